@@ -1,0 +1,19 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../common/access.decorators.js';
+import type { AuditEntryView, ListResponse } from '../contracts/api.js';
+import { AuditQueryDto } from './audit.dto.js';
+import { AuditService } from './audit.service.js';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('api/audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @Roles('zone_admin')
+  list(@Query() q: AuditQueryDto): Promise<ListResponse<AuditEntryView>> {
+    return this.audit.list(q);
+  }
+}

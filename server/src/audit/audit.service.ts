@@ -1,0 +1,95 @@
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { Injectable } from '@nestjs/common';
+import { pageWindow } from '../common/paging.dto.js';
+import { RequestContext } from '../common/request-context.js';
+import type { AuditEntryView, ListResponse } from '../contracts/api.js';
+import { AuditEntry } from './audit-entry.entity.js';
+import type { AuditQueryDto } from './audit.dto.js';
+
+export interface AuditRecord {
+  /** `entity.verb`, e.g. `enterprise.updated`. */
+  action: string;
+  entity: string;
+  entityId?: string | null;
+  before?: unknown;
+  after?: unknown;
+  /** Who acted, when it is not the authenticated caller (e.g. a login attempt). */
+  actor?: { id: string; email: string; role: string; enterpriseId: string | null };
+}
+
+@Injectable()
+export class AuditService {
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly context: RequestContext,
+  ) {}
+
+  /**
+   * Must run inside the mutation's transaction: the change and its audit row commit together or
+   * not at all. Calling it outside one is a programming error, not something to paper over.
+   */
+  async record(r: AuditRecord): Promise<void> {
+    if (!this.txHost.isTransactionActive()) {
+      throw new Error(`audit.record(${r.action}) called outside a transaction`);
+    }
+    const principal = this.context.principal();
+    const actor = r.actor ?? principal;
+    const system = this.context.systemActor();
+    await this.txHost.tx.getRepository(AuditEntry).insert({
+      userId: actor?.id ?? null,
+      userEmail: actor?.email ?? (system ? `system:${system}` : null),
+      role: actor?.role ?? (system ? 'system' : null),
+      enterpriseId: actor?.enterpriseId ?? null,
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entityId ?? null,
+      before: r.before === undefined ? null : toJson(r.before),
+      after: r.after === undefined ? null : toJson(r.after),
+      ip: this.context.ip(),
+      requestId: this.context.requestId(),
+    });
+  }
+
+  async list(q: AuditQueryDto): Promise<ListResponse<AuditEntryView>> {
+    const { skip, take } = pageWindow(q);
+    const qb = this.txHost.tx
+      .getRepository(AuditEntry)
+      .createQueryBuilder('a')
+      .orderBy('a.id', 'DESC')
+      .skip(skip)
+      .take(take);
+    if (q.entity) qb.andWhere('a.entity = :entity', { entity: q.entity });
+    if (q.entityId) qb.andWhere('a.entityId = :entityId', { entityId: q.entityId });
+    if (q.action) qb.andWhere('a.action LIKE :action', { action: `${q.action}%` });
+    if (q.userId) qb.andWhere('a.userId = :userId', { userId: q.userId });
+    if (q.enterpriseId) qb.andWhere('a.enterpriseId = :eid', { eid: q.enterpriseId });
+    if (q.from) qb.andWhere('a.at >= :from', { from: q.from });
+    if (q.to) qb.andWhere('a.at < :to', { to: q.to });
+    const [rows, total] = await qb.getManyAndCount();
+    return { items: rows.map(mapAuditEntry), total };
+  }
+}
+
+/** JSON-safe copy: Dates become ISO strings, undefined members disappear. */
+function toJson(v: unknown): object | null {
+  return v === null ? null : (JSON.parse(JSON.stringify(v)) as object);
+}
+
+export function mapAuditEntry(a: AuditEntry): AuditEntryView {
+  return {
+    id: String(a.id),
+    at: a.at.toISOString(),
+    userId: a.userId,
+    userEmail: a.userEmail,
+    role: a.role,
+    enterpriseId: a.enterpriseId,
+    action: a.action,
+    entity: a.entity,
+    entityId: a.entityId,
+    before: a.before,
+    after: a.after,
+    ip: a.ip,
+    requestId: a.requestId,
+  };
+}

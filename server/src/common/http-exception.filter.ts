@@ -1,0 +1,93 @@
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import type { Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { QueryFailedError } from 'typeorm';
+import type { ApiError } from '../contracts/api.js';
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+};
+
+/** PostgreSQL constraint names → what the client did wrong, in words. */
+const CONSTRAINT_MESSAGES: Record<string, string> = {
+  enterprise_credit_code_key: 'creditCode: an enterprise with this unified social credit code already exists',
+  enterprise_name_key: 'name: an enterprise with this name already exists',
+  app_user_email_key: 'email: a user with this email already exists',
+  app_user_enterprise_id_fkey: 'enterpriseId: the enterprise does not exist',
+  app_user_officer_has_enterprise: 'enterpriseId: required for an enterprise officer',
+};
+
+/**
+ * One place turns every failure into `{ statusCode, message, error }`. Client mistakes keep
+ * their message; a 500 gets a generic message and an error id that is also in the log, so a
+ * user can quote it and an operator can find it.
+ */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const res = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (res.headersSent) return;
+    res.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ApiError {
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const message =
+        typeof response === 'string'
+          ? response
+          : ((response as { message?: string | string[] }).message ?? exception.message);
+      return { statusCode: status, message, error: STATUS_TEXT[status] ?? exception.name };
+    }
+    if (exception instanceof QueryFailedError) {
+      const driverError = exception.driverError as { code?: string; constraint?: string };
+      const known = driverError.constraint ? CONSTRAINT_MESSAGES[driverError.constraint] : undefined;
+      if (driverError.code === '23505' || driverError.code === '23503' || driverError.code === '23514') {
+        if (known) return { statusCode: 409, message: known, error: STATUS_TEXT[409] };
+      }
+    }
+    if (isBodyParserError(exception)) {
+      return {
+        statusCode: exception.status,
+        message: exception.status === 413 ? 'body: too large' : 'body: malformed JSON',
+        error: STATUS_TEXT[exception.status] ?? 'Bad Request',
+      };
+    }
+    const errorId = randomUUID();
+    this.logger.error({ err: exception, errorId }, 'Unhandled error');
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      message: `Internal error; quote error id ${errorId}`,
+      error: STATUS_TEXT[500],
+      errorId,
+    };
+  }
+}
+
+function isBodyParserError(e: unknown): e is { status: number; type: string } {
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof (e as { status?: unknown }).status === 'number' &&
+    typeof (e as { type?: unknown }).type === 'string'
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * Shapes that cross the wire between the server and its clients (web console, worker, tests).
+ * The server's response mappers return these types, and the web console reads them, so the two
+ * cannot drift apart.
+ */
+import type { Role } from './roles.js';
+
+export interface ListResponse<T> {
+  items: T[];
+  total: number;
+}
+
+export interface ApiError {
+  statusCode: number;
+  message: string | string[];
+  error: string;
+  errorId?: string;
+}
+
+export interface UserView {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  enterpriseId: string | null;
+  active: boolean;
+  createdAt: string;
+}
+
+export interface LoginResponse {
+  accessToken: string;
+  user: Pick<UserView, 'id' | 'email' | 'role' | 'enterpriseId'> & { name: string };
+}
+
+export interface GeoPoint {
+  lat: number;
+  lng: number;
+}
+
+/** GeoJSON Polygon or MultiPolygon geometry of an enterprise site outline. */
+export interface GeoJsonPolygon {
+  type: 'Polygon' | 'MultiPolygon';
+  coordinates: number[][][] | number[][][][];
+}
+
+export const RISK_CLASSES = ['major', 'high', 'medium', 'low'] as const;
+export type RiskClass = (typeof RISK_CLASSES)[number];
+
+export interface EnterpriseView {
+  id: string;
+  name: string;
+  creditCode: string;
+  industry: string;
+  riskClass: RiskClass;
+  address: string;
+  location: GeoPoint;
+  outline: GeoJsonPolygon | null;
+  legalRepresentative: string;
+  safetyLead: string;
+  dutyPhone: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AuditEntryView {
+  id: string;
+  at: string;
+  userId: string | null;
+  userEmail: string | null;
+  role: string | null;
+  enterpriseId: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  ip: string | null;
+  requestId: string | null;
+}
+
+/** `GET /api/config/public`: what the console needs before login. */
+export interface PublicConfig {
+  zoneName: string;
+  timeZone: string;
+  /** Empty: draw the bundled offline basemap of the zone. */
+  mapTileUrl: string;
+  demoMode: boolean;
+}

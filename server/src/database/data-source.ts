@@ -1,0 +1,28 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { AuditEntry } from '../audit/audit-entry.entity.js';
+import { Enterprise } from '../enterprises/enterprise.entity.js';
+import { User } from '../identity/user.entity.js';
+import { Foundation1764300000000 } from './migrations/1764300000000-foundation.js';
+import { SnakeNamingStrategy } from './snake-naming.strategy.js';
+
+/** Listed explicitly rather than globbed: the build is ESM and globs would load .d.ts/.map files. */
+export const ENTITIES = [Enterprise, User, AuditEntry];
+export const MIGRATIONS = [Foundation1764300000000];
+
+export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: databaseUrl,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    extra: { max: 20, application_name: 'muster' },
+  };
+}
+
+export function createDataSource(databaseUrl: string): DataSource {
+  return new DataSource(dataSourceOptions(databaseUrl));
+}

@@ -1,0 +1,72 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { RequestContext } from '../common/request-context.js';
+import { EnterpriseRepository } from '../enterprises/enterprise.repository.js';
+import { EnterpriseService } from '../enterprises/enterprise.service.js';
+import { UserRepository } from '../identity/user.repository.js';
+import { UserService } from '../identity/user.service.js';
+import { DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_USERS, siteOutline } from './demo-data.js';
+
+export interface SeedResult {
+  enterprisesCreated: number;
+  usersCreated: number;
+}
+
+/**
+ * Creates the demo zone through the same services as the API (so it is validated and audited),
+ * skipping what already exists: running it twice changes nothing.
+ */
+@Injectable()
+export class DemoSeedService {
+  private readonly logger = new Logger(DemoSeedService.name);
+
+  constructor(
+    private readonly context: RequestContext,
+    private readonly enterpriseService: EnterpriseService,
+    private readonly enterprises: EnterpriseRepository,
+    private readonly userService: UserService,
+    private readonly users: UserRepository,
+  ) {}
+
+  seed(): Promise<SeedResult> {
+    return this.context.runAsSystem('demo-seed', async () => {
+      const result: SeedResult = { enterprisesCreated: 0, usersCreated: 0 };
+      const ids = new Map<string, string>();
+      const [existing] = await this.enterprises.list({ skip: 0, take: 1000 });
+      const byCode = new Map(existing.map((e) => [e.creditCode, e.id]));
+      for (const e of DEMO_ENTERPRISES) {
+        let id = byCode.get(e.creditCode);
+        if (!id) {
+          id = (
+            await this.enterpriseService.create({
+              name: e.name,
+              creditCode: e.creditCode,
+              industry: e.industry,
+              riskClass: e.riskClass,
+              address: e.address,
+              location: { lat: e.lat, lng: e.lng },
+              outline: siteOutline(e),
+              legalRepresentative: e.legalRepresentative,
+              safetyLead: e.safetyLead,
+              dutyPhone: e.dutyPhone,
+            })
+          ).id;
+          result.enterprisesCreated++;
+        }
+        ids.set(e.key, id);
+      }
+      for (const u of DEMO_USERS) {
+        if (await this.users.findForLogin(u.email)) continue;
+        await this.userService.create({
+          email: u.email,
+          name: u.name,
+          role: u.role,
+          enterpriseId: u.enterprise ? ids.get(u.enterprise)! : null,
+          password: DEMO_PASSWORD,
+        });
+        result.usersCreated++;
+      }
+      this.logger.log(`Demo data: ${result.enterprisesCreated} enterprises and ${result.usersCreated} users created`);
+      return result;
+    });
+  }
+}

@@ -1,0 +1,47 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../common/access.decorators.js';
+import { UuidParam } from '../common/uuid-param.js';
+import type { EnterpriseView, ListResponse } from '../contracts/api.js';
+import { EnterpriseCreateDto, EnterpriseListQueryDto, EnterpriseUpdateDto } from './enterprise.dto.js';
+import { EnterpriseService } from './enterprise.service.js';
+
+const READERS = ['zone_admin', 'commander', 'inspector', 'evaluator', 'enterprise_officer'] as const;
+
+@ApiTags('enterprises')
+@ApiBearerAuth()
+@Controller('api/enterprises')
+export class EnterpriseController {
+  constructor(private readonly enterprises: EnterpriseService) {}
+
+  @Get()
+  @Roles(...READERS)
+  list(@Query() q: EnterpriseListQueryDto): Promise<ListResponse<EnterpriseView>> {
+    return this.enterprises.list(q);
+  }
+
+  @Get(':id')
+  @Roles(...READERS)
+  get(@UuidParam() id: string): Promise<EnterpriseView> {
+    return this.enterprises.get(id);
+  }
+
+  @Post()
+  @Roles('zone_admin')
+  create(@Body() dto: EnterpriseCreateDto): Promise<EnterpriseView> {
+    return this.enterprises.create(dto);
+  }
+
+  @Patch(':id')
+  @Roles('zone_admin', 'enterprise_officer')
+  update(@UuidParam() id: string, @Body() dto: EnterpriseUpdateDto): Promise<EnterpriseView> {
+    return this.enterprises.update(id, dto);
+  }
+
+  @Delete(':id')
+  @Roles('zone_admin')
+  @HttpCode(204)
+  async remove(@UuidParam() id: string): Promise<void> {
+    await this.enterprises.remove(id);
+  }
+}

@@ -1,0 +1,49 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { GeoJsonPolygon, RiskClass } from '../contracts/api.js';
+
+@Entity('enterprise')
+export class Enterprise {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  /** 统一社会信用代码 (GB 32100-2015), upper case. */
+  @Column({ type: 'char', length: 18 })
+  creditCode: string;
+
+  @Column({ type: 'text' })
+  industry: string;
+
+  @Column({ type: 'text' })
+  riskClass: RiskClass;
+
+  @Column({ type: 'text' })
+  address: string;
+
+  @Column({ type: 'double precision' })
+  lat: number;
+
+  @Column({ type: 'double precision' })
+  lng: number;
+
+  @Column({ type: 'jsonb', nullable: true })
+  outline: GeoJsonPolygon | null;
+
+  /** 法定代表人: the first person responsible for safety production. */
+  @Column({ type: 'text' })
+  legalRepresentative: string;
+
+  @Column({ type: 'text' })
+  safetyLead: string;
+
+  @Column({ type: 'text' })
+  dutyPhone: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

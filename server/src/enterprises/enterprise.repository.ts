@@ -1,0 +1,54 @@
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { Injectable } from '@nestjs/common';
+import { RequestContext } from '../common/request-context.js';
+import { EnterpriseScopedRepository } from '../common/scoped.repository.js';
+import { escapeLike } from '../identity/user.repository.js';
+import type { RiskClass } from '../contracts/api.js';
+import { Enterprise } from './enterprise.entity.js';
+
+export interface EnterpriseFilter {
+  q?: string;
+  industry?: string;
+  riskClass?: RiskClass;
+  skip: number;
+  take: number;
+}
+
+@Injectable()
+export class EnterpriseRepository extends EnterpriseScopedRepository<Enterprise> {
+  protected readonly target = Enterprise;
+  protected readonly scopeProperty = 'id';
+  protected readonly notFoundMessage = 'Enterprise not found';
+
+  constructor(txHost: TransactionHost<TransactionalAdapterTypeOrm>, context: RequestContext) {
+    super(txHost, context);
+  }
+
+  list(f: EnterpriseFilter): Promise<[Enterprise[], number]> {
+    const qb = this.query('e').orderBy('e.name', 'ASC').skip(f.skip).take(f.take);
+    if (f.q) {
+      qb.andWhere('(e.name ILIKE :q OR e.creditCode ILIKE :q OR e.address ILIKE :q)', {
+        q: `%${escapeLike(f.q)}%`,
+      });
+    }
+    if (f.industry) qb.andWhere('e.industry = :industry', { industry: f.industry });
+    if (f.riskClass) qb.andWhere('e.riskClass = :riskClass', { riskClass: f.riskClass });
+    return qb.getManyAndCount();
+  }
+
+  async save(e: Enterprise): Promise<Enterprise> {
+    if (e.id) this.assertInScope(e.id);
+    return this.repo.save(e);
+  }
+
+  async remove(e: Enterprise): Promise<void> {
+    this.assertInScope(e.id);
+    await this.repo.delete({ id: e.id });
+  }
+
+  async countUsers(id: string): Promise<number> {
+    const [{ count }] = await this.repo.query(`SELECT count(*)::int AS count FROM app_user WHERE enterprise_id = $1`, [id]);
+    return count;
+  }
+}

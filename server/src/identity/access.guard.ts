@@ -1,0 +1,60 @@
+import { type CanActivate, type ExecutionContext, ForbiddenException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { PUBLIC_KEY, ROLES_KEY } from '../common/access.decorators.js';
+import { RequestContext } from '../common/request-context.js';
+import type { Role } from '../contracts/roles.js';
+import { TokenService } from './token.service.js';
+import { UserRepository } from './user.repository.js';
+
+/**
+ * The one gate in front of every HTTP route: public routes pass; every other route needs a valid
+ * token of an active user whose role the route names. A route that names no roles is refused
+ * (deny by default), so a forgotten rule shows up as a 403 in the authorization matrix test
+ * rather than as an open door.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  private readonly logger = new Logger(AccessGuard.name);
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+    private readonly users: UserRepository,
+    private readonly context: RequestContext,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    if (ctx.getType() !== 'http') return true; // gateways authenticate at their handshake
+    const targets = [ctx.getHandler(), ctx.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+
+    const req = ctx.switchToHttp().getRequest<Request>();
+    const token = bearerToken(req.headers.authorization);
+    if (!token) throw new UnauthorizedException('Authorization: a Bearer token is required');
+    const claims = await this.tokens.verify(token);
+    if (!claims) throw new UnauthorizedException('Authorization: the token is invalid or expired');
+    const user = await this.users.findActiveById(claims.sub);
+    if (!user) throw new UnauthorizedException('Authorization: the account is deactivated or no longer exists');
+    const principal = { id: user.id, email: user.email, name: user.name, role: user.role, enterpriseId: user.enterpriseId };
+    this.context.setPrincipal(principal);
+    // Read by the request logger, so each access-log line names who made the request.
+    (req as Request & { principal?: typeof principal }).principal = principal;
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (!roles) {
+      this.logger.error(`Route ${req.method} ${req.path} has no access rule; refused`);
+      throw new ForbiddenException('This route has no access rule');
+    }
+    if (!roles.includes(user.role)) {
+      throw new ForbiddenException(`Role ${user.role} may not do this`);
+    }
+    return true;
+  }
+}
+
+export function bearerToken(header: string | undefined): string | null {
+  if (!header) return null;
+  const [scheme, value] = header.split(' ');
+  return scheme?.toLowerCase() === 'bearer' && value ? value : null;
+}

@@ -1,0 +1,38 @@
+import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { Public, Roles } from '../common/access.decorators.js';
+import type { LoginResponse, UserView } from '../contracts/api.js';
+import { ROLES } from '../contracts/roles.js';
+import { AuthService } from './auth.service.js';
+import { LoginDto, PasswordChangeDto } from './identity.dto.js';
+
+@ApiTags('auth')
+@Controller('api/auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  /** Throttled per client address; repeated failures also lock the account (AuthService). */
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @UseGuards(ThrottlerGuard)
+  login(@Body() dto: LoginDto): Promise<LoginResponse> {
+    return this.auth.login(dto.email, dto.password);
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  @Roles(...ROLES)
+  me(): Promise<UserView> {
+    return this.auth.me();
+  }
+
+  @Post('password')
+  @ApiBearerAuth()
+  @HttpCode(204)
+  @Roles(...ROLES)
+  async changePassword(@Body() dto: PasswordChangeDto): Promise<void> {
+    await this.auth.changePassword(dto.currentPassword, dto.newPassword);
+  }
+}
