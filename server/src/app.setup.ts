@@ -3,9 +3,12 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
-import { Logger } from 'nestjs-pino';
+import { pinoHttp } from 'pino-http';
 import { randomUUID } from 'node:crypto';
 import { createValidationPipe } from './common/validation.js';
+import type { ContextRequest } from './common/request-context.interceptor.js';
+import { loadConfig } from './config/config.js';
+import { NestPinoLogger, createLogger } from './logging/logger.js';
 
 const REQUEST_ID = /^[\w.-]{1,100}$/;
 
@@ -16,14 +19,36 @@ const REQUEST_ID = /^[\w.-]{1,100}$/;
 export function configureApp(app: INestApplication): void {
   const express = app as NestExpressApplication;
   express.set('trust proxy', 'loopback');
-  app.useLogger(app.get(Logger));
-  // A request id from a trusted caller is kept (it ties logs across services); otherwise a new one.
+  const logger = createLogger(loadConfig().LOG_LEVEL);
+  app.useLogger(new NestPinoLogger(logger));
+  // A request id from the caller is kept (it ties logs across services); otherwise a new one.
   app.use((req: Request & { id?: string }, res: Response, next: NextFunction) => {
     const given = req.headers['x-request-id'];
     req.id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     res.setHeader('X-Request-Id', req.id);
     next();
   });
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req) => (req as ContextRequest).id!,
+      autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
+      serializers: {
+        req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+          remoteAddress: req.remoteAddress,
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      // Set by the access guard, so each access-log line names who made the request.
+      customProps: (req) => {
+        const p = (req as ContextRequest).principal;
+        return p ? { userId: p.id, role: p.role } : {};
+      },
+    }),
+  );
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -1,6 +1,5 @@
-import { TransactionHost } from '@nestjs-cls/transactional';
-import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Injectable } from '@nestjs/common';
+import { Db } from '../database/db.js';
 import { pageWindow } from '../common/paging.dto.js';
 import { RequestContext } from '../common/request-context.js';
 import type { AuditEntryView, ListResponse } from '../contracts/api.js';
@@ -21,7 +20,7 @@ export interface AuditRecord {
 @Injectable()
 export class AuditService {
   constructor(
-    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly db: Db,
     private readonly context: RequestContext,
   ) {}
 
@@ -30,13 +29,13 @@ export class AuditService {
    * not at all. Calling it outside one is a programming error, not something to paper over.
    */
   async record(r: AuditRecord): Promise<void> {
-    if (!this.txHost.isTransactionActive()) {
+    if (!this.db.inTransaction()) {
       throw new Error(`audit.record(${r.action}) called outside a transaction`);
     }
     const principal = this.context.principal();
     const actor = r.actor ?? principal;
     const system = this.context.systemActor();
-    await this.txHost.tx.getRepository(AuditEntry).insert({
+    await this.db.repo(AuditEntry).insert({
       userId: actor?.id ?? null,
       userEmail: actor?.email ?? (system ? `system:${system}` : null),
       role: actor?.role ?? (system ? 'system' : null),
@@ -53,8 +52,8 @@ export class AuditService {
 
   async list(q: AuditQueryDto): Promise<ListResponse<AuditEntryView>> {
     const { skip, take } = pageWindow(q);
-    const qb = this.txHost.tx
-      .getRepository(AuditEntry)
+    const qb = this.db
+      .repo(AuditEntry)
       .createQueryBuilder('a')
       .orderBy('a.id', 'DESC')
       .skip(skip)

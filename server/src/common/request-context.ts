@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ClsService, type ClsStore } from 'nestjs-cls';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { isZoneRole, type Role } from '../contracts/roles.js';
 
 /** The authenticated caller, as loaded from the database for this request. */
@@ -25,47 +25,49 @@ export function scopeOf(principal: Principal | null | undefined, system = false)
   return { kind: 'none' };
 }
 
-export interface MusterCls extends ClsStore {
+export interface ContextStore {
   principal?: Principal;
   /** Background work (seeding, jobs) acting for the system rather than a person. */
   system?: string;
+  requestId?: string;
   ip?: string;
 }
 
+const storage = new AsyncLocalStorage<ContextStore>();
+
+/**
+ * Who is acting, for the current request or job. Held in AsyncLocalStorage so services and
+ * repositories read it without every method passing it along.
+ */
 @Injectable()
 export class RequestContext {
-  constructor(private readonly cls: ClsService<MusterCls>) {}
-
-  principal(): Principal | null {
-    return this.cls.isActive() ? (this.cls.get('principal') ?? null) : null;
+  run<T>(store: ContextStore, fn: () => T): T {
+    return storage.run(store, fn);
   }
 
-  setPrincipal(principal: Principal): void {
-    this.cls.set('principal', principal);
+  principal(): Principal | null {
+    return storage.getStore()?.principal ?? null;
   }
 
   scope(): Scope {
-    if (!this.cls.isActive()) return { kind: 'none' };
-    return scopeOf(this.cls.get('principal'), Boolean(this.cls.get('system')));
+    const store = storage.getStore();
+    return store ? scopeOf(store.principal, Boolean(store.system)) : { kind: 'none' };
   }
 
   systemActor(): string | null {
-    return this.cls.isActive() ? (this.cls.get('system') ?? null) : null;
+    return storage.getStore()?.system ?? null;
   }
 
   requestId(): string | null {
-    return this.cls.isActive() ? (this.cls.getId() ?? null) : null;
+    return storage.getStore()?.requestId ?? null;
   }
 
   ip(): string | null {
-    return this.cls.isActive() ? (this.cls.get('ip') ?? null) : null;
+    return storage.getStore()?.ip ?? null;
   }
 
-  /** Runs `fn` as the named system actor, with zone scope (used by CLI seeding and workers). */
+  /** Runs `fn` as the named system actor, with zone scope (CLI seeding, background jobs). */
   runAsSystem<T>(actor: string, fn: () => Promise<T>): Promise<T> {
-    return this.cls.run(async () => {
-      this.cls.set('system', actor);
-      return fn();
-    });
+    return storage.run({ system: actor }, fn);
   }
 }

@@ -1,10 +1,7 @@
-import type { TransactionHost } from '@nestjs-cls/transactional';
-import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { NotFoundException } from '@nestjs/common';
 import type { EntityTarget, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
+import type { Db } from '../database/db.js';
 import type { RequestContext, Scope } from './request-context.js';
-
-export type TxHost = TransactionHost<TransactionalAdapterTypeOrm>;
 
 /**
  * Base for repositories of records that belong to an enterprise. Every read goes through
@@ -19,12 +16,12 @@ export abstract class EnterpriseScopedRepository<T extends ObjectLiteral> {
   protected abstract readonly notFoundMessage: string;
 
   constructor(
-    protected readonly txHost: TxHost,
+    protected readonly db: Db,
     protected readonly context: RequestContext,
   ) {}
 
   protected get repo(): Repository<T> {
-    return this.txHost.tx.getRepository(this.target);
+    return this.db.repo(this.target);
   }
 
   protected query(alias: string): SelectQueryBuilder<T> {

@@ -1,6 +1,5 @@
-import { TransactionHost } from '@nestjs-cls/transactional';
-import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Injectable } from '@nestjs/common';
+import { Db } from '../database/db.js';
 import { RequestContext } from '../common/request-context.js';
 import { EnterpriseScopedRepository } from '../common/scoped.repository.js';
 import { escapeLike } from '../identity/user.repository.js';
@@ -21,8 +20,8 @@ export class EnterpriseRepository extends EnterpriseScopedRepository<Enterprise>
   protected readonly scopeProperty = 'id';
   protected readonly notFoundMessage = 'Enterprise not found';
 
-  constructor(txHost: TransactionHost<TransactionalAdapterTypeOrm>, context: RequestContext) {
-    super(txHost, context);
+  constructor(db: Db, context: RequestContext) {
+    super(db, context);
   }
 
   list(f: EnterpriseFilter): Promise<[Enterprise[], number]> {

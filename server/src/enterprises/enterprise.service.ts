@@ -1,6 +1,6 @@
-import { Transactional } from '@nestjs-cls/transactional';
 import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
+import { Db } from '../database/db.js';
 import { pageWindow } from '../common/paging.dto.js';
 import { RequestContext } from '../common/request-context.js';
 import type { EnterpriseView, ListResponse } from '../contracts/api.js';
@@ -17,6 +17,7 @@ import { EnterpriseRepository } from './enterprise.repository.js';
 @Injectable()
 export class EnterpriseService {
   constructor(
+    private readonly db: Db,
     private readonly enterprises: EnterpriseRepository,
     private readonly audit: AuditService,
     private readonly context: RequestContext,
@@ -31,44 +32,47 @@ export class EnterpriseService {
     return mapEnterprise(await this.enterprises.getById(id));
   }
 
-  @Transactional()
   async create(dto: EnterpriseCreateDto): Promise<EnterpriseView> {
-    const e = new Enterprise();
-    apply(e, dto);
-    const saved = await this.enterprises.save(e);
-    const view = mapEnterprise(saved);
-    await this.audit.record({ action: 'enterprise.created', entity: 'enterprise', entityId: saved.id, after: view });
-    return view;
+    return this.db.transaction(async () => {
+      const e = new Enterprise();
+      apply(e, dto);
+      const saved = await this.enterprises.save(e);
+      const view = mapEnterprise(saved);
+      await this.audit.record({ action: 'enterprise.created', entity: 'enterprise', entityId: saved.id, after: view });
+      return view;
+    });
   }
 
-  @Transactional()
   async update(id: string, dto: EnterpriseUpdateDto): Promise<EnterpriseView> {
-    const e = await this.enterprises.getById(id);
-    if (this.context.principal()?.role === 'enterprise_officer') {
-      const refused = Object.keys(dto).filter(
-        (k) => dto[k as keyof EnterpriseUpdateDto] !== undefined && !OFFICER_EDITABLE.includes(k as keyof EnterpriseUpdateDto),
-      );
-      if (refused.length) {
-        throw new ForbiddenException(`Only the zone may change: ${refused.join(', ')}`);
+    return this.db.transaction(async () => {
+      const e = await this.enterprises.getById(id);
+      if (this.context.principal()?.role === 'enterprise_officer') {
+        const refused = Object.keys(dto).filter(
+          (k) => dto[k as keyof EnterpriseUpdateDto] !== undefined && !OFFICER_EDITABLE.includes(k as keyof EnterpriseUpdateDto),
+        );
+        if (refused.length) {
+          throw new ForbiddenException(`Only the zone may change: ${refused.join(', ')}`);
+        }
       }
-    }
-    const before = mapEnterprise(e);
-    apply(e, dto);
-    const view = mapEnterprise(await this.enterprises.save(e));
-    await this.audit.record({ action: 'enterprise.updated', entity: 'enterprise', entityId: id, before, after: view });
-    return view;
+      const before = mapEnterprise(e);
+      apply(e, dto);
+      const view = mapEnterprise(await this.enterprises.save(e));
+      await this.audit.record({ action: 'enterprise.updated', entity: 'enterprise', entityId: id, before, after: view });
+      return view;
+    });
   }
 
-  @Transactional()
   async remove(id: string): Promise<void> {
-    const e = await this.enterprises.getById(id);
-    const users = await this.enterprises.countUsers(id);
-    if (users > 0) {
-      throw new ConflictException(`Enterprise has ${users} user account(s); reassign or remove them first`);
-    }
-    const before = mapEnterprise(e);
-    await this.enterprises.remove(e);
-    await this.audit.record({ action: 'enterprise.deleted', entity: 'enterprise', entityId: id, before });
+    return this.db.transaction(async () => {
+      const e = await this.enterprises.getById(id);
+      const users = await this.enterprises.countUsers(id);
+      if (users > 0) {
+        throw new ConflictException(`Enterprise has ${users} user account(s); reassign or remove them first`);
+      }
+      const before = mapEnterprise(e);
+      await this.enterprises.remove(e);
+      await this.audit.record({ action: 'enterprise.deleted', entity: 'enterprise', entityId: id, before });
+    });
   }
 }
 

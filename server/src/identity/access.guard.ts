@@ -1,8 +1,7 @@
 import { type CanActivate, type ExecutionContext, ForbiddenException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
 import { PUBLIC_KEY, ROLES_KEY } from '../common/access.decorators.js';
-import { RequestContext } from '../common/request-context.js';
+import type { ContextRequest } from '../common/request-context.interceptor.js';
 import type { Role } from '../contracts/roles.js';
 import { TokenService } from './token.service.js';
 import { UserRepository } from './user.repository.js';
@@ -21,7 +20,6 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
     private readonly users: UserRepository,
-    private readonly context: RequestContext,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -29,17 +27,15 @@ export class AccessGuard implements CanActivate {
     const targets = [ctx.getHandler(), ctx.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
 
-    const req = ctx.switchToHttp().getRequest<Request>();
+    const req = ctx.switchToHttp().getRequest<ContextRequest>();
     const token = bearerToken(req.headers.authorization);
     if (!token) throw new UnauthorizedException('Authorization: a Bearer token is required');
     const claims = await this.tokens.verify(token);
     if (!claims) throw new UnauthorizedException('Authorization: the token is invalid or expired');
     const user = await this.users.findActiveById(claims.sub);
     if (!user) throw new UnauthorizedException('Authorization: the account is deactivated or no longer exists');
-    const principal = { id: user.id, email: user.email, name: user.name, role: user.role, enterpriseId: user.enterpriseId };
-    this.context.setPrincipal(principal);
-    // Read by the request logger, so each access-log line names who made the request.
-    (req as Request & { principal?: typeof principal }).principal = principal;
+    // The request context interceptor and the access log read the caller from here.
+    req.principal = { id: user.id, email: user.email, name: user.name, role: user.role, enterpriseId: user.enterpriseId };
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (!roles) {

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import { Public, Roles } from '../common/access.decorators.js';
+import type { ContextRequest } from '../common/request-context.interceptor.js';
 import type { LoginResponse, UserView } from '../contracts/api.js';
 import { ROLES } from '../contracts/roles.js';
 import { AuthService } from './auth.service.js';
@@ -16,9 +16,8 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @UseGuards(ThrottlerGuard)
-  login(@Body() dto: LoginDto): Promise<LoginResponse> {
-    return this.auth.login(dto.email, dto.password);
+  login(@Body() dto: LoginDto, @Req() req: ContextRequest): Promise<LoginResponse> {
+    return this.auth.login(dto.email, dto.password, req.ip ?? 'unknown');
   }
 
   @Get('me')

@@ -1,7 +1,6 @@
-import { TransactionHost } from '@nestjs-cls/transactional';
-import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Injectable } from '@nestjs/common';
 import type { Role } from '../contracts/roles.js';
+import { Db } from '../database/db.js';
 import { User } from './user.entity.js';
 
 export interface UserFilter {
@@ -15,10 +14,10 @@ export interface UserFilter {
 /** Users are managed by zone admins only, so this repository is not enterprise-scoped. */
 @Injectable()
 export class UserRepository {
-  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
+  constructor(private readonly db: Db) {}
 
   private get repo() {
-    return this.txHost.tx.getRepository(User);
+    return this.db.repo(User);
   }
 
   findById(id: string): Promise<User | null> {

@@ -1,6 +1,6 @@
-import { Transactional } from '@nestjs-cls/transactional';
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
+import { Db } from '../database/db.js';
 import { pageWindow } from '../common/paging.dto.js';
 import { RequestContext } from '../common/request-context.js';
 import type { ListResponse, UserView } from '../contracts/api.js';
@@ -13,6 +13,7 @@ import { UserRepository } from './user.repository.js';
 @Injectable()
 export class UserService {
   constructor(
+    private readonly db: Db,
     private readonly users: UserRepository,
     private readonly audit: AuditService,
     private readonly context: RequestContext,
@@ -27,68 +28,72 @@ export class UserService {
     return mapUser(await this.mustFind(id));
   }
 
-  @Transactional()
   async create(dto: UserCreateDto): Promise<UserView> {
-    const user = Object.assign(new User(), {
-      email: dto.email.toLowerCase(),
-      name: dto.name,
-      role: dto.role,
-      enterpriseId: enterpriseFor(dto.role, dto.enterpriseId ?? null),
-      passwordHash: await hashPassword(dto.password),
-      active: true,
+    return this.db.transaction(async () => {
+      const user = Object.assign(new User(), {
+        email: dto.email.toLowerCase(),
+        name: dto.name,
+        role: dto.role,
+        enterpriseId: enterpriseFor(dto.role, dto.enterpriseId ?? null),
+        passwordHash: await hashPassword(dto.password),
+        active: true,
+      });
+      const saved = await this.users.save(user);
+      const view = mapUser(saved);
+      await this.audit.record({ action: 'user.created', entity: 'user', entityId: saved.id, after: view });
+      return view;
     });
-    const saved = await this.users.save(user);
-    const view = mapUser(saved);
-    await this.audit.record({ action: 'user.created', entity: 'user', entityId: saved.id, after: view });
-    return view;
   }
 
-  @Transactional()
   async update(id: string, dto: UserUpdateDto): Promise<UserView> {
-    const user = await this.mustFind(id);
-    const before = mapUser(user);
-    if (dto.active === false || (dto.role && dto.role !== 'zone_admin')) this.refuseSelfLockout(id);
-    if (dto.name !== undefined) user.name = dto.name;
-    if (dto.role !== undefined) user.role = dto.role;
-    if (dto.enterpriseId !== undefined) user.enterpriseId = dto.enterpriseId;
-    user.enterpriseId = enterpriseFor(user.role, user.enterpriseId);
-    if (dto.active !== undefined) user.active = dto.active;
-    const view = mapUser(await this.users.save(user));
-    await this.audit.record({ action: 'user.updated', entity: 'user', entityId: id, before, after: view });
-    return view;
+    return this.db.transaction(async () => {
+      const user = await this.mustFind(id);
+      const before = mapUser(user);
+      if (dto.active === false || (dto.role && dto.role !== 'zone_admin')) this.refuseSelfLockout(id);
+      if (dto.name !== undefined) user.name = dto.name;
+      if (dto.role !== undefined) user.role = dto.role;
+      if (dto.enterpriseId !== undefined) user.enterpriseId = dto.enterpriseId;
+      user.enterpriseId = enterpriseFor(user.role, user.enterpriseId);
+      if (dto.active !== undefined) user.active = dto.active;
+      const view = mapUser(await this.users.save(user));
+      await this.audit.record({ action: 'user.updated', entity: 'user', entityId: id, before, after: view });
+      return view;
+    });
   }
 
-  @Transactional()
   async setActive(id: string, active: boolean): Promise<UserView> {
-    const user = await this.mustFind(id);
-    if (!active) this.refuseSelfLockout(id);
-    const before = mapUser(user);
-    user.active = active;
-    if (active) {
-      user.failedLogins = 0;
-      user.lockedUntil = null;
-    }
-    const view = mapUser(await this.users.save(user));
-    await this.audit.record({
-      action: active ? 'user.activated' : 'user.deactivated',
-      entity: 'user',
-      entityId: id,
-      before,
-      after: view,
+    return this.db.transaction(async () => {
+      const user = await this.mustFind(id);
+      if (!active) this.refuseSelfLockout(id);
+      const before = mapUser(user);
+      user.active = active;
+      if (active) {
+        user.failedLogins = 0;
+        user.lockedUntil = null;
+      }
+      const view = mapUser(await this.users.save(user));
+      await this.audit.record({
+        action: active ? 'user.activated' : 'user.deactivated',
+        entity: 'user',
+        entityId: id,
+        before,
+        after: view,
+      });
+      return view;
     });
-    return view;
   }
 
   /** A reset also lifts a lockout: the admin has just verified who is asking. */
-  @Transactional()
   async resetPassword(id: string, password: string): Promise<UserView> {
-    const user = await this.mustFind(id);
-    user.passwordHash = await hashPassword(password);
-    user.failedLogins = 0;
-    user.lockedUntil = null;
-    const view = mapUser(await this.users.save(user));
-    await this.audit.record({ action: 'user.password_reset', entity: 'user', entityId: id });
-    return view;
+    return this.db.transaction(async () => {
+      const user = await this.mustFind(id);
+      user.passwordHash = await hashPassword(password);
+      user.failedLogins = 0;
+      user.lockedUntil = null;
+      const view = mapUser(await this.users.save(user));
+      await this.audit.record({ action: 'user.password_reset', entity: 'user', entityId: id });
+      return view;
+    });
   }
 
   private async mustFind(id: string): Promise<User> {

@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
+import { ModulesContainer } from '@nestjs/core';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { PUBLIC_KEY, ROLES_KEY } from '../../server/src/common/access.decorators.js';
+import { ROLES, type Role } from '../../server/src/contracts/roles.js';
+import { DEMO_USERS } from '../../server/src/demo/demo-data.js';
+import { createTestApp, type TestApp } from '../support/app.js';
+
+
+const ALL = [...ROLES];
+const ENTERPRISE_READERS: Role[] = ['zone_admin', 'commander', 'inspector', 'evaluator', 'enterprise_officer'];
+
+/**
+ * The expected access rule of every route. A route that exists but is missing here fails the
+ * suite: adding a route means deciding, in this table, who may call it.
+ */
+const EXPECTED: Record<string, Role[] | 'public'> = {
+  'GET /health': 'public',
+  'GET /metrics': 'public',
+  'GET /api/config/public': 'public',
+  'POST /api/auth/login': 'public',
+  'GET /api/auth/me': ALL,
+  'POST /api/auth/password': ALL,
+  'GET /api/users': ['zone_admin'],
+  'GET /api/users/:id': ['zone_admin'],
+  'POST /api/users': ['zone_admin'],
+  'PATCH /api/users/:id': ['zone_admin'],
+  'POST /api/users/:id/deactivate': ['zone_admin'],
+  'POST /api/users/:id/activate': ['zone_admin'],
+  'POST /api/users/:id/reset-password': ['zone_admin'],
+  'GET /api/audit': ['zone_admin'],
+  'GET /api/enterprises': ENTERPRISE_READERS,
+  'GET /api/enterprises/:id': ENTERPRISE_READERS,
+  'POST /api/enterprises': ['zone_admin'],
+  'PATCH /api/enterprises/:id': ['zone_admin', 'enterprise_officer'],
+  'DELETE /api/enterprises/:id': ['zone_admin'],
+};
+
+interface Route {
+  method: string;
+  path: string;
+  isPublic: boolean;
+  roles: Role[] | undefined;
+}
+
+function joinPath(...parts: (string | string[] | undefined)[]): string {
+  const segs = parts.flatMap((p) => (Array.isArray(p) ? p[0] : p) ?? '').filter((p) => p && p !== '/');
+  return '/' + segs.map((s) => s.replace(/^\/+|\/+$/g, '')).join('/');
+}
+
+/** Every HTTP route, read from Nest's own controller metadata. */
+function listRoutes(t: TestApp): Route[] {
+  const modules = t.app.get(ModulesContainer);
+  const routes: Route[] = [];
+  const controllers = [...modules.values()].flatMap((m) => [...m.controllers.values()]);
+  for (const wrapper of controllers) {
+    const instance = wrapper.instance as object | undefined;
+    if (!instance) continue;
+    const cls = instance.constructor;
+    const base = Reflect.getMetadata(PATH_METADATA, cls) as string | undefined;
+    const proto = Object.getPrototypeOf(instance) as Record<string, unknown>;
+    for (const name of Object.getOwnPropertyNames(proto).filter((n) => n !== 'constructor')) {
+      const handler = proto[name] as object;
+      const path = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
+      const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
+      if (path === undefined || method === undefined) continue;
+      routes.push({
+        method: RequestMethod[method],
+        path: joinPath(base, path),
+        isPublic: Boolean(Reflect.getMetadata(PUBLIC_KEY, handler) ?? Reflect.getMetadata(PUBLIC_KEY, cls)),
+        roles: (Reflect.getMetadata(ROLES_KEY, handler) ?? Reflect.getMetadata(ROLES_KEY, cls)) as Role[] | undefined,
+      });
+    }
+  }
+  return routes;
+}
+
+function send(t: TestApp, method: string, path: string) {
+  const agent = request(t.baseUrl);
+  switch (method) {
+    case 'GET':
+      return agent.get(path);
+    case 'POST':
+      return agent.post(path).send({});
+    case 'PATCH':
+      return agent.patch(path).send({});
+    case 'PUT':
+      return agent.put(path).send({});
+    case 'DELETE':
+      return agent.delete(path);
+    default:
+      throw new Error(`unexpected method ${method}`);
+  }
+}
+
+describe('authorization matrix', () => {
+  let t: TestApp;
+  let routes: Route[];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    routes = listRoutes(t);
+  });
+  afterAll(() => t.close());
+
+  it('finds the routes', () => {
+    expect(routes.length).toBeGreaterThanOrEqual(Object.keys(EXPECTED).length);
+  });
+
+  it('has an expected rule for every route, and every route declares its rule', () => {
+    const keys = routes.map((r) => `${r.method} ${r.path}`);
+    expect(keys.filter((k) => !(k in EXPECTED))).toEqual([]);
+    expect(Object.keys(EXPECTED).filter((k) => !keys.includes(k))).toEqual([]);
+    for (const r of routes) {
+      const rule = EXPECTED[`${r.method} ${r.path}`];
+      if (rule === 'public') expect({ route: `${r.method} ${r.path}`, public: r.isPublic }).toEqual({ route: `${r.method} ${r.path}`, public: true });
+      else expect({ route: `${r.method} ${r.path}`, roles: [...(r.roles ?? [])].sort() }).toEqual({ route: `${r.method} ${r.path}`, roles: [...rule].sort() });
+    }
+  });
+
+  it('refuses every non-public route without a token (401) and with a forged one (401)', async () => {
+    for (const r of routes.filter((x) => !x.isPublic)) {
+      const path = r.path.replace(/:\w+/g, randomUUID());
+      const anon = await send(t, r.method, path);
+      expect({ route: `${r.method} ${r.path}`, status: anon.status }).toEqual({ route: `${r.method} ${r.path}`, status: 401 });
+      const forged = await send(t, r.method, path).set('Authorization', 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.x');
+      expect({ route: `${r.method} ${r.path}`, status: forged.status }).toEqual({ route: `${r.method} ${r.path}`, status: 401 });
+    }
+  });
+
+  it.each(ROLES.map((r) => [r]))('answers %s exactly as the rules say', async (role) => {
+    const token = await t.token(role);
+    for (const r of routes.filter((x) => !x.isPublic)) {
+      // A random id: allowed callers get past the guard (400/404/2xx), the rest are stopped at it.
+      const path = r.path.replace(/:\w+/g, randomUUID());
+      const res = await send(t, r.method, path).set('Authorization', `Bearer ${token}`);
+      const allowed = (EXPECTED[`${r.method} ${r.path}`] as Role[]).includes(role);
+      const outcome = res.status === 403 ? 'forbidden' : res.status === 401 ? 'unauthenticated' : 'passed';
+      expect({ route: `${r.method} ${r.path}`, outcome }).toEqual({
+        route: `${r.method} ${r.path}`,
+        outcome: allowed ? 'passed' : 'forbidden',
+      });
+    }
+  });
+
+  it('hides another enterprise: an officer gets 404 for its records, its own are visible', async () => {
+    const officer1 = DEMO_USERS.find((u) => u.email === 'officer1@muster.test')!;
+    const own = await t.login(officer1.email);
+    const other = await t.token('officer2');
+    const ownId = own.user.enterpriseId!;
+
+    const read = await t.http.get(`/api/enterprises/${ownId}`).set('Authorization', `Bearer ${other}`);
+    expect(read.status).toBe(404);
+    const write = await t.http
+      .patch(`/api/enterprises/${ownId}`)
+      .set('Authorization', `Bearer ${other}`)
+      .send({ dutyPhone: '0561-0000000' });
+    expect(write.status).toBe(404);
+    const list = await t.http.get('/api/enterprises').set('Authorization', `Bearer ${other}`);
+    expect(list.body.total).toBe(1);
+    expect(list.body.items.map((e: { id: string }) => e.id)).not.toContain(ownId);
+
+    const mine = await t.http.get(`/api/enterprises/${ownId}`).set('Authorization', `Bearer ${own.accessToken}`);
+    expect(mine.status).toBe(200);
+  });
+});

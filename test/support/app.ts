@@ -1,0 +1,98 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import type { Role } from '../../server/src/contracts/roles.js';
+import type { LoginResponse } from '../../server/src/contracts/api.js';
+import { AppModule } from '../../server/src/app.module.js';
+import { configureApp } from '../../server/src/app.setup.js';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../server/src/demo/demo-data.js';
+import { DemoModule } from '../../server/src/demo/demo.module.js';
+import { DemoSeedService } from '../../server/src/demo/demo-seed.service.js';
+import { REDIS_URL } from './env.js';
+import { createTestDatabase, type TestDatabase } from './db.js';
+
+export interface TestAppOptions {
+  /** Serve the built web console (web/dist). */
+  web?: boolean;
+  /** Extra environment for the application's config. */
+  env?: Record<string, string>;
+}
+
+export interface TestApp {
+  app: INestApplication;
+  db: TestDatabase;
+  baseUrl: string;
+  http: ReturnType<typeof request>;
+  /** Logs in a demo user and returns its bearer token. */
+  login(email: string, password?: string): Promise<LoginResponse>;
+  /** Token of the demo user with that role (officer1 for enterprise_officer). */
+  token(role: Role | 'officer2'): Promise<string>;
+  get<T>(cls: abstract new (...args: never[]) => T): T;
+  close(): Promise<void>;
+}
+
+/**
+ * The real application (same module, same HTTP pipeline as production) on a random port, over a
+ * database of its own seeded with the demo zone.
+ */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    DATABASE_URL: db.url,
+    REDIS_URL,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    WEB_DIST: options.web ? new URL('../../web/dist', import.meta.url).pathname : '/nonexistent-web-dist',
+    ...options.env,
+  };
+  const previous = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, env);
+  let app: NestExpressApplication;
+  try {
+    const root = AppModule.register();
+    root.imports = [...(root.imports ?? []), DemoModule];
+    app = await NestFactory.create<NestExpressApplication>(root, { bufferLogs: true, abortOnError: false });
+    configureApp(app);
+    await app.listen(0, '127.0.0.1');
+  } finally {
+    for (const [k, v] of Object.entries(previous)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+  await app.get(DemoSeedService).seed();
+  const address = app.getHttpServer().address() as { port: number };
+  const baseUrl = `http://127.0.0.1:${address.port}`;
+  const tokens = new Map<string, string>();
+
+  const login = async (email: string, password = DEMO_PASSWORD): Promise<LoginResponse> => {
+    const res = await request(baseUrl).post('/api/auth/login').send({ email, password });
+    if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as LoginResponse;
+  };
+
+  return {
+    app,
+    db,
+    baseUrl,
+    http: request(baseUrl),
+    login,
+    async token(role) {
+      const email =
+        role === 'officer2'
+          ? 'officer2@muster.test'
+          : role === 'enterprise_officer'
+            ? 'officer1@muster.test'
+            : DEMO_USERS.find((u) => u.role === role)!.email;
+      if (!tokens.has(email)) tokens.set(email, (await login(email)).accessToken);
+      return tokens.get(email)!;
+    },
+    get: (cls) => app.get(cls),
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}

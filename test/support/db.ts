@@ -1,0 +1,57 @@
+import 'reflect-metadata';
+import pg from 'pg';
+import { randomBytes } from 'node:crypto';
+import { createDataSource } from '../../server/src/database/data-source.js';
+import { TEMPLATE_ENV, databaseUrl, maintenanceUrl } from './env.js';
+
+export interface TestDatabase {
+  name: string;
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** A fresh, migrated database of its own for one test file; dropped by `drop()`. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const template = await ensureTemplate();
+  const name = `muster_test_${randomBytes(5).toString('hex')}`;
+  await withAdmin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
+  return {
+    name,
+    url: databaseUrl(name),
+    drop: () => withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+  };
+}
+
+/** Test files run in parallel workers: an advisory lock lets exactly one of them migrate. */
+async function ensureTemplate(): Promise<string> {
+  const template = process.env[TEMPLATE_ENV];
+  if (!template) throw new Error('The test template database is not named: run the tests through jest (globalSetup)');
+  await withAdmin(async (c) => {
+    await c.query('SELECT pg_advisory_lock(hashtext($1))', [template]);
+    try {
+      const { rowCount } = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
+      if (rowCount) return;
+      await c.query(`CREATE DATABASE ${template}`);
+      const ds = createDataSource(databaseUrl(template));
+      await ds.initialize();
+      try {
+        await ds.runMigrations();
+      } finally {
+        await ds.destroy();
+      }
+    } finally {
+      await c.query('SELECT pg_advisory_unlock(hashtext($1))', [template]);
+    }
+  });
+  return template;
+}
+
+async function withAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: maintenanceUrl() });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
