@@ -1,0 +1,274 @@
+// `npm start`: install, services, build, migrate, demo data, then the server and the worker until Ctrl-C.
+// Node built-ins only: this runs before `npm ci`.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import {
+  ROOT,
+  Stopping,
+  installIfNeeded,
+  isStopping,
+  onSignal,
+  run,
+  say,
+  seconds,
+  setStopping,
+  step,
+  stopActive,
+  terminate,
+} from './lib.mjs';
+import {
+  DEFAULT_DATABASE_URL,
+  DEFAULT_REDIS_URL,
+  ServiceError,
+  describeError,
+  ensureDatabase,
+  ensureServices,
+  tcpOpen,
+} from './services.mjs';
+
+const DATA_DIR = path.join(ROOT, '.data');
+const NODE = process.execPath;
+
+const DEMO_LOGINS = [
+  ['admin@muster.test', 'zone_admin'],
+  ['commander@muster.test', 'commander'],
+  ['inspector@muster.test', 'inspector'],
+  ['evaluator@muster.test', 'evaluator'],
+  ['officer1@muster.test', 'enterprise_officer (first enterprise)'],
+  ['officer2@muster.test', 'enterprise_officer (second enterprise)'],
+  ['responder1@muster.test', 'responder'],
+];
+
+/**
+ * The long-running processes, started in this order; when an entry has a readyUrl, it must answer
+ * 200 before the next one starts. Run by `node` directly so that the pids we stop are the real ones.
+ */
+function processes(env) {
+  return [
+    // Demo mode's Twilio emulator goes here, first, so the server finds it at TWILIO_API_BASE:
+    // { name: 'twilio', cmd: NODE, args: [...], env: { ...env, ... }, readyUrl: 'http://127.0.0.1:.../' },
+    {
+      name: 'server',
+      cmd: NODE,
+      args: ['server/dist/main.js'],
+      env,
+      readyUrl: `http://127.0.0.1:${env.PORT}/health`,
+    },
+    { name: 'worker', cmd: NODE, args: ['worker/dist/main.js'], env },
+  ];
+}
+
+/** A JWT secret that survives restarts (and is shared by server and worker) in development. */
+function devJwtSecret() {
+  const file = path.join(DATA_DIR, 'jwt-secret');
+  fs.mkdirSync(DATA_DIR, { recursive: true });
+  try {
+    const secret = fs.readFileSync(file, 'utf8').trim();
+    if (secret.length >= 32) return secret;
+  } catch {
+    // not generated yet
+  }
+  const secret = randomBytes(48).toString('hex');
+  fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+function environment() {
+  const env = { ...process.env };
+  const production = env.NODE_ENV === 'production';
+  const unset = (key) => env[key] === undefined || env[key] === '';
+  if (unset('PORT')) env.PORT = '3000';
+  if (unset('DATABASE_URL')) env.DATABASE_URL = DEFAULT_DATABASE_URL;
+  if (unset('REDIS_URL')) env.REDIS_URL = DEFAULT_REDIS_URL;
+  if (unset('DEMO_MODE')) env.DEMO_MODE = production ? 'false' : 'true';
+  if (unset('TZ')) env.TZ = 'Asia/Shanghai';
+  if (unset('JWT_SECRET') && !production) env.JWT_SECRET = devJwtSecret();
+  return env;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Children and their output
+
+const LEVELS = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO ', 40: 'WARN ', 50: 'ERROR', 60: 'FATAL' };
+const OMIT = new Set([
+  'level',
+  'time',
+  'pid',
+  'hostname',
+  'msg',
+  'v',
+  'req',
+  'res',
+  'err',
+  'responseTime',
+  'context',
+]);
+const COLORS = [36, 35, 33, 32, 34];
+const tty = process.stdout.isTTY && !process.env.NO_COLOR;
+
+/** A compact line for a pino JSON record; anything else is passed through as it is. */
+function formatLine(line) {
+  if (process.env.LOG_FORMAT === 'json' || !line.startsWith('{')) return line;
+  let rec;
+  try {
+    rec = JSON.parse(line);
+  } catch {
+    return line;
+  }
+  if (typeof rec.level !== 'number') return line;
+  const time = new Date(rec.time ?? Date.now()).toTimeString().slice(0, 8);
+  const parts = [time, LEVELS[rec.level] ?? rec.level];
+  if (rec.context) parts.push(`(${rec.context})`);
+  if (rec.req && rec.res) {
+    parts.push(`${rec.req.method} ${rec.req.url} ${rec.res.statusCode} ${rec.responseTime ?? '?'}ms`);
+  } else if (rec.msg !== undefined) {
+    parts.push(String(rec.msg));
+  }
+  const extra = Object.fromEntries(Object.entries(rec).filter(([k]) => !OMIT.has(k)));
+  if (Object.keys(extra).length) parts.push(JSON.stringify(extra));
+  let out = parts.join(' ');
+  if (rec.err) out += `\n${rec.err.stack ?? rec.err.message ?? JSON.stringify(rec.err)}`;
+  return out;
+}
+
+const children = [];
+
+function startChild(spec, index, onExit) {
+  const prefix = tty ? `\x1b[${COLORS[index % COLORS.length]}m[${spec.name}]\x1b[0m` : `[${spec.name}]`;
+  // detached: our own process group, so a Ctrl-C in the terminal reaches only us and we stop the
+  // children in order (a second signal would cut short their graceful shutdown).
+  const child = spawn(spec.cmd, spec.args, {
+    cwd: ROOT,
+    env: spec.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  for (const [stream, out] of [
+    [child.stdout, process.stdout],
+    [child.stderr, process.stderr],
+  ]) {
+    readline.createInterface({ input: stream }).on('line', (line) => {
+      for (const l of formatLine(line).split('\n')) out.write(`${prefix} ${l}\n`);
+    });
+  }
+  child.once('error', (err) => onExit(spec, `could not start: ${err.message}`));
+  child.once('exit', (code, signal) => onExit(spec, signal ? `killed by ${signal}` : `exit code ${code}`));
+  children.push({ spec, child });
+  return child;
+}
+
+async function waitReady(spec, child, timeoutMs = 90_000) {
+  const until = Date.now() + timeoutMs;
+  let last = 'no answer';
+  while (Date.now() < until) {
+    if (isStopping() || child.exitCode !== null || child.signalCode !== null) throw new Stopping();
+    try {
+      const res = await fetch(spec.readyUrl, { signal: AbortSignal.timeout(2000) });
+      if (res.status === 200) return;
+      last = `HTTP ${res.status}`;
+    } catch (err) {
+      last = err.cause?.code ?? err.message;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(
+    `${spec.name} did not answer 200 at ${spec.readyUrl} within ${timeoutMs / 1000} s (${last})`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+let services = null; // the promise of ensureServices' handle
+let stopped = null;
+
+/** Stops the children (last started first), then the services this run started, then exits. */
+function shutdown(reason, code) {
+  if (stopped) return stopped;
+  setStopping();
+  stopped = (async () => {
+    if (reason) say(reason);
+    await stopActive();
+    const running = children.filter(({ child }) => child.exitCode === null && child.signalCode === null);
+    if (running.length) say(`stopping ${running.map(({ spec }) => spec.name).join(', ')} ...`);
+    for (const { child } of running.reverse()) await terminate(child, 10_000);
+    const handle = await services?.catch(() => null);
+    try {
+      await handle?.stop();
+    } catch (err) {
+      console.error(describeError(err));
+      code ||= 1;
+    }
+    process.exit(code);
+  })();
+  return stopped;
+}
+
+function banner(env) {
+  const port = env.PORT;
+  const lines = ['', `Muster is running: http://localhost:${port}`];
+  if (env.DEMO_MODE === 'true' || env.DEMO_MODE === '1') {
+    lines.push('', `Demo logins (password: muster-demo):`);
+    for (const [email, role] of DEMO_LOGINS) lines.push(`  ${email.padEnd(24)} ${role}`);
+  }
+  lines.push('', 'Ctrl-C stops the server, the worker and whatever services this run started.', '');
+  console.log(lines.join('\n'));
+}
+
+async function main() {
+  process.chdir(ROOT);
+  onSignal((signal) => shutdown(`${signal}: stopping`, 0));
+  const t0 = Date.now();
+
+  await installIfNeeded();
+
+  const env = await step('environment', async () => {
+    const e = environment();
+    if (await tcpOpen('127.0.0.1', Number(e.PORT))) {
+      throw new ServiceError(
+        `Port ${e.PORT} is already in use (another \`npm start\`?). Stop it, or choose another: PORT=3001 npm start`,
+      );
+    }
+    say(`  PORT=${e.PORT} DEMO_MODE=${e.DEMO_MODE} TZ=${e.TZ} NODE_ENV=${e.NODE_ENV ?? '(unset)'}`);
+    return e;
+  });
+
+  await step('PostgreSQL and Redis', async () => {
+    const log = (m) => say(`  ${m}`);
+    services = ensureServices({
+      databaseUrl: env.DATABASE_URL,
+      redisUrl: env.REDIS_URL,
+      dataDir: DATA_DIR,
+      log,
+    });
+    await services;
+    await ensureDatabase(env.DATABASE_URL, { log });
+  });
+
+  await step('build', () => run('npm', ['run', 'build'], { env }));
+  await step('migrate', () => run(NODE, ['server/dist/cli/migrate.js'], { env }));
+  if (env.DEMO_MODE === 'true' || env.DEMO_MODE === '1') {
+    await step('demo data', () => run(NODE, ['server/dist/cli/seed-demo.js'], { env }));
+  }
+
+  const specs = processes(env);
+  await step(`start ${specs.map((s) => s.name).join(', ')}`, async () => {
+    for (const [index, spec] of specs.entries()) {
+      const child = startChild(spec, index, (s, how) => {
+        if (!isStopping()) shutdown(`${s.name} stopped unexpectedly (${how}); stopping everything`, 1);
+      });
+      if (spec.readyUrl) await waitReady(spec, child);
+    }
+  });
+
+  say(`ready in ${seconds(Date.now() - t0)}`);
+  banner(env);
+}
+
+main().catch((err) => {
+  if (err instanceof Stopping) return; // shutdown() is already under way
+  console.error(`\n[muster] npm start failed: ${describeError(err)}`);
+  shutdown(null, 1);
+});
