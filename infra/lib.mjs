@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ServiceError } from './services.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -54,14 +55,14 @@ export function run(cmd, args, { env = process.env, check = true, stdio = 'inher
     active.add(child);
     child.once('error', (err) => {
       active.delete(child);
-      reject(new Error(`${cmd}: ${err.message}`));
+      reject(new ServiceError(`${cmd}: ${err.message}`));
     });
     child.once('exit', (code, signal) => {
       active.delete(child);
       const status = code ?? 128 + (signal === 'SIGKILL' ? 9 : signal === 'SIGINT' ? 2 : 15);
       if (state.stopping) reject(new Stopping());
       else if (check && status !== 0)
-        reject(new Error(`\`${[cmd, ...args].join(' ')}\` failed (exit ${status})`));
+        reject(new ServiceError(`\`${[cmd, ...args].join(' ')}\` failed (exit ${status})`));
       else resolve(status);
     });
   });
