@@ -43,6 +43,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     NODE_ENV: 'test',
     DATABASE_URL: db.url,
     REDIS_URL,
+    REDIS_PREFIX: `test-${db.name}`,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     WEB_DIST: options.web ? new URL('../../web/dist', import.meta.url).pathname : '/nonexistent-web-dist',
     ...options.env,

@@ -5,7 +5,11 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   const out: string[] = [];
   for (const e of errors) {
     const path = parent ? `${parent}.${e.property}` : e.property;
-    for (const msg of Object.values(e.constraints ?? {})) {
+    for (const [constraint, msg] of Object.entries(e.constraints ?? {})) {
+      if (constraint === 'whitelistValidation') {
+        out.push(`${path}: is not an accepted field`);
+        continue;
+      }
       // class-validator starts messages with the bare property name; replace it by the full path.
       const text = msg.startsWith(`${e.property} `) ? msg.slice(e.property.length + 1) : msg;
       out.push(`${path}: ${text}`);

@@ -14,7 +14,7 @@ export class LoginThrottle {
   private readonly limiter: RateLimiterRedis;
 
   constructor(@Inject(REDIS) redis: Redis, @Inject(APP_CONFIG) config: AppConfig) {
-    const opts = { points: config.LOGIN_RATE_PER_MINUTE, duration: 60, keyPrefix: 'muster:login-rate' };
+    const opts = { points: config.LOGIN_RATE_PER_MINUTE, duration: 60, keyPrefix: `${config.REDIS_PREFIX}:login-rate` };
     this.limiter = new RateLimiterRedis({
       ...opts,
       storeClient: redis,

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
+import { AuditService } from '../../server/src/audit/audit.service.js';
+import { Db } from '../../server/src/database/db.js';
+import { createTestApp, type TestApp } from '../support/app.js';
+
+describe('audit log', () => {
+  let t: TestApp;
+  let admin: string;
+  let sql: pg.Client;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await t.token('zone_admin');
+    sql = new pg.Client({ connectionString: t.db.url });
+    await sql.connect();
+  });
+  afterAll(async () => {
+    await sql.end();
+    await t.close();
+  });
+
+  const count = async () => Number((await sql.query('SELECT count(*) FROM audit_log')).rows[0].count);
+
+  it('writes exactly one row per mutation, with who, what, before/after, when and from where', async () => {
+    const officer = await t.login('officer1@muster.test');
+    const id = officer.user.enterpriseId!;
+    const before = await count();
+    const res = await t.http
+      .patch(`/api/enterprises/${id}`)
+      .set('Authorization', `Bearer ${officer.accessToken}`)
+      .set('X-Request-Id', 'req-audit-1')
+      .send({ dutyPhone: '0561-3099999' });
+    expect(res.status).toBe(200);
+    expect(await count()).toBe(before + 1);
+
+    const { rows } = await sql.query('SELECT * FROM audit_log ORDER BY id DESC LIMIT 1');
+    const row = rows[0];
+    expect(row).toMatchObject({
+      user_id: officer.user.id,
+      user_email: 'officer1@muster.test',
+      role: 'enterprise_officer',
+      enterprise_id: id,
+      action: 'enterprise.updated',
+      entity: 'enterprise',
+      entity_id: id,
+      request_id: 'req-audit-1',
+    });
+    expect(row.ip).toMatch(/127\.0\.0\.1/);
+    expect(row.before.dutyPhone).toBe('0561-3011001');
+    expect(row.after.dutyPhone).toBe('0561-3099999');
+    expect(Date.now() - new Date(row.at).getTime()).toBeLessThan(60_000);
+  });
+
+  it('writes nothing when the mutation fails', async () => {
+    const before = await count();
+    const res = await t.http
+      .post('/api/enterprises')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ name: 'x' });
+    expect(res.status).toBe(400);
+    expect(await count()).toBe(before);
+  });
+
+  it('refuses UPDATE, DELETE and TRUNCATE at the database level', async () => {
+    await expect(sql.query(`UPDATE audit_log SET action = 'forged'`)).rejects.toThrow(/append-only/);
+    await expect(sql.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
+    await expect(sql.query('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
+    expect(await count()).toBeGreaterThan(0);
+  });
+
+  it('rolls the change back with its audit row: both or neither', async () => {
+    const db = t.get(Db);
+    const audit = t.get(AuditService);
+    const before = await count();
+    await expect(
+      db.transaction(async () => {
+        await audit.record({ action: 'test.rolled_back', entity: 'test' });
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await count()).toBe(before);
+    await expect(audit.record({ action: 'test.outside', entity: 'test' })).rejects.toThrow(/outside a transaction/);
+  });
+
+  it('lists entries for zone admins with filters and paging', async () => {
+    const res = await t.http
+      .get('/api/audit?entity=enterprise&action=enterprise.updated&pageSize=1')
+      .set('Authorization', `Bearer ${admin}`);
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBeGreaterThanOrEqual(1);
+    expect(res.body.items).toHaveLength(1);
+    expect(res.body.items[0].action).toBe('enterprise.updated');
+
+    const bad = await t.http.get('/api/audit?from=yesterday').set('Authorization', `Bearer ${admin}`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toEqual([expect.stringMatching(/^from: /)]);
+  });
+});
