@@ -66,7 +66,9 @@ export function configureApp(app: INestApplication): void {
 
   const doc = new DocumentBuilder()
     .setTitle('Muster API')
-    .setDescription('Emergency drill and incident response coordination for the Duji Economic Development Zone')
+    .setDescription(
+      'Emergency drill and incident response coordination for the Duji Economic Development Zone',
+    )
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();

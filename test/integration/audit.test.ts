@@ -80,7 +80,9 @@ describe('audit log', () => {
       }),
     ).rejects.toThrow('boom');
     expect(await count()).toBe(before);
-    await expect(audit.record({ action: 'test.outside', entity: 'test' })).rejects.toThrow(/outside a transaction/);
+    await expect(audit.record({ action: 'test.outside', entity: 'test' })).rejects.toThrow(
+      /outside a transaction/,
+    );
   });
 
   it('lists entries for zone admins with filters and paging', async () => {

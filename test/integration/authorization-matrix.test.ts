@@ -9,9 +9,14 @@ import { ROLES, type Role } from '../../server/src/contracts/roles.js';
 import { DEMO_USERS } from '../../server/src/demo/demo-data.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 
-
 const ALL = [...ROLES];
-const ENTERPRISE_READERS: Role[] = ['zone_admin', 'commander', 'inspector', 'evaluator', 'enterprise_officer'];
+const ENTERPRISE_READERS: Role[] = [
+  'zone_admin',
+  'commander',
+  'inspector',
+  'evaluator',
+  'enterprise_officer',
+];
 
 /**
  * The expected access rule of every route. A route that exists but is missing here fails the
@@ -71,7 +76,8 @@ function listRoutes(t: TestApp): Route[] {
         method: RequestMethod[method],
         path: joinPath(base, path),
         isPublic: Boolean(Reflect.getMetadata(PUBLIC_KEY, handler) ?? Reflect.getMetadata(PUBLIC_KEY, cls)),
-        roles: (Reflect.getMetadata(ROLES_KEY, handler) ?? Reflect.getMetadata(ROLES_KEY, cls)) as Role[] | undefined,
+        roles: (Reflect.getMetadata(ROLES_KEY, handler) ?? Reflect.getMetadata(ROLES_KEY, cls)) as
+          Role[] | undefined,
       });
     }
   }
@@ -116,8 +122,16 @@ describe('authorization matrix', () => {
     expect(Object.keys(EXPECTED).filter((k) => !keys.includes(k))).toEqual([]);
     for (const r of routes) {
       const rule = EXPECTED[`${r.method} ${r.path}`];
-      if (rule === 'public') expect({ route: `${r.method} ${r.path}`, public: r.isPublic }).toEqual({ route: `${r.method} ${r.path}`, public: true });
-      else expect({ route: `${r.method} ${r.path}`, roles: [...(r.roles ?? [])].sort() }).toEqual({ route: `${r.method} ${r.path}`, roles: [...rule].sort() });
+      if (rule === 'public')
+        expect({ route: `${r.method} ${r.path}`, public: r.isPublic }).toEqual({
+          route: `${r.method} ${r.path}`,
+          public: true,
+        });
+      else
+        expect({ route: `${r.method} ${r.path}`, roles: [...(r.roles ?? [])].sort() }).toEqual({
+          route: `${r.method} ${r.path}`,
+          roles: [...rule].sort(),
+        });
     }
   });
 
@@ -125,9 +139,15 @@ describe('authorization matrix', () => {
     for (const r of routes.filter((x) => !x.isPublic)) {
       const path = r.path.replace(/:\w+/g, randomUUID());
       const anon = await send(t, r.method, path);
-      expect({ route: `${r.method} ${r.path}`, status: anon.status }).toEqual({ route: `${r.method} ${r.path}`, status: 401 });
+      expect({ route: `${r.method} ${r.path}`, status: anon.status }).toEqual({
+        route: `${r.method} ${r.path}`,
+        status: 401,
+      });
       const forged = await send(t, r.method, path).set('Authorization', 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.x');
-      expect({ route: `${r.method} ${r.path}`, status: forged.status }).toEqual({ route: `${r.method} ${r.path}`, status: 401 });
+      expect({ route: `${r.method} ${r.path}`, status: forged.status }).toEqual({
+        route: `${r.method} ${r.path}`,
+        status: 401,
+      });
     }
   });
 
@@ -163,7 +183,9 @@ describe('authorization matrix', () => {
     expect(list.body.total).toBe(1);
     expect(list.body.items.map((e: { id: string }) => e.id)).not.toContain(ownId);
 
-    const mine = await t.http.get(`/api/enterprises/${ownId}`).set('Authorization', `Bearer ${own.accessToken}`);
+    const mine = await t.http
+      .get(`/api/enterprises/${ownId}`)
+      .set('Authorization', `Bearer ${own.accessToken}`);
     expect(mine.status).toBe(200);
   });
 });

@@ -21,19 +21,31 @@ describe('identity', () => {
   };
 
   it('logs in with the contract shape, case-insensitive email', async () => {
-    const res = await t.http.post('/api/auth/login').send({ email: 'Commander@Muster.test', password: 'muster-demo' });
+    const res = await t.http
+      .post('/api/auth/login')
+      .send({ email: 'Commander@Muster.test', password: 'muster-demo' });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       accessToken: expect.any(String),
-      user: { id: expect.any(String), email: 'commander@muster.test', name: expect.any(String), role: 'commander', enterpriseId: null },
+      user: {
+        id: expect.any(String),
+        email: 'commander@muster.test',
+        name: expect.any(String),
+        role: 'commander',
+        enterpriseId: null,
+      },
     });
     const me = await t.http.get('/api/auth/me').set('Authorization', `Bearer ${res.body.accessToken}`);
     expect(me.body.email).toBe('commander@muster.test');
   });
 
   it('answers 401 alike for an unknown email and a wrong password', async () => {
-    const a = await t.http.post('/api/auth/login').send({ email: 'nobody@muster.test', password: 'whatever1' });
-    const b = await t.http.post('/api/auth/login').send({ email: 'inspector@muster.test', password: 'wrong-password' });
+    const a = await t.http
+      .post('/api/auth/login')
+      .send({ email: 'nobody@muster.test', password: 'whatever1' });
+    const b = await t.http
+      .post('/api/auth/login')
+      .send({ email: 'inspector@muster.test', password: 'wrong-password' });
     expect([a.status, b.status]).toEqual([401, 401]);
     expect(a.body).toEqual(b.body);
     expect(a.body).toEqual({ statusCode: 401, message: 'Invalid email or password', error: 'Unauthorized' });
@@ -42,12 +54,15 @@ describe('identity', () => {
   it('names the bad fields of a malformed login', async () => {
     const res = await t.http.post('/api/auth/login').send({ email: 'not-an-email' });
     expect(res.status).toBe(400);
-    expect(res.body.message).toEqual(expect.arrayContaining([expect.stringMatching(/^email: /), expect.stringMatching(/^password: /)]));
+    expect(res.body.message).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^email: /), expect.stringMatching(/^password: /)]),
+    );
   });
 
   it('locks an account after repeated failures, even for the right password, until an admin resets it', async () => {
     const u = await newUser('lockme@muster.test');
-    const attempt = (password: string) => t.http.post('/api/auth/login').send({ email: 'lockme@muster.test', password });
+    const attempt = (password: string) =>
+      t.http.post('/api/auth/login').send({ email: 'lockme@muster.test', password });
     expect((await attempt('bad-one-1')).status).toBe(401);
     expect((await attempt('bad-one-2')).status).toBe(401);
     const third = await attempt('bad-one-3');
@@ -70,22 +85,32 @@ describe('identity', () => {
 
   it('cuts off a deactivated user at once, including tokens already issued', async () => {
     const u = await newUser('leaver@muster.test');
-    const login = await t.http.post('/api/auth/login').send({ email: 'leaver@muster.test', password: 'correct-horse' });
+    const login = await t.http
+      .post('/api/auth/login')
+      .send({ email: 'leaver@muster.test', password: 'correct-horse' });
     const token = login.body.accessToken as string;
     expect((await t.http.get('/api/auth/me').set('Authorization', `Bearer ${token}`)).status).toBe(200);
 
     const off = await t.http.post(`/api/users/${u.id}/deactivate`).set('Authorization', `Bearer ${admin}`);
     expect(off.body.active).toBe(false);
     expect((await t.http.get('/api/auth/me').set('Authorization', `Bearer ${token}`)).status).toBe(401);
-    expect((await t.http.post('/api/auth/login').send({ email: 'leaver@muster.test', password: 'correct-horse' })).status).toBe(401);
+    expect(
+      (await t.http.post('/api/auth/login').send({ email: 'leaver@muster.test', password: 'correct-horse' }))
+        .status,
+    ).toBe(401);
 
     await t.http.post(`/api/users/${u.id}/activate`).set('Authorization', `Bearer ${admin}`);
-    expect((await t.http.post('/api/auth/login').send({ email: 'leaver@muster.test', password: 'correct-horse' })).status).toBe(200);
+    expect(
+      (await t.http.post('/api/auth/login').send({ email: 'leaver@muster.test', password: 'correct-horse' }))
+        .status,
+    ).toBe(200);
   });
 
   it('refuses an admin deactivating themselves', async () => {
     const me = await t.http.get('/api/auth/me').set('Authorization', `Bearer ${admin}`);
-    const res = await t.http.post(`/api/users/${me.body.id}/deactivate`).set('Authorization', `Bearer ${admin}`);
+    const res = await t.http
+      .post(`/api/users/${me.body.id}/deactivate`)
+      .set('Authorization', `Bearer ${admin}`);
     expect(res.status).toBe(409);
   });
 
@@ -104,16 +129,13 @@ describe('identity', () => {
     expect(noEnt.status).toBe(400);
     expect(noEnt.body.message).toEqual([expect.stringMatching(/^enterpriseId: /)]);
 
-    const ghost = await t.http
-      .post('/api/users')
-      .set('Authorization', `Bearer ${admin}`)
-      .send({
-        email: 'g@muster.test',
-        name: 'G',
-        role: 'enterprise_officer',
-        enterpriseId: '00000000-0000-4000-8000-000000000000',
-        password: 'long-enough',
-      });
+    const ghost = await t.http.post('/api/users').set('Authorization', `Bearer ${admin}`).send({
+      email: 'g@muster.test',
+      name: 'G',
+      role: 'enterprise_officer',
+      enterpriseId: '00000000-0000-4000-8000-000000000000',
+      password: 'long-enough',
+    });
     expect(ghost.status).toBe(409);
     expect(ghost.body.message).toMatch(/^enterpriseId: /);
   });
@@ -146,7 +168,9 @@ describe('login throttling', () => {
   it('answers 429 once a client exceeds the per-minute login rate', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) {
-      const res = await t.http.post('/api/auth/login').send({ email: `x${i}@muster.test`, password: 'whatever1' });
+      const res = await t.http
+        .post('/api/auth/login')
+        .send({ email: `x${i}@muster.test`, password: 'whatever1' });
       statuses.push(res.status);
     }
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);

@@ -20,7 +20,9 @@ describe('operations endpoints', () => {
     const res = await t.http.get('/metrics');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/plain/);
-    expect(res.text).toMatch(/muster_http_request_duration_seconds_count\{method="GET",route="\/api\/config\/public",status="200"\} \d+/);
+    expect(res.text).toMatch(
+      /muster_http_request_duration_seconds_count\{method="GET",route="\/api\/config\/public",status="200"\} \d+/,
+    );
     expect(res.text).toMatch(/process_resident_memory_bytes/);
   });
 
@@ -29,9 +31,18 @@ describe('operations endpoints', () => {
     expect(doc.status).toBe(200);
     expect(doc.body.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.body.paths)).toEqual(
-      expect.arrayContaining(['/api/auth/login', '/api/enterprises', '/api/enterprises/{id}', '/api/users', '/api/audit', '/health']),
+      expect.arrayContaining([
+        '/api/auth/login',
+        '/api/enterprises',
+        '/api/enterprises/{id}',
+        '/api/users',
+        '/api/audit',
+        '/health',
+      ]),
     );
-    expect(doc.body.components.schemas.EnterpriseCreateDto.required).toEqual(expect.arrayContaining(['creditCode', 'location']));
+    expect(doc.body.components.schemas.EnterpriseCreateDto.required).toEqual(
+      expect.arrayContaining(['creditCode', 'location']),
+    );
     const ui = await t.http.get('/api/docs/');
     expect(ui.status).toBe(200);
     expect(ui.text).toMatch(/swagger/i);
@@ -45,7 +56,9 @@ describe('operations endpoints', () => {
   });
 
   it('answers unknown API paths with a JSON 404', async () => {
-    const res = await t.http.get('/api/nothing-here').set('Authorization', `Bearer ${await t.token('commander')}`);
+    const res = await t.http
+      .get('/api/nothing-here')
+      .set('Authorization', `Bearer ${await t.token('commander')}`);
     expect(res.status).toBe(404);
     expect(res.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
   });

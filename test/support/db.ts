@@ -18,14 +18,16 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     name,
     url: databaseUrl(name),
-    drop: () => withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };
 }
 
 /** Test files run in parallel workers: an advisory lock lets exactly one of them migrate. */
 async function ensureTemplate(): Promise<string> {
   const template = process.env[TEMPLATE_ENV];
-  if (!template) throw new Error('The test template database is not named: run the tests through jest (globalSetup)');
+  if (!template)
+    throw new Error('The test template database is not named: run the tests through jest (globalSetup)');
   await withAdmin(async (c) => {
     await c.query('SELECT pg_advisory_lock(hashtext($1))', [template]);
     try {

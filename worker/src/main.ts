@@ -17,7 +17,9 @@ async function main(): Promise<void> {
     throw e;
   }
   const logger = createLogger(config.LOG_LEVEL);
-  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: new NestPinoLogger(logger) });
+  const app = await NestFactory.createApplicationContext(WorkerModule, {
+    logger: new NestPinoLogger(logger),
+  });
   // On SIGTERM/SIGINT Nest runs the shutdown hooks: processors finish or return in-flight jobs.
   app.enableShutdownHooks();
   logger.info({ context: 'Worker' }, 'Worker ready');

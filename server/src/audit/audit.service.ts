@@ -52,12 +52,7 @@ export class AuditService {
 
   async list(q: AuditQueryDto): Promise<ListResponse<AuditEntryView>> {
     const { skip, take } = pageWindow(q);
-    const qb = this.db
-      .repo(AuditEntry)
-      .createQueryBuilder('a')
-      .orderBy('a.id', 'DESC')
-      .skip(skip)
-      .take(take);
+    const qb = this.db.repo(AuditEntry).createQueryBuilder('a').orderBy('a.id', 'DESC').skip(skip).take(take);
     if (q.entity) qb.andWhere('a.entity = :entity', { entity: q.entity });
     if (q.entityId) qb.andWhere('a.entityId = :entityId', { entityId: q.entityId });
     if (q.action) qb.andWhere('a.action LIKE :action', { action: `${q.action}%` });

@@ -9,7 +9,9 @@ async function main(): Promise<void> {
   await ds.initialize();
   try {
     const ran = await ds.runMigrations();
-    console.log(ran.length ? `Applied ${ran.map((m) => m.name).join(', ')}` : 'Database schema is up to date');
+    console.log(
+      ran.length ? `Applied ${ran.map((m) => m.name).join(', ')}` : 'Database schema is up to date',
+    );
   } finally {
     await ds.destroy();
   }

@@ -18,8 +18,6 @@ export class RequestContextInterceptor implements NestInterceptor {
     if (ctx.getType() !== 'http') return next.handle();
     const req = ctx.switchToHttp().getRequest<ContextRequest>();
     const store = { requestId: req.id, ip: req.ip, principal: req.principal };
-    return new Observable((subscriber) =>
-      this.context.run(store, () => next.handle().subscribe(subscriber)),
-    );
+    return new Observable((subscriber) => this.context.run(store, () => next.handle().subscribe(subscriber)));
   }
 }

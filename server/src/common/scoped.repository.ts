@@ -48,7 +48,11 @@ export abstract class EnterpriseScopedRepository<T extends ObjectLiteral> {
   }
 }
 
-export function applyScope<Q extends SelectQueryBuilder<ObjectLiteral>>(qb: Q, column: string, scope: Scope): Q {
+export function applyScope<Q extends SelectQueryBuilder<ObjectLiteral>>(
+  qb: Q,
+  column: string,
+  scope: Scope,
+): Q {
   if (scope.kind === 'enterprise') {
     qb.andWhere(`${column} = :scopeEnterpriseId`, { scopeEnterpriseId: scope.enterpriseId });
   } else if (scope.kind === 'none') {

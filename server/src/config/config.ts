@@ -5,13 +5,16 @@ import { z } from 'zod';
  * operator fixes them all in one go instead of one restart per mistake.
  */
 const url = (protocols: string[]) =>
-  z.string().refine((v) => {
-    try {
-      return protocols.includes(new URL(v).protocol);
-    } catch {
-      return false;
-    }
-  }, `must be a URL with protocol ${protocols.join(' or ')}`);
+  z.string().refine(
+    (v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `must be a URL with protocol ${protocols.join(' or ')}`,
+  );
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -19,10 +22,16 @@ const schema = z.object({
   DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/muster'),
   REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
   /** Namespace of every Redis key and queue, so several deployments can share one Redis. */
-  REDIS_PREFIX: z.string().regex(/^[\w.-]+$/, 'may contain letters, digits, _ . - only').default('muster'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[\w.-]+$/, 'may contain letters, digits, _ . - only')
+    .default('muster'),
   PUBLIC_URL: url(['http:', 'https:']).optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  JWT_TTL: z.string().regex(/^\d+[smhd]$/, 'must look like 12h, 30m or 7d').default('12h'),
+  JWT_TTL: z
+    .string()
+    .regex(/^\d+[smhd]$/, 'must look like 12h, 30m or 7d')
+    .default('12h'),
   DEMO_MODE: z
     .enum(['true', 'false', '1', '0'])
     .default('false')

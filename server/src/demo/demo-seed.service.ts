@@ -65,7 +65,9 @@ export class DemoSeedService {
         });
         result.usersCreated++;
       }
-      this.logger.log(`Demo data: ${result.enterprisesCreated} enterprises and ${result.usersCreated} users created`);
+      this.logger.log(
+        `Demo data: ${result.enterprisesCreated} enterprises and ${result.usersCreated} users created`,
+      );
       return result;
     });
   }

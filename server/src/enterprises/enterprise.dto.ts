@@ -20,7 +20,6 @@ import { type EnterpriseView, type GeoJsonPolygon, RISK_CLASSES, type RiskClass 
 import { CREDIT_CODE_MESSAGES, creditCodeProblem } from './credit-code.js';
 import type { Enterprise } from './enterprise.entity.js';
 
-
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 function IsCreditCode() {
@@ -74,7 +73,8 @@ export function isPolygonGeometry(v: unknown): v is GeoJsonPolygon {
     r[0][1] === r[r.length - 1][1];
   const polygon = (p: unknown) => Array.isArray(p) && p.length >= 1 && p.every(ring);
   if (g.type === 'Polygon') return polygon(g.coordinates);
-  if (g.type === 'MultiPolygon') return Array.isArray(g.coordinates) && g.coordinates.length > 0 && g.coordinates.every(polygon);
+  if (g.type === 'MultiPolygon')
+    return Array.isArray(g.coordinates) && g.coordinates.length > 0 && g.coordinates.every(polygon);
   return false;
 }
 
@@ -152,7 +152,9 @@ export class EnterpriseCreateDto {
 
   @ApiProperty({ description: '值班电话', example: '0561-3012345' })
   @Transform(trim)
-  @Matches(PHONE, { message: 'dutyPhone must be a phone number (digits, spaces, dashes, optional leading +)' })
+  @Matches(PHONE, {
+    message: 'dutyPhone must be a phone number (digits, spaces, dashes, optional leading +)',
+  })
   dutyPhone: string;
 }
 

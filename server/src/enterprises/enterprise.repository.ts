@@ -47,7 +47,10 @@ export class EnterpriseRepository extends EnterpriseScopedRepository<Enterprise>
   }
 
   async countUsers(id: string): Promise<number> {
-    const [{ count }] = await this.repo.query(`SELECT count(*)::int AS count FROM app_user WHERE enterprise_id = $1`, [id]);
+    const [{ count }] = await this.repo.query(
+      `SELECT count(*)::int AS count FROM app_user WHERE enterprise_id = $1`,
+      [id],
+    );
     return count;
   }
 }

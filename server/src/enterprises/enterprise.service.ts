@@ -38,7 +38,12 @@ export class EnterpriseService {
       apply(e, dto);
       const saved = await this.enterprises.save(e);
       const view = mapEnterprise(saved);
-      await this.audit.record({ action: 'enterprise.created', entity: 'enterprise', entityId: saved.id, after: view });
+      await this.audit.record({
+        action: 'enterprise.created',
+        entity: 'enterprise',
+        entityId: saved.id,
+        after: view,
+      });
       return view;
     });
   }
@@ -48,7 +53,9 @@ export class EnterpriseService {
       const e = await this.enterprises.getById(id);
       if (this.context.principal()?.role === 'enterprise_officer') {
         const refused = Object.keys(dto).filter(
-          (k) => dto[k as keyof EnterpriseUpdateDto] !== undefined && !OFFICER_EDITABLE.includes(k as keyof EnterpriseUpdateDto),
+          (k) =>
+            dto[k as keyof EnterpriseUpdateDto] !== undefined &&
+            !OFFICER_EDITABLE.includes(k as keyof EnterpriseUpdateDto),
         );
         if (refused.length) {
           throw new ForbiddenException(`Only the zone may change: ${refused.join(', ')}`);
@@ -57,7 +64,13 @@ export class EnterpriseService {
       const before = mapEnterprise(e);
       apply(e, dto);
       const view = mapEnterprise(await this.enterprises.save(e));
-      await this.audit.record({ action: 'enterprise.updated', entity: 'enterprise', entityId: id, before, after: view });
+      await this.audit.record({
+        action: 'enterprise.updated',
+        entity: 'enterprise',
+        entityId: id,
+        before,
+        after: view,
+      });
       return view;
     });
   }

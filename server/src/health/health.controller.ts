@@ -13,7 +13,9 @@ const TIMEOUT_MS = 2000;
 function withTimeout<T>(p: Promise<T>): Promise<T> {
   return Promise.race([
     p,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref()),
+    new Promise<T>((_, reject) =>
+      setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref(),
+    ),
   ]);
 }
 
@@ -38,7 +40,10 @@ export class HealthController {
   @Get()
   @Public()
   async health(@Res() res: Response): Promise<void> {
-    const [database, redis] = await Promise.all([check(() => this.db.query('SELECT 1')), check(() => this.redis.ping())]);
+    const [database, redis] = await Promise.all([
+      check(() => this.db.query('SELECT 1')),
+      check(() => this.redis.ping()),
+    ]);
     const ok = database.status === 'up' && redis.status === 'up';
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'error', database, redis });
   }

@@ -1,4 +1,11 @@
-import { type CanActivate, type ExecutionContext, ForbiddenException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  Logger,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { PUBLIC_KEY, ROLES_KEY } from '../common/access.decorators.js';
 import type { ContextRequest } from '../common/request-context.interceptor.js';
@@ -33,9 +40,16 @@ export class AccessGuard implements CanActivate {
     const claims = await this.tokens.verify(token);
     if (!claims) throw new UnauthorizedException('Authorization: the token is invalid or expired');
     const user = await this.users.findActiveById(claims.sub);
-    if (!user) throw new UnauthorizedException('Authorization: the account is deactivated or no longer exists');
+    if (!user)
+      throw new UnauthorizedException('Authorization: the account is deactivated or no longer exists');
     // The request context interceptor and the access log read the caller from here.
-    req.principal = { id: user.id, email: user.email, name: user.name, role: user.role, enterpriseId: user.enterpriseId };
+    req.principal = {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      enterpriseId: user.enterpriseId,
+    };
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (!roles) {

@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { PageQueryDto } from '../common/paging.dto.js';
 import type { LoginResponse, UserView } from '../contracts/api.js';
 import { ROLES, type Role } from '../contracts/roles.js';
@@ -131,5 +141,8 @@ export function mapUser(u: User): UserView {
 }
 
 export function mapLogin(u: User, accessToken: string): LoginResponse {
-  return { accessToken, user: { id: u.id, email: u.email, name: u.name, role: u.role, enterpriseId: u.enterpriseId } };
+  return {
+    accessToken,
+    user: { id: u.id, email: u.email, name: u.name, role: u.role, enterpriseId: u.enterpriseId },
+  };
 }

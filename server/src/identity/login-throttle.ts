@@ -14,7 +14,11 @@ export class LoginThrottle {
   private readonly limiter: RateLimiterRedis;
 
   constructor(@Inject(REDIS) redis: Redis, @Inject(APP_CONFIG) config: AppConfig) {
-    const opts = { points: config.LOGIN_RATE_PER_MINUTE, duration: 60, keyPrefix: `${config.REDIS_PREFIX}:login-rate` };
+    const opts = {
+      points: config.LOGIN_RATE_PER_MINUTE,
+      duration: 60,
+      keyPrefix: `${config.REDIS_PREFIX}:login-rate`,
+    };
     this.limiter = new RateLimiterRedis({
       ...opts,
       storeClient: redis,
@@ -29,7 +33,12 @@ export class LoginThrottle {
       if (!(e instanceof RateLimiterRes)) throw e;
       const seconds = Math.max(1, Math.ceil(e.msBeforeNext / 1000));
       throw new HttpException(
-        { statusCode: 429, message: `Too many login attempts; try again in ${seconds} s`, error: 'Too Many Requests', retryAfter: seconds },
+        {
+          statusCode: 429,
+          message: `Too many login attempts; try again in ${seconds} s`,
+          error: 'Too Many Requests',
+          retryAfter: seconds,
+        },
         HttpStatus.TOO_MANY_REQUESTS,
       );
     }

@@ -28,7 +28,10 @@ export class TokenService {
   /** The claims of a valid token, or null: callers answer 401 without detail on purpose. */
   async verify(token: string): Promise<TokenClaims | null> {
     try {
-      return await this.jwt.verifyAsync<TokenClaims>(token, { secret: this.config.JWT_SECRET, issuer: 'muster' });
+      return await this.jwt.verifyAsync<TokenClaims>(token, {
+        secret: this.config.JWT_SECRET,
+        issuer: 'muster',
+      });
     } catch {
       return null;
     }

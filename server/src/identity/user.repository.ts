@@ -59,7 +59,9 @@ export class UserRepository {
       [id, maxFailures, lockMinutes],
     );
     const row = Array.isArray(rows[0]) ? (rows[0] as unknown as typeof rows)[0] : rows[0];
-    return row ? Object.assign(new User(), { id, failedLogins: row.failed_logins, lockedUntil: row.locked_until }) : null;
+    return row
+      ? Object.assign(new User(), { id, failedLogins: row.failed_logins, lockedUntil: row.locked_until })
+      : null;
   }
 
   async recordLoginSuccess(id: string): Promise<void> {

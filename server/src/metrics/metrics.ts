@@ -23,7 +23,11 @@ export class HttpMetricsMiddleware implements NestMiddleware {
     res.on('finish', () => {
       // The route pattern, not the URL, keeps label cardinality bounded.
       const route = (req.route as { path?: string } | undefined)?.path;
-      end({ method: req.method, route: route ? `${req.baseUrl}${route}` : 'unmatched', status: String(res.statusCode) });
+      end({
+        method: req.method,
+        route: route ? `${req.baseUrl}${route}` : 'unmatched',
+        status: String(res.statusCode),
+      });
     });
     next();
   }
