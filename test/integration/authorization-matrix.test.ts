@@ -6,43 +6,9 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { PUBLIC_KEY, ROLES_KEY } from '../../server/src/common/access.decorators.js';
 import { ROLES, type Role } from '../../server/src/contracts/roles.js';
+import { EXPECTED } from '../support/access-rules/index.js';
 import { DEMO_USERS } from '../../server/src/demo/demo-data.js';
 import { createTestApp, type TestApp } from '../support/app.js';
-
-const ALL = [...ROLES];
-const ENTERPRISE_READERS: Role[] = [
-  'zone_admin',
-  'commander',
-  'inspector',
-  'evaluator',
-  'enterprise_officer',
-];
-
-/**
- * The expected access rule of every route. A route that exists but is missing here fails the
- * suite: adding a route means deciding, in this table, who may call it.
- */
-const EXPECTED: Record<string, Role[] | 'public'> = {
-  'GET /health': 'public',
-  'GET /metrics': 'public',
-  'GET /api/config/public': 'public',
-  'POST /api/auth/login': 'public',
-  'GET /api/auth/me': ALL,
-  'POST /api/auth/password': ALL,
-  'GET /api/users': ['zone_admin'],
-  'GET /api/users/:id': ['zone_admin'],
-  'POST /api/users': ['zone_admin'],
-  'PATCH /api/users/:id': ['zone_admin'],
-  'POST /api/users/:id/deactivate': ['zone_admin'],
-  'POST /api/users/:id/activate': ['zone_admin'],
-  'POST /api/users/:id/reset-password': ['zone_admin'],
-  'GET /api/audit': ['zone_admin'],
-  'GET /api/enterprises': ENTERPRISE_READERS,
-  'GET /api/enterprises/:id': ENTERPRISE_READERS,
-  'POST /api/enterprises': ['zone_admin'],
-  'PATCH /api/enterprises/:id': ['zone_admin', 'enterprise_officer'],
-  'DELETE /api/enterprises/:id': ['zone_admin'],
-};
 
 interface Route {
   method: string;
