@@ -1,3 +1,5 @@
 export * from './roles.js';
 export * from './api.js';
 export * from './events.js';
+export * from './directory.js';
+export * from './resources.js';

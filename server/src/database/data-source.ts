@@ -2,12 +2,26 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { Enterprise } from '../enterprises/enterprise.entity.js';
 import { User } from '../identity/user.entity.js';
+import { Contact } from '../directory/contact.entity.js';
+import { Rotation, RotationMember, RotationOverride } from '../directory/rotation.entity.js';
+import { Team, TeamMember } from '../directory/team.entity.js';
 import { Foundation1764300000000 } from './migrations/1764300000000-foundation.js';
+import { Directory1764400000010 } from './migrations/1764400000010-directory.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 /** Listed explicitly rather than globbed: the build is ESM and globs would load .d.ts/.map files. */
-export const ENTITIES = [Enterprise, User, AuditEntry];
-export const MIGRATIONS = [Foundation1764300000000];
+export const ENTITIES = [
+  Enterprise,
+  User,
+  AuditEntry,
+  Contact,
+  Team,
+  TeamMember,
+  Rotation,
+  RotationMember,
+  RotationOverride,
+];
+export const MIGRATIONS = [Foundation1764300000000, Directory1764400000010];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
   return {

@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { RequestContext } from '../common/request-context.js';
+import { EnterpriseScopedRepository } from '../common/scoped.repository.js';
+import { Db } from '../database/db.js';
+import { escapeLike } from '../identity/user.repository.js';
+import { Contact } from './contact.entity.js';
+
+export interface ContactFilter {
+  q?: string;
+  /** A uuid, or 'zone' for the zone's own contacts. */
+  enterpriseId?: string;
+  skill?: string;
+  /** Only contacts with a certification expiring on or before this date (YYYY-MM-DD). */
+  certificationExpiresBy?: string;
+  skip: number;
+  take: number;
+}
+
+@Injectable()
+export class ContactRepository extends EnterpriseScopedRepository<Contact> {
+  protected readonly target = Contact;
+  protected readonly scopeProperty = 'enterpriseId';
+  protected readonly notFoundMessage = 'Contact not found';
+
+  constructor(db: Db, context: RequestContext) {
+    super(db, context);
+  }
+
+  list(f: ContactFilter): Promise<[Contact[], number]> {
+    const qb = this.query('c').orderBy('c.name', 'ASC').addOrderBy('c.id', 'ASC').skip(f.skip).take(f.take);
+    if (f.q) {
+      qb.andWhere(
+        `(c.name ILIKE :q OR c.organization ILIKE :q OR c.post ILIKE :q
+          OR EXISTS (SELECT 1 FROM unnest(c.phones) p WHERE p LIKE :qp))`,
+        { q: `%${escapeLike(f.q)}%`, qp: `%${escapeLike(f.q.replace(/[\s-]/g, ''))}%` },
+      );
+    }
+    if (f.enterpriseId === 'zone') qb.andWhere('c.enterpriseId IS NULL');
+    else if (f.enterpriseId) qb.andWhere('c.enterpriseId = :eid', { eid: f.enterpriseId });
+    if (f.skill) qb.andWhere(':skill = ANY(c.skills)', { skill: f.skill });
+    if (f.certificationExpiresBy) {
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM jsonb_array_elements(c.certifications) x
+                  WHERE x->>'expiresOn' IS NOT NULL AND (x->>'expiresOn')::date <= :by::date)`,
+        { by: f.certificationExpiresBy },
+      );
+    }
+    return qb.getManyAndCount();
+  }
+
+  /** The contacts among `ids` that the caller may see (unknown or foreign ids are left out). */
+  async findByIds(ids: readonly string[]): Promise<Contact[]> {
+    if (ids.length === 0) return [];
+    return this.query('c')
+      .andWhere('c.id IN (:...ids)', { ids: [...new Set(ids)] })
+      .getMany();
+  }
+
+  /** Every contact in scope, for export. */
+  all(): Promise<Contact[]> {
+    return this.query('c')
+      .orderBy('c.enterpriseId', 'ASC', 'NULLS FIRST')
+      .addOrderBy('c.name', 'ASC')
+      .getMany();
+  }
+
+  async save(c: Contact): Promise<Contact> {
+    this.assertInScope(c.enterpriseId);
+    return this.repo.save(c);
+  }
+
+  async remove(c: Contact): Promise<void> {
+    this.assertInScope(c.enterpriseId);
+    await this.repo.delete({ id: c.id });
+  }
+
+  /** Where a contact is still named, so deleting it would leave a team or rotation short. */
+  async references(id: string): Promise<{ teams: number; rotations: number }> {
+    const [row] = (await this.repo.query(
+      `SELECT (SELECT count(*)::int FROM team_member WHERE contact_id = $1) AS teams,
+              (SELECT count(DISTINCT rotation_id)::int FROM (
+                 SELECT rotation_id FROM rotation_member WHERE contact_id = $1
+                 UNION ALL SELECT rotation_id FROM rotation_override WHERE contact_id = $1) r) AS rotations`,
+      [id],
+    )) as { teams: number; rotations: number }[];
+    return row!;
+  }
+
+  /** Enterprise id of a user account, to check a link between a contact and a user. */
+  async userEnterprise(userId: string): Promise<{ enterpriseId: string | null } | null> {
+    const rows = (await this.repo.query(`SELECT enterprise_id FROM app_user WHERE id = $1`, [userId])) as {
+      enterprise_id: string | null;
+    }[];
+    return rows[0] ? { enterpriseId: rows[0].enterprise_id } : null;
+  }
+}
