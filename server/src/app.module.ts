@@ -11,6 +11,9 @@ import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { EnterpriseModule } from './enterprises/enterprise.module.js';
 import { HealthController } from './health/health.controller.js';
+import { IncidentModule } from './incidents/incident.module.js';
+import { RoomLogModule } from './rooms/room-log.module.js';
+import { RoomsModule } from './rooms/rooms.module.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { HttpMetricsMiddleware, MetricsController } from './metrics/metrics.js';
 import { RedisModule } from './redis/redis.module.js';
@@ -47,7 +50,16 @@ export class AppModule implements NestModule {
   static register(): DynamicModule {
     return {
       module: AppModule,
-      imports: [...coreImports(), AuditModule, IdentityModule, EnterpriseModule, ...webConsole()],
+      imports: [
+        ...coreImports(),
+        AuditModule,
+        IdentityModule,
+        EnterpriseModule,
+        RoomLogModule,
+        IncidentModule,
+        RoomsModule,
+        ...webConsole(),
+      ],
       controllers: [HealthController, MetricsController, PublicConfigController],
       providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
     };

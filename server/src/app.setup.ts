@@ -9,6 +9,7 @@ import { createValidationPipe } from './common/validation.js';
 import type { ContextRequest } from './common/request-context.interceptor.js';
 import { loadConfig } from './config/config.js';
 import { NestPinoLogger, createLogger } from './logging/logger.js';
+import { RedisIoAdapter } from './rooms/redis-io.adapter.js';
 
 const REQUEST_ID = /^[\w.-]{1,100}$/;
 
@@ -16,10 +17,11 @@ const REQUEST_ID = /^[\w.-]{1,100}$/;
  * Everything about the HTTP application that is not a module: shared by main.ts and the tests so
  * that the tests exercise the same pipeline as production.
  */
-export function configureApp(app: INestApplication): void {
+export async function configureApp(app: INestApplication): Promise<void> {
   const express = app as NestExpressApplication;
   express.set('trust proxy', 'loopback');
-  const logger = createLogger(loadConfig().LOG_LEVEL);
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
   app.useLogger(new NestPinoLogger(logger));
   // A request id from the caller is kept (it ties logs across services); otherwise a new one.
   app.use((req: Request & { id?: string }, res: Response, next: NextFunction) => {
@@ -62,6 +64,9 @@ export function configureApp(app: INestApplication): void {
     }),
   );
   app.useGlobalPipes(createValidationPipe());
+  const io = new RedisIoAdapter(app, config.REDIS_URL, config.REDIS_PREFIX);
+  await io.connect();
+  app.useWebSocketAdapter(io);
   app.enableShutdownHooks();
 
   const doc = new DocumentBuilder()

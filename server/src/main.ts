@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     throw e;
   }
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(), { bufferLogs: true });
-  configureApp(app);
+  await configureApp(app);
   await app.listen(config.PORT);
 }
 

@@ -55,7 +55,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     const root = AppModule.register();
     root.imports = [...(root.imports ?? []), DemoModule];
     app = await NestFactory.create<NestExpressApplication>(root, { bufferLogs: true, abortOnError: false });
-    configureApp(app);
+    await configureApp(app);
     await app.listen(0, '127.0.0.1');
   } finally {
     for (const [k, v] of Object.entries(previous)) {

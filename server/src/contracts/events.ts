@@ -2,13 +2,47 @@
  * Socket.IO contract of DESIGN.md (namespace `/live`). Server, worker and web import these names
  * so an event is spelled once.
  */
+import type { IncidentSummary, RoomEventView } from './incidents.js';
+
 export const LIVE_NAMESPACE = '/live';
 
 export const ClientEvent = {
+  /** `{ incidentId, sinceSeq }` → ack `{ ok, events }` (the events after sinceSeq, in order). */
   RoomJoin: 'room:join',
   RoomLeave: 'room:leave',
+  /** Zone roles: receive `incident:upsert` for every incident change (overview map and list). */
+  OverviewJoin: 'overview:join',
 } as const;
 
 export const ServerEvent = {
   RoomEvent: 'room:event',
+  RoomPresence: 'room:presence',
+  IncidentUpsert: 'incident:upsert',
 } as const;
+
+export type RoomEventMessage = RoomEventView & { incidentId: string };
+
+export interface RoomJoinRequest {
+  incidentId: string;
+  sinceSeq?: number;
+}
+
+export type RoomJoinAck =
+  { ok: true; events: RoomEventView[]; lastSeq: number } | { ok: false; error: string };
+
+export interface PresenceMessage {
+  incidentId: string;
+  present: { userId: string; name: string; role: string }[];
+}
+
+export interface ServerToClientEvents {
+  'room:event': (e: RoomEventMessage) => void;
+  'room:presence': (p: PresenceMessage) => void;
+  'incident:upsert': (s: IncidentSummary) => void;
+}
+
+export interface ClientToServerEvents {
+  'room:join': (req: RoomJoinRequest, ack: (res: RoomJoinAck) => void) => void;
+  'room:leave': (req: { incidentId: string }, ack?: (res: { ok: boolean }) => void) => void;
+  'overview:join': (req: Record<string, never>, ack: (res: { ok: boolean; error?: string }) => void) => void;
+}

@@ -1,5 +1,6 @@
 export * from './roles.js';
 export * from './api.js';
 export * from './events.js';
+export * from './incidents.js';
 export * from './directory.js';
 export * from './resources.js';

@@ -7,10 +7,19 @@ import { Rotation, RotationMember, RotationOverride } from '../directory/rotatio
 import { Team, TeamMember } from '../directory/team.entity.js';
 import { Foundation1764300000000 } from './migrations/1764300000000-foundation.js';
 import { Directory1764400000010 } from './migrations/1764400000010-directory.js';
+import { Incidents1764700000000 } from './migrations/1764700000000-incidents.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
+import { Incident, IncidentReport } from '../incidents/incident.entity.js';
+import { Dispatch, MapFeature, RoomEvent, RoomTask } from '../rooms/room.entities.js';
 
 /** Listed explicitly rather than globbed: the build is ESM and globs would load .d.ts/.map files. */
 export const ENTITIES = [
+  Incident,
+  IncidentReport,
+  RoomEvent,
+  RoomTask,
+  MapFeature,
+  Dispatch,
   Enterprise,
   User,
   AuditEntry,
@@ -21,7 +30,7 @@ export const ENTITIES = [
   RotationMember,
   RotationOverride,
 ];
-export const MIGRATIONS = [Foundation1764300000000, Directory1764400000010];
+export const MIGRATIONS = [Foundation1764300000000, Directory1764400000010, Incidents1764700000000];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
   return {

@@ -1,14 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import {
-  DataSource,
-  type EntityManager,
-  type EntityTarget,
-  type ObjectLiteral,
-  type Repository,
-} from 'typeorm';
+import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral, type Repository } from 'typeorm';
 
-const current = new AsyncLocalStorage<EntityManager>();
+interface TxStore {
+  manager: EntityManager;
+  afterCommit: (() => void | Promise<void>)[];
+}
+
+const current = new AsyncLocalStorage<TxStore>();
 
 /**
  * The database as repositories see it: inside `transaction()` every repository call uses that
@@ -17,10 +16,12 @@ const current = new AsyncLocalStorage<EntityManager>();
  */
 @Injectable()
 export class Db {
+  private readonly logger = new Logger(Db.name);
+
   constructor(private readonly dataSource: DataSource) {}
 
   get manager(): EntityManager {
-    return current.getStore() ?? this.dataSource.manager;
+    return current.getStore()?.manager ?? this.dataSource.manager;
   }
 
   repo<T extends ObjectLiteral>(target: EntityTarget<T>): Repository<T> {
@@ -32,8 +33,32 @@ export class Db {
   }
 
   /** Joins the surrounding transaction if there is one, else opens one around `fn`. */
-  transaction<T>(fn: () => Promise<T>): Promise<T> {
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
     if (this.inTransaction()) return fn();
-    return this.dataSource.transaction((em) => current.run(em, fn));
+    let store: TxStore | undefined;
+    const result = await this.dataSource.transaction((manager) => {
+      store = { manager, afterCommit: [] };
+      return current.run(store, fn);
+    });
+    for (const hook of store!.afterCommit) {
+      try {
+        await hook();
+      } catch (e) {
+        // The data is committed; a failed side effect (a broadcast) must not turn into an error
+        // for the caller, whose change did happen. Clients catch up from the log.
+        this.logger.error({ err: e }, 'after-commit hook failed');
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Runs `hook` once the surrounding transaction has committed (never if it rolls back), so that
+   * nobody is told about a change that did not happen. Outside a transaction it runs at once.
+   */
+  afterCommit(hook: () => void | Promise<void>): void {
+    const store = current.getStore();
+    if (store) store.afterCommit.push(hook);
+    else void Promise.resolve().then(hook);
   }
 }

@@ -1,0 +1,192 @@
+/**
+ * Incidents and their rooms, as the API and the live gateway speak of them (DESIGN.md contracts).
+ */
+export const SEVERITIES = ['especially_serious', 'serious', 'relatively_serious', 'ordinary'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Accident categories (after GB 6441); road traffic and fire have the 7-day supplementary window. */
+export const INCIDENT_CATEGORIES = [
+  'fire',
+  'explosion',
+  'hazardous_chemical_leak',
+  'poisoning_asphyxiation',
+  'mechanical_injury',
+  'electrocution',
+  'fall_from_height',
+  'object_strike',
+  'collapse',
+  'confined_space',
+  'road_traffic',
+  'natural_disaster',
+  'other',
+] as const;
+export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number];
+
+export const INCIDENT_STATUSES = ['reported', 'verified', 'responding', 'contained', 'closed'] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+export const RESPONSE_LEVELS = ['I', 'II', 'III', 'IV'] as const;
+export type ResponseLevel = (typeof RESPONSE_LEVELS)[number];
+
+export interface Casualties {
+  deaths: number;
+  missing: number;
+  seriousInjuries: number;
+  minorInjuries: number;
+}
+
+export interface ReportingClock {
+  /** Occurrence + 1 hour (Decree 493 Art. 9). */
+  deadline: string;
+  reportedAt: string;
+  /** 迟报: the first report reached the system after the deadline. */
+  late: boolean;
+  /** Last day a change in casualties may re-grade the incident (30 days; 7 for road traffic and fire). */
+  supplementaryUntil: string;
+}
+
+export interface IncidentView {
+  id: string;
+  enterpriseId: string | null;
+  enterpriseName: string | null;
+  title: string;
+  category: IncidentCategory;
+  occurredAt: string;
+  location: { lat: number; lng: number };
+  /** The point lies outside the zone's boundary: accepted, but worth a second look. */
+  outsideZone: boolean;
+  address: string;
+  summary: string;
+  casualties: Casualties;
+  directLossCny: number;
+  measuresTaken: string;
+  reporter: { name: string; phone: string };
+  severity: Severity;
+  status: IncidentStatus;
+  responseLevel: ResponseLevel | null;
+  planId: string | null;
+  isDrill: boolean;
+  clock: ReportingClock;
+  lastSeq: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface IncidentReportView {
+  id: string;
+  incidentId: string;
+  kind: 'initial' | 'supplementary';
+  casualties: Casualties;
+  directLossCny: number;
+  summary: string;
+  severityAfter: Severity;
+  /** Filed after the supplementary window: accepted and kept, but it no longer re-grades. */
+  outsideWindow: boolean;
+  submittedAt: string;
+  submittedBy: string | null;
+}
+
+export interface RoomActor {
+  id: string | null;
+  name: string;
+  role: string;
+}
+
+/** One entry of the room's append-only log; `seq` counts 1, 2, 3… within the room. */
+export interface RoomEventView<P = Record<string, unknown>> {
+  seq: number;
+  type: RoomEventType;
+  payload: P;
+  actor: RoomActor;
+  at: string;
+}
+
+export const ROOM_EVENT_TYPES = [
+  'incident.reported',
+  'incident.supplementary_report',
+  'incident.regraded',
+  'incident.status_changed',
+  'incident.level_set',
+  'message',
+  'task.created',
+  'task.updated',
+  'map_feature.added',
+  'map_feature.updated',
+  'map_feature.removed',
+  'resource.dispatched',
+  'resource.status_changed',
+] as const;
+export type RoomEventType = (typeof ROOM_EVENT_TYPES)[number];
+
+export const TASK_STATUSES = ['open', 'accepted', 'done', 'cancelled'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+export interface TaskView {
+  id: string;
+  incidentId: string;
+  title: string;
+  detail: string;
+  assigneeUserId: string | null;
+  assigneeTeamId: string | null;
+  assigneeLabel: string | null;
+  dueAt: string | null;
+  status: TaskStatus;
+  source: 'manual' | 'checklist';
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const MAP_FEATURE_KINDS = [
+  'incident_point',
+  'hazard_zone',
+  'cordon',
+  'evacuation_route',
+  'command_post',
+  'assembly_point',
+] as const;
+export type MapFeatureKind = (typeof MAP_FEATURE_KINDS)[number];
+
+/** GeoJSON geometry of a feature; a circle is a Point with `radiusM`. */
+export interface FeatureGeometry {
+  type: 'Point' | 'LineString' | 'Polygon';
+  coordinates: number[] | number[][] | number[][][];
+}
+
+export interface MapFeatureView {
+  id: string;
+  incidentId: string;
+  kind: MapFeatureKind;
+  label: string;
+  geometry: FeatureGeometry;
+  radiusM: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const DISPATCH_STATES = ['en_route', 'on_scene', 'released'] as const;
+export type DispatchState = (typeof DISPATCH_STATES)[number];
+
+export interface DispatchView {
+  id: string;
+  incidentId: string;
+  resourceId: string | null;
+  label: string;
+  state: DispatchState;
+  updatedAt: string;
+}
+
+/** A compact record of an open incident for the commander's overview map. */
+export interface IncidentSummary {
+  id: string;
+  title: string;
+  category: IncidentCategory;
+  severity: Severity;
+  status: IncidentStatus;
+  responseLevel: ResponseLevel | null;
+  location: { lat: number; lng: number };
+  enterpriseName: string | null;
+  isDrill: boolean;
+  occurredAt: string;
+  deadline: string;
+  late: boolean;
+}

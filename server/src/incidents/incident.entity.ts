@@ -1,0 +1,58 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { IncidentCategory, IncidentStatus, ResponseLevel, Severity } from '../contracts/incidents.js';
+
+/** numeric(16,2) arrives from pg as a string; the loss never needs more than double precision. */
+const money = { to: (v: number) => v, from: (v: string | null) => (v === null ? 0 : Number(v)) };
+
+@Entity('incident')
+export class Incident {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'uuid', nullable: true }) enterpriseId: string | null;
+  @Column({ type: 'text' }) title: string;
+  @Column({ type: 'text' }) category: IncidentCategory;
+  @Column({ type: 'timestamptz' }) occurredAt: Date;
+  @Column({ type: 'timestamptz' }) reportedAt: Date;
+  @Column({ type: 'double precision' }) lat: number;
+  @Column({ type: 'double precision' }) lng: number;
+  @Column({ type: 'boolean', default: false }) outsideZone: boolean;
+  @Column({ type: 'text' }) address: string;
+  @Column({ type: 'text' }) summary: string;
+  @Column({ type: 'integer', default: 0 }) deaths: number;
+  @Column({ type: 'integer', default: 0 }) missing: number;
+  @Column({ type: 'integer', default: 0 }) seriousInjuries: number;
+  @Column({ type: 'integer', default: 0 }) minorInjuries: number;
+  @Column({ type: 'numeric', precision: 16, scale: 2, default: 0, transformer: money }) directLossCny: number;
+  @Column({ type: 'text', default: '' }) measuresTaken: string;
+  @Column({ type: 'text' }) reporterName: string;
+  @Column({ type: 'text' }) reporterPhone: string;
+  @Column({ type: 'text' }) severity: Severity;
+  @Column({ type: 'text', default: 'reported' }) status: IncidentStatus;
+  @Column({ type: 'text', nullable: true }) responseLevel: ResponseLevel | null;
+  @Column({ type: 'uuid', nullable: true }) planId: string | null;
+  @Column({ type: 'boolean', default: false }) isDrill: boolean;
+  @Column({ type: 'integer', default: 0 }) lastSeq: number;
+  @Column({ type: 'uuid', nullable: true }) createdBy: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) closedAt: Date | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
+
+  /** Joined for display; not a column. */
+  enterpriseName?: string | null;
+}
+
+@Entity('incident_report')
+export class IncidentReport {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'uuid' }) incidentId: string;
+  @Column({ type: 'text' }) kind: 'initial' | 'supplementary';
+  @Column({ type: 'integer' }) deaths: number;
+  @Column({ type: 'integer' }) missing: number;
+  @Column({ type: 'integer' }) seriousInjuries: number;
+  @Column({ type: 'integer' }) minorInjuries: number;
+  @Column({ type: 'numeric', precision: 16, scale: 2, transformer: money }) directLossCny: number;
+  @Column({ type: 'text' }) summary: string;
+  @Column({ type: 'text' }) severityAfter: Severity;
+  @Column({ type: 'boolean', default: false }) outsideWindow: boolean;
+  @Column({ type: 'timestamptz' }) submittedAt: Date;
+  @Column({ type: 'uuid', nullable: true }) submittedBy: string | null;
+}

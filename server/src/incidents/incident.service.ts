@@ -1,0 +1,273 @@
+import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
+import { pageWindow } from '../common/paging.dto.js';
+import { RequestContext } from '../common/request-context.js';
+import type { ListResponse } from '../contracts/api.js';
+import type { IncidentReportView, IncidentView, RoomEventView } from '../contracts/incidents.js';
+import { Db } from '../database/db.js';
+import { EnterpriseRepository } from '../enterprises/enterprise.repository.js';
+import { LiveBroadcaster } from '../rooms/live-broadcaster.js';
+import { RoomLog } from '../rooms/room-log.js';
+import { isInsideZone } from '../zone/zone-geometry.js';
+import {
+  type IncidentCreateDto,
+  type IncidentLevelDto,
+  type IncidentListQueryDto,
+  type SupplementaryReportDto,
+  mapIncident,
+  mapIncidentReport,
+  mapIncidentSummary,
+} from './incident.dto.js';
+import { Incident, IncidentReport } from './incident.entity.js';
+import { IncidentRepository } from './incident.repository.js';
+import { checkTransition } from './lifecycle.js';
+import { reportingClock, withinSupplementaryWindow } from './reporting.js';
+import { SEVERITY_RANK, gradeSeverity } from './severity.js';
+
+/** A report may be filed a little ahead of the server clock (phones drift); beyond that it is a typo. */
+const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
+
+export type FiledIncident = IncidentView & { warnings: string[] };
+
+@Injectable()
+export class IncidentService {
+  constructor(
+    private readonly db: Db,
+    private readonly incidents: IncidentRepository,
+    private readonly enterprises: EnterpriseRepository,
+    private readonly rooms: RoomLog,
+    private readonly live: LiveBroadcaster,
+    private readonly audit: AuditService,
+    private readonly context: RequestContext,
+  ) {}
+
+  async list(q: IncidentListQueryDto): Promise<ListResponse<IncidentView>> {
+    const [rows, total] = await this.incidents.list({ ...q, ...pageWindow(q) });
+    return { items: rows.map(mapIncident), total };
+  }
+
+  async get(id: string): Promise<IncidentView> {
+    return mapIncident(await this.incidents.getById(id));
+  }
+
+  /** Files an initial report (事故快报): graded, clocked, and its room opened with the report. */
+  async file(
+    dto: IncidentCreateDto,
+    options: { isDrill?: boolean; now?: Date } = {},
+  ): Promise<FiledIncident> {
+    const now = options.now ?? new Date();
+    const enterpriseId = await this.enterpriseFor(dto.enterpriseId);
+    const occurredAt = new Date(dto.occurredAt);
+    if (occurredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
+      throw new BadRequestException(['occurredAt: lies in the future']);
+    }
+    const severity = gradeSeverity(dto.casualties, dto.directLossCny);
+    const outsideZone = !isInsideZone(dto.location.lat, dto.location.lng);
+    return this.db.transaction(async () => {
+      const incident = await this.incidents.insert(
+        Object.assign(new Incident(), {
+          enterpriseId,
+          title: dto.title,
+          category: dto.category,
+          occurredAt,
+          reportedAt: now,
+          lat: dto.location.lat,
+          lng: dto.location.lng,
+          outsideZone,
+          address: dto.address,
+          summary: dto.summary,
+          ...dto.casualties,
+          directLossCny: dto.directLossCny,
+          measuresTaken: dto.measuresTaken,
+          reporterName: dto.reporter.name,
+          reporterPhone: dto.reporter.phone,
+          severity,
+          status: 'reported',
+          isDrill: options.isDrill ?? false,
+          createdBy: this.context.principal()?.id ?? null,
+        }),
+      );
+      await this.incidents.addReport(
+        Object.assign(new IncidentReport(), {
+          incidentId: incident.id,
+          kind: 'initial',
+          ...dto.casualties,
+          directLossCny: dto.directLossCny,
+          summary: dto.summary,
+          severityAfter: severity,
+          outsideWindow: false,
+          submittedAt: now,
+          submittedBy: this.context.principal()?.id ?? null,
+        }),
+      );
+      const clock = reportingClock(dto.category, occurredAt, now);
+      await this.rooms.append(incident.id, 'incident.reported', {
+        title: dto.title,
+        category: dto.category,
+        severity,
+        casualties: dto.casualties,
+        directLossCny: dto.directLossCny,
+        late: clock.late,
+        deadline: clock.deadline,
+        outsideZone,
+      });
+      const saved = (await this.incidents.findById(incident.id))!;
+      const view = mapIncident(saved);
+      await this.audit.record({
+        action: 'incident.reported',
+        entity: 'incident',
+        entityId: incident.id,
+        after: view,
+      });
+      this.db.afterCommit(() => this.live.incidentChanged(mapIncidentSummary(saved)));
+      const warnings: string[] = [];
+      if (outsideZone) warnings.push('location: lies outside the zone boundary');
+      if (clock.late) warnings.push('occurredAt: reported more than 1 hour after the accident (迟报)');
+      return { ...view, warnings };
+    });
+  }
+
+  /**
+   * 续报: the latest figures replace the incident's; inside the window (30 days, 7 for road
+   * traffic and fire) a grade that rises re-grades the incident. A grade never falls: a lower
+   * figure is usually a correction, which investigation settles, not a report.
+   */
+  async supplement(id: string, dto: SupplementaryReportDto, now = new Date()): Promise<IncidentReportView> {
+    return this.db.transaction(async () => {
+      const incident = await this.incidents.lockById(id);
+      const before = mapIncident(incident);
+      const inWindow = withinSupplementaryWindow(incident.category, incident.occurredAt, now);
+      const graded = gradeSeverity(dto.casualties, dto.directLossCny);
+      const regrade = inWindow && SEVERITY_RANK[graded] > SEVERITY_RANK[incident.severity];
+      const previous = incident.severity;
+      Object.assign(incident, dto.casualties, { directLossCny: dto.directLossCny });
+      if (regrade) incident.severity = graded;
+      await this.incidents.update(incident);
+      const report = await this.incidents.addReport(
+        Object.assign(new IncidentReport(), {
+          incidentId: id,
+          kind: 'supplementary',
+          ...dto.casualties,
+          directLossCny: dto.directLossCny,
+          summary: dto.summary,
+          severityAfter: incident.severity,
+          outsideWindow: !inWindow,
+          submittedAt: now,
+          submittedBy: this.context.principal()?.id ?? null,
+        }),
+      );
+      await this.rooms.append(id, 'incident.supplementary_report', {
+        reportId: report.id,
+        casualties: dto.casualties,
+        directLossCny: dto.directLossCny,
+        summary: dto.summary,
+        outsideWindow: !inWindow,
+      });
+      if (regrade)
+        await this.rooms.append(id, 'incident.regraded', { from: previous, to: incident.severity });
+      await this.audit.record({
+        action: 'incident.supplementary_report',
+        entity: 'incident',
+        entityId: id,
+        before,
+        after: mapIncident(incident),
+      });
+      this.db.afterCommit(() => this.live.incidentChanged(mapIncidentSummary(incident)));
+      return mapIncidentReport(report);
+    });
+  }
+
+  async reports(id: string): Promise<IncidentReportView[]> {
+    await this.incidents.getById(id);
+    return (await this.incidents.reports(id)).map(mapIncidentReport);
+  }
+
+  async setStatus(id: string, status: Incident['status'], reason?: string): Promise<IncidentView> {
+    return this.db.transaction(async () => {
+      const incident = await this.incidents.lockById(id);
+      const check = checkTransition(incident.status, status, reason);
+      if (!check.ok) {
+        if (check.reason.startsWith('reason:')) throw new BadRequestException([check.reason]);
+        throw new ConflictException(check.reason);
+      }
+      const before = mapIncident(incident);
+      const from = incident.status;
+      incident.status = status;
+      incident.closedAt = status === 'closed' ? new Date() : null;
+      await this.incidents.update(incident);
+      await this.rooms.append(id, 'incident.status_changed', { from, to: status, reason: reason ?? null });
+      const view = mapIncident(incident);
+      await this.audit.record({
+        action: 'incident.status_changed',
+        entity: 'incident',
+        entityId: id,
+        before,
+        after: view,
+      });
+      this.db.afterCommit(() => this.live.incidentChanged(mapIncidentSummary(incident)));
+      return view;
+    });
+  }
+
+  /** A commander sets (or changes) the response level; an incident still being verified starts responding. */
+  async setLevel(id: string, dto: IncidentLevelDto): Promise<IncidentView> {
+    return this.db.transaction(async () => {
+      const incident = await this.incidents.lockById(id);
+      if (incident.status === 'closed')
+        throw new ConflictException('The incident is closed; reopen it first');
+      const before = mapIncident(incident);
+      const from = incident.responseLevel;
+      incident.responseLevel = dto.level;
+      incident.planId = dto.planId ?? incident.planId;
+      if (incident.status === 'reported' || incident.status === 'verified') incident.status = 'responding';
+      await this.incidents.update(incident);
+      await this.rooms.append(id, 'incident.level_set', { from, to: dto.level, planId: incident.planId });
+      const view = mapIncident(incident);
+      await this.audit.record({
+        action: 'incident.level_set',
+        entity: 'incident',
+        entityId: id,
+        before,
+        after: view,
+      });
+      this.db.afterCommit(() => this.live.incidentChanged(mapIncidentSummary(incident)));
+      return view;
+    });
+  }
+
+  async events(id: string, sinceSeq: number): Promise<RoomEventView[]> {
+    await this.incidents.getById(id);
+    return this.rooms.since(id, sinceSeq);
+  }
+
+  async postMessage(id: string, text: string): Promise<RoomEventView> {
+    return this.db.transaction(async () => {
+      await this.incidents.getById(id);
+      const event = await this.rooms.append(id, 'message', { text });
+      await this.audit.record({
+        action: 'room.message',
+        entity: 'incident',
+        entityId: id,
+        after: { seq: event.seq, text },
+      });
+      return event;
+    });
+  }
+
+  private async enterpriseFor(requested: string | undefined): Promise<string | null> {
+    const p = this.context.principal();
+    if (p?.role === 'enterprise_officer') {
+      if (requested && requested !== p.enterpriseId) {
+        throw new ForbiddenException(
+          'enterpriseId: an enterprise officer files for their own enterprise only',
+        );
+      }
+      return p.enterpriseId;
+    }
+    if (!requested) return null;
+    if (!(await this.enterprises.findById(requested))) {
+      throw new BadRequestException(['enterpriseId: no such enterprise']);
+    }
+    return requested;
+  }
+}

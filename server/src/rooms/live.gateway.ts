@@ -1,0 +1,164 @@
+import { Inject, Logger } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+} from '@nestjs/websockets';
+import type { Redis } from 'ioredis';
+import type { Namespace, Socket } from 'socket.io';
+import { type Principal, RequestContext } from '../common/request-context.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import {
+  LIVE_NAMESPACE,
+  type PresenceMessage,
+  type RoomJoinAck,
+  type RoomJoinRequest,
+  type ServerToClientEvents,
+} from '../contracts/events.js';
+import { isZoneRole } from '../contracts/roles.js';
+import { TokenService } from '../identity/token.service.js';
+import { UserRepository } from '../identity/user.repository.js';
+import { IncidentRepository } from '../incidents/incident.repository.js';
+import { REDIS } from '../redis/redis.module.js';
+import { LiveBroadcaster, OVERVIEW_ROOM, incidentRoom } from './live-broadcaster.js';
+import { RoomLog } from './room-log.js';
+
+interface SocketData {
+  principal: Principal;
+  /** Rooms this socket is shown as present in, cleared on disconnect. */
+  presentIn?: Set<string>;
+}
+
+type LiveSocket = Socket<Record<string, never>, ServerToClientEvents, Record<string, never>, SocketData>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * `/live`: the token is checked at the handshake (no token, no connection), and every room join
+ * is checked against the same enterprise scope as the REST API.
+ */
+@WebSocketGateway({ namespace: LIVE_NAMESPACE })
+export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
+  private readonly logger = new Logger(LiveGateway.name);
+  private namespace!: Namespace;
+
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly users: UserRepository,
+    private readonly incidents: IncidentRepository,
+    private readonly rooms: RoomLog,
+    private readonly live: LiveBroadcaster,
+    private readonly context: RequestContext,
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  afterInit(namespace: Namespace): void {
+    this.namespace = namespace;
+    this.live.attach(namespace);
+    namespace.use((socket, next) => {
+      void this.authenticate(socket as LiveSocket).then(
+        (ok) => next(ok ? undefined : new Error('unauthorized')),
+        (e: unknown) => {
+          this.logger.error({ err: e }, 'handshake failed');
+          next(new Error('unauthorized'));
+        },
+      );
+    });
+  }
+
+  @SubscribeMessage('room:join')
+  async join(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody() body: RoomJoinRequest,
+  ): Promise<RoomJoinAck> {
+    const incidentId = body?.incidentId;
+    const sinceSeq = Number(body?.sinceSeq ?? 0);
+    if (typeof incidentId !== 'string' || !UUID.test(incidentId))
+      return { ok: false, error: 'incidentId: must be a UUID' };
+    if (!Number.isInteger(sinceSeq) || sinceSeq < 0)
+      return { ok: false, error: 'sinceSeq: must be a whole number ≥ 0' };
+    const principal = socket.data.principal;
+    return this.context.run({ principal }, async () => {
+      const incident = await this.incidents.findById(incidentId);
+      if (!incident) return { ok: false, error: 'Incident not found' };
+      // Join before reading the log: an event committed in between arrives twice (the client
+      // drops it by seq) rather than not at all.
+      await socket.join(incidentRoom(incidentId));
+      const events = await this.rooms.since(incidentId, sinceSeq);
+      await this.presence(incidentId, socket, 'join');
+      return { ok: true, events, lastSeq: events.at(-1)?.seq ?? Math.max(sinceSeq, incident.lastSeq) };
+    });
+  }
+
+  @SubscribeMessage('room:leave')
+  async leave(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody() body: { incidentId?: string },
+  ): Promise<{ ok: boolean }> {
+    if (typeof body?.incidentId !== 'string' || !socket.rooms.has(incidentRoom(body.incidentId)))
+      return { ok: false };
+    await socket.leave(incidentRoom(body.incidentId));
+    await this.presence(body.incidentId, socket, 'leave');
+    return { ok: true };
+  }
+
+  @SubscribeMessage('overview:join')
+  async overview(@ConnectedSocket() socket: LiveSocket): Promise<{ ok: boolean; error?: string }> {
+    if (!isZoneRole(socket.data.principal.role))
+      return { ok: false, error: 'The overview is for zone roles' };
+    await socket.join(OVERVIEW_ROOM);
+    return { ok: true };
+  }
+
+  async handleDisconnect(socket: LiveSocket): Promise<void> {
+    const incidentIds = [...(socket.data.presentIn ?? [])];
+    await Promise.all(incidentIds.map((id) => this.presence(id, socket, 'leave')));
+  }
+
+  private async authenticate(socket: LiveSocket): Promise<boolean> {
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    if (typeof token !== 'string' || !token) return false;
+    const claims = await this.tokens.verify(token);
+    if (!claims) return false;
+    const user = await this.users.findActiveById(claims.sub);
+    if (!user) return false;
+    socket.data.principal = {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      enterpriseId: user.enterpriseId,
+    };
+    return true;
+  }
+
+  /** Who is in a room, per socket, in a Redis hash shared by every server process. */
+  private async presence(incidentId: string, socket: LiveSocket, change: 'join' | 'leave'): Promise<void> {
+    const key = `${this.config.REDIS_PREFIX}:presence:${incidentId}`;
+    const data = socket.data;
+    data.presentIn ??= new Set();
+    try {
+      if (change === 'join') {
+        const p = socket.data.principal;
+        await this.redis.hset(key, socket.id, JSON.stringify({ userId: p.id, name: p.name, role: p.role }));
+        await this.redis.expire(key, 24 * 3600);
+        data.presentIn.add(incidentId);
+      } else {
+        await this.redis.hdel(key, socket.id);
+        data.presentIn.delete(incidentId);
+      }
+      const entries = Object.values(await this.redis.hgetall(key)).map(
+        (v) => JSON.parse(v) as PresenceMessage['present'][number],
+      );
+      const present = [...new Map(entries.map((e) => [e.userId, e])).values()];
+      this.namespace.to(incidentRoom(incidentId)).emit('room:presence', { incidentId, present });
+    } catch (e) {
+      // Presence is a courtesy; a Redis hiccup must not fail the join itself.
+      this.logger.warn({ err: e, incidentId }, 'presence update failed');
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { Redis } from 'ioredis';
+import type { Server, ServerOptions } from 'socket.io';
+
+/**
+ * Socket.IO over Redis pub/sub: a message emitted to a room by any server process reaches the
+ * room's clients on every process, so the server scales out behind a load balancer.
+ */
+export class RedisIoAdapter extends IoAdapter {
+  private pub?: Redis;
+  private sub?: Redis;
+  private adapter?: ReturnType<typeof createAdapter>;
+
+  constructor(
+    app: INestApplicationContext,
+    private readonly redisUrl: string,
+    private readonly prefix: string,
+  ) {
+    super(app);
+  }
+
+  async connect(): Promise<void> {
+    this.pub = new Redis(this.redisUrl, { lazyConnect: true, maxRetriesPerRequest: null });
+    this.sub = this.pub.duplicate();
+    // A Redis that is down at boot must not stop the server: it serves HTTP and local rooms, and
+    // the clients reconnect and catch up from the room log once pub/sub is back.
+    await Promise.allSettled([this.pub.connect(), this.sub.connect()]);
+    this.adapter = createAdapter(this.pub, this.sub, { key: `${this.prefix}:socket.io` });
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    const server = super.createIOServer(port, { ...options, serveClient: false } as ServerOptions) as Server;
+    if (this.adapter) server.adapter(this.adapter);
+    return server;
+  }
+
+  override async close(server: Server): Promise<void> {
+    await super.close(server);
+    this.pub?.disconnect();
+    this.sub?.disconnect();
+  }
+}

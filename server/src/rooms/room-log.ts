@@ -1,0 +1,71 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { RequestContext } from '../common/request-context.js';
+import type { RoomActor, RoomEventType, RoomEventView } from '../contracts/incidents.js';
+import { Db } from '../database/db.js';
+import { RoomEvent } from './room.entities.js';
+import { LiveBroadcaster } from './live-broadcaster.js';
+
+export function mapRoomEvent(e: RoomEvent): RoomEventView {
+  return { seq: e.seq, type: e.type, payload: e.payload, actor: e.actor, at: e.at.toISOString() };
+}
+
+/**
+ * The room's append-only log. An event is numbered and written inside the caller's transaction,
+ * and broadcast only after that transaction commits: a client never sees an event that is not
+ * in the log, and a client that reconnects finds every event it missed.
+ */
+@Injectable()
+export class RoomLog {
+  constructor(
+    private readonly db: Db,
+    private readonly context: RequestContext,
+    private readonly live: LiveBroadcaster,
+  ) {}
+
+  async append(
+    incidentId: string,
+    type: RoomEventType,
+    payload: Record<string, unknown>,
+  ): Promise<RoomEventView> {
+    if (!this.db.inTransaction()) throw new Error(`room event ${type} appended outside a transaction`);
+    // The row lock on the incident serializes writers of one room, so seq has no gaps or repeats.
+    const rows: { last_seq: number }[] = await this.db.manager.query(
+      `UPDATE incident SET last_seq = last_seq + 1, updated_at = now() WHERE id = $1 RETURNING last_seq`,
+      [incidentId],
+    );
+    const seq = (Array.isArray(rows[0]) ? (rows[0] as unknown as typeof rows) : rows)[0]?.last_seq;
+    if (!seq) throw new NotFoundException('Incident not found');
+    const event = Object.assign(new RoomEvent(), {
+      incidentId,
+      seq,
+      type,
+      payload,
+      actor: this.actor(),
+      at: new Date(),
+    });
+    await this.db.manager.query(
+      `INSERT INTO room_event (incident_id, seq, type, payload, actor, at) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [incidentId, seq, type, JSON.stringify(payload), JSON.stringify(event.actor), event.at],
+    );
+    const view = mapRoomEvent(event);
+    this.db.afterCommit(() => this.live.roomEvent({ incidentId, ...view }));
+    return view;
+  }
+
+  async since(incidentId: string, sinceSeq: number, limit = 5000): Promise<RoomEventView[]> {
+    const rows = await this.db
+      .repo(RoomEvent)
+      .createQueryBuilder('e')
+      .where('e.incidentId = :incidentId AND e.seq > :sinceSeq', { incidentId, sinceSeq })
+      .orderBy('e.seq', 'ASC')
+      .limit(limit)
+      .getMany();
+    return rows.map(mapRoomEvent);
+  }
+
+  private actor(): RoomActor {
+    const p = this.context.principal();
+    if (p) return { id: p.id, name: p.name, role: p.role };
+    return { id: null, name: this.context.systemActor() ?? 'system', role: 'system' };
+  }
+}

@@ -1,0 +1,99 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../common/access.decorators.js';
+import { UuidParam } from '../common/uuid-param.js';
+import type { DispatchView, MapFeatureView, TaskView } from '../contracts/incidents.js';
+import type { Role } from '../contracts/roles.js';
+import { ROOM_MEMBERS } from '../incidents/incident.controller.js';
+import { RoomWorkService } from './room-work.service.js';
+import {
+  DispatchCreateDto,
+  DispatchUpdateDto,
+  MapFeatureCreateDto,
+  MapFeatureUpdateDto,
+  TaskCreateDto,
+  TaskUpdateDto,
+} from './rooms.dto.js';
+
+/** Those who act in a room; inspectors and evaluators follow it and talk, but do not direct. */
+const ROOM_ACTORS: Role[] = ['zone_admin', 'commander', 'enterprise_officer'];
+
+@ApiTags('incident rooms')
+@ApiBearerAuth()
+@Controller('api/incidents/:id')
+export class RoomsController {
+  constructor(private readonly work: RoomWorkService) {}
+
+  @Get('tasks')
+  @Roles(...ROOM_MEMBERS)
+  tasks(@UuidParam() id: string): Promise<TaskView[]> {
+    return this.work.tasks(id);
+  }
+
+  @Post('tasks')
+  @Roles(...ROOM_ACTORS)
+  createTask(@UuidParam() id: string, @Body() dto: TaskCreateDto): Promise<TaskView> {
+    return this.work.createTask(id, dto);
+  }
+
+  @Patch('tasks/:taskId')
+  @Roles(...ROOM_ACTORS)
+  updateTask(
+    @UuidParam() id: string,
+    @UuidParam('taskId') taskId: string,
+    @Body() dto: TaskUpdateDto,
+  ): Promise<TaskView> {
+    return this.work.updateTask(id, taskId, dto);
+  }
+
+  @Get('features')
+  @Roles(...ROOM_MEMBERS)
+  features(@UuidParam() id: string): Promise<MapFeatureView[]> {
+    return this.work.features(id);
+  }
+
+  @Post('features')
+  @Roles(...ROOM_ACTORS)
+  addFeature(@UuidParam() id: string, @Body() dto: MapFeatureCreateDto): Promise<MapFeatureView> {
+    return this.work.addFeature(id, dto);
+  }
+
+  @Patch('features/:featureId')
+  @Roles(...ROOM_ACTORS)
+  updateFeature(
+    @UuidParam() id: string,
+    @UuidParam('featureId') featureId: string,
+    @Body() dto: MapFeatureUpdateDto,
+  ): Promise<MapFeatureView> {
+    return this.work.updateFeature(id, featureId, dto);
+  }
+
+  @Delete('features/:featureId')
+  @HttpCode(204)
+  @Roles(...ROOM_ACTORS)
+  async removeFeature(@UuidParam() id: string, @UuidParam('featureId') featureId: string): Promise<void> {
+    await this.work.removeFeature(id, featureId);
+  }
+
+  @Get('dispatches')
+  @Roles(...ROOM_MEMBERS)
+  dispatches(@UuidParam() id: string): Promise<DispatchView[]> {
+    return this.work.dispatches(id);
+  }
+
+  @Post('dispatches')
+  @Roles(...ROOM_ACTORS)
+  dispatch(@UuidParam() id: string, @Body() dto: DispatchCreateDto): Promise<DispatchView> {
+    return this.work.dispatch(id, dto);
+  }
+
+  @Patch('dispatches/:dispatchId')
+  @Roles(...ROOM_ACTORS)
+  updateDispatch(
+    @UuidParam() id: string,
+    @UuidParam('dispatchId') dispatchId: string,
+    @Body() dto: DispatchUpdateDto,
+  ): Promise<DispatchView> {
+    return this.work.updateDispatch(id, dispatchId, dto);
+  }
+}

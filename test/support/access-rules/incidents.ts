@@ -1,0 +1,29 @@
+import type { Role } from '../../../server/src/contracts/roles.js';
+import type { AccessRules } from './index.js';
+
+const MEMBERS: Role[] = ['zone_admin', 'commander', 'inspector', 'evaluator', 'enterprise_officer'];
+const ACTORS: Role[] = ['zone_admin', 'commander', 'enterprise_officer'];
+const COMMAND: Role[] = ['zone_admin', 'commander'];
+const FILERS: Role[] = ['enterprise_officer', 'commander', 'zone_admin'];
+
+export const incidentRules: AccessRules = {
+  'POST /api/incidents': FILERS,
+  'GET /api/incidents': MEMBERS,
+  'GET /api/incidents/:id': MEMBERS,
+  'POST /api/incidents/:id/reports': FILERS,
+  'GET /api/incidents/:id/reports': MEMBERS,
+  'POST /api/incidents/:id/status': COMMAND,
+  'POST /api/incidents/:id/level': COMMAND,
+  'GET /api/incidents/:id/events': MEMBERS,
+  'POST /api/incidents/:id/messages': MEMBERS,
+  'GET /api/incidents/:id/tasks': MEMBERS,
+  'POST /api/incidents/:id/tasks': ACTORS,
+  'PATCH /api/incidents/:id/tasks/:taskId': ACTORS,
+  'GET /api/incidents/:id/features': MEMBERS,
+  'POST /api/incidents/:id/features': ACTORS,
+  'PATCH /api/incidents/:id/features/:featureId': ACTORS,
+  'DELETE /api/incidents/:id/features/:featureId': ACTORS,
+  'GET /api/incidents/:id/dispatches': MEMBERS,
+  'POST /api/incidents/:id/dispatches': ACTORS,
+  'PATCH /api/incidents/:id/dispatches/:dispatchId': ACTORS,
+};
