@@ -129,6 +129,12 @@ describe('zone map in the web console', () => {
     const phone = popup.getByTestId('enterprise-duty-phone');
     expect(await phone.getAttribute('href')).toBe(`tel:${site.dutyPhone.replace(/[^\d+]/g, '')}`);
 
+    // Let the popup finish fading in, so the screenshot shows it as a user sees it.
+    await page.waitForFunction(() => {
+      const element = document.querySelector('.leaflet-popup');
+      return element !== null && getComputedStyle(element).opacity === '1';
+    });
+
     await page.screenshot({ path: path.join(SCREENSHOTS, 'zone-map.png') });
   }, 30_000);
 

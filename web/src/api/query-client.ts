@@ -1,0 +1,15 @@
+import { QueryClient } from '@tanstack/react-query';
+import { ApiRequestError } from './client';
+
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      // A 4xx will answer the same on a retry; only an unreachable or failing server is retried.
+      retry: (failureCount, error) =>
+        failureCount < 2 && !(error instanceof ApiRequestError && error.status >= 400 && error.status < 500),
+      refetchOnWindowFocus: false,
+    },
+    mutations: { retry: false },
+  },
+});

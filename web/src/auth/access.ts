@@ -1,0 +1,53 @@
+import { isZoneRole, type Role } from '../contracts';
+
+/**
+ * Which console pages each role may open. The server enforces the real scope on every request;
+ * this only keeps the console from offering pages whose API calls would be refused.
+ */
+export type PageId = 'map' | 'enterprises' | 'users' | 'audit' | 'home';
+
+export const PAGE_PATHS: Record<PageId, string> = {
+  map: '/map',
+  enterprises: '/enterprises',
+  users: '/admin/users',
+  audit: '/admin/audit',
+  home: '/home',
+};
+
+export function canOpen(role: Role, page: PageId): boolean {
+  switch (page) {
+    case 'map':
+    case 'enterprises':
+      return isZoneRole(role) || role === 'enterprise_officer';
+    case 'users':
+    case 'audit':
+      return role === 'zone_admin';
+    case 'home':
+      return role === 'responder';
+  }
+}
+
+/** The sidebar entries of a role, in display order. */
+export function navigationFor(role: Role): PageId[] {
+  const order: PageId[] = ['map', 'enterprises', 'users', 'audit', 'home'];
+  return order.filter((page) => canOpen(role, page));
+}
+
+/** Where a role lands after signing in, or when it opens a page it may not see. */
+export function landingPathFor(role: Role): string {
+  return PAGE_PATHS[navigationFor(role)[0] ?? 'home'];
+}
+
+/**
+ * The page to return to after signing in: the one the user was sent away from, when the new
+ * role may open it; otherwise the role's landing page (a different user may have signed in).
+ */
+export function returnPathFor(role: Role, from: string | undefined): string {
+  if (from) {
+    const page = (Object.keys(PAGE_PATHS) as PageId[]).find(
+      (p) => from === PAGE_PATHS[p] || from.startsWith(`${PAGE_PATHS[p]}?`),
+    );
+    if (page && canOpen(role, page)) return from;
+  }
+  return landingPathFor(role);
+}

@@ -1,0 +1,26 @@
+import type { PageId } from '../auth/access';
+
+/** Outline icons for the sidebar, drawn inline so the console needs no icon font or CDN. */
+const PATHS: Record<PageId, string> = {
+  map: 'M9 4 3 6v14l6-2 6 2 6-2V4l-6 2-6-2zm0 0v14m6-12v14',
+  enterprises: 'M3 21V9l6-4v4l6-4v4l6-4v16H3zm4-4h2m4 0h2m-8-4h2m4 0h2',
+  users:
+    'M16 19v-1a4 4 0 0 0-4-4H7a4 4 0 0 0-4 4v1M9.5 10a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM21 19v-1a4 4 0 0 0-3-3.9M15 4.1a3 3 0 0 1 0 5.8',
+  audit: 'M9 4h6l1 2h3v15H5V6h3l1-2zm-1 8h8m-8 4h5',
+  home: 'M3 11 12 4l9 7M5 10v10h5v-6h4v6h5V10',
+};
+
+export function NavIcon({ page }: { page: PageId }) {
+  return (
+    <svg className="nav-icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+      <path
+        d={PATHS[page]}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.8"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
+  );
+}
