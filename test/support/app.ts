@@ -23,6 +23,10 @@ export interface TestAppOptions {
 export interface TestApp {
   app: INestApplication;
   db: TestDatabase;
+  /** Redis namespace of this app (a second process joins it to share rooms and limits). */
+  redisPrefix: string;
+  /** Signing secret, shared with a second server process so its tokens are accepted there. */
+  jwtSecret: string;
   baseUrl: string;
   http: ReturnType<typeof request>;
   /** Logs in a demo user and returns its bearer token. */
@@ -44,6 +48,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     DATABASE_URL: db.url,
     REDIS_URL,
     REDIS_PREFIX: `test-${db.name}`,
+    JWT_SECRET: `test-secret-${db.name}-0123456789abcdef`,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     WEB_DIST: options.web ? new URL('../../web/dist', import.meta.url).pathname : '/nonexistent-web-dist',
     ...options.env,
@@ -77,6 +82,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   return {
     app,
     db,
+    redisPrefix: env.REDIS_PREFIX,
+    jwtSecret: env.JWT_SECRET,
     baseUrl,
     http: request(baseUrl),
     login,

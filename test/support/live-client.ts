@@ -1,0 +1,73 @@
+import { io, type Socket } from 'socket.io-client';
+import type { RoomEventView } from '../../server/src/contracts/incidents.js';
+import type { RoomEventMessage, RoomJoinAck } from '../../server/src/contracts/events.js';
+
+/**
+ * A room client as the web console behaves: it remembers the last seq it has seen, drops
+ * anything it has already seen, and on rejoin asks for what came after.
+ */
+export class LiveRoomClient {
+  readonly socket: Socket;
+  readonly events: RoomEventView[] = [];
+  private waiters: { count: number; resolve: () => void }[] = [];
+
+  constructor(baseUrl: string, token: string | undefined) {
+    this.socket = io(`${baseUrl}/live`, {
+      auth: token === undefined ? {} : { token },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
+    this.socket.on('room:event', (e: RoomEventMessage) => this.accept([e]));
+  }
+
+  get lastSeq(): number {
+    return this.events.at(-1)?.seq ?? 0;
+  }
+
+  connected(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (this.socket.connected) return resolve();
+      this.socket.once('connect', () => resolve());
+      this.socket.once('connect_error', (e) => reject(e));
+    });
+  }
+
+  async join(incidentId: string, sinceSeq = this.lastSeq): Promise<RoomJoinAck> {
+    const ack = (await this.socket
+      .timeout(5000)
+      .emitWithAck('room:join', { incidentId, sinceSeq })) as RoomJoinAck;
+    if (ack.ok) this.accept(ack.events);
+    return ack;
+  }
+
+  /** Resolves once `count` events in total have been seen. */
+  waitForCount(count: number, timeoutMs = 5000): Promise<void> {
+    if (this.events.length >= count) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`saw ${this.events.length} events, expected ${count}`)),
+        timeoutMs,
+      );
+      this.waiters.push({
+        count,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      });
+    });
+  }
+
+  close(): void {
+    this.socket.disconnect();
+  }
+
+  private accept(events: RoomEventView[]): void {
+    for (const e of events) {
+      if (e.seq <= this.lastSeq) continue;
+      this.events.push({ seq: e.seq, type: e.type, payload: e.payload, actor: e.actor, at: e.at });
+    }
+    this.waiters = this.waiters.filter((w) => (this.events.length >= w.count ? (w.resolve(), false) : true));
+  }
+}
