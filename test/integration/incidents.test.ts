@@ -301,3 +301,43 @@ describe('incident reports', () => {
     );
   });
 });
+
+describe('incident records', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('exports the activity log as CSV in zone time and summarises the incident', async () => {
+    const commander = await t.token('commander');
+    const auth = { Authorization: `Bearer ${commander}` };
+    const { id } = (await t.http.post('/api/incidents').set(auth).send(incidentReport())).body;
+    await t.http.post(`/api/incidents/${id}/messages`).set(auth).send({ text: '现场已封控, "东门"' });
+    const task = await t.http
+      .post(`/api/incidents/${id}/tasks`)
+      .set(auth)
+      .send({ title: '疏散', dueAt: new Date(Date.now() - 60_000).toISOString() });
+    await t.http.post(`/api/incidents/${id}/dispatches`).set(auth).send({ label: '救护车' });
+
+    const csv = await t.http.get(`/api/incidents/${id}/activity.csv`).set(auth);
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    expect(lines[0]).toBe('seq,time (Asia/Shanghai),actor,role,event,detail');
+    expect(lines).toHaveLength(5);
+    expect(lines[2]).toMatch(
+      /^2,\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,.*,commander,message,"现场已封控, ""东门"""$/,
+    );
+
+    const summary = await t.http.get(`/api/incidents/${id}/summary`).set(auth);
+    expect(summary.body.tasks).toEqual({ total: 1, open: 1, accepted: 0, done: 0, cancelled: 0, overdue: 1 });
+    expect(summary.body.resources).toMatchObject({ enRoute: 1, onScene: 0, released: 0 });
+    expect(summary.body.reports).toHaveLength(1);
+    expect(summary.body.incident.id).toBe(id);
+    expect(task.status).toBe(201);
+  });
+});

@@ -190,3 +190,14 @@ export interface IncidentSummary {
   deadline: string;
   late: boolean;
 }
+
+/** An incident summary in the spirit of ICS-209: where things stand, on one page. */
+export interface IncidentStatusSummary {
+  incident: IncidentView;
+  reports: IncidentReportView[];
+  tasks: { total: number; open: number; accepted: number; done: number; cancelled: number; overdue: number };
+  resources: { enRoute: number; onScene: number; released: number; items: DispatchView[] };
+  mapFeatures: MapFeatureView[];
+  lastEventAt: string | null;
+  generatedAt: string;
+}

@@ -196,16 +196,14 @@ export class RoomWorkService {
   async dispatch(incidentId: string, dto: DispatchCreateDto): Promise<DispatchView> {
     return this.db.transaction(async () => {
       await this.openIncident(incidentId);
-      const d = await this.db
-        .repo(Dispatch)
-        .save(
-          Object.assign(new Dispatch(), {
-            incidentId,
-            resourceId: dto.resourceId ?? null,
-            label: dto.label,
-            state: 'en_route',
-          }),
-        );
+      const d = await this.db.repo(Dispatch).save(
+        Object.assign(new Dispatch(), {
+          incidentId,
+          resourceId: dto.resourceId ?? null,
+          label: dto.label,
+          state: 'en_route',
+        }),
+      );
       const view = mapDispatch(d);
       await this.rooms.append(incidentId, 'resource.dispatched', { dispatch: view });
       await this.audit.record({

@@ -15,6 +15,8 @@ export const incidentRules: AccessRules = {
   'POST /api/incidents/:id/status': COMMAND,
   'POST /api/incidents/:id/level': COMMAND,
   'GET /api/incidents/:id/events': MEMBERS,
+  'GET /api/incidents/:id/activity.csv': MEMBERS,
+  'GET /api/incidents/:id/summary': MEMBERS,
   'POST /api/incidents/:id/messages': MEMBERS,
   'GET /api/incidents/:id/tasks': MEMBERS,
   'POST /api/incidents/:id/tasks': ACTORS,
