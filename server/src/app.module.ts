@@ -18,6 +18,7 @@ import { IdentityModule } from './identity/identity.module.js';
 import { HttpMetricsMiddleware, MetricsController } from './metrics/metrics.js';
 import { RedisModule } from './redis/redis.module.js';
 import { resolveWebDist } from './web-dist.js';
+import { PlansModule } from './plans/plans.module.js';
 import { PublicConfigController } from './zone/public-config.controller.js';
 
 /** Infrastructure shared by every entry point (server, worker, CLI): config, database, Redis, context. */
@@ -55,6 +56,7 @@ export class AppModule implements NestModule {
         AuditModule,
         IdentityModule,
         EnterpriseModule,
+        PlansModule,
         RoomLogModule,
         IncidentModule,
         RoomsModule,

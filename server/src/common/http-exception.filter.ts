@@ -29,6 +29,17 @@ const CONSTRAINT_MESSAGES: Record<string, string> = {
   app_user_email_key: 'email: a user with this email already exists',
   app_user_enterprise_id_fkey: 'enterpriseId: the enterprise does not exist',
   app_user_officer_has_enterprise: 'enterpriseId: required for an enterprise officer',
+  plan_owner_title_key: 'title: this owner already has a plan with this title',
+  plan_version_one_published: 'status: the plan already has a published version',
+  plan_version_one_open: 'status: the plan already has a version in preparation',
+  plan_version_number_key: 'number: this version number is taken; reload and try again',
+  plan_level_rank_key: 'rank: another level of this version has this rank',
+  plan_level_code_key: 'code: another level of this version has this code',
+  plan_level_policy_id_fkey: 'policyId: the escalation policy does not exist or is still used by a plan level',
+  escalation_policy_name_key: 'name: this owner already has an escalation policy with this name',
+  escalation_tier_contact_contact_id_fkey: 'contact: it is paged by an escalation policy; remove it there first',
+  escalation_tier_team_team_id_fkey: 'team: it is paged by an escalation policy; remove it there first',
+  escalation_tier_rotation_id_fkey: 'rotation: it is paged by an escalation policy; remove it there first',
 };
 
 /**

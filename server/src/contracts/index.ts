@@ -4,3 +4,4 @@ export * from './events.js';
 export * from './incidents.js';
 export * from './directory.js';
 export * from './resources.js';
+export * from './plans.js';

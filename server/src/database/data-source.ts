@@ -9,6 +9,19 @@ import { Foundation1764300000000 } from './migrations/1764300000000-foundation.j
 import { Directory1764400000010 } from './migrations/1764400000010-directory.js';
 import { Incidents1764700000000 } from './migrations/1764700000000-incidents.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
+import { Plans1764500000001 } from './migrations/1764500000001-plans.js';
+import { EscalationPolicies1764500000002 } from './migrations/1764500000002-escalation-policies.js';
+import { DisposalCard } from '../plans/disposal-card.entity.js';
+import {
+  EscalationPolicy,
+  EscalationTier,
+  EscalationTierContact,
+  EscalationTierTeam,
+} from '../plans/escalation-policy.entity.js';
+import { PlanLevel } from '../plans/plan-level.entity.js';
+import { PlanVersion } from '../plans/plan-version.entity.js';
+import { Plan } from '../plans/plan.entity.js';
+import { ResponsibilityEntryRow } from '../plans/responsibility-entry.entity.js';
 import { Incident, IncidentReport } from '../incidents/incident.entity.js';
 import { Dispatch, MapFeature, RoomEvent, RoomTask } from '../rooms/room.entities.js';
 
@@ -29,8 +42,23 @@ export const ENTITIES = [
   Rotation,
   RotationMember,
   RotationOverride,
+  Plan,
+  PlanVersion,
+  PlanLevel,
+  DisposalCard,
+  ResponsibilityEntryRow,
+  EscalationPolicy,
+  EscalationTier,
+  EscalationTierContact,
+  EscalationTierTeam,
 ];
-export const MIGRATIONS = [Foundation1764300000000, Directory1764400000010, Incidents1764700000000];
+export const MIGRATIONS = [
+  Foundation1764300000000,
+  Directory1764400000010,
+  Plans1764500000001,
+  EscalationPolicies1764500000002,
+  Incidents1764700000000,
+];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
   return {

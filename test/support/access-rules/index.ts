@@ -1,6 +1,7 @@
 import type { Role } from '../../../server/src/contracts/roles.js';
 import { foundationRules } from './foundation.js';
 import { incidentRules } from './incidents.js';
+import { planRules } from './plans.js';
 
 export type AccessRules = Record<string, Role[] | 'public'>;
 
@@ -8,4 +9,4 @@ export type AccessRules = Record<string, Role[] | 'public'>;
  * The expected access rule of every route, one file per domain. A route that exists but is
  * missing here fails the authorization matrix: adding a route means deciding who may call it.
  */
-export const EXPECTED: AccessRules = { ...foundationRules, ...incidentRules };
+export const EXPECTED: AccessRules = { ...foundationRules, ...incidentRules, ...planRules };

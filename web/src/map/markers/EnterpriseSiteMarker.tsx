@@ -30,7 +30,7 @@ export function EnterpriseSiteMarker({ marker, onMarker }: EnterpriseSiteMarkerP
       riseOnHover
       zIndexOffset={marker.zIndexOffset}
     >
-      <Popup maxWidth={340} minWidth={240}>
+      <Popup maxWidth={360} minWidth={260}>
         <EnterprisePopup enterprise={marker.enterprise} />
       </Popup>
     </Marker>

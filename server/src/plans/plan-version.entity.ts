@@ -1,0 +1,64 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { PlanAnnex, PlanSection, PlanVersionStatus, RevisionTrigger } from '../contracts/plans.js';
+
+/** One edition of a plan's content; only a draft may change, and one version at a time is published. */
+@Entity('plan_version')
+export class PlanVersion {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  planId: string;
+
+  @Column({ type: 'integer' })
+  number: number;
+
+  @Column({ type: 'text', default: '' })
+  label: string;
+
+  @Column({ type: 'text', default: 'draft' })
+  status: PlanVersionStatus;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  sections: PlanSection[];
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  annexes: PlanAnnex[];
+
+  @Column({ type: 'text', default: '' })
+  changeSummary: string;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  revisionTriggers: RevisionTrigger[];
+
+  /** Dates are calendar days in the zone's time zone, kept as 'YYYY-MM-DD'. */
+  @Column({ type: 'date', nullable: true })
+  reviewDueOn: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  evaluationDueOn: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  filingDueOn: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  submittedAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  submittedBy: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  publishedAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  publishedBy: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  supersededAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

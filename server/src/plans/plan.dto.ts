@@ -1,0 +1,500 @@
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { PageQueryDto } from '../common/paging.dto.js';
+import {
+  INCIDENT_CATEGORIES,
+  type IncidentCategory,
+  SEVERITIES,
+  type Severity,
+} from '../contracts/incidents.js';
+import {
+  ANNEX_KINDS,
+  type AnnexKind,
+  type DisposalCardView,
+  PLAN_HAZARDS,
+  PLAN_SECTION_KEYS,
+  PLAN_TYPES,
+  type PlanHazard,
+  type PlanLevelView,
+  type PlanSectionKey,
+  type PlanType,
+  type PlanVersionSummary,
+  type PlanVersionView,
+  type PlanView,
+  type PolicySummary,
+  REVISION_TRIGGERS,
+  type RevisionTrigger,
+} from '../contracts/plans.js';
+import type { DisposalCard } from './disposal-card.entity.js';
+import type { PlanLevel } from './plan-level.entity.js';
+import type { PlanVersion } from './plan-version.entity.js';
+import type { Plan } from './plan.entity.js';
+
+export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const trimAll = ({ value }: { value: unknown }) =>
+  Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value;
+
+// ---- plans ---------------------------------------------------------------------------------
+
+export class PlanCreateDto {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    description:
+      'Owning enterprise; null for a zone plan. Omitted: the officer’s own enterprise, or the zone for zone roles.',
+  })
+  @IsOptional()
+  @IsUUID()
+  enterpriseId?: string | null;
+
+  @ApiProperty({ enum: PLAN_TYPES })
+  @IsIn(PLAN_TYPES)
+  type: PlanType;
+
+  @ApiPropertyOptional({ example: 'HS-YA-01' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(50)
+  code?: string;
+
+  @ApiProperty({ example: '液氯泄漏专项应急预案' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  title: string;
+
+  @ApiPropertyOptional({ description: '适用范围' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(2000)
+  scope?: string;
+
+  @ApiProperty({ enum: PLAN_HAZARDS, isArray: true })
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(PLAN_HAZARDS, { each: true })
+  hazards: PlanHazard[];
+
+  @ApiProperty({
+    enum: INCIDENT_CATEGORIES,
+    isArray: true,
+    description: 'Incidents the plan applies to; a comprehensive plan may leave it empty (all).',
+  })
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(INCIDENT_CATEGORIES, { each: true })
+  incidentCategories: IncidentCategory[];
+}
+
+export class PlanUpdateDto extends PartialType(
+  PickType(PlanCreateDto, ['code', 'title', 'scope', 'hazards', 'incidentCategories'] as const),
+) {}
+
+export class PlanListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Search in title and code' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: PLAN_TYPES })
+  @IsOptional()
+  @IsIn(PLAN_TYPES)
+  type?: PlanType;
+
+  @ApiPropertyOptional({ description: '"zone" or an enterprise id' })
+  @IsOptional()
+  @ValidateIf((o: PlanListQueryDto) => o.owner !== 'zone')
+  @IsUUID(undefined, { message: 'owner must be "zone" or an enterprise id' })
+  owner?: string;
+
+  @ApiPropertyOptional({ enum: INCIDENT_CATEGORIES })
+  @IsOptional()
+  @IsIn(INCIDENT_CATEGORIES)
+  category?: IncidentCategory;
+}
+
+export class PlanSuggestQueryDto {
+  @ApiProperty({ enum: INCIDENT_CATEGORIES })
+  @IsIn(INCIDENT_CATEGORIES)
+  category: IncidentCategory;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The enterprise where it happens; omitted: zone plans only',
+  })
+  @IsOptional()
+  @IsUUID()
+  enterpriseId?: string;
+
+  @ApiPropertyOptional({ enum: SEVERITIES })
+  @IsOptional()
+  @IsIn(SEVERITIES)
+  severity?: Severity;
+}
+
+// ---- versions ------------------------------------------------------------------------------
+
+export class PlanSectionDto {
+  @ApiProperty({ enum: PLAN_SECTION_KEYS })
+  @IsIn(PLAN_SECTION_KEYS)
+  key: PlanSectionKey;
+
+  @ApiProperty()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  title: string;
+
+  @ApiProperty()
+  @IsString()
+  @MaxLength(50_000)
+  body: string;
+}
+
+export class PlanAnnexDto {
+  @ApiProperty({ enum: ANNEX_KINDS })
+  @IsIn(ANNEX_KINDS)
+  kind: AnnexKind;
+
+  @ApiProperty()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  title: string;
+
+  @ApiProperty()
+  @IsString()
+  @MaxLength(50_000)
+  body: string;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class VersionCreateDto {
+  @ApiPropertyOptional({ example: '2026年修订版' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100)
+  label?: string;
+
+  @ApiProperty({ description: 'What changes and why' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  changeSummary: string;
+
+  @ApiProperty({ enum: REVISION_TRIGGERS, isArray: true, description: 'MEM Order 2 Art. 36' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(REVISION_TRIGGERS, { each: true })
+  revisionTriggers: RevisionTrigger[];
+}
+
+export class VersionUpdateDto extends PartialType(VersionCreateDto) {
+  @ApiPropertyOptional({ type: [PlanSectionDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => PlanSectionDto)
+  sections?: PlanSectionDto[];
+
+  @ApiPropertyOptional({ type: [PlanAnnexDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => PlanAnnexDto)
+  annexes?: PlanAnnexDto[];
+
+  @ApiPropertyOptional({ format: 'date', nullable: true, description: 'When the review (评审) is due' })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @Matches(DATE, { message: 'reviewDueOn must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true })
+  reviewDueOn?: string | null;
+}
+
+export class VersionReturnDto {
+  @ApiProperty({ description: 'What the reviewers ask to change' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  note: string;
+}
+
+// ---- levels --------------------------------------------------------------------------------
+
+export class ChecklistItemDto {
+  @ApiProperty({ example: '启动应急广播，通知下风向人员撤离' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  item: string;
+
+  @ApiPropertyOptional({ nullable: true, example: '现场指挥' })
+  @IsOptional()
+  @Transform(trim)
+  @ValidateIf((_o, v) => v !== null)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  role?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsUUID()
+  teamId?: string | null;
+
+  @ApiProperty({ minimum: 0, maximum: 10080, description: 'Minutes after the level is activated' })
+  @IsInt()
+  @Min(0)
+  @Max(10080)
+  targetMinutes: number;
+}
+
+export class LevelCreateDto {
+  @ApiProperty({ minimum: 1, maximum: 10, description: '1 = the most severe response' })
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  rank: number;
+
+  @ApiProperty({ example: 'I' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(20)
+  code: string;
+
+  @ApiProperty({ example: '一级响应' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name: string;
+
+  @ApiProperty()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  activationCriteria: string;
+
+  @ApiProperty({ enum: SEVERITIES, isArray: true })
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(SEVERITIES, { each: true })
+  severities: Severity[];
+
+  @ApiProperty({ type: [ChecklistItemDto] })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => ChecklistItemDto)
+  checklist: ChecklistItemDto[];
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsUUID()
+  policyId?: string | null;
+}
+
+export class LevelUpdateDto extends PartialType(LevelCreateDto) {}
+
+// ---- disposal cards ------------------------------------------------------------------------
+
+export class CardContactDto {
+  @ApiProperty()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name: string;
+
+  @ApiProperty({ example: '0561-3011001' })
+  @Transform(trim)
+  @Matches(/^\+?[0-9][0-9\- ]{2,19}$/, {
+    message: 'phone must be a phone number (digits, spaces, dashes, optional leading +)',
+  })
+  phone: string;
+}
+
+export class CardCreateDto {
+  @ApiProperty({ example: '氯气充装岗' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  post: string;
+
+  @ApiProperty({ example: '液氯钢瓶泄漏应急处置卡' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  title: string;
+
+  @ApiPropertyOptional({ description: '风险提示' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  hazards?: string;
+
+  @ApiProperty({ type: [String] })
+  @Transform(trimAll)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(500, { each: true })
+  steps: string[];
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @Transform(trimAll)
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(500, { each: true })
+  precautions?: string[];
+
+  @ApiPropertyOptional({ type: [CardContactDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => CardContactDto)
+  contacts?: CardContactDto[];
+
+  @ApiPropertyOptional({ description: 'Place in the set of cards; default last' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  position?: number;
+}
+
+export class CardUpdateDto extends PartialType(CardCreateDto) {}
+
+// ---- mappers -------------------------------------------------------------------------------
+
+export function mapVersionSummary(v: PlanVersion): PlanVersionSummary {
+  return {
+    id: v.id,
+    number: v.number,
+    label: v.label,
+    status: v.status,
+    publishedAt: v.publishedAt?.toISOString() ?? null,
+    evaluationDueOn: v.evaluationDueOn,
+  };
+}
+
+export function mapPlan(
+  p: Plan,
+  enterpriseName: string | null,
+  published: PlanVersion | undefined,
+  open: PlanVersion | undefined,
+): PlanView {
+  return {
+    id: p.id,
+    enterpriseId: p.enterpriseId,
+    enterpriseName,
+    type: p.type,
+    code: p.code,
+    title: p.title,
+    scope: p.scope,
+    hazards: p.hazards,
+    incidentCategories: p.incidentCategories,
+    published: published ? mapVersionSummary(published) : null,
+    open: open ? mapVersionSummary(open) : null,
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+export function mapLevel(l: PlanLevel, policy: PolicySummary | null): PlanLevelView {
+  return {
+    id: l.id,
+    versionId: l.versionId,
+    rank: l.rank,
+    code: l.code,
+    name: l.name,
+    activationCriteria: l.activationCriteria,
+    severities: l.severities,
+    checklist: l.checklist,
+    policy,
+  };
+}
+
+export function mapCard(c: DisposalCard): DisposalCardView {
+  return {
+    id: c.id,
+    versionId: c.versionId,
+    position: c.position,
+    post: c.post,
+    title: c.title,
+    hazards: c.hazards,
+    steps: c.steps,
+    precautions: c.precautions,
+    contacts: c.contacts,
+  };
+}
+
+export function mapVersion(
+  v: PlanVersion,
+  levels: PlanLevelView[],
+  cards: DisposalCardView[],
+): PlanVersionView {
+  return {
+    ...mapVersionSummary(v),
+    planId: v.planId,
+    sections: v.sections,
+    annexes: v.annexes,
+    changeSummary: v.changeSummary,
+    revisionTriggers: v.revisionTriggers,
+    reviewDueOn: v.reviewDueOn,
+    filingDueOn: v.filingDueOn,
+    submittedAt: v.submittedAt?.toISOString() ?? null,
+    submittedBy: v.submittedBy,
+    publishedBy: v.publishedBy,
+    supersededAt: v.supersededAt?.toISOString() ?? null,
+    levels,
+    cards,
+    createdAt: v.createdAt.toISOString(),
+    updatedAt: v.updatedAt.toISOString(),
+  };
+}
