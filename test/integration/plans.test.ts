@@ -605,7 +605,7 @@ describe('contingency plans', () => {
       expect(xlsx.headers['content-type']).toContain('spreadsheetml');
       const ExcelJS = (await import('exceljs')).default;
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(xlsx.body as Buffer);
+      await wb.xlsx.load(xlsx.body as unknown as Parameters<typeof wb.xlsx.load>[0]);
       const ws = wb.getWorksheet('责任清单')!;
       expect(String(ws.getCell('A2').value)).toContain('王建国');
       expect(ws.getRow(4).getCell(3).value).toBe('安全环保部');
