@@ -1,5 +1,6 @@
 // `npm start`: install, services, build, migrate, demo data, then the server and the worker until Ctrl-C.
-// Node built-ins only: this runs before `npm ci`.
+// Node built-ins only: this runs before `npm ci`. Children's pino lines are shown compactly, without
+// Nest's per-module/route boot lines: LOG_FORMAT=full shows those too, LOG_FORMAT=json the raw lines.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -43,12 +44,12 @@ const DEMO_LOGINS = [
 ];
 
 /**
- * The long-running processes, started in this order; when an entry has a readyUrl, it must answer
- * 200 before the next one starts. Run by `node` directly so that the pids we stop are the real ones.
+ * The long-running processes: all are started, then every readyUrl must answer 200 before Muster is
+ * reported ready. Run by `node` directly so that the pids we stop are the real ones (STACK trap 10).
  */
 function processes(env) {
   return [
-    // Demo mode's Twilio emulator goes here, first, so the server finds it at TWILIO_API_BASE:
+    // Demo mode's Twilio emulator joins here (and env gets TWILIO_API_BASE pointing at it):
     // { name: 'twilio', cmd: NODE, args: [...], env: { ...env, ... }, readyUrl: 'http://127.0.0.1:.../' },
     {
       name: 'server',
@@ -105,7 +106,10 @@ const OMIT = new Set([
   'err',
   'responseTime',
   'context',
+  'service',
 ]);
+// Nest's boot chatter (one line per module and route); LOG_FORMAT=full or json shows it.
+const BOOT_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'WebSocketsController']);
 const COLORS = [36, 35, 33, 32, 34];
 const tty = process.stdout.isTTY && !process.env.NO_COLOR;
 
@@ -119,6 +123,7 @@ function formatLine(line) {
     return line;
   }
   if (typeof rec.level !== 'number') return line;
+  if (rec.level <= 30 && BOOT_CONTEXTS.has(rec.context) && process.env.LOG_FORMAT !== 'full') return null;
   const time = new Date(rec.time ?? Date.now()).toTimeString().slice(0, 8);
   const parts = [time, LEVELS[rec.level] ?? rec.level];
   if (rec.context) parts.push(`(${rec.context})`);
@@ -151,7 +156,8 @@ function startChild(spec, index, onExit) {
     [child.stderr, process.stderr],
   ]) {
     readline.createInterface({ input: stream }).on('line', (line) => {
-      for (const l of formatLine(line).split('\n')) out.write(`${prefix} ${l}\n`);
+      const text = formatLine(line);
+      if (text !== null) for (const l of text.split('\n')) out.write(`${prefix} ${l}\n`);
     });
   }
   child.once('error', (err) => onExit(spec, `could not start: ${err.message}`));
@@ -193,7 +199,12 @@ function shutdown(reason, code) {
     await stopActive();
     const running = children.filter(({ child }) => child.exitCode === null && child.signalCode === null);
     if (running.length) say(`stopping ${running.map(({ spec }) => spec.name).join(', ')} ...`);
-    for (const { child } of running.reverse()) await terminate(child, 10_000);
+    for (const { spec, child } of running.reverse()) {
+      const t0 = Date.now();
+      await terminate(child, 10_000);
+      const how = child.signalCode ? `killed by ${child.signalCode}` : `exit code ${child.exitCode}`;
+      say(`  ${spec.name} stopped (${how}, ${seconds(Date.now() - t0)})`);
+    }
     const handle = await services?.catch(() => null);
     try {
       await handle?.stop();
@@ -255,12 +266,12 @@ async function main() {
 
   const specs = processes(env);
   await step(`start ${specs.map((s) => s.name).join(', ')}`, async () => {
-    for (const [index, spec] of specs.entries()) {
-      const child = startChild(spec, index, (s, how) => {
+    const started = specs.map((spec, index) =>
+      startChild(spec, index, (s, how) => {
         if (!isStopping()) shutdown(`${s.name} stopped unexpectedly (${how}); stopping everything`, 1);
-      });
-      if (spec.readyUrl) await waitReady(spec, child);
-    }
+      }),
+    );
+    await Promise.all(specs.map((spec, i) => spec.readyUrl && waitReady(spec, started[i])));
   });
 
   say(`ready in ${seconds(Date.now() - t0)}`);

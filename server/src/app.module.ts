@@ -11,6 +11,9 @@ import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { EnterpriseModule } from './enterprises/enterprise.module.js';
 import { HealthController } from './health/health.controller.js';
+import { HazardModule } from './hazards/hazard.module.js';
+import { InspectionModule } from './inspections/inspection.module.js';
+import { NotificationModule } from './notifications/notification.module.js';
 import { IncidentModule } from './incidents/incident.module.js';
 import { RoomLogModule } from './rooms/room-log.module.js';
 import { RoomsModule } from './rooms/rooms.module.js';
@@ -60,6 +63,9 @@ export class AppModule implements NestModule {
         RoomLogModule,
         IncidentModule,
         RoomsModule,
+        NotificationModule,
+        HazardModule,
+        InspectionModule,
         ...webConsole(),
       ],
       controllers: [HealthController, MetricsController, PublicConfigController],

@@ -9,6 +9,11 @@ import { Foundation1764300000000 } from './migrations/1764300000000-foundation.j
 import { Directory1764400000010 } from './migrations/1764400000010-directory.js';
 import { Incidents1764700000000 } from './migrations/1764700000000-incidents.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
+import { Hazards1764600000001 } from './migrations/1764600000001-hazards.js';
+import { Hazard, HazardReminder, HazardTransition } from '../hazards/hazard.entity.js';
+import { StoredFile } from '../files/stored-file.entity.js';
+import { Notification } from '../notifications/notification.entity.js';
+import { InspectionPlan, InspectionRecord } from '../inspections/inspection.entity.js';
 import { Plans1764500000001 } from './migrations/1764500000001-plans.js';
 import { EscalationPolicies1764500000002 } from './migrations/1764500000002-escalation-policies.js';
 import { DisposalCard } from '../plans/disposal-card.entity.js';
@@ -27,6 +32,13 @@ import { Dispatch, MapFeature, RoomEvent, RoomTask } from '../rooms/room.entitie
 
 /** Listed explicitly rather than globbed: the build is ESM and globs would load .d.ts/.map files. */
 export const ENTITIES = [
+  Hazard,
+  HazardTransition,
+  HazardReminder,
+  StoredFile,
+  Notification,
+  InspectionPlan,
+  InspectionRecord,
   Incident,
   IncidentReport,
   RoomEvent,
@@ -57,6 +69,7 @@ export const MIGRATIONS = [
   Directory1764400000010,
   Plans1764500000001,
   EscalationPolicies1764500000002,
+  Hazards1764600000001,
   Incidents1764700000000,
 ];
 

@@ -1,5 +1,6 @@
 import type { Role } from '../../../server/src/contracts/roles.js';
 import { foundationRules } from './foundation.js';
+import { hazardRules } from './hazards.js';
 import { incidentRules } from './incidents.js';
 import { planRules } from './plans.js';
 
@@ -9,4 +10,4 @@ export type AccessRules = Record<string, Role[] | 'public'>;
  * The expected access rule of every route, one file per domain. A route that exists but is
  * missing here fails the authorization matrix: adding a route means deciding who may call it.
  */
-export const EXPECTED: AccessRules = { ...foundationRules, ...incidentRules, ...planRules };
+export const EXPECTED: AccessRules = { ...foundationRules, ...incidentRules, ...planRules, ...hazardRules };
