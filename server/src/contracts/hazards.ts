@@ -1,0 +1,233 @@
+/**
+ * Hazard ledger (SAWS Order 16), inspections, files and in-app notifications: the shapes the
+ * server answers with and the web console reads.
+ */
+import type { GeoPoint } from './api.js';
+
+export const HAZARD_LEVELS = ['general', 'major'] as const;
+export type HazardLevel = (typeof HAZARD_LEVELS)[number];
+
+export const HAZARD_SOURCES = [
+  'self_inspection',
+  'zone_inspection',
+  'spot_check',
+  'drill_improvement',
+  'report',
+] as const;
+export type HazardSource = (typeof HAZARD_SOURCES)[number];
+
+export const HAZARD_CATEGORIES = [
+  'fire',
+  'electrical',
+  'hazardous_chemicals',
+  'machinery',
+  'special_equipment',
+  'confined_space',
+  'work_at_height',
+  'hot_work',
+  'occupational_health',
+  'management',
+  'other',
+] as const;
+export type HazardCategory = (typeof HAZARD_CATEGORIES)[number];
+
+/** found → rectifying → submitted (for acceptance) → closed (销号). */
+export const HAZARD_STATUSES = ['found', 'rectifying', 'submitted', 'closed'] as const;
+export type HazardStatus = (typeof HAZARD_STATUSES)[number];
+
+export const HAZARD_ACTIONS = ['start', 'submit', 'accept', 'reject', 'close_on_spot'] as const;
+export type HazardAction = (typeof HAZARD_ACTIONS)[number];
+
+/** The six contents of a major hazard's governance plan (Order 16, art. 15). */
+export interface GovernancePlan {
+  objectives: string;
+  methods: string;
+  fundsAndMaterials: string;
+  responsible: string;
+  timeLimit: string;
+  safetyMeasures: string;
+}
+export const GOVERNANCE_PLAN_FIELDS: ReadonlyArray<keyof GovernancePlan> = [
+  'objectives',
+  'methods',
+  'fundsAndMaterials',
+  'responsible',
+  'timeLimit',
+  'safetyMeasures',
+];
+
+export interface FileView {
+  id: string;
+  name: string;
+  mime: string;
+  size: number;
+  url: string;
+  thumbnailUrl: string | null;
+  createdAt: string;
+}
+
+export interface HazardView {
+  id: string;
+  /** Ledger number, e.g. YH-000042. */
+  code: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  place: string;
+  location: GeoPoint | null;
+  category: HazardCategory;
+  description: string;
+  level: HazardLevel;
+  source: HazardSource;
+  foundBy: string;
+  foundAt: string;
+  /** The five in place (五落实). */
+  measures: string | null;
+  responsiblePerson: string | null;
+  /** CNY, two decimals, as a string to keep it exact. */
+  funds: string | null;
+  /** Zone-local date (YYYY-MM-DD); due by the end of that day in the zone's time zone. */
+  deadline: string | null;
+  contingencyPlanRef: string | null;
+  contingencyPlanId: string | null;
+  governancePlan: GovernancePlan | null;
+  status: HazardStatus;
+  overdue: boolean;
+  reportedToZoneAt: string | null;
+  submittedAt: string | null;
+  submittedBy: string | null;
+  closedAt: string | null;
+  closedBy: string | null;
+  inspectionRecordId: string | null;
+  photos: FileView[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface HazardTransitionView {
+  id: string;
+  action: HazardAction | 'create' | 'update';
+  fromStatus: HazardStatus | null;
+  toStatus: HazardStatus;
+  comment: string | null;
+  actorId: string | null;
+  actorName: string;
+  actorRole: string;
+  at: string;
+  photos: FileView[];
+}
+
+export interface HazardDetailView extends HazardView {
+  history: HazardTransitionView[];
+  /** Workflow actions the caller may take now. */
+  allowedActions: HazardAction[];
+}
+
+export interface RateView {
+  numerator: number;
+  denominator: number;
+  /** numerator / denominator, or null when there is nothing to measure. */
+  rate: number | null;
+}
+
+export interface HazardStatsView {
+  from: string | null;
+  to: string | null;
+  total: number;
+  byLevel: Record<HazardLevel, number>;
+  byStatus: Record<HazardStatus, number>;
+  byCategory: { category: HazardCategory; count: number }[];
+  byEnterprise: {
+    enterpriseId: string;
+    enterpriseName: string;
+    total: number;
+    closed: number;
+    major: number;
+    overdue: number;
+  }[];
+  /** Closed / all. */
+  rectificationRate: RateView;
+  /** Closed by the end of the deadline day / closed with a deadline. */
+  onTimeRate: RateView;
+  /** Closed major / all major (target 100 %). */
+  majorRectificationRate: RateView;
+  overdueOpen: number;
+  /** Zone-local months, YYYY-MM. */
+  monthly: { month: string; found: number; closed: number }[];
+}
+
+export interface NotificationView {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  entity: string | null;
+  entityId: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export const INSPECTION_KINDS = ['self_inspection', 'zone_inspection', 'spot_check'] as const;
+export type InspectionKind = (typeof INSPECTION_KINDS)[number];
+
+export const INSPECTION_FREQUENCIES = ['once', 'weekly', 'monthly', 'quarterly', 'yearly'] as const;
+export type InspectionFrequency = (typeof INSPECTION_FREQUENCIES)[number];
+
+export interface ChecklistItem {
+  id: string;
+  text: string;
+  category: HazardCategory;
+}
+
+export interface InspectionPlanView {
+  id: string;
+  title: string;
+  kind: InspectionKind;
+  /** Null: a zone plan over `enterpriseIds`; else an enterprise's own plan. */
+  enterpriseId: string | null;
+  enterpriseIds: string[];
+  frequency: InspectionFrequency;
+  startsOn: string;
+  endsOn: string | null;
+  checklist: ChecklistItem[];
+  active: boolean;
+  createdAt: string;
+}
+
+export const CHECK_RESULTS = ['pass', 'fail', 'na'] as const;
+export type CheckResult = (typeof CHECK_RESULTS)[number];
+
+export interface InspectionResultItem {
+  itemId: string;
+  text: string;
+  category: HazardCategory;
+  result: CheckResult | null;
+  note: string | null;
+  hazardId: string | null;
+}
+
+export const RECHECK_RESULTS = ['holds', 'recurred'] as const;
+export type RecheckResult = (typeof RECHECK_RESULTS)[number];
+
+export interface RecheckItem {
+  hazardId: string;
+  hazardCode: string;
+  description: string;
+  result: RecheckResult | null;
+  note: string | null;
+  /** The new hazard recorded when the closed one recurred. */
+  newHazardId: string | null;
+}
+
+export interface InspectionRecordView {
+  id: string;
+  planId: string | null;
+  kind: InspectionKind;
+  enterpriseId: string;
+  enterpriseName: string;
+  inspector: string;
+  status: 'open' | 'completed';
+  startedAt: string;
+  completedAt: string | null;
+  items: InspectionResultItem[];
+  rechecks: RecheckItem[];
+}

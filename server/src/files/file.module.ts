@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { memoryStorage } from 'multer';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { FileController } from './file.controller.js';
+import { FileRepository } from './file.repository.js';
+import { FileService } from './file.service.js';
+import { FileStorage } from './file.storage.js';
+
+@Module({
+  imports: [
+    // Memory storage: nothing reaches the disk before the content has been checked, so a
+    // refused upload leaves nothing behind. One file per request, no other fields.
+    MulterModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        storage: memoryStorage(),
+        limits: { fileSize: config.UPLOAD_MAX_BYTES, files: 1, fields: 0, parts: 1 },
+      }),
+    }),
+  ],
+  controllers: [FileController],
+  providers: [FileService, FileRepository, FileStorage],
+  exports: [FileService],
+})
+export class FileModule {}

@@ -1,0 +1,146 @@
+import { BadRequestException, Inject, Injectable, Logger, PayloadTooLargeException } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import sharp from 'sharp';
+import { AuditService } from '../audit/audit.service.js';
+import { RequestContext } from '../common/request-context.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import type { FileView } from '../contracts/hazards.js';
+import { Db } from '../database/db.js';
+import { EXTENSION, fileNameProblem, isImage, sniffMime } from './file-type.js';
+import { FileRepository } from './file.repository.js';
+import { FileStorage } from './file.storage.js';
+import type { StoredFile } from './stored-file.entity.js';
+
+export interface UploadedFile {
+  buffer: Buffer;
+  originalname: string;
+  size: number;
+}
+
+const THUMBNAIL_PX = 320;
+
+export function mapFile(f: StoredFile): FileView {
+  return {
+    id: f.id,
+    name: f.name,
+    mime: f.mime,
+    size: f.size,
+    url: `/api/files/${f.id}`,
+    thumbnailUrl: f.thumbnailKey ? `/api/files/${f.id}/thumbnail` : null,
+    createdAt: f.createdAt.toISOString(),
+  };
+}
+
+@Injectable()
+export class FileService {
+  private readonly logger = new Logger(FileService.name);
+
+  constructor(
+    private readonly db: Db,
+    private readonly files: FileRepository,
+    private readonly storage: FileStorage,
+    private readonly audit: AuditService,
+    private readonly context: RequestContext,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async upload(file: UploadedFile | undefined): Promise<FileView> {
+    if (!file) throw new BadRequestException(['file: required (multipart field "file")']);
+    if (file.size > this.config.UPLOAD_MAX_BYTES) throw this.tooLarge();
+    const nameProblem = fileNameProblem(file.originalname);
+    if (nameProblem) throw new BadRequestException([`file: ${nameProblem}`]);
+    const mime = sniffMime(file.buffer);
+    if (!mime)
+      throw new BadRequestException(['file: must be a JPEG, PNG or WebP image or a PDF (by its content)']);
+
+    let thumbnail: Buffer | null = null;
+    if (isImage(mime)) {
+      try {
+        // rotate() applies the EXIF orientation phones write, so thumbnails stand upright.
+        thumbnail = await sharp(file.buffer, { limitInputPixels: 100_000_000 })
+          .rotate()
+          .resize(THUMBNAIL_PX, THUMBNAIL_PX, { fit: 'inside', withoutEnlargement: true })
+          .webp({ quality: 75 })
+          .toBuffer();
+      } catch {
+        throw new BadRequestException(['file: the image could not be decoded']);
+      }
+    }
+
+    const principal = this.context.principal();
+    const key = this.storage.newKey(EXTENSION[mime]);
+    const thumbKey = thumbnail ? key.replace(/\.\w+$/, '.thumb.webp') : null;
+    const written: string[] = [];
+    try {
+      await this.storage.put(key, file.buffer);
+      written.push(key);
+      if (thumbnail && thumbKey) {
+        await this.storage.put(thumbKey, thumbnail);
+        written.push(thumbKey);
+      }
+      return await this.db.transaction(async () => {
+        const saved = await this.files.insert({
+          enterpriseId: principal?.role === 'enterprise_officer' ? principal.enterpriseId : null,
+          name: file.originalname.normalize('NFC'),
+          mime,
+          size: file.size,
+          sha256: createHash('sha256').update(file.buffer).digest('hex'),
+          storageKey: key,
+          thumbnailKey: thumbKey,
+          uploadedBy: principal?.id ?? null,
+        });
+        const view = mapFile(saved);
+        await this.audit.record({ action: 'file.uploaded', entity: 'file', entityId: saved.id, after: view });
+        return view;
+      });
+    } catch (e) {
+      // Nothing stays behind on disk when the record could not be written.
+      for (const k of written) {
+        await this.storage
+          .remove(k)
+          .catch((err: unknown) => this.logger.error({ err, key: k }, 'Cleanup failed'));
+      }
+      throw e;
+    }
+  }
+
+  /** For streaming: the record (scoped to the caller) and its absolute path. */
+  async open(id: string, thumbnail: boolean): Promise<{ file: StoredFile; path: string; mime: string }> {
+    const file = await this.files.getById(id);
+    if (thumbnail) {
+      if (!file.thumbnailKey)
+        throw new BadRequestException(['id: this file has no thumbnail (not an image)']);
+      return { file, path: this.storage.resolve(file.thumbnailKey), mime: 'image/webp' };
+    }
+    return { file, path: this.storage.resolve(file.storageKey), mime: file.mime };
+  }
+
+  /**
+   * Attaches uploaded files to a record of `enterpriseId`: each must be visible to the caller and
+   * either unowned (a zone upload) or already that enterprise's; unowned ones become its.
+   */
+  async claim(ids: string[], enterpriseId: string, field = 'photoIds'): Promise<StoredFile[]> {
+    const unique = [...new Set(ids)];
+    const found = await this.files.findVisible(unique);
+    const byId = new Map(found.map((f) => [f.id, f]));
+    const problems = unique
+      .filter((id) => !byId.has(id) || ![null, enterpriseId].includes(byId.get(id)!.enterpriseId))
+      .map((id) => `${field}: file ${id} does not exist or belongs elsewhere`);
+    if (problems.length) throw new BadRequestException(problems);
+    await this.files.assignEnterprise(
+      unique.filter((id) => byId.get(id)!.enterpriseId === null),
+      enterpriseId,
+    );
+    return unique.map((id) => byId.get(id)!);
+  }
+
+  async viewsByIds(ids: string[]): Promise<Map<string, FileView>> {
+    const rows = await this.files.findByIds([...new Set(ids)]);
+    return new Map(rows.map((f) => [f.id, mapFile(f)]));
+  }
+
+  tooLarge(): PayloadTooLargeException {
+    const mb = Math.round((this.config.UPLOAD_MAX_BYTES / 1024 / 1024) * 10) / 10;
+    return new PayloadTooLargeException([`file: larger than the ${mb} MB limit`]);
+  }
+}

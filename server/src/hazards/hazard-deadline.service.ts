@@ -1,0 +1,88 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
+import { Clock } from '../common/clock.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { Db } from '../database/db.js';
+import type { JobPayloads, JobName } from '../jobs/job.types.js';
+import { NotificationService } from '../notifications/notification.service.js';
+import { hazardCode } from './hazard.dto.js';
+import { HazardRepository } from './hazard.repository.js';
+import { addDays, dueReminder, zoneDate } from './zone-time.js';
+
+type Reminder = JobPayloads[JobName.HazardReminder];
+
+const TITLE: Record<Reminder['kind'], string> = {
+  due_in_3_days: '隐患整改期限还有3天',
+  due_in_1_day: '隐患整改明日到期',
+  overdue: '隐患整改已逾期',
+};
+
+/**
+ * Deadlines of open hazards, decided in the zone's time zone: reminders to the enterprise before
+ * the deadline, escalation to the zone once it has passed. In-app always; an urgent
+ * notification is also offered to out-of-app channels (SMS once the call-out module exists).
+ */
+@Injectable()
+export class HazardDeadlineService {
+  constructor(
+    private readonly db: Db,
+    private readonly hazards: HazardRepository,
+    private readonly notifications: NotificationService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The reminders owed now and not yet sent. */
+  async scan(): Promise<Reminder[]> {
+    const now = this.clock.now();
+    const candidates = await this.hazards.openDueBy(addDays(zoneDate(now, this.config.TZ), 3));
+    const due: Reminder[] = [];
+    for (const c of candidates) {
+      const kind = dueReminder(c.deadline, now, this.config.TZ);
+      if (kind && !c.sent.includes(kind)) due.push({ hazardId: c.id, kind, deadline: c.deadline });
+    }
+    return due;
+  }
+
+  /**
+   * Sends one reminder, once: the row in hazard_reminder is claimed in the same transaction as
+   * the notifications, so a duplicate or retried job sends nothing. A reminder that went stale
+   * while queued (hazard closed, deadline moved, a more urgent kind now due) is dropped; the
+   * next scan sends the right one.
+   */
+  async sendReminder(p: Reminder): Promise<boolean> {
+    return this.db.transaction(async () => {
+      const h = await this.hazards.findAnyById(p.hazardId);
+      if (!h || h.status === 'closed' || h.deadline !== p.deadline) return false;
+      if (dueReminder(p.deadline, this.clock.now(), this.config.TZ) !== p.kind) return false;
+      if (!(await this.hazards.claimReminder(p.hazardId, p.kind, p.deadline))) return false;
+      const enterpriseName = (await this.hazards.enterpriseName(h.enterpriseId)) ?? '';
+      const code = hazardCode(h.seq);
+      const message = {
+        kind: `hazard.${p.kind}`,
+        title: `${TITLE[p.kind]} ${code}`,
+        body: `${enterpriseName} · ${h.place}\n整改时限 ${p.deadline}，责任人 ${h.responsiblePerson ?? '未落实'}`,
+        entity: 'hazard',
+        entityId: h.id,
+        urgent: p.kind === 'overdue',
+      };
+      const officers = await this.notifications.notify(
+        { roles: ['enterprise_officer'], enterpriseId: h.enterpriseId },
+        message,
+      );
+      // Escalation: once overdue, the zone's inspectors and administrators hear of it too.
+      const zone =
+        p.kind === 'overdue'
+          ? await this.notifications.notify({ roles: ['inspector', 'zone_admin'] }, message)
+          : [];
+      await this.audit.record({
+        action: 'hazard.reminder_sent',
+        entity: 'hazard',
+        entityId: h.id,
+        after: { kind: p.kind, deadline: p.deadline, recipients: officers.length + zone.length },
+      });
+      return true;
+    });
+  }
+}

@@ -1,0 +1,392 @@
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { PageQueryDto } from '../common/paging.dto.js';
+import {
+  type FileView,
+  HAZARD_ACTIONS,
+  HAZARD_CATEGORIES,
+  HAZARD_LEVELS,
+  HAZARD_SOURCES,
+  HAZARD_STATUSES,
+  type HazardAction,
+  type HazardCategory,
+  type HazardLevel,
+  type HazardSource,
+  type HazardStatus,
+  type HazardTransitionView,
+  type HazardView,
+} from '../contracts/hazards.js';
+import { GeoPointDto } from '../enterprises/enterprise.dto.js';
+import type { Hazard, HazardTransition } from './hazard.entity.js';
+import { HAZARD_SORTS, type HazardSort } from './hazard.repository.js';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+/** An empty string clears an optional text field. */
+const trimOrNull = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim() || null : value;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class GovernancePlanDto {
+  @ApiProperty({ description: '治理的目标和任务' })
+  @Transform(trim)
+  @IsString()
+  @MaxLength(4000)
+  objectives: string;
+
+  @ApiProperty({ description: '采取的方法和措施' })
+  @Transform(trim)
+  @IsString()
+  @MaxLength(4000)
+  methods: string;
+
+  @ApiProperty({ description: '经费和物资的落实' })
+  @Transform(trim)
+  @IsString()
+  @MaxLength(4000)
+  fundsAndMaterials: string;
+
+  @ApiProperty({ description: '负责治理的机构和人员' })
+  @Transform(trim)
+  @IsString()
+  @MaxLength(4000)
+  responsible: string;
+
+  @ApiProperty({ description: '治理的时限和要求' })
+  @Transform(trim)
+  @IsString()
+  @MaxLength(4000)
+  timeLimit: string;
+
+  @ApiProperty({ description: '安全措施和应急预案' })
+  @Transform(trim)
+  @IsString()
+  @MaxLength(4000)
+  safetyMeasures: string;
+}
+
+export class HazardCreateDto {
+  @ApiPropertyOptional({ description: "Required for zone users; an officer's own enterprise otherwise" })
+  @IsOptional()
+  @IsUUID()
+  enterpriseId?: string;
+
+  @ApiProperty({ example: '2号罐区东侧管廊' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  place: string;
+
+  @ApiPropertyOptional({ type: GeoPointDto, nullable: true })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => GeoPointDto)
+  location?: GeoPointDto | null;
+
+  @ApiProperty({ enum: HAZARD_CATEGORIES })
+  @IsIn(HAZARD_CATEGORIES)
+  category: HazardCategory;
+
+  @ApiProperty()
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(4000)
+  description: string;
+
+  @ApiProperty({ enum: HAZARD_LEVELS })
+  @IsIn(HAZARD_LEVELS)
+  level: HazardLevel;
+
+  @ApiProperty({ enum: HAZARD_SOURCES })
+  @IsIn(HAZARD_SOURCES)
+  source: HazardSource;
+
+  @ApiPropertyOptional({ description: 'Name of who found it; defaults to the caller' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  foundBy?: string;
+
+  @ApiPropertyOptional({ description: 'ISO 8601 instant; defaults to now' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  foundAt?: string;
+
+  @ApiPropertyOptional({ description: '整改措施' })
+  @IsOptional()
+  @Transform(trimOrNull)
+  @IsString()
+  @MaxLength(4000)
+  measures?: string | null;
+
+  @ApiPropertyOptional({ description: '整改责任人' })
+  @IsOptional()
+  @Transform(trimOrNull)
+  @IsString()
+  @MaxLength(100)
+  responsiblePerson?: string | null;
+
+  @ApiPropertyOptional({ description: '整改资金 (CNY), up to two decimals', example: '12000.00' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'number' ? String(value) : value))
+  @Matches(/^\d{1,12}(\.\d{1,2})?$/, {
+    message: 'funds must be a non-negative amount in CNY with at most two decimals',
+  })
+  funds?: string | null;
+
+  @ApiPropertyOptional({
+    description: '整改时限: zone-local date, due by the end of that day',
+    example: '2026-12-31',
+  })
+  @IsOptional()
+  @Matches(DATE, { message: 'deadline must be a date YYYY-MM-DD' })
+  @IsDateString({ strict: true })
+  deadline?: string | null;
+
+  @ApiPropertyOptional({ description: '应急预案: a reference or link' })
+  @IsOptional()
+  @Transform(trimOrNull)
+  @IsString()
+  @MaxLength(500)
+  contingencyPlanRef?: string | null;
+
+  @ApiPropertyOptional({ description: 'Id of the contingency plan in the plans module' })
+  @IsOptional()
+  @IsUUID()
+  contingencyPlanId?: string | null;
+
+  @ApiPropertyOptional({ type: GovernancePlanDto, nullable: true, description: '重大隐患治理方案' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => GovernancePlanDto)
+  governancePlan?: GovernancePlanDto | null;
+
+  @ApiPropertyOptional({ type: [String], description: 'Uploaded photos (POST /api/files)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  photoIds?: string[];
+}
+
+export class HazardUpdateDto extends PartialType(HazardCreateDto) {}
+
+export class HazardTransitionDto {
+  @ApiProperty({ enum: HAZARD_ACTIONS })
+  @IsIn(HAZARD_ACTIONS)
+  action: HazardAction;
+
+  @ApiPropertyOptional({ description: 'What was done, or why it is rejected' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(4000)
+  comment?: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  photoIds?: string[];
+}
+
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',').filter(Boolean) : value;
+
+export class HazardListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Search description, place, enterprise, finder, or a ledger number' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  enterpriseId?: string;
+
+  @ApiPropertyOptional({ enum: HAZARD_LEVELS })
+  @IsOptional()
+  @IsIn(HAZARD_LEVELS)
+  level?: HazardLevel;
+
+  @ApiPropertyOptional({ description: 'One or more statuses, comma separated', example: 'found,rectifying' })
+  @IsOptional()
+  @Transform(toList)
+  @IsIn(HAZARD_STATUSES, { each: true })
+  status?: HazardStatus[];
+
+  @ApiPropertyOptional({ enum: HAZARD_CATEGORIES })
+  @IsOptional()
+  @IsIn(HAZARD_CATEGORIES)
+  category?: HazardCategory;
+
+  @ApiPropertyOptional({ enum: HAZARD_SOURCES })
+  @IsOptional()
+  @IsIn(HAZARD_SOURCES)
+  source?: HazardSource;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ description: 'Found on or after this zone-local date' })
+  @IsOptional()
+  @Matches(DATE, { message: 'foundFrom must be a date YYYY-MM-DD' })
+  foundFrom?: string;
+
+  @ApiPropertyOptional({ description: 'Found on or before this zone-local date' })
+  @IsOptional()
+  @Matches(DATE, { message: 'foundTo must be a date YYYY-MM-DD' })
+  foundTo?: string;
+
+  @ApiPropertyOptional({ enum: HAZARD_SORTS })
+  @IsOptional()
+  @IsIn(HAZARD_SORTS)
+  sort?: HazardSort;
+
+  @ApiPropertyOptional({ enum: ['asc', 'desc'] })
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
+  order?: 'asc' | 'desc';
+}
+
+/** The ledger export takes the list's filters without paging. */
+export class HazardExportQueryDto extends PickType(HazardListQueryDto, [
+  'q',
+  'enterpriseId',
+  'level',
+  'status',
+  'category',
+  'source',
+  'overdue',
+  'foundFrom',
+  'foundTo',
+  'sort',
+  'order',
+] as const) {}
+
+export class HazardStatsQueryDto {
+  @ApiPropertyOptional({ description: 'Zone-local date, inclusive' })
+  @IsOptional()
+  @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Zone-local date, inclusive' })
+  @IsOptional()
+  @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' })
+  to?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  enterpriseId?: string;
+}
+
+export class HazardReportQueryDto {
+  @ApiProperty({ example: 2026 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year: number;
+
+  @ApiPropertyOptional({ description: '1–4 for a quarterly report; omitted for the annual report' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(4)
+  quarter?: number;
+
+  @ApiPropertyOptional({ description: 'Zone users: one enterprise only' })
+  @IsOptional()
+  @IsUUID()
+  enterpriseId?: string;
+}
+
+export function hazardCode(seq: string | number): string {
+  return `YH-${String(seq).padStart(6, '0')}`;
+}
+
+export function mapHazard(
+  h: Hazard,
+  enterpriseName: string,
+  files: Map<string, FileView>,
+  overdue: boolean,
+): HazardView {
+  return {
+    id: h.id,
+    code: hazardCode(h.seq),
+    enterpriseId: h.enterpriseId,
+    enterpriseName,
+    place: h.place,
+    location: h.lat !== null && h.lng !== null ? { lat: h.lat, lng: h.lng } : null,
+    category: h.category,
+    description: h.description,
+    level: h.level,
+    source: h.source,
+    foundBy: h.foundBy,
+    foundAt: h.foundAt.toISOString(),
+    measures: h.measures,
+    responsiblePerson: h.responsiblePerson,
+    funds: h.funds,
+    deadline: h.deadline,
+    contingencyPlanRef: h.contingencyPlanRef,
+    contingencyPlanId: h.contingencyPlanId,
+    governancePlan: h.governancePlan,
+    status: h.status,
+    overdue,
+    reportedToZoneAt: h.reportedToZoneAt?.toISOString() ?? null,
+    submittedAt: h.submittedAt?.toISOString() ?? null,
+    submittedBy: h.submittedBy,
+    closedAt: h.closedAt?.toISOString() ?? null,
+    closedBy: h.closedBy,
+    inspectionRecordId: h.inspectionRecordId,
+    photos: h.photoIds.map((id) => files.get(id)).filter((f): f is FileView => Boolean(f)),
+    createdAt: h.createdAt.toISOString(),
+    updatedAt: h.updatedAt.toISOString(),
+  };
+}
+
+export function mapTransition(t: HazardTransition, files: Map<string, FileView>): HazardTransitionView {
+  return {
+    id: String(t.id),
+    action: t.action as HazardTransitionView['action'],
+    fromStatus: t.fromStatus,
+    toStatus: t.toStatus,
+    comment: t.comment,
+    actorId: t.actorId,
+    actorName: t.actorName,
+    actorRole: t.actorRole,
+    at: t.at.toISOString(),
+    photos: t.photoIds.map((id) => files.get(id)).filter((f): f is FileView => Boolean(f)),
+  };
+}

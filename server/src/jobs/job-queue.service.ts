@@ -1,0 +1,55 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import type { JobsOptions, Queue } from 'bullmq';
+import { JOB_ID, JOB_SCHEDULES, type JobName, type JobPayloads, QUEUE_OF, QueueName } from './job.types.js';
+
+/** Completed jobs are kept a week: long enough for a deterministic id to keep deduplicating. */
+const DEFAULTS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 10_000 },
+  removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
+  removeOnFail: { age: 30 * 24 * 3600 },
+};
+
+/** Typed producer: a job can only be enqueued with its own payload type, on its own queue. */
+@Injectable()
+export class JobQueue {
+  private readonly queues: Record<QueueName, Queue>;
+
+  constructor(@InjectQueue(QueueName.Hazards) hazards: Queue) {
+    this.queues = { [QueueName.Hazards]: hazards };
+  }
+
+  queue(name: QueueName): Queue {
+    return this.queues[name];
+  }
+
+  async add<N extends JobName>(name: N, payload: JobPayloads[N]): Promise<string | undefined> {
+    const jobId = (JOB_ID[name] as ((p: JobPayloads[N]) => string) | undefined)?.(payload);
+    const job = await this.queues[QUEUE_OF[name]].add(name, payload, { ...DEFAULTS, jobId });
+    return job.id;
+  }
+
+  async addBulk<N extends JobName>(name: N, payloads: JobPayloads[N][]): Promise<void> {
+    if (!payloads.length) return;
+    const idOf = JOB_ID[name] as ((p: JobPayloads[N]) => string) | undefined;
+    await this.queues[QUEUE_OF[name]].addBulk(
+      payloads.map((data) => ({ name, data, opts: { ...DEFAULTS, jobId: idOf?.(data) } })),
+    );
+  }
+
+  /** Upserts every repeatable job: rebooting the worker never duplicates a schedule. */
+  async installSchedules(): Promise<void> {
+    for (const s of JOB_SCHEDULES) {
+      await this.queues[QUEUE_OF[s.name]].upsertJobScheduler(
+        s.id,
+        { every: s.everyMs },
+        {
+          name: s.name,
+          data: s.payload,
+          opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+        },
+      );
+    }
+  }
+}

@@ -1,0 +1,94 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { DiscoveryService, MetadataScanner } from '@nestjs/core';
+import { type Job, Worker } from 'bullmq';
+import { RequestContext } from '../common/request-context.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { JOB_HANDLER_KEY } from './job.decorators.js';
+import { JobQueue } from './job-queue.service.js';
+import { JobName, QUEUE_OF, QueueName } from './job.types.js';
+import { bullConnection } from './redis-connection.js';
+
+type Handler = (payload: unknown, job: Job) => Promise<unknown>;
+
+/** Every JobName must have exactly one handler; returns the problems, empty when sound. */
+export function checkHandlers(found: { name: string; where: string }[]): string[] {
+  const problems: string[] = [];
+  for (const name of Object.values(JobName)) {
+    const at = found.filter((f) => f.name === name).map((f) => f.where);
+    if (at.length === 0) problems.push(`job ${name} has no handler`);
+    if (at.length > 1) problems.push(`job ${name} has ${at.length} handlers: ${at.join(', ')}`);
+  }
+  const known = new Set<string>(Object.values(JobName));
+  for (const f of found) if (!known.has(f.name)) problems.push(`${f.where} handles unknown job ${f.name}`);
+  return problems;
+}
+
+/**
+ * The worker side of the queues: finds the `@OnJob` handlers, refuses to start unless each job
+ * has exactly one, runs one BullMQ worker per queue, and installs the repeatable schedules.
+ */
+@Injectable()
+export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(JobWorker.name);
+  private readonly handlers = new Map<JobName, Handler>();
+  private workers: Worker[] = [];
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly queues: JobQueue,
+    private readonly context: RequestContext,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const found: { name: JobName; where: string; fn: Handler }[] = [];
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance = wrapper.instance as Record<string, unknown> | undefined;
+      if (!instance || typeof instance !== 'object') continue;
+      const proto = Object.getPrototypeOf(instance) as object;
+      for (const method of this.scanner.getAllMethodNames(proto)) {
+        const fn = instance[method] as (...args: unknown[]) => Promise<unknown>;
+        const name = Reflect.getMetadata(JOB_HANDLER_KEY, fn) as JobName | undefined;
+        if (name) found.push({ name, where: `${proto.constructor.name}.${method}`, fn: fn.bind(instance) });
+      }
+    }
+    const problems = checkHandlers(found);
+    if (problems.length) throw new Error(`Job handlers are not one per job:\n  - ${problems.join('\n  - ')}`);
+    for (const f of found) this.handlers.set(f.name, f.fn);
+
+    for (const queue of Object.values(QueueName)) {
+      const worker = new Worker(queue, (job) => this.run(job), {
+        connection: bullConnection(this.config.REDIS_URL),
+        prefix: this.config.REDIS_PREFIX,
+        concurrency: 5,
+      });
+      worker.on('failed', (job, err) =>
+        this.logger.error({ err, jobId: job?.id, job: job?.name, attempts: job?.attemptsMade }, 'Job failed'),
+      );
+      this.workers.push(worker);
+    }
+    await this.queues.installSchedules();
+    this.logger.log(`Processing ${this.handlers.size} job types on ${this.workers.length} queue(s)`);
+  }
+
+  private run(job: Job): Promise<unknown> {
+    const handler = this.handlers.get(job.name as JobName);
+    if (!handler || QUEUE_OF[job.name as JobName] !== job.queueName) {
+      throw new Error(`No handler for job ${job.name} on queue ${job.queueName}`);
+    }
+    return this.context.runAsSystem(`job:${job.name}`, () => handler(job.data, job));
+  }
+
+  /** Lets running jobs finish; unstarted ones stay queued for the next worker. */
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.close()));
+    this.workers = [];
+  }
+}

@@ -1,0 +1,128 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  NotFoundException,
+  Optional,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { pageWindow } from '../common/paging.dto.js';
+import { RequestContext } from '../common/request-context.js';
+import type { ListResponse } from '../contracts/api.js';
+import type { NotificationView } from '../contracts/hazards.js';
+import type { Role } from '../contracts/roles.js';
+import { Db } from '../database/db.js';
+import type { NotificationListQueryDto } from './notification.dto.js';
+import { mapNotification } from './notification.dto.js';
+import type { Notification } from './notification.entity.js';
+import { NotificationRepository } from './notification.repository.js';
+
+export interface NotificationMessage {
+  kind: string;
+  title: string;
+  body: string;
+  entity?: string;
+  entityId?: string;
+  /** Urgent messages are also offered to out-of-app channels (SMS), when one is installed. */
+  urgent?: boolean;
+}
+
+/**
+ * A way out of the app (SMS through the call-out machinery, when it lands). Channels are
+ * optional providers under NOTIFICATION_CHANNELS: with none installed, in-app is the only
+ * delivery, and nothing pretends otherwise.
+ */
+export interface NotificationChannel {
+  readonly name: string;
+  deliver(userIds: string[], message: NotificationMessage): Promise<void>;
+}
+export const NOTIFICATION_CHANNELS = Symbol('NOTIFICATION_CHANNELS');
+
+export interface Recipients {
+  userIds?: string[];
+  roles?: Role[];
+  /** With `roles`: only users of this enterprise. */
+  enterpriseId?: string;
+}
+
+@Injectable()
+export class NotificationService {
+  private readonly logger = new Logger(NotificationService.name);
+
+  constructor(
+    private readonly db: Db,
+    private readonly notifications: NotificationRepository,
+    private readonly context: RequestContext,
+    @Optional() @Inject(NOTIFICATION_CHANNELS) private readonly channels: NotificationChannel[] = [],
+  ) {}
+
+  /**
+   * Stores one in-app notification per recipient, inside the caller's transaction when there is
+   * one (a notification about a change commits with the change).
+   */
+  async notify(to: Recipients, message: NotificationMessage): Promise<string[]> {
+    const ids = new Set(to.userIds ?? []);
+    if (to.roles?.length) {
+      for (const id of await this.notifications.activeUserIds(to.roles, to.enterpriseId)) ids.add(id);
+    }
+    const userIds = [...ids];
+    await this.notifications.insertMany(
+      userIds.map((userId) => ({
+        userId,
+        kind: message.kind,
+        title: message.title,
+        body: message.body,
+        entity: message.entity ?? null,
+        entityId: message.entityId ?? null,
+      })),
+    );
+    if (message.urgent) {
+      for (const channel of this.channels ?? []) {
+        // Out-of-app delivery must not undo the in-app record: log and carry on.
+        await channel
+          .deliver(userIds, message)
+          .catch((err: unknown) =>
+            this.logger.error(
+              { err, channel: channel.name, kind: message.kind },
+              'Notification channel failed',
+            ),
+          );
+      }
+    }
+    return userIds;
+  }
+
+  /** Active users holding one of the roles (optionally of one enterprise). */
+  activeUserIds(roles: Role[], enterpriseId?: string): Promise<string[]> {
+    return this.notifications.activeUserIds(roles, enterpriseId);
+  }
+
+  async listMine(q: NotificationListQueryDto): Promise<ListResponse<NotificationView> & { unread: number }> {
+    const userId = this.me();
+    const [rows, total] = await this.notifications.listForUser(userId, {
+      unread: q.unread,
+      ...pageWindow(q),
+    });
+    return { items: rows.map(mapNotification), total, unread: await this.notifications.countUnread(userId) };
+  }
+
+  async markRead(id: string): Promise<NotificationView> {
+    const userId = this.me();
+    return this.db.transaction(async () => {
+      const n: Notification | null = await this.notifications.findForUser(id, userId);
+      if (!n) throw new NotFoundException('Notification not found');
+      await this.notifications.markRead(id, userId);
+      return mapNotification((await this.notifications.findForUser(id, userId))!);
+    });
+  }
+
+  async markAllRead(): Promise<{ updated: number }> {
+    return { updated: await this.notifications.markAllRead(this.me()) };
+  }
+
+  private me(): string {
+    const p = this.context.principal();
+    if (!p) throw new UnauthorizedException();
+    return p.id;
+  }
+}

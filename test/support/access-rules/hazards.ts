@@ -1,0 +1,36 @@
+import { ROLES, type Role } from '../../../server/src/contracts/roles.js';
+import type { AccessRules } from './index.js';
+
+/** Zone roles read every ledger, officers their own; responders never see ledgers. */
+const READERS: Role[] = ['zone_admin', 'commander', 'inspector', 'evaluator', 'enterprise_officer'];
+/** Who records and works hazards, inspections and uploads. */
+const WORKERS: Role[] = ['zone_admin', 'inspector', 'enterprise_officer'];
+const ALL = [...ROLES];
+
+export const hazardRules: AccessRules = {
+  'GET /api/hazards': READERS,
+  'POST /api/hazards': WORKERS,
+  'GET /api/hazards/stats': READERS,
+  'GET /api/hazards/map': READERS,
+  'GET /api/hazards/export': READERS,
+  'GET /api/hazards/reports/order16': READERS,
+  'GET /api/hazards/:id': READERS,
+  'PATCH /api/hazards/:id': WORKERS,
+  'POST /api/hazards/:id/transitions': WORKERS,
+  'POST /api/files': WORKERS,
+  'GET /api/files/:id': READERS,
+  'GET /api/files/:id/thumbnail': READERS,
+  'GET /api/notifications': ALL,
+  'POST /api/notifications/read-all': ALL,
+  'POST /api/notifications/:id/read': ALL,
+  'GET /api/inspections/plans': READERS,
+  'POST /api/inspections/plans': WORKERS,
+  'GET /api/inspections/plans/:id': READERS,
+  'PATCH /api/inspections/plans/:id': WORKERS,
+  'GET /api/inspections/records': READERS,
+  'POST /api/inspections/records': WORKERS,
+  'GET /api/inspections/records/:id': READERS,
+  'PATCH /api/inspections/records/:id': WORKERS,
+  'POST /api/inspections/records/:id/complete': WORKERS,
+  'POST /api/inspections/spot-checks': ['zone_admin', 'inspector'],
+};
