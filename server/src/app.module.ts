@@ -14,6 +14,9 @@ import { HealthController } from './health/health.controller.js';
 import { HazardModule } from './hazards/hazard.module.js';
 import { InspectionModule } from './inspections/inspection.module.js';
 import { NotificationModule } from './notifications/notification.module.js';
+import { HazardModule } from './hazards/hazard.module.js';
+import { InspectionModule } from './inspections/inspection.module.js';
+import { NotificationModule } from './notifications/notification.module.js';
 import { IncidentModule } from './incidents/incident.module.js';
 import { RoomLogModule } from './rooms/room-log.module.js';
 import { RoomsModule } from './rooms/rooms.module.js';
@@ -63,6 +66,9 @@ export class AppModule implements NestModule {
         RoomLogModule,
         IncidentModule,
         RoomsModule,
+        NotificationModule,
+        HazardModule,
+        InspectionModule,
         NotificationModule,
         HazardModule,
         InspectionModule,

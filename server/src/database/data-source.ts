@@ -14,6 +14,11 @@ import { Hazard, HazardReminder, HazardTransition } from '../hazards/hazard.enti
 import { StoredFile } from '../files/stored-file.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
 import { InspectionPlan, InspectionRecord } from '../inspections/inspection.entity.js';
+import { Hazards1764600000001 } from './migrations/1764600000001-hazards.js';
+import { Hazard, HazardReminder, HazardTransition } from '../hazards/hazard.entity.js';
+import { StoredFile } from '../files/stored-file.entity.js';
+import { Notification } from '../notifications/notification.entity.js';
+import { InspectionPlan, InspectionRecord } from '../inspections/inspection.entity.js';
 import { Plans1764500000001 } from './migrations/1764500000001-plans.js';
 import { EscalationPolicies1764500000002 } from './migrations/1764500000002-escalation-policies.js';
 import { DisposalCard } from '../plans/disposal-card.entity.js';
@@ -32,6 +37,13 @@ import { Dispatch, MapFeature, RoomEvent, RoomTask } from '../rooms/room.entitie
 
 /** Listed explicitly rather than globbed: the build is ESM and globs would load .d.ts/.map files. */
 export const ENTITIES = [
+  Hazard,
+  HazardTransition,
+  HazardReminder,
+  StoredFile,
+  Notification,
+  InspectionPlan,
+  InspectionRecord,
   Hazard,
   HazardTransition,
   HazardReminder,
@@ -69,6 +81,7 @@ export const MIGRATIONS = [
   Directory1764400000010,
   Plans1764500000001,
   EscalationPolicies1764500000002,
+  Hazards1764600000001,
   Hazards1764600000001,
   Incidents1764700000000,
 ];
