@@ -1,0 +1,83 @@
+import { describe, expect, it } from '@jest/globals';
+import { type LadderRecipient, type LadderTier, afterAcknowledgement, afterTierTimeout } from './ladder.js';
+
+const tier = (index: number, quorum: number, repeats = 0): LadderTier => ({
+  index,
+  channels: ['sms', 'voice'],
+  voiceDelaySeconds: 60,
+  ackTimeoutSeconds: 300,
+  quorum,
+  repeats,
+});
+const r = (
+  id: string,
+  t: number,
+  state: LadderRecipient['state'] = 'notified',
+  unreachable = false,
+): LadderRecipient => ({
+  id,
+  tier: t,
+  state,
+  unreachable,
+});
+
+describe('escalation ladder', () => {
+  const tiers = [tier(0, 2, 1), tier(1, 2), tier(2, 1)];
+
+  it('succeeds as soon as acknowledgements reach the current tier’s quorum', () => {
+    const rs = [r('a', 0, 'acknowledged'), r('b', 0, 'notified')];
+    expect(afterAcknowledgement({ tier: 0, round: 0 }, tiers, rs)).toEqual({ kind: 'wait' });
+    rs[1]!.state = 'acknowledged';
+    expect(afterAcknowledgement({ tier: 0, round: 0 }, tiers, rs)).toEqual({ kind: 'succeeded' });
+  });
+
+  it('repeats a tier for those who did not answer while repeats remain', () => {
+    const rs = [r('a', 0, 'acknowledged'), r('b', 0), r('c', 0, 'declined'), r('d', 1, 'pending')];
+    expect(afterTierTimeout({ tier: 0, round: 0 }, tiers, rs)).toEqual({
+      kind: 'repeat',
+      tier: 0,
+      round: 1,
+      recipientIds: ['b'],
+    });
+  });
+
+  it('moves to the next tier when repeats are used up, counting earlier acknowledgements', () => {
+    const rs = [r('a', 0, 'acknowledged'), r('b', 0), r('d', 1, 'pending'), r('e', 1, 'pending')];
+    expect(afterTierTimeout({ tier: 0, round: 1 }, tiers, rs)).toEqual({
+      kind: 'next_tier',
+      tier: 1,
+      recipientIds: ['d', 'e'],
+    });
+    rs[2]!.state = 'acknowledged';
+    expect(afterAcknowledgement({ tier: 1, round: 0 }, tiers, rs)).toEqual({ kind: 'succeeded' });
+  });
+
+  it('does not count a decline or an unreachable person, and skips a tier with no one to page', () => {
+    const rs = [
+      r('a', 0, 'declined'),
+      r('b', 0, 'exhausted', true),
+      r('d', 1, 'pending', true),
+      r('f', 2, 'pending'),
+    ];
+    expect(afterTierTimeout({ tier: 0, round: 1 }, tiers, rs)).toEqual({
+      kind: 'next_tier',
+      tier: 2,
+      recipientIds: ['f'],
+    });
+  });
+
+  it('is exhausted when the last tier times out short of its quorum', () => {
+    expect(afterTierTimeout({ tier: 2, round: 0 }, tiers, [r('f', 2, 'declined')])).toEqual({
+      kind: 'exhausted',
+    });
+  });
+
+  it('does not repeat a tier when nobody is left to page in it', () => {
+    const rs = [r('a', 0, 'declined'), r('d', 1, 'pending')];
+    expect(afterTierTimeout({ tier: 0, round: 0 }, tiers, rs)).toEqual({
+      kind: 'next_tier',
+      tier: 1,
+      recipientIds: ['d'],
+    });
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * The escalation ladder as pure decisions, so the rules can be tested without clocks or queues.
+ * The engine asks two questions: after an acknowledgement, is the call-out done? After a tier's
+ * acknowledgement timeout, what next — wait, page the tier again, page the next tier, or give up?
+ */
+export type Channel = 'sms' | 'voice';
+
+export interface LadderTier {
+  index: number;
+  channels: Channel[];
+  voiceDelaySeconds: number;
+  ackTimeoutSeconds: number;
+  quorum: number;
+  repeats: number;
+}
+
+export const RECIPIENT_STATES = ['pending', 'notified', 'acknowledged', 'declined', 'exhausted'] as const;
+export type RecipientState = (typeof RECIPIENT_STATES)[number];
+
+export interface LadderRecipient {
+  id: string;
+  tier: number;
+  state: RecipientState;
+  /** No channel can reach this person (invalid number, unsubscribed, every send failed). */
+  unreachable?: boolean;
+}
+
+export interface LadderPosition {
+  tier: number;
+  round: number;
+}
+
+export type LadderDecision =
+  | { kind: 'succeeded' }
+  | { kind: 'wait' }
+  | { kind: 'repeat'; tier: number; round: number; recipientIds: string[] }
+  | { kind: 'next_tier'; tier: number; recipientIds: string[] }
+  | { kind: 'exhausted' };
+
+export function acknowledgements(recipients: LadderRecipient[]): number {
+  return recipients.filter((r) => r.state === 'acknowledged').length;
+}
+
+/** Quorum counts every acknowledgement of the call-out, including late ones from earlier tiers. */
+export function quorumMet(tier: LadderTier, recipients: LadderRecipient[]): boolean {
+  return acknowledgements(recipients) >= tier.quorum;
+}
+
+/** Who can still be paged: not yet answered either way and not known to be unreachable. */
+function pageable(r: LadderRecipient): boolean {
+  return (r.state === 'pending' || r.state === 'notified') && !r.unreachable;
+}
+
+export function afterAcknowledgement(
+  position: LadderPosition,
+  tiers: LadderTier[],
+  recipients: LadderRecipient[],
+): LadderDecision {
+  const tier = tiers[position.tier];
+  return tier && quorumMet(tier, recipients) ? { kind: 'succeeded' } : { kind: 'wait' };
+}
+
+/**
+ * The tier's time is up without its quorum: page those of the tier who have not answered again
+ * while repeats remain, then move to the first later tier with anyone to page; when none is
+ * left, the ladder is exhausted.
+ */
+export function afterTierTimeout(
+  position: LadderPosition,
+  tiers: LadderTier[],
+  recipients: LadderRecipient[],
+): LadderDecision {
+  const tier = tiers[position.tier];
+  if (!tier) return { kind: 'exhausted' };
+  if (quorumMet(tier, recipients)) return { kind: 'succeeded' };
+  if (position.round < tier.repeats) {
+    const again = recipients.filter((r) => r.tier === tier.index && r.state === 'notified' && !r.unreachable);
+    if (again.length)
+      return {
+        kind: 'repeat',
+        tier: tier.index,
+        round: position.round + 1,
+        recipientIds: again.map((r) => r.id),
+      };
+  }
+  for (let next = position.tier + 1; next < tiers.length; next++) {
+    const ids = recipients.filter((r) => r.tier === tiers[next]!.index && pageable(r)).map((r) => r.id);
+    if (ids.length) return { kind: 'next_tier', tier: next, recipientIds: ids };
+  }
+  return { kind: 'exhausted' };
+}
+
+/** A tier whose every recipient is unreachable cannot wait out its timeout usefully. */
+export function tierHasAnyoneToPage(tier: LadderTier, recipients: LadderRecipient[]): boolean {
+  return recipients.some((r) => r.tier === tier.index && pageable(r));
+}
