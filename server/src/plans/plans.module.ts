@@ -38,6 +38,12 @@ import { ResponsibilityService } from './responsibility.service.js';
     TeamRepository,
     RotationRepository,
   ],
-  exports: [PlanService, EscalationPolicyService, ResponsibilityService],
+  exports: [
+    PlanService,
+    PlanRepository,
+    EscalationPolicyService,
+    EscalationPolicyRepository,
+    ResponsibilityService,
+  ],
 })
 export class PlansModule {}
