@@ -10,11 +10,15 @@ import { FileStorage } from './file.storage.js';
 @Module({
   imports: [
     // Memory storage: nothing reaches the disk before the content has been checked, so a
-    // refused upload leaves nothing behind. One file per request, no other fields.
+    // refused upload leaves nothing behind. One file per request, no other fields. Names arrive
+    // as sent (UTF-8, as browsers send them; path kept) so that a traversal attempt is seen and
+    // refused instead of silently cut down to its last segment.
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         storage: memoryStorage(),
+        defParamCharset: 'utf8',
+        preservePath: true,
         limits: { fileSize: config.UPLOAD_MAX_BYTES, files: 1, fields: 0, parts: 1 },
       }),
     }),
