@@ -10,10 +10,9 @@ import { APP_CONFIG, type AppConfig, loadConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { EnterpriseModule } from './enterprises/enterprise.module.js';
+import { DirectoryModule } from './directory/directory.module.js';
+import { ResourcesModule } from './resources/resources.module.js';
 import { HealthController } from './health/health.controller.js';
-import { HazardModule } from './hazards/hazard.module.js';
-import { InspectionModule } from './inspections/inspection.module.js';
-import { NotificationModule } from './notifications/notification.module.js';
 import { HazardModule } from './hazards/hazard.module.js';
 import { InspectionModule } from './inspections/inspection.module.js';
 import { NotificationModule } from './notifications/notification.module.js';
@@ -62,13 +61,12 @@ export class AppModule implements NestModule {
         AuditModule,
         IdentityModule,
         EnterpriseModule,
+        DirectoryModule,
+        ResourcesModule,
         PlansModule,
         RoomLogModule,
         IncidentModule,
         RoomsModule,
-        NotificationModule,
-        HazardModule,
-        InspectionModule,
         NotificationModule,
         HazardModule,
         InspectionModule,

@@ -5,15 +5,12 @@ import { User } from '../identity/user.entity.js';
 import { Contact } from '../directory/contact.entity.js';
 import { Rotation, RotationMember, RotationOverride } from '../directory/rotation.entity.js';
 import { Team, TeamMember } from '../directory/team.entity.js';
+import { Resource } from '../resources/resource.entity.js';
 import { Foundation1764300000000 } from './migrations/1764300000000-foundation.js';
 import { Directory1764400000010 } from './migrations/1764400000010-directory.js';
+import { Resources1764400000020 } from './migrations/1764400000020-resources.js';
 import { Incidents1764700000000 } from './migrations/1764700000000-incidents.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
-import { Hazards1764600000001 } from './migrations/1764600000001-hazards.js';
-import { Hazard, HazardReminder, HazardTransition } from '../hazards/hazard.entity.js';
-import { StoredFile } from '../files/stored-file.entity.js';
-import { Notification } from '../notifications/notification.entity.js';
-import { InspectionPlan, InspectionRecord } from '../inspections/inspection.entity.js';
 import { Hazards1764600000001 } from './migrations/1764600000001-hazards.js';
 import { Hazard, HazardReminder, HazardTransition } from '../hazards/hazard.entity.js';
 import { StoredFile } from '../files/stored-file.entity.js';
@@ -44,13 +41,6 @@ export const ENTITIES = [
   Notification,
   InspectionPlan,
   InspectionRecord,
-  Hazard,
-  HazardTransition,
-  HazardReminder,
-  StoredFile,
-  Notification,
-  InspectionPlan,
-  InspectionRecord,
   Incident,
   IncidentReport,
   RoomEvent,
@@ -66,6 +56,7 @@ export const ENTITIES = [
   Rotation,
   RotationMember,
   RotationOverride,
+  Resource,
   Plan,
   PlanVersion,
   PlanLevel,
@@ -79,9 +70,9 @@ export const ENTITIES = [
 export const MIGRATIONS = [
   Foundation1764300000000,
   Directory1764400000010,
+  Resources1764400000020,
   Plans1764500000001,
   EscalationPolicies1764500000002,
-  Hazards1764600000001,
   Hazards1764600000001,
   Incidents1764700000000,
 ];

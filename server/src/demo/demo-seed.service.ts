@@ -5,6 +5,9 @@ import { EnterpriseService } from '../enterprises/enterprise.service.js';
 import { UserRepository } from '../identity/user.repository.js';
 import { UserService } from '../identity/user.service.js';
 import { DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_USERS, siteOutline } from './demo-data.js';
+import { DirectoryDemoSeeder } from './directory-demo.js';
+import { PlansDemoSeeder } from './plans-demo.js';
+import { ResourcesDemoSeeder } from './resources-demo.js';
 
 export interface SeedResult {
   enterprisesCreated: number;
@@ -25,6 +28,9 @@ export class DemoSeedService {
     private readonly enterprises: EnterpriseRepository,
     private readonly userService: UserService,
     private readonly users: UserRepository,
+    private readonly directorySeeder: DirectoryDemoSeeder,
+    private readonly resourcesSeeder: ResourcesDemoSeeder,
+    private readonly plansSeeder: PlansDemoSeeder,
   ) {}
 
   seed(): Promise<SeedResult> {
@@ -65,8 +71,19 @@ export class DemoSeedService {
         });
         result.usersCreated++;
       }
+      const directory = await this.directorySeeder.seed(ids);
+      const resourcesCreated = await this.resourcesSeeder.seed(ids);
+      // Plans page the demo directory's people, so they come after it.
+      const plans = await this.plansSeeder.seed(ids);
       this.logger.log(
         `Demo data: ${result.enterprisesCreated} enterprises and ${result.usersCreated} users created`,
+      );
+      this.logger.log(
+        `Demo directory: ${directory.contactsCreated} contacts, ${directory.teamsCreated} teams, ` +
+          `${directory.rotationsCreated} rotations, ${resourcesCreated} resources created`,
+      );
+      this.logger.log(
+        `Demo plans: ${plans.plansCreated} plans and ${plans.policiesCreated} policies created`,
       );
       return result;
     });

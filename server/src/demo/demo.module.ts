@@ -1,6 +1,16 @@
 import { Module } from '@nestjs/common';
+import { DirectoryModule } from '../directory/directory.module.js';
 import { EnterpriseModule } from '../enterprises/enterprise.module.js';
+import { PlansModule } from '../plans/plans.module.js';
+import { ResourcesModule } from '../resources/resources.module.js';
 import { DemoSeedService } from './demo-seed.service.js';
+import { DirectoryDemoSeeder } from './directory-demo.js';
+import { PlansDemoSeeder } from './plans-demo.js';
+import { ResourcesDemoSeeder } from './resources-demo.js';
 
-@Module({ imports: [EnterpriseModule], providers: [DemoSeedService], exports: [DemoSeedService] })
+@Module({
+  imports: [EnterpriseModule, DirectoryModule, ResourcesModule, PlansModule],
+  providers: [DemoSeedService, DirectoryDemoSeeder, ResourcesDemoSeeder, PlansDemoSeeder],
+  exports: [DemoSeedService],
+})
 export class DemoModule {}

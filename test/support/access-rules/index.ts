@@ -1,8 +1,10 @@
 import type { Role } from '../../../server/src/contracts/roles.js';
+import { directoryRules } from './directory.js';
 import { foundationRules } from './foundation.js';
 import { hazardRules } from './hazards.js';
 import { incidentRules } from './incidents.js';
 import { planRules } from './plans.js';
+import { resourceRules } from './resources.js';
 
 export type AccessRules = Record<string, Role[] | 'public'>;
 
@@ -10,4 +12,11 @@ export type AccessRules = Record<string, Role[] | 'public'>;
  * The expected access rule of every route, one file per domain. A route that exists but is
  * missing here fails the authorization matrix: adding a route means deciding who may call it.
  */
-export const EXPECTED: AccessRules = { ...foundationRules, ...incidentRules, ...planRules, ...hazardRules };
+export const EXPECTED: AccessRules = {
+  ...foundationRules,
+  ...directoryRules,
+  ...resourceRules,
+  ...incidentRules,
+  ...hazardRules,
+  ...planRules,
+};

@@ -1,0 +1,99 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Patch,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Roles } from '../common/access.decorators.js';
+import { CONTENT_TYPES, MAX_IMPORT_BYTES, type UploadedTable } from '../common/tabular.js';
+import { UuidParam } from '../common/uuid-param.js';
+import type { ListResponse } from '../contracts/api.js';
+import type { ContactView, ImportResult } from '../contracts/directory.js';
+import { ContactCreateDto, ContactListQueryDto, ContactUpdateDto, ExportQueryDto } from './contact.dto.js';
+import { ContactService } from './contact.service.js';
+import { ContactTransferService } from './contact-transfer.service.js';
+import { DIRECTORY_READERS, DIRECTORY_WRITERS } from './directory-roles.js';
+
+export const IMPORT_BODY = {
+  schema: {
+    type: 'object',
+    properties: { file: { type: 'string', format: 'binary', description: '.csv (UTF-8) or .xlsx' } },
+    required: ['file'],
+  },
+};
+
+@ApiTags('directory')
+@ApiBearerAuth()
+@Controller('api/contacts')
+export class ContactController {
+  constructor(
+    private readonly contacts: ContactService,
+    private readonly transfer: ContactTransferService,
+  ) {}
+
+  @Get()
+  @Roles(...DIRECTORY_READERS)
+  list(@Query() q: ContactListQueryDto): Promise<ListResponse<ContactView>> {
+    return this.contacts.list(q);
+  }
+
+  @Get('export')
+  @Roles(...DIRECTORY_READERS)
+  @ApiProduces(CONTENT_TYPES.csv, CONTENT_TYPES.xlsx)
+  async export(
+    @Query() q: ExportQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const format = q.format ?? 'csv';
+    const body = await this.transfer.export(format);
+    res.setHeader('Content-Type', CONTENT_TYPES[format]);
+    res.setHeader('Content-Disposition', `attachment; filename="contacts.${format}"`);
+    return new StreamableFile(body);
+  }
+
+  @Post('import')
+  @Roles(...DIRECTORY_WRITERS)
+  @HttpCode(200)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(IMPORT_BODY)
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }))
+  import(@UploadedFile() file: UploadedTable | undefined): Promise<ImportResult> {
+    return this.transfer.import(file);
+  }
+
+  @Get(':id')
+  @Roles(...DIRECTORY_READERS)
+  get(@UuidParam() id: string): Promise<ContactView> {
+    return this.contacts.get(id);
+  }
+
+  @Post()
+  @Roles(...DIRECTORY_WRITERS)
+  create(@Body() dto: ContactCreateDto): Promise<ContactView> {
+    return this.contacts.create(dto);
+  }
+
+  @Patch(':id')
+  @Roles(...DIRECTORY_WRITERS)
+  update(@UuidParam() id: string, @Body() dto: ContactUpdateDto): Promise<ContactView> {
+    return this.contacts.update(id, dto);
+  }
+
+  @Delete(':id')
+  @Roles(...DIRECTORY_WRITERS)
+  @HttpCode(204)
+  async remove(@UuidParam() id: string): Promise<void> {
+    await this.contacts.remove(id);
+  }
+}

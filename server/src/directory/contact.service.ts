@@ -1,0 +1,131 @@
+import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
+import { pageWindow } from '../common/paging.dto.js';
+import { RequestContext } from '../common/request-context.js';
+import type { ListResponse } from '../contracts/api.js';
+import type { ContactView } from '../contracts/directory.js';
+import { Db } from '../database/db.js';
+import {
+  type ContactCreateDto,
+  type ContactListQueryDto,
+  type ContactUpdateDto,
+  mapContact,
+} from './contact.dto.js';
+import { Contact } from './contact.entity.js';
+import { ContactRepository } from './contact.repository.js';
+import { assertOwnerUnchanged, ownerForCreate } from './directory-scope.js';
+
+@Injectable()
+export class ContactService {
+  constructor(
+    private readonly db: Db,
+    private readonly contacts: ContactRepository,
+    private readonly audit: AuditService,
+    private readonly context: RequestContext,
+  ) {}
+
+  async list(q: ContactListQueryDto): Promise<ListResponse<ContactView>> {
+    const [rows, total] = await this.contacts.list({ ...q, ...pageWindow(q) });
+    return { items: rows.map(mapContact), total };
+  }
+
+  async get(id: string): Promise<ContactView> {
+    return mapContact(await this.contacts.getById(id));
+  }
+
+  /**
+   * The contacts among `ids` visible to the caller, in the order asked; ids that are unknown or
+   * out of scope are left out (compare lengths to detect them). For escalation policies and
+   * call-outs.
+   */
+  async findByIds(ids: readonly string[]): Promise<ContactView[]> {
+    const found = new Map((await this.contacts.findByIds(ids)).map((c) => [c.id, mapContact(c)]));
+    return ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : []));
+  }
+
+  async create(dto: ContactCreateDto): Promise<ContactView> {
+    return this.db.transaction(async () => {
+      const c = new Contact();
+      c.enterpriseId = ownerForCreate(this.context, dto.enterpriseId);
+      apply(c, dto);
+      await this.checkUserLink(c);
+      const view = mapContact(await this.contacts.save(c));
+      await this.audit.record({
+        action: 'contact.created',
+        entity: 'contact',
+        entityId: view.id,
+        after: view,
+      });
+      return view;
+    });
+  }
+
+  async update(id: string, dto: ContactUpdateDto): Promise<ContactView> {
+    return this.db.transaction(async () => {
+      const c = await this.contacts.getById(id);
+      assertOwnerUnchanged(c.enterpriseId, dto.enterpriseId);
+      const before = mapContact(c);
+      apply(c, dto);
+      if (dto.userId !== undefined) await this.checkUserLink(c);
+      const view = mapContact(await this.contacts.save(c));
+      await this.audit.record({
+        action: 'contact.updated',
+        entity: 'contact',
+        entityId: id,
+        before,
+        after: view,
+      });
+      return view;
+    });
+  }
+
+  async remove(id: string): Promise<void> {
+    return this.db.transaction(async () => {
+      const c = await this.contacts.getById(id);
+      const refs = await this.contacts.references(id);
+      if (refs.teams > 0 || refs.rotations > 0) {
+        throw new ConflictException(
+          `Contact is a member of ${refs.teams} team(s) and ${refs.rotations} rotation(s); remove them there first`,
+        );
+      }
+      const before = mapContact(c);
+      await this.contacts.remove(c);
+      await this.audit.record({ action: 'contact.deleted', entity: 'contact', entityId: id, before });
+    });
+  }
+
+  /** A contact may be linked to a user of the same enterprise, or to a zone-wide user. */
+  private async checkUserLink(c: Contact): Promise<void> {
+    if (!c.userId) return;
+    const user = await this.contacts.userEnterprise(c.userId);
+    if (!user) throw new BadRequestException(['userId: no such user']);
+    if (user.enterpriseId && user.enterpriseId !== c.enterpriseId) {
+      throw new BadRequestException(['userId: the user belongs to another enterprise']);
+    }
+  }
+}
+
+export function apply(c: Contact, dto: ContactUpdateDto): void {
+  if (dto.name !== undefined) c.name = dto.name;
+  if (dto.organization !== undefined) c.organization = dto.organization;
+  if (dto.post !== undefined) c.post = dto.post;
+  if (dto.phones !== undefined) c.phones = dto.phones;
+  if (dto.skills !== undefined) c.skills = [...new Set(dto.skills)];
+  if (dto.certifications !== undefined) {
+    c.certifications = dto.certifications.map((x) => ({
+      name: x.name,
+      number: x.number || null,
+      expiresOn: x.expiresOn ?? null,
+    }));
+  }
+  if (dto.language !== undefined) c.language = dto.language;
+  if (dto.userId !== undefined) c.userId = dto.userId;
+  if (dto.notes !== undefined) c.notes = dto.notes;
+  c.organization ??= '';
+  c.post ??= '';
+  c.skills ??= [];
+  c.certifications ??= [];
+  c.language ??= 'zh-CN';
+  c.userId ??= null;
+  c.notes ??= '';
+}

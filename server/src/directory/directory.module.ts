@@ -1,0 +1,40 @@
+import { Module } from '@nestjs/common';
+import { EnterpriseModule } from '../enterprises/enterprise.module.js';
+import { ContactController } from './contact.controller.js';
+import { ContactRepository } from './contact.repository.js';
+import { ContactService } from './contact.service.js';
+import { ContactTransferService } from './contact-transfer.service.js';
+import { RotationController } from './rotation.controller.js';
+import { RotationRepository } from './rotation.repository.js';
+import { RotationService } from './rotation.service.js';
+import { TeamController } from './team.controller.js';
+import { TeamRepository } from './team.repository.js';
+import { TeamService } from './team.service.js';
+
+/**
+ * Contacts, teams and on-call rotations. Exported for escalation policies and call-outs: load
+ * contacts and teams by ids (`ContactService.findByIds`, `TeamService.findByIds`) and ask who is
+ * on call (`RotationService.onCallAt`).
+ */
+@Module({
+  imports: [EnterpriseModule],
+  controllers: [ContactController, TeamController, RotationController],
+  providers: [
+    ContactRepository,
+    TeamRepository,
+    RotationRepository,
+    ContactService,
+    TeamService,
+    RotationService,
+    ContactTransferService,
+  ],
+  exports: [
+    ContactRepository,
+    TeamRepository,
+    RotationRepository,
+    ContactService,
+    TeamService,
+    RotationService,
+  ],
+})
+export class DirectoryModule {}

@@ -1,0 +1,86 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../common/access.decorators.js';
+import { UuidParam } from '../common/uuid-param.js';
+import type { ListResponse } from '../contracts/api.js';
+import type {
+  OnCallView,
+  RotationOverrideView,
+  RotationScheduleView,
+  RotationView,
+} from '../contracts/directory.js';
+import { IsoInstantQueryDto } from './contact.dto.js';
+import { DIRECTORY_READERS, DIRECTORY_WRITERS } from './directory-roles.js';
+import {
+  OverrideCreateDto,
+  RotationCreateDto,
+  RotationListQueryDto,
+  RotationUpdateDto,
+  ScheduleQueryDto,
+} from './rotation.dto.js';
+import { RotationService } from './rotation.service.js';
+
+@ApiTags('directory')
+@ApiBearerAuth()
+@Controller('api/rotations')
+export class RotationController {
+  constructor(private readonly rotations: RotationService) {}
+
+  @Get()
+  @Roles(...DIRECTORY_READERS)
+  list(@Query() q: RotationListQueryDto): Promise<ListResponse<RotationView>> {
+    return this.rotations.list(q);
+  }
+
+  @Get(':id')
+  @Roles(...DIRECTORY_READERS)
+  get(@UuidParam() id: string): Promise<RotationView> {
+    return this.rotations.get(id);
+  }
+
+  /** Who is on call at `at` (default now), across hand-offs and overrides. */
+  @Get(':id/on-call')
+  @Roles(...DIRECTORY_READERS)
+  onCall(@UuidParam() id: string, @Query() q: IsoInstantQueryDto): Promise<OnCallView> {
+    return this.rotations.onCallAt(id, q.at ? new Date(q.at) : new Date());
+  }
+
+  /** Who is on duty between two instants, for the calendar. */
+  @Get(':id/schedule')
+  @Roles(...DIRECTORY_READERS)
+  schedule(@UuidParam() id: string, @Query() q: ScheduleQueryDto): Promise<RotationScheduleView> {
+    return this.rotations.schedule(id, new Date(q.from), new Date(q.to));
+  }
+
+  @Post()
+  @Roles(...DIRECTORY_WRITERS)
+  create(@Body() dto: RotationCreateDto): Promise<RotationView> {
+    return this.rotations.create(dto);
+  }
+
+  @Patch(':id')
+  @Roles(...DIRECTORY_WRITERS)
+  update(@UuidParam() id: string, @Body() dto: RotationUpdateDto): Promise<RotationView> {
+    return this.rotations.update(id, dto);
+  }
+
+  @Delete(':id')
+  @Roles(...DIRECTORY_WRITERS)
+  @HttpCode(204)
+  async remove(@UuidParam() id: string): Promise<void> {
+    await this.rotations.remove(id);
+  }
+
+  @Post(':id/overrides')
+  @Roles(...DIRECTORY_WRITERS)
+  addOverride(@UuidParam() id: string, @Body() dto: OverrideCreateDto): Promise<RotationOverrideView> {
+    return this.rotations.addOverride(id, dto);
+  }
+
+  @Delete(':id/overrides/:overrideId')
+  @Roles(...DIRECTORY_WRITERS)
+  @HttpCode(204)
+  async removeOverride(@UuidParam() id: string, @UuidParam('overrideId') overrideId: string): Promise<void> {
+    await this.rotations.removeOverride(id, overrideId);
+  }
+}

@@ -1,0 +1,47 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../common/access.decorators.js';
+import { UuidParam } from '../common/uuid-param.js';
+import type { ListResponse } from '../contracts/api.js';
+import type { TeamView } from '../contracts/directory.js';
+import { DIRECTORY_READERS, DIRECTORY_WRITERS } from './directory-roles.js';
+import { TeamCreateDto, TeamListQueryDto, TeamUpdateDto } from './team.dto.js';
+import { TeamService } from './team.service.js';
+
+@ApiTags('directory')
+@ApiBearerAuth()
+@Controller('api/teams')
+export class TeamController {
+  constructor(private readonly teams: TeamService) {}
+
+  @Get()
+  @Roles(...DIRECTORY_READERS)
+  list(@Query() q: TeamListQueryDto): Promise<ListResponse<TeamView>> {
+    return this.teams.list(q);
+  }
+
+  @Get(':id')
+  @Roles(...DIRECTORY_READERS)
+  get(@UuidParam() id: string): Promise<TeamView> {
+    return this.teams.get(id);
+  }
+
+  @Post()
+  @Roles(...DIRECTORY_WRITERS)
+  create(@Body() dto: TeamCreateDto): Promise<TeamView> {
+    return this.teams.create(dto);
+  }
+
+  @Patch(':id')
+  @Roles(...DIRECTORY_WRITERS)
+  update(@UuidParam() id: string, @Body() dto: TeamUpdateDto): Promise<TeamView> {
+    return this.teams.update(id, dto);
+  }
+
+  @Delete(':id')
+  @Roles(...DIRECTORY_WRITERS)
+  @HttpCode(204)
+  async remove(@UuidParam() id: string): Promise<void> {
+    await this.teams.remove(id);
+  }
+}

@@ -1,0 +1,179 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
+import { RequestContext } from '../common/request-context.js';
+import {
+  type TableFormat,
+  type UploadedTable,
+  importProblemsException,
+  readTable,
+  writeCsv,
+  writeXlsx,
+} from '../common/tabular.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import type { ImportProblem, ImportResult } from '../contracts/directory.js';
+import { Db } from '../database/db.js';
+import { enterpriseCodes, isUuid, rowOwner, validateRow } from '../directory/contact-transfer.service.js';
+import { EnterpriseRepository } from '../enterprises/enterprise.repository.js';
+import { todayIn } from './resource-alert.js';
+import { ResourceCreateDto, mapResource } from './resource.dto.js';
+import { ResourceRepository } from './resource.repository.js';
+import { ResourceService } from './resource.service.js';
+
+export const RESOURCE_COLUMNS = [
+  'id',
+  'enterpriseCreditCode',
+  'type',
+  'name',
+  'model',
+  'quantity',
+  'unit',
+  'status',
+  'custodian',
+  'custodianPhone',
+  'lat',
+  'lng',
+  'address',
+  'lastInspectedOn',
+  'nextInspectionOn',
+  'expiresOn',
+  'notes',
+] as const;
+
+/** A number as typed in a sheet; anything else stays a string so validation names it. */
+function num(v: string | undefined): unknown {
+  if (v === undefined || v === '') return undefined;
+  const n = Number(v.replace(/,/g, ''));
+  return Number.isFinite(n) ? n : v;
+}
+
+@Injectable()
+export class ResourceTransferService {
+  private readonly timeZone: string;
+
+  constructor(
+    private readonly db: Db,
+    private readonly resources: ResourceRepository,
+    private readonly resourceService: ResourceService,
+    private readonly enterprises: EnterpriseRepository,
+    private readonly audit: AuditService,
+    private readonly context: RequestContext,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.timeZone = config.TZ;
+  }
+
+  async export(format: TableFormat): Promise<Buffer> {
+    const { codeById } = await enterpriseCodes(this.enterprises);
+    const rows = (await this.resources.all()).map((r) => ({
+      id: r.id,
+      enterpriseCreditCode: r.enterpriseId ? (codeById.get(r.enterpriseId) ?? '') : '',
+      type: r.type,
+      name: r.name,
+      model: r.model,
+      quantity: r.quantity,
+      unit: r.unit,
+      status: r.status,
+      custodian: r.custodian,
+      custodianPhone: r.custodianPhone ?? '',
+      lat: r.lat,
+      lng: r.lng,
+      address: r.address,
+      lastInspectedOn: r.lastInspectedOn ?? '',
+      nextInspectionOn: r.nextInspectionOn ?? '',
+      expiresOn: r.expiresOn ?? '',
+      notes: r.notes,
+    }));
+    return format === 'csv'
+      ? writeCsv(RESOURCE_COLUMNS, rows)
+      : writeXlsx('resources', RESOURCE_COLUMNS, rows);
+  }
+
+  /** A GeoJSON FeatureCollection of points ([lng, lat]) with each resource's fields as properties. */
+  async exportGeoJson(): Promise<object> {
+    const today = todayIn(this.timeZone);
+    return {
+      type: 'FeatureCollection',
+      features: (await this.resources.all()).map((r) => {
+        const { location, ...properties } = mapResource(r, today);
+        return {
+          type: 'Feature',
+          id: r.id,
+          geometry: { type: 'Point', coordinates: [location.lng, location.lat] },
+          properties,
+        };
+      }),
+    };
+  }
+
+  /** All or nothing, like the contacts' import: every bad row is reported and nothing is written. */
+  async import(file: UploadedTable | undefined): Promise<ImportResult> {
+    const rows = await readTable(file, RESOURCE_COLUMNS, ['type', 'name', 'lat', 'lng']);
+    const { idByCode } = await enterpriseCodes(this.enterprises);
+    const problems: ImportProblem[] = [];
+    const ids = rows.map((r) => r.values.id).filter((v): v is string => Boolean(v) && isUuid(v!));
+    const existing = new Map((await this.resources.findByIds(ids)).map((r) => [r.id, r]));
+    const planned: { id: string | null; dto: ResourceCreateDto }[] = [];
+    const seen = new Set<string>();
+    for (const row of rows) {
+      const v = row.values;
+      const enterpriseId = rowOwner(this.context, v.enterpriseCreditCode, idByCode, row.row, problems);
+      let id: string | null = null;
+      if (v.id) {
+        const r = isUuid(v.id) ? existing.get(v.id) : undefined;
+        if (!r) problems.push({ row: row.row, field: 'id', problem: `no resource with id ${v.id}` });
+        else if (seen.has(r.id))
+          problems.push({ row: row.row, field: 'id', problem: 'the same resource appears twice' });
+        else if (enterpriseId !== undefined && r.enterpriseId !== enterpriseId) {
+          problems.push({
+            row: row.row,
+            field: 'enterpriseCreditCode',
+            problem: 'the owner of a resource cannot be changed',
+          });
+        } else id = r.id;
+        seen.add(v.id);
+      }
+      const dto = await validateRow(
+        ResourceCreateDto,
+        {
+          type: v.type ?? '',
+          name: v.name ?? '',
+          model: v.model ?? '',
+          quantity: num(v.quantity) ?? 1,
+          unit: v.unit ?? '',
+          status: v.status || 'available',
+          custodian: v.custodian ?? '',
+          custodianPhone: v.custodianPhone || null,
+          location: { lat: num(v.lat), lng: num(v.lng) },
+          address: v.address ?? '',
+          lastInspectedOn: v.lastInspectedOn || null,
+          nextInspectionOn: v.nextInspectionOn || null,
+          expiresOn: v.expiresOn || null,
+          notes: v.notes ?? '',
+        },
+        row.row,
+        problems,
+      );
+      if (dto && enterpriseId !== undefined) {
+        dto.enterpriseId = enterpriseId;
+        planned.push({ id, dto });
+      }
+    }
+    if (problems.length) throw importProblemsException(problems);
+
+    return this.db.transaction(async () => {
+      const result: ImportResult = { created: 0, updated: 0 };
+      for (const p of planned) {
+        if (p.id) {
+          const { enterpriseId: _owner, ...changes } = p.dto;
+          await this.resourceService.update(p.id, changes);
+          result.updated++;
+        } else {
+          await this.resourceService.create(p.dto);
+          result.created++;
+        }
+      }
+      await this.audit.record({ action: 'resource.imported', entity: 'resource', after: result });
+      return result;
+    });
+  }
+}

@@ -1,0 +1,109 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Patch,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Roles } from '../common/access.decorators.js';
+import { CONTENT_TYPES, MAX_IMPORT_BYTES, type UploadedTable } from '../common/tabular.js';
+import { UuidParam } from '../common/uuid-param.js';
+import type { ListResponse } from '../contracts/api.js';
+import type { ImportResult } from '../contracts/directory.js';
+import type { NearestResourcesResponse, ResourceView } from '../contracts/resources.js';
+import { IMPORT_BODY } from '../directory/contact.controller.js';
+import { DIRECTORY_READERS, DIRECTORY_WRITERS } from '../directory/directory-roles.js';
+import {
+  NearestQueryDto,
+  ResourceCreateDto,
+  ResourceExportQueryDto,
+  ResourceListQueryDto,
+  ResourceUpdateDto,
+} from './resource.dto.js';
+import { ResourceService } from './resource.service.js';
+import { ResourceTransferService } from './resource-transfer.service.js';
+
+@ApiTags('resources')
+@ApiBearerAuth()
+@Controller('api/resources')
+export class ResourceController {
+  constructor(
+    private readonly resources: ResourceService,
+    private readonly transfer: ResourceTransferService,
+  ) {}
+
+  @Get()
+  @Roles(...DIRECTORY_READERS)
+  list(@Query() q: ResourceListQueryDto): Promise<ListResponse<ResourceView>> {
+    return this.resources.list(q);
+  }
+
+  /** The nearest resources of the given types to a point, with great-circle distances in metres. */
+  @Get('nearest')
+  @Roles(...DIRECTORY_READERS)
+  nearest(@Query() q: NearestQueryDto): Promise<NearestResourcesResponse> {
+    return this.resources.nearest(q);
+  }
+
+  @Get('export')
+  @Roles(...DIRECTORY_READERS)
+  @ApiProduces(CONTENT_TYPES.csv, CONTENT_TYPES.xlsx, 'application/geo+json')
+  async export(
+    @Query() q: ResourceExportQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const format = q.format ?? 'csv';
+    const body =
+      format === 'geojson'
+        ? Buffer.from(JSON.stringify(await this.transfer.exportGeoJson()), 'utf8')
+        : await this.transfer.export(format);
+    res.setHeader('Content-Type', format === 'geojson' ? 'application/geo+json' : CONTENT_TYPES[format]);
+    res.setHeader('Content-Disposition', `attachment; filename="resources.${format}"`);
+    return new StreamableFile(body);
+  }
+
+  @Post('import')
+  @Roles(...DIRECTORY_WRITERS)
+  @HttpCode(200)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(IMPORT_BODY)
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }))
+  import(@UploadedFile() file: UploadedTable | undefined): Promise<ImportResult> {
+    return this.transfer.import(file);
+  }
+
+  @Get(':id')
+  @Roles(...DIRECTORY_READERS)
+  get(@UuidParam() id: string): Promise<ResourceView> {
+    return this.resources.get(id);
+  }
+
+  @Post()
+  @Roles(...DIRECTORY_WRITERS)
+  create(@Body() dto: ResourceCreateDto): Promise<ResourceView> {
+    return this.resources.create(dto);
+  }
+
+  @Patch(':id')
+  @Roles(...DIRECTORY_WRITERS)
+  update(@UuidParam() id: string, @Body() dto: ResourceUpdateDto): Promise<ResourceView> {
+    return this.resources.update(id, dto);
+  }
+
+  @Delete(':id')
+  @Roles(...DIRECTORY_WRITERS)
+  @HttpCode(204)
+  async remove(@UuidParam() id: string): Promise<void> {
+    await this.resources.remove(id);
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { EnterpriseModule } from '../enterprises/enterprise.module.js';
+import { ResourceController } from './resource.controller.js';
+import { ResourceRepository } from './resource.repository.js';
+import { ResourceService } from './resource.service.js';
+import { ResourceTransferService } from './resource-transfer.service.js';
+
+/** Emergency resources; `ResourceService.nearest` is exported for incident rooms and plans. */
+@Module({
+  imports: [EnterpriseModule],
+  controllers: [ResourceController],
+  providers: [ResourceRepository, ResourceService, ResourceTransferService],
+  exports: [ResourceRepository, ResourceService],
+})
+export class ResourcesModule {}
