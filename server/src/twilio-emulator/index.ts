@@ -1,0 +1,11 @@
+export { startTwilioEmulator } from './emulator.js';
+export type {
+  EmulatorConfig,
+  EmulatorStats,
+  Faults,
+  PhoneSettings,
+  TwilioEmulator,
+  TwilioEmulatorOptions,
+} from './emulator.js';
+export { twilioSignature, isValidTwilioSignature } from './signature.js';
+export { countSegments, smsSegments } from './segments.js';
