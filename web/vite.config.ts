@@ -32,6 +32,9 @@ export default defineConfig({
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
             { name: 'leaflet', test: /node_modules[\\/](leaflet|react-leaflet|@react-leaflet)[\\/]/ },
+            // The drawing tool is a classic plugin that runs against the global `L` as soon as it is
+            // evaluated: it must stay in a chunk of its own, loaded only when a room starts drawing.
+            { name: 'geoman', test: /node_modules[\\/]@geoman-io[\\/]/ },
             { name: 'vendor', test: /node_modules[\\/]/ },
           ],
         },

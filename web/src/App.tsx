@@ -3,6 +3,10 @@ import { RouterProvider } from 'react-router/dom';
 import { AuditPage } from './admin/AuditPage';
 import { UsersPage } from './admin/UsersPage';
 import { LandingRedirect, RequirePage, RequireSession } from './auth/guards';
+import { IncidentListPage } from './incidents/IncidentListPage';
+import { IncidentRoomPage } from './incidents/IncidentRoomPage';
+import { ActivityLogPrintPage, SummaryPrintPage } from './incidents/PrintPages';
+import { ReportIncidentPage } from './incidents/ReportIncidentPage';
 import { AppLayout } from './layout/AppLayout';
 import { ZoneMapPage } from './map/ZoneMapPage';
 import { EnterprisesPage } from './pages/EnterprisesPage';
@@ -12,6 +16,27 @@ import { ResponderHomePage } from './pages/ResponderHomePage';
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  // Printable records stand outside the console's frame, so the paper shows only the record.
+  {
+    path: '/incidents/:id/activity',
+    element: (
+      <RequireSession>
+        <RequirePage page="incidents">
+          <ActivityLogPrintPage />
+        </RequirePage>
+      </RequireSession>
+    ),
+  },
+  {
+    path: '/incidents/:id/summary',
+    element: (
+      <RequireSession>
+        <RequirePage page="incidents">
+          <SummaryPrintPage />
+        </RequirePage>
+      </RequireSession>
+    ),
+  },
   {
     path: '/',
     element: (
@@ -26,6 +51,30 @@ const router = createBrowserRouter([
         element: (
           <RequirePage page="map">
             <ZoneMapPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'incidents',
+        element: (
+          <RequirePage page="incidents">
+            <IncidentListPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'incidents/new',
+        element: (
+          <RequirePage page="incidents">
+            <ReportIncidentPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'incidents/:id',
+        element: (
+          <RequirePage page="incidents">
+            <IncidentRoomPage />
           </RequirePage>
         ),
       },

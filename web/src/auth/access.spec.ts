@@ -5,13 +5,13 @@ import { canOpen, landingPathFor, navigationFor, returnPathFor } from './access'
 describe('console access by role', () => {
   it('gives zone roles and enterprise officers the map and the enterprise list, landing on the map', () => {
     for (const role of ['commander', 'inspector', 'evaluator', 'enterprise_officer'] as const) {
-      expect(navigationFor(role)).toEqual(['map', 'enterprises']);
+      expect(navigationFor(role)).toEqual(['map', 'incidents', 'enterprises']);
       expect(landingPathFor(role)).toBe('/map');
     }
   });
 
   it('gives only the zone admin user management and the audit log', () => {
-    expect(navigationFor('zone_admin')).toEqual(['map', 'enterprises', 'users', 'audit']);
+    expect(navigationFor('zone_admin')).toEqual(['map', 'incidents', 'enterprises', 'users', 'audit']);
     for (const role of ROLES.filter((r) => r !== 'zone_admin')) {
       expect(canOpen(role, 'users')).toBe(false);
       expect(canOpen(role, 'audit')).toBe(false);
@@ -31,6 +31,7 @@ describe('console access by role', () => {
     expect(returnPathFor('zone_admin', '/admin/audit')).toBe('/admin/audit');
     expect(returnPathFor('commander', '/admin/audit')).toBe('/map');
     expect(returnPathFor('commander', '/enterprises?q=x')).toBe('/enterprises?q=x');
+    expect(returnPathFor('enterprise_officer', '/incidents/new')).toBe('/incidents/new');
     expect(returnPathFor('responder', '/map')).toBe('/home');
     expect(returnPathFor('inspector', undefined)).toBe('/map');
     expect(returnPathFor('inspector', '/nowhere')).toBe('/map');

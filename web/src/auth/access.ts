@@ -4,10 +4,11 @@ import { isZoneRole, type Role } from '../contracts';
  * Which console pages each role may open. The server enforces the real scope on every request;
  * this only keeps the console from offering pages whose API calls would be refused.
  */
-export type PageId = 'map' | 'enterprises' | 'users' | 'audit' | 'home';
+export type PageId = 'map' | 'incidents' | 'enterprises' | 'users' | 'audit' | 'home';
 
 export const PAGE_PATHS: Record<PageId, string> = {
   map: '/map',
+  incidents: '/incidents',
   enterprises: '/enterprises',
   users: '/admin/users',
   audit: '/admin/audit',
@@ -17,6 +18,7 @@ export const PAGE_PATHS: Record<PageId, string> = {
 export function canOpen(role: Role, page: PageId): boolean {
   switch (page) {
     case 'map':
+    case 'incidents':
     case 'enterprises':
       return isZoneRole(role) || role === 'enterprise_officer';
     case 'users':
@@ -29,7 +31,7 @@ export function canOpen(role: Role, page: PageId): boolean {
 
 /** The sidebar entries of a role, in display order. */
 export function navigationFor(role: Role): PageId[] {
-  const order: PageId[] = ['map', 'enterprises', 'users', 'audit', 'home'];
+  const order: PageId[] = ['map', 'incidents', 'enterprises', 'users', 'audit', 'home'];
   return order.filter((page) => canOpen(role, page));
 }
 
@@ -45,7 +47,10 @@ export function landingPathFor(role: Role): string {
 export function returnPathFor(role: Role, from: string | undefined): string {
   if (from) {
     const page = (Object.keys(PAGE_PATHS) as PageId[]).find(
-      (p) => from === PAGE_PATHS[p] || from.startsWith(`${PAGE_PATHS[p]}?`),
+      (p) =>
+        from === PAGE_PATHS[p] ||
+        from.startsWith(`${PAGE_PATHS[p]}?`) ||
+        from.startsWith(`${PAGE_PATHS[p]}/`),
     );
     if (page && canOpen(role, page)) return from;
   }

@@ -3,6 +3,7 @@ import type { PageId } from '../auth/access';
 /** Outline icons for the sidebar, drawn inline so the console needs no icon font or CDN. */
 const PATHS: Record<PageId, string> = {
   map: 'M9 4 3 6v14l6-2 6 2 6-2V4l-6 2-6-2zm0 0v14m6-12v14',
+  incidents: 'M12 3 2 20h20L12 3zm0 6v5m0 3v.01',
   enterprises: 'M3 21V9l6-4v4l6-4v4l6-4v16H3zm4-4h2m4 0h2m-8-4h2m4 0h2',
   users:
     'M16 19v-1a4 4 0 0 0-4-4H7a4 4 0 0 0-4 4v1M9.5 10a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM21 19v-1a4 4 0 0 0-3-3.9M15 4.1a3 3 0 0 1 0 5.8',

@@ -1,11 +1,14 @@
 import type { Map as LeafletMap } from 'leaflet';
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScaleControl } from 'react-leaflet';
 import { useSearchParams } from 'react-router';
 import { useAllEnterprises, usePublicConfig } from '../api/queries';
+import { useSession } from '../auth/session-hooks';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
+import { isZoneRole } from '../contracts';
+import { IncidentOverviewControl, IncidentOverviewLayer } from '../incidents/map/IncidentOverview';
 import { useZoneName } from '../lib/use-zone-name';
 import { BaseMap } from './BaseMap';
 import { countByRiskClass } from './enterprise-features';
@@ -23,6 +26,10 @@ export function ZoneMapPage() {
   const focusId = params.get('focus');
   const mapRef = useRef<LeafletMap>(null);
   const zoneName = useZoneName();
+  const session = useSession();
+  // Zone roles see the open incidents over the sites, live; the switch hides them for a clear view.
+  const incidentOverview = session ? isZoneRole(session.user.role) : false;
+  const [incidentsShown, setIncidentsShown] = useState(true);
 
   const enterprises = sites.data?.items;
   const counts = useMemo(() => (enterprises ? countByRiskClass(enterprises) : null), [enterprises]);
@@ -38,6 +45,7 @@ export function ZoneMapPage() {
       <BaseMap ref={mapRef} offline={!tileUrl} ariaLabel={t('map.regionLabel', { zone: zoneName })}>
         <BasemapLayer tileUrl={tileUrl} />
         {enterprises && <EnterpriseSitesLayer enterprises={enterprises} focusId={focusId} />}
+        {incidentOverview && incidentsShown && <IncidentOverviewLayer />}
         <ScaleControl position="bottomright" imperial={false} />
       </BaseMap>
 
@@ -66,6 +74,7 @@ export function ZoneMapPage() {
       </section>
 
       <RiskLegend counts={counts} />
+      {incidentOverview && <IncidentOverviewControl shown={incidentsShown} onToggle={setIncidentsShown} />}
     </div>
   );
 }

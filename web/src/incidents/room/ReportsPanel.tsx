@@ -1,0 +1,220 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiRequestError } from '../../api/client';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import type { IncidentReportView, IncidentView } from '../../contracts';
+import { fileSupplementaryReport } from '../api';
+import { errorsFor, parseAmount, parseCount, parseFieldErrors } from '../incident-model';
+import { useProblemText } from '../problem-text';
+import { incidentKeys } from '../queries';
+import { gradeSeverity } from '../severity';
+import { SeverityBadge, useFlash, useNow, useZoneTime } from '../ui';
+
+const FIELDS = ['deaths', 'missing', 'seriousInjuries', 'minorInjuries'] as const;
+
+function figures(
+  t: ReturnType<typeof useTranslation>['t'],
+  r: Pick<IncidentReportView, 'casualties' | 'directLossCny'>,
+) {
+  return `${t('incidents.room.figuresLine', {
+    deaths: r.casualties.deaths,
+    missing: r.casualties.missing,
+    serious: r.casualties.seriousInjuries,
+    minor: r.casualties.minorInjuries,
+  })} · ${t('incidents.room.loss', { amount: r.directLossCny.toLocaleString('zh-CN') })}`;
+}
+
+/** The report history (快报 and 续报) and, for those who report, the supplementary report form. */
+export function ReportsPanel({
+  incident,
+  reports,
+  canReport,
+}: {
+  incident: IncidentView;
+  reports: IncidentReportView[] | undefined;
+  canReport: boolean;
+}) {
+  const { t } = useTranslation();
+  const zoneTime = useZoneTime();
+  const queryClient = useQueryClient();
+  const problemText = useProblemText();
+  const nowMs = useNow();
+  const formId = useId();
+  const [open, setOpen] = useState(false);
+  const [flash, setFlash] = useFlash();
+  const [values, setValues] = useState(() => ({
+    deaths: String(incident.casualties.deaths),
+    missing: String(incident.casualties.missing),
+    seriousInjuries: String(incident.casualties.seriousInjuries),
+    minorInjuries: String(incident.casualties.minorInjuries),
+    loss: String(incident.directLossCny),
+    summary: '',
+  }));
+  const counts = Object.fromEntries(FIELDS.map((f) => [f, parseCount(values[f])])) as Record<
+    (typeof FIELDS)[number],
+    number | null
+  >;
+  const loss = parseAmount(values.loss);
+  const graded = gradeSeverity(
+    {
+      deaths: counts.deaths ?? 0,
+      missing: counts.missing ?? 0,
+      seriousInjuries: counts.seriousInjuries ?? 0,
+    },
+    loss ?? 0,
+  );
+  const inWindow = Date.parse(incident.clock.supplementaryUntil) >= nowMs;
+  const valid = FIELDS.every((f) => counts[f] !== null) && loss !== null && values.summary.trim().length > 0;
+
+  const submit = useMutation({
+    mutationFn: () =>
+      fileSupplementaryReport(incident.id, {
+        casualties: {
+          deaths: counts.deaths ?? 0,
+          missing: counts.missing ?? 0,
+          seriousInjuries: counts.seriousInjuries ?? 0,
+          minorInjuries: counts.minorInjuries ?? 0,
+        },
+        directLossCny: loss ?? 0,
+        summary: values.summary.trim(),
+      }),
+    onSuccess: async () => {
+      setOpen(false);
+      setValues((v) => ({ ...v, summary: '' }));
+      setFlash(t('incidents.reports.filed'));
+      await queryClient.invalidateQueries({ queryKey: incidentKeys.reports(incident.id) });
+      await queryClient.invalidateQueries({ queryKey: incidentKeys.detail(incident.id), exact: true });
+    },
+  });
+  const serverErrors =
+    submit.error instanceof ApiRequestError && submit.error.status === 400
+      ? parseFieldErrors(submit.error.messages)
+      : null;
+  const fieldErrors = (field: string) =>
+    serverErrors ? errorsFor(serverErrors, field).map(problemText) : [];
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (valid) submit.mutate();
+  };
+
+  return (
+    <section className="room-panel" aria-labelledby="reports-title" data-testid="reports-panel">
+      <h2 id="reports-title" className="room-panel__title">
+        {t('incidents.reports.title')}
+      </h2>
+      {flash && (
+        <p className="notice notice--success notice--compact" role="status">
+          {flash}
+        </p>
+      )}
+      <ol className="report-history">
+        {reports?.map((r) => (
+          <li key={r.id} className="report-history__item" data-testid="report">
+            <div className="report-history__head">
+              <strong>
+                {r.kind === 'initial' ? t('incidents.reports.initial') : t('incidents.reports.supplementary')}
+              </strong>
+              <time dateTime={r.submittedAt}>{zoneTime(r.submittedAt)}</time>
+              <SeverityBadge severity={r.severityAfter} />
+              {r.outsideWindow && <span className="late-flag">{t('incidents.reports.outsideWindow')}</span>}
+            </div>
+            <p className="report-history__figures">{figures(t, r)}</p>
+            <p className="report-history__summary">{r.summary}</p>
+          </li>
+        ))}
+      </ol>
+
+      {canReport && !open && (
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => setOpen(true)}
+          data-testid="supplementary-open"
+        >
+          {t('incidents.reports.new')}
+        </button>
+      )}
+      {canReport && open && (
+        <form
+          className="inline-form supplementary-form"
+          onSubmit={onSubmit}
+          noValidate
+          aria-labelledby={`${formId}-title`}
+        >
+          <h3 id={`${formId}-title`} className="inline-form__title">
+            {t('incidents.reports.newTitle')}
+          </h3>
+          <p className="field__hint">
+            {inWindow
+              ? t('incidents.reports.windowNote', { time: zoneTime(incident.clock.supplementaryUntil) })
+              : t('incidents.reports.windowClosed', { time: zoneTime(incident.clock.supplementaryUntil) })}
+          </p>
+          <div className="casualty-grid">
+            {FIELDS.map((f) => (
+              <div className="field" key={f}>
+                <label htmlFor={`${formId}-${f}`}>{t(`incidents.field.${f}`)}</label>
+                <input
+                  id={`${formId}-${f}`}
+                  inputMode="numeric"
+                  value={values[f]}
+                  onChange={(e) => setValues((v) => ({ ...v, [f]: e.target.value }))}
+                  aria-invalid={counts[f] === null || fieldErrors(`casualties.${f}`).length > 0}
+                />
+                {counts[f] === null && <p className="field__error">{t('incidents.form.invalidCount')}</p>}
+                {fieldErrors(`casualties.${f}`).map((m) => (
+                  <p key={m} className="field__error">
+                    {m}
+                  </p>
+                ))}
+              </div>
+            ))}
+          </div>
+          <div className="field">
+            <label htmlFor={`${formId}-loss`}>{t('incidents.field.directLossCny')}</label>
+            <input
+              id={`${formId}-loss`}
+              inputMode="decimal"
+              value={values.loss}
+              onChange={(e) => setValues((v) => ({ ...v, loss: e.target.value }))}
+              aria-invalid={loss === null}
+            />
+            {loss === null && <p className="field__error">{t('incidents.form.invalidAmount')}</p>}
+          </div>
+          <div className="field">
+            <label htmlFor={`${formId}-summary`}>{t('incidents.reports.summaryLabel')}</label>
+            <textarea
+              id={`${formId}-summary`}
+              rows={3}
+              maxLength={5000}
+              value={values.summary}
+              onChange={(e) => setValues((v) => ({ ...v, summary: e.target.value }))}
+            />
+            {fieldErrors('summary').map((m) => (
+              <p key={m} className="field__error">
+                {m}
+              </p>
+            ))}
+          </div>
+          <p className="severity-line">
+            {t('incidents.form.severityPreview')} <SeverityBadge severity={graded} />
+          </p>
+          {submit.isError && !serverErrors && <ErrorNotice error={submit.error} compact />}
+          <div className="form__actions">
+            <button type="button" className="button button--small" onClick={() => setOpen(false)}>
+              {t('common.cancel')}
+            </button>
+            <button
+              type="submit"
+              className="button button--small button--primary"
+              disabled={!valid || submit.isPending}
+            >
+              {t('incidents.reports.submit')}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

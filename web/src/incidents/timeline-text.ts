@@ -1,0 +1,98 @@
+import type { TFunction } from 'i18next';
+import {
+  DISPATCH_STATES,
+  INCIDENT_STATUSES,
+  MAP_FEATURE_KINDS,
+  RESPONSE_LEVELS,
+  SEVERITIES,
+  TASK_STATUSES,
+  type RoomEventView,
+} from '../contracts';
+
+/** One line per room event, in the interface language (the CSV export has the server's English). */
+export function describeRoomEvent(e: RoomEventView, t: TFunction): string {
+  const p = e.payload as Record<string, unknown>;
+  const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  const nested = (key: string) =>
+    typeof p[key] === 'object' && p[key] !== null ? (p[key] as Record<string, unknown>) : {};
+  const oneOf = <T extends string>(list: readonly T[], v: unknown): T | null =>
+    typeof v === 'string' && (list as readonly string[]).includes(v) ? (v as T) : null;
+  const severity = (v: unknown) => {
+    const s = oneOf(SEVERITIES, v);
+    return s ? t(`incidents.severity.${s}`) : str(v);
+  };
+  const status = (v: unknown) => {
+    const s = oneOf(INCIDENT_STATUSES, v);
+    return s ? t(`incidents.status.${s}`) : str(v);
+  };
+  const level = (v: unknown) => {
+    const l = oneOf(RESPONSE_LEVELS, v);
+    return l ? t(`incidents.level.${l}`) : t('incidents.level.none');
+  };
+  const kind = (v: unknown) => {
+    const k = oneOf(MAP_FEATURE_KINDS, v);
+    return k ? t(`incidents.map.kinds.${k}`) : str(v);
+  };
+  const label = (v: unknown) => (str(v) ? `「${str(v)}」` : '');
+
+  switch (e.type) {
+    case 'incident.reported':
+      return (
+        t('incidents.timeline.event.reported', { title: str(p.title), severity: severity(p.severity) }) +
+        (p.late ? t('incidents.timeline.late') : '')
+      );
+    case 'incident.supplementary_report':
+      return t(
+        p.outsideWindow
+          ? 'incidents.timeline.event.supplementaryLate'
+          : 'incidents.timeline.event.supplementary',
+        { summary: str(p.summary) },
+      );
+    case 'incident.regraded':
+      return t('incidents.timeline.event.regraded', { from: severity(p.from), to: severity(p.to) });
+    case 'incident.status_changed': {
+      const line = t('incidents.timeline.event.statusChanged', { from: status(p.from), to: status(p.to) });
+      return p.reason
+        ? `${line} · ${t('incidents.timeline.event.statusReason', { reason: str(p.reason) })}`
+        : line;
+    }
+    case 'incident.level_set':
+      return p.from
+        ? t('incidents.timeline.event.levelChanged', { from: level(p.from), to: level(p.to) })
+        : t('incidents.timeline.event.levelSet', { to: level(p.to) });
+    case 'message':
+      return str(p.text);
+    case 'task.created':
+      return t('incidents.timeline.event.taskCreated', { title: str(nested('task').title) });
+    case 'task.updated': {
+      const s = oneOf(TASK_STATUSES, nested('task').status);
+      return t('incidents.timeline.event.taskUpdated', {
+        title: str(nested('task').title),
+        status: s ? t(`incidents.tasks.status.${s}`) : '',
+      });
+    }
+    case 'map_feature.added':
+      return t('incidents.timeline.event.featureAdded', {
+        kind: kind(nested('feature').kind),
+        label: label(nested('feature').label),
+      });
+    case 'map_feature.updated':
+      return t('incidents.timeline.event.featureUpdated', {
+        kind: kind(nested('feature').kind),
+        label: label(nested('feature').label),
+      });
+    case 'map_feature.removed':
+      return t('incidents.timeline.event.featureRemoved', { kind: kind(p.kind) });
+    case 'resource.dispatched':
+      return t('incidents.timeline.event.dispatched', { label: str(nested('dispatch').label) });
+    case 'resource.status_changed': {
+      const s = oneOf(DISPATCH_STATES, nested('dispatch').state);
+      return t('incidents.timeline.event.dispatchChanged', {
+        label: str(nested('dispatch').label),
+        state: s ? t(`incidents.dispatch.state.${s}`) : '',
+      });
+    }
+    default:
+      return JSON.stringify(p);
+  }
+}
