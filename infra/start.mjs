@@ -33,6 +33,9 @@ import {
 const DATA_DIR = path.join(ROOT, '.data');
 const NODE = process.execPath;
 
+const DEMO_ACCOUNT_SID = 'AC00000000000000000000000000000000'; // the emulator's account in demo mode
+const DEMO_FROM_NUMBER = '+15005550006';
+
 const DEMO_LOGINS = [
   ['admin@muster.test', 'zone_admin'],
   ['commander@muster.test', 'commander'],
@@ -47,10 +50,26 @@ const DEMO_LOGINS = [
  * The long-running processes: all are started, then every readyUrl must answer 200 before Muster is
  * reported ready. Run by `node` directly so that the pids we stop are the real ones (STACK trap 10).
  */
-function processes(env) {
-  return [
-    // Demo mode's Twilio emulator joins here (and env gets TWILIO_API_BASE pointing at it):
-    // { name: 'twilio', cmd: NODE, args: [...], env: { ...env, ... }, readyUrl: 'http://127.0.0.1:.../' },
+function processes(env, emulatorPort) {
+  const list = [];
+  if (emulatorPort) {
+    // Demo mode's Twilio emulator: the server's SDK calls it at TWILIO_API_BASE, and it posts
+    // inbound SMS and calls (signed with the same auth token) to the server's webhooks.
+    const publicUrl = (env.PUBLIC_URL || `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+    list.push({
+      name: 'twilio',
+      cmd: NODE,
+      args: ['server/dist/twilio-emulator/main.js'],
+      env: {
+        ...env,
+        TWILIO_EMULATOR_PORT: String(emulatorPort),
+        TWILIO_EMULATOR_SMS_URL: env.TWILIO_EMULATOR_SMS_URL || `${publicUrl}/webhooks/twilio/sms`,
+        TWILIO_EMULATOR_VOICE_URL: env.TWILIO_EMULATOR_VOICE_URL || `${publicUrl}/webhooks/twilio/voice`,
+      },
+      readyUrl: `http://127.0.0.1:${emulatorPort}/_emulator/stats`,
+    });
+  }
+  list.push(
     {
       name: 'server',
       cmd: NODE,
@@ -59,12 +78,13 @@ function processes(env) {
       readyUrl: `http://127.0.0.1:${env.PORT}/health`,
     },
     { name: 'worker', cmd: NODE, args: ['worker/dist/main.js'], env },
-  ];
+  );
+  return list;
 }
 
-/** A JWT secret that survives restarts (and is shared by server and worker) in development. */
-function devJwtSecret() {
-  const file = path.join(DATA_DIR, 'jwt-secret');
+/** A secret kept in .data/<name> so that it survives restarts (and server and worker share it). */
+function devSecret(name, bytes) {
+  const file = path.join(DATA_DIR, name);
   fs.mkdirSync(DATA_DIR, { recursive: true });
   try {
     const secret = fs.readFileSync(file, 'utf8').trim();
@@ -72,7 +92,7 @@ function devJwtSecret() {
   } catch {
     // not generated yet
   }
-  const secret = randomBytes(48).toString('hex');
+  const secret = randomBytes(bytes).toString('hex');
   fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;
 }
@@ -86,9 +106,20 @@ function environment() {
   if (unset('REDIS_URL')) env.REDIS_URL = DEFAULT_REDIS_URL;
   if (unset('DEMO_MODE')) env.DEMO_MODE = production ? 'false' : 'true';
   if (unset('TZ')) env.TZ = 'Asia/Shanghai';
-  if (unset('JWT_SECRET') && !production) env.JWT_SECRET = devJwtSecret();
-  return env;
+  if (unset('JWT_SECRET') && !production) env.JWT_SECRET = devSecret('jwt-secret', 48);
+  // Demo mode without a Twilio account of its own talks to the local emulator.
+  let emulatorPort = null;
+  if (isDemo(env) && unset('TWILIO_API_BASE') && unset('TWILIO_ACCOUNT_SID')) {
+    emulatorPort = Number(env.TWILIO_EMULATOR_PORT || 3090);
+    env.TWILIO_API_BASE = `http://127.0.0.1:${emulatorPort}`;
+    env.TWILIO_ACCOUNT_SID = DEMO_ACCOUNT_SID;
+    env.TWILIO_AUTH_TOKEN = devSecret('twilio-auth-token', 24);
+    if (unset('TWILIO_FROM_NUMBER')) env.TWILIO_FROM_NUMBER = DEMO_FROM_NUMBER;
+  }
+  return { env, emulatorPort };
 }
+
+const isDemo = (env) => env.DEMO_MODE === 'true' || env.DEMO_MODE === '1';
 
 // ---------------------------------------------------------------------------------------------
 // Children and their output
@@ -217,14 +248,14 @@ function shutdown(reason, code) {
   return stopped;
 }
 
-function banner(env) {
-  const port = env.PORT;
-  const lines = ['', `Muster is running: http://localhost:${port}`];
-  if (env.DEMO_MODE === 'true' || env.DEMO_MODE === '1') {
+function banner(env, emulatorPort) {
+  const lines = ['', `Muster is running: http://localhost:${env.PORT}`];
+  if (emulatorPort) lines.push(`Phone simulator (Twilio emulator): http://localhost:${emulatorPort}/`);
+  if (isDemo(env)) {
     lines.push('', `Demo logins (password: muster-demo):`);
     for (const [email, role] of DEMO_LOGINS) lines.push(`  ${email.padEnd(24)} ${role}`);
   }
-  lines.push('', 'Ctrl-C stops the server, the worker and whatever services this run started.', '');
+  lines.push('', 'Ctrl-C stops everything started here, and only that.', '');
   console.log(lines.join('\n'));
 }
 
@@ -235,15 +266,22 @@ async function main() {
 
   await installIfNeeded();
 
-  const env = await step('environment', async () => {
-    const e = environment();
-    if (await tcpOpen('127.0.0.1', Number(e.PORT))) {
-      throw new ServiceError(
-        `Port ${e.PORT} is already in use (another \`npm start\`?). Stop it, or choose another: PORT=3001 npm start`,
-      );
+  const { env, emulatorPort } = await step('environment', async () => {
+    const result = environment();
+    const e = result.env;
+    for (const [port, name] of [
+      [e.PORT, 'PORT'],
+      [result.emulatorPort, 'TWILIO_EMULATOR_PORT'],
+    ]) {
+      if (port && (await tcpOpen('127.0.0.1', Number(port)))) {
+        throw new ServiceError(
+          `Port ${port} is already in use (another \`npm start\`?). Stop it, or choose another: ${name}=... npm start`,
+        );
+      }
     }
     say(`  PORT=${e.PORT} DEMO_MODE=${e.DEMO_MODE} TZ=${e.TZ} NODE_ENV=${e.NODE_ENV ?? '(unset)'}`);
-    return e;
+    if (result.emulatorPort) say(`  Twilio: the local emulator on port ${result.emulatorPort}`);
+    return result;
   });
 
   await step('PostgreSQL and Redis', async () => {
@@ -260,11 +298,11 @@ async function main() {
 
   await step('build', () => run('npm', ['run', 'build'], { env }));
   await step('migrate', () => run(NODE, ['server/dist/cli/migrate.js'], { env }));
-  if (env.DEMO_MODE === 'true' || env.DEMO_MODE === '1') {
+  if (isDemo(env)) {
     await step('demo data', () => run(NODE, ['server/dist/cli/seed-demo.js'], { env }));
   }
 
-  const specs = processes(env);
+  const specs = processes(env, emulatorPort);
   await step(`start ${specs.map((s) => s.name).join(', ')}`, async () => {
     const started = specs.map((spec, index) =>
       startChild(spec, index, (s, how) => {
@@ -275,7 +313,7 @@ async function main() {
   });
 
   say(`ready in ${seconds(Date.now() - t0)}`);
-  banner(env);
+  banner(env, emulatorPort);
 }
 
 main().catch((err) => {
