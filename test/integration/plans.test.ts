@@ -8,6 +8,7 @@ import type {
   PlanVersionView,
   PolicyPreview,
 } from '../../server/src/contracts/plans.js';
+import { DemoSeedService } from '../../server/src/demo/demo-seed.service.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 
 /** Directory records written straight to the database, so these tests do not depend on its API. */
@@ -150,6 +151,44 @@ describe('contingency plans', () => {
   afterAll(async () => {
     await sql.end();
     await t.close();
+  });
+
+  describe('demo zone', () => {
+    it('answers which plan and level apply to a chlorine leak at 龙山精细化工, and whom it pages in what order', async () => {
+      const commander = await t.token('commander');
+      const s = (
+        await api(commander).get(
+          `/api/plans/suggest?category=hazardous_chemical_leak&enterpriseId=${ent2}&severity=relatively_serious`,
+        )
+      ).body as PlanSuggestion;
+      expect(s.items.map((i) => [i.match, i.plan.title, i.level?.code ?? null])).toEqual([
+        ['enterprise_special', '淮北龙山精细化工有限公司液氯泄漏专项应急预案', 'I'],
+        ['enterprise_comprehensive', '淮北龙山精细化工有限公司生产安全事故综合应急预案', 'I'],
+        ['zone_special', '杜集经济开发区危险化学品泄漏事故专项应急预案', 'I'],
+        ['zone_comprehensive', '杜集经济开发区生产安全事故综合应急预案', 'I'],
+      ]);
+      expect(s.onSite.map((p) => p.title)).toEqual(['液氯钢瓶泄漏现场处置方案']);
+      const level = s.items[0]!.level!;
+      expect(level.checklist[0]).toEqual({
+        item: '启动碱液吸收装置',
+        role: '液氯岗位操作工',
+        teamId: null,
+        targetMinutes: 2,
+      });
+      const preview = (await api(commander).get(`/api/policies/${level.policy!.id}/preview`))
+        .body as PolicyPreview;
+      expect(preview.tiers.map((x) => x.recipients.map((r) => r.name))).toEqual([
+        ['孟凡', '赵立新'],
+        ['陈海峰', '顾晨', '孟凡', '汪海'],
+      ]);
+      expect(preview.tiers.every((x) => x.problems.length === 0)).toBe(true);
+    });
+
+    it('seeds idempotently', async () => {
+      const before = Number((await sql.query('SELECT count(*) FROM plan')).rows[0].count);
+      await t.get(DemoSeedService).seed();
+      expect(Number((await sql.query('SELECT count(*) FROM plan')).rows[0].count)).toBe(before);
+    });
   });
 
   describe('version workflow', () => {

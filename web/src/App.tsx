@@ -8,6 +8,10 @@ import { IncidentRoomPage } from './incidents/IncidentRoomPage';
 import { ActivityLogPrintPage, SummaryPrintPage } from './incidents/PrintPages';
 import { ReportIncidentPage } from './incidents/ReportIncidentPage';
 import { AppLayout } from './layout/AppLayout';
+import { CardsPrintPage } from './plans/CardsSection';
+import { PlanPage } from './plans/PlanPage';
+import { PlansPage } from './plans/PlansPage';
+import { ResponsibilityListPage, ResponsibilityListsPage } from './plans/ResponsibilityPages';
 import { ZoneMapPage } from './map/ZoneMapPage';
 import { EnterprisesPage } from './pages/EnterprisesPage';
 import { LoginPage } from './pages/LoginPage';
@@ -16,6 +20,17 @@ import { ResponderHomePage } from './pages/ResponderHomePage';
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  // Disposal cards print without the console's frame, like the other printable records.
+  {
+    path: '/plans/:id/versions/:versionId/cards',
+    element: (
+      <RequireSession>
+        <RequirePage page="plans">
+          <CardsPrintPage />
+        </RequirePage>
+      </RequireSession>
+    ),
+  },
   // Printable records stand outside the console's frame, so the paper shows only the record.
   {
     path: '/incidents/:id/activity',
@@ -75,6 +90,38 @@ const router = createBrowserRouter([
         element: (
           <RequirePage page="incidents">
             <IncidentRoomPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'plans',
+        element: (
+          <RequirePage page="plans">
+            <PlansPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'plans/:id',
+        element: (
+          <RequirePage page="plans">
+            <PlanPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'responsibility',
+        element: (
+          <RequirePage page="responsibility">
+            <ResponsibilityListsPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'responsibility/:owner',
+        element: (
+          <RequirePage page="responsibility">
+            <ResponsibilityListPage />
           </RequirePage>
         ),
       },

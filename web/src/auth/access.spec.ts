@@ -5,13 +5,21 @@ import { canOpen, landingPathFor, navigationFor, returnPathFor } from './access'
 describe('console access by role', () => {
   it('gives zone roles and enterprise officers the map and the enterprise list, landing on the map', () => {
     for (const role of ['commander', 'inspector', 'evaluator', 'enterprise_officer'] as const) {
-      expect(navigationFor(role)).toEqual(['map', 'incidents', 'enterprises']);
+      expect(navigationFor(role)).toEqual(['map', 'incidents', 'enterprises', 'plans', 'responsibility']);
       expect(landingPathFor(role)).toBe('/map');
     }
   });
 
   it('gives only the zone admin user management and the audit log', () => {
-    expect(navigationFor('zone_admin')).toEqual(['map', 'incidents', 'enterprises', 'users', 'audit']);
+    expect(navigationFor('zone_admin')).toEqual([
+      'map',
+      'incidents',
+      'enterprises',
+      'plans',
+      'responsibility',
+      'users',
+      'audit',
+    ]);
     for (const role of ROLES.filter((r) => r !== 'zone_admin')) {
       expect(canOpen(role, 'users')).toBe(false);
       expect(canOpen(role, 'audit')).toBe(false);

@@ -4,12 +4,15 @@ import { isZoneRole, type Role } from '../contracts';
  * Which console pages each role may open. The server enforces the real scope on every request;
  * this only keeps the console from offering pages whose API calls would be refused.
  */
-export type PageId = 'map' | 'incidents' | 'enterprises' | 'users' | 'audit' | 'home';
+export type PageId =
+  'map' | 'incidents' | 'enterprises' | 'users' | 'audit' | 'home' | 'plans' | 'responsibility';
 
 export const PAGE_PATHS: Record<PageId, string> = {
   map: '/map',
   incidents: '/incidents',
   enterprises: '/enterprises',
+  plans: '/plans',
+  responsibility: '/responsibility',
   users: '/admin/users',
   audit: '/admin/audit',
   home: '/home',
@@ -20,6 +23,8 @@ export function canOpen(role: Role, page: PageId): boolean {
     case 'map':
     case 'incidents':
     case 'enterprises':
+    case 'plans':
+    case 'responsibility':
       return isZoneRole(role) || role === 'enterprise_officer';
     case 'users':
     case 'audit':
@@ -31,7 +36,16 @@ export function canOpen(role: Role, page: PageId): boolean {
 
 /** The sidebar entries of a role, in display order. */
 export function navigationFor(role: Role): PageId[] {
-  const order: PageId[] = ['map', 'incidents', 'enterprises', 'users', 'audit', 'home'];
+  const order: PageId[] = [
+    'map',
+    'incidents',
+    'enterprises',
+    'plans',
+    'responsibility',
+    'users',
+    'audit',
+    'home',
+  ];
   return order.filter((page) => canOpen(role, page));
 }
 

@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * The issue's "done when", from the console alone: which plan and level apply to a chemical leak
+ * at an enterprise, what that level sets in motion, and whom it pages in what order.
+ */
+describe('plans in the web console', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(path.join(ROOT, 'web', 'dist', 'index.html'))) {
+      throw new Error('web/dist is missing: build the console first (npm run build -w web)');
+    }
+    await mkdir(SCREENSHOTS, { recursive: true });
+    server = await startTestServer();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 1000 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
+    page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('answers which plan and level apply to a chlorine leak at 龙山精细化工', async () => {
+    await page.goto(`${server.baseUrl}/login`);
+    await page.getByLabel('电子邮箱').fill('commander@muster.test');
+    await page.getByLabel('密码').fill('muster-demo');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL('**/map');
+
+    await page.getByTestId('nav-plans').click();
+    await page.waitForURL('**/plans');
+    await page.getByTestId('plan-table').waitFor();
+
+    await page.getByLabel('事故类别').selectOption('hazardous_chemical_leak');
+    await page.getByLabel('事发企业').selectOption({ label: '淮北龙山精细化工有限公司' });
+    await page.getByLabel('事故等级').selectOption('relatively_serious');
+    await page.getByRole('button', { name: '查询', exact: true }).click();
+    const suggestion = page.getByTestId('plan-suggestion');
+    await suggestion.waitFor();
+    const first = suggestion.locator('li').first();
+    expect(await first.textContent()).toContain('企业专项预案');
+    expect(await first.textContent()).toContain('淮北龙山精细化工有限公司液氯泄漏专项应急预案');
+    expect(await first.textContent()).toContain('一级响应');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'plans-suggestion.png'), fullPage: true });
+  }, 60_000);
+
+  it('opens the plan at that level: its checklist and the tiers its policy pages, in order', async () => {
+    await page.getByTestId('plan-suggestion').locator('li').first().getByRole('link').click();
+    await page.waitForURL(/\/plans\/[0-9a-f-]+\?version=.+&level=.+/);
+    const detail = page.getByTestId('level-detail');
+    await detail.waitFor();
+
+    const checklist = page.getByTestId('level-checklist');
+    const rows = await checklist.locator('tbody tr').allTextContents();
+    expect(rows[0]).toContain('启动碱液吸收装置');
+    expect(rows[0]).toContain('液氯岗位操作工');
+    expect(rows[0]).toContain('2 分钟');
+    expect(rows.some((r) => r.includes('龙山精细化工微型消防站'))).toBe(true);
+
+    const tiers = page.getByTestId('policy-tiers').locator(':scope > li');
+    await tiers.first().waitFor();
+    expect(await tiers.count()).toBe(2);
+    const tier1 = (await tiers.nth(0).textContent()) ?? '';
+    const tier2 = (await tiers.nth(1).textContent()) ?? '';
+    expect(tier1).toContain('第 1 梯队');
+    expect(tier1).toContain('孟凡');
+    expect(tier1).toContain('赵立新');
+    expect(tier1).toContain('短信 → 语音电话');
+    expect(tier2).toContain('第 2 梯队');
+    expect(tier2).toContain('6 分钟后开始');
+    expect(tier2).toContain('陈海峰');
+    expect(tier2).toContain('龙山精细化工微型消防站');
+    await detail.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'plans-level.png'), fullPage: true });
+  }, 60_000);
+
+  it('prints the disposal cards of an on-site disposal plan', async () => {
+    await page.getByTestId('nav-plans').click();
+    await page.getByRole('link', { name: '液氯钢瓶泄漏现场处置方案' }).click();
+    await page.getByRole('link', { name: '打印处置卡' }).click();
+    await page.waitForURL(/\/cards$/);
+    const card = page.getByTestId('cards-print').getByTestId('disposal-card').first();
+    await card.waitFor();
+    expect(await card.textContent()).toContain('液氯钢瓶泄漏应急处置卡');
+    expect(await card.textContent()).toContain('严禁向液氯钢瓶直接喷水');
+    // No console frame on paper.
+    expect(await page.locator('.shell__nav').count()).toBe(0);
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'plans-cards-print.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+});

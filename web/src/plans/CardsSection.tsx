@@ -1,0 +1,262 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { Loading } from '../components/Loading';
+import type { DisposalCardView, PlanDetailView, PlanVersionView } from '../contracts';
+import { useZoneName } from '../lib/use-zone-name';
+import { addCard, deleteCard, fetchPlan, fetchVersion, updateCard, type CardInput } from './api';
+import './plans.css';
+
+/** The version's disposal cards (应急处置卡), editable in a draft, printable always. */
+export function CardsSection({
+  plan,
+  version,
+  editable,
+}: {
+  plan: PlanDetailView;
+  version: PlanVersionView;
+  editable: boolean;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState<DisposalCardView | 'new' | null>(null);
+  const remove = useMutation({
+    mutationFn: (id: string) => deleteCard(id),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['plans', 'version', version.id] }),
+  });
+  if (!version.cards.length && !editable) return null;
+  return (
+    <section className="plan-block">
+      <h2>
+        {t('plans.cards.title')}
+        {version.cards.length > 0 && (
+          <Link
+            className="button button--small plan-print-link"
+            to={`/plans/${plan.id}/versions/${version.id}/cards`}
+          >
+            {t('plans.cards.print')}
+          </Link>
+        )}
+      </h2>
+      <div className="disposal-cards">
+        {version.cards.map((c) =>
+          editing !== 'new' && editing?.id === c.id ? (
+            <CardEditor key={c.id} versionId={version.id} card={c} onDone={() => setEditing(null)} />
+          ) : (
+            <div key={c.id}>
+              <DisposalCard card={c} />
+              {editable && (
+                <div className="form__actions no-print">
+                  <button type="button" className="button button--small" onClick={() => setEditing(c)}>
+                    {t('plans.edit')}
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--small button--danger"
+                    onClick={() => remove.mutate(c.id)}
+                  >
+                    {t('plans.remove')}
+                  </button>
+                </div>
+              )}
+            </div>
+          ),
+        )}
+      </div>
+      {remove.isError && <ErrorNotice error={remove.error} compact />}
+      {editable &&
+        (editing === 'new' ? (
+          <CardEditor versionId={version.id} onDone={() => setEditing(null)} />
+        ) : (
+          <button type="button" className="button" onClick={() => setEditing('new')}>
+            {t('plans.cards.add')}
+          </button>
+        ))}
+    </section>
+  );
+}
+
+export function DisposalCard({ card }: { card: DisposalCardView }) {
+  const { t } = useTranslation();
+  return (
+    <article className="disposal-card" data-testid="disposal-card">
+      <header className="disposal-card__header">
+        <h3>{card.title}</h3>
+        <p>
+          {t('plans.cards.post')}：{card.post}
+        </p>
+      </header>
+      {card.hazards && (
+        <p>
+          <strong>{t('plans.cards.hazards')}：</strong>
+          {card.hazards}
+        </p>
+      )}
+      <strong>{t('plans.cards.steps')}</strong>
+      <ol>
+        {card.steps.map((s, i) => (
+          <li key={i}>{s}</li>
+        ))}
+      </ol>
+      {card.precautions.length > 0 && (
+        <>
+          <strong>{t('plans.cards.precautions')}</strong>
+          <ul>
+            {card.precautions.map((s, i) => (
+              <li key={i}>{s}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {card.contacts.length > 0 && (
+        <p className="disposal-card__contacts">
+          <strong>{t('plans.cards.contacts')}：</strong>
+          {card.contacts.map((c) => `${c.name} ${c.phone}`).join('；')}
+        </p>
+      )}
+    </article>
+  );
+}
+
+const lines = (s: string) =>
+  s
+    .split('\n')
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+function CardEditor({
+  versionId,
+  card,
+  onDone,
+}: {
+  versionId: string;
+  card?: DisposalCardView;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [post, setPost] = useState(card?.post ?? '');
+  const [title, setTitle] = useState(card?.title ?? '');
+  const [hazards, setHazards] = useState(card?.hazards ?? '');
+  const [steps, setSteps] = useState((card?.steps ?? []).join('\n'));
+  const [precautions, setPrecautions] = useState((card?.precautions ?? []).join('\n'));
+  const [contacts, setContacts] = useState(
+    (card?.contacts ?? []).map((c) => `${c.name} ${c.phone}`).join('\n'),
+  );
+  const save = useMutation({
+    mutationFn: () => {
+      const body: CardInput = {
+        post,
+        title,
+        hazards,
+        steps: lines(steps),
+        precautions: lines(precautions),
+        // One "name phone" per line; the phone is the last word.
+        contacts: lines(contacts).map((l) => {
+          const at = l.lastIndexOf(' ');
+          return at > 0 ? { name: l.slice(0, at).trim(), phone: l.slice(at + 1) } : { name: l, phone: '' };
+        }),
+      };
+      return card ? updateCard(card.id, body) : addCard(versionId, body);
+    },
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['plans', 'version', versionId] });
+      onDone();
+    },
+  });
+  return (
+    <form
+      className="form card"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+    >
+      <div className="field">
+        <label htmlFor="card-post">{t('plans.cards.post')}</label>
+        <input id="card-post" required value={post} onChange={(e) => setPost(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor="card-title">{t('plans.cards.cardTitle')}</label>
+        <input id="card-title" required value={title} onChange={(e) => setTitle(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor="card-hazards">{t('plans.cards.hazards')}</label>
+        <input id="card-hazards" value={hazards} onChange={(e) => setHazards(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor="card-steps">{t('plans.cards.steps')}</label>
+        <textarea id="card-steps" required value={steps} onChange={(e) => setSteps(e.target.value)} />
+        <span className="field__hint">{t('plans.onePerLine')}</span>
+      </div>
+      <div className="field">
+        <label htmlFor="card-precautions">{t('plans.cards.precautions')}</label>
+        <textarea
+          id="card-precautions"
+          value={precautions}
+          onChange={(e) => setPrecautions(e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="card-contacts">{t('plans.cards.contacts')}</label>
+        <textarea id="card-contacts" value={contacts} onChange={(e) => setContacts(e.target.value)} />
+        <span className="field__hint">{t('plans.cards.contactsHint')}</span>
+      </div>
+      {save.isError && <ErrorNotice error={save.error} compact />}
+      <div className="form__actions">
+        <button type="button" className="button" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" className="button button--primary" disabled={save.isPending}>
+          {t('plans.save')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The cards of a version on paper: one card per block, cut along the border and carried. */
+export function CardsPrintPage() {
+  const { t } = useTranslation();
+  const { id = '', versionId = '' } = useParams();
+  const zoneName = useZoneName();
+  const plan = useQuery({ queryKey: ['plans', 'plan', id], queryFn: ({ signal }) => fetchPlan(id, signal) });
+  const version = useQuery({
+    queryKey: ['plans', 'version', versionId],
+    queryFn: ({ signal }) => fetchVersion(versionId, signal),
+  });
+  useEffect(() => {
+    if (!plan.data) return;
+    const previous = document.title;
+    document.title = `${t('plans.cards.title')} · ${plan.data.title}`;
+    return () => {
+      document.title = previous;
+    };
+  }, [plan.data, t]);
+  if (plan.isPending || version.isPending) return <Loading />;
+  if (plan.isError) return <ErrorNotice error={plan.error} />;
+  if (version.isError) return <ErrorNotice error={version.error} />;
+  return (
+    <div className="plans-print">
+      <div className="plans-print__toolbar no-print">
+        <Link to={`/plans/${id}?version=${versionId}`} className="button">
+          {t('plans.back')}
+        </Link>
+        <button type="button" className="button button--primary" onClick={() => window.print()}>
+          {t('plans.printNow')}
+        </button>
+      </div>
+      <p className="plans-print__meta">
+        {plan.data.enterpriseName ?? zoneName} · {plan.data.title} · v{version.data.number}{' '}
+        {version.data.label} · {t(`plans.status.${version.data.status}`)}
+      </p>
+      <div className="disposal-cards disposal-cards--print" data-testid="cards-print">
+        {version.data.cards.map((c) => (
+          <DisposalCard key={c.id} card={c} />
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,397 @@
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { useAllEnterprises } from '../api/queries';
+import { Dialog } from '../components/Dialog';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { Loading } from '../components/Loading';
+import { PageHeader } from '../components/PageHeader';
+import { Pagination } from '../components/Pagination';
+import {
+  INCIDENT_CATEGORIES,
+  PLAN_HAZARDS,
+  PLAN_TYPES,
+  SEVERITIES,
+  type IncidentCategory,
+  type PlanHazard,
+  type PlanType,
+  type Severity,
+} from '../contracts';
+import { useDebounced } from '../lib/use-debounced';
+import { createPlan, fetchPlans, fetchSuggestion } from './api';
+import { useCanEdit, useIsZone } from './hooks';
+import { PlanStatusBadge } from './ui';
+import './plans.css';
+
+const PAGE_SIZE = 30;
+
+/** The plans of the zone and its enterprises, and the question a commander asks first. */
+export function PlansPage() {
+  const { t } = useTranslation();
+  const isZone = useIsZone();
+  const canCreate = useCanEdit(null) || !isZone;
+  const [search, setSearch] = useState('');
+  const [type, setType] = useState<PlanType | ''>('');
+  const [owner, setOwner] = useState('');
+  const [page, setPage] = useState(1);
+  const [creating, setCreating] = useState(false);
+  const q = useDebounced(search.trim());
+  const enterprises = useAllEnterprises();
+  const filter = { q, type, owner, page, pageSize: PAGE_SIZE };
+  const plans = useQuery({
+    queryKey: ['plans', 'list', filter],
+    queryFn: ({ signal }) => fetchPlans(filter, signal),
+    placeholderData: keepPreviousData,
+  });
+
+  return (
+    <div className="page">
+      <PageHeader
+        title={t('plans.title')}
+        actions={
+          canCreate && (
+            <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+              {t('plans.new')}
+            </button>
+          )
+        }
+      >
+        {t('plans.subtitle')}
+      </PageHeader>
+
+      <SuggestPanel />
+
+      <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
+        <div className="field field--inline">
+          <label htmlFor="plan-search">{t('plans.search')}</label>
+          <input
+            id="plan-search"
+            type="search"
+            value={search}
+            onChange={(event) => {
+              setSearch(event.target.value);
+              setPage(1);
+            }}
+          />
+        </div>
+        <div className="field field--inline">
+          <label htmlFor="plan-type">{t('plans.typeLabel')}</label>
+          <select
+            id="plan-type"
+            value={type}
+            onChange={(event) => {
+              setType(event.target.value as PlanType | '');
+              setPage(1);
+            }}
+          >
+            <option value="">{t('common.all')}</option>
+            {PLAN_TYPES.map((x) => (
+              <option key={x} value={x}>
+                {t(`plans.type.${x}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field--inline">
+          <label htmlFor="plan-owner">{t('plans.owner')}</label>
+          <select
+            id="plan-owner"
+            value={owner}
+            onChange={(event) => {
+              setOwner(event.target.value);
+              setPage(1);
+            }}
+          >
+            <option value="">{t('common.all')}</option>
+            <option value="zone">{t('plans.zoneOwner')}</option>
+            {(enterprises.data?.items ?? []).map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+
+      {plans.isPending && <Loading />}
+      {plans.isError && <ErrorNotice error={plans.error} onRetry={() => void plans.refetch()} />}
+      {plans.data && (
+        <>
+          <div className="table-wrap">
+            <table className="table" data-testid="plan-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('plans.planTitle')}</th>
+                  <th scope="col">{t('plans.typeLabel')}</th>
+                  <th scope="col">{t('plans.owner')}</th>
+                  <th scope="col">{t('plans.appliesTo')}</th>
+                  <th scope="col">{t('plans.inForce')}</th>
+                  <th scope="col">{t('plans.evaluationDue')}</th>
+                  <th scope="col">{t('plans.inPreparation')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {plans.data.items.length === 0 && (
+                  <tr>
+                    <td colSpan={7} className="table__empty">
+                      {t('plans.empty')}
+                    </td>
+                  </tr>
+                )}
+                {plans.data.items.map((p) => (
+                  <tr key={p.id}>
+                    <td>
+                      <Link className="cell-title" to={`/plans/${p.id}`}>
+                        {p.title}
+                      </Link>
+                      {p.code && <div className="cell-sub">{p.code}</div>}
+                    </td>
+                    <td>{t(`plans.type.${p.type}`)}</td>
+                    <td>{p.enterpriseName ?? t('plans.zoneOwner')}</td>
+                    <td>
+                      {p.incidentCategories.length
+                        ? p.incidentCategories.map((c) => t(`plans.category.${c}`)).join('、')
+                        : t('plans.allIncidents')}
+                    </td>
+                    <td className="nowrap">
+                      {p.published ? `v${p.published.number} ${p.published.label}` : t('common.none')}
+                    </td>
+                    <td className="nowrap">{p.published?.evaluationDueOn ?? t('common.none')}</td>
+                    <td>{p.open ? <PlanStatusBadge status={p.open.status} /> : t('common.none')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination page={page} pageSize={PAGE_SIZE} total={plans.data.total} onPage={setPage} />
+        </>
+      )}
+      <Dialog open={creating} title={t('plans.new')} onClose={() => setCreating(false)}>
+        {creating && <PlanCreateForm onDone={() => setCreating(false)} />}
+      </Dialog>
+    </div>
+  );
+}
+
+/** "Which plan and level apply?": the server's suggestion, most specific plan first. */
+function SuggestPanel() {
+  const { t } = useTranslation();
+  const enterprises = useAllEnterprises();
+  const isZone = useIsZone();
+  const [category, setCategory] = useState<IncidentCategory>('hazardous_chemical_leak');
+  const [enterpriseId, setEnterpriseId] = useState('');
+  const [severity, setSeverity] = useState<Severity | ''>('');
+  const [asked, setAsked] = useState<{
+    category: IncidentCategory;
+    enterpriseId?: string;
+    severity: Severity | '';
+  }>();
+  const result = useQuery({
+    queryKey: ['plans', 'suggest', asked],
+    queryFn: ({ signal }) => fetchSuggestion(asked!, signal),
+    enabled: Boolean(asked),
+  });
+
+  return (
+    <section className="card plan-suggest" aria-labelledby="plan-suggest-title">
+      <h2 id="plan-suggest-title" className="card__title">
+        {t('plans.suggest.title')}
+      </h2>
+      <form
+        className="filters"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setAsked({ category, enterpriseId: enterpriseId || undefined, severity });
+        }}
+      >
+        <div className="field field--inline">
+          <label htmlFor="suggest-category">{t('plans.category.label')}</label>
+          <select
+            id="suggest-category"
+            value={category}
+            onChange={(e) => setCategory(e.target.value as IncidentCategory)}
+          >
+            {INCIDENT_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {t(`plans.category.${c}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {isZone && (
+          <div className="field field--inline">
+            <label htmlFor="suggest-enterprise">{t('plans.suggest.enterprise')}</label>
+            <select
+              id="suggest-enterprise"
+              value={enterpriseId}
+              onChange={(e) => setEnterpriseId(e.target.value)}
+            >
+              <option value="">{t('plans.suggest.noEnterprise')}</option>
+              {(enterprises.data?.items ?? []).map((e) => (
+                <option key={e.id} value={e.id}>
+                  {e.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <div className="field field--inline">
+          <label htmlFor="suggest-severity">{t('plans.severity.label')}</label>
+          <select
+            id="suggest-severity"
+            value={severity}
+            onChange={(e) => setSeverity(e.target.value as Severity | '')}
+          >
+            <option value="">{t('common.none')}</option>
+            {SEVERITIES.map((s) => (
+              <option key={s} value={s}>
+                {t(`plans.severity.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="filters__actions">
+          <button type="submit" className="button button--primary">
+            {t('plans.suggest.ask')}
+          </button>
+        </div>
+      </form>
+      {result.isError && <ErrorNotice error={result.error} compact />}
+      {result.data && (
+        <ol className="plan-suggest__list" data-testid="plan-suggestion">
+          {result.data.items.length === 0 && <li>{t('plans.suggest.none')}</li>}
+          {result.data.items.map((item) => (
+            <li key={item.plan.id}>
+              <span className="chip">{t(`plans.match.${item.match}`)}</span>{' '}
+              <Link
+                to={`/plans/${item.plan.id}?version=${item.versionId}${item.level ? `&level=${item.level.id}` : ''}`}
+              >
+                {item.plan.title}
+              </Link>
+              {item.level ? (
+                <span className="plan-suggest__level">
+                  {' → '}
+                  {item.level.name}
+                  {item.level.policy && ` · ${t('plans.level.pages')} ${item.level.policy.name}`}
+                </span>
+              ) : (
+                <span className="cell-sub"> {t('plans.suggest.noLevel')}</span>
+              )}
+            </li>
+          ))}
+          {result.data.onSite.map((p) => (
+            <li key={p.id}>
+              <span className="chip">{t('plans.type.on_site')}</span>{' '}
+              <Link to={`/plans/${p.id}`}>{p.title}</Link>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function PlanCreateForm({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const isZone = useIsZone();
+  const enterprises = useAllEnterprises();
+  const [owner, setOwner] = useState('zone');
+  const [type, setType] = useState<PlanType>('special');
+  const [title, setTitle] = useState('');
+  const [code, setCode] = useState('');
+  const [hazards, setHazards] = useState<PlanHazard[]>([]);
+  const [categories, setCategories] = useState<IncidentCategory[]>([]);
+  const create = useMutation({
+    mutationFn: () =>
+      createPlan({
+        ...(isZone ? { enterpriseId: owner === 'zone' ? null : owner } : {}),
+        type,
+        title,
+        code,
+        hazards,
+        incidentCategories: categories,
+      }),
+    onSuccess: (plan) => {
+      onDone();
+      void navigate(`/plans/${plan.id}`);
+    },
+  });
+  const toggle = <T,>(list: T[], value: T) =>
+    list.includes(value) ? list.filter((x) => x !== value) : [...list, value];
+
+  return (
+    <form
+      className="form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        create.mutate();
+      }}
+    >
+      {isZone && (
+        <div className="field">
+          <label htmlFor="new-plan-owner">{t('plans.owner')}</label>
+          <select id="new-plan-owner" value={owner} onChange={(e) => setOwner(e.target.value)}>
+            <option value="zone">{t('plans.zoneOwner')}</option>
+            {(enterprises.data?.items ?? []).map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <div className="field">
+        <label htmlFor="new-plan-type">{t('plans.typeLabel')}</label>
+        <select id="new-plan-type" value={type} onChange={(e) => setType(e.target.value as PlanType)}>
+          {PLAN_TYPES.map((x) => (
+            <option key={x} value={x}>
+              {t(`plans.type.${x}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="new-plan-title">{t('plans.planTitle')}</label>
+        <input id="new-plan-title" required value={title} onChange={(e) => setTitle(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor="new-plan-code">{t('plans.code')}</label>
+        <input id="new-plan-code" value={code} onChange={(e) => setCode(e.target.value)} />
+      </div>
+      <fieldset className="field plan-checks">
+        <legend>{t('plans.hazards')}</legend>
+        {PLAN_HAZARDS.map((h) => (
+          <label key={h}>
+            <input
+              type="checkbox"
+              checked={hazards.includes(h)}
+              onChange={() => setHazards(toggle(hazards, h))}
+            />{' '}
+            {t(`plans.hazard.${h}`)}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="field plan-checks">
+        <legend>{t('plans.appliesTo')}</legend>
+        {INCIDENT_CATEGORIES.map((c) => (
+          <label key={c}>
+            <input
+              type="checkbox"
+              checked={categories.includes(c)}
+              onChange={() => setCategories(toggle(categories, c))}
+            />{' '}
+            {t(`plans.category.${c}`)}
+          </label>
+        ))}
+      </fieldset>
+      {create.isError && <ErrorNotice error={create.error} compact />}
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={create.isPending}>
+          {create.isPending ? t('common.saving') : t('plans.create')}
+        </button>
+      </div>
+    </form>
+  );
+}
