@@ -52,6 +52,11 @@ export interface TwilioEmulatorOptions {
   webhookTimeoutMs?: number;
   /** Status callbacks in flight at once. Default 64. */
   callbackConcurrency?: number;
+  /**
+   * Status callbacks in flight at once while REST requests are arriving (within the last 100 ms):
+   * accepting messages comes first, callbacks catch up after the burst. Default 4.
+   */
+  burstCallbackConcurrency?: number;
   /** Messages in their delivery lifecycle at once; a create beyond that waits. Default 20000. */
   maxPendingMessages?: number;
   /** Messages and calls kept; the oldest are forgotten beyond that. Default 200000. */
@@ -209,9 +214,15 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions): Promi
   let version = 0;
 
   const timers = new Timers();
-  const pool = new TaskPool(options.callbackConcurrency ?? 64);
+  const callbackConcurrency = options.callbackConcurrency ?? 64;
+  const burstCallbackConcurrency = Math.min(callbackConcurrency, options.burstCallbackConcurrency ?? 4);
+  let lastRestAt = -Infinity;
+  const pool = new TaskPool(
+    () => (performance.now() - lastRestAt < 100 ? burstCallbackConcurrency : callbackConcurrency),
+    () => checkIdle(),
+  );
   const gate = new AdmissionGate(options.maxPendingMessages ?? 20_000);
-  const sender = new WebhookSender(Math.max(64, options.callbackConcurrency ?? 64));
+  const sender = new WebhookSender(Math.max(64, callbackConcurrency));
   const sign = (url: string, params: Record<string, string>): string =>
     twilioSignature(authToken, url, params);
   const idleWaiters: Array<() => void> = [];
@@ -317,7 +328,6 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions): Promi
           else callbacksFailed++;
         } finally {
           resolve();
-          checkIdle();
         }
       });
     });
@@ -1050,15 +1060,24 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions): Promi
   }
 
   // ---- lists -------------------------------------------------------------------------------
-  function parseDateFilter(name: string, value: string | undefined): { from: number; to: number } | null {
-    if (value === undefined || value === '') return null;
-    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-      const start = Date.parse(`${value}T00:00:00Z`);
-      if (Number.isNaN(start)) throw new RestError(400, 20001, `Invalid ${name}: ${value}`);
+  /**
+   * A date filter's range in ms. `day`: the whole UTC day of the value (the exact `DateSent=`
+   * filter matches a date, as Twilio documents it, even when the SDK sends a date-time);
+   * otherwise a date-only value covers its day and a date-time its second.
+   */
+  function parseDateFilter(
+    name: string,
+    value: string | null,
+    day = false,
+  ): { from: number; to: number } | null {
+    if (value === null || value === '') return null;
+    const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
+    const t = Date.parse(dateOnly ? `${value}T00:00:00Z` : value);
+    if (Number.isNaN(t)) throw new RestError(400, 20001, `Invalid ${name}: ${value}`);
+    if (dateOnly || day) {
+      const start = Math.floor(t / 86_400_000) * 86_400_000;
       return { from: start, to: start + 86_400_000 - 1 };
     }
-    const t = Date.parse(value);
-    if (Number.isNaN(t)) throw new RestError(400, 20001, `Invalid ${name}: ${value}`);
     const second = Math.floor(t / 1000) * 1000;
     return { from: second, to: second + 999 };
   }
@@ -1120,9 +1139,9 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions): Promi
   function listMessages(path: string, query: URLSearchParams): Record<string, unknown> {
     const to = query.get('To');
     const from = query.get('From');
-    const exact = parseDateFilter('DateSent', query.get('DateSent') ?? undefined);
-    const before = parseDateFilter('DateSent<', query.get('DateSent<') ?? undefined);
-    const after = parseDateFilter('DateSent>', query.get('DateSent>') ?? undefined);
+    const exact = parseDateFilter('DateSent', query.get('DateSent'), true);
+    const before = parseDateFilter('DateSent<', query.get('DateSent<'));
+    const after = parseDateFilter('DateSent>', query.get('DateSent>'));
     const source = to ? (messagesByTo.get(to) ?? []) : [...messages.values()];
     const out: Message[] = [];
     for (let i = source.length - 1; i >= 0; i--) {
@@ -1143,9 +1162,9 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions): Promi
     const to = query.get('To');
     const from = query.get('From');
     const status = query.get('Status');
-    const exact = parseDateFilter('StartTime', query.get('StartTime') ?? undefined);
-    const before = parseDateFilter('StartTime<', query.get('StartTime<') ?? undefined);
-    const after = parseDateFilter('StartTime>', query.get('StartTime>') ?? undefined);
+    const exact = parseDateFilter('StartTime', query.get('StartTime'), true);
+    const before = parseDateFilter('StartTime<', query.get('StartTime<'));
+    const after = parseDateFilter('StartTime>', query.get('StartTime>'));
     const out: Call[] = [];
     const all = [...calls.values()];
     for (let i = all.length - 1; i >= 0; i--) {
@@ -1170,6 +1189,7 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions): Promi
   let faultRandom = Math.random;
 
   async function handleRest(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    lastRestAt = performance.now();
     const f = faults;
     if (f.latencyMs > 0) await timers.sleep(f.latencyMs);
     if (f.errorRate > 0 && faultRandom() < f.errorRate) {
@@ -1266,7 +1286,10 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions): Promi
   }
 
   function setFaults(input: Partial<Faults> & { seed?: number }): void {
-    const next = { ...faults, ...input };
+    const next = { ...faults };
+    for (const key of ['errorRate', 'status', 'latencyMs', 'retryAfter'] as const) {
+      if (input[key] !== undefined) next[key] = input[key];
+    }
     const problems: string[] = [];
     if (!(Number.isFinite(next.errorRate) && next.errorRate >= 0 && next.errorRate <= 1)) {
       problems.push('errorRate: a number from 0 to 1');

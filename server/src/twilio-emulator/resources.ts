@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 
 export const API_VERSION = '2010-04-01';
 
@@ -97,12 +97,21 @@ export interface Call {
 }
 
 export function newSid(prefix: 'SM' | 'CA' | 'MM'): string {
-  return prefix + randomBytes(16).toString('hex');
+  // randomUUID draws from a cached entropy pool: far cheaper per call than randomBytes(16).
+  return prefix + randomUUID().replace(/-/g, '');
 }
 
 /** RFC 2822, as Twilio writes dates: `Thu, 30 Jul 2015 20:12:31 +0000`. */
+let lastSecond = -1;
+let lastText = '';
 export function rfc2822(d: Date | null): string | null {
-  return d ? d.toUTCString().replace(/GMT$/, '+0000') : null;
+  if (!d) return null;
+  const second = Math.floor(d.getTime() / 1000);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastText = d.toUTCString().replace(/GMT$/, '+0000');
+  }
+  return lastText;
 }
 
 export const accountUri = (accountSid: string): string => `/${API_VERSION}/Accounts/${accountSid}`;

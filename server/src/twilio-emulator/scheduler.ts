@@ -40,7 +40,12 @@ export class TaskPool {
   private head = 0;
   private running = 0;
 
-  constructor(private readonly concurrency: number) {}
+  /** `concurrency`: a number, or a function asked before each start (adaptive limits). */
+  constructor(
+    private readonly concurrency: number | (() => number),
+    /** Called after each task has finished and left the pool. */
+    private readonly onSettled: () => void = () => undefined,
+  ) {}
 
   push(task: () => Promise<void>): void {
     this.queue.push(task);
@@ -56,7 +61,8 @@ export class TaskPool {
   }
 
   private pump(): void {
-    while (this.running < this.concurrency && this.head < this.queue.length) {
+    const limit = typeof this.concurrency === 'number' ? this.concurrency : Math.max(1, this.concurrency());
+    while (this.running < limit && this.head < this.queue.length) {
       const task = this.queue[this.head];
       this.queue[this.head++] = undefined as never;
       if (this.head > 1024 && this.head * 2 > this.queue.length) {
@@ -69,6 +75,7 @@ export class TaskPool {
         .finally(() => {
           this.running--;
           this.pump();
+          this.onSettled();
         });
     }
   }

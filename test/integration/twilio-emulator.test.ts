@@ -1,0 +1,787 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import twilio from 'twilio';
+import { startTwilioEmulator, type TwilioEmulator } from '../../server/src/twilio-emulator/emulator.js';
+import { createTwilioClient, type TwilioClient } from '../../server/src/twilio/twilio-client.js';
+
+/**
+ * The Twilio emulator driven the way Muster drives Twilio: through the real `twilio` SDK pointed at
+ * it by `createTwilioClient({ apiBase })`, with its webhooks arriving at a local HTTP server and
+ * checked with the SDK's own `twilio.validateRequest`.
+ */
+
+// Obviously fake credentials, made up for this test.
+const ACCOUNT_SID = 'AC' + '0'.repeat(32);
+const AUTH_TOKEN = 'emulator-test-token';
+const FROM = '+15005550006';
+
+interface Hit {
+  path: string;
+  url: string;
+  params: Record<string, string>;
+  signature: string | undefined;
+  at: number;
+}
+
+type Route = (params: Record<string, string>) => { status?: number; body?: string; type?: string };
+
+/** A local stand-in for the Muster server: records every webhook and answers per path. */
+class WebhookServer {
+  readonly hits: Hit[] = [];
+  readonly routes = new Map<string, Route>();
+  private server!: http.Server;
+  base = '';
+
+  async start(): Promise<void> {
+    this.server = http.createServer((req, res) => {
+      let body = '';
+      req.setEncoding('utf8');
+      req.on('data', (c: string) => (body += c));
+      req.on('end', () => {
+        const url = `${this.base}${req.url}`;
+        const path = new URL(url).pathname;
+        const params = Object.fromEntries(new URLSearchParams(body));
+        this.hits.push({
+          path,
+          url,
+          params,
+          signature: req.headers['x-twilio-signature'] as string,
+          at: Date.now(),
+        });
+        const route = this.routes.get(path);
+        const answer = route ? route(params) : {};
+        res.writeHead(answer.status ?? 200, { 'Content-Type': answer.type ?? 'text/xml' });
+        res.end(answer.body ?? '<Response/>');
+      });
+    });
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  url(path: string): string {
+    return `${this.base}${path}`;
+  }
+
+  on(path: string): Hit[] {
+    return this.hits.filter((h) => h.path === path);
+  }
+
+  valid(hit: Hit): boolean {
+    return twilio.validateRequest(AUTH_TOKEN, hit.signature ?? '', hit.url, hit.params);
+  }
+
+  clear(): void {
+    this.hits.length = 0;
+    this.routes.clear();
+  }
+
+  close(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+async function waitFor<T>(
+  fn: () => T | undefined | false | Promise<T | undefined | false>,
+  what: string,
+  ms = 5000,
+): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+const twiml = (inner: string): string =>
+  `<?xml version="1.0" encoding="UTF-8"?><Response>${inner}</Response>`;
+
+describe('Twilio emulator', () => {
+  let emulator: TwilioEmulator;
+  let client: TwilioClient;
+  const hooks = new WebhookServer();
+  let n = 0;
+  /** A fresh Chinese mobile number for each use, so tests do not see each other's messages. */
+  const phone = (): string => `+86138${String(10_000_000 + ++n * 7919).slice(-8)}`;
+
+  const api = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${emulator.url}${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, unknown> };
+  };
+
+  const restError = async (p: Promise<unknown>) => {
+    try {
+      await p;
+    } catch (e) {
+      return e as { status: number; code: number; message: string; moreInfo: string };
+    }
+    throw new Error('expected the request to fail');
+  };
+
+  beforeAll(async () => {
+    await hooks.start();
+    emulator = await startTwilioEmulator({
+      accountSid: ACCOUNT_SID,
+      authToken: AUTH_TOKEN,
+      phoneNumber: FROM,
+      messageStepMs: 5,
+      ringMs: 20,
+      gatherTimeoutMs: 3000,
+      log: () => undefined,
+    });
+    client = createTwilioClient({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, apiBase: emulator.url });
+  });
+
+  afterEach(async () => {
+    await api('DELETE', '/_emulator');
+    emulator.configure({ gatherTimeoutMs: 3000, messageStepMs: 5, ringMs: 20 });
+    hooks.clear();
+  });
+
+  afterAll(async () => {
+    await emulator.close();
+    await hooks.close();
+  });
+
+  describe('REST: Messages', () => {
+    it('refuses wrong credentials with 401 and Twilio error 20003', async () => {
+      const wrong = createTwilioClient({
+        accountSid: ACCOUNT_SID,
+        authToken: 'wrong',
+        apiBase: emulator.url,
+      });
+      const e = await restError(wrong.messages.create({ to: phone(), from: FROM, body: 'x' }));
+      expect(e).toBeInstanceOf(twilio.RestException);
+      expect(e).toMatchObject({ status: 401, code: 20003 });
+      expect(e.moreInfo).toBe('https://www.twilio.com/docs/errors/20003');
+      const raw = await fetch(`${emulator.url}/2010-04-01/Accounts/${ACCOUNT_SID}/Messages.json`);
+      expect(raw.status).toBe(401);
+      expect(await raw.json()).toEqual({
+        code: 20003,
+        message: 'Authenticate',
+        more_info: 'https://www.twilio.com/docs/errors/20003',
+        status: 401,
+      });
+    });
+
+    it('creates a message and answers it Twilio-shaped, then fetches it by sid', async () => {
+      const to = phone();
+      const m = await client.messages.create({
+        to,
+        from: FROM,
+        body: 'Muster drill: report to the assembly point',
+      });
+      expect(m.sid).toMatch(/^SM[0-9a-f]{32}$/);
+      expect(m).toMatchObject({
+        accountSid: ACCOUNT_SID,
+        to,
+        from: FROM,
+        body: 'Muster drill: report to the assembly point',
+        status: 'queued',
+        direction: 'outbound-api',
+        numSegments: '1',
+        numMedia: '0',
+        errorCode: null,
+        apiVersion: '2010-04-01',
+        uri: `/2010-04-01/Accounts/${ACCOUNT_SID}/Messages/${m.sid}.json`,
+      });
+      expect(m.dateCreated).toBeInstanceOf(Date);
+      expect(Math.abs(+m.dateCreated - Date.now())).toBeLessThan(5000);
+
+      const raw = emulator.messages({ to })[0];
+      expect(raw.date_created).toMatch(/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} \+0000$/);
+
+      await waitFor(async () => (await client.messages(m.sid).fetch()).status === 'delivered', 'delivered');
+      const fetched = await client.messages(m.sid).fetch();
+      expect(fetched.dateSent).toBeInstanceOf(Date);
+      expect(fetched.price).toMatch(/^-0\.\d+$/);
+
+      const missing = await restError(client.messages('SM' + 'f'.repeat(32)).fetch());
+      expect(missing).toMatchObject({ status: 404, code: 20404 });
+    });
+
+    it('counts segments as Twilio does: GSM-7 160/153, UCS-2 (any Chinese character) 70/67', async () => {
+      const to = phone();
+      const seg = async (body: string) =>
+        (await client.messages.create({ to, from: FROM, body })).numSegments;
+      expect(await seg('a'.repeat(160))).toBe('1');
+      expect(await seg('a'.repeat(161))).toBe('2');
+      expect(await seg('a'.repeat(306))).toBe('2');
+      expect(await seg('a'.repeat(307))).toBe('3');
+      expect(await seg('演'.repeat(70))).toBe('1');
+      expect(await seg('演'.repeat(71))).toBe('2');
+      expect(await seg('演'.repeat(134))).toBe('2');
+      expect(await seg('演'.repeat(135))).toBe('3');
+      // One Chinese character turns a 100-character English text into UCS-2: two segments.
+      expect(await seg('【演练】' + 'a'.repeat(96))).toBe('2');
+      expect(await seg('a'.repeat(100))).toBe('1');
+    });
+
+    it('lists messages with the SDK filters and pages the way Twilio does', async () => {
+      const a = phone();
+      const b = phone();
+      for (let i = 0; i < 5; i++) await client.messages.create({ to: a, from: FROM, body: `a${i}` });
+      for (let i = 0; i < 2; i++)
+        await client.messages.create({ to: b, from: '+15005550001', body: `b${i}` });
+
+      const toA = await client.messages.list({ to: a });
+      expect(toA.map((m) => m.body)).toEqual(['a4', 'a3', 'a2', 'a1', 'a0']); // newest first
+      expect((await client.messages.list({ from: '+15005550001' })).map((m) => m.to)).toEqual([b, b]);
+      expect(await client.messages.list({ to: a, from: '+15005550001' })).toEqual([]);
+
+      // Pages of 2: the SDK follows next_page_uri (rewritten to the emulator) to the end.
+      const paged = await client.messages.list({ to: a, pageSize: 2 });
+      expect(paged.map((m) => m.body)).toEqual(['a4', 'a3', 'a2', 'a1', 'a0']);
+      const limited = await client.messages.list({ to: a, limit: 3 });
+      expect(limited).toHaveLength(3);
+
+      const page = await client.messages.page({ to: a, pageSize: 2 });
+      expect(page.instances).toHaveLength(2);
+      expect(page.nextPageUrl).toMatch(
+        /^https:\/\/api\.twilio\.com\/2010-04-01\/Accounts\/AC0+\/Messages\.json\?/,
+      );
+      const raw = (await api('GET', '/_emulator/messages?to=' + encodeURIComponent(a))).body;
+      expect((raw.messages as unknown[]).length).toBe(5);
+      const rawPage = await fetch(
+        `${emulator.url}/2010-04-01/Accounts/${ACCOUNT_SID}/Messages.json?To=${encodeURIComponent(a)}&PageSize=2`,
+        {
+          headers: {
+            Authorization: 'Basic ' + Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString('base64'),
+          },
+        },
+      ).then((r) => r.json() as Promise<Record<string, unknown>>);
+      expect(rawPage).toMatchObject({ page: 0, page_size: 2, start: 0, end: 1, previous_page_uri: null });
+      expect(rawPage.next_page_uri).toMatch(/Page=1&PageToken=PASM[0-9a-f]{32}/);
+      expect(rawPage.uri).toMatch(/^\/2010-04-01\/Accounts\/AC0+\/Messages\.json\?To=/);
+      expect(rawPage.first_page_uri).toMatch(/Page=0/);
+
+      // DateSent filters (a message not yet sent counts by its creation time).
+      const now = new Date();
+      expect(await client.messages.list({ to: a, dateSentAfter: new Date(+now - 60_000) })).toHaveLength(5);
+      expect(await client.messages.list({ to: a, dateSentAfter: new Date(+now + 60_000) })).toHaveLength(0);
+      expect(await client.messages.list({ to: a, dateSentBefore: new Date(+now - 60_000) })).toHaveLength(0);
+      expect(await client.messages.list({ to: a, dateSentBefore: new Date(+now + 60_000) })).toHaveLength(5);
+      expect(
+        await client.messages.list({ to: a, dateSent: new Date(now.toISOString().slice(0, 10)) }),
+      ).toHaveLength(5);
+    });
+
+    it('rejects an invalid To with 21211 and a landline with 21614, as RestExceptions', async () => {
+      const invalid = await restError(client.messages.create({ to: '12345', from: FROM, body: 'x' }));
+      expect(invalid).toBeInstanceOf(twilio.RestException);
+      expect(invalid).toMatchObject({ status: 400, code: 21211 });
+      expect(invalid.moreInfo).toBe('https://www.twilio.com/docs/errors/21211');
+
+      const landline = phone();
+      expect(
+        (await api('POST', '/_emulator/phones', { number: landline, behaviour: 'landline' })).status,
+      ).toBe(200);
+      const e = await restError(client.messages.create({ to: landline, from: FROM, body: 'x' }));
+      expect(e).toBeInstanceOf(twilio.RestException);
+      expect(e).toMatchObject({ status: 400, code: 21614 });
+      expect(emulator.messages({ to: landline })).toEqual([]);
+      // A landline still takes voice calls.
+      const call = await client.calls.create({ to: landline, from: FROM, twiml: twiml('<Say>Hello</Say>') });
+      expect(call.status).toBe('queued');
+
+      const noBody = await restError(client.messages.create({ to: phone(), from: FROM }));
+      expect(noBody).toMatchObject({ status: 400, code: 21602 });
+    });
+
+    it('refuses a number that sent STOP with 21610 until it sends START, and forwards both to the webhook', async () => {
+      const to = phone();
+      emulator.configure({ smsUrl: hooks.url('/sms') });
+      await client.messages.create({ to, from: FROM, body: 'first' });
+      const stop = await api('POST', '/_emulator/sms', { from: to, body: 'stop' });
+      expect(stop.body.optedOut).toBe(true);
+      const e = await restError(client.messages.create({ to, from: FROM, body: 'second' }));
+      expect(e).toBeInstanceOf(twilio.RestException);
+      expect(e).toMatchObject({ status: 400, code: 21610 });
+      // Another sender number is not affected (Twilio opts out per sender).
+      await client.messages.create({ to, from: '+15005550001', body: 'other sender' });
+
+      const start = await api('POST', '/_emulator/sms', { from: to, to: FROM, body: 'START' });
+      expect(start.body.optedOut).toBe(false);
+      const again = await client.messages.create({ to, from: FROM, body: 'third' });
+      expect(again.status).toBe('queued');
+
+      const inbound = hooks.on('/sms');
+      expect(inbound.map((h) => [h.params.Body, h.params.OptOutType])).toEqual([
+        ['stop', 'STOP'],
+        ['START', 'START'],
+      ]);
+      expect(inbound.every((h) => hooks.valid(h))).toBe(true);
+    });
+  });
+
+  describe('status callbacks', () => {
+    it('posts queued → sent → delivered, signed exactly as Twilio signs', async () => {
+      const to = phone();
+      const m = await client.messages.create({
+        to,
+        from: FROM,
+        body: 'hello',
+        statusCallback: hooks.url('/status?delivery=42'),
+      });
+      const hits = await waitFor(
+        () => (hooks.on('/status').length >= 3 ? hooks.on('/status') : undefined),
+        '3 callbacks',
+      );
+      await new Promise((r) => setTimeout(r, 50));
+      expect(hooks.on('/status')).toHaveLength(3);
+      expect(hits.map((h) => h.params.MessageStatus)).toEqual(['queued', 'sent', 'delivered']);
+      for (const h of hits) {
+        expect(h.params).toMatchObject({
+          MessageSid: m.sid,
+          SmsSid: m.sid,
+          SmsStatus: h.params.MessageStatus,
+          AccountSid: ACCOUNT_SID,
+          To: to,
+          From: FROM,
+          ApiVersion: '2010-04-01',
+        });
+        expect(h.params.ErrorCode).toBeUndefined();
+        expect(h.url).toContain('?delivery=42');
+        expect(hooks.valid(h)).toBe(true);
+      }
+      const delivered = hits[2];
+      // Tampered: a changed parameter, a different URL, another token, a missing signature.
+      expect(
+        twilio.validateRequest(AUTH_TOKEN, delivered.signature!, delivered.url, {
+          ...delivered.params,
+          MessageStatus: 'failed',
+        }),
+      ).toBe(false);
+      expect(
+        twilio.validateRequest(
+          AUTH_TOKEN,
+          delivered.signature!,
+          delivered.url.replace('42', '43'),
+          delivered.params,
+        ),
+      ).toBe(false);
+      expect(
+        twilio.validateRequest('another-token', delivered.signature!, delivered.url, delivered.params),
+      ).toBe(false);
+      expect(twilio.validateRequest(AUTH_TOKEN, '', delivered.url, delivered.params)).toBe(false);
+      expect((await client.messages(m.sid).fetch()).status).toBe('delivered');
+    });
+
+    it('reports failed and undelivered with an ErrorCode, per the phone behaviour', async () => {
+      const undeliveredPhone = phone();
+      const unreachablePhone = phone();
+      await api('POST', '/_emulator/phones', { number: undeliveredPhone, behaviour: 'undelivered' });
+      await api('POST', '/_emulator/phones', { number: unreachablePhone, behaviour: 'unreachable' });
+      const a = await client.messages.create({
+        to: undeliveredPhone,
+        from: FROM,
+        body: 'x',
+        statusCallback: hooks.url('/s1'),
+      });
+      const b = await client.messages.create({
+        to: unreachablePhone,
+        from: FROM,
+        body: 'x',
+        statusCallback: hooks.url('/s2'),
+      });
+      await emulator.idle();
+      expect(hooks.on('/s1').map((h) => [h.params.MessageStatus, h.params.ErrorCode])).toEqual([
+        ['queued', undefined],
+        ['sent', undefined],
+        ['undelivered', '30003'],
+      ]);
+      expect(hooks.on('/s2').map((h) => [h.params.MessageStatus, h.params.ErrorCode])).toEqual([
+        ['queued', undefined],
+        ['failed', '30006'],
+      ]);
+      expect([...hooks.on('/s1'), ...hooks.on('/s2')].every((h) => hooks.valid(h))).toBe(true);
+      expect(await client.messages(a.sid).fetch()).toMatchObject({ status: 'undelivered', errorCode: 30003 });
+      expect(await client.messages(b.sid).fetch()).toMatchObject({ status: 'failed', errorCode: 30006 });
+    });
+
+    it('keeps the callback backlog bounded: a create waits for room instead of queueing without end', async () => {
+      const small = await startTwilioEmulator({
+        accountSid: ACCOUNT_SID,
+        authToken: AUTH_TOKEN,
+        messageStepMs: 0,
+        maxPendingMessages: 3,
+        callbackConcurrency: 2,
+        log: () => undefined,
+      });
+      try {
+        const c = createTwilioClient({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, apiBase: small.url });
+        let peak = 0;
+        hooks.routes.set('/slow', () => {
+          peak = Math.max(peak, small.stats().lifecycle.active);
+          return { status: 204, body: '' };
+        });
+        const to = phone();
+        await Promise.all(
+          Array.from({ length: 12 }, (_, i) =>
+            c.messages.create({ to, from: FROM, body: `m${i}`, statusCallback: hooks.url('/slow') }),
+          ),
+        );
+        await small.idle();
+        expect(small.stats().accepted).toBe(12);
+        expect(peak).toBeLessThanOrEqual(3);
+        expect(hooks.on('/slow')).toHaveLength(36);
+        expect(small.messages({ to }).every((m) => m.status === 'delivered')).toBe(true);
+      } finally {
+        await small.close();
+      }
+    });
+  });
+
+  describe('inbound SMS', () => {
+    it("posts a phone's reply to the SMS webhook, signed, and sends the TwiML <Message> answer back", async () => {
+      const from = phone();
+      emulator.configure({ smsUrl: hooks.url('/webhooks/twilio/sms') });
+      hooks.routes.set('/webhooks/twilio/sms', () => ({
+        body: twiml('<Message>收到，谢谢 &amp; thanks</Message>'),
+      }));
+      await client.messages.create({ to: from, from: FROM, body: '【演练】请回复 1 确认' });
+      const res = await api('POST', '/_emulator/sms', { from, body: '1' });
+      expect(res.status).toBe(200);
+      expect(res.body.webhook).toMatchObject({ status: 200 });
+
+      const [hit] = hooks.on('/webhooks/twilio/sms');
+      expect(hooks.valid(hit)).toBe(true);
+      expect(hit.params).toMatchObject({
+        AccountSid: ACCOUNT_SID,
+        From: from,
+        To: FROM, // the number that messaged the phone
+        Body: '1',
+        NumMedia: '0',
+        SmsStatus: 'received',
+        ApiVersion: '2010-04-01',
+      });
+      expect(hit.params.MessageSid).toMatch(/^SM[0-9a-f]{32}$/);
+      expect(hit.params.SmsMessageSid).toBe(hit.params.MessageSid);
+
+      const conversation = (await api('GET', `/_emulator/messages?phone=${encodeURIComponent(from)}`)).body
+        .messages as Array<Record<string, string>>;
+      expect(conversation.map((m) => [m.direction, m.body])).toEqual([
+        ['outbound-api', '【演练】请回复 1 确认'],
+        ['inbound', '1'],
+        ['outbound-reply', '收到，谢谢 & thanks'],
+      ]);
+      // Listed through the REST API too, as Twilio lists inbound messages.
+      const listed = await client.messages.list({ from, to: FROM });
+      expect(listed.map((m) => m.body)).toEqual(['1']);
+
+      expect((await api('POST', '/_emulator/sms', { from: 'not-a-number', body: 'x' })).status).toBe(400);
+    });
+  });
+
+  describe('voice', () => {
+    const callbackEvents = ['initiated', 'ringing', 'answered', 'completed'];
+
+    it('fetches TwiML, says it in the right language, waits in the Gather, and posts the keypress to the action', async () => {
+      const to = phone();
+      await api('POST', '/_emulator/phones', { number: to, behaviour: 'normal', language: 'zh-CN' });
+      hooks.routes.set('/voice', () => ({
+        body: twiml(
+          '<Say language="zh-CN" voice="Polly.Zhiyu">【演练】化工园区发生泄漏。</Say>' +
+            '<Gather numDigits="1" action="/voice/gather?callout=7" method="POST" timeout="10" input="dtmf">' +
+            '<Say language="zh-CN">确认请按 1，拒绝请按 2。</Say></Gather>' +
+            '<Say language="zh-CN">没有收到按键，再见。</Say>',
+        ),
+      }));
+      hooks.routes.set('/voice/gather', (p) => ({
+        body: twiml(
+          p.Digits === '1'
+            ? '<Say language="en-US">Acknowledged. Thank you.</Say><Hangup/>'
+            : '<Say>Declined.</Say><Hangup/>',
+        ),
+      }));
+      const call = await client.calls.create({
+        to,
+        from: FROM,
+        url: hooks.url('/voice'),
+        method: 'POST',
+        statusCallback: hooks.url('/call-status'),
+        statusCallbackEvent: callbackEvents,
+      });
+      expect(call.sid).toMatch(/^CA[0-9a-f]{32}$/);
+      expect(call).toMatchObject({ to, from: FROM, status: 'queued', direction: 'outbound-api' });
+
+      const waiting = await waitFor(
+        () => emulator.calls({ to }).find((c) => c.waiting_for_digits),
+        'the call to wait in its Gather',
+      );
+      expect(waiting.status).toBe('in-progress');
+      const [voice] = hooks.on('/voice');
+      expect(hooks.valid(voice)).toBe(true);
+      expect(voice.params).toMatchObject({
+        CallSid: call.sid,
+        AccountSid: ACCOUNT_SID,
+        From: FROM,
+        To: to,
+        CallStatus: 'in-progress',
+        Direction: 'outbound-api',
+        ApiVersion: '2010-04-01',
+      });
+      expect((await client.calls(call.sid).fetch()).status).toBe('in-progress');
+
+      const press = await api('POST', `/_emulator/calls/${call.sid}/digits`, { digits: '1' });
+      expect(press.status).toBe(200);
+      const done = await waitFor(
+        () => emulator.calls({ to }).find((c) => c.status === 'completed'),
+        'the call to complete',
+      );
+      const [gather] = hooks.on('/voice/gather');
+      expect(hooks.valid(gather)).toBe(true);
+      expect(gather.url).toBe(hooks.url('/voice/gather?callout=7'));
+      expect(gather.params).toMatchObject({ Digits: '1', CallSid: call.sid, CallStatus: 'in-progress' });
+
+      const transcript = done.transcript as Array<Record<string, unknown>>;
+      expect(transcript.filter((e) => e.type === 'say').map((e) => [e.language, e.text])).toEqual([
+        ['zh-CN', '【演练】化工园区发生泄漏。'],
+        ['zh-CN', '确认请按 1，拒绝请按 2。'],
+        ['en-US', 'Acknowledged. Thank you.'],
+      ]);
+      expect(transcript.find((e) => e.type === 'say')!.voice).toBe('Polly.Zhiyu');
+      expect(transcript.find((e) => e.type === 'gather')).toMatchObject({
+        result: 'digits',
+        digits: '1',
+        numDigits: 1,
+      });
+      expect(transcript.filter((e) => e.type === 'digits').map((e) => e.digits)).toEqual(['1']);
+      expect(done.digits).toBe('1');
+      expect(done.waiting_for_digits).toBe(false);
+
+      await waitFor(
+        () => hooks.on('/call-status').some((h) => h.params.CallStatus === 'completed'),
+        'completed callback',
+      );
+      const statuses = hooks.on('/call-status');
+      expect(statuses.map((h) => h.params.CallStatus)).toEqual([
+        'initiated',
+        'ringing',
+        'in-progress',
+        'completed',
+      ]);
+      expect(statuses.map((h) => h.params.SequenceNumber)).toEqual(['0', '1', '2', '3']);
+      expect(statuses.every((h) => hooks.valid(h))).toBe(true);
+      expect(statuses[3].params.CallDuration).toMatch(/^\d+$/);
+      const fetched = await client.calls(call.sid).fetch();
+      expect(fetched.status).toBe('completed');
+      expect(fetched.startTime).toBeInstanceOf(Date);
+      expect(fetched.endTime).toBeInstanceOf(Date);
+    });
+
+    it('continues after the Gather when no key is pressed before the timeout', async () => {
+      emulator.configure({ gatherTimeoutMs: 100 });
+      const to = phone();
+      const call = await client.calls.create({
+        to,
+        from: FROM,
+        twiml: twiml(
+          '<Gather numDigits="1" action="https://example.invalid/never"><Say>Press 1</Say></Gather><Pause length="1"/><Say>No input. Goodbye.</Say>',
+        ),
+      });
+      const done = await waitFor(
+        () => emulator.calls({ to }).find((c) => c.status === 'completed'),
+        'completion',
+        5000,
+      );
+      expect(done.sid).toBe(call.sid);
+      const transcript = done.transcript as Array<Record<string, unknown>>;
+      expect(transcript.map((e) => e.type)).toEqual(['say', 'gather', 'pause', 'say', 'hangup']);
+      expect(transcript[1]).toMatchObject({ result: 'timeout' });
+      expect(transcript[3]).toMatchObject({ text: 'No input. Goodbye.' });
+    });
+
+    it('follows <Redirect> and collects several digits up to finishOnKey', async () => {
+      const to = phone();
+      hooks.routes.set('/start', () => ({ body: twiml('<Redirect method="POST">/menu</Redirect>') }));
+      hooks.routes.set('/menu', () => ({
+        body: twiml('<Gather action="/pin" finishOnKey="#"><Say>PIN then hash</Say></Gather>'),
+      }));
+      hooks.routes.set('/pin', () => ({ body: twiml('<Say>ok</Say>') }));
+      const call = await client.calls.create({ to, from: FROM, url: hooks.url('/start') });
+      await waitFor(() => emulator.calls({ to }).find((c) => c.waiting_for_digits), 'gather');
+      await api('POST', `/_emulator/calls/${call.sid}/digits`, { digits: '12' });
+      await api('POST', `/_emulator/calls/${call.sid}/digits`, { digits: '34#' });
+      await waitFor(() => hooks.on('/pin')[0], 'the PIN');
+      expect(hooks.on('/pin')[0].params).toMatchObject({ Digits: '1234', FinishedOnKey: '#' });
+      expect(hooks.on('/menu').every((h) => hooks.valid(h))).toBe(true);
+    });
+
+    it('reports no-answer and busy phones without fetching TwiML', async () => {
+      emulator.configure({ timeScale: 0.001 });
+      const noAnswer = phone();
+      const busy = phone();
+      await api('POST', '/_emulator/phones', { number: noAnswer, behaviour: 'no-answer' });
+      await api('POST', '/_emulator/phones', { number: busy, behaviour: 'busy' });
+      const opts = {
+        from: FROM,
+        url: hooks.url('/voice'),
+        statusCallback: hooks.url('/cs'),
+        statusCallbackEvent: callbackEvents,
+      };
+      const a = await client.calls.create({ to: noAnswer, ...opts, timeout: 30 });
+      const b = await client.calls.create({ to: busy, ...opts });
+      await waitFor(
+        () =>
+          hooks.on('/cs').filter((h) => h.params.CallbackSource && /busy|no-answer/.test(h.params.CallStatus))
+            .length === 2,
+        'final callbacks',
+      );
+      const byCall = (sid: string) =>
+        hooks
+          .on('/cs')
+          .filter((h) => h.params.CallSid === sid)
+          .map((h) => h.params.CallStatus);
+      expect(byCall(a.sid)).toEqual(['initiated', 'ringing', 'no-answer']);
+      expect(byCall(b.sid)).toEqual(['initiated', 'ringing', 'busy']);
+      expect(hooks.on('/voice')).toHaveLength(0);
+      expect((await client.calls(a.sid).fetch()).status).toBe('no-answer');
+      expect((await client.calls(b.sid).fetch()).status).toBe('busy');
+      const listed = await client.calls.list({ to: busy });
+      expect(listed.map((c) => c.sid)).toEqual([b.sid]);
+    });
+
+    it('ends a call through the SDK (Status=completed) and refuses keys afterwards', async () => {
+      const to = phone();
+      const call = await client.calls.create({
+        to,
+        from: FROM,
+        twiml: twiml('<Gather numDigits="1" timeout="60"><Say>Hold on</Say></Gather>'),
+      });
+      await waitFor(() => emulator.calls({ to }).find((c) => c.waiting_for_digits), 'gather');
+      const ended = await client.calls(call.sid).update({ status: 'completed' });
+      expect(ended.status).toBe('completed');
+      expect((await api('POST', `/_emulator/calls/${call.sid}/digits`, { digits: '1' })).status).toBe(409);
+      const invalid = await restError(
+        client.calls.create({ to: 'bogus', from: FROM, url: hooks.url('/voice') }),
+      );
+      expect(invalid).toMatchObject({ status: 400, code: 21211 });
+    });
+  });
+
+  describe('faults', () => {
+    const rawCreate = (to: string) =>
+      fetch(`${emulator.url}/2010-04-01/Accounts/${ACCOUNT_SID}/Messages.json`, {
+        method: 'POST',
+        headers: {
+          Authorization: 'Basic ' + Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString('base64'),
+          'Content-Type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams({ To: to, From: FROM, Body: 'x' }).toString(),
+      });
+
+    it('answers the set fraction of REST requests with 500, and creates nothing for them', async () => {
+      const to = phone();
+      expect(
+        (await api('POST', '/_emulator/faults', { errorRate: 0.3, status: 500, latencyMs: 0, seed: 7 }))
+          .status,
+      ).toBe(200);
+      const statuses: number[] = [];
+      for (let i = 0; i < 300; i++) {
+        const res = await rawCreate(to);
+        statuses.push(res.status);
+        if (res.status === 500) {
+          expect(await res.json()).toMatchObject({ status: 500, code: 20500 });
+        } else {
+          await res.arrayBuffer();
+        }
+      }
+      const failed = statuses.filter((s) => s === 500).length;
+      expect(failed / 300).toBeGreaterThan(0.2);
+      expect(failed / 300).toBeLessThan(0.4);
+      expect(statuses.filter((s) => s === 201).length).toBe(300 - failed);
+      expect(emulator.messages({ to })).toHaveLength(300 - failed);
+
+      const e = await restError(
+        (async () => {
+          for (;;) await client.messages.create({ to, from: FROM, body: 'x' });
+        })(),
+      );
+      expect(e).toBeInstanceOf(twilio.RestException);
+      expect(e).toMatchObject({ status: 500, code: 20500 });
+    });
+
+    it('answers 429 with Retry-After, adds latency, and turns off with errorRate 0', async () => {
+      const to = phone();
+      await api('POST', '/_emulator/faults', { errorRate: 1, status: 429, latencyMs: 0 });
+      const res = await rawCreate(to);
+      expect(res.status).toBe(429);
+      expect(res.headers.get('retry-after')).toBe('1');
+      expect(await res.json()).toMatchObject({ status: 429, code: 20429 });
+      const e = await restError(client.messages.create({ to, from: FROM, body: 'x' }));
+      expect(e).toMatchObject({ status: 429, code: 20429 });
+
+      await api('POST', '/_emulator/faults', { errorRate: 0, latencyMs: 150 });
+      const t0 = Date.now();
+      const ok = await client.messages.create({ to, from: FROM, body: 'slow' });
+      expect(Date.now() - t0).toBeGreaterThanOrEqual(140);
+      expect(ok.status).toBe('queued');
+      expect((await api('GET', '/_emulator/faults')).body).toMatchObject({ errorRate: 0, latencyMs: 150 });
+
+      expect((await api('POST', '/_emulator/faults', { errorRate: 2 })).status).toBe(400);
+    });
+  });
+
+  describe('inspection API and reset', () => {
+    it('lists messages and calls by recipient, and DELETE /_emulator resets everything', async () => {
+      const to = phone();
+      await api('POST', '/_emulator/phones', { number: to, behaviour: 'busy' });
+      await client.messages.create({ to, from: FROM, body: 'one' });
+      await client.messages.create({ to: phone(), from: FROM, body: 'elsewhere' });
+      await client.calls.create({ to, from: FROM, twiml: twiml('<Say>x</Say>') });
+      await api('POST', '/_emulator/sms', { from: to, body: 'STOP' });
+      await api('POST', '/_emulator/faults', { errorRate: 0.5, status: 503 });
+
+      const msgs = (await api('GET', `/_emulator/messages?to=${encodeURIComponent(to)}`)).body;
+      expect(msgs).toEqual({
+        messages: [
+          expect.objectContaining({ to, body: 'one', from: FROM, sid: expect.stringMatching(/^SM/) }),
+        ],
+      });
+      const calls = (await api('GET', `/_emulator/calls?to=${encodeURIComponent(to)}`)).body.calls as Array<
+        Record<string, unknown>
+      >;
+      expect(calls).toHaveLength(1);
+      expect(calls[0]).toMatchObject({ to, from: FROM, transcript: expect.any(Array), digits: '' });
+      const phones = (await api('GET', '/_emulator/phones')).body.phones as Array<Record<string, unknown>>;
+      expect(phones.find((p) => p.number === to)).toMatchObject({ behaviour: 'busy', optedOutOf: [FROM] });
+
+      expect((await api('DELETE', '/_emulator')).status).toBe(200);
+      expect((await api('GET', '/_emulator/messages')).body).toEqual({ messages: [] });
+      expect((await api('GET', '/_emulator/calls')).body).toEqual({ calls: [] });
+      expect((await api('GET', '/_emulator/phones')).body).toEqual({ phones: [] });
+      expect((await api('GET', '/_emulator/faults')).body).toMatchObject({ errorRate: 0, latencyMs: 0 });
+      // Opt-out and the phone's behaviour are gone: the number takes SMS again.
+      const m = await client.messages.create({ to, from: FROM, body: 'after reset' });
+      expect(m.status).toBe('queued');
+    });
+
+    it('serves the phone simulator page and its live event stream', async () => {
+      const page = await fetch(`${emulator.url}/`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toMatch(/text\/html/);
+      const html = await page.text();
+      expect(html).toContain('模拟电话');
+      expect(html).toContain('Phone simulator');
+      expect(html).toContain('/_emulator/events');
+      expect(html).toContain('name="viewport"');
+
+      const controller = new AbortController();
+      const events = await fetch(`${emulator.url}/_emulator/events`, { signal: controller.signal });
+      expect(events.headers.get('content-type')).toMatch(/text\/event-stream/);
+      const reader = events.body!.getReader();
+      const first = new TextDecoder().decode((await reader.read()).value);
+      expect(first).toContain('event: change');
+      controller.abort();
+      await reader.cancel().catch(() => undefined);
+    });
+  });
+});
