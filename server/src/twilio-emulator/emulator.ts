@@ -201,7 +201,9 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions): Promi
   let calls = new Map<string, CallRuntime>();
   let phones = new Map<string, PhoneSettings>();
   /** `${phone} ${twilioNumber}`: the phone sent STOP to that number. */
-  let optOuts = new Set<string>();
+  let optOuts = new Map<string, Set<string>>();
+  /** SMS and calls each phone took part in (for the phone page). */
+  let tally = new Map<string, { messages: number; calls: number }>();
   /** Numbers seen (phones that received or sent something), with their last activity. */
   let seen = new Map<string, number>();
   /** Last emulated number each phone heard from (the default `to` of its reply). */
@@ -242,9 +244,18 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions): Promi
     }, 150);
   }
 
-  function touch(number: string): void {
+  function touch(number: string, count?: 'messages' | 'calls'): void {
     seen.delete(number);
     seen.set(number, Date.now());
+    if (count) {
+      let t = tally.get(number);
+      if (!t) tally.set(number, (t = { messages: 0, calls: 0 }));
+      t[count]++;
+    }
+  }
+
+  function isOptedOut(phoneNumber: string, sender: string): boolean {
+    return optOuts.get(phoneNumber)?.has(sender) ?? false;
   }
 
   function checkIdle(): void {
@@ -378,10 +389,11 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions): Promi
     const run = async (): Promise<void> => {
       try {
         for (let i = 0; i < steps.length; i++) {
+          // Every step, the first included, comes a step's time after the previous one: the REST
+          // answer is out well before the first (queued) callback.
+          await timers.sleep(config.messageStepMs);
           if (myEpoch !== epoch) return;
           if (i > 0) {
-            await timers.sleep(config.messageStepMs);
-            if (myEpoch !== epoch) return;
             const step = steps[i];
             if (step.error) {
               m.errorCode = step.error.code;
@@ -435,7 +447,7 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions): Promi
     if (phone(to).behaviour === 'landline') {
       throw new RestError(400, 21614, "'To' number is not a valid mobile number");
     }
-    if (optOuts.has(`${to} ${from ?? messagingServiceSid}`)) {
+    if (isOptedOut(to, from ?? messagingServiceSid ?? '')) {
       throw new RestError(400, 21610, 'Attempt to send to unsubscribed recipient');
     }
     await gate.enter();
@@ -460,7 +472,7 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions): Promi
       price: null,
     };
     addMessage(m);
-    touch(to);
+    touch(to, 'messages');
     if (from) lastSender.set(to, from);
     accepted++;
     lastAcceptedAt = now;
@@ -470,7 +482,7 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions): Promi
 
   /** A message the emulated number sends on its own (a `<Message>` in a reply's TwiML). */
   function sendReply(to: string, from: string, body: string): Message | null {
-    if (!body || optOuts.has(`${to} ${from}`) || phone(to).behaviour === 'landline') return null;
+    if (!body || isOptedOut(to, from) || phone(to).behaviour === 'landline') return null;
     const now = new Date();
     const m: Message = {
       seq: ++seq,
@@ -492,7 +504,7 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions): Promi
       price: null,
     };
     addMessage(m);
-    touch(to);
+    touch(to, 'messages');
     // The reply takes a lifecycle place without waiting for one (it is one message per reply).
     void gate.enter().then(() => runMessageLifecycle(m));
     return m;
@@ -530,22 +542,23 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions): Promi
       price: (-PRICE_PER_SEGMENT * countSegments(text)).toFixed(5),
     };
     addMessage(m);
-    touch(from);
+    touch(from, 'messages');
     const keyword = text.trim().toUpperCase();
-    const pair = `${from} ${to}`;
     let optOutType: string | null = null;
     if (OPT_OUT.has(keyword)) {
-      optOuts.add(pair);
+      let senders = optOuts.get(from);
+      if (!senders) optOuts.set(from, (senders = new Set()));
+      senders.add(to);
       optOutType = 'STOP';
     } else if (OPT_IN.has(keyword)) {
-      optOuts.delete(pair);
+      optOuts.get(from)?.delete(to);
       optOutType = 'START';
     } else if (HELP.has(keyword)) {
       optOutType = 'HELP';
     }
     const result: Record<string, unknown> = {
       message: messageJson(m),
-      optedOut: optOuts.has(pair),
+      optedOut: isOptedOut(from, to),
       webhook: null,
     };
     const url = config.smsUrl;
@@ -765,7 +778,8 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions): Promi
             entry.result = 'hangup';
             return { kind: 'end' };
           }
-          if (result.kind === 'digits' || verb.attrs.actionOnEmptyResult === 'true') {
+          // Inline TwiML without an action has nowhere to post the digits: carry on, as after a timeout.
+          if (action && (result.kind === 'digits' || verb.attrs.actionOnEmptyResult === 'true')) {
             const digits = result.kind === 'digits' ? result.digits : '';
             entry.result = result.kind === 'digits' ? 'digits' : 'timeout';
             entry.digits = digits;
@@ -774,7 +788,8 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions): Promi
             changed();
             return { kind: 'fetch', url: action, method, extra };
           }
-          entry.result = 'timeout';
+          entry.result = result.kind === 'digits' ? 'digits' : 'timeout';
+          if (result.kind === 'digits') entry.digits = result.digits;
           changed();
           break; // no input: on to the next verb, as Twilio does
         }
@@ -908,6 +923,9 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions): Promi
     const myFlow = rt.flow;
     const alive = (): boolean => rt.flow === myFlow && !FINAL_CALL_STATUSES.has(c.status);
     try {
+      // The REST answer first, then the call starts dialling.
+      await timers.sleep(Math.min(50, config.ringMs / 4));
+      if (!alive()) return;
       callEvent(rt, 'initiated');
       await timers.sleep(Math.min(50, config.ringMs / 4));
       if (!alive()) return;
@@ -997,7 +1015,7 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions): Promi
       timeoutSeconds,
     });
     addCall(rt);
-    touch(to);
+    touch(to, 'calls');
     void runCall(rt);
     return rt.call;
   }
@@ -1054,7 +1072,7 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions): Promi
       throw new HttpError(409, 'No voice URL is configured (TWILIO_EMULATOR_VOICE_URL or /_emulator/config)');
     const rt = newCall({ to, from, direction: 'inbound', url: config.voiceUrl, method: 'POST', twiml: null });
     addCall(rt);
-    touch(from);
+    touch(from, 'calls');
     void runCall(rt);
     return callInspection(rt.call);
   }
@@ -1353,7 +1371,8 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions): Promi
     messagesByTo = new Map();
     calls = new Map();
     phones = new Map();
-    optOuts = new Set();
+    optOuts = new Map();
+    tally = new Map();
     seen = new Map();
     lastSender = new Map();
     accepted = 0;
@@ -1394,36 +1413,27 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions): Promi
     ).map(callInspection);
   }
 
-  function phoneList(): Record<string, unknown>[] {
-    const numbers = new Set([...seen.keys()].reverse());
-    for (const n of phones.keys()) numbers.add(n);
-    const counts = new Map<string, { messages: number; calls: number; active: string | null }>();
-    const get = (n: string) => {
-      let c = counts.get(n);
-      if (!c) counts.set(n, (c = { messages: 0, calls: 0, active: null }));
-      return c;
-    };
-    for (const m of messages.values()) {
-      if (m.direction === 'inbound') get(m.from!).messages++;
-      else get(m.to).messages++;
-    }
+  function phoneList(q: { search?: string; limit?: number } = {}): Record<string, unknown>[] {
+    const numbers = [...seen.keys()].reverse();
+    for (const n of phones.keys()) if (!seen.has(n)) numbers.push(n);
+    const search = (q.search ?? '').replace(/\s/g, '');
+    const chosen = numbers.filter((n) => !search || n.includes(search)).slice(0, q.limit ?? Infinity);
+    const active = new Map<string, string>();
     for (const { call } of calls.values()) {
-      const n = call.direction === 'inbound' ? call.from : call.to;
-      const c = get(n);
-      c.calls++;
-      if (!FINAL_CALL_STATUSES.has(call.status)) c.active = call.sid;
+      if (!FINAL_CALL_STATUSES.has(call.status))
+        active.set(call.direction === 'inbound' ? call.from : call.to, call.sid);
     }
-    return [...numbers].map((number) => {
+    return chosen.map((number) => {
       const p = phone(number);
-      const c = counts.get(number) ?? { messages: 0, calls: 0, active: null };
+      const t = tally.get(number);
       return {
         number,
         behaviour: p.behaviour,
         language: p.language,
-        optedOutOf: [...optOuts].filter((k) => k.startsWith(`${number} `)).map((k) => k.split(' ')[1]),
-        messages: c.messages,
-        calls: c.calls,
-        activeCall: c.active,
+        optedOutOf: [...(optOuts.get(number) ?? [])],
+        messages: t?.messages ?? 0,
+        calls: t?.calls ?? 0,
+        activeCall: active.get(number) ?? null,
         lastActivity: seen.has(number) ? new Date(seen.get(number)!).toISOString() : null,
       };
     });
@@ -1489,7 +1499,15 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions): Promi
     if (m && method === 'POST') return sendJson(res, 200, hangUpByPhone(m[1]));
     if (path === '/_emulator/sms' && method === 'POST')
       return sendJson(res, 200, await receiveSms(await readJson(req)));
-    if (path === '/_emulator/phones' && method === 'GET') return sendJson(res, 200, { phones: phoneList() });
+    if (path === '/_emulator/phones' && method === 'GET') {
+      const limit = Number(url.searchParams.get('limit'));
+      return sendJson(res, 200, {
+        phones: phoneList({
+          search: url.searchParams.get('q') ?? undefined,
+          limit: Number.isInteger(limit) && limit > 0 ? limit : undefined,
+        }),
+      });
+    }
     if (path === '/_emulator/phones' && method === 'POST') {
       const body = await readJson(req);
       const number = str(body.number) ?? '';

@@ -10,6 +10,7 @@ export const PHONE_PAGE_HTML = String.raw`<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
 <title>Muster · 模拟电话 Phone simulator</title>
+<link rel="icon" href="data:,">
 <style>
   :root { --bg:#f4f5f7; --panel:#fff; --line:#dde1e6; --ink:#1d2329; --muted:#68737d; --accent:#c0392b;
           --out:#e8eef7; --in:#dff3e4; --warn:#b9770e; --bad:#c0392b; --ok:#1e8449; }
@@ -86,13 +87,13 @@ export const PHONE_PAGE_HTML = String.raw`<!doctype html>
       sms: '短信', calls: '通话', reply: '回复内容', send: '回复', noSms: '没有短信。', noCalls: '没有通话。', back: '返回',
       behaviour: '手机状态', normal: '正常', landline: '固定电话', unreachable: '无法接通', undelivered: '收不到短信', 'no-answer': '无人接听', busy: '占线',
       hangup: '挂断', callIn: '拨入', waiting: '等待按键…', say: '语音', digits: '按键', gather: '收号', pause: '停顿', redirect: '转向', hangupL: '挂断', error: '错误', fetch: '请求', play: '播放', unsupported: '不支持',
-      live: '实时', polling: '轮询', optedOut: '已退订', speak: '朗读', msgs: '条短信', callsN: '次通话',
+      live: '实时', polling: '轮询', nDigits: ' 位', 'g-pending': '等待按键…', 'g-digits': '已收到', 'g-timeout': '超时，无按键', 'g-hangup': '已挂断', optedOut: '已退订', speak: '朗读', msgs: '条短信', callsN: '次通话',
       status: { queued: '排队', sent: '已发送', delivered: '已送达', failed: '失败', undelivered: '未送达', received: '已收到', ringing: '响铃中', 'in-progress': '通话中', completed: '已结束', busy: '占线', 'no-answer': '无人接听', canceled: '已取消' } },
     en: { title: 'Muster phone simulator', pick: 'Pick a number on the left to see its SMS and calls.', search: 'Search numbers', none: 'No phone has received an SMS or a call yet.',
       sms: 'SMS', calls: 'Calls', reply: 'Reply', send: 'Send', noSms: 'No SMS.', noCalls: 'No calls.', back: 'Back',
       behaviour: 'Phone behaviour', normal: 'Normal', landline: 'Landline', unreachable: 'Unreachable', undelivered: 'SMS undelivered', 'no-answer': 'No answer', busy: 'Busy',
       hangup: 'Hang up', callIn: 'Call in', waiting: 'Waiting for keys…', say: 'Said', digits: 'Pressed', gather: 'Gather', pause: 'Pause', redirect: 'Redirect', hangupL: 'Hang-up', error: 'Error', fetch: 'Fetched', play: 'Played', unsupported: 'Unsupported',
-      live: 'live', polling: 'polling', optedOut: 'opted out', speak: 'Speak', msgs: 'SMS', callsN: 'calls',
+      live: 'live', polling: 'polling', nDigits: ' digit(s)', 'g-pending': 'waiting for keys…', 'g-digits': 'got', 'g-timeout': 'timed out, no keys', 'g-hangup': 'hung up', optedOut: 'opted out', speak: 'Speak', msgs: 'SMS', callsN: 'calls',
       status: {} },
   };
   let lang = localStorage.getItem('emu-lang') || (navigator.language && navigator.language.startsWith('zh') ? 'zh-CN' : 'en');
@@ -127,7 +128,7 @@ export const PHONE_PAGE_HTML = String.raw`<!doctype html>
     document.title = t('title');
   }
   $('#lang').onclick = () => { lang = lang === 'en' ? 'zh-CN' : 'en'; localStorage.setItem('emu-lang', lang); applyLang(); renderList(); refreshDetail(); };
-  $('#q').oninput = () => renderList();
+  $('#q').oninput = () => refreshList();
   window.addEventListener('hashchange', () => { selected = decodeURIComponent(location.hash.slice(1)) || null; renderList(); refreshDetail(); });
 
   function renderList() {
@@ -148,7 +149,7 @@ export const PHONE_PAGE_HTML = String.raw`<!doctype html>
   }
 
   async function refreshList() {
-    phones = (await (await fetch('/_emulator/phones')).json()).phones;
+    phones = (await (await fetch('/_emulator/phones?limit=300&q=' + encodeURIComponent($('#q').value.replace(/\s/g, '')))).json()).phones;
     renderList();
   }
 
@@ -161,9 +162,9 @@ export const PHONE_PAGE_HTML = String.raw`<!doctype html>
     const k = (key) => el('span', { class: 'k' }, t(key));
     switch (e.type) {
       case 'say': return el('li', {}, k('say'), el('span', { class: 'say', lang: e.language }, e.text), ' ', el('span', { class: 'badge' }, e.language),
-        ' ', el('button', { type: 'button', title: t('speak'), onclick: () => speakText(e.text, e.language), style: 'border:0;background:none;cursor:pointer' }, '🔊'));
+        ' ', el('button', { type: 'button', title: t('speak'), onclick: () => speakText(e.text, e.language), style: 'border:0;background:none;cursor:pointer;color:#68737d' }, '▶'));
       case 'digits': return el('li', {}, k('digits'), el('strong', {}, e.digits));
-      case 'gather': return el('li', {}, k('gather'), (e.numDigits ? e.numDigits + ' · ' : '') + (e.result === 'pending' ? t('waiting') : e.result + (e.digits ? ' ' + e.digits : '')));
+      case 'gather': return el('li', {}, k('gather'), (e.numDigits ? e.numDigits + t('nDigits') + ' · ' : '') + t('g-' + e.result) + (e.digits ? ' ' + e.digits : ''));
       case 'pause': return el('li', {}, k('pause'), e.seconds + ' s');
       case 'redirect': return el('li', {}, k('redirect'), e.url);
       case 'fetch': return el('li', { class: 'hint' }, k('fetch'), e.method + ' ' + e.url + ' → ' + e.status);
@@ -184,8 +185,8 @@ export const PHONE_PAGE_HTML = String.raw`<!doctype html>
     const box = $('#detail');
     if (!selected) { box.replaceChildren(el('div', { class: 'empty' }, t('pick'))); return; }
     const enc = encodeURIComponent(selected);
-    const [m, c] = await Promise.all([fetch('/_emulator/messages?phone=' + enc).then((r) => r.json()), fetch('/_emulator/calls?phone=' + enc).then((r) => r.json())]);
-    const p = phones.find((x) => x.number === selected) || { behaviour: 'normal', optedOutOf: [] };
+    const [m, c, ph] = await Promise.all(['/_emulator/messages?phone=', '/_emulator/calls?phone=', '/_emulator/phones?q='].map((u) => fetch(u + enc).then((r) => r.json())));
+    const p = ph.phones.find((x) => x.number === selected) || { behaviour: 'normal', optedOutOf: [] };
     const active = document.activeElement && document.activeElement.id === 'reply' ? true : false;
 
     const sel = el('select', { 'aria-label': t('behaviour'), onchange: (ev) => api('/_emulator/phones', { body: { number: selected, behaviour: ev.target.value } }).then(refreshAll) },
