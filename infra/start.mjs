@@ -1,4 +1,5 @@
-// `npm start`: install, services, build, migrate, demo data, then the server and the worker until Ctrl-C.
+// `npm start`: install, services, build, migrate, demo data, then server, worker (and in demo mode the
+// Twilio emulator) until Ctrl-C.
 // Node built-ins only: this runs before `npm ci`. Children's pino lines are shown compactly, without
 // Nest's per-module/route boot lines: LOG_FORMAT=full shows those too, LOG_FORMAT=json the raw lines.
 import { spawn } from 'node:child_process';
