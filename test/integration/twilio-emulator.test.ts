@@ -442,7 +442,8 @@ describe('Twilio emulator', () => {
   describe('inbound SMS', () => {
     it("posts a phone's reply to the SMS webhook, signed, and sends the TwiML <Message> answer back", async () => {
       const from = phone();
-      emulator.configure({ smsUrl: hooks.url('/webhooks/twilio/sms') });
+      const config = await api('POST', '/_emulator/config', { smsUrl: hooks.url('/webhooks/twilio/sms') });
+      expect(config.body).toMatchObject({ smsUrl: hooks.url('/webhooks/twilio/sms') });
       hooks.routes.set('/webhooks/twilio/sms', () => ({
         body: twiml('<Message>收到，谢谢 &amp; thanks</Message>'),
       }));
@@ -647,6 +648,45 @@ describe('Twilio emulator', () => {
       expect((await client.calls(b.sid).fetch()).status).toBe('busy');
       const listed = await client.calls.list({ to: busy });
       expect(listed.map((c) => c.sid)).toEqual([b.sid]);
+    });
+
+    it('takes a call from a phone to the voice URL, and inline TwiML without an action carries on after keys', async () => {
+      await api('POST', '/_emulator/config', { voiceUrl: hooks.url('/inbound') });
+      hooks.routes.set('/inbound', () => ({ body: twiml('<Say language="zh-CN">您好</Say>') }));
+      const caller = phone();
+      const inbound = await api('POST', '/_emulator/calls', { from: caller, to: FROM });
+      expect(inbound.status).toBe(201);
+      await waitFor(
+        () => emulator.calls({ from: caller }).find((c) => c.status === 'completed'),
+        'inbound call',
+      );
+      const [hit] = hooks.on('/inbound');
+      expect(hooks.valid(hit)).toBe(true);
+      expect(hit.params).toMatchObject({
+        From: caller,
+        To: FROM,
+        Direction: 'inbound',
+        CallStatus: 'in-progress',
+      });
+
+      const to = phone();
+      const call = await client.calls.create({
+        to,
+        from: FROM,
+        twiml: twiml('<Gather numDigits="1"><Say>Press a key</Say></Gather><Say>Carry on</Say>'),
+      });
+      await waitFor(() => emulator.calls({ to }).find((c) => c.waiting_for_digits), 'gather');
+      await api('POST', `/_emulator/calls/${call.sid}/digits`, { digits: '5' });
+      const done = await waitFor(
+        () => emulator.calls({ to }).find((c) => c.status === 'completed'),
+        'completion',
+      );
+      const transcript = done.transcript as Array<Record<string, unknown>>;
+      expect(transcript.find((e) => e.type === 'gather')).toMatchObject({ result: 'digits', digits: '5' });
+      expect(transcript.filter((e) => e.type === 'say').map((e) => e.text)).toEqual([
+        'Press a key',
+        'Carry on',
+      ]);
     });
 
     it('ends a call through the SDK (Status=completed) and refuses keys afterwards', async () => {

@@ -13,7 +13,12 @@ import { PlanPage } from './plans/PlanPage';
 import { PlansPage } from './plans/PlansPage';
 import { ResponsibilityListPage, ResponsibilityListsPage } from './plans/ResponsibilityPages';
 import { ZoneMapPage } from './map/ZoneMapPage';
+import { ContactsPage } from './directory/ContactsPage';
+import { RotationsPage } from './directory/RotationsPage';
+import { TeamsPage } from './directory/TeamsPage';
 import { EnterprisesPage } from './pages/EnterprisesPage';
+import { ResourcesMapPage } from './resources/ResourcesMapPage';
+import { ResourcesPage } from './resources/ResourcesPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ResponderHomePage } from './pages/ResponderHomePage';
@@ -130,6 +135,46 @@ const router = createBrowserRouter([
         element: (
           <RequirePage page="enterprises">
             <EnterprisesPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'resources',
+        element: (
+          <RequirePage page="resources">
+            <ResourcesMapPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'resources/list',
+        element: (
+          <RequirePage page="resources">
+            <ResourcesPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'directory',
+        element: (
+          <RequirePage page="directory">
+            <ContactsPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'directory/teams',
+        element: (
+          <RequirePage page="directory">
+            <TeamsPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'directory/rotations',
+        element: (
+          <RequirePage page="directory">
+            <RotationsPage />
           </RequirePage>
         ),
       },

@@ -5,12 +5,23 @@ import { isZoneRole, type Role } from '../contracts';
  * this only keeps the console from offering pages whose API calls would be refused.
  */
 export type PageId =
-  'map' | 'incidents' | 'enterprises' | 'users' | 'audit' | 'home' | 'plans' | 'responsibility';
+  | 'map'
+  | 'incidents'
+  | 'enterprises'
+  | 'users'
+  | 'audit'
+  | 'home'
+  | 'plans'
+  | 'responsibility'
+  | 'resources'
+  | 'directory';
 
 export const PAGE_PATHS: Record<PageId, string> = {
   map: '/map',
   incidents: '/incidents',
   enterprises: '/enterprises',
+  resources: '/resources',
+  directory: '/directory',
   plans: '/plans',
   responsibility: '/responsibility',
   users: '/admin/users',
@@ -23,6 +34,8 @@ export function canOpen(role: Role, page: PageId): boolean {
     case 'map':
     case 'incidents':
     case 'enterprises':
+    case 'resources':
+    case 'directory':
     case 'plans':
     case 'responsibility':
       return isZoneRole(role) || role === 'enterprise_officer';
@@ -40,6 +53,8 @@ export function navigationFor(role: Role): PageId[] {
     'map',
     'incidents',
     'enterprises',
+    'resources',
+    'directory',
     'plans',
     'responsibility',
     'users',

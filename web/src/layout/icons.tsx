@@ -7,6 +7,10 @@ const PATHS: Record<PageId, string> = {
   enterprises: 'M3 21V9l6-4v4l6-4v4l6-4v16H3zm4-4h2m4 0h2m-8-4h2m4 0h2',
   plans: 'M6 3h9l4 4v14H6V3zm9 0v4h4M9 11h7m-7 4h7m-7-8h3',
   responsibility: 'M9 5h10M9 12h10M9 19h10M4 5l1 1 2-2M4 12l1 1 2-2M4 19l1 1 2-2',
+  resources:
+    'M12 21s-7-6.2-7-11.5A7 7 0 0 1 19 9.5C19 14.8 12 21 12 21zm0-9a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5z',
+  directory:
+    'M5 4h12a2 2 0 0 1 2 2v14H7a2 2 0 0 1-2-2V4zm0 14a2 2 0 0 1 2-2h12M11 9a2 2 0 1 0 0 .01M8 14c.5-1.5 1.7-2 3-2s2.5.5 3 2',
   users:
     'M16 19v-1a4 4 0 0 0-4-4H7a4 4 0 0 0-4 4v1M9.5 10a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM21 19v-1a4 4 0 0 0-3-3.9M15 4.1a3 3 0 0 1 0 5.8',
   audit: 'M9 4h6l1 2h3v15H5V6h3l1-2zm-1 8h8m-8 4h5',

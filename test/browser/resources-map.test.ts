@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { ListResponse, LoginResponse } from '../../server/src/contracts/api.js';
+import type { ResourceView } from '../../server/src/contracts/resources.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** A commander looks for resources on the map: clusters, a type filter, zooming in, what is near. */
+describe('resources on the map', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  let resources: ResourceView[];
+  const pageErrors: string[] = [];
+
+  /** Markers standing alone plus the resources inside cluster bubbles: everything shown. */
+  const shownOnMap = () =>
+    page.evaluate(() => {
+      const single = document.querySelectorAll('.leaflet-marker-pane .resource-marker').length;
+      const clusters = [...document.querySelectorAll('.leaflet-marker-pane .resource-cluster')];
+      const inClusters = clusters.reduce((sum, c) => sum + Number(c.textContent), 0);
+      const largest = Math.max(0, ...clusters.map((c) => Number(c.textContent)));
+      return { single, clusters: clusters.length, total: single + inClusters, largest };
+    });
+
+  beforeAll(async () => {
+    if (!existsSync(path.join(ROOT, 'web', 'dist', 'index.html'))) {
+      throw new Error('web/dist is missing: build the console first (npm run build -w web)');
+    }
+    await mkdir(SCREENSHOTS, { recursive: true });
+    server = await startTestServer();
+    const login = await fetch(`${server.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'commander@muster.test', password: 'muster-demo' }),
+    });
+    const { accessToken } = (await login.json()) as LoginResponse;
+    resources = [];
+    for (let p = 1; ; p++) {
+      const res = await fetch(`${server.baseUrl}/api/resources?pageSize=500&page=${p}`, {
+        headers: { Authorization: `Bearer ${accessToken}` },
+      });
+      const body = (await res.json()) as ListResponse<ResourceView>;
+      resources.push(...body.items);
+      if (resources.length >= body.total) break;
+    }
+    expect(resources.length).toBeGreaterThan(300);
+
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+      ],
+    });
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
+    page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('opens the resource map with every resource in clusters', async () => {
+    await page.goto(`${server.baseUrl}/login`);
+    await page.getByLabel('电子邮箱').fill('commander@muster.test');
+    await page.getByLabel('密码').fill('muster-demo');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL('**/map');
+    await page.getByTestId('nav-resources').click();
+    await page.waitForURL('**/resources');
+    await page.locator('.resource-cluster').first().waitFor({ timeout: 20_000 });
+
+    const shown = await shownOnMap();
+    // At the zone-wide zoom a few hundred resources are held in a few dozen bubbles.
+    expect(shown.clusters).toBeGreaterThan(0);
+    expect(shown.total).toBe(resources.length);
+    expect(await page.getByTestId('resource-shown-count').textContent()).toContain(String(resources.length));
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'resources-map-clusters.png') });
+  }, 60_000);
+
+  it('filters by type: only warehouses remain', async () => {
+    await page.getByRole('button', { name: '全不选' }).click();
+    await page.getByTestId('filter-type-warehouse').check();
+    const warehouses = resources.filter((r) => r.type === 'warehouse').length;
+    expect(warehouses).toBeGreaterThan(0);
+    await page.waitForFunction(
+      (n) => {
+        const single = document.querySelectorAll('.leaflet-marker-pane .resource-marker').length;
+        const inClusters = [...document.querySelectorAll('.leaflet-marker-pane .resource-cluster')].reduce(
+          (sum, c) => sum + Number(c.textContent),
+          0,
+        );
+        return single + inClusters === n;
+      },
+      warehouses,
+      { timeout: 10_000 },
+    );
+    const glyphs = await page
+      .locator('.leaflet-marker-pane .resource-marker .resource-pin')
+      .evaluateAll((els) => els.map((e) => e.textContent));
+    expect(glyphs.every((g) => g === '库')).toBe(true);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'resources-map-warehouses.png') });
+  }, 30_000);
+
+  it('splits clusters into single markers when zooming in', async () => {
+    await page.getByRole('button', { name: '全选', exact: true }).click({ timeout: 5_000 });
+    await page.waitForFunction(() => document.querySelectorAll('.resource-cluster').length > 0, undefined, {
+      timeout: 10_000,
+    });
+    const before = await shownOnMap();
+    // Zoom in two steps on the map's centre (the middle of the zone).
+    for (let i = 0; i < 2; i++) {
+      await page.locator('.leaflet-control-zoom-in').click({ timeout: 5_000 });
+      // Let the zoom and the cluster split animations finish before counting.
+      await page.waitForTimeout(1500);
+    }
+    const after = await shownOnMap();
+    // Bubbles break up: more resources stand on their own and the largest bubble is smaller.
+    expect(after.single).toBeGreaterThan(before.single);
+    expect(after.largest).toBeLessThan(before.largest);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'resources-map-zoomed.png') });
+  }, 30_000);
+
+  it('lists what is near a clicked point, nearest first, with distances', async () => {
+    await page.getByTestId('near-here').click();
+    const map = await page.getByTestId('zone-map').boundingBox();
+    await page.mouse.click(map!.x + map!.width / 2, map!.y + map!.height / 2);
+    const list = page.getByTestId('nearest-list');
+    await list.waitFor({ timeout: 10_000 });
+    const distances = await list.locator('li strong').evaluateAll((els) =>
+      els.map((e) => {
+        const [v, unit] = (e.textContent ?? '').split(' ');
+        return Number(v) * (unit === 'km' ? 1000 : 1);
+      }),
+    );
+    expect(distances.length).toBe(10);
+    expect([...distances].sort((a, b) => a - b)).toEqual(distances);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'resources-map-near-here.png') });
+    expect(pageErrors).toEqual([]);
+  }, 30_000);
+});

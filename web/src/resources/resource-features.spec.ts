@@ -1,0 +1,73 @@
+import { describe, expect, it } from '@jest/globals';
+import { RESOURCE_STATUSES, RESOURCE_TYPES, type ResourceView } from '../contracts';
+import { countByType, formatDistance, markerHtml, toResourceMarkers } from './resource-features';
+
+function resource(id: string, type: ResourceView['type'], status: ResourceView['status']): ResourceView {
+  return {
+    id,
+    enterpriseId: null,
+    type,
+    name: id,
+    model: '',
+    quantity: 1,
+    unit: '',
+    status,
+    custodian: '',
+    custodianPhone: null,
+    location: { lat: 33.99, lng: 116.83 },
+    address: '',
+    lastInspectedOn: null,
+    nextInspectionOn: null,
+    expiresOn: null,
+    alert: 'ok',
+    notes: '',
+    createdAt: '',
+    updatedAt: '',
+  };
+}
+
+describe('resource layer features', () => {
+  const all = [
+    resource('h1', 'fire_hydrant', 'available'),
+    resource('h2', 'fire_hydrant', 'maintenance'),
+    resource('w1', 'warehouse', 'available'),
+  ];
+
+  it('keeps only the chosen types and statuses, as [lat, lng] markers', () => {
+    const markers = toResourceMarkers(all, {
+      types: new Set(['fire_hydrant']),
+      statuses: new Set(['available']),
+    });
+    expect(markers).toEqual([
+      {
+        id: 'h1',
+        position: [33.99, 116.83],
+        type: 'fire_hydrant',
+        alert: 'ok',
+        status: 'available',
+        title: 'h1',
+      },
+    ]);
+    expect(
+      toResourceMarkers(all, { types: new Set(RESOURCE_TYPES), statuses: new Set(RESOURCE_STATUSES) }),
+    ).toHaveLength(3);
+  });
+
+  it('counts by type', () => {
+    expect(countByType(all)).toEqual({ fire_hydrant: 2, warehouse: 1 });
+  });
+
+  it('formats distances in metres, then kilometres', () => {
+    expect(formatDistance(0)).toBe('0 m');
+    expect(formatDistance(849.6)).toBe('850 m');
+    expect(formatDistance(1234)).toBe('1.2 km');
+    expect(formatDistance(12_345)).toBe('12 km');
+  });
+
+  it('rings expiring and expired resources', () => {
+    expect(markerHtml({ type: 'fire_hydrant', alert: 'expired', status: 'available' })).toContain(
+      'resource-pin--expired',
+    );
+    expect(markerHtml({ type: 'shelter', alert: 'ok', status: 'available' })).toContain('避');
+  });
+});

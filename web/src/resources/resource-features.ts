@@ -1,0 +1,72 @@
+import type { ResourceAlert, ResourceStatus, ResourceType, ResourceView } from '../contracts';
+
+/**
+ * Data → map mapping for the resource layer, kept pure so it is tested without a browser:
+ * which resources pass the filter, and how each is drawn (colour by type, a ring by alert).
+ */
+export interface ResourceFilter {
+  types: ReadonlySet<ResourceType>;
+  statuses: ReadonlySet<ResourceStatus>;
+}
+
+export interface ResourceMarker {
+  id: string;
+  position: [number, number];
+  type: ResourceType;
+  alert: ResourceAlert;
+  status: ResourceStatus;
+  title: string;
+}
+
+/** One colour and a short glyph per type, legible on the pale basemap and to colour-blind eyes. */
+export const RESOURCE_STYLE: Record<ResourceType, { color: string; glyph: string }> = {
+  fire_hydrant: { color: '#d7263d', glyph: '栓' },
+  fire_extinguisher: { color: '#f46036', glyph: '灭' },
+  water_source: { color: '#1b98e0', glyph: '水' },
+  warehouse: { color: '#6a4c93', glyph: '库' },
+  supplies: { color: '#8d6a9f', glyph: '物' },
+  equipment: { color: '#2e4057', glyph: '装' },
+  protective_gear: { color: '#4f6d7a', glyph: '防' },
+  vehicle: { color: '#c0392b', glyph: '车' },
+  team_base: { color: '#a4161a', glyph: '队' },
+  shelter: { color: '#2a9d8f', glyph: '避' },
+  assembly_point: { color: '#3a7d44', glyph: '集' },
+  medical_point: { color: '#e63946', glyph: '医' },
+};
+
+export function passesFilter(r: Pick<ResourceView, 'type' | 'status'>, f: ResourceFilter): boolean {
+  return f.types.has(r.type) && f.statuses.has(r.status);
+}
+
+export function toResourceMarkers(resources: readonly ResourceView[], f: ResourceFilter): ResourceMarker[] {
+  return resources
+    .filter((r) => passesFilter(r, f))
+    .map((r) => ({
+      id: r.id,
+      position: [r.location.lat, r.location.lng],
+      type: r.type,
+      alert: r.alert,
+      status: r.status,
+      title: r.name,
+    }));
+}
+
+/** Count per type of what is shown, for the filter panel. */
+export function countByType(resources: readonly ResourceView[]): Partial<Record<ResourceType, number>> {
+  const out: Partial<Record<ResourceType, number>> = {};
+  for (const r of resources) out[r.type] = (out[r.type] ?? 0) + 1;
+  return out;
+}
+
+/** "850 m" below a kilometre, "1.2 km" above: the way distances are read out on a radio. */
+export function formatDistance(m: number): string {
+  if (m < 1000) return `${Math.round(m)} m`;
+  return `${(m / 1000).toFixed(m < 10_000 ? 1 : 0)} km`;
+}
+
+/** The marker's HTML: a coloured disc with the type's glyph, ringed when expiring or expired. */
+export function markerHtml(m: Pick<ResourceMarker, 'type' | 'alert' | 'status'>): string {
+  const { color, glyph } = RESOURCE_STYLE[m.type];
+  const classes = ['resource-pin', `resource-pin--${m.alert}`, `resource-pin--${m.status}`].join(' ');
+  return `<span class="${classes}" style="--pin:${color}">${glyph}</span>`;
+}
