@@ -13,6 +13,7 @@ import type {
 import { ROLES, type Role } from '../../server/src/contracts/roles.js';
 import { Clock } from '../../server/src/common/clock.js';
 import { HazardDeadlineService } from '../../server/src/hazards/hazard-deadline.service.js';
+import { DemoSeedService } from '../../server/src/demo/demo-seed.service.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 
 const plan = {
@@ -420,6 +421,18 @@ describe('hazard ledger', () => {
         jest.restoreAllMocks();
       }
     });
+  });
+
+  it('seeds a demo ledger once: a second seeding adds nothing', async () => {
+    const count = async () =>
+      (await sql.query<{ n: number }>('SELECT count(*)::int AS n FROM hazard')).rows[0]!.n;
+    const before = await count();
+    const demo = await sql.query<{ n: number }>(
+      `SELECT count(DISTINCT enterprise_id)::int AS n FROM hazard WHERE created_by IS NOT NULL`,
+    );
+    expect(demo.rows[0]!.n).toBeGreaterThanOrEqual(8);
+    await t.get(DemoSeedService).seed();
+    expect(await count()).toBe(before);
   });
 
   describe('notifications', () => {

@@ -6,6 +6,7 @@ import { UserRepository } from '../identity/user.repository.js';
 import { UserService } from '../identity/user.service.js';
 import { DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_USERS, siteOutline } from './demo-data.js';
 import { DirectoryDemoSeeder } from './directory-demo.js';
+import { HazardsDemoSeeder } from './hazards-demo.js';
 import { PlansDemoSeeder } from './plans-demo.js';
 import { ResourcesDemoSeeder } from './resources-demo.js';
 
@@ -31,6 +32,7 @@ export class DemoSeedService {
     private readonly directorySeeder: DirectoryDemoSeeder,
     private readonly resourcesSeeder: ResourcesDemoSeeder,
     private readonly plansSeeder: PlansDemoSeeder,
+    private readonly hazardsSeeder: HazardsDemoSeeder,
   ) {}
 
   seed(): Promise<SeedResult> {
@@ -75,6 +77,7 @@ export class DemoSeedService {
       const resourcesCreated = await this.resourcesSeeder.seed(ids);
       // Plans page the demo directory's people, so they come after it.
       const plans = await this.plansSeeder.seed(ids);
+      const hazards = await this.hazardsSeeder.seed(ids);
       this.logger.log(
         `Demo data: ${result.enterprisesCreated} enterprises and ${result.usersCreated} users created`,
       );
@@ -85,6 +88,7 @@ export class DemoSeedService {
       this.logger.log(
         `Demo plans: ${plans.plansCreated} plans and ${plans.policiesCreated} policies created`,
       );
+      this.logger.log(`Demo hazard ledger: ${hazards.hazardsCreated} hazards created`);
       return result;
     });
   }

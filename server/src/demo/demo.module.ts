@@ -1,16 +1,19 @@
 import { Module } from '@nestjs/common';
 import { DirectoryModule } from '../directory/directory.module.js';
 import { EnterpriseModule } from '../enterprises/enterprise.module.js';
+import { HazardModule } from '../hazards/hazard.module.js';
+import { InspectionModule } from '../inspections/inspection.module.js';
 import { PlansModule } from '../plans/plans.module.js';
 import { ResourcesModule } from '../resources/resources.module.js';
 import { DemoSeedService } from './demo-seed.service.js';
 import { DirectoryDemoSeeder } from './directory-demo.js';
+import { HazardsDemoSeeder } from './hazards-demo.js';
 import { PlansDemoSeeder } from './plans-demo.js';
 import { ResourcesDemoSeeder } from './resources-demo.js';
 
 @Module({
-  imports: [EnterpriseModule, DirectoryModule, ResourcesModule, PlansModule],
-  providers: [DemoSeedService, DirectoryDemoSeeder, ResourcesDemoSeeder, PlansDemoSeeder],
+  imports: [EnterpriseModule, DirectoryModule, ResourcesModule, PlansModule, HazardModule, InspectionModule],
+  providers: [DemoSeedService, DirectoryDemoSeeder, ResourcesDemoSeeder, PlansDemoSeeder, HazardsDemoSeeder],
   exports: [DemoSeedService],
 })
 export class DemoModule {}

@@ -8,5 +8,6 @@ import { InspectionService } from './inspection.service.js';
   imports: [HazardModule],
   controllers: [InspectionController],
   providers: [InspectionService, InspectionPlanRepository, InspectionRecordRepository],
+  exports: [InspectionService],
 })
 export class InspectionModule {}
