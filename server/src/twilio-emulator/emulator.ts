@@ -371,44 +371,99 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions): Promi
     changed();
   }
 
-  /** queued → sent → delivered (or failed / undelivered), each step a status callback. */
-  function runMessageLifecycle(m: Message): void {
-    const myEpoch = epoch;
-    const behaviour = phone(m.to).behaviour;
-    type Step = { status: MessageStatus; error?: { code: number; message: string } };
-    const steps: Step[] = [{ status: 'queued' }];
-    if (behaviour === 'unreachable') {
-      const f = SMS_FAILURES.unreachable;
-      steps.push({ status: f.status, error: f });
-    } else if (behaviour === 'undelivered') {
-      const f = SMS_FAILURES.undelivered;
-      steps.push({ status: 'sent' }, { status: f.status, error: f });
-    } else {
-      steps.push({ status: 'sent' }, { status: 'delivered' });
+  type Step = { status: MessageStatus; error?: { code: number; message: string } };
+  const NORMAL_STEPS: Step[] = [{ status: 'queued' }, { status: 'sent' }, { status: 'delivered' }];
+  const UNREACHABLE_STEPS: Step[] = [
+    { status: 'queued' },
+    { status: SMS_FAILURES.unreachable.status, error: SMS_FAILURES.unreachable },
+  ];
+  const UNDELIVERED_STEPS: Step[] = [
+    { status: 'queued' },
+    { status: 'sent' },
+    { status: SMS_FAILURES.undelivered.status, error: SMS_FAILURES.undelivered },
+  ];
+
+  interface Due {
+    m: Message;
+    steps: Step[];
+    step: number;
+    due: number;
+    epoch: number;
+  }
+  /**
+   * Messages waiting for their next step, in due order (one timer for all of them, not one per
+   * message and step: accepting a burst stays cheap). Each message holds an admission place from
+   * creation to its last step, so this queue and the callback pool are bounded by the gate.
+   */
+  const dueQueue: Due[] = [];
+  let dueHead = 0;
+  let dueTimer: NodeJS.Timeout | null = null;
+
+  function scheduleStep(d: Due): void {
+    d.due = performance.now() + config.messageStepMs;
+    dueQueue.push(d);
+    armDueTimer();
+  }
+
+  function armDueTimer(): void {
+    if (dueTimer || dueHead >= dueQueue.length) return;
+    dueTimer = setTimeout(runDueSteps, Math.max(0, dueQueue[dueHead].due - performance.now()));
+  }
+
+  function runDueSteps(): void {
+    dueTimer = null;
+    const now = performance.now();
+    while (dueHead < dueQueue.length && dueQueue[dueHead].due <= now) {
+      const d = dueQueue[dueHead];
+      dueQueue[dueHead++] = undefined as never;
+      runStep(d);
     }
-    const run = async (): Promise<void> => {
-      try {
-        for (let i = 0; i < steps.length; i++) {
-          // Every step, the first included, comes a step's time after the previous one: the REST
-          // answer is out well before the first (queued) callback.
-          await timers.sleep(config.messageStepMs);
-          if (myEpoch !== epoch) return;
-          if (i > 0) {
-            const step = steps[i];
-            if (step.error) {
-              m.errorCode = step.error.code;
-              m.errorMessage = step.error.message;
-            }
-            setMessageStatus(m, step.status);
-          }
-          if (m.statusCallback) await queueCallback(m.statusCallback, 'POST', messageCallbackParams(m));
-        }
-      } finally {
-        gate.leave();
-        checkIdle();
+    if (dueHead > 4096 && dueHead * 2 > dueQueue.length) {
+      dueQueue.splice(0, dueHead);
+      dueHead = 0;
+    }
+    armDueTimer();
+  }
+
+  function finishLifecycle(): void {
+    gate.leave();
+    checkIdle();
+  }
+
+  /** One step of queued → sent → delivered (or failed / undelivered), with its status callback. */
+  function runStep(d: Due): void {
+    if (d.epoch !== epoch) return finishLifecycle();
+    const { m } = d;
+    if (d.step > 0) {
+      const step = d.steps[d.step];
+      if (step.error) {
+        m.errorCode = step.error.code;
+        m.errorMessage = step.error.message;
       }
+      setMessageStatus(m, step.status);
+    }
+    const next = (): void => {
+      if (d.epoch !== epoch || d.step + 1 >= d.steps.length) return finishLifecycle();
+      d.step++;
+      scheduleStep(d);
     };
-    void run();
+    if (m.statusCallback) void queueCallback(m.statusCallback, 'POST', messageCallbackParams(m)).then(next);
+    else next();
+  }
+
+  /**
+   * Starts a message on its way; it must hold an admission place. Every step, the first included,
+   * comes a step's time after the previous one: the REST answer is out before the first callback.
+   */
+  function runMessageLifecycle(m: Message): void {
+    const behaviour = phone(m.to).behaviour;
+    const steps =
+      behaviour === 'unreachable'
+        ? UNREACHABLE_STEPS
+        : behaviour === 'undelivered'
+          ? UNDELIVERED_STEPS
+          : NORMAL_STEPS;
+    scheduleStep({ m, steps, step: 0, due: 0, epoch });
   }
 
   function validateFrom(from: string): boolean {
@@ -450,7 +505,7 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions): Promi
     if (isOptedOut(to, from ?? messagingServiceSid ?? '')) {
       throw new RestError(400, 21610, 'Attempt to send to unsubscribed recipient');
     }
-    await gate.enter();
+    if (!gate.tryEnter()) await gate.enter();
     const now = new Date();
     const m: Message = {
       seq: ++seq,
@@ -1206,7 +1261,11 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions): Promi
   // ---- REST --------------------------------------------------------------------------------
   let faultRandom = Math.random;
 
-  async function handleRest(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+  async function handleRest(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: RequestTarget,
+  ): Promise<void> {
     lastRestAt = performance.now();
     const f = faults;
     if (f.latencyMs > 0) await timers.sleep(f.latencyMs);
@@ -1364,6 +1423,13 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions): Promi
       if (rt.wait) finishGather(rt, rt.wait, { kind: 'abort' });
     }
     timers.cancelAll();
+    // Messages waiting for a step give their places back at once.
+    const dropped = dueQueue.length - dueHead;
+    dueQueue.length = 0;
+    dueHead = 0;
+    if (dueTimer) clearTimeout(dueTimer);
+    dueTimer = null;
+    for (let i = 0; i < dropped; i++) gate.leave();
     config = { ...initialConfig };
     faults = { ...noFaults };
     faultRandom = Math.random;
@@ -1462,7 +1528,7 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions): Promi
   async function handleEmulator(
     req: http.IncomingMessage,
     res: http.ServerResponse,
-    url: URL,
+    url: RequestTarget,
   ): Promise<void> {
     const method = req.method ?? 'GET';
     const path = url.pathname.replace(/\/+$/, '') || '/';
@@ -1555,13 +1621,7 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions): Promi
 
   // ---- server ------------------------------------------------------------------------------
   const server = http.createServer((req, res) => {
-    let url: URL;
-    try {
-      url = new URL(req.url ?? '/', 'http://emulator');
-    } catch {
-      sendJson(res, 400, { error: 'Bad request' });
-      return;
-    }
+    const url = requestTarget(req.url ?? '/');
     const isRest = url.pathname.startsWith(`/${API_VERSION}/`);
     const handle = async (): Promise<void> => {
       if (isRest) return handleRest(req, res, url);
@@ -1636,6 +1696,23 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions): Promi
       });
       sender.close();
       while (idleWaiters.length) idleWaiters.shift()!();
+    },
+  };
+}
+
+/** The path and query of a request (cheaper than `new URL` on the hot path: query parsed on demand). */
+interface RequestTarget {
+  pathname: string;
+  readonly searchParams: URLSearchParams;
+}
+
+function requestTarget(raw: string): RequestTarget {
+  const q = raw.indexOf('?');
+  let params: URLSearchParams | null = null;
+  return {
+    pathname: q < 0 ? raw : raw.slice(0, q),
+    get searchParams() {
+      return (params ??= new URLSearchParams(q < 0 ? '' : raw.slice(q + 1)));
     },
   };
 }

@@ -41,6 +41,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): TwilioEmul
     timeScale: num('TWILIO_EMULATOR_TIME_SCALE'),
     gatherTimeoutMs: num('TWILIO_EMULATOR_GATHER_TIMEOUT_MS'),
     callbackConcurrency: num('TWILIO_EMULATOR_CALLBACK_CONCURRENCY'),
+    burstCallbackConcurrency: num('TWILIO_EMULATOR_BURST_CALLBACK_CONCURRENCY'),
     maxPendingMessages: num('TWILIO_EMULATOR_MAX_PENDING_MESSAGES'),
   };
   if (problems.length)

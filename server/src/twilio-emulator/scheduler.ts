@@ -87,6 +87,15 @@ export class AdmissionGate {
 
   constructor(private readonly capacity: number) {}
 
+  /** Takes a place if one is free now. */
+  tryEnter(): boolean {
+    if (this.active < this.capacity && this.waiters.length === 0) {
+      this.active++;
+      return true;
+    }
+    return false;
+  }
+
   /** Takes a place, waiting while all `capacity` places are taken. */
   async enter(): Promise<void> {
     if (this.active < this.capacity && this.waiters.length === 0) {
