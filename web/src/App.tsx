@@ -13,6 +13,12 @@ import { PlanPage } from './plans/PlanPage';
 import { PlansPage } from './plans/PlansPage';
 import { ResponsibilityListPage, ResponsibilityListsPage } from './plans/ResponsibilityPages';
 import { ZoneMapPage } from './map/ZoneMapPage';
+import { HazardNewPage } from './hazards/HazardNewPage';
+import { HazardPage } from './hazards/HazardPage';
+import { HazardsPage } from './hazards/HazardsPage';
+import { HazardStatsPage } from './hazards/HazardStatsPage';
+import { InspectionRunPage } from './inspections/InspectionRunPage';
+import { InspectionsPage } from './inspections/InspectionsPage';
 import { ContactsPage } from './directory/ContactsPage';
 import { RotationsPage } from './directory/RotationsPage';
 import { TeamsPage } from './directory/TeamsPage';
@@ -175,6 +181,54 @@ const router = createBrowserRouter([
         element: (
           <RequirePage page="directory">
             <RotationsPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'hazards',
+        element: (
+          <RequirePage page="hazards">
+            <HazardsPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'hazards/new',
+        element: (
+          <RequirePage page="hazards">
+            <HazardNewPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'hazards/stats',
+        element: (
+          <RequirePage page="hazards">
+            <HazardStatsPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'hazards/:id',
+        element: (
+          <RequirePage page="hazards">
+            <HazardPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'inspections',
+        element: (
+          <RequirePage page="inspections">
+            <InspectionsPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'inspections/:id',
+        element: (
+          <RequirePage page="inspections">
+            <InspectionRunPage />
           </RequirePage>
         ),
       },

@@ -14,7 +14,9 @@ export type PageId =
   | 'plans'
   | 'responsibility'
   | 'resources'
-  | 'directory';
+  | 'directory'
+  | 'hazards'
+  | 'inspections';
 
 export const PAGE_PATHS: Record<PageId, string> = {
   map: '/map',
@@ -22,6 +24,8 @@ export const PAGE_PATHS: Record<PageId, string> = {
   enterprises: '/enterprises',
   resources: '/resources',
   directory: '/directory',
+  hazards: '/hazards',
+  inspections: '/inspections',
   plans: '/plans',
   responsibility: '/responsibility',
   users: '/admin/users',
@@ -38,6 +42,8 @@ export function canOpen(role: Role, page: PageId): boolean {
     case 'directory':
     case 'plans':
     case 'responsibility':
+    case 'hazards':
+    case 'inspections':
       return isZoneRole(role) || role === 'enterprise_officer';
     case 'users':
     case 'audit':
@@ -55,6 +61,8 @@ export function navigationFor(role: Role): PageId[] {
     'enterprises',
     'resources',
     'directory',
+    'hazards',
+    'inspections',
     'plans',
     'responsibility',
     'users',

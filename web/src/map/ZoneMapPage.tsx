@@ -8,6 +8,7 @@ import { useSession } from '../auth/session-hooks';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { isZoneRole } from '../contracts';
+import { HazardLayerToggle, HazardMapLayer } from '../hazards/HazardMapLayer';
 import { IncidentOverviewControl, IncidentOverviewLayer } from '../incidents/map/IncidentOverview';
 import { useZoneName } from '../lib/use-zone-name';
 import { BaseMap } from './BaseMap';
@@ -30,6 +31,8 @@ export function ZoneMapPage() {
   // Zone roles see the open incidents over the sites, live; the switch hides them for a clear view.
   const incidentOverview = session ? isZoneRole(session.user.role) : false;
   const [incidentsShown, setIncidentsShown] = useState(true);
+  // Open hazards: off by default so the sites stay readable; one click shows the ledger's state.
+  const [hazardsShown, setHazardsShown] = useState(false);
 
   const enterprises = sites.data?.items;
   const counts = useMemo(() => (enterprises ? countByRiskClass(enterprises) : null), [enterprises]);
@@ -46,6 +49,7 @@ export function ZoneMapPage() {
         <BasemapLayer tileUrl={tileUrl} />
         {enterprises && <EnterpriseSitesLayer enterprises={enterprises} focusId={focusId} />}
         {incidentOverview && incidentsShown && <IncidentOverviewLayer />}
+        {hazardsShown && <HazardMapLayer />}
         <ScaleControl position="bottomright" imperial={false} />
       </BaseMap>
 
@@ -75,6 +79,7 @@ export function ZoneMapPage() {
 
       <RiskLegend counts={counts} />
       {incidentOverview && <IncidentOverviewControl shown={incidentsShown} onToggle={setIncidentsShown} />}
+      <HazardLayerToggle shown={hazardsShown} onToggle={setHazardsShown} />
     </div>
   );
 }

@@ -1,0 +1,76 @@
+import './hazards.css';
+import { useId, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CircleMarker, Pane, Popup } from 'react-leaflet';
+import { Link } from 'react-router';
+import { useOpenHazardsGeoJson } from './api';
+import { HAZARD_COLORS, toHazardMarkers } from './map-features';
+
+/** Open hazards on the zone map: red for major, amber for general, a dark ring when overdue. */
+export function HazardMapLayer() {
+  const { t } = useTranslation();
+  const data = useOpenHazardsGeoJson(true);
+  const markers = useMemo(() => (data.data ? toHazardMarkers(data.data) : []), [data.data]);
+  return (
+    <Pane name="open-hazards" style={{ zIndex: 620 }}>
+      {markers.map((m) => (
+        <CircleMarker
+          key={m.id}
+          center={m.position}
+          radius={m.level === 'major' ? 8 : 6}
+          pathOptions={{
+            color: m.overdue ? '#1a1a1a' : '#ffffff',
+            weight: m.overdue ? 3 : 1.5,
+            fillColor: HAZARD_COLORS[m.level],
+            fillOpacity: 0.95,
+            className: `hazard-marker hazard-marker--${m.level}`,
+          }}
+        >
+          <Popup>
+            <strong>
+              <Link to={`/hazards/${m.id}`}>{m.code}</Link>
+            </strong>{' '}
+            {t(`hazards.level.${m.level}`)} · {t(`hazards.status.${m.status}`)}
+            <br />
+            {m.label}
+            {m.deadline && (
+              <>
+                <br />
+                {t('hazards.field.deadline')}: {m.deadline} {m.overdue && `(${t('hazards.overdue')})`}
+              </>
+            )}
+          </Popup>
+        </CircleMarker>
+      ))}
+    </Pane>
+  );
+}
+
+/** The switch for the layer, with the count of open hazards the caller may see. */
+export function HazardLayerToggle({
+  shown,
+  onToggle,
+}: {
+  shown: boolean;
+  onToggle: (shown: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const data = useOpenHazardsGeoJson(true);
+  const count = data.data?.features.length;
+  return (
+    <section className="map-overlay hazard-layer-toggle" aria-label={t('hazards.mapLayer')}>
+      <label htmlFor={id}>
+        <input
+          id={id}
+          type="checkbox"
+          checked={shown}
+          onChange={(e) => onToggle(e.target.checked)}
+          data-testid="hazard-layer-toggle"
+        />{' '}
+        {t('hazards.mapLayer')}
+        {count !== undefined && ` (${count})`}
+      </label>
+    </section>
+  );
+}

@@ -1,0 +1,18 @@
+import { useTranslation } from 'react-i18next';
+import type { HazardLevel, HazardStatus } from '../contracts';
+
+export function HazardLevelBadge({ level }: { level: HazardLevel }) {
+  const { t } = useTranslation();
+  return <span className={`hazard-badge hazard-badge--${level}`}>{t(`hazards.level.${level}`)}</span>;
+}
+
+export function HazardStatusBadge({ status, overdue }: { status: HazardStatus; overdue?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <span className="hazard-status" data-testid="hazard-status" data-status={status}>
+      <span className={`hazard-status__dot hazard-status__dot--${status}`} aria-hidden="true" />
+      {t(`hazards.status.${status}`)}
+      {overdue && <span className="hazard-badge hazard-badge--overdue">{t('hazards.overdue')}</span>}
+    </span>
+  );
+}

@@ -1,0 +1,127 @@
+import '../hazards/hazards.css';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { Loading } from '../components/Loading';
+import { PageHeader } from '../components/PageHeader';
+import { CHECK_RESULTS, type CheckResult, type HazardLevel } from '../contracts';
+import { type ItemAnswer, useInspectionRecord, useSaveAnswers } from './api';
+
+/**
+ * The checklist runner: pass / fail / not applicable per item, with a note and, for a failure,
+ * where it was seen and its level. Completing turns every failure into a hazard of the ledger.
+ */
+export function InspectionRunPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const record = useInspectionRecord(id);
+  const save = useSaveAnswers(id, false);
+  const complete = useSaveAnswers(id, true);
+  // Only what the inspector changed is held here; the rest comes from the saved record.
+  const [edits, setEdits] = useState<Record<string, Partial<ItemAnswer>>>({});
+
+  if (record.isPending) return <Loading />;
+  if (record.isError) return <ErrorNotice error={record.error} />;
+  const r = record.data;
+  const open = r.status === 'open';
+  const answers: Record<string, ItemAnswer> = Object.fromEntries(
+    r.items.map((i) => [
+      i.itemId,
+      { itemId: i.itemId, result: i.result, note: i.note ?? '', ...edits[i.itemId] } as ItemAnswer,
+    ]),
+  );
+  const set = (itemId: string, patch: Partial<ItemAnswer>) =>
+    setEdits((e) => ({ ...e, [itemId]: { ...e[itemId], ...patch } }));
+  const payload = { items: Object.values(answers).map((a) => ({ ...a, note: a.note || undefined })) };
+
+  return (
+    <div className="page page--narrow">
+      <PageHeader
+        title={`${r.enterpriseName} · ${t(`inspections.kind.${r.kind}`)}`}
+        actions={
+          <Link className="button" to="/inspections">
+            {t('inspections.back')}
+          </Link>
+        }
+      >
+        {r.inspector} · {t(`inspections.status.${r.status}`)}
+      </PageHeader>
+      <ol className="checklist" data-testid="checklist">
+        {r.items.map((item) => {
+          const a = answers[item.itemId];
+          return (
+            <li key={item.itemId} className={`checklist__item checklist__item--${a?.result ?? 'open'}`}>
+              <div className="checklist__text">{item.text}</div>
+              <div className="checklist__choices" role="radiogroup" aria-label={item.text}>
+                {CHECK_RESULTS.map((res) => (
+                  <label key={res} className="checklist__choice">
+                    <input
+                      type="radio"
+                      name={`item-${item.itemId}`}
+                      value={res}
+                      disabled={!open}
+                      checked={a?.result === res}
+                      onChange={() => set(item.itemId, { result: res as CheckResult })}
+                    />
+                    {t(`inspections.result.${res}`)}
+                  </label>
+                ))}
+              </div>
+              {a?.result === 'fail' && open && (
+                <div className="form__row">
+                  <input
+                    aria-label={t('inspections.note')}
+                    placeholder={t('inspections.note')}
+                    value={a.note ?? ''}
+                    onChange={(e) => set(item.itemId, { note: e.target.value })}
+                  />
+                  <input
+                    aria-label={t('hazards.field.place')}
+                    placeholder={t('hazards.field.place')}
+                    value={a.place ?? ''}
+                    onChange={(e) => set(item.itemId, { place: e.target.value })}
+                  />
+                  <select
+                    aria-label={t('hazards.field.level')}
+                    value={a.level ?? 'general'}
+                    onChange={(e) => set(item.itemId, { level: e.target.value as HazardLevel })}
+                  >
+                    <option value="general">{t('hazards.level.general')}</option>
+                    <option value="major">{t('hazards.level.major')}</option>
+                  </select>
+                </div>
+              )}
+              {item.hazardId && (
+                <Link to={`/hazards/${item.hazardId}`} className="cell-sub">
+                  {t('inspections.hazardCreated')}
+                </Link>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      {(save.isError || complete.isError) && <ErrorNotice error={save.error ?? complete.error} />}
+      {open && (
+        <div className="form__actions">
+          <button
+            type="button"
+            className="button"
+            disabled={save.isPending}
+            onClick={() => save.mutate(payload)}
+          >
+            {t('inspections.save')}
+          </button>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={complete.isPending}
+            onClick={() => complete.mutate(payload)}
+          >
+            {t('inspections.complete')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
