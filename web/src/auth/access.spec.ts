@@ -5,7 +5,17 @@ import { canOpen, landingPathFor, navigationFor, returnPathFor } from './access'
 describe('console access by role', () => {
   it('gives zone roles and enterprise officers the map and the enterprise list, landing on the map', () => {
     for (const role of ['commander', 'inspector', 'evaluator', 'enterprise_officer'] as const) {
-      expect(navigationFor(role)).toEqual(['map', 'incidents', 'enterprises', 'plans', 'responsibility']);
+      expect(navigationFor(role)).toEqual([
+        'map',
+        'incidents',
+        'enterprises',
+        'resources',
+        'directory',
+        'hazards',
+        'inspections',
+        'plans',
+        'responsibility',
+      ]);
       expect(landingPathFor(role)).toBe('/map');
     }
   });
@@ -15,6 +25,10 @@ describe('console access by role', () => {
       'map',
       'incidents',
       'enterprises',
+      'resources',
+      'directory',
+      'hazards',
+      'inspections',
       'plans',
       'responsibility',
       'users',
