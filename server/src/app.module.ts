@@ -10,6 +10,7 @@ import { APP_CONFIG, type AppConfig, loadConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { EnterpriseModule } from './enterprises/enterprise.module.js';
+import { CalloutsModule } from './callouts/callouts.module.js';
 import { DirectoryModule } from './directory/directory.module.js';
 import { ResourcesModule } from './resources/resources.module.js';
 import { HealthController } from './health/health.controller.js';
@@ -64,6 +65,7 @@ export class AppModule implements NestModule {
         DirectoryModule,
         ResourcesModule,
         PlansModule,
+        CalloutsModule,
         RoomLogModule,
         IncidentModule,
         RoomsModule,

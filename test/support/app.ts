@@ -9,13 +9,16 @@ import { AppModule } from '../../server/src/app.module.js';
 import { configureApp } from '../../server/src/app.setup.js';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../server/src/demo/demo-data.js';
 import { DemoModule } from '../../server/src/demo/demo.module.js';
-import { DemoSeedService } from '../../server/src/demo/demo-seed.service.js';
 import { REDIS_URL } from './env.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 
 export interface TestAppOptions {
   /** Serve the built web console (web/dist). */
   web?: boolean;
+  /** Listen on this port (for a PUBLIC_URL known before boot); default a free one. */
+  port?: number;
+  /** More modules in the same process, e.g. the worker's job processing. */
+  imports?: NonNullable<ReturnType<typeof AppModule.register>['imports']>;
   /** Extra environment for the application's config. */
   env?: Record<string, string>;
 }
@@ -58,17 +61,16 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   let app: NestExpressApplication;
   try {
     const root = AppModule.register();
-    root.imports = [...(root.imports ?? []), DemoModule];
+    root.imports = [...(root.imports ?? []), DemoModule, ...(options.imports ?? [])];
     app = await NestFactory.create<NestExpressApplication>(root, { bufferLogs: true, abortOnError: false });
     await configureApp(app);
-    await app.listen(0, '127.0.0.1');
+    await app.listen(options.port ?? 0, '127.0.0.1');
   } finally {
     for (const [k, v] of Object.entries(previous)) {
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
     }
   }
-  await app.get(DemoSeedService).seed();
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;
   const tokens = new Map<string, string>();

@@ -1,7 +1,14 @@
 import 'reflect-metadata';
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { coreImports } from '../../server/src/app.module.js';
+import { AuditModule } from '../../server/src/audit/audit.module.js';
 import { createDataSource } from '../../server/src/database/data-source.js';
+import { DemoModule } from '../../server/src/demo/demo.module.js';
+import { DemoSeedService } from '../../server/src/demo/demo-seed.service.js';
+import { IdentityModule } from '../../server/src/identity/identity.module.js';
 import { TEMPLATE_ENV, databaseUrl, maintenanceUrl } from './env.js';
 
 export interface TestDatabase {
@@ -23,7 +30,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
-/** Test files run in parallel workers: an advisory lock lets exactly one of them migrate. */
+/**
+ * Test files run in parallel workers: an advisory lock lets exactly one of them migrate the
+ * template and seed the demo zone into it, once per run; every test file then starts from a
+ * clone of that seeded database.
+ */
 async function ensureTemplate(): Promise<string> {
   const template = process.env[TEMPLATE_ENV];
   if (!template)
@@ -41,6 +52,7 @@ async function ensureTemplate(): Promise<string> {
       } finally {
         await ds.destroy();
       }
+      await seedDemo(databaseUrl(template));
     } finally {
       await c.query('SELECT pg_advisory_unlock(hashtext($1))', [template]);
     }
@@ -55,5 +67,25 @@ async function withAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
     return await fn(c);
   } finally {
     await c.end();
+  }
+}
+
+async function seedDemo(url: string): Promise<void> {
+  @Module({ imports: [...coreImports(), AuditModule, IdentityModule, DemoModule] })
+  class TemplateSeedModule {}
+  const saved = { DATABASE_URL: process.env.DATABASE_URL, LOG_LEVEL: process.env.LOG_LEVEL };
+  Object.assign(process.env, { DATABASE_URL: url, LOG_LEVEL: 'warn' });
+  try {
+    const app = await NestFactory.createApplicationContext(TemplateSeedModule, { logger: ['error'] });
+    try {
+      await app.get(DemoSeedService).seed();
+    } finally {
+      await app.close();
+    }
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
   }
 }

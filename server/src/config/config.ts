@@ -53,6 +53,18 @@ const schema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /** Sends per second per sender number (the provider's limit); 0 = no limit. */
+  SMS_RATE_PER_SECOND: z.coerce.number().int().min(0).default(10),
+  /**
+   * Multiplies every escalation delay (voice delay, acknowledgement timeout). 1 in production;
+   * tests and demos run a ladder of minutes in seconds with e.g. 0.01.
+   */
+  CALLOUT_TIME_SCALE: z.coerce.number().positive().max(1).default(1),
+  /**
+   * How long a worker holds a job before another may take it over: after a worker dies, its
+   * jobs resume within about this time.
+   */
+  JOB_LOCK_SECONDS: z.coerce.number().int().min(2).max(600).default(30),
   /** Uploaded photos and documents; relative paths are taken from the working directory. */
   UPLOAD_DIR: z.string().min(1).default('.data/uploads'),
   UPLOAD_MAX_BYTES: z.coerce

@@ -115,6 +115,11 @@ export const ROOM_EVENT_TYPES = [
   'map_feature.removed',
   'resource.dispatched',
   'resource.status_changed',
+  'callout.started',
+  'callout.tier_paged',
+  'callout.recipient_updated',
+  'callout.tier_escalated',
+  'callout.ended',
 ] as const;
 export type RoomEventType = (typeof ROOM_EVENT_TYPES)[number];
 

@@ -10,7 +10,9 @@ import { Foundation1764300000000 } from './migrations/1764300000000-foundation.j
 import { Directory1764400000010 } from './migrations/1764400000010-directory.js';
 import { Resources1764400000020 } from './migrations/1764400000020-resources.js';
 import { Incidents1764700000000 } from './migrations/1764700000000-incidents.js';
+import { Callouts1764800000000 } from './migrations/1764800000000-callouts.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
+import { Callout, CalloutDelivery, CalloutRecipient } from '../callouts/callout.entities.js';
 import { Hazards1764600000001 } from './migrations/1764600000001-hazards.js';
 import { Hazard, HazardReminder, HazardTransition } from '../hazards/hazard.entity.js';
 import { StoredFile } from '../files/stored-file.entity.js';
@@ -34,6 +36,9 @@ import { Dispatch, MapFeature, RoomEvent, RoomTask } from '../rooms/room.entitie
 
 /** Listed explicitly rather than globbed: the build is ESM and globs would load .d.ts/.map files. */
 export const ENTITIES = [
+  Callout,
+  CalloutRecipient,
+  CalloutDelivery,
   Hazard,
   HazardTransition,
   HazardReminder,
@@ -75,6 +80,7 @@ export const MIGRATIONS = [
   EscalationPolicies1764500000002,
   Hazards1764600000001,
   Incidents1764700000000,
+  Callouts1764800000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

@@ -1,7 +1,15 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
-import { JOB_ID, JOB_SCHEDULES, type JobName, type JobPayloads, QUEUE_OF, QueueName } from './job.types.js';
+import {
+  JOB_ID,
+  JOB_OPTIONS,
+  JOB_SCHEDULES,
+  type JobName,
+  type JobPayloads,
+  QUEUE_OF,
+  QueueName,
+} from './job.types.js';
 
 /** Completed jobs are kept a week: long enough for a deterministic id to keep deduplicating. */
 const DEFAULTS: JobsOptions = {
@@ -16,25 +24,42 @@ const DEFAULTS: JobsOptions = {
 export class JobQueue {
   private readonly queues: Record<QueueName, Queue>;
 
-  constructor(@InjectQueue(QueueName.Hazards) hazards: Queue) {
-    this.queues = { [QueueName.Hazards]: hazards };
+  constructor(
+    @InjectQueue(QueueName.Hazards) hazards: Queue,
+    @InjectQueue(QueueName.Callouts) callouts: Queue,
+    @InjectQueue(QueueName.Deliveries) deliveries: Queue,
+  ) {
+    this.queues = {
+      [QueueName.Hazards]: hazards,
+      [QueueName.Callouts]: callouts,
+      [QueueName.Deliveries]: deliveries,
+    };
   }
 
   queue(name: QueueName): Queue {
     return this.queues[name];
   }
 
-  async add<N extends JobName>(name: N, payload: JobPayloads[N]): Promise<string | undefined> {
+  async add<N extends JobName>(name: N, payload: JobPayloads[N], delayMs = 0): Promise<string | undefined> {
     const jobId = (JOB_ID[name] as ((p: JobPayloads[N]) => string) | undefined)?.(payload);
-    const job = await this.queues[QUEUE_OF[name]].add(name, payload, { ...DEFAULTS, jobId });
+    const job = await this.queues[QUEUE_OF[name]].add(name, payload, {
+      ...DEFAULTS,
+      ...JOB_OPTIONS[name],
+      jobId,
+      delay: delayMs,
+    });
     return job.id;
   }
 
-  async addBulk<N extends JobName>(name: N, payloads: JobPayloads[N][]): Promise<void> {
+  async addBulk<N extends JobName>(name: N, payloads: JobPayloads[N][], delaysMs?: number[]): Promise<void> {
     if (!payloads.length) return;
     const idOf = JOB_ID[name] as ((p: JobPayloads[N]) => string) | undefined;
     await this.queues[QUEUE_OF[name]].addBulk(
-      payloads.map((data) => ({ name, data, opts: { ...DEFAULTS, jobId: idOf?.(data) } })),
+      payloads.map((data, i) => ({
+        name,
+        data,
+        opts: { ...DEFAULTS, ...JOB_OPTIONS[name], jobId: idOf?.(data), delay: delaysMs?.[i] ?? 0 },
+      })),
     );
   }
 

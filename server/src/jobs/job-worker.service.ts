@@ -6,7 +6,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
-import { type Job, Worker } from 'bullmq';
+import { type Job, Worker, type WorkerOptions } from 'bullmq';
 import { RequestContext } from '../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { JOB_HANDLER_KEY } from './job.decorators.js';
@@ -14,7 +14,24 @@ import { JobQueue } from './job-queue.service.js';
 import { JobName, QUEUE_OF, QueueName } from './job.types.js';
 import { bullConnection } from './redis-connection.js';
 
-type Handler = (payload: unknown, job: Job) => Promise<unknown>;
+type Handler = (payload: unknown, job: Job, token?: string) => Promise<unknown>;
+
+/**
+ * Sends are I/O-bound and many run at once; the provider's rate per sender number is enforced by
+ * BullMQ's limiter across every worker process (it is kept in Redis).
+ */
+export function workerOptions(queue: QueueName, config: AppConfig): Partial<WorkerOptions> {
+  if (queue === QueueName.Deliveries) {
+    return {
+      concurrency: 100,
+      ...(config.SMS_RATE_PER_SECOND > 0
+        ? { limiter: { max: config.SMS_RATE_PER_SECOND, duration: 1000 } }
+        : {}),
+    };
+  }
+  if (queue === QueueName.Callouts) return { concurrency: 20 };
+  return { concurrency: 5 };
+}
 
 /** Every JobName must have exactly one handler; returns the problems, empty when sound. */
 export function checkHandlers(found: { name: string; where: string }[]): string[] {
@@ -64,10 +81,12 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
     for (const f of found) this.handlers.set(f.name, f.fn);
 
     for (const queue of Object.values(QueueName)) {
-      const worker = new Worker(queue, (job) => this.run(job), {
+      const worker = new Worker(queue, (job, token) => this.run(job, token), {
         connection: bullConnection(this.config.REDIS_URL),
         prefix: this.config.REDIS_PREFIX,
-        concurrency: 5,
+        lockDuration: this.config.JOB_LOCK_SECONDS * 1000,
+        stalledInterval: (this.config.JOB_LOCK_SECONDS * 1000) / 2,
+        ...workerOptions(queue, this.config),
       });
       worker.on('failed', (job, err) =>
         this.logger.error({ err, jobId: job?.id, job: job?.name, attempts: job?.attemptsMade }, 'Job failed'),
@@ -78,12 +97,12 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
     this.logger.log(`Processing ${this.handlers.size} job types on ${this.workers.length} queue(s)`);
   }
 
-  private run(job: Job): Promise<unknown> {
+  private run(job: Job, token?: string): Promise<unknown> {
     const handler = this.handlers.get(job.name as JobName);
     if (!handler || QUEUE_OF[job.name as JobName] !== job.queueName) {
       throw new Error(`No handler for job ${job.name} on queue ${job.queueName}`);
     }
-    return this.context.runAsSystem(`job:${job.name}`, () => handler(job.data, job));
+    return this.context.runAsSystem(`job:${job.name}`, () => handler(job.data, job, token));
   }
 
   /** Lets running jobs finish; unstarted ones stay queued for the next worker. */

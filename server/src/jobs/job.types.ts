@@ -1,3 +1,4 @@
+import type { JobsOptions } from 'bullmq';
 import type { ReminderKind } from '../hazards/zone-time.js';
 
 /**
@@ -7,6 +8,10 @@ import type { ReminderKind } from '../hazards/zone-time.js';
  */
 export enum QueueName {
   Hazards = 'hazards',
+  /** Call-out fan-out and escalation timers. */
+  Callouts = 'callouts',
+  /** One SMS or call each, rate-limited per sender number. */
+  Deliveries = 'deliveries',
 }
 
 export enum JobName {
@@ -14,16 +19,38 @@ export enum JobName {
   HazardDeadlineScan = 'hazard-deadline-scan',
   /** One reminder for one hazard; deduplicated by its deterministic job id. */
   HazardReminder = 'hazard-reminder',
+  /** Repeatable: moves outbox rows that are still waiting (e.g. Redis was down) into the queues. */
+  OutboxRelay = 'outbox-relay',
+  /** Pages the recipients of one tier (one round) of a call-out. */
+  CalloutTierStart = 'callout-tier-start',
+  /** A tier's acknowledgement timeout: repeat, next tier, or exhausted. */
+  CalloutTierTimeout = 'callout-tier-timeout',
+  /** The voice call that follows an unanswered SMS. */
+  CalloutVoiceEscalation = 'callout-voice-escalation',
+  SendSms = 'send-sms',
+  PlaceCall = 'place-call',
 }
 
 export interface JobPayloads {
   [JobName.HazardDeadlineScan]: Record<string, never>;
   [JobName.HazardReminder]: { hazardId: string; kind: ReminderKind; deadline: string };
+  [JobName.OutboxRelay]: Record<string, never>;
+  [JobName.CalloutTierStart]: { calloutId: string; tier: number; round: number };
+  [JobName.CalloutTierTimeout]: { calloutId: string; tier: number; round: number };
+  [JobName.CalloutVoiceEscalation]: { calloutId: string; recipientId: string; tier: number; round: number };
+  [JobName.SendSms]: { deliveryId: string };
+  [JobName.PlaceCall]: { deliveryId: string };
 }
 
 export const QUEUE_OF: Record<JobName, QueueName> = {
   [JobName.HazardDeadlineScan]: QueueName.Hazards,
   [JobName.HazardReminder]: QueueName.Hazards,
+  [JobName.OutboxRelay]: QueueName.Callouts,
+  [JobName.CalloutTierStart]: QueueName.Callouts,
+  [JobName.CalloutTierTimeout]: QueueName.Callouts,
+  [JobName.CalloutVoiceEscalation]: QueueName.Callouts,
+  [JobName.SendSms]: QueueName.Deliveries,
+  [JobName.PlaceCall]: QueueName.Deliveries,
 };
 
 /**
@@ -32,6 +59,23 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
  */
 export const JOB_ID: { [N in JobName]?: (p: JobPayloads[N]) => string } = {
   [JobName.HazardReminder]: (p) => `hazard-reminder.${p.hazardId}.${p.kind}.${p.deadline}`,
+  [JobName.CalloutTierStart]: (p) => `tier-start.${p.calloutId}.${p.tier}.${p.round}`,
+  [JobName.CalloutTierTimeout]: (p) => `tier-timeout.${p.calloutId}.${p.tier}.${p.round}`,
+  [JobName.CalloutVoiceEscalation]: (p) => `voice.${p.recipientId}.${p.tier}.${p.round}`,
+  [JobName.SendSms]: (p) => `sms.${p.deliveryId}`,
+  [JobName.PlaceCall]: (p) => `call.${p.deliveryId}`,
+};
+
+/**
+ * Sends retry quickly and often: a provider's 5xx or a network error is usually gone in seconds,
+ * and a page that waits minutes for its retry has failed its purpose.
+ */
+export const JOB_OPTIONS: { [N in JobName]?: JobsOptions } = {
+  [JobName.SendSms]: { attempts: 12, backoff: { type: 'exponential', delay: 250 } },
+  [JobName.PlaceCall]: { attempts: 12, backoff: { type: 'exponential', delay: 250 } },
+  [JobName.CalloutTierStart]: { attempts: 20, backoff: { type: 'exponential', delay: 500 } },
+  [JobName.CalloutTierTimeout]: { attempts: 20, backoff: { type: 'exponential', delay: 500 } },
+  [JobName.CalloutVoiceEscalation]: { attempts: 20, backoff: { type: 'exponential', delay: 500 } },
 };
 
 export interface JobSchedule<N extends JobName = JobName> {
@@ -48,4 +92,6 @@ export interface JobSchedule<N extends JobName = JobName> {
  */
 export const JOB_SCHEDULES: JobSchedule[] = [
   { id: 'hazard-deadline-scan', name: JobName.HazardDeadlineScan, payload: {}, everyMs: 15 * 60_000 },
+  // A safety net only: the server relays its own outbox rows right after commit.
+  { id: 'outbox-relay', name: JobName.OutboxRelay, payload: {}, everyMs: 2_000 },
 ];

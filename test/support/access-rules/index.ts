@@ -1,5 +1,6 @@
 import type { Role } from '../../../server/src/contracts/roles.js';
 import { directoryRules } from './directory.js';
+import { calloutRules } from './callouts.js';
 import { foundationRules } from './foundation.js';
 import { hazardRules } from './hazards.js';
 import { incidentRules } from './incidents.js';
@@ -19,4 +20,5 @@ export const EXPECTED: AccessRules = {
   ...incidentRules,
   ...hazardRules,
   ...planRules,
+  ...calloutRules,
 };

@@ -1,0 +1,402 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DelayedError, type Job } from 'bullmq';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { Db } from '../database/db.js';
+import { OnJob } from '../jobs/job.decorators.js';
+import { JobName, type JobPayloads } from '../jobs/job.types.js';
+import { RoomLog } from '../rooms/room-log.js';
+import { Callout, CalloutDelivery, CalloutRecipient } from './callout.entities.js';
+import { CalloutService } from './callout.service.js';
+import { type Channel, afterTierTimeout } from './ladder.js';
+import { Outbox } from './outbox.js';
+import {
+  MESSAGING_PROVIDER,
+  type MessagingProvider,
+  ProviderError,
+  type ProviderResult,
+} from './provider.js';
+import { signResponseToken } from './response-link.js';
+import { smsBody } from './templates.js';
+
+/** Statuses after which a send is done, whatever happens to the job that made it. */
+const SETTLED = new Set([
+  'queued',
+  'accepted',
+  'sending_provider',
+  'sent',
+  'delivered',
+  'failed',
+  'undelivered',
+  'skipped',
+  'initiated',
+  'ringing',
+  'in-progress',
+  'completed',
+  'busy',
+  'no-answer',
+  'canceled',
+]);
+/** Twilio errors that retrying cannot fix: invalid number, not a mobile, unsubscribed (STOP). */
+const PERMANENT_CODES = new Set([21211, 21214, 21217, 21219, 21408, 21610, 21612, 21614]);
+/** Look this far before a crashed send started when reconciling with the provider's records. */
+const RECONCILE_SLACK_MS = 60_000;
+
+export const deliveryKey = (
+  calloutId: string,
+  recipientId: string,
+  tier: number,
+  round: number,
+  channel: Channel,
+) => `${calloutId}:${recipientId}:${tier}.${round}:${channel}`;
+
+/**
+ * The ladder at work, in the worker: page a tier, follow an unanswered SMS with a call, and when a
+ * tier's time is up repeat it, move on or give up. Every send goes through a delivery row whose
+ * idempotency key makes a retried, duplicated or restarted job unable to page anyone twice.
+ */
+@Injectable()
+export class CalloutEngine {
+  private readonly logger = new Logger(CalloutEngine.name);
+
+  constructor(
+    private readonly db: Db,
+    private readonly callouts: CalloutService,
+    private readonly rooms: RoomLog,
+    private readonly outbox: Outbox,
+    @Inject(MESSAGING_PROVIDER) private readonly provider: MessagingProvider,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private scaled(seconds: number): number {
+    return seconds * 1000 * this.config.CALLOUT_TIME_SCALE;
+  }
+
+  @OnJob(JobName.OutboxRelay)
+  async relayOutbox(): Promise<number> {
+    return this.outbox.relaySoon();
+  }
+
+  @OnJob(JobName.CalloutTierStart)
+  async startTier(p: JobPayloads[JobName.CalloutTierStart]): Promise<void> {
+    await this.db.transaction(async () => {
+      const callout = await this.callouts.lock(p.calloutId);
+      if (callout.status !== 'active' || callout.currentTier !== p.tier || callout.currentRound !== p.round)
+        return;
+      const tier = callout.tiers[p.tier]!;
+      // Round 0 pages everyone of the tier; a repeat pages those who have not answered.
+      const targets: { id: string; phone: string }[] = await this.db.manager.query(
+        `SELECT id, phone FROM callout_recipient
+          WHERE callout_id = $1 AND tier = $2 AND NOT unreachable
+            AND state IN (${p.round === 0 ? `'pending', 'notified'` : `'notified'`})`,
+        [callout.id, tier.index],
+      );
+      if (!targets.length) return;
+      const optedOut = new Set<string>(
+        (
+          await this.db.manager.query(`SELECT phone FROM sms_opt_out WHERE phone = ANY($1::text[])`, [
+            targets.map((t) => t.phone),
+          ])
+        ).map((r: { phone: string }) => r.phone),
+      );
+      await this.db.manager.query(
+        `UPDATE callout_recipient SET state = 'notified', notified_at = coalesce(notified_at, now())
+          WHERE id = ANY($1::uuid[]) AND state = 'pending'`,
+        [targets.map((t) => t.id)],
+      );
+      const smsTargets = tier.channels.includes('sms') ? targets.filter((t) => !optedOut.has(t.phone)) : [];
+      const deliveryIds = await this.createDeliveries(
+        callout,
+        smsTargets.map((t) => t.id),
+        p.tier,
+        p.round,
+        'sms',
+      );
+      for (const id of deliveryIds) await this.outbox.enqueue(JobName.SendSms, { deliveryId: id });
+      if (tier.channels.includes('voice')) {
+        // Without an SMS (voice-only tier, or the number opted out of SMS) the call goes at once.
+        for (const t of targets) {
+          const delay =
+            smsTargets.some((s) => s.id === t.id) && tier.channels.includes('sms')
+              ? this.scaled(tier.voiceDelaySeconds)
+              : 0;
+          await this.outbox.enqueue(
+            JobName.CalloutVoiceEscalation,
+            { calloutId: callout.id, recipientId: t.id, tier: p.tier, round: p.round },
+            delay,
+          );
+        }
+      }
+      await this.outbox.enqueue(JobName.CalloutTierTimeout, p, this.scaled(tier.ackTimeoutSeconds));
+      await this.rooms.append(callout.incidentId, 'callout.tier_paged', {
+        calloutId: callout.id,
+        tier: p.tier,
+        round: p.round,
+        recipients: targets.length,
+        channels: tier.channels,
+      });
+    });
+  }
+
+  @OnJob(JobName.CalloutVoiceEscalation)
+  async escalateToVoice(p: JobPayloads[JobName.CalloutVoiceEscalation]): Promise<void> {
+    await this.db.transaction(async () => {
+      const callout = await this.db.repo(Callout).findOneBy({ id: p.calloutId });
+      const r = await this.db.repo(CalloutRecipient).findOneBy({ id: p.recipientId });
+      if (!callout || !r || callout.status !== 'active') return;
+      if (r.unreachable || (r.state !== 'notified' && r.state !== 'pending')) return;
+      await this.queueCall(callout, r, p.tier, p.round);
+    });
+  }
+
+  @OnJob(JobName.CalloutTierTimeout)
+  async tierTimedOut(p: JobPayloads[JobName.CalloutTierTimeout]): Promise<void> {
+    await this.db.transaction(async () => {
+      const callout = await this.callouts.lock(p.calloutId);
+      if (callout.status !== 'active' || callout.currentTier !== p.tier || callout.currentRound !== p.round)
+        return;
+      const recipients = await this.db.repo(CalloutRecipient).findBy({ calloutId: callout.id });
+      const decision = afterTierTimeout({ tier: p.tier, round: p.round }, callout.tiers, recipients);
+      switch (decision.kind) {
+        case 'succeeded':
+          return this.callouts.end(callout, 'succeeded', 'quorum of acknowledgements met');
+        case 'exhausted':
+          return this.callouts.end(callout, 'exhausted', 'no tier reached its quorum in time');
+        case 'wait':
+          return;
+        case 'repeat':
+        case 'next_tier': {
+          const round = decision.kind === 'repeat' ? decision.round : 0;
+          callout.currentTier = decision.tier;
+          callout.currentRound = round;
+          await this.db.repo(Callout).save(callout);
+          await this.rooms.append(callout.incidentId, 'callout.tier_escalated', {
+            calloutId: callout.id,
+            tier: decision.tier,
+            round,
+            reason: decision.kind === 'repeat' ? 'repeat' : 'quorum not met',
+            recipients: decision.recipientIds.length,
+          });
+          await this.outbox.enqueue(JobName.CalloutTierStart, {
+            calloutId: callout.id,
+            tier: decision.tier,
+            round,
+          });
+        }
+      }
+    });
+  }
+
+  @OnJob(JobName.SendSms)
+  async sendSms(p: JobPayloads[JobName.SendSms], job: Job, token?: string): Promise<void> {
+    const ctx = await this.prepareSend(p.deliveryId);
+    if (!ctx) return;
+    const { delivery, recipient, callout } = ctx;
+    const others = await this.db.manager.query(
+      `SELECT 1 FROM callout_recipient r JOIN callout c ON c.id = r.callout_id
+        WHERE r.phone = $1 AND c.status = 'active' AND c.id <> $2 AND r.state IN ('pending', 'notified') LIMIT 1`,
+      [recipient.phone, callout.id],
+    );
+    const body = smsBody(recipient.language, {
+      message: callout.message,
+      isDrill: callout.isDrill,
+      shortCode: others.length ? callout.shortCode : null,
+      link: `${this.config.PUBLIC_URL}/r/${signResponseToken(recipient.id, this.config.JWT_SECRET)}`,
+    });
+    await this.send(
+      delivery,
+      job,
+      token,
+      () =>
+        this.provider.sendSms({
+          to: recipient.phone,
+          body,
+          statusCallback: this.webhookUrl('status', delivery.id),
+        }),
+      (since) => this.provider.findSms(recipient.phone, body, since),
+    );
+  }
+
+  @OnJob(JobName.PlaceCall)
+  async placeCall(p: JobPayloads[JobName.PlaceCall], job: Job, token?: string): Promise<void> {
+    const ctx = await this.prepareSend(p.deliveryId);
+    if (!ctx) return;
+    const { delivery, recipient } = ctx;
+    await this.send(
+      delivery,
+      job,
+      token,
+      () =>
+        this.provider.placeCall({
+          to: recipient.phone,
+          scriptUrl: this.webhookUrl('voice', delivery.id),
+          statusCallback: this.webhookUrl('status', delivery.id),
+        }),
+      (since) => this.provider.findCall(recipient.phone, since),
+    );
+  }
+
+  /** After a permanent SMS failure (or an undelivered one) the person is called at once. */
+  async smsFailed(delivery: CalloutDelivery): Promise<void> {
+    await this.db.transaction(async () => {
+      const callout = await this.db.repo(Callout).findOneBy({ id: delivery.calloutId });
+      const r = await this.db.repo(CalloutRecipient).findOneBy({ id: delivery.recipientId });
+      if (!callout || !r || callout.status !== 'active' || (r.state !== 'notified' && r.state !== 'pending'))
+        return;
+      if (callout.tiers[delivery.tier]?.channels.includes('voice')) {
+        await this.queueCall(callout, r, delivery.tier, delivery.round);
+      } else {
+        await this.markUnreachable(callout, r, delivery.errorMessage ?? 'SMS failed');
+      }
+    });
+  }
+
+  async callFailed(delivery: CalloutDelivery): Promise<void> {
+    await this.db.transaction(async () => {
+      const callout = await this.db.repo(Callout).findOneBy({ id: delivery.calloutId });
+      const r = await this.db.repo(CalloutRecipient).findOneBy({ id: delivery.recipientId });
+      if (!callout || !r || (r.state !== 'notified' && r.state !== 'pending')) return;
+      // Unreachable only when no SMS got through either.
+      const [{ ok }] = await this.db.manager.query(
+        `SELECT count(*)::int AS ok FROM callout_delivery WHERE recipient_id = $1 AND channel = 'sms'
+           AND status IN ('queued', 'sent', 'delivered')`,
+        [r.id],
+      );
+      if (!ok) await this.markUnreachable(callout, r, delivery.errorMessage ?? 'call failed');
+    });
+  }
+
+  private async markUnreachable(callout: Callout, r: CalloutRecipient, why: string): Promise<void> {
+    r.unreachable = true;
+    r.lastError = why;
+    await this.db.repo(CalloutRecipient).save(r);
+    await this.rooms.append(callout.incidentId, 'callout.recipient_updated', {
+      calloutId: callout.id,
+      recipientId: r.id,
+      name: r.name,
+      state: r.state,
+      unreachable: true,
+      error: why,
+    });
+  }
+
+  private async queueCall(callout: Callout, r: CalloutRecipient, tier: number, round: number): Promise<void> {
+    const [id] = await this.createDeliveries(callout, [r.id], tier, round, 'voice');
+    if (!id) return; // this step's call exists already
+    await this.outbox.enqueue(JobName.PlaceCall, { deliveryId: id });
+    await this.rooms.append(callout.incidentId, 'callout.recipient_updated', {
+      calloutId: callout.id,
+      recipientId: r.id,
+      name: r.name,
+      state: r.state,
+      channel: 'voice',
+    });
+  }
+
+  /** Inserts the deliveries that do not exist yet; returns the ids of those it created. */
+  private async createDeliveries(
+    callout: Callout,
+    recipientIds: string[],
+    tier: number,
+    round: number,
+    channel: Channel,
+  ): Promise<string[]> {
+    const ids: string[] = [];
+    for (let i = 0; i < recipientIds.length; i += 2000) {
+      const chunk = recipientIds.slice(i, i + 2000);
+      const rows: { id: string }[] = await this.db.manager.query(
+        `INSERT INTO callout_delivery (callout_id, recipient_id, tier, round, channel, idempotency_key)
+         SELECT $1::uuid, r, $2::int, $3::int, $4::text, $6::text || r::text || $7::text FROM unnest($5::uuid[]) AS r
+         ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+        [callout.id, tier, round, channel, chunk, `${callout.id}:`, `:${tier}.${round}:${channel}`],
+      );
+      ids.push(...rows.map((r) => r.id));
+    }
+    return ids;
+  }
+
+  private async prepareSend(deliveryId: string) {
+    const delivery = await this.db.repo(CalloutDelivery).findOneBy({ id: deliveryId });
+    if (!delivery || SETTLED.has(delivery.status)) return null;
+    const recipient = (await this.db.repo(CalloutRecipient).findOneBy({ id: delivery.recipientId }))!;
+    const callout = (await this.db.repo(Callout).findOneBy({ id: delivery.calloutId }))!;
+    if (callout.status !== 'active' || recipient.state === 'acknowledged' || recipient.state === 'declined') {
+      await this.db.repo(CalloutDelivery).update({ id: delivery.id }, { status: 'skipped' });
+      return null;
+    }
+    return { delivery, recipient, callout };
+  }
+
+  /**
+   * Marks the send as under way (committed), sends, records the outcome. A delivery found
+   * already under way was interrupted (crash, lost reply): its outcome is unknown, so the
+   * provider's records are checked first and a message found there is adopted, not resent.
+   */
+  private async send(
+    delivery: CalloutDelivery,
+    job: Job,
+    token: string | undefined,
+    attempt: () => Promise<ProviderResult>,
+    find: (since: Date) => Promise<ProviderResult | null>,
+  ): Promise<void> {
+    if (delivery.status === 'sending' && delivery.sendingSince) {
+      const found = await find(new Date(delivery.sendingSince.getTime() - RECONCILE_SLACK_MS));
+      if (found) {
+        await this.db
+          .repo(CalloutDelivery)
+          .update({ id: delivery.id }, { status: found.status, providerSid: found.sid });
+        this.logger.warn(
+          { deliveryId: delivery.id, sid: found.sid },
+          'adopted a send whose outcome was unknown',
+        );
+        return;
+      }
+    }
+    await this.db
+      .repo(CalloutDelivery)
+      .update(
+        { id: delivery.id },
+        { status: 'sending', sendingSince: new Date(), attempts: delivery.attempts + 1 },
+      );
+    try {
+      const result = await attempt();
+      // A status callback may already have moved it on; never go back from there.
+      await this.db.manager.query(
+        `UPDATE callout_delivery SET provider_sid = $2, status = CASE WHEN status = 'sending' THEN $3 ELSE status END,
+                updated_at = now() WHERE id = $1`,
+        [delivery.id, result.sid, result.status],
+      );
+    } catch (e) {
+      if (!(e instanceof ProviderError)) throw e;
+      if (e.kind === 'permanent' || (e.code !== null && PERMANENT_CODES.has(e.code))) {
+        const failed = Object.assign(delivery, {
+          status: 'failed',
+          errorCode: e.code,
+          errorMessage: e.message,
+        });
+        await this.db
+          .repo(CalloutDelivery)
+          .update({ id: delivery.id }, { status: 'failed', errorCode: e.code, errorMessage: e.message });
+        if (e.code === 21610) {
+          await this.db.manager.query(
+            `INSERT INTO sms_opt_out (phone) SELECT phone FROM callout_recipient WHERE id = $1 ON CONFLICT DO NOTHING`,
+            [delivery.recipientId],
+          );
+        }
+        if (delivery.channel === 'sms') await this.smsFailed(failed);
+        else await this.callFailed(failed);
+        return;
+      }
+      // The request may or may not have reached the provider: leave the delivery 'sending' so
+      // the retry reconciles before it sends again.
+      if (e.kind === 'rate_limited' && token) {
+        await job.moveToDelayed(Date.now() + (e.retryAfterMs ?? 1000), token);
+        throw new DelayedError();
+      }
+      throw e;
+    }
+  }
+
+  private webhookUrl(kind: 'status' | 'voice', deliveryId: string): string {
+    return `${this.config.PUBLIC_URL}/webhooks/twilio/${kind}?delivery=${deliveryId}`;
+  }
+}

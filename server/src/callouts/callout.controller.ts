@@ -1,0 +1,83 @@
+import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Public, Roles } from '../common/access.decorators.js';
+import { UuidParam } from '../common/uuid-param.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import type { CalloutMessagePreview, CalloutView, ResponderBriefing } from '../contracts/callouts.js';
+import type { Role } from '../contracts/roles.js';
+import { CalloutCreateDto, MessagePreviewDto, RespondDto } from './callout.dto.js';
+import { CalloutService } from './callout.service.js';
+import { ResponderService } from './responder.service.js';
+import { verifyResponseToken } from './response-link.js';
+
+/** Who may call people out: the commanders, and an enterprise's officers for their own incidents. */
+const CALLERS: Role[] = ['zone_admin', 'commander', 'enterprise_officer'];
+const WATCHERS: Role[] = ['zone_admin', 'commander', 'inspector', 'evaluator', 'enterprise_officer'];
+
+@ApiTags('call-outs')
+@ApiBearerAuth()
+@Controller('api')
+export class CalloutController {
+  constructor(private readonly callouts: CalloutService) {}
+
+  @Post('incidents/:id/callouts')
+  @Roles(...CALLERS)
+  create(@UuidParam() id: string, @Body() dto: CalloutCreateDto): Promise<CalloutView> {
+    return this.callouts.create(id, dto);
+  }
+
+  @Get('incidents/:id/callouts')
+  @Roles(...WATCHERS)
+  list(@UuidParam() id: string): Promise<CalloutView[]> {
+    return this.callouts.listForIncident(id);
+  }
+
+  @Get('callouts/:id')
+  @Roles(...WATCHERS)
+  get(@UuidParam() id: string): Promise<CalloutView> {
+    return this.callouts.get(id);
+  }
+
+  @Post('callouts/:id/cancel')
+  @HttpCode(200)
+  @Roles(...CALLERS)
+  cancel(@UuidParam() id: string): Promise<CalloutView> {
+    return this.callouts.cancel(id);
+  }
+
+  /** The texts as each recipient will receive them, with their segment counts, before sending. */
+  @Post('callouts/preview')
+  @HttpCode(200)
+  @Roles(...CALLERS)
+  preview(@Body() dto: MessagePreviewDto): CalloutMessagePreview[] {
+    return this.callouts.previewMessages(dto.message, false);
+  }
+}
+
+/** The responder page's API: the signed link is the credential, so no login is needed. */
+@ApiTags('call-outs')
+@Controller('api/respond')
+@Public()
+export class RespondController {
+  constructor(
+    private readonly responders: ResponderService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get(':token')
+  briefing(@Param('token') token: string): Promise<ResponderBriefing> {
+    return this.responders.briefing(this.recipient(token));
+  }
+
+  @Post(':token')
+  @HttpCode(200)
+  respond(@Param('token') token: string, @Body() dto: RespondDto): Promise<ResponderBriefing> {
+    return this.responders.respond(this.recipient(token), dto.decision, dto.location);
+  }
+
+  private recipient(token: string): string {
+    const id = verifyResponseToken(token, this.config.JWT_SECRET);
+    if (!id) throw new NotFoundException('This link is not valid');
+    return id;
+  }
+}

@@ -1,0 +1,335 @@
+import {
+  BadRequestException,
+  ConflictException,
+  Inject,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
+import { randomInt } from 'node:crypto';
+import { AuditService } from '../audit/audit.service.js';
+import { RequestContext } from '../common/request-context.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import type { CalloutMessagePreview, CalloutView } from '../contracts/callouts.js';
+import { Db } from '../database/db.js';
+import { ContactService } from '../directory/contact.service.js';
+import { TeamService } from '../directory/team.service.js';
+import { JobName } from '../jobs/job.types.js';
+import { IncidentRepository } from '../incidents/incident.repository.js';
+import { EscalationPolicyService } from '../plans/escalation-policy.service.js';
+import { RoomLog } from '../rooms/room-log.js';
+import { type CalloutCreateDto, mapCallout } from './callout.dto.js';
+import { Callout, CalloutDelivery, CalloutRecipient } from './callout.entities.js';
+import { type LadderTier, afterAcknowledgement } from './ladder.js';
+import { Outbox } from './outbox.js';
+import { SHORT_CODE_ALPHABET, type ReplyDecision } from './replies.js';
+import { signResponseToken } from './response-link.js';
+import { previewMessages } from './templates.js';
+
+/** A call-out named by hand: SMS, a call two minutes later, ten minutes to answer. */
+export const MANUAL_TIER: Omit<LadderTier, 'quorum'> = {
+  index: 0,
+  channels: ['sms', 'voice'],
+  voiceDelaySeconds: 120,
+  ackTimeoutSeconds: 600,
+  repeats: 1,
+};
+
+interface PlannedRecipient {
+  contactId: string | null;
+  name: string;
+  phone: string;
+  language: 'zh-CN' | 'en';
+  tier: number;
+}
+
+/**
+ * Call-outs: who is paged, in which tiers, and what they answered. Creating one commits the
+ * call-out, its recipients and its first job (in the outbox) together; the worker's engine does
+ * the sending and the timers.
+ */
+@Injectable()
+export class CalloutService {
+  constructor(
+    private readonly db: Db,
+    private readonly incidents: IncidentRepository,
+    private readonly contacts: ContactService,
+    private readonly teams: TeamService,
+    private readonly policies: EscalationPolicyService,
+    private readonly rooms: RoomLog,
+    private readonly outbox: Outbox,
+    private readonly audit: AuditService,
+    private readonly context: RequestContext,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async create(incidentId: string, dto: CalloutCreateDto): Promise<CalloutView> {
+    const incident = await this.incidents.getById(incidentId);
+    if (incident.status === 'closed') throw new ConflictException('The incident is closed; reopen it first');
+    if (!dto.policyId && !dto.contactIds?.length && !dto.teamIds?.length) {
+      throw new BadRequestException(['contactIds: name contacts, teams or a policy to call out']);
+    }
+    const { tiers, recipients } = await this.plan(dto);
+    if (!recipients.length)
+      throw new BadRequestException(['contactIds: nobody with a phone number to call out']);
+
+    return this.db.transaction(async () => {
+      const callout = await this.db.repo(Callout).save(
+        Object.assign(new Callout(), {
+          incidentId,
+          policyId: dto.policyId ?? null,
+          message: dto.message,
+          isDrill: incident.isDrill,
+          shortCode: shortCode(),
+          status: 'active',
+          tiers,
+          currentTier: 0,
+          currentRound: 0,
+          createdBy: this.context.principal()?.id ?? null,
+        }),
+      );
+      for (let i = 0; i < recipients.length; i += 2000) {
+        await this.db
+          .repo(CalloutRecipient)
+          .insert(
+            recipients
+              .slice(i, i + 2000)
+              .map((r) => ({ ...r, calloutId: callout.id, state: 'pending' as const })),
+          );
+      }
+      await this.rooms.append(incidentId, 'callout.started', {
+        calloutId: callout.id,
+        message: dto.message,
+        recipients: recipients.length,
+        tiers: tiers.length,
+        isDrill: incident.isDrill,
+      });
+      await this.audit.record({
+        action: 'callout.created',
+        entity: 'callout',
+        entityId: callout.id,
+        after: { incidentId, policyId: callout.policyId, recipients: recipients.length, tiers },
+      });
+      await this.outbox.enqueue(JobName.CalloutTierStart, { calloutId: callout.id, tier: 0, round: 0 });
+      return this.view(callout.id);
+    });
+  }
+
+  async get(id: string): Promise<CalloutView> {
+    const callout = await this.db.repo(Callout).findOneBy({ id });
+    // Visible exactly when its incident is: the incident repository applies the caller's scope.
+    if (!callout || !(await this.incidents.findById(callout.incidentId)))
+      throw new NotFoundException('Call-out not found');
+    return this.view(id);
+  }
+
+  async listForIncident(incidentId: string): Promise<CalloutView[]> {
+    await this.incidents.getById(incidentId);
+    const rows = await this.db.repo(Callout).find({ where: { incidentId }, order: { createdAt: 'DESC' } });
+    return Promise.all(rows.map((c) => this.view(c.id)));
+  }
+
+  async cancel(id: string): Promise<CalloutView> {
+    await this.get(id);
+    return this.db.transaction(async () => {
+      const callout = await this.lock(id);
+      if (callout.status !== 'active')
+        throw new ConflictException(`The call-out has already ended (${callout.status})`);
+      await this.end(callout, 'cancelled', 'cancelled by the commander');
+      await this.audit.record({ action: 'callout.cancelled', entity: 'callout', entityId: id });
+      return this.view(id);
+    });
+  }
+
+  previewMessages(message: string, isDrill: boolean): CalloutMessagePreview[] {
+    return previewMessages(
+      message,
+      isDrill,
+      `${this.config.PUBLIC_URL}/r/${signResponseToken(ZERO_UUID, 'preview')}`,
+    ).map((p) => ({ language: p.language, text: p.text, ...p.segments }));
+  }
+
+  /**
+   * A responder's answer, by SMS, keypress or link. Idempotent: answering again changes nothing.
+   * The call-out row is locked so that two answers arriving together count the quorum once.
+   */
+  async respond(
+    recipientId: string,
+    decision: ReplyDecision,
+    channel: 'sms' | 'voice' | 'link',
+    location?: { lat: number; lng: number },
+  ): Promise<{ recipient: CalloutRecipient; changed: boolean; callout: Callout }> {
+    return this.db.transaction(async () => {
+      const r0 = await this.db.repo(CalloutRecipient).findOneBy({ id: recipientId });
+      if (!r0) throw new NotFoundException('Call-out recipient not found');
+      const callout = await this.lock(r0.calloutId);
+      const r = (await this.db.repo(CalloutRecipient).findOneBy({ id: recipientId }))!;
+      if (location) r.location = location;
+      if (r.state === 'acknowledged' || r.state === 'declined') {
+        if (location) await this.db.repo(CalloutRecipient).save(r);
+        return { recipient: r, changed: false, callout };
+      }
+      r.state = decision === 'accept' ? 'acknowledged' : 'declined';
+      r.respondedAt = new Date();
+      r.responseChannel = channel;
+      r.notifiedAt ??= r.respondedAt;
+      await this.db.repo(CalloutRecipient).save(r);
+      await this.rooms.append(callout.incidentId, 'callout.recipient_updated', {
+        calloutId: callout.id,
+        recipientId: r.id,
+        name: r.name,
+        state: r.state,
+        channel,
+        secondsToRespond: Math.round((r.respondedAt.getTime() - r.notifiedAt.getTime()) / 1000),
+      });
+      await this.audit.record({
+        action: `callout.${r.state}`,
+        entity: 'callout_recipient',
+        entityId: r.id,
+        after: { calloutId: callout.id, state: r.state, channel },
+      });
+      if (callout.status === 'active' && decision === 'accept') {
+        const all = await this.db.repo(CalloutRecipient).findBy({ calloutId: callout.id });
+        const next = afterAcknowledgement(
+          { tier: callout.currentTier, round: callout.currentRound },
+          callout.tiers,
+          all,
+        );
+        if (next.kind === 'succeeded') await this.end(callout, 'succeeded', 'quorum of acknowledgements met');
+      }
+      return { recipient: r, changed: true, callout };
+    });
+  }
+
+  /** Open call-outs that are waiting for this phone's answer. */
+  async openFor(phone: string): Promise<{ recipient: CalloutRecipient; callout: Callout }[]> {
+    const rows: { rid: string; cid: string }[] = await this.db.manager.query(
+      `SELECT r.id AS rid, c.id AS cid FROM callout_recipient r JOIN callout c ON c.id = r.callout_id
+        WHERE r.phone = $1 AND c.status = 'active' AND r.state IN ('pending', 'notified')
+        ORDER BY c.created_at DESC`,
+      [phone],
+    );
+    const out: { recipient: CalloutRecipient; callout: Callout }[] = [];
+    for (const row of rows) {
+      out.push({
+        recipient: (await this.db.repo(CalloutRecipient).findOneBy({ id: row.rid }))!,
+        callout: (await this.db.repo(Callout).findOneBy({ id: row.cid }))!,
+      });
+    }
+    return out;
+  }
+
+  /** Ends an active call-out: the room hears of it, and the pending timers find it ended. */
+  async end(
+    callout: Callout,
+    status: 'succeeded' | 'cancelled' | 'exhausted',
+    reason: string,
+  ): Promise<void> {
+    callout.status = status;
+    callout.endedAt = new Date();
+    callout.endReason = reason;
+    await this.db.repo(Callout).save(callout);
+    if (status === 'exhausted') {
+      await this.db.manager.query(
+        `UPDATE callout_recipient SET state = 'exhausted' WHERE callout_id = $1 AND state IN ('pending', 'notified')`,
+        [callout.id],
+      );
+    }
+    const recipients = await this.db.repo(CalloutRecipient).findBy({ calloutId: callout.id });
+    await this.rooms.append(callout.incidentId, 'callout.ended', {
+      calloutId: callout.id,
+      status,
+      reason,
+      acknowledged: recipients.filter((r) => r.state === 'acknowledged').length,
+      recipients: recipients.length,
+    });
+  }
+
+  async lock(id: string): Promise<Callout> {
+    await this.db.manager.query('SELECT 1 FROM callout WHERE id = $1 FOR UPDATE', [id]);
+    const c = await this.db.repo(Callout).findOneBy({ id });
+    if (!c) throw new NotFoundException('Call-out not found');
+    return c;
+  }
+
+  async view(id: string): Promise<CalloutView> {
+    const callout = (await this.db.repo(Callout).findOneBy({ id }))!;
+    const recipients = await this.db
+      .repo(CalloutRecipient)
+      .find({ where: { calloutId: id }, order: { tier: 'ASC', name: 'ASC' } });
+    const deliveries = await this.db
+      .repo(CalloutDelivery)
+      .find({ where: { calloutId: id }, order: { createdAt: 'ASC' } });
+    return mapCallout(callout, recipients, deliveries);
+  }
+
+  /** Resolves the policy's tiers (teams and the on-call of rotations, now) plus anyone named by hand. */
+  private async plan(
+    dto: CalloutCreateDto,
+  ): Promise<{ tiers: LadderTier[]; recipients: PlannedRecipient[] }> {
+    const tiers: LadderTier[] = [];
+    const planned: PlannedRecipient[] = [];
+    const seen = new Set<string>();
+    const add = (r: PlannedRecipient) => {
+      if (seen.has(r.phone)) return; // a person in two tiers is paged in the first
+      seen.add(r.phone);
+      planned.push(r);
+    };
+    const languages = new Map<string, 'zh-CN' | 'en'>();
+
+    const manualIds = [...(dto.contactIds ?? [])];
+    if (dto.teamIds?.length) {
+      const teams = await this.teams.findByIds(dto.teamIds);
+      const missing = dto.teamIds.filter((id) => !teams.some((t) => t.id === id));
+      if (missing.length) throw new BadRequestException(missing.map((id) => `teamIds: no such team ${id}`));
+      for (const t of teams) manualIds.push(...t.memberContactIds);
+    }
+    const manual = manualIds.length ? await this.contacts.findByIds([...new Set(manualIds)]) : [];
+    const unknown = (dto.contactIds ?? []).filter((id) => !manual.some((c) => c.id === id));
+    if (unknown.length)
+      throw new BadRequestException(unknown.map((id) => `contactIds: no such contact ${id}`));
+    for (const c of manual) languages.set(c.id, c.language === 'en' ? 'en' : 'zh-CN');
+
+    if (dto.policyId) {
+      const preview = await this.policies.preview(dto.policyId, new Date());
+      const ids = preview.tiers.flatMap((t) => t.recipients.map((r) => r.contactId));
+      for (const c of await this.contacts.findByIds([...new Set(ids)]))
+        languages.set(c.id, c.language === 'en' ? 'en' : 'zh-CN');
+      for (const t of preview.tiers) {
+        tiers.push({
+          index: tiers.length,
+          channels: t.channels,
+          voiceDelaySeconds: t.voiceDelaySeconds,
+          ackTimeoutSeconds: t.ackTimeoutSeconds,
+          quorum: t.quorum,
+          repeats: t.repeats,
+        });
+        for (const r of t.recipients) {
+          if (r.phone)
+            add({
+              contactId: r.contactId,
+              name: r.name,
+              phone: r.phone,
+              language: languages.get(r.contactId) ?? 'zh-CN',
+              tier: tiers.length - 1,
+            });
+        }
+      }
+    }
+    if (manual.length) {
+      if (!tiers.length) tiers.push({ ...MANUAL_TIER, quorum: 1 });
+      for (const c of manual) {
+        const phone = c.phones[0];
+        if (phone) add({ contactId: c.id, name: c.name, phone, language: languages.get(c.id)!, tier: 0 });
+      }
+      if (!dto.policyId)
+        tiers[0]!.quorum = Math.min(dto.quorum ?? planned.length, Math.max(planned.length, 1));
+    }
+    return { tiers, recipients: planned };
+  }
+}
+
+const ZERO_UUID = '00000000-0000-0000-0000-000000000000';
+
+function shortCode(): string {
+  return Array.from({ length: 3 }, () => SHORT_CODE_ALPHABET[randomInt(SHORT_CODE_ALPHABET.length)]).join('');
+}

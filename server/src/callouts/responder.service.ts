@@ -1,0 +1,68 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import type { ResponderBriefing } from '../contracts/callouts.js';
+import { Db } from '../database/db.js';
+import { Incident } from '../incidents/incident.entity.js';
+import { Enterprise } from '../enterprises/enterprise.entity.js';
+import { MapFeature } from '../rooms/room.entities.js';
+import { Callout, CalloutRecipient } from './callout.entities.js';
+import { CalloutService } from './callout.service.js';
+
+/**
+ * What a responder sees from the link in their SMS: only their own call-out's briefing, the
+ * incident's place and where to go, and their answer.
+ */
+@Injectable()
+export class ResponderService {
+  constructor(
+    private readonly db: Db,
+    private readonly callouts: CalloutService,
+  ) {}
+
+  async briefing(recipientId: string): Promise<ResponderBriefing> {
+    const r = await this.db.repo(CalloutRecipient).findOneBy({ id: recipientId });
+    if (!r) throw new NotFoundException('This link is not valid');
+    const callout = (await this.db.repo(Callout).findOneBy({ id: r.calloutId }))!;
+    const incident = (await this.db.repo(Incident).findOneBy({ id: callout.incidentId }))!;
+    const enterprise = incident.enterpriseId
+      ? await this.db.repo(Enterprise).findOneBy({ id: incident.enterpriseId })
+      : null;
+    const features = await this.db
+      .repo(MapFeature)
+      .createQueryBuilder('f')
+      .where(`f.incidentId = :id AND f.removedAt IS NULL AND f.kind IN ('assembly_point', 'command_post')`, {
+        id: incident.id,
+      })
+      .getMany();
+    return {
+      calloutId: callout.id,
+      isDrill: callout.isDrill,
+      message: callout.message,
+      recipientName: r.name,
+      state: r.state,
+      calloutStatus: callout.status,
+      incident: {
+        title: incident.title,
+        category: incident.category,
+        severity: incident.severity,
+        address: incident.address,
+        location: { lat: incident.lat, lng: incident.lng },
+        enterpriseName: enterprise?.name ?? null,
+      },
+      places: features
+        .filter((f) => f.geometry.type === 'Point')
+        .map((f) => {
+          const [lng, lat] = f.geometry.coordinates as number[];
+          return { kind: f.kind, label: f.label, lat: lat!, lng: lng! };
+        }),
+    };
+  }
+
+  async respond(
+    recipientId: string,
+    decision: 'accept' | 'decline',
+    location?: { lat: number; lng: number },
+  ): Promise<ResponderBriefing> {
+    await this.callouts.respond(recipientId, decision, 'link', location);
+    return this.briefing(recipientId);
+  }
+}

@@ -1,0 +1,90 @@
+/** Call-outs as the API and the room speak of them (DESIGN.md: `GET /api/callouts/:id`). */
+export type CalloutChannel = 'sms' | 'voice';
+export type CalloutStatusValue = 'active' | 'succeeded' | 'cancelled' | 'exhausted';
+export type RecipientStateValue = 'pending' | 'notified' | 'acknowledged' | 'declined' | 'exhausted';
+
+export interface CalloutDeliveryView {
+  id: string;
+  channel: CalloutChannel;
+  tier: number;
+  round: number;
+  /** pending, sending, then the provider's: queued, sent, delivered, failed, undelivered; for calls initiated … completed. */
+  status: string;
+  providerId: string | null;
+  errorCode: number | null;
+  errorMessage: string | null;
+  updatedAt: string;
+}
+
+export interface CalloutRecipientView {
+  id: string;
+  contactId: string | null;
+  name: string;
+  phone: string;
+  language: 'zh-CN' | 'en';
+  tier: number;
+  state: RecipientStateValue;
+  unreachable: boolean;
+  notifiedAt: string | null;
+  respondedAt: string | null;
+  responseChannel: 'sms' | 'voice' | 'link' | null;
+  /** Seconds from the first notification to the answer. */
+  secondsToRespond: number | null;
+  lastError: string | null;
+  deliveries: CalloutDeliveryView[];
+}
+
+export interface CalloutTierView {
+  index: number;
+  channels: CalloutChannel[];
+  voiceDelaySeconds: number;
+  ackTimeoutSeconds: number;
+  quorum: number;
+  repeats: number;
+}
+
+export interface CalloutView {
+  id: string;
+  incidentId: string;
+  policyId: string | null;
+  message: string;
+  isDrill: boolean;
+  shortCode: string;
+  status: CalloutStatusValue;
+  tiers: CalloutTierView[];
+  currentTier: number;
+  currentRound: number;
+  acknowledged: number;
+  createdAt: string;
+  endedAt: string | null;
+  endReason: string | null;
+  recipients: CalloutRecipientView[];
+}
+
+export interface CalloutMessagePreview {
+  language: 'zh-CN' | 'en';
+  text: string;
+  encoding: 'GSM-7' | 'UCS-2';
+  segments: number;
+  units: number;
+}
+
+/** The responder page's view, reached by the signed link in the SMS. */
+export interface ResponderBriefing {
+  calloutId: string;
+  isDrill: boolean;
+  message: string;
+  recipientName: string;
+  state: RecipientStateValue;
+  incident: {
+    title: string;
+    category: string;
+    severity: string;
+    address: string;
+    location: { lat: number; lng: number };
+    enterpriseName: string | null;
+  };
+  /** Assembly points and command posts drawn in the room. */
+  places: { kind: string; label: string; lat: number; lng: number }[];
+  calloutStatus: CalloutStatusValue;
+}

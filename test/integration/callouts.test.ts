@@ -1,0 +1,220 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { incidentReport } from '../support/incidents.js';
+import { type CalloutStack, Phone, startCalloutStack, waitFor } from '../support/callouts.js';
+
+describe('call-outs through the real Twilio SDK and the emulator', () => {
+  let s: CalloutStack;
+  let commander: string;
+  let admin: string;
+  let incidentId: string;
+  let n = 0;
+
+  beforeAll(async () => {
+    s = await startCalloutStack();
+    commander = await s.t.token('commander');
+    admin = await s.t.token('zone_admin');
+    incidentId = (
+      await s.t.http.post('/api/incidents').set('Authorization', `Bearer ${commander}`).send(incidentReport())
+    ).body.id;
+  });
+  afterAll(() => s.close());
+
+  const api = () => request(s.t.baseUrl);
+  const auth = () => ({ Authorization: `Bearer ${commander}` });
+
+  async function contact(name: string, language: 'zh-CN' | 'en' = 'zh-CN') {
+    const phone = `+86139${String(10_000_000 + ++n * 7919).slice(-8)}`;
+    const res = await api()
+      .post('/api/contacts')
+      .set({ Authorization: `Bearer ${admin}` })
+      .send({ name, phones: [phone], language, organization: '消防救援队', post: '队员' });
+    expect(res.status).toBe(201);
+    return {
+      id: res.body.id as string,
+      phone: res.body.phones[0] as string,
+      phoneSim: new Phone(s.emulator, res.body.phones[0]),
+    };
+  }
+
+  async function policy(tiers: object[]) {
+    const res = await api()
+      .post('/api/policies')
+      .set({ Authorization: `Bearer ${admin}` })
+      .send({ name: `策略 ${++n}`, tiers });
+    expect(res.status).toBe(201);
+    return res.body.id as string;
+  }
+
+  const tier = (contactIds: string[], extra: object = {}) => ({
+    contactIds,
+    teamIds: [],
+    channels: ['sms', 'voice'],
+    voiceDelaySeconds: 60,
+    ackTimeoutSeconds: 400,
+    quorum: 1,
+    repeats: 0,
+    ...extra,
+  });
+
+  const callout = async (body: object) => {
+    const res = await api().post(`/api/incidents/${incidentId}/callouts`).set(auth()).send(body);
+    expect(res.status).toBe(201);
+    return res.body as { id: string; shortCode: string };
+  };
+  const state = async (id: string) => (await api().get(`/api/callouts/${id}`).set(auth())).body;
+  const until = (
+    id: string,
+    pred: (c: { status: string; recipients: { state: string; id: string }[] }) => boolean,
+    what: string,
+  ) =>
+    waitFor(
+      async () => {
+        const c = await state(id);
+        return pred(c) ? c : undefined;
+      },
+      15_000,
+      what,
+    );
+
+  it('runs the ladder: SMS → no answer → voice call → keypress 1 → acknowledged → room event', async () => {
+    const a = await contact('王队长');
+    const b = await contact('李副队');
+    const policyId = await policy([tier([a.id]), tier([b.id])]);
+    const c = await callout({ policyId, message: '华晟煤化工液氯泄漏，请立即到凤凰山路88号集结' });
+
+    const sms = await a.phoneSim.expectSms();
+    expect(sms.body).toContain('华晟煤化工液氯泄漏');
+    expect(sms.body).toContain('回复1确认');
+    expect(sms.from).toBe('+15005550006');
+    const call = await a.phoneSim.expectCall();
+    await a.phoneSim.press(call.sid, '1');
+
+    const done = await until(c.id, (x) => x.status === 'succeeded', 'the call-out to succeed');
+    expect(done.recipients[0]!.state).toBe('acknowledged');
+    const events = (await api().get(`/api/incidents/${incidentId}/events`).set(auth())).body as {
+      type: string;
+      payload: Record<string, unknown>;
+    }[];
+    expect(
+      events.some(
+        (e) =>
+          e.type === 'callout.recipient_updated' &&
+          e.payload.state === 'acknowledged' &&
+          e.payload.channel === 'voice',
+      ),
+    ).toBe(true);
+    expect(events.some((e) => e.type === 'callout.ended' && e.payload.status === 'succeeded')).toBe(true);
+    // Tier 2 was never needed.
+    expect(b.phoneSim.counts()).toEqual({ sms: 0, calls: 0 });
+    const transcript = JSON.stringify(
+      (s.emulator.calls({ to: a.phone })[0] as { transcript?: unknown }).transcript,
+    );
+    expect(transcript).toContain('应急指挥中心');
+  });
+
+  it('pages tier 2 when tier 1 misses its quorum, and says so in the room', async () => {
+    const a = await contact('张三');
+    const b = await contact('Bob', 'en');
+    const policyId = await policy([
+      tier([a.id], { channels: ['sms'], ackTimeoutSeconds: 100 }),
+      tier([b.id], { channels: ['sms'] }),
+    ]);
+    const c = await callout({ policyId, message: 'Warehouse fire at Tongda Logistics' });
+    await a.phoneSim.expectSms();
+    const toB = await b.phoneSim.expectSms();
+    expect(toB.body).toMatch(
+      /^\[Muster\] Warehouse fire at Tongda Logistics Reply 1 to accept, 2 to decline\./,
+    );
+    await b.phoneSim.reply('Y');
+    await until(c.id, (x) => x.status === 'succeeded', 'success after tier 2');
+    const events = (await api().get(`/api/incidents/${incidentId}/events`).set(auth())).body as {
+      type: string;
+      payload: Record<string, unknown>;
+    }[];
+    expect(
+      events.some(
+        (e) => e.type === 'callout.tier_escalated' && e.payload.calloutId === c.id && e.payload.tier === 1,
+      ),
+    ).toBe(true);
+    expect(a.phoneSim.unexpected().calls).toEqual([]);
+  });
+
+  it('takes a reply with the short code when a phone has several open call-outs', async () => {
+    const a = await contact('赵六');
+    const first = await callout({ contactIds: [a.id], message: '第一次呼叫' });
+    await a.phoneSim.expectSms();
+    const second = await callout({ contactIds: [a.id], message: '第二次呼叫' });
+    const sms2 = await a.phoneSim.expectSms();
+    expect(sms2.body).toContain(`"1 ${second.shortCode}"`);
+    await a.phoneSim.reply('1');
+    // Ambiguous: nothing is acknowledged, the phone is asked for the code.
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await state(first.id)).recipients[0].state).toBe('notified');
+    expect((await state(second.id)).recipients[0].state).toBe('notified');
+    await a.phoneSim.reply(`1 ${second.shortCode}`);
+    await until(second.id, (x) => x.status === 'succeeded', 'the second call-out acknowledged');
+    expect((await state(first.id)).recipients[0].state).toBe('notified');
+    await api().post(`/api/callouts/${first.id}/cancel`).set(auth()).expect(200);
+  });
+
+  it('acknowledges through the signed link on the responder page API', async () => {
+    const a = await contact('孙七');
+    const c = await callout({ contactIds: [a.id], message: '请到指挥部报到' });
+    const sms = await a.phoneSim.expectSms();
+    const link = /\/r\/(\S+)$/.exec(sms.body)![1]!;
+    const briefing = await api().get(`/api/respond/${link}`);
+    expect(briefing.status).toBe(200);
+    expect(briefing.body).toMatchObject({
+      message: '请到指挥部报到',
+      recipientName: '孙七',
+      state: 'notified',
+      isDrill: false,
+    });
+    const forged = await api().get(`/api/respond/${link.slice(0, -2)}xx`);
+    expect(forged.status).toBe(404);
+    const answer = await api()
+      .post(`/api/respond/${link}`)
+      .send({ decision: 'accept', location: { lat: 33.99, lng: 116.82 } });
+    expect(answer.body.state).toBe('acknowledged');
+    const done = await until(c.id, (x) => x.status === 'succeeded', 'success by link');
+    expect(done.recipients[0]).toMatchObject({ responseChannel: 'link' });
+  });
+
+  it('refuses webhooks with a wrong or missing signature (403) and changes nothing', async () => {
+    const a = await contact('周八');
+    const c = await callout({ contactIds: [a.id], message: '签名测试' });
+    await a.phoneSim.expectSms();
+    const form = {
+      From: a.phone,
+      To: '+15005550006',
+      Body: '1',
+      MessageSid: 'SM' + '0'.repeat(32),
+      AccountSid: 'AC' + '0'.repeat(32),
+    };
+    const missing = await api().post('/webhooks/twilio/sms').type('form').send(form);
+    expect(missing.status).toBe(403);
+    const wrong = await api()
+      .post('/webhooks/twilio/sms')
+      .set('X-Twilio-Signature', 'bm90IGEgc2lnbmF0dXJl')
+      .type('form')
+      .send(form);
+    expect(wrong.status).toBe(403);
+    const status = await api()
+      .post('/webhooks/twilio/status?delivery=00000000-0000-0000-0000-000000000000')
+      .type('form')
+      .send({ MessageStatus: 'failed' });
+    expect(status.status).toBe(403);
+    expect((await state(c.id)).recipients[0].state).toBe('notified');
+    await api().post(`/api/callouts/${c.id}/cancel`).set(auth()).expect(200);
+  });
+
+  it('shows the commander the texts and their segment counts before sending', async () => {
+    const res = await api().post('/api/callouts/preview').set(auth()).send({ message: 'Chlorine leak' });
+    expect(res.status).toBe(200);
+    expect(res.body.map((p: { language: string; encoding: string }) => [p.language, p.encoding])).toEqual([
+      ['zh-CN', 'UCS-2'],
+      ['en', 'GSM-7'],
+    ]);
+  });
+});

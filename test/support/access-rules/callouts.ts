@@ -1,0 +1,21 @@
+import type { Role } from '../../../server/src/contracts/roles.js';
+import type { AccessRules } from './index.js';
+
+const CALLERS: Role[] = ['zone_admin', 'commander', 'enterprise_officer'];
+const WATCHERS: Role[] = ['zone_admin', 'commander', 'inspector', 'evaluator', 'enterprise_officer'];
+
+export const calloutRules: AccessRules = {
+  'POST /api/incidents/:id/callouts': CALLERS,
+  'GET /api/incidents/:id/callouts': WATCHERS,
+  'GET /api/callouts/:id': WATCHERS,
+  'POST /api/callouts/:id/cancel': CALLERS,
+  'POST /api/callouts/preview': CALLERS,
+  // The signed link is the responder's credential.
+  'GET /api/respond/:token': 'public',
+  'POST /api/respond/:token': 'public',
+  // Twilio's webhooks: public routes, but each request must carry a valid X-Twilio-Signature.
+  'POST /webhooks/twilio/status': 'public',
+  'POST /webhooks/twilio/sms': 'public',
+  'POST /webhooks/twilio/voice': 'public',
+  'POST /webhooks/twilio/voice/gather': 'public',
+};
