@@ -21,7 +21,8 @@ describe('directory: contacts, teams, rotations', () => {
     admin = await t.token('zone_admin');
     officer = await t.token('enterprise_officer');
     officerEnterprise = (await t.login('officer1@muster.test')).user.enterpriseId!;
-  });
+    // Booting over a fresh database seeded with the whole demo zone takes a while on a busy machine.
+  }, 120_000);
   afterAll(() => t.close());
 
   describe('contacts', () => {
@@ -95,6 +96,21 @@ describe('directory: contacts, teams, rotations', () => {
         .send({ name: '别家员工', phones: ['13805618889'], enterpriseId: foreign.enterpriseId });
       expect(other.status).toBe(400);
       expect(other.body.message).toEqual([expect.stringMatching(/^enterpriseId: /)]);
+    });
+
+    it('finds contacts whose certificates expire by a date', async () => {
+      const by = '2026-06-30';
+      const res = await t.http
+        .get(`/api/contacts?certificationExpiresBy=${by}&pageSize=500`)
+        .set(auth(admin));
+      expect(res.status).toBe(200);
+      expect(res.body.total).toBeGreaterThan(0);
+      for (const c of res.body.items as ContactView[]) {
+        expect(c.certifications.some((x) => x.expiresOn !== null && x.expiresOn <= by)).toBe(true);
+      }
+      const bad = await t.http.get('/api/contacts?certificationExpiresBy=2026-02-30').set(auth(admin));
+      expect(bad.status).toBe(400);
+      expect(bad.body.message).toEqual([expect.stringMatching(/^certificationExpiresBy: /)]);
     });
 
     it('refuses to delete a contact still in a team', async () => {

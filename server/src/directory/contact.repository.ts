@@ -41,7 +41,7 @@ export class ContactRepository extends EnterpriseScopedRepository<Contact> {
     if (f.certificationExpiresBy) {
       qb.andWhere(
         `EXISTS (SELECT 1 FROM jsonb_array_elements(c.certifications) x
-                  WHERE x->>'expiresOn' IS NOT NULL AND (x->>'expiresOn')::date <= :by::date)`,
+                  WHERE x->>'expiresOn' IS NOT NULL AND (x->>'expiresOn')::date <= CAST(:by AS date))`,
         { by: f.certificationExpiresBy },
       );
     }
