@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
@@ -24,6 +25,7 @@ import {
   LevelBadge,
   LiveIndicator,
   ReportingCountdown,
+  roleLabel,
   SeverityBadge,
   StatusBadge,
   useZoneTime,
@@ -35,7 +37,7 @@ export function IncidentRoomPage() {
   return <IncidentRoom key={id} incidentId={id} />;
 }
 
-function warningText(t: ReturnType<typeof useTranslation>['t'], warning: string): string {
+function warningText(t: TFunction, warning: string): string {
   if (warning.startsWith('location:')) return t('incidents.form.outsideZoneWarning');
   if (warning.startsWith('occurredAt:')) return t('incidents.form.lateWarning');
   return warning;
@@ -91,9 +93,7 @@ function Presence({ present, selfId }: { present: Present[]; selfId: string | un
           >
             <span className="presence__dot" aria-hidden="true" />
             {p.name}
-            <span className="presence__role">
-              {t(`roles.${p.role}` as 'roles.commander', { defaultValue: p.role })}
-            </span>
+            <span className="presence__role">{roleLabel(t, p.role)}</span>
           </li>
         ))}
       </ul>

@@ -5,10 +5,11 @@ import { Link, useParams } from 'react-router';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { useZoneName } from '../lib/use-zone-name';
+import type { IncidentView } from '../contracts';
 import { fetchRoomEvents } from './api';
 import { useIncident, useStatusSummary } from './queries';
 import { describeRoomEvent } from './timeline-text';
-import { LevelBadge, SeverityBadge, StatusBadge, useZoneTime, useZoneTimeZone } from './ui';
+import { LevelBadge, roleLabel, SeverityBadge, StatusBadge, useZoneTime, useZoneTimeZone } from './ui';
 
 /** The frame of a printable record: a toolbar for the screen, a titled A4 document for paper. */
 function PrintFrame({
@@ -64,12 +65,9 @@ function PrintFrame({
   );
 }
 
-function IncidentFacts({ incidentId }: { incidentId: string }) {
+function IncidentFacts({ incident: i }: { incident: IncidentView }) {
   const { t } = useTranslation();
   const zoneTime = useZoneTime();
-  const incident = useIncident(incidentId);
-  if (!incident.data) return null;
-  const i = incident.data;
   return (
     <section className="print-section">
       <h2>{t('incidents.print.incident')}</h2>
@@ -111,7 +109,9 @@ export function ActivityLogPrintPage() {
     queryFn: ({ signal }) => fetchRoomEvents(id, 0, signal),
     staleTime: 0,
   });
-  if (events.isPending) return <Loading />;
+  const incident = useIncident(id);
+  if (events.isPending || incident.isPending) return <Loading />;
+  if (incident.isError) return <ErrorNotice error={incident.error} onRetry={() => void incident.refetch()} />;
   if (events.isError) return <ErrorNotice error={events.error} onRetry={() => void events.refetch()} />;
   return (
     <PrintFrame
@@ -120,7 +120,7 @@ export function ActivityLogPrintPage() {
       subtitle={t('incidents.print.activitySubtitle')}
       generatedAt={new Date(events.dataUpdatedAt).toISOString()}
     >
-      <IncidentFacts incidentId={id} />
+      <IncidentFacts incident={incident.data} />
       <section className="print-section">
         <table className="print-table" data-testid="activity-log">
           <thead>
@@ -143,13 +143,7 @@ export function ActivityLogPrintPage() {
                 <td className="nowrap">{zoneTime(e.at)}</td>
                 <td>
                   {e.actor?.name}
-                  <div className="print-table__sub">
-                    {e.actor?.role === 'system'
-                      ? t('incidents.timeline.system')
-                      : t(`roles.${e.actor?.role}` as 'roles.commander', {
-                          defaultValue: e.actor?.role ?? '',
-                        })}
-                  </div>
+                  <div className="print-table__sub">{roleLabel(t, e.actor?.role)}</div>
                 </td>
                 <td>{describeRoomEvent(e, t)}</td>
               </tr>
@@ -178,7 +172,7 @@ export function SummaryPrintPage() {
       subtitle={t('incidents.print.summarySubtitle')}
       generatedAt={s.generatedAt}
     >
-      <IncidentFacts incidentId={id} />
+      <IncidentFacts incident={i} />
       <section className="print-section" data-testid="summary-situation">
         <h2>{t('incidents.print.situation')}</h2>
         <dl className="print-facts">

@@ -113,7 +113,8 @@ export function ReportIncidentPage() {
   const [measures, setMeasures] = useState('');
   const [reporterName, setReporterName] = useState(session?.user.name ?? '');
   const [reporterPhone, setReporterPhone] = useState('');
-  const [clientErrors, setClientErrors] = useState<FieldErrors>({ fields: {}, general: [] });
+  // Checked on the client once a submit was tried, then as the user corrects each field.
+  const [attemptedAt, setAttemptedAt] = useState<number | null>(null);
 
   // An enterprise officer files for their own enterprise: the scoped list holds just that one.
   const ownEnterprise = !zoneRole ? enterprises.data?.items[0] : undefined;
@@ -160,7 +161,7 @@ export function ReportIncidentPage() {
   const describe = (id: string, field: string, hint = false) =>
     [hint ? `${id}-hint` : '', invalid(field) ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 
-  const validate = (): { errors: FieldErrors; input: IncidentReportInput | null } => {
+  const validate = (nowMs: number): { errors: FieldErrors; input: IncidentReportInput | null } => {
     const fields: Record<string, string[]> = {};
     const add = (field: string, message: string) => (fields[field] ??= []).push(message);
     if (title.trim().length === 0) add('title', t('incidents.form.required'));
@@ -168,8 +169,7 @@ export function ReportIncidentPage() {
     if (!category) add('category', t('incidents.form.required'));
     const occurredIso = zonedInputToIso(occurredAt, timeZone);
     if (!occurredIso) add('occurredAt', t('incidents.form.invalidTime'));
-    else if (Date.parse(occurredIso) > Date.now() + 5 * 60_000)
-      add('occurredAt', t('incidents.form.futureTime'));
+    else if (Date.parse(occurredIso) > nowMs + 5 * 60_000) add('occurredAt', t('incidents.form.futureTime'));
     if (!location) add('location', t('incidents.form.locationRequired'));
     if (!address.trim()) add('address', t('incidents.form.required'));
     if (!summary.trim()) add('summary', t('incidents.form.required'));
@@ -205,10 +205,15 @@ export function ReportIncidentPage() {
     };
   };
 
+  const clientErrors: FieldErrors =
+    attemptedAt === null ? { fields: {}, general: [] } : validate(attemptedAt).errors;
+
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const { errors, input } = validate();
-    setClientErrors(errors);
+    // The moment of the submit, as an epoch time (the event's own clock, not a render-time read).
+    const now = Math.round(performance.timeOrigin + event.timeStamp);
+    const { input } = validate(now);
+    setAttemptedAt(now);
     if (!input) {
       // Take the user to the first field that needs attention.
       requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());

@@ -93,6 +93,40 @@ export function describeRoomEvent(e: RoomEventView, t: TFunction): string {
       });
     }
     default:
-      return JSON.stringify(p);
+      return describeCallout(e.type, p, t) ?? JSON.stringify(p);
+  }
+}
+
+const CALLOUT_STATES = ['pending', 'notified', 'acknowledged', 'declined', 'exhausted'] as const;
+
+/** Call-out progress in the room (the call-out module's events); tiers count from 1 for people. */
+function describeCallout(type: string, p: Record<string, unknown>, t: TFunction): string | null {
+  const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+  switch (type) {
+    case 'callout.started':
+      return t('incidents.timeline.event.calloutStarted', {
+        message: typeof p.message === 'string' ? p.message : '',
+        recipients: num(p.recipients),
+      });
+    case 'callout.tier_paged':
+      return t('incidents.timeline.event.calloutTierPaged', {
+        tier: num(p.tier) + 1,
+        recipients: num(p.recipients),
+      });
+    case 'callout.tier_escalated':
+      return t('incidents.timeline.event.calloutEscalated', { tier: num(p.tier) + 1 });
+    case 'callout.recipient_updated': {
+      const state = (CALLOUT_STATES as readonly unknown[]).includes(p.state)
+        ? t(`incidents.timeline.event.calloutState.${p.state as (typeof CALLOUT_STATES)[number]}`)
+        : String(p.state ?? '');
+      return t('incidents.timeline.event.calloutRecipient', { name: String(p.name ?? ''), state });
+    }
+    case 'callout.ended':
+      return t('incidents.timeline.event.calloutEnded', {
+        acknowledged: num(p.acknowledged),
+        recipients: num(p.recipients),
+      });
+    default:
+      return null;
   }
 }

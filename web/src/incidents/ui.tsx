@@ -1,7 +1,8 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePublicConfig } from '../api/queries';
-import type { IncidentStatus, ResponseLevel, Severity } from '../contracts';
+import type { TFunction } from 'i18next';
+import { ROLES, type IncidentStatus, type ResponseLevel, type Role, type Severity } from '../contracts';
 import { formatDateTime } from '../lib/format';
 import type { LiveStatus } from '../live/live-socket';
 import { countdown, formatDuration } from './incident-model';
@@ -155,4 +156,10 @@ export function useFlash(durationMs = 6000): [string | null, (message: string) =
     return () => clearTimeout(id);
   }, [message, durationMs]);
   return [message, setMessage];
+}
+
+/** A role as people read it; `system` for entries the system made itself. */
+export function roleLabel(t: TFunction, role: string | undefined): string {
+  if (!role || role === 'system') return t('incidents.timeline.system');
+  return (ROLES as readonly string[]).includes(role) ? t(`roles.${role as Role}`) : role;
 }

@@ -183,11 +183,10 @@ function FeatureLayer({
   shape: FeatureShape;
   onRemove?: (f: MapFeatureView) => void;
 }) {
-  const style = FEATURE_STYLES[feature.kind];
-  const pathOptions = {
-    ...style,
-    className: `room-feature room-feature--${feature.kind}`,
-  };
+  const pathOptions = FEATURE_STYLES[feature.kind];
+  // Leaflet reads `className` only when it creates the path (react-leaflet's pathOptions go
+  // through setStyle, which ignores it), so it is passed as a layer option.
+  const className = `room-feature room-feature--${feature.kind}`;
   const icon = useMemo(() => featureIcon(feature.kind, feature.label), [feature.kind, feature.label]);
   const popup = (
     <Popup minWidth={180}>
@@ -197,19 +196,23 @@ function FeatureLayer({
   switch (shape.shape) {
     case 'circle':
       return (
-        <Circle center={shape.center} radius={shape.radiusM} pathOptions={pathOptions}>
+        <Circle center={shape.center} radius={shape.radiusM} pathOptions={pathOptions} className={className}>
           {popup}
         </Circle>
       );
     case 'polygon':
       return (
-        <Polygon positions={shape.rings} pathOptions={pathOptions}>
+        <Polygon positions={shape.rings} pathOptions={pathOptions} className={className}>
           {popup}
         </Polygon>
       );
     case 'line':
       return (
-        <Polyline positions={shape.points} pathOptions={{ ...pathOptions, lineCap: 'round' }}>
+        <Polyline
+          positions={shape.points}
+          pathOptions={{ ...pathOptions, lineCap: 'round' }}
+          className={className}
+        >
           {popup}
         </Polyline>
       );

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiRequestError } from '../../api/client';
@@ -13,10 +14,7 @@ import { SeverityBadge, useFlash, useNow, useZoneTime } from '../ui';
 
 const FIELDS = ['deaths', 'missing', 'seriousInjuries', 'minorInjuries'] as const;
 
-function figures(
-  t: ReturnType<typeof useTranslation>['t'],
-  r: Pick<IncidentReportView, 'casualties' | 'directLossCny'>,
-) {
+function figures(t: TFunction, r: Pick<IncidentReportView, 'casualties' | 'directLossCny'>) {
   return `${t('incidents.room.figuresLine', {
     deaths: r.casualties.deaths,
     missing: r.casualties.missing,

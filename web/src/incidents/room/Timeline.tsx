@@ -5,12 +5,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import type { RoomEventView } from '../../contracts';
 import { postRoomMessage } from '../api';
 import { describeRoomEvent } from '../timeline-text';
-import { useZoneTime } from '../ui';
-
-function roleLabel(t: ReturnType<typeof useTranslation>['t'], role: string): string {
-  if (role === 'system') return t('incidents.timeline.system');
-  return t(`roles.${role}` as 'roles.commander', { defaultValue: role });
-}
+import { roleLabel, useZoneTime } from '../ui';
 
 /** The room's log, newest last, and the message composer. */
 export function Timeline({
@@ -83,7 +78,7 @@ export function Timeline({
               <time dateTime={e.at}>{zoneTime(e.at)}</time>
               <span className="timeline__actor">
                 {e.actor?.name ?? t('incidents.timeline.system')}
-                <span className="timeline__role">{roleLabel(t, e.actor?.role ?? 'system')}</span>
+                <span className="timeline__role">{roleLabel(t, e.actor?.role)}</span>
               </span>
             </div>
             <p className="timeline__text">{describeRoomEvent(e, t)}</p>

@@ -1,0 +1,298 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const TITLE = '二号液氯储罐出口阀门泄漏';
+
+/**
+ * Two people at once: an enterprise officer files a report while the commander watches the
+ * overview map and the incident list; both then work the incident room, and what the commander
+ * draws reaches the officer's screen without a reload.
+ */
+describe('incident report and live incident room in the web console', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let commanderContext: BrowserContext;
+  let officerContext: BrowserContext;
+  let commanderMap: Page;
+  let commanderList: Page;
+  let officer: Page;
+  let incidentId = '';
+  const pageErrors: string[] = [];
+  const foreignRequests: string[] = [];
+
+  async function newPage(context: BrowserContext, name: string): Promise<Page> {
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(`${name}: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' || process.env.DEBUG_CONSOLE) console.log(`[${name}] ${message.text()}`);
+    });
+    page.on('request', (request) => {
+      const url = request.url();
+      if (!url.startsWith(server.baseUrl) && !url.startsWith('data:') && !url.startsWith('blob:')) {
+        foreignRequests.push(url);
+      }
+    });
+    return page;
+  }
+
+  async function signIn(page: Page, email: string): Promise<void> {
+    await page.goto(`${server.baseUrl}/login`);
+    await page.getByLabel('电子邮箱').fill(email);
+    await page.getByLabel('密码').fill('muster-demo');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL('**/map');
+  }
+
+  /** A screenshot of the page from its top (the console scrolls inside <main>). */
+  async function shot(page: Page, name: string, height?: number): Promise<void> {
+    const viewport = page.viewportSize();
+    if (height && viewport) await page.setViewportSize({ width: viewport.width, height });
+    await page.evaluate(() => document.getElementById('main')?.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+    if (height && viewport) await page.setViewportSize(viewport);
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(path.join(ROOT, 'web', 'dist', 'index.html'))) {
+      throw new Error('web/dist is missing: build the console first (npm run build -w web)');
+    }
+    await mkdir(SCREENSHOTS, { recursive: true });
+    server = await startTestServer();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    const contextOptions = {
+      viewport: { width: 1440, height: 960 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    };
+    commanderContext = await browser.newContext(contextOptions);
+    officerContext = await browser.newContext(contextOptions);
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('opens the commander on the zone map with the live incident layer, and on the incident list', async () => {
+    commanderMap = await newPage(commanderContext, 'commander map');
+    await signIn(commanderMap, 'commander@muster.test');
+    const overview = commanderMap.getByTestId('incident-overview');
+    await overview.waitFor();
+    await overview.locator('[data-testid="live-status"][data-status="connected"]').waitFor();
+    expect(await commanderMap.getByTestId('open-incident-count').textContent()).toContain(
+      '当前没有未结束的突发事件',
+    );
+    expect(await commanderMap.locator('.incident-marker').count()).toBe(0);
+
+    commanderList = await newPage(commanderContext, 'commander list');
+    await commanderList.goto(`${server.baseUrl}/incidents`);
+    await commanderList.getByTestId('incident-table').waitFor();
+    await commanderList.locator('[data-testid="live-status"][data-status="connected"]').waitFor();
+    expect(await commanderList.getByTestId('incident-table').textContent()).toContain('暂无突发事件');
+    expect(await commanderList.getByTestId('nav-incidents').textContent()).toBe('突发事件');
+  }, 30_000);
+
+  it('lets the officer file a report, grading it live as the figures are typed', async () => {
+    officer = await newPage(officerContext, 'officer');
+    await signIn(officer, 'officer1@muster.test');
+    await officer.getByTestId('nav-incidents').click();
+    await officer.getByTestId('file-report').click();
+    await officer.waitForURL('**/incidents/new');
+    const form = officer.getByTestId('report-form');
+    await form.waitFor();
+    const preview = officer.getByTestId('severity-preview');
+    expect(await preview.getAttribute('data-severity')).toBe('ordinary');
+
+    // Submitting an empty report names each missing field beside it, on the client.
+    await form.getByRole('button', { name: '提交事故快报' }).click();
+    await officer.locator('.field__error').first().waitFor();
+    expect(await form.textContent()).toContain('请在地图上点击选择事发位置');
+    expect(await officer.locator('[aria-invalid="true"]').count()).toBeGreaterThan(3);
+
+    await officer.getByLabel('事故名称').fill(TITLE);
+    await officer.getByLabel('事故类别').selectOption('hazardous_chemical_leak');
+    // The picker opens on the officer's own site; the click there is the accident's location.
+    const picker = officer.getByTestId('location-picker');
+    await officer.waitForTimeout(300);
+    await picker.click({ position: { x: 300, y: 150 } });
+    expect(await officer.getByTestId('picked-location').textContent()).toMatch(
+      /纬度 3\d\.\d{6}，经度 11\d\.\d{6}/,
+    );
+    await officer.getByLabel('详细地址').fill('杜集经济开发区凤凰山路88号 液氯库');
+    await officer
+      .getByLabel('事故简要经过')
+      .fill('二号液氯储罐出口阀门密封失效，氯气泄漏，下风向车间人员已撤离。');
+
+    // Ten serious injuries make it 较大 (relatively serious), as the figure is typed.
+    await officer.getByLabel('重伤（含急性工业中毒）').fill('10');
+    await officer.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="severity-preview"]')?.getAttribute('data-severity') ===
+        'relatively_serious',
+    );
+    expect(await preview.textContent()).toContain('较大事故');
+    await officer.getByLabel('重伤（含急性工业中毒）').fill('2');
+    await officer.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="severity-preview"]')?.getAttribute('data-severity') ===
+        'ordinary',
+    );
+    await officer.getByLabel('轻伤').fill('5');
+    await officer.getByLabel('直接经济损失初步估计（元）').fill('350000');
+    await officer.getByLabel('已经采取的措施').fill('关闭上游阀门，启动喷淋吸收，疏散下风向人员');
+    await officer.getByLabel('联系电话').fill('13800000001');
+    await shot(officer, 'incident-report-form', 1500);
+
+    await form.getByRole('button', { name: '提交事故快报' }).click();
+    await officer.waitForURL(/\/incidents\/[0-9a-f-]{36}$/);
+    incidentId = officer.url().split('/').pop()!;
+    await officer.getByTestId('incident-room').waitFor();
+    expect(await officer.getByTestId('filed-notice').textContent()).toContain('事故快报已提交');
+    expect(await officer.getByTestId('room-title').textContent()).toBe(TITLE);
+    await officer.locator('[data-testid="timeline"] [data-type="incident.reported"]').waitFor();
+  }, 60_000);
+
+  it("shows the new incident on the commander's open map and list without a reload", async () => {
+    const marker = commanderMap.locator(`.incident-marker[data-incident-id="${incidentId}"]`);
+    await marker.waitFor({ timeout: 10_000 });
+    expect(await marker.getAttribute('data-severity')).toBe('ordinary');
+    expect(await commanderMap.getByTestId('open-incident-count').textContent()).toContain('未结束事件 1 起');
+    await marker.click();
+    const popup = commanderMap.getByTestId('incident-popup');
+    await popup.waitFor();
+    const text = (await popup.textContent()) ?? '';
+    expect(text).toContain(TITLE);
+    expect(text).toContain('一般事故');
+    expect(text).toContain('已报告');
+    expect(text).toContain('距报告时限');
+    await commanderMap.waitForFunction(() => {
+      const element = document.querySelector('.leaflet-popup');
+      return element !== null && getComputedStyle(element).opacity === '1';
+    });
+    await shot(commanderMap, 'incident-overview-map');
+
+    const row = commanderList.locator(`[data-testid="incident-row"][data-incident-id="${incidentId}"]`);
+    await row.waitFor({ timeout: 10_000 });
+    const rowText = (await row.textContent()) ?? '';
+    expect(rowText).toContain(TITLE);
+    expect(rowText).toContain('一般事故');
+    expect(rowText).toMatch(/距报告时限 0:\d\d:\d\d/);
+    await shot(commanderList, 'incident-list');
+  }, 30_000);
+
+  it('lets the commander draw a hazard zone that appears live in the officer’s room', async () => {
+    const commander = commanderList;
+    await commander
+      .locator(`[data-testid="incident-row"][data-incident-id="${incidentId}"] a`)
+      .first()
+      .click();
+    await commander.getByTestId('incident-room').waitFor();
+    await commander.locator('[data-testid="room-map"] [data-testid="incident-marker"]').waitFor();
+    // Both are in the room: presence shows the officer to the commander and the other way round.
+    await commander.getByTestId('presence').getByText('企业安全管理员').waitFor();
+    await officer.getByTestId('presence').getByText('应急指挥员').waitFor();
+
+    // Choose the kind first (危险区域, as a circle), then draw it: centre, then radius.
+    await commander.getByTestId('draw-kind').selectOption('hazard_zone');
+    await commander.getByLabel('名称（可选）').fill('氯气扩散区');
+    await commander.getByTestId('draw-start').click();
+    await commander.locator('.draw-toolbar--active').waitFor();
+    const box = (await commander.getByTestId('room-map').boundingBox())!;
+    const cx = box.x + box.width / 2 + 40;
+    const cy = box.y + box.height / 2 - 30;
+    await commander.waitForTimeout(500);
+    await commander.mouse.move(cx, cy);
+    await commander.mouse.click(cx, cy);
+    await commander.mouse.move(cx + 60, cy, { steps: 5 });
+    await commander.mouse.move(cx + 110, cy, { steps: 5 });
+    await commander.mouse.click(cx + 110, cy);
+    await commander.locator('.room-feature--hazard_zone').waitFor({ timeout: 10_000 });
+    await commander.locator('[data-testid="timeline"] [data-type="map_feature.added"]').waitFor();
+
+    // The officer's room, open all along, draws it too, and logs it in the timeline.
+    await officer.locator('.room-feature--hazard_zone').waitFor({ timeout: 10_000 });
+    const entry = officer.locator('[data-testid="timeline"] [data-type="map_feature.added"]');
+    await entry.waitFor();
+    expect(await entry.textContent()).toContain('标绘危险区域「氯气扩散区」');
+    expect(await entry.textContent()).toContain('应急指挥员');
+    expect(await officer.getByTestId('feature-count').textContent()).toContain('已标绘 1 处');
+
+    await officer.getByTestId('message-input').fill('下风向已设警戒，请指挥部确认集结点位置');
+    await officer.getByTestId('message-input').press('Enter');
+    await commander
+      .locator('[data-testid="timeline"] [data-type="message"]')
+      .getByText('请指挥部确认集结点位置')
+      .waitFor();
+
+    await commander.getByTestId('set-level').isEnabled();
+    await commander.getByTestId('command-actions').getByLabel('响应级别').selectOption('III');
+    await commander.getByTestId('set-level').click();
+    await officer.getByTestId('room-header').getByText('Ⅲ级响应').waitFor();
+    await officer.getByTestId('room-header').getByText('处置中').waitFor();
+
+    await shot(commander, 'incident-room-commander', 1700);
+    await shot(officer, 'incident-room-officer', 1700);
+  }, 60_000);
+
+  it('prints the incident summary and shows the room in English', async () => {
+    const summary = await newPage(officerContext, 'summary');
+    await summary.goto(`${server.baseUrl}/incidents/${incidentId}/summary`);
+    await summary.getByTestId('summary-situation').waitFor();
+    const text = (await summary.getByTestId('print-document').textContent()) ?? '';
+    expect(text).toContain(TITLE);
+    expect(text).toContain('危险区域「氯气扩散区」');
+    await shot(summary, 'incident-summary-print');
+    await summary.goto(`${server.baseUrl}/incidents/${incidentId}/activity`);
+    const log = summary.getByTestId('activity-log');
+    await log.waitFor();
+    expect(await log.locator('tbody tr').count()).toBe(4);
+    expect(await log.textContent()).toContain('标绘危险区域「氯气扩散区」');
+    await shot(summary, 'incident-activity-print');
+    await summary.close();
+
+    const commander = commanderList;
+    await commander.getByTestId('language-switcher').selectOption('en');
+    await commander.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await commander.getByTestId('room-header').textContent()).toContain('Level III response');
+    expect(
+      await commander.locator('[data-testid="timeline"] [data-type="map_feature.added"]').textContent(),
+    ).toContain('Drew Hazard zone「氯气扩散区」');
+    await shot(commander, 'incident-room-en', 1700);
+
+    await commanderMap.reload();
+    await commanderMap.locator(`.incident-marker[data-incident-id="${incidentId}"]`).click();
+    await commanderMap.getByTestId('incident-popup').waitFor();
+    expect(await commanderMap.getByTestId('incident-popup').textContent()).toContain('Level III response');
+    await commanderMap.waitForFunction(() => {
+      const element = document.querySelector('.leaflet-popup');
+      return element !== null && getComputedStyle(element).opacity === '1';
+    });
+    await shot(commanderMap, 'incident-overview-map-en');
+  }, 30_000);
+
+  it('drew it all without a page error or a request leaving the console', () => {
+    expect(pageErrors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+  });
+});
