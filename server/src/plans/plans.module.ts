@@ -1,7 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ContactRepository } from '../directory/contact.repository.js';
-import { RotationRepository } from '../directory/rotation.repository.js';
-import { TeamRepository } from '../directory/team.repository.js';
+import { DirectoryModule } from '../directory/directory.module.js';
 import { EnterpriseModule } from '../enterprises/enterprise.module.js';
 import { EscalationPolicyController } from './escalation-policy.controller.js';
 import { EscalationPolicyRepository } from './escalation-policy.repository.js';
@@ -18,7 +16,7 @@ import { ResponsibilityController } from './responsibility.controller.js';
 import { ResponsibilityService } from './responsibility.service.js';
 
 @Module({
-  imports: [EnterpriseModule],
+  imports: [EnterpriseModule, DirectoryModule],
   controllers: [
     PlanController,
     PlanVersionController,
@@ -33,10 +31,6 @@ import { ResponsibilityService } from './responsibility.service.js';
     EscalationPolicyService,
     EscalationPolicyRepository,
     ResponsibilityService,
-    // The directory's repositories are stateless over the shared Db and request context.
-    ContactRepository,
-    TeamRepository,
-    RotationRepository,
   ],
   exports: [
     PlanService,

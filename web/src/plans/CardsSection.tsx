@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
@@ -8,6 +7,7 @@ import type { DisposalCardView, PlanDetailView, PlanVersionView } from '../contr
 import { useZoneName } from '../lib/use-zone-name';
 import { addCard, deleteCard, fetchPlan, fetchVersion, updateCard, type CardInput } from './api';
 import './plans.css';
+import { usePlansT } from './i18n';
 
 /** The version's disposal cards (应急处置卡), editable in a draft, printable always. */
 export function CardsSection({
@@ -19,7 +19,7 @@ export function CardsSection({
   version: PlanVersionView;
   editable: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t } = usePlansT();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<DisposalCardView | 'new' | null>(null);
   const remove = useMutation({
@@ -30,13 +30,13 @@ export function CardsSection({
   return (
     <section className="plan-block">
       <h2>
-        {t('plans.cards.title')}
+        {t('cards.title')}
         {version.cards.length > 0 && (
           <Link
             className="button button--small plan-print-link"
             to={`/plans/${plan.id}/versions/${version.id}/cards`}
           >
-            {t('plans.cards.print')}
+            {t('cards.print')}
           </Link>
         )}
       </h2>
@@ -50,14 +50,14 @@ export function CardsSection({
               {editable && (
                 <div className="form__actions no-print">
                   <button type="button" className="button button--small" onClick={() => setEditing(c)}>
-                    {t('plans.edit')}
+                    {t('edit')}
                   </button>
                   <button
                     type="button"
                     className="button button--small button--danger"
                     onClick={() => remove.mutate(c.id)}
                   >
-                    {t('plans.remove')}
+                    {t('remove')}
                   </button>
                 </div>
               )}
@@ -71,7 +71,7 @@ export function CardsSection({
           <CardEditor versionId={version.id} onDone={() => setEditing(null)} />
         ) : (
           <button type="button" className="button" onClick={() => setEditing('new')}>
-            {t('plans.cards.add')}
+            {t('cards.add')}
           </button>
         ))}
     </section>
@@ -79,22 +79,22 @@ export function CardsSection({
 }
 
 export function DisposalCard({ card }: { card: DisposalCardView }) {
-  const { t } = useTranslation();
+  const { t } = usePlansT();
   return (
     <article className="disposal-card" data-testid="disposal-card">
       <header className="disposal-card__header">
         <h3>{card.title}</h3>
         <p>
-          {t('plans.cards.post')}：{card.post}
+          {t('cards.post')}：{card.post}
         </p>
       </header>
       {card.hazards && (
         <p>
-          <strong>{t('plans.cards.hazards')}：</strong>
+          <strong>{t('cards.hazards')}：</strong>
           {card.hazards}
         </p>
       )}
-      <strong>{t('plans.cards.steps')}</strong>
+      <strong>{t('cards.steps')}</strong>
       <ol>
         {card.steps.map((s, i) => (
           <li key={i}>{s}</li>
@@ -102,7 +102,7 @@ export function DisposalCard({ card }: { card: DisposalCardView }) {
       </ol>
       {card.precautions.length > 0 && (
         <>
-          <strong>{t('plans.cards.precautions')}</strong>
+          <strong>{t('cards.precautions')}</strong>
           <ul>
             {card.precautions.map((s, i) => (
               <li key={i}>{s}</li>
@@ -112,7 +112,7 @@ export function DisposalCard({ card }: { card: DisposalCardView }) {
       )}
       {card.contacts.length > 0 && (
         <p className="disposal-card__contacts">
-          <strong>{t('plans.cards.contacts')}：</strong>
+          <strong>{t('cards.contacts')}：</strong>
           {card.contacts.map((c) => `${c.name} ${c.phone}`).join('；')}
         </p>
       )}
@@ -135,7 +135,7 @@ function CardEditor({
   card?: DisposalCardView;
   onDone: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = usePlansT();
   const queryClient = useQueryClient();
   const [post, setPost] = useState(card?.post ?? '');
   const [title, setTitle] = useState(card?.title ?? '');
@@ -175,24 +175,24 @@ function CardEditor({
       }}
     >
       <div className="field">
-        <label htmlFor="card-post">{t('plans.cards.post')}</label>
+        <label htmlFor="card-post">{t('cards.post')}</label>
         <input id="card-post" required value={post} onChange={(e) => setPost(e.target.value)} />
       </div>
       <div className="field">
-        <label htmlFor="card-title">{t('plans.cards.cardTitle')}</label>
+        <label htmlFor="card-title">{t('cards.cardTitle')}</label>
         <input id="card-title" required value={title} onChange={(e) => setTitle(e.target.value)} />
       </div>
       <div className="field">
-        <label htmlFor="card-hazards">{t('plans.cards.hazards')}</label>
+        <label htmlFor="card-hazards">{t('cards.hazards')}</label>
         <input id="card-hazards" value={hazards} onChange={(e) => setHazards(e.target.value)} />
       </div>
       <div className="field">
-        <label htmlFor="card-steps">{t('plans.cards.steps')}</label>
+        <label htmlFor="card-steps">{t('cards.steps')}</label>
         <textarea id="card-steps" required value={steps} onChange={(e) => setSteps(e.target.value)} />
-        <span className="field__hint">{t('plans.onePerLine')}</span>
+        <span className="field__hint">{t('onePerLine')}</span>
       </div>
       <div className="field">
-        <label htmlFor="card-precautions">{t('plans.cards.precautions')}</label>
+        <label htmlFor="card-precautions">{t('cards.precautions')}</label>
         <textarea
           id="card-precautions"
           value={precautions}
@@ -200,9 +200,9 @@ function CardEditor({
         />
       </div>
       <div className="field">
-        <label htmlFor="card-contacts">{t('plans.cards.contacts')}</label>
+        <label htmlFor="card-contacts">{t('cards.contacts')}</label>
         <textarea id="card-contacts" value={contacts} onChange={(e) => setContacts(e.target.value)} />
-        <span className="field__hint">{t('plans.cards.contactsHint')}</span>
+        <span className="field__hint">{t('cards.contactsHint')}</span>
       </div>
       {save.isError && <ErrorNotice error={save.error} compact />}
       <div className="form__actions">
@@ -210,7 +210,7 @@ function CardEditor({
           {t('common.cancel')}
         </button>
         <button type="submit" className="button button--primary" disabled={save.isPending}>
-          {t('plans.save')}
+          {t('save')}
         </button>
       </div>
     </form>
@@ -219,7 +219,7 @@ function CardEditor({
 
 /** The cards of a version on paper: one card per block, cut along the border and carried. */
 export function CardsPrintPage() {
-  const { t } = useTranslation();
+  const { t } = usePlansT();
   const { id = '', versionId = '' } = useParams();
   const zoneName = useZoneName();
   const plan = useQuery({ queryKey: ['plans', 'plan', id], queryFn: ({ signal }) => fetchPlan(id, signal) });
@@ -230,7 +230,7 @@ export function CardsPrintPage() {
   useEffect(() => {
     if (!plan.data) return;
     const previous = document.title;
-    document.title = `${t('plans.cards.title')} · ${plan.data.title}`;
+    document.title = `${t('cards.title')} · ${plan.data.title}`;
     return () => {
       document.title = previous;
     };
@@ -242,15 +242,15 @@ export function CardsPrintPage() {
     <div className="plans-print">
       <div className="plans-print__toolbar no-print">
         <Link to={`/plans/${id}?version=${versionId}`} className="button">
-          {t('plans.back')}
+          {t('back')}
         </Link>
         <button type="button" className="button button--primary" onClick={() => window.print()}>
-          {t('plans.printNow')}
+          {t('printNow')}
         </button>
       </div>
       <p className="plans-print__meta">
         {plan.data.enterpriseName ?? zoneName} · {plan.data.title} · v{version.data.number}{' '}
-        {version.data.label} · {t(`plans.status.${version.data.status}`)}
+        {version.data.label} · {t(`status.${version.data.status}`)}
       </p>
       <div className="disposal-cards disposal-cards--print" data-testid="cards-print">
         {version.data.cards.map((c) => (

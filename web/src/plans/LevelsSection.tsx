@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ApiRequestError } from '../api/client';
 import { Dialog } from '../components/Dialog';
@@ -19,6 +18,7 @@ import { addLevel, deleteLevel, fetchPreview, ownerKey, updateLevel, type LevelI
 import { useOwnerDirectory } from './hooks';
 import { PolicyEditor } from './PolicyEditor';
 import { useDuration } from './ui';
+import { usePlansT } from './i18n';
 
 /** The version's response levels; opening one shows its checklist and whom its policy pages. */
 export function LevelsSection({
@@ -32,7 +32,7 @@ export function LevelsSection({
   editable: boolean;
   canEditPolicies: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t } = usePlansT();
   const [params, setParams] = useSearchParams();
   const openId = params.get('level');
   const [adding, setAdding] = useState(false);
@@ -47,8 +47,8 @@ export function LevelsSection({
 
   return (
     <section className="plan-block" data-testid="plan-levels">
-      <h2>{t('plans.levels')}</h2>
-      {version.levels.length === 0 && <p className="card__hint">{t('plans.level.none')}</p>}
+      <h2>{t('levels')}</h2>
+      {version.levels.length === 0 && <p className="card__hint">{t('level.none')}</p>}
       <ul className="plan-levels">
         {version.levels.map((l) => (
           <li key={l.id} className="plan-level">
@@ -61,7 +61,7 @@ export function LevelsSection({
             >
               <span className="plan-level__code">{l.code}</span>
               <span className="plan-level__name">{l.name}</span>
-              <span className="cell-sub">{l.severities.map((s) => t(`plans.severity.${s}`)).join('、')}</span>
+              <span className="cell-sub">{l.severities.map((s) => t(`severity.${s}`)).join('、')}</span>
             </button>
             {openId === l.id && (
               <LevelDetail
@@ -96,7 +96,7 @@ export function LevelsSection({
           />
         ) : (
           <button type="button" className="button" onClick={() => setAdding(true)}>
-            {t('plans.level.add')}
+            {t('level.add')}
           </button>
         ))}
     </section>
@@ -120,7 +120,7 @@ function LevelDetail({
   enterpriseId: string | null;
   versionId: string;
 }) {
-  const { t } = useTranslation();
+  const { t } = usePlansT();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
   const [editingPolicy, setEditingPolicy] = useState(false);
@@ -129,7 +129,7 @@ function LevelDetail({
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['plans', 'version', versionId] }),
   });
   const teamName = (id: string | null) =>
-    id ? (teams.find((x) => x.id === id)?.name ?? t('plans.level.team')) : null;
+    id ? (teams.find((x) => x.id === id)?.name ?? t('level.team')) : null;
 
   if (editing) {
     return (
@@ -146,17 +146,17 @@ function LevelDetail({
   return (
     <div className="plan-level__body" data-testid="level-detail">
       <p>
-        <strong>{t('plans.level.criteria')}：</strong>
+        <strong>{t('level.criteria')}：</strong>
         {level.activationCriteria}
       </p>
-      <h3>{t('plans.level.checklist')}</h3>
+      <h3>{t('level.checklist')}</h3>
       <table className="table" data-testid="level-checklist">
         <thead>
           <tr>
             <th scope="col">#</th>
-            <th scope="col">{t('plans.level.item')}</th>
-            <th scope="col">{t('plans.level.who')}</th>
-            <th scope="col">{t('plans.level.target')}</th>
+            <th scope="col">{t('level.item')}</th>
+            <th scope="col">{t('level.who')}</th>
+            <th scope="col">{t('level.target')}</th>
           </tr>
         </thead>
         <tbody>
@@ -165,43 +165,43 @@ function LevelDetail({
               <td>{i + 1}</td>
               <td>{c.item}</td>
               <td>{teamName(c.teamId) ?? c.role}</td>
-              <td className="nowrap">{t('plans.minutes', { count: c.targetMinutes })}</td>
+              <td className="nowrap">{t('minutes', { count: c.targetMinutes })}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <h3>
-        {t('plans.level.policy')}
+        {t('level.policy')}
         {level.policy ? `：${level.policy.name}` : ''}
       </h3>
       {level.policy ? (
         <PolicyTiers policyId={level.policy.id} />
       ) : (
-        <p className="card__hint">{t('plans.level.noPolicy')}</p>
+        <p className="card__hint">{t('level.noPolicy')}</p>
       )}
       <div className="form__actions">
         {canEditPolicies && level.policy && (
           <button type="button" className="button" onClick={() => setEditingPolicy(true)}>
-            {t('plans.policy.edit')}
+            {t('policy.edit')}
           </button>
         )}
         {editable && (
           <>
             <button type="button" className="button" onClick={() => setEditing(true)}>
-              {t('plans.level.edit')}
+              {t('level.edit')}
             </button>
             <button
               type="button"
               className="button button--danger"
-              onClick={() => window.confirm(t('plans.level.deleteConfirm')) && remove.mutate()}
+              onClick={() => window.confirm(t('level.deleteConfirm')) && remove.mutate()}
             >
-              {t('plans.level.delete')}
+              {t('level.delete')}
             </button>
           </>
         )}
       </div>
       {remove.isError && <ErrorNotice error={remove.error} compact />}
-      <Dialog open={editingPolicy} title={t('plans.policy.edit')} onClose={() => setEditingPolicy(false)}>
+      <Dialog open={editingPolicy} title={t('policy.edit')} onClose={() => setEditingPolicy(false)}>
         {editingPolicy && level.policy && (
           <PolicyEditor
             owner={owner}
@@ -217,7 +217,7 @@ function LevelDetail({
 
 /** Who each tier of the policy pages now: teams expanded, the rotation's current on-call named. */
 export function PolicyTiers({ policyId }: { policyId: string }) {
-  const { t } = useTranslation();
+  const { t } = usePlansT();
   const duration = useDuration();
   const preview = useQuery({
     queryKey: ['plans', 'preview', policyId],
@@ -227,7 +227,7 @@ export function PolicyTiers({ policyId }: { policyId: string }) {
   if (preview.isError) {
     // An officer reading a zone plan sees the zone policy's name, not the zone's people.
     if (preview.error instanceof ApiRequestError && preview.error.status === 404)
-      return <p className="card__hint">{t('plans.policy.notVisible')}</p>;
+      return <p className="card__hint">{t('policy.notVisible')}</p>;
     return <ErrorNotice error={preview.error} compact />;
   }
   return (
@@ -235,28 +235,28 @@ export function PolicyTiers({ policyId }: { policyId: string }) {
       {preview.data.tiers.map((tier) => (
         <li key={tier.index} className="policy-tier">
           <div className="policy-tier__head">
-            <strong>{t('plans.policy.tier', { n: tier.index + 1 })}</strong>
+            <strong>{t('policy.tier', { n: tier.index + 1 })}</strong>
             <span>
-              {t('plans.policy.startsAfter', { time: duration(tier.startsAfterSeconds) })} ·{' '}
-              {tier.channels.map((c) => t(`plans.channel.${c}`)).join(' → ')}
+              {t('policy.startsAfter', { time: duration(tier.startsAfterSeconds) })} ·{' '}
+              {tier.channels.map((c) => t(`channel.${c}`)).join(' → ')}
               {tier.channels.length > 1 &&
-                ` (${t('plans.policy.after', { time: duration(tier.voiceDelaySeconds) })})`}{' '}
-              · {t('plans.policy.quorumOf', { count: tier.quorum, time: duration(tier.ackTimeoutSeconds) })}
-              {tier.repeats > 0 && ` · ${t('plans.policy.repeats', { count: tier.repeats })}`}
+                ` (${t('policy.after', { time: duration(tier.voiceDelaySeconds) })})`}{' '}
+              · {t('policy.quorumOf', { count: tier.quorum, time: duration(tier.ackTimeoutSeconds) })}
+              {tier.repeats > 0 && ` · ${t('policy.repeats', { count: tier.repeats })}`}
             </span>
           </div>
           <ul className="policy-tier__people">
             {tier.recipients.map((r) => (
               <li key={r.contactId}>
-                {r.name} <span className="mono">{r.phone ?? t('plans.policy.noPhone')}</span>{' '}
+                {r.name} <span className="mono">{r.phone ?? t('policy.noPhone')}</span>{' '}
                 <span className="cell-sub">
                   {r.via
                     .map((v) =>
                       v.kind === 'contact'
-                        ? t('plans.policy.viaContact')
+                        ? t('policy.viaContact')
                         : v.kind === 'team'
                           ? v.teamName
-                          : t('plans.policy.viaRotation', { name: v.rotationName }),
+                          : t('policy.viaRotation', { name: v.rotationName }),
                     )
                     .join('、')}
                 </span>
@@ -291,7 +291,7 @@ function LevelEditor({
   initial: LevelInput;
   onDone: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = usePlansT();
   const queryClient = useQueryClient();
   const directory = useOwnerDirectory(owner);
   const [form, setForm] = useState<LevelInput>(initial);
@@ -321,7 +321,7 @@ function LevelEditor({
       >
         <div className="plan-grid">
           <div className="field">
-            <label htmlFor="lv-rank">{t('plans.level.rank')}</label>
+            <label htmlFor="lv-rank">{t('level.rank')}</label>
             <input
               id="lv-rank"
               type="number"
@@ -332,16 +332,16 @@ function LevelEditor({
             />
           </div>
           <div className="field">
-            <label htmlFor="lv-code">{t('plans.level.code')}</label>
+            <label htmlFor="lv-code">{t('level.code')}</label>
             <input id="lv-code" required value={form.code} onChange={(e) => set('code', e.target.value)} />
           </div>
           <div className="field">
-            <label htmlFor="lv-name">{t('plans.level.name')}</label>
+            <label htmlFor="lv-name">{t('level.name')}</label>
             <input id="lv-name" required value={form.name} onChange={(e) => set('name', e.target.value)} />
           </div>
         </div>
         <div className="field">
-          <label htmlFor="lv-criteria">{t('plans.level.criteria')}</label>
+          <label htmlFor="lv-criteria">{t('level.criteria')}</label>
           <textarea
             id="lv-criteria"
             required
@@ -350,7 +350,7 @@ function LevelEditor({
           />
         </div>
         <fieldset className="field plan-checks">
-          <legend>{t('plans.level.severities')}</legend>
+          <legend>{t('level.severities')}</legend>
           {SEVERITIES.map((s: Severity) => (
             <label key={s}>
               <input
@@ -365,32 +365,32 @@ function LevelEditor({
                   )
                 }
               />{' '}
-              {t(`plans.severity.${s}`)}
+              {t(`severity.${s}`)}
             </label>
           ))}
         </fieldset>
         <fieldset className="field">
-          <legend>{t('plans.level.checklist')}</legend>
+          <legend>{t('level.checklist')}</legend>
           {form.checklist.map((c, i) => (
             <div key={i} className="plan-checklist-row">
               <input
-                aria-label={t('plans.level.item')}
+                aria-label={t('level.item')}
                 required
                 value={c.item}
                 onChange={(e) => setItem(i, { item: e.target.value })}
               />
               <input
-                aria-label={t('plans.level.role')}
-                placeholder={t('plans.level.role')}
+                aria-label={t('level.role')}
+                placeholder={t('level.role')}
                 value={c.role ?? ''}
                 onChange={(e) => setItem(i, { role: e.target.value || null })}
               />
               <select
-                aria-label={t('plans.level.team')}
+                aria-label={t('level.team')}
                 value={c.teamId ?? ''}
                 onChange={(e) => setItem(i, { teamId: e.target.value || null })}
               >
-                <option value="">{t('plans.level.noTeam')}</option>
+                <option value="">{t('level.noTeam')}</option>
                 {directory.teams.map((team) => (
                   <option key={team.id} value={team.id}>
                     {team.name}
@@ -398,7 +398,7 @@ function LevelEditor({
                 ))}
               </select>
               <input
-                aria-label={t('plans.level.target')}
+                aria-label={t('level.target')}
                 type="number"
                 min={0}
                 value={c.targetMinutes}
@@ -414,7 +414,7 @@ function LevelEditor({
                   )
                 }
               >
-                {t('plans.remove')}
+                {t('remove')}
               </button>
             </div>
           ))}
@@ -425,17 +425,17 @@ function LevelEditor({
               set('checklist', [...form.checklist, { item: '', role: null, teamId: null, targetMinutes: 10 }])
             }
           >
-            {t('plans.level.addItem')}
+            {t('level.addItem')}
           </button>
         </fieldset>
         <div className="field">
-          <label htmlFor="lv-policy">{t('plans.level.policy')}</label>
+          <label htmlFor="lv-policy">{t('level.policy')}</label>
           <select
             id="lv-policy"
             value={form.policyId ?? ''}
             onChange={(e) => set('policyId', e.target.value || null)}
           >
-            <option value="">{t('plans.level.noPolicy')}</option>
+            <option value="">{t('level.noPolicy')}</option>
             {directory.policies.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
@@ -444,11 +444,11 @@ function LevelEditor({
           </select>
           <div className="form__actions">
             <button type="button" className="button button--small" onClick={() => setPolicyDialog('new')}>
-              {t('plans.policy.new')}
+              {t('policy.new')}
             </button>
             {form.policyId && (
               <button type="button" className="button button--small" onClick={() => setPolicyDialog('edit')}>
-                {t('plans.policy.edit')}
+                {t('policy.edit')}
               </button>
             )}
           </div>
@@ -459,13 +459,13 @@ function LevelEditor({
             {t('common.cancel')}
           </button>
           <button type="submit" className="button button--primary" disabled={save.isPending}>
-            {save.isPending ? t('common.saving') : t('plans.save')}
+            {save.isPending ? t('common.saving') : t('save')}
           </button>
         </div>
       </form>
       <Dialog
         open={policyDialog !== null}
-        title={policyDialog === 'new' ? t('plans.policy.new') : t('plans.policy.edit')}
+        title={policyDialog === 'new' ? t('policy.new') : t('policy.edit')}
         onClose={() => setPolicyDialog(null)}
       >
         {policyDialog && (

@@ -1,11 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { usePublicConfig } from '../api/queries';
 import { Dialog } from '../components/Dialog';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { PageHeader } from '../components/PageHeader';
+import { formatDateTime } from '../lib/format';
 import {
   REVISION_TRIGGERS,
   type PlanDetailView,
@@ -28,10 +29,11 @@ import { useCanEdit } from './hooks';
 import { LevelsSection } from './LevelsSection';
 import { PlanStatusBadge } from './ui';
 import './plans.css';
+import { usePlansT } from './i18n';
 
 /** One plan: its versions and workflow, and the chosen version's sections, levels and cards. */
 export function PlanPage() {
-  const { t } = useTranslation();
+  const { t } = usePlansT();
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const plan = useQuery({ queryKey: ['plans', 'plan', id], queryFn: ({ signal }) => fetchPlan(id, signal) });
@@ -56,30 +58,30 @@ export function PlanPage() {
   return (
     <div className="page plan-page">
       <p>
-        <Link to="/plans">← {t('plans.title')}</Link>
+        <Link to="/plans">← {t('title')}</Link>
       </p>
       <PageHeader title={p.title}>
-        {t(`plans.type.${p.type}`)} · {p.enterpriseName ?? t('plans.zoneOwner')}
+        {t(`type.${p.type}`)} · {p.enterpriseName ?? t('zoneOwner')}
         {p.code && ` · ${p.code}`}
       </PageHeader>
       <dl className="facts">
-        <dt>{t('plans.scope')}</dt>
+        <dt>{t('scope')}</dt>
         <dd>{p.scope || t('common.none')}</dd>
-        <dt>{t('plans.hazards')}</dt>
-        <dd>{p.hazards.map((h) => t(`plans.hazard.${h}`)).join('、') || t('common.none')}</dd>
-        <dt>{t('plans.appliesTo')}</dt>
+        <dt>{t('hazards')}</dt>
+        <dd>{p.hazards.map((h) => t(`hazard.${h}`)).join('、') || t('common.none')}</dd>
+        <dt>{t('appliesTo')}</dt>
         <dd>
           {p.incidentCategories.length
-            ? p.incidentCategories.map((c) => t(`plans.category.${c}`)).join('、')
-            : t('plans.allIncidents')}
+            ? p.incidentCategories.map((c) => t(`category.${c}`)).join('、')
+            : t('allIncidents')}
         </dd>
         <dt>{t('responsibility.title')}</dt>
         <dd>
-          <Link to={`/responsibility/${ownerKey(p.enterpriseId)}`}>{t('plans.responsibilityLink')}</Link>
+          <Link to={`/responsibility/${ownerKey(p.enterpriseId)}`}>{t('responsibilityLink')}</Link>
         </dd>
       </dl>
 
-      <nav className="plan-versions" aria-label={t('plans.versions')}>
+      <nav className="plan-versions" aria-label={t('versions')}>
         {p.versions.map((v) => (
           <button
             key={v.id}
@@ -111,11 +113,13 @@ function VersionView({
   canEdit: boolean;
   onSelect: (id: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = usePlansT();
+  const config = usePublicConfig();
+  const timeZone = config.data?.timeZone ?? 'Asia/Shanghai';
   const editable = canEdit && version.status === 'draft';
   return (
     <>
-      <section className="card" aria-label={t('plans.workflow.title')}>
+      <section className="card" aria-label={t('workflow.title')}>
         <div className="plan-workflow">
           <div>
             <strong>
@@ -125,23 +129,22 @@ function VersionView({
             {version.changeSummary && <p className="card__text">{version.changeSummary}</p>}
             {version.revisionTriggers.length > 0 && (
               <p className="card__hint">
-                {t('plans.revisionTriggers')}:{' '}
-                {version.revisionTriggers.map((r) => t(`plans.trigger.${r}`)).join('、')}
+                {t('revisionTriggers')}: {version.revisionTriggers.map((r) => t(`trigger.${r}`)).join('、')}
               </p>
             )}
           </div>
           <dl className="facts plan-dates">
-            <dt>{t('plans.publishedAt')}</dt>
+            <dt>{t('publishedAt')}</dt>
             <dd>
               {version.publishedAt
-                ? `${version.publishedAt.slice(0, 10)} · ${version.publishedBy ?? ''}`
+                ? `${formatDateTime(version.publishedAt, i18n.language, timeZone)} · ${version.publishedBy ?? ''}`
                 : t('common.none')}
             </dd>
-            <dt>{t('plans.reviewDue')}</dt>
+            <dt>{t('reviewDue')}</dt>
             <dd>{version.reviewDueOn ?? t('common.none')}</dd>
-            <dt>{t('plans.evaluationDue')}</dt>
+            <dt>{t('evaluationDue')}</dt>
             <dd>{version.evaluationDueOn ?? t('common.none')}</dd>
-            <dt>{t('plans.filingDue')}</dt>
+            <dt>{t('filingDue')}</dt>
             <dd>{version.filingDueOn ?? t('common.none')}</dd>
           </dl>
           {canEdit && <WorkflowButtons plan={plan} version={version} onSelect={onSelect} />}
@@ -153,7 +156,7 @@ function VersionView({
       <CardsSection plan={plan} version={version} editable={editable} />
       {version.annexes.length > 0 && (
         <section className="plan-block">
-          <h2>{t('plans.annexes')}</h2>
+          <h2>{t('annexes')}</h2>
           {version.annexes.map((a, i) => (
             <div key={i} className="plan-section">
               <h3>{a.title}</h3>
@@ -175,7 +178,7 @@ function WorkflowButtons({
   version: PlanVersionView;
   onSelect: (id: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = usePlansT();
   const queryClient = useQueryClient();
   const [revising, setRevising] = useState(false);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['plans'] });
@@ -200,15 +203,15 @@ function WorkflowButtons({
             className="button button--primary"
             onClick={() => act.mutate({ action: 'submit' })}
           >
-            {t('plans.workflow.submit')}
+            {t('workflow.submit')}
           </button>
           {version.number > 1 && (
             <button
               type="button"
               className="button button--danger"
-              onClick={() => window.confirm(t('plans.workflow.discardConfirm')) && discard.mutate()}
+              onClick={() => window.confirm(t('workflow.discardConfirm')) && discard.mutate()}
             >
-              {t('plans.workflow.discard')}
+              {t('workflow.discard')}
             </button>
           )}
         </>
@@ -219,31 +222,29 @@ function WorkflowButtons({
             type="button"
             className="button"
             onClick={() => {
-              const note = window.prompt(t('plans.workflow.returnNote'));
+              const note = window.prompt(t('workflow.returnNote'));
               if (note) act.mutate({ action: 'return', note });
             }}
           >
-            {t('plans.workflow.return')}
+            {t('workflow.return')}
           </button>
           <button
             type="button"
             className="button button--primary"
-            onClick={() =>
-              window.confirm(t('plans.workflow.publishConfirm')) && act.mutate({ action: 'publish' })
-            }
+            onClick={() => window.confirm(t('workflow.publishConfirm')) && act.mutate({ action: 'publish' })}
           >
-            {t('plans.workflow.publish')}
+            {t('workflow.publish')}
           </button>
         </>
       )}
       {!plan.open && (
         <button type="button" className="button" onClick={() => setRevising(true)}>
-          {t('plans.workflow.newVersion')}
+          {t('workflow.newVersion')}
         </button>
       )}
       {act.isError && <ErrorNotice error={act.error} compact />}
       {discard.isError && <ErrorNotice error={discard.error} compact />}
-      <Dialog open={revising} title={t('plans.workflow.newVersion')} onClose={() => setRevising(false)}>
+      <Dialog open={revising} title={t('workflow.newVersion')} onClose={() => setRevising(false)}>
         {revising && (
           <NewVersionForm
             planId={plan.id}
@@ -259,7 +260,7 @@ function WorkflowButtons({
 }
 
 function NewVersionForm({ planId, onDone }: { planId: string; onDone: (versionId: string) => void }) {
-  const { t } = useTranslation();
+  const { t } = usePlansT();
   const queryClient = useQueryClient();
   const [label, setLabel] = useState('');
   const [summary, setSummary] = useState('');
@@ -279,17 +280,17 @@ function NewVersionForm({ planId, onDone }: { planId: string; onDone: (versionId
         create.mutate();
       }}
     >
-      <p className="form__intro">{t('plans.workflow.newVersionIntro')}</p>
+      <p className="form__intro">{t('workflow.newVersionIntro')}</p>
       <div className="field">
-        <label htmlFor="nv-label">{t('plans.versionLabel')}</label>
+        <label htmlFor="nv-label">{t('versionLabel')}</label>
         <input id="nv-label" value={label} onChange={(e) => setLabel(e.target.value)} />
       </div>
       <div className="field">
-        <label htmlFor="nv-summary">{t('plans.changeSummary')}</label>
+        <label htmlFor="nv-summary">{t('changeSummary')}</label>
         <textarea id="nv-summary" required value={summary} onChange={(e) => setSummary(e.target.value)} />
       </div>
       <fieldset className="field plan-checks">
-        <legend>{t('plans.revisionTriggers')}</legend>
+        <legend>{t('revisionTriggers')}</legend>
         {REVISION_TRIGGERS.map((r) => (
           <label key={r}>
             <input
@@ -299,14 +300,14 @@ function NewVersionForm({ planId, onDone }: { planId: string; onDone: (versionId
                 setTriggers(triggers.includes(r) ? triggers.filter((x) => x !== r) : [...triggers, r])
               }
             />{' '}
-            {t(`plans.trigger.${r}`)}
+            {t(`trigger.${r}`)}
           </label>
         ))}
       </fieldset>
       {create.isError && <ErrorNotice error={create.error} compact />}
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={create.isPending}>
-          {t('plans.create')}
+          {t('create')}
         </button>
       </div>
     </form>
@@ -314,7 +315,7 @@ function NewVersionForm({ planId, onDone }: { planId: string; onDone: (versionId
 }
 
 function SectionsView({ version, editable }: { version: PlanVersionView; editable: boolean }) {
-  const { t } = useTranslation();
+  const { t } = usePlansT();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<PlanSection[]>(version.sections);
   const save = useMutation({
@@ -323,7 +324,7 @@ function SectionsView({ version, editable }: { version: PlanVersionView; editabl
   });
   return (
     <section className="plan-block">
-      <h2>{t('plans.sections')}</h2>
+      <h2>{t('sections')}</h2>
       {draft.map((s, i) => (
         <div key={`${s.key}-${i}`} className="plan-section">
           <h3>{s.title}</h3>
@@ -335,7 +336,7 @@ function SectionsView({ version, editable }: { version: PlanVersionView; editabl
               onChange={(e) => setDraft(draft.map((x, j) => (j === i ? { ...x, body: e.target.value } : x)))}
             />
           ) : (
-            <p className="plan-text">{s.body || t('plans.emptySection')}</p>
+            <p className="plan-text">{s.body || t('emptySection')}</p>
           )}
         </div>
       ))}
@@ -343,7 +344,7 @@ function SectionsView({ version, editable }: { version: PlanVersionView; editabl
         <div className="form__actions">
           {save.isError && <ErrorNotice error={save.error} compact />}
           <button type="button" className="button button--primary" onClick={() => save.mutate()}>
-            {save.isPending ? t('common.saving') : t('plans.saveSections')}
+            {save.isPending ? t('common.saving') : t('saveSections')}
           </button>
         </div>
       )}

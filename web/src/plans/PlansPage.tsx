@@ -1,6 +1,5 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useAllEnterprises } from '../api/queries';
 import { Dialog } from '../components/Dialog';
@@ -23,12 +22,13 @@ import { createPlan, fetchPlans, fetchSuggestion } from './api';
 import { useCanEdit, useIsZone } from './hooks';
 import { PlanStatusBadge } from './ui';
 import './plans.css';
+import { usePlansT } from './i18n';
 
 const PAGE_SIZE = 30;
 
 /** The plans of the zone and its enterprises, and the question a commander asks first. */
 export function PlansPage() {
-  const { t } = useTranslation();
+  const { t } = usePlansT();
   const isZone = useIsZone();
   const canCreate = useCanEdit(null) || !isZone;
   const [search, setSearch] = useState('');
@@ -48,23 +48,23 @@ export function PlansPage() {
   return (
     <div className="page">
       <PageHeader
-        title={t('plans.title')}
+        title={t('title')}
         actions={
           canCreate && (
             <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
-              {t('plans.new')}
+              {t('new')}
             </button>
           )
         }
       >
-        {t('plans.subtitle')}
+        {t('subtitle')}
       </PageHeader>
 
       <SuggestPanel />
 
       <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
         <div className="field field--inline">
-          <label htmlFor="plan-search">{t('plans.search')}</label>
+          <label htmlFor="plan-search">{t('search')}</label>
           <input
             id="plan-search"
             type="search"
@@ -76,7 +76,7 @@ export function PlansPage() {
           />
         </div>
         <div className="field field--inline">
-          <label htmlFor="plan-type">{t('plans.typeLabel')}</label>
+          <label htmlFor="plan-type">{t('typeLabel')}</label>
           <select
             id="plan-type"
             value={type}
@@ -88,13 +88,13 @@ export function PlansPage() {
             <option value="">{t('common.all')}</option>
             {PLAN_TYPES.map((x) => (
               <option key={x} value={x}>
-                {t(`plans.type.${x}`)}
+                {t(`type.${x}`)}
               </option>
             ))}
           </select>
         </div>
         <div className="field field--inline">
-          <label htmlFor="plan-owner">{t('plans.owner')}</label>
+          <label htmlFor="plan-owner">{t('owner')}</label>
           <select
             id="plan-owner"
             value={owner}
@@ -104,7 +104,7 @@ export function PlansPage() {
             }}
           >
             <option value="">{t('common.all')}</option>
-            <option value="zone">{t('plans.zoneOwner')}</option>
+            <option value="zone">{t('zoneOwner')}</option>
             {(enterprises.data?.items ?? []).map((e) => (
               <option key={e.id} value={e.id}>
                 {e.name}
@@ -122,20 +122,20 @@ export function PlansPage() {
             <table className="table" data-testid="plan-table">
               <thead>
                 <tr>
-                  <th scope="col">{t('plans.planTitle')}</th>
-                  <th scope="col">{t('plans.typeLabel')}</th>
-                  <th scope="col">{t('plans.owner')}</th>
-                  <th scope="col">{t('plans.appliesTo')}</th>
-                  <th scope="col">{t('plans.inForce')}</th>
-                  <th scope="col">{t('plans.evaluationDue')}</th>
-                  <th scope="col">{t('plans.inPreparation')}</th>
+                  <th scope="col">{t('planTitle')}</th>
+                  <th scope="col">{t('typeLabel')}</th>
+                  <th scope="col">{t('owner')}</th>
+                  <th scope="col">{t('appliesTo')}</th>
+                  <th scope="col">{t('inForce')}</th>
+                  <th scope="col">{t('evaluationDue')}</th>
+                  <th scope="col">{t('inPreparation')}</th>
                 </tr>
               </thead>
               <tbody>
                 {plans.data.items.length === 0 && (
                   <tr>
                     <td colSpan={7} className="table__empty">
-                      {t('plans.empty')}
+                      {t('empty')}
                     </td>
                   </tr>
                 )}
@@ -147,12 +147,12 @@ export function PlansPage() {
                       </Link>
                       {p.code && <div className="cell-sub">{p.code}</div>}
                     </td>
-                    <td>{t(`plans.type.${p.type}`)}</td>
-                    <td>{p.enterpriseName ?? t('plans.zoneOwner')}</td>
+                    <td>{t(`type.${p.type}`)}</td>
+                    <td>{p.enterpriseName ?? t('zoneOwner')}</td>
                     <td>
                       {p.incidentCategories.length
-                        ? p.incidentCategories.map((c) => t(`plans.category.${c}`)).join('、')
-                        : t('plans.allIncidents')}
+                        ? p.incidentCategories.map((c) => t(`category.${c}`)).join('、')
+                        : t('allIncidents')}
                     </td>
                     <td className="nowrap">
                       {p.published ? `v${p.published.number} ${p.published.label}` : t('common.none')}
@@ -167,7 +167,7 @@ export function PlansPage() {
           <Pagination page={page} pageSize={PAGE_SIZE} total={plans.data.total} onPage={setPage} />
         </>
       )}
-      <Dialog open={creating} title={t('plans.new')} onClose={() => setCreating(false)}>
+      <Dialog open={creating} title={t('new')} onClose={() => setCreating(false)}>
         {creating && <PlanCreateForm onDone={() => setCreating(false)} />}
       </Dialog>
     </div>
@@ -176,7 +176,7 @@ export function PlansPage() {
 
 /** "Which plan and level apply?": the server's suggestion, most specific plan first. */
 function SuggestPanel() {
-  const { t } = useTranslation();
+  const { t } = usePlansT();
   const enterprises = useAllEnterprises();
   const isZone = useIsZone();
   const [category, setCategory] = useState<IncidentCategory>('hazardous_chemical_leak');
@@ -196,7 +196,7 @@ function SuggestPanel() {
   return (
     <section className="card plan-suggest" aria-labelledby="plan-suggest-title">
       <h2 id="plan-suggest-title" className="card__title">
-        {t('plans.suggest.title')}
+        {t('suggest.title')}
       </h2>
       <form
         className="filters"
@@ -206,7 +206,7 @@ function SuggestPanel() {
         }}
       >
         <div className="field field--inline">
-          <label htmlFor="suggest-category">{t('plans.category.label')}</label>
+          <label htmlFor="suggest-category">{t('category.label')}</label>
           <select
             id="suggest-category"
             value={category}
@@ -214,20 +214,20 @@ function SuggestPanel() {
           >
             {INCIDENT_CATEGORIES.map((c) => (
               <option key={c} value={c}>
-                {t(`plans.category.${c}`)}
+                {t(`category.${c}`)}
               </option>
             ))}
           </select>
         </div>
         {isZone && (
           <div className="field field--inline">
-            <label htmlFor="suggest-enterprise">{t('plans.suggest.enterprise')}</label>
+            <label htmlFor="suggest-enterprise">{t('suggest.enterprise')}</label>
             <select
               id="suggest-enterprise"
               value={enterpriseId}
               onChange={(e) => setEnterpriseId(e.target.value)}
             >
-              <option value="">{t('plans.suggest.noEnterprise')}</option>
+              <option value="">{t('suggest.noEnterprise')}</option>
               {(enterprises.data?.items ?? []).map((e) => (
                 <option key={e.id} value={e.id}>
                   {e.name}
@@ -237,7 +237,7 @@ function SuggestPanel() {
           </div>
         )}
         <div className="field field--inline">
-          <label htmlFor="suggest-severity">{t('plans.severity.label')}</label>
+          <label htmlFor="suggest-severity">{t('severity.label')}</label>
           <select
             id="suggest-severity"
             value={severity}
@@ -246,24 +246,24 @@ function SuggestPanel() {
             <option value="">{t('common.none')}</option>
             {SEVERITIES.map((s) => (
               <option key={s} value={s}>
-                {t(`plans.severity.${s}`)}
+                {t(`severity.${s}`)}
               </option>
             ))}
           </select>
         </div>
         <div className="filters__actions">
           <button type="submit" className="button button--primary">
-            {t('plans.suggest.ask')}
+            {t('suggest.ask')}
           </button>
         </div>
       </form>
       {result.isError && <ErrorNotice error={result.error} compact />}
       {result.data && (
         <ol className="plan-suggest__list" data-testid="plan-suggestion">
-          {result.data.items.length === 0 && <li>{t('plans.suggest.none')}</li>}
+          {result.data.items.length === 0 && <li>{t('suggest.none')}</li>}
           {result.data.items.map((item) => (
             <li key={item.plan.id}>
-              <span className="chip">{t(`plans.match.${item.match}`)}</span>{' '}
+              <span className="chip">{t(`match.${item.match}`)}</span>{' '}
               <Link
                 to={`/plans/${item.plan.id}?version=${item.versionId}${item.level ? `&level=${item.level.id}` : ''}`}
               >
@@ -273,17 +273,16 @@ function SuggestPanel() {
                 <span className="plan-suggest__level">
                   {' → '}
                   {item.level.name}
-                  {item.level.policy && ` · ${t('plans.level.pages')} ${item.level.policy.name}`}
+                  {item.level.policy && ` · ${t('level.pages')} ${item.level.policy.name}`}
                 </span>
               ) : (
-                <span className="cell-sub"> {t('plans.suggest.noLevel')}</span>
+                <span className="cell-sub"> {t('suggest.noLevel')}</span>
               )}
             </li>
           ))}
           {result.data.onSite.map((p) => (
             <li key={p.id}>
-              <span className="chip">{t('plans.type.on_site')}</span>{' '}
-              <Link to={`/plans/${p.id}`}>{p.title}</Link>
+              <span className="chip">{t('type.on_site')}</span> <Link to={`/plans/${p.id}`}>{p.title}</Link>
             </li>
           ))}
         </ol>
@@ -293,7 +292,7 @@ function SuggestPanel() {
 }
 
 function PlanCreateForm({ onDone }: { onDone: () => void }) {
-  const { t } = useTranslation();
+  const { t } = usePlansT();
   const navigate = useNavigate();
   const isZone = useIsZone();
   const enterprises = useAllEnterprises();
@@ -331,9 +330,9 @@ function PlanCreateForm({ onDone }: { onDone: () => void }) {
     >
       {isZone && (
         <div className="field">
-          <label htmlFor="new-plan-owner">{t('plans.owner')}</label>
+          <label htmlFor="new-plan-owner">{t('owner')}</label>
           <select id="new-plan-owner" value={owner} onChange={(e) => setOwner(e.target.value)}>
-            <option value="zone">{t('plans.zoneOwner')}</option>
+            <option value="zone">{t('zoneOwner')}</option>
             {(enterprises.data?.items ?? []).map((e) => (
               <option key={e.id} value={e.id}>
                 {e.name}
@@ -343,25 +342,25 @@ function PlanCreateForm({ onDone }: { onDone: () => void }) {
         </div>
       )}
       <div className="field">
-        <label htmlFor="new-plan-type">{t('plans.typeLabel')}</label>
+        <label htmlFor="new-plan-type">{t('typeLabel')}</label>
         <select id="new-plan-type" value={type} onChange={(e) => setType(e.target.value as PlanType)}>
           {PLAN_TYPES.map((x) => (
             <option key={x} value={x}>
-              {t(`plans.type.${x}`)}
+              {t(`type.${x}`)}
             </option>
           ))}
         </select>
       </div>
       <div className="field">
-        <label htmlFor="new-plan-title">{t('plans.planTitle')}</label>
+        <label htmlFor="new-plan-title">{t('planTitle')}</label>
         <input id="new-plan-title" required value={title} onChange={(e) => setTitle(e.target.value)} />
       </div>
       <div className="field">
-        <label htmlFor="new-plan-code">{t('plans.code')}</label>
+        <label htmlFor="new-plan-code">{t('code')}</label>
         <input id="new-plan-code" value={code} onChange={(e) => setCode(e.target.value)} />
       </div>
       <fieldset className="field plan-checks">
-        <legend>{t('plans.hazards')}</legend>
+        <legend>{t('hazards')}</legend>
         {PLAN_HAZARDS.map((h) => (
           <label key={h}>
             <input
@@ -369,12 +368,12 @@ function PlanCreateForm({ onDone }: { onDone: () => void }) {
               checked={hazards.includes(h)}
               onChange={() => setHazards(toggle(hazards, h))}
             />{' '}
-            {t(`plans.hazard.${h}`)}
+            {t(`hazard.${h}`)}
           </label>
         ))}
       </fieldset>
       <fieldset className="field plan-checks">
-        <legend>{t('plans.appliesTo')}</legend>
+        <legend>{t('appliesTo')}</legend>
         {INCIDENT_CATEGORIES.map((c) => (
           <label key={c}>
             <input
@@ -382,14 +381,14 @@ function PlanCreateForm({ onDone }: { onDone: () => void }) {
               checked={categories.includes(c)}
               onChange={() => setCategories(toggle(categories, c))}
             />{' '}
-            {t(`plans.category.${c}`)}
+            {t(`category.${c}`)}
           </label>
         ))}
       </fieldset>
       {create.isError && <ErrorNotice error={create.error} compact />}
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={create.isPending}>
-          {create.isPending ? t('common.saving') : t('plans.create')}
+          {create.isPending ? t('common.saving') : t('create')}
         </button>
       </div>
     </form>

@@ -1,11 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { CHANNELS, type Channel, type EscalationPolicyView, type EscalationTierView } from '../contracts';
 import { createPolicy, fetchPolicy, updatePolicy } from './api';
 import { useOwnerDirectory } from './hooks';
+import { usePlansT } from './i18n';
 
 const NEW_TIER: EscalationTierView = {
   contactIds: [],
@@ -54,7 +54,7 @@ function PolicyForm({
   policy: EscalationPolicyView | undefined;
   onDone: (id?: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = usePlansT();
   const queryClient = useQueryClient();
   const directory = useOwnerDirectory(owner);
   const policyId = policy?.id;
@@ -91,20 +91,20 @@ function PolicyForm({
       }}
     >
       <div className="field">
-        <label htmlFor="pol-name">{t('plans.policy.name')}</label>
+        <label htmlFor="pol-name">{t('policy.name')}</label>
         <input id="pol-name" required value={name} onChange={(e) => setName(e.target.value)} />
       </div>
       <div className="field">
-        <label htmlFor="pol-desc">{t('plans.policy.description')}</label>
+        <label htmlFor="pol-desc">{t('policy.description')}</label>
         <input id="pol-desc" value={description} onChange={(e) => setDescription(e.target.value)} />
       </div>
       {directory.error && <ErrorNotice error={directory.error} compact />}
       {tiers.map((tier, i) => (
         <fieldset key={i} className="policy-tier" data-testid={`tier-editor-${i}`}>
-          <legend>{t('plans.policy.tier', { n: i + 1 })}</legend>
+          <legend>{t('policy.tier', { n: i + 1 })}</legend>
           <div className="policy-tier__pickers">
             <div>
-              <strong>{t('plans.policy.contacts')}</strong>
+              <strong>{t('policy.contacts')}</strong>
               <div className="plan-picker">
                 {directory.contacts.map((c) => (
                   <label key={c.id}>
@@ -119,7 +119,7 @@ function PolicyForm({
               </div>
             </div>
             <div>
-              <strong>{t('plans.policy.teams')}</strong>
+              <strong>{t('policy.teams')}</strong>
               <div className="plan-picker">
                 {directory.teams.map((team) => (
                   <label key={team.id}>
@@ -133,7 +133,7 @@ function PolicyForm({
                 ))}
               </div>
               <label htmlFor={`tier-${i}-rotation`}>
-                <strong>{t('plans.policy.rotation')}</strong>
+                <strong>{t('policy.rotation')}</strong>
               </label>
               <select
                 id={`tier-${i}-rotation`}
@@ -151,7 +151,7 @@ function PolicyForm({
           </div>
           <div className="plan-grid">
             <fieldset className="field plan-checks">
-              <legend>{t('plans.policy.channels')}</legend>
+              <legend>{t('policy.channels')}</legend>
               {CHANNELS.map((c: Channel) => (
                 <label key={c}>
                   <input
@@ -166,31 +166,31 @@ function PolicyForm({
                       })
                     }
                   />{' '}
-                  {t(`plans.channel.${c}`)}
+                  {t(`channel.${c}`)}
                 </label>
               ))}
             </fieldset>
             <NumberField
               id={`tier-${i}-delay`}
-              label={t('plans.policy.voiceDelay')}
+              label={t('policy.voiceDelay')}
               value={tier.voiceDelaySeconds}
               onChange={(v) => setTier(i, { voiceDelaySeconds: v })}
             />
             <NumberField
               id={`tier-${i}-timeout`}
-              label={t('plans.policy.ackTimeout')}
+              label={t('policy.ackTimeout')}
               value={tier.ackTimeoutSeconds}
               onChange={(v) => setTier(i, { ackTimeoutSeconds: v })}
             />
             <NumberField
               id={`tier-${i}-quorum`}
-              label={t('plans.policy.quorum')}
+              label={t('policy.quorum')}
               value={tier.quorum}
               onChange={(v) => setTier(i, { quorum: v })}
             />
             <NumberField
               id={`tier-${i}-repeats`}
-              label={t('plans.policy.repeatsLabel')}
+              label={t('policy.repeatsLabel')}
               value={tier.repeats}
               onChange={(v) => setTier(i, { repeats: v })}
             />
@@ -198,12 +198,12 @@ function PolicyForm({
           <div className="form__actions">
             {i > 0 && (
               <button type="button" className="button button--small" onClick={() => move(i, -1)}>
-                {t('plans.moveUp')}
+                {t('moveUp')}
               </button>
             )}
             {i < tiers.length - 1 && (
               <button type="button" className="button button--small" onClick={() => move(i, 1)}>
-                {t('plans.moveDown')}
+                {t('moveDown')}
               </button>
             )}
             <button
@@ -211,13 +211,13 @@ function PolicyForm({
               className="button button--small"
               onClick={() => setTiers(tiers.filter((_, j) => j !== i))}
             >
-              {t('plans.remove')}
+              {t('remove')}
             </button>
           </div>
         </fieldset>
       ))}
       <button type="button" className="button" onClick={() => setTiers([...tiers, NEW_TIER])}>
-        {t('plans.policy.addTier')}
+        {t('policy.addTier')}
       </button>
       {save.isError && <ErrorNotice error={save.error} compact />}
       <div className="form__actions">
@@ -225,7 +225,7 @@ function PolicyForm({
           {t('common.cancel')}
         </button>
         <button type="submit" className="button button--primary" disabled={save.isPending}>
-          {save.isPending ? t('common.saving') : t('plans.save')}
+          {save.isPending ? t('common.saving') : t('save')}
         </button>
       </div>
     </form>

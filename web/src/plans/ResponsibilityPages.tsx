@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
@@ -16,10 +15,11 @@ import {
 } from './api';
 import { useCanEdit } from './hooks';
 import './plans.css';
+import { usePlansT } from './i18n';
 
 /** Every responsibility list the caller may read: the zone's and each enterprise's. */
 export function ResponsibilityListsPage() {
-  const { t } = useTranslation();
+  const { t } = usePlansT();
   const lists = useQuery({
     queryKey: ['plans', 'responsibility', 'all'],
     queryFn: ({ signal }) => fetchResponsibilityLists(signal),
@@ -34,7 +34,7 @@ export function ResponsibilityListsPage() {
           <table className="table" data-testid="responsibility-table">
             <thead>
               <tr>
-                <th scope="col">{t('plans.owner')}</th>
+                <th scope="col">{t('owner')}</th>
                 <th scope="col">{t('responsibility.firstResponsible')}</th>
                 <th scope="col">{t('responsibility.entries')}</th>
                 <th scope="col">{t('responsibility.updatedAt')}</th>
@@ -73,7 +73,7 @@ const EMPTY: ResponsibilityEntry = {
 
 /** One owner's list: printable as it stands, exportable to XLSX, editable by its owner. */
 export function ResponsibilityListPage() {
-  const { t } = useTranslation();
+  const { t } = usePlansT();
   const { owner = 'zone' } = useParams();
   const zoneName = useZoneName();
   const queryClient = useQueryClient();
@@ -119,7 +119,7 @@ export function ResponsibilityListPage() {
         actions={
           <span className="no-print">
             <button type="button" className="button" onClick={() => window.print()}>
-              {t('plans.printNow')}
+              {t('printNow')}
             </button>{' '}
             <button type="button" className="button" onClick={() => exportXlsx.mutate()}>
               {t('responsibility.exportXlsx')}
@@ -133,7 +133,7 @@ export function ResponsibilityListPage() {
                   setEditing(true);
                 }}
               >
-                {t('plans.edit')}
+                {t('edit')}
               </button>
             )}
           </span>
@@ -276,14 +276,14 @@ export function ResponsibilityListPage() {
                   value={e.duties.join('\n')}
                   onChange={(ev) => setEntry(i, { duties: ev.target.value.split('\n') })}
                 />
-                <span className="field__hint">{t('plans.onePerLine')}</span>
+                <span className="field__hint">{t('onePerLine')}</span>
               </div>
               <button
                 type="button"
                 className="button button--small"
                 onClick={() => setDraft(draft.filter((_, j) => j !== i))}
               >
-                {t('plans.remove')}
+                {t('remove')}
               </button>
             </fieldset>
           ))}
@@ -307,7 +307,7 @@ export function ResponsibilityListPage() {
               {t('common.cancel')}
             </button>
             <button type="submit" className="button button--primary" disabled={save.isPending}>
-              {save.isPending ? t('common.saving') : t('plans.save')}
+              {save.isPending ? t('common.saving') : t('save')}
             </button>
           </div>
         </form>
