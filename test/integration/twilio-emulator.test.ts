@@ -767,6 +767,13 @@ describe('Twilio emulator', () => {
       expect((await api('GET', '/_emulator/faults')).body).toMatchObject({ errorRate: 0, latencyMs: 150 });
 
       expect((await api('POST', '/_emulator/faults', { errorRate: 2 })).status).toBe(400);
+
+      // A mix of statuses, as the call-out resilience test wants (500 and 429).
+      await api('POST', '/_emulator/faults', { errorRate: 1, status: [500, 429], latencyMs: 0, seed: 3 });
+      const mixed = new Set<number>();
+      for (let i = 0; i < 20; i++)
+        mixed.add((await rawCreate(to).then(async (r) => (await r.arrayBuffer(), r))).status);
+      expect([...mixed].sort()).toEqual([429, 500]);
     });
   });
 

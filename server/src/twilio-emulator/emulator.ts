@@ -67,7 +67,8 @@ export interface TwilioEmulatorOptions {
 
 export interface Faults {
   errorRate: number;
-  status: number;
+  /** The status a faulted request gets; several: each faulted request gets one of them at random. */
+  status: number | number[];
   latencyMs: number;
   /** Seconds, for 429. */
   retryAfter: number;
@@ -1273,16 +1274,19 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions): Promi
       faultsInjected++;
       await readBody(req).catch(() => '');
       const headers: Record<string, string> = {};
+      const status = Array.isArray(f.status)
+        ? f.status[Math.floor(faultRandom() * f.status.length)]
+        : f.status;
       let body;
-      if (f.status === 429) {
+      if (status === 429) {
         headers['Retry-After'] = String(f.retryAfter);
         body = twilioError(429, 20429, 'Too Many Requests');
-      } else if (f.status === 503) {
+      } else if (status === 503) {
         body = twilioError(503, 20503, 'Service Unavailable');
       } else {
-        body = twilioError(f.status, 20500, 'An internal server error has occurred');
+        body = twilioError(status, 20500, 'An internal server error has occurred');
       }
-      sendJson(res, f.status, body, headers);
+      sendJson(res, status, body, headers);
       return;
     }
     const auth = req.headers.authorization;
@@ -1363,23 +1367,26 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions): Promi
   }
 
   function setFaults(input: Partial<Faults> & { seed?: number }): void {
-    const next = { ...faults };
-    for (const key of ['errorRate', 'status', 'latencyMs', 'retryAfter'] as const) {
-      if (input[key] !== undefined) next[key] = input[key];
-    }
+    const next: Faults = {
+      errorRate: input.errorRate ?? faults.errorRate,
+      status: input.status ?? faults.status,
+      latencyMs: input.latencyMs ?? faults.latencyMs,
+      retryAfter: input.retryAfter ?? faults.retryAfter,
+    };
     const problems: string[] = [];
     if (!(Number.isFinite(next.errorRate) && next.errorRate >= 0 && next.errorRate <= 1)) {
       problems.push('errorRate: a number from 0 to 1');
     }
-    if (!(Number.isInteger(next.status) && next.status >= 400 && next.status <= 599)) {
-      problems.push('status: an HTTP error status (429, 500, 503…)');
+    const statuses = Array.isArray(next.status) ? next.status : [next.status];
+    if (!statuses.length || !statuses.every((s) => Number.isInteger(s) && s >= 400 && s <= 599)) {
+      problems.push('status: an HTTP error status (429, 500, 503…), or a list of them');
     }
     if (!(Number.isFinite(next.latencyMs) && next.latencyMs >= 0)) problems.push('latencyMs: a number ≥ 0');
     if (!(Number.isFinite(next.retryAfter) && next.retryAfter >= 0)) problems.push('retryAfter: seconds ≥ 0');
     if (problems.length) throw new HttpError(400, problems.join('; '));
     faults = {
       errorRate: next.errorRate,
-      status: next.status,
+      status: Array.isArray(next.status) ? [...next.status] : next.status,
       latencyMs: next.latencyMs,
       retryAfter: next.retryAfter,
     };
@@ -1589,7 +1596,7 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions): Promi
       const num = (v: unknown): number | undefined => (v === undefined || v === null ? undefined : Number(v));
       setFaults({
         errorRate: num(body.errorRate),
-        status: num(body.status),
+        status: Array.isArray(body.status) ? body.status.map(Number) : num(body.status),
         latencyMs: num(body.latencyMs),
         retryAfter: num(body.retryAfter),
         seed: num(body.seed),
