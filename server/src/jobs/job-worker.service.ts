@@ -17,6 +17,16 @@ import { bullConnection } from './redis-connection.js';
 type Handler = (payload: unknown, job: Job, token?: string) => Promise<unknown>;
 
 /**
+ * The rate spread over tenths of a second rather than granted a second at a time: BullMQ's
+ * limiter windows are fixed, so a whole second's allowance at the end of one window and again at
+ * the start of the next would let a sliding second see twice the rate.
+ */
+export function sendLimiter(perSecond: number): { max: number; duration: number } {
+  const max = Math.max(1, Math.ceil(perSecond / 10));
+  return { max, duration: Math.round((1000 * max) / perSecond) };
+}
+
+/**
  * Sends are I/O-bound and many run at once; the provider's rate per sender number is enforced by
  * BullMQ's limiter across every worker process (it is kept in Redis).
  */
@@ -24,9 +34,7 @@ export function workerOptions(queue: QueueName, config: AppConfig): Partial<Work
   if (queue === QueueName.Deliveries) {
     return {
       concurrency: 100,
-      ...(config.SMS_RATE_PER_SECOND > 0
-        ? { limiter: { max: config.SMS_RATE_PER_SECOND, duration: 1000 } }
-        : {}),
+      ...(config.SMS_RATE_PER_SECOND > 0 ? { limiter: sendLimiter(config.SMS_RATE_PER_SECOND) } : {}),
     };
   }
   if (queue === QueueName.Callouts) return { concurrency: 20 };

@@ -22,3 +22,13 @@ describe('one handler per job, checked at boot', () => {
     expect(checkHandlers([...all, { name: 'nope', where: 'X.y' }])).toEqual(['X.y handles unknown job nope']);
   });
 });
+
+describe('send limiter', () => {
+  it('spreads the rate over tenths of a second', async () => {
+    const { sendLimiter } = await import('./job-worker.service.js');
+    expect(sendLimiter(5)).toEqual({ max: 1, duration: 200 });
+    expect(sendLimiter(10)).toEqual({ max: 1, duration: 100 });
+    expect(sendLimiter(100)).toEqual({ max: 10, duration: 100 });
+    expect(sendLimiter(2000)).toEqual({ max: 200, duration: 100 });
+  });
+});

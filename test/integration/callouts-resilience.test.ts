@@ -1,0 +1,171 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import type { ChildProcess } from 'node:child_process';
+import pg from 'pg';
+import { type CalloutStack, startCalloutStack, waitFor } from '../support/callouts.js';
+import { incidentReport } from '../support/incidents.js';
+import { PrivateRedis, exited, freePort, spawnWorker } from '../support/processes.js';
+
+/** Contacts made straight in the database: thousands of them through the API would test the API. */
+async function seedContacts(
+  dbUrl: string,
+  count: number,
+  prefix: string,
+): Promise<{ ids: string[]; phones: string[] }> {
+  const c = new pg.Client({ connectionString: dbUrl });
+  await c.connect();
+  try {
+    const phones = Array.from({ length: count }, (_, i) => `+86${prefix}${String(i).padStart(8, '0')}`);
+    const { rows } = await c.query(
+      `INSERT INTO contact (name, organization, post, phones, skills, certifications, language, notes)
+       SELECT '应急队员' || i, '救援队', '队员', ARRAY[p], '{}', '[]', 'zh-CN', ''
+         FROM unnest($1::text[]) WITH ORDINALITY AS t(p, i) RETURNING id`,
+      [phones],
+    );
+    return { ids: rows.map((r: { id: string }) => r.id), phones };
+  } finally {
+    await c.end();
+  }
+}
+
+async function fileIncident(s: CalloutStack): Promise<{ incidentId: string; commander: string }> {
+  const commander = await s.t.token('commander');
+  const res = await s.t.http
+    .post('/api/incidents')
+    .set('Authorization', `Bearer ${commander}`)
+    .send(incidentReport());
+  return { incidentId: res.body.id, commander };
+}
+
+/** Every phone got exactly one SMS: none missing, none twice. */
+function perPhone(s: CalloutStack, phones: string[]): { missing: string[]; twice: string[] } {
+  const counts = new Map<string, number>();
+  for (const m of s.emulator.messages() as { to: string }[]) counts.set(m.to, (counts.get(m.to) ?? 0) + 1);
+  return {
+    missing: phones.filter((p) => !counts.get(p)),
+    twice: phones.filter((p) => (counts.get(p) ?? 0) > 1),
+  };
+}
+
+describe('call-out resilience', () => {
+  let s: CalloutStack | undefined;
+  const children: ChildProcess[] = [];
+  afterEach(async () => {
+    for (const c of children.splice(0)) c.kill('SIGKILL');
+    await s?.close();
+    s = undefined;
+  });
+
+  it('sends every message once when the provider fails 30 % of requests (500 and 429)', async () => {
+    s = await startCalloutStack({}, 1);
+    const { ids, phones } = await seedContacts(s.t.db.url, 60, '1370');
+    const { incidentId, commander } = await fileIncident(s);
+    s.emulator.setFaults({ errorRate: 0.15, status: 500 });
+    const res = await s.t.http
+      .post(`/api/incidents/${incidentId}/callouts`)
+      .set('Authorization', `Bearer ${commander}`)
+      .send({ contactIds: ids, message: '故障注入测试' });
+    expect(res.status).toBe(201);
+    // Half-way, the provider starts throttling instead.
+    await waitFor(() => (s!.emulator.messages().length >= 20 ? true : undefined), 30_000, '20 messages');
+    s.emulator.setFaults({ errorRate: 0.3, status: 429, retryAfter: 1 });
+    await waitFor(
+      () => (perPhone(s!, phones).missing.length === 0 ? true : undefined),
+      60_000,
+      'every phone reached',
+    );
+    expect(s.emulator.stats().faultsInjected).toBeGreaterThan(0);
+    s.emulator.setFaults({ errorRate: 0 });
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(perPhone(s, phones)).toEqual({ missing: [], twice: [] });
+  }, 120_000);
+
+  it('never exceeds the configured send rate', async () => {
+    s = await startCalloutStack({ SMS_RATE_PER_SECOND: '5' }, 1);
+    const { ids, phones } = await seedContacts(s.t.db.url, 20, '1371');
+    const { incidentId, commander } = await fileIncident(s);
+    await s.t.http
+      .post(`/api/incidents/${incidentId}/callouts`)
+      .set('Authorization', `Bearer ${commander}`)
+      .send({ contactIds: ids, message: '限速测试' })
+      .expect(201);
+    await waitFor(
+      () => (perPhone(s!, phones).missing.length === 0 ? true : undefined),
+      30_000,
+      'all 20 sent',
+    );
+    const c = new pg.Client({ connectionString: s.t.db.url });
+    await c.connect();
+    const { rows } = await c.query(
+      `SELECT sending_since FROM callout_delivery WHERE channel = 'sms' ORDER BY sending_since`,
+    );
+    await c.end();
+    const times = rows.map((r: { sending_since: Date }) => r.sending_since.getTime());
+    // In any one second, at most the configured five sends (one spare for the window's edge).
+    for (let i = 0; i < times.length; i++) {
+      const inWindow = times.filter((t) => t >= times[i]! && t < times[i]! + 1000).length;
+      expect(inWindow).toBeLessThanOrEqual(6);
+    }
+    expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(2500);
+  }, 60_000);
+
+  it('pages each of 2,000 recipients exactly once when the worker is killed mid-fan-out and restarted', async () => {
+    s = await startCalloutStack({ JOB_LOCK_SECONDS: '3' }, 1, { inProcessWorker: false });
+    const { ids, phones } = await seedContacts(s.t.db.url, 2000, '1372');
+    const { incidentId, commander } = await fileIncident(s);
+    const first = spawnWorker(s.workerEnv);
+    children.push(first);
+    await s.t.http
+      .post(`/api/incidents/${incidentId}/callouts`)
+      .set('Authorization', `Bearer ${commander}`)
+      .send({ contactIds: ids, message: '进程崩溃测试' })
+      .expect(201);
+    await waitFor(
+      () => (s!.emulator.messages().length >= 300 ? true : undefined),
+      60_000,
+      '300 messages sent',
+    );
+    first.kill('SIGKILL');
+    await exited(first);
+    const killedAt = s.emulator.messages().length;
+    expect(killedAt).toBeLessThan(2000);
+    const second = spawnWorker(s.workerEnv);
+    children.push(second);
+    await waitFor(
+      () => (perPhone(s!, phones).missing.length === 0 ? true : undefined),
+      120_000,
+      'every recipient reached',
+    );
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(perPhone(s, phones)).toEqual({ missing: [], twice: [] });
+    expect(s.emulator.messages()).toHaveLength(2000);
+  }, 240_000);
+
+  it('sends the whole call-out once Redis is back when it was down at activation', async () => {
+    const redis = new PrivateRedis(await freePort());
+    await redis.start();
+    try {
+      s = await startCalloutStack({ REDIS_URL: redis.url }, 1, { inProcessWorker: false });
+      const worker = spawnWorker({ ...s.workerEnv, REDIS_URL: redis.url });
+      children.push(worker);
+      const { ids, phones } = await seedContacts(s.t.db.url, 30, '1373');
+      const { incidentId, commander } = await fileIncident(s);
+      await redis.stop();
+      const res = await s.t.http
+        .post(`/api/incidents/${incidentId}/callouts`)
+        .set('Authorization', `Bearer ${commander}`)
+        .send({ contactIds: ids, message: 'Redis 中断测试' });
+      expect(res.status).toBe(201);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(s.emulator.messages()).toHaveLength(0);
+      await redis.start();
+      await waitFor(
+        () => (perPhone(s!, phones).missing.length === 0 ? true : undefined),
+        60_000,
+        'the call-out after Redis returned',
+      );
+      expect(perPhone(s, phones)).toEqual({ missing: [], twice: [] });
+    } finally {
+      await redis.stop();
+    }
+  }, 120_000);
+});
