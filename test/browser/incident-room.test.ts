@@ -251,6 +251,45 @@ describe('incident report and live incident room in the web console', () => {
     await officer.getByTestId('room-header').getByText('Ⅲ级响应').waitFor();
     await officer.getByTestId('room-header').getByText('处置中').waitFor();
 
+    // A task from the commander, accepted by the officer; a resource sent and arriving.
+    const tasks = commander.getByTestId('tasks-panel');
+    await tasks.getByLabel('任务内容').fill('关闭二号储罐上游总阀');
+    await tasks.getByLabel('负责人或队伍').fill('华晟煤化工 应急班组');
+    await tasks.getByRole('button', { name: '添加任务' }).click();
+    const officerTask = officer
+      .getByTestId('tasks-panel')
+      .getByTestId('task')
+      .filter({ hasText: '关闭二号储罐上游总阀' });
+    await officerTask.getByRole('button', { name: '接受' }).click();
+    await tasks.getByTestId('task').filter({ hasText: '执行中' }).waitFor();
+
+    const dispatch = commander.getByTestId('dispatch-panel');
+    await dispatch.getByLabel('资源名称').fill('消防一中队 水罐消防车');
+    await dispatch.getByRole('button', { name: '调派' }).click();
+    await dispatch.getByTestId('dispatch').filter({ hasText: '在途' }).waitFor();
+    await officer.getByTestId('dispatch-panel').getByText('消防一中队 水罐消防车').waitFor();
+    await dispatch.getByRole('button', { name: '已到场' }).click();
+    await officer.getByTestId('dispatch-panel').getByTestId('dispatch').filter({ hasText: '到场' }).waitFor();
+
+    // 续报: twelve seriously injured re-grade the incident to 较大, everywhere at once.
+    const reports = officer.getByTestId('reports-panel');
+    await reports.getByTestId('supplementary-open').click();
+    await reports.getByLabel('重伤（含急性工业中毒）').fill('12');
+    await reports.getByLabel('新的进展').fill('两名轻伤人员转为重伤，另有十名人员出现急性中毒症状送医');
+    await reports.getByRole('button', { name: '提交续报' }).click();
+    await reports.getByTestId('report').filter({ hasText: '续报' }).waitFor();
+    await commander.getByTestId('room-header').getByText('较大事故').waitFor();
+    await commander.locator('[data-testid="timeline"] [data-type="incident.regraded"]').waitFor();
+    await commanderMap
+      .locator(`.incident-marker[data-incident-id="${incidentId}"][data-severity="relatively_serious"]`)
+      .waitFor();
+
+    // The timeline follows the newest entry.
+    expect(
+      await commander
+        .getByTestId('timeline')
+        .evaluate((list) => list.scrollHeight - list.scrollTop - list.clientHeight),
+    ).toBeLessThan(5);
     await shot(commander, 'incident-room-commander', 1700);
     await shot(officer, 'incident-room-officer', 1700);
   }, 60_000);
@@ -266,7 +305,7 @@ describe('incident report and live incident room in the web console', () => {
     await summary.goto(`${server.baseUrl}/incidents/${incidentId}/activity`);
     const log = summary.getByTestId('activity-log');
     await log.waitFor();
-    expect(await log.locator('tbody tr').count()).toBe(4);
+    expect(await log.locator('tbody tr').count()).toBeGreaterThanOrEqual(10);
     expect(await log.textContent()).toContain('标绘危险区域「氯气扩散区」');
     await shot(summary, 'incident-activity-print');
     await summary.close();

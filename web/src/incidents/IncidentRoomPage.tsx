@@ -65,7 +65,7 @@ function FiledNotice() {
       {state.warnings.map((w) => (
         <div
           key={w}
-          className="notice notice--warning notice--compact"
+          className="notice notice--caution notice--compact"
           role="alert"
           data-testid="filed-warning"
         >

@@ -74,12 +74,12 @@ function OverviewMarker({ incident }: { incident: IncidentSummary }) {
       // The most serious on top; all incidents above the enterprise sites.
       zIndexOffset={10_000 + SEVERITY_RANK[incident.severity] * 1000}
     >
-      {/* Keep clear of the panels over the map (zone status top right, this layer's panel bottom right). */}
+      {/* Keep clear of the panels over the map: this layer's panel top left, the zone's top right. */}
       <Popup
         minWidth={260}
         maxWidth={340}
-        autoPanPaddingTopLeft={[60, 20]}
-        autoPanPaddingBottomRight={[300, 40]}
+        autoPanPaddingTopLeft={[290, 200]}
+        autoPanPaddingBottomRight={[40, 40]}
       >
         <IncidentPopup incident={incident} />
       </Popup>

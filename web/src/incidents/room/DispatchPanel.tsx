@@ -91,7 +91,7 @@ export function DispatchPanel({
         ))}
       </ul>
       {canAct && (
-        <form className="inline-form inline-form--row" onSubmit={onSubmit}>
+        <form className="room-form room-form--row" onSubmit={onSubmit}>
           <div className="field">
             <label htmlFor={inputId}>{t('incidents.dispatch.label')}</label>
             <input

@@ -136,12 +136,12 @@ export function ReportsPanel({
       )}
       {canReport && open && (
         <form
-          className="inline-form supplementary-form"
+          className="room-form supplementary-form"
           onSubmit={onSubmit}
           noValidate
           aria-labelledby={`${formId}-title`}
         >
-          <h3 id={`${formId}-title`} className="inline-form__title">
+          <h3 id={`${formId}-title`} className="room-form__title">
             {t('incidents.reports.newTitle')}
           </h3>
           <p className="field__hint">

@@ -119,7 +119,7 @@ export function TasksPanel({
         })}
       </ul>
       {canAct && (
-        <form className="inline-form" onSubmit={onSubmit} aria-label={t('incidents.tasks.new')}>
+        <form className="room-form" onSubmit={onSubmit} aria-label={t('incidents.tasks.new')}>
           <div className="field">
             <label htmlFor={`${formId}-title`}>{t('incidents.tasks.taskTitle')}</label>
             <input
@@ -129,7 +129,7 @@ export function TasksPanel({
               onChange={(e) => setTitle(e.target.value)}
             />
           </div>
-          <div className="inline-form__row">
+          <div className="room-form__row">
             <div className="field">
               <label htmlFor={`${formId}-assignee`}>{t('incidents.tasks.assignee')}</label>
               <input

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { RoomEventView } from '../../contracts';
@@ -21,6 +21,7 @@ export function Timeline({
   const zoneTime = useZoneTime();
   const listRef = useRef<HTMLOListElement>(null);
   const stickToBottom = useRef(true);
+  const userScrolled = useRef(false);
   const [text, setText] = useState('');
   const inputId = useId();
 
@@ -30,10 +31,11 @@ export function Timeline({
   });
 
   // Follow new entries while the reader is at the bottom; leave them alone when they scrolled up.
-  useEffect(() => {
+  // Before paint, so the list never shows a frame with the newest entry cut off.
+  useLayoutEffect(() => {
     const list = listRef.current;
     if (list && stickToBottom.current) list.scrollTop = list.scrollHeight;
-  }, [events.length]);
+  }, [events]);
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
@@ -57,9 +59,16 @@ export function Timeline({
         ref={listRef}
         className="timeline__list"
         data-testid="timeline"
+        tabIndex={0}
         aria-live="polite"
         aria-busy={!joined}
+        onWheel={() => (userScrolled.current = true)}
+        onTouchMove={() => (userScrolled.current = true)}
+        onKeyDown={() => (userScrolled.current = true)}
         onScroll={(e) => {
+          // Only the reader's own scrolling decides; the list's own following must not.
+          if (!userScrolled.current) return;
+          userScrolled.current = false;
           const el = e.currentTarget;
           stickToBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
         }}
