@@ -21,10 +21,31 @@ import { BasemapLayer } from '../map/layers/BasemapLayer';
 import { fetchAllResources, fetchNearest } from './api';
 import { AlertBadge } from './AlertBadge';
 import { ResourceClusterLayer } from './ResourceClusterLayer';
-import { countByType, formatDistance, markerHtml, toResourceMarkers } from './resource-features';
+import {
+  countByType,
+  formatDistance,
+  markerHtml,
+  toResourceMarkers,
+  type ResourceMarker,
+} from './resource-features';
 import './resources.css';
 
 const NEAREST_LIMIT = 10;
+
+/**
+ * One icon per look (type, alert, status), shared by every marker with that look: a new icon
+ * object on each render would make react-leaflet reset hundreds of markers on every state change.
+ */
+const ICONS = new Map<string, L.DivIcon>();
+function iconFor(m: ResourceMarker): L.DivIcon {
+  const key = `${m.type}|${m.alert}|${m.status}`;
+  let icon = ICONS.get(key);
+  if (!icon) {
+    icon = L.divIcon({ html: markerHtml(m), className: 'resource-marker', iconSize: [26, 26] });
+    ICONS.set(key, icon);
+  }
+  return icon;
+}
 
 function toggle<T>(set: ReadonlySet<T>, value: T): Set<T> {
   const next = new Set(set);
@@ -114,12 +135,7 @@ export function ResourcesMapPage() {
         <BasemapLayer tileUrl={tileUrl} />
         <ResourceClusterLayer>
           {markers.map((m) => (
-            <Marker
-              key={m.id}
-              position={m.position}
-              title={m.title}
-              icon={L.divIcon({ html: markerHtml(m), className: 'resource-marker', iconSize: [26, 26] })}
-            >
+            <Marker key={m.id} position={m.position} title={m.title} icon={iconFor(m)}>
               <Popup>
                 <ResourcePopupBody r={byId.get(m.id)!} />
               </Popup>
