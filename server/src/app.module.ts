@@ -11,6 +11,7 @@ import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { EnterpriseModule } from './enterprises/enterprise.module.js';
 import { CalloutsModule } from './callouts/callouts.module.js';
+import { ResponseModule } from './response/response.module.js';
 import { DirectoryModule } from './directory/directory.module.js';
 import { ResourcesModule } from './resources/resources.module.js';
 import { HealthController } from './health/health.controller.js';
@@ -66,6 +67,7 @@ export class AppModule implements NestModule {
         ResourcesModule,
         PlansModule,
         CalloutsModule,
+        ResponseModule,
         RoomLogModule,
         IncidentModule,
         RoomsModule,

@@ -14,6 +14,8 @@ export const incidentRules: AccessRules = {
   'GET /api/incidents/:id/reports': MEMBERS,
   'POST /api/incidents/:id/status': COMMAND,
   'POST /api/incidents/:id/level': COMMAND,
+  'GET /api/incidents/:id/suggested-plans': MEMBERS,
+  'POST /api/incidents/:id/activate-level': COMMAND,
   'GET /api/incidents/:id/events': MEMBERS,
   'GET /api/incidents/:id/activity.csv': MEMBERS,
   'GET /api/incidents/:id/summary': MEMBERS,
