@@ -435,6 +435,28 @@ describe('hazard ledger', () => {
     expect(await count()).toBe(before);
   });
 
+  it('reminds the zone inspectors when the enterprise has no officer account', async () => {
+    const orphan = await sql.query<{ id: string }>(
+      `SELECT e.id FROM enterprise e WHERE NOT EXISTS (SELECT 1 FROM app_user u WHERE u.enterprise_id = e.id) LIMIT 1`,
+    );
+    const h = await create(
+      'inspector',
+      general({ enterpriseId: orphan.rows[0]!.id, deadline: '2026-05-10' }),
+    );
+    const spy = jest.spyOn(t.get(Clock), 'now').mockReturnValue(new Date('2026-05-08T16:00:00Z'));
+    try {
+      const due = (await t.get(HazardDeadlineService).scan()).filter((r) => r.hazardId === h.id);
+      expect(due.map((r) => r.kind)).toEqual(['due_in_1_day']);
+      const before = (await notificationsOf('inspector')).length;
+      expect(await t.get(HazardDeadlineService).sendReminder(due[0]!)).toBe(true);
+      const inbox = await notificationsOf('inspector');
+      expect(inbox.length).toBe(before + 1);
+      expect(inbox[0]).toMatchObject({ kind: 'hazard.due_in_1_day', entityId: h.id });
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   describe('notifications', () => {
     it('are private to their user and can be marked read', async () => {
       const mine = await notificationsOf('inspector');

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import type { Role } from '../contracts/roles.js';
 import { Db } from '../database/db.js';
 import type { JobPayloads, JobName } from '../jobs/job.types.js';
 import { NotificationService } from '../notifications/notification.service.js';
@@ -71,11 +72,12 @@ export class HazardDeadlineService {
         { roles: ['enterprise_officer'], enterpriseId: h.enterpriseId },
         message,
       );
-      // Escalation: once overdue, the zone's inspectors and administrators hear of it too.
-      const zone =
-        p.kind === 'overdue'
-          ? await this.notifications.notify({ roles: ['inspector', 'zone_admin'] }, message)
-          : [];
+      // Escalation: once overdue, the zone's inspectors and administrators hear of it too. An
+      // enterprise without an officer account would hear nothing before that, so its reminders
+      // go to the zone's inspectors instead.
+      const zoneRoles: Role[] =
+        p.kind === 'overdue' ? ['inspector', 'zone_admin'] : officers.length === 0 ? ['inspector'] : [];
+      const zone = zoneRoles.length ? await this.notifications.notify({ roles: zoneRoles }, message) : [];
       await this.audit.record({
         action: 'hazard.reminder_sent',
         entity: 'hazard',
