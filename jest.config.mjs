@@ -35,7 +35,9 @@ const common = {
 export default {
   globalSetup: '<rootDir>/test/support/global-setup.mjs',
   globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
-  testTimeout: 30_000,
+  // Generous: the first test file to run also migrates and seeds the template database, and CI
+  // machines are slower than a developer's. A test that hangs still fails, just later.
+  testTimeout: 120_000,
   projects: [
     {
       ...common,
