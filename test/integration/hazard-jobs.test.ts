@@ -9,7 +9,6 @@ import { JobName, QueueName } from '../../server/src/jobs/job.types.js';
 import { WorkerModule } from '../../worker/src/worker.module.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 
-
 async function until<T>(what: string, fn: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
