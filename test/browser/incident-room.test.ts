@@ -100,9 +100,11 @@ describe('incident report and live incident room in the web console', () => {
     const overview = commanderMap.getByTestId('incident-overview');
     await overview.waitFor();
     await overview.locator('[data-testid="live-status"][data-status="connected"]').waitFor();
-    expect(await commanderMap.getByTestId('open-incident-count').textContent()).toContain(
-      '当前没有未结束的突发事件',
-    );
+    // The count shows "loading" until the first list arrives; wait for the loaded text.
+    await commanderMap
+      .getByTestId('open-incident-count')
+      .filter({ hasText: '当前没有未结束的突发事件' })
+      .waitFor({ timeout: 15_000 });
     expect(await commanderMap.locator('.incident-marker').count()).toBe(0);
 
     commanderList = await newPage(commanderContext, 'commander list');
