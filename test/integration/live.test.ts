@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { io } from 'socket.io-client';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { incidentReport } from '../support/incidents.js';
 import { LiveRoomClient } from '../support/live-client.js';
+import { freePort } from '../support/processes.js';
 
 describe('live incident rooms (/live)', () => {
   let t: TestApp;
@@ -131,17 +131,6 @@ describe('live incident rooms (/live)', () => {
     officerSocket.disconnect();
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 describe('two server processes sharing one Redis', () => {
   let t: TestApp;

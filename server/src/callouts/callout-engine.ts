@@ -41,14 +41,6 @@ const PERMANENT_CODES = new Set([21211, 21214, 21217, 21219, 21408, 21610, 21612
 /** Look this far before a crashed send started when reconciling with the provider's records. */
 const RECONCILE_SLACK_MS = 60_000;
 
-export const deliveryKey = (
-  calloutId: string,
-  recipientId: string,
-  tier: number,
-  round: number,
-  channel: Channel,
-) => `${calloutId}:${recipientId}:${tier}.${round}:${channel}`;
-
 /**
  * The ladder at work, in the worker: page a tier, follow an unanswered SMS with a call, and when a
  * tier's time is up repeat it, move on or give up. Every send goes through a delivery row whose

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
 import { AuditService } from '../audit/audit.service.js';
+import { enterpriseCodes, existingRowId, isUuid, rowOwner, validateRow } from '../common/import-rows.js';
 import { RequestContext } from '../common/request-context.js';
 import {
   type TableFormat,
@@ -13,7 +12,6 @@ import {
   writeCsv,
   writeXlsx,
 } from '../common/tabular.js';
-import { flattenValidationErrors } from '../common/validation.js';
 import type { ImportProblem, ImportResult } from '../contracts/directory.js';
 import { Db } from '../database/db.js';
 import { EnterpriseRepository } from '../enterprises/enterprise.repository.js';
@@ -33,61 +31,6 @@ export const CONTACT_COLUMNS = [
   'language',
   'notes',
 ] as const;
-
-/** Turns class-validator's "field: problem" lines into import problems of one row. */
-export async function validateRow<T extends object>(
-  cls: new () => T,
-  plain: Record<string, unknown>,
-  row: number,
-  problems: ImportProblem[],
-): Promise<T | null> {
-  const dto = plainToInstance(cls, plain);
-  const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
-  if (errors.length === 0) return dto;
-  for (const line of flattenValidationErrors(errors)) {
-    const i = line.indexOf(': ');
-    problems.push({ row, field: line.slice(0, i), problem: line.slice(i + 2) });
-  }
-  return null;
-}
-
-/** Owner column ↔ enterprise id, for the enterprises the caller may see. */
-export async function enterpriseCodes(enterprises: EnterpriseRepository) {
-  const [all] = await enterprises.list({ skip: 0, take: 10_000 });
-  return {
-    idByCode: new Map(all.map((e) => [e.creditCode.toUpperCase(), e.id])),
-    codeById: new Map(all.map((e) => [e.id, e.creditCode])),
-  };
-}
-
-/**
- * The owner named by a row: blank is the zone for zone roles and their own enterprise for an
- * enterprise officer. Reports a problem (and returns undefined) for an unknown or foreign code.
- */
-export function rowOwner(
-  context: RequestContext,
-  code: string | undefined,
-  idByCode: Map<string, string>,
-  row: number,
-  problems: ImportProblem[],
-): string | null | undefined {
-  const scope = context.scope();
-  if (!code) return scope.kind === 'enterprise' ? scope.enterpriseId : null;
-  const id = idByCode.get(code.toUpperCase());
-  if (!id) {
-    problems.push({ row, field: 'enterpriseCreditCode', problem: `no enterprise with credit code ${code}` });
-    return undefined;
-  }
-  if (scope.kind === 'enterprise' && id !== scope.enterpriseId) {
-    problems.push({
-      row,
-      field: 'enterpriseCreditCode',
-      problem: 'you may only import records of your own enterprise',
-    });
-    return undefined;
-  }
-  return id;
-}
 
 function parseCertifications(v: string | undefined): unknown[] {
   return splitList(v).map((entry) => {
@@ -142,21 +85,7 @@ export class ContactTransferService {
     for (const row of rows) {
       const v = row.values;
       const enterpriseId = rowOwner(this.context, v.enterpriseCreditCode, idByCode, row.row, problems);
-      let id: string | null = null;
-      if (v.id) {
-        const c = isUuid(v.id) ? existing.get(v.id) : undefined;
-        if (!c) problems.push({ row: row.row, field: 'id', problem: `no contact with id ${v.id}` });
-        else if (seenIds.has(c.id))
-          problems.push({ row: row.row, field: 'id', problem: 'the same contact appears twice' });
-        else if (enterpriseId !== undefined && c.enterpriseId !== enterpriseId) {
-          problems.push({
-            row: row.row,
-            field: 'enterpriseCreditCode',
-            problem: 'the owner of a contact cannot be changed',
-          });
-        } else id = c.id;
-        seenIds.add(v.id);
-      }
+      const id = existingRowId(row, existing, seenIds, enterpriseId, 'contact', problems);
       const dto = await validateRow(
         ContactCreateDto,
         {
@@ -195,9 +124,4 @@ export class ContactTransferService {
       return result;
     });
   }
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export function isUuid(v: string): boolean {
-  return UUID.test(v);
 }

@@ -3,7 +3,7 @@ import { RequestContext } from '../common/request-context.js';
 import { EnterpriseScopedRepository } from '../common/scoped.repository.js';
 import type { TeamReadiness, TeamType } from '../contracts/directory.js';
 import { Db } from '../database/db.js';
-import { escapeLike } from '../identity/user.repository.js';
+import { escapeLike } from '../common/sql.js';
 import { Team, TeamMember } from './team.entity.js';
 
 export interface TeamFilter {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Db } from '../database/db.js';
 import { RequestContext } from '../common/request-context.js';
 import { EnterpriseScopedRepository } from '../common/scoped.repository.js';
-import { escapeLike } from '../identity/user.repository.js';
+import { escapeLike } from '../common/sql.js';
 import type { RiskClass } from '../contracts/api.js';
 import { Enterprise } from './enterprise.entity.js';
 

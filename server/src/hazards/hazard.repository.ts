@@ -3,7 +3,7 @@ import { RequestContext, type Scope } from '../common/request-context.js';
 import { EnterpriseScopedRepository } from '../common/scoped.repository.js';
 import type { HazardCategory, HazardLevel, HazardSource, HazardStatus } from '../contracts/hazards.js';
 import { Db } from '../database/db.js';
-import { escapeLike } from '../identity/user.repository.js';
+import { escapeLike } from '../common/sql.js';
 import { Hazard, HazardReminder, HazardTransition } from './hazard.entity.js';
 import type { ReminderKind } from './zone-time.js';
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Role } from '../contracts/roles.js';
+import { escapeLike } from '../common/sql.js';
 import { Db } from '../database/db.js';
 import { User } from './user.entity.js';
 
@@ -67,8 +68,4 @@ export class UserRepository {
   async recordLoginSuccess(id: string): Promise<void> {
     await this.repo.update({ id }, { failedLogins: 0, lockedUntil: null });
   }
-}
-
-export function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -5,7 +5,7 @@ import { EnterpriseScopedRepository } from '../common/scoped.repository.js';
 import type { IncidentCategory, IncidentStatus, Severity } from '../contracts/incidents.js';
 import { Db } from '../database/db.js';
 import { Enterprise } from '../enterprises/enterprise.entity.js';
-import { escapeLike } from '../identity/user.repository.js';
+import { escapeLike } from '../common/sql.js';
 import { Incident, IncidentReport } from './incident.entity.js';
 
 export interface IncidentFilter {

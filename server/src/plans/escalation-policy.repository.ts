@@ -3,7 +3,7 @@ import { In } from 'typeorm';
 import { Db } from '../database/db.js';
 import { RequestContext } from '../common/request-context.js';
 import { EnterpriseScopedRepository } from '../common/scoped.repository.js';
-import { escapeLike } from '../identity/user.repository.js';
+import { escapeLike } from '../common/sql.js';
 import {
   EscalationPolicy,
   EscalationTier,

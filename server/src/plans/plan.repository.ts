@@ -3,7 +3,7 @@ import { In, type SelectQueryBuilder } from 'typeorm';
 import { Db } from '../database/db.js';
 import { RequestContext } from '../common/request-context.js';
 import { EnterpriseScopedRepository } from '../common/scoped.repository.js';
-import { escapeLike } from '../identity/user.repository.js';
+import { escapeLike } from '../common/sql.js';
 import type { IncidentCategory } from '../contracts/incidents.js';
 import type { PlanType, PlanVersionStatus } from '../contracts/plans.js';
 import { DisposalCard } from './disposal-card.entity.js';

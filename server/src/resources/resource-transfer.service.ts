@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
+import { enterpriseCodes, existingRowId, isUuid, rowOwner, validateRow } from '../common/import-rows.js';
 import { RequestContext } from '../common/request-context.js';
 import {
   type TableFormat,
@@ -12,7 +13,6 @@ import {
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { ImportProblem, ImportResult } from '../contracts/directory.js';
 import { Db } from '../database/db.js';
-import { enterpriseCodes, isUuid, rowOwner, validateRow } from '../directory/contact-transfer.service.js';
 import { EnterpriseRepository } from '../enterprises/enterprise.repository.js';
 import { todayIn } from './resource-alert.js';
 import { ResourceCreateDto, mapResource } from './resource.dto.js';
@@ -117,21 +117,7 @@ export class ResourceTransferService {
     for (const row of rows) {
       const v = row.values;
       const enterpriseId = rowOwner(this.context, v.enterpriseCreditCode, idByCode, row.row, problems);
-      let id: string | null = null;
-      if (v.id) {
-        const r = isUuid(v.id) ? existing.get(v.id) : undefined;
-        if (!r) problems.push({ row: row.row, field: 'id', problem: `no resource with id ${v.id}` });
-        else if (seen.has(r.id))
-          problems.push({ row: row.row, field: 'id', problem: 'the same resource appears twice' });
-        else if (enterpriseId !== undefined && r.enterpriseId !== enterpriseId) {
-          problems.push({
-            row: row.row,
-            field: 'enterpriseCreditCode',
-            problem: 'the owner of a resource cannot be changed',
-          });
-        } else id = r.id;
-        seen.add(v.id);
-      }
+      const id = existingRowId(row, existing, seen, enterpriseId, 'resource', problems);
       const dto = await validateRow(
         ResourceCreateDto,
         {

@@ -3,7 +3,7 @@ import { RequestContext, type Scope } from '../common/request-context.js';
 import { EnterpriseScopedRepository } from '../common/scoped.repository.js';
 import type { ResourceStatus, ResourceType } from '../contracts/resources.js';
 import { Db } from '../database/db.js';
-import { escapeLike } from '../identity/user.repository.js';
+import { escapeLike } from '../common/sql.js';
 import { Resource } from './resource.entity.js';
 
 export interface ResourceFilter {
