@@ -23,7 +23,9 @@ export async function writeSection(title, body) {
   const end = `<!-- /bench:${title} -->`;
   const stamp = `_Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, Node ${process.version}._`;
   const section = `${start}\n## ${title}\n\n${stamp}\n\n${body}\n${end}`;
-  const re = new RegExp(`${start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\s\\S]*?${end.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+  const re = new RegExp(
+    `${start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\s\\S]*?${end.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`,
+  );
   doc = re.test(doc) ? doc.replace(re, section) : `${doc.trimEnd()}\n\n${section}\n`;
   await writeFile(FILE, doc);
 }

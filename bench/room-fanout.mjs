@@ -16,7 +16,12 @@ async function connectAll(baseUrl, token, incidentId) {
   const sockets = [];
   for (let i = 0; i < CLIENTS; i += 100) {
     const batch = Array.from({ length: Math.min(100, CLIENTS - i) }, () =>
-      io(`${baseUrl}/live`, { auth: { token }, transports: ['websocket'], forceNew: true, reconnection: false }),
+      io(`${baseUrl}/live`, {
+        auth: { token },
+        transports: ['websocket'],
+        forceNew: true,
+        reconnection: false,
+      }),
     );
     await Promise.all(
       batch.map(
@@ -27,7 +32,9 @@ async function connectAll(baseUrl, token, incidentId) {
           }),
       ),
     );
-    await Promise.all(batch.map((s) => s.timeout(20_000).emitWithAck('room:join', { incidentId, sinceSeq: 0 })));
+    await Promise.all(
+      batch.map((s) => s.timeout(20_000).emitWithAck('room:join', { incidentId, sinceSeq: 0 })),
+    );
     sockets.push(...batch);
   }
   return sockets;
@@ -69,12 +76,18 @@ async function measure(sockets, post) {
 }
 
 async function floor() {
-  const child = fork(path.join(ROOT, 'bench/bare-socketio-server.mjs'), { env: { ...process.env, PORT: '0' }, stdio: 'inherit' });
+  const child = fork(path.join(ROOT, 'bench/bare-socketio-server.mjs'), {
+    env: { ...process.env, PORT: '0' },
+    stdio: 'inherit',
+  });
   const { port } = await new Promise((r) => child.once('message', r));
   const baseUrl = `http://127.0.0.1:${port}`;
   const sockets = await connectAll(baseUrl, 'none', 'room');
   const result = await measure(sockets, async (mark) => {
-    const res = await fetch(`${baseUrl}/emit`, { method: 'POST', body: JSON.stringify({ payload: { text: mark } }) });
+    const res = await fetch(`${baseUrl}/emit`, {
+      method: 'POST',
+      body: JSON.stringify({ payload: { text: mark } }),
+    });
     if (res.status !== 201) throw new Error(`floor emit ${res.status}`);
   });
   sockets.forEach((s) => s.disconnect());

@@ -12,7 +12,12 @@ export const incidentRoom = (incidentId: string) => `incident:${incidentId}`;
 export const OVERVIEW_ROOM = 'overview';
 
 interface Target {
-  to(room: string): { emit<E extends keyof ServerToClientEvents>(event: E, ...args: Parameters<ServerToClientEvents[E]>): unknown };
+  to(room: string): {
+    emit<E extends keyof ServerToClientEvents>(
+      event: E,
+      ...args: Parameters<ServerToClientEvents[E]>
+    ): unknown;
+  };
 }
 
 /**

@@ -109,7 +109,9 @@ export class Incidents1764700000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX map_feature_incident_idx ON map_feature (incident_id) WHERE removed_at IS NULL`);
+    await q.query(
+      `CREATE INDEX map_feature_incident_idx ON map_feature (incident_id) WHERE removed_at IS NULL`,
+    );
 
     await q.query(`
       CREATE TABLE incident_dispatch (
