@@ -26,6 +26,7 @@ import { HttpMetricsMiddleware, MetricsController } from './metrics/metrics.js';
 import { RedisModule } from './redis/redis.module.js';
 import { resolveWebDist } from './web-dist.js';
 import { PlansModule } from './plans/plans.module.js';
+import { QueueAdminModule } from './jobs/queue-admin.module.js';
 import { PublicConfigController } from './zone/public-config.controller.js';
 
 /** Infrastructure shared by every entry point (server, worker, CLI): config, database, Redis, context. */
@@ -74,6 +75,7 @@ export class AppModule implements NestModule {
         NotificationModule,
         HazardModule,
         InspectionModule,
+        QueueAdminModule,
         ...webConsole(),
       ],
       controllers: [HealthController, MetricsController, PublicConfigController],

@@ -5,3 +5,5 @@
  * Jest without any alias configuration).
  */
 export * from '../../server/src/contracts/index.js';
+// The queue views concern the admin pages only, so the shared contract index leaves them out.
+export * from '../../server/src/contracts/queues.js';

@@ -45,12 +45,15 @@ export class CalloutController {
     return this.callouts.cancel(id);
   }
 
-  /** The texts as each recipient will receive them, with their segment counts, before sending. */
+  /**
+   * The texts as each recipient will receive them, with their segment counts, before sending;
+   * for an incident that is a drill, with the drill marking its call-outs will carry.
+   */
   @Post('callouts/preview')
   @HttpCode(200)
   @Roles(...CALLERS)
-  preview(@Body() dto: MessagePreviewDto): CalloutMessagePreview[] {
-    return this.callouts.previewMessages(dto.message, false);
+  preview(@Body() dto: MessagePreviewDto): Promise<CalloutMessagePreview[]> {
+    return this.callouts.previewFor(dto.message, dto.incidentId);
   }
 }
 

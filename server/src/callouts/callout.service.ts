@@ -140,6 +140,12 @@ export class CalloutService {
     });
   }
 
+  /** The preview for a call-out of that incident (in the caller's scope), or of none. */
+  async previewFor(message: string, incidentId?: string): Promise<CalloutMessagePreview[]> {
+    const isDrill = incidentId ? (await this.incidents.getById(incidentId)).isDrill : false;
+    return this.previewMessages(message, isDrill);
+  }
+
   previewMessages(message: string, isDrill: boolean): CalloutMessagePreview[] {
     return previewMessages(
       message,

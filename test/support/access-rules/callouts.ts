@@ -18,4 +18,8 @@ export const calloutRules: AccessRules = {
   'POST /webhooks/twilio/sms': 'public',
   'POST /webhooks/twilio/voice': 'public',
   'POST /webhooks/twilio/voice/gather': 'public',
+  // The job queues behind the call-outs: a retry re-sends pages, so only the zone admin.
+  'GET /api/admin/queues': ['zone_admin'],
+  'GET /api/admin/queues/:name/jobs': ['zone_admin'],
+  'POST /api/admin/queues/:name/jobs/:jobId/retry': ['zone_admin'],
 };
