@@ -19,7 +19,7 @@ import { signResponseToken } from './response-link.js';
 import { smsBody } from './templates.js';
 
 /** Statuses after which a send is done, whatever happens to the job that made it. */
-const SETTLED = new Set([
+export const SETTLED = new Set([
   'queued',
   'accepted',
   'sending_provider',
@@ -37,9 +37,9 @@ const SETTLED = new Set([
   'canceled',
 ]);
 /** Twilio errors that retrying cannot fix: invalid number, not a mobile, unsubscribed (STOP). */
-const PERMANENT_CODES = new Set([21211, 21214, 21217, 21219, 21408, 21610, 21612, 21614]);
+export const PERMANENT_CODES = new Set([21211, 21214, 21217, 21219, 21408, 21610, 21612, 21614]);
 /** Look this far before a crashed send started when reconciling with the provider's records. */
-const RECONCILE_SLACK_MS = 60_000;
+export const RECONCILE_SLACK_MS = 60_000;
 
 /**
  * The ladder at work, in the worker: page a tier, follow an unanswered SMS with a call, and when a

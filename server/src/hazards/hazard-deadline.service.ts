@@ -20,8 +20,9 @@ const TITLE: Record<Reminder['kind'], string> = {
 
 /**
  * Deadlines of open hazards, decided in the zone's time zone: reminders to the enterprise before
- * the deadline, escalation to the zone once it has passed. In-app always; an urgent
- * notification is also offered to out-of-app channels (SMS once the call-out module exists).
+ * the deadline, escalation to the zone and to the enterprise's first responsible person once it
+ * has passed. In-app always; by SMS too when a provider is configured, to the directory numbers
+ * of the recipients and of the people the ledger and the enterprise name.
  */
 @Injectable()
 export class HazardDeadlineService {
@@ -66,11 +67,19 @@ export class HazardDeadlineService {
         body: `${enterpriseName} · ${h.place}\n整改时限 ${p.deadline}，责任人 ${h.responsiblePerson ?? '未落实'}`,
         entity: 'hazard',
         entityId: h.id,
-        urgent: p.kind === 'overdue',
+        // Every reminder is worth a text: the people who must act rarely sit at the console.
+        urgent: true,
+        // One text per number per reminder, however often the job or the notify below runs.
+        deliveryKey: `hazard-reminder:${h.id}:${p.kind}:${p.deadline}`,
       };
+      const contacts = await this.hazards.reminderContacts(
+        h.enterpriseId,
+        h.responsiblePerson,
+        p.kind === 'overdue',
+      );
       const officers = await this.notifications.notify(
         { roles: ['enterprise_officer'], enterpriseId: h.enterpriseId },
-        message,
+        { ...message, contacts },
       );
       // Escalation: once overdue, the zone's inspectors and administrators hear of it too. An
       // enterprise without an officer account would hear nothing before that, so its reminders
@@ -82,7 +91,12 @@ export class HazardDeadlineService {
         action: 'hazard.reminder_sent',
         entity: 'hazard',
         entityId: h.id,
-        after: { kind: p.kind, deadline: p.deadline, recipients: officers.length + zone.length },
+        after: {
+          kind: p.kind,
+          deadline: p.deadline,
+          recipients: officers.length + zone.length,
+          contacts: contacts.map((c) => c.name),
+        },
       });
       return true;
     });

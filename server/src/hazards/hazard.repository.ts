@@ -130,6 +130,27 @@ export class HazardRepository extends EnterpriseScopedRepository<Hazard> {
     return rows[0]?.name ?? null;
   }
 
+  /**
+   * The directory's numbers for a hazard's reminders: the person responsible named in the ledger,
+   * the enterprise's safety lead, and with `firstResponsible` its legal representative (主体责任:
+   * the first person responsible, to whom an overdue hazard escalates). By exact name within the
+   * enterprise; a name the directory does not know has no number.
+   */
+  async reminderContacts(
+    enterpriseId: string,
+    responsiblePerson: string | null,
+    firstResponsible: boolean,
+  ): Promise<{ name: string; phone: string }[]> {
+    return this.db.manager.query(
+      `SELECT DISTINCT ON (c.name) c.name, c.phones[1] AS phone
+         FROM contact c JOIN enterprise e ON e.id = c.enterprise_id
+        WHERE c.enterprise_id = $1 AND cardinality(c.phones) > 0
+          AND (c.name = $2 OR c.name = e.safety_lead OR ($3 AND c.name = e.legal_representative))
+        ORDER BY c.name, c.created_at`,
+      [enterpriseId, responsiblePerson?.trim() ?? null, firstResponsible],
+    );
+  }
+
   addTransition(t: Partial<HazardTransition>): Promise<HazardTransition> {
     const repo = this.db.repo(HazardTransition);
     return repo.save(repo.create(t));

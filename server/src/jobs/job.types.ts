@@ -29,6 +29,8 @@ export enum JobName {
   CalloutVoiceEscalation = 'callout-voice-escalation',
   SendSms = 'send-sms',
   PlaceCall = 'place-call',
+  /** One text of a notification (a hazard reminder), sent out of app; shares the send rate. */
+  SendNotificationSms = 'send-notification-sms',
 }
 
 export interface JobPayloads {
@@ -40,6 +42,7 @@ export interface JobPayloads {
   [JobName.CalloutVoiceEscalation]: { calloutId: string; recipientId: string; tier: number; round: number };
   [JobName.SendSms]: { deliveryId: string };
   [JobName.PlaceCall]: { deliveryId: string };
+  [JobName.SendNotificationSms]: { smsId: string };
 }
 
 export const QUEUE_OF: Record<JobName, QueueName> = {
@@ -51,6 +54,7 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   [JobName.CalloutVoiceEscalation]: QueueName.Callouts,
   [JobName.SendSms]: QueueName.Deliveries,
   [JobName.PlaceCall]: QueueName.Deliveries,
+  [JobName.SendNotificationSms]: QueueName.Deliveries,
 };
 
 /**
@@ -64,6 +68,7 @@ export const JOB_ID: { [N in JobName]?: (p: JobPayloads[N]) => string } = {
   [JobName.CalloutVoiceEscalation]: (p) => `voice.${p.recipientId}.${p.tier}.${p.round}`,
   [JobName.SendSms]: (p) => `sms.${p.deliveryId}`,
   [JobName.PlaceCall]: (p) => `call.${p.deliveryId}`,
+  [JobName.SendNotificationSms]: (p) => `notification-sms.${p.smsId}`,
 };
 
 /**
@@ -73,6 +78,7 @@ export const JOB_ID: { [N in JobName]?: (p: JobPayloads[N]) => string } = {
 export const JOB_OPTIONS: { [N in JobName]?: JobsOptions } = {
   [JobName.SendSms]: { attempts: 12, backoff: { type: 'exponential', delay: 250 } },
   [JobName.PlaceCall]: { attempts: 12, backoff: { type: 'exponential', delay: 250 } },
+  [JobName.SendNotificationSms]: { attempts: 12, backoff: { type: 'exponential', delay: 250 } },
   [JobName.CalloutTierStart]: { attempts: 20, backoff: { type: 'exponential', delay: 500 } },
   [JobName.CalloutTierTimeout]: { attempts: 20, backoff: { type: 'exponential', delay: 500 } },
   [JobName.CalloutVoiceEscalation]: { attempts: 20, backoff: { type: 'exponential', delay: 500 } },

@@ -1,10 +1,15 @@
 import { Module } from '@nestjs/common';
+import { NotificationSmsModule } from '../callouts/notification-sms.module.js';
 import { NotificationController } from './notification.controller.js';
 import { NotificationRepository } from './notification.repository.js';
 import { NotificationService } from './notification.service.js';
 
-/** Without HTTP (the worker sends notifications but serves no routes). */
-@Module({ providers: [NotificationService, NotificationRepository], exports: [NotificationService] })
+/** The service without the routes (the worker sends notifications but serves none). */
+@Module({
+  imports: [NotificationSmsModule],
+  providers: [NotificationService, NotificationRepository],
+  exports: [NotificationService],
+})
 export class NotificationCoreModule {}
 
 @Module({ imports: [NotificationCoreModule], controllers: [NotificationController] })

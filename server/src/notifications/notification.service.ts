@@ -25,12 +25,27 @@ export interface NotificationMessage {
   entityId?: string;
   /** Urgent messages are also offered to out-of-app channels (SMS), when one is installed. */
   urgent?: boolean;
+  /**
+   * Out-of-app channels deliver one key to one address at most once, so a retried job that
+   * notifies again reaches nobody twice. Without a key every call is a new message.
+   */
+  deliveryKey?: string;
+  /**
+   * People to reach out of app besides the recipient users, who may have no account at all
+   * (a hazard's responsible person is a name in the ledger and a number in the directory).
+   */
+  contacts?: NotificationContact[];
+}
+
+export interface NotificationContact {
+  name: string;
+  phone: string;
 }
 
 /**
- * A way out of the app (SMS through the call-out machinery, when it lands). Channels are
- * optional providers under NOTIFICATION_CHANNELS: with none installed, in-app is the only
- * delivery, and nothing pretends otherwise.
+ * A way out of the app (SMS through the call-out machinery). Channels are optional providers
+ * under NOTIFICATION_CHANNELS: with none installed (no SMS provider configured), in-app is the
+ * only delivery, and nothing pretends otherwise.
  */
 export interface NotificationChannel {
   readonly name: string;
@@ -77,19 +92,26 @@ export class NotificationService {
       })),
     );
     if (message.urgent) {
-      for (const channel of this.channels ?? []) {
-        // Out-of-app delivery must not undo the in-app record: log and carry on.
-        await channel
-          .deliver(userIds, message)
-          .catch((err: unknown) =>
-            this.logger.error(
-              { err, channel: channel.name, kind: message.kind },
-              'Notification channel failed',
-            ),
-          );
-      }
+      for (const channel of this.channels ?? []) await this.offer(channel, userIds, message);
     }
     return userIds;
+  }
+
+  /**
+   * Out-of-app delivery must not undo the in-app record: a failure is logged and the caller's
+   * transaction carries on, rolled back to before the channel's writes (PostgreSQL refuses every
+   * further statement of a transaction in which one failed).
+   */
+  private async offer(channel: NotificationChannel, userIds: string[], message: NotificationMessage) {
+    const inTx = this.db.inTransaction();
+    if (inTx) await this.db.manager.query('SAVEPOINT notification_channel');
+    try {
+      await channel.deliver(userIds, message);
+      if (inTx) await this.db.manager.query('RELEASE SAVEPOINT notification_channel');
+    } catch (err) {
+      if (inTx) await this.db.manager.query('ROLLBACK TO SAVEPOINT notification_channel');
+      this.logger.error({ err, channel: channel.name, kind: message.kind }, 'Notification channel failed');
+    }
   }
 
   /** Active users holding one of the roles (optionally of one enterprise). */
