@@ -22,12 +22,13 @@ export interface CalloutStack {
 /**
  * The server, the worker's job processing (in the same process) and the Twilio emulator, wired
  * as in demo mode: the real `twilio` SDK sends to the emulator, whose webhooks come back signed.
- * Escalation time runs at `timeScale` (0.01: a minute takes 0.6 s).
+ * Escalation time runs at `timeScale` (0.01: a minute takes 0.6 s). With `web`, the built web
+ * console is served too, for browser tests.
  */
 export async function startCalloutStack(
   env: Record<string, string> = {},
   timeScale = 0.01,
-  { inProcessWorker = true }: { inProcessWorker?: boolean } = {},
+  { inProcessWorker = true, web = false }: { inProcessWorker?: boolean; web?: boolean } = {},
 ): Promise<CalloutStack> {
   const emulator = await startTwilioEmulator({
     accountSid: ACCOUNT_SID,
@@ -42,6 +43,7 @@ export async function startCalloutStack(
   const publicUrl = `http://127.0.0.1:${port}`;
   const t = await createTestApp({
     port,
+    web,
     imports: inProcessWorker ? [CalloutsModule, HazardJobsModule, JobWorkerModule] : [],
     env: {
       PUBLIC_URL: publicUrl,

@@ -1,6 +1,7 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { AuditPage } from './admin/AuditPage';
+import { QueuesPage } from './admin/QueuesPage';
 import { UsersPage } from './admin/UsersPage';
 import { LandingRedirect, RequirePage, RequireSession } from './auth/guards';
 import { IncidentListPage } from './incidents/IncidentListPage';
@@ -28,9 +29,12 @@ import { ResourcesPage } from './resources/ResourcesPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ResponderHomePage } from './pages/ResponderHomePage';
+import { ResponderPage } from './responder/ResponderPage';
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  // The page an SMS link opens: no login, the signed token in the path is the credential.
+  { path: '/r/:token', element: <ResponderPage /> },
   // Disposal cards print without the console's frame, like the other printable records.
   {
     path: '/plans/:id/versions/:versionId/cards',
@@ -246,6 +250,14 @@ const router = createBrowserRouter([
         element: (
           <RequirePage page="audit">
             <AuditPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'admin/queues',
+        element: (
+          <RequirePage page="queues">
+            <QueuesPage />
           </RequirePage>
         ),
       },

@@ -33,10 +33,12 @@ describe('console access by role', () => {
       'responsibility',
       'users',
       'audit',
+      'queues',
     ]);
     for (const role of ROLES.filter((r) => r !== 'zone_admin')) {
       expect(canOpen(role, 'users')).toBe(false);
       expect(canOpen(role, 'audit')).toBe(false);
+      expect(canOpen(role, 'queues')).toBe(false);
     }
   });
 

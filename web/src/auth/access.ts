@@ -10,6 +10,7 @@ export type PageId =
   | 'enterprises'
   | 'users'
   | 'audit'
+  | 'queues'
   | 'home'
   | 'plans'
   | 'responsibility'
@@ -30,6 +31,7 @@ export const PAGE_PATHS: Record<PageId, string> = {
   responsibility: '/responsibility',
   users: '/admin/users',
   audit: '/admin/audit',
+  queues: '/admin/queues',
   home: '/home',
 };
 
@@ -47,6 +49,7 @@ export function canOpen(role: Role, page: PageId): boolean {
       return isZoneRole(role) || role === 'enterprise_officer';
     case 'users':
     case 'audit':
+    case 'queues':
       return role === 'zone_admin';
     case 'home':
       return role === 'responder';
@@ -67,6 +70,7 @@ export function navigationFor(role: Role): PageId[] {
     'responsibility',
     'users',
     'audit',
+    'queues',
     'home',
   ];
   return order.filter((page) => canOpen(role, page));

@@ -14,8 +14,11 @@ import { RoomMap, type DrawnFeature, type DrawRequest } from './map/RoomMap';
 import { COMMAND, REPORTERS, ROOM_ACTORS } from './roles';
 import { incidentKeys, useDispatches, useFeatures, useIncident, useReports, useTasks } from './queries';
 import type { FiledLocationState } from './ReportIncidentPage';
+import { CalloutBoard } from './room/CalloutBoard';
 import { CommandActions } from './room/CommandActions';
 import { DispatchPanel } from './room/DispatchPanel';
+import { NearbyResourceLayer, NearbyResourcesPanel, useNearbyResources } from './room/NearbyResources';
+import { PlanActivationPanel } from './room/PlanActivationPanel';
 import { ReportsPanel } from './room/ReportsPanel';
 import { TasksPanel } from './room/TasksPanel';
 import { Timeline } from './room/Timeline';
@@ -234,11 +237,13 @@ function IncidentRoom({ incidentId }: { incidentId: string }) {
   const dispatches = useDispatches(incidentId);
   const reports = useReports(incidentId);
   const [drawRequest, setDrawRequest] = useState<DrawRequest | null>(null);
+  const [showNearby, setShowNearby] = useState(true);
   const role = session?.user.role;
   const closed = incident.data?.status === 'closed';
   const canAct = role ? ROOM_ACTORS.includes(role) && !closed : false;
   const canCommand = role ? COMMAND.includes(role) : false;
   const canReport = role ? REPORTERS.includes(role) : false;
+  const canCall = role ? ROOM_ACTORS.includes(role) : false;
 
   const add = useMutation({
     mutationFn: (drawn: DrawnFeature) =>
@@ -260,6 +265,8 @@ function IncidentRoom({ incidentId }: { incidentId: string }) {
         list?.filter((f) => f.id !== feature.id),
       ),
   });
+
+  const nearby = useNearbyResources(incident.data);
 
   if (incident.isPending) return <Loading label={t('incidents.room.loading')} />;
   if (incident.isError) {
@@ -329,13 +336,18 @@ function IncidentRoom({ incidentId }: { incidentId: string }) {
               onDrawn={(drawn) => add.mutate(drawn)}
               onDrawEnd={() => setDrawRequest(null)}
               onRemove={canAct ? (feature) => remove.mutate(feature) : undefined}
-            />
+            >
+              {showNearby && nearby.data && <NearbyResourceLayer resources={nearby.data.items} />}
+            </RoomMap>
             <FeatureLegend />
           </section>
           <div className="room__work">
             <TasksPanel incidentId={incidentId} tasks={tasks.data} canAct={canAct} />
             <DispatchPanel incidentId={incidentId} dispatches={dispatches.data} canAct={canAct} />
           </div>
+          <CalloutBoard incident={data} canCall={canCall} />
+          {canCommand && !closed && <PlanActivationPanel incident={data} />}
+          <NearbyResourcesPanel query={nearby} shown={showNearby} onToggle={setShowNearby} />
         </div>
         <div className="room__side-column">
           <Timeline incidentId={incidentId} events={room.events} joined={room.joined} />

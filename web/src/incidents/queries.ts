@@ -24,6 +24,7 @@ export const incidentKeys = {
   features: (id: string) => ['incidents', 'detail', id, 'features'] as const,
   dispatches: (id: string) => ['incidents', 'detail', id, 'dispatches'] as const,
   summary: (id: string) => ['incidents', 'detail', id, 'summary'] as const,
+  callouts: (id: string) => ['incidents', 'detail', id, 'callouts'] as const,
 };
 
 export function useIncidentList(filter: IncidentFilter) {

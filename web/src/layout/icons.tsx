@@ -14,6 +14,7 @@ const PATHS: Record<PageId, string> = {
   users:
     'M16 19v-1a4 4 0 0 0-4-4H7a4 4 0 0 0-4 4v1M9.5 10a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM21 19v-1a4 4 0 0 0-3-3.9M15 4.1a3 3 0 0 1 0 5.8',
   audit: 'M9 4h6l1 2h3v15H5V6h3l1-2zm-1 8h8m-8 4h5',
+  queues: 'M4 5h16v4H4V5zm0 5h16v4H4v-4zm0 5h16v4H4v-4zm3-8h.01M7 12h.01M7 17h.01',
   hazards: 'M12 3 3 19h18L12 3zm0 5v5m0 3v.01M6 21h12',
   inspections: 'M9 4h6v3H9V4zM6 6h3m6 0h3v15H6V6zm3 7 2 2 4-4',
   home: 'M3 11 12 4l9 7M5 10v10h5v-6h4v6h5V10',

@@ -194,7 +194,9 @@ describe('room events → cached lists', () => {
       tasks: false,
       features: false,
       dispatches: false,
+      callouts: false,
     });
+    expect(affectedRecords([event(1, 'callout.recipient_updated')]).callouts).toBe(true);
     expect(
       affectedRecords([event(1, 'incident.supplementary_report'), event(2, 'map_feature.added')]),
     ).toMatchObject({

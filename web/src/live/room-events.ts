@@ -153,6 +153,7 @@ export interface AffectedRecords {
   tasks: boolean;
   features: boolean;
   dispatches: boolean;
+  callouts: boolean;
 }
 
 export function affectedRecords(events: readonly RoomEventView[]): AffectedRecords {
@@ -162,6 +163,7 @@ export function affectedRecords(events: readonly RoomEventView[]): AffectedRecor
     tasks: false,
     features: false,
     dispatches: false,
+    callouts: false,
   };
   for (const e of events) {
     if (e.type.startsWith('incident.')) out.incident = true;
@@ -169,6 +171,7 @@ export function affectedRecords(events: readonly RoomEventView[]): AffectedRecor
     if (e.type.startsWith('task.')) out.tasks = true;
     if (e.type.startsWith('map_feature.')) out.features = true;
     if (e.type.startsWith('resource.')) out.dispatches = true;
+    if (e.type.startsWith('callout.')) out.callouts = true;
   }
   return out;
 }

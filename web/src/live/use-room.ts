@@ -11,6 +11,7 @@ import type {
 } from '../contracts';
 import { fetchRoomEvents } from '../incidents/api';
 import { incidentKeys } from '../incidents/queries';
+import { applyCalloutEvents, needsRefetch, type BoardCallout } from '../incidents/room/callout-board';
 import { liveConnection, type LiveSocket, type LiveStatus } from './live-socket';
 import {
   affectedRecords,
@@ -88,6 +89,11 @@ function applyToCaches(queryClient: QueryClient, incidentId: string, added: Room
     void queryClient.invalidateQueries({ queryKey: incidentKeys.lists });
   }
   if (affected.reports) void queryClient.invalidateQueries({ queryKey: incidentKeys.reports(incidentId) });
+  if (affected.callouts) {
+    const key = incidentKeys.callouts(incidentId);
+    if (needsRefetch(added)) void queryClient.invalidateQueries({ queryKey: key, exact: true });
+    else follow<BoardCallout[]>(key, (d) => applyCalloutEvents(d, added));
+  }
   void queryClient.invalidateQueries({ queryKey: incidentKeys.summary(incidentId) });
 }
 
@@ -95,7 +101,7 @@ function applyToCaches(queryClient: QueryClient, incidentId: string, added: Room
  * A live incident room: joins `room:join` with the last seq seen, keeps the room's events in
  * seq order (each once), follows presence, rejoins after every reconnect asking only for what
  * came after, and keeps the room's TanStack Query caches (incident, reports, tasks, map
- * features, dispatches) in step with the events.
+ * features, dispatches, call-outs) in step with the events.
  */
 export function useRoom(incidentId: string): RoomState & { status: LiveStatus } {
   const { socket, status } = useLiveSocket();

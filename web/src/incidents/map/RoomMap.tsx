@@ -1,5 +1,5 @@
 import L from 'leaflet';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Circle, Marker, Pane, Polygon, Polyline, Popup, ScaleControl, useMap } from 'react-leaflet';
 import { usePublicConfig } from '../../api/queries';
@@ -42,6 +42,8 @@ export interface RoomMapProps {
   onDrawn: (feature: DrawnFeature) => void;
   onDrawEnd: () => void;
   onRemove?: (feature: MapFeatureView) => void;
+  /** More layers of the room (e.g. nearby resources), drawn under the room's own features. */
+  children?: ReactNode;
 }
 
 const INCIDENT_ZOOM = 16;
@@ -226,7 +228,15 @@ function FeatureLayer({
 }
 
 /** The scene: the incident point, and what the room has drawn (hazard zones, cordon, routes, posts). */
-export function RoomMap({ incident, features, drawRequest, onDrawn, onDrawEnd, onRemove }: RoomMapProps) {
+export function RoomMap({
+  incident,
+  features,
+  drawRequest,
+  onDrawn,
+  onDrawEnd,
+  onRemove,
+  children,
+}: RoomMapProps) {
   const { t } = useTranslation();
   const config = usePublicConfig();
   const tileUrl = config.data?.mapTileUrl ?? '';
@@ -250,6 +260,7 @@ export function RoomMap({ incident, features, drawRequest, onDrawn, onDrawEnd, o
       <BaseMap offline={!tileUrl} ariaLabel={t('incidents.map.regionLabel')}>
         <BasemapLayer tileUrl={tileUrl} />
         <CenterOnIncident position={position} />
+        {children}
         <Pane name="room-features" style={{ zIndex: 420 }}>
           {shapes.map(({ feature, shape }) => (
             <FeatureLayer key={feature.id} feature={feature} shape={shape} onRemove={onRemove} />

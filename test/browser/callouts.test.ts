@@ -1,0 +1,291 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
+import { Phone, startCalloutStack, type CalloutStack } from '../support/callouts.js';
+import { incidentReport } from '../support/incidents.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const MESSAGE = '液氯泄漏，请携带正压式空气呼吸器到东门集合';
+
+/**
+ * A commander calls people out from the incident room and watches them answer: one by SMS
+ * reply on a simulated phone, one on the responder page the SMS link opens on their phone; the
+ * board follows both live, without a reload. Then the zone admin looks at the job queues.
+ */
+describe('call-outs in the incident room', () => {
+  let stack: CalloutStack;
+  let browser: Browser;
+  let commanderContext: BrowserContext;
+  let commander: Page;
+  let incidentId = '';
+  const pageErrors: string[] = [];
+  const foreignRequests: string[] = [];
+
+  async function newPage(context: BrowserContext, name: string): Promise<Page> {
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(`${name}: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' || process.env.DEBUG_CONSOLE) console.log(`[${name}] ${message.text()}`);
+    });
+    page.on('request', (request) => {
+      const url = request.url();
+      if (!url.startsWith(stack.publicUrl) && !url.startsWith('data:') && !url.startsWith('blob:')) {
+        foreignRequests.push(url);
+      }
+    });
+    return page;
+  }
+
+  async function signIn(page: Page, email: string): Promise<void> {
+    await page.goto(`${stack.publicUrl}/login`);
+    await page.getByLabel('电子邮箱').fill(email);
+    await page.getByLabel('密码').fill('muster-demo');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL('**/map');
+  }
+
+  async function contact(name: string): Promise<{ id: string; phone: string }> {
+    const token = await stack.t.token('commander');
+    const res = await stack.t.http
+      .get(`/api/contacts?q=${encodeURIComponent(name)}`)
+      .set('Authorization', `Bearer ${token}`);
+    const found = res.body.items.find((c: { name: string }) => c.name === name);
+    if (!found) throw new Error(`demo contact ${name} is missing`);
+    return { id: found.id, phone: found.phones[0] };
+  }
+
+  /** Opens the dialog, picks one contact, types the message and sends once the preview is in. */
+  async function callOut(name: string, message: string): Promise<void> {
+    await commander.getByTestId('callout-open-dialog').click();
+    const dialog = commander.getByTestId('callout-dialog');
+    await dialog.waitFor();
+    await dialog.getByTestId('callout-contact-search').fill(name);
+    await dialog.getByTestId('callout-contact-option').filter({ hasText: name }).locator('input').check();
+    await dialog.getByTestId('callout-message').fill(message);
+    await dialog.locator('[data-testid="callout-preview-item"][data-language="zh-CN"]').waitFor();
+    await dialog.getByTestId('callout-send').click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
+
+  function recipientRow(name: string) {
+    return commander.getByTestId('callout-recipient').filter({ hasText: name });
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(path.join(ROOT, 'web', 'dist', 'index.html'))) {
+      throw new Error('web/dist is missing: build the console first (npm run build -w web)');
+    }
+    await mkdir(SCREENSHOTS, { recursive: true });
+    // Real escalation time: the test answers long before a call or the next tier would come.
+    stack = await startCalloutStack({}, 1, { web: true });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    commanderContext = await browser.newContext({
+      viewport: { width: 1440, height: 1000 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
+
+    const officer = await stack.t.token('enterprise_officer');
+    const res = await stack.t.http
+      .post('/api/incidents')
+      .set('Authorization', `Bearer ${officer}`)
+      .send(incidentReport());
+    expect(res.status).toBe(201);
+    incidentId = res.body.id;
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  it('shows the commander the board, suggested plans and nearby resources in the room', async () => {
+    commander = await newPage(commanderContext, 'commander');
+    await signIn(commander, 'commander@muster.test');
+    await commander.goto(`${stack.publicUrl}/incidents/${incidentId}`);
+    await commander.locator('[data-testid="live-status"][data-status="connected"]').waitFor();
+    const board = commander.getByTestId('callout-board');
+    await board.getByText('尚未发起召集').waitFor();
+
+    // The enterprise's own plans come first; each names the level the incident's grade calls for.
+    const plans = commander.getByTestId('plan-panel');
+    await plans.getByTestId('plan-suggestion').first().waitFor();
+    expect(await plans.getByTestId('plan-activate').first().isEnabled()).toBe(true);
+
+    const nearby = commander.getByTestId('nearby-resources');
+    await nearby.getByTestId('nearby-resource').first().waitFor();
+    const listed = await nearby.getByTestId('nearby-resource').count();
+    const map = commander.getByTestId('room-map');
+    expect(await map.locator('.nearby-resource-marker').count()).toBe(listed);
+    await nearby.getByTestId('nearby-toggle').uncheck();
+    expect(await map.locator('.nearby-resource-marker').count()).toBe(0);
+    await nearby.getByTestId('nearby-toggle').check();
+    expect(await map.locator('.nearby-resource-marker').count()).toBe(listed);
+  }, 60_000);
+
+  it('previews the SMS with its segment count, sends, and follows an SMS reply live', async () => {
+    const dingjie = await contact('丁杰');
+    const phone = new Phone(stack.emulator, dingjie.phone);
+    // A mark that a reload would wipe: the board must update in place.
+    await commander.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
+
+    await commander.getByTestId('callout-open-dialog').click();
+    const dialog = commander.getByTestId('callout-dialog');
+    await dialog.waitFor();
+    expect(await dialog.getByTestId('callout-send').isDisabled()).toBe(true);
+    await dialog.getByTestId('callout-message').fill(MESSAGE);
+    // Chinese forces UCS-2 (70 per single SMS, 67 per part): the sample link makes it several.
+    const zh = dialog.locator('[data-testid="callout-preview-item"][data-language="zh-CN"]');
+    await zh.waitFor();
+    const expected = (
+      await stack.t.http
+        .post('/api/callouts/preview')
+        .set('Authorization', `Bearer ${await stack.t.token('commander')}`)
+        .send({ message: MESSAGE, incidentId })
+    ).body as { language: string; segments: number; text: string }[];
+    const zhExpected = expected.find((p) => p.language === 'zh-CN')!;
+    expect(Number(await zh.getAttribute('data-segments'))).toBe(zhExpected.segments);
+    expect(zhExpected.segments).toBeGreaterThan(1);
+    expect(await zh.textContent()).toContain(`计 ${zhExpected.segments} 条短信`);
+    expect(await zh.textContent()).toContain(MESSAGE);
+    expect(await zh.textContent()).not.toContain('【演练】');
+    await dialog.locator('[data-testid="callout-preview-item"][data-language="en"]').waitFor();
+    // Nobody picked yet: nothing to send.
+    expect(await dialog.getByTestId('callout-send').isDisabled()).toBe(true);
+    await dialog.getByTestId('callout-contact-search').fill('丁杰');
+    await dialog.getByTestId('callout-contact-option').filter({ hasText: '丁杰' }).locator('input').check();
+    await commander.screenshot({ path: path.join(SCREENSHOTS, 'callout-dialog.png') });
+    await dialog.getByTestId('callout-send').click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const row = recipientRow('丁杰');
+    await row.waitFor();
+    expect(['pending', 'notified']).toContain(await row.getAttribute('data-state'));
+    const sms = await phone.expectSms();
+    expect(sms.body).toContain(MESSAGE);
+    await commander.locator('[data-testid="callout-recipient"][data-state="notified"]').waitFor();
+
+    await phone.reply('1');
+    await commander
+      .locator('[data-testid="callout-recipient"][data-state="acknowledged"]')
+      .filter({ hasText: '丁杰' })
+      .waitFor({ timeout: 15_000 });
+    expect(await row.textContent()).toContain('短信');
+    // One of one acknowledged: the call-out has met its quorum and ended.
+    await commander.locator('[data-testid="callout"][data-status="succeeded"]').waitFor();
+    expect(await commander.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(
+      true,
+    );
+  }, 60_000);
+
+  it('lets a responder accept on the page the SMS link opens, and the board follows', async () => {
+    const renjing = await contact('任静');
+    const phone = new Phone(stack.emulator, renjing.phone);
+    await callOut('任静', 'Chlorine leak at the east tank farm, come to the east gate');
+    const sms = await phone.expectSms();
+    // 任静 reads English: the SMS is in English, with the signed link to the responder page.
+    expect(sms.body).toContain('Reply 1 to accept');
+    const link = /https?:\/\/\S+\/r\/\S+/.exec(sms.body)?.[0];
+    expect(link?.startsWith(`${stack.publicUrl}/r/`)).toBe(true);
+
+    // The responder's phone: a small screen, no session, location allowed.
+    const phoneContext = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      geolocation: { latitude: 33.9981, longitude: 116.8102 },
+      permissions: ['geolocation'],
+    });
+    try {
+      const responder = await newPage(phoneContext, 'responder');
+      await responder.goto(link!);
+      const page = responder.getByTestId('responder-page');
+      await page.getByRole('heading', { name: '氯气储罐阀门泄漏' }).waitFor();
+      expect(await responder.getByTestId('responder-state').getAttribute('data-state')).toBe('notified');
+      await responder.getByTestId('responder-map').locator('[data-testid="incident-marker"]').waitFor();
+      await responder.screenshot({ path: path.join(SCREENSHOTS, 'responder-page.png'), fullPage: true });
+
+      await responder.getByTestId('responder-accept').click();
+      await responder.locator('[data-testid="responder-state"][data-state="acknowledged"]').waitFor();
+      await commander
+        .locator('[data-testid="callout-recipient"][data-state="acknowledged"]')
+        .filter({ hasText: '任静' })
+        .waitFor({ timeout: 15_000 });
+      expect(await recipientRow('任静').textContent()).toContain('链接');
+
+      await responder.getByTestId('responder-share-location').click();
+      await responder.locator('[data-testid="responder-location-state"][data-state="shared"]').waitFor();
+      const located: { location: { lat: number; lng: number } }[] = await stack.t
+        .get(DataSource)
+        .query(`SELECT location FROM callout_recipient WHERE phone = $1`, [renjing.phone]);
+      expect(located[0]?.location).toEqual({ lat: 33.9981, lng: 116.8102 });
+
+      // A link that was tampered with answers plainly.
+      await responder.goto(`${link!.slice(0, -3)}xyz`);
+      await responder.getByText('链接可能已失效').waitFor();
+    } finally {
+      await phoneContext.close();
+    }
+  }, 60_000);
+
+  it('lets the commander cancel a call-out that is still going', async () => {
+    await callOut('杨帆', '请到指挥部报到');
+    const active = commander.locator('[data-testid="callout"][data-status="active"]');
+    await active.waitFor();
+    commander.once('dialog', (d) => void d.accept());
+    await active.getByTestId('callout-cancel').click();
+    await commander.locator('[data-testid="callout"][data-status="cancelled"]').waitFor();
+    expect(await commander.locator('[data-testid="callout"]').count()).toBe(3);
+    await commander.screenshot({ path: path.join(SCREENSHOTS, 'callout-board.png'), fullPage: true });
+  }, 60_000);
+
+  it('shows the zone admin the job queues', async () => {
+    const adminContext = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'zh-CN',
+    });
+    try {
+      const admin = await newPage(adminContext, 'admin');
+      await signIn(admin, 'admin@muster.test');
+      await admin.getByTestId('nav-queues').click();
+      await admin.waitForURL('**/admin/queues');
+      await admin.getByTestId('queue-row').first().waitFor();
+      const names = await admin
+        .getByTestId('queue-row')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-queue')));
+      expect(names).toEqual(expect.arrayContaining(['callouts', 'deliveries', 'hazards']));
+      // The SMS sent above went through the deliveries queue.
+      const deliveries = admin.locator('[data-testid="queue-row"][data-queue="deliveries"]');
+      await deliveries.getByTestId('queue-count-completed').click();
+      await admin.getByTestId('queue-job').first().waitFor();
+    } finally {
+      await adminContext.close();
+    }
+  }, 60_000);
+
+  it('raised no page errors and sent nothing off the machine', () => {
+    expect(pageErrors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+  });
+});

@@ -1,0 +1,271 @@
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../components/Dialog';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import type { CalloutView, IncidentView } from '../../contracts';
+import { fetchAllContacts, fetchTeams } from '../../directory/api';
+import { useDebounced } from '../../lib/use-debounced';
+import { createCallout, fetchPolicies, previewCallout } from './callouts-api';
+
+const MESSAGE_MAX = 500;
+
+function toggle(set: ReadonlySet<string>, id: string): Set<string> {
+  const next = new Set(set);
+  if (next.has(id)) next.delete(id);
+  else next.add(id);
+  return next;
+}
+
+/**
+ * "Call out": pick people, teams or an escalation policy, write what is asked, see each
+ * language's SMS as it will be sent and how many segments it takes, then send.
+ */
+export function CalloutDialog({
+  open,
+  incident,
+  onClose,
+  onSent,
+}: {
+  open: boolean;
+  incident: IncidentView;
+  onClose: () => void;
+  onSent: (callout: CalloutView) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Dialog open={open} title={t('incidents.callouts.dialogTitle')} onClose={onClose}>
+      <CalloutForm incident={incident} onSent={onSent} onClose={onClose} />
+    </Dialog>
+  );
+}
+
+function CalloutForm({
+  incident,
+  onSent,
+  onClose,
+}: {
+  incident: IncidentView;
+  onSent: (callout: CalloutView) => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const formId = useId();
+  const [message, setMessage] = useState('');
+  const [filter, setFilter] = useState('');
+  const [contactIds, setContactIds] = useState<ReadonlySet<string>>(new Set());
+  const [teamIds, setTeamIds] = useState<ReadonlySet<string>>(new Set());
+  const [policyId, setPolicyId] = useState('');
+
+  const contacts = useQuery({
+    queryKey: ['callout-dialog', 'contacts'],
+    queryFn: ({ signal }) => fetchAllContacts(signal),
+  });
+  const teams = useQuery({
+    queryKey: ['callout-dialog', 'teams'],
+    queryFn: ({ signal }) => fetchTeams(signal),
+  });
+  const policies = useQuery({
+    queryKey: ['callout-dialog', 'policies'],
+    queryFn: ({ signal }) => fetchPolicies(signal),
+  });
+
+  const text = useDebounced(message.trim(), 300);
+  const preview = useQuery({
+    queryKey: ['callout-dialog', 'preview', incident.id, text],
+    queryFn: ({ signal }) => previewCallout(incident.id, text, signal),
+    enabled: text.length > 0,
+    placeholderData: keepPreviousData,
+  });
+
+  const visibleContacts = useMemo(() => {
+    const q = filter.trim().toLowerCase();
+    const all = contacts.data ?? [];
+    if (!q) return all;
+    return all.filter(
+      (c) =>
+        c.name.toLowerCase().includes(q) ||
+        c.organization.toLowerCase().includes(q) ||
+        c.post.toLowerCase().includes(q) ||
+        c.phones.some((p) => p.includes(q)),
+    );
+  }, [contacts.data, filter]);
+  // The zone's policies and those of the incident's enterprise: another's would page strangers.
+  const usablePolicies = (policies.data?.items ?? []).filter(
+    (p) => p.enterpriseId === null || p.enterpriseId === incident.enterpriseId,
+  );
+
+  const send = useMutation({
+    mutationFn: () =>
+      createCallout(incident.id, {
+        message: message.trim(),
+        ...(contactIds.size ? { contactIds: [...contactIds] } : {}),
+        ...(teamIds.size ? { teamIds: [...teamIds] } : {}),
+        ...(policyId ? { policyId } : {}),
+      }),
+    onSuccess: onSent,
+  });
+
+  const someone = contactIds.size > 0 || teamIds.size > 0 || policyId !== '';
+  const ready =
+    someone && message.trim().length >= 2 && preview.data !== undefined && text === message.trim();
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (ready && !send.isPending) send.mutate();
+  };
+
+  return (
+    <form className="callout-dialog" onSubmit={onSubmit} data-testid="callout-dialog">
+      {incident.isDrill && (
+        <p className="notice notice--caution notice--compact">{t('incidents.callouts.drillNotice')}</p>
+      )}
+      <fieldset className="callout-dialog__who">
+        <legend>{t('incidents.callouts.who')}</legend>
+        <div className="field">
+          <label htmlFor={`${formId}-policy`}>{t('incidents.callouts.policy')}</label>
+          <select
+            id={`${formId}-policy`}
+            value={policyId}
+            onChange={(e) => setPolicyId(e.target.value)}
+            data-testid="callout-policy"
+          >
+            <option value="">{t('incidents.callouts.noPolicy')}</option>
+            {usablePolicies.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+                {' · '}
+                {t('incidents.callouts.tierCount', { count: p.tiers.length })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="callout-dialog__pickers">
+          <div className="callout-picker">
+            <span className="callout-picker__label">
+              {t('incidents.callouts.teams')}
+              {teamIds.size > 0 && <span className="room-panel__count">{teamIds.size}</span>}
+            </span>
+            <ul className="callout-picker__list">
+              {teams.data?.items.length === 0 && (
+                <li className="work-list__empty">{t('incidents.callouts.noTeams')}</li>
+              )}
+              {teams.data?.items.map((team) => (
+                <li key={team.id}>
+                  <label className="callout-picker__option" data-testid="callout-team-option">
+                    <input
+                      type="checkbox"
+                      checked={teamIds.has(team.id)}
+                      onChange={() => setTeamIds((s) => toggle(s, team.id))}
+                    />
+                    <span>{team.name}</span>
+                    <span className="callout-picker__meta">
+                      {t('incidents.callouts.members', { count: team.memberContactIds.length })}
+                    </span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </div>
+          <div className="callout-picker">
+            <span className="callout-picker__label">
+              {t('incidents.callouts.contacts')}
+              {contactIds.size > 0 && <span className="room-panel__count">{contactIds.size}</span>}
+            </span>
+            <input
+              type="search"
+              className="callout-picker__search"
+              aria-label={t('incidents.callouts.searchContacts')}
+              placeholder={t('incidents.callouts.searchContacts')}
+              value={filter}
+              onChange={(e) => setFilter(e.target.value)}
+              data-testid="callout-contact-search"
+            />
+            <ul className="callout-picker__list">
+              {visibleContacts.map((c) => (
+                <li key={c.id}>
+                  <label className="callout-picker__option" data-testid="callout-contact-option">
+                    <input
+                      type="checkbox"
+                      checked={contactIds.has(c.id)}
+                      disabled={c.phones.length === 0}
+                      onChange={() => setContactIds((s) => toggle(s, c.id))}
+                    />
+                    <span>{c.name}</span>
+                    <span className="callout-picker__meta">
+                      {c.phones[0] ?? t('incidents.callouts.noPhone')}
+                      {c.post ? ` · ${c.post}` : ''}
+                    </span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </div>
+        {(contacts.isError || teams.isError || policies.isError) && (
+          <ErrorNotice error={contacts.error ?? teams.error ?? policies.error} compact />
+        )}
+      </fieldset>
+      <div className="field">
+        <label htmlFor={`${formId}-message`}>{t('incidents.callouts.message')}</label>
+        <textarea
+          id={`${formId}-message`}
+          rows={3}
+          maxLength={MESSAGE_MAX}
+          value={message}
+          placeholder={t('incidents.callouts.messagePlaceholder')}
+          onChange={(e) => setMessage(e.target.value)}
+          data-testid="callout-message"
+        />
+        <span className="field__hint">
+          {message.length} / {MESSAGE_MAX}
+        </span>
+      </div>
+      <section
+        className="callout-preview"
+        aria-label={t('incidents.callouts.preview')}
+        data-testid="callout-preview"
+      >
+        <h3 className="callout-preview__title">{t('incidents.callouts.preview')}</h3>
+        {!text && <p className="work-list__empty">{t('incidents.callouts.previewEmpty')}</p>}
+        {preview.isError && <ErrorNotice error={preview.error} compact />}
+        {text &&
+          preview.data?.map((p) => (
+            <div
+              key={p.language}
+              className="callout-preview__item"
+              data-testid="callout-preview-item"
+              data-language={p.language}
+              data-segments={p.segments}
+            >
+              <div className="callout-preview__meta">
+                <strong>{t(`incidents.callouts.language.${p.language}`)}</strong>
+                <span data-testid="callout-segments">
+                  {t('incidents.callouts.segments', {
+                    count: p.segments,
+                    encoding: p.encoding,
+                    units: p.units,
+                  })}
+                </span>
+              </div>
+              <p className="callout-preview__text">{p.text}</p>
+            </div>
+          ))}
+      </section>
+      {send.isError && <ErrorNotice error={send.error} compact />}
+      <div className="callout-dialog__actions">
+        {!someone && <span className="field__hint">{t('incidents.callouts.pickSomeone')}</span>}
+        <button type="button" className="button" onClick={onClose}>
+          {t('common.cancel')}
+        </button>
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={!ready || send.isPending}
+          data-testid="callout-send"
+        >
+          {send.isPending ? t('incidents.callouts.sending') : t('incidents.callouts.send')}
+        </button>
+      </div>
+    </form>
+  );
+}

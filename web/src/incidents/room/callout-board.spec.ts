@@ -1,0 +1,133 @@
+import { describe, expect, it } from '@jest/globals';
+import type { CalloutRecipientView, RoomEventType, RoomEventView } from '../../contracts';
+import {
+  applyCalloutEvents,
+  displayChannel,
+  displayState,
+  needsRefetch,
+  secondsWaiting,
+  type BoardCallout,
+} from './callout-board';
+
+function recipient(id: string, over: Partial<CalloutRecipientView> = {}): CalloutRecipientView {
+  return {
+    id,
+    contactId: null,
+    name: id,
+    phone: '+8613800000000',
+    language: 'zh-CN',
+    tier: 0,
+    state: 'notified',
+    unreachable: false,
+    notifiedAt: '2030-01-01T00:00:00.000Z',
+    respondedAt: null,
+    responseChannel: null,
+    secondsToRespond: null,
+    lastError: null,
+    deliveries: [],
+    ...over,
+  };
+}
+
+function callout(recipients: CalloutRecipientView[]): BoardCallout {
+  return {
+    id: 'c1',
+    incidentId: 'i1',
+    policyId: null,
+    message: 'm',
+    isDrill: false,
+    shortCode: 'K7M',
+    status: 'active',
+    tiers: [],
+    currentTier: 0,
+    currentRound: 0,
+    acknowledged: 0,
+    createdAt: '2030-01-01T00:00:00.000Z',
+    endedAt: null,
+    endReason: null,
+    recipients,
+  };
+}
+
+const event = (seq: number, type: RoomEventType, payload: Record<string, unknown>): RoomEventView => ({
+  seq,
+  type,
+  payload,
+  actor: { id: null, name: 'system', role: 'system' },
+  at: '2030-01-01T00:00:42.000Z',
+});
+
+describe('call-out board', () => {
+  it('applies an answer from its event: state, channel, delay and the acknowledged count', () => {
+    const list = [callout([recipient('a'), recipient('b')])];
+    const next = applyCalloutEvents(list, [
+      event(5, 'callout.recipient_updated', {
+        calloutId: 'c1',
+        recipientId: 'b',
+        state: 'acknowledged',
+        channel: 'link',
+        secondsToRespond: 42,
+      }),
+    ])!;
+    const b = next[0]!.recipients[1]!;
+    expect(displayState(b)).toBe('acknowledged');
+    expect(displayChannel(b)).toBe('link');
+    expect(secondsWaiting(b, 0)).toBe(42);
+    expect(next[0]!.acknowledged).toBe(1);
+    expect(list[0]!.recipients[1]!.state).toBe('notified');
+  });
+
+  it('shows a call being placed and an unreachable number', () => {
+    const list = [callout([recipient('a')])];
+    const calling = applyCalloutEvents(list, [
+      event(6, 'callout.recipient_updated', {
+        calloutId: 'c1',
+        recipientId: 'a',
+        state: 'notified',
+        channel: 'voice',
+      }),
+    ])!;
+    expect(displayChannel(calling[0]!.recipients[0]!)).toBe('voice');
+    const gone = applyCalloutEvents(calling, [
+      event(7, 'callout.recipient_updated', {
+        calloutId: 'c1',
+        recipientId: 'a',
+        state: 'notified',
+        unreachable: true,
+        error: 'invalid number',
+      }),
+    ])!;
+    expect(displayState(gone[0]!.recipients[0]!)).toBe('unreachable');
+    expect(gone[0]!.recipients[0]!.lastError).toBe('invalid number');
+  });
+
+  it('names a failed page while the ladder goes on, and counts the waiting time', () => {
+    const r = recipient('a', {
+      deliveries: [
+        {
+          id: 'd',
+          channel: 'sms',
+          tier: 0,
+          round: 0,
+          status: 'undelivered',
+          providerId: null,
+          errorCode: 30003,
+          errorMessage: null,
+          updatedAt: '2030-01-01T00:00:01.000Z',
+        },
+      ],
+    });
+    expect(displayState(r)).toBe('failed');
+    expect(secondsWaiting(r, Date.parse('2030-01-01T00:01:30.000Z'))).toBe(90);
+  });
+
+  it('ignores events of unknown call-outs and asks for a refetch after structural ones', () => {
+    const list = [callout([recipient('a')])];
+    expect(
+      applyCalloutEvents(list, [event(8, 'callout.recipient_updated', { calloutId: 'x', recipientId: 'a' })]),
+    ).toBe(list);
+    expect(needsRefetch([event(9, 'callout.recipient_updated', {})])).toBe(false);
+    expect(needsRefetch([event(10, 'callout.tier_paged', {})])).toBe(true);
+    expect(needsRefetch([event(11, 'task.created', {})])).toBe(false);
+  });
+});
