@@ -260,6 +260,21 @@ describe('call-outs in the incident room', () => {
     await commander.screenshot({ path: path.join(SCREENSHOTS, 'callout-board.png'), fullPage: true });
   }, 60_000);
 
+  it('marks the texts of a drill incident’s call-out as a drill in the preview', async () => {
+    await stack.t.get(DataSource).query('UPDATE incident SET is_drill = true WHERE id = $1', [incidentId]);
+    await commander.reload();
+    await commander.getByTestId('callout-open-dialog').click();
+    const dialog = commander.getByTestId('callout-dialog');
+    await dialog.getByTestId('callout-message').fill(MESSAGE);
+    const zh = dialog.locator('[data-testid="callout-preview-item"][data-language="zh-CN"]');
+    await zh.filter({ hasText: '【演练】' }).waitFor();
+    expect(
+      await dialog.locator('[data-testid="callout-preview-item"][data-language="en"]').textContent(),
+    ).toContain('[DRILL]');
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  }, 60_000);
+
   it('shows the zone admin the job queues', async () => {
     const adminContext = await browser.newContext({
       viewport: { width: 1280, height: 900 },
