@@ -224,10 +224,14 @@ export interface InspectionRecordView {
   kind: InspectionKind;
   enterpriseId: string;
   enterpriseName: string;
-  inspector: string;
+  /** Null: created by the plan's schedule and not taken up yet. */
+  inspector: string | null;
   status: 'open' | 'completed';
   startedAt: string;
   completedAt: string | null;
+  /** The period a scheduled inspection is due in (zone-local dates); null when not scheduled. */
+  dueOn: string | null;
+  dueBy: string | null;
   items: InspectionResultItem[];
   rechecks: RecheckItem[];
 }

@@ -12,6 +12,7 @@ import { Resources1764400000020 } from './migrations/1764400000020-resources.js'
 import { Incidents1764700000000 } from './migrations/1764700000000-incidents.js';
 import { Callouts1764800000000 } from './migrations/1764800000000-callouts.js';
 import { NotificationSms1764850000000 } from './migrations/1764850000000-notification-sms.js';
+import { InspectionSchedule1764850000010 } from './migrations/1764850000010-inspection-schedule.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 import { Callout, CalloutDelivery, CalloutRecipient } from '../callouts/callout.entities.js';
 import { Hazards1764600000001 } from './migrations/1764600000001-hazards.js';
@@ -83,6 +84,7 @@ export const MIGRATIONS = [
   Incidents1764700000000,
   Callouts1764800000000,
   NotificationSms1764850000000,
+  InspectionSchedule1764850000010,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

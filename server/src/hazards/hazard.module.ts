@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ClockModule } from '../common/clock.js';
 import { FileModule } from '../files/file.module.js';
+import { InspectionJobsModule } from '../inspections/inspection-jobs.module.js';
 import { JobsModule } from '../jobs/jobs.module.js';
 import { NotificationCoreModule } from '../notifications/notification.module.js';
 import { HazardController } from './hazard.controller.js';
@@ -27,6 +28,6 @@ export class HazardCoreModule {}
 })
 export class HazardModule {}
 
-/** The worker's part: the queue handlers of the ledger. */
-@Module({ imports: [HazardCoreModule, JobsModule], providers: [HazardJobs] })
+/** The worker's part: the queue handlers of the ledger, its inspection schedule included. */
+@Module({ imports: [HazardCoreModule, JobsModule, InspectionJobsModule], providers: [HazardJobs] })
 export class HazardJobsModule {}

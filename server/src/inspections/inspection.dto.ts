@@ -294,6 +294,8 @@ export function mapRecord(r: InspectionRecord, enterpriseName: string): Inspecti
     status: r.status,
     startedAt: r.startedAt.toISOString(),
     completedAt: r.completedAt?.toISOString() ?? null,
+    dueOn: r.dueOn,
+    dueBy: r.dueBy,
     items: r.items.map((i) => ({
       itemId: i.itemId,
       text: i.text,

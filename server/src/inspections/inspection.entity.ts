@@ -74,11 +74,20 @@ export class InspectionRecord {
   @Column({ type: 'uuid' })
   enterpriseId: string;
 
-  @Column({ type: 'text' })
-  inspector: string;
+  /** Null while a record the schedule created waits for someone to take it up. */
+  @Column({ type: 'text', nullable: true })
+  inspector: string | null;
 
   @Column({ type: 'uuid', nullable: true })
   inspectorId: string | null;
+
+  /** A scheduled occurrence: due from this zone-local date… */
+  @Column({ type: 'date', nullable: true })
+  dueOn: string | null;
+
+  /** …until this one (inclusive); null when the plan sets no end. */
+  @Column({ type: 'date', nullable: true })
+  dueBy: string | null;
 
   @Column({ type: 'text', default: 'open' })
   status: 'open' | 'completed';

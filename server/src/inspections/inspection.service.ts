@@ -174,6 +174,7 @@ export class InspectionService {
       const r = await this.records.getForUpdate(id);
       if (r.status !== 'open')
         throw new ConflictException('The inspection is completed; its answers are final');
+      this.takeUp(r);
       this.applyAnswers(r, dto);
       return this.view(await this.records.save(r));
     });
@@ -187,6 +188,7 @@ export class InspectionService {
     return this.db.transaction(async () => {
       const r = await this.records.getForUpdate(id);
       if (r.status !== 'open') throw new ConflictException('The inspection is already completed');
+      const inspector = this.takeUp(r);
       this.applyAnswers(r, dto);
       const missing = [
         ...r.items.filter((i) => !i.result).map((i) => `items.${i.itemId}`),
@@ -204,7 +206,7 @@ export class InspectionService {
             description: item.note ? `${item.text}：${item.note}` : item.text,
             level: item.level ?? 'general',
             source,
-            foundBy: r.inspector,
+            foundBy: inspector,
             photoIds: item.photoIds ?? [],
           },
           { inspectionRecordId: r.id },
@@ -220,7 +222,7 @@ export class InspectionService {
             description: `已销号隐患 ${c.hazardCode} 复查发现反弹：${c.description}${c.note ? `；${c.note}` : ''}`,
             level: 'general',
             source: 'spot_check',
-            foundBy: r.inspector,
+            foundBy: inspector,
           },
           { inspectionRecordId: r.id, recurrenceOf: c.hazardId },
         );
@@ -302,6 +304,8 @@ export class InspectionService {
     r.status = 'open';
     r.startedAt = this.clock.now();
     r.completedAt = null;
+    r.dueOn = null;
+    r.dueBy = null;
     r.items = checklist.map((c) => ({
       itemId: c.id,
       text: c.text,
@@ -312,6 +316,24 @@ export class InspectionService {
     }));
     r.rechecks = [];
     return r;
+  }
+
+  /**
+   * Who may work an open record, and who carries it out: a record the schedule created has no
+   * inspector until the first person answers it. Officers carry out their own self-inspections;
+   * zone inspections and spot checks of their enterprise are the zone's.
+   */
+  private takeUp(r: InspectionRecord): string {
+    const me = this.me();
+    if (me.role === 'enterprise_officer' && r.kind !== 'self_inspection') {
+      throw new ForbiddenException('A zone inspection or spot check is carried out by the zone');
+    }
+    if (r.inspector === null) {
+      r.inspector = me.name;
+      r.inspectorId = me.id;
+      r.startedAt = this.clock.now();
+    }
+    return r.inspector;
   }
 
   private applyAnswers(r: InspectionRecord, dto: InspectionRecordAnswerDto): void {

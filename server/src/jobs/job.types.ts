@@ -19,6 +19,8 @@ export enum JobName {
   HazardDeadlineScan = 'hazard-deadline-scan',
   /** One reminder for one hazard; deduplicated by its deterministic job id. */
   HazardReminder = 'hazard-reminder',
+  /** Repeatable: creates the inspection records that plans' schedules make due today. */
+  InspectionScheduleScan = 'inspection-schedule-scan',
   /** Repeatable: moves outbox rows that are still waiting (e.g. Redis was down) into the queues. */
   OutboxRelay = 'outbox-relay',
   /** Pages the recipients of one tier (one round) of a call-out. */
@@ -36,6 +38,7 @@ export enum JobName {
 export interface JobPayloads {
   [JobName.HazardDeadlineScan]: Record<string, never>;
   [JobName.HazardReminder]: { hazardId: string; kind: ReminderKind; deadline: string };
+  [JobName.InspectionScheduleScan]: Record<string, never>;
   [JobName.OutboxRelay]: Record<string, never>;
   [JobName.CalloutTierStart]: { calloutId: string; tier: number; round: number };
   [JobName.CalloutTierTimeout]: { calloutId: string; tier: number; round: number };
@@ -48,6 +51,7 @@ export interface JobPayloads {
 export const QUEUE_OF: Record<JobName, QueueName> = {
   [JobName.HazardDeadlineScan]: QueueName.Hazards,
   [JobName.HazardReminder]: QueueName.Hazards,
+  [JobName.InspectionScheduleScan]: QueueName.Hazards,
   [JobName.OutboxRelay]: QueueName.Callouts,
   [JobName.CalloutTierStart]: QueueName.Callouts,
   [JobName.CalloutTierTimeout]: QueueName.Callouts,
@@ -98,6 +102,8 @@ export interface JobSchedule<N extends JobName = JobName> {
  */
 export const JOB_SCHEDULES: JobSchedule[] = [
   { id: 'hazard-deadline-scan', name: JobName.HazardDeadlineScan, payload: {}, everyMs: 15 * 60_000 },
+  // Occurrences start on zone-local dates too: the same quarter of an hour after midnight.
+  { id: 'inspection-schedule-scan', name: JobName.InspectionScheduleScan, payload: {}, everyMs: 15 * 60_000 },
   // A safety net only: the server relays its own outbox rows right after commit.
   { id: 'outbox-relay', name: JobName.OutboxRelay, payload: {}, everyMs: 2_000 },
 ];
