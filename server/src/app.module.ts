@@ -21,6 +21,7 @@ import { NotificationModule } from './notifications/notification.module.js';
 import { IncidentModule } from './incidents/incident.module.js';
 import { RoomLogModule } from './rooms/room-log.module.js';
 import { RoomsModule } from './rooms/rooms.module.js';
+import { DrillsModule } from './drills/drills.module.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { HttpMetricsMiddleware, MetricsController } from './metrics/metrics.js';
 import { RedisModule } from './redis/redis.module.js';
@@ -75,6 +76,7 @@ export class AppModule implements NestModule {
         NotificationModule,
         HazardModule,
         InspectionModule,
+        DrillsModule,
         QueueAdminModule,
         ...webConsole(),
       ],

@@ -23,6 +23,7 @@ import { type LadderTier, afterAcknowledgement } from './ladder.js';
 import { Outbox } from './outbox.js';
 import { SHORT_CODE_ALPHABET, type ReplyDecision } from './replies.js';
 import { signResponseToken } from './response-link.js';
+import { drillRosterFor } from '../drills/drill-roster.js';
 import { previewMessages } from './templates.js';
 
 /** A call-out named by hand: SMS, a call two minutes later, ten minutes to answer. */
@@ -40,6 +41,8 @@ interface PlannedRecipient {
   phone: string;
   language: 'zh-CN' | 'en';
   tier: number;
+  /** A drill's inject took this person out of reach: listed, never paged. */
+  unreachable?: boolean;
 }
 
 /**
@@ -68,7 +71,10 @@ export class CalloutService {
     if (!dto.policyId && !dto.contactIds?.length && !dto.teamIds?.length) {
       throw new BadRequestException(['contactIds: name contacts, teams or a policy to call out']);
     }
-    const { tiers, recipients } = await this.plan(dto);
+    const { tiers, recipients: planned } = await this.plan(dto);
+    const { recipients, outsideRoster } = incident.isDrill
+      ? await this.containDrill(incidentId, dto, planned)
+      : { recipients: planned, outsideRoster: 0 };
     if (!recipients.length)
       throw new BadRequestException(['contactIds: nobody with a phone number to call out']);
 
@@ -102,6 +108,7 @@ export class CalloutService {
         recipients: recipients.length,
         tiers: tiers.length,
         isDrill: incident.isDrill,
+        ...(incident.isDrill ? { outsideRoster } : {}),
       });
       await this.audit.record({
         action: 'callout.created',
@@ -266,6 +273,31 @@ export class CalloutService {
       .repo(CalloutDelivery)
       .find({ where: { calloutId: id }, order: { createdAt: 'ASC' } });
     return mapCallout(callout, recipients, deliveries);
+  }
+
+  /**
+   * A drill pages its roster and nobody else. Naming someone off the roster is refused outright;
+   * people off the roster who come in through a team or a policy are left out (and counted).
+   * Someone a drill inject made unreachable is kept on the board but never paged.
+   */
+  private async containDrill(
+    incidentId: string,
+    dto: CalloutCreateDto,
+    planned: PlannedRecipient[],
+  ): Promise<{ recipients: PlannedRecipient[]; outsideRoster: number }> {
+    const roster = await drillRosterFor(this.db, incidentId);
+    const named = new Set(dto.contactIds ?? []);
+    const refused = planned.filter(
+      (r) => r.contactId && named.has(r.contactId) && !roster.contactIds.has(r.contactId),
+    );
+    if (refused.length)
+      throw new BadRequestException(
+        refused.map((r) => `contactIds: ${r.name} (${r.contactId}) is not on the drill's roster`),
+      );
+    const recipients = planned
+      .filter((r) => r.contactId !== null && roster.contactIds.has(r.contactId))
+      .map((r) => ({ ...r, unreachable: roster.unreachableContactIds.has(r.contactId!) }));
+    return { recipients, outsideRoster: planned.length - recipients.length };
   }
 
   /** Resolves the policy's tiers (teams and the on-call of rotations, now) plus anyone named by hand. */

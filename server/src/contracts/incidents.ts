@@ -120,6 +120,14 @@ export const ROOM_EVENT_TYPES = [
   'callout.recipient_updated',
   'callout.tier_escalated',
   'callout.ended',
+  'drill.started',
+  'drill.inject',
+  'drill.inject_skipped',
+  'drill.paused',
+  'drill.resumed',
+  'drill.ended',
+  /** A real incident was filed while this drill runs: the director must see it at once. */
+  'drill.real_incident',
 ] as const;
 export type RoomEventType = (typeof ROOM_EVENT_TYPES)[number];
 

@@ -7,3 +7,4 @@ export * from './hazards.js';
 export * from './directory.js';
 export * from './resources.js';
 export * from './plans.js';
+export * from './drills.js';

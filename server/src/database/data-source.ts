@@ -35,9 +35,12 @@ import { Plan } from '../plans/plan.entity.js';
 import { ResponsibilityEntryRow } from '../plans/responsibility-entry.entity.js';
 import { Incident, IncidentReport } from '../incidents/incident.entity.js';
 import { Dispatch, MapFeature, RoomEvent, RoomTask } from '../rooms/room.entities.js';
+import { DRILL_ENTITIES } from '../drills/drill.entities.js';
+import { Drills1764900000000 } from './migrations/1764900000000-drills.js';
 
 /** Listed explicitly rather than globbed: the build is ESM and globs would load .d.ts/.map files. */
 export const ENTITIES = [
+  ...DRILL_ENTITIES,
   Callout,
   CalloutRecipient,
   CalloutDelivery,
@@ -85,6 +88,7 @@ export const MIGRATIONS = [
   Callouts1764800000000,
   NotificationSms1764850000000,
   InspectionSchedule1764850000010,
+  Drills1764900000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

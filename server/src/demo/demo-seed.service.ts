@@ -6,6 +6,7 @@ import { UserRepository } from '../identity/user.repository.js';
 import { UserService } from '../identity/user.service.js';
 import { DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_USERS, siteOutline } from './demo-data.js';
 import { DirectoryDemoSeeder } from './directory-demo.js';
+import { DrillsDemoSeeder } from './drills-demo.js';
 import { HazardsDemoSeeder } from './hazards-demo.js';
 import { PlansDemoSeeder } from './plans-demo.js';
 import { ResourcesDemoSeeder } from './resources-demo.js';
@@ -33,6 +34,7 @@ export class DemoSeedService {
     private readonly resourcesSeeder: ResourcesDemoSeeder,
     private readonly plansSeeder: PlansDemoSeeder,
     private readonly hazardsSeeder: HazardsDemoSeeder,
+    private readonly drillsSeeder: DrillsDemoSeeder,
   ) {}
 
   seed(): Promise<SeedResult> {
@@ -78,6 +80,8 @@ export class DemoSeedService {
       // Plans page the demo directory's people, so they come after it.
       const plans = await this.plansSeeder.seed(ids);
       const hazards = await this.hazardsSeeder.seed(ids);
+      // Drill scenarios name the plans, teams and people seeded above.
+      const drills = await this.drillsSeeder.seed(ids);
       this.logger.log(
         `Demo data: ${result.enterprisesCreated} enterprises and ${result.usersCreated} users created`,
       );
@@ -89,6 +93,7 @@ export class DemoSeedService {
         `Demo plans: ${plans.plansCreated} plans and ${plans.policiesCreated} policies created`,
       );
       this.logger.log(`Demo hazard ledger: ${hazards.hazardsCreated} hazards created`);
+      this.logger.log(`Demo drills: ${drills.scenariosCreated} scenarios created`);
       return result;
     });
   }

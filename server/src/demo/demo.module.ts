@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DirectoryModule } from '../directory/directory.module.js';
+import { DrillsModule } from '../drills/drills.module.js';
 import { EnterpriseModule } from '../enterprises/enterprise.module.js';
 import { HazardModule } from '../hazards/hazard.module.js';
 import { InspectionModule } from '../inspections/inspection.module.js';
@@ -7,13 +8,29 @@ import { PlansModule } from '../plans/plans.module.js';
 import { ResourcesModule } from '../resources/resources.module.js';
 import { DemoSeedService } from './demo-seed.service.js';
 import { DirectoryDemoSeeder } from './directory-demo.js';
+import { DrillsDemoSeeder } from './drills-demo.js';
 import { HazardsDemoSeeder } from './hazards-demo.js';
 import { PlansDemoSeeder } from './plans-demo.js';
 import { ResourcesDemoSeeder } from './resources-demo.js';
 
 @Module({
-  imports: [EnterpriseModule, DirectoryModule, ResourcesModule, PlansModule, HazardModule, InspectionModule],
-  providers: [DemoSeedService, DirectoryDemoSeeder, ResourcesDemoSeeder, PlansDemoSeeder, HazardsDemoSeeder],
+  imports: [
+    EnterpriseModule,
+    DirectoryModule,
+    ResourcesModule,
+    PlansModule,
+    HazardModule,
+    InspectionModule,
+    DrillsModule,
+  ],
+  providers: [
+    DemoSeedService,
+    DirectoryDemoSeeder,
+    ResourcesDemoSeeder,
+    PlansDemoSeeder,
+    HazardsDemoSeeder,
+    DrillsDemoSeeder,
+  ],
   exports: [DemoSeedService],
 })
 export class DemoModule {}

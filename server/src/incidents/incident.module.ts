@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { EnterpriseModule } from '../enterprises/enterprise.module.js';
 import { IncidentController } from './incident.controller.js';
+import { IncidentHooks } from './incident-hooks.js';
 import { IncidentRepository } from './incident.repository.js';
 import { IncidentService } from './incident.service.js';
 
 @Module({
   imports: [EnterpriseModule],
   controllers: [IncidentController],
-  providers: [IncidentService, IncidentRepository],
-  exports: [IncidentService, IncidentRepository],
+  providers: [IncidentService, IncidentRepository, IncidentHooks],
+  exports: [IncidentService, IncidentRepository, IncidentHooks],
 })
 export class IncidentModule {}

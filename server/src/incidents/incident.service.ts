@@ -19,6 +19,7 @@ import {
   mapIncidentSummary,
 } from './incident.dto.js';
 import { Incident, IncidentReport } from './incident.entity.js';
+import { IncidentHooks } from './incident-hooks.js';
 import { IncidentRepository } from './incident.repository.js';
 import { checkTransition } from './lifecycle.js';
 import { reportingClock, withinSupplementaryWindow } from './reporting.js';
@@ -39,6 +40,7 @@ export class IncidentService {
     private readonly live: LiveBroadcaster,
     private readonly audit: AuditService,
     private readonly context: RequestContext,
+    private readonly hooks: IncidentHooks,
   ) {}
 
   async list(q: IncidentListQueryDto): Promise<ListResponse<IncidentView>> {
@@ -119,6 +121,7 @@ export class IncidentService {
         entityId: incident.id,
         after: view,
       });
+      await this.hooks.runFiled(saved);
       this.db.afterCommit(() => this.live.incidentChanged(mapIncidentSummary(saved)));
       const warnings: string[] = [];
       if (outsideZone) warnings.push('location: lies outside the zone boundary');

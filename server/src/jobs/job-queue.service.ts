@@ -28,11 +28,13 @@ export class JobQueue {
     @InjectQueue(QueueName.Hazards) hazards: Queue,
     @InjectQueue(QueueName.Callouts) callouts: Queue,
     @InjectQueue(QueueName.Deliveries) deliveries: Queue,
+    @InjectQueue(QueueName.Drills) drills: Queue,
   ) {
     this.queues = {
       [QueueName.Hazards]: hazards,
       [QueueName.Callouts]: callouts,
       [QueueName.Deliveries]: deliveries,
+      [QueueName.Drills]: drills,
     };
   }
 

@@ -12,6 +12,8 @@ export enum QueueName {
   Callouts = 'callouts',
   /** One SMS or call each, rate-limited per sender number. */
   Deliveries = 'deliveries',
+  /** Drill scenario clocks: injects due at their offsets. */
+  Drills = 'drills',
 }
 
 export enum JobName {
@@ -29,6 +31,10 @@ export enum JobName {
   CalloutTierTimeout = 'callout-tier-timeout',
   /** The voice call that follows an unanswered SMS. */
   CalloutVoiceEscalation = 'callout-voice-escalation',
+  /** One inject of a drill run, due when the scenario clock reaches its offset. */
+  DrillInjectDue = 'drill-inject-due',
+  /** Repeatable: releases injects of running drills whose job was lost (a safety net). */
+  DrillClockSweep = 'drill-clock-sweep',
   SendSms = 'send-sms',
   PlaceCall = 'place-call',
   /** One text of a notification (a hazard reminder), sent out of app; shares the send rate. */
@@ -43,6 +49,8 @@ export interface JobPayloads {
   [JobName.CalloutTierStart]: { calloutId: string; tier: number; round: number };
   [JobName.CalloutTierTimeout]: { calloutId: string; tier: number; round: number };
   [JobName.CalloutVoiceEscalation]: { calloutId: string; recipientId: string; tier: number; round: number };
+  [JobName.DrillInjectDue]: { runId: string; runInjectId: string; epoch: number };
+  [JobName.DrillClockSweep]: Record<string, never>;
   [JobName.SendSms]: { deliveryId: string };
   [JobName.PlaceCall]: { deliveryId: string };
   [JobName.SendNotificationSms]: { smsId: string };
@@ -56,6 +64,8 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   [JobName.CalloutTierStart]: QueueName.Callouts,
   [JobName.CalloutTierTimeout]: QueueName.Callouts,
   [JobName.CalloutVoiceEscalation]: QueueName.Callouts,
+  [JobName.DrillInjectDue]: QueueName.Drills,
+  [JobName.DrillClockSweep]: QueueName.Drills,
   [JobName.SendSms]: QueueName.Deliveries,
   [JobName.PlaceCall]: QueueName.Deliveries,
   [JobName.SendNotificationSms]: QueueName.Deliveries,
@@ -70,6 +80,7 @@ export const JOB_ID: { [N in JobName]?: (p: JobPayloads[N]) => string } = {
   [JobName.CalloutTierStart]: (p) => `tier-start.${p.calloutId}.${p.tier}.${p.round}`,
   [JobName.CalloutTierTimeout]: (p) => `tier-timeout.${p.calloutId}.${p.tier}.${p.round}`,
   [JobName.CalloutVoiceEscalation]: (p) => `voice.${p.recipientId}.${p.tier}.${p.round}`,
+  [JobName.DrillInjectDue]: (p) => `drill-inject.${p.runInjectId}.${p.epoch}`,
   [JobName.SendSms]: (p) => `sms.${p.deliveryId}`,
   [JobName.PlaceCall]: (p) => `call.${p.deliveryId}`,
   [JobName.SendNotificationSms]: (p) => `notification-sms.${p.smsId}`,
@@ -86,6 +97,7 @@ export const JOB_OPTIONS: { [N in JobName]?: JobsOptions } = {
   [JobName.CalloutTierStart]: { attempts: 20, backoff: { type: 'exponential', delay: 500 } },
   [JobName.CalloutTierTimeout]: { attempts: 20, backoff: { type: 'exponential', delay: 500 } },
   [JobName.CalloutVoiceEscalation]: { attempts: 20, backoff: { type: 'exponential', delay: 500 } },
+  [JobName.DrillInjectDue]: { attempts: 20, backoff: { type: 'exponential', delay: 250 } },
 };
 
 export interface JobSchedule<N extends JobName = JobName> {
@@ -106,4 +118,5 @@ export const JOB_SCHEDULES: JobSchedule[] = [
   { id: 'inspection-schedule-scan', name: JobName.InspectionScheduleScan, payload: {}, everyMs: 15 * 60_000 },
   // A safety net only: the server relays its own outbox rows right after commit.
   { id: 'outbox-relay', name: JobName.OutboxRelay, payload: {}, everyMs: 2_000 },
+  { id: 'drill-clock-sweep', name: JobName.DrillClockSweep, payload: {}, everyMs: 5_000 },
 ];

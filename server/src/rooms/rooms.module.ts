@@ -3,13 +3,13 @@ import { IncidentModule } from '../incidents/incident.module.js';
 import { LiveGateway } from './live.gateway.js';
 import { RoomRecordsController } from './room-records.controller.js';
 import { RoomRecordsService } from './room-records.service.js';
-import { RoomWorkService } from './room-work.service.js';
+import { RoomWorkModule } from './room-work.module.js';
 import { RoomsController } from './rooms.controller.js';
 
 @Module({
-  imports: [IncidentModule],
+  imports: [IncidentModule, RoomWorkModule],
   controllers: [RoomsController, RoomRecordsController],
-  providers: [RoomWorkService, RoomRecordsService, LiveGateway],
-  exports: [RoomWorkService],
+  providers: [RoomRecordsService, LiveGateway],
+  exports: [RoomWorkModule],
 })
 export class RoomsModule {}

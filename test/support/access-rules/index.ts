@@ -1,5 +1,6 @@
 import type { Role } from '../../../server/src/contracts/roles.js';
 import { directoryRules } from './directory.js';
+import { drillRules } from './drills.js';
 import { calloutRules } from './callouts.js';
 import { foundationRules } from './foundation.js';
 import { hazardRules } from './hazards.js';
@@ -21,4 +22,5 @@ export const EXPECTED: AccessRules = {
   ...hazardRules,
   ...planRules,
   ...calloutRules,
+  ...drillRules,
 };

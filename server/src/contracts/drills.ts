@@ -1,0 +1,364 @@
+/**
+ * Drills (AQ/T 9007-2019, AQ/T 9009-2015, HSEEP): scenarios (the MSEL), runs with a scenario
+ * clock, measured expected actions, evaluation, after-action reports and drill compliance.
+ */
+import type { Casualties, IncidentCategory, MapFeatureKind, FeatureGeometry } from './incidents.js';
+import type { PlanType } from './plans.js';
+
+/** 桌面 (discussion-based) / 实战 (operations-based). */
+export const DRILL_FORMS = ['tabletop', 'live'] as const;
+export type DrillForm = (typeof DRILL_FORMS)[number];
+
+/** 单项 / 综合. */
+export const DRILL_SCOPES = ['single_function', 'comprehensive'] as const;
+export type DrillScope = (typeof DRILL_SCOPES)[number];
+
+export const INJECT_KINDS = [
+  /** A message to the target roles, posted in the drill room. */
+  'message',
+  /** A simulated (supplementary) incident report from the enterprise: figures may rise. */
+  'incident_report',
+  /** A map event: a hazard zone growing, a road closing… drawn on the drill room's map. */
+  'map_event',
+  /** A resource becomes unavailable for the rest of the drill. */
+  'resource_unavailable',
+  /** A responder cannot be reached for the rest of the drill: call-outs skip them. */
+  'responder_unreachable',
+] as const;
+export type InjectKind = (typeof INJECT_KINDS)[number];
+
+export interface MessageInjectContent {
+  text: string;
+}
+export interface IncidentReportInjectContent {
+  summary: string;
+  casualties: Casualties;
+  directLossCny: number;
+}
+export interface MapEventInjectContent {
+  featureKind: MapFeatureKind;
+  label: string;
+  geometry: FeatureGeometry;
+  radiusM?: number | null;
+}
+export interface ResourceUnavailableInjectContent {
+  resourceId?: string | null;
+  label: string;
+}
+export interface ResponderUnreachableInjectContent {
+  contactId: string;
+  name: string;
+}
+export type InjectContent =
+  | MessageInjectContent
+  | IncidentReportInjectContent
+  | MapEventInjectContent
+  | ResourceUnavailableInjectContent
+  | ResponderUnreachableInjectContent;
+
+/** Which room events count as having done an expected action. */
+export const ACTION_MATCHES = [
+  'callout_started',
+  'callout_acknowledged',
+  'callout_quorum_met',
+  'task_done',
+  'map_feature_added',
+  'resource_dispatched',
+  'level_set',
+  'status_changed',
+  'message_posted',
+] as const;
+export type ActionMatchKind = (typeof ACTION_MATCHES)[number];
+
+export interface ActionMatch {
+  kind: ActionMatchKind;
+  /** map_feature_added: the kind drawn (e.g. `cordon`). */
+  featureKind?: MapFeatureKind;
+  /** task_done / message_posted: text the title or message must contain. */
+  textIncludes?: string;
+  /** status_changed: the status reached. */
+  status?: string;
+}
+
+export interface ExpectedAction {
+  id: string;
+  description: string;
+  match: ActionMatch;
+  /** Seconds after the inject is released by which the action should have happened. */
+  targetSeconds: number;
+  objectiveId: string | null;
+}
+
+export interface ScenarioInject {
+  /** Stable within the scenario (expected actions and runs refer to it). */
+  id: string;
+  offsetSeconds: number;
+  synopsis: string;
+  kind: InjectKind;
+  targetRoles: string[];
+  content: InjectContent;
+  expectedActions: ExpectedAction[];
+}
+
+export interface ScenarioObjective {
+  id: string;
+  text: string;
+}
+
+/** Where the drill's simulated incident happens; the drill room opens with this report. */
+export interface ScenarioSetting {
+  enterpriseId: string | null;
+  category: IncidentCategory;
+  title: string;
+  address: string;
+  location: { lat: number; lng: number };
+  summary: string;
+}
+
+/** The part of a scenario that is versioned, copied, exported and imported. */
+export interface ScenarioDocument {
+  title: string;
+  form: DrillForm;
+  scope: DrillScope;
+  /** The plan exercised; its type decides which drill requirement a run satisfies. */
+  planId: string | null;
+  responseLevel: string | null;
+  objectives: ScenarioObjective[];
+  /** Roles and teams taking part (e.g. 总指挥, 危化品救援队). */
+  roles: string[];
+  teamIds: string[];
+  setting: ScenarioSetting;
+  injects: ScenarioInject[];
+}
+
+export interface ScenarioView extends ScenarioDocument {
+  id: string;
+  version: number;
+  enterpriseId: string | null;
+  enterpriseName: string | null;
+  planTitle: string | null;
+  planType: PlanType | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ScenarioVersionSummary {
+  version: number;
+  title: string;
+  createdAt: string;
+  createdBy: string | null;
+}
+
+/** The JSON a scenario is exported as and imported from. */
+export interface ScenarioExport {
+  format: 'muster.drill-scenario';
+  formatVersion: 1;
+  exportedAt: string;
+  scenario: ScenarioDocument;
+}
+
+export const RUN_STATUSES = ['scheduled', 'running', 'paused', 'ended', 'cancelled'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+export const RUN_INJECT_STATES = ['pending', 'released', 'skipped'] as const;
+export type RunInjectState = (typeof RUN_INJECT_STATES)[number];
+
+export interface RunInjectView extends ScenarioInject {
+  /** The run's own id for this inject (scenario ids repeat across runs). */
+  runInjectId: string;
+  order: number;
+  state: RunInjectState;
+  source: 'scenario' | 'added';
+  releasedAt: string | null;
+  /** Scenario time when it was released (or skipped). */
+  releasedAtSeconds: number | null;
+  /** Release by hand ("release now") rather than by the clock. */
+  releasedBy: string | null;
+}
+
+export interface RosterView {
+  contacts: { contactId: string; name: string; phone: string | null }[];
+  teams: { teamId: string; name: string }[];
+  evaluators: { userId: string; name: string }[];
+}
+
+export interface ScenarioClock {
+  /** Scenario seconds elapsed at `asOf`. */
+  elapsedSeconds: number;
+  running: boolean;
+  asOf: string;
+}
+
+export interface RunView {
+  id: string;
+  scenarioId: string;
+  scenarioVersion: number;
+  title: string;
+  form: DrillForm;
+  scope: DrillScope;
+  planType: PlanType | null;
+  enterpriseId: string | null;
+  enterpriseName: string | null;
+  status: RunStatus;
+  scheduledFor: string;
+  directorId: string;
+  directorName: string;
+  incidentId: string | null;
+  startedAt: string | null;
+  endedAt: string | null;
+  clock: ScenarioClock;
+  roster: RosterView;
+  injects: RunInjectView[];
+  objectives: ScenarioObjective[];
+  createdAt: string;
+}
+
+export type ActionOutcome = 'met' | 'late' | 'missed' | 'pending' | 'not_released';
+
+export interface ActionMetric {
+  injectId: string;
+  actionId: string;
+  description: string;
+  objectiveId: string | null;
+  targetSeconds: number;
+  /** Scenario seconds when the inject was released. */
+  releasedAtSeconds: number | null;
+  /** Seconds from the inject's release to the matching room event. */
+  achievedAfterSeconds: number | null;
+  matchedSeq: number | null;
+  outcome: ActionOutcome;
+}
+
+export type ObjectiveOutcome = 'met' | 'partly_met' | 'not_met' | 'pending';
+
+export interface ObjectiveMetric {
+  objectiveId: string;
+  text: string;
+  outcome: ObjectiveOutcome;
+  actions: number;
+  met: number;
+}
+
+export interface ResponderMetric {
+  name: string;
+  phone: string;
+  state: string;
+  channel: string | null;
+  /** From first notification to the answer; null while unanswered. */
+  secondsToRespond: number | null;
+}
+
+export interface RunMetrics {
+  runId: string;
+  actions: ActionMetric[];
+  objectives: ObjectiveMetric[];
+  responders: ResponderMetric[];
+  /** Median seconds to acknowledge over those who acknowledged. */
+  medianAckSeconds: number | null;
+  acknowledged: number;
+  paged: number;
+}
+
+export const OBSERVATION_KINDS = ['strength', 'improvement'] as const;
+export type ObservationKind = (typeof OBSERVATION_KINDS)[number];
+
+export interface ObservationView {
+  id: string;
+  runId: string;
+  evaluatorId: string;
+  evaluatorName: string;
+  kind: ObservationKind;
+  text: string;
+  /** The room event it is about, if tagged to one. */
+  eventSeq: number | null;
+  scenarioSeconds: number;
+  createdAt: string;
+}
+
+/** Evaluation dimensions in the spirit of AQ/T 9009-2015 and HSEEP's EEG. */
+export const EVALUATION_DIMENSIONS = [
+  'plan_applicability',
+  'command_coordination',
+  'information_reporting',
+  'communications',
+  'response_speed',
+  'on_site_disposal',
+  'resource_support',
+  'personnel_safety',
+] as const;
+export type EvaluationDimension = (typeof EVALUATION_DIMENSIONS)[number];
+
+export interface EvaluationScore {
+  dimension: EvaluationDimension;
+  /** 1 (poor) – 5 (excellent). */
+  score: number;
+  comment: string;
+}
+
+export interface EvaluationView {
+  runId: string;
+  evaluatorId: string;
+  evaluatorName: string;
+  scores: EvaluationScore[];
+  overall: string;
+  updatedAt: string;
+}
+
+export const IMPROVEMENT_STATUSES = ['open', 'done'] as const;
+export type ImprovementStatus = (typeof IMPROVEMENT_STATUSES)[number];
+
+export interface ImprovementItemView {
+  id: string;
+  runId: string;
+  runTitle: string;
+  enterpriseId: string | null;
+  title: string;
+  owner: string;
+  dueOn: string;
+  status: ImprovementStatus;
+  overdue: boolean;
+  completedAt: string | null;
+  completionNote: string;
+  createdAt: string;
+}
+
+export interface RunSummaryText {
+  problems: string;
+  lessons: string;
+}
+
+/** The after-action (summary) report of one run. */
+export interface DrillReport {
+  run: RunView;
+  summary: RunSummaryText;
+  metrics: RunMetrics;
+  timeline: { seq: number; type: string; at: string; scenarioSeconds: number; text: string }[];
+  observations: ObservationView[];
+  evaluations: EvaluationView[];
+  /** Mean score per dimension over every evaluator's form. */
+  dimensionAverages: { dimension: EvaluationDimension; average: number; forms: number }[];
+  improvements: ImprovementItemView[];
+}
+
+/** A drill duty of DOMAIN.md (MEM Order 2 Art. 33). */
+export const DRILL_REQUIREMENTS = ['comprehensive_or_special', 'on_site'] as const;
+export type DrillRequirement = (typeof DRILL_REQUIREMENTS)[number];
+
+export interface ComplianceItem {
+  enterpriseId: string;
+  enterpriseName: string;
+  requirement: DrillRequirement;
+  intervalMonths: 6 | 12;
+  highRisk: boolean;
+  lastDrillOn: string | null;
+  lastRunId: string | null;
+  dueOn: string;
+  overdue: boolean;
+  daysUntilDue: number;
+}
+
+export interface ComplianceReport {
+  asOf: string;
+  items: ComplianceItem[];
+  overdue: ComplianceItem[];
+}

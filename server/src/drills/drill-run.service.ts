@@ -1,0 +1,466 @@
+import { BadRequestException, ConflictException, Injectable, Logger } from '@nestjs/common';
+import { In } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { Clock } from '../common/clock.js';
+import { pageWindow } from '../common/paging.dto.js';
+import { RequestContext } from '../common/request-context.js';
+import type { ListResponse } from '../contracts/api.js';
+import type { RunStatus, RunView, ScenarioInject } from '../contracts/drills.js';
+import { Db } from '../database/db.js';
+import { Contact } from '../directory/contact.entity.js';
+import { Team } from '../directory/team.entity.js';
+import { User } from '../identity/user.entity.js';
+import { Incident } from '../incidents/incident.entity.js';
+import { IncidentService } from '../incidents/incident.service.js';
+import { JobName, type JobPayloads } from '../jobs/job.types.js';
+import { Outbox } from '../callouts/outbox.js';
+import { Plan } from '../plans/plan.entity.js';
+import { RoomLog } from '../rooms/room-log.js';
+import { DrillParticipant, DrillRun, DrillRunInject } from './drill.entities.js';
+import type { RunCreateDto, RunListQueryDto } from './drill-run.dto.js';
+import { DrillRunRepository } from './drill-run.repository.js';
+import { mapRun } from './drill-run.view.js';
+import { InjectEffects } from './inject-effects.js';
+import { parseInject } from './scenario-document.js';
+import { delayUntil, pauseClock, scenarioMs, startClock } from './scenario-clock.js';
+import { ScenarioService } from './scenario.service.js';
+
+/** A job may wake a little before the database's clock says the inject is due; this much is on time. */
+const EARLY_TOLERANCE_MS = 1000;
+const DIRECTOR_ROLES = new Set(['commander', 'zone_admin']);
+const EVALUATOR_ROLES = new Set(['evaluator', 'commander', 'zone_admin', 'inspector']);
+
+export type FireOutcome = 'released' | 'stale' | 'already-done';
+
+/**
+ * Drill runs and their scenario clock. Each inject is a row whose state moves from pending to
+ * released (or skipped) exactly once under the run's row lock; the jobs that wake it carry the
+ * clock's epoch, so a pause makes every job already queued stale and a resume queues fresh ones.
+ * That is what lets a run survive restarts and retries without losing or repeating an inject.
+ */
+@Injectable()
+export class DrillRunService {
+  private readonly logger = new Logger(DrillRunService.name);
+
+  constructor(
+    private readonly db: Db,
+    private readonly runs: DrillRunRepository,
+    private readonly scenarios: ScenarioService,
+    private readonly incidents: IncidentService,
+    private readonly rooms: RoomLog,
+    private readonly effects: InjectEffects,
+    private readonly outbox: Outbox,
+    private readonly audit: AuditService,
+    private readonly context: RequestContext,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(q: RunListQueryDto): Promise<ListResponse<RunView>> {
+    const [rows, total] = await this.runs.list({ status: q.status, ...pageWindow(q) });
+    return { items: await Promise.all(rows.map((r) => this.view(r))), total };
+  }
+
+  async get(id: string): Promise<RunView> {
+    return this.view(await this.runs.getById(id));
+  }
+
+  /** The run if the caller may see it (404 otherwise), for the evaluation and report services. */
+  async find(id: string): Promise<DrillRun> {
+    return this.runs.getById(id);
+  }
+
+  async schedule(dto: RunCreateDto): Promise<RunView> {
+    const scenario = await this.scenarios.forRun(dto.scenarioId);
+    const doc = scenario.document;
+    const directorId = dto.directorId ?? this.context.principal()?.id;
+    const problems: string[] = [];
+    const director = directorId ? await this.db.repo(User).findOneBy({ id: directorId }) : null;
+    if (!director || !director.active || !DIRECTOR_ROLES.has(director.role))
+      problems.push('directorId: must be an active commander or zone administrator');
+    const teamIds = [...new Set(dto.teamIds ?? doc.teamIds)];
+    const contactIds = [...new Set(dto.contactIds)];
+    const evaluatorIds = [...new Set(dto.evaluatorIds)];
+    const contacts = new Set(
+      (contactIds.length ? await this.db.repo(Contact).findBy({ id: In(contactIds) }) : []).map((c) => c.id),
+    );
+    contactIds.forEach(
+      (id, i) => !contacts.has(id) && problems.push(`contactIds.${i}: no such contact ${id}`),
+    );
+    const teams = new Set(
+      (teamIds.length ? await this.db.repo(Team).findBy({ id: In(teamIds) }) : []).map((t) => t.id),
+    );
+    teamIds.forEach((id, i) => !teams.has(id) && problems.push(`teamIds.${i}: no such team ${id}`));
+    const evaluators = new Map(
+      (evaluatorIds.length ? await this.db.repo(User).findBy({ id: In(evaluatorIds) }) : []).map((u) => [
+        u.id,
+        u,
+      ]),
+    );
+    evaluatorIds.forEach((id, i) => {
+      const u = evaluators.get(id);
+      if (!u || !u.active || !EVALUATOR_ROLES.has(u.role))
+        problems.push(`evaluatorIds.${i}: ${id} is not an active evaluator, inspector or commander`);
+    });
+    if (problems.length) throw new BadRequestException(problems);
+    const plan = doc.planId ? await this.db.repo(Plan).findOneBy({ id: doc.planId }) : null;
+
+    return this.db.transaction(async () => {
+      const run = await this.db.repo(DrillRun).save(
+        Object.assign(new DrillRun(), {
+          scenarioId: scenario.id,
+          scenarioVersion: scenario.version,
+          document: doc,
+          enterpriseId: scenario.enterpriseId,
+          planType: plan?.type ?? null,
+          status: 'scheduled' as RunStatus,
+          scheduledFor: new Date(dto.scheduledFor),
+          directorId: director!.id,
+          summary: { problems: '', lessons: '' },
+          createdBy: this.context.principal()?.id ?? null,
+        }),
+      );
+      await this.insertInjects(run.id, doc.injects, 'scenario', 0);
+      const participants = [
+        ...contactIds.map((contactId) => ({ runId: run.id, kind: 'contact' as const, contactId })),
+        ...teamIds.map((teamId) => ({ runId: run.id, kind: 'team' as const, teamId })),
+        ...evaluatorIds.map((userId) => ({ runId: run.id, kind: 'evaluator' as const, userId })),
+      ];
+      if (participants.length) await this.db.repo(DrillParticipant).insert(participants);
+      await this.audit.record({
+        action: 'drill_run.scheduled',
+        entity: 'drill_run',
+        entityId: run.id,
+        after: {
+          scenarioId: scenario.id,
+          version: scenario.version,
+          scheduledFor: run.scheduledFor,
+          contacts: contactIds.length,
+          teams: teamIds.length,
+          evaluators: evaluatorIds.length,
+        },
+      });
+      return this.get(run.id);
+    });
+  }
+
+  /** Opens the drill room (an incident marked as a drill) and starts the scenario clock. */
+  async start(id: string): Promise<RunView> {
+    return this.db.transaction(async () => {
+      const run = await this.runs.lock(id);
+      this.expect(run, ['scheduled'], 'start');
+      const now = this.clock.now();
+      const s = run.document.setting;
+      const director = await this.db.repo(User).findOneByOrFail({ id: run.directorId });
+      const incident = await this.incidents.file(
+        {
+          enterpriseId: s.enterpriseId ?? undefined,
+          title: `【演练】${s.title}`,
+          category: s.category,
+          occurredAt: now.toISOString(),
+          location: s.location,
+          address: s.address,
+          summary: s.summary,
+          casualties: { deaths: 0, missing: 0, seriousInjuries: 0, minorInjuries: 0 },
+          directLossCny: 0,
+          measuresTaken: '',
+          reporter: { name: director.name, phone: '' },
+        },
+        { isDrill: true, now },
+      );
+      Object.assign(run, startClock(run, now), {
+        status: 'running' as RunStatus,
+        incidentId: incident.id,
+        startedAt: now,
+        clockEpoch: run.clockEpoch + 1,
+      });
+      await this.db.repo(DrillRun).save(run);
+      await this.rooms.append(incident.id, 'drill.started', {
+        runId: run.id,
+        title: run.document.title,
+        scenarioMs: 0,
+        form: run.document.form,
+        scope: run.document.scope,
+      });
+      await this.schedulePending(run, now);
+      await this.audit.record({
+        action: 'drill_run.started',
+        entity: 'drill_run',
+        entityId: id,
+        after: { incidentId: incident.id },
+      });
+      return this.get(id);
+    });
+  }
+
+  async pause(id: string): Promise<RunView> {
+    return this.clockChange(id, ['running'], 'pause', (run, now) => {
+      Object.assign(run, pauseClock(run, now), { status: 'paused', clockEpoch: run.clockEpoch + 1 });
+      return 'drill.paused';
+    });
+  }
+
+  async resume(id: string): Promise<RunView> {
+    return this.clockChange(id, ['paused'], 'resume', (run, now) => {
+      Object.assign(run, startClock(run, now), { status: 'running', clockEpoch: run.clockEpoch + 1 });
+      return 'drill.resumed';
+    });
+  }
+
+  /** Ends the run: the clock stops for good, open call-outs stop paging, the drill room closes. */
+  async end(id: string): Promise<RunView> {
+    return this.db.transaction(async () => {
+      const run = await this.runs.lock(id);
+      this.expect(run, ['running', 'paused'], 'end');
+      const now = this.clock.now();
+      Object.assign(run, pauseClock(run, now), {
+        status: 'ended' as RunStatus,
+        endedAt: now,
+        clockEpoch: run.clockEpoch + 1,
+      });
+      await this.db.repo(DrillRun).save(run);
+      await this.rooms.append(run.incidentId!, 'drill.ended', {
+        runId: run.id,
+        scenarioSeconds: Math.floor(run.elapsedMs / 1000),
+        scenarioMs: run.elapsedMs,
+      });
+      await this.effects.stopCallouts(run.incidentId!);
+      const incident = await this.db.repo(Incident).findOneByOrFail({ id: run.incidentId! });
+      if (incident.status !== 'closed') await this.incidents.setStatus(incident.id, 'closed');
+      await this.audit.record({
+        action: 'drill_run.ended',
+        entity: 'drill_run',
+        entityId: id,
+        after: { scenarioSeconds: Math.floor(run.elapsedMs / 1000) },
+      });
+      return this.get(id);
+    });
+  }
+
+  async cancel(id: string): Promise<RunView> {
+    return this.db.transaction(async () => {
+      const run = await this.runs.lock(id);
+      this.expect(run, ['scheduled'], 'cancel');
+      run.status = 'cancelled';
+      await this.db.repo(DrillRun).save(run);
+      await this.audit.record({ action: 'drill_run.cancelled', entity: 'drill_run', entityId: id });
+      return this.get(id);
+    });
+  }
+
+  /** "Release now": a controller fires an inject ahead of (or instead of) the clock. */
+  async release(id: string, runInjectId: string): Promise<RunView> {
+    return this.db.transaction(async () => {
+      const run = await this.runs.lock(id);
+      this.expect(run, ['running', 'paused'], 'release an inject of');
+      const inject = await this.pendingInject(run.id, runInjectId);
+      await this.fire(run, inject, this.context.principal()?.name ?? 'controller');
+      await this.audit.record({
+        action: 'drill_run.inject_released',
+        entity: 'drill_run',
+        entityId: id,
+        after: { runInjectId, injectId: inject.inject.id, manual: true },
+      });
+      return this.get(id);
+    });
+  }
+
+  async skip(id: string, runInjectId: string): Promise<RunView> {
+    return this.db.transaction(async () => {
+      const run = await this.runs.lock(id);
+      this.expect(run, ['scheduled', 'running', 'paused'], 'skip an inject of');
+      const inject = await this.pendingInject(run.id, runInjectId);
+      const at = scenarioMs(run, this.clock.now());
+      Object.assign(inject, {
+        state: 'skipped',
+        releasedAt: this.clock.now(),
+        releasedAtMs: at,
+        releasedBy: this.context.principal()?.name ?? null,
+      });
+      await this.db.repo(DrillRunInject).save(inject);
+      if (run.incidentId)
+        await this.rooms.append(run.incidentId, 'drill.inject_skipped', {
+          runId: run.id,
+          runInjectId,
+          synopsis: inject.inject.synopsis,
+          scenarioSeconds: Math.floor(at / 1000),
+        });
+      await this.audit.record({
+        action: 'drill_run.inject_skipped',
+        entity: 'drill_run',
+        entityId: id,
+        after: { runInjectId, injectId: inject.inject.id },
+      });
+      return this.get(id);
+    });
+  }
+
+  /** An inject added on the fly; without an offset it is due now. */
+  async addInject(id: string, input: unknown): Promise<RunView> {
+    const body = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+    return this.db.transaction(async () => {
+      const run = await this.runs.lock(id);
+      this.expect(run, ['scheduled', 'running', 'paused'], 'add an inject to');
+      const now = this.clock.now();
+      const count = await this.db.repo(DrillRunInject).countBy({ runId: run.id });
+      const inject = parseInject({
+        expectedActions: [],
+        targetRoles: [],
+        ...body,
+        id: `added-${count + 1}`,
+        offsetSeconds: body.offsetSeconds ?? Math.ceil(scenarioMs(run, now) / 1000),
+      });
+      const [row] = await this.insertInjects(run.id, [inject], 'added', count);
+      if (run.status === 'running') await this.enqueue(run, row!, now);
+      await this.audit.record({
+        action: 'drill_run.inject_added',
+        entity: 'drill_run',
+        entityId: id,
+        after: { runInjectId: row!.id, inject },
+      });
+      return this.get(id);
+    });
+  }
+
+  /** The job of one inject woke: release it if it is still pending and this clock epoch is current. */
+  async fireDue(p: JobPayloads[JobName.DrillInjectDue]): Promise<FireOutcome> {
+    return this.db.transaction(async () => {
+      const run = await this.runs.lock(p.runId);
+      if (run.status !== 'running' || run.clockEpoch !== p.epoch) return 'stale';
+      const inject = await this.db.repo(DrillRunInject).findOneBy({ id: p.runInjectId, runId: run.id });
+      if (!inject || inject.state !== 'pending') return 'already-done';
+      const early = inject.offsetMs - scenarioMs(run, this.clock.now());
+      // Thrown so that BullMQ retries it shortly; the job's clock ran ahead of the database's.
+      if (early > EARLY_TOLERANCE_MS) throw new Error(`inject ${inject.id} woke ${early} ms early`);
+      await this.fire(run, inject, null);
+      return 'released';
+    });
+  }
+
+  /** Releases every overdue pending inject of running drills, for jobs lost with a Redis outage. */
+  async sweep(): Promise<number> {
+    const due: { run_id: string; inject_id: string; epoch: number }[] = await this.db.manager.query(
+      `SELECT r.id AS run_id, i.id AS inject_id, r.clock_epoch AS epoch
+         FROM drill_run r JOIN drill_run_inject i ON i.run_id = r.id
+        WHERE r.status = 'running' AND i.state = 'pending'
+          -- a job that is merely a moment late does its own work; the sweep takes the lost ones
+          AND i.offset_ms <= r.elapsed_ms + extract(epoch FROM (now() - r.clock_started_at)) * 1000 - 3000
+        ORDER BY i.offset_ms, i.position`,
+    );
+    let released = 0;
+    for (const d of due) {
+      const outcome = await this.fireDue({ runId: d.run_id, runInjectId: d.inject_id, epoch: d.epoch });
+      if (outcome === 'released') {
+        released += 1;
+        this.logger.warn({ runId: d.run_id, runInjectId: d.inject_id }, 'drill inject released by the sweep');
+      }
+    }
+    return released;
+  }
+
+  private async fire(run: DrillRun, inject: DrillRunInject, by: string | null): Promise<void> {
+    const now = this.clock.now();
+    const at = scenarioMs(run, now);
+    const effect = await this.effects.apply(run, inject.inject);
+    const event = await this.rooms.append(run.incidentId!, 'drill.inject', {
+      runId: run.id,
+      runInjectId: inject.id,
+      injectId: inject.inject.id,
+      kind: inject.inject.kind,
+      synopsis: inject.inject.synopsis,
+      targetRoles: inject.inject.targetRoles,
+      content: inject.inject.content,
+      offsetSeconds: Math.round(inject.offsetMs / 1000),
+      scenarioSeconds: Math.floor(at / 1000),
+      scenarioMs: at,
+      manual: by !== null,
+      ...effect,
+    });
+    Object.assign(inject, {
+      state: 'released',
+      releasedAt: now,
+      releasedAtMs: at,
+      releasedBy: by,
+      roomSeq: event.seq,
+    });
+    await this.db.repo(DrillRunInject).save(inject);
+  }
+
+  private async clockChange(
+    id: string,
+    from: RunStatus[],
+    verb: string,
+    change: (run: DrillRun, now: Date) => 'drill.paused' | 'drill.resumed',
+  ): Promise<RunView> {
+    return this.db.transaction(async () => {
+      const run = await this.runs.lock(id);
+      this.expect(run, from, verb);
+      const now = this.clock.now();
+      const event = change(run, now);
+      await this.db.repo(DrillRun).save(run);
+      await this.rooms.append(run.incidentId!, event, {
+        runId: run.id,
+        scenarioSeconds: Math.floor(scenarioMs(run, now) / 1000),
+        scenarioMs: scenarioMs(run, now),
+      });
+      if (run.status === 'running') await this.schedulePending(run, now);
+      await this.audit.record({
+        action: `drill_run.${event === 'drill.paused' ? 'paused' : 'resumed'}`,
+        entity: 'drill_run',
+        entityId: id,
+        after: { scenarioSeconds: Math.floor(scenarioMs(run, now) / 1000) },
+      });
+      return this.get(id);
+    });
+  }
+
+  private async schedulePending(run: DrillRun, now: Date): Promise<void> {
+    const pending = await this.db.repo(DrillRunInject).findBy({ runId: run.id, state: 'pending' });
+    for (const inject of pending) await this.enqueue(run, inject, now);
+  }
+
+  private async enqueue(run: DrillRun, inject: DrillRunInject, now: Date): Promise<void> {
+    const delay = delayUntil(run, inject.offsetMs, now);
+    if (delay === null) return;
+    await this.outbox.enqueue(
+      JobName.DrillInjectDue,
+      { runId: run.id, runInjectId: inject.id, epoch: run.clockEpoch },
+      delay,
+    );
+  }
+
+  private async insertInjects(
+    runId: string,
+    injects: ScenarioInject[],
+    source: 'scenario' | 'added',
+    firstPosition: number,
+  ): Promise<DrillRunInject[]> {
+    if (!injects.length) return [];
+    const rows = injects.map((inject, i) =>
+      Object.assign(new DrillRunInject(), {
+        runId,
+        inject,
+        position: firstPosition + i,
+        offsetMs: inject.offsetSeconds * 1000,
+        source,
+        state: 'pending',
+      }),
+    );
+    return this.db.repo(DrillRunInject).save(rows);
+  }
+
+  private async pendingInject(runId: string, runInjectId: string): Promise<DrillRunInject> {
+    const inject = await this.db.repo(DrillRunInject).findOneBy({ id: runInjectId, runId });
+    if (!inject) throw new BadRequestException([`injectId: no inject ${runInjectId} in this run`]);
+    if (inject.state !== 'pending') throw new ConflictException(`The inject was already ${inject.state}`);
+    return inject;
+  }
+
+  private expect(run: DrillRun, allowed: RunStatus[], verb: string): void {
+    if (!allowed.includes(run.status))
+      throw new ConflictException(`Cannot ${verb} a drill run that is ${run.status}`);
+  }
+
+  private async view(run: DrillRun): Promise<RunView> {
+    return mapRun(this.db, run, this.clock.now());
+  }
+}

@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { CalloutsModule } from '../callouts/callouts.module.js';
+import { ClockModule } from '../common/clock.js';
+import { IncidentModule } from '../incidents/incident.module.js';
+import { JobsModule } from '../jobs/jobs.module.js';
+import { RoomLogModule } from '../rooms/room-log.module.js';
+import { RoomWorkModule } from '../rooms/room-work.module.js';
+import { DrillRunController } from './drill-run.controller.js';
+import { DrillRunRepository } from './drill-run.repository.js';
+import { DrillRunService } from './drill-run.service.js';
+import { DrillJobs } from './drill.jobs.js';
+import { InjectEffects } from './inject-effects.js';
+import { DrillMetricsService } from './metrics.service.js';
+import { RealIncidentAlerts } from './real-incident-alerts.js';
+import { ScenarioController } from './scenario.controller.js';
+import { ScenarioRepository } from './scenario.repository.js';
+import { ScenarioService } from './scenario.service.js';
+
+/**
+ * Drills: scenarios, runs and their clock, measurement, evaluation and compliance. The server
+ * serves the routes; the worker (which imports this module too) runs the inject jobs.
+ */
+@Module({
+  imports: [ClockModule, RoomLogModule, IncidentModule, RoomWorkModule, CalloutsModule, JobsModule],
+  controllers: [ScenarioController, DrillRunController],
+  providers: [
+    ScenarioRepository,
+    ScenarioService,
+    DrillRunRepository,
+    DrillRunService,
+    InjectEffects,
+    DrillMetricsService,
+    DrillJobs,
+    RealIncidentAlerts,
+  ],
+  exports: [DrillRunService, DrillMetricsService, ScenarioService],
+})
+export class DrillsModule {}

@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { CalloutService } from '../callouts/callout.service.js';
+import { Callout } from '../callouts/callout.entities.js';
+import type {
+  IncidentReportInjectContent,
+  MapEventInjectContent,
+  ResourceUnavailableInjectContent,
+  ResponderUnreachableInjectContent,
+  ScenarioInject,
+} from '../contracts/drills.js';
+import { Db } from '../database/db.js';
+import { Incident } from '../incidents/incident.entity.js';
+import { IncidentService } from '../incidents/incident.service.js';
+import { RoomWorkService } from '../rooms/room-work.service.js';
+import { DrillRun } from './drill.entities.js';
+
+/**
+ * What an inject does beyond its room event. Every effect lands in the drill's own room and
+ * nowhere else: the target is always the run's incident, and that incident must be a drill.
+ */
+@Injectable()
+export class InjectEffects {
+  constructor(
+    private readonly db: Db,
+    private readonly incidents: IncidentService,
+    private readonly work: RoomWorkService,
+    private readonly callouts: CalloutService,
+  ) {}
+
+  async apply(run: DrillRun, inject: ScenarioInject): Promise<Record<string, unknown>> {
+    const incidentId = await this.drillIncident(run);
+    switch (inject.kind) {
+      case 'message':
+        return {};
+      case 'incident_report': {
+        const c = inject.content as IncidentReportInjectContent;
+        const report = await this.incidents.supplement(incidentId, {
+          casualties: c.casualties,
+          directLossCny: c.directLossCny,
+          summary: c.summary,
+        });
+        return { reportId: report.id };
+      }
+      case 'map_event': {
+        const c = inject.content as MapEventInjectContent;
+        const feature = await this.work.addFeature(incidentId, {
+          kind: c.featureKind,
+          label: c.label,
+          geometry: c.geometry,
+          radiusM: c.radiusM ?? null,
+        });
+        return { featureId: feature.id };
+      }
+      case 'resource_unavailable':
+        // Only the drill's picture changes: the real register must not show a drill's fiction.
+        return { resourceId: (inject.content as ResourceUnavailableInjectContent).resourceId ?? null };
+      case 'responder_unreachable': {
+        const { contactId } = inject.content as ResponderUnreachableInjectContent;
+        if (!run.unreachableContactIds.includes(contactId)) {
+          run.unreachableContactIds = [...run.unreachableContactIds, contactId];
+          await this.db.repo(DrillRun).update(run.id, { unreachableContactIds: run.unreachableContactIds });
+        }
+        const marked: unknown[] = await this.db.manager.query(
+          `UPDATE callout_recipient r SET unreachable = true
+             FROM callout c
+            WHERE c.id = r.callout_id AND c.incident_id = $1 AND c.status = 'active'
+              AND r.contact_id = $2 AND r.state IN ('pending', 'notified')
+           RETURNING r.id`,
+          [incidentId, contactId],
+        );
+        // pg answers an UPDATE … RETURNING through TypeORM as [rows, count].
+        const rows = Array.isArray(marked[0]) ? (marked[0] as unknown[]) : marked;
+        return { contactId, recipientsMarked: rows.length };
+      }
+    }
+  }
+
+  /** Stops every call-out still paging for the drill (the drill is over). */
+  async stopCallouts(incidentId: string): Promise<void> {
+    const active = await this.db.repo(Callout).findBy({ incidentId, status: 'active' });
+    for (const c of active) {
+      const locked = await this.callouts.lock(c.id);
+      if (locked.status === 'active') await this.callouts.end(locked, 'cancelled', 'the drill ended');
+    }
+  }
+
+  private async drillIncident(run: DrillRun): Promise<string> {
+    const incident = run.incidentId ? await this.db.repo(Incident).findOneBy({ id: run.incidentId }) : null;
+    // Defence in depth: the run's incident is created as a drill, and nothing may point it elsewhere.
+    if (!incident?.isDrill) throw new Error(`drill run ${run.id} is not linked to a drill incident`);
+    return incident.id;
+  }
+}

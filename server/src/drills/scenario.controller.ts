@@ -1,0 +1,104 @@
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  Header,
+  Param,
+  ParseIntPipe,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../common/access.decorators.js';
+import { UuidParam } from '../common/uuid-param.js';
+import type { ListResponse } from '../contracts/api.js';
+import type {
+  ScenarioDocument,
+  ScenarioExport,
+  ScenarioVersionSummary,
+  ScenarioView,
+} from '../contracts/drills.js';
+import { ScenarioListQueryDto } from './drill-run.dto.js';
+import { ScenarioService } from './scenario.service.js';
+
+const READERS = ['zone_admin', 'commander', 'inspector', 'evaluator', 'enterprise_officer'] as const;
+const AUTHORS = ['zone_admin', 'commander'] as const;
+const DOCUMENT_BODY = {
+  description: 'A ScenarioDocument (see contracts/drills.ts); checked field by field',
+  schema: { type: 'object' },
+};
+
+/** The scenario library (MSEL). Bodies are checked by the scenario schema, which names bad fields by path. */
+@ApiTags('drills')
+@ApiBearerAuth()
+@Controller('api/drills/scenarios')
+export class ScenarioController {
+  constructor(private readonly scenarios: ScenarioService) {}
+
+  @Get()
+  @Roles(...READERS)
+  list(@Query() q: ScenarioListQueryDto): Promise<ListResponse<ScenarioView>> {
+    return this.scenarios.list(q);
+  }
+
+  @Post()
+  @Roles(...AUTHORS)
+  @ApiBody(DOCUMENT_BODY)
+  create(@Body() body: unknown): Promise<ScenarioView> {
+    return this.scenarios.create(body);
+  }
+
+  @Post('import')
+  @Roles(...AUTHORS)
+  @ApiBody({ description: 'A ScenarioExport as answered by the export route', schema: { type: 'object' } })
+  import(@Body() body: unknown): Promise<ScenarioView> {
+    return this.scenarios.import(body);
+  }
+
+  @Get(':id')
+  @Roles(...READERS)
+  get(@UuidParam() id: string): Promise<ScenarioView> {
+    return this.scenarios.get(id);
+  }
+
+  @Put(':id')
+  @Roles(...AUTHORS)
+  @ApiBody(DOCUMENT_BODY)
+  update(@UuidParam() id: string, @Body() body: unknown): Promise<ScenarioView> {
+    return this.scenarios.update(id, body);
+  }
+
+  @Get(':id/versions')
+  @Roles(...READERS)
+  versions(@UuidParam() id: string): Promise<ScenarioVersionSummary[]> {
+    return this.scenarios.versions(id);
+  }
+
+  @Get(':id/versions/:version')
+  @Roles(...READERS)
+  version(
+    @UuidParam() id: string,
+    @Param('version', new ParseIntPipe({ exceptionFactory: () => versionError() })) version: number,
+  ): Promise<ScenarioDocument> {
+    return this.scenarios.version(id, version);
+  }
+
+  @Post(':id/copy')
+  @Roles(...AUTHORS)
+  copy(@UuidParam() id: string): Promise<ScenarioView> {
+    return this.scenarios.copy(id);
+  }
+
+  @Get(':id/export')
+  @Roles(...READERS)
+  @Header('Content-Disposition', 'attachment; filename="drill-scenario.json"')
+  export(@UuidParam() id: string): Promise<ScenarioExport> {
+    return this.scenarios.export(id);
+  }
+}
+
+function versionError() {
+  return new BadRequestException(['version: must be a whole number']);
+}

@@ -1,0 +1,29 @@
+import type { Role } from '../../../server/src/contracts/roles.js';
+import type { AccessRules } from './index.js';
+
+const READERS: Role[] = ['zone_admin', 'commander', 'inspector', 'evaluator', 'enterprise_officer'];
+const CONTROL: Role[] = ['zone_admin', 'commander'];
+
+export const drillRules: AccessRules = {
+  'GET /api/drills/scenarios': READERS,
+  'POST /api/drills/scenarios': CONTROL,
+  'POST /api/drills/scenarios/import': CONTROL,
+  'GET /api/drills/scenarios/:id': READERS,
+  'PUT /api/drills/scenarios/:id': CONTROL,
+  'GET /api/drills/scenarios/:id/versions': READERS,
+  'GET /api/drills/scenarios/:id/versions/:version': READERS,
+  'POST /api/drills/scenarios/:id/copy': CONTROL,
+  'GET /api/drills/scenarios/:id/export': READERS,
+  'GET /api/drills/runs': READERS,
+  'POST /api/drills/runs': CONTROL,
+  'GET /api/drills/runs/:id': READERS,
+  'GET /api/drills/runs/:id/metrics': READERS,
+  'POST /api/drills/runs/:id/start': CONTROL,
+  'POST /api/drills/runs/:id/pause': CONTROL,
+  'POST /api/drills/runs/:id/resume': CONTROL,
+  'POST /api/drills/runs/:id/end': CONTROL,
+  'POST /api/drills/runs/:id/cancel': CONTROL,
+  'POST /api/drills/runs/:id/injects': CONTROL,
+  'POST /api/drills/runs/:id/injects/:injectId/release': CONTROL,
+  'POST /api/drills/runs/:id/injects/:injectId/skip': CONTROL,
+};
