@@ -21,6 +21,13 @@ import { HazardStatsPage } from './hazards/HazardStatsPage';
 import { InspectionRunPage } from './inspections/InspectionRunPage';
 import { InspectionsPage } from './inspections/InspectionsPage';
 import { ContactsPage } from './directory/ContactsPage';
+import { CompliancePage } from './drills/CompliancePage';
+import { DirectorConsolePage } from './drills/DirectorConsolePage';
+import { EvaluatorPage } from './drills/EvaluatorPage';
+import { ImprovementsPage, ReportPage } from './drills/ReportPage';
+import { RunsPage } from './drills/RunsPage';
+import { ScenarioEditorPage } from './drills/ScenarioEditorPage';
+import { ScenariosPage } from './drills/ScenariosPage';
 import { RotationsPage } from './directory/RotationsPage';
 import { TeamsPage } from './directory/TeamsPage';
 import { EnterprisesPage } from './pages/EnterprisesPage';
@@ -63,6 +70,16 @@ const router = createBrowserRouter([
       <RequireSession>
         <RequirePage page="incidents">
           <SummaryPrintPage />
+        </RequirePage>
+      </RequireSession>
+    ),
+  },
+  {
+    path: '/drills/runs/:id/report',
+    element: (
+      <RequireSession>
+        <RequirePage page="drills">
+          <ReportPage />
         </RequirePage>
       </RequireSession>
     ),
@@ -233,6 +250,62 @@ const router = createBrowserRouter([
         element: (
           <RequirePage page="inspections">
             <InspectionRunPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'drills',
+        element: (
+          <RequirePage page="drills">
+            <RunsPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'drills/scenarios',
+        element: (
+          <RequirePage page="drills">
+            <ScenariosPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'drills/scenarios/:id',
+        element: (
+          <RequirePage page="drills">
+            <ScenarioEditorPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'drills/runs/:id',
+        element: (
+          <RequirePage page="drills">
+            <DirectorConsolePage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'drills/runs/:id/evaluate',
+        element: (
+          <RequirePage page="drills">
+            <EvaluatorPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'drills/improvements',
+        element: (
+          <RequirePage page="drills">
+            <ImprovementsPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'drills/compliance',
+        element: (
+          <RequirePage page="drills">
+            <CompliancePage />
           </RequirePage>
         ),
       },

@@ -13,6 +13,7 @@ describe('console access by role', () => {
         'directory',
         'hazards',
         'inspections',
+        'drills',
         'plans',
         'responsibility',
       ]);
@@ -29,6 +30,7 @@ describe('console access by role', () => {
       'directory',
       'hazards',
       'inspections',
+      'drills',
       'plans',
       'responsibility',
       'users',

@@ -17,7 +17,8 @@ export type PageId =
   | 'resources'
   | 'directory'
   | 'hazards'
-  | 'inspections';
+  | 'inspections'
+  | 'drills';
 
 export const PAGE_PATHS: Record<PageId, string> = {
   map: '/map',
@@ -27,6 +28,7 @@ export const PAGE_PATHS: Record<PageId, string> = {
   directory: '/directory',
   hazards: '/hazards',
   inspections: '/inspections',
+  drills: '/drills',
   plans: '/plans',
   responsibility: '/responsibility',
   users: '/admin/users',
@@ -46,6 +48,7 @@ export function canOpen(role: Role, page: PageId): boolean {
     case 'responsibility':
     case 'hazards':
     case 'inspections':
+    case 'drills':
       return isZoneRole(role) || role === 'enterprise_officer';
     case 'users':
     case 'audit':
@@ -66,6 +69,7 @@ export function navigationFor(role: Role): PageId[] {
     'directory',
     'hazards',
     'inspections',
+    'drills',
     'plans',
     'responsibility',
     'users',

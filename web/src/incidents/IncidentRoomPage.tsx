@@ -7,6 +7,7 @@ import { useSession } from '../auth/session-hooks';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import type { IncidentView, MapFeatureView } from '../contracts';
+import { DrillWatermark } from '../drills/ui';
 import { useRoom, type Present } from '../live/use-room';
 import { addFeature, downloadActivityCsv, removeFeature } from './api';
 import { DrawToolbar } from './room/DrawToolbar';
@@ -281,6 +282,7 @@ function IncidentRoom({ incidentId }: { incidentId: string }) {
 
   return (
     <div className="room" data-testid="incident-room" data-incident-id={data.id}>
+      {data.isDrill && <DrillWatermark />}
       <FiledNotice />
       <RoomHeader incident={data} canCommand={canCommand} />
       {closed && (

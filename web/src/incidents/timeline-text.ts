@@ -8,6 +8,7 @@ import {
   TASK_STATUSES,
   type RoomEventView,
 } from '../contracts';
+import { formatOffset } from '../drills/model';
 
 /** One line per room event, in the interface language (the CSV export has the server's English). */
 export function describeRoomEvent(e: RoomEventView, t: TFunction): string {
@@ -93,7 +94,7 @@ export function describeRoomEvent(e: RoomEventView, t: TFunction): string {
       });
     }
     default:
-      return describeCallout(e.type, p, t) ?? JSON.stringify(p);
+      return describeCallout(e.type, p, t) ?? describeDrill(e.type, p, t) ?? JSON.stringify(p);
   }
 }
 
@@ -125,6 +126,39 @@ function describeCallout(type: string, p: Record<string, unknown>, t: TFunction)
       return t('incidents.timeline.event.calloutEnded', {
         acknowledged: num(p.acknowledged),
         recipients: num(p.recipients),
+      });
+    default:
+      return null;
+  }
+}
+
+/** The scenario clock's events in a drill room; times are scenario time (T+mm:ss). */
+function describeDrill(type: string, p: Record<string, unknown>, t: TFunction): string | null {
+  const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  const time = () => formatOffset(typeof p.scenarioSeconds === 'number' ? p.scenarioSeconds : 0);
+  switch (type) {
+    case 'drill.started':
+      return t('incidents.timeline.event.drillStarted', { title: str(p.title) });
+    case 'drill.inject':
+      return t(
+        p.manual ? 'incidents.timeline.event.drillInjectManual' : 'incidents.timeline.event.drillInject',
+        {
+          time: time(),
+          synopsis: str(p.synopsis),
+        },
+      );
+    case 'drill.inject_skipped':
+      return t('incidents.timeline.event.drillInjectSkipped', { synopsis: str(p.synopsis) });
+    case 'drill.paused':
+      return t('incidents.timeline.event.drillPaused', { time: time() });
+    case 'drill.resumed':
+      return t('incidents.timeline.event.drillResumed', { time: time() });
+    case 'drill.ended':
+      return t('incidents.timeline.event.drillEnded', { time: time() });
+    case 'drill.real_incident':
+      return t('incidents.timeline.event.drillRealIncident', {
+        title: str(p.title),
+        enterprise: str(p.enterpriseName),
       });
     default:
       return null;

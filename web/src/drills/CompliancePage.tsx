@@ -1,0 +1,144 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useAllEnterprises } from '../api/queries';
+import { useSession } from '../auth/session-hooks';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { Loading } from '../components/Loading';
+import { PageHeader } from '../components/PageHeader';
+import { isZoneRole, type ComplianceItem } from '../contracts';
+import { useZoneTime } from '../incidents/ui';
+import { fetchCompliance } from './api';
+import { useDrillsT } from './i18n';
+import { drillKeys, DrillsTabs } from './ui';
+
+/** A month ahead: a duty due within it is shown as coming up. */
+const SOON_DAYS = 30;
+
+/** Which enterprises have done the drills their duties require, and which are overdue. */
+export function CompliancePage() {
+  const { t } = useDrillsT();
+  const zoneTime = useZoneTime();
+  const session = useSession();
+  const isZone = session ? isZoneRole(session.user.role) : false;
+  const [enterpriseId, setEnterpriseId] = useState('');
+  const enterprises = useAllEnterprises();
+  const report = useQuery({
+    queryKey: drillKeys.compliance(enterpriseId),
+    queryFn: ({ signal }) => fetchCompliance(enterpriseId || undefined, signal),
+  });
+  return (
+    <div className="page">
+      <PageHeader title={t('title')}>{t('compliance.subtitle')}</PageHeader>
+      <DrillsTabs />
+      {isZone && (
+        <form className="filters" onSubmit={(event) => event.preventDefault()}>
+          <div className="field field--inline">
+            <label htmlFor="compliance-enterprise">{t('scenario.enterprise')}</label>
+            <select
+              id="compliance-enterprise"
+              value={enterpriseId}
+              onChange={(event) => setEnterpriseId(event.target.value)}
+            >
+              <option value="">{t('all')}</option>
+              {(enterprises.data?.items ?? []).map((e) => (
+                <option key={e.id} value={e.id}>
+                  {e.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        </form>
+      )}
+      {report.isPending && <Loading />}
+      {report.isError && <ErrorNotice error={report.error} onRetry={() => void report.refetch()} />}
+      {report.data && (
+        <>
+          <p className="field__hint">{t('compliance.asOf', { time: zoneTime(report.data.asOf) })}</p>
+          <section className="card" aria-labelledby="overdue-title">
+            <h2 id="overdue-title" className="card__title">
+              {t('compliance.overdueTitle', { count: report.data.overdue.length })}
+            </h2>
+            {report.data.overdue.length === 0 ? (
+              <p className="card__text">{t('compliance.noneOverdue')}</p>
+            ) : (
+              <ComplianceTable items={report.data.overdue} testId="compliance-overdue" />
+            )}
+          </section>
+          <section className="card" aria-labelledby="all-title">
+            <h2 id="all-title" className="card__title">
+              {t('compliance.allTitle')}
+            </h2>
+            <ComplianceTable items={report.data.items} testId="compliance-table" />
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
+
+function ComplianceTable({ items, testId }: { items: ComplianceItem[]; testId: string }) {
+  const { t } = useDrillsT();
+  return (
+    <div className="table-wrap">
+      <table className="table" data-testid={testId}>
+        <thead>
+          <tr>
+            <th scope="col">{t('scenario.enterprise')}</th>
+            <th scope="col">{t('compliance.requirement')}</th>
+            <th scope="col">{t('compliance.interval')}</th>
+            <th scope="col">{t('compliance.lastDrill')}</th>
+            <th scope="col">{t('compliance.dueOn')}</th>
+            <th scope="col">{t('compliance.state')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.length === 0 && (
+            <tr>
+              <td colSpan={6} className="table__empty">
+                {t('compliance.empty')}
+              </td>
+            </tr>
+          )}
+          {items.map((item) => (
+            <tr
+              key={`${item.enterpriseId}:${item.requirement}`}
+              className={
+                item.overdue ? 'drill-overdue' : item.daysUntilDue <= SOON_DAYS ? 'drill-due-soon' : undefined
+              }
+              data-overdue={item.overdue}
+            >
+              <td>
+                {item.enterpriseName}
+                {item.highRisk && <div className="cell-sub">{t('compliance.highRisk')}</div>}
+              </td>
+              <td>{t(`requirement.${item.requirement}`)}</td>
+              <td>{t('compliance.months', { count: item.intervalMonths })}</td>
+              <td className="nowrap">
+                {item.lastDrillOn ? (
+                  item.lastRunId ? (
+                    <Link to={`/drills/runs/${item.lastRunId}/report`}>{item.lastDrillOn}</Link>
+                  ) : (
+                    item.lastDrillOn
+                  )
+                ) : (
+                  t('compliance.never')
+                )}
+              </td>
+              <td className="nowrap">{item.dueOn}</td>
+              <td>
+                {item.overdue ? (
+                  <strong className="field__error">
+                    {t('compliance.overdueBy', { count: -item.daysUntilDue })}
+                  </strong>
+                ) : (
+                  t('compliance.dueIn', { count: item.daysUntilDue })
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

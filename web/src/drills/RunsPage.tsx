@@ -1,0 +1,403 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { ApiRequestError } from '../api/client';
+import { fetchUsers } from '../api/endpoints';
+import { useSession } from '../auth/session-hooks';
+import { Dialog } from '../components/Dialog';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { Loading } from '../components/Loading';
+import { PageHeader } from '../components/PageHeader';
+import { Pagination } from '../components/Pagination';
+import { RUN_STATUSES, type RunStatus } from '../contracts';
+import { useZoneTime, useZoneTimeZone } from '../incidents/ui';
+import { fetchRuns, fetchScenarios, scheduleRun } from './api';
+import { useDrillsT } from './i18n';
+import { errorsAt, fieldErrors, isoToZonedLocal, zonedLocalToIso } from './model';
+import {
+  drillKeys,
+  DrillsTabs,
+  FieldProblems,
+  RunStatusBadge,
+  useCanDirect,
+  useCanEvaluate,
+  useContactChoices,
+  useTeamChoices,
+} from './ui';
+
+const PAGE_SIZE = 30;
+
+/** Drill runs: scheduled, running and past, and scheduling a new one. */
+export function RunsPage() {
+  const { t } = useDrillsT();
+  const zoneTime = useZoneTime();
+  const canDirect = useCanDirect();
+  const canEvaluate = useCanEvaluate();
+  const [params, setParams] = useSearchParams();
+  const [status, setStatus] = useState<RunStatus | ''>('');
+  const [page, setPage] = useState(1);
+  const filter = { status, page, pageSize: PAGE_SIZE };
+  const runs = useQuery({
+    queryKey: drillKeys.runs(filter),
+    queryFn: ({ signal }) => fetchRuns(filter, signal),
+    placeholderData: keepPreviousData,
+  });
+  const scheduleFor = params.get('schedule');
+  const scheduling = scheduleFor !== null;
+  const closeSchedule = () =>
+    setParams(
+      (p) => {
+        p.delete('schedule');
+        return p;
+      },
+      { replace: true },
+    );
+
+  return (
+    <div className="page">
+      <PageHeader
+        title={t('title')}
+        actions={
+          canDirect && (
+            <button
+              type="button"
+              className="button button--primary"
+              data-testid="run-schedule"
+              onClick={() => setParams({ schedule: '' })}
+            >
+              {t('runs.schedule')}
+            </button>
+          )
+        }
+      >
+        {t('runs.subtitle')}
+      </PageHeader>
+      <DrillsTabs />
+      <form className="filters" onSubmit={(event) => event.preventDefault()}>
+        <div className="field field--inline">
+          <label htmlFor="run-status">{t('runs.status')}</label>
+          <select
+            id="run-status"
+            value={status}
+            onChange={(event) => {
+              setStatus(event.target.value as RunStatus | '');
+              setPage(1);
+            }}
+          >
+            <option value="">{t('all')}</option>
+            {RUN_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`runStatus.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+      {runs.isPending && <Loading />}
+      {runs.isError && <ErrorNotice error={runs.error} onRetry={() => void runs.refetch()} />}
+      {runs.data && (
+        <>
+          <div className="table-wrap">
+            <table className="table" data-testid="run-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('runs.drill')}</th>
+                  <th scope="col">{t('runs.scheduledFor')}</th>
+                  <th scope="col">{t('runs.status')}</th>
+                  <th scope="col">{t('runs.director')}</th>
+                  <th scope="col">{t('runs.roster')}</th>
+                  <th scope="col">{t('runs.open')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {runs.data.items.length === 0 && (
+                  <tr>
+                    <td colSpan={6} className="table__empty">
+                      {t('runs.empty')}
+                    </td>
+                  </tr>
+                )}
+                {runs.data.items.map((run) => (
+                  <tr key={run.id} data-testid="run-row" data-run-id={run.id}>
+                    <td>
+                      <Link className="cell-title" to={`/drills/runs/${run.id}`}>
+                        {run.title}
+                      </Link>
+                      <div className="cell-sub">
+                        {t(`form.${run.form}`)} · {t(`scope.${run.scope}`)} ·{' '}
+                        {run.enterpriseName ?? t('zone')}
+                      </div>
+                    </td>
+                    <td className="nowrap">{zoneTime(run.scheduledFor)}</td>
+                    <td>
+                      <RunStatusBadge status={run.status} />
+                    </td>
+                    <td>{run.directorName}</td>
+                    <td className="nowrap">
+                      {t('runs.rosterLine', {
+                        contacts: run.roster.contacts.length,
+                        teams: run.roster.teams.length,
+                        evaluators: run.roster.evaluators.length,
+                      })}
+                    </td>
+                    <td className="nowrap">
+                      <Link to={`/drills/runs/${run.id}`}>{t('runs.console')}</Link>
+                      {canEvaluate && run.incidentId && (
+                        <>
+                          {' · '}
+                          <Link to={`/drills/runs/${run.id}/evaluate`}>{t('runs.evaluate')}</Link>
+                        </>
+                      )}
+                      {' · '}
+                      <Link to={`/drills/runs/${run.id}/report`}>{t('runs.report')}</Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination page={page} pageSize={PAGE_SIZE} total={runs.data.total} onPage={setPage} />
+        </>
+      )}
+      <Dialog open={scheduling} title={t('runs.schedule')} onClose={closeSchedule}>
+        {scheduling && <ScheduleForm scenarioId={scheduleFor} onCancel={closeSchedule} />}
+      </Dialog>
+    </div>
+  );
+}
+
+function inAnHour(timeZone: string): string {
+  const next = new Date(Date.now() + 3_600_000);
+  next.setUTCMinutes(0, 0, 0);
+  return isoToZonedLocal(next.toISOString(), timeZone);
+}
+
+function ScheduleForm({ scenarioId, onCancel }: { scenarioId: string; onCancel: () => void }) {
+  const { t } = useDrillsT();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const session = useSession();
+  const timeZone = useZoneTimeZone();
+  const isAdmin = session?.user.role === 'zone_admin';
+  const [scenario, setScenario] = useState(scenarioId);
+  const [when, setWhen] = useState(() => inAnHour(timeZone));
+  const [directorId, setDirectorId] = useState('');
+  const [contactIds, setContactIds] = useState<string[]>([]);
+  // Null until the director changes it: the chosen scenario's teams are on the roster by default.
+  const [pickedTeams, setTeamIds] = useState<string[] | null>(null);
+  const [evaluatorIds, setEvaluatorIds] = useState<string[]>([]);
+  const [contactFilter, setContactFilter] = useState('');
+  const [whenError, setWhenError] = useState(false);
+  const scenarios = useQuery({
+    queryKey: drillKeys.scenarios({ pageSize: 200 }),
+    queryFn: ({ signal }) => fetchScenarios({ pageSize: 200 }, signal),
+  });
+  const contacts = useContactChoices();
+  const teams = useTeamChoices();
+  // The user list is the zone admin's; other directors schedule with themselves as director and
+  // leave evaluators to be named by the admin.
+  const evaluators = useQuery({
+    queryKey: ['drills', 'users', 'evaluator'],
+    queryFn: ({ signal }) => fetchUsers({ role: 'evaluator', pageSize: 200 }, signal),
+    enabled: isAdmin,
+  });
+  const directors = useQuery({
+    queryKey: ['drills', 'users', 'directors'],
+    queryFn: async ({ signal }) => {
+      const [commanders, admins] = await Promise.all([
+        fetchUsers({ role: 'commander', pageSize: 200 }, signal),
+        fetchUsers({ role: 'zone_admin', pageSize: 200 }, signal),
+      ]);
+      return [...commanders.items, ...admins.items].filter((u) => u.active);
+    },
+    enabled: isAdmin,
+  });
+  const chosen = scenarios.data?.items.find((s) => s.id === scenario);
+  const teamIds = pickedTeams ?? chosen?.teamIds ?? [];
+
+  const pickScenario = (id: string) => {
+    setScenario(id);
+    setTeamIds(null);
+  };
+
+  const shownContacts = useMemo(() => {
+    const q = contactFilter.trim().toLowerCase();
+    const list = contacts.data ?? [];
+    return q ? list.filter((c) => `${c.name} ${c.organization} ${c.post}`.toLowerCase().includes(q)) : list;
+  }, [contacts.data, contactFilter]);
+
+  const save = useMutation({
+    mutationFn: scheduleRun,
+    onSuccess: (run) => {
+      void queryClient.invalidateQueries({ queryKey: ['drills', 'runs'] });
+      navigate(`/drills/runs/${run.id}`);
+    },
+  });
+  const errors =
+    save.error instanceof ApiRequestError && save.error.status === 400
+      ? fieldErrors(save.error.messages)
+      : null;
+  const at = (path: string) => (errors ? errorsAt(errors, path, true) : []);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const scheduledFor = zonedLocalToIso(when, timeZone);
+    setWhenError(!scheduledFor);
+    if (!scheduledFor || !scenario) return;
+    save.mutate({
+      scenarioId: scenario,
+      scheduledFor,
+      ...(directorId ? { directorId } : {}),
+      contactIds,
+      teamIds,
+      evaluatorIds,
+    });
+  };
+
+  const toggle = (list: string[], set: (l: string[]) => void, id: string, on: boolean) =>
+    set(on ? [...list, id] : list.filter((x) => x !== id));
+
+  return (
+    <form className="form" onSubmit={submit} data-testid="schedule-form" noValidate>
+      {save.isError && !errors && <ErrorNotice error={save.error} />}
+      {errors && <FieldProblems problems={errorsAt(errors, '')} />}
+      <div className="drill-grid-2">
+        <div className="field">
+          <label htmlFor="run-scenario">{t('runs.scenario')}</label>
+          <select
+            id="run-scenario"
+            value={scenario}
+            onChange={(event) => pickScenario(event.target.value)}
+            aria-invalid={at('scenarioId').length > 0 || undefined}
+          >
+            <option value="">{t('choose')}</option>
+            {(scenarios.data?.items ?? []).map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title} (v{s.version})
+              </option>
+            ))}
+          </select>
+          {chosen && (
+            <p className="field__hint">
+              {t(`form.${chosen.form}`)} · {t(`scope.${chosen.scope}`)} ·{' '}
+              {t('scenarios.injectCount', { count: chosen.injects.length })}
+            </p>
+          )}
+          <FieldProblems problems={at('scenarioId')} />
+        </div>
+        <div className="field">
+          <label htmlFor="run-when">{t('runs.scheduledFor')}</label>
+          <input
+            id="run-when"
+            type="datetime-local"
+            value={when}
+            onChange={(event) => setWhen(event.target.value)}
+            aria-invalid={whenError || at('scheduledFor').length > 0 || undefined}
+          />
+          <p className="field__hint">{t('runs.zoneTime', { zone: timeZone })}</p>
+          <FieldProblems problems={whenError ? [t('runs.badTime')] : at('scheduledFor')} />
+        </div>
+        <div className="field">
+          <label htmlFor="run-director">{t('runs.director')}</label>
+          {isAdmin ? (
+            <select
+              id="run-director"
+              value={directorId}
+              onChange={(event) => setDirectorId(event.target.value)}
+            >
+              <option value="">{t('runs.me', { name: session?.user.name ?? '' })}</option>
+              {(directors.data ?? [])
+                .filter((u) => u.id !== session?.user.id)
+                .map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.name}
+                  </option>
+                ))}
+            </select>
+          ) : (
+            <input id="run-director" value={session?.user.name ?? ''} readOnly />
+          )}
+          <FieldProblems problems={at('directorId')} />
+        </div>
+      </div>
+      <div className="drill-roster">
+        <fieldset className="field">
+          <legend>{t('runs.contacts', { count: contactIds.length })}</legend>
+          <input
+            type="search"
+            aria-label={t('runs.filterContacts')}
+            placeholder={t('runs.filterContacts')}
+            value={contactFilter}
+            onChange={(event) => setContactFilter(event.target.value)}
+          />
+          <div className="drill-checks" data-testid="roster-contacts">
+            {contacts.isPending && <Loading />}
+            {shownContacts.map((c) => (
+              <label key={c.id}>
+                <input
+                  type="checkbox"
+                  checked={contactIds.includes(c.id)}
+                  onChange={(event) => toggle(contactIds, setContactIds, c.id, event.target.checked)}
+                />
+                {c.name}
+                <span className="cell-sub">
+                  {c.organization} {c.phones[0] ?? ''}
+                </span>
+              </label>
+            ))}
+          </div>
+          {contacts.isError && <ErrorNotice error={contacts.error} compact />}
+          <FieldProblems problems={at('contactIds')} />
+        </fieldset>
+        <fieldset className="field">
+          <legend>{t('runs.teams', { count: teamIds.length })}</legend>
+          <div className="drill-checks" data-testid="roster-teams">
+            {(teams.data?.items ?? []).map((team) => (
+              <label key={team.id}>
+                <input
+                  type="checkbox"
+                  checked={teamIds.includes(team.id)}
+                  onChange={(event) => toggle(teamIds, setTeamIds, team.id, event.target.checked)}
+                />
+                {team.name}
+              </label>
+            ))}
+          </div>
+          {teams.isError && <ErrorNotice error={teams.error} compact />}
+          <FieldProblems problems={at('teamIds')} />
+        </fieldset>
+        <fieldset className="field">
+          <legend>{t('runs.evaluators', { count: evaluatorIds.length })}</legend>
+          {isAdmin ? (
+            <div className="drill-checks" data-testid="roster-evaluators">
+              {(evaluators.data?.items ?? [])
+                .filter((u) => u.active)
+                .map((u) => (
+                  <label key={u.id}>
+                    <input
+                      type="checkbox"
+                      checked={evaluatorIds.includes(u.id)}
+                      onChange={(event) => toggle(evaluatorIds, setEvaluatorIds, u.id, event.target.checked)}
+                    />
+                    {u.name}
+                  </label>
+                ))}
+            </div>
+          ) : (
+            <p className="field__hint">{t('runs.evaluatorsByAdmin')}</p>
+          )}
+          {evaluators.isError && <ErrorNotice error={evaluators.error} compact />}
+          <FieldProblems problems={at('evaluatorIds')} />
+        </fieldset>
+      </div>
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={save.isPending || !scenario}>
+          {save.isPending ? t('saving') : t('runs.scheduleSubmit')}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          {t('cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
