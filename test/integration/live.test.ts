@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 import { io } from 'socket.io-client';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { incidentReport } from '../support/incidents.js';
 import { LiveRoomClient } from '../support/live-client.js';
-import { freePort } from '../support/processes.js';
+import { spawnServer } from '../support/processes.js';
 
 describe('live incident rooms (/live)', () => {
   let t: TestApp;
@@ -136,38 +135,16 @@ describe('two server processes sharing one Redis', () => {
   let t: TestApp;
   let second: ChildProcess;
   let secondUrl: string;
-  const serverMain = new URL('../../server/dist/main.js', import.meta.url).pathname;
 
   beforeAll(async () => {
-    if (!existsSync(serverMain))
-      throw new Error('server/dist is missing: run `npm run build -w server` (npm test does)');
     t = await createTestApp();
-    const port = await freePort();
-    secondUrl = `http://127.0.0.1:${port}`;
     // The built server, as deployed, on its own port: same database, same Redis namespace.
-    second = spawn(process.execPath, [serverMain], {
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        PORT: String(port),
-        DATABASE_URL: t.db.url,
-        REDIS_PREFIX: t.redisPrefix,
-        JWT_SECRET: t.jwtSecret,
-        LOG_LEVEL: 'warn',
-        WEB_DIST: '/nonexistent-web-dist',
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    for (let i = 0; i < 100; i++) {
-      try {
-        if ((await fetch(`${secondUrl}/health`)).ok) return;
-      } catch {
-        /* not up yet */
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('the second server did not come up');
-  }, 30_000);
+    ({ child: second, url: secondUrl } = await spawnServer({
+      DATABASE_URL: t.db.url,
+      REDIS_PREFIX: t.redisPrefix,
+      JWT_SECRET: t.jwtSecret,
+    }));
+  }, 40_000);
 
   afterAll(async () => {
     second?.kill('SIGTERM');

@@ -28,6 +28,42 @@ export function spawnWorker(env: Record<string, string>): ChildProcess {
   });
 }
 
+/**
+ * The built server (as deployed) on its own port, resolved once /health answers. `env` names the
+ * database, Redis namespace and secret it shares with the test's own application.
+ */
+export async function spawnServer(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string }> {
+  const main = path.join(ROOT, 'server/dist/main.js');
+  if (!existsSync(main)) throw new Error('server/dist is missing: run `npm run build` (npm test does)');
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [main], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      WEB_DIST: '/nonexistent-web-dist',
+      ...env,
+      PORT: String(port),
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/health`)).ok) return { child, url };
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error('the server did not come up within 30 s');
+}
+
 export function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null
     ? Promise.resolve()
