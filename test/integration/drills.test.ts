@@ -325,7 +325,25 @@ describe('drills: scenarios, the scenario clock, containment and measurement', (
     });
 
     it('shows a real incident to the director at once and keeps drills out of real lists and rooms', async () => {
-      const sc = await scenario(await scenarioDocument(s.t, [messageInject('a', 1)]));
+      const stats = async () => (await api().get('/api/incidents/statistics').set(as(commander))).body;
+      const before = await stats();
+      const sc = await scenario(
+        await scenarioDocument(s.t, [
+          {
+            id: 'worse',
+            offsetSeconds: 1,
+            synopsis: '续报：5 人死亡',
+            kind: 'incident_report',
+            targetRoles: [],
+            content: {
+              summary: '模拟续报',
+              casualties: { deaths: 5, missing: 0, seriousInjuries: 0, minorInjuries: 0 },
+              directLossCny: 20_000_000,
+            },
+            expectedActions: [],
+          },
+        ]),
+      );
       const r = await act((await run(sc.id)).id, 'start');
       const real = await api().post('/api/incidents').set(as(commander)).send(incidentReport());
       expect(real.status).toBe(201);
@@ -354,6 +372,21 @@ describe('drills: scenarios, the scenario clock, containment and measurement', (
       expect(ids).not.toContain(r.incidentId);
       const drills = await api().get('/api/incidents?isDrill=true&pageSize=500').set(as(commander));
       expect(drills.body.items.map((i: { id: string }) => i.id)).toContain(r.incidentId);
+
+      // The drill's invented deaths re-graded its own incident and nothing else.
+      const drill = await api().get(`/api/incidents/${r.incidentId}`).set(as(commander));
+      expect(drill.body).toMatchObject({ severity: 'relatively_serious', casualties: { deaths: 5 } });
+      const after = await stats();
+      expect(after.total).toBe(before.total + 1);
+      expect(after.drills).toBe(before.drills + 1);
+      expect(after.deaths).toBe(before.deaths + real.body.casualties.deaths);
+      expect(after.bySeverity.relatively_serious).toBe(before.bySeverity.relatively_serious);
+
+      const csv = await api().get(`/api/incidents/${r.incidentId}/activity.csv`).set(as(commander));
+      expect(csv.text.split('\n')[0]).toContain('【演练】DRILL');
+      expect(csv.text).toContain('inject worse (incident_report)');
+      const realCsv = await api().get(`/api/incidents/${real.body.id}/activity.csv`).set(as(commander));
+      expect(realCsv.text).not.toContain('演练');
     });
   });
 

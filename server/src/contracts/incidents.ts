@@ -214,3 +214,20 @@ export interface IncidentStatusSummary {
   lastEventAt: string | null;
   generatedAt: string;
 }
+
+/** A year of real incidents in the caller's scope; drills are counted apart and never mixed in. */
+export interface IncidentStatistics {
+  year: number;
+  total: number;
+  bySeverity: Record<Severity, number>;
+  byCategory: Partial<Record<IncidentCategory, number>>;
+  /** Twelve counts, January first, by the month of occurrence in the zone's time zone. */
+  byMonth: number[];
+  deaths: number;
+  seriousInjuries: number;
+  directLossCny: number;
+  /** 迟报: first reports that reached the system after their deadline. */
+  lateReports: number;
+  /** Drills of the same year: shown so nobody wonders where they went, never in the figures. */
+  drills: number;
+}

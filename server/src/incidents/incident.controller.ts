@@ -3,13 +3,19 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/access.decorators.js';
 import { UuidParam } from '../common/uuid-param.js';
 import type { ListResponse } from '../contracts/api.js';
-import type { IncidentReportView, IncidentView, RoomEventView } from '../contracts/incidents.js';
+import type {
+  IncidentReportView,
+  IncidentStatistics,
+  IncidentView,
+  RoomEventView,
+} from '../contracts/incidents.js';
 import type { Role } from '../contracts/roles.js';
 import {
   EventsQueryDto,
   IncidentCreateDto,
   IncidentLevelDto,
   IncidentListQueryDto,
+  IncidentStatisticsQueryDto,
   IncidentStatusDto,
   RoomMessageDto,
   SupplementaryReportDto,
@@ -42,6 +48,12 @@ export class IncidentController {
   @Roles(...ROOM_MEMBERS)
   list(@Query() q: IncidentListQueryDto): Promise<ListResponse<IncidentView>> {
     return this.incidents.list(q);
+  }
+
+  @Get('statistics')
+  @Roles(...ROOM_MEMBERS)
+  statistics(@Query() q: IncidentStatisticsQueryDto): Promise<IncidentStatistics> {
+    return this.incidents.statistics(q.year);
   }
 
   @Get(':id')

@@ -114,6 +114,20 @@ export class IncidentCreateDto {
 }
 
 /** 续报: the updated figures and what happened since. */
+export class IncidentStatisticsQueryDto {
+  @ApiPropertyOptional({
+    description: 'Zone-local calendar year (default: this year)',
+    minimum: 2000,
+    maximum: 2100,
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+}
+
 export class SupplementaryReportDto {
   @ApiProperty({ type: CasualtiesDto })
   @IsObject()

@@ -49,6 +49,11 @@ export class IncidentRepository extends EnterpriseScopedRepository<Incident> {
     return Object.assign(fresh, { enterpriseName: found.enterpriseName });
   }
 
+  /** The rows statistics need for incidents that occurred between two instants (scoped). */
+  forStatistics(from: Date, to: Date): Promise<Incident[]> {
+    return this.query('i').andWhere('i.occurredAt >= :from AND i.occurredAt < :to', { from, to }).getMany();
+  }
+
   async list(f: IncidentFilter): Promise<[Incident[], number]> {
     const qb = this.query('i').orderBy('i.occurredAt', 'DESC').skip(f.skip).take(f.take);
     qb.andWhere('i.isDrill = :isDrill', { isDrill: f.isDrill });

@@ -1,9 +1,20 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Inject,
+  Injectable,
+} from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { pageWindow } from '../common/paging.dto.js';
 import { RequestContext } from '../common/request-context.js';
 import type { ListResponse } from '../contracts/api.js';
-import type { IncidentReportView, IncidentView, RoomEventView } from '../contracts/incidents.js';
+import type {
+  IncidentReportView,
+  IncidentStatistics,
+  IncidentView,
+  RoomEventView,
+} from '../contracts/incidents.js';
 import { Db } from '../database/db.js';
 import { EnterpriseRepository } from '../enterprises/enterprise.repository.js';
 import { LiveBroadcaster } from '../rooms/live-broadcaster.js';
@@ -24,6 +35,8 @@ import { IncidentRepository } from './incident.repository.js';
 import { checkTransition } from './lifecycle.js';
 import { reportingClock, withinSupplementaryWindow } from './reporting.js';
 import { SEVERITY_RANK, gradeSeverity } from './severity.js';
+import { incidentStatistics, zoneYearMonth } from './statistics.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
 
 /** A report may be filed a little ahead of the server clock (phones drift); beyond that it is a typo. */
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
@@ -41,11 +54,22 @@ export class IncidentService {
     private readonly audit: AuditService,
     private readonly context: RequestContext,
     private readonly hooks: IncidentHooks,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(q: IncidentListQueryDto): Promise<ListResponse<IncidentView>> {
     const [rows, total] = await this.incidents.list({ ...q, ...pageWindow(q) });
     return { items: rows.map(mapIncident), total };
+  }
+
+  /** A zone-local calendar year of real incidents; drills are only counted apart. */
+  async statistics(year = zoneYearMonth(new Date(), this.config.TZ).year): Promise<IncidentStatistics> {
+    // A day either side covers the zone's offset from UTC; the pure function picks the exact year.
+    const rows = await this.incidents.forStatistics(
+      new Date(Date.UTC(year - 1, 11, 31)),
+      new Date(Date.UTC(year + 1, 0, 2)),
+    );
+    return incidentStatistics(rows, year, this.config.TZ);
   }
 
   async get(id: string): Promise<IncidentView> {

@@ -34,9 +34,15 @@ export class RoomRecordsService {
       e.type,
       describeEvent(e),
     ]);
-    const csv = stringify([['seq', `time (${this.config.TZ})`, 'actor', 'role', 'event', 'detail'], ...rows]);
+    const header = ['seq', `time (${this.config.TZ})`, 'actor', 'role', 'event', 'detail'];
+    // A drill's log must never pass for a real incident's once it leaves the system.
+    const mark = incident.isDrill
+      ? [['【演练】DRILL', 'exercise record, not a real incident', '', '', '', '']]
+      : [];
+    const csv = stringify([...mark, header, ...rows]);
+    const name = `${incident.isDrill ? 'drill' : 'incident'}-${incident.id}-activity.csv`;
     // A BOM so that spreadsheet programs open the Chinese text as UTF-8.
-    return { filename: `incident-${incident.id}-activity.csv`, csv: `\uFEFF${csv}` };
+    return { filename: name, csv: `\uFEFF${csv}` };
   }
 
   async summary(id: string): Promise<IncidentStatusSummary> {
@@ -112,6 +118,18 @@ export function describeEvent(e: RoomEventView): string {
       return `dispatched: ${String(nested('dispatch').label)}`;
     case 'resource.status_changed':
       return `${String(nested('dispatch').label)}: ${String(p.from)} → ${String(nested('dispatch').state)}`;
+    case 'drill.started':
+      return `drill started: ${String(p.title)}`;
+    case 'drill.inject':
+      return `inject ${String(p.injectId)} (${String(p.kind)})${p.manual ? ' released by hand' : ''}: ${String(p.synopsis)}`;
+    case 'drill.inject_skipped':
+      return `inject skipped: ${String(p.synopsis)}`;
+    case 'drill.paused':
+    case 'drill.resumed':
+    case 'drill.ended':
+      return `${e.type.slice('drill.'.length)} at scenario second ${String(p.scenarioSeconds)}`;
+    case 'drill.real_incident':
+      return `REAL INCIDENT during the drill: ${String(p.title)} (${String(p.severity)})`;
     default:
       return JSON.stringify(p);
   }

@@ -9,6 +9,7 @@ const FILERS: Role[] = ['enterprise_officer', 'commander', 'zone_admin'];
 export const incidentRules: AccessRules = {
   'POST /api/incidents': FILERS,
   'GET /api/incidents': MEMBERS,
+  'GET /api/incidents/statistics': MEMBERS,
   'GET /api/incidents/:id': MEMBERS,
   'POST /api/incidents/:id/reports': FILERS,
   'GET /api/incidents/:id/reports': MEMBERS,
