@@ -1,6 +1,7 @@
 import type { Role } from '../../../server/src/contracts/roles.js';
 import { directoryRules } from './directory.js';
 import { drillRules } from './drills.js';
+import { drillEvaluationRules } from './drills-evaluation.js';
 import { calloutRules } from './callouts.js';
 import { foundationRules } from './foundation.js';
 import { hazardRules } from './hazards.js';
@@ -23,4 +24,5 @@ export const EXPECTED: AccessRules = {
   ...planRules,
   ...calloutRules,
   ...drillRules,
+  ...drillEvaluationRules,
 };

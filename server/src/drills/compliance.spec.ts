@@ -1,0 +1,251 @@
+import { describe, expect, it } from '@jest/globals';
+import {
+  type ComplianceEnterprise,
+  type ComplianceInput,
+  addMonths,
+  complianceReport,
+  daysBetween,
+  isHighRisk,
+  zoneDay,
+} from './compliance.js';
+
+const TZ = 'Asia/Shanghai';
+
+const chem: ComplianceEnterprise = { id: 'e-chem', name: '甲化工', industry: '精细化工', riskClass: 'high' };
+const food: ComplianceEnterprise = {
+  id: 'e-food',
+  name: '乙食品',
+  industry: '食品加工',
+  riskClass: 'medium',
+};
+
+/** An instant given as zone-local wall time, e.g. '2026-03-01 00:30'. */
+const local = (s: string) => new Date(`${s.replace(' ', 'T')}:00+08:00`);
+
+function report(over: Partial<ComplianceInput>) {
+  return complianceReport({
+    enterprises: [],
+    plans: [],
+    runs: [],
+    now: local('2026-06-15 10:00'),
+    timeZone: TZ,
+    ...over,
+  });
+}
+
+describe('drill compliance dates', () => {
+  it('adds months, ending on the last day of a shorter month', () => {
+    expect(addMonths('2025-08-31', 6)).toBe('2026-02-28');
+    expect(addMonths('2027-08-31', 6)).toBe('2028-02-29');
+    expect(addMonths('2026-03-31', 6)).toBe('2026-09-30');
+    expect(addMonths('2026-05-31', 6)).toBe('2026-11-30');
+    expect(addMonths('2026-01-30', 1)).toBe('2026-02-28');
+    expect(addMonths('2028-02-29', 12)).toBe('2029-02-28');
+    expect(addMonths('2026-07-15', 6)).toBe('2027-01-15');
+    expect(addMonths('2026-12-31', 12)).toBe('2027-12-31');
+    expect(addMonths('2026-02-28', 6)).toBe('2026-08-28');
+  });
+
+  it('takes the calendar day in the zone on either side of its midnight', () => {
+    // Midnight in Asia/Shanghai is 16:00 UTC of the day before.
+    expect(zoneDay(new Date('2026-08-31T15:59:59.999Z'), TZ)).toBe('2026-08-31');
+    expect(zoneDay(new Date('2026-08-31T16:00:00Z'), TZ)).toBe('2026-09-01');
+    expect(zoneDay(local('2026-01-01 00:00'), TZ)).toBe('2026-01-01');
+    expect(zoneDay(local('2025-12-31 23:59'), TZ)).toBe('2025-12-31');
+  });
+
+  it('counts days between calendar days', () => {
+    expect(daysBetween('2026-06-15', '2026-06-15')).toBe(0);
+    expect(daysBetween('2026-06-15', '2026-06-16')).toBe(1);
+    expect(daysBetween('2026-06-15', '2026-06-14')).toBe(-1);
+    expect(daysBetween('2026-02-01', '2026-03-01')).toBe(28);
+    expect(daysBetween('2025-12-31', '2026-12-31')).toBe(365);
+  });
+});
+
+describe('high-risk units', () => {
+  it.each([
+    ['煤化工', 'medium'],
+    ['危化品经营', 'low'],
+    ['危险化学品储存', 'low'],
+    ['非煤矿山', 'medium'],
+    ['有色金属冶炼', 'medium'],
+    ['冶金', 'high'],
+    ['建筑施工', 'medium'],
+    ['市政施工', 'low'],
+    ['大型商场', 'low'],
+    ['人员密集场所', 'low'],
+    ['Chemical manufacturing', 'low'],
+    ['纺织', 'major'],
+  ] as const)('%s (%s) drills every half year', (industry, riskClass) => {
+    expect(isHighRisk(industry, riskClass)).toBe(true);
+  });
+
+  it.each([
+    ['食品加工', 'high'],
+    ['机械制造', 'medium'],
+    ['建材', 'medium'],
+    ['仓储物流', 'high'],
+    ['电子材料', 'low'],
+  ] as const)('%s (%s) drills yearly', (industry, riskClass) => {
+    expect(isHighRisk(industry, riskClass)).toBe(false);
+  });
+});
+
+describe('drill compliance report', () => {
+  it('lists nothing for a unit without a published plan', () => {
+    const r = report({
+      enterprises: [food],
+      runs: [
+        { id: 'r', enterpriseId: food.id, planType: 'comprehensive', endedAt: local('2026-01-01 10:00') },
+      ],
+    });
+    expect(r.items).toEqual([]);
+    expect(r.overdue).toEqual([]);
+    expect(r.asOf).toBe('2026-06-15T02:00:00.000Z');
+  });
+
+  it('dates a never-drilled unit from its first plan publication, one interval on', () => {
+    const r = report({
+      enterprises: [food],
+      plans: [
+        { enterpriseId: food.id, type: 'comprehensive', firstPublishedAt: local('2026-02-10 09:00') },
+        // Published 00:30 local on 1 Jan: still 31 Dec in UTC, but the zone's day counts.
+        { enterpriseId: food.id, type: 'special', firstPublishedAt: local('2026-01-01 00:30') },
+      ],
+    });
+    expect(r.items).toEqual([
+      {
+        enterpriseId: food.id,
+        enterpriseName: food.name,
+        requirement: 'comprehensive_or_special',
+        intervalMonths: 12,
+        highRisk: false,
+        lastDrillOn: null,
+        lastRunId: null,
+        dueOn: '2027-01-01',
+        overdue: false,
+        daysUntilDue: 200,
+      },
+    ]);
+  });
+
+  it('dates from the last satisfying drill, on the zone day it ended', () => {
+    const r = report({
+      enterprises: [chem],
+      plans: [
+        { enterpriseId: chem.id, type: 'comprehensive', firstPublishedAt: local('2024-01-05 09:00') },
+        { enterpriseId: chem.id, type: 'on_site', firstPublishedAt: local('2024-01-05 09:00') },
+      ],
+      runs: [
+        // Ends 23:30 on 31 Aug local (15:30 UTC): done on 31 Aug, due 28 Feb.
+        { id: 'old', enterpriseId: chem.id, planType: 'special', endedAt: local('2025-03-01 10:00') },
+        { id: 'cs', enterpriseId: chem.id, planType: 'comprehensive', endedAt: local('2025-08-31 23:30') },
+        // Ends 00:30 on 1 Sep local (still 31 Aug in UTC): done on 1 Sep, due 1 Mar.
+        { id: 'os', enterpriseId: chem.id, planType: 'on_site', endedAt: local('2025-09-01 00:30') },
+      ],
+      now: local('2026-03-01 00:05'),
+    });
+    const byReq = Object.fromEntries(r.items.map((i) => [i.requirement, i]));
+    expect(byReq.comprehensive_or_special).toMatchObject({
+      intervalMonths: 6,
+      highRisk: true,
+      lastDrillOn: '2025-08-31',
+      lastRunId: 'cs',
+      dueOn: '2026-02-28',
+      overdue: true,
+      daysUntilDue: -1,
+    });
+    expect(byReq.on_site).toMatchObject({
+      intervalMonths: 6,
+      lastDrillOn: '2025-09-01',
+      lastRunId: 'os',
+      dueOn: '2026-03-01',
+      overdue: false,
+      daysUntilDue: 0,
+    });
+    expect(r.overdue.map((i) => i.requirement)).toEqual(['comprehensive_or_special']);
+  });
+
+  it('turns overdue at zone midnight after the due day, not at UTC midnight', () => {
+    const input = {
+      enterprises: [food],
+      plans: [
+        {
+          enterpriseId: food.id,
+          type: 'comprehensive' as const,
+          firstPublishedAt: local('2025-01-01 12:00'),
+        },
+      ],
+      runs: [
+        { id: 'r', enterpriseId: food.id, planType: 'special' as const, endedAt: local('2025-06-30 16:00') },
+      ],
+    };
+    // Due 2026-06-30. At 23:59:59 local on the due day it is still in time...
+    const lastMoment = report({ ...input, now: new Date('2026-06-30T15:59:59Z') }).items[0]!;
+    expect(lastMoment).toMatchObject({ dueOn: '2026-06-30', overdue: false, daysUntilDue: 0 });
+    // ...and a second later (16:00 UTC, still 30 June in UTC) it is overdue.
+    const nextDay = report({ ...input, now: new Date('2026-06-30T16:00:00Z') }).items[0]!;
+    expect(nextDay).toMatchObject({ overdue: true, daysUntilDue: -1 });
+  });
+
+  it('does not let one requirement satisfy the other, nor count zone-less or plan-less runs', () => {
+    const r = report({
+      enterprises: [food],
+      plans: [
+        { enterpriseId: food.id, type: 'comprehensive', firstPublishedAt: local('2025-01-10 12:00') },
+        { enterpriseId: food.id, type: 'on_site', firstPublishedAt: local('2025-03-20 12:00') },
+      ],
+      runs: [
+        { id: 'a', enterpriseId: food.id, planType: 'on_site', endedAt: local('2026-05-01 12:00') },
+        { id: 'b', enterpriseId: food.id, planType: null, endedAt: local('2026-05-02 12:00') },
+        {
+          id: 'c',
+          enterpriseId: 'someone-else',
+          planType: 'comprehensive',
+          endedAt: local('2026-05-03 12:00'),
+        },
+      ],
+    });
+    const byReq = Object.fromEntries(r.items.map((i) => [i.requirement, i]));
+    expect(byReq.comprehensive_or_special).toMatchObject({
+      lastRunId: null,
+      dueOn: '2026-01-10',
+      overdue: true,
+    });
+    expect(byReq.on_site).toMatchObject({ lastRunId: 'a', dueOn: '2026-11-01', overdue: false });
+  });
+
+  it('starts an on-site duty from the on-site plan, not from an older comprehensive one', () => {
+    const r = report({
+      enterprises: [food],
+      plans: [
+        { enterpriseId: food.id, type: 'comprehensive', firstPublishedAt: local('2025-01-10 12:00') },
+        { enterpriseId: food.id, type: 'on_site', firstPublishedAt: local('2026-02-20 12:00') },
+      ],
+    });
+    expect(r.items.find((i) => i.requirement === 'on_site')).toMatchObject({
+      dueOn: '2026-08-20',
+      overdue: false,
+    });
+  });
+
+  it('sorts by due date and lists the overdue ones apart', () => {
+    const r = report({
+      enterprises: [food, chem],
+      plans: [
+        { enterpriseId: food.id, type: 'comprehensive', firstPublishedAt: local('2025-05-01 12:00') },
+        { enterpriseId: chem.id, type: 'comprehensive', firstPublishedAt: local('2025-05-01 12:00') },
+        { enterpriseId: chem.id, type: 'on_site', firstPublishedAt: local('2025-05-01 12:00') },
+      ],
+      runs: [{ id: 'os', enterpriseId: chem.id, planType: 'on_site', endedAt: local('2026-04-01 12:00') }],
+    });
+    expect(r.items.map((i) => [i.enterpriseId, i.requirement, i.dueOn, i.overdue])).toEqual([
+      [chem.id, 'comprehensive_or_special', '2025-11-01', true],
+      [food.id, 'comprehensive_or_special', '2026-05-01', true],
+      [chem.id, 'on_site', '2026-10-01', false],
+    ]);
+    expect(r.overdue.map((i) => i.enterpriseId)).toEqual([chem.id, food.id]);
+    expect(r.items[0]!.daysUntilDue).toBe(daysBetween('2026-06-15', '2025-11-01'));
+  });
+});

@@ -1,0 +1,192 @@
+/**
+ * Drill compliance (MEM Order 2 Art. 33): every unit drills its comprehensive or special plan at
+ * least once a year and its on-site disposal plan at least every half year; units in high-risk
+ * industries drill at least every half year. Pure: the service loads the facts, this decides.
+ *
+ * Dates are zone-local calendar days ('YYYY-MM-DD'). A drill that ends at 23:30 on 31 August in
+ * Asia/Shanghai was done on 31 August even though it is still 31 August 15:30 in UTC, and one that
+ * ends at 00:30 on 1 September was done on 1 September although UTC still says 31 August.
+ */
+import type { RiskClass } from '../contracts/api.js';
+import type { ComplianceItem, ComplianceReport, DrillRequirement } from '../contracts/drills.js';
+import type { PlanType } from '../contracts/plans.js';
+
+export interface ComplianceEnterprise {
+  id: string;
+  name: string;
+  industry: string;
+  riskClass: RiskClass;
+}
+
+/** A plan that has a published version in force. */
+export interface CompliancePlan {
+  enterpriseId: string;
+  type: PlanType;
+  /** When the plan was first published (its first version, even if since superseded). */
+  firstPublishedAt: Date;
+}
+
+/** A drill run that has ended. */
+export interface ComplianceRun {
+  id: string;
+  enterpriseId: string;
+  /** The type of the plan the scenario exercised; null when it exercised none. */
+  planType: PlanType | null;
+  endedAt: Date;
+}
+
+export interface ComplianceInput {
+  enterprises: ComplianceEnterprise[];
+  plans: CompliancePlan[];
+  runs: ComplianceRun[];
+  now: Date;
+  timeZone: string;
+}
+
+/**
+ * Industries Art. 33 names for half-yearly drills, recognised by keyword in the free-text
+ * industry: hazardous chemicals, mining, metal smelting, construction, crowded venues.
+ */
+export const HIGH_RISK_INDUSTRY_KEYWORDS: readonly string[] = [
+  '化工',
+  '危化',
+  '危险化学品',
+  '矿',
+  '冶炼',
+  '冶金',
+  '建筑',
+  '施工',
+  '商场',
+  '购物中心',
+  '人员密集',
+  'chemical',
+  'mining',
+  'smelting',
+  'metallurg',
+  'construction',
+  'shopping',
+  'crowded',
+];
+
+/**
+ * A unit with a major hazard installation (risk class `major`) is held to the half-yearly rhythm
+ * too, whatever its industry is called.
+ */
+export function isHighRisk(industry: string, riskClass: RiskClass): boolean {
+  if (riskClass === 'major') return true;
+  const text = industry.toLowerCase();
+  return HIGH_RISK_INDUSTRY_KEYWORDS.some((k) => text.includes(k));
+}
+
+/** Which ended runs satisfy a requirement: the run's plan type decides, not its scenario's form. */
+const SATISFIES: Record<DrillRequirement, readonly PlanType[]> = {
+  comprehensive_or_special: ['comprehensive', 'special'],
+  on_site: ['on_site'],
+};
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The zone-local calendar day of an instant. */
+export function zoneDay(at: Date, timeZone: string): string {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    // en-CA formats as YYYY-MM-DD.
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, f);
+  }
+  return f.format(at);
+}
+
+/**
+ * The same day `months` later; a day the target month lacks becomes its last day (31 August + 6
+ * months = 28 February, or 29 in a leap year), so a due date never spills into the next month.
+ */
+export function addMonths(day: string, months: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const monthIndex = y * 12 + (m - 1) + months;
+  const year = Math.floor(monthIndex / 12);
+  const month = monthIndex - year * 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month, Math.min(d, lastDay))).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/**
+ * The compliance of every enterprise that has a published plan.
+ *
+ * - `comprehensive_or_special` applies to every such enterprise (Art. 33 binds the unit, not a
+ *   plan type); `on_site` only to one with a published on-site disposal plan.
+ * - Due date: the zone-local day the last satisfying drill ended, plus the interval.
+ * - With no satisfying drill yet, the clock starts when the duty arose: the first publication of
+ *   the earliest plan the requirement concerns (any of the unit's plans for
+ *   `comprehensive_or_special`, its on-site plans for `on_site`). A unit whose plan was published
+ *   more than an interval ago and has never drilled is therefore overdue, and a newly published
+ *   plan gives the unit one full interval before it is.
+ * - An enterprise without any published plan has no start date and is not listed; the plans
+ *   register is where a missing plan shows.
+ * - Overdue when the due day is before today (a drill on the due day itself is in time).
+ */
+export function complianceReport(input: ComplianceInput): ComplianceReport {
+  const today = zoneDay(input.now, input.timeZone);
+  const items: ComplianceItem[] = [];
+
+  for (const e of input.enterprises) {
+    const plans = input.plans.filter((p) => p.enterpriseId === e.id);
+    if (plans.length === 0) continue;
+    const highRisk = isHighRisk(e.industry, e.riskClass);
+    const runs = input.runs.filter((r) => r.enterpriseId === e.id);
+
+    const requirement = (
+      requirement: DrillRequirement,
+      intervalMonths: 6 | 12,
+      basis: CompliancePlan[],
+    ): ComplianceItem => {
+      const last = latest(
+        runs.filter((r) => r.planType !== null && SATISFIES[requirement].includes(r.planType)),
+      );
+      const lastDrillOn = last ? zoneDay(last.endedAt, input.timeZone) : null;
+      const start = lastDrillOn ?? zoneDay(earliest(basis.map((p) => p.firstPublishedAt)), input.timeZone);
+      const dueOn = addMonths(start, intervalMonths);
+      const daysUntilDue = daysBetween(today, dueOn);
+      return {
+        enterpriseId: e.id,
+        enterpriseName: e.name,
+        requirement,
+        intervalMonths,
+        highRisk,
+        lastDrillOn,
+        lastRunId: last?.id ?? null,
+        dueOn,
+        overdue: daysUntilDue < 0,
+        daysUntilDue,
+      };
+    };
+
+    items.push(requirement('comprehensive_or_special', highRisk ? 6 : 12, plans));
+    const onSite = plans.filter((p) => p.type === 'on_site');
+    if (onSite.length) items.push(requirement('on_site', 6, onSite));
+  }
+
+  items.sort(
+    (a, b) =>
+      a.dueOn.localeCompare(b.dueOn) ||
+      a.enterpriseName.localeCompare(b.enterpriseName, 'zh-CN') ||
+      a.enterpriseId.localeCompare(b.enterpriseId) ||
+      a.requirement.localeCompare(b.requirement),
+  );
+  return { asOf: input.now.toISOString(), items, overdue: items.filter((i) => i.overdue) };
+}
+
+function latest(runs: ComplianceRun[]): ComplianceRun | null {
+  let best: ComplianceRun | null = null;
+  for (const r of runs) if (!best || r.endedAt.getTime() > best.endedAt.getTime()) best = r;
+  return best;
+}
+
+function earliest(dates: Date[]): Date {
+  return new Date(Math.min(...dates.map((d) => d.getTime())));
+}

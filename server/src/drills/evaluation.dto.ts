@@ -1,0 +1,139 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import {
+  EVALUATION_DIMENSIONS,
+  OBSERVATION_KINDS,
+  type EvaluationDimension,
+  type EvaluationScore,
+  type EvaluationView,
+  type ObservationKind,
+  type ObservationView,
+  type RunSummaryText,
+} from '../contracts/drills.js';
+import type { DrillEvaluation, DrillObservation } from './drill.entities.js';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class ObservationCreateDto {
+  @ApiProperty({ enum: OBSERVATION_KINDS, description: 'strength / area for improvement' })
+  @IsIn(OBSERVATION_KINDS)
+  kind: ObservationKind;
+
+  @ApiProperty({ example: '危化品救援队5分钟内完成集结' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  text: string;
+
+  @ApiPropertyOptional({ description: 'The drill room event (seq) the observation is about', nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  eventSeq?: number | null;
+}
+
+export class EvaluationScoreDto {
+  @ApiProperty({ enum: EVALUATION_DIMENSIONS })
+  @IsIn(EVALUATION_DIMENSIONS)
+  dimension: EvaluationDimension;
+
+  @ApiProperty({ minimum: 1, maximum: 5, description: '1 (poor) – 5 (excellent)' })
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  score: number;
+
+  @ApiPropertyOptional({ default: '' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(2000)
+  comment?: string;
+}
+
+export class EvaluationPutDto {
+  @ApiProperty({ type: [EvaluationScoreDto], description: 'At most one score per dimension' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(EVALUATION_DIMENSIONS.length)
+  @ValidateNested({ each: true })
+  @Type(() => EvaluationScoreDto)
+  scores: EvaluationScoreDto[];
+
+  @ApiPropertyOptional({ default: '', description: 'Overall assessment' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(10000)
+  overall?: string;
+}
+
+export class SummaryPutDto implements RunSummaryText {
+  @ApiProperty({ description: 'Problems found' })
+  @IsString()
+  @MaxLength(20000)
+  problems: string;
+
+  @ApiProperty({ description: 'Lessons learned' })
+  @IsString()
+  @MaxLength(20000)
+  lessons: string;
+}
+
+/** A 400 for the second score of one dimension: averages count one form once per dimension. */
+export function duplicateDimensionProblems(scores: EvaluationScore[] | EvaluationScoreDto[]): string[] {
+  const seen = new Set<string>();
+  const problems: string[] = [];
+  scores.forEach((s, i) => {
+    if (seen.has(s.dimension)) problems.push(`scores.${i}.dimension: ${s.dimension} is scored twice`);
+    seen.add(s.dimension);
+  });
+  return problems;
+}
+
+/** Scores in the order of EVALUATION_DIMENSIONS, so every form reads the same way. */
+export function orderScores(scores: EvaluationScoreDto[]): EvaluationScore[] {
+  return [...scores]
+    .sort((a, b) => EVALUATION_DIMENSIONS.indexOf(a.dimension) - EVALUATION_DIMENSIONS.indexOf(b.dimension))
+    .map((s) => ({ dimension: s.dimension, score: s.score, comment: s.comment ?? '' }));
+}
+
+export function mapObservation(o: DrillObservation, evaluatorName: string): ObservationView {
+  return {
+    id: o.id,
+    runId: o.runId,
+    evaluatorId: o.evaluatorId,
+    evaluatorName,
+    kind: o.kind,
+    text: o.text,
+    eventSeq: o.eventSeq,
+    scenarioSeconds: Math.floor(o.scenarioMs / 1000),
+    createdAt: o.createdAt.toISOString(),
+  };
+}
+
+export function mapEvaluation(e: DrillEvaluation, evaluatorName: string): EvaluationView {
+  return {
+    runId: e.runId,
+    evaluatorId: e.evaluatorId,
+    evaluatorName,
+    scores: e.scores,
+    overall: e.overall,
+    updatedAt: e.updatedAt.toISOString(),
+  };
+}

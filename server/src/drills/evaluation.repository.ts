@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import type { EvaluationView, ObservationView } from '../contracts/drills.js';
+import { Db } from '../database/db.js';
+import { User } from '../identity/user.entity.js';
+import { DrillEvaluation, DrillObservation, DrillParticipant } from './drill.entities.js';
+import { mapEvaluation, mapObservation } from './evaluation.dto.js';
+
+/** Reads for evaluation; callers have found the run in scope (DrillRunRepository) first. */
+@Injectable()
+export class EvaluationRepository {
+  constructor(private readonly db: Db) {}
+
+  async isRosterEvaluator(runId: string, userId: string): Promise<boolean> {
+    return this.db.repo(DrillParticipant).existsBy({ runId, kind: 'evaluator', userId });
+  }
+
+  async roomEventExists(incidentId: string, seq: number): Promise<boolean> {
+    const rows: unknown[] = await this.db.manager.query(
+      `SELECT 1 FROM room_event WHERE incident_id = $1 AND seq = $2`,
+      [incidentId, seq],
+    );
+    return rows.length > 0;
+  }
+
+  async observations(runId: string): Promise<ObservationView[]> {
+    const rows = await this.db
+      .repo(DrillObservation)
+      .find({ where: { runId }, order: { scenarioMs: 'ASC', createdAt: 'ASC' } });
+    const names = await this.names(rows.map((r) => r.evaluatorId));
+    return rows.map((o) => mapObservation(o, names.get(o.evaluatorId) ?? ''));
+  }
+
+  async evaluations(runId: string): Promise<EvaluationView[]> {
+    const rows = await this.db.repo(DrillEvaluation).find({ where: { runId }, order: { updatedAt: 'ASC' } });
+    const names = await this.names(rows.map((r) => r.evaluatorId));
+    return rows.map((e) => mapEvaluation(e, names.get(e.evaluatorId) ?? ''));
+  }
+
+  async evaluation(runId: string, evaluatorId: string): Promise<DrillEvaluation | null> {
+    return this.db.repo(DrillEvaluation).findOneBy({ runId, evaluatorId });
+  }
+
+  async names(userIds: string[]): Promise<Map<string, string>> {
+    const ids = [...new Set(userIds)];
+    if (ids.length === 0) return new Map();
+    const users = await this.db.repo(User).find({ where: { id: In(ids) }, select: { id: true, name: true } });
+    return new Map(users.map((u) => [u.id, u.name]));
+  }
+}

@@ -1,0 +1,36 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../common/access.decorators.js';
+import { UuidParam } from '../common/uuid-param.js';
+import type { ListResponse } from '../contracts/api.js';
+import type { ImprovementItemView } from '../contracts/drills.js';
+import { ImprovementCompleteDto, ImprovementCreateDto, ImprovementListQueryDto } from './improvement.dto.js';
+import { ImprovementService } from './improvement.service.js';
+
+@ApiTags('drills')
+@ApiBearerAuth()
+@Controller('api/drills')
+export class ImprovementController {
+  constructor(private readonly improvements: ImprovementService) {}
+
+  @Post('runs/:id/improvements')
+  @Roles('zone_admin', 'commander')
+  create(@UuidParam() id: string, @Body() dto: ImprovementCreateDto): Promise<ImprovementItemView> {
+    return this.improvements.create(id, dto);
+  }
+
+  /** Across runs; an officer sees their enterprise's items only. */
+  @Get('improvements')
+  @Roles('zone_admin', 'commander', 'inspector', 'evaluator', 'enterprise_officer')
+  list(@Query() q: ImprovementListQueryDto): Promise<ListResponse<ImprovementItemView>> {
+    return this.improvements.list(q);
+  }
+
+  /** An officer completes their own enterprise's items; another's is not found. */
+  @Post('improvements/:id/complete')
+  @HttpCode(200)
+  @Roles('zone_admin', 'commander', 'enterprise_officer')
+  complete(@UuidParam() id: string, @Body() dto: ImprovementCompleteDto): Promise<ImprovementItemView> {
+    return this.improvements.complete(id, dto);
+  }
+}

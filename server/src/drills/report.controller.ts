@@ -1,0 +1,20 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../common/access.decorators.js';
+import { UuidParam } from '../common/uuid-param.js';
+import type { DrillReport } from '../contracts/drills.js';
+import { DrillReportService } from './report.service.js';
+
+@ApiTags('drills')
+@ApiBearerAuth()
+@Controller('api/drills/runs/:id/report')
+export class DrillReportController {
+  constructor(private readonly reports: DrillReportService) {}
+
+  /** Officers read their own enterprise's runs only; another's is a 404. */
+  @Get()
+  @Roles('zone_admin', 'commander', 'inspector', 'evaluator', 'enterprise_officer')
+  report(@UuidParam() id: string): Promise<DrillReport> {
+    return this.reports.report(id);
+  }
+}

@@ -1,0 +1,222 @@
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import pg from 'pg';
+import { randomBytes } from 'node:crypto';
+import { Clock } from '../../server/src/common/clock.js';
+import type { ComplianceItem, ComplianceReport } from '../../server/src/contracts/drills.js';
+import { createTestApp, type TestApp } from '../support/app.js';
+
+/** An instant given as Asia/Shanghai wall time. */
+const local = (s: string) => `${s.replace(' ', 'T')}:00+08:00`;
+
+/**
+ * Plans and ended drill runs written straight to the database: compliance reads history, and
+ * history is not something a test can produce through the API without waiting half a year.
+ */
+async function enterprise(sql: pg.Client, name: string, industry: string, riskClass: string) {
+  const { rows } = await sql.query(
+    `INSERT INTO enterprise (name, credit_code, industry, risk_class, address, lat, lng,
+                             legal_representative, safety_lead, duty_phone)
+     VALUES ($1, $2, $3, $4, '淮北经开区', 33.95, 116.8, '法人', '安全员', '0561-1234567') RETURNING id`,
+    [name, `91${randomBytes(8).toString('hex').toUpperCase()}`, industry, riskClass],
+  );
+  return rows[0].id as string;
+}
+
+/** A plan with one version per entry: `published`, `superseded` or `draft`, with its publication time. */
+async function plan(
+  sql: pg.Client,
+  enterpriseId: string,
+  type: string,
+  versions: { status: 'published' | 'superseded' | 'draft'; publishedAt?: string }[],
+) {
+  const { rows } = await sql.query(
+    `INSERT INTO plan (enterprise_id, type, title, incident_categories)
+     VALUES ($1, $2, $3, '{hazardous_chemical_leak}') RETURNING id`,
+    [enterpriseId, type, `${type} ${randomBytes(3).toString('hex')}`],
+  );
+  for (const [i, v] of versions.entries()) {
+    await sql.query(
+      `INSERT INTO plan_version (plan_id, number, status, published_at, superseded_at)
+       VALUES ($1, $2, $3, $4, $5)`,
+      [rows[0].id, i + 1, v.status, v.publishedAt ?? null, v.status === 'superseded' ? v.publishedAt : null],
+    );
+  }
+}
+
+describe('drill compliance', () => {
+  let t: TestApp;
+  let sql: pg.Client;
+  let commander: string;
+  let scenarioId: string;
+  let directorId: string;
+  let chem: string;
+  let food: string;
+  let bare: string;
+  const runIds: Record<string, string> = {};
+
+  const get = (token: string, path: string) => t.http.get(path).set('Authorization', `Bearer ${token}`);
+
+  async function run(
+    key: string,
+    enterpriseId: string,
+    planType: string | null,
+    status: string,
+    endedAt: string,
+  ) {
+    const { rows } = await sql.query(
+      `INSERT INTO drill_run (scenario_id, scenario_version, document, enterprise_id, plan_type, status,
+                              scheduled_for, director_id, started_at, ended_at)
+       SELECT id, version, document, $2, $3, $4, $5::timestamptz - interval '2 hours', $6,
+              $5::timestamptz - interval '1 hour', $5
+         FROM drill_scenario WHERE id = $1 RETURNING id`,
+      [scenarioId, enterpriseId, planType, status, endedAt, directorId],
+    );
+    runIds[key] = rows[0].id as string;
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    sql = new pg.Client({ connectionString: t.db.url });
+    await sql.connect();
+    commander = await t.token('commander');
+    directorId = (await t.login('commander@muster.test')).user.id;
+    const { rows } = await sql.query(
+      `INSERT INTO drill_scenario (title, document) VALUES ('合规测试', $1) RETURNING id`,
+      [JSON.stringify({ title: '合规测试', objectives: [], injects: [] })],
+    );
+    scenarioId = rows[0].id;
+
+    // High-risk by industry (化工), though not a major hazard installation.
+    chem = await enterprise(sql, '合规测试化工有限公司', '精细化工', 'medium');
+    // First published in 2024, re-published in 2025: the duty dates from 2024.
+    await plan(sql, chem, 'comprehensive', [
+      { status: 'superseded', publishedAt: local('2024-01-10 09:00') },
+      { status: 'published', publishedAt: local('2025-01-01 09:00') },
+    ]);
+    await plan(sql, chem, 'on_site', [{ status: 'published', publishedAt: local('2025-06-15 08:00') }]);
+    // 23:30 on 31 August in the zone is 15:30 UTC the same day: drilled on 31 August.
+    await run('chemSpecial', chem, 'special', 'ended', local('2025-08-31 23:30'));
+    await run('chemOldComprehensive', chem, 'comprehensive', 'ended', local('2025-03-01 10:00'));
+    // 00:30 on 1 September in the zone is still 31 August in UTC: drilled on 1 September.
+    await run('chemOnSite', chem, 'on_site', 'ended', local('2025-09-01 00:30'));
+    // Neither a cancelled nor a still-running drill counts, however late it stopped.
+    await run('chemCancelled', chem, 'on_site', 'cancelled', local('2026-02-20 10:00'));
+    await run('chemRunning', chem, 'comprehensive', 'running', local('2026-02-25 10:00'));
+
+    // Low risk: yearly. Its special plan is only a draft; its on-site drill is not its duty.
+    food = await enterprise(sql, '合规测试食品有限公司', '食品加工', 'low');
+    await plan(sql, food, 'comprehensive', [{ status: 'published', publishedAt: local('2025-03-10 10:00') }]);
+    await plan(sql, food, 'special', [{ status: 'draft' }]);
+    await run('foodOnSite', food, 'on_site', 'ended', local('2026-01-05 10:00'));
+
+    // No published plan at all: nothing to be due from.
+    bare = await enterprise(sql, '合规测试纺织有限公司', '纺织', 'low');
+    await plan(sql, bare, 'on_site', [{ status: 'draft' }]);
+
+    // 00:30 on 1 March in the zone: UTC still says 28 February.
+    jest.spyOn(t.get(Clock), 'now').mockReturnValue(new Date(local('2026-03-01 00:30')));
+  });
+
+  afterAll(async () => {
+    await sql?.end();
+    await t?.close();
+  });
+
+  const ours = (items: ComplianceItem[]) => items.filter((i) => [chem, food, bare].includes(i.enterpriseId));
+
+  it('dates each duty from the last satisfying drill, or from the first plan publication', async () => {
+    const res = await get(commander, '/api/drills/compliance');
+    expect(res.status).toBe(200);
+    const report = res.body as ComplianceReport;
+    expect(report.asOf).toBe('2026-02-28T16:30:00.000Z');
+    expect(ours(report.items)).toEqual([
+      {
+        enterpriseId: chem,
+        enterpriseName: '合规测试化工有限公司',
+        requirement: 'comprehensive_or_special',
+        intervalMonths: 6,
+        highRisk: true,
+        lastDrillOn: '2025-08-31',
+        lastRunId: runIds.chemSpecial,
+        // 31 August + 6 months ends on the last day of February.
+        dueOn: '2026-02-28',
+        overdue: true,
+        daysUntilDue: -1,
+      },
+      {
+        enterpriseId: chem,
+        enterpriseName: '合规测试化工有限公司',
+        requirement: 'on_site',
+        intervalMonths: 6,
+        highRisk: true,
+        lastDrillOn: '2025-09-01',
+        lastRunId: runIds.chemOnSite,
+        dueOn: '2026-03-01',
+        overdue: false,
+        daysUntilDue: 0,
+      },
+      {
+        enterpriseId: food,
+        enterpriseName: '合规测试食品有限公司',
+        requirement: 'comprehensive_or_special',
+        intervalMonths: 12,
+        highRisk: false,
+        lastDrillOn: null,
+        lastRunId: null,
+        dueOn: '2026-03-10',
+        overdue: false,
+        daysUntilDue: 9,
+      },
+    ]);
+  });
+
+  it('sorts the zone by due date and lists the overdue apart', async () => {
+    const report = (await get(commander, '/api/drills/compliance')).body as ComplianceReport;
+    const due = report.items.map((i) => i.dueOn);
+    expect(due).toEqual([...due].sort());
+    expect(report.overdue).toEqual(report.items.filter((i) => i.overdue));
+    expect(ours(report.overdue).map((i) => [i.enterpriseId, i.requirement])).toEqual([
+      [chem, 'comprehensive_or_special'],
+    ]);
+    // The demo's chemical plants, with published plans and no drills yet, are listed too.
+    const coalchem = (await t.login('officer1@muster.test')).user.enterpriseId!;
+    expect(
+      report.items
+        .filter((i) => i.enterpriseId === coalchem)
+        .map((i) => i.requirement)
+        .sort(),
+    ).toEqual(['comprehensive_or_special', 'on_site']);
+  });
+
+  it('turns overdue once the due day has passed in the zone', async () => {
+    const clock = jest.spyOn(t.get(Clock), 'now');
+    // 23:59 on 1 March in the zone: the on-site drill is due today, still in time.
+    clock.mockReturnValue(new Date(local('2026-03-01 23:59')));
+    let items = ours(
+      ((await get(commander, `/api/drills/compliance?enterpriseId=${chem}`)).body as ComplianceReport).items,
+    );
+    expect(items.find((i) => i.requirement === 'on_site')).toMatchObject({ overdue: false, daysUntilDue: 0 });
+    // Midnight in the zone (16:00 UTC, still 1 March there): overdue.
+    clock.mockReturnValue(new Date('2026-03-01T16:00:00Z'));
+    items = ((await get(commander, `/api/drills/compliance?enterpriseId=${chem}`)).body as ComplianceReport)
+      .items;
+    expect(items.find((i) => i.requirement === 'on_site')).toMatchObject({ overdue: true, daysUntilDue: -1 });
+    clock.mockReturnValue(new Date(local('2026-03-01 00:30')));
+  });
+
+  it('answers one enterprise when asked, and an officer only for their own', async () => {
+    const one = (await get(commander, `/api/drills/compliance?enterpriseId=${food}`))
+      .body as ComplianceReport;
+    expect(one.items.map((i) => i.enterpriseId)).toEqual([food]);
+
+    const officer = await t.login('officer1@muster.test');
+    const own = (await get(officer.accessToken, '/api/drills/compliance')).body as ComplianceReport;
+    expect(own.items.length).toBeGreaterThan(0);
+    expect(new Set(own.items.map((i) => i.enterpriseId))).toEqual(new Set([officer.user.enterpriseId]));
+    expect((await get(officer.accessToken, `/api/drills/compliance?enterpriseId=${chem}`)).status).toBe(404);
+
+    const bad = await get(commander, '/api/drills/compliance?enterpriseId=nope');
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toEqual(['enterpriseId: must be a UUID']);
+  });
+});
