@@ -20,6 +20,8 @@ import { HazardsPage } from './hazards/HazardsPage';
 import { HazardStatsPage } from './hazards/HazardStatsPage';
 import { InspectionRunPage } from './inspections/InspectionRunPage';
 import { InspectionsPage } from './inspections/InspectionsPage';
+import { PlanFormPage } from './inspections/PlanFormPage';
+import { SpotChecksPage } from './inspections/SpotChecksPage';
 import { ContactsPage } from './directory/ContactsPage';
 import { CompliancePage } from './drills/CompliancePage';
 import { DirectorConsolePage } from './drills/DirectorConsolePage';
@@ -250,6 +252,30 @@ const router = createBrowserRouter([
         element: (
           <RequirePage page="inspections">
             <InspectionRunPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'inspections/plans/new',
+        element: (
+          <RequirePage page="inspections">
+            <PlanFormPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'inspections/plans/:id/edit',
+        element: (
+          <RequirePage page="inspections">
+            <PlanFormPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'inspections/spot-checks',
+        element: (
+          <RequirePage page="inspections">
+            <SpotChecksPage />
           </RequirePage>
         ),
       },

@@ -1,16 +1,24 @@
 import '../hazards/hazards.css';
+import './inspections.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { PageHeader } from '../components/PageHeader';
-import { CHECK_RESULTS, type CheckResult, type HazardLevel } from '../contracts';
-import { type ItemAnswer, useInspectionRecord, useSaveAnswers } from './api';
+import {
+  CHECK_RESULTS,
+  type CheckResult,
+  type HazardLevel,
+  RECHECK_RESULTS,
+  type RecheckResult,
+} from '../contracts';
+import { type ItemAnswer, type RecheckAnswer, useInspectionRecord, useSaveAnswers } from './api';
 
 /**
  * The checklist runner: pass / fail / not applicable per item, with a note and, for a failure,
- * where it was seen and its level. Completing turns every failure into a hazard of the ledger.
+ * where it was seen and its level; for a spot check, whether each re-inspected closed hazard
+ * holds or has recurred. Completing turns every failure and recurrence into a hazard.
  */
 export function InspectionRunPage() {
   const { id = '' } = useParams();
@@ -20,6 +28,7 @@ export function InspectionRunPage() {
   const complete = useSaveAnswers(id, true);
   // Only what the inspector changed is held here; the rest comes from the saved record.
   const [edits, setEdits] = useState<Record<string, Partial<ItemAnswer>>>({});
+  const [recheckEdits, setRecheckEdits] = useState<Record<string, Partial<RecheckAnswer>>>({});
 
   if (record.isPending) return <Loading />;
   if (record.isError) return <ErrorNotice error={record.error} />;
@@ -33,7 +42,21 @@ export function InspectionRunPage() {
   );
   const set = (itemId: string, patch: Partial<ItemAnswer>) =>
     setEdits((e) => ({ ...e, [itemId]: { ...e[itemId], ...patch } }));
-  const payload = { items: Object.values(answers).map((a) => ({ ...a, note: a.note || undefined })) };
+  const rechecks = r.rechecks.map((c) => ({
+    hazardId: c.hazardId,
+    result: c.result,
+    note: c.note ?? '',
+    ...recheckEdits[c.hazardId],
+  }));
+  const setRecheck = (hazardId: string, patch: Partial<RecheckAnswer>) =>
+    setRecheckEdits((e) => ({ ...e, [hazardId]: { ...e[hazardId], ...patch } }));
+  const payload = {
+    items: Object.values(answers).map((a) => ({ ...a, note: a.note || undefined })),
+    // Only answered ones: the server takes an unanswered recheck as a mistake, not as "not yet".
+    rechecks: rechecks.flatMap((c) =>
+      c.result ? [{ hazardId: c.hazardId, result: c.result, note: c.note || undefined }] : [],
+    ),
+  };
 
   return (
     <div className="page page--narrow">
@@ -45,7 +68,8 @@ export function InspectionRunPage() {
           </Link>
         }
       >
-        {r.inspector} · {t(`inspections.status.${r.status}`)}
+        {r.inspector ?? t('inspections.unassigned')} · {t(`inspections.status.${r.status}`)}
+        {r.dueOn && ` · ${t('inspections.duePeriod', { from: r.dueOn, to: r.dueBy ?? '…' })}`}
       </PageHeader>
       <ol className="checklist" data-testid="checklist">
         {r.items.map((item) => {
@@ -101,6 +125,57 @@ export function InspectionRunPage() {
           );
         })}
       </ol>
+      {r.rechecks.length > 0 && (
+        <section className="card" data-testid="rechecks">
+          <h2 className="card__title">{t('inspections.recheck.title')}</h2>
+          <ol className="recheck-list">
+            {rechecks.map((c) => {
+              const item = r.rechecks.find((x) => x.hazardId === c.hazardId)!;
+              return (
+                <li
+                  key={c.hazardId}
+                  className={`recheck-list__item recheck-list__item--${c.result ?? 'open'}`}
+                >
+                  <div className="checklist__text">
+                    <Link to={`/hazards/${c.hazardId}`}>{item.hazardCode}</Link> {item.description}
+                  </div>
+                  <div className="checklist__choices" role="radiogroup" aria-label={item.hazardCode}>
+                    {RECHECK_RESULTS.map((res) => (
+                      <label key={res} className="checklist__choice">
+                        <input
+                          type="radio"
+                          name={`recheck-${c.hazardId}`}
+                          value={res}
+                          disabled={!open}
+                          checked={c.result === res}
+                          onChange={() => setRecheck(c.hazardId, { result: res as RecheckResult })}
+                        />
+                        {t(`inspections.recheck.${res}`)}
+                      </label>
+                    ))}
+                  </div>
+                  {c.result === 'recurred' && open && (
+                    <input
+                      aria-label={t('inspections.recheck.note')}
+                      placeholder={t('inspections.recheck.note')}
+                      value={c.note ?? ''}
+                      onChange={(e) => setRecheck(c.hazardId, { note: e.target.value })}
+                    />
+                  )}
+                  {item.newHazardId && (
+                    <Link to={`/hazards/${item.newHazardId}`} className="cell-sub">
+                      {t('inspections.hazardCreated')}
+                    </Link>
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      )}
+      {r.items.length === 0 && r.rechecks.length === 0 && (
+        <p className="cell-sub">{t('inspections.recheck.nothing')}</p>
+      )}
       {(save.isError || complete.isError) && <ErrorNotice error={save.error ?? complete.error} />}
       {open && (
         <div className="form__actions">
