@@ -20,6 +20,7 @@ import { RoomMap, type DrawnFeature, type DrawRequest } from '../incidents/map/R
 import { incidentKeys, useDispatches, useFeatures, useIncident, useTasks } from '../incidents/queries';
 import { ROOM_ACTORS } from '../incidents/roles';
 import { upsertInList } from '../incidents/room/cache';
+import { CalloutBoard } from '../incidents/room/CalloutBoard';
 import { DispatchPanel } from '../incidents/room/DispatchPanel';
 import { DrawToolbar } from '../incidents/room/DrawToolbar';
 import { TasksPanel } from '../incidents/room/TasksPanel';
@@ -349,6 +350,7 @@ function DrillRoom({
           </section>
           <InjectsPanel run={run} receivedAt={receivedAt} scene={incident.data?.location} />
           <MetricsPanel runId={run.id} />
+          {incident.data && <CalloutBoard incident={incident.data} canCall={canAct} />}
           <div className="room__work">
             <TasksPanel incidentId={incidentId} tasks={tasks.data} canAct={canAct} />
             <DispatchPanel incidentId={incidentId} dispatches={dispatches.data} canAct={canAct} />

@@ -31,7 +31,6 @@ export function ScenariosPage() {
     placeholderData: keepPreviousData,
   });
   const fileInput = useRef<HTMLInputElement>(null);
-  const [readError, setReadError] = useState<string | null>(null);
 
   const importing = useMutation({
     mutationFn: async (file: File) => {
@@ -57,10 +56,7 @@ export function ScenariosPage() {
               <button
                 type="button"
                 className="button"
-                onClick={() => {
-                  setReadError(null);
-                  fileInput.current?.click();
-                }}
+                onClick={() => fileInput.current?.click()}
                 disabled={importing.isPending}
               >
                 {importing.isPending ? t('scenarios.importing') : t('scenarios.import')}
@@ -87,7 +83,6 @@ export function ScenariosPage() {
           if (file) importing.mutate(file);
         }}
       />
-      {readError && <p className="notice notice--error">{readError}</p>}
       {importing.isError && <ErrorNotice error={importing.error} />}
 
       <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>

@@ -1,0 +1,243 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHLORINE_TITLE } from '../../server/src/demo/drills-demo.js';
+import { Phone, startCalloutStack, type CalloutStack } from '../support/callouts.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const RESPONDER = '赵立新';
+const MESSAGE = '演练：钢瓶库氯气泄漏，危化品应急处置队到东门集合';
+
+/**
+ * The director runs the demo chlorine-leak drill from the console: starts the scenario clock,
+ * releases the first inject by hand, calls out a responder on the roster who accepts on the
+ * simulated phone, watches the metrics follow, ends the drill and reads the response time in
+ * the after-action report. Before that, the scenario editor shows a 400's field problems beside
+ * the inject they are about.
+ */
+describe('drills in the web console', () => {
+  let stack: CalloutStack;
+  let browser: Browser;
+  let context: BrowserContext;
+  let director: Page;
+  let runId = '';
+  const pageErrors: string[] = [];
+  const foreignRequests: string[] = [];
+
+  async function newPage(name: string): Promise<Page> {
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(`${name}: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' || process.env.DEBUG_CONSOLE) console.log(`[${name}] ${message.text()}`);
+    });
+    page.on('request', (request) => {
+      const url = request.url();
+      if (!url.startsWith(stack.publicUrl) && !url.startsWith('data:') && !url.startsWith('blob:')) {
+        foreignRequests.push(url);
+      }
+    });
+    return page;
+  }
+
+  async function signIn(page: Page, email: string): Promise<void> {
+    await page.goto(`${stack.publicUrl}/login`);
+    await page.getByLabel('电子邮箱').fill(email);
+    await page.getByLabel('密码').fill('muster-demo');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL('**/map');
+  }
+
+  async function api<T>(method: 'get' | 'post', url: string, body?: object): Promise<T> {
+    const token = await stack.t.token('commander');
+    const req = stack.t.http[method](url).set('Authorization', `Bearer ${token}`);
+    const res = body ? await req.send(body) : await req;
+    if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as T;
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(path.join(ROOT, 'web', 'dist', 'index.html'))) {
+      throw new Error('web/dist is missing: build the console first (npm run build -w web)');
+    }
+    await mkdir(SCREENSHOTS, { recursive: true });
+    // Real escalation time: the responder answers long before a call or a next tier would come.
+    stack = await startCalloutStack({}, 1, { web: true });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    context = await browser.newContext({
+      viewport: { width: 1440, height: 1000 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  it('shows a 400 of the scenario editor beside the inject it is about', async () => {
+    director = await newPage('director');
+    await signIn(director, 'commander@muster.test');
+    await director.getByTestId('nav-drills').click();
+    await director.waitForURL('**/drills');
+    await director.getByRole('link', { name: '演练脚本库' }).click();
+    await director.getByTestId('scenario-table').getByRole('link', { name: CHLORINE_TITLE }).click();
+    const timeline = director.getByTestId('inject-timeline');
+    await timeline.getByTestId('scenario-inject').first().waitFor();
+    const before = await timeline.getByTestId('scenario-inject').count();
+    expect(before).toBeGreaterThan(3);
+    expect(await timeline.getByTestId('inject-offset').first().textContent()).toBe('T+00:30');
+
+    // A new inject with nothing filled in: the server names its synopsis and message text.
+    await director.getByTestId('inject-add').click();
+    const added = timeline.getByTestId('scenario-inject').nth(before);
+    await director.getByTestId('scenario-save').click();
+    await added.locator('.field__error').first().waitFor();
+    expect(await director.locator('.drill-inject--invalid').count()).toBe(1);
+    expect(await added.getAttribute('class')).toContain('drill-inject--invalid');
+    await added.getByRole('button', { name: '删除' }).click();
+    expect(await timeline.getByTestId('scenario-inject').count()).toBe(before);
+  }, 60_000);
+
+  it('lets the director start the demo drill and release an inject into the drill room', async () => {
+    const runs = await api<{ items: { id: string; title: string; status: string }[] }>(
+      'get',
+      '/api/drills/runs?status=scheduled',
+    );
+    const run = runs.items.find((r) => r.title === CHLORINE_TITLE);
+    expect(run).toBeDefined();
+    runId = run!.id;
+
+    await director.getByTestId('nav-drills').click();
+    await director
+      .locator(`[data-testid="run-row"][data-run-id="${runId}"]`)
+      .getByRole('link')
+      .first()
+      .click();
+    await director.waitForURL(`**/drills/runs/${runId}`);
+    const clock = director.getByTestId('drill-clock');
+    await clock.waitFor();
+    await director.getByTestId('drill-watermark').waitFor();
+    expect(await director.getByTestId('drill-watermark').textContent()).toContain('演练');
+    expect(await clock.getAttribute('data-running')).toBe('false');
+
+    await director.getByTestId('drill-start').click();
+    await director.locator('[data-testid="drill-clock"][data-running="true"]').waitFor({ timeout: 15_000 });
+    await director.locator('[data-testid="live-status"][data-status="connected"]').waitFor();
+    // The clock ticks on its own between fetches.
+    await director.waitForFunction(
+      () => Number(document.querySelector('[data-testid="drill-clock"]')?.getAttribute('data-seconds')) >= 2,
+      undefined,
+      { timeout: 10_000 },
+    );
+    const timeline = director.getByTestId('timeline');
+    await timeline.locator('[data-type="drill.started"]').waitFor({ timeout: 15_000 });
+
+    // "Release now" on the first pending inject, the alarm at T+00:30.
+    const first = director.locator('[data-testid="inject-row"][data-state="pending"]').first();
+    const synopsis = (await first.locator('strong').textContent()) ?? '';
+    expect(synopsis).toContain('氯气报警');
+    await first.getByTestId('inject-release').click();
+    await director
+      .locator('[data-testid="inject-row"][data-state="released"]')
+      .filter({ hasText: synopsis })
+      .waitFor();
+    await timeline.locator('[data-type="drill.inject"]').filter({ hasText: synopsis }).waitFor();
+    await director.getByTestId('drill-metrics').getByTestId('action-metric').first().waitFor();
+    await director.screenshot({ path: path.join(SCREENSHOTS, 'drill-console.png') });
+  }, 60_000);
+
+  it('follows a roster responder acknowledging on the simulated phone in the board and the metrics', async () => {
+    const found = await api<{ items: { name: string; phones: string[] }[] }>(
+      'get',
+      `/api/contacts?q=${encodeURIComponent(RESPONDER)}`,
+    );
+    const phone = new Phone(stack.emulator, found.items.find((c) => c.name === RESPONDER)!.phones[0]);
+
+    await director.getByTestId('callout-open-dialog').click();
+    const dialog = director.getByTestId('callout-dialog');
+    await dialog.waitFor();
+    await dialog.getByTestId('callout-contact-search').fill(RESPONDER);
+    await dialog
+      .getByTestId('callout-contact-option')
+      .filter({ hasText: RESPONDER })
+      .locator('input')
+      .check();
+    await dialog.getByTestId('callout-message').fill(MESSAGE);
+    await dialog.locator('[data-testid="callout-preview-item"][data-language="zh-CN"]').waitFor();
+    await dialog.getByTestId('callout-send').click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    // The demo zone also texts this person about overdue hazards; the call-out is the one with its message.
+    let sms = await phone.expectSms();
+    while (!sms.body.includes(MESSAGE)) sms = await phone.expectSms();
+    expect(sms.body).toContain('【演练】');
+    await phone.reply('1');
+    await director
+      .locator('[data-testid="callout-recipient"][data-state="acknowledged"]')
+      .filter({ hasText: RESPONDER })
+      .waitFor({ timeout: 15_000 });
+
+    const metrics = director.getByTestId('drill-metrics');
+    const responder = metrics.locator('[data-testid="responder-metric"][data-state="acknowledged"]').filter({
+      hasText: RESPONDER,
+    });
+    await responder.waitFor({ timeout: 15_000 });
+    expect(await responder.getByTestId('responder-time').getAttribute('data-seconds')).toMatch(
+      /^\d+(\.\d+)?$/,
+    );
+    // The alarm inject expected a call-out and an acknowledgement within five minutes: both met.
+    await metrics
+      .locator('[data-testid="action-metric"][data-outcome="met"]')
+      .nth(1)
+      .waitFor({ timeout: 15_000 });
+    expect(Number(await metrics.getByTestId('metric-met').textContent())).toBeGreaterThanOrEqual(2);
+    await director.screenshot({ path: path.join(SCREENSHOTS, 'drill-metrics.png'), fullPage: true });
+  }, 60_000);
+
+  it('ends the drill, and the report shows the response time', async () => {
+    await director.getByTestId('drill-end').click();
+    await director.getByTestId('drill-end-confirm').click();
+    await director.locator('[data-testid="drill-clock"][data-running="false"]').waitFor({ timeout: 15_000 });
+    await director.getByTestId('run-title').filter({ hasText: '已结束' }).waitFor();
+    const stopped = await director.getByTestId('drill-clock').getAttribute('data-seconds');
+    await director.waitForTimeout(1_500);
+    expect(await director.getByTestId('drill-clock').getAttribute('data-seconds')).toBe(stopped);
+    expect(await director.getByTestId('drill-pause').count()).toBe(0);
+
+    await director.getByRole('link', { name: '总结报告' }).first().click();
+    await director.waitForURL(`**/drills/runs/${runId}/report`);
+    const report = director.getByTestId('drill-report');
+    await report.waitFor();
+    const time = report
+      .locator('[data-testid="report-responder"]')
+      .filter({ hasText: RESPONDER })
+      .getByTestId('report-response-time');
+    await time.waitFor();
+    expect(await time.getAttribute('data-seconds')).toMatch(/^\d+(\.\d+)?$/);
+    expect(await time.textContent()).toMatch(/^\d+:\d{2}$/);
+    expect(await report.getByTestId('report-timeline').textContent()).toContain('氯气报警');
+    await director.screenshot({ path: path.join(SCREENSHOTS, 'drill-report.png'), fullPage: true });
+
+    expect(pageErrors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+  }, 60_000);
+});
