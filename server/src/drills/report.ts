@@ -44,26 +44,12 @@ export function scenarioTimeline(events: RoomEventView[]): TimelineEntry[] {
   });
 }
 
-/** One line per event; the room's own wording, with the drill's and call-outs' events added. */
+/** One line per event: the room's own wording, with the call-out events it leaves as raw JSON. */
 export function timelineText(e: RoomEventView): string {
   const p = e.payload;
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
   const num = (v: unknown) => numberOr(v, 0);
   switch (e.type) {
-    case 'drill.started':
-      return `drill started: ${str(p.title)}`;
-    case 'drill.inject':
-      return `inject${p.manual ? ' (released by hand)' : ''}: ${str(p.synopsis)}`;
-    case 'drill.inject_skipped':
-      return `inject skipped: ${str(p.synopsis)}`;
-    case 'drill.paused':
-      return 'scenario clock paused';
-    case 'drill.resumed':
-      return 'scenario clock resumed';
-    case 'drill.ended':
-      return 'drill ended';
-    case 'drill.real_incident':
-      return `real incident during the drill: ${str(p.title)}${p.enterpriseName ? ` (${str(p.enterpriseName)})` : ''}`;
     case 'callout.started':
       return `call-out started: ${str(p.message)} (${num(p.recipients)} recipients)`;
     case 'callout.tier_paged':
