@@ -13,6 +13,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const RESPONDER = '赵立新';
 const MESSAGE = '演练：钢瓶库氯气泄漏，危化品应急处置队到东门集合';
+const OBSERVATION = '报警后值班长先电话核实再上报，耽误约一分钟';
 
 /**
  * The director runs the demo chlorine-leak drill from the console: starts the scenario clock,
@@ -213,6 +214,40 @@ describe('drills in the web console', () => {
     await director.screenshot({ path: path.join(SCREENSHOTS, 'drill-metrics.png'), fullPage: true });
   }, 60_000);
 
+  it("lets the roster's evaluator tag an event of the running drill and fill in the form", async () => {
+    const evaluatorContext = await browser.newContext({
+      viewport: { width: 1440, height: 1000 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
+    try {
+      const evaluator = await evaluatorContext.newPage();
+      evaluator.on('pageerror', (error) => pageErrors.push(`evaluator: ${error.message}`));
+      await signIn(evaluator, 'evaluator@muster.test');
+      await evaluator.goto(`${stack.publicUrl}/drills/runs/${runId}/evaluate`);
+      await evaluator.getByTestId('drill-watermark').waitFor();
+      const entry = evaluator
+        .getByTestId('evaluator-timeline')
+        .locator('li[data-type="drill.inject"]')
+        .first();
+      await entry.waitFor();
+      await entry.getByTestId('tag-event').click();
+      await entry.getByRole('radio', { name: '待改进' }).check();
+      await entry.getByRole('textbox').fill(OBSERVATION);
+      await entry.getByRole('button', { name: '记录' }).click();
+      await evaluator.locator('li[data-type="drill.inject"][data-tagged="true"]').first().waitFor();
+      await evaluator.getByTestId('observations').getByText(OBSERVATION).waitFor();
+
+      const form = evaluator.getByTestId('evaluation-form');
+      await form.locator('tr[data-dimension="response_speed"]').getByRole('radio', { name: '5' }).check();
+      await form.getByLabel('总体评价').fill('响应迅速，呼叫及时得到确认。');
+      await form.getByRole('button', { name: '保存评估表' }).click();
+      await form.getByText('已保存').waitFor();
+    } finally {
+      await evaluatorContext.close();
+    }
+  }, 60_000);
+
   it('ends the drill, and the report shows the response time', async () => {
     await director.getByTestId('drill-end').click();
     await director.getByTestId('drill-end-confirm').click();
@@ -235,6 +270,11 @@ describe('drills in the web console', () => {
     expect(await time.getAttribute('data-seconds')).toMatch(/^\d+(\.\d+)?$/);
     expect(await time.textContent()).toMatch(/^\d+:\d{2}$/);
     expect(await report.getByTestId('report-timeline').textContent()).toContain('氯气报警');
+    expect(await report.textContent()).toContain(OBSERVATION);
+    expect(await report.getByTestId('report-dimensions').textContent()).toContain('响应速度');
+
+    await director.goto(`${stack.publicUrl}/drills/compliance`);
+    await director.getByTestId('compliance-table').locator('tbody tr').first().waitFor();
     await director.screenshot({ path: path.join(SCREENSHOTS, 'drill-report.png'), fullPage: true });
 
     expect(pageErrors).toEqual([]);
