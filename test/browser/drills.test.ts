@@ -273,9 +273,10 @@ describe('drills in the web console', () => {
     expect(await report.textContent()).toContain(OBSERVATION);
     expect(await report.getByTestId('report-dimensions').textContent()).toContain('响应速度');
 
+    await director.screenshot({ path: path.join(SCREENSHOTS, 'drill-report.png'), fullPage: true });
+
     await director.goto(`${stack.publicUrl}/drills/compliance`);
     await director.getByTestId('compliance-table').locator('tbody tr').first().waitFor();
-    await director.screenshot({ path: path.join(SCREENSHOTS, 'drill-report.png'), fullPage: true });
 
     expect(pageErrors).toEqual([]);
     expect(foreignRequests).toEqual([]);
