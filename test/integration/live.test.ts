@@ -4,7 +4,7 @@ import { io } from 'socket.io-client';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { incidentReport } from '../support/incidents.js';
 import { LiveRoomClient } from '../support/live-client.js';
-import { spawnServer } from '../support/processes.js';
+import { exited, spawnServer } from '../support/processes.js';
 
 describe('live incident rooms (/live)', () => {
   let t: TestApp;
@@ -173,5 +173,20 @@ describe('two server processes sharing one Redis', () => {
       'via process one',
     ]);
     onSecond.close();
+  });
+
+  it('shuts down cleanly on SIGTERM while clients are in a room', async () => {
+    const commander = await t.token('commander');
+    const { id } = (
+      await t.http.post('/api/incidents').set('Authorization', `Bearer ${commander}`).send(incidentReport())
+    ).body;
+    const client = new LiveRoomClient(secondUrl, commander);
+    await client.connected();
+    expect((await client.join(id, 0)).ok).toBe(true);
+    second.kill('SIGTERM');
+    await exited(second);
+    client.close();
+    // Nest re-raises the signal once its shutdown hooks have run; an uncaught error exits with 1.
+    expect({ code: second.exitCode, signal: second.signalCode }).toEqual({ code: null, signal: 'SIGTERM' });
   });
 });

@@ -29,6 +29,8 @@ export class RedisModule implements OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
 
   async onApplicationShutdown(): Promise<void> {
-    this.redis.disconnect();
+    // quit lets commands already sent (a departing socket's presence) finish; disconnect would
+    // reject them after their callers are gone.
+    await this.redis.quit().catch(() => this.redis.disconnect());
   }
 }

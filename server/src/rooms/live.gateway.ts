@@ -1,4 +1,4 @@
-import { Inject, Logger } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Logger } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -41,7 +41,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * is checked against the same enterprise scope as the REST API.
  */
 @WebSocketGateway({ namespace: LIVE_NAMESPACE })
-export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
+export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, BeforeApplicationShutdown {
   private readonly logger = new Logger(LiveGateway.name);
   private namespace!: Namespace;
 
@@ -114,6 +114,17 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
     return { ok: true };
   }
 
+  /**
+   * Set before the sockets close at shutdown: their departures are still removed from Redis, but
+   * not broadcast, because the adapter's publisher closes with the server and a publish after
+   * that would be an error nobody can catch.
+   */
+  private closing = false;
+
+  beforeApplicationShutdown(): void {
+    this.closing = true;
+  }
+
   async handleDisconnect(socket: LiveSocket): Promise<void> {
     const incidentIds = [...(socket.data.presentIn ?? [])];
     await Promise.all(incidentIds.map((id) => this.presence(id, socket, 'leave')));
@@ -155,7 +166,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
         (v) => JSON.parse(v) as PresenceMessage['present'][number],
       );
       const present = [...new Map(entries.map((e) => [e.userId, e])).values()];
-      this.namespace.to(incidentRoom(incidentId)).emit('room:presence', { incidentId, present });
+      if (!this.closing)
+        this.namespace.to(incidentRoom(incidentId)).emit('room:presence', { incidentId, present });
     } catch (e) {
       // Presence is a courtesy; a Redis hiccup must not fail the join itself.
       this.logger.warn({ err: e, incidentId }, 'presence update failed');

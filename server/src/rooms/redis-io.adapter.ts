@@ -38,7 +38,8 @@ export class RedisIoAdapter extends IoAdapter {
 
   override async close(server: Server): Promise<void> {
     await super.close(server);
-    this.pub?.disconnect();
-    this.sub?.disconnect();
+    // quit, not disconnect: closing the server makes the adapter publish the sockets' departures,
+    // and a connection dropped under those commands rejects them with nobody left to catch it.
+    await Promise.allSettled([this.pub?.quit(), this.sub?.quit()]);
   }
 }
