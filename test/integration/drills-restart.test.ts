@@ -55,15 +55,12 @@ describe('a drill run across a crash of the server and the worker', () => {
     );
     const scenario = await request(url).post('/api/drills/scenarios').set(auth).send(doc);
     expect(scenario.status).toBe(201);
-    const scheduled = await request(url)
-      .post('/api/drills/runs')
-      .set(auth)
-      .send({
-        scenarioId: scenario.body.id,
-        scheduledFor: new Date().toISOString(),
-        contactIds: [],
-        evaluatorIds: [],
-      });
+    const scheduled = await request(url).post('/api/drills/runs').set(auth).send({
+      scenarioId: scenario.body.id,
+      scheduledFor: new Date().toISOString(),
+      contactIds: [],
+      evaluatorIds: [],
+    });
     expect(scheduled.status).toBe(201);
     const started = await request(url).post(`/api/drills/runs/${scheduled.body.id}/start`).set(auth);
     expect(started.status).toBe(200);
