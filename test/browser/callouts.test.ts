@@ -1,16 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
+import { ConsoleBrowser, requireBuiltConsole, screenshot } from '../support/browser.js';
 import { Phone, startCalloutStack, type CalloutStack } from '../support/callouts.js';
 import { incidentReport } from '../support/incidents.js';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const MESSAGE = '液氯泄漏，请携带正压式空气呼吸器到东门集合';
 
@@ -21,35 +14,10 @@ const MESSAGE = '液氯泄漏，请携带正压式空气呼吸器到东门集合
  */
 describe('call-outs in the incident room', () => {
   let stack: CalloutStack;
-  let browser: Browser;
+  let ui: ConsoleBrowser;
   let commanderContext: BrowserContext;
   let commander: Page;
   let incidentId = '';
-  const pageErrors: string[] = [];
-  const foreignRequests: string[] = [];
-
-  async function newPage(context: BrowserContext, name: string): Promise<Page> {
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(`${name}: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' || process.env.DEBUG_CONSOLE) console.log(`[${name}] ${message.text()}`);
-    });
-    page.on('request', (request) => {
-      const url = request.url();
-      if (!url.startsWith(stack.publicUrl) && !url.startsWith('data:') && !url.startsWith('blob:')) {
-        foreignRequests.push(url);
-      }
-    });
-    return page;
-  }
-
-  async function signIn(page: Page, email: string): Promise<void> {
-    await page.goto(`${stack.publicUrl}/login`);
-    await page.getByLabel('电子邮箱').fill(email);
-    await page.getByLabel('密码').fill('muster-demo');
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL('**/map');
-  }
 
   async function contact(name: string): Promise<{ id: string; phone: string }> {
     const token = await stack.t.token('commander');
@@ -79,30 +47,11 @@ describe('call-outs in the incident room', () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync(path.join(ROOT, 'web', 'dist', 'index.html'))) {
-      throw new Error('web/dist is missing: build the console first (npm run build -w web)');
-    }
-    await mkdir(SCREENSHOTS, { recursive: true });
+    await requireBuiltConsole();
     // Real escalation time: the test answers long before a call or the next tier would come.
     stack = await startCalloutStack({}, 1, { web: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    commanderContext = await browser.newContext({
-      viewport: { width: 1440, height: 1000 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-    });
+    ui = await ConsoleBrowser.launch(stack.publicUrl);
+    commanderContext = await ui.newContext({ viewport: { width: 1440, height: 1000 } });
 
     const officer = await stack.t.token('enterprise_officer');
     const res = await stack.t.http
@@ -114,13 +63,13 @@ describe('call-outs in the incident room', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await ui?.close();
     await stack?.close();
   });
 
   it('shows the commander the board, suggested plans and nearby resources in the room', async () => {
-    commander = await newPage(commanderContext, 'commander');
-    await signIn(commander, 'commander@muster.test');
+    commander = await ui.newPage(commanderContext, 'commander');
+    await ui.signIn(commander, 'commander@muster.test');
     await commander.goto(`${stack.publicUrl}/incidents/${incidentId}`);
     await commander.locator('[data-testid="live-status"][data-status="connected"]').waitFor();
     const board = commander.getByTestId('callout-board');
@@ -173,7 +122,7 @@ describe('call-outs in the incident room', () => {
     expect(await dialog.getByTestId('callout-send').isDisabled()).toBe(true);
     await dialog.getByTestId('callout-contact-search').fill('丁杰');
     await dialog.getByTestId('callout-contact-option').filter({ hasText: '丁杰' }).locator('input').check();
-    await commander.screenshot({ path: path.join(SCREENSHOTS, 'callout-dialog.png') });
+    await screenshot(commander, 'callout-dialog');
     await dialog.getByTestId('callout-send').click();
     await dialog.waitFor({ state: 'hidden' });
 
@@ -208,23 +157,21 @@ describe('call-outs in the incident room', () => {
     expect(link?.startsWith(`${stack.publicUrl}/r/`)).toBe(true);
 
     // The responder's phone: a small screen, no session, location allowed.
-    const phoneContext = await browser.newContext({
+    const phoneContext = await ui.newContext({
       viewport: { width: 390, height: 844 },
       isMobile: true,
       hasTouch: true,
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
       geolocation: { latitude: 33.9981, longitude: 116.8102 },
       permissions: ['geolocation'],
     });
     try {
-      const responder = await newPage(phoneContext, 'responder');
+      const responder = await ui.newPage(phoneContext, 'responder');
       await responder.goto(link!);
       const page = responder.getByTestId('responder-page');
       await page.getByRole('heading', { name: '氯气储罐阀门泄漏' }).waitFor();
       expect(await responder.getByTestId('responder-state').getAttribute('data-state')).toBe('notified');
       await responder.getByTestId('responder-map').locator('[data-testid="incident-marker"]').waitFor();
-      await responder.screenshot({ path: path.join(SCREENSHOTS, 'responder-page.png'), fullPage: true });
+      await screenshot(responder, 'responder-page', true);
 
       await responder.getByTestId('responder-accept').click();
       await responder.locator('[data-testid="responder-state"][data-state="acknowledged"]').waitFor();
@@ -257,7 +204,7 @@ describe('call-outs in the incident room', () => {
     await active.getByTestId('callout-cancel').click();
     await commander.locator('[data-testid="callout"][data-status="cancelled"]').waitFor();
     expect(await commander.locator('[data-testid="callout"]').count()).toBe(3);
-    await commander.screenshot({ path: path.join(SCREENSHOTS, 'callout-board.png'), fullPage: true });
+    await screenshot(commander, 'callout-board', true);
   }, 60_000);
 
   it('marks the texts of a drill incident’s call-out as a drill in the preview', async () => {
@@ -276,13 +223,10 @@ describe('call-outs in the incident room', () => {
   }, 60_000);
 
   it('shows the zone admin the job queues', async () => {
-    const adminContext = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'zh-CN',
-    });
+    const adminContext = await ui.newContext({ viewport: { width: 1280, height: 900 } });
     try {
-      const admin = await newPage(adminContext, 'admin');
-      await signIn(admin, 'admin@muster.test');
+      const admin = await ui.newPage(adminContext, 'admin');
+      await ui.signIn(admin, 'admin@muster.test');
       await admin.getByTestId('nav-queues').click();
       await admin.waitForURL('**/admin/queues');
       await admin.getByTestId('queue-row').first().waitFor();
@@ -300,7 +244,6 @@ describe('call-outs in the incident room', () => {
   }, 60_000);
 
   it('raised no page errors and sent nothing off the machine', () => {
-    expect(pageErrors).toEqual([]);
-    expect(foreignRequests).toEqual([]);
+    ui.expectCleanRun();
   });
 });

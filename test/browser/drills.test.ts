@@ -1,15 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { CHLORINE_TITLE } from '../../server/src/demo/drills-demo.js';
+import { ConsoleBrowser, requireBuiltConsole, screenshot } from '../support/browser.js';
 import { Phone, startCalloutStack, type CalloutStack } from '../support/callouts.js';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const RESPONDER = '赵立新';
 const MESSAGE = '演练：钢瓶库氯气泄漏，危化品应急处置队到东门集合';
@@ -24,35 +17,10 @@ const OBSERVATION = '报警后值班长先电话核实再上报，耽误约一�
  */
 describe('drills in the web console', () => {
   let stack: CalloutStack;
-  let browser: Browser;
+  let ui: ConsoleBrowser;
   let context: BrowserContext;
   let director: Page;
   let runId = '';
-  const pageErrors: string[] = [];
-  const foreignRequests: string[] = [];
-
-  async function newPage(name: string): Promise<Page> {
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(`${name}: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' || process.env.DEBUG_CONSOLE) console.log(`[${name}] ${message.text()}`);
-    });
-    page.on('request', (request) => {
-      const url = request.url();
-      if (!url.startsWith(stack.publicUrl) && !url.startsWith('data:') && !url.startsWith('blob:')) {
-        foreignRequests.push(url);
-      }
-    });
-    return page;
-  }
-
-  async function signIn(page: Page, email: string): Promise<void> {
-    await page.goto(`${stack.publicUrl}/login`);
-    await page.getByLabel('电子邮箱').fill(email);
-    await page.getByLabel('密码').fill('muster-demo');
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL('**/map');
-  }
 
   async function api<T>(method: 'get' | 'post', url: string, body?: object): Promise<T> {
     const token = await stack.t.token('commander');
@@ -63,40 +31,21 @@ describe('drills in the web console', () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync(path.join(ROOT, 'web', 'dist', 'index.html'))) {
-      throw new Error('web/dist is missing: build the console first (npm run build -w web)');
-    }
-    await mkdir(SCREENSHOTS, { recursive: true });
+    await requireBuiltConsole();
     // Real escalation time: the responder answers long before a call or a next tier would come.
     stack = await startCalloutStack({}, 1, { web: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    context = await browser.newContext({
-      viewport: { width: 1440, height: 1000 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-    });
+    ui = await ConsoleBrowser.launch(stack.publicUrl);
+    context = await ui.newContext({ viewport: { width: 1440, height: 1000 } });
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await ui?.close();
     await stack?.close();
   });
 
   it('shows a 400 of the scenario editor beside the inject it is about', async () => {
-    director = await newPage('director');
-    await signIn(director, 'commander@muster.test');
+    director = await ui.newPage(context, 'director');
+    await ui.signIn(director, 'commander@muster.test');
     await director.getByTestId('nav-drills').click();
     await director.waitForURL('**/drills');
     await director.getByRole('link', { name: '演练脚本库' }).click();
@@ -163,7 +112,7 @@ describe('drills in the web console', () => {
       .waitFor();
     await timeline.locator('[data-type="drill.inject"]').filter({ hasText: synopsis }).waitFor();
     await director.getByTestId('drill-metrics').getByTestId('action-metric').first().waitFor();
-    await director.screenshot({ path: path.join(SCREENSHOTS, 'drill-console.png') });
+    await screenshot(director, 'drill-console');
   }, 60_000);
 
   it('follows a roster responder acknowledging on the simulated phone in the board and the metrics', async () => {
@@ -211,19 +160,14 @@ describe('drills in the web console', () => {
       .nth(1)
       .waitFor({ timeout: 15_000 });
     expect(Number(await metrics.getByTestId('metric-met').textContent())).toBeGreaterThanOrEqual(2);
-    await director.screenshot({ path: path.join(SCREENSHOTS, 'drill-metrics.png'), fullPage: true });
+    await screenshot(director, 'drill-metrics', true);
   }, 60_000);
 
   it("lets the roster's evaluator tag an event of the running drill and fill in the form", async () => {
-    const evaluatorContext = await browser.newContext({
-      viewport: { width: 1440, height: 1000 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-    });
+    const evaluatorContext = await ui.newContext({ viewport: { width: 1440, height: 1000 } });
     try {
-      const evaluator = await evaluatorContext.newPage();
-      evaluator.on('pageerror', (error) => pageErrors.push(`evaluator: ${error.message}`));
-      await signIn(evaluator, 'evaluator@muster.test');
+      const evaluator = await ui.newPage(evaluatorContext, 'evaluator');
+      await ui.signIn(evaluator, 'evaluator@muster.test');
       await evaluator.goto(`${stack.publicUrl}/drills/runs/${runId}/evaluate`);
       await evaluator.getByTestId('drill-watermark').waitFor();
       const entry = evaluator
@@ -273,12 +217,11 @@ describe('drills in the web console', () => {
     expect(await report.textContent()).toContain(OBSERVATION);
     expect(await report.getByTestId('report-dimensions').textContent()).toContain('响应速度');
 
-    await director.screenshot({ path: path.join(SCREENSHOTS, 'drill-report.png'), fullPage: true });
+    await screenshot(director, 'drill-report', true);
 
     await director.goto(`${stack.publicUrl}/drills/compliance`);
     await director.getByTestId('compliance-table').locator('tbody tr').first().waitFor();
 
-    expect(pageErrors).toEqual([]);
-    expect(foreignRequests).toEqual([]);
+    ui.expectCleanRun();
   }, 60_000);
 });

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
+import {
+  ConsoleBrowser,
+  PAST_LOGIN,
+  TEST_RESULTS,
+  requireBuiltConsole,
+  screenshot,
+} from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
  * The closed loop in the console: an officer records a hazard with a photo and submits the
@@ -17,26 +17,15 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  */
 describe('hazard ledger in the web console', () => {
   let server: TestServer;
-  let browser: Browser;
+  let ui: ConsoleBrowser;
   let officer: Page;
   let inspector: Page;
   let photo: string;
   let hazardUrl: string;
-  const pageErrors: string[] = [];
 
   async function signIn(email: string): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-    });
-    const page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${server.baseUrl}/login`);
-    await page.getByLabel('电子邮箱').fill(email);
-    await page.getByLabel('密码').fill('muster-demo');
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    const page = await ui.openPage(email, { viewport: { width: 1280, height: 900 } });
+    await ui.signIn(page, email, PAST_LOGIN);
     return page;
   }
 
@@ -48,34 +37,19 @@ describe('hazard ledger in the web console', () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync(path.join(ROOT, 'web', 'dist', 'index.html'))) {
-      throw new Error('web/dist is missing: build the console first (npm run build -w web)');
-    }
-    await mkdir(SCREENSHOTS, { recursive: true });
-    photo = path.join(ROOT, 'test-results', 'hazard-photo.jpg');
+    await requireBuiltConsole();
+    photo = path.join(TEST_RESULTS, 'hazard-photo.jpg');
     await sharp({ create: { width: 800, height: 600, channels: 3, background: '#8a6d3b' } })
       .jpeg()
       .toFile(photo);
     server = await startTestServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    ui = await ConsoleBrowser.launch(server.baseUrl);
     officer = await signIn('officer1@muster.test');
     inspector = await signIn('inspector@muster.test');
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await ui?.close();
     await server?.close();
   });
 
@@ -107,7 +81,7 @@ describe('hazard ledger in the web console', () => {
     );
     // Nobody accepts their own rectification: the officer is offered no acceptance.
     expect(await officer.getByTestId('action-accept').count()).toBe(0);
-    await officer.screenshot({ path: path.join(SCREENSHOTS, 'hazard-submitted.png'), fullPage: true });
+    await screenshot(officer, 'hazard-submitted', true);
   }, 60_000);
 
   it('lets the inspector reject it once, then accept it; the statistics change accordingly', async () => {
@@ -142,7 +116,7 @@ describe('hazard ledger in the web console', () => {
     for (const step of ['登记', '开始整改', '提交验收', '验收不通过', '验收通过（销号）'])
       expect(history).toContain(step);
     expect(history).toContain('保温层接缝未密封');
-    await inspector.screenshot({ path: path.join(SCREENSHOTS, 'hazard-closed.png'), fullPage: true });
+    await screenshot(inspector, 'hazard-closed', true);
 
     const after = await rectification(inspector);
     const closed = (s: string) => Number(/\((\d+)\/(\d+)\)/.exec(s)?.[1]);
@@ -150,7 +124,7 @@ describe('hazard ledger in the web console', () => {
     expect(total(after)).toBe(total(before));
     expect(closed(after)).toBe(closed(before) + 1);
     await inspector.getByTestId('monthly-chart').waitFor();
-    await inspector.screenshot({ path: path.join(SCREENSHOTS, 'hazard-statistics.png'), fullPage: true });
-    expect(pageErrors).toEqual([]);
+    await screenshot(inspector, 'hazard-statistics', true);
+    ui.expectNoPageErrors();
   }, 60_000);
 });

@@ -1,14 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { ConsoleBrowser, requireBuiltConsole, shot } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const TITLE = '二号液氯储罐出口阀门泄漏';
 
@@ -19,84 +12,31 @@ const TITLE = '二号液氯储罐出口阀门泄漏';
  */
 describe('incident report and live incident room in the web console', () => {
   let server: TestServer;
-  let browser: Browser;
+  let ui: ConsoleBrowser;
   let commanderContext: BrowserContext;
   let officerContext: BrowserContext;
   let commanderMap: Page;
   let commanderList: Page;
   let officer: Page;
   let incidentId = '';
-  const pageErrors: string[] = [];
-  const foreignRequests: string[] = [];
-
-  async function newPage(context: BrowserContext, name: string): Promise<Page> {
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(`${name}: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' || process.env.DEBUG_CONSOLE) console.log(`[${name}] ${message.text()}`);
-    });
-    page.on('request', (request) => {
-      const url = request.url();
-      if (!url.startsWith(server.baseUrl) && !url.startsWith('data:') && !url.startsWith('blob:')) {
-        foreignRequests.push(url);
-      }
-    });
-    return page;
-  }
-
-  async function signIn(page: Page, email: string): Promise<void> {
-    await page.goto(`${server.baseUrl}/login`);
-    await page.getByLabel('电子邮箱').fill(email);
-    await page.getByLabel('密码').fill('muster-demo');
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL('**/map');
-  }
-
-  /** A screenshot of the page from its top (the console scrolls inside <main>). */
-  async function shot(page: Page, name: string, height?: number): Promise<void> {
-    const viewport = page.viewportSize();
-    if (height && viewport) await page.setViewportSize({ width: viewport.width, height });
-    await page.evaluate(() => document.getElementById('main')?.scrollTo(0, 0));
-    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
-    if (height && viewport) await page.setViewportSize(viewport);
-  }
 
   beforeAll(async () => {
-    if (!existsSync(path.join(ROOT, 'web', 'dist', 'index.html'))) {
-      throw new Error('web/dist is missing: build the console first (npm run build -w web)');
-    }
-    await mkdir(SCREENSHOTS, { recursive: true });
+    await requireBuiltConsole();
     server = await startTestServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    const contextOptions = {
-      viewport: { width: 1440, height: 960 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-    };
-    commanderContext = await browser.newContext(contextOptions);
-    officerContext = await browser.newContext(contextOptions);
+    ui = await ConsoleBrowser.launch(server.baseUrl);
+    const viewport = { width: 1440, height: 960 };
+    commanderContext = await ui.newContext({ viewport });
+    officerContext = await ui.newContext({ viewport });
   }, 90_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await ui?.close();
     await server?.close();
   });
 
   it('opens the commander on the zone map with the live incident layer, and on the incident list', async () => {
-    commanderMap = await newPage(commanderContext, 'commander map');
-    await signIn(commanderMap, 'commander@muster.test');
+    commanderMap = await ui.newPage(commanderContext, 'commander map');
+    await ui.signIn(commanderMap, 'commander@muster.test');
     const overview = commanderMap.getByTestId('incident-overview');
     await overview.waitFor();
     await overview.locator('[data-testid="live-status"][data-status="connected"]').waitFor();
@@ -107,7 +47,7 @@ describe('incident report and live incident room in the web console', () => {
       .waitFor({ timeout: 15_000 });
     expect(await commanderMap.locator('.incident-marker').count()).toBe(0);
 
-    commanderList = await newPage(commanderContext, 'commander list');
+    commanderList = await ui.newPage(commanderContext, 'commander list');
     await commanderList.goto(`${server.baseUrl}/incidents`);
     await commanderList.getByTestId('incident-table').waitFor();
     await commanderList.locator('[data-testid="live-status"][data-status="connected"]').waitFor();
@@ -116,8 +56,8 @@ describe('incident report and live incident room in the web console', () => {
   }, 30_000);
 
   it('lets the officer file a report, grading it live as the figures are typed', async () => {
-    officer = await newPage(officerContext, 'officer');
-    await signIn(officer, 'officer1@muster.test');
+    officer = await ui.newPage(officerContext, 'officer');
+    await ui.signIn(officer, 'officer1@muster.test');
     await officer.getByTestId('nav-incidents').click();
     await officer.getByTestId('file-report').click();
     await officer.waitForURL('**/incidents/new');
@@ -297,7 +237,7 @@ describe('incident report and live incident room in the web console', () => {
   }, 60_000);
 
   it('prints the incident summary and shows the room in English', async () => {
-    const summary = await newPage(officerContext, 'summary');
+    const summary = await ui.newPage(officerContext, 'summary');
     await summary.goto(`${server.baseUrl}/incidents/${incidentId}/summary`);
     await summary.getByTestId('summary-situation').waitFor();
     const text = (await summary.getByTestId('print-document').textContent()) ?? '';
@@ -333,7 +273,6 @@ describe('incident report and live incident room in the web console', () => {
   }, 30_000);
 
   it('drew it all without a page error or a request leaving the console', () => {
-    expect(pageErrors).toEqual([]);
-    expect(foreignRequests).toEqual([]);
+    ui.expectCleanRun();
   });
 });

@@ -1,14 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { ConsoleBrowser, PAST_LOGIN, requireBuiltConsole, screenshot } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The demo enterprise whose ledger has hazards closed within the last half year. */
 const COALCHEM = '淮北华晟煤化工有限公司';
 
@@ -19,45 +13,19 @@ const COALCHEM = '淮北华晟煤化工有限公司';
  */
 describe('inspection plans and spot checks in the web console', () => {
   let server: TestServer;
-  let browser: Browser;
+  let ui: ConsoleBrowser;
   let inspector: Page;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(path.join(ROOT, 'web', 'dist', 'index.html'))) {
-      throw new Error('web/dist is missing: build the console first (npm run build -w web)');
-    }
-    await mkdir(SCREENSHOTS, { recursive: true });
+    await requireBuiltConsole();
     server = await startTestServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-    });
-    inspector = await context.newPage();
-    inspector.on('pageerror', (e) => pageErrors.push(e.message));
-    await inspector.goto(`${server.baseUrl}/login`);
-    await inspector.getByLabel('电子邮箱').fill('inspector@muster.test');
-    await inspector.getByLabel('密码').fill('muster-demo');
-    await inspector.getByRole('button', { name: '登录' }).click();
-    await inspector.waitForURL((url) => !url.pathname.startsWith('/login'));
+    ui = await ConsoleBrowser.launch(server.baseUrl);
+    inspector = await ui.openPage('inspector', { viewport: { width: 1280, height: 900 } });
+    await ui.signIn(inspector, 'inspector@muster.test', PAST_LOGIN);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await ui?.close();
     await server?.close();
   });
 
@@ -121,7 +89,7 @@ describe('inspection plans and spot checks in the web console', () => {
     for (let i = 1; i < n; i++) await groups.nth(i).getByLabel('整改保持').check();
     await page.getByRole('button', { name: '完成检查', exact: true }).click();
     await rechecks.getByRole('link', { name: '已登记为隐患' }).waitFor();
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'spot-check-completed.png'), fullPage: true });
+    await screenshot(page, 'spot-check-completed', true);
 
     await page.goto(`${server.baseUrl}/inspections/spot-checks`);
     const record = page.locator('tbody tr', { hasText: COALCHEM }).first();
@@ -129,6 +97,6 @@ describe('inspection plans and spot checks in the web console', () => {
     const cells = await record.locator('td').allTextContents();
     expect(cells[2]).toBe('已完成');
     expect(cells[4]).toBe('1');
-    expect(pageErrors).toEqual([]);
+    ui.expectNoPageErrors();
   }, 60_000);
 });

@@ -1,14 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { ConsoleBrowser, requireBuiltConsole, screenshot } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
  * The issue's "done when", from the console alone: which plan and level apply to a chemical leak
@@ -16,49 +9,23 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  */
 describe('plans in the web console', () => {
   let server: TestServer;
-  let browser: Browser;
+  let ui: ConsoleBrowser;
   let page: Page;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(path.join(ROOT, 'web', 'dist', 'index.html'))) {
-      throw new Error('web/dist is missing: build the console first (npm run build -w web)');
-    }
-    await mkdir(SCREENSHOTS, { recursive: true });
+    await requireBuiltConsole();
     server = await startTestServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    const context = await browser.newContext({
-      viewport: { width: 1440, height: 1000 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-    });
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    ui = await ConsoleBrowser.launch(server.baseUrl);
+    page = await ui.openPage('commander', { viewport: { width: 1440, height: 1000 } });
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await ui?.close();
     await server?.close();
   });
 
   it('answers which plan and level apply to a chlorine leak at 龙山精细化工', async () => {
-    await page.goto(`${server.baseUrl}/login`);
-    await page.getByLabel('电子邮箱').fill('commander@muster.test');
-    await page.getByLabel('密码').fill('muster-demo');
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL('**/map');
+    await ui.signIn(page, 'commander@muster.test');
 
     await page.getByTestId('nav-plans').click();
     await page.waitForURL('**/plans');
@@ -74,7 +41,7 @@ describe('plans in the web console', () => {
     expect(await first.textContent()).toContain('企业专项预案');
     expect(await first.textContent()).toContain('淮北龙山精细化工有限公司液氯泄漏专项应急预案');
     expect(await first.textContent()).toContain('一级响应');
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'plans-suggestion.png'), fullPage: true });
+    await screenshot(page, 'plans-suggestion', true);
   }, 60_000);
 
   it('opens the plan at that level: its checklist and the tiers its policy pages, in order', async () => {
@@ -104,7 +71,7 @@ describe('plans in the web console', () => {
     expect(tier2).toContain('陈海峰');
     expect(tier2).toContain('龙山精细化工微型消防站');
     await detail.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'plans-level.png'), fullPage: true });
+    await screenshot(page, 'plans-level', true);
   }, 60_000);
 
   it('prints the disposal cards of an on-site disposal plan', async () => {
@@ -119,7 +86,7 @@ describe('plans in the web console', () => {
     // No console frame on paper.
     expect(await page.locator('.shell__nav').count()).toBe(0);
     await page.emulateMedia({ media: 'print' });
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'plans-cards-print.png'), fullPage: true });
-    expect(pageErrors).toEqual([]);
+    await screenshot(page, 'plans-cards-print', true);
+    ui.expectNoPageErrors();
   }, 60_000);
 });

@@ -1,24 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import type { ListResponse, LoginResponse } from '../../server/src/contracts/api.js';
+import type { Page } from 'playwright-core';
+import type { ListResponse } from '../../server/src/contracts/api.js';
 import type { ResourceView } from '../../server/src/contracts/resources.js';
+import { ConsoleBrowser, demoToken, requireBuiltConsole, screenshot } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** A commander looks for resources on the map: clusters, a type filter, zooming in, what is near. */
 describe('resources on the map', () => {
   let server: TestServer;
-  let browser: Browser;
+  let ui: ConsoleBrowser;
   let page: Page;
   let resources: ResourceView[];
-  const pageErrors: string[] = [];
 
   /** Markers standing alone plus the resources inside cluster bubbles: everything shown. */
   const shownOnMap = () =>
@@ -31,17 +23,9 @@ describe('resources on the map', () => {
     });
 
   beforeAll(async () => {
-    if (!existsSync(path.join(ROOT, 'web', 'dist', 'index.html'))) {
-      throw new Error('web/dist is missing: build the console first (npm run build -w web)');
-    }
-    await mkdir(SCREENSHOTS, { recursive: true });
+    await requireBuiltConsole();
     server = await startTestServer();
-    const login = await fetch(`${server.baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email: 'commander@muster.test', password: 'muster-demo' }),
-    });
-    const { accessToken } = (await login.json()) as LoginResponse;
+    const accessToken = await demoToken(server.baseUrl, 'commander@muster.test');
     resources = [];
     for (let p = 1; ; p++) {
       const res = await fetch(`${server.baseUrl}/api/resources?pageSize=500&page=${p}`, {
@@ -53,36 +37,17 @@ describe('resources on the map', () => {
     }
     expect(resources.length).toBeGreaterThan(300);
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-      ],
-    });
-    const context = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-    });
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    ui = await ConsoleBrowser.launch(server.baseUrl);
+    page = await ui.openPage('commander');
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await ui?.close();
     await server?.close();
   });
 
   it('opens the resource map with every resource in clusters', async () => {
-    await page.goto(`${server.baseUrl}/login`);
-    await page.getByLabel('电子邮箱').fill('commander@muster.test');
-    await page.getByLabel('密码').fill('muster-demo');
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL('**/map');
+    await ui.signIn(page, 'commander@muster.test');
     await page.getByTestId('nav-resources').click();
     await page.waitForURL('**/resources');
     await page.locator('.resource-cluster').first().waitFor({ timeout: 20_000 });
@@ -92,7 +57,7 @@ describe('resources on the map', () => {
     expect(shown.clusters).toBeGreaterThan(0);
     expect(shown.total).toBe(resources.length);
     expect(await page.getByTestId('resource-shown-count').textContent()).toContain(String(resources.length));
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'resources-map-clusters.png') });
+    await screenshot(page, 'resources-map-clusters');
   }, 60_000);
 
   it('filters by type: only warehouses remain', async () => {
@@ -116,7 +81,7 @@ describe('resources on the map', () => {
       .locator('.leaflet-marker-pane .resource-marker .resource-pin')
       .evaluateAll((els) => els.map((e) => e.textContent));
     expect(glyphs.every((g) => g === '库')).toBe(true);
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'resources-map-warehouses.png') });
+    await screenshot(page, 'resources-map-warehouses');
   }, 30_000);
 
   it('splits clusters into single markers when zooming in', async () => {
@@ -135,7 +100,7 @@ describe('resources on the map', () => {
     // Bubbles break up: more resources stand on their own and the largest bubble is smaller.
     expect(after.single).toBeGreaterThan(before.single);
     expect(after.largest).toBeLessThan(before.largest);
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'resources-map-zoomed.png') });
+    await screenshot(page, 'resources-map-zoomed');
   }, 30_000);
 
   it('lists what is near a clicked point, nearest first, with distances', async () => {
@@ -152,7 +117,7 @@ describe('resources on the map', () => {
     );
     expect(distances.length).toBe(10);
     expect([...distances].sort((a, b) => a - b)).toEqual(distances);
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'resources-map-near-here.png') });
-    expect(pageErrors).toEqual([]);
+    await screenshot(page, 'resources-map-near-here');
+    ui.expectNoPageErrors();
   }, 30_000);
 });

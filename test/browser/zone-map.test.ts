@@ -1,41 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { EnterpriseView, ListResponse, LoginResponse } from '../../server/src/contracts/api.js';
+import type { Page } from 'playwright-core';
+import type { EnterpriseView, ListResponse } from '../../server/src/contracts/api.js';
+import { ConsoleBrowser, demoToken, requireBuiltConsole, screenshot } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** A commander's first look at the zone: sign in, the map with every site, a site's popup, English. */
 describe('zone map in the web console', () => {
   let server: TestServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  let ui: ConsoleBrowser;
   let page: Page;
   let enterprises: EnterpriseView[];
-  const pageErrors: string[] = [];
-  const foreignRequests: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(path.join(ROOT, 'web', 'dist', 'index.html'))) {
-      throw new Error('web/dist is missing: build the console first (npm run build -w web)');
-    }
-    await mkdir(SCREENSHOTS, { recursive: true });
+    await requireBuiltConsole();
     server = await startTestServer();
 
     // What the API says the commander may see: the map must show exactly these sites.
-    const login = await fetch(`${server.baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email: 'commander@muster.test', password: 'muster-demo' }),
-    });
-    expect(login.status).toBe(200);
-    const { accessToken } = (await login.json()) as LoginResponse;
+    const accessToken = await demoToken(server.baseUrl, 'commander@muster.test');
     const list = await fetch(`${server.baseUrl}/api/enterprises?pageSize=200`, {
       headers: { Authorization: `Bearer ${accessToken}` },
     });
@@ -44,37 +25,13 @@ describe('zone map in the web console', () => {
     expect(body.total).toBe(enterprises.length);
     expect(enterprises.length).toBeGreaterThan(0);
 
-    // launch() gives every run a fresh temporary profile of its own.
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    context = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-    });
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    ui = await ConsoleBrowser.launch(server.baseUrl);
     // The offline basemap is bundled: nothing may be fetched from anywhere but the console.
-    page.on('request', (request) => {
-      if (!request.url().startsWith(server.baseUrl) && !request.url().startsWith('data:')) {
-        foreignRequests.push(request.url());
-      }
-    });
+    page = await ui.openPage('commander');
   }, 90_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await ui?.close();
     await server?.close();
   });
 
@@ -89,7 +46,7 @@ describe('zone map in the web console', () => {
     const error = page.getByTestId('login-error');
     await error.waitFor();
     expect(await error.textContent()).toContain('邮箱或密码不正确');
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'login-error.png') });
+    await screenshot(page, 'login-error');
   }, 30_000);
 
   it('signs the commander in to the zone map with a marker for every enterprise site', async () => {
@@ -135,7 +92,7 @@ describe('zone map in the web console', () => {
       return element !== null && getComputedStyle(element).opacity === '1';
     });
 
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'zone-map.png') });
+    await screenshot(page, 'zone-map');
   }, 30_000);
 
   it('switches the console to English and keeps the choice', async () => {
@@ -144,7 +101,7 @@ describe('zone map in the web console', () => {
     expect(await page.getByTestId('nav-map').textContent()).toBe('Zone map');
     expect(await page.getByTestId('risk-legend').textContent()).toContain('Risk class');
     expect(await page.getByTestId('enterprise-popup').textContent()).toContain('Duty phone');
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'zone-map-en.png') });
+    await screenshot(page, 'zone-map-en');
 
     await page.reload();
     await page.getByTestId('zone-map').waitFor();
@@ -153,7 +110,6 @@ describe('zone map in the web console', () => {
   }, 30_000);
 
   it('drew it all without a page error or a request leaving the console', () => {
-    expect(pageErrors).toEqual([]);
-    expect(foreignRequests).toEqual([]);
+    ui.expectCleanRun();
   });
 });
