@@ -4,6 +4,7 @@ import type { RoomEventView } from '../../server/src/contracts/incidents.js';
 import type { RunView, ScenarioView } from '../../server/src/contracts/drills.js';
 import { type CalloutStack, Phone, startCalloutStack, waitFor } from '../support/callouts.js';
 import { messageInject, scenarioDocument } from '../support/drills.js';
+import { Db } from '../../server/src/database/db.js';
 import { incidentReport } from '../support/incidents.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -156,6 +157,23 @@ describe('drills: scenarios, the scenario clock, containment and measurement', (
         .set(as(await s.t.token('enterprise_officer')));
       expect(other.status).toBe(404);
     });
+  });
+
+  it('lists who may direct and evaluate a run for the commander scheduling it', async () => {
+    const res = await api().get('/api/drills/runs/staff').set(as(commander));
+    expect(res.status).toBe(200);
+    const emails = async (ids: string[]) =>
+      (
+        await s.t
+          .get(Db)
+          .manager.query(`SELECT email FROM app_user WHERE id = ANY($1::uuid[]) ORDER BY email`, [ids])
+      ).map((r: { email: string }) => r.email);
+    const directors = await emails(res.body.directors.map((d: { id: string }) => d.id));
+    const evaluators = await emails(res.body.evaluators.map((d: { id: string }) => d.id));
+    expect(directors).toEqual(expect.arrayContaining(['admin@muster.test', 'commander@muster.test']));
+    expect(directors).not.toContain('evaluator@muster.test');
+    expect(evaluators).toEqual(expect.arrayContaining(['evaluator@muster.test', 'inspector@muster.test']));
+    expect(evaluators).not.toContain('officer1@muster.test');
   });
 
   describe('the scenario clock', () => {

@@ -182,6 +182,18 @@ export interface RosterView {
   evaluators: { userId: string; name: string }[];
 }
 
+/** People who may direct or evaluate a run, for the scheduling form (users are otherwise the admin's). */
+export interface StaffMember {
+  id: string;
+  name: string;
+  role: string;
+}
+
+export interface DrillStaffView {
+  directors: StaffMember[];
+  evaluators: StaffMember[];
+}
+
 export interface ScenarioClock {
   /** Scenario seconds elapsed at `asOf`. */
   elapsedSeconds: number;

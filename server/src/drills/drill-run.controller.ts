@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/access.decorators.js';
 import { UuidParam } from '../common/uuid-param.js';
 import type { ListResponse } from '../contracts/api.js';
-import type { RunMetrics, RunView } from '../contracts/drills.js';
+import type { DrillStaffView, RunMetrics, RunView } from '../contracts/drills.js';
 import { RunCreateDto, RunListQueryDto } from './drill-run.dto.js';
 import { DrillRunService } from './drill-run.service.js';
 import { DrillMetricsService } from './metrics.service.js';
@@ -25,6 +25,12 @@ export class DrillRunController {
   @Roles(...READERS)
   list(@Query() q: RunListQueryDto): Promise<ListResponse<RunView>> {
     return this.runs.list(q);
+  }
+
+  @Get('staff')
+  @Roles(...CONTROL)
+  staff(): Promise<DrillStaffView> {
+    return this.runs.staff();
   }
 
   @Post()

@@ -5,7 +5,8 @@ import { Clock } from '../common/clock.js';
 import { pageWindow } from '../common/paging.dto.js';
 import { RequestContext } from '../common/request-context.js';
 import type { ListResponse } from '../contracts/api.js';
-import type { RunStatus, RunView, ScenarioInject } from '../contracts/drills.js';
+import type { DrillStaffView, RunStatus, RunView, ScenarioInject } from '../contracts/drills.js';
+import type { Role } from '../contracts/roles.js';
 import { Db } from '../database/db.js';
 import { Contact } from '../directory/contact.entity.js';
 import { Team } from '../directory/team.entity.js';
@@ -67,6 +68,19 @@ export class DrillRunService {
   /** The run if the caller may see it (404 otherwise), for the evaluation and report services. */
   async find(id: string): Promise<DrillRun> {
     return this.runs.getById(id);
+  }
+
+  /** Who may direct and who may evaluate: the choices of the scheduling form. */
+  async staff(): Promise<DrillStaffView> {
+    const users = await this.db.repo(User).find({
+      where: { active: true, role: In([...EVALUATOR_ROLES] as Role[]) },
+      order: { name: 'ASC' },
+    });
+    const member = (u: User) => ({ id: u.id, name: u.name, role: u.role });
+    return {
+      directors: users.filter((u) => DIRECTOR_ROLES.has(u.role)).map(member),
+      evaluators: users.map(member),
+    };
   }
 
   async schedule(dto: RunCreateDto): Promise<RunView> {

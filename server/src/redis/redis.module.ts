@@ -29,8 +29,20 @@ export class RedisModule implements OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
 
   async onApplicationShutdown(): Promise<void> {
-    // quit lets commands already sent (a departing socket's presence) finish; disconnect would
-    // reject them after their callers are gone.
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    await closeRedis(this.redis);
   }
+}
+
+/**
+ * Closes a connection: QUIT when it is up, so that commands already sent (a departing socket's
+ * presence) get their replies instead of a rejection nobody catches; a plain disconnect when it
+ * is not, since a QUIT queued for a Redis that is down would wait for ever.
+ */
+export async function closeRedis(redis: Redis | undefined): Promise<void> {
+  if (!redis) return;
+  if (redis.status !== 'ready') {
+    redis.disconnect();
+    return;
+  }
+  await redis.quit().catch(() => redis.disconnect());
 }

@@ -3,6 +3,7 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
+import { closeRedis } from '../redis/redis.module.js';
 
 /**
  * Socket.IO over Redis pub/sub: a message emitted to a room by any server process reaches the
@@ -40,6 +41,6 @@ export class RedisIoAdapter extends IoAdapter {
     await super.close(server);
     // quit, not disconnect: closing the server makes the adapter publish the sockets' departures,
     // and a connection dropped under those commands rejects them with nobody left to catch it.
-    await Promise.allSettled([this.pub?.quit(), this.sub?.quit()]);
+    await Promise.allSettled([closeRedis(this.pub), closeRedis(this.sub)]);
   }
 }

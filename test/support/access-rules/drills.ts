@@ -15,6 +15,7 @@ export const drillRules: AccessRules = {
   'POST /api/drills/scenarios/:id/copy': CONTROL,
   'GET /api/drills/scenarios/:id/export': READERS,
   'GET /api/drills/runs': READERS,
+  'GET /api/drills/runs/staff': CONTROL,
   'POST /api/drills/runs': CONTROL,
   'GET /api/drills/runs/:id': READERS,
   'GET /api/drills/runs/:id/metrics': READERS,

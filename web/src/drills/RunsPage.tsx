@@ -2,7 +2,6 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useMemo, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiRequestError } from '../api/client';
-import { fetchUsers } from '../api/endpoints';
 import { useSession } from '../auth/session-hooks';
 import { Dialog } from '../components/Dialog';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -11,7 +10,7 @@ import { PageHeader } from '../components/PageHeader';
 import { Pagination } from '../components/Pagination';
 import { RUN_STATUSES, type RunStatus } from '../contracts';
 import { useZoneTime, useZoneTimeZone } from '../incidents/ui';
-import { fetchRuns, fetchScenarios, scheduleRun } from './api';
+import { fetchDrillStaff, fetchRuns, fetchScenarios, scheduleRun } from './api';
 import { useDrillsT } from './i18n';
 import { errorsAt, fieldErrors, isoToZonedLocal, zonedLocalToIso } from './model';
 import {
@@ -178,7 +177,6 @@ function ScheduleForm({ scenarioId, onCancel }: { scenarioId: string; onCancel: 
   const queryClient = useQueryClient();
   const session = useSession();
   const timeZone = useZoneTimeZone();
-  const isAdmin = session?.user.role === 'zone_admin';
   const [scenario, setScenario] = useState(scenarioId);
   const [when, setWhen] = useState(() => inAnHour(timeZone));
   const [directorId, setDirectorId] = useState('');
@@ -194,23 +192,9 @@ function ScheduleForm({ scenarioId, onCancel }: { scenarioId: string; onCancel: 
   });
   const contacts = useContactChoices();
   const teams = useTeamChoices();
-  // The user list is the zone admin's; other directors schedule with themselves as director and
-  // leave evaluators to be named by the admin.
-  const evaluators = useQuery({
-    queryKey: ['drills', 'users', 'evaluator'],
-    queryFn: ({ signal }) => fetchUsers({ role: 'evaluator', pageSize: 200 }, signal),
-    enabled: isAdmin,
-  });
-  const directors = useQuery({
-    queryKey: ['drills', 'users', 'directors'],
-    queryFn: async ({ signal }) => {
-      const [commanders, admins] = await Promise.all([
-        fetchUsers({ role: 'commander', pageSize: 200 }, signal),
-        fetchUsers({ role: 'zone_admin', pageSize: 200 }, signal),
-      ]);
-      return [...commanders.items, ...admins.items].filter((u) => u.active);
-    },
-    enabled: isAdmin,
+  const staff = useQuery({
+    queryKey: ['drills', 'staff'],
+    queryFn: ({ signal }) => fetchDrillStaff(signal),
   });
   const chosen = scenarios.data?.items.find((s) => s.id === scenario);
   const teamIds = pickedTeams ?? chosen?.teamIds ?? [];
@@ -299,14 +283,14 @@ function ScheduleForm({ scenarioId, onCancel }: { scenarioId: string; onCancel: 
         </div>
         <div className="field">
           <label htmlFor="run-director">{t('runs.director')}</label>
-          {isAdmin ? (
+          {staff.data ? (
             <select
               id="run-director"
               value={directorId}
               onChange={(event) => setDirectorId(event.target.value)}
             >
               <option value="">{t('runs.me', { name: session?.user.name ?? '' })}</option>
-              {(directors.data ?? [])
+              {staff.data.directors
                 .filter((u) => u.id !== session?.user.id)
                 .map((u) => (
                   <option key={u.id} value={u.id}>
@@ -368,25 +352,19 @@ function ScheduleForm({ scenarioId, onCancel }: { scenarioId: string; onCancel: 
         </fieldset>
         <fieldset className="field">
           <legend>{t('runs.evaluators', { count: evaluatorIds.length })}</legend>
-          {isAdmin ? (
-            <div className="drill-checks" data-testid="roster-evaluators">
-              {(evaluators.data?.items ?? [])
-                .filter((u) => u.active)
-                .map((u) => (
-                  <label key={u.id}>
-                    <input
-                      type="checkbox"
-                      checked={evaluatorIds.includes(u.id)}
-                      onChange={(event) => toggle(evaluatorIds, setEvaluatorIds, u.id, event.target.checked)}
-                    />
-                    {u.name}
-                  </label>
-                ))}
-            </div>
-          ) : (
-            <p className="field__hint">{t('runs.evaluatorsByAdmin')}</p>
-          )}
-          {evaluators.isError && <ErrorNotice error={evaluators.error} compact />}
+          <div className="drill-checks" data-testid="roster-evaluators">
+            {(staff.data?.evaluators ?? []).map((u) => (
+              <label key={u.id}>
+                <input
+                  type="checkbox"
+                  checked={evaluatorIds.includes(u.id)}
+                  onChange={(event) => toggle(evaluatorIds, setEvaluatorIds, u.id, event.target.checked)}
+                />
+                {u.name}
+              </label>
+            ))}
+          </div>
+          {staff.isError && <ErrorNotice error={staff.error} compact />}
           <FieldProblems problems={at('evaluatorIds')} />
         </fieldset>
       </div>

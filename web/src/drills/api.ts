@@ -2,6 +2,7 @@ import { apiRequest } from '../api/client';
 import type {
   ComplianceReport,
   DrillReport,
+  DrillStaffView,
   EvaluationScore,
   EvaluationView,
   ImprovementItemView,
@@ -67,6 +68,9 @@ export interface RunInput {
   teamIds: string[];
   evaluatorIds: string[];
 }
+
+export const fetchDrillStaff = (signal?: AbortSignal) =>
+  apiRequest<DrillStaffView>('/api/drills/runs/staff', { signal });
 
 export const scheduleRun = (body: RunInput) =>
   apiRequest<RunView>('/api/drills/runs', { method: 'POST', body });
