@@ -337,6 +337,25 @@ describe('drills: scenarios, the scenario clock, containment and measurement', (
       const started = (await events(r.incidentId!)).find((e) => e.type === 'callout.started')!;
       expect(started.payload).toMatchObject({ isDrill: true, outsideRoster: 1 });
 
+      const outsiders = await api()
+        .post('/api/teams')
+        .set(as(admin))
+        .send({
+          name: `非演练队 ${n}`,
+          type: 'hazmat',
+          leaderContactId: offRoster.id,
+          memberContactIds: [offRoster.id],
+        });
+      expect(outsiders.status).toBe(201);
+      const nobody = await api()
+        .post(`/api/incidents/${r.incidentId}/callouts`)
+        .set(as(commander))
+        .send({ teamIds: [outsiders.body.id], message: '危化品泄漏，请集结' });
+      expect(nobody.status).toBe(400);
+      expect(nobody.body.message).toEqual([
+        "contactIds: none of the 1 people this call-out names is on the drill's roster",
+      ]);
+
       await sleep(1500);
       expect(offRoster.phone.counts()).toEqual({ sms: 0, calls: 0 });
       await act(r.id, 'end');

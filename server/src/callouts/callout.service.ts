@@ -297,6 +297,10 @@ export class CalloutService {
     const recipients = planned
       .filter((r) => r.contactId !== null && roster.contactIds.has(r.contactId))
       .map((r) => ({ ...r, unreachable: roster.unreachableContactIds.has(r.contactId!) }));
+    if (planned.length && !recipients.length)
+      throw new BadRequestException([
+        `contactIds: none of the ${planned.length} people this call-out names is on the drill's roster`,
+      ]);
     return { recipients, outsideRoster: planned.length - recipients.length };
   }
 
