@@ -146,6 +146,24 @@ describe('drills: scenarios, the scenario clock, containment and measurement', (
       expect(bad.body.message).toEqual([expect.stringMatching(/^scenario\.form: /)]);
     });
 
+    it('archives a scenario out of the list while its runs keep what they rehearsed', async () => {
+      const created = await scenario(await scenarioDocument(s.t, [messageInject('a', 3600)]));
+      const r = await run(created.id);
+      const gone = await api().delete(`/api/drills/scenarios/${created.id}`).set(as(commander));
+      expect(gone.status).toBe(204);
+      const list = await api()
+        .get(`/api/drills/scenarios?q=${encodeURIComponent(created.title)}`)
+        .set(as(commander));
+      expect(list.body.items).toEqual([]);
+      expect((await api().get(`/api/drills/scenarios/${created.id}`).set(as(commander))).status).toBe(200);
+      const still = await api().get(`/api/drills/runs/${r.id}`).set(as(commander));
+      expect(still.body.injects.map((i: { id: string }) => i.id)).toEqual(['a']);
+      const officer = await api()
+        .delete(`/api/drills/scenarios/${created.id}`)
+        .set(as(await s.t.token('officer2')));
+      expect(officer.status).toBe(403);
+    });
+
     it("keeps an enterprise's scenarios to that enterprise", async () => {
       const created = await scenario(await scenarioDocument(s.t, [messageInject('a', 10)]));
       const own = await api()

@@ -2,8 +2,10 @@ import {
   BadRequestException,
   Body,
   Controller,
+  Delete,
   Get,
   Header,
+  HttpCode,
   Param,
   ParseIntPipe,
   Post,
@@ -68,6 +70,13 @@ export class ScenarioController {
   @ApiBody(DOCUMENT_BODY)
   update(@UuidParam() id: string, @Body() body: unknown): Promise<ScenarioView> {
     return this.scenarios.update(id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Roles(...AUTHORS)
+  archive(@UuidParam() id: string): Promise<void> {
+    return this.scenarios.archive(id);
   }
 
   @Get(':id/versions')

@@ -70,6 +70,24 @@ export class ScenarioService {
     });
   }
 
+  /**
+   * Retires a scenario from the library. Runs keep their own copy of what they rehearsed, so the
+   * scenario stays readable by id (for their reports) and only leaves the list.
+   */
+  async archive(id: string): Promise<void> {
+    await this.db.transaction(async () => {
+      const s = await this.scenarios.getById(id);
+      if (s.archived) return;
+      await this.db.repo(DrillScenario).update(id, { archived: true });
+      await this.audit.record({
+        action: 'drill_scenario.archived',
+        entity: 'drill_scenario',
+        entityId: id,
+        before: { title: s.title, version: s.version },
+      });
+    });
+  }
+
   async versions(id: string): Promise<ScenarioVersionSummary[]> {
     await this.scenarios.getById(id);
     const rows = await this.db

@@ -10,6 +10,7 @@ export const drillRules: AccessRules = {
   'POST /api/drills/scenarios/import': CONTROL,
   'GET /api/drills/scenarios/:id': READERS,
   'PUT /api/drills/scenarios/:id': CONTROL,
+  'DELETE /api/drills/scenarios/:id': CONTROL,
   'GET /api/drills/scenarios/:id/versions': READERS,
   'GET /api/drills/scenarios/:id/versions/:version': READERS,
   'POST /api/drills/scenarios/:id/copy': CONTROL,
