@@ -53,7 +53,12 @@ function installChromium(env) {
   );
   const done = (async () => {
     await run('apt-get', ['update'], opts);
-    await run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], opts);
+    // A CJK font too: the console is Chinese, and without one its screenshots show empty boxes.
+    await run(
+      'apt-get',
+      ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-wqy-microhei'],
+      opts,
+    );
     const found = findChromium();
     if (!found) throw new ServiceError('apt-get installed chromium, but no chromium binary was found');
     return found;
