@@ -41,6 +41,42 @@ export const PERMANENT_CODES = new Set([21211, 21214, 21217, 21219, 21408, 21610
 /** Look this far before a crashed send started when reconciling with the provider's records. */
 export const RECONCILE_SLACK_MS = 60_000;
 
+/** What the ladder needs to know of a send that failed. */
+export type FailedDelivery = Pick<
+  CalloutDelivery,
+  'calloutId' | 'recipientId' | 'tier' | 'round' | 'channel' | 'errorMessage'
+>;
+
+interface SendRow {
+  id: string;
+  callout_id: string;
+  recipient_id: string;
+  tier: number;
+  round: number;
+  channel: Channel;
+  status: string;
+  attempts: number;
+  sending_since: Date | null;
+  error_code: number | null;
+  error_message: string | null;
+  phone: string;
+  language: CalloutRecipient['language'];
+  recipient_state: CalloutRecipient['state'];
+  callout_status: Callout['status'];
+  message: string;
+  is_drill: boolean;
+  short_code: string;
+  other_open_callouts: boolean;
+}
+
+interface SendContext {
+  delivery: FailedDelivery &
+    Pick<CalloutDelivery, 'id' | 'status' | 'attempts' | 'sendingSince' | 'errorCode'>;
+  recipient: Pick<CalloutRecipient, 'id' | 'phone' | 'language'>;
+  callout: Pick<Callout, 'id' | 'message' | 'isDrill' | 'shortCode'>;
+  otherOpenCallouts: boolean;
+}
+
 /**
  * The ladder at work, in the worker: page a tier, follow an unanswered SMS with a call, and when a
  * tier's time is up repeat it, move on or give up. Every send goes through a delivery row whose
@@ -103,20 +139,18 @@ export class CalloutEngine {
         p.round,
         'sms',
       );
-      for (const id of deliveryIds) await this.outbox.enqueue(JobName.SendSms, { deliveryId: id });
+      await this.outbox.enqueueMany(
+        JobName.SendSms,
+        deliveryIds.map((id) => ({ deliveryId: id })),
+      );
       if (tier.channels.includes('voice')) {
         // Without an SMS (voice-only tier, or the number opted out of SMS) the call goes at once.
-        for (const t of targets) {
-          const delay =
-            smsTargets.some((s) => s.id === t.id) && tier.channels.includes('sms')
-              ? this.scaled(tier.voiceDelaySeconds)
-              : 0;
-          await this.outbox.enqueue(
-            JobName.CalloutVoiceEscalation,
-            { calloutId: callout.id, recipientId: t.id, tier: p.tier, round: p.round },
-            delay,
-          );
-        }
+        const texted = new Set(smsTargets.map((t) => t.id));
+        await this.outbox.enqueueMany(
+          JobName.CalloutVoiceEscalation,
+          targets.map((t) => ({ calloutId: callout.id, recipientId: t.id, tier: p.tier, round: p.round })),
+          targets.map((t) => (texted.has(t.id) ? this.scaled(tier.voiceDelaySeconds) : 0)),
+        );
       }
       await this.outbox.enqueue(JobName.CalloutTierTimeout, p, this.scaled(tier.ackTimeoutSeconds));
       await this.rooms.append(callout.incidentId, 'callout.tier_paged', {
@@ -183,15 +217,10 @@ export class CalloutEngine {
     const ctx = await this.prepareSend(p.deliveryId);
     if (!ctx) return;
     const { delivery, recipient, callout } = ctx;
-    const others = await this.db.manager.query(
-      `SELECT 1 FROM callout_recipient r JOIN callout c ON c.id = r.callout_id
-        WHERE r.phone = $1 AND c.status = 'active' AND c.id <> $2 AND r.state IN ('pending', 'notified') LIMIT 1`,
-      [recipient.phone, callout.id],
-    );
     const body = smsBody(recipient.language, {
       message: callout.message,
       isDrill: callout.isDrill,
-      shortCode: others.length ? callout.shortCode : null,
+      shortCode: ctx.otherOpenCallouts ? callout.shortCode : null,
       link: `${this.config.PUBLIC_URL}/r/${signResponseToken(recipient.id, this.config.JWT_SECRET)}`,
     });
     await this.send(
@@ -228,7 +257,7 @@ export class CalloutEngine {
   }
 
   /** After a permanent SMS failure (or an undelivered one) the person is called at once. */
-  async smsFailed(delivery: CalloutDelivery): Promise<void> {
+  async smsFailed(delivery: FailedDelivery): Promise<void> {
     await this.db.transaction(async () => {
       const callout = await this.db.repo(Callout).findOneBy({ id: delivery.calloutId });
       const r = await this.db.repo(CalloutRecipient).findOneBy({ id: delivery.recipientId });
@@ -242,7 +271,7 @@ export class CalloutEngine {
     });
   }
 
-  async callFailed(delivery: CalloutDelivery): Promise<void> {
+  async callFailed(delivery: FailedDelivery): Promise<void> {
     await this.db.transaction(async () => {
       const callout = await this.db.repo(Callout).findOneBy({ id: delivery.calloutId });
       const r = await this.db.repo(CalloutRecipient).findOneBy({ id: delivery.recipientId });
@@ -306,16 +335,56 @@ export class CalloutEngine {
     return ids;
   }
 
-  private async prepareSend(deliveryId: string) {
-    const delivery = await this.db.repo(CalloutDelivery).findOneBy({ id: deliveryId });
-    if (!delivery || SETTLED.has(delivery.status)) return null;
-    const recipient = (await this.db.repo(CalloutRecipient).findOneBy({ id: delivery.recipientId }))!;
-    const callout = (await this.db.repo(Callout).findOneBy({ id: delivery.calloutId }))!;
-    if (callout.status !== 'active' || recipient.state === 'acknowledged' || recipient.state === 'declined') {
-      await this.db.repo(CalloutDelivery).update({ id: delivery.id }, { status: 'skipped' });
+  /**
+   * The delivery, its recipient and call-out in one round-trip (a send is the hot path of a
+   * fan-out), with whether the phone is also awaited by another open call-out (the SMS then
+   * carries a short code to reply with). Null when there is nothing to send.
+   */
+  private async prepareSend(deliveryId: string): Promise<SendContext | null> {
+    const [row]: SendRow[] = await this.db.manager.query(
+      `SELECT d.id, d.callout_id, d.recipient_id, d.tier, d.round, d.channel, d.status, d.attempts,
+              d.sending_since, d.error_code, d.error_message,
+              r.phone, r.language, r.state AS recipient_state,
+              c.status AS callout_status, c.message, c.is_drill, c.short_code,
+              EXISTS (SELECT 1 FROM callout_recipient r2 JOIN callout c2 ON c2.id = r2.callout_id
+                       WHERE r2.phone = r.phone AND c2.status = 'active' AND c2.id <> c.id
+                         AND r2.state IN ('pending', 'notified')) AS other_open_callouts
+         FROM callout_delivery d
+         JOIN callout_recipient r ON r.id = d.recipient_id
+         JOIN callout c ON c.id = d.callout_id
+        WHERE d.id = $1`,
+      [deliveryId],
+    );
+    if (!row || SETTLED.has(row.status)) return null;
+    if (
+      row.callout_status !== 'active' ||
+      row.recipient_state === 'acknowledged' ||
+      row.recipient_state === 'declined'
+    ) {
+      await this.db.manager.query(
+        `UPDATE callout_delivery SET status = 'skipped', updated_at = now() WHERE id = $1`,
+        [row.id],
+      );
       return null;
     }
-    return { delivery, recipient, callout };
+    return {
+      delivery: {
+        id: row.id,
+        calloutId: row.callout_id,
+        recipientId: row.recipient_id,
+        tier: row.tier,
+        round: row.round,
+        channel: row.channel,
+        status: row.status,
+        attempts: row.attempts,
+        sendingSince: row.sending_since,
+        errorCode: row.error_code,
+        errorMessage: row.error_message,
+      },
+      recipient: { id: row.recipient_id, phone: row.phone, language: row.language },
+      callout: { id: row.callout_id, message: row.message, isDrill: row.is_drill, shortCode: row.short_code },
+      otherOpenCallouts: row.other_open_callouts,
+    };
   }
 
   /**
@@ -324,7 +393,7 @@ export class CalloutEngine {
    * provider's records are checked first and a message found there is adopted, not resent.
    */
   private async send(
-    delivery: CalloutDelivery,
+    delivery: SendContext['delivery'],
     job: Job,
     token: string | undefined,
     attempt: () => Promise<ProviderResult>,
@@ -333,9 +402,10 @@ export class CalloutEngine {
     if (delivery.status === 'sending' && delivery.sendingSince) {
       const found = await find(new Date(delivery.sendingSince.getTime() - RECONCILE_SLACK_MS));
       if (found) {
-        await this.db
-          .repo(CalloutDelivery)
-          .update({ id: delivery.id }, { status: found.status, providerSid: found.sid });
+        await this.db.manager.query(
+          `UPDATE callout_delivery SET status = $2, provider_sid = $3, updated_at = now() WHERE id = $1`,
+          [delivery.id, found.status, found.sid],
+        );
         this.logger.warn(
           { deliveryId: delivery.id, sid: found.sid },
           'adopted a send whose outcome was unknown',
@@ -343,12 +413,11 @@ export class CalloutEngine {
         return;
       }
     }
-    await this.db
-      .repo(CalloutDelivery)
-      .update(
-        { id: delivery.id },
-        { status: 'sending', sendingSince: new Date(), attempts: delivery.attempts + 1 },
-      );
+    await this.db.manager.query(
+      `UPDATE callout_delivery SET status = 'sending', sending_since = $2, attempts = $3, updated_at = now()
+        WHERE id = $1`,
+      [delivery.id, new Date(), delivery.attempts + 1],
+    );
     try {
       const result = await attempt();
       // A status callback may already have moved it on; never go back from there.
@@ -365,9 +434,11 @@ export class CalloutEngine {
           errorCode: e.code,
           errorMessage: e.message,
         });
-        await this.db
-          .repo(CalloutDelivery)
-          .update({ id: delivery.id }, { status: 'failed', errorCode: e.code, errorMessage: e.message });
+        await this.db.manager.query(
+          `UPDATE callout_delivery SET status = 'failed', error_code = $2, error_message = $3, updated_at = now()
+            WHERE id = $1`,
+          [delivery.id, e.code, e.message],
+        );
         if (e.code === 21610) {
           await this.db.manager.query(
             `INSERT INTO sms_opt_out (phone) SELECT phone FROM callout_recipient WHERE id = $1 ON CONFLICT DO NOTHING`,

@@ -15,7 +15,7 @@ import { Public } from '../common/access.decorators.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Db } from '../database/db.js';
 import { CalloutDelivery, CalloutRecipient } from './callout.entities.js';
-import { CalloutEngine } from './callout-engine.js';
+import { CalloutEngine, type FailedDelivery } from './callout-engine.js';
 import { CalloutService } from './callout.service.js';
 import { MESSAGING_PROVIDER, type MessagingProvider } from './provider.js';
 import { parseReply } from './replies.js';
@@ -70,23 +70,44 @@ export class TwilioWebhooksController {
     const p = this.verify(req);
     const status = p.MessageStatus ?? p.SmsStatus ?? p.CallStatus;
     if (!deliveryId || !status) return;
-    const d = await this.db.repo(CalloutDelivery).findOneBy({ id: deliveryId });
-    if (!d) return;
-    if ((RANK[status] ?? 0) < (RANK[d.status] ?? 0)) return;
     const errorCode = p.ErrorCode ? Number(p.ErrorCode) : null;
-    await this.db.repo(CalloutDelivery).update(
-      { id: d.id },
+    // One conditional statement (three callbacks come per message): the status moves unless the
+    // delivery is already further on, and two callbacks racing cannot move it backwards.
+    const rank = RANK[status] ?? 0;
+    const [rows]: [
       {
+        callout_id: string;
+        recipient_id: string;
+        tier: number;
+        round: number;
+        channel: CalloutDelivery['channel'];
+        error_message: string | null;
+      }[],
+      number,
+    ] = await this.db.manager.query(
+      `UPDATE callout_delivery
+          SET status = $2, provider_sid = coalesce(provider_sid, $3), error_code = coalesce($4, error_code),
+              updated_at = now()
+        WHERE id = $1 AND NOT (status = ANY($5::text[]))
+        RETURNING callout_id, recipient_id, tier, round, channel, error_message`,
+      [
+        deliveryId,
         status,
-        providerSid: d.providerSid ?? p.MessageSid ?? p.CallSid ?? null,
-        errorCode: errorCode ?? d.errorCode,
-      },
+        p.MessageSid ?? p.CallSid ?? null,
+        errorCode,
+        Object.keys(RANK).filter((s) => RANK[s]! > rank),
+      ],
     );
-    Object.assign(d, {
-      status,
-      errorCode,
-      errorMessage: errorCode ? `provider error ${errorCode}` : d.errorMessage,
-    });
+    const row = rows[0];
+    if (!row) return;
+    const d: FailedDelivery = {
+      calloutId: row.callout_id,
+      recipientId: row.recipient_id,
+      tier: row.tier,
+      round: row.round,
+      channel: row.channel,
+      errorMessage: errorCode ? `provider error ${errorCode}` : row.error_message,
+    };
     if (d.channel === 'sms' && (status === 'failed' || status === 'undelivered'))
       await this.engine.smsFailed(d);
     if (d.channel === 'voice' && status === 'failed') await this.engine.callFailed(d);

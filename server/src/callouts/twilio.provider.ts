@@ -29,12 +29,14 @@ export class TwilioProvider implements MessagingProvider {
         'transient',
       );
     }
+    if (this.client) return this.client;
     const opts = { timeout: 15_000, keepAlive: true, maxSockets: 200 };
     const base = this.config.TWILIO_API_BASE;
+    // Built once: each RequestClient has its own axios instance and socket pool.
     const httpClient = base
       ? new (retryAfterAware(OriginRewritingRequestClient))(base, opts)
       : new (retryAfterAware(twilio.RequestClient))(opts);
-    this.client ??= twilio(this.config.TWILIO_ACCOUNT_SID, this.config.TWILIO_AUTH_TOKEN, { httpClient });
+    this.client = twilio(this.config.TWILIO_ACCOUNT_SID, this.config.TWILIO_AUTH_TOKEN, { httpClient });
     return this.client;
   }
 
