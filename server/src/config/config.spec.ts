@@ -42,4 +42,45 @@ describe('configuration', () => {
   it('treats empty strings as unset', () => {
     expect(loadConfig({ PORT: '', MAP_TILE_URL: '' }).PORT).toBe(3000);
   });
+
+  it('keeps files on disk unless told otherwise, and needs no S3 settings for that', () => {
+    const c = loadConfig({ S3_BUCKET: '' });
+    expect(c.FILE_STORE).toBe('local');
+    expect(c.UPLOAD_DIR).toBe('.data/uploads');
+  });
+
+  it('requires the S3 settings, each by name, only when FILE_STORE is s3', () => {
+    expect(problems({ FILE_STORE: 's3', S3_BUCKET: 'muster-files' })).toEqual([
+      'S3_REGION: required when FILE_STORE is s3',
+      'S3_ACCESS_KEY_ID: required when FILE_STORE is s3',
+      'S3_SECRET_ACCESS_KEY: required when FILE_STORE is s3',
+    ]);
+    const c = loadConfig({
+      FILE_STORE: 's3',
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+      S3_REGION: 'us-east-1',
+      S3_BUCKET: 'muster-files',
+      S3_ACCESS_KEY_ID: 'id',
+      S3_SECRET_ACCESS_KEY: 'secret',
+      S3_FORCE_PATH_STYLE: 'true',
+    });
+    expect(c).toMatchObject({ FILE_STORE: 's3', S3_BUCKET: 'muster-files', S3_FORCE_PATH_STYLE: true });
+  });
+
+  it('names each malformed S3 variable', () => {
+    const p = problems({
+      FILE_STORE: 'ftp',
+      S3_ENDPOINT: 'minio:9000',
+      S3_REGION: 'US East',
+      S3_BUCKET: 'My_Bucket',
+      S3_FORCE_PATH_STYLE: 'yes',
+    });
+    expect(p.map((x) => x.split(':')[0]).sort()).toEqual([
+      'FILE_STORE',
+      'S3_BUCKET',
+      'S3_ENDPOINT',
+      'S3_FORCE_PATH_STYLE',
+      'S3_REGION',
+    ]);
+  });
 });

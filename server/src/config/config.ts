@@ -73,6 +73,28 @@ const schema = z.object({
     .min(1024)
     .max(100 * 1024 * 1024)
     .default(10 * 1024 * 1024),
+  /** Where uploaded files live: `local` (UPLOAD_DIR) or `s3` (an S3-compatible bucket, S3_*). */
+  FILE_STORE: z.enum(['local', 's3']).default('local'),
+  /** Unset for AWS itself; the URL of another S3-compatible store (MinIO, Ceph, OSS, COS...). */
+  S3_ENDPOINT: url(['http:', 'https:']).optional(),
+  S3_REGION: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, 'must look like us-east-1 or cn-north-1')
+    .optional(),
+  S3_BUCKET: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+      'must be a bucket name: 3-63 lowercase letters, digits, dots and hyphens',
+    )
+    .optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** Bucket in the path (http://host/bucket/key) rather than the host name: most self-hosted stores need it. */
+  S3_FORCE_PATH_STYLE: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -83,7 +105,12 @@ export interface AppConfig extends Omit<Env, 'JWT_SECRET' | 'PUBLIC_URL'> {
 }
 
 /** Variables that are never logged or echoed. */
-export const SECRET_KEYS = ['JWT_SECRET', 'TWILIO_AUTH_TOKEN', 'DATABASE_URL'] as const;
+export const SECRET_KEYS = [
+  'JWT_SECRET',
+  'TWILIO_AUTH_TOKEN',
+  'DATABASE_URL',
+  'S3_SECRET_ACCESS_KEY',
+] as const;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -118,6 +145,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (cfg.NODE_ENV === 'production' && cfg.DEMO_MODE) {
     problems.push('DEMO_MODE: demo data is never created in production');
+  }
+  if (cfg.FILE_STORE === 's3') {
+    for (const k of ['S3_REGION', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+      if (!cfg[k]) problems.push(`${k}: required when FILE_STORE is s3`);
+    }
   }
   if (problems.length) throw new ConfigError(problems);
   return {

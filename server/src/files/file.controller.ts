@@ -16,7 +16,6 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { createReadStream } from 'node:fs';
 import { type Observable, catchError, throwError } from 'rxjs';
 import { Roles } from '../common/access.decorators.js';
 import { UuidParam } from '../common/uuid-param.js';
@@ -94,7 +93,9 @@ export class FileController {
 
   private stream(f: Awaited<ReturnType<FileService['open']>>, res: Response): StreamableFile {
     res.setHeader('Cache-Control', 'private, max-age=86400');
-    return new StreamableFile(createReadStream(f.path), {
+    // A client that goes away mid-download must not keep the file handle or store connection.
+    res.once('close', () => f.body.destroy());
+    return new StreamableFile(f.body, {
       type: f.mime,
       disposition: `inline; filename*=UTF-8''${encodeURIComponent(f.file.name)}`,
     });

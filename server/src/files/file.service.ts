@@ -1,5 +1,13 @@
-import { BadRequestException, Inject, Injectable, Logger, PayloadTooLargeException } from '@nestjs/common';
+import {
+  BadRequestException,
+  Inject,
+  Injectable,
+  Logger,
+  NotFoundException,
+  PayloadTooLargeException,
+} from '@nestjs/common';
 import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import sharp from 'sharp';
 import { AuditService } from '../audit/audit.service.js';
 import { RequestContext } from '../common/request-context.js';
@@ -8,7 +16,13 @@ import type { FileView } from '../contracts/hazards.js';
 import { Db } from '../database/db.js';
 import { EXTENSION, fileNameProblem, isImage, sniffMime } from './file-type.js';
 import { FileRepository } from './file.repository.js';
-import { FileStorage } from './file.storage.js';
+import {
+  FILE_STORE,
+  type FileStore,
+  MissingObjectError,
+  newStorageKey,
+  thumbnailKeyOf,
+} from './file.store.js';
 import type { StoredFile } from './stored-file.entity.js';
 
 export interface UploadedFile {
@@ -38,7 +52,7 @@ export class FileService {
   constructor(
     private readonly db: Db,
     private readonly files: FileRepository,
-    private readonly storage: FileStorage,
+    @Inject(FILE_STORE) private readonly store: FileStore,
     private readonly audit: AuditService,
     private readonly context: RequestContext,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -68,15 +82,17 @@ export class FileService {
     }
 
     const principal = this.context.principal();
-    const key = this.storage.newKey(EXTENSION[mime]);
-    const thumbKey = thumbnail ? key.replace(/\.\w+$/, '.thumb.webp') : null;
-    const written: string[] = [];
+    const key = newStorageKey(EXTENSION[mime]);
+    const thumbKey = thumbnail ? thumbnailKeyOf(key) : null;
+    // Every key a write was started for, not only those confirmed: a put that failed on our side
+    // (a timeout, a dropped connection) may still have been stored.
+    const attempted: string[] = [];
     try {
-      await this.storage.put(key, file.buffer);
-      written.push(key);
+      attempted.push(key);
+      await this.store.put(key, file.buffer, mime);
       if (thumbnail && thumbKey) {
-        await this.storage.put(thumbKey, thumbnail);
-        written.push(thumbKey);
+        attempted.push(thumbKey);
+        await this.store.put(thumbKey, thumbnail, 'image/webp');
       }
       return await this.db.transaction(async () => {
         const saved = await this.files.insert({
@@ -94,25 +110,30 @@ export class FileService {
         return view;
       });
     } catch (e) {
-      // Nothing stays behind on disk when the record could not be written.
-      for (const k of written) {
-        await this.storage
-          .remove(k)
+      // Nothing stays behind in the store when the record could not be written.
+      for (const k of attempted) {
+        await this.store
+          .delete(k)
           .catch((err: unknown) => this.logger.error({ err, key: k }, 'Cleanup failed'));
       }
       throw e;
     }
   }
 
-  /** For streaming: the record (scoped to the caller) and its absolute path. */
-  async open(id: string, thumbnail: boolean): Promise<{ file: StoredFile; path: string; mime: string }> {
+  /** For streaming: the record (scoped to the caller) and its bytes, already opened. */
+  async open(id: string, thumbnail: boolean): Promise<{ file: StoredFile; body: Readable; mime: string }> {
     const file = await this.files.getById(id);
-    if (thumbnail) {
-      if (!file.thumbnailKey)
-        throw new BadRequestException(['id: this file has no thumbnail (not an image)']);
-      return { file, path: this.storage.resolve(file.thumbnailKey), mime: 'image/webp' };
+    if (thumbnail && !file.thumbnailKey)
+      throw new BadRequestException(['id: this file has no thumbnail (not an image)']);
+    const key = thumbnail ? file.thumbnailKey! : file.storageKey;
+    try {
+      return { file, body: await this.store.get(key), mime: thumbnail ? 'image/webp' : file.mime };
+    } catch (e) {
+      if (!(e instanceof MissingObjectError)) throw e;
+      // A record whose bytes are gone is the operator's problem; the user just cannot have it.
+      this.logger.error({ fileId: id, key }, 'Stored object missing');
+      throw new NotFoundException('File not found');
     }
-    return { file, path: this.storage.resolve(file.storageKey), mime: file.mime };
   }
 
   /**

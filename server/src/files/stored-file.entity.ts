@@ -1,8 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * An uploaded photo or document. The bytes live on disk under a server-generated key; the
- * uploader's file name is kept for display only and never touches the file system.
+ * An uploaded photo or document. The bytes live in the file store (disk or S3) under a
+ * server-generated key; the uploader's file name is kept for display only and never becomes a key.
  */
 @Entity('stored_file')
 export class StoredFile {
