@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiRequestError } from '../api/client';
 import { useSession } from '../auth/session-hooks';
@@ -8,22 +7,16 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import {
   SEVERITIES,
-  type MapFeatureView,
   type RoomEventView,
   type RunMetrics,
   type RunView,
   type ScenarioInject,
   type Severity,
 } from '../contracts';
-import { addFeature, removeFeature } from '../incidents/api';
-import { RoomMap, type DrawnFeature, type DrawRequest } from '../incidents/map/RoomMap';
-import { incidentKeys, useDispatches, useFeatures, useIncident, useTasks } from '../incidents/queries';
+import { useDispatches, useFeatures, useIncident, useTasks } from '../incidents/queries';
 import { ROOM_ACTORS } from '../incidents/roles';
-import { upsertInList } from '../incidents/room/cache';
 import { CalloutBoard } from '../incidents/room/CalloutBoard';
-import { DispatchPanel } from '../incidents/room/DispatchPanel';
-import { DrawToolbar } from '../incidents/room/DrawToolbar';
-import { TasksPanel } from '../incidents/room/TasksPanel';
+import { RoomScene, RoomWork } from '../incidents/room/RoomScene';
 import { Timeline } from '../incidents/room/Timeline';
 import { LiveIndicator, SeverityBadge } from '../incidents/ui';
 import { useRoom } from '../live/use-room';
@@ -276,40 +269,16 @@ function DrillRoom({
   incidentId: string;
   receivedAt: number;
 }) {
-  const { t: tg } = useTranslation();
   const session = useSession();
-  const queryClient = useQueryClient();
   const incident = useIncident(incidentId);
   const room = useRoom(incidentId);
   const tasks = useTasks(incidentId);
   const features = useFeatures(incidentId);
   const dispatches = useDispatches(incidentId);
-  const [drawRequest, setDrawRequest] = useState<DrawRequest | null>(null);
   useFollowRoom(run.id, room.events);
   const role = session?.user.role;
   const closed = incident.data?.status === 'closed';
   const canAct = role ? ROOM_ACTORS.includes(role) && !closed : false;
-
-  const add = useMutation({
-    mutationFn: (drawn: DrawnFeature) =>
-      addFeature(incidentId, {
-        kind: drawn.kind,
-        ...(drawn.label ? { label: drawn.label } : {}),
-        geometry: drawn.geometry,
-        ...(drawn.radiusM ? { radiusM: drawn.radiusM } : {}),
-      }),
-    onSuccess: (feature) =>
-      queryClient.setQueryData<MapFeatureView[]>(incidentKeys.features(incidentId), (list) =>
-        upsertInList(list, feature),
-      ),
-  });
-  const remove = useMutation({
-    mutationFn: (feature: MapFeatureView) => removeFeature(incidentId, feature.id),
-    onSuccess: (_, feature) =>
-      queryClient.setQueryData<MapFeatureView[]>(incidentKeys.features(incidentId), (list) =>
-        list?.filter((f) => f.id !== feature.id),
-      ),
-  });
 
   return (
     <>
@@ -320,41 +289,18 @@ function DrillRoom({
       </div>
       <div className="drill-console__grid">
         <div className="drill-console__column">
-          <section className="room-panel room-panel--map" aria-labelledby="drill-map-title">
-            <div className="room-panel__head">
-              <h2 id="drill-map-title" className="room-panel__title">
-                {tg('incidents.map.title')}
-              </h2>
-            </div>
-            {canAct && (
-              <DrawToolbar
-                request={drawRequest}
-                saving={add.isPending}
-                onStart={(request) => setDrawRequest({ ...request, nonce: Date.now() })}
-                onCancel={() => setDrawRequest(null)}
-              />
-            )}
-            {add.isError && <ErrorNotice error={add.error} compact />}
-            {remove.isError && <ErrorNotice error={remove.error} compact />}
-            {incident.isError && <ErrorNotice error={incident.error} compact />}
-            {incident.data && (
-              <RoomMap
-                incident={incident.data}
-                features={features.data ?? []}
-                drawRequest={drawRequest}
-                onDrawn={(drawn) => add.mutate(drawn)}
-                onDrawEnd={() => setDrawRequest(null)}
-                onRemove={canAct ? (feature) => remove.mutate(feature) : undefined}
-              />
-            )}
-          </section>
+          <RoomScene
+            incidentId={incidentId}
+            incident={incident.data}
+            features={features.data}
+            canAct={canAct}
+            titleId="drill-map-title"
+            notices={incident.isError && <ErrorNotice error={incident.error} compact />}
+          />
           <InjectsPanel run={run} receivedAt={receivedAt} scene={incident.data?.location} />
           <MetricsPanel runId={run.id} />
           {incident.data && <CalloutBoard incident={incident.data} canCall={canAct} />}
-          <div className="room__work">
-            <TasksPanel incidentId={incidentId} tasks={tasks.data} canAct={canAct} />
-            <DispatchPanel incidentId={incidentId} dispatches={dispatches.data} canAct={canAct} />
-          </div>
+          <RoomWork incidentId={incidentId} tasks={tasks.data} dispatches={dispatches.data} canAct={canAct} />
         </div>
         <div className="drill-console__column">
           <Timeline incidentId={incidentId} events={room.events} joined={room.joined} />

@@ -6,24 +6,20 @@ import { Link, useLocation, useParams } from 'react-router';
 import { useSession } from '../auth/session-hooks';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
-import type { IncidentView, MapFeatureView } from '../contracts';
+import type { IncidentView } from '../contracts';
 import { DrillWatermark } from '../drills/ui';
 import { useRoom, type Present } from '../live/use-room';
-import { addFeature, downloadActivityCsv, removeFeature } from './api';
-import { DrawToolbar } from './room/DrawToolbar';
-import { RoomMap, type DrawnFeature, type DrawRequest } from './map/RoomMap';
+import { downloadActivityCsv } from './api';
 import { COMMAND, REPORTERS, ROOM_ACTORS } from './roles';
 import { incidentKeys, useDispatches, useFeatures, useIncident, useReports, useTasks } from './queries';
 import type { FiledLocationState } from './ReportIncidentPage';
 import { CalloutBoard } from './room/CalloutBoard';
 import { CommandActions } from './room/CommandActions';
-import { DispatchPanel } from './room/DispatchPanel';
 import { NearbyResourceLayer, NearbyResourcesPanel, useNearbyResources } from './room/NearbyResources';
 import { PlanActivationPanel } from './room/PlanActivationPanel';
 import { ReportsPanel } from './room/ReportsPanel';
-import { TasksPanel } from './room/TasksPanel';
+import { RoomScene, RoomWork } from './room/RoomScene';
 import { Timeline } from './room/Timeline';
-import { upsertInList } from './room/cache';
 import {
   DrillFlag,
   LevelBadge,
@@ -237,7 +233,6 @@ function IncidentRoom({ incidentId }: { incidentId: string }) {
   const features = useFeatures(incidentId);
   const dispatches = useDispatches(incidentId);
   const reports = useReports(incidentId);
-  const [drawRequest, setDrawRequest] = useState<DrawRequest | null>(null);
   const [showNearby, setShowNearby] = useState(true);
   const role = session?.user.role;
   const closed = incident.data?.status === 'closed';
@@ -245,27 +240,6 @@ function IncidentRoom({ incidentId }: { incidentId: string }) {
   const canCommand = role ? COMMAND.includes(role) : false;
   const canReport = role ? REPORTERS.includes(role) : false;
   const canCall = role ? ROOM_ACTORS.includes(role) : false;
-
-  const add = useMutation({
-    mutationFn: (drawn: DrawnFeature) =>
-      addFeature(incidentId, {
-        kind: drawn.kind,
-        ...(drawn.label ? { label: drawn.label } : {}),
-        geometry: drawn.geometry,
-        ...(drawn.radiusM ? { radiusM: drawn.radiusM } : {}),
-      }),
-    onSuccess: (feature) =>
-      queryClient.setQueryData<MapFeatureView[]>(incidentKeys.features(incidentId), (list) =>
-        upsertInList(list, feature),
-      ),
-  });
-  const remove = useMutation({
-    mutationFn: (feature: MapFeatureView) => removeFeature(incidentId, feature.id),
-    onSuccess: (_, feature) =>
-      queryClient.setQueryData<MapFeatureView[]>(incidentKeys.features(incidentId), (list) =>
-        list?.filter((f) => f.id !== feature.id),
-      ),
-  });
 
   const nearby = useNearbyResources(incident.data);
 
@@ -307,46 +281,28 @@ function IncidentRoom({ incidentId }: { incidentId: string }) {
       )}
       <div className="room__grid">
         <div className="room__map-column">
-          <section className="room-panel room-panel--map" aria-labelledby="room-map-title">
-            <div className="room-panel__head">
-              <h2 id="room-map-title" className="room-panel__title">
-                {t('incidents.map.title')}
-              </h2>
+          <RoomScene
+            incidentId={incidentId}
+            incident={data}
+            features={features.data}
+            canAct={canAct}
+            titleId="room-map-title"
+            meta={
               <span className="room-panel__meta" data-testid="feature-count">
                 {features.data && features.data.length > 0
                   ? t('incidents.map.featureCount', { count: features.data.length })
                   : t('incidents.map.noFeatures')}
               </span>
-            </div>
-            {canAct && (
-              <DrawToolbar
-                request={drawRequest}
-                saving={add.isPending}
-                onStart={(request) => setDrawRequest({ ...request, nonce: Date.now() })}
-                onCancel={() => setDrawRequest(null)}
-              />
-            )}
-            {add.isError && <ErrorNotice error={add.error} compact />}
-            {remove.isError && <ErrorNotice error={remove.error} compact />}
-            {features.isError && (
-              <ErrorNotice error={features.error} compact onRetry={() => void features.refetch()} />
-            )}
-            <RoomMap
-              incident={data}
-              features={features.data ?? []}
-              drawRequest={drawRequest}
-              onDrawn={(drawn) => add.mutate(drawn)}
-              onDrawEnd={() => setDrawRequest(null)}
-              onRemove={canAct ? (feature) => remove.mutate(feature) : undefined}
-            >
-              {showNearby && nearby.data && <NearbyResourceLayer resources={nearby.data.items} />}
-            </RoomMap>
-            <FeatureLegend />
-          </section>
-          <div className="room__work">
-            <TasksPanel incidentId={incidentId} tasks={tasks.data} canAct={canAct} />
-            <DispatchPanel incidentId={incidentId} dispatches={dispatches.data} canAct={canAct} />
-          </div>
+            }
+            notices={
+              features.isError && (
+                <ErrorNotice error={features.error} compact onRetry={() => void features.refetch()} />
+              )
+            }
+            layers={showNearby && nearby.data && <NearbyResourceLayer resources={nearby.data.items} />}
+            footer={<FeatureLegend />}
+          />
+          <RoomWork incidentId={incidentId} tasks={tasks.data} dispatches={dispatches.data} canAct={canAct} />
           <CalloutBoard incident={data} canCall={canCall} />
           {canCommand && !closed && <PlanActivationPanel incident={data} />}
           <NearbyResourcesPanel query={nearby} shown={showNearby} onToggle={setShowNearby} />
