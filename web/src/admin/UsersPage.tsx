@@ -6,12 +6,11 @@ import { useAllEnterprises, usePublicConfig, useUsers } from '../api/queries';
 import { useSession } from '../auth/session-hooks';
 import { Dialog } from '../components/Dialog';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { Loading } from '../components/Loading';
+import { ChoiceFilter, FilterBar, SearchField, usePagedSearch } from '../components/ListControls';
+import { ListTable, QueryState } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
-import { Pagination } from '../components/Pagination';
 import { ROLES, type Role, type UserView } from '../contracts';
 import { formatDateTime } from '../lib/format';
-import { useDebounced } from '../lib/use-debounced';
 import { PasswordResetForm } from './PasswordResetForm';
 import { UserCreateForm } from './UserCreateForm';
 
@@ -26,12 +25,10 @@ export function UsersPage() {
   const queryClient = useQueryClient();
   const config = usePublicConfig();
   const enterprises = useAllEnterprises();
-  const [search, setSearch] = useState('');
+  const { search, setSearch, q, page, setPage, resetsPage } = usePagedSearch();
   const [role, setRole] = useState<Role | ''>('');
-  const [page, setPage] = useState(1);
   const [dialog, setDialog] = useState<DialogState>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const q = useDebounced(search.trim());
   const users = useUsers({ q, role, page, pageSize: PAGE_SIZE });
   const timeZone = config.data?.timeZone ?? 'Asia/Shanghai';
 
@@ -88,125 +85,96 @@ export function UsersPage() {
       )}
       {activation.isError && !dialog && <ErrorNotice error={activation.error} />}
 
-      <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
-        <div className="field field--inline">
-          <label htmlFor="user-search">{t('users.searchLabel')}</label>
-          <input
-            id="user-search"
-            type="search"
-            placeholder={t('users.searchPlaceholder')}
-            value={search}
-            onChange={(event) => {
-              setSearch(event.target.value);
-              setPage(1);
-            }}
-          />
-        </div>
-        <div className="field field--inline">
-          <label htmlFor="user-role">{t('users.role')}</label>
-          <select
-            id="user-role"
-            value={role}
-            onChange={(event) => {
-              setRole(event.target.value as Role | '');
-              setPage(1);
-            }}
-          >
-            <option value="">{t('common.all')}</option>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`roles.${r}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-      </form>
+      <FilterBar search>
+        <SearchField
+          id="user-search"
+          label={t('users.searchLabel')}
+          placeholder={t('users.searchPlaceholder')}
+          value={search}
+          onChange={setSearch}
+        />
+        <ChoiceFilter
+          id="user-role"
+          label={t('users.role')}
+          value={role}
+          onChange={resetsPage(setRole)}
+          choices={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        />
+      </FilterBar>
 
-      {users.isPending && <Loading />}
-      {users.isError && <ErrorNotice error={users.error} onRetry={() => void users.refetch()} />}
+      <QueryState query={users} />
       {users.data && (
-        <>
-          <div className="table-wrap">
-            <table className="table" data-testid="user-table" aria-busy={users.isFetching}>
-              <thead>
-                <tr>
-                  <th scope="col">{t('users.name')}</th>
-                  <th scope="col">{t('users.email')}</th>
-                  <th scope="col">{t('users.role')}</th>
-                  <th scope="col">{t('users.enterprise')}</th>
-                  <th scope="col">{t('users.status')}</th>
-                  <th scope="col">{t('users.createdAt')}</th>
-                  <th scope="col">{t('common.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {users.data.items.length === 0 && (
-                  <tr>
-                    <td colSpan={7} className="table__empty">
-                      {t('common.noMatches')}
-                    </td>
-                  </tr>
-                )}
-                {users.data.items.map((user) => {
-                  const isSelf = user.id === session?.user.id;
-                  return (
-                    <tr key={user.id} className={user.active ? undefined : 'table__row--muted'}>
-                      <td>
-                        <span className="cell-title">{user.name}</span>
-                        {isSelf && <span className="cell-sub"> {t('users.you')}</span>}
-                      </td>
-                      <td>{user.email}</td>
-                      <td>{t(`roles.${user.role}`)}</td>
-                      <td>
-                        {user.enterpriseId
-                          ? (enterpriseNames.get(user.enterpriseId) ?? user.enterpriseId)
-                          : t('common.none')}
-                      </td>
-                      <td>
-                        <span className={`status status--${user.active ? 'active' : 'inactive'}`}>
-                          {user.active ? t('users.active') : t('users.inactive')}
-                        </span>
-                      </td>
-                      <td className="nowrap">{formatDateTime(user.createdAt, i18n.language, timeZone)}</td>
-                      <td>
-                        <div className="table__actions">
-                          {/* An admin cannot lock themselves out of the console. */}
-                          {!isSelf &&
-                            (user.active ? (
-                              <button
-                                type="button"
-                                className="button button--small button--danger"
-                                onClick={() => setDialog({ kind: 'deactivate', user })}
-                              >
-                                {t('users.deactivate')}
-                              </button>
-                            ) : (
-                              <button
-                                type="button"
-                                className="button button--small"
-                                disabled={activation.isPending}
-                                onClick={() => activation.mutate({ user, active: true })}
-                              >
-                                {t('users.activate')}
-                              </button>
-                            ))}
-                          <button
-                            type="button"
-                            className="button button--small"
-                            onClick={() => setDialog({ kind: 'reset', user })}
-                          >
-                            {t('users.resetPassword')}
-                          </button>
-                        </div>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-          <Pagination page={page} pageSize={PAGE_SIZE} total={users.data.total} onPage={setPage} />
-        </>
+        <ListTable
+          testId="user-table"
+          busy={users.isFetching}
+          columns={[
+            t('users.name'),
+            t('users.email'),
+            t('users.role'),
+            t('users.enterprise'),
+            t('users.status'),
+            t('users.createdAt'),
+            t('common.actions'),
+          ]}
+          items={users.data.items}
+          empty={t('common.noMatches')}
+          paging={{ page, pageSize: PAGE_SIZE, total: users.data.total, onPage: setPage }}
+          row={(user) => {
+            const isSelf = user.id === session?.user.id;
+            return (
+              <tr key={user.id} className={user.active ? undefined : 'table__row--muted'}>
+                <td>
+                  <span className="cell-title">{user.name}</span>
+                  {isSelf && <span className="cell-sub"> {t('users.you')}</span>}
+                </td>
+                <td>{user.email}</td>
+                <td>{t(`roles.${user.role}`)}</td>
+                <td>
+                  {user.enterpriseId
+                    ? (enterpriseNames.get(user.enterpriseId) ?? user.enterpriseId)
+                    : t('common.none')}
+                </td>
+                <td>
+                  <span className={`status status--${user.active ? 'active' : 'inactive'}`}>
+                    {user.active ? t('users.active') : t('users.inactive')}
+                  </span>
+                </td>
+                <td className="nowrap">{formatDateTime(user.createdAt, i18n.language, timeZone)}</td>
+                <td>
+                  <div className="table__actions">
+                    {/* An admin cannot lock themselves out of the console. */}
+                    {!isSelf &&
+                      (user.active ? (
+                        <button
+                          type="button"
+                          className="button button--small button--danger"
+                          onClick={() => setDialog({ kind: 'deactivate', user })}
+                        >
+                          {t('users.deactivate')}
+                        </button>
+                      ) : (
+                        <button
+                          type="button"
+                          className="button button--small"
+                          disabled={activation.isPending}
+                          onClick={() => activation.mutate({ user, active: true })}
+                        >
+                          {t('users.activate')}
+                        </button>
+                      ))}
+                    <button
+                      type="button"
+                      className="button button--small"
+                      onClick={() => setDialog({ kind: 'reset', user })}
+                    >
+                      {t('users.resetPassword')}
+                    </button>
+                  </div>
+                </td>
+              </tr>
+            );
+          }}
+        />
       )}
 
       <Dialog open={dialog?.kind === 'create'} title={t('users.createTitle')} onClose={closeDialog}>

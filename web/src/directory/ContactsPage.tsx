@@ -1,21 +1,20 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAllEnterprises, usePublicConfig } from '../api/queries';
 import { useSession } from '../auth/session-hooks';
-import { Dialog } from '../components/Dialog';
+import { EditDialog, type Editing } from '../components/EditDialog';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { Loading } from '../components/Loading';
-import { PageHeader } from '../components/PageHeader';
-import { Pagination } from '../components/Pagination';
+import { FilterBar, SearchField, usePagedSearch } from '../components/ListControls';
+import { EditDeleteButtons, RecordFormActions, useRecordSave } from '../components/RecordForm';
+import { ActionsHeading, ListTable, QueryState } from '../components/ListTable';
 import type { ContactView } from '../contracts';
 import { telHref } from '../lib/format';
-import { useDebounced } from '../lib/use-debounced';
 import { ImportExportBar } from '../resources/ImportExportBar';
 import '../resources/resources.css';
 import { deleteContact, fetchContacts, saveContact } from './api';
 import { certificationAlert, fromContactDraft, toContactDraft, type ContactDraft } from './contact-form';
-import { DirectoryTabs } from './DirectoryTabs';
+import { DirectoryHeader } from './DirectoryTabs';
 
 const PAGE_SIZE = 25;
 export const DIRECTORY_WRITERS = ['zone_admin', 'commander', 'enterprise_officer'];
@@ -27,21 +26,14 @@ export function zoneToday(timeZone: string): string {
 
 function ContactForm({ contact, onDone }: { contact: ContactView | null; onDone: () => void }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const [draft, setDraft] = useState<ContactDraft>(() => toContactDraft(contact));
-  const save = useMutation({
-    mutationFn: () => saveContact(contact?.id ?? null, fromContactDraft(draft)),
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: ['contacts'] });
-      onDone();
-    },
-  });
+  const { save, submit } = useRecordSave(
+    'contacts',
+    () => saveContact(contact?.id ?? null, fromContactDraft(draft)),
+    onDone,
+  );
   const set = (key: keyof ContactDraft) => (e: { target: { value: string } }) =>
     setDraft((d) => ({ ...d, [key]: e.target.value }));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate();
-  };
   return (
     <form onSubmit={submit} className="form-grid" data-testid="contact-form">
       <div className="field">
@@ -82,15 +74,7 @@ function ContactForm({ contact, onDone }: { contact: ContactView | null; onDone:
         <label htmlFor="contact-notes">{t('directory.notes')}</label>
         <input id="contact-notes" value={draft.notes} onChange={set('notes')} />
       </div>
-      {save.error && <ErrorNotice error={save.error} compact />}
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={save.isPending}>
-          {save.isPending ? t('common.saving') : t('directory.save')}
-        </button>
-        <button type="button" className="button" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <RecordFormActions save={save} saveLabel={t('directory.save')} onCancel={onDone} />
     </form>
   );
 }
@@ -102,10 +86,8 @@ export function ContactsPage() {
   const client = useQueryClient();
   const config = usePublicConfig();
   const enterprises = useAllEnterprises();
-  const [search, setSearch] = useState('');
-  const [page, setPage] = useState(1);
-  const [editing, setEditing] = useState<ContactView | 'new' | null>(null);
-  const q = useDebounced(search.trim());
+  const { search, setSearch, q, page, setPage } = usePagedSearch();
+  const [editing, setEditing] = useState<Editing<ContactView>>(null);
   const filter = { q, page, pageSize: PAGE_SIZE };
   const query = useQuery({
     queryKey: ['contacts', 'list', filter],
@@ -125,21 +107,7 @@ export function ContactsPage() {
 
   return (
     <div className="page">
-      <PageHeader
-        title={t('directory.title')}
-        actions={
-          canWrite && (
-            <button
-              type="button"
-              className="button button--primary button--small"
-              onClick={() => setEditing('new')}
-            >
-              {t('directory.add')}
-            </button>
-          )
-        }
-      />
-      <DirectoryTabs />
+      <DirectoryHeader canWrite={canWrite} addLabel={t('directory.add')} onAdd={() => setEditing('new')} />
       <ImportExportBar
         base="/api/contacts"
         name="contacts"
@@ -153,127 +121,88 @@ export function ContactsPage() {
           export: { csv: t('directory.exportCsv'), xlsx: t('directory.exportXlsx') },
         }}
       />
-      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
-        <div className="field field--inline">
-          <label htmlFor="contact-search">{t('resources.searchLabel')}</label>
-          <input
-            id="contact-search"
-            type="search"
-            placeholder={t('directory.searchPlaceholder')}
-            value={search}
-            onChange={(e) => {
-              setSearch(e.target.value);
-              setPage(1);
-            }}
-          />
-        </div>
-      </form>
-      {query.isPending && <Loading />}
-      {query.isError && <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />}
+      <FilterBar search>
+        <SearchField
+          id="contact-search"
+          label={t('resources.searchLabel')}
+          placeholder={t('directory.searchPlaceholder')}
+          value={search}
+          onChange={setSearch}
+        />
+      </FilterBar>
+      <QueryState query={query} />
       {remove.error && <ErrorNotice error={remove.error} compact />}
       {query.data && (
-        <>
-          <div className="table-wrap">
-            <table className="table" data-testid="contact-table" aria-busy={query.isFetching}>
-              <thead>
-                <tr>
-                  <th scope="col">{t('directory.name')}</th>
-                  <th scope="col">{t('directory.organization')}</th>
-                  <th scope="col">{t('directory.phones')}</th>
-                  <th scope="col">{t('directory.skills')}</th>
-                  <th scope="col">{t('directory.certifications')}</th>
-                  <th scope="col">{t('directory.owner')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('common.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {query.data.items.length === 0 && (
-                  <tr>
-                    <td colSpan={7} className="table__empty">
-                      {q ? t('common.noMatches') : t('directory.empty')}
-                    </td>
-                  </tr>
-                )}
-                {query.data.items.map((c) => {
-                  const alert = certificationAlert(c, today);
-                  return (
-                    <tr key={c.id}>
-                      <td>
-                        <div className="cell-title">{c.name}</div>
-                        <div className="cell-sub">{c.post}</div>
-                      </td>
-                      <td>{c.organization}</td>
-                      <td className="nowrap">
-                        {c.phones.map((p) => (
-                          <div key={p}>
-                            <a href={telHref(p) ?? undefined}>{p}</a>
-                          </div>
-                        ))}
-                      </td>
-                      <td>{c.skills.join('、')}</td>
-                      <td>
-                        {c.certifications.map((x) => (
-                          <div key={x.name} className="cell-sub">
-                            {x.name}
-                            {x.expiresOn ? ` (${x.expiresOn})` : ''}
-                          </div>
-                        ))}
-                        {alert !== 'ok' && (
-                          <span className={`alert-badge alert-badge--${alert}`}>
-                            {alert === 'expired' ? t('directory.certExpired') : t('directory.certExpiring')}
-                          </span>
-                        )}
-                      </td>
-                      <td>
-                        {c.enterpriseId ? (enterpriseName.get(c.enterpriseId) ?? '') : t('directory.zone')}
-                      </td>
-                      <td className="nowrap">
-                        {canWrite && (
-                          <>
-                            <button
-                              type="button"
-                              className="button button--small"
-                              onClick={() => setEditing(c)}
-                            >
-                              {t('directory.edit')}
-                            </button>{' '}
-                            <button
-                              type="button"
-                              className="button button--small"
-                              onClick={() => {
-                                if (window.confirm(t('directory.deleteConfirm', { name: c.name })))
-                                  remove.mutate(c.id);
-                              }}
-                            >
-                              {t('directory.delete')}
-                            </button>
-                          </>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-          <Pagination page={page} pageSize={PAGE_SIZE} total={query.data.total} onPage={setPage} />
-        </>
+        <ListTable
+          testId="contact-table"
+          busy={query.isFetching}
+          columns={[
+            t('directory.name'),
+            t('directory.organization'),
+            t('directory.phones'),
+            t('directory.skills'),
+            t('directory.certifications'),
+            t('directory.owner'),
+            <ActionsHeading key="actions" />,
+          ]}
+          items={query.data.items}
+          empty={q ? t('common.noMatches') : t('directory.empty')}
+          paging={{ page: page, pageSize: PAGE_SIZE, total: query.data.total, onPage: setPage }}
+          row={(c) => {
+            const alert = certificationAlert(c, today);
+            return (
+              <tr key={c.id}>
+                <td>
+                  <div className="cell-title">{c.name}</div>
+                  <div className="cell-sub">{c.post}</div>
+                </td>
+                <td>{c.organization}</td>
+                <td className="nowrap">
+                  {c.phones.map((p) => (
+                    <div key={p}>
+                      <a href={telHref(p) ?? undefined}>{p}</a>
+                    </div>
+                  ))}
+                </td>
+                <td>{c.skills.join('、')}</td>
+                <td>
+                  {c.certifications.map((x) => (
+                    <div key={x.name} className="cell-sub">
+                      {x.name}
+                      {x.expiresOn ? ` (${x.expiresOn})` : ''}
+                    </div>
+                  ))}
+                  {alert !== 'ok' && (
+                    <span className={`alert-badge alert-badge--${alert}`}>
+                      {alert === 'expired' ? t('directory.certExpired') : t('directory.certExpiring')}
+                    </span>
+                  )}
+                </td>
+                <td>{c.enterpriseId ? (enterpriseName.get(c.enterpriseId) ?? '') : t('directory.zone')}</td>
+                <td className="nowrap">
+                  {canWrite && (
+                    <EditDeleteButtons
+                      editLabel={t('directory.edit')}
+                      deleteLabel={t('directory.delete')}
+                      deleteConfirm={t('directory.deleteConfirm', { name: c.name })}
+                      onEdit={() => setEditing(c)}
+                      onDelete={() => remove.mutate(c.id)}
+                    />
+                  )}
+                </td>
+              </tr>
+            );
+          }}
+        />
       )}
-      <Dialog
-        open={editing !== null}
-        title={editing === 'new' ? t('directory.addTitle') : t('directory.editTitle')}
+      <EditDialog
+        editing={editing}
+        addTitle={t('directory.addTitle')}
+        editTitle={t('directory.editTitle')}
         onClose={() => setEditing(null)}
       >
-        {editing !== null && (
-          <ContactForm
-            key={editing === 'new' ? 'new' : editing.id}
-            contact={editing === 'new' ? null : editing}
-            onDone={() => setEditing(null)}
-          />
-        )}
-      </Dialog>
+        {(contact) => <ContactForm contact={contact} onDone={() => setEditing(null)} />}
+      </EditDialog>
     </div>
   );
 }

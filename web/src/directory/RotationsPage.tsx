@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePublicConfig } from '../api/queries';
 import { useSession } from '../auth/session-hooks';
-import { Dialog } from '../components/Dialog';
+import { EditDialog, type Editing } from '../components/EditDialog';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { RecordFormActions, useRecordSave } from '../components/RecordForm';
 import { Loading } from '../components/Loading';
-import { PageHeader } from '../components/PageHeader';
 import type { ContactView, RotationView } from '../contracts';
 import { telHref, zonedDayBoundary } from '../lib/format';
 import '../resources/resources.css';
@@ -21,7 +21,7 @@ import {
   type RotationInput,
 } from './api';
 import { DIRECTORY_WRITERS, zoneToday } from './ContactsPage';
-import { DirectoryTabs } from './DirectoryTabs';
+import { DirectoryHeader } from './DirectoryTabs';
 import { addDays, layoutWeek, mondayOf, zoneTime } from './week';
 
 function RotationForm({
@@ -34,7 +34,6 @@ function RotationForm({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const [draft, setDraft] = useState<RotationInput>(() => ({
     name: rotation?.name ?? '',
     memberContactIds: rotation?.memberContactIds ?? [],
@@ -42,17 +41,11 @@ function RotationForm({
     handoffTime: rotation?.handoffTime ?? '08:00',
     startDate: rotation?.startDate ?? new Date().toISOString().slice(0, 10),
   }));
-  const save = useMutation({
-    mutationFn: () => saveRotation(rotation?.id ?? null, draft),
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: ['rotations'] });
-      onDone();
-    },
-  });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate();
-  };
+  const { save, submit } = useRecordSave(
+    'rotations',
+    () => saveRotation(rotation?.id ?? null, draft),
+    onDone,
+  );
   const toggle = (id: string) =>
     setDraft((d) => ({
       ...d,
@@ -116,15 +109,7 @@ function RotationForm({
           })}
         </div>
       </fieldset>
-      {save.error && <ErrorNotice error={save.error} compact />}
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={save.isPending}>
-          {save.isPending ? t('common.saving') : t('directory.save')}
-        </button>
-        <button type="button" className="button" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <RecordFormActions save={save} saveLabel={t('directory.save')} onCancel={onDone} />
     </form>
   );
 }
@@ -350,27 +335,17 @@ export function RotationsPage() {
     queryFn: ({ signal }) => fetchAllContacts(signal),
   });
   const byId = useMemo(() => new Map((contacts.data ?? []).map((c) => [c.id, c])), [contacts.data]);
-  const [editing, setEditing] = useState<RotationView | 'new' | null>(null);
+  const [editing, setEditing] = useState<Editing<RotationView>>(null);
   const canWrite = session ? DIRECTORY_WRITERS.includes(session.user.role) : false;
   const timeZone = config.data?.timeZone ?? 'Asia/Shanghai';
 
   return (
     <div className="page">
-      <PageHeader
-        title={t('directory.title')}
-        actions={
-          canWrite && (
-            <button
-              type="button"
-              className="button button--primary button--small"
-              onClick={() => setEditing('new')}
-            >
-              {t('directory.addRotation')}
-            </button>
-          )
-        }
+      <DirectoryHeader
+        canWrite={canWrite}
+        addLabel={t('directory.addRotation')}
+        onAdd={() => setEditing('new')}
       />
-      <DirectoryTabs />
       {(rotations.isPending || contacts.isPending) && <Loading />}
       {rotations.isError && <ErrorNotice error={rotations.error} onRetry={() => void rotations.refetch()} />}
       {rotations.data &&
@@ -385,20 +360,16 @@ export function RotationsPage() {
             onEdit={() => setEditing(r)}
           />
         ))}
-      <Dialog
-        open={editing !== null}
-        title={editing === 'new' ? t('directory.addRotation') : t('directory.editRotation')}
+      <EditDialog
+        editing={editing}
+        addTitle={t('directory.addRotation')}
+        editTitle={t('directory.editRotation')}
         onClose={() => setEditing(null)}
       >
-        {editing !== null && (
-          <RotationForm
-            key={editing === 'new' ? 'new' : editing.id}
-            rotation={editing === 'new' ? null : editing}
-            contacts={contacts.data ?? []}
-            onDone={() => setEditing(null)}
-          />
+        {(rotation) => (
+          <RotationForm rotation={rotation} contacts={contacts.data ?? []} onDone={() => setEditing(null)} />
         )}
-      </Dialog>
+      </EditDialog>
     </div>
   );
 }

@@ -1,17 +1,17 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session-hooks';
-import { Dialog } from '../components/Dialog';
+import { EditDialog, type Editing } from '../components/EditDialog';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
-import { PageHeader } from '../components/PageHeader';
+import { RecordFormActions, useRecordSave } from '../components/RecordForm';
 import { TEAM_READINESS, TEAM_TYPES, type ContactView, type TeamView } from '../contracts';
 import { telHref } from '../lib/format';
 import '../resources/resources.css';
 import { fetchAllContacts, fetchTeams, saveTeam, type TeamInput } from './api';
 import { DIRECTORY_WRITERS } from './ContactsPage';
-import { DirectoryTabs } from './DirectoryTabs';
+import { DirectoryHeader } from './DirectoryTabs';
 
 function TeamForm({
   team,
@@ -23,7 +23,6 @@ function TeamForm({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const [draft, setDraft] = useState<TeamInput>(() => ({
     name: team?.name ?? '',
     type: team?.type ?? 'rescue',
@@ -32,17 +31,7 @@ function TeamForm({
     readiness: team?.readiness ?? 'ready',
     baseAddress: team?.baseAddress ?? '',
   }));
-  const save = useMutation({
-    mutationFn: () => saveTeam(team?.id ?? null, draft),
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: ['teams'] });
-      onDone();
-    },
-  });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate();
-  };
+  const { save, submit } = useRecordSave('teams', () => saveTeam(team?.id ?? null, draft), onDone);
   const toggleMember = (id: string) =>
     setDraft((d) => ({
       ...d,
@@ -128,15 +117,7 @@ function TeamForm({
           ))}
         </div>
       </fieldset>
-      {save.error && <ErrorNotice error={save.error} compact />}
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={save.isPending}>
-          {save.isPending ? t('common.saving') : t('directory.save')}
-        </button>
-        <button type="button" className="button" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <RecordFormActions save={save} saveLabel={t('directory.save')} onCancel={onDone} />
     </form>
   );
 }
@@ -151,26 +132,16 @@ export function TeamsPage() {
     queryFn: ({ signal }) => fetchAllContacts(signal),
   });
   const byId = useMemo(() => new Map((contacts.data ?? []).map((c) => [c.id, c])), [contacts.data]);
-  const [editing, setEditing] = useState<TeamView | 'new' | null>(null);
+  const [editing, setEditing] = useState<Editing<TeamView>>(null);
   const canWrite = session ? DIRECTORY_WRITERS.includes(session.user.role) : false;
 
   return (
     <div className="page">
-      <PageHeader
-        title={t('directory.title')}
-        actions={
-          canWrite && (
-            <button
-              type="button"
-              className="button button--primary button--small"
-              onClick={() => setEditing('new')}
-            >
-              {t('directory.addTeam')}
-            </button>
-          )
-        }
+      <DirectoryHeader
+        canWrite={canWrite}
+        addLabel={t('directory.addTeam')}
+        onAdd={() => setEditing('new')}
       />
-      <DirectoryTabs />
       {(teams.isPending || contacts.isPending) && <Loading />}
       {teams.isError && <ErrorNotice error={teams.error} onRetry={() => void teams.refetch()} />}
       {teams.data && (
@@ -230,20 +201,14 @@ export function TeamsPage() {
           </table>
         </div>
       )}
-      <Dialog
-        open={editing !== null}
-        title={editing === 'new' ? t('directory.addTeam') : t('directory.editTeam')}
+      <EditDialog
+        editing={editing}
+        addTitle={t('directory.addTeam')}
+        editTitle={t('directory.editTeam')}
         onClose={() => setEditing(null)}
       >
-        {editing !== null && (
-          <TeamForm
-            key={editing === 'new' ? 'new' : editing.id}
-            team={editing === 'new' ? null : editing}
-            contacts={contacts.data ?? []}
-            onDone={() => setEditing(null)}
-          />
-        )}
-      </Dialog>
+        {(team) => <TeamForm team={team} contacts={contacts.data ?? []} onDone={() => setEditing(null)} />}
+      </EditDialog>
     </div>
   );
 }

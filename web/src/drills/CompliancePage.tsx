@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useAllEnterprises } from '../api/queries';
 import { useSession } from '../auth/session-hooks';
-import { ErrorNotice } from '../components/ErrorNotice';
-import { Loading } from '../components/Loading';
+import { ChoiceFilter, FilterBar } from '../components/ListControls';
+import { ListTable, QueryState } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
 import { isZoneRole, type ComplianceItem } from '../contracts';
 import { useZoneTime } from '../incidents/ui';
@@ -32,26 +32,17 @@ export function CompliancePage() {
       <PageHeader title={t('title')}>{t('compliance.subtitle')}</PageHeader>
       <DrillsTabs />
       {isZone && (
-        <form className="filters" onSubmit={(event) => event.preventDefault()}>
-          <div className="field field--inline">
-            <label htmlFor="compliance-enterprise">{t('scenario.enterprise')}</label>
-            <select
-              id="compliance-enterprise"
-              value={enterpriseId}
-              onChange={(event) => setEnterpriseId(event.target.value)}
-            >
-              <option value="">{t('all')}</option>
-              {(enterprises.data?.items ?? []).map((e) => (
-                <option key={e.id} value={e.id}>
-                  {e.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        </form>
+        <FilterBar>
+          <ChoiceFilter
+            id="compliance-enterprise"
+            label={t('scenario.enterprise')}
+            value={enterpriseId}
+            onChange={setEnterpriseId}
+            choices={(enterprises.data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))}
+          />
+        </FilterBar>
       )}
-      {report.isPending && <Loading />}
-      {report.isError && <ErrorNotice error={report.error} onRetry={() => void report.refetch()} />}
+      <QueryState query={report} />
       {report.data && (
         <>
           <p className="field__hint">{t('compliance.asOf', { time: zoneTime(report.data.asOf) })}</p>
@@ -80,65 +71,55 @@ export function CompliancePage() {
 function ComplianceTable({ items, testId }: { items: ComplianceItem[]; testId: string }) {
   const { t } = useDrillsT();
   return (
-    <div className="table-wrap">
-      <table className="table" data-testid={testId}>
-        <thead>
-          <tr>
-            <th scope="col">{t('scenario.enterprise')}</th>
-            <th scope="col">{t('compliance.requirement')}</th>
-            <th scope="col">{t('compliance.interval')}</th>
-            <th scope="col">{t('compliance.lastDrill')}</th>
-            <th scope="col">{t('compliance.dueOn')}</th>
-            <th scope="col">{t('compliance.state')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.length === 0 && (
-            <tr>
-              <td colSpan={6} className="table__empty">
-                {t('compliance.empty')}
-              </td>
-            </tr>
-          )}
-          {items.map((item) => (
-            <tr
-              key={`${item.enterpriseId}:${item.requirement}`}
-              className={
-                item.overdue ? 'drill-overdue' : item.daysUntilDue <= SOON_DAYS ? 'drill-due-soon' : undefined
-              }
-              data-overdue={item.overdue}
-            >
-              <td>
-                {item.enterpriseName}
-                {item.highRisk && <div className="cell-sub">{t('compliance.highRisk')}</div>}
-              </td>
-              <td>{t(`requirement.${item.requirement}`)}</td>
-              <td>{t('compliance.months', { count: item.intervalMonths })}</td>
-              <td className="nowrap">
-                {item.lastDrillOn ? (
-                  item.lastRunId ? (
-                    <Link to={`/drills/runs/${item.lastRunId}/report`}>{item.lastDrillOn}</Link>
-                  ) : (
-                    item.lastDrillOn
-                  )
-                ) : (
-                  t('compliance.never')
-                )}
-              </td>
-              <td className="nowrap">{item.dueOn}</td>
-              <td>
-                {item.overdue ? (
-                  <strong className="field__error">
-                    {t('compliance.overdueBy', { count: -item.daysUntilDue })}
-                  </strong>
-                ) : (
-                  t('compliance.dueIn', { count: item.daysUntilDue })
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ListTable
+      testId={testId}
+      columns={[
+        t('scenario.enterprise'),
+        t('compliance.requirement'),
+        t('compliance.interval'),
+        t('compliance.lastDrill'),
+        t('compliance.dueOn'),
+        t('compliance.state'),
+      ]}
+      items={items}
+      empty={t('compliance.empty')}
+      row={(item) => (
+        <tr
+          key={`${item.enterpriseId}:${item.requirement}`}
+          className={
+            item.overdue ? 'drill-overdue' : item.daysUntilDue <= SOON_DAYS ? 'drill-due-soon' : undefined
+          }
+          data-overdue={item.overdue}
+        >
+          <td>
+            {item.enterpriseName}
+            {item.highRisk && <div className="cell-sub">{t('compliance.highRisk')}</div>}
+          </td>
+          <td>{t(`requirement.${item.requirement}`)}</td>
+          <td>{t('compliance.months', { count: item.intervalMonths })}</td>
+          <td className="nowrap">
+            {item.lastDrillOn ? (
+              item.lastRunId ? (
+                <Link to={`/drills/runs/${item.lastRunId}/report`}>{item.lastDrillOn}</Link>
+              ) : (
+                item.lastDrillOn
+              )
+            ) : (
+              t('compliance.never')
+            )}
+          </td>
+          <td className="nowrap">{item.dueOn}</td>
+          <td>
+            {item.overdue ? (
+              <strong className="field__error">
+                {t('compliance.overdueBy', { count: -item.daysUntilDue })}
+              </strong>
+            ) : (
+              t('compliance.dueIn', { count: item.daysUntilDue })
+            )}
+          </td>
+        </tr>
+      )}
+    />
   );
 }

@@ -5,9 +5,10 @@ import { ApiRequestError } from '../api/client';
 import { useSession } from '../auth/session-hooks';
 import { Dialog } from '../components/Dialog';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { ChoiceFilter, FilterBar } from '../components/ListControls';
+import { ListTable, QueryState } from '../components/ListTable';
 import { Loading } from '../components/Loading';
 import { PageHeader } from '../components/PageHeader';
-import { Pagination } from '../components/Pagination';
 import { RUN_STATUSES, type RunStatus } from '../contracts';
 import { useZoneTime, useZoneTimeZone } from '../incidents/ui';
 import { fetchDrillStaff, fetchRuns, fetchScenarios, scheduleRun } from './api';
@@ -72,91 +73,69 @@ export function RunsPage() {
         {t('runs.subtitle')}
       </PageHeader>
       <DrillsTabs />
-      <form className="filters" onSubmit={(event) => event.preventDefault()}>
-        <div className="field field--inline">
-          <label htmlFor="run-status">{t('runs.status')}</label>
-          <select
-            id="run-status"
-            value={status}
-            onChange={(event) => {
-              setStatus(event.target.value as RunStatus | '');
-              setPage(1);
-            }}
-          >
-            <option value="">{t('all')}</option>
-            {RUN_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`runStatus.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-      </form>
-      {runs.isPending && <Loading />}
-      {runs.isError && <ErrorNotice error={runs.error} onRetry={() => void runs.refetch()} />}
+      <FilterBar>
+        <ChoiceFilter
+          id="run-status"
+          label={t('runs.status')}
+          value={status}
+          onChange={(value) => {
+            setStatus(value);
+            setPage(1);
+          }}
+          choices={RUN_STATUSES.map((s) => ({ value: s, label: t(`runStatus.${s}`) }))}
+        />
+      </FilterBar>
+      <QueryState query={runs} />
       {runs.data && (
-        <>
-          <div className="table-wrap">
-            <table className="table" data-testid="run-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('runs.drill')}</th>
-                  <th scope="col">{t('runs.scheduledFor')}</th>
-                  <th scope="col">{t('runs.status')}</th>
-                  <th scope="col">{t('runs.director')}</th>
-                  <th scope="col">{t('runs.roster')}</th>
-                  <th scope="col">{t('runs.open')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {runs.data.items.length === 0 && (
-                  <tr>
-                    <td colSpan={6} className="table__empty">
-                      {t('runs.empty')}
-                    </td>
-                  </tr>
+        <ListTable
+          testId="run-table"
+          columns={[
+            t('runs.drill'),
+            t('runs.scheduledFor'),
+            t('runs.status'),
+            t('runs.director'),
+            t('runs.roster'),
+            t('runs.open'),
+          ]}
+          items={runs.data.items}
+          empty={t('runs.empty')}
+          paging={{ page, pageSize: PAGE_SIZE, total: runs.data.total, onPage: setPage }}
+          row={(run) => (
+            <tr key={run.id} data-testid="run-row" data-run-id={run.id}>
+              <td>
+                <Link className="cell-title" to={`/drills/runs/${run.id}`}>
+                  {run.title}
+                </Link>
+                <div className="cell-sub">
+                  {t(`form.${run.form}`)} · {t(`scope.${run.scope}`)} · {run.enterpriseName ?? t('zone')}
+                </div>
+              </td>
+              <td className="nowrap">{zoneTime(run.scheduledFor)}</td>
+              <td>
+                <RunStatusBadge status={run.status} />
+              </td>
+              <td>{run.directorName}</td>
+              <td className="nowrap">
+                {t('runs.rosterLine', {
+                  contacts: run.roster.contacts.length,
+                  teams: run.roster.teams.length,
+                  evaluators: run.roster.evaluators.length,
+                })}
+              </td>
+              <td className="nowrap">
+                <Link to={`/drills/runs/${run.id}`}>{t('runs.console')}</Link>
+                {canEvaluate && run.incidentId && (
+                  <>
+                    {' · '}
+                    <Link to={`/drills/runs/${run.id}/evaluate`}>{t('runs.evaluate')}</Link>
+                  </>
                 )}
-                {runs.data.items.map((run) => (
-                  <tr key={run.id} data-testid="run-row" data-run-id={run.id}>
-                    <td>
-                      <Link className="cell-title" to={`/drills/runs/${run.id}`}>
-                        {run.title}
-                      </Link>
-                      <div className="cell-sub">
-                        {t(`form.${run.form}`)} · {t(`scope.${run.scope}`)} ·{' '}
-                        {run.enterpriseName ?? t('zone')}
-                      </div>
-                    </td>
-                    <td className="nowrap">{zoneTime(run.scheduledFor)}</td>
-                    <td>
-                      <RunStatusBadge status={run.status} />
-                    </td>
-                    <td>{run.directorName}</td>
-                    <td className="nowrap">
-                      {t('runs.rosterLine', {
-                        contacts: run.roster.contacts.length,
-                        teams: run.roster.teams.length,
-                        evaluators: run.roster.evaluators.length,
-                      })}
-                    </td>
-                    <td className="nowrap">
-                      <Link to={`/drills/runs/${run.id}`}>{t('runs.console')}</Link>
-                      {canEvaluate && run.incidentId && (
-                        <>
-                          {' · '}
-                          <Link to={`/drills/runs/${run.id}/evaluate`}>{t('runs.evaluate')}</Link>
-                        </>
-                      )}
-                      {' · '}
-                      <Link to={`/drills/runs/${run.id}/report`}>{t('runs.report')}</Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination page={page} pageSize={PAGE_SIZE} total={runs.data.total} onPage={setPage} />
-        </>
+                {' · '}
+                <Link to={`/drills/runs/${run.id}/report`}>{t('runs.report')}</Link>
+              </td>
+            </tr>
+          )}
+        />
       )}
       <Dialog open={scheduling} title={t('runs.schedule')} onClose={closeSchedule}>
         {scheduling && <ScheduleForm scenarioId={scheduleFor} onCancel={closeSchedule} />}

@@ -1,12 +1,11 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiRequestError } from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { Loading } from '../components/Loading';
+import { FilterBar, SearchField, usePagedSearch } from '../components/ListControls';
+import { ListTable, QueryState } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
-import { Pagination } from '../components/Pagination';
-import { useDebounced } from '../lib/use-debounced';
 import { useZoneTime } from '../incidents/ui';
 import { fetchScenarios, importScenario } from './api';
 import { useDrillsT } from './i18n';
@@ -21,9 +20,7 @@ export function ScenariosPage() {
   const zoneTime = useZoneTime();
   const navigate = useNavigate();
   const canEdit = useCanDirect();
-  const [search, setSearch] = useState('');
-  const [page, setPage] = useState(1);
-  const q = useDebounced(search.trim());
+  const { search, setSearch, q, page, setPage } = usePagedSearch();
   const filter = { q, page, pageSize: PAGE_SIZE };
   const scenarios = useQuery({
     queryKey: drillKeys.scenarios(filter),
@@ -85,75 +82,51 @@ export function ScenariosPage() {
       />
       {importing.isError && <ErrorNotice error={importing.error} />}
 
-      <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
-        <div className="field field--inline">
-          <label htmlFor="scenario-search">{t('scenarios.search')}</label>
-          <input
-            id="scenario-search"
-            type="search"
-            value={search}
-            onChange={(event) => {
-              setSearch(event.target.value);
-              setPage(1);
-            }}
-          />
-        </div>
-      </form>
+      <FilterBar search>
+        <SearchField id="scenario-search" label={t('scenarios.search')} value={search} onChange={setSearch} />
+      </FilterBar>
 
-      {scenarios.isPending && <Loading />}
-      {scenarios.isError && <ErrorNotice error={scenarios.error} onRetry={() => void scenarios.refetch()} />}
+      <QueryState query={scenarios} />
       {scenarios.data && (
-        <>
-          <div className="table-wrap">
-            <table className="table" data-testid="scenario-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('scenario.title')}</th>
-                  <th scope="col">{t('scenario.type')}</th>
-                  <th scope="col">{t('scenario.enterprise')}</th>
-                  <th scope="col">{t('scenario.plan')}</th>
-                  <th scope="col">{t('scenarios.injects')}</th>
-                  <th scope="col">{t('scenarios.version')}</th>
-                  <th scope="col">{t('scenarios.updated')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {scenarios.data.items.length === 0 && (
-                  <tr>
-                    <td colSpan={7} className="table__empty">
-                      {t('scenarios.empty')}
-                    </td>
-                  </tr>
-                )}
-                {scenarios.data.items.map((s) => {
-                  const last = s.injects.reduce((max, i) => Math.max(max, i.offsetSeconds), 0);
-                  return (
-                    <tr key={s.id} data-testid="scenario-row">
-                      <td>
-                        <Link className="cell-title" to={`/drills/scenarios/${s.id}`}>
-                          {s.title}
-                        </Link>
-                        <div className="cell-sub">{s.setting.title}</div>
-                      </td>
-                      <td className="nowrap">
-                        {t(`form.${s.form}`)} · {t(`scope.${s.scope}`)}
-                      </td>
-                      <td>{s.enterpriseName ?? t('zone')}</td>
-                      <td>{s.planTitle ?? t('none')}</td>
-                      <td className="nowrap">
-                        {t('scenarios.injectCount', { count: s.injects.length })}
-                        {s.injects.length > 0 && <div className="cell-sub">{formatOffset(last)}</div>}
-                      </td>
-                      <td>v{s.version}</td>
-                      <td className="nowrap">{zoneTime(s.updatedAt)}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-          <Pagination page={page} pageSize={PAGE_SIZE} total={scenarios.data.total} onPage={setPage} />
-        </>
+        <ListTable
+          testId="scenario-table"
+          columns={[
+            t('scenario.title'),
+            t('scenario.type'),
+            t('scenario.enterprise'),
+            t('scenario.plan'),
+            t('scenarios.injects'),
+            t('scenarios.version'),
+            t('scenarios.updated'),
+          ]}
+          items={scenarios.data.items}
+          empty={t('scenarios.empty')}
+          paging={{ page: page, pageSize: PAGE_SIZE, total: scenarios.data.total, onPage: setPage }}
+          row={(s) => {
+            const last = s.injects.reduce((max, i) => Math.max(max, i.offsetSeconds), 0);
+            return (
+              <tr key={s.id} data-testid="scenario-row">
+                <td>
+                  <Link className="cell-title" to={`/drills/scenarios/${s.id}`}>
+                    {s.title}
+                  </Link>
+                  <div className="cell-sub">{s.setting.title}</div>
+                </td>
+                <td className="nowrap">
+                  {t(`form.${s.form}`)} · {t(`scope.${s.scope}`)}
+                </td>
+                <td>{s.enterpriseName ?? t('zone')}</td>
+                <td>{s.planTitle ?? t('none')}</td>
+                <td className="nowrap">
+                  {t('scenarios.injectCount', { count: s.injects.length })}
+                  {s.injects.length > 0 && <div className="cell-sub">{formatOffset(last)}</div>}
+                </td>
+                <td>v{s.version}</td>
+                <td className="nowrap">{zoneTime(s.updatedAt)}</td>
+              </tr>
+            );
+          }}
+        />
       )}
     </div>
   );

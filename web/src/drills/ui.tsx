@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { NavLink } from 'react-router';
 import { useSession } from '../auth/session-hooks';
+import { Tabs } from '../components/Tabs';
 import type { ActionOutcome, ObjectiveOutcome, Role, RunStatus } from '../contracts';
 import { fetchAllContacts, fetchTeams } from '../directory/api';
 import { fetchPlanChoices } from './api';
@@ -26,20 +26,16 @@ export function useCanEvaluate(): boolean {
 export function DrillsTabs() {
   const { t } = useDrillsT();
   return (
-    <nav className="tabs drill-tabs" aria-label={t('title')}>
-      <NavLink end to="/drills" className="button button--small">
-        {t('tabs.runs')}
-      </NavLink>
-      <NavLink to="/drills/scenarios" className="button button--small">
-        {t('tabs.scenarios')}
-      </NavLink>
-      <NavLink to="/drills/improvements" className="button button--small">
-        {t('tabs.improvements')}
-      </NavLink>
-      <NavLink to="/drills/compliance" className="button button--small">
-        {t('tabs.compliance')}
-      </NavLink>
-    </nav>
+    <Tabs
+      label={t('title')}
+      className="drill-tabs"
+      tabs={[
+        { to: '/drills', label: t('tabs.runs'), end: true },
+        { to: '/drills/scenarios', label: t('tabs.scenarios') },
+        { to: '/drills/improvements', label: t('tabs.improvements') },
+        { to: '/drills/compliance', label: t('tabs.compliance') },
+      ]}
+    />
   );
 }
 

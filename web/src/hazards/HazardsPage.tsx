@@ -4,10 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { usePublicConfig } from '../api/queries';
 import { useSession } from '../auth/session-hooks';
-import { ErrorNotice } from '../components/ErrorNotice';
-import { Loading } from '../components/Loading';
+import { ChoiceFilter, FilterBar, SearchField, usePagedSearch } from '../components/ListControls';
+import { ListTable, QueryState } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
-import { Pagination } from '../components/Pagination';
 import {
   HAZARD_CATEGORIES,
   HAZARD_LEVELS,
@@ -17,7 +16,6 @@ import {
   type HazardStatus,
 } from '../contracts';
 import { formatDateTime } from '../lib/format';
-import { useDebounced } from '../lib/use-debounced';
 import { type HazardFilter, downloadXlsx, useHazards } from './api';
 import { HazardLevelBadge, HazardStatusBadge } from './badges';
 
@@ -30,24 +28,16 @@ export function HazardsPage() {
   const session = useSession();
   const config = usePublicConfig();
   const tz = config.data?.timeZone ?? 'Asia/Shanghai';
-  const [search, setSearch] = useState('');
+  const { search, setSearch, q, page, setPage, resetsPage } = usePagedSearch();
   const [level, setLevel] = useState<HazardLevel | ''>('');
   const [status, setStatus] = useState<HazardStatus | ''>('');
   const [category, setCategory] = useState<HazardCategory | ''>('');
   const [overdue, setOverdue] = useState(false);
   const [sort, setSort] = useState<NonNullable<HazardFilter['sort']>>('foundAt');
   const [order, setOrder] = useState<'asc' | 'desc'>('desc');
-  const [page, setPage] = useState(1);
   const [exporting, setExporting] = useState(false);
-  const q = useDebounced(search.trim());
   const filter: HazardFilter = { q, level, status, category, overdue, sort, order };
   const query = useHazards({ ...filter, page, pageSize: PAGE_SIZE });
-  const reset =
-    <T,>(set: (v: T) => void) =>
-    (v: T) => {
-      set(v);
-      setPage(1);
-    };
 
   return (
     <div className="page">
@@ -83,64 +73,41 @@ export function HazardsPage() {
         {t('hazards.subtitle')}
       </PageHeader>
 
-      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
-        <div className="field field--inline">
-          <label htmlFor="hazard-search">{t('hazards.search')}</label>
-          <input
-            id="hazard-search"
-            type="search"
-            value={search}
-            placeholder={t('hazards.searchPlaceholder')}
-            onChange={(e) => reset(setSearch)(e.target.value)}
-          />
-        </div>
-        <div className="field field--inline">
-          <label htmlFor="hazard-level">{t('hazards.field.level')}</label>
-          <select
-            id="hazard-level"
-            value={level}
-            onChange={(e) => reset(setLevel)(e.target.value as HazardLevel | '')}
-          >
-            <option value="">{t('common.all')}</option>
-            {HAZARD_LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {t(`hazards.level.${l}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field--inline">
-          <label htmlFor="hazard-status">{t('hazards.field.status')}</label>
-          <select
-            id="hazard-status"
-            value={status}
-            onChange={(e) => reset(setStatus)(e.target.value as HazardStatus | '')}
-          >
-            <option value="">{t('common.all')}</option>
-            {HAZARD_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`hazards.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field--inline">
-          <label htmlFor="hazard-category">{t('hazards.field.category')}</label>
-          <select
-            id="hazard-category"
-            value={category}
-            onChange={(e) => reset(setCategory)(e.target.value as HazardCategory | '')}
-          >
-            <option value="">{t('common.all')}</option>
-            {HAZARD_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`hazards.category.${c}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+      <FilterBar search>
+        <SearchField
+          id="hazard-search"
+          label={t('hazards.search')}
+          placeholder={t('hazards.searchPlaceholder')}
+          value={search}
+          onChange={setSearch}
+        />
+        <ChoiceFilter
+          id="hazard-level"
+          label={t('hazards.field.level')}
+          value={level}
+          onChange={resetsPage(setLevel)}
+          choices={HAZARD_LEVELS.map((l) => ({ value: l, label: t(`hazards.level.${l}`) }))}
+        />
+        <ChoiceFilter
+          id="hazard-status"
+          label={t('hazards.field.status')}
+          value={status}
+          onChange={resetsPage(setStatus)}
+          choices={HAZARD_STATUSES.map((s) => ({ value: s, label: t(`hazards.status.${s}`) }))}
+        />
+        <ChoiceFilter
+          id="hazard-category"
+          label={t('hazards.field.category')}
+          value={category}
+          onChange={resetsPage(setCategory)}
+          choices={HAZARD_CATEGORIES.map((c) => ({ value: c, label: t(`hazards.category.${c}`) }))}
+        />
         <label className="field field--inline field--check">
-          <input type="checkbox" checked={overdue} onChange={(e) => reset(setOverdue)(e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={overdue}
+            onChange={(e) => resetsPage(setOverdue)(e.target.checked)}
+          />
           {t('hazards.overdueOnly')}
         </label>
         <div className="field field--inline">
@@ -161,60 +128,48 @@ export function HazardsPage() {
             <option value="updatedAt:desc">{t('hazards.sortBy.updated')}</option>
           </select>
         </div>
-      </form>
+      </FilterBar>
 
-      {query.isPending && <Loading />}
-      {query.isError && <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />}
+      <QueryState query={query} />
       {query.data && (
-        <>
-          <div className="table-wrap">
-            <table className="table" data-testid="hazard-table" aria-busy={query.isFetching}>
-              <thead>
-                <tr>
-                  <th scope="col">{t('hazards.field.code')}</th>
-                  <th scope="col">{t('hazards.field.enterprise')}</th>
-                  <th scope="col">{t('hazards.field.description')}</th>
-                  <th scope="col">{t('hazards.field.level')}</th>
-                  <th scope="col">{t('hazards.field.status')}</th>
-                  <th scope="col">{t('hazards.field.responsiblePerson')}</th>
-                  <th scope="col">{t('hazards.field.deadline')}</th>
-                  <th scope="col">{t('hazards.field.foundAt')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {query.data.items.length === 0 && (
-                  <tr>
-                    <td colSpan={8} className="table__empty">
-                      {t('common.noMatches')}
-                    </td>
-                  </tr>
-                )}
-                {query.data.items.map((h) => (
-                  <tr key={h.id} data-testid="hazard-row">
-                    <td className="nowrap">
-                      <Link to={`/hazards/${h.id}`}>{h.code}</Link>
-                    </td>
-                    <td>{h.enterpriseName}</td>
-                    <td>
-                      <div className="cell-title">{h.place}</div>
-                      <div className="cell-sub">{h.description}</div>
-                    </td>
-                    <td>
-                      <HazardLevelBadge level={h.level} />
-                    </td>
-                    <td>
-                      <HazardStatusBadge status={h.status} overdue={h.overdue} />
-                    </td>
-                    <td>{h.responsiblePerson ?? t('common.none')}</td>
-                    <td className="nowrap">{h.deadline ?? t('common.none')}</td>
-                    <td className="nowrap">{formatDateTime(h.foundAt, i18n.language, tz).slice(0, 10)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination page={page} pageSize={PAGE_SIZE} total={query.data.total} onPage={setPage} />
-        </>
+        <ListTable
+          testId="hazard-table"
+          busy={query.isFetching}
+          columns={[
+            t('hazards.field.code'),
+            t('hazards.field.enterprise'),
+            t('hazards.field.description'),
+            t('hazards.field.level'),
+            t('hazards.field.status'),
+            t('hazards.field.responsiblePerson'),
+            t('hazards.field.deadline'),
+            t('hazards.field.foundAt'),
+          ]}
+          items={query.data.items}
+          empty={t('common.noMatches')}
+          paging={{ page: page, pageSize: PAGE_SIZE, total: query.data.total, onPage: setPage }}
+          row={(h) => (
+            <tr key={h.id} data-testid="hazard-row">
+              <td className="nowrap">
+                <Link to={`/hazards/${h.id}`}>{h.code}</Link>
+              </td>
+              <td>{h.enterpriseName}</td>
+              <td>
+                <div className="cell-title">{h.place}</div>
+                <div className="cell-sub">{h.description}</div>
+              </td>
+              <td>
+                <HazardLevelBadge level={h.level} />
+              </td>
+              <td>
+                <HazardStatusBadge status={h.status} overdue={h.overdue} />
+              </td>
+              <td>{h.responsiblePerson ?? t('common.none')}</td>
+              <td className="nowrap">{h.deadline ?? t('common.none')}</td>
+              <td className="nowrap">{formatDateTime(h.foundAt, i18n.language, tz).slice(0, 10)}</td>
+            </tr>
+          )}
+        />
       )}
     </div>
   );

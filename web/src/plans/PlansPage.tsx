@@ -4,9 +4,9 @@ import { Link, useNavigate } from 'react-router';
 import { useAllEnterprises } from '../api/queries';
 import { Dialog } from '../components/Dialog';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { Loading } from '../components/Loading';
+import { ChoiceFilter, FilterBar, SearchField, usePagedSearch } from '../components/ListControls';
+import { ListTable, QueryState } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
-import { Pagination } from '../components/Pagination';
 import {
   INCIDENT_CATEGORIES,
   PLAN_HAZARDS,
@@ -17,7 +17,6 @@ import {
   type PlanType,
   type Severity,
 } from '../contracts';
-import { useDebounced } from '../lib/use-debounced';
 import { createPlan, fetchPlans, fetchSuggestion } from './api';
 import { useCanEdit, useIsZone } from './hooks';
 import { PlanStatusBadge } from './ui';
@@ -31,12 +30,10 @@ export function PlansPage() {
   const { t } = usePlansT();
   const isZone = useIsZone();
   const canCreate = useCanEdit(null) || !isZone;
-  const [search, setSearch] = useState('');
+  const { search, setSearch, q, page, setPage, resetsPage } = usePagedSearch();
   const [type, setType] = useState<PlanType | ''>('');
   const [owner, setOwner] = useState('');
-  const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
-  const q = useDebounced(search.trim());
   const enterprises = useAllEnterprises();
   const filter = { q, type, owner, page, pageSize: PAGE_SIZE };
   const plans = useQuery({
@@ -62,110 +59,66 @@ export function PlansPage() {
 
       <SuggestPanel />
 
-      <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
-        <div className="field field--inline">
-          <label htmlFor="plan-search">{t('search')}</label>
-          <input
-            id="plan-search"
-            type="search"
-            value={search}
-            onChange={(event) => {
-              setSearch(event.target.value);
-              setPage(1);
-            }}
-          />
-        </div>
-        <div className="field field--inline">
-          <label htmlFor="plan-type">{t('typeLabel')}</label>
-          <select
-            id="plan-type"
-            value={type}
-            onChange={(event) => {
-              setType(event.target.value as PlanType | '');
-              setPage(1);
-            }}
-          >
-            <option value="">{t('common.all')}</option>
-            {PLAN_TYPES.map((x) => (
-              <option key={x} value={x}>
-                {t(`type.${x}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field--inline">
-          <label htmlFor="plan-owner">{t('owner')}</label>
-          <select
-            id="plan-owner"
-            value={owner}
-            onChange={(event) => {
-              setOwner(event.target.value);
-              setPage(1);
-            }}
-          >
-            <option value="">{t('common.all')}</option>
-            <option value="zone">{t('zoneOwner')}</option>
-            {(enterprises.data?.items ?? []).map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      </form>
+      <FilterBar search>
+        <SearchField id="plan-search" label={t('search')} value={search} onChange={setSearch} />
+        <ChoiceFilter
+          id="plan-type"
+          label={t('typeLabel')}
+          value={type}
+          onChange={resetsPage(setType)}
+          choices={PLAN_TYPES.map((x) => ({ value: x, label: t(`type.${x}`) }))}
+        />
+        <ChoiceFilter
+          id="plan-owner"
+          label={t('owner')}
+          value={owner}
+          onChange={resetsPage(setOwner)}
+          choices={[
+            { value: 'zone', label: t('zoneOwner') },
+            ...(enterprises.data?.items ?? []).map((e) => ({ value: e.id, label: e.name })),
+          ]}
+        />
+      </FilterBar>
 
-      {plans.isPending && <Loading />}
-      {plans.isError && <ErrorNotice error={plans.error} onRetry={() => void plans.refetch()} />}
+      <QueryState query={plans} />
       {plans.data && (
-        <>
-          <div className="table-wrap">
-            <table className="table" data-testid="plan-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('planTitle')}</th>
-                  <th scope="col">{t('typeLabel')}</th>
-                  <th scope="col">{t('owner')}</th>
-                  <th scope="col">{t('appliesTo')}</th>
-                  <th scope="col">{t('inForce')}</th>
-                  <th scope="col">{t('evaluationDue')}</th>
-                  <th scope="col">{t('inPreparation')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {plans.data.items.length === 0 && (
-                  <tr>
-                    <td colSpan={7} className="table__empty">
-                      {t('empty')}
-                    </td>
-                  </tr>
-                )}
-                {plans.data.items.map((p) => (
-                  <tr key={p.id}>
-                    <td>
-                      <Link className="cell-title" to={`/plans/${p.id}`}>
-                        {p.title}
-                      </Link>
-                      {p.code && <div className="cell-sub">{p.code}</div>}
-                    </td>
-                    <td>{t(`type.${p.type}`)}</td>
-                    <td>{p.enterpriseName ?? t('zoneOwner')}</td>
-                    <td>
-                      {p.incidentCategories.length
-                        ? p.incidentCategories.map((c) => t(`category.${c}`)).join('、')
-                        : t('allIncidents')}
-                    </td>
-                    <td className="nowrap">
-                      {p.published ? `v${p.published.number} ${p.published.label}` : t('common.none')}
-                    </td>
-                    <td className="nowrap">{p.published?.evaluationDueOn ?? t('common.none')}</td>
-                    <td>{p.open ? <PlanStatusBadge status={p.open.status} /> : t('common.none')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination page={page} pageSize={PAGE_SIZE} total={plans.data.total} onPage={setPage} />
-        </>
+        <ListTable
+          testId="plan-table"
+          columns={[
+            t('planTitle'),
+            t('typeLabel'),
+            t('owner'),
+            t('appliesTo'),
+            t('inForce'),
+            t('evaluationDue'),
+            t('inPreparation'),
+          ]}
+          items={plans.data.items}
+          empty={t('empty')}
+          paging={{ page: page, pageSize: PAGE_SIZE, total: plans.data.total, onPage: setPage }}
+          row={(p) => (
+            <tr key={p.id}>
+              <td>
+                <Link className="cell-title" to={`/plans/${p.id}`}>
+                  {p.title}
+                </Link>
+                {p.code && <div className="cell-sub">{p.code}</div>}
+              </td>
+              <td>{t(`type.${p.type}`)}</td>
+              <td>{p.enterpriseName ?? t('zoneOwner')}</td>
+              <td>
+                {p.incidentCategories.length
+                  ? p.incidentCategories.map((c) => t(`category.${c}`)).join('、')
+                  : t('allIncidents')}
+              </td>
+              <td className="nowrap">
+                {p.published ? `v${p.published.number} ${p.published.label}` : t('common.none')}
+              </td>
+              <td className="nowrap">{p.published?.evaluationDueOn ?? t('common.none')}</td>
+              <td>{p.open ? <PlanStatusBadge status={p.open.status} /> : t('common.none')}</td>
+            </tr>
+          )}
+        />
       )}
       <Dialog open={creating} title={t('new')} onClose={() => setCreating(false)}>
         {creating && <PlanCreateForm onDone={() => setCreating(false)} />}

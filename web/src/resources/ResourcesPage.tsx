@@ -1,16 +1,16 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../auth/session-hooks';
-import { Dialog } from '../components/Dialog';
+import { EditDialog, type Editing } from '../components/EditDialog';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { Loading } from '../components/Loading';
+import { ChoiceFilter, FilterBar, SearchField, usePagedSearch } from '../components/ListControls';
+import { ActionsHeading, ListTable, QueryState } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
-import { Pagination } from '../components/Pagination';
+import { EditDeleteButtons, RecordFormActions, useRecordSave } from '../components/RecordForm';
 import { RESOURCE_STATUSES, RESOURCE_TYPES, type ResourceType, type ResourceView } from '../contracts';
 import { telHref } from '../lib/format';
-import { useDebounced } from '../lib/use-debounced';
 import { deleteResource, fetchResources, saveResource, type ResourceInput } from './api';
 import { AlertBadge } from './AlertBadge';
 import { ImportExportBar } from './ImportExportBar';
@@ -62,15 +62,12 @@ function fromDraft(d: Draft): Partial<ResourceInput> {
 
 function ResourceForm({ resource, onDone }: { resource: ResourceView | null; onDone: () => void }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const [draft, setDraft] = useState<Draft>(() => toDraft(resource));
-  const save = useMutation({
-    mutationFn: () => saveResource(resource?.id ?? null, fromDraft(draft)),
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: ['resources'] });
-      onDone();
-    },
-  });
+  const { save, submit } = useRecordSave(
+    'resources',
+    () => saveResource(resource?.id ?? null, fromDraft(draft)),
+    onDone,
+  );
   const field = (key: keyof Draft, label: string, type = 'text', extra: object = {}) => (
     <div className="field">
       <label htmlFor={`resource-${key}`}>{label}</label>
@@ -83,10 +80,6 @@ function ResourceForm({ resource, onDone }: { resource: ResourceView | null; onD
       />
     </div>
   );
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate();
-  };
   return (
     <form onSubmit={submit} className="form-grid">
       <div className="field">
@@ -130,15 +123,7 @@ function ResourceForm({ resource, onDone }: { resource: ResourceView | null; onD
       {field('nextInspectionOn', t('resources.nextInspectionOn'), 'date')}
       {field('expiresOn', t('resources.expiresOn'), 'date')}
       {field('notes', t('resources.notes'))}
-      {save.error && <ErrorNotice error={save.error} compact />}
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={save.isPending}>
-          {save.isPending ? t('common.saving') : t('resources.save')}
-        </button>
-        <button type="button" className="button" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <RecordFormActions save={save} saveLabel={t('resources.save')} onCancel={onDone} />
     </form>
   );
 }
@@ -148,12 +133,10 @@ export function ResourcesPage() {
   const { t } = useTranslation();
   const session = useSession();
   const client = useQueryClient();
-  const [search, setSearch] = useState('');
+  const { search, setSearch, q, page, setPage, resetsPage } = usePagedSearch();
   const [type, setType] = useState<ResourceType | ''>('');
   const [onlyExpiring, setOnlyExpiring] = useState(false);
-  const [page, setPage] = useState(1);
-  const [editing, setEditing] = useState<ResourceView | 'new' | null>(null);
-  const q = useDebounced(search.trim());
+  const [editing, setEditing] = useState<Editing<ResourceView>>(null);
   const filter = {
     q,
     types: type ? [type] : undefined,
@@ -212,151 +195,100 @@ export function ResourcesPage() {
           },
         }}
       />
-      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
-        <div className="field field--inline">
-          <label htmlFor="resource-search">{t('resources.searchLabel')}</label>
-          <input
-            id="resource-search"
-            type="search"
-            placeholder={t('resources.searchPlaceholder')}
-            value={search}
-            onChange={(e) => {
-              setSearch(e.target.value);
-              setPage(1);
-            }}
-          />
-        </div>
-        <div className="field field--inline">
-          <label htmlFor="resource-type-filter">{t('resources.typeLabel')}</label>
-          <select
-            id="resource-type-filter"
-            value={type}
-            onChange={(e) => {
-              setType(e.target.value as ResourceType | '');
-              setPage(1);
-            }}
-          >
-            <option value="">{t('common.all')}</option>
-            {RESOURCE_TYPES.map((x) => (
-              <option key={x} value={x}>
-                {t(`resources.type.${x}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+      <FilterBar search>
+        <SearchField
+          id="resource-search"
+          label={t('resources.searchLabel')}
+          placeholder={t('resources.searchPlaceholder')}
+          value={search}
+          onChange={setSearch}
+        />
+        <ChoiceFilter
+          id="resource-type-filter"
+          label={t('resources.typeLabel')}
+          value={type}
+          onChange={resetsPage(setType)}
+          choices={RESOURCE_TYPES.map((x) => ({ value: x, label: t(`resources.type.${x}`) }))}
+        />
         <label className="field field--inline">
           <input
             type="checkbox"
             checked={onlyExpiring}
-            onChange={(e) => {
-              setOnlyExpiring(e.target.checked);
-              setPage(1);
-            }}
+            onChange={(e) => resetsPage(setOnlyExpiring)(e.target.checked)}
           />
           {t('resources.onlyExpiring')}
         </label>
-      </form>
-      {query.isPending && <Loading />}
-      {query.isError && <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />}
+      </FilterBar>
+      <QueryState query={query} />
       {remove.error && <ErrorNotice error={remove.error} compact />}
       {query.data && (
-        <>
-          <div className="table-wrap">
-            <table className="table" data-testid="resource-table" aria-busy={query.isFetching}>
-              <thead>
-                <tr>
-                  <th scope="col">{t('resources.name')}</th>
-                  <th scope="col">{t('resources.typeLabel')}</th>
-                  <th scope="col">{t('resources.quantity')}</th>
-                  <th scope="col">{t('resources.statusLabel')}</th>
-                  <th scope="col">{t('resources.custodian')}</th>
-                  <th scope="col">{t('resources.nextInspectionOn')}</th>
-                  <th scope="col">{t('resources.expiresOn')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('common.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {query.data.items.length === 0 && (
-                  <tr>
-                    <td colSpan={8} className="table__empty">
-                      {q || type || onlyExpiring ? t('common.noMatches') : t('resources.empty')}
-                    </td>
-                  </tr>
-                )}
-                {query.data.items.map((r) => {
-                  const tel = telHref(r.custodianPhone);
-                  return (
-                    <tr key={r.id}>
-                      <td>
-                        <div className="cell-title">{r.name}</div>
-                        <div className="cell-sub">
-                          {r.model} {r.address}
-                        </div>
-                      </td>
-                      <td>{t(`resources.type.${r.type}`)}</td>
-                      <td className="nowrap">
-                        {r.quantity} {r.unit}
-                      </td>
-                      <td>{t(`resources.status.${r.status}`)}</td>
-                      <td>
-                        {r.custodian}
-                        {tel && r.custodianPhone && (
-                          <div className="cell-sub">
-                            <a href={tel}>{r.custodianPhone}</a>
-                          </div>
-                        )}
-                      </td>
-                      <td className="nowrap">{r.nextInspectionOn ?? '—'}</td>
-                      <td className="nowrap">
-                        {r.expiresOn ?? '—'} <AlertBadge alert={r.alert} />
-                      </td>
-                      <td className="nowrap">
-                        {canWrite && (
-                          <>
-                            <button
-                              type="button"
-                              className="button button--small"
-                              onClick={() => setEditing(r)}
-                            >
-                              {t('resources.edit')}
-                            </button>{' '}
-                            <button
-                              type="button"
-                              className="button button--small"
-                              onClick={() => {
-                                if (window.confirm(t('resources.deleteConfirm', { name: r.name })))
-                                  remove.mutate(r.id);
-                              }}
-                            >
-                              {t('resources.delete')}
-                            </button>
-                          </>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-          <Pagination page={page} pageSize={PAGE_SIZE} total={query.data.total} onPage={setPage} />
-        </>
+        <ListTable
+          testId="resource-table"
+          busy={query.isFetching}
+          columns={[
+            t('resources.name'),
+            t('resources.typeLabel'),
+            t('resources.quantity'),
+            t('resources.statusLabel'),
+            t('resources.custodian'),
+            t('resources.nextInspectionOn'),
+            t('resources.expiresOn'),
+            <ActionsHeading key="actions" />,
+          ]}
+          items={query.data.items}
+          empty={q || type || onlyExpiring ? t('common.noMatches') : t('resources.empty')}
+          paging={{ page: page, pageSize: PAGE_SIZE, total: query.data.total, onPage: setPage }}
+          row={(r) => {
+            const tel = telHref(r.custodianPhone);
+            return (
+              <tr key={r.id}>
+                <td>
+                  <div className="cell-title">{r.name}</div>
+                  <div className="cell-sub">
+                    {r.model} {r.address}
+                  </div>
+                </td>
+                <td>{t(`resources.type.${r.type}`)}</td>
+                <td className="nowrap">
+                  {r.quantity} {r.unit}
+                </td>
+                <td>{t(`resources.status.${r.status}`)}</td>
+                <td>
+                  {r.custodian}
+                  {tel && r.custodianPhone && (
+                    <div className="cell-sub">
+                      <a href={tel}>{r.custodianPhone}</a>
+                    </div>
+                  )}
+                </td>
+                <td className="nowrap">{r.nextInspectionOn ?? '—'}</td>
+                <td className="nowrap">
+                  {r.expiresOn ?? '—'} <AlertBadge alert={r.alert} />
+                </td>
+                <td className="nowrap">
+                  {canWrite && (
+                    <EditDeleteButtons
+                      editLabel={t('resources.edit')}
+                      deleteLabel={t('resources.delete')}
+                      deleteConfirm={t('resources.deleteConfirm', { name: r.name })}
+                      onEdit={() => setEditing(r)}
+                      onDelete={() => remove.mutate(r.id)}
+                    />
+                  )}
+                </td>
+              </tr>
+            );
+          }}
+        />
       )}
-      <Dialog
-        open={editing !== null}
-        title={editing === 'new' ? t('resources.addTitle') : t('resources.editTitle')}
+      <EditDialog
+        editing={editing}
+        addTitle={t('resources.addTitle')}
+        editTitle={t('resources.editTitle')}
         onClose={() => setEditing(null)}
       >
-        {editing !== null && (
-          <ResourceForm
-            key={editing === 'new' ? 'new' : editing.id}
-            resource={editing === 'new' ? null : editing}
-            onDone={() => setEditing(null)}
-          />
-        )}
-      </Dialog>
+        {(resource) => <ResourceForm resource={resource} onDone={() => setEditing(null)} />}
+      </EditDialog>
     </div>
   );
 }
