@@ -67,6 +67,18 @@ describe('drills in the web console', () => {
     expect(await timeline.getByTestId('scenario-inject').count()).toBe(before);
   }, 60_000);
 
+  it('copies a scenario and archives the copy out of the library', async () => {
+    await director.getByTestId('scenario-copy').click();
+    await director.waitForURL((url) => /\/drills\/scenarios\/[0-9a-f-]{36}$/.test(url.pathname));
+    await director.getByTestId('scenario-versions').getByText('李卫东 (应急指挥)').waitFor();
+    director.once('dialog', (dialog) => void dialog.accept());
+    await director.getByTestId('scenario-archive').click();
+    await director.waitForURL('**/drills/scenarios');
+    const table = director.getByTestId('scenario-table');
+    await table.getByRole('link', { name: CHLORINE_TITLE, exact: true }).waitFor();
+    expect(await table.getByRole('link', { name: `${CHLORINE_TITLE}（副本）` }).count()).toBe(0);
+  }, 60_000);
+
   it('lets the director start the demo drill and release an inject into the drill room', async () => {
     const runs = await api<{ items: { id: string; title: string; status: string }[] }>(
       'get',

@@ -146,6 +146,7 @@ export interface ScenarioVersionSummary {
   version: number;
   title: string;
   createdAt: string;
+  /** The author's name (null for the demo seed and imports by the system). */
   createdBy: string | null;
 }
 

@@ -14,6 +14,7 @@ import { Db } from '../database/db.js';
 import { Contact } from '../directory/contact.entity.js';
 import { Team } from '../directory/team.entity.js';
 import { Enterprise } from '../enterprises/enterprise.entity.js';
+import { User } from '../identity/user.entity.js';
 import { Plan } from '../plans/plan.entity.js';
 import { DrillScenario, DrillScenarioVersion } from './drill.entities.js';
 import { exportScenario, parseScenarioDocument, parseScenarioExport } from './scenario-document.js';
@@ -51,7 +52,7 @@ export class ScenarioService {
     return this.db.transaction(async () => {
       const before = await this.scenarios.getById(id);
       await this.db.manager.query('SELECT 1 FROM drill_scenario WHERE id = $1 FOR UPDATE', [id]);
-      const current = (await this.db.repo(DrillScenario).findOneByOrFail({ id }))!;
+      const current = await this.db.repo(DrillScenario).findOneByOrFail({ id });
       this.scenarios.assertInScope(doc.setting.enterpriseId);
       current.version += 1;
       current.title = doc.title;
@@ -93,11 +94,18 @@ export class ScenarioService {
     const rows = await this.db
       .repo(DrillScenarioVersion)
       .find({ where: { scenarioId: id }, order: { version: 'DESC' } });
+    const authorIds = [...new Set(rows.map((v) => v.createdBy).filter((x): x is string => !!x))];
+    const authors = new Map(
+      (authorIds.length ? await this.db.repo(User).findBy({ id: In(authorIds) }) : []).map((u) => [
+        u.id,
+        u.name,
+      ]),
+    );
     return rows.map((v) => ({
       version: v.version,
       title: v.document.title,
       createdAt: v.createdAt.toISOString(),
-      createdBy: v.createdBy,
+      createdBy: v.createdBy ? (authors.get(v.createdBy) ?? null) : null,
     }));
   }
 

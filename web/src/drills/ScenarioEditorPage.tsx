@@ -22,6 +22,7 @@ import { LocationPicker } from '../incidents/map/LocationPicker';
 import { useZoneTime } from '../incidents/ui';
 import { ZONE_BOUNDARY } from '../zone';
 import {
+  archiveScenario,
   copyScenario,
   createScenario,
   exportScenario,
@@ -640,6 +641,14 @@ function ScenarioTools({
       setTimeout(() => URL.revokeObjectURL(url), 1_000);
     },
   });
+  const queryClient = useQueryClient();
+  const archive = useMutation({
+    mutationFn: () => archiveScenario(view.id),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['drills', 'scenarios'] });
+      navigate('/drills/scenarios');
+    },
+  });
   const sorted = useMemo(
     () => [...(versions.data ?? [])].sort((a, b) => b.version - a.version),
     [versions.data],
@@ -675,9 +684,21 @@ function ScenarioTools({
               {t('editor.schedule')}
             </Link>
           )}
+          {canEdit && (
+            <button
+              type="button"
+              className="button button--danger"
+              onClick={() => window.confirm(t('editor.archiveConfirm')) && archive.mutate()}
+              disabled={archive.isPending}
+              data-testid="scenario-archive"
+            >
+              {t('editor.archive')}
+            </button>
+          )}
         </div>
         {download.isError && <ErrorNotice error={download.error} compact />}
         {copy.isError && <ErrorNotice error={copy.error} compact />}
+        {archive.isError && <ErrorNotice error={archive.error} compact />}
       </section>
       <section className="card" aria-labelledby="versions-title">
         <h2 id="versions-title" className="card__title">

@@ -49,6 +49,9 @@ export const fetchScenarioVersion = (id: string, version: number, signal?: Abort
 export const copyScenario = (id: string) =>
   apiRequest<ScenarioView>(`/api/drills/scenarios/${enc(id)}/copy`, { method: 'POST' });
 
+export const archiveScenario = (id: string) =>
+  apiRequest<void>(`/api/drills/scenarios/${enc(id)}`, { method: 'DELETE' });
+
 export const exportScenario = (id: string) =>
   apiRequest<ScenarioExport>(`/api/drills/scenarios/${enc(id)}/export`);
 
