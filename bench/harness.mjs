@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,6 +39,21 @@ export function freePort() {
   });
 }
 
+/** Deletes every Redis key under a benchmark's prefix (queues, schedulers, adapter keys). */
+export async function dropRedisPrefix(prefix) {
+  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      if (keys.length) await redis.unlink(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
 function runNode(script, env) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script], {
@@ -61,8 +77,7 @@ export async function startServer(extraEnv = {}, nodeArgs = []) {
   const main = path.join(ROOT, 'server/dist/main.js');
   if (!existsSync(main)) throw new Error('server/dist is missing: run `npm run build` first');
   const name = `muster_bench_${randomBytes(4).toString('hex')}`;
-  await admin(`CREATE DATABASE ${name}`);
-  const port = await freePort();
+  const port = extraEnv.PORT ? Number(extraEnv.PORT) : await freePort();
   const env = {
     ...process.env,
     NODE_ENV: 'development',
@@ -75,26 +90,45 @@ export async function startServer(extraEnv = {}, nodeArgs = []) {
     WEB_DIST: '/nonexistent',
     ...extraEnv,
   };
-  await runNode('server/dist/cli/migrate.js', env);
-  await runNode('server/dist/cli/seed-demo.js', env);
-  const child = spawn(process.execPath, [...nodeArgs, main], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const dropAll = async () => {
+    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await dropRedisPrefix(env.REDIS_PREFIX);
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  let child;
   const baseUrl = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${baseUrl}/health`)).ok) break;
-    } catch {
-      /* starting */
+  try {
+    await runNode('server/dist/cli/migrate.js', env);
+    await runNode('server/dist/cli/seed-demo.js', env);
+    child = spawn(process.execPath, [...nodeArgs, main], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    // A busy machine (other builds and tests) can take a while to boot Nest.
+    for (let i = 0; ; i++) {
+      if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
+      try {
+        if ((await fetch(`${baseUrl}/health`)).ok) break;
+      } catch {
+        /* starting */
+      }
+      if (i > 600) throw new Error('server did not start within 60 s');
+      await new Promise((r) => setTimeout(r, 100));
     }
-    if (i > 200) throw new Error('server did not start');
-    await new Promise((r) => setTimeout(r, 100));
+  } catch (e) {
+    if (child && child.exitCode === null) {
+      child.kill('SIGKILL');
+      await new Promise((r) => child.once('exit', r));
+    }
+    await dropAll();
+    throw e;
   }
   return {
     baseUrl,
     pid: child.pid,
+    /** The environment the server runs with: a worker joins the same database and queues with it. */
+    env,
     async login(email) {
       const res = await fetch(`${baseUrl}/api/auth/login`, {
         method: 'POST',
@@ -105,9 +139,11 @@ export async function startServer(extraEnv = {}, nodeArgs = []) {
       return res.json();
     },
     async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
+      await dropAll();
     },
   };
 }

@@ -2,6 +2,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import * as prettier from 'prettier';
 import { ROOT } from './harness.mjs';
 
 const FILE = path.join(ROOT, 'docs/benchmarks.md');
@@ -27,5 +28,7 @@ export async function writeSection(title, body) {
     `${start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\s\\S]*?${end.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`,
   );
   doc = re.test(doc) ? doc.replace(re, section) : `${doc.trimEnd()}\n\n${section}\n`;
-  await writeFile(FILE, doc);
+  // The lint checks the docs' formatting too: aligned tables, as a person would leave them.
+  const options = (await prettier.resolveConfig(FILE)) ?? {};
+  await writeFile(FILE, await prettier.format(doc, { ...options, filepath: FILE }));
 }

@@ -1,0 +1,462 @@
+// Call-out fan-out: one call-out to RECIPIENTS people with no send rate limit, against the built
+// server and worker (separate processes, as deployed) and the Twilio emulator in its own process;
+// time from the activation request until the emulator has accepted the last SMS. The floor is the
+// same number of no-op BullMQ jobs added and processed on the same Redis with the same worker
+// concurrency. A second call-out with a send rate set shows the achieved rate against it.
+// Each call-out gets a stack of its own (database, Redis prefix, processes): the ladder's later
+// steps (calls after two minutes) of one run cannot leak into the other.
+// Usage: npm run build && npm run bench:callouts [-- recipients ratedRecipients rate], by default
+// 10000 2000 200.
+import { fork, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Queue } from 'bullmq';
+import pg from 'pg';
+import { ROOT, dropRedisPrefix, freePort, peakRssMiB, startServer } from './harness.mjs';
+import { writeSection } from './report.mjs';
+
+const RECIPIENTS = Number(process.argv[2] ?? 10_000);
+const RATED_RECIPIENTS = Number(process.argv[3] ?? 2_000);
+const RATE = Number(process.argv[4] ?? 200);
+/** A small call-out first, so that the measured one meets warm connections and compiled code. */
+const WARMUP = 100;
+/** The issue's target: 10,000 SMS within 5 s on the 2-core machine. */
+const TARGET_PER_SECOND = 2000;
+const ACCOUNT_SID = `AC${randomBytes(16).toString('hex')}`;
+const AUTH_TOKEN = randomBytes(16).toString('hex');
+const FROM = '+15005550006';
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+const children = new Set();
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function spawnNode(script, env) {
+  const child = spawn(process.execPath, [script], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+
+async function stopChild(child, graceMs = 10_000) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
+}
+
+// Ctrl-C still ends what this script started, and only that.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    for (const c of children) c.kill('SIGKILL');
+    process.exit(130);
+  });
+}
+
+/** CPU seconds (user + system) used so far by a process, or by every process of that name. */
+function cpuSeconds(pidOrName) {
+  const read = (pid) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      const fields = stat.slice(close + 2).split(' ');
+      return {
+        comm: stat.slice(stat.indexOf('(') + 1, close),
+        cpu: (Number(fields[11]) + Number(fields[12])) / 100,
+      };
+    } catch {
+      return { comm: '', cpu: 0 }; // it ended meanwhile
+    }
+  };
+  if (typeof pidOrName === 'number') return read(pidOrName).cpu;
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    const r = read(pid);
+    if (r.comm === pidOrName) total += r.cpu;
+  }
+  return total;
+}
+
+async function until(probe, timeoutMs, what, everyMs = 100) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(everyMs);
+  }
+}
+
+async function json(res) {
+  if (!res.ok) throw new Error(`${res.url}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+/** Contacts and a team made straight in the database: 10,000 through the API would bench the API. */
+async function seedTeam(dbUrl, count, prefix) {
+  const c = new pg.Client({ connectionString: dbUrl });
+  await c.connect();
+  try {
+    const phones = Array.from({ length: count }, (_, i) => `+86${prefix}${String(i).padStart(8, '0')}`);
+    await c.query('BEGIN');
+    const {
+      rows: [team],
+    } = await c.query(
+      `INSERT INTO team (name, type, base_address, readiness, notes)
+       VALUES ($1, 'rescue', '', 'ready', '') RETURNING id`,
+      [`基准测试队 ${prefix}`],
+    );
+    await c.query(
+      `WITH made AS (
+         INSERT INTO contact (name, organization, post, phones, language)
+         SELECT '应急队员' || i, '救援队', '队员', ARRAY[p], 'zh-CN' FROM unnest($1::text[]) WITH ORDINALITY AS t(p, i)
+         RETURNING id, phones[1] AS phone)
+       INSERT INTO team_member (team_id, contact_id, position)
+       SELECT $2, id, row_number() OVER (ORDER BY phone) FROM made`,
+      [phones, team.id],
+    );
+    await c.query('COMMIT');
+    return { teamId: team.id, phones };
+  } finally {
+    await c.end();
+  }
+}
+
+async function startEmulator() {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawnNode('server/dist/twilio-emulator/main.js', {
+    ...process.env,
+    TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+    TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+    TWILIO_FROM_NUMBER: FROM,
+    TWILIO_EMULATOR_PORT: String(port),
+    TWILIO_EMULATOR_HOST: '127.0.0.1',
+  });
+  await until(
+    () =>
+      fetch(`${url}/_emulator/stats`).then(
+        (r) => r.ok,
+        () => false,
+      ),
+    20_000,
+    'the Twilio emulator',
+  );
+  return { url, child, stats: () => fetch(`${url}/_emulator/stats`).then(json) };
+}
+
+/** The worker is ready once its BullMQ workers are registered on the call-out and delivery queues. */
+async function waitForWorker(prefix) {
+  const connection = { ...redisConnection(), maxRetriesPerRequest: null };
+  const queues = ['callouts', 'deliveries'].map((q) => new Queue(q, { connection, prefix }));
+  try {
+    await until(
+      async () => (await Promise.all(queues.map((q) => q.getWorkersCount()))).every((n) => n > 0),
+      60_000,
+      'the worker',
+    );
+  } finally {
+    await Promise.all(queues.map((q) => q.close()));
+  }
+}
+
+function redisConnection() {
+  const u = new URL(REDIS_URL);
+  return { host: u.hostname, port: Number(u.port || 6379) };
+}
+
+/**
+ * One call-out to `count` people on a stack of its own. Polls the emulator's counters to find
+ * when the first and the last SMS were accepted; then checks that each phone got exactly one.
+ */
+async function calloutRun({ count, rate, prefix }) {
+  const emulator = await startEmulator();
+  const port = await freePort();
+  const publicUrl = `http://127.0.0.1:${port}`;
+  let server;
+  let worker;
+  try {
+    server = await startServer({
+      PORT: String(port),
+      PUBLIC_URL: publicUrl,
+      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+      TWILIO_FROM_NUMBER: FROM,
+      TWILIO_API_BASE: emulator.url,
+      SMS_RATE_PER_SECOND: String(rate),
+      CALLOUT_TIME_SCALE: '1',
+    });
+    worker = spawnNode('worker/dist/main.js', server.env);
+    await fetch(`${emulator.url}/_emulator/config`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ smsUrl: `${publicUrl}/webhooks/twilio/sms` }),
+    }).then(json);
+    const warm = await seedTeam(server.env.DATABASE_URL, WARMUP, `${prefix}9`);
+    const team = await seedTeam(server.env.DATABASE_URL, count, `${prefix}0`);
+    const officer = await server.login('officer1@muster.test');
+    const commander = await server.login('commander@muster.test');
+    const incident = await fetch(`${server.baseUrl}/api/incidents`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${officer.accessToken}` },
+      body: JSON.stringify({
+        title: '氯气储罐阀门泄漏',
+        category: 'hazardous_chemical_leak',
+        occurredAt: new Date().toISOString(),
+        location: { lat: 33.9962, lng: 116.8128 },
+        address: '杜集经济开发区凤凰山路88号 液氯库',
+        summary: '液氯储罐出口阀门密封失效，少量氯气泄漏。',
+        casualties: { deaths: 0, missing: 0, seriousInjuries: 0, minorInjuries: 0 },
+        directLossCny: 0,
+        measuresTaken: '关闭上游阀门',
+        reporter: { name: '李志强', phone: '13800000001' },
+      }),
+    }).then(json);
+    await waitForWorker(server.env.REDIS_PREFIX);
+    const callOut = (teamId) =>
+      fetch(`${server.baseUrl}/api/incidents/${incident.id}/callouts`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${commander.accessToken}` },
+        body: JSON.stringify({ teamIds: [teamId], message: '液氯库泄漏，请立即到应急指挥中心集合。' }),
+      }).then(json);
+
+    // Warm-up, then wait until the emulator has finished its status callbacks too.
+    await callOut(warm.teamId);
+    await until(
+      async () => {
+        const s = await emulator.stats();
+        return s.accepted >= WARMUP && s.lifecycle.active === 0 && s.callbacks.pending === 0;
+      },
+      120_000,
+      'the warm-up call-out',
+    );
+    const base = (await emulator.stats()).accepted;
+
+    const cpuOf = () => ({
+      worker: cpuSeconds(worker.pid),
+      server: cpuSeconds(server.pid),
+      emulator: cpuSeconds(emulator.child.pid),
+      'PostgreSQL (all its processes)': cpuSeconds('postgres'),
+      Redis: cpuSeconds('redis-server'),
+    });
+    const cpu0 = cpuOf();
+    const t0 = Date.now();
+    const callout = await callOut(team.teamId);
+    const responded = Date.now();
+    let firstAt = null;
+    const last = await until(
+      async () => {
+        const s = await emulator.stats();
+        if (firstAt === null && s.accepted > base) firstAt = Date.now();
+        return s.accepted >= base + count ? s : undefined;
+      },
+      Math.max(120_000, count * 50),
+      `${count} SMS accepted`,
+      20,
+    );
+    const lastAt = Date.parse(last.lastAcceptedAt);
+    const cpu1 = cpuOf();
+    const cpu = Object.fromEntries(Object.keys(cpu0).map((k) => [k, cpu1[k] - cpu0[k]]));
+    await sleep(1000);
+
+    const messages = (await fetch(`${emulator.url}/_emulator/messages`).then(json)).messages;
+    const perPhone = new Map(team.phones.map((p) => [p, 0]));
+    for (const m of messages) if (perPhone.has(m.to)) perPhone.set(m.to, perPhone.get(m.to) + 1);
+    const counts = [...perPhone.values()];
+
+    const db = new pg.Client({ connectionString: server.env.DATABASE_URL });
+    await db.connect();
+    const {
+      rows: [phases],
+    } = await db.query(
+      `SELECT min(d.created_at) AS tier_started, min(o.dispatched_at) AS first_relayed,
+              max(o.dispatched_at) AS last_relayed, min(d.sending_since) AS first_send,
+              max(d.sending_since) AS last_send, count(*)::int AS deliveries
+         FROM callout_delivery d
+         JOIN outbox o ON o.job = 'send-sms' AND (o.payload->>'deliveryId')::uuid = d.id
+        WHERE d.callout_id = $1 AND d.channel = 'sms'`,
+      [callout.id],
+    );
+    const { rows: sendTimes } = await db.query(
+      `SELECT id, extract(epoch FROM sending_since) * 1000 AS t FROM callout_delivery
+        WHERE callout_id = $1 AND channel = 'sms' ORDER BY sending_since`,
+      [callout.id],
+    );
+    await db.end();
+    // When the limiter let each send job start (BullMQ's processedOn), before any of the send's work.
+    const deliveries = new Queue('deliveries', {
+      connection: { ...redisConnection(), maxRetriesPerRequest: null },
+      prefix: server.env.REDIS_PREFIX,
+    });
+    const ours = new Set(sendTimes.map((r) => r.id));
+    const jobStarts = (await deliveries.getJobs(['completed', 'failed', 'active'], 0, -1))
+      .filter((j) => ours.has(j?.data?.deliveryId))
+      .map((j) => j.processedOn)
+      .sort((a, b) => a - b);
+    await deliveries.close();
+
+    const peak = { server: peakRssMiB(server.pid), worker: peakRssMiB(worker.pid) };
+    return {
+      count,
+      rate,
+      t0,
+      responseMs: responded - t0,
+      firstMs: firstAt - t0,
+      lastMs: lastAt - t0,
+      missing: counts.filter((n) => n === 0).length,
+      twice: counts.filter((n) => n > 1).length,
+      phases: {
+        tierStartedMs: phases.tier_started.getTime() - t0,
+        firstRelayedMs: phases.first_relayed.getTime() - t0,
+        lastRelayedMs: phases.last_relayed.getTime() - t0,
+        firstSendMs: phases.first_send.getTime() - t0,
+        lastSendMs: phases.last_send.getTime() - t0,
+      },
+      sendTimes: sendTimes.map((r) => Number(r.t)),
+      jobStarts,
+      cpu,
+      peak,
+      emulatorPeak: peakRssMiB(emulator.child.pid),
+    };
+  } finally {
+    // The emulator first: its late status callbacks would only meet a server that is going away.
+    await stopChild(emulator.child);
+    if (worker) await stopChild(worker);
+    if (server) await server.stop();
+  }
+}
+
+/** The floor: COUNT no-op jobs added as the outbox relay adds sends (bulks of 1,000) and processed. */
+async function floorRun(count) {
+  const prefix = `bench-floor-${randomBytes(4).toString('hex')}`;
+  const child = fork(path.join(ROOT, 'bench/noop-worker.mjs'), {
+    env: { ...process.env, REDIS_URL, REDIS_PREFIX: prefix, COUNT: String(count) },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  children.add(child);
+  const messages = [];
+  child.on('message', (m) => messages.push(m));
+  const next = (key) => until(() => messages.find((m) => key in m), 600_000, `the floor worker (${key})`, 10);
+  const queue = new Queue('deliveries', {
+    connection: { ...redisConnection(), maxRetriesPerRequest: null },
+    prefix,
+  });
+  const { JOB_OPTIONS } = await import('../server/dist/jobs/job.types.js');
+  try {
+    const { concurrency } = await next('ready');
+    await queue.waitUntilReady();
+    const cpu0 = { worker: cpuSeconds(child.pid), redis: cpuSeconds('redis-server') };
+    const t0 = Date.now();
+    for (let i = 0; i < count; i += 1000) {
+      await queue.addBulk(
+        Array.from({ length: Math.min(1000, count - i) }, (_, j) => ({
+          name: 'send-sms',
+          data: { deliveryId: `noop-${i + j}` },
+          opts: {
+            ...JOB_OPTIONS['send-sms'],
+            jobId: `sms.noop-${i + j}`,
+            removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
+            removeOnFail: { age: 30 * 24 * 3600 },
+          },
+        })),
+      );
+    }
+    const { doneAt } = await next('doneAt');
+    const cpu = {
+      worker: cpuSeconds(child.pid) - cpu0.worker,
+      redis: cpuSeconds('redis-server') - cpu0.redis,
+    };
+    return { count, ms: doneAt - t0, concurrency, cpu, peak: peakRssMiB(child.pid) };
+  } finally {
+    child.send('stop');
+    await new Promise((r) => child.once('exit', r));
+    children.delete(child);
+    await queue.close();
+    await dropRedisPrefix(prefix);
+  }
+}
+
+/** The most sends that started within any one second. */
+function maxPerSecond(times) {
+  let max = 0;
+  for (let i = 0, j = 0; i < times.length; i++) {
+    while (times[i] - times[j] >= 1000) j++;
+    max = Math.max(max, i - j + 1);
+  }
+  return max;
+}
+
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ');
+const loadBefore = load();
+const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+
+const floor = await floorRun(RECIPIENTS);
+console.log(`floor: ${floor.count} no-op jobs in ${s(floor.ms)}`);
+const fan = await calloutRun({ count: RECIPIENTS, rate: 0, prefix: '1390' });
+console.log(`fan-out: ${fan.count} SMS accepted ${s(fan.lastMs)} after the request`);
+const rated = await calloutRun({ count: RATED_RECIPIENTS, rate: RATE, prefix: '1391' });
+const loadAfter = load();
+
+const perSecond = (n, ms) => Math.round((n * 1000) / ms);
+const fanRate = perSecond(fan.count, fan.lastMs);
+const floorRate = perSecond(floor.count, floor.ms);
+const rateOf = (times) => ((times.length - 1) * 1000) / (times.at(-1) - times[0]);
+const jobRate = rateOf(rated.jobStarts);
+const achieved = rateOf(rated.sendTimes);
+const acceptedSpan = rated.lastMs - rated.firstMs;
+const achievedAtEmulator = ((rated.count - 1) * 1000) / acceptedSpan;
+const within = Math.abs(achieved - RATE) / RATE;
+const p = fan.phases;
+
+const text = [
+  `One call-out (SMS, then a call after 2 minutes) to a team of ${RECIPIENTS.toLocaleString('en')} contacts, no send rate limit`,
+  '(`SMS_RATE_PER_SECOND=0`); the built server and worker as separate processes, the Twilio emulator as a',
+  'third, all over the real `twilio` SDK, PostgreSQL and Redis. Time from the start of the call-out request',
+  `until the emulator accepted the last SMS, after a warm-up call-out of ${WARMUP}. Floor: ${floor.count.toLocaleString('en')}`,
+  `no-op BullMQ jobs added in bulks of 1,000 (as the outbox relays sends) and processed by a worker`,
+  `process with the delivery queue's concurrency (${floor.concurrency}), on the same Redis.`,
+  '',
+  '| target | messages | first accepted | last accepted | throughput | missing / twice | peak RSS server / worker |',
+  '|---|---|---|---|---|---|---|',
+  `| no-op BullMQ jobs (floor) | ${floor.count} | | ${s(floor.ms)} | ${floorRate}/s | | — / ${floor.peak} MiB |`,
+  `| Muster call-out | ${fan.count} | ${s(fan.firstMs)} | ${s(fan.lastMs)} | ${fanRate}/s | ${fan.missing} / ${fan.twice} | ${fan.peak.server} MiB / ${fan.peak.worker} MiB |`,
+  '',
+  `Ratio Muster / floor (time to the last one): **${(fan.lastMs / floor.ms).toFixed(1)}×**. Target ${RECIPIENTS.toLocaleString('en')} SMS within ${RECIPIENTS / TARGET_PER_SECOND} s`,
+  `(≥ 2,000/s): **${fan.lastMs <= (RECIPIENTS * 1000) / TARGET_PER_SECOND && fan.missing === 0 && fan.twice === 0 ? 'met' : 'not met'}**.`,
+  '',
+  `Where the time went (from the request): answered ${s(fan.responseMs)}; tier-start transaction began`,
+  `${s(p.tierStartedMs)}; first sends relayed to the queue ${s(p.firstRelayedMs)}, last ${s(p.lastRelayedMs)};`,
+  `first send started ${s(p.firstSendMs)}, last ${s(p.lastSendMs)}. Emulator peak RSS ${fan.emulatorPeak} MiB.`,
+  '',
+  `CPU time used from the request to the last SMS (${s(fan.lastMs)} × ${os.cpus().length} cores available): ` +
+    Object.entries(fan.cpu)
+      .map(([k, v]) => `${k} ${v.toFixed(1)} s`)
+      .join(', ') +
+    `. Floor: worker ${floor.cpu.worker.toFixed(1)} s, Redis ${floor.cpu.redis.toFixed(1)} s.`,
+  '',
+  `**With a rate limit** (\`SMS_RATE_PER_SECOND=${RATE}\`), ${RATED_RECIPIENTS.toLocaleString('en')} recipients:`,
+  '',
+  '| configured | jobs let through by the limiter | sends started | accepted by the emulator | most sends started in any 1 s | missing / twice |',
+  '|---|---|---|---|---|---|',
+  `| ${RATE}/s | ${jobRate.toFixed(1)}/s | ${achieved.toFixed(1)}/s | ${achievedAtEmulator.toFixed(1)}/s | ${maxPerSecond(rated.sendTimes)} | ${rated.missing} / ${rated.twice} |`,
+  '',
+  "Each rate is from the first to the last of the call-out's messages at that point.",
+  '',
+  `Achieved rate within 5 % of the configured one: **${within <= 0.05 ? 'met' : 'not met'}** (${(within * 100).toFixed(1)} % off).`,
+  '',
+  `Load average (1 / 5 / 15 min) before the run ${loadBefore}, after ${loadAfter}.`,
+].join('\n');
+console.log(text);
+await writeSection(`Call-out fan-out (${RECIPIENTS.toLocaleString('en')} recipients)`, text);
+process.exit(0);
