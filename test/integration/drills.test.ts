@@ -376,7 +376,40 @@ describe('drills: scenarios, the scenario clock, containment and measurement', (
 
       await sleep(1500);
       expect(offRoster.phone.counts()).toEqual({ sms: 0, calls: 0 });
+
+      // Reinforcements join mid-drill: once on the roster, they can be paged.
+      const bad = await api()
+        .put(`/api/drills/runs/${r.id}/roster`)
+        .set(as(commander))
+        .send({
+          contactIds: [onRoster.id, '00000000-0000-4000-8000-000000000000'],
+          teamIds: [],
+          evaluatorIds: [],
+        });
+      expect(bad.status).toBe(400);
+      expect(bad.body.message).toEqual([
+        'contactIds.1: no such contact 00000000-0000-4000-8000-000000000000',
+      ]);
+      const widened = await api()
+        .put(`/api/drills/runs/${r.id}/roster`)
+        .set(as(commander))
+        .send({ contactIds: [onRoster.id, offRoster.id], teamIds: [], evaluatorIds: [] });
+      expect(widened.status).toBe(200);
+      expect(widened.body.roster.contacts.map((c: { name: string }) => c.name).sort()).toEqual(
+        ['演练队员甲', '非演练人员乙'].sort(),
+      );
+      const now = await api()
+        .post(`/api/incidents/${r.incidentId}/callouts`)
+        .set(as(commander))
+        .send({ contactIds: [offRoster.id], message: '增援，请集结' });
+      expect(now.status).toBe(201);
+      expect((await offRoster.phone.expectSms()).body.startsWith('【演练】')).toBe(true);
       await act(r.id, 'end');
+      const late = await api()
+        .put(`/api/drills/runs/${r.id}/roster`)
+        .set(as(commander))
+        .send({ contactIds: [], teamIds: [], evaluatorIds: [] });
+      expect(late.status).toBe(409);
     });
 
     it('shows a real incident to the director at once and keeps drills out of real lists and rooms', async () => {

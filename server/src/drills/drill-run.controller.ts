@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/access.decorators.js';
 import { UuidParam } from '../common/uuid-param.js';
 import type { ListResponse } from '../contracts/api.js';
 import type { DrillStaffView, RunMetrics, RunView } from '../contracts/drills.js';
-import { RunCreateDto, RunListQueryDto } from './drill-run.dto.js';
+import { RosterDto, RunCreateDto, RunListQueryDto } from './drill-run.dto.js';
 import { DrillRunService } from './drill-run.service.js';
 import { DrillMetricsService } from './metrics.service.js';
 
@@ -49,6 +49,12 @@ export class DrillRunController {
   @Roles(...READERS)
   runMetrics(@UuidParam() id: string): Promise<RunMetrics> {
     return this.metrics.metrics(id);
+  }
+
+  @Put(':id/roster')
+  @Roles(...CONTROL)
+  roster(@UuidParam() id: string, @Body() dto: RosterDto): Promise<RunView> {
+    return this.runs.setRoster(id, dto);
   }
 
   @Post(':id/start')

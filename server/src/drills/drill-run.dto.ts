@@ -38,6 +38,24 @@ export class RunCreateDto {
   evaluatorIds: string[] = [];
 }
 
+export class RosterDto {
+  @ApiProperty({ type: [String], description: 'People on the roster: only they can be paged' })
+  @IsArray()
+  @ArrayMaxSize(2000)
+  @IsUUID('all', { each: true })
+  contactIds: string[];
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  teamIds: string[];
+  @ApiProperty({ type: [String], description: 'Users who evaluate the run' })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  evaluatorIds: string[];
+}
+
 export class RunListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: RUN_STATUSES }) @IsOptional() @IsIn(RUN_STATUSES) status?: RunStatus;
 }

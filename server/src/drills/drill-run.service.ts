@@ -1,5 +1,5 @@
 import { BadRequestException, ConflictException, Injectable, Logger } from '@nestjs/common';
-import { In } from 'typeorm';
+import { type FindOptionsWhere, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
 import { pageWindow } from '../common/paging.dto.js';
@@ -18,7 +18,7 @@ import { Outbox } from '../callouts/outbox.js';
 import { Plan } from '../plans/plan.entity.js';
 import { RoomLog } from '../rooms/room-log.js';
 import { DrillParticipant, DrillRun, DrillRunInject } from './drill.entities.js';
-import type { RunCreateDto, RunListQueryDto } from './drill-run.dto.js';
+import type { RosterDto, RunCreateDto, RunListQueryDto } from './drill-run.dto.js';
 import { DrillRunRepository } from './drill-run.repository.js';
 import { mapRun } from './drill-run.view.js';
 import { InjectEffects } from './inject-effects.js';
@@ -91,30 +91,10 @@ export class DrillRunService {
     const director = directorId ? await this.db.repo(User).findOneBy({ id: directorId }) : null;
     if (!director || !director.active || !DIRECTOR_ROLES.has(director.role))
       problems.push('directorId: must be an active commander or zone administrator');
-    const teamIds = [...new Set(dto.teamIds ?? doc.teamIds)];
-    const contactIds = [...new Set(dto.contactIds)];
-    const evaluatorIds = [...new Set(dto.evaluatorIds)];
-    const contacts = new Set(
-      (contactIds.length ? await this.db.repo(Contact).findBy({ id: In(contactIds) }) : []).map((c) => c.id),
+    const roster = await this.checkRoster(
+      { contactIds: dto.contactIds, teamIds: dto.teamIds ?? doc.teamIds, evaluatorIds: dto.evaluatorIds },
+      problems,
     );
-    contactIds.forEach(
-      (id, i) => !contacts.has(id) && problems.push(`contactIds.${i}: no such contact ${id}`),
-    );
-    const teams = new Set(
-      (teamIds.length ? await this.db.repo(Team).findBy({ id: In(teamIds) }) : []).map((t) => t.id),
-    );
-    teamIds.forEach((id, i) => !teams.has(id) && problems.push(`teamIds.${i}: no such team ${id}`));
-    const evaluators = new Map(
-      (evaluatorIds.length ? await this.db.repo(User).findBy({ id: In(evaluatorIds) }) : []).map((u) => [
-        u.id,
-        u,
-      ]),
-    );
-    evaluatorIds.forEach((id, i) => {
-      const u = evaluators.get(id);
-      if (!u || !u.active || !EVALUATOR_ROLES.has(u.role))
-        problems.push(`evaluatorIds.${i}: ${id} is not an active evaluator, inspector or commander`);
-    });
     if (problems.length) throw new BadRequestException(problems);
     const plan = doc.planId ? await this.db.repo(Plan).findOneBy({ id: doc.planId }) : null;
 
@@ -134,12 +114,7 @@ export class DrillRunService {
         }),
       );
       await this.insertInjects(run.id, doc.injects, 'scenario', 0);
-      const participants = [
-        ...contactIds.map((contactId) => ({ runId: run.id, kind: 'contact' as const, contactId })),
-        ...teamIds.map((teamId) => ({ runId: run.id, kind: 'team' as const, teamId })),
-        ...evaluatorIds.map((userId) => ({ runId: run.id, kind: 'evaluator' as const, userId })),
-      ];
-      if (participants.length) await this.db.repo(DrillParticipant).insert(participants);
+      await this.saveRoster(run.id, roster);
       await this.audit.record({
         action: 'drill_run.scheduled',
         entity: 'drill_run',
@@ -148,12 +123,41 @@ export class DrillRunService {
           scenarioId: scenario.id,
           version: scenario.version,
           scheduledFor: run.scheduledFor,
-          contacts: contactIds.length,
-          teams: teamIds.length,
-          evaluators: evaluatorIds.length,
+          contacts: roster.contactIds.length,
+          teams: roster.teamIds.length,
+          evaluators: roster.evaluatorIds.length,
         },
       });
       return this.get(run.id);
+    });
+  }
+
+  /**
+   * Replaces the roster before or during the run (people change shifts, reinforcements join).
+   * Who was already paged stays paged; from now on only the new roster can be.
+   */
+  async setRoster(id: string, dto: RosterDto): Promise<RunView> {
+    const problems: string[] = [];
+    const roster = await this.checkRoster(dto, problems);
+    if (problems.length) throw new BadRequestException(problems);
+    return this.db.transaction(async () => {
+      const run = await this.runs.lock(id);
+      this.expect(run, ['scheduled', 'running', 'paused'], 'change the roster of');
+      const before = (await this.get(id)).roster;
+      await this.db.repo(DrillParticipant).delete({ runId: id });
+      await this.saveRoster(id, roster);
+      await this.audit.record({
+        action: 'drill_run.roster_changed',
+        entity: 'drill_run',
+        entityId: id,
+        before: {
+          contactIds: before.contacts.map((c) => c.contactId),
+          teamIds: before.teams.map((t) => t.teamId),
+          evaluatorIds: before.evaluators.map((e) => e.userId),
+        },
+        after: roster,
+      });
+      return this.get(id);
     });
   }
 
@@ -369,6 +373,41 @@ export class DrillRunService {
       }
     }
     return released;
+  }
+
+  /** Deduplicates the roster and names each id that does not exist or cannot take that part. */
+  private async checkRoster(dto: RosterDto, problems: string[]): Promise<RosterDto> {
+    const contactIds = [...new Set(dto.contactIds)];
+    const teamIds = [...new Set(dto.teamIds)];
+    const evaluatorIds = [...new Set(dto.evaluatorIds)];
+    const found = async <T extends { id: string }>(target: new () => T, ids: string[]) =>
+      new Map(
+        (ids.length ? await this.db.repo(target).findBy({ id: In(ids) } as FindOptionsWhere<T>) : []).map(
+          (r) => [r.id, r],
+        ),
+      );
+    const contacts = await found(Contact, contactIds);
+    contactIds.forEach(
+      (id, i) => !contacts.has(id) && problems.push(`contactIds.${i}: no such contact ${id}`),
+    );
+    const teams = await found(Team, teamIds);
+    teamIds.forEach((id, i) => !teams.has(id) && problems.push(`teamIds.${i}: no such team ${id}`));
+    const evaluators = await found(User, evaluatorIds);
+    evaluatorIds.forEach((id, i) => {
+      const u = evaluators.get(id);
+      if (!u || !u.active || !EVALUATOR_ROLES.has(u.role))
+        problems.push(`evaluatorIds.${i}: ${id} is not an active evaluator, inspector or commander`);
+    });
+    return { contactIds, teamIds, evaluatorIds };
+  }
+
+  private async saveRoster(runId: string, roster: RosterDto): Promise<void> {
+    const participants = [
+      ...roster.contactIds.map((contactId) => ({ runId, kind: 'contact' as const, contactId })),
+      ...roster.teamIds.map((teamId) => ({ runId, kind: 'team' as const, teamId })),
+      ...roster.evaluatorIds.map((userId) => ({ runId, kind: 'evaluator' as const, userId })),
+    ];
+    if (participants.length) await this.db.repo(DrillParticipant).insert(participants);
   }
 
   private async fire(run: DrillRun, inject: DrillRunInject, by: string | null): Promise<void> {

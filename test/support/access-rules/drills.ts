@@ -20,6 +20,7 @@ export const drillRules: AccessRules = {
   'POST /api/drills/runs': CONTROL,
   'GET /api/drills/runs/:id': READERS,
   'GET /api/drills/runs/:id/metrics': READERS,
+  'PUT /api/drills/runs/:id/roster': CONTROL,
   'POST /api/drills/runs/:id/start': CONTROL,
   'POST /api/drills/runs/:id/pause': CONTROL,
   'POST /api/drills/runs/:id/resume': CONTROL,
