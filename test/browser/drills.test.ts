@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BrowserContext, Page } from 'playwright-core';
-import { CHLORINE_TITLE } from '../../server/src/demo/drills-demo.js';
+import { CHLORINE_TITLE, WAREHOUSE_TITLE } from '../../server/src/demo/drills-demo.js';
 import { ConsoleBrowser, requireBuiltConsole, screenshot } from '../support/browser.js';
 import { Phone, startCalloutStack, type CalloutStack } from '../support/callouts.js';
 
@@ -127,6 +127,18 @@ describe('drills in the web console', () => {
     await screenshot(director, 'drill-console');
   }, 60_000);
 
+  it('lets the director add someone to the roster during the drill', async () => {
+    const panel = director.getByTestId('drill-roster');
+    expect(await panel.textContent()).not.toContain('袁刚');
+    await panel.getByTestId('roster-edit').click();
+    const form = director.getByTestId('roster-form');
+    await form.getByRole('searchbox').fill('袁刚');
+    await form.getByTestId('roster-contacts').getByRole('checkbox').first().check();
+    await form.getByRole('button', { name: '保存名单' }).click();
+    await form.waitFor({ state: 'hidden' });
+    await panel.getByText('袁刚').waitFor();
+  }, 60_000);
+
   it('follows a roster responder acknowledging on the simulated phone in the board and the metrics', async () => {
     const found = await api<{ items: { name: string; phones: string[] }[] }>(
       'get',
@@ -233,6 +245,23 @@ describe('drills in the web console', () => {
 
     await director.goto(`${stack.publicUrl}/drills/compliance`);
     await director.getByTestId('compliance-table').locator('tbody tr').first().waitFor();
+  }, 60_000);
+
+  it('schedules a tabletop run with a roster and an evaluator', async () => {
+    await director.goto(`${stack.publicUrl}/drills`);
+    await director.getByTestId('run-schedule').click();
+    const form = director.getByTestId('schedule-form');
+    await form.getByLabel('演练脚本').selectOption({ label: `${WAREHOUSE_TITLE} (v1)` });
+    await form.getByRole('searchbox').fill('马俊');
+    await form.getByTestId('roster-contacts').getByRole('checkbox').first().check();
+    await form.getByTestId('roster-evaluators').getByRole('checkbox', { name: '赵勇 (演练评估员)' }).check();
+    await form.getByRole('button', { name: '安排' }).click();
+    await director.waitForURL((url) => /\/drills\/runs\/[0-9a-f-]{36}$/.test(url.pathname));
+    const roster = director.getByTestId('drill-roster');
+    await roster.getByText('马俊').waitFor();
+    expect(await roster.textContent()).toContain('赵勇 (演练评估员)');
+    // The scenario's own teams are on the roster unless the director changes them.
+    expect(await roster.textContent()).toContain('疏散引导队');
 
     ui.expectCleanRun();
   }, 60_000);

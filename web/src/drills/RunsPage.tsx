@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiRequestError } from '../api/client';
 import { useSession } from '../auth/session-hooks';
@@ -7,23 +7,14 @@ import { Dialog } from '../components/Dialog';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ChoiceFilter, FilterBar } from '../components/ListControls';
 import { ListTable, QueryState } from '../components/ListTable';
-import { Loading } from '../components/Loading';
 import { PageHeader } from '../components/PageHeader';
 import { RUN_STATUSES, type RunStatus } from '../contracts';
 import { useZoneTime, useZoneTimeZone } from '../incidents/ui';
 import { fetchDrillStaff, fetchRuns, fetchScenarios, scheduleRun } from './api';
 import { useDrillsT } from './i18n';
+import { RosterFields } from './RosterFields';
 import { errorsAt, fieldErrors, isoToZonedLocal, zonedLocalToIso } from './model';
-import {
-  drillKeys,
-  DrillsTabs,
-  FieldProblems,
-  RunStatusBadge,
-  useCanDirect,
-  useCanEvaluate,
-  useContactChoices,
-  useTeamChoices,
-} from './ui';
+import { drillKeys, DrillsTabs, FieldProblems, RunStatusBadge, useCanDirect, useCanEvaluate } from './ui';
 
 const PAGE_SIZE = 30;
 
@@ -163,14 +154,11 @@ function ScheduleForm({ scenarioId, onCancel }: { scenarioId: string; onCancel: 
   // Null until the director changes it: the chosen scenario's teams are on the roster by default.
   const [pickedTeams, setTeamIds] = useState<string[] | null>(null);
   const [evaluatorIds, setEvaluatorIds] = useState<string[]>([]);
-  const [contactFilter, setContactFilter] = useState('');
   const [whenError, setWhenError] = useState(false);
   const scenarios = useQuery({
     queryKey: drillKeys.scenarios({ pageSize: 200 }),
     queryFn: ({ signal }) => fetchScenarios({ pageSize: 200 }, signal),
   });
-  const contacts = useContactChoices();
-  const teams = useTeamChoices();
   const staff = useQuery({
     queryKey: ['drills', 'staff'],
     queryFn: ({ signal }) => fetchDrillStaff(signal),
@@ -182,12 +170,6 @@ function ScheduleForm({ scenarioId, onCancel }: { scenarioId: string; onCancel: 
     setScenario(id);
     setTeamIds(null);
   };
-
-  const shownContacts = useMemo(() => {
-    const q = contactFilter.trim().toLowerCase();
-    const list = contacts.data ?? [];
-    return q ? list.filter((c) => `${c.name} ${c.organization} ${c.post}`.toLowerCase().includes(q)) : list;
-  }, [contacts.data, contactFilter]);
 
   const save = useMutation({
     mutationFn: scheduleRun,
@@ -216,9 +198,6 @@ function ScheduleForm({ scenarioId, onCancel }: { scenarioId: string; onCancel: 
       evaluatorIds,
     });
   };
-
-  const toggle = (list: string[], set: (l: string[]) => void, id: string, on: boolean) =>
-    set(on ? [...list, id] : list.filter((x) => x !== id));
 
   return (
     <form className="form" onSubmit={submit} data-testid="schedule-form" noValidate>
@@ -283,70 +262,15 @@ function ScheduleForm({ scenarioId, onCancel }: { scenarioId: string; onCancel: 
           <FieldProblems problems={at('directorId')} />
         </div>
       </div>
-      <div className="drill-roster">
-        <fieldset className="field">
-          <legend>{t('runs.contacts', { count: contactIds.length })}</legend>
-          <input
-            type="search"
-            aria-label={t('runs.filterContacts')}
-            placeholder={t('runs.filterContacts')}
-            value={contactFilter}
-            onChange={(event) => setContactFilter(event.target.value)}
-          />
-          <div className="drill-checks" data-testid="roster-contacts">
-            {contacts.isPending && <Loading />}
-            {shownContacts.map((c) => (
-              <label key={c.id}>
-                <input
-                  type="checkbox"
-                  checked={contactIds.includes(c.id)}
-                  onChange={(event) => toggle(contactIds, setContactIds, c.id, event.target.checked)}
-                />
-                {c.name}
-                <span className="cell-sub">
-                  {c.organization} {c.phones[0] ?? ''}
-                </span>
-              </label>
-            ))}
-          </div>
-          {contacts.isError && <ErrorNotice error={contacts.error} compact />}
-          <FieldProblems problems={at('contactIds')} />
-        </fieldset>
-        <fieldset className="field">
-          <legend>{t('runs.teams', { count: teamIds.length })}</legend>
-          <div className="drill-checks" data-testid="roster-teams">
-            {(teams.data?.items ?? []).map((team) => (
-              <label key={team.id}>
-                <input
-                  type="checkbox"
-                  checked={teamIds.includes(team.id)}
-                  onChange={(event) => toggle(teamIds, setTeamIds, team.id, event.target.checked)}
-                />
-                {team.name}
-              </label>
-            ))}
-          </div>
-          {teams.isError && <ErrorNotice error={teams.error} compact />}
-          <FieldProblems problems={at('teamIds')} />
-        </fieldset>
-        <fieldset className="field">
-          <legend>{t('runs.evaluators', { count: evaluatorIds.length })}</legend>
-          <div className="drill-checks" data-testid="roster-evaluators">
-            {(staff.data?.evaluators ?? []).map((u) => (
-              <label key={u.id}>
-                <input
-                  type="checkbox"
-                  checked={evaluatorIds.includes(u.id)}
-                  onChange={(event) => toggle(evaluatorIds, setEvaluatorIds, u.id, event.target.checked)}
-                />
-                {u.name}
-              </label>
-            ))}
-          </div>
-          {staff.isError && <ErrorNotice error={staff.error} compact />}
-          <FieldProblems problems={at('evaluatorIds')} />
-        </fieldset>
-      </div>
+      <RosterFields
+        value={{ contactIds, teamIds, evaluatorIds }}
+        onChange={(roster) => {
+          setContactIds(roster.contactIds);
+          setTeamIds(roster.teamIds);
+          setEvaluatorIds(roster.evaluatorIds);
+        }}
+        problemsAt={at}
+      />
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={save.isPending || !scenario}>
           {save.isPending ? t('saving') : t('runs.scheduleSubmit')}

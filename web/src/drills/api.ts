@@ -75,6 +75,11 @@ export interface RunInput {
 export const fetchDrillStaff = (signal?: AbortSignal) =>
   apiRequest<DrillStaffView>('/api/drills/runs/staff', { signal });
 
+export const setRunRoster = (
+  id: string,
+  body: { contactIds: string[]; teamIds: string[]; evaluatorIds: string[] },
+) => apiRequest<RunView>(`/api/drills/runs/${enc(id)}/roster`, { method: 'PUT', body });
+
 export const scheduleRun = (body: RunInput) =>
   apiRequest<RunView>('/api/drills/runs', { method: 'POST', body });
 
