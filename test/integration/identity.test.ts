@@ -106,6 +106,30 @@ describe('identity', () => {
     ).toBe(200);
   });
 
+  it('applies a role change to tokens already issued at once, and the deactivation after it', async () => {
+    const u = await newUser('mover@muster.test');
+    const login = await t.http
+      .post('/api/auth/login')
+      .send({ email: 'mover@muster.test', password: 'correct-horse' });
+    const auth = { Authorization: `Bearer ${login.body.accessToken as string}` };
+    // Twice, so that the second answer could come from memory rather than from the user row.
+    expect((await t.http.get('/api/incidents').set(auth)).status).toBe(200);
+    expect((await t.http.get('/api/incidents').set(auth)).status).toBe(200);
+
+    const moved = await t.http
+      .patch(`/api/users/${u.id}`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ role: 'responder' });
+    expect(moved.status).toBe(200);
+    const refused = await t.http.get('/api/incidents').set(auth);
+    expect(refused.status).toBe(403);
+    expect(refused.body.message).toBe('Role responder may not do this');
+    expect((await t.http.get('/api/auth/me').set(auth)).body.role).toBe('responder');
+
+    await t.http.post(`/api/users/${u.id}/deactivate`).set('Authorization', `Bearer ${admin}`);
+    expect((await t.http.get('/api/auth/me').set(auth)).status).toBe(401);
+  });
+
   it('refuses an admin deactivating themselves', async () => {
     const me = await t.http.get('/api/auth/me').set('Authorization', `Bearer ${admin}`);
     const res = await t.http

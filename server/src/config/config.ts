@@ -32,6 +32,12 @@ const schema = z.object({
     .string()
     .regex(/^\d+[smhd]$/, 'must look like 12h, 30m or 7d')
     .default('12h'),
+  /**
+   * How long a server process may answer from its memory who a token's user is (active, role,
+   * enterprise) instead of reading the user again. A change made through this process applies at
+   * once; one made through another process applies within this many seconds. 0 reads every time.
+   */
+  ACCESS_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
   DEMO_MODE: z
     .enum(['true', 'false', '1', '0'])
     .default('false')

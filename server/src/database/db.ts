@@ -6,6 +6,7 @@ import {
   type EntityTarget,
   type ObjectLiteral,
   type Repository,
+  type ValueTransformer,
 } from 'typeorm';
 
 interface TxStore {
@@ -32,6 +33,25 @@ export class Db {
 
   repo<T extends ObjectLiteral>(target: EntityTarget<T>): Repository<T> {
     return this.manager.getRepository(target);
+  }
+
+  /**
+   * An entity from a row of hand-written SQL (`RETURNING *`), converted as TypeORM would convert
+   * it (column names, value transformers), so one statement can both write and read back a row.
+   */
+  fromRow<T extends ObjectLiteral>(target: EntityTarget<T>, row: Record<string, unknown>): T {
+    const meta = this.dataSource.getMetadata(target);
+    const entity = meta.create() as T;
+    for (const column of meta.columns) {
+      if (!(column.databaseName in row)) continue;
+      let value = row[column.databaseName];
+      const transformers = column.transformer
+        ? ([] as ValueTransformer[]).concat(column.transformer).reverse()
+        : [];
+      for (const t of transformers) value = t.from(value);
+      column.setEntityValue(entity, value);
+    }
+    return entity;
   }
 
   inTransaction(): boolean {

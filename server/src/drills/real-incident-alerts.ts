@@ -1,5 +1,4 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { Db } from '../database/db.js';
 import type { Incident } from '../incidents/incident.entity.js';
 import { IncidentHooks } from '../incidents/incident-hooks.js';
 import { RoomLog } from '../rooms/room-log.js';
@@ -12,21 +11,21 @@ import { RoomLog } from '../rooms/room-log.js';
 export class RealIncidentAlerts implements OnModuleInit {
   constructor(
     private readonly hooks: IncidentHooks,
-    private readonly db: Db,
     private readonly rooms: RoomLog,
   ) {}
 
   onModuleInit(): void {
-    this.hooks.onFiled((incident) => this.alert(incident));
+    this.hooks.onFiled({
+      lookup: `(SELECT coalesce(json_agg(json_build_object('id', id, 'incidentId', incident_id)), '[]')
+                  FROM drill_run WHERE status IN ('running', 'paused') AND incident_id IS NOT NULL)`,
+      filed: (incident, runs) => this.alert(incident, runs as { id: string; incidentId: string }[]),
+    });
   }
 
-  private async alert(incident: Incident): Promise<void> {
+  private async alert(incident: Incident, runs: { id: string; incidentId: string }[]): Promise<void> {
     if (incident.isDrill) return;
-    const runs: { id: string; incident_id: string }[] = await this.db.manager.query(
-      `SELECT id, incident_id FROM drill_run WHERE status IN ('running', 'paused') AND incident_id IS NOT NULL`,
-    );
     for (const run of runs) {
-      await this.rooms.append(run.incident_id, 'drill.real_incident', {
+      await this.rooms.append(run.incidentId, 'drill.real_incident', {
         runId: run.id,
         incidentId: incident.id,
         title: incident.title,

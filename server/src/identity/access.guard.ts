@@ -10,14 +10,14 @@ import { Reflector } from '@nestjs/core';
 import { PUBLIC_KEY, ROLES_KEY } from '../common/access.decorators.js';
 import type { ContextRequest } from '../common/request-context.interceptor.js';
 import type { Role } from '../contracts/roles.js';
+import { PrincipalCache } from './principal-cache.js';
 import { TokenService } from './token.service.js';
-import { UserRepository } from './user.repository.js';
 
 /**
  * The one gate in front of every HTTP route: public routes pass; every other route needs a valid
- * token of an active user whose role the route names. A route that names no roles is refused
- * (deny by default), so a forgotten rule shows up as a 403 in the authorization matrix test
- * rather than as an open door.
+ * token of an active user whose role the route names (as fresh as `PrincipalCache` keeps it).
+ * A route that names no roles is refused (deny by default), so a forgotten rule shows up as a
+ * 403 in the authorization matrix test rather than as an open door.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -26,7 +26,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
-    private readonly users: UserRepository,
+    private readonly principals: PrincipalCache,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -39,25 +39,19 @@ export class AccessGuard implements CanActivate {
     if (!token) throw new UnauthorizedException('Authorization: a Bearer token is required');
     const claims = await this.tokens.verify(token);
     if (!claims) throw new UnauthorizedException('Authorization: the token is invalid or expired');
-    const user = await this.users.findActiveById(claims.sub);
-    if (!user)
+    const principal = await this.principals.activePrincipal(claims.sub);
+    if (!principal)
       throw new UnauthorizedException('Authorization: the account is deactivated or no longer exists');
     // The request context interceptor and the access log read the caller from here.
-    req.principal = {
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      role: user.role,
-      enterpriseId: user.enterpriseId,
-    };
+    req.principal = principal;
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (!roles) {
       this.logger.error(`Route ${req.method} ${req.path} has no access rule; refused`);
       throw new ForbiddenException('This route has no access rule');
     }
-    if (!roles.includes(user.role)) {
-      throw new ForbiddenException(`Role ${user.role} may not do this`);
+    if (!roles.includes(principal.role)) {
+      throw new ForbiddenException(`Role ${principal.role} may not do this`);
     }
     return true;
   }

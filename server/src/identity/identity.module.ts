@@ -5,6 +5,7 @@ import { AccessGuard } from './access.guard.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { LoginThrottle } from './login-throttle.js';
+import { PrincipalCache } from './principal-cache.js';
 import { TokenService } from './token.service.js';
 import { UserController } from './user.controller.js';
 import { UserRepository } from './user.repository.js';
@@ -20,6 +21,7 @@ import { UserService } from './user.service.js';
     UserRepository,
     TokenService,
     LoginThrottle,
+    PrincipalCache,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [TokenService, UserRepository, UserService],

@@ -7,6 +7,7 @@ import type { ListResponse, UserView } from '../contracts/api.js';
 import { isZoneRole } from '../contracts/roles.js';
 import { type UserCreateDto, type UserListQueryDto, type UserUpdateDto, mapUser } from './identity.dto.js';
 import { hashPassword } from './password.js';
+import { PrincipalCache } from './principal-cache.js';
 import { User } from './user.entity.js';
 import { UserRepository } from './user.repository.js';
 
@@ -17,6 +18,7 @@ export class UserService {
     private readonly users: UserRepository,
     private readonly audit: AuditService,
     private readonly context: RequestContext,
+    private readonly principals: PrincipalCache,
   ) {}
 
   async list(q: UserListQueryDto): Promise<ListResponse<UserView>> {
@@ -56,6 +58,7 @@ export class UserService {
       user.enterpriseId = enterpriseFor(user.role, user.enterpriseId);
       if (dto.active !== undefined) user.active = dto.active;
       const view = mapUser(await this.users.save(user));
+      this.db.afterCommit(() => this.principals.forget(id));
       await this.audit.record({ action: 'user.updated', entity: 'user', entityId: id, before, after: view });
       return view;
     });
@@ -72,6 +75,7 @@ export class UserService {
         user.lockedUntil = null;
       }
       const view = mapUser(await this.users.save(user));
+      this.db.afterCommit(() => this.principals.forget(id));
       await this.audit.record({
         action: active ? 'user.activated' : 'user.deactivated',
         entity: 'user',

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { Incident } from './incident.entity.js';
 
-export type FiledListener = (incident: Incident) => Promise<void>;
+export interface FiledListener {
+  /**
+   * A constant SQL expression that the statement inserting the incident evaluates in the same
+   * transaction; its value is handed to `filed`. Filing is the path that must stay fast under
+   * load, and a listener's lookup costs nothing extra this way, where its own query would cost a
+   * round trip on every filing.
+   */
+  lookup?: string;
+  filed(incident: Incident, lookedUp: unknown): Promise<void>;
+}
 
 /**
  * Lets other domains act on a new incident inside the filing transaction without the incident
@@ -9,13 +18,18 @@ export type FiledListener = (incident: Incident) => Promise<void>;
  */
 @Injectable()
 export class IncidentHooks {
-  private readonly filed: FiledListener[] = [];
+  private readonly listeners: FiledListener[] = [];
 
   onFiled(listener: FiledListener): void {
-    this.filed.push(listener);
+    this.listeners.push(listener);
   }
 
-  async runFiled(incident: Incident): Promise<void> {
-    for (const listener of this.filed) await listener(incident);
+  /** The listeners' lookups, in order; `runFiled` takes their values in the same order. */
+  lookups(): string[] {
+    return this.listeners.map((l) => l.lookup ?? 'NULL');
+  }
+
+  async runFiled(incident: Incident, lookedUp: unknown[]): Promise<void> {
+    for (const [i, listener] of this.listeners.entries()) await listener.filed(incident, lookedUp[i]);
   }
 }

@@ -67,9 +67,73 @@ export class IncidentRepository extends EnterpriseScopedRepository<Incident> {
     return [rows.map((r) => withName(r)!), total];
   }
 
-  async insert(i: Incident): Promise<Incident> {
+  /**
+   * A new incident and its initial report in one statement, read back with the enterprise's name
+   * and the values of `lookups` (constant SQL expressions, see IncidentHooks): filing is the path
+   * that must stay fast under load, and each round trip costs more than the SQL it carries.
+   */
+  async insertWithInitialReport(
+    i: Incident,
+    r: IncidentReport,
+    lookups: string[] = [],
+  ): Promise<{ incident: Incident; lookedUp: unknown[] }> {
     this.assertInScope(i.enterpriseId);
-    return this.repo.save(i);
+    const rows: Record<string, unknown>[] = await this.db.manager.query(
+      `WITH ins AS (
+         INSERT INTO incident (enterprise_id, title, category, occurred_at, reported_at, lat, lng, outside_zone,
+                               address, summary, deaths, missing, serious_injuries, minor_injuries,
+                               direct_loss_cny, measures_taken, reporter_name, reporter_phone, severity,
+                               status, is_drill, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
+         RETURNING *
+       ), report AS (
+         INSERT INTO incident_report (incident_id, kind, deaths, missing, serious_injuries, minor_injuries,
+                                      direct_loss_cny, summary, severity_after, outside_window, submitted_at,
+                                      submitted_by)
+         SELECT id, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33 FROM ins
+       )
+       SELECT ins.*, ent.name AS enterprise_name${lookups.map((l, n) => `, ${l} AS lookup_${n}`).join('')}
+         FROM ins LEFT JOIN enterprise ent ON ent.id = ins.enterprise_id`,
+      [
+        i.enterpriseId,
+        i.title,
+        i.category,
+        i.occurredAt,
+        i.reportedAt,
+        i.lat,
+        i.lng,
+        i.outsideZone,
+        i.address,
+        i.summary,
+        i.deaths,
+        i.missing,
+        i.seriousInjuries,
+        i.minorInjuries,
+        i.directLossCny,
+        i.measuresTaken,
+        i.reporterName,
+        i.reporterPhone,
+        i.severity,
+        i.status,
+        i.isDrill,
+        i.createdBy,
+        r.kind,
+        r.deaths,
+        r.missing,
+        r.seriousInjuries,
+        r.minorInjuries,
+        r.directLossCny,
+        r.summary,
+        r.severityAfter,
+        r.outsideWindow,
+        r.submittedAt,
+        r.submittedBy,
+      ],
+    );
+    const row = rows[0]!;
+    const incident = this.db.fromRow(Incident, row);
+    incident.enterpriseName = (row.enterprise_name as string | null) ?? null;
+    return { incident, lookedUp: lookups.map((_, n) => row[`lookup_${n}`]) };
   }
 
   async update(i: Incident): Promise<Incident> {

@@ -90,7 +90,8 @@ export class IncidentService {
     const severity = gradeSeverity(dto.casualties, dto.directLossCny);
     const outsideZone = !isInsideZone(dto.location.lat, dto.location.lng);
     return this.db.transaction(async () => {
-      const incident = await this.incidents.insert(
+      const actorId = this.context.principal()?.id ?? null;
+      const { incident: saved, lookedUp } = await this.incidents.insertWithInitialReport(
         Object.assign(new Incident(), {
           enterpriseId,
           title: dto.title,
@@ -110,12 +111,9 @@ export class IncidentService {
           severity,
           status: 'reported',
           isDrill: options.isDrill ?? false,
-          createdBy: this.context.principal()?.id ?? null,
+          createdBy: actorId,
         }),
-      );
-      await this.incidents.addReport(
         Object.assign(new IncidentReport(), {
-          incidentId: incident.id,
           kind: 'initial',
           ...dto.casualties,
           directLossCny: dto.directLossCny,
@@ -123,11 +121,12 @@ export class IncidentService {
           severityAfter: severity,
           outsideWindow: false,
           submittedAt: now,
-          submittedBy: this.context.principal()?.id ?? null,
+          submittedBy: actorId,
         }),
+        this.hooks.lookups(),
       );
       const clock = reportingClock(dto.category, occurredAt, now);
-      await this.rooms.append(incident.id, 'incident.reported', {
+      const event = await this.rooms.append(saved.id, 'incident.reported', {
         title: dto.title,
         category: dto.category,
         severity,
@@ -137,15 +136,17 @@ export class IncidentService {
         deadline: clock.deadline,
         outsideZone,
       });
-      const saved = (await this.incidents.findById(incident.id))!;
+      // The append moved the room's sequence; updated_at is unchanged, as now() is fixed for the
+      // whole transaction.
+      saved.lastSeq = event.seq;
       const view = mapIncident(saved);
       await this.audit.record({
         action: 'incident.reported',
         entity: 'incident',
-        entityId: incident.id,
+        entityId: saved.id,
         after: view,
       });
-      await this.hooks.runFiled(saved);
+      await this.hooks.runFiled(saved, lookedUp);
       this.db.afterCommit(() => this.live.incidentChanged(mapIncidentSummary(saved)));
       const warnings: string[] = [];
       if (outsideZone) warnings.push('location: lies outside the zone boundary');

@@ -28,25 +28,22 @@ export class RoomLog {
     payload: Record<string, unknown>,
   ): Promise<RoomEventView> {
     if (!this.db.inTransaction()) throw new Error(`room event ${type} appended outside a transaction`);
-    // The row lock on the incident serializes writers of one room, so seq has no gaps or repeats.
-    const rows: { last_seq: number }[] = await this.db.manager.query(
-      `UPDATE incident SET last_seq = last_seq + 1, updated_at = now() WHERE id = $1 RETURNING last_seq`,
-      [incidentId],
+    const actor = this.actor();
+    const at = new Date();
+    // One round trip: the row lock taken by the UPDATE serializes writers of one room, so seq has
+    // no gaps or repeats, and the event is written with the number the lock handed out.
+    const rows: { seq: number }[] = await this.db.manager.query(
+      `WITH next AS (
+         UPDATE incident SET last_seq = last_seq + 1, updated_at = now() WHERE id = $1 RETURNING last_seq
+       )
+       INSERT INTO room_event (incident_id, seq, type, payload, actor, at)
+       SELECT $1, last_seq, $2, $3::jsonb, $4::jsonb, $5 FROM next
+       RETURNING seq`,
+      [incidentId, type, JSON.stringify(payload), JSON.stringify(actor), at],
     );
-    const seq = (Array.isArray(rows[0]) ? (rows[0] as unknown as typeof rows) : rows)[0]?.last_seq;
+    const seq = (Array.isArray(rows[0]) ? (rows[0] as unknown as typeof rows) : rows)[0]?.seq;
     if (!seq) throw new NotFoundException('Incident not found');
-    const event = Object.assign(new RoomEvent(), {
-      incidentId,
-      seq,
-      type,
-      payload,
-      actor: this.actor(),
-      at: new Date(),
-    });
-    await this.db.manager.query(
-      `INSERT INTO room_event (incident_id, seq, type, payload, actor, at) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [incidentId, seq, type, JSON.stringify(payload), JSON.stringify(event.actor), event.at],
-    );
+    const event = Object.assign(new RoomEvent(), { incidentId, seq, type, payload, actor, at });
     const view = mapRoomEvent(event);
     this.db.afterCommit(() => this.live.roomEvent({ incidentId, ...view }));
     return view;
