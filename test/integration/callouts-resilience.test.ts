@@ -128,11 +128,7 @@ describe('call-out resilience', () => {
       .set('Authorization', `Bearer ${commander}`)
       .send({ contactIds: ids, message: '进程崩溃测试' })
       .expect(201);
-    await waitFor(
-      () => (sentTo(s!, phones).length >= 300 ? true : undefined),
-      60_000,
-      '300 messages sent',
-    );
+    await waitFor(() => (sentTo(s!, phones).length >= 300 ? true : undefined), 60_000, '300 messages sent');
     first.kill('SIGKILL');
     await exited(first);
     const killedAt = sentTo(s, phones).length;

@@ -7,6 +7,10 @@ import { createTestApp, type TestApp } from '../support/app.js';
 import { waitFor } from '../support/callouts.js';
 import { messageInject, scenarioDocument } from '../support/drills.js';
 import { exited, spawnServer, spawnWorker } from '../support/processes.js';
+import { RequestContext } from '../../server/src/common/request-context.js';
+import { Db } from '../../server/src/database/db.js';
+import { DrillRun } from '../../server/src/drills/drill.entities.js';
+import { DrillRunService } from '../../server/src/drills/drill-run.service.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -42,6 +46,43 @@ describe('a drill run across a crash of the server and the worker', () => {
       await exited(c);
     }
   }
+
+  it('releases injects that fell due together in timeline order, whichever job wakes first', async () => {
+    // No worker runs here: the test plays the jobs itself, the later one first.
+    const token = await t.token('commander');
+    const auth = { Authorization: `Bearer ${token}` };
+    const doc = await scenarioDocument(t, [messageInject('first', 1), messageInject('second', 2)]);
+    const scenario = await t.http.post('/api/drills/scenarios').set(auth).send(doc).expect(201);
+    const scheduled = await t.http
+      .post('/api/drills/runs')
+      .set(auth)
+      .send({
+        scenarioId: scenario.body.id,
+        scheduledFor: new Date().toISOString(),
+        contactIds: [],
+        evaluatorIds: [],
+      })
+      .expect(201);
+    const run = (await t.http.post(`/api/drills/runs/${scheduled.body.id}/start`).set(auth).expect(200))
+      .body as RunView;
+    await sleep(2500);
+    const runs = t.get(DrillRunService);
+    const [first, second] = run.injects;
+    const epoch = (await t.get(Db).repo(DrillRun).findOneByOrFail({ id: run.id })).clockEpoch;
+    const play = (runInjectId: string) =>
+      t.get(RequestContext).runAsSystem('test', () => runs.fireDue({ runId: run.id, runInjectId, epoch }));
+    expect(await play(second!.runInjectId)).toBe('released');
+    expect(await play(first!.runInjectId)).toBe('already-done');
+    const events = await t.http
+      .get(`/api/incidents/${run.incidentId}/events?sinceSeq=0`)
+      .set(auth)
+      .expect(200);
+    expect(
+      (events.body as RoomEventView[])
+        .filter((e) => e.type === 'drill.inject')
+        .map((e) => e.payload.injectId),
+    ).toEqual(['first', 'second']);
+  });
 
   it('loses and repeats no inject', async () => {
     const token = await t.token('commander');

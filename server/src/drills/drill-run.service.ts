@@ -346,33 +346,51 @@ export class DrillRunService {
       if (run.status !== 'running' || run.clockEpoch !== p.epoch) return 'stale';
       const inject = await this.db.repo(DrillRunInject).findOneBy({ id: p.runInjectId, runId: run.id });
       if (!inject || inject.state !== 'pending') return 'already-done';
-      const early = inject.offsetMs - scenarioMs(run, this.clock.now());
+      const now = scenarioMs(run, this.clock.now());
+      const early = inject.offsetMs - now;
       // Thrown so that BullMQ retries it shortly; the job's clock ran ahead of the database's.
       if (early > EARLY_TOLERANCE_MS) throw new Error(`inject ${inject.id} woke ${early} ms early`);
-      await this.fire(run, inject, null);
+      // Jobs that fell due together (after a restart, say) wake in any order; whichever takes the
+      // lock first releases every inject due by now in timeline order, and the rest find theirs done.
+      const due = await this.db
+        .repo(DrillRunInject)
+        .createQueryBuilder('i')
+        .where('i.runId = :runId AND i.state = :pending AND i.offsetMs <= :upTo', {
+          runId: run.id,
+          pending: 'pending',
+          upTo: Math.max(now, inject.offsetMs),
+        })
+        .orderBy('i.offsetMs', 'ASC')
+        .addOrderBy('i.position', 'ASC')
+        .getMany();
+      for (const next of due) await this.fire(run, next, null);
       return 'released';
     });
   }
 
-  /** Releases every overdue pending inject of running drills, for jobs lost with a Redis outage. */
+  /**
+   * Catches up running drills whose inject jobs were lost (a Redis outage): for each, the
+   * earliest overdue inject is fired as its job would have been, which releases everything due.
+   * Returns how many drills it caught up.
+   */
   async sweep(): Promise<number> {
     const due: { run_id: string; inject_id: string; epoch: number }[] = await this.db.manager.query(
-      `SELECT r.id AS run_id, i.id AS inject_id, r.clock_epoch AS epoch
+      `SELECT DISTINCT ON (r.id) r.id AS run_id, i.id AS inject_id, r.clock_epoch AS epoch
          FROM drill_run r JOIN drill_run_inject i ON i.run_id = r.id
         WHERE r.status = 'running' AND i.state = 'pending'
           -- a job that is merely a moment late does its own work; the sweep takes the lost ones
           AND i.offset_ms <= r.elapsed_ms + extract(epoch FROM (now() - r.clock_started_at)) * 1000 - 3000
-        ORDER BY i.offset_ms, i.position`,
+        ORDER BY r.id, i.offset_ms, i.position`,
     );
-    let released = 0;
+    let caughtUp = 0;
     for (const d of due) {
       const outcome = await this.fireDue({ runId: d.run_id, runInjectId: d.inject_id, epoch: d.epoch });
       if (outcome === 'released') {
-        released += 1;
-        this.logger.warn({ runId: d.run_id, runInjectId: d.inject_id }, 'drill inject released by the sweep');
+        caughtUp += 1;
+        this.logger.warn({ runId: d.run_id }, 'overdue drill injects released by the sweep');
       }
     }
-    return released;
+    return caughtUp;
   }
 
   /** Deduplicates the roster and names each id that does not exist or cannot take that part. */

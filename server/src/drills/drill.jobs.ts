@@ -14,7 +14,7 @@ export class DrillJobs {
   }
 
   @OnJob(JobName.DrillClockSweep)
-  async sweep(): Promise<{ released: number }> {
-    return { released: await this.runs.sweep() };
+  async sweep(): Promise<{ drillsCaughtUp: number }> {
+    return { drillsCaughtUp: await this.runs.sweep() };
   }
 }
