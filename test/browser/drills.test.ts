@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { CHLORINE_TITLE, WAREHOUSE_TITLE } from '../../server/src/demo/drills-demo.js';
 import { ConsoleBrowser, requireBuiltConsole, screenshot } from '../support/browser.js';
 import { Phone, startCalloutStack, type CalloutStack } from '../support/callouts.js';
+import { incidentReport } from '../support/incidents.js';
 
 const RESPONDER = '赵立新';
 const MESSAGE = '演练：钢瓶库氯气泄漏，危化品应急处置队到东门集合';
@@ -185,6 +186,28 @@ describe('drills in the web console', () => {
       .waitFor({ timeout: 15_000 });
     expect(Number(await metrics.getByTestId('metric-met').textContent())).toBeGreaterThanOrEqual(2);
     await screenshot(director, 'drill-metrics', true);
+  }, 60_000);
+
+  it('stops the scenario clock on pause, runs it again on resume, and alerts the director to a real incident', async () => {
+    const clock = director.getByTestId('drill-clock');
+    await director.getByTestId('drill-pause').click();
+    await director.locator('[data-testid="drill-clock"][data-running="false"]').waitFor();
+    const stopped = await clock.getAttribute('data-seconds');
+    await director.waitForTimeout(1_500);
+    expect(await clock.getAttribute('data-seconds')).toBe(stopped);
+    await director.getByTestId('drill-resume').click();
+    await director.locator('[data-testid="drill-clock"][data-running="true"]').waitFor();
+    await director.waitForFunction(
+      (before) =>
+        Number(document.querySelector('[data-testid="drill-clock"]')?.getAttribute('data-seconds')) > before,
+      Number(stopped),
+    );
+
+    // A real incident filed meanwhile is put in front of the director, without a reload.
+    await api('post', '/api/incidents', incidentReport({ title: '真实事件：锅炉房蒸汽管道泄漏' }));
+    const alert = director.getByTestId('real-incident-alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('锅炉房蒸汽管道泄漏');
   }, 60_000);
 
   it("lets the roster's evaluator tag an event of the running drill and fill in the form", async () => {
