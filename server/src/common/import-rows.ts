@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import type { ImportProblem } from '../contracts/directory.js';
+import type { ImportProblem, ImportResult } from '../contracts/directory.js';
 import type { EnterpriseRepository } from '../enterprises/enterprise.repository.js';
 import type { RequestContext } from './request-context.js';
 import type { TableRow } from './tabular.js';
@@ -96,4 +96,36 @@ export function existingRowId<T extends { id: string; enterpriseId: string | nul
   } else id = found.id;
   seen.add(given);
   return id;
+}
+
+/** One validated row to write: an update of an existing record when it carries an id. */
+export interface PlannedRow<D extends { enterpriseId?: string | null }> {
+  id: string | null;
+  dto: D;
+}
+
+/**
+ * Writes the planned rows through the domain's own create/update (so each is validated, scoped
+ * and audited like an API call) and counts them. The owner of an existing record is never
+ * changed by an import: the id already names the record, and moving it is not what a re-import means.
+ */
+export async function applyImport<D extends { enterpriseId?: string | null }>(
+  planned: PlannedRow<D>[],
+  write: {
+    create(dto: D): Promise<unknown>;
+    update(id: string, changes: Omit<D, 'enterpriseId'>): Promise<unknown>;
+  },
+): Promise<ImportResult> {
+  const result: ImportResult = { created: 0, updated: 0 };
+  for (const p of planned) {
+    if (p.id) {
+      const { enterpriseId: _owner, ...changes } = p.dto;
+      await write.update(p.id, changes);
+      result.updated++;
+    } else {
+      await write.create(p.dto);
+      result.created++;
+    }
+  }
+  return result;
 }

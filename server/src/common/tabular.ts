@@ -1,4 +1,6 @@
-import { BadRequestException } from '@nestjs/common';
+import { BadRequestException, HttpCode, UseInterceptors, applyDecorators } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
@@ -164,4 +166,23 @@ export function splitList(v: string | undefined): string[] {
     .split(/[;；]/)
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+/**
+ * The upload side of a spreadsheet import route: one multipart file, limited before it is parsed,
+ * and described in the API documentation.
+ */
+export function TableImport(): MethodDecorator {
+  return applyDecorators(
+    HttpCode(200),
+    ApiConsumes('multipart/form-data'),
+    ApiBody({
+      schema: {
+        type: 'object',
+        properties: { file: { type: 'string', format: 'binary', description: '.csv (UTF-8) or .xlsx' } },
+        required: ['file'],
+      },
+    }),
+    UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } })),
+  );
 }

@@ -1,10 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
-import { enterpriseCodes, existingRowId, isUuid, rowOwner, validateRow } from '../common/import-rows.js';
+import {
+  applyImport,
+  enterpriseCodes,
+  existingRowId,
+  isUuid,
+  type PlannedRow,
+  rowOwner,
+  validateRow,
+} from '../common/import-rows.js';
 import { RequestContext } from '../common/request-context.js';
 import {
   type TableFormat,
-  type TableRow,
   type UploadedTable,
   importProblemsException,
   readTable,
@@ -80,7 +87,7 @@ export class ContactTransferService {
     const problems: ImportProblem[] = [];
     const ids = rows.map((r) => r.values.id).filter((v): v is string => Boolean(v));
     const existing = new Map((await this.contacts.findByIds(ids.filter(isUuid))).map((c) => [c.id, c]));
-    const planned: { row: TableRow; id: string | null; dto: ContactCreateDto }[] = [];
+    const planned: PlannedRow<ContactCreateDto>[] = [];
     const seenIds = new Set<string>();
     for (const row of rows) {
       const v = row.values;
@@ -103,23 +110,13 @@ export class ContactTransferService {
       );
       if (dto && enterpriseId !== undefined) {
         dto.enterpriseId = enterpriseId;
-        planned.push({ row, id, dto });
+        planned.push({ id, dto });
       }
     }
     if (problems.length) throw importProblemsException(problems);
 
     return this.db.transaction(async () => {
-      const result: ImportResult = { created: 0, updated: 0 };
-      for (const p of planned) {
-        if (p.id) {
-          const { enterpriseId: _owner, ...changes } = p.dto;
-          await this.contactService.update(p.id, changes);
-          result.updated++;
-        } else {
-          await this.contactService.create(p.dto);
-          result.created++;
-        }
-      }
+      const result = await applyImport(planned, this.contactService);
       await this.audit.record({ action: 'contact.imported', entity: 'contact', after: result });
       return result;
     });

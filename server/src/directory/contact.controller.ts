@@ -10,13 +10,11 @@ import {
   Res,
   StreamableFile,
   UploadedFile,
-  UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../common/access.decorators.js';
-import { CONTENT_TYPES, MAX_IMPORT_BYTES, type UploadedTable } from '../common/tabular.js';
+import { CONTENT_TYPES, TableImport, type UploadedTable } from '../common/tabular.js';
 import { UuidParam } from '../common/uuid-param.js';
 import type { ListResponse } from '../contracts/api.js';
 import type { ContactView, ImportResult } from '../contracts/directory.js';
@@ -24,14 +22,6 @@ import { ContactCreateDto, ContactListQueryDto, ContactUpdateDto, ExportQueryDto
 import { ContactService } from './contact.service.js';
 import { ContactTransferService } from './contact-transfer.service.js';
 import { DIRECTORY_READERS, DIRECTORY_WRITERS } from './directory-roles.js';
-
-export const IMPORT_BODY = {
-  schema: {
-    type: 'object',
-    properties: { file: { type: 'string', format: 'binary', description: '.csv (UTF-8) or .xlsx' } },
-    required: ['file'],
-  },
-};
 
 @ApiTags('directory')
 @ApiBearerAuth()
@@ -64,10 +54,7 @@ export class ContactController {
 
   @Post('import')
   @Roles(...DIRECTORY_WRITERS)
-  @HttpCode(200)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody(IMPORT_BODY)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }))
+  @TableImport()
   import(@UploadedFile() file: UploadedTable | undefined): Promise<ImportResult> {
     return this.transfer.import(file);
   }

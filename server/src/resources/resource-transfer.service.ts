@@ -1,6 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
-import { enterpriseCodes, existingRowId, isUuid, rowOwner, validateRow } from '../common/import-rows.js';
+import {
+  applyImport,
+  enterpriseCodes,
+  existingRowId,
+  isUuid,
+  type PlannedRow,
+  rowOwner,
+  validateRow,
+} from '../common/import-rows.js';
 import { RequestContext } from '../common/request-context.js';
 import {
   type TableFormat,
@@ -112,7 +120,7 @@ export class ResourceTransferService {
     const problems: ImportProblem[] = [];
     const ids = rows.map((r) => r.values.id).filter((v): v is string => Boolean(v) && isUuid(v!));
     const existing = new Map((await this.resources.findByIds(ids)).map((r) => [r.id, r]));
-    const planned: { id: string | null; dto: ResourceCreateDto }[] = [];
+    const planned: PlannedRow<ResourceCreateDto>[] = [];
     const seen = new Set<string>();
     for (const row of rows) {
       const v = row.values;
@@ -147,17 +155,7 @@ export class ResourceTransferService {
     if (problems.length) throw importProblemsException(problems);
 
     return this.db.transaction(async () => {
-      const result: ImportResult = { created: 0, updated: 0 };
-      for (const p of planned) {
-        if (p.id) {
-          const { enterpriseId: _owner, ...changes } = p.dto;
-          await this.resourceService.update(p.id, changes);
-          result.updated++;
-        } else {
-          await this.resourceService.create(p.dto);
-          result.created++;
-        }
-      }
+      const result = await applyImport(planned, this.resourceService);
       await this.audit.record({ action: 'resource.imported', entity: 'resource', after: result });
       return result;
     });

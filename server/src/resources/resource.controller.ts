@@ -10,18 +10,15 @@ import {
   Res,
   StreamableFile,
   UploadedFile,
-  UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../common/access.decorators.js';
-import { CONTENT_TYPES, MAX_IMPORT_BYTES, type UploadedTable } from '../common/tabular.js';
+import { CONTENT_TYPES, TableImport, type UploadedTable } from '../common/tabular.js';
 import { UuidParam } from '../common/uuid-param.js';
 import type { ListResponse } from '../contracts/api.js';
 import type { ImportResult } from '../contracts/directory.js';
 import type { NearestResourcesResponse, ResourceView } from '../contracts/resources.js';
-import { IMPORT_BODY } from '../directory/contact.controller.js';
 import { DIRECTORY_READERS, DIRECTORY_WRITERS } from '../directory/directory-roles.js';
 import {
   NearestQueryDto,
@@ -74,10 +71,7 @@ export class ResourceController {
 
   @Post('import')
   @Roles(...DIRECTORY_WRITERS)
-  @HttpCode(200)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody(IMPORT_BODY)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }))
+  @TableImport()
   import(@UploadedFile() file: UploadedTable | undefined): Promise<ImportResult> {
     return this.transfer.import(file);
   }
