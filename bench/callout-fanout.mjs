@@ -2,18 +2,24 @@
 // server and worker (separate processes, as deployed) and the Twilio emulator in its own process;
 // time from the activation request until the emulator has accepted the last SMS. The floor is the
 // same number of no-op BullMQ jobs added and processed on the same Redis with the same worker
-// concurrency. A second call-out with a send rate set shows the achieved rate against it.
+// concurrency. A second floor is the provider path alone: the official `twilio` SDK, built as the
+// server builds it, sending as many SMS to an emulator of its own with the delivery queue's
+// concurrency in flight. A second call-out with a send rate set shows the achieved rate against it.
 // Each call-out gets a stack of its own (database, Redis prefix, processes): the ladder's later
 // steps (calls after two minutes) of one run cannot leak into the other.
 // Usage: npm run build && npm run bench:callouts [-- recipients ratedRecipients rate], by default
 // 10000 2000 200.
 import { fork, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Queue } from 'bullmq';
 import pg from 'pg';
+import twilio from 'twilio';
+import { smsBody } from '../server/dist/callouts/templates.js';
+import { signResponseToken } from '../server/dist/callouts/response-link.js';
+import { OriginRewritingRequestClient } from '../server/dist/twilio/twilio-client.js';
 import { ROOT, dropRedisPrefix, freePort, peakRssMiB, startServer } from './harness.mjs';
 import { writeSection } from './report.mjs';
 
@@ -28,6 +34,9 @@ const ACCOUNT_SID = `AC${randomBytes(16).toString('hex')}`;
 const AUTH_TOKEN = randomBytes(16).toString('hex');
 const FROM = '+15005550006';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const MESSAGE = '液氯库泄漏，请立即到应急指挥中心集合。';
+/** Messages the SDK floor sends before the measured ones, as the call-out warm-up does. */
+const SDK_WARMUP = 300;
 
 const children = new Set();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -224,7 +233,7 @@ async function calloutRun({ count, rate, prefix }) {
       fetch(`${server.baseUrl}/api/incidents/${incident.id}/callouts`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${commander.accessToken}` },
-        body: JSON.stringify({ teamIds: [teamId], message: '液氯库泄漏，请立即到应急指挥中心集合。' }),
+        body: JSON.stringify({ teamIds: [teamId], message: MESSAGE }),
       }).then(json);
 
     // Warm-up, then wait until the emulator has finished its status callbacks too.
@@ -383,6 +392,105 @@ async function floorRun(count) {
   }
 }
 
+// The status-callback hook of the SDK floor: answers 204 to anything. A process of its own, so
+// that the CPU it spends is not counted as the sender's (in Muster the server takes the callbacks).
+const HOOK = `const s = require('node:http').createServer((req, res) => {
+  req.resume();
+  req.on('end', () => res.writeHead(204).end());
+});
+s.listen(0, '127.0.0.1', () => process.send(s.address().port));`;
+
+/**
+ * The provider floor: `count` SMS sent from this process with the official SDK, its client built
+ * as TwilioProvider builds it, to an emulator of its own (the call-out runs' checks keep theirs),
+ * `concurrency` creates in flight as the delivery queue runs them. Each message carries a status
+ * callback, so the emulator does its three callbacks per message as in the call-out. The bodies
+ * (Muster's template with a signed link) and URLs are made before the clock starts.
+ */
+async function sdkFloorRun(count, concurrency) {
+  const emulator = await startEmulator();
+  const hook = spawn(process.execPath, ['-e', HOOK], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  children.add(hook);
+  hook.once('exit', () => children.delete(hook));
+  try {
+    const hookPort = await new Promise((resolve, reject) => {
+      hook.once('message', resolve);
+      hook.once('exit', (code) => reject(new Error(`the callback hook exited with ${code}`)));
+    });
+    const client = twilio(ACCOUNT_SID, AUTH_TOKEN, {
+      httpClient: new OriginRewritingRequestClient(emulator.url, {
+        timeout: 15_000,
+        keepAlive: true,
+        maxSockets: 200,
+      }),
+    });
+    const secret = randomBytes(24).toString('hex');
+    const plan = (n, prefix) =>
+      Array.from({ length: n }, (_, i) => {
+        const id = randomUUID();
+        return {
+          to: `+86${prefix}${String(i).padStart(8, '0')}`,
+          from: FROM,
+          body: smsBody('zh-CN', {
+            message: MESSAGE,
+            isDrill: false,
+            link: `http://127.0.0.1:${hookPort}/r/${signResponseToken(id, secret)}`,
+          }),
+          statusCallback: `http://127.0.0.1:${hookPort}/webhooks/twilio/status?delivery=${id}`,
+        };
+      });
+    // `concurrency` loops taking the next message as each create is answered.
+    const sendAll = async (messages) => {
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: Math.min(concurrency, messages.length) }, async () => {
+          while (next < messages.length) await client.messages.create(messages[next++]);
+        }),
+      );
+    };
+    const idle = (accepted) => async () => {
+      const s = await emulator.stats();
+      return s.accepted >= accepted && s.lifecycle.active === 0 && s.callbacks.pending === 0 ? s : undefined;
+    };
+
+    await sendAll(plan(SDK_WARMUP, '13929'));
+    const warm = await until(idle(SDK_WARMUP), 120_000, 'the SDK warm-up');
+    const measured = plan(count, '13920');
+    const cpuOf = () => ({ sender: cpuSeconds(process.pid), emulator: cpuSeconds(emulator.child.pid) });
+    const cpu0 = cpuOf();
+    const t0 = Date.now();
+    await sendAll(measured);
+    const answeredMs = Date.now() - t0;
+    const cpu1 = cpuOf();
+    const stats = await emulator.stats();
+    const lastMs = Date.parse(stats.lastAcceptedAt) - t0;
+    // Then every callback answered, and each phone sent exactly one, as the call-out runs check.
+    const done = await until(idle(SDK_WARMUP + count), Math.max(120_000, count * 50), 'the SDK callbacks');
+    const messages = (await fetch(`${emulator.url}/_emulator/messages`).then(json)).messages;
+    const perPhone = new Map(measured.map((m) => [m.to, 0]));
+    for (const m of messages) if (perPhone.has(m.to)) perPhone.set(m.to, perPhone.get(m.to) + 1);
+    const counts = [...perPhone.values()];
+    return {
+      count,
+      concurrency,
+      lastMs,
+      answeredMs,
+      missing: counts.filter((n) => n === 0).length,
+      twice: counts.filter((n) => n > 1).length,
+      callbacks: done.callbacks.delivered - warm.callbacks.delivered,
+      callbacksFailed: done.callbacks.failed - warm.callbacks.failed,
+      cpu: { sender: cpu1.sender - cpu0.sender, emulator: cpu1.emulator - cpu0.emulator },
+      emulatorPeak: peakRssMiB(emulator.child.pid),
+    };
+  } finally {
+    await stopChild(emulator.child);
+    await stopChild(hook);
+  }
+}
+
 /** The most sends that started within any one second. */
 function maxPerSecond(times) {
   let max = 0;
@@ -403,6 +511,8 @@ const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
 const floor = await floorRun(RECIPIENTS);
 console.log(`floor: ${floor.count} no-op jobs in ${s(floor.ms)}`);
+const sdk = await sdkFloorRun(RECIPIENTS, floor.concurrency);
+console.log(`SDK floor: ${sdk.count} SMS accepted by the emulator in ${s(sdk.lastMs)}`);
 const fan = await calloutRun({ count: RECIPIENTS, rate: 0, prefix: '1390' });
 console.log(`fan-out: ${fan.count} SMS accepted ${s(fan.lastMs)} after the request`);
 const rated = await calloutRun({ count: RATED_RECIPIENTS, rate: RATE, prefix: '1391' });
@@ -411,6 +521,7 @@ const loadAfter = load();
 const perSecond = (n, ms) => Math.round((n * 1000) / ms);
 const fanRate = perSecond(fan.count, fan.lastMs);
 const floorRate = perSecond(floor.count, floor.ms);
+const sdkRate = perSecond(sdk.count, sdk.lastMs);
 const rateOf = (times) => ((times.length - 1) * 1000) / (times.at(-1) - times[0]);
 const jobRate = rateOf(rated.jobStarts);
 const achieved = rateOf(rated.sendTimes);
@@ -425,14 +536,20 @@ const text = [
   'third, all over the real `twilio` SDK, PostgreSQL and Redis. Time from the start of the call-out request',
   `until the emulator accepted the last SMS, after a warm-up call-out of ${WARMUP}. Floor: ${floor.count.toLocaleString('en')}`,
   `no-op BullMQ jobs added in bulks of 1,000 (as the outbox relays sends) and processed by a worker`,
-  `process with the delivery queue's concurrency (${floor.concurrency}), on the same Redis.`,
+  `process with the delivery queue's concurrency (${floor.concurrency}), on the same Redis. Provider floor: the`,
+  `official \`twilio\` SDK, its client built as the server builds it, sending ${sdk.count.toLocaleString('en')} SMS (Muster's text and`,
+  `link) to an emulator process of its own with ${sdk.concurrency} in flight, each with a status callback to a bare hook answering`,
+  `204, after ${SDK_WARMUP} warm-up messages: the HTTP, form encoding and JSON of every send and the emulator's work, without`,
+  'the queue, database, or webhook handling of Muster.',
   '',
   '| target | messages | first accepted | last accepted | throughput | missing / twice | peak RSS server / worker |',
   '|---|---|---|---|---|---|---|',
   `| no-op BullMQ jobs (floor) | ${floor.count} | | ${s(floor.ms)} | ${floorRate}/s | | — / ${floor.peak} MiB |`,
+  `| twilio SDK → emulator alone (floor) | ${sdk.count} | | ${s(sdk.lastMs)} | ${sdkRate}/s | ${sdk.missing} / ${sdk.twice} | — |`,
   `| Muster call-out | ${fan.count} | ${s(fan.firstMs)} | ${s(fan.lastMs)} | ${fanRate}/s | ${fan.missing} / ${fan.twice} | ${fan.peak.server} MiB / ${fan.peak.worker} MiB |`,
   '',
-  `Ratio Muster / floor (time to the last one): **${(fan.lastMs / floor.ms).toFixed(1)}×**. Target ${RECIPIENTS.toLocaleString('en')} SMS within ${RECIPIENTS / TARGET_PER_SECOND} s`,
+  `Ratio Muster / floor (time to the last one): **${(fan.lastMs / floor.ms).toFixed(1)}×** the BullMQ floor,`,
+  `**${(fan.lastMs / sdk.lastMs).toFixed(1)}×** the SDK floor. Target ${RECIPIENTS.toLocaleString('en')} SMS within ${RECIPIENTS / TARGET_PER_SECOND} s`,
   `(≥ 2,000/s): **${fan.lastMs <= (RECIPIENTS * 1000) / TARGET_PER_SECOND && fan.missing === 0 && fan.twice === 0 ? 'met' : 'not met'}**.`,
   '',
   `Where the time went (from the request): answered ${s(fan.responseMs)}; tier-start transaction began`,
@@ -443,7 +560,9 @@ const text = [
     Object.entries(fan.cpu)
       .map(([k, v]) => `${k} ${v.toFixed(1)} s`)
       .join(', ') +
-    `. Floor: worker ${floor.cpu.worker.toFixed(1)} s, Redis ${floor.cpu.redis.toFixed(1)} s.`,
+    `. Floor: worker ${floor.cpu.worker.toFixed(1)} s, Redis ${floor.cpu.redis.toFixed(1)} s. SDK floor, until its last`,
+  `create was answered (${s(sdk.answeredMs)}): sender ${sdk.cpu.sender.toFixed(1)} s, emulator ${sdk.cpu.emulator.toFixed(1)} s; the emulator made`,
+  `${sdk.callbacks.toLocaleString('en')} status callbacks for its messages in all (${sdk.callbacksFailed} failed), most of them after that. SDK floor's emulator peak RSS ${sdk.emulatorPeak} MiB.`,
   '',
   `**With a rate limit** (\`SMS_RATE_PER_SECOND=${RATE}\`), ${RATED_RECIPIENTS.toLocaleString('en')} recipients:`,
   '',
