@@ -67,7 +67,6 @@ export async function configureApp(app: INestApplication): Promise<void> {
   const io = new RedisIoAdapter(app, config.REDIS_URL, config.REDIS_PREFIX);
   await io.connect();
   app.useWebSocketAdapter(io);
-  app.enableShutdownHooks();
 
   const doc = new DocumentBuilder()
     .setTitle('Muster API')

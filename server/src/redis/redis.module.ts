@@ -44,5 +44,8 @@ export async function closeRedis(redis: Redis | undefined): Promise<void> {
     redis.disconnect();
     return;
   }
+  // Auto-pipelined commands are written on the next turn of the event loop and QUIT is not
+  // pipelined: without waiting, it would overtake them and they would meet a closed connection.
+  while (redis.autoPipelineQueueSize > 0) await new Promise((resolve) => setImmediate(resolve));
   await redis.quit().catch(() => redis.disconnect());
 }
