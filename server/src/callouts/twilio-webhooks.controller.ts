@@ -40,6 +40,9 @@ const RANK: Record<string, number> = {
   canceled: 5,
 };
 
+/** The rank of the end states. */
+const FINAL = 5;
+
 const escapeXml = (s: string) =>
   s.replace(
     /[<>&'"]/g,
@@ -71,8 +74,10 @@ export class TwilioWebhooksController {
     const status = p.MessageStatus ?? p.SmsStatus ?? p.CallStatus;
     if (!deliveryId || !status) return;
     const errorCode = p.ErrorCode ? Number(p.ErrorCode) : null;
-    // One conditional statement (three callbacks come per message): the status moves unless the
-    // delivery is already further on, and two callbacks racing cannot move it backwards.
+    // One conditional statement (three callbacks come per message): the status moves only
+    // forwards, so two callbacks racing cannot move it back. One that repeats what is recorded
+    // (the `queued` after the send's own answer) writes nothing, unless it is an end state: the
+    // send's answer may have recorded that without what follows from it (the voice call).
     const rank = RANK[status] ?? 0;
     const [rows]: [
       {
@@ -95,7 +100,7 @@ export class TwilioWebhooksController {
         status,
         p.MessageSid ?? p.CallSid ?? null,
         errorCode,
-        Object.keys(RANK).filter((s) => RANK[s]! > rank),
+        Object.keys(RANK).filter((s) => RANK[s]! > rank || (s === status && rank < FINAL)),
       ],
     );
     const row = rows[0];
