@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
+import type { CalloutView } from '../../server/src/contracts/callouts.js';
 import { incidentReport } from '../support/incidents.js';
 import { type CalloutStack, Phone, startCalloutStack, waitFor } from '../support/callouts.js';
 
@@ -138,6 +139,47 @@ describe('call-outs through the real Twilio SDK and the emulator', () => {
       ),
     ).toBe(true);
     expect(a.phoneSim.unexpected().calls).toEqual([]);
+  });
+
+  it('calls at once when an SMS is undelivered, and shows a refused number without retrying it', async () => {
+    const a = await contact('周工');
+    const b = await contact('吴工');
+    s.emulator.setPhone(a.phone, { behaviour: 'undelivered' });
+    s.emulator.setPhone(b.phone, { behaviour: 'landline' });
+    // The policy's voice delay (36 s at the tests' time scale) is longer than the test waits for the call.
+    const policyId = await policy([
+      tier([a.id, b.id], { voiceDelaySeconds: 3600, ackTimeoutSeconds: 7200, quorum: 2 }),
+    ]);
+    const c = await callout({ policyId, message: '危化品仓库起火，请立即到应急指挥中心报到' });
+    const recipient = async (phone: string) =>
+      ((await state(c.id)) as CalloutView).recipients.find((r) => r.phone === phone)!;
+
+    await a.phoneSim.expectSms();
+    const call = await a.phoneSim.expectCall(5_000);
+    await a.phoneSim.press(call.sid, '1');
+    await until(c.id, (x) => x.recipients.some((r) => r.state === 'acknowledged'), 'the acknowledgement');
+    expect((await recipient(a.phone)).deliveries.map((d) => [d.channel, d.status])).toEqual([
+      ['sms', 'undelivered'],
+      ['voice', expect.any(String)],
+    ]);
+
+    // A landline is refused (21614) when the SMS is created: nothing reaches the phone, the
+    // commander sees why, the same SMS is not tried again, and the phone is called instead.
+    const refused = await waitFor(
+      async () => {
+        const r = await recipient(b.phone);
+        return r.deliveries.some((d) => d.channel === 'sms' && d.status === 'failed') ? r : undefined;
+      },
+      10_000,
+      'the refused SMS',
+    );
+    const sms = refused.deliveries.filter((d) => d.channel === 'sms');
+    expect(sms).toHaveLength(1);
+    expect(sms[0]!.errorCode).toBe(21614);
+    expect(sms[0]!.errorMessage).toBeTruthy();
+    expect(b.phoneSim.counts().sms).toBe(0);
+    await b.phoneSim.expectCall(5_000);
+    await api().post(`/api/callouts/${c.id}/cancel`).set(auth()).expect(200);
   });
 
   it('takes a reply with the short code when a phone has several open call-outs', async () => {
