@@ -28,9 +28,14 @@ export function closeOnSignals(app: INestApplication): void {
     // A Socket.IO long-poll is held open by design; the adapter ends those itself.
     if (req.url?.startsWith('/socket.io/')) return;
     inFlight++;
-    res.once('close', () => {
+    // Done when the application has ended the answer, not when the connection closes: a request
+    // whose client gave up is still being worked on, and its broadcasts still need Redis.
+    const end = res.end;
+    res.end = function (this: ServerResponse, ...args: unknown[]) {
+      res.end = end;
       if (--inFlight === 0) idle?.();
-    });
+      return end.apply(this, args as Parameters<ServerResponse['end']>);
+    } as ServerResponse['end'];
   });
   // Also what a load balancer's health check sees, so it stops sending here.
   app.use((_req: Request, res: Response, next: NextFunction) => {
