@@ -1,4 +1,4 @@
-import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 
@@ -15,12 +15,15 @@ export const REDIS = Symbol('REDIS');
       provide: REDIS,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) =>
-        new Redis(config.REDIS_URL, {
-          enableOfflineQueue: false,
-          maxRetriesPerRequest: 1,
-          connectionName: 'muster',
-          retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
-        }),
+        logOutages(
+          new Redis(config.REDIS_URL, {
+            enableOfflineQueue: false,
+            maxRetriesPerRequest: 1,
+            connectionName: 'muster',
+            retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+          }),
+          'commands',
+        ),
     },
   ],
   exports: [REDIS],
@@ -48,4 +51,24 @@ export async function closeRedis(redis: Redis | undefined): Promise<void> {
   // pipelined: without waiting, it would overtake them and they would meet a closed connection.
   while (redis.autoPipelineQueueSize > 0) await new Promise((resolve) => setImmediate(resolve));
   await redis.quit().catch(() => redis.disconnect());
+}
+
+/**
+ * Logs each outage of a connection once, when it starts and when it ends. ioredis reports every
+ * failed reconnection attempt as an `error` event and, with nobody listening, prints each one to
+ * stderr outside the structured log.
+ */
+export function logOutages<T extends Redis>(redis: T, name: string, logger = new Logger('Redis')): T {
+  let down = false;
+  redis.on('error', (e: Error) => {
+    if (down) return;
+    down = true;
+    logger.warn(`Redis connection "${name}" lost (${e.message}); reconnecting`);
+  });
+  redis.on('ready', () => {
+    if (!down) return;
+    down = false;
+    logger.log(`Redis connection "${name}" is back`);
+  });
+  return redis;
 }

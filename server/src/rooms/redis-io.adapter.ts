@@ -3,7 +3,7 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
-import { closeRedis } from '../redis/redis.module.js';
+import { closeRedis, logOutages } from '../redis/redis.module.js';
 
 /**
  * Socket.IO over Redis pub/sub: a message emitted to a room by any server process reaches the
@@ -25,12 +25,15 @@ export class RedisIoAdapter extends IoAdapter {
   async connect(): Promise<void> {
     // Auto-pipelining sends the publishes of one tick in one write: under load every request
     // publishes (room event, overview), and a socket write costs more than the command.
-    this.pub = new Redis(this.redisUrl, {
-      lazyConnect: true,
-      maxRetriesPerRequest: null,
-      enableAutoPipelining: true,
-    });
-    this.sub = this.pub.duplicate({ enableAutoPipelining: false });
+    this.pub = logOutages(
+      new Redis(this.redisUrl, {
+        lazyConnect: true,
+        maxRetriesPerRequest: null,
+        enableAutoPipelining: true,
+      }),
+      'Socket.IO publish',
+    );
+    this.sub = logOutages(this.pub.duplicate({ enableAutoPipelining: false }), 'Socket.IO subscribe');
     // A Redis that is down at boot must not stop the server: it serves HTTP and local rooms, and
     // the clients reconnect and catch up from the room log once pub/sub is back.
     await Promise.allSettled([this.pub.connect(), this.sub.connect()]);
