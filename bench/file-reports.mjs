@@ -7,8 +7,7 @@ import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
-import { ROOT, dbUrl, fmt, peakRssMiB, startServer } from './harness.mjs';
+import { ROOT, admin, dbUrl, fmt, peakRssMiB, startServer } from './harness.mjs';
 import { writeSection } from './report.mjs';
 
 const CONNECTIONS = Number(process.argv[2] ?? 100);
@@ -37,16 +36,6 @@ function load(url, headers = {}) {
     headers: { 'content-type': 'application/json', ...headers },
     body,
   });
-}
-
-async function admin(sql) {
-  const c = new pg.Client({ connectionString: dbUrl('postgres') });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
 }
 
 async function floor() {

@@ -18,7 +18,8 @@ export function dbUrl(name) {
   return u.toString();
 }
 
-async function admin(sql) {
+/** Runs one statement on the maintenance database (CREATE or DROP DATABASE). */
+export async function admin(sql) {
   const c = new pg.Client({ connectionString: dbUrl('postgres') });
   await c.connect();
   try {
