@@ -85,10 +85,13 @@ describe('call-outs in the incident room', () => {
     const listed = await nearby.getByTestId('nearby-resource').count();
     const map = commander.getByTestId('room-map');
     expect(await map.locator('.nearby-resource-marker').count()).toBe(listed);
+    // The layer is redrawn after the toggle's render: wait for it rather than read at once.
+    const markers = map.locator('.nearby-resource-marker');
     await nearby.getByTestId('nearby-toggle').uncheck();
-    expect(await map.locator('.nearby-resource-marker').count()).toBe(0);
+    await markers.first().waitFor({ state: 'detached' });
     await nearby.getByTestId('nearby-toggle').check();
-    expect(await map.locator('.nearby-resource-marker').count()).toBe(listed);
+    await markers.nth(listed - 1).waitFor();
+    expect(await markers.count()).toBe(listed);
   }, 60_000);
 
   it('previews the SMS with its segment count, sends, and follows an SMS reply live', async () => {
@@ -196,10 +199,17 @@ describe('call-outs in the incident room', () => {
     }
   }, 60_000);
 
-  it('lets the commander cancel a call-out that is still going', async () => {
+  it('shows a number the provider refused while the call follows, and cancels a call-out still going', async () => {
+    // The number on file is a landline: the SMS is refused (21614) and a call is placed instead.
+    stack.emulator.setPhone((await contact('杨帆')).phone, { behaviour: 'landline' });
     await callOut('杨帆', '请到指挥部报到');
     const active = commander.locator('[data-testid="callout"][data-status="active"]');
     await active.waitFor();
+    const failure = recipientRow('杨帆').getByTestId('callout-recipient-failure');
+    await failure.waitFor({ timeout: 15_000 });
+    expect(await failure.textContent()).toBe('短信：不是手机号码（21614）');
+    expect(await recipientRow('杨帆').textContent()).toContain('语音');
+
     commander.once('dialog', (d) => void d.accept());
     await active.getByTestId('callout-cancel').click();
     await commander.locator('[data-testid="callout"][data-status="cancelled"]').waitFor();

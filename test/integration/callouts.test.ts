@@ -179,6 +179,27 @@ describe('call-outs through the real Twilio SDK and the emulator', () => {
     expect(sms[0]!.errorMessage).toBeTruthy();
     expect(b.phoneSim.counts().sms).toBe(0);
     await b.phoneSim.expectCall(5_000);
+    expect((await recipient(b.phone)).lastError).toBeTruthy();
+
+    // The room says why each SMS did not get through, so the board shows it as the calls follow.
+    const events = (await api().get(`/api/incidents/${incidentId}/events`).set(auth())).body as {
+      type: string;
+      payload: { calloutId?: string; recipientId?: string; channel?: string; failure?: unknown };
+    }[];
+    const failureFor = async (phone: string) => {
+      const id = (await recipient(phone)).id;
+      return events.find(
+        (e) => e.type === 'callout.recipient_updated' && e.payload.recipientId === id && e.payload.failure,
+      )?.payload;
+    };
+    expect(await failureFor(b.phone)).toMatchObject({
+      channel: 'voice',
+      failure: { channel: 'sms', code: 21614, status: 'failed' },
+    });
+    expect(await failureFor(a.phone)).toMatchObject({
+      channel: 'voice',
+      failure: { channel: 'sms', status: 'undelivered' },
+    });
     await api().post(`/api/callouts/${c.id}/cancel`).set(auth()).expect(200);
   });
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DelayedError, type Job } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import type { PageFailure } from '../contracts/callouts.js';
 import { Db } from '../database/db.js';
 import { OnJob } from '../jobs/job.decorators.js';
 import { JobName, type JobPayloads } from '../jobs/job.types.js';
@@ -44,8 +45,14 @@ export const RECONCILE_SLACK_MS = 60_000;
 /** What the ladder needs to know of a send that failed. */
 export type FailedDelivery = Pick<
   CalloutDelivery,
-  'calloutId' | 'recipientId' | 'tier' | 'round' | 'channel' | 'errorMessage'
+  'calloutId' | 'recipientId' | 'tier' | 'round' | 'channel' | 'status' | 'errorCode' | 'errorMessage'
 >;
+
+const failureOf = (d: FailedDelivery): PageFailure => ({
+  channel: d.channel,
+  code: d.errorCode,
+  status: d.status,
+});
 
 interface SendRow {
   id: string;
@@ -263,10 +270,13 @@ export class CalloutEngine {
       const r = await this.db.repo(CalloutRecipient).findOneBy({ id: delivery.recipientId });
       if (!callout || !r || callout.status !== 'active' || (r.state !== 'notified' && r.state !== 'pending'))
         return;
+      const why = delivery.errorMessage ?? `SMS ${delivery.status}`;
       if (callout.tiers[delivery.tier]?.channels.includes('voice')) {
-        await this.queueCall(callout, r, delivery.tier, delivery.round);
+        r.lastError = why;
+        await this.db.repo(CalloutRecipient).save(r);
+        await this.queueCall(callout, r, delivery.tier, delivery.round, failureOf(delivery));
       } else {
-        await this.markUnreachable(callout, r, delivery.errorMessage ?? 'SMS failed');
+        await this.markUnreachable(callout, r, why, failureOf(delivery));
       }
     });
   }
@@ -282,11 +292,22 @@ export class CalloutEngine {
            AND status IN ('queued', 'sent', 'delivered')`,
         [r.id],
       );
-      if (!ok) await this.markUnreachable(callout, r, delivery.errorMessage ?? 'call failed');
+      if (!ok)
+        await this.markUnreachable(
+          callout,
+          r,
+          delivery.errorMessage ?? `call ${delivery.status}`,
+          failureOf(delivery),
+        );
     });
   }
 
-  private async markUnreachable(callout: Callout, r: CalloutRecipient, why: string): Promise<void> {
+  private async markUnreachable(
+    callout: Callout,
+    r: CalloutRecipient,
+    why: string,
+    failure: PageFailure,
+  ): Promise<void> {
     r.unreachable = true;
     r.lastError = why;
     await this.db.repo(CalloutRecipient).save(r);
@@ -297,10 +318,17 @@ export class CalloutEngine {
       state: r.state,
       unreachable: true,
       error: why,
+      failure,
     });
   }
 
-  private async queueCall(callout: Callout, r: CalloutRecipient, tier: number, round: number): Promise<void> {
+  private async queueCall(
+    callout: Callout,
+    r: CalloutRecipient,
+    tier: number,
+    round: number,
+    failure?: PageFailure,
+  ): Promise<void> {
     const [id] = await this.createDeliveries(callout, [r.id], tier, round, 'voice');
     if (!id) return; // this step's call exists already
     await this.outbox.enqueue(JobName.PlaceCall, { deliveryId: id });
@@ -310,6 +338,7 @@ export class CalloutEngine {
       name: r.name,
       state: r.state,
       channel: 'voice',
+      ...(failure && { failure }),
     });
   }
 

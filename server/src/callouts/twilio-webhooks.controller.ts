@@ -111,6 +111,8 @@ export class TwilioWebhooksController {
       tier: row.tier,
       round: row.round,
       channel: row.channel,
+      status,
+      errorCode,
       errorMessage: errorCode ? `provider error ${errorCode}` : row.error_message,
     };
     if (d.channel === 'sms' && (status === 'failed' || status === 'undelivered'))

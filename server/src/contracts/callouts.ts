@@ -16,6 +16,18 @@ export interface CalloutDeliveryView {
   updatedAt: string;
 }
 
+/**
+ * Why a page did not get through, as the call-out board shows it. Room events carry it live
+ * (`callout.recipient_updated`), so the commander sees a refused number while the call follows.
+ */
+export interface PageFailure {
+  channel: CalloutChannel;
+  /** The provider's error code, e.g. Twilio's 21211 (invalid number), 21614 (not a mobile number), 21610 (unsubscribed by STOP). */
+  code: number | null;
+  /** The page's end status: failed, undelivered, busy, no-answer. */
+  status: string;
+}
+
 export interface CalloutRecipientView {
   id: string;
   contactId: string | null;

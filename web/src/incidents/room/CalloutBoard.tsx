@@ -1,14 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import type { CalloutView, IncidentView } from '../../contracts';
+import type { CalloutView, IncidentView, PageFailure } from '../../contracts';
 import { incidentKeys } from '../queries';
 import { useNow, useZoneTime } from '../ui';
 import { CalloutDialog } from './CalloutDialog';
 import {
   displayChannel,
   displayState,
+  pageFailure,
   secondsWaiting,
   stateCounts,
   type BoardCallout,
@@ -19,6 +21,10 @@ import './callouts.css';
 
 /** Rows shown per call-out before "show all": a zone-wide call-out can page thousands. */
 const VISIBLE_ROWS = 30;
+
+/** Provider error codes the board explains in words; others are shown by number. */
+const EXPLAINED_CODES = new Set([21211, 21614, 21610, 30003, 30005, 30006]);
+const EXPLAINED_STATUSES = new Set(['failed', 'undelivered', 'busy', 'no-answer']);
 
 export function useCallouts(incidentId: string) {
   return useQuery<BoardCallout[]>({
@@ -171,7 +177,7 @@ function CalloutCard({
         </thead>
         <tbody>
           {rows.map((r) => (
-            <RecipientRow key={r.id} recipient={r} nowMs={nowMs} />
+            <RecipientRow key={r.id} recipient={r} nowMs={nowMs} ended={callout.status !== 'active'} />
           ))}
         </tbody>
       </table>
@@ -190,12 +196,22 @@ function CalloutCard({
   );
 }
 
-function RecipientRow({ recipient: r, nowMs }: { recipient: BoardRecipient; nowMs: number }) {
+function RecipientRow({
+  recipient: r,
+  nowMs,
+  ended,
+}: {
+  recipient: BoardRecipient;
+  nowMs: number;
+  /** Nobody is waited for any more once the call-out has ended. */
+  ended: boolean;
+}) {
   const { t } = useTranslation();
   const state = displayState(r);
   const channel = displayChannel(r);
-  const seconds = secondsWaiting(r, nowMs);
   const answered = r.state === 'acknowledged' || r.state === 'declined';
+  const seconds = answered || !ended ? secondsWaiting(r, nowMs) : null;
+  const failure = answered ? null : pageFailure(r);
   return (
     <tr data-testid="callout-recipient" data-recipient-id={r.id} data-state={state}>
       <td>
@@ -212,6 +228,11 @@ function RecipientRow({ recipient: r, nowMs }: { recipient: BoardRecipient; nowM
         >
           {t(`incidents.callouts.state.${state}`)}
         </span>
+        {failure && (
+          <span className="callout-table__failure" data-testid="callout-recipient-failure">
+            {failureText(t, failure)}
+          </span>
+        )}
       </td>
       <td>
         {seconds === null
@@ -222,4 +243,24 @@ function RecipientRow({ recipient: r, nowMs }: { recipient: BoardRecipient; nowM
       </td>
     </tr>
   );
+}
+
+/** "SMS: not a mobile number (21614)": which page failed and why, in the console's language. */
+function failureText(t: TFunction, f: PageFailure): string {
+  const byStatus = EXPLAINED_STATUSES.has(f.status)
+    ? t(`incidents.callouts.failure.status.${f.status as 'failed'}`)
+    : f.status;
+  const reason =
+    f.code === null
+      ? byStatus
+      : EXPLAINED_CODES.has(f.code)
+        ? t('incidents.callouts.failure.withCode', {
+            reason: t(`incidents.callouts.failure.code.${String(f.code) as '21211'}`),
+            code: f.code,
+          })
+        : t('incidents.callouts.failure.otherCode', { code: f.code });
+  return t('incidents.callouts.failure.line', {
+    channel: t(`incidents.callouts.channel.${f.channel}`),
+    reason,
+  });
 }

@@ -5,6 +5,7 @@ import {
   displayChannel,
   displayState,
   needsRefetch,
+  pageFailure,
   secondsWaiting,
   type BoardCallout,
 } from './callout-board';
@@ -119,6 +120,45 @@ describe('call-out board', () => {
     });
     expect(displayState(r)).toBe('failed');
     expect(secondsWaiting(r, Date.parse('2030-01-01T00:01:30.000Z'))).toBe(90);
+  });
+
+  it('keeps a refused SMS in view while the call that follows it is placed', () => {
+    const delivery = (channel: 'sms' | 'voice', status: string, errorCode: number | null) => ({
+      id: `${channel}-${status}`,
+      channel,
+      tier: 0,
+      round: 0,
+      status,
+      providerId: null,
+      errorCode,
+      errorMessage: null,
+      updatedAt: '2030-01-01T00:00:01.000Z',
+    });
+    // As fetched: the SMS was refused, the call is ringing.
+    const fetched = recipient('a', {
+      deliveries: [delivery('sms', 'failed', 21614), delivery('voice', 'ringing', null)],
+    });
+    expect(displayState(fetched)).toBe('notified');
+    expect(pageFailure(fetched)).toEqual({ channel: 'sms', code: 21614, status: 'failed' });
+    // A cancelled page is not a failure to report, and a clean record has none.
+    expect(pageFailure(recipient('b', { deliveries: [delivery('voice', 'canceled', null)] }))).toBeNull();
+
+    // Live: the event that queues the call names the failed SMS.
+    const live = applyCalloutEvents(
+      [callout([recipient('c')])],
+      [
+        event(7, 'callout.recipient_updated', {
+          calloutId: 'c1',
+          recipientId: 'c',
+          state: 'notified',
+          channel: 'voice',
+          failure: { channel: 'sms', code: null, status: 'undelivered' },
+        }),
+      ],
+    )!;
+    const c = live[0]!.recipients[0]!;
+    expect(displayChannel(c)).toBe('voice');
+    expect(pageFailure(c)).toEqual({ channel: 'sms', code: null, status: 'undelivered' });
   });
 
   it('ignores events of unknown call-outs and asks for a refetch after structural ones', () => {

@@ -1,4 +1,10 @@
-import type { CalloutChannel, CalloutRecipientView, CalloutView, RoomEventView } from '../../contracts';
+import type {
+  CalloutChannel,
+  CalloutRecipientView,
+  CalloutView,
+  PageFailure,
+  RoomEventView,
+} from '../../contracts';
 
 /**
  * Pure bookkeeping of the call-out board: how room events change the cached call-outs, and
@@ -10,6 +16,8 @@ import type { CalloutChannel, CalloutRecipientView, CalloutView, RoomEventView }
 export type BoardRecipient = CalloutRecipientView & {
   /** The channel the latest event reported a page on (a call follows an unanswered SMS). */
   liveChannel?: CalloutChannel;
+  /** A page that failed, as an event reported it since the call-out was fetched. */
+  liveFailure?: PageFailure;
 };
 
 export type BoardCallout = Omit<CalloutView, 'recipients'> & { recipients: BoardRecipient[] };
@@ -26,6 +34,16 @@ export function displayState(r: BoardRecipient): RecipientDisplayState {
   const last = r.deliveries.at(-1);
   if (r.state === 'notified' && last && FAILED_DELIVERY.has(last.status)) return 'failed';
   return r.state;
+}
+
+/**
+ * The latest page to this person that did not get through, and why: a refused number or an
+ * undelivered SMS stays visible while the call that follows it is under way.
+ */
+export function pageFailure(r: BoardRecipient): PageFailure | null {
+  if (r.liveFailure) return r.liveFailure;
+  const d = r.deliveries.findLast((x) => FAILED_DELIVERY.has(x.status) && x.status !== 'canceled');
+  return d ? { channel: d.channel, code: d.errorCode, status: d.status } : null;
 }
 
 /** The channel a row names: how they answered, or how they are being paged now. */
@@ -48,6 +66,7 @@ interface RecipientEvent {
   channel?: CalloutChannel | 'link';
   unreachable?: boolean;
   error?: string;
+  failure?: PageFailure;
   secondsToRespond?: number;
 }
 
@@ -67,6 +86,7 @@ function applyToRecipient(r: BoardRecipient, p: RecipientEvent, at: string): Boa
   if (p.state) next.state = p.state;
   if (p.unreachable) next.unreachable = true;
   if (p.error) next.lastError = p.error;
+  if (p.failure) next.liveFailure = p.failure;
   if (p.state === 'acknowledged' || p.state === 'declined') {
     next.respondedAt ??= at;
     if (p.channel) next.responseChannel = p.channel;
