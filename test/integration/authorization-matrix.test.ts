@@ -1,54 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
-import { ModulesContainer } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { PUBLIC_KEY, ROLES_KEY } from '../../server/src/common/access.decorators.js';
 import { ROLES, type Role } from '../../server/src/contracts/roles.js';
 import { EXPECTED } from '../support/access-rules/index.js';
 import { DEMO_USERS } from '../../server/src/demo/demo-data.js';
 import { createTestApp, type TestApp } from '../support/app.js';
-
-interface Route {
-  method: string;
-  path: string;
-  isPublic: boolean;
-  roles: Role[] | undefined;
-}
-
-function joinPath(...parts: (string | string[] | undefined)[]): string {
-  const segs = parts.flatMap((p) => (Array.isArray(p) ? p[0] : p) ?? '').filter((p) => p && p !== '/');
-  return '/' + segs.map((s) => s.replace(/^\/+|\/+$/g, '')).join('/');
-}
-
-/** Every HTTP route, read from Nest's own controller metadata. */
-function listRoutes(t: TestApp): Route[] {
-  const modules = t.app.get(ModulesContainer);
-  const routes: Route[] = [];
-  const controllers = [...modules.values()].flatMap((m) => [...m.controllers.values()]);
-  for (const wrapper of controllers) {
-    const instance = wrapper.instance as object | undefined;
-    if (!instance) continue;
-    const cls = instance.constructor;
-    const base = Reflect.getMetadata(PATH_METADATA, cls) as string | undefined;
-    const proto = Object.getPrototypeOf(instance) as Record<string, unknown>;
-    for (const name of Object.getOwnPropertyNames(proto).filter((n) => n !== 'constructor')) {
-      const handler = proto[name] as object;
-      const path = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
-      const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
-      if (path === undefined || method === undefined) continue;
-      routes.push({
-        method: RequestMethod[method],
-        path: joinPath(base, path),
-        isPublic: Boolean(Reflect.getMetadata(PUBLIC_KEY, handler) ?? Reflect.getMetadata(PUBLIC_KEY, cls)),
-        roles: (Reflect.getMetadata(ROLES_KEY, handler) ?? Reflect.getMetadata(ROLES_KEY, cls)) as
-          Role[] | undefined,
-      });
-    }
-  }
-  return routes;
-}
+import { listRoutes, type Route } from '../support/routes.js';
 
 function send(t: TestApp, method: string, path: string) {
   const agent = request(t.baseUrl);
