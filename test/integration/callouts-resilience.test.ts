@@ -145,6 +145,52 @@ describe('call-out resilience', () => {
     expect(sentTo(s, phones)).toHaveLength(2000);
   }, 240_000);
 
+  it('lets a worker stopped by SIGTERM finish the sends under way and leave the rest to the next', async () => {
+    s = await startCalloutStack({}, 1, { inProcessWorker: false });
+    // Slow answers from the provider, so that sends are under way when the signal comes.
+    s.emulator.setFaults({ latencyMs: 300 });
+    const { ids, phones } = await seedContacts(s.t.db.url, 600, '1373');
+    const { incidentId, commander } = await fileIncident(s);
+    const first = spawnWorker(s.workerEnv);
+    children.push(first);
+    const callout = await s.t.http
+      .post(`/api/incidents/${incidentId}/callouts`)
+      .set('Authorization', `Bearer ${commander}`)
+      .send({ contactIds: ids, message: '停机测试' })
+      .expect(201);
+    await waitFor(() => (sentTo(s!, phones).length >= 100 ? true : undefined), 60_000, '100 messages sent');
+    first.kill('SIGTERM');
+    await exited(first);
+    expect({ code: first.exitCode, signal: first.signalCode }).toEqual({ code: null, signal: 'SIGTERM' });
+
+    // Nothing was left half-sent: every send it had started got its answer recorded.
+    const db = new pg.Client({ connectionString: s.t.db.url });
+    await db.connect();
+    try {
+      const { rows } = await db.query<{ sending: number; sent: number }>(
+        `SELECT count(*) FILTER (WHERE status = 'sending')::int AS sending,
+                count(*) FILTER (WHERE provider_sid IS NOT NULL)::int AS sent
+           FROM callout_delivery WHERE callout_id = $1 AND channel = 'sms'`,
+        [callout.body.id],
+      );
+      expect(rows[0]!.sending).toBe(0);
+      expect(rows[0]!.sent).toBe(sentTo(s, phones).length);
+      expect(rows[0]!.sent).toBeLessThan(600);
+    } finally {
+      await db.end();
+    }
+
+    s.emulator.setFaults({ latencyMs: 0 });
+    children.push(spawnWorker(s.workerEnv));
+    await waitFor(
+      () => (perPhone(s!, phones).missing.length === 0 ? true : undefined),
+      60_000,
+      'every recipient reached',
+    );
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(perPhone(s, phones)).toEqual({ missing: [], twice: [] });
+  }, 180_000);
+
   it('sends the whole call-out once Redis is back when it was down at activation', async () => {
     const redis = new PrivateRedis(await freePort());
     await redis.start();
