@@ -1,4 +1,14 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidateIf } from 'class-validator';
+
+/**
+ * The field may be left out, but not sent as null. `@IsOptional()` skips validation for null as
+ * well, so a null would reach the service (and a NOT NULL column: a 500); with this decorator a
+ * null is validated like any other value and refused with the field's own message. Fields that
+ * may be cleared keep `@IsOptional()` (with `nullable: true` in their documentation). Update DTOs
+ * get the same from `PartialType(CreateDto, { skipNullProperties: false })`.
+ */
+export const IsOmittable = (): PropertyDecorator => ValidateIf((_o, v) => v !== undefined);
 
 /** Flattens nested class-validator errors into "location.lat: must not be greater than 90". */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): string[] {

@@ -16,6 +16,7 @@ import {
   type ValidationArguments,
 } from 'class-validator';
 import { PageQueryDto } from '../common/paging.dto.js';
+import { IsOmittable } from '../common/validation.js';
 import { CONTACT_LANGUAGES, type ContactLanguage, type ContactView } from '../contracts/directory.js';
 import type { Contact } from './contact.entity.js';
 import { normalizePhone } from './phone.js';
@@ -152,7 +153,7 @@ export class ContactCreateDto {
   skills?: string[];
 
   @ApiPropertyOptional({ type: [CertificationDto] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(30)
   @ValidateNested({ each: true })
@@ -177,7 +178,7 @@ export class ContactCreateDto {
   notes?: string;
 }
 
-export class ContactUpdateDto extends PartialType(ContactCreateDto) {}
+export class ContactUpdateDto extends PartialType(ContactCreateDto, { skipNullProperties: false }) {}
 
 export class ContactListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Search in name, organization, post and phone numbers' })

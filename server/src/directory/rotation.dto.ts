@@ -65,7 +65,7 @@ export class RotationCreateDto {
   notes?: string;
 }
 
-export class RotationUpdateDto extends PartialType(RotationCreateDto) {}
+export class RotationUpdateDto extends PartialType(RotationCreateDto, { skipNullProperties: false }) {}
 
 export class RotationListQueryDto extends PageQueryDto {
   @ApiPropertyOptional()

@@ -14,6 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../common/paging.dto.js';
+import { IsOmittable } from '../common/validation.js';
 import {
   TEAM_READINESS,
   TEAM_TYPES,
@@ -48,7 +49,7 @@ export class TeamCreateDto {
   leaderContactId?: string | null;
 
   @ApiPropertyOptional({ type: [String], description: 'Member contact ids, in order' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(500)
   @IsUUID('all', { each: true })
@@ -81,7 +82,7 @@ export class TeamCreateDto {
   notes?: string;
 }
 
-export class TeamUpdateDto extends PartialType(TeamCreateDto) {}
+export class TeamUpdateDto extends PartialType(TeamCreateDto, { skipNullProperties: false }) {}
 
 export class TeamListQueryDto extends PageQueryDto {
   @ApiPropertyOptional()

@@ -158,7 +158,7 @@ export class EnterpriseCreateDto {
   dutyPhone: string;
 }
 
-export class EnterpriseUpdateDto extends PartialType(EnterpriseCreateDto) {}
+export class EnterpriseUpdateDto extends PartialType(EnterpriseCreateDto, { skipNullProperties: false }) {}
 
 /** What an enterprise officer may change on their own enterprise; identity and risk are the zone's. */
 export const OFFICER_EDITABLE: ReadonlyArray<keyof EnterpriseUpdateDto> = [

@@ -20,6 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../common/paging.dto.js';
+import { IsOmittable } from '../common/validation.js';
 import {
   type FileView,
   HAZARD_ACTIONS,
@@ -123,7 +124,7 @@ export class HazardCreateDto {
   source: HazardSource;
 
   @ApiPropertyOptional({ description: 'Name of who found it; defaults to the caller' })
-  @IsOptional()
+  @IsOmittable()
   @Transform(trim)
   @IsString()
   @MinLength(1)
@@ -193,7 +194,7 @@ export class HazardCreateDto {
   photoIds?: string[];
 }
 
-export class HazardUpdateDto extends PartialType(HazardCreateDto) {}
+export class HazardUpdateDto extends PartialType(HazardCreateDto, { skipNullProperties: false }) {}
 
 export class HazardTransitionDto {
   @ApiProperty({ enum: HAZARD_ACTIONS })

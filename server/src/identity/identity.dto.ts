@@ -12,6 +12,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { PageQueryDto } from '../common/paging.dto.js';
+import { IsOmittable } from '../common/validation.js';
 import type { LoginResponse, UserView } from '../contracts/api.js';
 import { ROLES, type Role } from '../contracts/roles.js';
 import type { User } from './user.entity.js';
@@ -65,7 +66,7 @@ export class UserCreateDto {
 
 export class UserUpdateDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Transform(trim)
   @IsString()
   @MinLength(1)
@@ -73,7 +74,7 @@ export class UserUpdateDto {
   name?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(ROLES)
   role?: Role;
 
@@ -84,7 +85,7 @@ export class UserUpdateDto {
   enterpriseId?: string | null;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   active?: boolean;
 }

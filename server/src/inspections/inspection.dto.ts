@@ -18,6 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../common/paging.dto.js';
+import { IsOmittable } from '../common/validation.js';
 import {
   CHECK_RESULTS,
   type CheckResult,
@@ -99,9 +100,11 @@ export class InspectionPlanCreateDto {
   checklist: ChecklistItemDto[];
 }
 
-export class InspectionPlanUpdateDto extends PartialType(InspectionPlanCreateDto) {
+export class InspectionPlanUpdateDto extends PartialType(InspectionPlanCreateDto, {
+  skipNullProperties: false,
+}) {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   active?: boolean;
 }

@@ -19,6 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../common/paging.dto.js';
+import { IsOmittable } from '../common/validation.js';
 import { CHANNELS, type Channel, type EscalationPolicyView } from '../contracts/plans.js';
 import type { EscalationPolicy } from './escalation-policy.entity.js';
 import { trim } from './plan.dto.js';
@@ -118,7 +119,7 @@ export class PolicyCreateDto {
 
 export class PolicyUpdateDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Transform(trim)
   @IsString()
   @MinLength(1)
@@ -126,7 +127,7 @@ export class PolicyUpdateDto {
   name?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(2000)
   description?: string;

@@ -20,6 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../common/paging.dto.js';
+import { IsOmittable } from '../common/validation.js';
 import {
   INCIDENT_CATEGORIES,
   type IncidentCategory,
@@ -71,7 +72,7 @@ export class PlanCreateDto {
   type: PlanType;
 
   @ApiPropertyOptional({ example: 'HS-YA-01' })
-  @IsOptional()
+  @IsOmittable()
   @Transform(trim)
   @IsString()
   @MaxLength(50)
@@ -85,7 +86,7 @@ export class PlanCreateDto {
   title: string;
 
   @ApiPropertyOptional({ description: '适用范围' })
-  @IsOptional()
+  @IsOmittable()
   @Transform(trim)
   @IsString()
   @MaxLength(2000)
@@ -110,6 +111,7 @@ export class PlanCreateDto {
 
 export class PlanUpdateDto extends PartialType(
   PickType(PlanCreateDto, ['code', 'title', 'scope', 'hazards', 'incidentCategories'] as const),
+  { skipNullProperties: false },
 ) {}
 
 export class PlanListQueryDto extends PageQueryDto {
@@ -197,7 +199,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class VersionCreateDto {
   @ApiPropertyOptional({ example: '2026年修订版' })
-  @IsOptional()
+  @IsOmittable()
   @Transform(trim)
   @IsString()
   @MaxLength(100)
@@ -218,9 +220,9 @@ export class VersionCreateDto {
   revisionTriggers: RevisionTrigger[];
 }
 
-export class VersionUpdateDto extends PartialType(VersionCreateDto) {
+export class VersionUpdateDto extends PartialType(VersionCreateDto, { skipNullProperties: false }) {
   @ApiPropertyOptional({ type: [PlanSectionDto] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
@@ -228,7 +230,7 @@ export class VersionUpdateDto extends PartialType(VersionCreateDto) {
   sections?: PlanSectionDto[];
 
   @ApiPropertyOptional({ type: [PlanAnnexDto] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })
@@ -332,7 +334,7 @@ export class LevelCreateDto {
   policyId?: string | null;
 }
 
-export class LevelUpdateDto extends PartialType(LevelCreateDto) {}
+export class LevelUpdateDto extends PartialType(LevelCreateDto, { skipNullProperties: false }) {}
 
 // ---- disposal cards ------------------------------------------------------------------------
 
@@ -368,7 +370,7 @@ export class CardCreateDto {
   title: string;
 
   @ApiPropertyOptional({ description: '风险提示' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(2000)
   hazards?: string;
@@ -384,7 +386,7 @@ export class CardCreateDto {
   steps: string[];
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @IsOmittable()
   @Transform(trimAll)
   @IsArray()
   @ArrayMaxSize(30)
@@ -394,7 +396,7 @@ export class CardCreateDto {
   precautions?: string[];
 
   @ApiPropertyOptional({ type: [CardContactDto] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
@@ -402,13 +404,13 @@ export class CardCreateDto {
   contacts?: CardContactDto[];
 
   @ApiPropertyOptional({ description: 'Place in the set of cards; default last' })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
   position?: number;
 }
 
-export class CardUpdateDto extends PartialType(CardCreateDto) {}
+export class CardUpdateDto extends PartialType(CardCreateDto, { skipNullProperties: false }) {}
 
 // ---- mappers -------------------------------------------------------------------------------
 

@@ -132,7 +132,7 @@ export class ResourceCreateDto {
   notes?: string;
 }
 
-export class ResourceUpdateDto extends PartialType(ResourceCreateDto) {}
+export class ResourceUpdateDto extends PartialType(ResourceCreateDto, { skipNullProperties: false }) {}
 
 export class ResourceListQueryDto extends PageQueryDto {
   @ApiPropertyOptional()

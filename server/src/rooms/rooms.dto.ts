@@ -15,6 +15,7 @@ import {
   registerDecorator,
   type ValidationArguments,
 } from 'class-validator';
+import { IsOmittable } from '../common/validation.js';
 import {
   DISPATCH_STATES,
   type DispatchState,
@@ -33,7 +34,7 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 
 export class TaskCreateDto {
   @ApiProperty() @Transform(trim) @IsString() @MinLength(1) @MaxLength(300) title: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(5000) detail?: string;
+  @ApiPropertyOptional() @IsOmittable() @Transform(trim) @IsString() @MaxLength(5000) detail?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() assigneeUserId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() assigneeTeamId?: string;
   @ApiPropertyOptional({ description: 'Who it is for, as shown (a person, team or post)' })
@@ -45,8 +46,8 @@ export class TaskCreateDto {
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601({ strict: true }) dueAt?: string;
 }
 
-export class TaskUpdateDto extends PartialType(TaskCreateDto) {
-  @ApiPropertyOptional({ enum: TASK_STATUSES }) @IsOptional() @IsIn(TASK_STATUSES) status?: TaskStatus;
+export class TaskUpdateDto extends PartialType(TaskCreateDto, { skipNullProperties: false }) {
+  @ApiPropertyOptional({ enum: TASK_STATUSES }) @IsOmittable() @IsIn(TASK_STATUSES) status?: TaskStatus;
 }
 
 function isPosition(p: unknown): p is number[] {
@@ -97,7 +98,7 @@ function IsFeatureGeometry() {
 
 export class MapFeatureCreateDto {
   @ApiProperty({ enum: MAP_FEATURE_KINDS }) @IsIn(MAP_FEATURE_KINDS) kind: MapFeatureKind;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(200) label?: string;
+  @ApiPropertyOptional() @IsOmittable() @Transform(trim) @IsString() @MaxLength(200) label?: string;
   @ApiProperty({ description: 'GeoJSON geometry; a circle is a Point with radiusM' })
   @IsFeatureGeometry()
   geometry: FeatureGeometry;
@@ -109,7 +110,7 @@ export class MapFeatureCreateDto {
   radiusM?: number | null;
 }
 
-export class MapFeatureUpdateDto extends PartialType(MapFeatureCreateDto) {}
+export class MapFeatureUpdateDto extends PartialType(MapFeatureCreateDto, { skipNullProperties: false }) {}
 
 export class DispatchCreateDto {
   @ApiPropertyOptional({
