@@ -3,6 +3,7 @@ import { In } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { pageWindow, type PageQueryDto } from '../common/paging.dto.js';
 import { RequestContext } from '../common/request-context.js';
+import { PG_INT_MAX } from '../common/sql.js';
 import type { ListResponse } from '../contracts/api.js';
 import type {
   ScenarioDocument,
@@ -111,7 +112,11 @@ export class ScenarioService {
 
   async version(id: string, version: number): Promise<ScenarioDocument> {
     await this.scenarios.getById(id);
-    const row = await this.db.repo(DrillScenarioVersion).findOneBy({ scenarioId: id, version });
+    // A number beyond the integer column names no version (and the database would refuse it).
+    const row =
+      version <= PG_INT_MAX
+        ? await this.db.repo(DrillScenarioVersion).findOneBy({ scenarioId: id, version })
+        : null;
     if (!row) throw new NotFoundException(`Scenario version ${version} not found`);
     return row.document;
   }

@@ -18,6 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../common/paging.dto.js';
+import { PG_INT_MAX } from '../common/sql.js';
 import {
   INCIDENT_CATEGORIES,
   INCIDENT_STATUSES,
@@ -167,11 +168,12 @@ export class RoomMessageDto {
 }
 
 export class EventsQueryDto {
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @ApiPropertyOptional({ minimum: 0, maximum: PG_INT_MAX, default: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(PG_INT_MAX)
   sinceSeq: number = 0;
 }
 

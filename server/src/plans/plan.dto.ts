@@ -403,10 +403,11 @@ export class CardCreateDto {
   @Type(() => CardContactDto)
   contacts?: CardContactDto[];
 
-  @ApiPropertyOptional({ description: 'Place in the set of cards; default last' })
+  @ApiPropertyOptional({ minimum: 0, maximum: 1000, description: 'Place in the set of cards; default last' })
   @IsOmittable()
   @IsInt()
   @Min(0)
+  @Max(1000)
   position?: number;
 }
 
