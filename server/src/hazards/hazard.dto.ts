@@ -36,6 +36,7 @@ import {
   type HazardTransitionView,
   type HazardView,
 } from '../contracts/hazards.js';
+import { IsCalendarDate } from '../directory/contact.dto.js';
 import { GeoPointDto } from '../enterprises/enterprise.dto.js';
 import type { Hazard, HazardTransition } from './hazard.entity.js';
 import { HAZARD_SORTS, type HazardSort } from './hazard.repository.js';
@@ -260,12 +261,12 @@ export class HazardListQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ description: 'Found on or after this zone-local date' })
   @IsOptional()
-  @Matches(DATE, { message: 'foundFrom must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   foundFrom?: string;
 
   @ApiPropertyOptional({ description: 'Found on or before this zone-local date' })
   @IsOptional()
-  @Matches(DATE, { message: 'foundTo must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   foundTo?: string;
 
   @ApiPropertyOptional({ enum: HAZARD_SORTS })
@@ -297,12 +298,12 @@ export class HazardExportQueryDto extends PickType(HazardListQueryDto, [
 export class HazardStatsQueryDto {
   @ApiPropertyOptional({ description: 'Zone-local date, inclusive' })
   @IsOptional()
-  @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   from?: string;
 
   @ApiPropertyOptional({ description: 'Zone-local date, inclusive' })
   @IsOptional()
-  @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   to?: string;
 
   @ApiPropertyOptional()

@@ -10,7 +10,6 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -35,10 +34,10 @@ import {
   RECHECK_RESULTS,
   type RecheckResult,
 } from '../contracts/hazards.js';
+import { IsCalendarDate } from '../directory/contact.dto.js';
 import type { InspectionPlan, InspectionRecord } from './inspection.entity.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class ChecklistItemDto {
@@ -83,12 +82,12 @@ export class InspectionPlanCreateDto {
   frequency: InspectionFrequency;
 
   @ApiProperty({ example: '2026-01-01' })
-  @Matches(DATE, { message: 'startsOn must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   startsOn: string;
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @Matches(DATE, { message: 'endsOn must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   endsOn?: string | null;
 
   @ApiProperty({ type: [ChecklistItemDto] })
