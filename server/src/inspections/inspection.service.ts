@@ -80,6 +80,7 @@ export class InspectionService {
     p.active = true;
     this.applyPlan(p, dto, me);
     return this.db.transaction(async () => {
+      await this.assertEnterpriseExists(p.enterpriseId);
       const saved = await this.plans.save(p);
       const view = mapPlan(saved);
       await this.audit.record({
@@ -101,6 +102,7 @@ export class InspectionService {
       }
       const before = mapPlan(p);
       this.applyPlan(p, { ...before, ...stripUndefined(dto) } as InspectionPlanCreateDto, me);
+      if (dto.enterpriseId !== undefined) await this.assertEnterpriseExists(p.enterpriseId);
       if (dto.active !== undefined) p.active = dto.active;
       const view = mapPlan(await this.plans.save(p));
       await this.audit.record({
@@ -388,6 +390,12 @@ export class InspectionService {
       Array.isArray(dto.checklist) && dto.checklist.length && 'id' in dto.checklist[0]!
         ? (dto.checklist as unknown as ChecklistItem[])
         : checklistOf(dto.checklist);
+  }
+
+  /** As for records: an unknown enterprise is the caller's mistake, not a foreign-key failure. */
+  private async assertEnterpriseExists(enterpriseId: string | null): Promise<void> {
+    if (enterpriseId && !(await this.records.enterpriseNames([enterpriseId])).has(enterpriseId))
+      throw new BadRequestException(['enterpriseId: the enterprise does not exist']);
   }
 
   private async plan(id: string, field = 'id'): Promise<InspectionPlan> {
