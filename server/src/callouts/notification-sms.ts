@@ -11,8 +11,10 @@ import {
 import { ApiExcludeController } from '@nestjs/swagger';
 import { DelayedError, type Job } from 'bullmq';
 import type { Request } from 'express';
+import { isUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { Public } from '../common/access.decorators.js';
+import { PG_INT_MAX } from '../common/sql.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Db } from '../database/db.js';
 import { OnJob } from '../jobs/job.decorators.js';
@@ -219,7 +221,9 @@ export class NotificationSmsWebhookController {
       throw new ForbiddenException('Invalid X-Twilio-Signature');
     }
     const status = params.MessageStatus ?? params.SmsStatus;
-    if (!smsId || !/^[0-9a-f-]{36}$/.test(smsId) || !status) return;
+    // Signed, but still read with care: an id that is no UUID, or an error code that is no
+    // integer, must not reach the uuid and integer columns (the database would refuse them: a 500).
+    if (!smsId || !isUUID(smsId) || !status) return;
     const later = Object.entries(RANK)
       .filter(([, rank]) => rank > (RANK[status] ?? 0))
       .map(([s]) => s);
@@ -227,7 +231,13 @@ export class NotificationSmsWebhookController {
       `UPDATE notification_sms SET status = $2, provider_sid = coalesce(provider_sid, $3),
               error_code = coalesce($4, error_code), updated_at = now()
         WHERE id = $1 AND NOT (status = ANY($5::text[]))`,
-      [smsId, status, params.MessageSid ?? null, params.ErrorCode ? Number(params.ErrorCode) : null, later],
+      [smsId, status, params.MessageSid ?? null, errorCodeOf(params.ErrorCode), later],
     );
   }
+}
+
+/** The provider's numeric error code, or null for none or one that is not a whole number. */
+function errorCodeOf(v: string | undefined): number | null {
+  const n = Number(v);
+  return v && Number.isInteger(n) && n >= 0 && n <= PG_INT_MAX ? n : null;
 }
