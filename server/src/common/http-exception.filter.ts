@@ -68,7 +68,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
     if (res.headersSent) return;
-    res.status(body.statusCode).json(body);
+    // Explicitly: a route's own @Header('Content-Type', …) (a CSV export, TwiML) is already set
+    // when a pipe or the handler throws, and res.json() would keep it for the JSON error.
+    res.status(body.statusCode).type('json').json(body);
   }
 
   private toBody(exception: unknown): ApiError {
