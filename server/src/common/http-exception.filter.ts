@@ -54,6 +54,12 @@ const CONSTRAINT_MESSAGES: Record<string, string> = {
   room_task_assignee_user_id_fkey: 'assigneeUserId: the user does not exist',
 };
 
+/** The body parser's errors (by their `type`) → what the client did wrong. */
+const BODY_PARSER_MESSAGES: Record<string, string> = {
+  'entity.parse.failed': 'body: malformed JSON',
+  'entity.too.large': 'body: too large',
+};
+
 /**
  * One place turns every failure into `{ statusCode, message, error }`. Client mistakes keep
  * their message; a 500 gets a generic message and an error id that is also in the log, so a
@@ -74,6 +80,16 @@ export class HttpExceptionFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown): ApiError {
+    // Nest's Express adapter wraps the body parser's errors in an HttpException with the parser's
+    // text ("Unexpected token …"); answer them as what they are, naming the body.
+    const parserError = exception instanceof HttpException ? exception.cause : exception;
+    if (isBodyParserError(parserError) && BODY_PARSER_MESSAGES[parserError.type]) {
+      return {
+        statusCode: parserError.status,
+        message: BODY_PARSER_MESSAGES[parserError.type]!,
+        error: STATUS_TEXT[parserError.status] ?? 'Bad Request',
+      };
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
@@ -89,13 +105,6 @@ export class HttpExceptionFilter implements ExceptionFilter {
       if (driverError.code === '23505' || driverError.code === '23503' || driverError.code === '23514') {
         if (known) return { statusCode: 409, message: known, error: STATUS_TEXT[409] };
       }
-    }
-    if (isBodyParserError(exception)) {
-      return {
-        statusCode: exception.status,
-        message: exception.status === 413 ? 'body: too large' : 'body: malformed JSON',
-        error: STATUS_TEXT[exception.status] ?? 'Bad Request',
-      };
     }
     const errorId = randomUUID();
     this.logger.error({ err: exception, errorId }, 'Unhandled error');

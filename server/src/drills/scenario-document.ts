@@ -112,8 +112,9 @@ const documentSchema = z
   .strict();
 
 function problemsOf(error: z.ZodError, prefix = ''): string[] {
+  // A problem of the document as a whole (not an object, an unknown key) has no path: "body".
   return error.issues.map(
-    (i) => `${[prefix, ...i.path.map(String)].filter(Boolean).join('.')}: ${i.message}`,
+    (i) => `${[prefix, ...i.path.map(String)].filter(Boolean).join('.') || 'body'}: ${i.message}`,
   );
 }
 
