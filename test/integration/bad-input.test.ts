@@ -60,8 +60,7 @@ import { listRoutes, type Route } from '../support/routes.js';
  *   they get the non-JSON case and malformed multipart requests of their own.
  * - The Twilio webhooks refuse anything without a valid X-Twilio-Signature (403, by design). The
  *   app is given an auth token so that the sweep signs its malformed requests and gets past the
- *   signature check. Those of TwilioWebhooksController are another engineer's area: its known 500s
- *   are reported and kept as an `it.failing` until fixed there.
+ *   signature check.
  * - The drill scenario bodies are untyped (`unknown`, checked by the scenario schema), so they get
  *   the whole-body cases and a few hand-written field cases instead of DTO-driven ones.
  * Not covered: what a route does after a valid body when its record is in a state that refuses it
@@ -822,21 +821,10 @@ describe('bad input never answers 500', () => {
     { From: 'not a phone', Body: `1 ${'x'.repeat(5000)}` },
     { From: '+8613800000000', Body: 'STOP' },
   ];
-  /**
-   * TwilioWebhooksController (callouts/twilio-webhooks.controller.ts) is another engineer's area:
-   * its 500s on a malformed delivery id (the `/^[0-9a-f-]{36}$/` check lets 36 dashes through to
-   * the uuid column, and `status` checks nothing) or a malformed ErrorCode (NaN or beyond an
-   * integer) are reported to them, and tested below as a known failure until they are fixed.
-   */
-  const isReported = (r: Route, id: string, form: Record<string, string>) =>
-    r.controller.name === 'TwilioWebhooksController' &&
-    (id === NOT_A_UUID || id.startsWith('---') || !/^\d{0,9}$/.test(form.ErrorCode ?? ''));
-
-  async function signedHooks(which: (r: Route, id: string, form: Record<string, string>) => boolean) {
+  async function signedHooks() {
     for (const r of routes.filter((x) => x.path.startsWith('/webhooks'))) {
       for (const id of HOOK_IDS) {
         for (const form of HOOK_FORMS) {
-          if (!which(r, id, form)) continue;
           const path = `${r.path}?delivery=${encodeURIComponent(id)}&sms=${encodeURIComponent(id)}`;
           const url = `${config.PUBLIC_URL.replace(/\/+$/, '')}${path}`;
           const signature = twilio.getExpectedTwilioSignature(AUTH_TOKEN, url, form);
@@ -855,16 +843,7 @@ describe('bad input never answers 500', () => {
       check(r, 'unsigned', unsigned);
       expect({ route: r.path, status: unsigned.status }).toEqual({ route: r.path, status: 403 });
     }
-    await signedHooks((r, id, form) => !isReported(r, id, form));
+    await signedHooks();
     expect(drain()).toEqual([]);
   });
-
-  // Fails today (so it passes as `it.failing`); once fixed there it will fail: make it an `it`.
-  it.failing(
-    'reported, not fixed here: TwilioWebhooksController answers 500 to malformed ids and error codes',
-    async () => {
-      await signedHooks(isReported);
-      expect(drain()).toEqual([]);
-    },
-  );
 });

@@ -11,13 +11,12 @@ import {
 import { ApiExcludeController } from '@nestjs/swagger';
 import { DelayedError, type Job } from 'bullmq';
 import type { Request } from 'express';
-import { isUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { Public } from '../common/access.decorators.js';
-import { PG_INT_MAX } from '../common/sql.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Db } from '../database/db.js';
 import { OnJob } from '../jobs/job.decorators.js';
+import { errorCodeOf, recordIdOf } from '../twilio/webhook-params.js';
 import { JobName, type JobPayloads } from '../jobs/job.types.js';
 import type {
   NotificationChannel,
@@ -221,9 +220,7 @@ export class NotificationSmsWebhookController {
       throw new ForbiddenException('Invalid X-Twilio-Signature');
     }
     const status = params.MessageStatus ?? params.SmsStatus;
-    // Signed, but still read with care: an id that is no UUID, or an error code that is no
-    // integer, must not reach the uuid and integer columns (the database would refuse them: a 500).
-    if (!smsId || !isUUID(smsId) || !status) return;
+    if (!recordIdOf(smsId) || !status) return;
     const later = Object.entries(RANK)
       .filter(([, rank]) => rank > (RANK[status] ?? 0))
       .map(([s]) => s);
@@ -234,10 +231,4 @@ export class NotificationSmsWebhookController {
       [smsId, status, params.MessageSid ?? null, errorCodeOf(params.ErrorCode), later],
     );
   }
-}
-
-/** The provider's numeric error code, or null for none or one that is not a whole number. */
-function errorCodeOf(v: string | undefined): number | null {
-  const n = Number(v);
-  return v && Number.isInteger(n) && n >= 0 && n <= PG_INT_MAX ? n : null;
 }

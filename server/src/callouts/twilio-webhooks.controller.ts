@@ -14,6 +14,7 @@ import type { Request } from 'express';
 import { Public } from '../common/access.decorators.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Db } from '../database/db.js';
+import { errorCodeOf, recordIdOf } from '../twilio/webhook-params.js';
 import { CalloutDelivery, CalloutRecipient } from './callout.entities.js';
 import { CalloutEngine, type FailedDelivery } from './callout-engine.js';
 import { CalloutService } from './callout.service.js';
@@ -72,8 +73,8 @@ export class TwilioWebhooksController {
   async status(@Req() req: Request, @Query('delivery') deliveryId: string): Promise<void> {
     const p = this.verify(req);
     const status = p.MessageStatus ?? p.SmsStatus ?? p.CallStatus;
-    if (!deliveryId || !status) return;
-    const errorCode = p.ErrorCode ? Number(p.ErrorCode) : null;
+    if (!recordIdOf(deliveryId) || !status) return;
+    const errorCode = errorCodeOf(p.ErrorCode);
     // One conditional statement (three callbacks come per message): the status moves only
     // forwards, so two callbacks racing cannot move it back. One that repeats what is recorded
     // (the `queued` after the send's own answer) writes nothing, unless it is an end state: the
@@ -214,7 +215,7 @@ export class TwilioWebhooksController {
   }
 
   private async recipientOf(deliveryId: string | undefined) {
-    if (!deliveryId || !/^[0-9a-f-]{36}$/.test(deliveryId)) return null;
+    if (!recordIdOf(deliveryId)) return null;
     const d = await this.db.repo(CalloutDelivery).findOneBy({ id: deliveryId });
     if (!d) return null;
     const recipient = (await this.db.repo(CalloutRecipient).findOneBy({ id: d.recipientId }))!;
