@@ -96,10 +96,12 @@ describe('live incident rooms (/live)', () => {
     const c = new LiveRoomClient(t.baseUrl, commander);
     await c.connected();
     expect(await c.join('nope', 0)).toEqual({ ok: false, error: 'incidentId: must be a UUID' });
-    expect(await c.join(incidentId, -1)).toEqual({
-      ok: false,
-      error: 'sinceSeq: must be a whole number ≥ 0',
-    });
+    for (const sinceSeq of [-1, 0.5, 99_999_999_999]) {
+      expect(await c.join(incidentId, sinceSeq)).toEqual({
+        ok: false,
+        error: 'sinceSeq: must be a whole number from 0 to 2147483647',
+      });
+    }
     c.close();
   });
 

@@ -10,6 +10,7 @@ import {
 import type { Redis } from 'ioredis';
 import type { Namespace, Socket } from 'socket.io';
 import { type Principal, RequestContext } from '../common/request-context.js';
+import { PG_INT_MAX } from '../common/sql.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import {
   LIVE_NAMESPACE,
@@ -79,8 +80,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, BeforeAp
     const sinceSeq = Number(body?.sinceSeq ?? 0);
     if (typeof incidentId !== 'string' || !UUID.test(incidentId))
       return { ok: false, error: 'incidentId: must be a UUID' };
-    if (!Number.isInteger(sinceSeq) || sinceSeq < 0)
-      return { ok: false, error: 'sinceSeq: must be a whole number ≥ 0' };
+    // Bounded by the seq column's type: a larger number would be refused by the database.
+    if (!Number.isInteger(sinceSeq) || sinceSeq < 0 || sinceSeq > PG_INT_MAX)
+      return { ok: false, error: `sinceSeq: must be a whole number from 0 to ${PG_INT_MAX}` };
     const principal = socket.data.principal;
     return this.context.run({ principal }, async () => {
       const incident = await this.incidents.findById(incidentId);
