@@ -1,5 +1,5 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
-import { ValidateIf } from 'class-validator';
+import { ValidateIf, registerDecorator, type ValidationArguments } from 'class-validator';
 
 /**
  * The field may be left out, but not sent as null. `@IsOptional()` skips validation for null as
@@ -9,6 +9,30 @@ import { ValidateIf } from 'class-validator';
  * get the same from `PartialType(CreateDto, { skipNullProperties: false })`.
  */
 export const IsOmittable = (): PropertyDecorator => ValidateIf((_o, v) => v !== undefined);
+
+/** Trims a string field before validation (a `@Transform`). */
+export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** YYYY-MM-DD that is a real calendar day. */
+export const DATE_ONLY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+export function isCalendarDate(v: unknown): v is string {
+  if (typeof v !== 'string' || !DATE_ONLY.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
+export function IsCalendarDate() {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isCalendarDate',
+      target: object.constructor,
+      propertyName,
+      validator: {
+        validate: (v: unknown) => isCalendarDate(v),
+        defaultMessage: (args: ValidationArguments) => `${args.property} must be a date as YYYY-MM-DD`,
+      },
+    });
+}
 
 /** Flattens nested class-validator errors into "location.lat: must not be greater than 90". */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): string[] {

@@ -16,37 +16,15 @@ import {
   type ValidationArguments,
 } from 'class-validator';
 import { PageQueryDto } from '../common/paging.dto.js';
-import { IsOmittable } from '../common/validation.js';
+import { IsCalendarDate, IsOmittable, trim } from '../common/validation.js';
 import { CONTACT_LANGUAGES, type ContactLanguage, type ContactView } from '../contracts/directory.js';
 import type { Contact } from './contact.entity.js';
 import { normalizePhone } from './phone.js';
 
-export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const trimList = ({ value }: { value: unknown }) =>
   Array.isArray(value)
     ? value.map((v) => (typeof v === 'string' ? v.trim() : v)).filter((v) => v !== '')
     : value;
-
-/** YYYY-MM-DD that is a real calendar day. */
-export const DATE_ONLY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-export function isCalendarDate(v: unknown): v is string {
-  if (typeof v !== 'string' || !DATE_ONLY.test(v)) return false;
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}
-
-export function IsCalendarDate() {
-  return (object: object, propertyName: string) =>
-    registerDecorator({
-      name: 'isCalendarDate',
-      target: object.constructor,
-      propertyName,
-      validator: {
-        validate: (v: unknown) => isCalendarDate(v),
-        defaultMessage: (args: ValidationArguments) => `${args.property} must be a date as YYYY-MM-DD`,
-      },
-    });
-}
 
 /** Phone numbers are normalized to E.164 before validation; what cannot be stays as typed. */
 export const toE164 = ({ value }: { value: unknown }) =>

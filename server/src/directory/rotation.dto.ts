@@ -17,7 +17,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../common/paging.dto.js';
 import type { RotationOverrideView, RotationView } from '../contracts/directory.js';
-import { IsCalendarDate, trim } from './contact.dto.js';
+import { IsCalendarDate, trim } from '../common/validation.js';
 import type { Rotation, RotationOverride } from './rotation.entity.js';
 
 export class RotationCreateDto {

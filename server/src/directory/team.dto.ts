@@ -14,7 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../common/paging.dto.js';
-import { IsOmittable } from '../common/validation.js';
+import { IsOmittable, trim } from '../common/validation.js';
 import {
   TEAM_READINESS,
   TEAM_TYPES,
@@ -23,7 +23,6 @@ import {
   type TeamView,
 } from '../contracts/directory.js';
 import { GeoPointDto } from '../enterprises/enterprise.dto.js';
-import { trim } from './contact.dto.js';
 import type { Team } from './team.entity.js';
 
 export class TeamCreateDto {

@@ -20,7 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../common/paging.dto.js';
-import { IsOmittable } from '../common/validation.js';
+import { IsCalendarDate, IsOmittable } from '../common/validation.js';
 import {
   type FileView,
   HAZARD_ACTIONS,
@@ -36,7 +36,6 @@ import {
   type HazardTransitionView,
   type HazardView,
 } from '../contracts/hazards.js';
-import { IsCalendarDate } from '../directory/contact.dto.js';
 import { GeoPointDto } from '../enterprises/enterprise.dto.js';
 import type { Hazard, HazardTransition } from './hazard.entity.js';
 import { HAZARD_SORTS, type HazardSort } from './hazard.repository.js';

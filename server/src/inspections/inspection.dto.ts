@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../common/paging.dto.js';
-import { IsOmittable } from '../common/validation.js';
+import { IsCalendarDate, IsOmittable } from '../common/validation.js';
 import {
   CHECK_RESULTS,
   type CheckResult,
@@ -34,7 +34,6 @@ import {
   RECHECK_RESULTS,
   type RecheckResult,
 } from '../contracts/hazards.js';
-import { IsCalendarDate } from '../directory/contact.dto.js';
 import type { InspectionPlan, InspectionRecord } from './inspection.entity.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);

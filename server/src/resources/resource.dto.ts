@@ -24,7 +24,8 @@ import {
   type ResourceType,
   type ResourceView,
 } from '../contracts/resources.js';
-import { E164, IsCalendarDate, toE164, trim } from '../directory/contact.dto.js';
+import { IsCalendarDate, trim } from '../common/validation.js';
+import { E164, toE164 } from '../directory/contact.dto.js';
 import { GeoPointDto } from '../enterprises/enterprise.dto.js';
 import { resourceAlert } from './resource-alert.js';
 import type { Resource } from './resource.entity.js';
