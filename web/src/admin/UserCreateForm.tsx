@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createUser } from '../api/endpoints';
 import { useAllEnterprises } from '../api/queries';
+import { ChoiceField } from '../components/ChoiceField';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ROLES, type Role, type UserView } from '../contracts';
 
@@ -69,16 +70,14 @@ export function UserCreateForm({
           onChange={(e) => setEmail(e.target.value)}
         />
       </div>
-      <div className="field">
-        <label htmlFor="new-user-role">{t('users.role')}</label>
-        <select id="new-user-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {t(`roles.${r}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ChoiceField
+        id="new-user-role"
+        label={t('users.role')}
+        value={role}
+        values={ROLES}
+        text={(r) => t(`roles.${r}`)}
+        onChange={setRole}
+      />
       {needsEnterprise && (
         <div className="field">
           <label htmlFor="new-user-enterprise">{t('users.enterprise')}</label>

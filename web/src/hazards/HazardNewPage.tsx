@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useAllEnterprises } from '../api/queries';
 import { useSession } from '../auth/session-hooks';
+import { ChoiceField } from '../components/ChoiceField';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PageHeader } from '../components/PageHeader';
 import {
@@ -105,40 +106,30 @@ export function HazardNewPage() {
           />
         </div>
         <div className="form__row">
-          <div className="field">
-            <label htmlFor="hz-category">{t('hazards.field.category')}</label>
-            <select
-              id="hz-category"
-              value={category}
-              onChange={(e) => setCategory(e.target.value as HazardCategory)}
-            >
-              {HAZARD_CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {t(`hazards.category.${c}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="hz-level">{t('hazards.field.level')}</label>
-            <select id="hz-level" value={level} onChange={(e) => setLevel(e.target.value as HazardLevel)}>
-              {HAZARD_LEVELS.map((l) => (
-                <option key={l} value={l}>
-                  {t(`hazards.level.${l}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="hz-source">{t('hazards.field.source')}</label>
-            <select id="hz-source" value={source} onChange={(e) => setSource(e.target.value as HazardSource)}>
-              {HAZARD_SOURCES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`hazards.source.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ChoiceField
+            id="hz-category"
+            label={t('hazards.field.category')}
+            value={category}
+            values={HAZARD_CATEGORIES}
+            text={(c) => t(`hazards.category.${c}`)}
+            onChange={setCategory}
+          />
+          <ChoiceField
+            id="hz-level"
+            label={t('hazards.field.level')}
+            value={level}
+            values={HAZARD_LEVELS}
+            text={(l) => t(`hazards.level.${l}`)}
+            onChange={setLevel}
+          />
+          <ChoiceField
+            id="hz-source"
+            label={t('hazards.field.source')}
+            value={source}
+            values={HAZARD_SOURCES}
+            text={(s) => t(`hazards.source.${s}`)}
+            onChange={setSource}
+          />
         </div>
         {level === 'major' && <p className="notice notice--warning">{t('hazards.majorNote')}</p>}
         <fieldset className="fieldset">

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useAllEnterprises } from '../api/queries';
 import { useSession } from '../auth/session-hooks';
+import { ChoiceField } from '../components/ChoiceField';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { PageHeader } from '../components/PageHeader';
@@ -106,35 +107,23 @@ function PlanForm({ plan }: { plan?: InspectionPlanView }) {
           <input id="plan-title" value={title} onChange={(e) => setTitle(e.target.value)} required />
         </div>
         <div className="form__row">
-          <div className="field">
-            <label htmlFor="plan-kind">{t('inspections.kindLabel')}</label>
-            <select
-              id="plan-kind"
-              value={kind}
-              disabled={officer}
-              onChange={(e) => setKind(e.target.value as InspectionKind)}
-            >
-              {kinds.map((k) => (
-                <option key={k} value={k}>
-                  {t(`inspections.kind.${k}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="plan-frequency">{t('inspections.planForm.frequency')}</label>
-            <select
-              id="plan-frequency"
-              value={frequency}
-              onChange={(e) => setFrequency(e.target.value as InspectionFrequency)}
-            >
-              {INSPECTION_FREQUENCIES.map((f) => (
-                <option key={f} value={f}>
-                  {t(`inspections.frequency.${f}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ChoiceField
+            id="plan-kind"
+            label={t('inspections.kindLabel')}
+            value={kind}
+            values={kinds}
+            text={(k) => t(`inspections.kind.${k}`)}
+            onChange={setKind}
+            disabled={officer}
+          />
+          <ChoiceField
+            id="plan-frequency"
+            label={t('inspections.planForm.frequency')}
+            value={frequency}
+            values={INSPECTION_FREQUENCIES}
+            text={(f) => t(`inspections.frequency.${f}`)}
+            onChange={setFrequency}
+          />
           <div className="field">
             <label htmlFor="plan-starts">{t('inspections.planForm.startsOn')}</label>
             <input

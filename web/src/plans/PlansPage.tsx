@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useAllEnterprises } from '../api/queries';
+import { ChoiceField } from '../components/ChoiceField';
 import { Dialog } from '../components/Dialog';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ChoiceFilter, FilterBar, SearchField, usePagedSearch } from '../components/ListControls';
@@ -294,16 +295,14 @@ function PlanCreateForm({ onDone }: { onDone: () => void }) {
           </select>
         </div>
       )}
-      <div className="field">
-        <label htmlFor="new-plan-type">{t('typeLabel')}</label>
-        <select id="new-plan-type" value={type} onChange={(e) => setType(e.target.value as PlanType)}>
-          {PLAN_TYPES.map((x) => (
-            <option key={x} value={x}>
-              {t(`type.${x}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ChoiceField
+        id="new-plan-type"
+        label={t('typeLabel')}
+        value={type}
+        values={PLAN_TYPES}
+        text={(x) => t(`type.${x}`)}
+        onChange={setType}
+      />
       <div className="field">
         <label htmlFor="new-plan-title">{t('planTitle')}</label>
         <input id="new-plan-title" required value={title} onChange={(e) => setTitle(e.target.value)} />
