@@ -392,7 +392,16 @@ function redisProbe(url, timeoutMs = 2000) {
   });
 }
 
-async function startRedis({ url, host, port, dataDir, log }) {
+/**
+ * How the Redis that `npm start` runs keeps its data: it is the queue store, so an append-only
+ * file (fsync'd every second) lets a restart bring back queued jobs and schedules, and noeviction
+ * makes a full Redis refuse new jobs (an error the outbox retries) rather than silently dropping
+ * queued ones. The test run's throwaway Redis keeps nothing.
+ */
+const QUEUE_STORE_ARGS = ['--appendonly', 'yes', '--appendfsync', 'everysec', '--maxmemory-policy', 'noeviction'];
+const THROWAWAY_ARGS = ['--appendonly', 'no'];
+
+async function startRedis({ url, host, port, dataDir, persistent, log }) {
   const bin = which('redis-server');
   if (!bin) {
     throw new ServiceError(
@@ -413,8 +422,7 @@ async function startRedis({ url, host, port, dataDir, log }) {
     ...bind,
     '--save',
     '',
-    '--appendonly',
-    'no',
+    ...(persistent ? QUEUE_STORE_ARGS : THROWAWAY_ARGS),
     '--daemonize',
     'yes',
     '--pidfile',
@@ -442,14 +450,16 @@ async function startRedis({ url, host, port, dataDir, log }) {
     await sleep(100);
   }
   const pid = Number(fs.readFileSync(pidFile, 'utf8').trim());
-  log(`Redis: started ${host}:${port} (pid ${pid}, ${seconds(t0)})`);
+  log(
+    `Redis: started ${host}:${port} (pid ${pid}, ${persistent ? 'append-only file in ' + path.relative(process.cwd(), home) + ', ' : ''}${seconds(t0)})`,
+  );
 
   return {
     name: 'Redis',
     pid,
     async stop() {
       if (pidAlive(pid) && isRedis(pid)) {
-        process.kill(pid, 'SIGTERM'); // redis shuts down on SIGTERM; with --save "" it writes nothing
+        process.kill(pid, 'SIGTERM'); // redis shuts down on SIGTERM, flushing its append-only file
         if (!(await waitGone(pid, 10_000))) process.kill(pid, 'SIGKILL');
         await waitGone(pid, 5_000);
       }
@@ -468,7 +478,7 @@ function isRedis(pid) {
   }
 }
 
-async function ensureRedis({ redisUrl, dataDir, log }) {
+async function ensureRedis({ redisUrl, dataDir, persistent, log }) {
   const url = new URL(redisUrl);
   const host = hostOf(url) || '127.0.0.1';
   const port = Number(url.port || 6379);
@@ -489,7 +499,7 @@ async function ensureRedis({ redisUrl, dataDir, log }) {
         INSTALL_HINT,
     );
   }
-  return startRedis({ url, host, port, dataDir, log });
+  return startRedis({ url, host, port, dataDir, persistent, log });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -502,6 +512,7 @@ export async function ensureServices({
   databaseUrl = DEFAULT_DATABASE_URL,
   redisUrl = DEFAULT_REDIS_URL,
   dataDir = '.data',
+  persistentRedis = false,
   log = console.log,
 } = {}) {
   const started = [];
@@ -520,7 +531,7 @@ export async function ensureServices({
   try {
     const pg = await ensurePostgres({ databaseUrl, dataDir, log });
     if (pg) started.push(pg);
-    const redis = await ensureRedis({ redisUrl, dataDir, log });
+    const redis = await ensureRedis({ redisUrl, dataDir, persistent: persistentRedis, log });
     if (redis) started.push(redis);
   } catch (err) {
     await stop().catch(() => {});

@@ -1,5 +1,6 @@
-// `npm start`: install, services, build, migrate, demo data, then server, worker (and in demo mode the
-// Twilio emulator) until Ctrl-C.
+// `npm start`: install, services, build, migrate, demo data, then server, worker(s) (and in demo mode
+// the Twilio emulator) until Ctrl-C. A process that dies is restarted with backoff; only Ctrl-C
+// (or SIGTERM) stops everything.
 // Node built-ins only: this runs before `npm ci`. Children's pino lines are shown compactly, without
 // Nest's per-module/route boot lines: LOG_FORMAT=full shows those too, LOG_FORMAT=json the raw lines.
 import { spawn } from 'node:child_process';
@@ -78,8 +79,11 @@ function processes(env, emulatorPort) {
       env,
       readyUrl: `http://127.0.0.1:${env.PORT}/health`,
     },
-    { name: 'worker', cmd: NODE, args: ['worker/dist/main.js'], env },
   );
+  const workers = Number(env.WORKERS || 1);
+  for (let i = 1; i <= workers; i++) {
+    list.push({ name: workers > 1 ? `worker-${i}` : 'worker', cmd: NODE, args: ['worker/dist/main.js'], env });
+  }
   return list;
 }
 
@@ -171,9 +175,11 @@ function formatLine(line) {
   return out;
 }
 
+/** Every supervised process: its spec and the child now running for it (replaced on restart). */
 const children = [];
 
-function startChild(spec, index, onExit) {
+function spawnChild(entry) {
+  const { spec, index } = entry;
   const prefix = tty ? `\x1b[${COLORS[index % COLORS.length]}m[${spec.name}]\x1b[0m` : `[${spec.name}]`;
   // detached: our own process group, so a Ctrl-C in the terminal reaches only us and we stop the
   // children in order (a second signal would cut short their graceful shutdown).
@@ -192,17 +198,55 @@ function startChild(spec, index, onExit) {
       if (text !== null) for (const l of text.split('\n')) out.write(`${prefix} ${l}\n`);
     });
   }
-  child.once('error', (err) => onExit(spec, `could not start: ${err.message}`));
-  child.once('exit', (code, signal) => onExit(spec, signal ? `killed by ${signal}` : `exit code ${code}`));
-  children.push({ spec, child });
+  const startedAt = Date.now();
+  let reported = false;
+  const died = (how, code) => {
+    if (reported || isStopping()) return;
+    reported = true;
+    // Refused configuration (EX_CONFIG): starting it again would only fail the same way.
+    if (code === 78) shutdown(`${spec.name} refused its configuration (see above); stopping everything`, 1);
+    else restartLater(entry, how, Date.now() - startedAt);
+  };
+  child.once('error', (err) => died(`could not start: ${err.message}`));
+  child.once('exit', (code, signal) => died(signal ? `killed by ${signal}` : `exit code ${code}`, code));
+  entry.child = child;
   return child;
 }
 
-async function waitReady(spec, child, timeoutMs = 90_000) {
+/** Restart delays: doubling from 1 s to 30 s, back to 1 s once a process has run for a minute. */
+const RESTART_MIN_MS = 1000;
+const RESTART_MAX_MS = 30_000;
+const STABLE_MS = 60_000;
+
+/**
+ * A supervisor, not a domino: a process that dies is logged and started again after a backoff,
+ * and the others keep serving (a dead worker's jobs wait in Redis and PostgreSQL for the next).
+ */
+function restartLater(entry, how, ranMs) {
+  entry.delayMs = ranMs >= STABLE_MS ? RESTART_MIN_MS : Math.min(RESTART_MAX_MS, (entry.delayMs ?? 0) * 2 || RESTART_MIN_MS);
+  entry.restarts = (entry.restarts ?? 0) + 1;
+  console.error(
+    `[muster] ${entry.spec.name} stopped unexpectedly (${how}) after ${seconds(ranMs)}; ` +
+      `restarting in ${seconds(entry.delayMs)} (restart ${entry.restarts})`,
+  );
+  entry.timer = setTimeout(() => {
+    entry.timer = null;
+    if (!isStopping()) spawnChild(entry);
+  }, entry.delayMs);
+}
+
+function startChild(spec, index) {
+  const entry = { spec, index, child: null, timer: null };
+  children.push(entry);
+  return spawnChild(entry);
+}
+
+/** Waits for a process's readyUrl to answer 200; a restart on the way only makes it wait longer. */
+async function waitReady({ spec }, timeoutMs = 90_000) {
   const until = Date.now() + timeoutMs;
   let last = 'no answer';
   while (Date.now() < until) {
-    if (isStopping() || child.exitCode !== null || child.signalCode !== null) throw new Stopping();
+    if (isStopping()) throw new Stopping();
     try {
       const res = await fetch(spec.readyUrl, { signal: AbortSignal.timeout(2000) });
       if (res.status === 200) return;
@@ -229,6 +273,7 @@ function shutdown(reason, code) {
   stopped = (async () => {
     if (reason) say(reason);
     await stopActive();
+    for (const entry of children) if (entry.timer) clearTimeout(entry.timer);
     const running = children.filter(({ child }) => child.exitCode === null && child.signalCode === null);
     if (running.length) say(`stopping ${running.map(({ spec }) => spec.name).join(', ')} ...`);
     for (const { spec, child } of running.reverse()) {
@@ -291,6 +336,7 @@ async function main() {
       databaseUrl: env.DATABASE_URL,
       redisUrl: env.REDIS_URL,
       dataDir: DATA_DIR,
+      persistentRedis: true,
       log,
     });
     await services;
@@ -305,12 +351,8 @@ async function main() {
 
   const specs = processes(env, emulatorPort);
   await step(`start ${specs.map((s) => s.name).join(', ')}`, async () => {
-    const started = specs.map((spec, index) =>
-      startChild(spec, index, (s, how) => {
-        if (!isStopping()) shutdown(`${s.name} stopped unexpectedly (${how}); stopping everything`, 1);
-      }),
-    );
-    await Promise.all(specs.map((spec, i) => spec.readyUrl && waitReady(spec, started[i])));
+    specs.forEach((spec, index) => startChild(spec, index));
+    await Promise.all(children.map((entry) => entry.spec.readyUrl && waitReady(entry)));
   });
 
   say(`ready in ${seconds(Date.now() - t0)}`);

@@ -27,6 +27,7 @@ import { HttpMetricsMiddleware, MetricsController } from './metrics/metrics.js';
 import { RedisModule } from './redis/redis.module.js';
 import { resolveWebDist } from './web-dist.js';
 import { PlansModule } from './plans/plans.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
 import { QueueAdminModule } from './jobs/queue-admin.module.js';
 import { PublicConfigController } from './zone/public-config.controller.js';
 
@@ -49,7 +50,7 @@ function webConsole(): DynamicModule[] {
   return [
     ServeStaticModule.forRoot({
       rootPath,
-      exclude: ['/api/{*path}', '/health', '/metrics', '/webhooks/{*path}', '/live/{*path}'],
+      exclude: ['/api/{*path}', '/health', '/health/{*path}', '/metrics', '/webhooks/{*path}', '/live/{*path}'],
     }),
   ];
 }
@@ -78,6 +79,7 @@ export class AppModule implements NestModule {
         InspectionModule,
         DrillsModule,
         QueueAdminModule,
+        JobsModule,
         ...webConsole(),
       ],
       controllers: [HealthController, MetricsController, PublicConfigController],

@@ -9,7 +9,7 @@ import { RoomLog } from '../rooms/room-log.js';
 import { Callout, CalloutDelivery, CalloutRecipient } from './callout.entities.js';
 import { CalloutService } from './callout.service.js';
 import { type Channel, afterTierTimeout } from './ladder.js';
-import { Outbox } from './outbox.js';
+import { Outbox } from '../jobs/outbox.js';
 import {
   MESSAGING_PROVIDER,
   type MessagingProvider,
@@ -41,6 +41,24 @@ export const SETTLED = new Set([
 export const PERMANENT_CODES = new Set([21211, 21214, 21217, 21219, 21408, 21610, 21612, 21614]);
 /** Look this far before a crashed send started when reconciling with the provider's records. */
 export const RECONCILE_SLACK_MS = 60_000;
+/**
+ * A send marked under way more recently than this may still be waiting for the provider's answer
+ * in another worker (the same job queued again after Redis lost it, or taken over as stalled):
+ * longer than the provider client's request timeout, so that the first attempt has surely ended.
+ */
+export const SEND_LEASE_MS = 20_000;
+
+/**
+ * Postpones a job whose send another run may still have under way, without spending an attempt;
+ * when the lease has run out, the send is reconciled with the provider's records.
+ */
+export async function waitForLease(sendingSince: Date, job: Job, token: string | undefined): Promise<void> {
+  const until = sendingSince.getTime() + SEND_LEASE_MS;
+  if (until <= Date.now()) return;
+  if (!token) throw new Error('a send of this message is still under way');
+  await job.moveToDelayed(until, token);
+  throw new DelayedError();
+}
 
 /** What the ladder needs to know of a send that failed. */
 export type FailedDelivery = Pick<
@@ -106,11 +124,6 @@ export class CalloutEngine {
     return seconds * 1000 * this.config.CALLOUT_TIME_SCALE;
   }
 
-  @OnJob(JobName.OutboxRelay)
-  async relayOutbox(): Promise<number> {
-    return this.outbox.relaySoon();
-  }
-
   @OnJob(JobName.CalloutTierStart)
   async startTier(p: JobPayloads[JobName.CalloutTierStart]): Promise<void> {
     await this.db.transaction(async () => {
@@ -118,11 +131,19 @@ export class CalloutEngine {
       if (callout.status !== 'active' || callout.currentTier !== p.tier || callout.currentRound !== p.round)
         return;
       const tier = callout.tiers[p.tier]!;
-      // Round 0 pages everyone of the tier; a repeat pages those who have not answered.
+      // The whole tier is paged in this one transaction, so an event for it means the job ran
+      // already (queued again after Redis lost it, or retried after its commit): nothing to do.
+      const [paged] = await this.db.manager.query(
+        `SELECT 1 FROM room_event WHERE incident_id = $1 AND type = 'callout.tier_paged'
+            AND payload->>'calloutId' = $2 AND payload->>'tier' = $3 AND payload->>'round' = $4`,
+        [callout.incidentId, callout.id, String(p.tier), String(p.round)],
+      );
+      if (paged) return;
+      // Everyone of the tier who has not answered: a repeat pages again those already paged and
+      // those whose page has not gone out yet. They show as notified once the provider takes one.
       const targets: { id: string; phone: string }[] = await this.db.manager.query(
         `SELECT id, phone FROM callout_recipient
-          WHERE callout_id = $1 AND tier = $2 AND NOT unreachable
-            AND state IN (${p.round === 0 ? `'pending', 'notified'` : `'notified'`})`,
+          WHERE callout_id = $1 AND tier = $2 AND NOT unreachable AND state IN ('pending', 'notified')`,
         [callout.id, tier.index],
       );
       if (!targets.length) return;
@@ -132,11 +153,6 @@ export class CalloutEngine {
             targets.map((t) => t.phone),
           ])
         ).map((r: { phone: string }) => r.phone),
-      );
-      await this.db.manager.query(
-        `UPDATE callout_recipient SET state = 'notified', notified_at = coalesce(notified_at, now())
-          WHERE id = ANY($1::uuid[]) AND state = 'pending'`,
-        [targets.map((t) => t.id)],
       );
       const smsTargets = tier.channels.includes('sms') ? targets.filter((t) => !optedOut.has(t.phone)) : [];
       const deliveryIds = await this.createDeliveries(
@@ -429,12 +445,10 @@ export class CalloutEngine {
     find: (since: Date) => Promise<ProviderResult | null>,
   ): Promise<void> {
     if (delivery.status === 'sending' && delivery.sendingSince) {
+      await waitForLease(delivery.sendingSince, job, token);
       const found = await find(new Date(delivery.sendingSince.getTime() - RECONCILE_SLACK_MS));
       if (found) {
-        await this.db.manager.query(
-          `UPDATE callout_delivery SET status = $2, provider_sid = $3, updated_at = now() WHERE id = $1`,
-          [delivery.id, found.status, found.sid],
-        );
+        await this.accepted(delivery, found, false);
         this.logger.warn(
           { deliveryId: delivery.id, sid: found.sid },
           'adopted a send whose outcome was unknown',
@@ -448,13 +462,7 @@ export class CalloutEngine {
       [delivery.id, new Date(), delivery.attempts + 1],
     );
     try {
-      const result = await attempt();
-      // A status callback may already have moved it on; never go back from there.
-      await this.db.manager.query(
-        `UPDATE callout_delivery SET provider_sid = $2, status = CASE WHEN status = 'sending' THEN $3 ELSE status END,
-                updated_at = now() WHERE id = $1`,
-        [delivery.id, result.sid, result.status],
-      );
+      await this.accepted(delivery, await attempt(), true);
     } catch (e) {
       if (!(e instanceof ProviderError)) throw e;
       if (e.kind === 'permanent' || (e.code !== null && PERMANENT_CODES.has(e.code))) {
@@ -486,6 +494,23 @@ export class CalloutEngine {
       }
       throw e;
     }
+  }
+
+  /**
+   * The provider took the message or call: the delivery records it, and the recipient is shown
+   * notified from now on (not before: a page still in a queue has reached nobody).
+   */
+  private async accepted(delivery: { id: string }, result: ProviderResult, fresh: boolean): Promise<void> {
+    // A status callback may already have moved a fresh send on; never go back from there.
+    await this.db.manager.query(
+      `WITH d AS (
+         UPDATE callout_delivery SET provider_sid = $2,
+                status = CASE WHEN $4 AND status <> 'sending' THEN status ELSE $3 END, updated_at = now()
+          WHERE id = $1 RETURNING recipient_id)
+       UPDATE callout_recipient r SET state = 'notified', notified_at = coalesce(r.notified_at, now())
+         FROM d WHERE r.id = d.recipient_id AND r.state = 'pending'`,
+      [delivery.id, result.sid, result.status, fresh],
+    );
   }
 
   private webhookUrl(kind: 'status' | 'voice', deliveryId: string): string {

@@ -20,7 +20,7 @@ import { RoomLog } from '../rooms/room-log.js';
 import { type CalloutCreateDto, mapCallout } from './callout.dto.js';
 import { Callout, CalloutDelivery, CalloutRecipient } from './callout.entities.js';
 import { type LadderTier, afterAcknowledgement } from './ladder.js';
-import { Outbox } from './outbox.js';
+import { Outbox } from '../jobs/outbox.js';
 import { SHORT_CODE_ALPHABET, type ReplyDecision } from './replies.js';
 import { signResponseToken } from './response-link.js';
 import { drillRosterFor } from '../drills/drill-roster.js';

@@ -6,7 +6,6 @@ import { PlansModule } from '../plans/plans.module.js';
 import { CalloutController, RespondController } from './callout.controller.js';
 import { CalloutEngine } from './callout-engine.js';
 import { CalloutService } from './callout.service.js';
-import { Outbox } from './outbox.js';
 import { MESSAGING_PROVIDER } from './provider.js';
 import { ResponderService } from './responder.service.js';
 import { TwilioProvider } from './twilio.provider.js';
@@ -23,9 +22,8 @@ import { TwilioWebhooksController } from './twilio-webhooks.controller.js';
     CalloutService,
     CalloutEngine,
     ResponderService,
-    Outbox,
     { provide: MESSAGING_PROVIDER, useClass: TwilioProvider },
   ],
-  exports: [CalloutService, CalloutEngine, Outbox],
+  exports: [CalloutService, CalloutEngine],
 })
 export class CalloutsModule {}

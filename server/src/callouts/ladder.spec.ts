@@ -41,6 +41,16 @@ describe('escalation ladder', () => {
     });
   });
 
+  it('repeats a tier also for those whose first page has not gone out yet', () => {
+    const rs = [r('a', 0, 'pending'), r('b', 0, 'notified'), r('c', 0, 'pending', true)];
+    expect(afterTierTimeout({ tier: 0, round: 0 }, tiers, rs)).toEqual({
+      kind: 'repeat',
+      tier: 0,
+      round: 1,
+      recipientIds: ['a', 'b'],
+    });
+  });
+
   it('moves to the next tier when repeats are used up, counting earlier acknowledgements', () => {
     const rs = [r('a', 0, 'acknowledged'), r('b', 0), r('d', 1, 'pending'), r('e', 1, 'pending')];
     expect(afterTierTimeout({ tier: 0, round: 1 }, tiers, rs)).toEqual({

@@ -74,7 +74,8 @@ export function afterTierTimeout(
   if (!tier) return { kind: 'exhausted' };
   if (quorumMet(tier, recipients)) return { kind: 'succeeded' };
   if (position.round < tier.repeats) {
-    const again = recipients.filter((r) => r.tier === tier.index && r.state === 'notified' && !r.unreachable);
+    // Those not yet shown notified are paged again too: their page may not have gone out yet.
+    const again = recipients.filter((r) => r.tier === tier.index && pageable(r));
     if (again.length)
       return {
         kind: 'repeat',

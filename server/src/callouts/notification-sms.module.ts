@@ -8,7 +8,6 @@ import {
   SmsNotificationChannel,
   smsConfigured,
 } from './notification-sms.js';
-import { Outbox } from './outbox.js';
 import { MESSAGING_PROVIDER } from './provider.js';
 import { TwilioProvider } from './twilio.provider.js';
 
@@ -21,7 +20,6 @@ import { TwilioProvider } from './twilio.provider.js';
   imports: [JobsModule],
   controllers: [NotificationSmsWebhookController],
   providers: [
-    Outbox,
     { provide: MESSAGING_PROVIDER, useClass: TwilioProvider },
     SmsNotificationChannel,
     NotificationSmsSender,

@@ -23,8 +23,8 @@ import type {
   NotificationContact,
   NotificationMessage,
 } from '../notifications/notification.service.js';
-import { PERMANENT_CODES, RECONCILE_SLACK_MS, SETTLED } from './callout-engine.js';
-import { Outbox } from './outbox.js';
+import { PERMANENT_CODES, RECONCILE_SLACK_MS, SETTLED, waitForLease } from './callout-engine.js';
+import { Outbox } from '../jobs/outbox.js';
 import { MESSAGING_PROVIDER, type MessagingProvider, ProviderError } from './provider.js';
 
 interface SmsRow {
@@ -131,6 +131,7 @@ export class NotificationSmsSender {
     const [opted] = await this.db.manager.query(`SELECT 1 FROM sms_opt_out WHERE phone = $1`, [sms.phone]);
     if (opted) return this.update(sms.id, { status: 'skipped' });
     if (sms.status === 'sending' && sms.sending_since) {
+      await waitForLease(new Date(sms.sending_since), job, token);
       const since = new Date(new Date(sms.sending_since).getTime() - RECONCILE_SLACK_MS);
       const found = await this.provider.findSms(sms.phone, sms.body, since);
       if (found) return this.update(sms.id, { status: found.status, provider_sid: found.sid });

@@ -71,6 +71,11 @@ const schema = z.object({
    * jobs resume within about this time.
    */
   JOB_LOCK_SECONDS: z.coerce.number().int().min(2).max(600).default(30),
+  /**
+   * How often the worker checks PostgreSQL's open jobs against Redis and queues again those Redis
+   * lost: the longest a page or timer waits after Redis came back empty without the worker noticing.
+   */
+  JOB_RECONCILE_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
   /** Uploaded photos and documents; relative paths are taken from the working directory. */
   UPLOAD_DIR: z.string().min(1).default('.data/uploads'),
   UPLOAD_MAX_BYTES: z.coerce

@@ -37,6 +37,7 @@ import { Incident, IncidentReport } from '../incidents/incident.entity.js';
 import { Dispatch, MapFeature, RoomEvent, RoomTask } from '../rooms/room.entities.js';
 import { DRILL_ENTITIES } from '../drills/drill.entities.js';
 import { Drills1764900000000 } from './migrations/1764900000000-drills.js';
+import { DurableJobs1765000000000 } from './migrations/1765000000000-durable-jobs.js';
 
 /** Listed explicitly rather than globbed: the build is ESM and globs would load .d.ts/.map files. */
 export const ENTITIES = [
@@ -89,6 +90,7 @@ export const MIGRATIONS = [
   NotificationSms1764850000000,
   InspectionSchedule1764850000010,
   Drills1764900000000,
+  DurableJobs1765000000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

@@ -14,7 +14,7 @@ import { User } from '../identity/user.entity.js';
 import { Incident } from '../incidents/incident.entity.js';
 import { IncidentService } from '../incidents/incident.service.js';
 import { JobName, type JobPayloads } from '../jobs/job.types.js';
-import { Outbox } from '../callouts/outbox.js';
+import { Outbox } from '../jobs/outbox.js';
 import { Plan } from '../plans/plan.entity.js';
 import { RoomLog } from '../rooms/room-log.js';
 import { DrillParticipant, DrillRun, DrillRunInject } from './drill.entities.js';

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Public } from '../common/access.decorators.js';
+import { JobQueue } from '../jobs/job-queue.service.js';
 import { REDIS } from '../redis/redis.module.js';
 
 type Check = { status: 'up' } | { status: 'down'; message: string };
@@ -34,6 +35,7 @@ export class HealthController {
   constructor(
     private readonly db: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
+    private readonly jobs: JobQueue,
   ) {}
 
   /** 200 when PostgreSQL and Redis both answer, 503 naming the one that does not. */
@@ -46,5 +48,37 @@ export class HealthController {
     ]);
     const ok = database.status === 'up' && redis.status === 'up';
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'error', database, redis });
+  }
+
+  /**
+   * 200 when background work runs: every repeatable job's scheduler is in Redis (the reminders,
+   * inspection scan, outbox relay and drill clock) and no outbox job has waited past its due time
+   * for a minute without reaching Redis. 503 naming what is wrong: no worker has restored the
+   * schedules since Redis lost them, or jobs are not getting through.
+   */
+  @Get('jobs')
+  @Public()
+  async jobsHealth(@Res() res: Response): Promise<void> {
+    const problems: string[] = [];
+    try {
+      const missing = await withTimeout(this.jobs.missingSchedules());
+      if (missing.length) problems.push(`schedules missing from Redis: ${missing.join(', ')}`);
+    } catch (e) {
+      problems.push(`Redis: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    try {
+      const [{ n }] = await withTimeout<{ n: number }[]>(
+        this.db.query(
+          `SELECT count(*)::int AS n FROM outbox
+            WHERE dispatched_at IS NULL AND due_at < now() - interval '1 minute'`,
+        ),
+      );
+      if (n) problems.push(`${n} job(s) overdue by over a minute and not yet in Redis`);
+    } catch (e) {
+      problems.push(`database: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    res
+      .status(problems.length ? 503 : 200)
+      .json({ status: problems.length ? 'error' : 'ok', problems });
   }
 }

@@ -53,16 +53,40 @@ export class JobQueue {
     return job.id;
   }
 
-  async addBulk<N extends JobName>(name: N, payloads: JobPayloads[N][], delaysMs?: number[]): Promise<void> {
+  async addBulk<N extends JobName>(
+    name: N,
+    payloads: JobPayloads[N][],
+    delaysMs?: number[],
+    jobIds?: string[],
+  ): Promise<void> {
     if (!payloads.length) return;
     const idOf = JOB_ID[name] as ((p: JobPayloads[N]) => string) | undefined;
     await this.queues[QUEUE_OF[name]].addBulk(
       payloads.map((data, i) => ({
         name,
         data,
-        opts: { ...DEFAULTS, ...JOB_OPTIONS[name], jobId: idOf?.(data), delay: delaysMs?.[i] ?? 0 },
+        opts: {
+          ...DEFAULTS,
+          ...JOB_OPTIONS[name],
+          jobId: jobIds?.[i] ?? idOf?.(data),
+          delay: delaysMs?.[i] ?? 0,
+        },
       })),
     );
+  }
+
+  /** The Redis key of a job's hash: it exists while Redis holds the job, in whatever state. */
+  jobKey(job: JobName, jobId: string): string {
+    return this.queues[QUEUE_OF[job]].toKey(jobId);
+  }
+
+  /** The repeatable jobs whose scheduler Redis does not hold (it was restarted empty, say). */
+  async missingSchedules(): Promise<string[]> {
+    const missing: string[] = [];
+    for (const s of JOB_SCHEDULES) {
+      if (!(await this.queues[QUEUE_OF[s.name]].getJobScheduler(s.id))) missing.push(s.id);
+    }
+    return missing;
   }
 
   /** Upserts every repeatable job: rebooting the worker never duplicates a schedule. */

@@ -11,6 +11,7 @@ import { RequestContext } from '../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { JOB_HANDLER_KEY } from './job.decorators.js';
 import { JobQueue } from './job-queue.service.js';
+import { JobReconciler } from './job-reconciler.js';
 import { JobName, QUEUE_OF, QueueName } from './job.types.js';
 import { bullConnection } from './redis-connection.js';
 
@@ -69,6 +70,7 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
     private readonly scanner: MetadataScanner,
     private readonly queues: JobQueue,
     private readonly context: RequestContext,
+    private readonly reconciler: JobReconciler,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -96,9 +98,13 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
         stalledInterval: (this.config.JOB_LOCK_SECONDS * 1000) / 2,
         ...workerOptions(queue, this.config),
       });
-      worker.on('failed', (job, err) =>
-        this.logger.error({ err, jobId: job?.id, job: job?.name, attempts: job?.attemptsMade }, 'Job failed'),
-      );
+      worker.on('failed', (job, err) => {
+        this.logger.error({ err, jobId: job?.id, job: job?.name, attempts: job?.attemptsMade }, 'Job failed');
+        // Out of attempts: its outbox row is closed with the error, or the reconciler would
+        // queue it again forever. The queue admin page shows it with the others that failed.
+        if (job && (err.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1)))
+          this.reconciler.jobFinished(job.id, err.message);
+      });
       this.workers.push(worker);
     }
     await this.queues.installSchedules();
@@ -110,7 +116,12 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
     if (!handler || QUEUE_OF[job.name as JobName] !== job.queueName) {
       throw new Error(`No handler for job ${job.name} on queue ${job.queueName}`);
     }
-    return this.context.runAsSystem(`job:${job.name}`, () => handler(job.data, job, token));
+    return this.context
+      .runAsSystem(`job:${job.name}`, () => handler(job.data, job, token))
+      .then((result) => {
+        this.reconciler.jobFinished(job.id);
+        return result;
+      });
   }
 
   /** Lets running jobs finish; unstarted ones stay queued for the next worker. */

@@ -2,10 +2,14 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { JobQueue } from './job-queue.service.js';
+import { Outbox } from './outbox.js';
 import { QueueName } from './job.types.js';
 import { bullConnection } from './redis-connection.js';
 
-/** Queues for producers (server or worker): connection from REDIS_URL, keys under REDIS_PREFIX. */
+/**
+ * Queues and the outbox for producers (server or worker): connection from REDIS_URL, keys under
+ * REDIS_PREFIX.
+ */
 @Module({
   imports: [
     BullModule.forRootAsync({
@@ -17,7 +21,7 @@ import { bullConnection } from './redis-connection.js';
     }),
     BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
   ],
-  providers: [JobQueue],
-  exports: [JobQueue],
+  providers: [JobQueue, Outbox],
+  exports: [JobQueue, Outbox],
 })
 export class JobsModule {}

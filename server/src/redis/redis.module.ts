@@ -14,8 +14,8 @@ export const REDIS = Symbol('REDIS');
     {
       provide: REDIS,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) =>
-        logOutages(
+      useFactory: (config: AppConfig) => {
+        const redis = logOutages(
           new Redis(config.REDIS_URL, {
             enableOfflineQueue: false,
             maxRetriesPerRequest: 1,
@@ -23,7 +23,11 @@ export const REDIS = Symbol('REDIS');
             retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
           }),
           'commands',
-        ),
+        );
+        // At every connection: a Redis that came back may be another one, configured otherwise.
+        redis.on('ready', () => void checkQueueStore(redis));
+        return redis;
+      },
     },
   ],
   exports: [REDIS],
@@ -51,6 +55,28 @@ export async function closeRedis(redis: Redis | undefined): Promise<void> {
   // pipelined: without waiting, it would overtake them and they would meet a closed connection.
   while (redis.autoPipelineQueueSize > 0) await new Promise((resolve) => setImmediate(resolve));
   await redis.quit().catch(() => redis.disconnect());
+}
+
+/**
+ * Warns when Redis may evict keys: under memory pressure it would drop queued jobs and schedules
+ * silently. Returns the warning, or null when the policy is `noeviction` or cannot be read (a
+ * managed Redis may refuse CONFIG; its settings are then the operator's to check).
+ */
+export async function checkQueueStore(redis: Redis, logger = new Logger('Redis')): Promise<string | null> {
+  let policy: string | undefined;
+  try {
+    const reply = (await redis.config('GET', 'maxmemory-policy')) as string[];
+    policy = reply[1];
+  } catch {
+    logger.debug('could not read maxmemory-policy (CONFIG refused)');
+    return null;
+  }
+  if (!policy || policy === 'noeviction') return null;
+  const warning =
+    `Redis maxmemory-policy is "${policy}": when memory runs short Redis may evict queued jobs. ` +
+    'Set maxmemory-policy noeviction for the queue store (see the README, "Redis as a queue store").';
+  logger.warn(warning);
+  return warning;
 }
 
 /**
