@@ -85,12 +85,4 @@ export class ContactRepository extends EnterpriseScopedRepository<Contact> {
     )) as { teams: number; rotations: number }[];
     return row!;
   }
-
-  /** Enterprise id of a user account, to check a link between a contact and a user. */
-  async userEnterprise(userId: string): Promise<{ enterpriseId: string | null } | null> {
-    const rows = (await this.repo.query(`SELECT enterprise_id FROM app_user WHERE id = $1`, [userId])) as {
-      enterprise_id: string | null;
-    }[];
-    return rows[0] ? { enterpriseId: rows[0].enterprise_id } : null;
-  }
 }

@@ -5,6 +5,7 @@ import { RequestContext } from '../common/request-context.js';
 import type { ListResponse } from '../contracts/api.js';
 import type { ContactView } from '../contracts/directory.js';
 import { Db } from '../database/db.js';
+import { ScopedUserRepository } from '../identity/scoped-user.repository.js';
 import {
   type ContactCreateDto,
   type ContactListQueryDto,
@@ -20,6 +21,7 @@ export class ContactService {
   constructor(
     private readonly db: Db,
     private readonly contacts: ContactRepository,
+    private readonly users: ScopedUserRepository,
     private readonly audit: AuditService,
     private readonly context: RequestContext,
   ) {}
@@ -94,11 +96,14 @@ export class ContactService {
     });
   }
 
-  /** A contact may be linked to a user of the same enterprise, or to a zone-wide user. */
+  /**
+   * The linked user must be one the caller may name (an officer: a user of their enterprise;
+   * anyone else is not found, as on a read), and a contact is linked to a user of its own
+   * enterprise or to a zone-wide user.
+   */
   private async checkUserLink(c: Contact): Promise<void> {
     if (!c.userId) return;
-    const user = await this.contacts.userEnterprise(c.userId);
-    if (!user) throw new BadRequestException(['userId: no such user']);
+    const user = await this.users.getById(c.userId);
     if (user.enterpriseId && user.enterpriseId !== c.enterpriseId) {
       throw new BadRequestException(['userId: the user belongs to another enterprise']);
     }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EnterpriseModule } from '../enterprises/enterprise.module.js';
+import { ScopedUserRepository } from '../identity/scoped-user.repository.js';
 import { ContactController } from './contact.controller.js';
 import { ContactRepository } from './contact.repository.js';
 import { ContactService } from './contact.service.js';
@@ -14,7 +15,9 @@ import { TeamService } from './team.service.js';
 /**
  * Contacts, teams and on-call rotations. Exported for escalation policies and call-outs: load
  * contacts and teams by ids (`ContactService.findByIds`, `TeamService.findByIds`) and ask who is
- * on call (`RotationService.onCallAt`).
+ * on call (`RotationService.onCallAt`). The people a request may name include user accounts
+ * (`ScopedUserRepository`): provided here with the rest of who's who rather than by the identity
+ * module, which the worker (it loads the room services too) does not have.
  */
 @Module({
   imports: [EnterpriseModule],
@@ -27,11 +30,13 @@ import { TeamService } from './team.service.js';
     TeamService,
     RotationService,
     ContactTransferService,
+    ScopedUserRepository,
   ],
   exports: [
     ContactRepository,
     TeamRepository,
     RotationRepository,
+    ScopedUserRepository,
     ContactService,
     TeamService,
     RotationService,

@@ -4,6 +4,7 @@ import { FileModule } from '../files/file.module.js';
 import { InspectionJobsModule } from '../inspections/inspection-jobs.module.js';
 import { JobsModule } from '../jobs/jobs.module.js';
 import { NotificationCoreModule } from '../notifications/notification.module.js';
+import { PlansModule } from '../plans/plans.module.js';
 import { HazardController } from './hazard.controller.js';
 import { HazardDeadlineService } from './hazard-deadline.service.js';
 import { HazardJobs } from './hazard.jobs.js';
@@ -21,7 +22,7 @@ import { HazardService } from './hazard.service.js';
 export class HazardCoreModule {}
 
 @Module({
-  imports: [HazardCoreModule, FileModule],
+  imports: [HazardCoreModule, FileModule, PlansModule],
   controllers: [HazardController],
   providers: [HazardService, HazardReportService, HazardMapService],
   exports: [HazardService],

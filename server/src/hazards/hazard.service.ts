@@ -17,6 +17,7 @@ import type { HazardDetailView, HazardView } from '../contracts/hazards.js';
 import { Db } from '../database/db.js';
 import { FileService } from '../files/file.service.js';
 import { NotificationService } from '../notifications/notification.service.js';
+import { PlanRepository } from '../plans/plan.repository.js';
 import {
   type HazardCreateDto,
   type HazardExportQueryDto,
@@ -50,6 +51,7 @@ export class HazardService {
     private readonly db: Db,
     private readonly hazards: HazardRepository,
     private readonly files: FileService,
+    private readonly plans: PlanRepository,
     private readonly notifications: NotificationService,
     private readonly audit: AuditService,
     private readonly context: RequestContext,
@@ -94,6 +96,7 @@ export class HazardService {
     return this.db.transaction(async () => {
       const enterpriseName = await this.hazards.enterpriseName(enterpriseId);
       if (!enterpriseName) throw new BadRequestException(['enterpriseId: the enterprise does not exist']);
+      await this.checkContingencyPlan(dto.contingencyPlanId, enterpriseId);
       const now = this.clock.now();
       const h = new Hazard();
       h.enterpriseId = enterpriseId;
@@ -159,6 +162,7 @@ export class HazardService {
         throw new ForbiddenException('Only the zone may downgrade a major hazard to general');
       }
       const before = await this.detail(h);
+      await this.checkContingencyPlan(dto.contingencyPlanId, h.enterpriseId);
       if (dto.photoIds) await this.files.claim(dto.photoIds, h.enterpriseId);
       apply(h, dto);
       const now = this.clock.now();
@@ -333,6 +337,19 @@ export class HazardService {
   }
 
   /** An officer records hazards of their own enterprise; zone users name the enterprise. */
+  /**
+   * The contingency plan a hazard names must be one the caller can read (an officer: their
+   * enterprise's or the zone's; any other id is not found, as on a read), and one of the hazard's
+   * own enterprise or of the zone.
+   */
+  private async checkContingencyPlan(planId: string | null | undefined, enterpriseId: string): Promise<void> {
+    if (!planId) return;
+    const plan = await this.plans.getById(planId);
+    if (plan.enterpriseId && plan.enterpriseId !== enterpriseId) {
+      throw new BadRequestException(['contingencyPlanId: the plan belongs to another enterprise']);
+    }
+  }
+
   private ownerOf(me: Principal, requested: string | undefined): string {
     if (me.role === 'enterprise_officer') {
       if (requested && requested !== me.enterpriseId) {

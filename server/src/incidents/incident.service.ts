@@ -17,6 +17,7 @@ import type {
 } from '../contracts/incidents.js';
 import { Db } from '../database/db.js';
 import { EnterpriseRepository } from '../enterprises/enterprise.repository.js';
+import { PlanRepository } from '../plans/plan.repository.js';
 import { LiveBroadcaster } from '../rooms/live-broadcaster.js';
 import { RoomLog } from '../rooms/room-log.js';
 import { isInsideZone } from '../zone/zone-geometry.js';
@@ -49,6 +50,7 @@ export class IncidentService {
     private readonly db: Db,
     private readonly incidents: IncidentRepository,
     private readonly enterprises: EnterpriseRepository,
+    private readonly plans: PlanRepository,
     private readonly rooms: RoomLog,
     private readonly live: LiveBroadcaster,
     private readonly audit: AuditService,
@@ -243,6 +245,8 @@ export class IncidentService {
       const incident = await this.incidents.lockById(id);
       if (incident.status === 'closed')
         throw new ConflictException('The incident is closed; reopen it first');
+      // The plan named must be one the caller can read (404 as on a read, for an unknown id too).
+      if (dto.planId) await this.plans.getById(dto.planId);
       const before = mapIncident(incident);
       const from = incident.responseLevel;
       incident.responseLevel = dto.level;

@@ -3,7 +3,10 @@ import { AuditService } from '../audit/audit.service.js';
 import { RequestContext } from '../common/request-context.js';
 import type { DispatchView, MapFeatureView, TaskView } from '../contracts/incidents.js';
 import { Db } from '../database/db.js';
+import { TeamRepository } from '../directory/team.repository.js';
+import { ScopedUserRepository } from '../identity/scoped-user.repository.js';
 import { IncidentRepository } from '../incidents/incident.repository.js';
+import { ResourceRepository } from '../resources/resource.repository.js';
 import { Dispatch, MapFeature, RoomTask } from './room.entities.js';
 import { RoomLog } from './room-log.js';
 import {
@@ -21,13 +24,18 @@ import {
 /**
  * The work done in an incident room: tasks, map features and dispatched resources. Each one is
  * reached through its incident, which the scoped incident repository finds only for callers in
- * scope; every change is a room event and an audit row, committed together.
+ * scope; the team, user or resource a request names must be in the caller's scope as well (an
+ * officer names their own enterprise's, zone roles anyone's), else it is not found, as on a
+ * read. Every change is a room event and an audit row, committed together.
  */
 @Injectable()
 export class RoomWorkService {
   constructor(
     private readonly db: Db,
     private readonly incidents: IncidentRepository,
+    private readonly teams: TeamRepository,
+    private readonly users: ScopedUserRepository,
+    private readonly resources: ResourceRepository,
     private readonly rooms: RoomLog,
     private readonly audit: AuditService,
     private readonly context: RequestContext,
@@ -47,6 +55,9 @@ export class RoomWorkService {
   ): Promise<TaskView> {
     return this.db.transaction(async () => {
       await this.openIncident(incidentId);
+      // A checklist task's team was checked when its plan level was saved, and only the zone
+      // activates a level: a team deleted since must not stop the activation.
+      if (source === 'manual') await this.assertAssignable(dto);
       const task = await this.db.repo(RoomTask).save(
         Object.assign(new RoomTask(), {
           incidentId,
@@ -77,6 +88,7 @@ export class RoomWorkService {
       await this.incidents.getById(incidentId);
       const task = await this.db.repo(RoomTask).findOneBy({ id: taskId, incidentId });
       if (!task) throw new NotFoundException('Task not found');
+      await this.assertAssignable(dto);
       const before = mapTask(task);
       if (dto.status === 'accepted' && task.status !== 'open') {
         throw new ConflictException(`A ${task.status} task cannot be accepted`);
@@ -196,6 +208,7 @@ export class RoomWorkService {
   async dispatch(incidentId: string, dto: DispatchCreateDto): Promise<DispatchView> {
     return this.db.transaction(async () => {
       await this.openIncident(incidentId);
+      if (dto.resourceId) await this.resources.getById(dto.resourceId);
       const d = await this.db.repo(Dispatch).save(
         Object.assign(new Dispatch(), {
           incidentId,
@@ -244,6 +257,12 @@ export class RoomWorkService {
   private async openIncident(incidentId: string): Promise<void> {
     const incident = await this.incidents.getById(incidentId);
     if (incident.status === 'closed') throw new ConflictException('The incident is closed; reopen it first');
+  }
+
+  /** The assignees a task names must be in the caller's scope (404 otherwise, before any write). */
+  private async assertAssignable(dto: TaskUpdateDto): Promise<void> {
+    if (dto.assigneeUserId) await this.users.getById(dto.assigneeUserId);
+    if (dto.assigneeTeamId) await this.teams.getById(dto.assigneeTeamId);
   }
 
   private async liveFeature(incidentId: string, featureId: string): Promise<MapFeature> {
