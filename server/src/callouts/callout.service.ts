@@ -231,6 +231,23 @@ export class CalloutService {
     return out;
   }
 
+  /**
+   * The language to answer a phone in when no open call-out of it says: that of the directory
+   * contact with the number, else of its latest call-out, else Chinese.
+   */
+  async languageOf(phone: string): Promise<CalloutRecipient['language']> {
+    const [row]: { language: string }[] = await this.db.manager.query(
+      `SELECT language FROM (
+         SELECT language, 0 AS source, updated_at AS at FROM contact WHERE phones @> ARRAY[$1::text]
+         UNION ALL
+         SELECT r.language, 1, c.created_at FROM callout_recipient r JOIN callout c ON c.id = r.callout_id
+          WHERE r.phone = $1
+       ) known ORDER BY source, at DESC LIMIT 1`,
+      [phone],
+    );
+    return row?.language === 'en' ? 'en' : 'zh-CN';
+  }
+
   /** Ends an active call-out: the room hears of it, and the pending timers find it ended. */
   async end(
     callout: Callout,

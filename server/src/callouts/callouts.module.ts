@@ -7,6 +7,7 @@ import { CalloutController, RespondController } from './callout.controller.js';
 import { CalloutEngine } from './callout-engine.js';
 import { CalloutService } from './callout.service.js';
 import { MESSAGING_PROVIDER } from './provider.js';
+import { ProviderStatusWriter } from './provider-status.js';
 import { ResponderService } from './responder.service.js';
 import { TwilioProvider } from './twilio.provider.js';
 import { TwilioWebhooksController } from './twilio-webhooks.controller.js';
@@ -22,6 +23,7 @@ import { TwilioWebhooksController } from './twilio-webhooks.controller.js';
     CalloutService,
     CalloutEngine,
     ResponderService,
+    ProviderStatusWriter,
     { provide: MESSAGING_PROVIDER, useClass: TwilioProvider },
   ],
   exports: [CalloutService, CalloutEngine],

@@ -9,6 +9,7 @@ import {
   smsConfigured,
 } from './notification-sms.js';
 import { MESSAGING_PROVIDER } from './provider.js';
+import { ProviderStatusWriter } from './provider-status.js';
 import { TwilioProvider } from './twilio.provider.js';
 
 /**
@@ -23,6 +24,7 @@ import { TwilioProvider } from './twilio.provider.js';
     { provide: MESSAGING_PROVIDER, useClass: TwilioProvider },
     SmsNotificationChannel,
     NotificationSmsSender,
+    ProviderStatusWriter,
     {
       provide: NOTIFICATION_CHANNELS,
       inject: [APP_CONFIG, SmsNotificationChannel],

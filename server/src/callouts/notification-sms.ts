@@ -26,6 +26,7 @@ import type {
 import { PERMANENT_CODES, RECONCILE_SLACK_MS, SETTLED, waitForLease } from './callout-engine.js';
 import { Outbox } from '../jobs/outbox.js';
 import { MESSAGING_PROVIDER, type MessagingProvider, ProviderError } from './provider.js';
+import { ProviderStatusWriter } from './provider-status.js';
 
 interface SmsRow {
   id: string;
@@ -188,26 +189,13 @@ export class NotificationSmsSender {
   }
 }
 
-/** Status order of a text: a late or repeated callback never moves it backwards. */
-const RANK: Record<string, number> = {
-  pending: 0,
-  sending: 1,
-  accepted: 2,
-  queued: 2,
-  sending_provider: 2,
-  sent: 3,
-  delivered: 5,
-  failed: 5,
-  undelivered: 5,
-};
-
 /** The provider's status callbacks for notification texts; signed like every Twilio webhook. */
 @ApiExcludeController()
 @Controller('webhooks/twilio')
 @Public()
 export class NotificationSmsWebhookController {
   constructor(
-    private readonly db: Db,
+    private readonly statuses: ProviderStatusWriter,
     @Inject(MESSAGING_PROVIDER) private readonly provider: MessagingProvider,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -221,15 +209,12 @@ export class NotificationSmsWebhookController {
       throw new ForbiddenException('Invalid X-Twilio-Signature');
     }
     const status = params.MessageStatus ?? params.SmsStatus;
-    if (!recordIdOf(smsId) || !status) return;
-    const later = Object.entries(RANK)
-      .filter(([, rank]) => rank > (RANK[status] ?? 0))
-      .map(([s]) => s);
-    await this.db.manager.query(
-      `UPDATE notification_sms SET status = $2, provider_sid = coalesce(provider_sid, $3),
-              error_code = coalesce($4, error_code), updated_at = now()
-        WHERE id = $1 AND NOT (status = ANY($5::text[]))`,
-      [smsId, status, params.MessageSid ?? null, errorCodeOf(params.ErrorCode), later],
-    );
+    const id = recordIdOf(smsId);
+    if (!id || !status) return;
+    await this.statuses.apply('notification_sms', id, {
+      status,
+      sid: params.MessageSid ?? null,
+      errorCode: errorCodeOf(params.ErrorCode),
+    });
   }
 }

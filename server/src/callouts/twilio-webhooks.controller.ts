@@ -19,30 +19,9 @@ import { CalloutDelivery, CalloutRecipient } from './callout.entities.js';
 import { CalloutEngine, type FailedDelivery } from './callout-engine.js';
 import { CalloutService } from './callout.service.js';
 import { MESSAGING_PROVIDER, type MessagingProvider } from './provider.js';
+import { ProviderStatusWriter } from './provider-status.js';
 import { parseReply } from './replies.js';
 import { type Language, VOICE_LANGUAGE, voiceScript } from './templates.js';
-
-/** Status order: a late or repeated callback never moves a delivery backwards. */
-const RANK: Record<string, number> = {
-  pending: 0,
-  sending: 1,
-  accepted: 2,
-  queued: 2,
-  initiated: 2,
-  sent: 3,
-  ringing: 3,
-  'in-progress': 4,
-  delivered: 5,
-  completed: 5,
-  failed: 5,
-  undelivered: 5,
-  busy: 5,
-  'no-answer': 5,
-  canceled: 5,
-};
-
-/** The rank of the end states. */
-const FINAL = 5;
 
 const escapeXml = (s: string) =>
   s.replace(
@@ -64,6 +43,7 @@ export class TwilioWebhooksController {
     private readonly db: Db,
     private readonly callouts: CalloutService,
     private readonly engine: CalloutEngine,
+    private readonly statuses: ProviderStatusWriter,
     @Inject(MESSAGING_PROVIDER) private readonly provider: MessagingProvider,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -75,36 +55,16 @@ export class TwilioWebhooksController {
     const status = p.MessageStatus ?? p.SmsStatus ?? p.CallStatus;
     if (!recordIdOf(deliveryId) || !status) return;
     const errorCode = errorCodeOf(p.ErrorCode);
-    // One conditional statement (three callbacks come per message): the status moves only
-    // forwards, so two callbacks racing cannot move it back. One that repeats what is recorded
-    // (the `queued` after the send's own answer) writes nothing, unless it is an end state: the
-    // send's answer may have recorded that without what follows from it (the voice call).
-    const rank = RANK[status] ?? 0;
-    const [rows]: [
-      {
-        callout_id: string;
-        recipient_id: string;
-        tier: number;
-        round: number;
-        channel: CalloutDelivery['channel'];
-        error_message: string | null;
-      }[],
-      number,
-    ] = await this.db.manager.query(
-      `UPDATE callout_delivery
-          SET status = $2, provider_sid = coalesce(provider_sid, $3), error_code = coalesce($4, error_code),
-              updated_at = now()
-        WHERE id = $1 AND NOT (status = ANY($5::text[]))
-        RETURNING callout_id, recipient_id, tier, round, channel, error_message`,
-      [
-        deliveryId,
-        status,
-        p.MessageSid ?? p.CallSid ?? null,
-        errorCode,
-        Object.keys(RANK).filter((s) => RANK[s]! > rank || (s === status && rank < FINAL)),
-      ],
-    );
-    const row = rows[0];
+    // Only a status that moves the delivery forwards is taken, and only then does anything follow
+    // from it: a `failed` after `delivered` is recorded, not acted on (provider-status.ts).
+    const row = await this.statuses.apply<{
+      callout_id: string;
+      recipient_id: string;
+      tier: number;
+      round: number;
+      channel: CalloutDelivery['channel'];
+      error_message: string | null;
+    }>('callout_delivery', deliveryId, { status, sid: p.MessageSid ?? p.CallSid ?? null, errorCode });
     if (!row) return;
     const d: FailedDelivery = {
       calloutId: row.callout_id,
@@ -138,7 +98,7 @@ export class TwilioWebhooksController {
       return twiml('');
     }
     const open = await this.callouts.openFor(from);
-    const lang: Language = open[0]?.recipient.language ?? 'zh-CN';
+    const lang: Language = open[0]?.recipient.language ?? (await this.callouts.languageOf(from));
     const say = (zh: string, en: string) => twiml(`<Message>${escapeXml(lang === 'en' ? en : zh)}</Message>`);
     if (!reply.decision) {
       return open.length

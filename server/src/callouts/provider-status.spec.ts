@@ -1,0 +1,55 @@
+import { describe, expect, it } from '@jest/globals';
+import { isEndStatus, statusesKeptAgainst, takesStatus } from './provider-status.js';
+
+describe('provider status order', () => {
+  it.each([
+    ['sending', 'queued'],
+    ['queued', 'sent'],
+    ['sent', 'delivered'],
+    ['sent', 'undelivered'],
+    ['queued', 'failed'],
+    ['initiated', 'ringing'],
+    ['ringing', 'in-progress'],
+    ['in-progress', 'completed'],
+    ['queued', 'accepted'],
+  ])('a row in %s takes %s', (current, incoming) => {
+    expect(takesStatus(current, incoming)).toBe(true);
+  });
+
+  it.each([
+    ['delivered', 'sent'],
+    ['sent', 'queued'],
+    ['queued', 'queued'],
+    ['completed', 'ringing'],
+    // The first end state stands: a late contradiction does not move the row.
+    ['delivered', 'failed'],
+    ['delivered', 'undelivered'],
+    ['failed', 'delivered'],
+    ['completed', 'no-answer'],
+  ])('a row in %s keeps it against %s', (current, incoming) => {
+    expect(takesStatus(current, incoming)).toBe(false);
+  });
+
+  it('lets an end state repeat, so that what follows from it is not lost', () => {
+    expect(takesStatus('failed', 'failed')).toBe(true);
+    expect(takesStatus('undelivered', 'undelivered')).toBe(true);
+  });
+
+  it('treats a status it does not know as the very start', () => {
+    expect(takesStatus('delivered', 'read')).toBe(false);
+    expect(takesStatus('read', 'delivered')).toBe(true);
+  });
+
+  it('lists what a row keeps for the conditional update', () => {
+    expect(statusesKeptAgainst('failed')).toEqual(
+      expect.arrayContaining(['delivered', 'undelivered', 'completed', 'busy', 'no-answer', 'canceled']),
+    );
+    expect(statusesKeptAgainst('failed')).not.toContain('failed');
+    expect(statusesKeptAgainst('failed')).not.toContain('sent');
+    expect(statusesKeptAgainst('queued')).toEqual(
+      expect.arrayContaining(['queued', 'sent', 'delivered', 'failed']),
+    );
+    expect(isEndStatus('delivered')).toBe(true);
+    expect(isEndStatus('sent')).toBe(false);
+  });
+});
