@@ -19,8 +19,10 @@ const REQUEST_ID = /^[\w.-]{1,100}$/;
  */
 export async function configureApp(app: INestApplication): Promise<void> {
   const express = app as NestExpressApplication;
-  express.set('trust proxy', 'loopback');
   const config = loadConfig();
+  // Only proxies named by the operator may say who the client is: believed from anyone, the
+  // X-Forwarded-For header would let a client pick a fresh address for every login attempt.
+  if (config.TRUST_PROXY !== undefined) express.set('trust proxy', config.TRUST_PROXY);
   const logger = createLogger(config.LOG_LEVEL);
   app.useLogger(new NestPinoLogger(logger));
   // A request id from the caller is kept (it ties logs across services); otherwise a new one.

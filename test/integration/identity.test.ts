@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createHmac } from 'node:crypto';
 import { createTestApp, type TestApp } from '../support/app.js';
+
+/** A token signed with the application's own secret, with exactly the claims given. */
+function signed(secret: string, claims: Record<string, unknown>): string {
+  const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const body = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(claims)}`;
+  return `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`;
+}
 
 describe('identity', () => {
   let t: TestApp;
@@ -59,7 +67,7 @@ describe('identity', () => {
     );
   });
 
-  it('locks an account after repeated failures, even for the right password, until an admin resets it', async () => {
+  it('locks an account out of an address after repeated failures, even for the right password, until an admin resets it', async () => {
     const u = await newUser('lockme@muster.test');
     const attempt = (password: string) =>
       t.http.post('/api/auth/login').send({ email: 'lockme@muster.test', password });
@@ -67,7 +75,8 @@ describe('identity', () => {
     expect((await attempt('bad-one-2')).status).toBe(401);
     const third = await attempt('bad-one-3');
     expect(third.status).toBe(429);
-    expect(third.body.message).toMatch(/locked/);
+    expect(third.body.message).toMatch(/^Too many failed logins to this account from this address/);
+    expect(third.headers['retry-after']).toBe(String(15 * 60));
     expect((await attempt('correct-horse')).status).toBe(429);
 
     const audit = await t.http.get(`/api/audit?entityId=${u.id}`).set('Authorization', `Bearer ${admin}`);
@@ -106,7 +115,7 @@ describe('identity', () => {
     ).toBe(200);
   });
 
-  it('applies a role change to tokens already issued at once, and the deactivation after it', async () => {
+  it('revokes tokens already issued on a role change, and lets the new role sign in', async () => {
     const u = await newUser('mover@muster.test');
     const login = await t.http
       .post('/api/auth/login')
@@ -121,13 +130,71 @@ describe('identity', () => {
       .set('Authorization', `Bearer ${admin}`)
       .send({ role: 'responder' });
     expect(moved.status).toBe(200);
-    const refused = await t.http.get('/api/incidents').set(auth);
+    const revoked = await t.http.get('/api/incidents').set(auth);
+    expect(revoked.status).toBe(401);
+    expect(revoked.body.message).toMatch(/token was revoked/);
+
+    const again = {
+      Authorization: `Bearer ${(await t.login('mover@muster.test', 'correct-horse')).accessToken}`,
+    };
+    expect((await t.http.get('/api/auth/me').set(again)).body.role).toBe('responder');
+    const refused = await t.http.get('/api/incidents').set(again);
     expect(refused.status).toBe(403);
     expect(refused.body.message).toBe('Role responder may not do this');
-    expect((await t.http.get('/api/auth/me').set(auth)).body.role).toBe('responder');
+  });
 
-    await t.http.post(`/api/users/${u.id}/deactivate`).set('Authorization', `Bearer ${admin}`);
-    expect((await t.http.get('/api/auth/me').set(auth)).status).toBe(401);
+  it("revokes tokens already issued on a password reset and on a change of one's own password", async () => {
+    const u = await newUser('resetme@muster.test');
+    const first = {
+      Authorization: `Bearer ${(await t.login('resetme@muster.test', 'correct-horse')).accessToken}`,
+    };
+    expect((await t.http.get('/api/auth/me').set(first)).status).toBe(200);
+    const reset = await t.http
+      .post(`/api/users/${u.id}/reset-password`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ password: 'reset-by-admin' });
+    expect(reset.status).toBe(200);
+    expect((await t.http.get('/api/auth/me').set(first)).status).toBe(401);
+
+    const second = {
+      Authorization: `Bearer ${(await t.login('resetme@muster.test', 'reset-by-admin')).accessToken}`,
+    };
+    const other = {
+      Authorization: `Bearer ${(await t.login('resetme@muster.test', 'reset-by-admin')).accessToken}`,
+    };
+    const changed = await t.http
+      .post('/api/auth/password')
+      .set(second)
+      .send({ currentPassword: 'reset-by-admin', newPassword: 'chosen-by-me' });
+    expect(changed.status).toBe(204);
+    expect((await t.http.get('/api/auth/me').set(second)).status).toBe(401);
+    expect((await t.http.get('/api/auth/me').set(other)).status).toBe(401);
+    expect((await t.login('resetme@muster.test', 'chosen-by-me')).user.email).toBe('resetme@muster.test');
+  });
+
+  it('refuses an admin resetting their own password through the admin route', async () => {
+    const me = await t.http.get('/api/auth/me').set('Authorization', `Bearer ${admin}`);
+    const res = await t.http
+      .post(`/api/users/${me.body.id}/reset-password`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ password: 'taken-over-1' });
+    expect(res.status).toBe(403);
+    expect(res.body.message).toMatch(/cannot reset your own password.*\/api\/auth\/password/);
+    // Nothing changed: the admin's session and password are as they were.
+    expect((await t.http.get('/api/auth/me').set('Authorization', `Bearer ${admin}`)).status).toBe(200);
+    await expect(t.login('admin@muster.test', 'taken-over-1')).rejects.toThrow(/401/);
+  });
+
+  it('refuses a token without an expiry, even with a good signature and version', async () => {
+    // The claims of a token the server issued, signed again with and without its expiry.
+    const { exp, ...claims } = JSON.parse(Buffer.from(admin.split('.')[1]!, 'base64url').toString()) as {
+      exp: number;
+    };
+    const withExp = signed(t.jwtSecret, { ...claims, exp });
+    const withoutExp = signed(t.jwtSecret, claims);
+    expect((await t.http.get('/api/auth/me').set('Authorization', `Bearer ${withExp}`)).status).toBe(200);
+    const res = await t.http.get('/api/auth/me').set('Authorization', `Bearer ${withoutExp}`);
+    expect(res.status).toBe(401);
   });
 
   it('refuses an admin deactivating themselves', async () => {
@@ -189,14 +256,18 @@ describe('login throttling', () => {
   });
   afterAll(() => t.close());
 
-  it('answers 429 once a client exceeds the per-minute login rate', async () => {
+  it('answers 429 with Retry-After once a client exceeds the per-minute login rate', async () => {
     const statuses: number[] = [];
+    let retryAfter: string | undefined;
     for (let i = 0; i < 7; i++) {
       const res = await t.http
         .post('/api/auth/login')
         .send({ email: `x${i}@muster.test`, password: 'whatever1' });
       statuses.push(res.status);
+      retryAfter = res.headers['retry-after'];
     }
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
+    expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
+    expect(Number(retryAfter)).toBeLessThanOrEqual(60);
   });
 });

@@ -74,6 +74,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
     if (res.headersSent) return;
+    // A 429 that knows when to come back says so in the standard header too, for clients and
+    // proxies that read no body.
+    const retryAfter = body.statusCode === 429 ? retryAfterOf(exception) : undefined;
+    if (retryAfter !== undefined) res.setHeader('Retry-After', String(retryAfter));
     // Explicitly: a route's own @Header('Content-Type', …) (a CSV export, TwiML) is already set
     // when a pipe or the handler throws, and res.json() would keep it for the JSON error.
     res.status(body.statusCode).type('json').json(body);
@@ -115,6 +119,15 @@ export class HttpExceptionFilter implements ExceptionFilter {
       errorId,
     };
   }
+}
+
+/** The seconds an HttpException's body gives as `retryAfter`, if any. */
+function retryAfterOf(exception: unknown): number | undefined {
+  if (!(exception instanceof HttpException)) return undefined;
+  const response = exception.getResponse() as { retryAfter?: unknown };
+  return typeof response === 'object' && Number.isInteger(response.retryAfter)
+    ? (response.retryAfter as number)
+    : undefined;
 }
 
 function isBodyParserError(e: unknown): e is { status: number; type: string } {

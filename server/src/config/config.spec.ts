@@ -39,6 +39,19 @@ describe('configuration', () => {
     ]);
   });
 
+  it('believes X-Forwarded-For from nobody unless TRUST_PROXY names the proxies', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBeUndefined();
+    expect(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,::1' }).TRUST_PROXY).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      '::1',
+    ]);
+    for (const v of ['true', '0', '10.0.0.0/33', 'proxy.internal', '10.0.0.1,']) {
+      expect(problems({ TRUST_PROXY: v })).toEqual([expect.stringMatching(/^TRUST_PROXY: must be/)]);
+    }
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ PORT: '', MAP_TILE_URL: '' }).PORT).toBe(3000);
   });

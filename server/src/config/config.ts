@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -16,6 +17,30 @@ const url = (protocols: string[]) =>
     `must be a URL with protocol ${protocols.join(' or ')}`,
   );
 
+/** Express's names for address ranges, accepted in TRUST_PROXY beside addresses and subnets. */
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGES.includes(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
+
+/** A number of hops, or a list of proxies: never `true`, which would let any client pick its address. */
+const trustProxy = z.string().transform((v, ctx): number | string[] => {
+  if (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 10) return Number(v);
+  const entries = v.split(',').map((e) => e.trim());
+  if (entries.every(isProxyAddress)) return entries;
+  ctx.addIssue({
+    code: 'custom',
+    message:
+      'must be the number of proxies in front (1-10) or their addresses or subnets, comma-separated (also loopback, linklocal, uniquelocal)',
+  });
+  return z.NEVER;
+});
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -33,9 +58,10 @@ const schema = z.object({
     .regex(/^\d+[smhd]$/, 'must look like 12h, 30m or 7d')
     .default('12h'),
   /**
-   * How long a server process may answer from its memory who a token's user is (active, role,
-   * enterprise) instead of reading the user again. A change made through this process applies at
-   * once; one made through another process applies within this many seconds. 0 reads every time.
+   * How long a server process may answer from its memory who a token's user is instead of reading
+   * the user again. Revocations (deactivation, role, enterprise, password) apply at once on every
+   * process, announced over Redis; other changes (a name) within this many seconds. 0 reads every
+   * time.
    */
   ACCESS_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
   DEMO_MODE: z
@@ -59,6 +85,12 @@ const schema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /**
+   * The reverse proxies whose X-Forwarded-For is believed (Express's `trust proxy`). Unset, nobody:
+   * a client's address is that of its connection, so the login limits per address cannot be
+   * dodged by sending the header.
+   */
+  TRUST_PROXY: trustProxy.optional(),
   /** Sends per second per sender number (the provider's limit); 0 = no limit. */
   SMS_RATE_PER_SECOND: z.coerce.number().int().min(0).default(10),
   /**

@@ -38,6 +38,7 @@ import { Dispatch, MapFeature, RoomEvent, RoomTask } from '../rooms/room.entitie
 import { DRILL_ENTITIES } from '../drills/drill.entities.js';
 import { Drills1764900000000 } from './migrations/1764900000000-drills.js';
 import { DurableJobs1765000000000 } from './migrations/1765000000000-durable-jobs.js';
+import { TokenVersion1765000000100 } from './migrations/1765000000100-token-version.js';
 
 /** Listed explicitly rather than globbed: the build is ESM and globs would load .d.ts/.map files. */
 export const ENTITIES = [
@@ -91,6 +92,7 @@ export const MIGRATIONS = [
   InspectionSchedule1764850000010,
   Drills1764900000000,
   DurableJobs1765000000000,
+  TokenVersion1765000000100,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

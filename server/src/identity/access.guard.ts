@@ -14,8 +14,8 @@ import { PrincipalCache } from './principal-cache.js';
 import { TokenService } from './token.service.js';
 
 /**
- * The one gate in front of every HTTP route: public routes pass; every other route needs a valid
- * token of an active user whose role the route names (as fresh as `PrincipalCache` keeps it).
+ * The one gate in front of every HTTP route: public routes pass; every other route needs a valid,
+ * unrevoked token of an active user whose role the route names (as `PrincipalCache` knows them).
  * A route that names no roles is refused (deny by default), so a forgotten rule shows up as a
  * 403 in the authorization matrix test rather than as an open door.
  */
@@ -39,9 +39,11 @@ export class AccessGuard implements CanActivate {
     if (!token) throw new UnauthorizedException('Authorization: a Bearer token is required');
     const claims = await this.tokens.verify(token);
     if (!claims) throw new UnauthorizedException('Authorization: the token is invalid or expired');
-    const principal = await this.principals.activePrincipal(claims.sub);
+    const principal = await this.principals.activePrincipal(claims.sub, claims.ver);
     if (!principal)
-      throw new UnauthorizedException('Authorization: the account is deactivated or no longer exists');
+      throw new UnauthorizedException(
+        'Authorization: the token was revoked, or the account is deactivated or no longer exists; sign in again',
+      );
     // The request context interceptor and the access log read the caller from here.
     req.principal = principal;
 

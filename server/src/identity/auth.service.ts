@@ -1,12 +1,18 @@
-import { HttpException, HttpStatus, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  HttpException,
+  HttpStatus,
+  Injectable,
+  type OnModuleInit,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { Db } from '../database/db.js';
 import { RequestContext } from '../common/request-context.js';
-import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { LoginResponse, UserView } from '../contracts/api.js';
 import { mapLogin, mapUser } from './identity.dto.js';
-import { dummyVerify, hashPassword, verifyPassword } from './password.js';
-import { LoginThrottle } from './login-throttle.js';
+import { dummyVerify, hashPassword, prepareDummyHash, verifyPassword } from './password.js';
+import { type LoginAttempt, LoginThrottle } from './login-throttle.js';
+import { Revocations } from './revocation.js';
 import { TokenService } from './token.service.js';
 import type { User } from './user.entity.js';
 import { UserRepository } from './user.repository.js';
@@ -14,39 +20,49 @@ import { UserRepository } from './user.repository.js';
 const INVALID = 'Invalid email or password';
 
 @Injectable()
-export class AuthService {
+export class AuthService implements OnModuleInit {
   constructor(
     private readonly db: Db,
     private readonly users: UserRepository,
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottle,
+    private readonly revocations: Revocations,
     private readonly audit: AuditService,
     private readonly context: RequestContext,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  async onModuleInit(): Promise<void> {
+    await prepareDummyHash();
+  }
+
+  /**
+   * An email that has no active account goes through the same steps as a wrong password (a hash
+   * comparison, the same counting and lockout, an audit row), so neither the answer nor its
+   * timing tells which accounts exist.
+   */
   async login(email: string, password: string, ip: string): Promise<LoginResponse> {
-    await this.throttle.consume(ip);
-    const user = await this.users.findForLogin(email);
-    if (!user || !user.active) {
-      await dummyVerify(password);
-      throw new UnauthorizedException(INVALID);
-    }
-    if (user.lockedUntil && user.lockedUntil > new Date()) {
-      throw lockedError(user.lockedUntil);
-    }
-    if (!(await verifyPassword(user.passwordHash, password))) {
-      const after = await this.recordFailure(user);
+    await this.throttle.fromAddress(ip);
+    const found = await this.users.findForLogin(email);
+    const user = found?.active ? found : null;
+    // Failures at an account are counted per token version, so a password reset starts afresh.
+    const account = user ? `${user.id}.${user.tokenVersion}` : `email:${email.toLowerCase()}`;
+    const attempt = await this.throttle.attempt(account, ip);
+    const ok = user ? await verifyPassword(user.passwordHash, password) : await dummyVerify(password);
+    if (!user || !ok) {
+      const locked = await this.throttle.failed(attempt);
+      await this.recordFailure(user, email, attempt, locked?.lockedForSeconds ?? null);
       // The attempt that reaches the limit is told so at once, not on the next try.
-      if (after?.lockedUntil && after.lockedUntil > new Date()) throw lockedError(after.lockedUntil);
+      if (locked) throw this.throttle.lockedError(locked.lockedForSeconds);
       throw new UnauthorizedException(INVALID);
     }
+    await this.throttle.succeeded(attempt);
     await this.recordSuccess(user);
     const accessToken = await this.tokens.sign({
       sub: user.id,
       email: user.email,
       role: user.role,
       enterpriseId: user.enterpriseId,
+      ver: user.tokenVersion,
     });
     return mapLogin(user, accessToken);
   }
@@ -71,32 +87,38 @@ export class AuthService {
       }
       user.passwordHash = await hashPassword(newPassword);
       await this.users.save(user);
+      // Every session ends, this one included: whoever else knew the old password is out.
+      await this.revocations.revoke(user.id);
       await this.audit.record({ action: 'user.password_changed', entity: 'user', entityId: user.id });
     });
   }
 
-  private async recordFailure(user: User): Promise<User | null> {
+  private async recordFailure(
+    user: User | null,
+    email: string,
+    attempt: LoginAttempt,
+    lockedForSeconds: number | null,
+  ): Promise<void> {
     return this.db.transaction(async () => {
-      const after = await this.users.recordLoginFailure(
-        user.id,
-        this.config.LOGIN_MAX_FAILURES,
-        this.config.LOGIN_LOCK_MINUTES,
-      );
-      const locked = Boolean(after?.lockedUntil && after.lockedUntil > new Date());
       await this.audit.record({
-        action: locked ? 'auth.locked' : 'auth.login_failed',
+        action: lockedForSeconds ? 'auth.locked' : 'auth.login_failed',
         entity: 'user',
-        entityId: user.id,
-        after: { failedLogins: after?.failedLogins, lockedUntil: after?.lockedUntil ?? null },
-        actor: { id: user.id, email: user.email, role: user.role, enterpriseId: user.enterpriseId },
+        entityId: user?.id ?? null,
+        after: {
+          // An unknown email is kept, to see someone trying accounts out; a known one is the entity.
+          ...(user ? {} : { email }),
+          failuresFromAddress: attempt.count,
+          lockedForSeconds,
+        },
+        actor: user
+          ? { id: user.id, email: user.email, role: user.role, enterpriseId: user.enterpriseId }
+          : undefined,
       });
-      return after;
     });
   }
 
   private async recordSuccess(user: User): Promise<void> {
     return this.db.transaction(async () => {
-      if (user.failedLogins > 0 || user.lockedUntil) await this.users.recordLoginSuccess(user.id);
       await this.audit.record({
         action: 'auth.login',
         entity: 'user',
@@ -105,15 +127,4 @@ export class AuthService {
       });
     });
   }
-}
-
-function lockedError(until: Date): HttpException {
-  return new HttpException(
-    {
-      statusCode: HttpStatus.TOO_MANY_REQUESTS,
-      message: `Account locked after repeated failed logins; try again after ${until.toISOString()}`,
-      error: 'Too Many Requests',
-    },
-    HttpStatus.TOO_MANY_REQUESTS,
-  );
 }

@@ -6,6 +6,7 @@ import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { LoginThrottle } from './login-throttle.js';
 import { PrincipalCache } from './principal-cache.js';
+import { Revocations } from './revocation.js';
 import { TokenService } from './token.service.js';
 import { UserController } from './user.controller.js';
 import { UserRepository } from './user.repository.js';
@@ -22,8 +23,9 @@ import { UserService } from './user.service.js';
     TokenService,
     LoginThrottle,
     PrincipalCache,
+    Revocations,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [TokenService, UserRepository, UserService],
+  exports: [TokenService, UserRepository, UserService, Revocations],
 })
 export class IdentityModule {}

@@ -9,6 +9,8 @@ export interface TokenClaims {
   email: string;
   role: Role;
   enterpriseId: string | null;
+  /** The user's token version when it was signed; the access guard refuses an older one. */
+  ver: number;
 }
 
 @Injectable()
@@ -34,15 +36,24 @@ export class TokenService {
     });
   }
 
-  /** The claims of a valid token, or null: callers answer 401 without detail on purpose. */
+  /**
+   * The claims of a valid token, or null: callers answer 401 without detail on purpose. A token
+   * without an expiry or a version is refused even when its signature is good: it could never be
+   * outlived or revoked.
+   */
   async verify(token: string): Promise<TokenClaims | null> {
+    let claims: TokenClaims & { exp?: unknown };
     try {
-      return await this.jwt.verifyAsync<TokenClaims>(token, {
+      claims = await this.jwt.verifyAsync<TokenClaims & { exp?: unknown }>(token, {
         secret: this.key as unknown as string,
         issuer: 'muster',
+        algorithms: ['HS256'],
       });
     } catch {
       return null;
     }
+    if (typeof claims.exp !== 'number' || typeof claims.sub !== 'string') return null;
+    if (!Number.isSafeInteger(claims.ver) || claims.ver < 0) return null;
+    return claims;
   }
 }

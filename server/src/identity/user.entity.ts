@@ -25,11 +25,9 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** Carried in every token as `ver`; raised to refuse every token signed before (revocation.ts). */
   @Column({ type: 'integer', default: 0 })
-  failedLogins: number;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  lockedUntil: Date | null;
+  tokenVersion: number;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import type { Role } from '../contracts/roles.js';
 import { escapeLike } from '../common/sql.js';
 import { Db } from '../database/db.js';
@@ -29,6 +30,15 @@ export class UserRepository {
     return this.repo.findOneBy({ id, active: true });
   }
 
+  /** The current token versions of those of `ids` that are active users. */
+  async activeTokenVersions(ids: string[]): Promise<Map<string, number>> {
+    const rows = await this.repo.find({
+      select: { id: true, tokenVersion: true },
+      where: { id: In(ids), active: true },
+    });
+    return new Map(rows.map((u) => [u.id, u.tokenVersion]));
+  }
+
   /** Includes the password hash, which is otherwise never selected. */
   findForLogin(email: string): Promise<User | null> {
     return this.repo
@@ -50,22 +60,11 @@ export class UserRepository {
     return this.repo.save(user);
   }
 
-  async recordLoginFailure(id: string, maxFailures: number, lockMinutes: number): Promise<User | null> {
-    const rows: { failed_logins: number; locked_until: Date | null }[] = await this.repo.query(
-      `UPDATE app_user
-          SET failed_logins = failed_logins + 1,
-              locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
-        WHERE id = $1
-        RETURNING failed_logins, locked_until`,
-      [id, maxFailures, lockMinutes],
-    );
-    const row = Array.isArray(rows[0]) ? (rows[0] as unknown as typeof rows)[0] : rows[0];
-    return row
-      ? Object.assign(new User(), { id, failedLogins: row.failed_logins, lockedUntil: row.locked_until })
-      : null;
-  }
-
-  async recordLoginSuccess(id: string): Promise<void> {
-    await this.repo.update({ id }, { failedLogins: 0, lockedUntil: null });
+  /**
+   * In SQL rather than through the entity: two changes in flight at once must raise it twice, or a
+   * token signed between them would survive the second.
+   */
+  async raiseTokenVersion(id: string): Promise<void> {
+    await this.repo.increment({ id }, 'tokenVersion', 1);
   }
 }

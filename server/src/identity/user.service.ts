@@ -1,4 +1,10 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { Db } from '../database/db.js';
 import { pageWindow } from '../common/paging.dto.js';
@@ -8,6 +14,7 @@ import { isZoneRole } from '../contracts/roles.js';
 import { type UserCreateDto, type UserListQueryDto, type UserUpdateDto, mapUser } from './identity.dto.js';
 import { hashPassword } from './password.js';
 import { PrincipalCache } from './principal-cache.js';
+import { Revocations } from './revocation.js';
 import { User } from './user.entity.js';
 import { UserRepository } from './user.repository.js';
 
@@ -19,6 +26,7 @@ export class UserService {
     private readonly audit: AuditService,
     private readonly context: RequestContext,
     private readonly principals: PrincipalCache,
+    private readonly revocations: Revocations,
   ) {}
 
   async list(q: UserListQueryDto): Promise<ListResponse<UserView>> {
@@ -58,7 +66,15 @@ export class UserService {
       user.enterpriseId = enterpriseFor(user.role, user.enterpriseId);
       if (dto.active !== undefined) user.active = dto.active;
       const view = mapUser(await this.users.save(user));
-      this.db.afterCommit(() => this.principals.forget(id));
+      // Tokens and sockets carry what the user could do when they signed in: a new role or
+      // enterprise, or a deactivation, ends them (after the save, which would write back the old
+      // version). A new name needs no more than forgetting the cached one.
+      const revoke =
+        view.role !== before.role ||
+        view.enterpriseId !== before.enterpriseId ||
+        (before.active && !view.active);
+      if (revoke) await this.revocations.revoke(id);
+      else this.db.afterCommit(() => this.principals.forget(id));
       await this.audit.record({ action: 'user.updated', entity: 'user', entityId: id, before, after: view });
       return view;
     });
@@ -70,12 +86,10 @@ export class UserService {
       if (!active) this.refuseSelfLockout(id);
       const before = mapUser(user);
       user.active = active;
-      if (active) {
-        user.failedLogins = 0;
-        user.lockedUntil = null;
-      }
       const view = mapUser(await this.users.save(user));
-      this.db.afterCommit(() => this.principals.forget(id));
+      // Reactivation needs nothing: only active users are remembered, and the deactivation has
+      // already refused every token signed before it.
+      if (before.active && !active) await this.revocations.revoke(id);
       await this.audit.record({
         action: active ? 'user.activated' : 'user.deactivated',
         entity: 'user',
@@ -87,14 +101,22 @@ export class UserService {
     });
   }
 
-  /** A reset also lifts a lockout: the admin has just verified who is asking. */
+  /**
+   * Signs the user out everywhere (whoever knew the old password is out), and lifts a lockout, as
+   * failed logins are counted per token version (AuthService.login). Not for the admin's own password:
+   * that route asks for the current one, which a stolen admin session does not know.
+   */
   async resetPassword(id: string, password: string): Promise<UserView> {
+    if (this.context.principal()?.id === id) {
+      throw new ForbiddenException(
+        'You cannot reset your own password here; change it with your current password (POST /api/auth/password)',
+      );
+    }
     return this.db.transaction(async () => {
       const user = await this.mustFind(id);
       user.passwordHash = await hashPassword(password);
-      user.failedLogins = 0;
-      user.lockedUntil = null;
       const view = mapUser(await this.users.save(user));
+      await this.revocations.revoke(id);
       await this.audit.record({ action: 'user.password_reset', entity: 'user', entityId: id });
       return view;
     });

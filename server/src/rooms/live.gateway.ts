@@ -2,6 +2,7 @@ import { type BeforeApplicationShutdown, Inject, Logger } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
+  type OnGatewayConnection,
   type OnGatewayDisconnect,
   type OnGatewayInit,
   SubscribeMessage,
@@ -20,6 +21,7 @@ import {
   type ServerToClientEvents,
 } from '../contracts/events.js';
 import { isZoneRole } from '../contracts/roles.js';
+import { Revocations } from '../identity/revocation.js';
 import { TokenService } from '../identity/token.service.js';
 import { UserRepository } from '../identity/user.repository.js';
 import { IncidentRepository } from '../incidents/incident.repository.js';
@@ -29,6 +31,8 @@ import { RoomLog } from './room-log.js';
 
 interface SocketData {
   principal: Principal;
+  /** The version of the token the socket connected with: a newer one in the database revokes it. */
+  tokenVersion: number;
   /** Rooms this socket is shown as present in, cleared on disconnect. */
   presentIn?: Set<string>;
 }
@@ -37,12 +41,21 @@ type LiveSocket = Socket<Record<string, never>, ServerToClientEvents, Record<str
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Every socket of a user, so that revoking the user's tokens can close them all. */
+const userRoom = (userId: string) => `user:${userId}`;
+
+const REVOKED = 'Authorization: the token was revoked or the account deactivated; sign in again';
+
 /**
  * `/live`: the token is checked at the handshake (no token, no connection), and every room join
- * is checked against the same enterprise scope as the REST API.
+ * is checked against the same enterprise scope as the REST API. A socket lives no longer than its
+ * token: when the user's tokens are revoked on any process, every process closes its sockets of
+ * that user, and each join checks the token version again in case that news was missed.
  */
 @WebSocketGateway({ namespace: LIVE_NAMESPACE })
-export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, BeforeApplicationShutdown {
+export class LiveGateway
+  implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, BeforeApplicationShutdown
+{
   private readonly logger = new Logger(LiveGateway.name);
   private namespace!: Namespace;
 
@@ -53,6 +66,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, BeforeAp
     private readonly rooms: RoomLog,
     private readonly live: LiveBroadcaster,
     private readonly context: RequestContext,
+    private readonly revocations: Revocations,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -69,6 +83,24 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, BeforeAp
         },
       );
     });
+    this.revocations.listen((userId) =>
+      userId ? this.namespace.in(userRoom(userId)).local.disconnectSockets(true) : this.recheckAll(),
+    );
+  }
+
+  /**
+   * A revocation that committed after the handshake read the user, but was heard before this
+   * socket was in its user's room, would miss it: so the room is joined first, and the user read
+   * again after.
+   */
+  async handleConnection(socket: LiveSocket): Promise<void> {
+    try {
+      await socket.join(userRoom(socket.data.principal.id));
+      if (await this.current(socket)) return;
+    } catch (e) {
+      this.logger.error({ err: e }, 'connection check failed; the socket is closed');
+    }
+    socket.disconnect(true);
   }
 
   @SubscribeMessage('room:join')
@@ -83,6 +115,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, BeforeAp
     // Bounded by the seq column's type: a larger number would be refused by the database.
     if (!Number.isInteger(sinceSeq) || sinceSeq < 0 || sinceSeq > PG_INT_MAX)
       return { ok: false, error: `sinceSeq: must be a whole number from 0 to ${PG_INT_MAX}` };
+    if (!(await this.current(socket))) return this.revoked(socket);
     const principal = socket.data.principal;
     return this.context.run({ principal }, async () => {
       const incident = await this.incidents.findById(incidentId);
@@ -110,6 +143,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, BeforeAp
 
   @SubscribeMessage('overview:join')
   async overview(@ConnectedSocket() socket: LiveSocket): Promise<{ ok: boolean; error?: string }> {
+    if (!(await this.current(socket))) return this.revoked(socket);
     if (!isZoneRole(socket.data.principal.role))
       return { ok: false, error: 'The overview is for zone roles' };
     await socket.join(OVERVIEW_ROOM);
@@ -138,7 +172,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, BeforeAp
     const claims = await this.tokens.verify(token);
     if (!claims) return false;
     const user = await this.users.findActiveById(claims.sub);
-    if (!user) return false;
+    if (!user || user.tokenVersion !== claims.ver) return false;
+    socket.data.tokenVersion = user.tokenVersion;
     socket.data.principal = {
       id: user.id,
       email: user.email,
@@ -147,6 +182,33 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect, BeforeAp
       enterpriseId: user.enterpriseId,
     };
     return true;
+  }
+
+  /** Whether the socket's user is still active and its token still at their current version. */
+  private async current(socket: LiveSocket): Promise<boolean> {
+    const versions = await this.users.activeTokenVersions([socket.data.principal.id]);
+    return versions.get(socket.data.principal.id) === socket.data.tokenVersion;
+  }
+
+  /** Refuses the request and closes the socket, once the refusal has been sent. */
+  private revoked(socket: LiveSocket): { ok: false; error: string } {
+    // Nest sends the answer as soon as this handler's promise settles, before the next turn.
+    setImmediate(() => socket.disconnect(true));
+    return { ok: false, error: REVOKED };
+  }
+
+  /**
+   * After this process may have missed revocations (its subscription was down): every socket it
+   * holds is checked against the database, in one query.
+   */
+  private async recheckAll(): Promise<void> {
+    const sockets = [...this.namespace.sockets.values()] as LiveSocket[];
+    const ids = [...new Set(sockets.map((s) => s.data.principal.id))];
+    if (!ids.length) return;
+    const versions = await this.users.activeTokenVersions(ids);
+    for (const s of sockets) {
+      if (versions.get(s.data.principal.id) !== s.data.tokenVersion) s.disconnect(true);
+    }
   }
 
   /** Who is in a room, per socket, in a Redis hash shared by every server process. */

@@ -1,7 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiRequestError } from '../api/client';
 import { resetUserPassword } from '../api/endpoints';
+import { useSession } from '../auth/session-hooks';
 import { ErrorNotice } from '../components/ErrorNotice';
 import type { UserView } from '../contracts';
 import { MIN_PASSWORD_LENGTH } from './UserCreateForm';
@@ -16,6 +18,7 @@ export function PasswordResetForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
+  const session = useSession();
   const queryClient = useQueryClient();
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
@@ -29,6 +32,13 @@ export function PasswordResetForm({
     },
   });
 
+  // The server refuses an admin's own reset (a stolen session must not take over the account);
+  // say so in the console's language rather than as a bare "not allowed".
+  const ownRefused =
+    user.id === session?.user.id &&
+    mutation.error instanceof ApiRequestError &&
+    mutation.error.status === 403;
+
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (password !== confirmation) return;
@@ -38,7 +48,13 @@ export function PasswordResetForm({
   return (
     <form className="form" onSubmit={onSubmit} data-testid="password-reset-form">
       <p className="form__intro">{t('users.resetIntro', { name: user.name, email: user.email })}</p>
-      {mutation.isError && <ErrorNotice error={mutation.error} compact />}
+      {ownRefused ? (
+        <div className="notice notice--error notice--compact" role="alert">
+          <strong className="notice__summary">{t('users.resetOwnRefused')}</strong>
+        </div>
+      ) : (
+        mutation.isError && <ErrorNotice error={mutation.error} compact />
+      )}
       <div className="field">
         <label htmlFor="reset-password">{t('users.newPassword')}</label>
         <input

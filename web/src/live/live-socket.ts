@@ -6,7 +6,7 @@ export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /**
  * `connecting`: first attempt; `connected`; `reconnecting`: the connection dropped and Socket.IO
- * is retrying; `refused`: the server turned the token away (it will not retry by itself).
+ * is retrying; `refused`: the server turned the token away or revoked it (no retry by itself).
  */
 export type LiveStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'refused';
 
@@ -55,8 +55,10 @@ function open(token: string): LiveSocket {
   });
   s.on('connect', () => setStatus('connected'));
   s.on('disconnect', (reason) => {
-    // The server or the network dropped us: Socket.IO reconnects by itself.
-    if (reason !== 'io client disconnect') setStatus('reconnecting');
+    // The server closes a socket whose token it revoked, and Socket.IO does not retry that; the
+    // network dropping us it does retry by itself.
+    if (reason === 'io server disconnect') setStatus('refused');
+    else if (reason !== 'io client disconnect') setStatus('reconnecting');
   });
   s.on('connect_error', () => {
     // `active` is false when the server's middleware refused the handshake (bad or expired
