@@ -276,6 +276,54 @@ describe('references in request bodies stay in the caller’s scope', () => {
     });
   });
 
+  describe('inspection answers', () => {
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const upload = async (who: Role | 'officer2') => {
+      const res = await t.http.post('/api/files').set(as(who)).attach('file', png, 'photo.png');
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    };
+
+    it('refuses a photo of another enterprise in an answer, and keeps the answers as they were', async () => {
+      const record = await t.http
+        .post('/api/inspections/records')
+        .set(as('enterprise_officer'))
+        .send({ checklist: [{ text: '消防通道畅通', category: 'fire' }] });
+      expect(record.status).toBe(201);
+      const answer = (photoId: string) =>
+        t.http
+          .patch(`/api/inspections/records/${record.body.id}`)
+          .set(as('enterprise_officer'))
+          .send({ items: [{ itemId: 'c1', result: 'pass', photoIds: [photoId] }] });
+      const foreign = await upload('officer2');
+      const before = await written();
+      const refused = await answer(foreign);
+      expect(refused.status).toBe(400);
+      expect(refused.body.message).toEqual([
+        `items.photoIds: file ${foreign} does not exist or belongs elsewhere`,
+      ]);
+      expect(await written()).toEqual(before);
+      const items = async () =>
+        (
+          await sql.query<{ items: { result: string | null; photoIds?: string[] }[] }>(
+            'SELECT items FROM inspection_record WHERE id = $1',
+            [record.body.id],
+          )
+        ).rows[0]!.items;
+      expect((await items())[0]).toMatchObject({ result: null });
+      expect((await items())[0]!.photoIds ?? []).toEqual([]);
+
+      const own = await upload('enterprise_officer');
+      const ok = await answer(own);
+      expect(ok.status).toBe(200);
+      expect(ok.body.items[0]).toMatchObject({ result: 'pass' });
+      expect((await items())[0]).toMatchObject({ result: 'pass', photoIds: [own] });
+    });
+  });
+
   describe('response levels', () => {
     it('refuses a plan that does not exist', async () => {
       await refused(

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { FileModule } from '../files/file.module.js';
 import { HazardModule } from '../hazards/hazard.module.js';
 import { InspectionController } from './inspection.controller.js';
 import { InspectionPlanRepository, InspectionRecordRepository } from './inspection.repository.js';
 import { InspectionService } from './inspection.service.js';
 
 @Module({
-  imports: [HazardModule],
+  imports: [HazardModule, FileModule],
   controllers: [InspectionController],
   providers: [InspectionService, InspectionPlanRepository, InspectionRecordRepository],
   exports: [InspectionService],

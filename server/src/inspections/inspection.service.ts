@@ -20,6 +20,7 @@ import type {
   InspectionRecordView,
 } from '../contracts/hazards.js';
 import { Db } from '../database/db.js';
+import { FileService } from '../files/file.service.js';
 import { hazardCode } from '../hazards/hazard.dto.js';
 import { HazardService } from '../hazards/hazard.service.js';
 import {
@@ -59,6 +60,7 @@ export class InspectionService {
     private readonly plans: InspectionPlanRepository,
     private readonly records: InspectionRecordRepository,
     private readonly hazards: HazardService,
+    private readonly files: FileService,
     private readonly audit: AuditService,
     private readonly context: RequestContext,
     private readonly clock: Clock,
@@ -177,6 +179,7 @@ export class InspectionService {
       if (r.status !== 'open')
         throw new ConflictException('The inspection is completed; its answers are final');
       this.takeUp(r);
+      await this.claimPhotos(r, dto);
       this.applyAnswers(r, dto);
       return this.view(await this.records.save(r));
     });
@@ -191,6 +194,7 @@ export class InspectionService {
       const r = await this.records.getForUpdate(id);
       if (r.status !== 'open') throw new ConflictException('The inspection is already completed');
       const inspector = this.takeUp(r);
+      await this.claimPhotos(r, dto);
       this.applyAnswers(r, dto);
       const missing = [
         ...r.items.filter((i) => !i.result).map((i) => `items.${i.itemId}`),
@@ -336,6 +340,15 @@ export class InspectionService {
       r.startedAt = this.clock.now();
     }
     return r.inspector;
+  }
+
+  /**
+   * The photos an answer names must be uploads the caller can see, of the inspected enterprise
+   * or not yet claimed (they become that enterprise's), as for a hazard's photos.
+   */
+  private async claimPhotos(r: InspectionRecord, dto: InspectionRecordAnswerDto): Promise<void> {
+    const ids = (dto.items ?? []).flatMap((a) => a.photoIds ?? []);
+    if (ids.length) await this.files.claim(ids, r.enterpriseId, 'items.photoIds');
   }
 
   private applyAnswers(r: InspectionRecord, dto: InspectionRecordAnswerDto): void {
