@@ -398,7 +398,14 @@ function redisProbe(url, timeoutMs = 2000) {
  * makes a full Redis refuse new jobs (an error the outbox retries) rather than silently dropping
  * queued ones. The test run's throwaway Redis keeps nothing.
  */
-const QUEUE_STORE_ARGS = ['--appendonly', 'yes', '--appendfsync', 'everysec', '--maxmemory-policy', 'noeviction'];
+const QUEUE_STORE_ARGS = [
+  '--appendonly',
+  'yes',
+  '--appendfsync',
+  'everysec',
+  '--maxmemory-policy',
+  'noeviction',
+];
 const THROWAWAY_ARGS = ['--appendonly', 'no'];
 
 async function startRedis({ url, host, port, dataDir, persistent, log }) {

@@ -71,18 +71,21 @@ function processes(env, emulatorPort) {
       readyUrl: `http://127.0.0.1:${emulatorPort}/_emulator/stats`,
     });
   }
-  list.push(
-    {
-      name: 'server',
-      cmd: NODE,
-      args: ['server/dist/main.js'],
-      env,
-      readyUrl: `http://127.0.0.1:${env.PORT}/health`,
-    },
-  );
+  list.push({
+    name: 'server',
+    cmd: NODE,
+    args: ['server/dist/main.js'],
+    env,
+    readyUrl: `http://127.0.0.1:${env.PORT}/health`,
+  });
   const workers = Number(env.WORKERS || 1);
   for (let i = 1; i <= workers; i++) {
-    list.push({ name: workers > 1 ? `worker-${i}` : 'worker', cmd: NODE, args: ['worker/dist/main.js'], env });
+    list.push({
+      name: workers > 1 ? `worker-${i}` : 'worker',
+      cmd: NODE,
+      args: ['worker/dist/main.js'],
+      env,
+    });
   }
   return list;
 }
@@ -223,7 +226,10 @@ const STABLE_MS = 60_000;
  * and the others keep serving (a dead worker's jobs wait in Redis and PostgreSQL for the next).
  */
 function restartLater(entry, how, ranMs) {
-  entry.delayMs = ranMs >= STABLE_MS ? RESTART_MIN_MS : Math.min(RESTART_MAX_MS, (entry.delayMs ?? 0) * 2 || RESTART_MIN_MS);
+  entry.delayMs =
+    ranMs >= STABLE_MS
+      ? RESTART_MIN_MS
+      : Math.min(RESTART_MAX_MS, (entry.delayMs ?? 0) * 2 || RESTART_MIN_MS);
   entry.restarts = (entry.restarts ?? 0) + 1;
   console.error(
     `[muster] ${entry.spec.name} stopped unexpectedly (${how}) after ${seconds(ranMs)}; ` +
@@ -343,7 +349,8 @@ async function main() {
     await ensureDatabase(env.DATABASE_URL, { log });
   });
 
-  await step('build', () => run('npm', ['run', 'build'], { env }));
+  // --no-build: start what `npm run build` made last (the supervisor's tests start it this way).
+  if (!process.argv.includes('--no-build')) await step('build', () => run('npm', ['run', 'build'], { env }));
   await step('migrate', () => run(NODE, ['server/dist/cli/migrate.js'], { env }));
   if (isDemo(env)) {
     await step('demo data', () => run(NODE, ['server/dist/cli/seed-demo.js'], { env }));

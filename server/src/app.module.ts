@@ -50,7 +50,14 @@ function webConsole(): DynamicModule[] {
   return [
     ServeStaticModule.forRoot({
       rootPath,
-      exclude: ['/api/{*path}', '/health', '/health/{*path}', '/metrics', '/webhooks/{*path}', '/live/{*path}'],
+      exclude: [
+        '/api/{*path}',
+        '/health',
+        '/health/{*path}',
+        '/metrics',
+        '/webhooks/{*path}',
+        '/live/{*path}',
+      ],
     }),
   ];
 }

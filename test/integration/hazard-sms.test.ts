@@ -133,11 +133,18 @@ describe('hazard reminders by SMS', () => {
     const sender = s.t.get(NotificationSmsSender);
     for (const r of await rows()) await sender.send({ smsId: r.id }, {} as Job);
 
-    // A worker that died between the provider's answer and recording it: the retry finds the
-    // text at the provider and adopts it instead of sending it again.
+    // A send whose request may still be in flight in another worker is left alone, not sent again.
     const first = (await rows())[0]!;
     await sql.query(
-      `UPDATE notification_sms SET status = 'sending', sending_since = now(), provider_sid = NULL WHERE id = $1`,
+      `UPDATE notification_sms SET status = 'sending', sending_since = now(), provider_sid = NULL,
+              in_flight_until = now() + interval '20 seconds' WHERE id = $1`,
+      [first.id],
+    );
+    await expect(sender.send({ smsId: first.id }, {} as Job)).rejects.toThrow('still under way');
+    // A worker that died between the provider's answer and recording it: once its lease has run
+    // out, the retry finds the text at the provider and adopts it instead of sending it again.
+    await sql.query(
+      `UPDATE notification_sms SET in_flight_until = now() - interval '1 second' WHERE id = $1`,
       [first.id],
     );
     await sender.send({ smsId: first.id }, {} as Job);

@@ -42,18 +42,22 @@ export const PERMANENT_CODES = new Set([21211, 21214, 21217, 21219, 21408, 21610
 /** Look this far before a crashed send started when reconciling with the provider's records. */
 export const RECONCILE_SLACK_MS = 60_000;
 /**
- * A send marked under way more recently than this may still be waiting for the provider's answer
- * in another worker (the same job queued again after Redis lost it, or taken over as stalled):
- * longer than the provider client's request timeout, so that the first attempt has surely ended.
+ * How long a request to the provider may be in flight: longer than the provider client's request
+ * timeout, so that an attempt whose worker died or lost its job (taken over as stalled, queued
+ * again after Redis lost it) has surely ended before another run reconciles and sends.
  */
 export const SEND_LEASE_MS = 20_000;
 
 /**
- * Postpones a job whose send another run may still have under way, without spending an attempt;
- * when the lease has run out, the send is reconciled with the provider's records.
+ * Postpones a job whose send may still be in flight in another run, without spending an attempt;
+ * once the lease has run out, the send is reconciled with the provider's records.
  */
-export async function waitForLease(sendingSince: Date, job: Job, token: string | undefined): Promise<void> {
-  const until = sendingSince.getTime() + SEND_LEASE_MS;
+export async function waitForLease(
+  inFlightUntil: Date | null,
+  job: Job,
+  token: string | undefined,
+): Promise<void> {
+  const until = inFlightUntil ? new Date(inFlightUntil).getTime() : 0;
   if (until <= Date.now()) return;
   if (!token) throw new Error('a send of this message is still under way');
   await job.moveToDelayed(until, token);
@@ -82,6 +86,7 @@ interface SendRow {
   status: string;
   attempts: number;
   sending_since: Date | null;
+  in_flight_until: Date | null;
   error_code: number | null;
   error_message: string | null;
   phone: string;
@@ -96,7 +101,7 @@ interface SendRow {
 
 interface SendContext {
   delivery: FailedDelivery &
-    Pick<CalloutDelivery, 'id' | 'status' | 'attempts' | 'sendingSince' | 'errorCode'>;
+    Pick<CalloutDelivery, 'id' | 'status' | 'attempts' | 'sendingSince' | 'inFlightUntil' | 'errorCode'>;
   recipient: Pick<CalloutRecipient, 'id' | 'phone' | 'language'>;
   callout: Pick<Callout, 'id' | 'message' | 'isDrill' | 'shortCode'>;
   otherOpenCallouts: boolean;
@@ -388,7 +393,7 @@ export class CalloutEngine {
   private async prepareSend(deliveryId: string): Promise<SendContext | null> {
     const [row]: SendRow[] = await this.db.manager.query(
       `SELECT d.id, d.callout_id, d.recipient_id, d.tier, d.round, d.channel, d.status, d.attempts,
-              d.sending_since, d.error_code, d.error_message,
+              d.sending_since, d.in_flight_until, d.error_code, d.error_message,
               r.phone, r.language, r.state AS recipient_state,
               c.status AS callout_status, c.message, c.is_drill, c.short_code,
               EXISTS (SELECT 1 FROM callout_recipient r2 JOIN callout c2 ON c2.id = r2.callout_id
@@ -423,6 +428,7 @@ export class CalloutEngine {
         status: row.status,
         attempts: row.attempts,
         sendingSince: row.sending_since,
+        inFlightUntil: row.in_flight_until,
         errorCode: row.error_code,
         errorMessage: row.error_message,
       },
@@ -445,7 +451,7 @@ export class CalloutEngine {
     find: (since: Date) => Promise<ProviderResult | null>,
   ): Promise<void> {
     if (delivery.status === 'sending' && delivery.sendingSince) {
-      await waitForLease(delivery.sendingSince, job, token);
+      await waitForLease(delivery.inFlightUntil, job, token);
       const found = await find(new Date(delivery.sendingSince.getTime() - RECONCILE_SLACK_MS));
       if (found) {
         await this.accepted(delivery, found, false);
@@ -457,9 +463,10 @@ export class CalloutEngine {
       }
     }
     await this.db.manager.query(
-      `UPDATE callout_delivery SET status = 'sending', sending_since = $2, attempts = $3, updated_at = now()
+      `UPDATE callout_delivery SET status = 'sending', sending_since = $2, attempts = $3,
+              in_flight_until = $2::timestamptz + $4::int * interval '1 millisecond', updated_at = now()
         WHERE id = $1`,
-      [delivery.id, new Date(), delivery.attempts + 1],
+      [delivery.id, new Date(), delivery.attempts + 1, SEND_LEASE_MS],
     );
     try {
       await this.accepted(delivery, await attempt(), true);
@@ -472,7 +479,8 @@ export class CalloutEngine {
           errorMessage: e.message,
         });
         await this.db.manager.query(
-          `UPDATE callout_delivery SET status = 'failed', error_code = $2, error_message = $3, updated_at = now()
+          `UPDATE callout_delivery SET status = 'failed', error_code = $2, error_message = $3,
+                  in_flight_until = NULL, updated_at = now()
             WHERE id = $1`,
           [delivery.id, e.code, e.message],
         );
@@ -487,7 +495,10 @@ export class CalloutEngine {
         return;
       }
       // The request may or may not have reached the provider: leave the delivery 'sending' so
-      // the retry reconciles before it sends again.
+      // the retry reconciles before it sends again. The attempt itself is over: no lease to wait.
+      await this.db.manager.query(`UPDATE callout_delivery SET in_flight_until = NULL WHERE id = $1`, [
+        delivery.id,
+      ]);
       if (e.kind === 'rate_limited' && token) {
         await job.moveToDelayed(Date.now() + (e.retryAfterMs ?? 1000), token);
         throw new DelayedError();
@@ -504,7 +515,7 @@ export class CalloutEngine {
     // A status callback may already have moved a fresh send on; never go back from there.
     await this.db.manager.query(
       `WITH d AS (
-         UPDATE callout_delivery SET provider_sid = $2,
+         UPDATE callout_delivery SET provider_sid = $2, in_flight_until = NULL,
                 status = CASE WHEN $4 AND status <> 'sending' THEN status ELSE $3 END, updated_at = now()
           WHERE id = $1 RETURNING recipient_id)
        UPDATE callout_recipient r SET state = 'notified', notified_at = coalesce(r.notified_at, now())

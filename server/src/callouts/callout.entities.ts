@@ -54,6 +54,8 @@ export class CalloutDelivery {
   @Column({ type: 'text', nullable: true }) errorMessage: string | null;
   @Column({ type: 'integer', default: 0 }) attempts: number;
   @Column({ type: 'timestamptz', nullable: true }) sendingSince: Date | null;
+  /** Set while a request to the provider may be in flight; no other run sends until then. */
+  @Column({ type: 'timestamptz', nullable: true }) inFlightUntil: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

@@ -23,7 +23,13 @@ import type {
   NotificationContact,
   NotificationMessage,
 } from '../notifications/notification.service.js';
-import { PERMANENT_CODES, RECONCILE_SLACK_MS, SETTLED, waitForLease } from './callout-engine.js';
+import {
+  PERMANENT_CODES,
+  RECONCILE_SLACK_MS,
+  SEND_LEASE_MS,
+  SETTLED,
+  waitForLease,
+} from './callout-engine.js';
 import { Outbox } from '../jobs/outbox.js';
 import { MESSAGING_PROVIDER, type MessagingProvider, ProviderError } from './provider.js';
 import { ProviderStatusWriter } from './provider-status.js';
@@ -35,6 +41,7 @@ interface SmsRow {
   status: string;
   attempts: number;
   sending_since: Date | null;
+  in_flight_until: Date | null;
 }
 
 /** Whether an SMS provider is configured at all; without one the channel is not installed. */
@@ -125,22 +132,22 @@ export class NotificationSmsSender {
   @OnJob(JobName.SendNotificationSms)
   async send(p: JobPayloads[JobName.SendNotificationSms], job: Job, token?: string): Promise<void> {
     const [sms]: SmsRow[] = await this.db.manager.query(
-      `SELECT id, phone, body, status, attempts, sending_since FROM notification_sms WHERE id = $1`,
+      `SELECT id, phone, body, status, attempts, sending_since, in_flight_until FROM notification_sms WHERE id = $1`,
       [p.smsId],
     );
     if (!sms || SETTLED.has(sms.status)) return;
     const [opted] = await this.db.manager.query(`SELECT 1 FROM sms_opt_out WHERE phone = $1`, [sms.phone]);
     if (opted) return this.update(sms.id, { status: 'skipped' });
     if (sms.status === 'sending' && sms.sending_since) {
-      await waitForLease(new Date(sms.sending_since), job, token);
+      await waitForLease(sms.in_flight_until, job, token);
       const since = new Date(new Date(sms.sending_since).getTime() - RECONCILE_SLACK_MS);
       const found = await this.provider.findSms(sms.phone, sms.body, since);
       if (found) return this.update(sms.id, { status: found.status, provider_sid: found.sid });
     }
     await this.db.manager.query(
       `UPDATE notification_sms SET status = 'sending', sending_since = now(), attempts = attempts + 1,
-              updated_at = now() WHERE id = $1`,
-      [sms.id],
+              in_flight_until = now() + $2::int * interval '1 millisecond', updated_at = now() WHERE id = $1`,
+      [sms.id, SEND_LEASE_MS],
     );
     try {
       const result = await this.provider.sendSms({
@@ -150,7 +157,7 @@ export class NotificationSmsSender {
       });
       // A status callback may already have moved it on; never go back from there.
       await this.db.manager.query(
-        `UPDATE notification_sms SET provider_sid = $2,
+        `UPDATE notification_sms SET provider_sid = $2, in_flight_until = NULL,
                 status = CASE WHEN status = 'sending' THEN $3 ELSE status END, updated_at = now()
           WHERE id = $1`,
         [sms.id, result.sid, result.status],
@@ -167,7 +174,10 @@ export class NotificationSmsSender {
         return;
       }
       // Whether the request reached the provider is unknown: the row stays 'sending' so that the
-      // retry reconciles before it sends again.
+      // retry reconciles before it sends again. The attempt itself is over: no lease to wait.
+      await this.db.manager.query(`UPDATE notification_sms SET in_flight_until = NULL WHERE id = $1`, [
+        sms.id,
+      ]);
       if (e.kind === 'rate_limited' && token) {
         await job.moveToDelayed(Date.now() + (e.retryAfterMs ?? 1000), token);
         throw new DelayedError();
@@ -181,7 +191,7 @@ export class NotificationSmsSender {
     set: { status: string; provider_sid?: string; error_code?: number | null; error_message?: string },
   ): Promise<void> {
     await this.db.manager.query(
-      `UPDATE notification_sms SET status = $2, provider_sid = coalesce($3, provider_sid),
+      `UPDATE notification_sms SET status = $2, provider_sid = coalesce($3, provider_sid), in_flight_until = NULL,
               error_code = coalesce($4, error_code), error_message = coalesce($5, error_message),
               updated_at = now() WHERE id = $1`,
       [id, set.status, set.provider_sid ?? null, set.error_code ?? null, set.error_message ?? null],

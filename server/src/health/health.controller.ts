@@ -77,8 +77,6 @@ export class HealthController {
     } catch (e) {
       problems.push(`database: ${e instanceof Error ? e.message : String(e)}`);
     }
-    res
-      .status(problems.length ? 503 : 200)
-      .json({ status: problems.length ? 'error' : 'ok', problems });
+    res.status(problems.length ? 503 : 200).json({ status: problems.length ? 'error' : 'ok', problems });
   }
 }

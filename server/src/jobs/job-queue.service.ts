@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
 import {
   JOB_ID,
@@ -10,6 +10,7 @@ import {
   QUEUE_OF,
   QueueName,
 } from './job.types.js';
+import { logQueueErrors } from './redis-connection.js';
 
 /** Completed jobs are kept a week: long enough for a deterministic id to keep deduplicating. */
 const DEFAULTS: JobsOptions = {
@@ -36,6 +37,8 @@ export class JobQueue {
       [QueueName.Deliveries]: deliveries,
       [QueueName.Drills]: drills,
     };
+    const logger = new Logger(JobQueue.name);
+    for (const [name, queue] of Object.entries(this.queues)) logQueueErrors(queue, name, logger);
   }
 
   queue(name: QueueName): Queue {

@@ -59,7 +59,10 @@ export class JobReconciler implements OnApplicationBootstrap, OnApplicationShutd
     // A connection of its own whose 'ready' after a loss means Redis is back (perhaps empty):
     // the schedules and lost jobs are restored then rather than at the next tick.
     let wasReady = false;
-    this.watcher = new Redis({ ...bullConnection(this.config.REDIS_URL), connectionName: 'muster-reconciler' });
+    this.watcher = new Redis({
+      ...bullConnection(this.config.REDIS_URL),
+      connectionName: 'muster-reconciler',
+    });
     this.watcher.on('error', () => undefined); // outages are logged by the Redis module
     this.watcher.on('ready', () => {
       if (wasReady) void this.reconcileSoon('Redis is back');

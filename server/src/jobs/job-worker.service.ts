@@ -13,7 +13,7 @@ import { JOB_HANDLER_KEY } from './job.decorators.js';
 import { JobQueue } from './job-queue.service.js';
 import { JobReconciler } from './job-reconciler.js';
 import { JobName, QUEUE_OF, QueueName } from './job.types.js';
-import { bullConnection } from './redis-connection.js';
+import { bullConnection, logQueueErrors } from './redis-connection.js';
 
 type Handler = (payload: unknown, job: Job, token?: string) => Promise<unknown>;
 
@@ -98,6 +98,7 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
         stalledInterval: (this.config.JOB_LOCK_SECONDS * 1000) / 2,
         ...workerOptions(queue, this.config),
       });
+      logQueueErrors(worker, queue, this.logger);
       worker.on('failed', (job, err) => {
         this.logger.error({ err, jobId: job?.id, job: job?.name, attempts: job?.attemptsMade }, 'Job failed');
         // Out of attempts: its outbox row is closed with the error, or the reconciler would

@@ -18,3 +18,24 @@ export function bullConnection(redisUrl: string): RedisOptions {
     connectionName: 'muster-bullmq',
   };
 }
+
+/** How long further connection errors of one queue or worker stay out of the log after one is logged. */
+const QUIET_MS = 60_000;
+
+/**
+ * Logs a queue's or worker's connection errors at most once a minute. Without a listener BullMQ
+ * prints every failed reconnection attempt to stderr, outside the structured log, many a second
+ * while Redis is away.
+ */
+export function logQueueErrors(
+  emitter: { on(event: 'error', fn: (err: Error) => void): unknown },
+  name: string,
+  logger: { warn(message: string): void },
+): void {
+  let lastAt = 0;
+  emitter.on('error', (err: Error) => {
+    if (Date.now() - lastAt < QUIET_MS) return;
+    lastAt = Date.now();
+    logger.warn(`queue ${name}: ${err.message} (further errors for a minute are not logged)`);
+  });
+}
