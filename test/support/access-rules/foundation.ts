@@ -12,6 +12,7 @@ export const ENTERPRISE_READERS: Role[] = [
 
 export const foundationRules: AccessRules = {
   'GET /health': 'public',
+  'GET /health/jobs': 'public',
   'GET /metrics': 'public',
   'GET /api/config/public': 'public',
   'POST /api/auth/login': 'public',
