@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { ImportProblem } from '../contracts/directory.js';
+import { trimText } from './validation.js';
 
 /**
  * Spreadsheet import and export shared by the directory and the resources: CSV (UTF-8, with or
@@ -72,7 +73,7 @@ export async function readTable(
     if (cells.every((c) => c.trim() === '')) continue;
     const values: Record<string, string> = {};
     header.forEach((h, j) => {
-      if (h) values[h] = (cells[j] ?? '').trim();
+      if (h) values[h] = trimText(restoreNeutralised(cells[j] ?? ''));
     });
     rows.push({ row: i + 1, values });
   }
@@ -127,9 +128,31 @@ export function cellText(v: ExcelJS.CellValue): string {
   return String(v);
 }
 
+/** Text a spreadsheet would run as a formula: = + - @ first, or a tab or CR (some strip those first). */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+
+/**
+ * A CSV cell that no spreadsheet runs as a formula (OWASP, CSV injection): text starting with a
+ * formula character gets a single quote in front, which spreadsheets show as text. Numbers stay
+ * numbers: a negative quantity or coordinate comes from a number column, never from anyone's
+ * text, and a sheet must still be able to add it up. Text that merely looks like a number (a
+ * phone number +86…, a note "-5") is text and quoted like any other; the quote also keeps a
+ * spreadsheet from reading +8613805612345 as 8.6E+12. Text that already starts with quotes before
+ * a formula character gets one more, so that the import can always take exactly one off.
+ * XLSX exports need none of this: exceljs writes a string as a text cell, never as a formula.
+ */
+export function neutraliseFormula(cell: string | number): string | number {
+  return typeof cell === 'string' && FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+/** Takes off the quote `neutraliseFormula` put in front: an exported file imports back as it was. */
+export function restoreNeutralised(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell) ? cell.slice(1) : cell;
+}
+
 export function writeCsv(columns: readonly string[], rows: Record<string, string | number>[]): Buffer {
   const text = stringify(
-    rows.map((r) => columns.map((c) => r[c] ?? '')),
+    rows.map((r) => columns.map((c) => neutraliseFormula(r[c] ?? ''))),
     { header: true, columns: [...columns] },
   );
   // The BOM makes Excel read the file as UTF-8 instead of the system code page (GBK in China).

@@ -10,8 +10,17 @@ import { ValidateIf, registerDecorator, type ValidationArguments } from 'class-v
  */
 export const IsOmittable = (): PropertyDecorator => ValidateIf((_o, v) => v !== undefined);
 
-/** Trims a string field before validation (a `@Transform`). */
-export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+/**
+ * Trims text, except whitespace in front of = + - @: without it the text would start like a
+ * formula, and one typed as " =1+1" is kept as given rather than trimmed into "=1+1".
+ */
+export function trimText(s: string): string {
+  const trimmed = s.trim();
+  return /^[=+\-@]/.test(trimmed) && !/^[=+\-@]/.test(s) ? s.trimEnd() : trimmed;
+}
+
+/** Trims a string field before validation (a `@Transform`), as `trimText` does. */
+export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? trimText(value) : value);
 
 /** YYYY-MM-DD that is a real calendar day. */
 export const DATE_ONLY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
+import { neutraliseFormula } from '../common/tabular.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { IncidentStatusSummary, RoomEventView } from '../contracts/incidents.js';
 import { mapIncident } from '../incidents/incident.dto.js';
@@ -39,7 +40,8 @@ export class RoomRecordsService {
     const mark = incident.isDrill
       ? [['【演练】DRILL', 'exercise record, not a real incident', '', '', '', '']]
       : [];
-    const csv = stringify([...mark, header, ...rows]);
+    // Messages, titles and names are anyone's text: none may run as a formula in a spreadsheet.
+    const csv = stringify([...mark, header, ...rows].map((r) => r.map(neutraliseFormula)));
     const name = `${incident.isDrill ? 'drill' : 'incident'}-${incident.id}-activity.csv`;
     // A BOM so that spreadsheet programs open the Chinese text as UTF-8.
     return { filename: name, csv: `\uFEFF${csv}` };
