@@ -24,7 +24,10 @@ export function closeOnSignals(app: INestApplication): void {
   let inFlight = 0;
   let idle: (() => void) | undefined;
 
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+  // First of the request listeners: Express answers some requests (a 404, OPTIONS, a method no
+  // route takes) before it returns, and a listener after it would count as under way a request
+  // already answered, whose end it never sees: every stop then waited out the whole grace.
+  server.prependListener('request', (req: IncomingMessage, res: ServerResponse) => {
     // A Socket.IO long-poll is held open by design; the adapter ends those itself.
     if (req.url?.startsWith('/socket.io/')) return;
     inFlight++;

@@ -82,6 +82,26 @@ describe('stopping the built server under load', () => {
     expect({ code: server!.exitCode, signal: server!.signalCode }).toEqual({ code: null, signal: 'SIGTERM' });
   }, 60_000);
 
+  it('does not wait for requests the router answered itself: OPTIONS, a 404, a method no route takes', async () => {
+    const url = await start();
+    for (const [method, path] of [
+      ['OPTIONS', '/api/incidents'],
+      ['GET', '/api/nothing-here'],
+      ['GET', '/no-such-page'],
+      ['PATCH', '/health'],
+      ['PROPFIND', '/api/incidents'],
+    ] as const) {
+      const res = await fetch(`${url}${path}`, { method });
+      await res.arrayBuffer();
+    }
+    const signalled = performance.now();
+    server!.kill('SIGTERM');
+    await exited(server!);
+    // Counted as still running, they held every stop for the whole 10 s grace.
+    expect(performance.now() - signalled).toBeLessThan(5_000);
+    expect({ code: server!.exitCode, signal: server!.signalCode }).toEqual({ code: null, signal: 'SIGTERM' });
+  }, 60_000);
+
   it('still finishes the filings whose clients gave up at SIGTERM before it closes Redis', async () => {
     // A load balancer's timeout, a closed tab: the server goes on with such a filing, and its
     // broadcast still needs the Redis connection.
