@@ -23,7 +23,8 @@ import { RoomLogModule } from './rooms/room-log.module.js';
 import { RoomsModule } from './rooms/rooms.module.js';
 import { DrillsModule } from './drills/drills.module.js';
 import { IdentityModule } from './identity/identity.module.js';
-import { HttpMetricsMiddleware, MetricsController } from './metrics/metrics.js';
+import { HttpMetricsMiddleware } from './metrics/metrics.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { resolveWebDist } from './web-dist.js';
 import { PlansModule } from './plans/plans.module.js';
@@ -87,9 +88,10 @@ export class AppModule implements NestModule {
         DrillsModule,
         QueueAdminModule,
         JobsModule,
+        MetricsModule,
         ...webConsole(),
       ],
-      controllers: [HealthController, MetricsController, PublicConfigController],
+      controllers: [HealthController, PublicConfigController],
       providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
     };
   }

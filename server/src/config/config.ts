@@ -82,6 +82,13 @@ const schema = z.object({
   TZ: z.string().default('Asia/Shanghai'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().optional(),
+  /**
+   * The bearer token a scraper sends for /metrics. Without it and without METRICS_PORT the
+   * metrics are open in development and tests, and not served in production.
+   */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Serve /metrics on this port instead of PORT (one the load balancer does not expose). */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
@@ -153,6 +160,7 @@ export const SECRET_KEYS = [
   'TWILIO_AUTH_TOKEN',
   'DATABASE_URL',
   'S3_SECRET_ACCESS_KEY',
+  'METRICS_TOKEN',
 ] as const;
 
 export class ConfigError extends Error {
@@ -188,6 +196,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (cfg.NODE_ENV === 'production' && cfg.DEMO_MODE) {
     problems.push('DEMO_MODE: demo data is never created in production');
+  }
+  if (cfg.METRICS_PORT !== undefined && cfg.METRICS_PORT === cfg.PORT) {
+    problems.push('METRICS_PORT: must differ from PORT');
   }
   if (cfg.FILE_STORE === 's3') {
     for (const k of ['S3_REGION', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {

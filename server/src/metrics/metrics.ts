@@ -1,8 +1,9 @@
-import { Controller, Get, Header, Injectable, type NestMiddleware } from '@nestjs/common';
+import { Controller, Get, Header, Injectable, type NestMiddleware, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { Public } from '../common/access.decorators.js';
+import { MetricsAccessGuard } from './metrics-access.js';
 
 /** One registry per process; `collectDefaultMetrics` adds event-loop lag, heap, GC and so on. */
 export const registry = new Registry();
@@ -38,6 +39,7 @@ export class HttpMetricsMiddleware implements NestMiddleware {
 export class MetricsController {
   @Get()
   @Public()
+  @UseGuards(MetricsAccessGuard)
   @Header('Content-Type', registry.contentType)
   metrics(): Promise<string> {
     return registry.metrics();
