@@ -109,6 +109,14 @@ describe.each(['local', 's3'] as const)('photo and file uploads (%s store)', (ki
       .attach('file', Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'), '治理方案.pdf');
     expect(pdf.status).toBe(201);
     expect(pdf.body).toMatchObject({ mime: 'application/pdf', thumbnailUrl: null });
+    // Served as a download, never shown inline: the browser's PDF viewer would run it on this origin.
+    const served = await t.http.get(pdf.body.url).set(officer).buffer(true);
+    expect(served.status).toBe(200);
+    expect(served.headers['content-type']).toBe('application/pdf');
+    expect(served.headers['content-disposition']).toBe(
+      `attachment; filename*=UTF-8''${encodeURIComponent('治理方案.pdf')}`,
+    );
+    expect(original.headers['content-disposition']).toMatch(/^inline; /);
   });
 
   it('refuses a wrong type by content, whatever its name says, and keeps nothing', async () => {

@@ -95,9 +95,13 @@ export class FileController {
     res.setHeader('Cache-Control', 'private, max-age=86400');
     // A client that goes away mid-download must not keep the file handle or store connection.
     res.once('close', () => f.body.destroy());
+    // Only images are shown in place (an <img>, a photo viewer). A PDF opened inline would run in
+    // the browser's viewer on Muster's own origin, with whatever scripts, forms and links it
+    // carries: it is downloaded instead.
+    const disposition = f.mime.startsWith('image/') ? 'inline' : 'attachment';
     return new StreamableFile(f.body, {
       type: f.mime,
-      disposition: `inline; filename*=UTF-8''${encodeURIComponent(f.file.name)}`,
+      disposition: `${disposition}; filename*=UTF-8''${encodeURIComponent(f.file.name)}`,
     });
   }
 }
