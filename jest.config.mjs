@@ -26,6 +26,7 @@ const common = {
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
   transform: { '^.+\\.tsx?$': swc },
   moduleNameMapper: {
+    '^@muster/contracts$': '<rootDir>/contracts/src/index.ts',
     '^@muster/server/(.*)\\.js$': '<rootDir>/server/src/$1',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
@@ -43,6 +44,7 @@ export default {
       ...common,
       displayName: 'unit',
       testMatch: [
+        '<rootDir>/contracts/src/**/*.spec.ts',
         '<rootDir>/server/src/**/*.spec.ts',
         '<rootDir>/worker/src/**/*.spec.ts',
         '<rootDir>/web/src/**/*.spec.ts',

@@ -10,6 +10,11 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
   plugins: [react()],
+  // The shared contracts from their sources: the console needs no build of the package first,
+  // and the dev server reloads when a contract changes.
+  resolve: {
+    alias: { '@muster/contracts': fileURLToPath(new URL('../contracts/src/index.ts', import.meta.url)) },
+  },
   server: {
     proxy: {
       '/api': apiTarget,

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import type { ListResponse } from '../../server/src/contracts/api.js';
-import type { ResourceView } from '../../server/src/contracts/resources.js';
+import type { ListResponse, ResourceView } from '@muster/contracts';
 import { ConsoleBrowser, demoToken, requireBuiltConsole, screenshot } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import type { EnterpriseView, ListResponse } from '../../server/src/contracts/api.js';
+import type { EnterpriseView, ListResponse } from '@muster/contracts';
 import { ConsoleBrowser, demoToken, requireBuiltConsole, screenshot } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { ROLES, type Role } from '../../server/src/contracts/roles.js';
+import { ROLES, type Role } from '@muster/contracts';
 import { EXPECTED } from '../support/access-rules/index.js';
 import { DEMO_USERS } from '../../server/src/demo/demo-data.js';
 import { createTestApp, type TestApp } from '../support/app.js';

@@ -33,7 +33,7 @@ import request from 'supertest';
 import twilio from 'twilio';
 import { signResponseToken } from '../../server/src/callouts/response-link.js';
 import { APP_CONFIG, type AppConfig } from '../../server/src/config/config.js';
-import type { Role } from '../../server/src/contracts/roles.js';
+import type { Role } from '@muster/contracts';
 import { creditCodeCheckChar } from '../../server/src/enterprises/credit-code.js';
 import { EXPECTED } from '../support/access-rules/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';

@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import request from 'supertest';
 import twilio from 'twilio';
-import type { AuditEntryView } from '../../server/src/contracts/api.js';
-import type { CalloutView } from '../../server/src/contracts/callouts.js';
+import type { AuditEntryView, CalloutView } from '@muster/contracts';
 import {
   AUTH_TOKEN,
   type CalloutStack,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import type { CalloutView } from '../../server/src/contracts/callouts.js';
+import type { CalloutView } from '@muster/contracts';
 import { incidentReport } from '../support/incidents.js';
 import { type CalloutStack, Phone, startCalloutStack, waitFor } from '../support/callouts.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import type { Response } from 'supertest';
-import type { Role } from '../../server/src/contracts/roles.js';
+import type { Role } from '@muster/contracts';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { incidentReport } from '../support/incidents.js';
 

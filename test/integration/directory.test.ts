@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
-import type { ContactView, RotationView, TeamView } from '../../server/src/contracts/directory.js';
+import type { ContactView, RotationView, TeamView } from '@muster/contracts';
 import { RotationService } from '../../server/src/directory/rotation.service.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 

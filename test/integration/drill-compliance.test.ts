@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { Clock } from '../../server/src/common/clock.js';
-import type { ComplianceItem, ComplianceReport } from '../../server/src/contracts/drills.js';
+import type { ComplianceItem, ComplianceReport } from '@muster/contracts';
 import { createTestApp, type TestApp } from '../support/app.js';
 
 /** An instant given as Asia/Shanghai wall time. */

@@ -8,8 +8,8 @@ import type {
   ObservationView,
   RunSummaryText,
   ScenarioDocument,
-} from '../../server/src/contracts/drills.js';
-import type { ListResponse } from '../../server/src/contracts/api.js';
+  ListResponse,
+} from '@muster/contracts';
 import { createTestApp, type TestApp } from '../support/app.js';
 
 /** The drill started at 10:00 on 20 May 2026 in the zone. */

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ChildProcess } from 'node:child_process';
 import request from 'supertest';
-import type { RoomEventView } from '../../server/src/contracts/incidents.js';
-import type { RunView } from '../../server/src/contracts/drills.js';
+import type { RoomEventView, RunView } from '@muster/contracts';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { waitFor } from '../support/callouts.js';
 import { messageInject, scenarioDocument } from '../support/drills.js';

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import type { RoomEventView } from '../../server/src/contracts/incidents.js';
-import type { RunView, ScenarioView } from '../../server/src/contracts/drills.js';
+import type { RoomEventView, RunView, ScenarioView } from '@muster/contracts';
 import { type CalloutStack, Phone, startCalloutStack, waitFor } from '../support/callouts.js';
 import { messageInject, scenarioDocument } from '../support/drills.js';
 import { Db } from '../../server/src/database/db.js';

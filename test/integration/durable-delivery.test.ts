@@ -1,9 +1,7 @@
 import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
 import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
-import type { CalloutView } from '../../server/src/contracts/callouts.js';
-import type { RoomEventView } from '../../server/src/contracts/incidents.js';
-import type { RunView } from '../../server/src/contracts/drills.js';
+import type { CalloutView, RoomEventView, RunView } from '@muster/contracts';
 import { Db } from '../../server/src/database/db.js';
 import { addDays, zoneDate } from '../../server/src/hazards/zone-time.js';
 import { JobQueue } from '../../server/src/jobs/job-queue.service.js';

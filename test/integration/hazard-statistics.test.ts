@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import pg from 'pg';
 import { Clock } from '../../server/src/common/clock.js';
-import type { HazardStatsView } from '../../server/src/contracts/hazards.js';
+import type { HazardStatsView } from '@muster/contracts';
 import { creditCodeCheckChar } from '../../server/src/enterprises/credit-code.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 

@@ -3,14 +3,15 @@ import ExcelJS from 'exceljs';
 import pg from 'pg';
 import sharp from 'sharp';
 import type request from 'supertest';
-import type {
-  HazardAction,
-  HazardDetailView,
-  HazardLevel,
-  HazardStatus,
-  NotificationView,
-} from '../../server/src/contracts/hazards.js';
-import { ROLES, type Role } from '../../server/src/contracts/roles.js';
+import {
+  type HazardAction,
+  type HazardDetailView,
+  type HazardLevel,
+  type HazardStatus,
+  type NotificationView,
+  ROLES,
+  type Role,
+} from '@muster/contracts';
 import { Clock } from '../../server/src/common/clock.js';
 import { HazardDeadlineService } from '../../server/src/hazards/hazard-deadline.service.js';
 import { DemoSeedService } from '../../server/src/demo/demo-seed.service.js';

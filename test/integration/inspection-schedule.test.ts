@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import pg from 'pg';
 import { Clock } from '../../server/src/common/clock.js';
-import type { InspectionRecordView } from '../../server/src/contracts/hazards.js';
+import type { InspectionRecordView } from '@muster/contracts';
 import { InspectionScheduleService } from '../../server/src/inspections/inspection-schedule.service.js';
 import { InspectionJobsModule } from '../../server/src/inspections/inspection-jobs.module.js';
 import { createTestApp, type TestApp } from '../support/app.js';

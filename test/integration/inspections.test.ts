@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { HazardDetailView, InspectionRecordView } from '../../server/src/contracts/hazards.js';
+import type { HazardDetailView, InspectionRecordView } from '@muster/contracts';
 import { createTestApp, type TestApp } from '../support/app.js';
 
 describe('inspections and spot checks', () => {

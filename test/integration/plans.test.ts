@@ -7,7 +7,7 @@ import type {
   PlanSuggestion,
   PlanVersionView,
   PolicyPreview,
-} from '../../server/src/contracts/plans.js';
+} from '@muster/contracts';
 import { DemoSeedService } from '../../server/src/demo/demo-seed.service.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
-import type { NearestResourceView, ResourceView } from '../../server/src/contracts/resources.js';
+import type { NearestResourceView, ResourceView } from '@muster/contracts';
 import { nearestQuery } from '../../server/src/resources/resource.repository.js';
 import { isInsideZone } from '../../server/src/zone/zone-geometry.js';
 import { createTestApp, type TestApp } from '../support/app.js';

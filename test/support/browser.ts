@@ -10,7 +10,7 @@ import {
   type BrowserContextOptions,
   type Page,
 } from 'playwright-core';
-import type { LoginResponse } from '../../server/src/contracts/api.js';
+import type { LoginResponse } from '@muster/contracts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const TEST_RESULTS = path.join(ROOT, 'test-results');

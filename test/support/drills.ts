@@ -1,4 +1,4 @@
-import type { ScenarioDocument, ScenarioInject } from '../../server/src/contracts/drills.js';
+import type { ScenarioDocument, ScenarioInject } from '@muster/contracts';
 import { Db } from '../../server/src/database/db.js';
 import type { TestApp } from './app.js';
 

@@ -1,6 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { RoomEventView } from '../../server/src/contracts/incidents.js';
-import type { RoomEventMessage, RoomJoinAck } from '../../server/src/contracts/events.js';
+import type { RoomEventView, RoomEventMessage, RoomJoinAck } from '@muster/contracts';
 
 /**
  * A room client as the web console behaves: it remembers the last seq it has seen, drops

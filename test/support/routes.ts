@@ -2,7 +2,7 @@ import { RequestMethod, type Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { ModulesContainer } from '@nestjs/core';
 import { PUBLIC_KEY, ROLES_KEY } from '../../server/src/common/access.decorators.js';
-import type { Role } from '../../server/src/contracts/roles.js';
+import type { Role } from '@muster/contracts';
 import type { TestApp } from './app.js';
 
 export interface Route {

@@ -3,4 +3,4 @@
  * and for the server's "is this report inside the zone" check, so the two cannot disagree about
  * where the zone ends.
  */
-export { ZONE_BOUNDARY, ZONE_NAME } from '../../server/src/zone/zone-boundary.js';
+export { ZONE_BOUNDARY, ZONE_NAME } from '@muster/contracts';

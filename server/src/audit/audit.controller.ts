@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/access.decorators.js';
-import type { AuditEntryView, ListResponse } from '../contracts/api.js';
+import type { AuditEntryView, ListResponse } from '@muster/contracts';
 import { AuditQueryDto } from './audit.dto.js';
 import { AuditService } from './audit.service.js';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Db } from '../database/db.js';
 import { pageWindow } from '../common/paging.dto.js';
 import { RequestContext } from '../common/request-context.js';
-import type { AuditEntryView, ListResponse } from '../contracts/api.js';
+import type { AuditEntryView, ListResponse } from '@muster/contracts';
 import { AuditEntry } from './audit-entry.entity.js';
 import type { AuditQueryDto } from './audit.dto.js';
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DelayedError, type Job } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import type { PageFailure } from '../contracts/callouts.js';
+import type { PageFailure } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { OnJob } from '../jobs/job.decorators.js';
 import { JobName, type JobPayloads } from '../jobs/job.types.js';

@@ -16,7 +16,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import type { CalloutDeliveryView, CalloutRecipientView, CalloutView } from '../contracts/callouts.js';
+import type { CalloutDeliveryView, CalloutRecipientView, CalloutView } from '@muster/contracts';
 import type { Callout, CalloutDelivery, CalloutRecipient } from './callout.entities.js';
 import { acknowledgements } from './ladder.js';
 

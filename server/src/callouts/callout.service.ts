@@ -9,7 +9,7 @@ import { randomInt } from 'node:crypto';
 import { AuditService } from '../audit/audit.service.js';
 import { RequestContext } from '../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import type { CalloutMessagePreview, CalloutView } from '../contracts/callouts.js';
+import type { CalloutMessagePreview, CalloutView } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { ContactService } from '../directory/contact.service.js';
 import { TeamService } from '../directory/team.service.js';

@@ -1,3 +1,4 @@
+import type { RecipientStateValue } from '@muster/contracts';
 /**
  * The escalation ladder as pure decisions, so the rules can be tested without clocks or queues.
  * The engine asks two questions: after an acknowledgement, is the call-out done? After a tier's
@@ -14,8 +15,7 @@ export interface LadderTier {
   repeats: number;
 }
 
-export const RECIPIENT_STATES = ['pending', 'notified', 'acknowledged', 'declined', 'exhausted'] as const;
-export type RecipientState = (typeof RECIPIENT_STATES)[number];
+export type RecipientState = RecipientStateValue;
 
 export interface LadderRecipient {
   id: string;

@@ -1,5 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import type { ResponderBriefing } from '../contracts/callouts.js';
+import type { ResponderBriefing } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { Incident } from '../incidents/incident.entity.js';
 import { Enterprise } from '../enterprises/enterprise.entity.js';

@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { Role } from '../contracts/roles.js';
+import type { Role } from '@muster/contracts';
 
 export const PUBLIC_KEY = 'muster:public';
 export const ROLES_KEY = 'muster:roles';

@@ -9,7 +9,7 @@ import {
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { QueryFailedError } from 'typeorm';
-import type { ApiError } from '../contracts/api.js';
+import type { ApiError } from '@muster/contracts';
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',

@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import type { ImportProblem, ImportResult } from '../contracts/directory.js';
+import type { ImportProblem, ImportResult } from '@muster/contracts';
 import type { EnterpriseRepository } from '../enterprises/enterprise.repository.js';
 import type { RequestContext } from './request-context.js';
 import type { TableRow } from './tabular.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { isZoneRole, type Role } from '../contracts/roles.js';
+import { isZoneRole, type Role } from '@muster/contracts';
 
 /** The authenticated caller, as loaded from the database for this request. */
 export interface Principal {

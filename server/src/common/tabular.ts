@@ -4,7 +4,7 @@ import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import type { ImportProblem } from '../contracts/directory.js';
+import type { ImportProblem } from '@muster/contracts';
 import { trimText } from './validation.js';
 
 /**

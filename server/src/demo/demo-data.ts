@@ -1,5 +1,4 @@
-import type { RiskClass } from '../contracts/api.js';
-import type { Role } from '../contracts/roles.js';
+import type { RiskClass, Role } from '@muster/contracts';
 import { creditCodeCheckChar } from '../enterprises/credit-code.js';
 
 /**

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Certification, ContactLanguage, TeamType } from '../contracts/directory.js';
+import type { Certification, ContactLanguage, TeamType } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { ContactRepository } from '../directory/contact.repository.js';
 import { ContactService } from '../directory/contact.service.js';

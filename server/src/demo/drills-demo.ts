@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import type { ScenarioDocument } from '../contracts/drills.js';
+import type { ScenarioDocument } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { Contact } from '../directory/contact.entity.js';
 import { Team } from '../directory/team.entity.js';

@@ -8,7 +8,7 @@ import type {
   HazardLevel,
   HazardSource,
   HazardStatus,
-} from '../contracts/hazards.js';
+} from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { HazardService } from '../hazards/hazard.service.js';
 import { addDays, zoneDate } from '../hazards/zone-time.js';

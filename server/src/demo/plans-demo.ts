@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { IncidentCategory, Severity } from '../contracts/incidents.js';
 import type {
+  IncidentCategory,
+  Severity,
   PlanHazard,
   PlanSectionKey,
   PlanType,
   ResponsibilityEntry,
   ResponsibilityKind,
-} from '../contracts/plans.js';
+} from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { ContactRepository } from '../directory/contact.repository.js';
 import { RotationRepository } from '../directory/rotation.repository.js';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ResourceStatus, ResourceType } from '../contracts/resources.js';
+import type { ResourceStatus, ResourceType } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { ResourceRepository } from '../resources/resource.repository.js';
 import { ResourceService } from '../resources/resource.service.js';

@@ -19,7 +19,7 @@ import {
   writeCsv,
   writeXlsx,
 } from '../common/tabular.js';
-import type { ImportProblem, ImportResult } from '../contracts/directory.js';
+import type { ImportProblem, ImportResult } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { EnterpriseRepository } from '../enterprises/enterprise.repository.js';
 import { ContactCreateDto } from './contact.dto.js';

@@ -17,7 +17,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../common/paging.dto.js';
 import { IsCalendarDate, IsOmittable, trim } from '../common/validation.js';
-import { CONTACT_LANGUAGES, type ContactLanguage, type ContactView } from '../contracts/directory.js';
+import { CONTACT_LANGUAGES, type ContactLanguage, type ContactView } from '@muster/contracts';
 import type { Contact } from './contact.entity.js';
 import { normalizePhone } from './phone.js';
 

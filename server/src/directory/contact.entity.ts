@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { Certification, ContactLanguage } from '../contracts/directory.js';
+import type { Certification, ContactLanguage } from '@muster/contracts';
 
 @Entity('contact')
 export class Contact {

@@ -2,8 +2,7 @@ import { BadRequestException, ConflictException, Injectable } from '@nestjs/comm
 import { AuditService } from '../audit/audit.service.js';
 import { pageWindow } from '../common/paging.dto.js';
 import { RequestContext } from '../common/request-context.js';
-import type { ListResponse } from '../contracts/api.js';
-import type { ContactView } from '../contracts/directory.js';
+import type { ListResponse, ContactView } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { ScopedUserRepository } from '../identity/scoped-user.repository.js';
 import {

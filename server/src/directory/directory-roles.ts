@@ -1,4 +1,4 @@
-import type { Role } from '../contracts/roles.js';
+import type { Role } from '@muster/contracts';
 
 /** Everyone who plans or runs a response reads the directory; responders see only their call-outs. */
 export const DIRECTORY_READERS: Role[] = [

@@ -2,13 +2,13 @@ import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@ne
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/access.decorators.js';
 import { UuidParam } from '../common/uuid-param.js';
-import type { ListResponse } from '../contracts/api.js';
 import type {
+  ListResponse,
   OnCallView,
   RotationOverrideView,
   RotationScheduleView,
   RotationView,
-} from '../contracts/directory.js';
+} from '@muster/contracts';
 import { IsoInstantQueryDto } from './contact.dto.js';
 import { DIRECTORY_READERS, DIRECTORY_WRITERS } from './directory-roles.js';
 import {

@@ -16,7 +16,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { PageQueryDto } from '../common/paging.dto.js';
-import type { RotationOverrideView, RotationView } from '../contracts/directory.js';
+import type { RotationOverrideView, RotationView } from '@muster/contracts';
 import { IsCalendarDate, trim } from '../common/validation.js';
 import type { Rotation, RotationOverride } from './rotation.entity.js';
 

@@ -3,13 +3,13 @@ import { AuditService } from '../audit/audit.service.js';
 import { pageWindow } from '../common/paging.dto.js';
 import { RequestContext } from '../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import type { ListResponse } from '../contracts/api.js';
 import type {
+  ListResponse,
   OnCallView,
   RotationOverrideView,
   RotationScheduleView,
   RotationView,
-} from '../contracts/directory.js';
+} from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { mapContact } from './contact.dto.js';
 import { ContactRepository } from './contact.repository.js';

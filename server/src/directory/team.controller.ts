@@ -2,8 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@ne
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/access.decorators.js';
 import { UuidParam } from '../common/uuid-param.js';
-import type { ListResponse } from '../contracts/api.js';
-import type { TeamView } from '../contracts/directory.js';
+import type { ListResponse, TeamView } from '@muster/contracts';
 import { DIRECTORY_READERS, DIRECTORY_WRITERS } from './directory-roles.js';
 import { TeamCreateDto, TeamListQueryDto, TeamUpdateDto } from './team.dto.js';
 import { TeamService } from './team.service.js';

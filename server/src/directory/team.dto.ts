@@ -21,7 +21,7 @@ import {
   type TeamReadiness,
   type TeamType,
   type TeamView,
-} from '../contracts/directory.js';
+} from '@muster/contracts';
 import { GeoPointDto } from '../enterprises/enterprise.dto.js';
 import type { Team } from './team.entity.js';
 

@@ -6,7 +6,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { TeamReadiness, TeamType } from '../contracts/directory.js';
+import type { TeamReadiness, TeamType } from '@muster/contracts';
 
 @Entity('team')
 export class Team {

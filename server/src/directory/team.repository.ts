@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../common/request-context.js';
 import { EnterpriseScopedRepository } from '../common/scoped.repository.js';
-import type { TeamReadiness, TeamType } from '../contracts/directory.js';
+import type { TeamReadiness, TeamType } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { escapeLike } from '../common/sql.js';
 import { Team, TeamMember } from './team.entity.js';

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/access.decorators.js';
-import type { ComplianceReport } from '../contracts/drills.js';
+import type { ComplianceReport } from '@muster/contracts';
 import { ComplianceQueryDto } from './compliance.dto.js';
 import { ComplianceService } from './compliance.service.js';
 

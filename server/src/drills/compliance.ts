@@ -7,9 +7,13 @@
  * Asia/Shanghai was done on 31 August even though it is still 31 August 15:30 in UTC, and one that
  * ends at 00:30 on 1 September was done on 1 September although UTC still says 31 August.
  */
-import type { RiskClass } from '../contracts/api.js';
-import type { ComplianceItem, ComplianceReport, DrillRequirement } from '../contracts/drills.js';
-import type { PlanType } from '../contracts/plans.js';
+import type {
+  RiskClass,
+  ComplianceItem,
+  ComplianceReport,
+  DrillRequirement,
+  PlanType,
+} from '@muster/contracts';
 
 export interface ComplianceEnterprise {
   id: string;

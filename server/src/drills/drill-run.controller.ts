@@ -2,8 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/commo
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/access.decorators.js';
 import { UuidParam } from '../common/uuid-param.js';
-import type { ListResponse } from '../contracts/api.js';
-import type { DrillStaffView, RunMetrics, RunView } from '../contracts/drills.js';
+import type { ListResponse, DrillStaffView, RunMetrics, RunView } from '@muster/contracts';
 import { RosterDto, RunCreateDto, RunListQueryDto } from './drill-run.dto.js';
 import { DrillRunService } from './drill-run.service.js';
 import { DrillMetricsService } from './metrics.service.js';

@@ -11,7 +11,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import { PageQueryDto } from '../common/paging.dto.js';
-import { RUN_STATUSES, type RunStatus } from '../contracts/drills.js';
+import { RUN_STATUSES, type RunStatus } from '@muster/contracts';
 
 export class RunCreateDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() scenarioId: string;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../common/request-context.js';
 import { EnterpriseScopedRepository } from '../common/scoped.repository.js';
-import type { RunStatus } from '../contracts/drills.js';
+import type { RunStatus } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { DrillRun } from './drill.entities.js';
 

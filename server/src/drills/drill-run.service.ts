@@ -4,9 +4,14 @@ import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
 import { pageWindow } from '../common/paging.dto.js';
 import { RequestContext } from '../common/request-context.js';
-import type { ListResponse } from '../contracts/api.js';
-import type { DrillStaffView, RunStatus, RunView, ScenarioInject } from '../contracts/drills.js';
-import type { Role } from '../contracts/roles.js';
+import type {
+  ListResponse,
+  DrillStaffView,
+  RunStatus,
+  RunView,
+  ScenarioInject,
+  Role,
+} from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { Contact } from '../directory/contact.entity.js';
 import { Team } from '../directory/team.entity.js';

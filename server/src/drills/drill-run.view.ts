@@ -1,5 +1,5 @@
 import { In } from 'typeorm';
-import type { RunInjectView, RunView } from '../contracts/drills.js';
+import type { RunInjectView, RunView } from '@muster/contracts';
 import type { Db } from '../database/db.js';
 import { Contact } from '../directory/contact.entity.js';
 import { Team } from '../directory/team.entity.js';

@@ -15,8 +15,8 @@ import type {
   RunSummaryText,
   ScenarioDocument,
   ScenarioInject,
-} from '../contracts/drills.js';
-import type { PlanType } from '../contracts/plans.js';
+  PlanType,
+} from '@muster/contracts';
 
 /** bigint columns arrive from pg as strings; scenario milliseconds fit a double many times over. */
 const bigintNumber = {

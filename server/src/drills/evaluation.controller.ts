@@ -2,7 +2,7 @@ import { Body, Controller, Get, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/access.decorators.js';
 import { UuidParam } from '../common/uuid-param.js';
-import type { EvaluationView, ObservationView, RunSummaryText } from '../contracts/drills.js';
+import type { EvaluationView, ObservationView, RunSummaryText } from '@muster/contracts';
 import { EvaluationPutDto, ObservationCreateDto, SummaryPutDto } from './evaluation.dto.js';
 import { EvaluationService } from './evaluation.service.js';
 

@@ -23,7 +23,7 @@ import {
   type ObservationKind,
   type ObservationView,
   type RunSummaryText,
-} from '../contracts/drills.js';
+} from '@muster/contracts';
 import type { DrillEvaluation, DrillObservation } from './drill.entities.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);

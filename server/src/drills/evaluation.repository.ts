@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import type { EvaluationView, ObservationView } from '../contracts/drills.js';
+import type { EvaluationView, ObservationView } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { User } from '../identity/user.entity.js';
 import { DrillEvaluation, DrillObservation, DrillParticipant } from './drill.entities.js';

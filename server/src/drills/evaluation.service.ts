@@ -2,7 +2,7 @@ import { BadRequestException, ConflictException, ForbiddenException, Injectable 
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
 import { RequestContext, type Principal } from '../common/request-context.js';
-import type { EvaluationView, ObservationView, RunSummaryText } from '../contracts/drills.js';
+import type { EvaluationView, ObservationView, RunSummaryText } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { DrillObservation, DrillRun } from './drill.entities.js';
 import {

@@ -2,8 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/access.decorators.js';
 import { UuidParam } from '../common/uuid-param.js';
-import type { ListResponse } from '../contracts/api.js';
-import type { ImprovementItemView } from '../contracts/drills.js';
+import type { ListResponse, ImprovementItemView } from '@muster/contracts';
 import { ImprovementCompleteDto, ImprovementCreateDto, ImprovementListQueryDto } from './improvement.dto.js';
 import { ImprovementService } from './improvement.service.js';
 

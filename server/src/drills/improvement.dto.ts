@@ -2,11 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDateString, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { PageQueryDto } from '../common/paging.dto.js';
-import {
-  IMPROVEMENT_STATUSES,
-  type ImprovementItemView,
-  type ImprovementStatus,
-} from '../contracts/drills.js';
+import { IMPROVEMENT_STATUSES, type ImprovementItemView, type ImprovementStatus } from '@muster/contracts';
 import type { DrillImprovement } from './drill.entities.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);

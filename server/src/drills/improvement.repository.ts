@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { RequestContext } from '../common/request-context.js';
 import { EnterpriseScopedRepository } from '../common/scoped.repository.js';
-import type { ImprovementStatus } from '../contracts/drills.js';
+import type { ImprovementStatus } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { DrillImprovement } from './drill.entities.js';
 

@@ -7,7 +7,7 @@ import type {
   ResourceUnavailableInjectContent,
   ResponderUnreachableInjectContent,
   ScenarioInject,
-} from '../contracts/drills.js';
+} from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { Incident } from '../incidents/incident.entity.js';
 import { IncidentService } from '../incidents/incident.service.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
-import type { ResponderMetric, RunMetrics } from '../contracts/drills.js';
+import type { ResponderMetric, RunMetrics } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { RoomLog } from '../rooms/room-log.js';
 import { DrillRunInject } from './drill.entities.js';

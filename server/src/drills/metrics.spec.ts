@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { RunInjectView } from '../contracts/drills.js';
-import type { RoomEventView } from '../contracts/incidents.js';
+import type { RunInjectView, RoomEventView } from '@muster/contracts';
 import { measureActions, median, objectiveOutcomes, scenarioTimeOf } from './metrics.js';
 
 const T0 = Date.parse('2026-11-28T02:00:00Z');

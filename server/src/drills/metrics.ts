@@ -7,8 +7,8 @@ import type {
   ResponderMetric,
   RunInjectView,
   ScenarioObjective,
-} from '../contracts/drills.js';
-import type { RoomEventView } from '../contracts/incidents.js';
+  RoomEventView,
+} from '@muster/contracts';
 
 type Payload = Record<string, unknown>;
 

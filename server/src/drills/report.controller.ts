@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/access.decorators.js';
 import { UuidParam } from '../common/uuid-param.js';
-import type { DrillReport } from '../contracts/drills.js';
+import type { DrillReport } from '@muster/contracts';
 import { DrillReportService } from './report.service.js';
 
 @ApiTags('drills')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { DrillReport } from '../contracts/drills.js';
+import type { DrillReport } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { RoomLog } from '../rooms/room-log.js';
 import { DrillRun } from './drill.entities.js';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { EvaluationView } from '../contracts/drills.js';
-import type { RoomEventType, RoomEventView } from '../contracts/incidents.js';
+import type { EvaluationView, RoomEventType, RoomEventView } from '@muster/contracts';
 import { dimensionAverages, scenarioTimeline } from './report.js';
 
 const T0 = Date.parse('2026-05-20T02:00:00Z');

@@ -4,8 +4,8 @@ import {
   type DrillReport,
   type EvaluationDimension,
   type EvaluationView,
-} from '../contracts/drills.js';
-import type { RoomEventView } from '../contracts/incidents.js';
+  type RoomEventView,
+} from '@muster/contracts';
 import { describeEvent } from '../rooms/room-records.service.js';
 
 export type TimelineEntry = DrillReport['timeline'][number];

@@ -8,9 +8,11 @@ import {
   type ScenarioDocument,
   type ScenarioExport,
   type ScenarioInject,
-} from '../contracts/drills.js';
-import { type FeatureGeometry, INCIDENT_CATEGORIES, MAP_FEATURE_KINDS } from '../contracts/incidents.js';
-import { isFeatureGeometry } from '../rooms/rooms.dto.js';
+  type FeatureGeometry,
+  INCIDENT_CATEGORIES,
+  MAP_FEATURE_KINDS,
+  isFeatureGeometry,
+} from '@muster/contracts';
 
 /** A scenario longer than a day is a typo, not a drill. */
 export const MAX_OFFSET_SECONDS = 24 * 3600;

@@ -15,13 +15,13 @@ import {
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/access.decorators.js';
 import { UuidParam } from '../common/uuid-param.js';
-import type { ListResponse } from '../contracts/api.js';
 import type {
+  ListResponse,
   ScenarioDocument,
   ScenarioExport,
   ScenarioVersionSummary,
   ScenarioView,
-} from '../contracts/drills.js';
+} from '@muster/contracts';
 import { ScenarioListQueryDto } from './drill-run.dto.js';
 import { ScenarioService } from './scenario.service.js';
 

@@ -4,13 +4,13 @@ import { AuditService } from '../audit/audit.service.js';
 import { pageWindow, type PageQueryDto } from '../common/paging.dto.js';
 import { RequestContext } from '../common/request-context.js';
 import { PG_INT_MAX } from '../common/sql.js';
-import type { ListResponse } from '../contracts/api.js';
 import type {
+  ListResponse,
   ScenarioDocument,
   ScenarioExport,
   ScenarioVersionSummary,
   ScenarioView,
-} from '../contracts/drills.js';
+} from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { Contact } from '../directory/contact.entity.js';
 import { Team } from '../directory/team.entity.js';

@@ -16,7 +16,7 @@ import {
   type ValidationArguments,
 } from 'class-validator';
 import { PageQueryDto } from '../common/paging.dto.js';
-import { type EnterpriseView, type GeoJsonPolygon, RISK_CLASSES, type RiskClass } from '../contracts/api.js';
+import { type EnterpriseView, type GeoJsonPolygon, RISK_CLASSES, type RiskClass } from '@muster/contracts';
 import { CREDIT_CODE_MESSAGES, creditCodeProblem } from './credit-code.js';
 import type { Enterprise } from './enterprise.entity.js';
 

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { GeoJsonPolygon, RiskClass } from '../contracts/api.js';
+import type { GeoJsonPolygon, RiskClass } from '@muster/contracts';
 
 @Entity('enterprise')
 export class Enterprise {

@@ -3,7 +3,7 @@ import { Db } from '../database/db.js';
 import { RequestContext } from '../common/request-context.js';
 import { EnterpriseScopedRepository } from '../common/scoped.repository.js';
 import { escapeLike } from '../common/sql.js';
-import type { RiskClass } from '../contracts/api.js';
+import type { RiskClass } from '@muster/contracts';
 import { Enterprise } from './enterprise.entity.js';
 
 export interface EnterpriseFilter {

@@ -3,7 +3,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { Db } from '../database/db.js';
 import { pageWindow } from '../common/paging.dto.js';
 import { RequestContext } from '../common/request-context.js';
-import type { EnterpriseView, ListResponse } from '../contracts/api.js';
+import type { EnterpriseView, ListResponse } from '@muster/contracts';
 import {
   type EnterpriseCreateDto,
   type EnterpriseListQueryDto,

@@ -19,7 +19,7 @@ import type { Response } from 'express';
 import { type Observable, catchError, throwError } from 'rxjs';
 import { Roles } from '../common/access.decorators.js';
 import { UuidParam } from '../common/uuid-param.js';
-import type { FileView } from '../contracts/hazards.js';
+import type { FileView } from '@muster/contracts';
 import { FileService, type UploadedFile as Upload } from './file.service.js';
 
 /**

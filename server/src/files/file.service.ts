@@ -12,7 +12,7 @@ import sharp from 'sharp';
 import { AuditService } from '../audit/audit.service.js';
 import { RequestContext } from '../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import type { FileView } from '../contracts/hazards.js';
+import type { FileView } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { EXTENSION, fileNameProblem, isImage, sniffMime } from './file-type.js';
 import { FileRepository } from './file.repository.js';

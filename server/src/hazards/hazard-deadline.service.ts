@@ -2,11 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import type { Role } from '../contracts/roles.js';
+import { type Role, hazardCode } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import type { JobPayloads, JobName } from '../jobs/job.types.js';
 import { NotificationService } from '../notifications/notification.service.js';
-import { hazardCode } from './hazard.dto.js';
 import { HazardRepository } from './hazard.repository.js';
 import { addDays, dueReminder, zoneDate } from './zone-time.js';
 

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import type { HazardCategory, HazardLevel, HazardStatus } from '../contracts/hazards.js';
-import { hazardCode } from './hazard.dto.js';
+import { type HazardCategory, type HazardLevel, type HazardStatus, hazardCode } from '@muster/contracts';
 import { HazardRepository } from './hazard.repository.js';
 import { isOverdue } from './zone-time.js';
 

@@ -10,7 +10,7 @@ import type {
   HazardStatsView,
   HazardStatus,
   HazardView,
-} from '../contracts/hazards.js';
+} from '@muster/contracts';
 import type { HazardReportQueryDto, HazardStatsQueryDto } from './hazard.dto.js';
 import { HazardRepository } from './hazard.repository.js';
 import { computeStats } from './hazard-stats.js';

@@ -4,7 +4,7 @@ import {
   HAZARD_STATUSES,
   type HazardStatsView,
   type RateView,
-} from '../contracts/hazards.js';
+} from '@muster/contracts';
 import type { HazardStatRow } from './hazard.repository.js';
 
 function rate(numerator: number, denominator: number): RateView {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import type { HazardAction, HazardLevel, HazardStatus } from '../contracts/hazards.js';
-import { HAZARD_ACTIONS, HAZARD_STATUSES } from '../contracts/hazards.js';
-import { ROLES, type Role } from '../contracts/roles.js';
+import {
+  type HazardAction,
+  type HazardLevel,
+  type HazardStatus,
+  HAZARD_ACTIONS,
+  HAZARD_STATUSES,
+  ROLES,
+  type Role,
+} from '@muster/contracts';
 import { type WorkflowActor, type WorkflowHazard, allowedActions, decide } from './hazard-workflow.js';
 
 const E1 = 'e1';

@@ -4,8 +4,8 @@ import {
   type HazardAction,
   type HazardLevel,
   type HazardStatus,
-} from '../contracts/hazards.js';
-import type { Role } from '../contracts/roles.js';
+  type Role,
+} from '@muster/contracts';
 
 /**
  * The closed loop of Order 16 as a pure function: given a hazard, who is acting and what they

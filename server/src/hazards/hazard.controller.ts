@@ -3,8 +3,7 @@ import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../common/access.decorators.js';
 import { UuidParam } from '../common/uuid-param.js';
-import type { ListResponse } from '../contracts/api.js';
-import type { HazardDetailView, HazardStatsView, HazardView } from '../contracts/hazards.js';
+import type { ListResponse, HazardDetailView, HazardStatsView, HazardView } from '@muster/contracts';
 import {
   HazardCreateDto,
   HazardExportQueryDto,

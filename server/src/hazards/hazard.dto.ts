@@ -1,3 +1,19 @@
+import {
+  hazardCode,
+  type FileView,
+  HAZARD_ACTIONS,
+  HAZARD_CATEGORIES,
+  HAZARD_LEVELS,
+  HAZARD_SOURCES,
+  HAZARD_STATUSES,
+  type HazardAction,
+  type HazardCategory,
+  type HazardLevel,
+  type HazardSource,
+  type HazardStatus,
+  type HazardTransitionView,
+  type HazardView,
+} from '@muster/contracts';
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -21,21 +37,6 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../common/paging.dto.js';
 import { IsCalendarDate, IsOmittable } from '../common/validation.js';
-import {
-  type FileView,
-  HAZARD_ACTIONS,
-  HAZARD_CATEGORIES,
-  HAZARD_LEVELS,
-  HAZARD_SOURCES,
-  HAZARD_STATUSES,
-  type HazardAction,
-  type HazardCategory,
-  type HazardLevel,
-  type HazardSource,
-  type HazardStatus,
-  type HazardTransitionView,
-  type HazardView,
-} from '../contracts/hazards.js';
 import { GeoPointDto } from '../enterprises/enterprise.dto.js';
 import type { Hazard, HazardTransition } from './hazard.entity.js';
 import { HAZARD_SORTS, type HazardSort } from './hazard.repository.js';
@@ -331,10 +332,6 @@ export class HazardReportQueryDto {
   @IsOptional()
   @IsUUID()
   enterpriseId?: string;
-}
-
-export function hazardCode(seq: string | number): string {
-  return `YH-${String(seq).padStart(6, '0')}`;
 }
 
 export function mapHazard(

@@ -5,7 +5,7 @@ import type {
   HazardLevel,
   HazardSource,
   HazardStatus,
-} from '../contracts/hazards.js';
+} from '@muster/contracts';
 
 /** One line of an enterprise's hazard ledger (台账), SAWS Order 16. */
 @Entity('hazard')

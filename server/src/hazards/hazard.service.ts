@@ -12,8 +12,7 @@ import { Clock } from '../common/clock.js';
 import { pageWindow } from '../common/paging.dto.js';
 import { type Principal, RequestContext } from '../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import type { ListResponse } from '../contracts/api.js';
-import type { HazardDetailView, HazardView } from '../contracts/hazards.js';
+import type { ListResponse, HazardDetailView, HazardView } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { FileService } from '../files/file.service.js';
 import { NotificationService } from '../notifications/notification.service.js';
@@ -24,7 +23,6 @@ import {
   type HazardListQueryDto,
   type HazardTransitionDto,
   type HazardUpdateDto,
-  hazardCode,
   mapHazard,
   mapTransition,
 } from './hazard.dto.js';
@@ -399,5 +397,3 @@ function apply(h: Hazard, dto: HazardUpdateDto): void {
     if (h[k] === undefined) (h as unknown as Record<string, unknown>)[k] = null;
   }
 }
-
-export { hazardCode };

@@ -9,7 +9,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import { PUBLIC_KEY, ROLES_KEY } from '../common/access.decorators.js';
 import type { ContextRequest } from '../common/request-context.interceptor.js';
-import type { Role } from '../contracts/roles.js';
+import type { Role } from '@muster/contracts';
 import { PrincipalCache } from './principal-cache.js';
 import { TokenService } from './token.service.js';
 

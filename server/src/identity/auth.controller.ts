@@ -2,8 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '../common/access.decorators.js';
 import type { ContextRequest } from '../common/request-context.interceptor.js';
-import type { LoginResponse, UserView } from '../contracts/api.js';
-import { ROLES } from '../contracts/roles.js';
+import { type LoginResponse, type UserView, ROLES } from '@muster/contracts';
 import { AuthService } from './auth.service.js';
 import { LoginDto, PasswordChangeDto } from './identity.dto.js';
 

@@ -8,7 +8,7 @@ import {
 import { AuditService } from '../audit/audit.service.js';
 import { Db } from '../database/db.js';
 import { RequestContext } from '../common/request-context.js';
-import type { LoginResponse, UserView } from '../contracts/api.js';
+import type { LoginResponse, UserView } from '@muster/contracts';
 import { mapLogin, mapUser } from './identity.dto.js';
 import { dummyVerify, hashPassword, prepareDummyHash, verifyPassword } from './password.js';
 import { type LoginAttempt, LoginThrottle } from './login-throttle.js';

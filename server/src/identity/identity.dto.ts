@@ -13,8 +13,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../common/paging.dto.js';
 import { IsOmittable } from '../common/validation.js';
-import type { LoginResponse, UserView } from '../contracts/api.js';
-import { ROLES, type Role } from '../contracts/roles.js';
+import { type LoginResponse, type UserView, ROLES, type Role } from '@muster/contracts';
 import type { User } from './user.entity.js';
 
 export const PASSWORD_MIN = 8;

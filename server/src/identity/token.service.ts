@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { type KeyObject, createSecretKey } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import type { Role } from '../contracts/roles.js';
+import type { Role } from '@muster/contracts';
 
 export interface TokenClaims {
   sub: string;

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/access.decorators.js';
 import { UuidParam } from '../common/uuid-param.js';
-import type { ListResponse, UserView } from '../contracts/api.js';
+import type { ListResponse, UserView } from '@muster/contracts';
 import { PasswordResetDto, UserCreateDto, UserListQueryDto, UserUpdateDto } from './identity.dto.js';
 import { UserService } from './user.service.js';
 

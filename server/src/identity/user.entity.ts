@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { Role } from '../contracts/roles.js';
+import type { Role } from '@muster/contracts';
 
 @Entity('app_user')
 export class User {

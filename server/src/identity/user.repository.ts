@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import type { Role } from '../contracts/roles.js';
+import type { Role } from '@muster/contracts';
 import { escapeLike } from '../common/sql.js';
 import { Db } from '../database/db.js';
 import { User } from './user.entity.js';

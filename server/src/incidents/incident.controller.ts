@@ -2,14 +2,14 @@ import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/access.decorators.js';
 import { UuidParam } from '../common/uuid-param.js';
-import type { ListResponse } from '../contracts/api.js';
 import type {
+  ListResponse,
   IncidentReportView,
   IncidentStatistics,
   IncidentView,
   RoomEventView,
-} from '../contracts/incidents.js';
-import type { Role } from '../contracts/roles.js';
+  Role,
+} from '@muster/contracts';
 import {
   EventsQueryDto,
   IncidentCreateDto,

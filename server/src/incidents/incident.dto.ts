@@ -31,7 +31,7 @@ import {
   type ResponseLevel,
   SEVERITIES,
   type Severity,
-} from '../contracts/incidents.js';
+} from '@muster/contracts';
 import { GeoPointDto } from '../enterprises/enterprise.dto.js';
 import type { Incident, IncidentReport } from './incident.entity.js';
 import { reportingClock } from './reporting.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { SelectQueryBuilder } from 'typeorm';
 import { RequestContext } from '../common/request-context.js';
 import { EnterpriseScopedRepository } from '../common/scoped.repository.js';
-import type { IncidentCategory, IncidentStatus, Severity } from '../contracts/incidents.js';
+import type { IncidentCategory, IncidentStatus, Severity } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { Enterprise } from '../enterprises/enterprise.entity.js';
 import { escapeLike } from '../common/sql.js';

@@ -8,13 +8,16 @@ import {
 import { AuditService } from '../audit/audit.service.js';
 import { pageWindow } from '../common/paging.dto.js';
 import { RequestContext } from '../common/request-context.js';
-import type { ListResponse } from '../contracts/api.js';
-import type {
-  IncidentReportView,
-  IncidentStatistics,
-  IncidentView,
-  RoomEventView,
-} from '../contracts/incidents.js';
+import {
+  type ListResponse,
+  type IncidentReportView,
+  type IncidentStatistics,
+  type IncidentView,
+  type RoomEventView,
+  checkTransition,
+  SEVERITY_RANK,
+  gradeSeverity,
+} from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { EnterpriseRepository } from '../enterprises/enterprise.repository.js';
 import { PlanRepository } from '../plans/plan.repository.js';
@@ -33,9 +36,7 @@ import {
 import { Incident, IncidentReport } from './incident.entity.js';
 import { IncidentHooks } from './incident-hooks.js';
 import { IncidentRepository } from './incident.repository.js';
-import { checkTransition } from './lifecycle.js';
 import { reportingClock, withinSupplementaryWindow } from './reporting.js';
-import { SEVERITY_RANK, gradeSeverity } from './severity.js';
 import { incidentStatistics, zoneYearMonth } from './statistics.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 

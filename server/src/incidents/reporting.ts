@@ -1,4 +1,4 @@
-import type { IncidentCategory, ReportingClock } from '../contracts/incidents.js';
+import type { IncidentCategory, ReportingClock } from '@muster/contracts';
 
 export const REPORT_DEADLINE_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,9 +1,4 @@
-import {
-  type IncidentCategory,
-  type IncidentStatistics,
-  SEVERITIES,
-  type Severity,
-} from '../contracts/incidents.js';
+import { type IncidentCategory, type IncidentStatistics, SEVERITIES, type Severity } from '@muster/contracts';
 import { reportingClock } from './reporting.js';
 
 export interface StatisticsRow {

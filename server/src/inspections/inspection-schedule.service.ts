@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import type { InspectionResultItem } from '../contracts/hazards.js';
+import type { InspectionResultItem } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { zoneDate } from '../hazards/zone-time.js';
 import { NotificationService } from '../notifications/notification.service.js';

@@ -2,8 +2,7 @@ import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/access.decorators.js';
 import { UuidParam } from '../common/uuid-param.js';
-import type { ListResponse } from '../contracts/api.js';
-import type { InspectionPlanView, InspectionRecordView } from '../contracts/hazards.js';
+import type { ListResponse, InspectionPlanView, InspectionRecordView } from '@muster/contracts';
 import {
   InspectionPlanCreateDto,
   InspectionPlanListQueryDto,

@@ -33,7 +33,7 @@ import {
   type InspectionRecordView,
   RECHECK_RESULTS,
   type RecheckResult,
-} from '../contracts/hazards.js';
+} from '@muster/contracts';
 import type { InspectionPlan, InspectionRecord } from './inspection.entity.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);

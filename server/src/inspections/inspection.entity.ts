@@ -6,7 +6,7 @@ import type {
   InspectionKind,
   InspectionResultItem,
   RecheckItem,
-} from '../contracts/hazards.js';
+} from '@muster/contracts';
 
 /** An inspection plan (排查计划): who is inspected, how often, against which checklist. */
 @Entity('inspection_plan')

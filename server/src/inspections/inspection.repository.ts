@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../common/request-context.js';
 import { EnterpriseScopedRepository } from '../common/scoped.repository.js';
-import type { InspectionKind } from '../contracts/hazards.js';
+import type { InspectionKind } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { InspectionPlan, InspectionRecord } from './inspection.entity.js';
 

@@ -11,17 +11,17 @@ import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
 import { pageWindow } from '../common/paging.dto.js';
 import { type Principal, RequestContext } from '../common/request-context.js';
-import type { ListResponse } from '../contracts/api.js';
-import type {
-  ChecklistItem,
-  HazardSource,
-  InspectionKind,
-  InspectionPlanView,
-  InspectionRecordView,
-} from '../contracts/hazards.js';
+import {
+  type ListResponse,
+  type ChecklistItem,
+  type HazardSource,
+  type InspectionKind,
+  type InspectionPlanView,
+  type InspectionRecordView,
+  hazardCode,
+} from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { FileService } from '../files/file.service.js';
-import { hazardCode } from '../hazards/hazard.dto.js';
 import { HazardService } from '../hazards/hazard.service.js';
 import {
   type ChecklistItemDto,

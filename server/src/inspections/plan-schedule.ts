@@ -1,4 +1,4 @@
-import type { InspectionFrequency } from '../contracts/hazards.js';
+import type { InspectionFrequency } from '@muster/contracts';
 import { addDays } from '../hazards/zone-time.js';
 
 /**

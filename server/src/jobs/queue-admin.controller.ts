@@ -3,13 +3,13 @@ import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { Roles } from '../common/access.decorators.js';
 import { PageQueryDto } from '../common/paging.dto.js';
-import type { ListResponse } from '../contracts/api.js';
 import {
+  type ListResponse,
   QUEUE_JOB_STATES,
   type QueueJobState,
   type QueueJobView,
   type QueueSummaryView,
-} from '../contracts/queues.js';
+} from '@muster/contracts';
 import { QueueAdminService } from './queue-admin.service.js';
 
 export class QueueJobsQueryDto extends PageQueryDto {

@@ -1,8 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { AuditService } from '../audit/audit.service.js';
-import type { ListResponse } from '../contracts/api.js';
-import type { QueueJobState, QueueJobView, QueueSummaryView } from '../contracts/queues.js';
+import type { ListResponse, QueueJobState, QueueJobView, QueueSummaryView } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { JobQueue } from './job-queue.service.js';
 import { QueueName } from './job.types.js';

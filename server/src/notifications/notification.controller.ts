@@ -2,9 +2,7 @@ import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/access.decorators.js';
 import { UuidParam } from '../common/uuid-param.js';
-import type { ListResponse } from '../contracts/api.js';
-import type { NotificationView } from '../contracts/hazards.js';
-import { ROLES } from '../contracts/roles.js';
+import { type ListResponse, type NotificationView, ROLES } from '@muster/contracts';
 import { NotificationListQueryDto } from './notification.dto.js';
 import { NotificationService } from './notification.service.js';
 

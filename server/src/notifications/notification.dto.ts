@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { PageQueryDto } from '../common/paging.dto.js';
-import type { NotificationView } from '../contracts/hazards.js';
+import type { NotificationView } from '@muster/contracts';
 import type { Notification } from './notification.entity.js';
 
 export class NotificationListQueryDto extends PageQueryDto {

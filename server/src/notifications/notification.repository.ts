@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Role } from '../contracts/roles.js';
+import type { Role } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { Notification } from './notification.entity.js';
 

@@ -8,9 +8,7 @@ import {
 } from '@nestjs/common';
 import { pageWindow } from '../common/paging.dto.js';
 import { RequestContext } from '../common/request-context.js';
-import type { ListResponse } from '../contracts/api.js';
-import type { NotificationView } from '../contracts/hazards.js';
-import type { Role } from '../contracts/roles.js';
+import type { ListResponse, NotificationView, Role } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import type { NotificationListQueryDto } from './notification.dto.js';
 import { mapNotification } from './notification.dto.js';

@@ -2,8 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@ne
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/access.decorators.js';
 import { UuidParam } from '../common/uuid-param.js';
-import type { ListResponse } from '../contracts/api.js';
-import type { EscalationPolicyView, PolicyPreview } from '../contracts/plans.js';
+import type { ListResponse, EscalationPolicyView, PolicyPreview } from '@muster/contracts';
 import {
   PolicyCreateDto,
   PolicyListQueryDto,

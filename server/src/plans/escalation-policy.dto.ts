@@ -20,7 +20,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../common/paging.dto.js';
 import { IsOmittable } from '../common/validation.js';
-import { CHANNELS, type Channel, type EscalationPolicyView } from '../contracts/plans.js';
+import { CHANNELS, type Channel, type EscalationPolicyView } from '@muster/contracts';
 import type { EscalationPolicy } from './escalation-policy.entity.js';
 import { trim } from './plan.dto.js';
 

@@ -6,7 +6,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { Channel } from '../contracts/plans.js';
+import type { Channel } from '@muster/contracts';
 
 /** Who a response level pages, tier after tier (DESIGN.md "Escalation is a ladder"). */
 @Entity('escalation_policy')

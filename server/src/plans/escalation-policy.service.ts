@@ -3,14 +3,14 @@ import { AuditService } from '../audit/audit.service.js';
 import { pageWindow } from '../common/paging.dto.js';
 import { RequestContext } from '../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import type { ListResponse } from '../contracts/api.js';
 import type {
+  ListResponse,
   EscalationPolicyView,
   PolicyPreview,
   PreviewRecipient,
   PreviewTier,
   RecipientSource,
-} from '../contracts/plans.js';
+} from '@muster/contracts';
 import { Db } from '../database/db.js';
 import type { Contact } from '../directory/contact.entity.js';
 import { ContactRepository } from '../directory/contact.repository.js';

@@ -1,6 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { Severity } from '../contracts/incidents.js';
-import type { LevelChecklistItem } from '../contracts/plans.js';
+import type { Severity, LevelChecklistItem } from '@muster/contracts';
 
 /** A response level of a plan version (响应分级): when it starts, what it sets in motion, whom it pages. */
 @Entity('plan_level')

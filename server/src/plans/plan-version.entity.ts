@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { PlanAnnex, PlanSection, PlanVersionStatus, RevisionTrigger } from '../contracts/plans.js';
+import type { PlanAnnex, PlanSection, PlanVersionStatus, RevisionTrigger } from '@muster/contracts';
 
 /** One edition of a plan's content; only a draft may change, and one version at a time is published. */
 @Entity('plan_version')

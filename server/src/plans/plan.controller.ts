@@ -2,15 +2,15 @@ import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@ne
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/access.decorators.js';
 import { UuidParam } from '../common/uuid-param.js';
-import type { ListResponse } from '../contracts/api.js';
 import type {
+  ListResponse,
   DisposalCardView,
   PlanDetailView,
   PlanLevelView,
   PlanSuggestion,
   PlanVersionView,
   PlanView,
-} from '../contracts/plans.js';
+} from '@muster/contracts';
 import {
   CardCreateDto,
   CardUpdateDto,

@@ -26,8 +26,6 @@ import {
   type IncidentCategory,
   SEVERITIES,
   type Severity,
-} from '../contracts/incidents.js';
-import {
   ANNEX_KINDS,
   type AnnexKind,
   type DisposalCardView,
@@ -44,7 +42,7 @@ import {
   type PolicySummary,
   REVISION_TRIGGERS,
   type RevisionTrigger,
-} from '../contracts/plans.js';
+} from '@muster/contracts';
 import type { DisposalCard } from './disposal-card.entity.js';
 import type { PlanLevel } from './plan-level.entity.js';
 import type { PlanVersion } from './plan-version.entity.js';

@@ -1,6 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { IncidentCategory } from '../contracts/incidents.js';
-import type { PlanHazard, PlanType } from '../contracts/plans.js';
+import type { IncidentCategory, PlanHazard, PlanType } from '@muster/contracts';
 
 /** A contingency plan (应急预案): what it covers and who owns it; its content lives in versions. */
 @Entity('plan')

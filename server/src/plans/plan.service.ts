@@ -10,8 +10,8 @@ import { AuditService } from '../audit/audit.service.js';
 import { pageWindow } from '../common/paging.dto.js';
 import { RequestContext } from '../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import type { ListResponse } from '../contracts/api.js';
 import type {
+  ListResponse,
   DisposalCardView,
   PlanDetailView,
   PlanLevelView,
@@ -23,7 +23,7 @@ import type {
   PlanVersionView,
   PlanView,
   SuggestionMatch,
-} from '../contracts/plans.js';
+} from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { TeamRepository } from '../directory/team.repository.js';
 import { EnterpriseRepository } from '../enterprises/enterprise.repository.js';

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { ResponsibilityKind } from '../contracts/plans.js';
+import type { ResponsibilityKind } from '@muster/contracts';
 
 /** One line of a responsibility list (责任清单): a department's or post's duties. */
 @Entity('responsibility_entry')

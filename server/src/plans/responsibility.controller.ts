@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Put, Res, StreamableFile } from '@nestjs/
 import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../common/access.decorators.js';
-import type { ResponsibilityListSummary, ResponsibilityListView } from '../contracts/plans.js';
+import type { ResponsibilityListSummary, ResponsibilityListView } from '@muster/contracts';
 import { PLAN_READERS, PLAN_WRITERS } from './plan.controller.js';
 import { ResponsibilityListDto } from './responsibility.dto.js';
 import { ResponsibilityService } from './responsibility.service.js';

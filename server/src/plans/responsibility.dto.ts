@@ -12,7 +12,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { RESPONSIBILITY_KINDS, type ResponsibilityKind } from '../contracts/plans.js';
+import { RESPONSIBILITY_KINDS, type ResponsibilityKind } from '@muster/contracts';
 import { trim } from './plan.dto.js';
 
 const trimAll = ({ value }: { value: unknown }) =>

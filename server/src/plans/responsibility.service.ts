@@ -7,7 +7,7 @@ import type {
   ResponsibilityEntry,
   ResponsibilityListSummary,
   ResponsibilityListView,
-} from '../contracts/plans.js';
+} from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { EnterpriseRepository } from '../enterprises/enterprise.repository.js';
 import { PlanRepository } from './plan.repository.js';

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { EXPIRY_WARNING_DAYS, type ResourceAlert, type ResourceStatus } from '../contracts/resources.js';
+import { EXPIRY_WARNING_DAYS, type ResourceAlert, type ResourceStatus } from '@muster/contracts';
 
 /** Today's date (YYYY-MM-DD) in the zone's time zone: dates of expiry are the zone's days. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {

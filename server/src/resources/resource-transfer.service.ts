@@ -19,7 +19,7 @@ import {
   writeXlsx,
 } from '../common/tabular.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import type { ImportProblem, ImportResult } from '../contracts/directory.js';
+import type { ImportProblem, ImportResult } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { EnterpriseRepository } from '../enterprises/enterprise.repository.js';
 import { todayIn } from './resource-alert.js';

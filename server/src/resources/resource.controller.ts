@@ -16,9 +16,7 @@ import type { Response } from 'express';
 import { Roles } from '../common/access.decorators.js';
 import { CONTENT_TYPES, TableImport, type UploadedTable } from '../common/tabular.js';
 import { UuidParam } from '../common/uuid-param.js';
-import type { ListResponse } from '../contracts/api.js';
-import type { ImportResult } from '../contracts/directory.js';
-import type { NearestResourcesResponse, ResourceView } from '../contracts/resources.js';
+import type { ListResponse, ImportResult, NearestResourcesResponse, ResourceView } from '@muster/contracts';
 import { DIRECTORY_READERS, DIRECTORY_WRITERS } from '../directory/directory-roles.js';
 import {
   NearestQueryDto,

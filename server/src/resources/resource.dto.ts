@@ -23,7 +23,7 @@ import {
   type ResourceStatus,
   type ResourceType,
   type ResourceView,
-} from '../contracts/resources.js';
+} from '@muster/contracts';
 import { IsCalendarDate, trim } from '../common/validation.js';
 import { E164, toE164 } from '../directory/contact.dto.js';
 import { GeoPointDto } from '../enterprises/enterprise.dto.js';

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { ResourceStatus, ResourceType } from '../contracts/resources.js';
+import type { ResourceStatus, ResourceType } from '@muster/contracts';
 
 @Entity('resource')
 export class Resource {

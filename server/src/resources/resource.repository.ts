@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext, type Scope } from '../common/request-context.js';
 import { EnterpriseScopedRepository } from '../common/scoped.repository.js';
-import type { ResourceStatus, ResourceType } from '../contracts/resources.js';
+import type { ResourceStatus, ResourceType } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { escapeLike } from '../common/sql.js';
 import { Resource } from './resource.entity.js';

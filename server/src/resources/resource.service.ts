@@ -3,12 +3,12 @@ import { AuditService } from '../audit/audit.service.js';
 import { pageWindow } from '../common/paging.dto.js';
 import { RequestContext } from '../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import type { ListResponse } from '../contracts/api.js';
 import {
+  type ListResponse,
   EXPIRY_WARNING_DAYS,
   type NearestResourcesResponse,
   type ResourceView,
-} from '../contracts/resources.js';
+} from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { assertOwnerUnchanged, ownerForCreate } from '../directory/directory-scope.js';
 import { addDays, todayIn } from './resource-alert.js';

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import { Roles } from '../common/access.decorators.js';
 import { UuidParam } from '../common/uuid-param.js';
-import type { PlanSuggestion } from '../contracts/plans.js';
+import type { PlanSuggestion } from '@muster/contracts';
 import { type LevelActivation, LevelActivationService } from './level-activation.service.js';
 
 export class LevelActivateDto {

@@ -1,8 +1,12 @@
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
 import { CalloutService } from '../callouts/callout.service.js';
-import type { CalloutView } from '../contracts/callouts.js';
-import { RESPONSE_LEVELS, type IncidentView, type TaskView } from '../contracts/incidents.js';
-import type { PlanSuggestion } from '../contracts/plans.js';
+import {
+  type CalloutView,
+  RESPONSE_LEVELS,
+  type IncidentView,
+  type TaskView,
+  type PlanSuggestion,
+} from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { IncidentRepository } from '../incidents/incident.repository.js';
 import { IncidentService } from '../incidents/incident.service.js';

@@ -3,8 +3,12 @@ import { Emitter } from '@socket.io/redis-emitter';
 import type { Redis } from 'ioredis';
 import type { Namespace } from 'socket.io';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { LIVE_NAMESPACE, type RoomEventMessage, type ServerToClientEvents } from '../contracts/events.js';
-import type { IncidentSummary } from '../contracts/incidents.js';
+import {
+  LIVE_NAMESPACE,
+  type RoomEventMessage,
+  type ServerToClientEvents,
+  type IncidentSummary,
+} from '@muster/contracts';
 import { REDIS } from '../redis/redis.module.js';
 
 export const incidentRoom = (incidentId: string) => `incident:${incidentId}`;

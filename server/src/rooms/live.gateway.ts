@@ -19,8 +19,8 @@ import {
   type RoomJoinAck,
   type RoomJoinRequest,
   type ServerToClientEvents,
-} from '../contracts/events.js';
-import { isZoneRole } from '../contracts/roles.js';
+  isZoneRole,
+} from '@muster/contracts';
 import { Revocations } from '../identity/revocation.js';
 import { TokenService } from '../identity/token.service.js';
 import { UserRepository } from '../identity/user.repository.js';

@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { RequestContext } from '../common/request-context.js';
-import type { RoomActor, RoomEventType, RoomEventView } from '../contracts/incidents.js';
+import type { RoomActor, RoomEventType, RoomEventView } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { RoomEvent } from './room.entities.js';
 import { LiveBroadcaster } from './live-broadcaster.js';

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../common/access.decorators.js';
 import { UuidParam } from '../common/uuid-param.js';
-import type { IncidentStatusSummary } from '../contracts/incidents.js';
+import type { IncidentStatusSummary } from '@muster/contracts';
 import { ROOM_MEMBERS } from '../incidents/incident.controller.js';
 import { RoomRecordsService } from './room-records.service.js';
 

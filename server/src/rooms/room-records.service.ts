@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
 import { neutraliseFormula } from '../common/tabular.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import type { IncidentStatusSummary, RoomEventView } from '../contracts/incidents.js';
+import type { IncidentStatusSummary, RoomEventView } from '@muster/contracts';
 import { mapIncident } from '../incidents/incident.dto.js';
 import { IncidentRepository } from '../incidents/incident.repository.js';
 import { IncidentService } from '../incidents/incident.service.js';

@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { RequestContext } from '../common/request-context.js';
-import type { DispatchView, MapFeatureView, TaskView } from '../contracts/incidents.js';
+import type { DispatchView, MapFeatureView, TaskView } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { TeamRepository } from '../directory/team.repository.js';
 import { ScopedUserRepository } from '../identity/scoped-user.repository.js';

@@ -13,7 +13,7 @@ import type {
   RoomActor,
   RoomEventType,
   TaskStatus,
-} from '../contracts/incidents.js';
+} from '@muster/contracts';
 
 @Entity('room_event')
 export class RoomEvent {

@@ -2,8 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/co
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/access.decorators.js';
 import { UuidParam } from '../common/uuid-param.js';
-import type { DispatchView, MapFeatureView, TaskView } from '../contracts/incidents.js';
-import type { Role } from '../contracts/roles.js';
+import type { DispatchView, MapFeatureView, TaskView, Role } from '@muster/contracts';
 import { ROOM_MEMBERS } from '../incidents/incident.controller.js';
 import { RoomWorkService } from './room-work.service.js';
 import {

@@ -1,3 +1,16 @@
+import {
+  isFeatureGeometry,
+  DISPATCH_STATES,
+  type DispatchState,
+  type DispatchView,
+  type FeatureGeometry,
+  MAP_FEATURE_KINDS,
+  type MapFeatureKind,
+  type MapFeatureView,
+  TASK_STATUSES,
+  type TaskStatus,
+  type TaskView,
+} from '@muster/contracts';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -16,18 +29,6 @@ import {
   type ValidationArguments,
 } from 'class-validator';
 import { IsOmittable } from '../common/validation.js';
-import {
-  DISPATCH_STATES,
-  type DispatchState,
-  type DispatchView,
-  type FeatureGeometry,
-  MAP_FEATURE_KINDS,
-  type MapFeatureKind,
-  type MapFeatureView,
-  TASK_STATUSES,
-  type TaskStatus,
-  type TaskView,
-} from '../contracts/incidents.js';
 import type { Dispatch, MapFeature, RoomTask } from './room.entities.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -48,38 +49,6 @@ export class TaskCreateDto {
 
 export class TaskUpdateDto extends PartialType(TaskCreateDto, { skipNullProperties: false }) {
   @ApiPropertyOptional({ enum: TASK_STATUSES }) @IsOmittable() @IsIn(TASK_STATUSES) status?: TaskStatus;
-}
-
-function isPosition(p: unknown): p is number[] {
-  return (
-    Array.isArray(p) &&
-    p.length === 2 &&
-    typeof p[0] === 'number' &&
-    typeof p[1] === 'number' &&
-    Math.abs(p[0]) <= 180 &&
-    Math.abs(p[1]) <= 90
-  );
-}
-
-/** Point, LineString (≥ 2 positions) or Polygon (closed rings of ≥ 4), positions as [lng, lat]. */
-export function isFeatureGeometry(v: unknown): v is FeatureGeometry {
-  if (typeof v !== 'object' || v === null) return false;
-  const g = v as { type?: unknown; coordinates?: unknown };
-  if (g.type === 'Point') return isPosition(g.coordinates);
-  if (g.type === 'LineString')
-    return Array.isArray(g.coordinates) && g.coordinates.length >= 2 && g.coordinates.every(isPosition);
-  if (g.type === 'Polygon') {
-    return (
-      Array.isArray(g.coordinates) &&
-      g.coordinates.length >= 1 &&
-      g.coordinates.every((ring: unknown) => {
-        if (!Array.isArray(ring) || ring.length < 4 || !ring.every(isPosition)) return false;
-        const [a, z] = [ring[0] as number[], ring[ring.length - 1] as number[]];
-        return a[0] === z[0] && a[1] === z[1];
-      })
-    );
-  }
-  return false;
 }
 
 function IsFeatureGeometry() {

@@ -2,7 +2,7 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '../common/access.decorators.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import type { PublicConfig } from '../contracts/api.js';
+import type { PublicConfig } from '@muster/contracts';
 
 /** What the web console needs before login: which basemap to draw and in which time zone. */
 @ApiTags('config')

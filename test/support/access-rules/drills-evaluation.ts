@@ -1,4 +1,4 @@
-import type { Role } from '../../../server/src/contracts/roles.js';
+import type { Role } from '@muster/contracts';
 import type { AccessRules } from './index.js';
 
 /** Zone roles read every run's report; officers their enterprise's. Responders read none. */

@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '../../../server/src/contracts/roles.js';
+import { ROLES, type Role } from '@muster/contracts';
 import type { AccessRules } from './index.js';
 
 /** Zone roles read every ledger, officers their own; responders never see ledgers. */

@@ -1,4 +1,4 @@
-import type { Role } from '../../../server/src/contracts/roles.js';
+import type { Role } from '@muster/contracts';
 import { directoryRules } from './directory.js';
 import { drillRules } from './drills.js';
 import { drillEvaluationRules } from './drills-evaluation.js';

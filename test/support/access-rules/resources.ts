@@ -1,4 +1,4 @@
-import type { Role } from '../../../server/src/contracts/roles.js';
+import type { Role } from '@muster/contracts';
 import type { AccessRules } from './index.js';
 
 const READERS: Role[] = ['zone_admin', 'commander', 'inspector', 'evaluator', 'enterprise_officer'];

@@ -1,2 +1,2 @@
 /** The server's lifecycle rule (pure): the console offers only the status changes it will accept. */
-export { checkTransition, isOpen } from '../../../server/src/incidents/lifecycle.js';
+export { checkTransition, isOpen } from '@muster/contracts';

@@ -2,4 +2,4 @@
  * Decree 493 grading, straight from the server's module (pure, no Node dependencies): the form
  * shows the same grade the server will give, with one rule in one place.
  */
-export { gradeSeverity, higherSeverity, SEVERITY_RANK } from '../../../server/src/incidents/severity.js';
+export { gradeSeverity, higherSeverity, SEVERITY_RANK } from '@muster/contracts';

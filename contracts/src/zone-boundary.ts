@@ -1,4 +1,4 @@
-import type { GeoJsonPolygon } from '../contracts/api.js';
+import type { GeoJsonPolygon } from './api.js';
 
 /**
  * The boundary of 杜集经济开发区 as drawn on the bundled basemap (fictional but shaped around the

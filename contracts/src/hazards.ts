@@ -235,3 +235,8 @@ export interface InspectionRecordView {
   items: InspectionResultItem[];
   rechecks: RecheckItem[];
 }
+
+/** A hazard's register number as people read and print it: YH- and six digits of its sequence. */
+export function hazardCode(seq: string | number): string {
+  return `YH-${String(seq).padStart(6, '0')}`;
+}

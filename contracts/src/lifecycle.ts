@@ -1,4 +1,4 @@
-import type { IncidentStatus } from '../contracts/incidents.js';
+import type { IncidentStatus } from './incidents.js';
 
 /**
  * reported → verified → responding → contained → closed. A step may be skipped forward when the

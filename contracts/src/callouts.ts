@@ -1,7 +1,9 @@
 /** Call-outs as the API and the room speak of them (DESIGN.md: `GET /api/callouts/:id`). */
 export type CalloutChannel = 'sms' | 'voice';
 export type CalloutStatusValue = 'active' | 'succeeded' | 'cancelled' | 'exhausted';
-export type RecipientStateValue = 'pending' | 'notified' | 'acknowledged' | 'declined' | 'exhausted';
+/** Where a person stands in a call-out, from paged to answered (or given up on). */
+export const RECIPIENT_STATES = ['pending', 'notified', 'acknowledged', 'declined', 'exhausted'] as const;
+export type RecipientStateValue = (typeof RECIPIENT_STATES)[number];
 
 export interface CalloutDeliveryView {
   id: string;

@@ -8,3 +8,8 @@ export * from './directory.js';
 export * from './resources.js';
 export * from './plans.js';
 export * from './drills.js';
+export * from './queues.js';
+export * from './geometry.js';
+export * from './severity.js';
+export * from './lifecycle.js';
+export * from './zone-boundary.js';

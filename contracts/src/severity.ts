@@ -1,4 +1,4 @@
-import type { Casualties, Severity } from '../contracts/incidents.js';
+import type { Casualties, Severity } from './incidents.js';
 
 /**
  * Decree 493 Art. 3: the grade is the highest that any one measure reaches. "At least" includes
