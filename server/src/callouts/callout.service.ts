@@ -1,10 +1,4 @@
-import {
-  BadRequestException,
-  ConflictException,
-  Inject,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { AuditService } from '../audit/audit.service.js';
 import { RequestContext } from '../common/request-context.js';
@@ -25,6 +19,7 @@ import { SHORT_CODE_ALPHABET, type ReplyDecision } from './replies.js';
 import { signResponseToken } from './response-link.js';
 import { drillRosterFor } from '../drills/drill-roster.js';
 import { previewMessages } from './templates.js';
+import { ConflictError, InvalidError, NotFoundError } from '../common/domain-errors.js';
 
 /** A call-out named by hand: SMS, a call two minutes later, ten minutes to answer. */
 export const MANUAL_TIER: Omit<LadderTier, 'quorum'> = {
@@ -67,16 +62,15 @@ export class CalloutService {
 
   async create(incidentId: string, dto: CalloutCreateDto): Promise<CalloutView> {
     const incident = await this.incidents.getById(incidentId);
-    if (incident.status === 'closed') throw new ConflictException('The incident is closed; reopen it first');
+    if (incident.status === 'closed') throw new ConflictError('The incident is closed; reopen it first');
     if (!dto.policyId && !dto.contactIds?.length && !dto.teamIds?.length) {
-      throw new BadRequestException(['contactIds: name contacts, teams or a policy to call out']);
+      throw new InvalidError(['contactIds: name contacts, teams or a policy to call out']);
     }
     const { tiers, recipients: planned } = await this.plan(dto);
     const { recipients, outsideRoster } = incident.isDrill
       ? await this.containDrill(incidentId, dto, planned)
       : { recipients: planned, outsideRoster: 0 };
-    if (!recipients.length)
-      throw new BadRequestException(['contactIds: nobody with a phone number to call out']);
+    if (!recipients.length) throw new InvalidError(['contactIds: nobody with a phone number to call out']);
 
     return this.db.transaction(async () => {
       const callout = await this.db.repo(Callout).save(
@@ -125,7 +119,7 @@ export class CalloutService {
     const callout = await this.db.repo(Callout).findOneBy({ id });
     // Visible exactly when its incident is: the incident repository applies the caller's scope.
     if (!callout || !(await this.incidents.findById(callout.incidentId)))
-      throw new NotFoundException('Call-out not found');
+      throw new NotFoundError('Call-out not found');
     return this.view(id);
   }
 
@@ -140,7 +134,7 @@ export class CalloutService {
     return this.db.transaction(async () => {
       const callout = await this.lock(id);
       if (callout.status !== 'active')
-        throw new ConflictException(`The call-out has already ended (${callout.status})`);
+        throw new ConflictError(`The call-out has already ended (${callout.status})`);
       await this.end(callout, 'cancelled', 'cancelled by the commander');
       await this.audit.record({ action: 'callout.cancelled', entity: 'callout', entityId: id });
       return this.view(id);
@@ -173,7 +167,7 @@ export class CalloutService {
   ): Promise<{ recipient: CalloutRecipient; changed: boolean; callout: Callout }> {
     return this.db.transaction(async () => {
       const r0 = await this.db.repo(CalloutRecipient).findOneBy({ id: recipientId });
-      if (!r0) throw new NotFoundException('Call-out recipient not found');
+      if (!r0) throw new NotFoundError('Call-out recipient not found');
       const callout = await this.lock(r0.calloutId);
       const r = (await this.db.repo(CalloutRecipient).findOneBy({ id: recipientId }))!;
       if (location) r.location = location;
@@ -277,7 +271,7 @@ export class CalloutService {
   async lock(id: string): Promise<Callout> {
     await this.db.manager.query('SELECT 1 FROM callout WHERE id = $1 FOR UPDATE', [id]);
     const c = await this.db.repo(Callout).findOneBy({ id });
-    if (!c) throw new NotFoundException('Call-out not found');
+    if (!c) throw new NotFoundError('Call-out not found');
     return c;
   }
 
@@ -308,14 +302,14 @@ export class CalloutService {
       (r) => r.contactId && named.has(r.contactId) && !roster.contactIds.has(r.contactId),
     );
     if (refused.length)
-      throw new BadRequestException(
+      throw new InvalidError(
         refused.map((r) => `contactIds: ${r.name} (${r.contactId}) is not on the drill's roster`),
       );
     const recipients = planned
       .filter((r) => r.contactId !== null && roster.contactIds.has(r.contactId))
       .map((r) => ({ ...r, unreachable: roster.unreachableContactIds.has(r.contactId!) }));
     if (planned.length && !recipients.length)
-      throw new BadRequestException([
+      throw new InvalidError([
         `contactIds: none of the ${planned.length} people this call-out names is on the drill's roster`,
       ]);
     return { recipients, outsideRoster: planned.length - recipients.length };
@@ -339,13 +333,12 @@ export class CalloutService {
     if (dto.teamIds?.length) {
       const teams = await this.teams.findByIds(dto.teamIds);
       const missing = dto.teamIds.filter((id) => !teams.some((t) => t.id === id));
-      if (missing.length) throw new BadRequestException(missing.map((id) => `teamIds: no such team ${id}`));
+      if (missing.length) throw new InvalidError(missing.map((id) => `teamIds: no such team ${id}`));
       for (const t of teams) manualIds.push(...t.memberContactIds);
     }
     const manual = manualIds.length ? await this.contacts.findByIds([...new Set(manualIds)]) : [];
     const unknown = (dto.contactIds ?? []).filter((id) => !manual.some((c) => c.id === id));
-    if (unknown.length)
-      throw new BadRequestException(unknown.map((id) => `contactIds: no such contact ${id}`));
+    if (unknown.length) throw new InvalidError(unknown.map((id) => `contactIds: no such contact ${id}`));
     for (const c of manual) languages.set(c.id, c.language === 'en' ? 'en' : 'zh-CN');
 
     if (dto.policyId) {

@@ -1,13 +1,4 @@
-import {
-  Controller,
-  ForbiddenException,
-  HttpCode,
-  Inject,
-  Injectable,
-  Post,
-  Query,
-  Req,
-} from '@nestjs/common';
+import { Controller, HttpCode, Inject, Injectable, Post, Query, Req } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { DelayedError, type Job } from 'bullmq';
 import type { Request } from 'express';
@@ -33,6 +24,7 @@ import {
 import { Outbox } from '../jobs/outbox.js';
 import { MESSAGING_PROVIDER, type MessagingProvider, ProviderError } from './provider.js';
 import { ProviderStatusWriter } from './provider-status.js';
+import { ForbiddenError } from '../common/domain-errors.js';
 
 interface SmsRow {
   id: string;
@@ -216,7 +208,7 @@ export class NotificationSmsWebhookController {
     const params = (req.body ?? {}) as Record<string, string>;
     const url = `${this.config.PUBLIC_URL.replace(/\/+$/, '')}${req.originalUrl}`;
     if (!this.provider.validWebhook(url, params, req.header('x-twilio-signature'))) {
-      throw new ForbiddenException('Invalid X-Twilio-Signature');
+      throw new ForbiddenError('Invalid X-Twilio-Signature');
     }
     const status = params.MessageStatus ?? params.SmsStatus;
     const id = recordIdOf(smsId);

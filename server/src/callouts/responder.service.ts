@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { ResponderBriefing } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { Incident } from '../incidents/incident.entity.js';
@@ -6,6 +6,7 @@ import { Enterprise } from '../enterprises/enterprise.entity.js';
 import { MapFeature } from '../rooms/room.entities.js';
 import { Callout, CalloutRecipient } from './callout.entities.js';
 import { CalloutService } from './callout.service.js';
+import { NotFoundError } from '../common/domain-errors.js';
 
 /**
  * What a responder sees from the link in their SMS: only their own call-out's briefing, the
@@ -20,7 +21,7 @@ export class ResponderService {
 
   async briefing(recipientId: string): Promise<ResponderBriefing> {
     const r = await this.db.repo(CalloutRecipient).findOneBy({ id: recipientId });
-    if (!r) throw new NotFoundException('This link is not valid');
+    if (!r) throw new NotFoundError('This link is not valid');
     const callout = (await this.db.repo(Callout).findOneBy({ id: r.calloutId }))!;
     const incident = (await this.db.repo(Incident).findOneBy({ id: callout.incidentId }))!;
     const enterprise = incident.enterpriseId

@@ -10,6 +10,7 @@ import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { QueryFailedError } from 'typeorm';
 import type { ApiError } from '@muster/contracts';
+import { DomainError } from './domain-errors.js';
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',
@@ -61,9 +62,10 @@ const BODY_PARSER_MESSAGES: Record<string, string> = {
 };
 
 /**
- * One place turns every failure into `{ statusCode, message, error }`. Client mistakes keep
- * their message; a 500 gets a generic message and an error id that is also in the log, so a
- * user can quote it and an operator can find it.
+ * One place turns every failure into `{ statusCode, message, error }`: the services' domain
+ * errors, Nest's HTTP exceptions (validation, guards) and the database's constraint violations.
+ * Client mistakes keep their message; a 500 gets a generic message and an error id that is also
+ * in the log, so a user can quote it and an operator can find it.
  */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
@@ -93,6 +95,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
         message: BODY_PARSER_MESSAGES[parserError.type]!,
         error: STATUS_TEXT[parserError.status] ?? 'Bad Request',
       };
+    }
+    if (exception instanceof DomainError) {
+      const status = exception.status;
+      return { statusCode: status, message: exception.messages, error: STATUS_TEXT[status]! };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

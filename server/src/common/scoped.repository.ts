@@ -1,7 +1,7 @@
-import { NotFoundException } from '@nestjs/common';
 import type { EntityTarget, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import type { Db } from '../database/db.js';
 import type { RequestContext, Scope } from './request-context.js';
+import { NotFoundError } from './domain-errors.js';
 
 /**
  * Base for repositories of records that belong to an enterprise. Every read goes through
@@ -35,7 +35,7 @@ export abstract class EnterpriseScopedRepository<T extends ObjectLiteral> {
 
   async getById(id: string): Promise<T> {
     const found = await this.findById(id);
-    if (!found) throw new NotFoundException(this.notFoundMessage);
+    if (!found) throw new NotFoundError(this.notFoundMessage);
     return found;
   }
 
@@ -44,7 +44,7 @@ export abstract class EnterpriseScopedRepository<T extends ObjectLiteral> {
     const scope = this.context.scope();
     if (scope.kind === 'zone') return;
     if (scope.kind === 'enterprise' && scope.enterpriseId === enterpriseId) return;
-    throw new NotFoundException(this.notFoundMessage);
+    throw new NotFoundError(this.notFoundMessage);
   }
 }
 

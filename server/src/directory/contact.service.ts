@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { pageWindow } from '../common/paging.dto.js';
 import { RequestContext } from '../common/request-context.js';
@@ -14,6 +14,7 @@ import {
 import { Contact } from './contact.entity.js';
 import { ContactRepository } from './contact.repository.js';
 import { assertOwnerUnchanged, ownerForCreate } from './directory-scope.js';
+import { ConflictError, InvalidError } from '../common/domain-errors.js';
 
 @Injectable()
 export class ContactService {
@@ -85,7 +86,7 @@ export class ContactService {
       const c = await this.contacts.getById(id);
       const refs = await this.contacts.references(id);
       if (refs.teams > 0 || refs.rotations > 0) {
-        throw new ConflictException(
+        throw new ConflictError(
           `Contact is a member of ${refs.teams} team(s) and ${refs.rotations} rotation(s); remove them there first`,
         );
       }
@@ -104,7 +105,7 @@ export class ContactService {
     if (!c.userId) return;
     const user = await this.users.getById(c.userId);
     if (user.enterpriseId && user.enterpriseId !== c.enterpriseId) {
-      throw new BadRequestException(['userId: the user belongs to another enterprise']);
+      throw new InvalidError(['userId: the user belongs to another enterprise']);
     }
   }
 }

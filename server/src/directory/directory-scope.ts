@@ -1,5 +1,5 @@
-import { BadRequestException } from '@nestjs/common';
 import type { RequestContext } from '../common/request-context.js';
+import { InvalidError } from '../common/domain-errors.js';
 
 /**
  * The owner of a new directory record: an enterprise officer always creates for their own
@@ -10,7 +10,7 @@ export function ownerForCreate(context: RequestContext, requested: string | null
   const scope = context.scope();
   if (scope.kind === 'enterprise') {
     if (requested && requested !== scope.enterpriseId) {
-      throw new BadRequestException(['enterpriseId: you may only create records of your own enterprise']);
+      throw new InvalidError(['enterpriseId: you may only create records of your own enterprise']);
     }
     return scope.enterpriseId;
   }
@@ -20,6 +20,6 @@ export function ownerForCreate(context: RequestContext, requested: string | null
 /** The owner may not change after creation: records would silently move between scopes. */
 export function assertOwnerUnchanged(current: string | null, requested: string | null | undefined): void {
   if (requested !== undefined && requested !== current) {
-    throw new BadRequestException(['enterpriseId: the owner of a record cannot be changed']);
+    throw new InvalidError(['enterpriseId: the owner of a record cannot be changed']);
   }
 }

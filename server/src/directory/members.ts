@@ -1,5 +1,5 @@
-import { BadRequestException } from '@nestjs/common';
 import type { ContactRepository } from './contact.repository.js';
+import { InvalidError } from '../common/domain-errors.js';
 
 /**
  * Checks that every contact named by a team or rotation exists and is visible to the caller, and
@@ -21,5 +21,5 @@ export async function checkMembers(
       problems.push(`${field}: contact ${id} (${c.name}) belongs to another owner`);
     }
   }
-  if (problems.length) throw new BadRequestException(problems);
+  if (problems.length) throw new InvalidError(problems);
 }

@@ -1,4 +1,4 @@
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { pageWindow } from '../common/paging.dto.js';
 import { RequestContext } from '../common/request-context.js';
@@ -26,6 +26,7 @@ import {
 } from './rotation.dto.js';
 import { Rotation } from './rotation.entity.js';
 import { RotationRepository } from './rotation.repository.js';
+import { InvalidError, NotFoundError } from '../common/domain-errors.js';
 
 /** A calendar shows at most two months at a time. */
 const MAX_SCHEDULE_MS = 62 * 24 * 3_600_000;
@@ -111,7 +112,7 @@ export class RotationService {
       const startsAt = new Date(dto.startsAt);
       const endsAt = new Date(dto.endsAt);
       if (endsAt.getTime() <= startsAt.getTime()) {
-        throw new BadRequestException(['endsAt: must be after startsAt']);
+        throw new InvalidError(['endsAt: must be after startsAt']);
       }
       await checkMembers(this.contacts, 'contactId', [dto.contactId], r.enterpriseId);
       const saved = await this.rotations.addOverride(r, {
@@ -137,7 +138,7 @@ export class RotationService {
       const r = await this.rotations.getById(id);
       const o = r.overrides.find((x) => x.id === overrideId);
       if (!o || !(await this.rotations.removeOverride(r, overrideId))) {
-        throw new NotFoundException('Override not found');
+        throw new NotFoundError('Override not found');
       }
       await this.audit.record({
         action: 'rotation.override_removed',
@@ -172,9 +173,9 @@ export class RotationService {
   }
 
   async schedule(rotationId: string, from: Date, to: Date): Promise<RotationScheduleView> {
-    if (to.getTime() <= from.getTime()) throw new BadRequestException(['to: must be after from']);
+    if (to.getTime() <= from.getTime()) throw new InvalidError(['to: must be after from']);
     if (to.getTime() - from.getTime() > MAX_SCHEDULE_MS) {
-      throw new BadRequestException(['to: the range may span at most 62 days']);
+      throw new InvalidError(['to: the range may span at most 62 days']);
     }
     const r = await this.rotations.getById(rotationId);
     const segments = scheduleBetween(this.rule(r), this.overrideRules(r), from, to);

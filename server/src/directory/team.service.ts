@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { pageWindow } from '../common/paging.dto.js';
 import { RequestContext } from '../common/request-context.js';
@@ -10,6 +10,7 @@ import { checkMembers } from './members.js';
 import { type TeamCreateDto, type TeamListQueryDto, type TeamUpdateDto, mapTeam } from './team.dto.js';
 import { Team } from './team.entity.js';
 import { TeamRepository } from './team.repository.js';
+import { InvalidError } from '../common/domain-errors.js';
 
 @Injectable()
 export class TeamService {
@@ -74,7 +75,7 @@ export class TeamService {
     if (dto.type !== undefined) t.type = dto.type;
     if (dto.memberContactIds !== undefined) {
       if (new Set(dto.memberContactIds).size !== dto.memberContactIds.length) {
-        throw new BadRequestException(['memberContactIds: lists the same contact twice']);
+        throw new InvalidError(['memberContactIds: lists the same contact twice']);
       }
       t.memberContactIds = dto.memberContactIds;
     }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { RequestContext } from '../common/request-context.js';
 import { applyScope } from '../common/scoped.repository.js';
@@ -7,6 +7,7 @@ import type { ComplianceReport, PlanType } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { Enterprise } from '../enterprises/enterprise.entity.js';
 import { type CompliancePlan, type ComplianceRun, complianceReport } from './compliance.js';
+import { NotFoundError } from '../common/domain-errors.js';
 
 @Injectable()
 export class ComplianceService {
@@ -23,7 +24,7 @@ export class ComplianceService {
     applyScope(qb, 'e.id', this.context.scope());
     if (enterpriseId) qb.andWhere('e.id = :enterpriseId', { enterpriseId });
     const enterprises = await qb.getMany();
-    if (enterpriseId && enterprises.length === 0) throw new NotFoundException('Enterprise not found');
+    if (enterpriseId && enterprises.length === 0) throw new NotFoundError('Enterprise not found');
     const ids = enterprises.map((e) => e.id);
 
     // A plan counts while one of its versions is in force; it has been binding since its first

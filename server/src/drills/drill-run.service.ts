@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { type FindOptionsWhere, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
@@ -30,6 +30,7 @@ import { InjectEffects } from './inject-effects.js';
 import { parseInject } from './scenario-document.js';
 import { delayUntil, pauseClock, scenarioMs, startClock } from './scenario-clock.js';
 import { ScenarioService } from './scenario.service.js';
+import { ConflictError, InvalidError } from '../common/domain-errors.js';
 
 /** A job may wake a little before the database's clock says the inject is due; this much is on time. */
 const EARLY_TOLERANCE_MS = 1000;
@@ -100,7 +101,7 @@ export class DrillRunService {
       { contactIds: dto.contactIds, teamIds: dto.teamIds ?? doc.teamIds, evaluatorIds: dto.evaluatorIds },
       problems,
     );
-    if (problems.length) throw new BadRequestException(problems);
+    if (problems.length) throw new InvalidError(problems);
     const plan = doc.planId ? await this.db.repo(Plan).findOneBy({ id: doc.planId }) : null;
 
     return this.db.transaction(async () => {
@@ -144,7 +145,7 @@ export class DrillRunService {
   async setRoster(id: string, dto: RosterDto): Promise<RunView> {
     const problems: string[] = [];
     const roster = await this.checkRoster(dto, problems);
-    if (problems.length) throw new BadRequestException(problems);
+    if (problems.length) throw new InvalidError(problems);
     return this.db.transaction(async () => {
       const run = await this.runs.lock(id);
       this.expect(run, ['scheduled', 'running', 'paused'], 'change the roster of');
@@ -526,14 +527,14 @@ export class DrillRunService {
 
   private async pendingInject(runId: string, runInjectId: string): Promise<DrillRunInject> {
     const inject = await this.db.repo(DrillRunInject).findOneBy({ id: runInjectId, runId });
-    if (!inject) throw new BadRequestException([`injectId: no inject ${runInjectId} in this run`]);
-    if (inject.state !== 'pending') throw new ConflictException(`The inject was already ${inject.state}`);
+    if (!inject) throw new InvalidError([`injectId: no inject ${runInjectId} in this run`]);
+    if (inject.state !== 'pending') throw new ConflictError(`The inject was already ${inject.state}`);
     return inject;
   }
 
   private expect(run: DrillRun, allowed: RunStatus[], verb: string): void {
     if (!allowed.includes(run.status))
-      throw new ConflictException(`Cannot ${verb} a drill run that is ${run.status}`);
+      throw new ConflictError(`Cannot ${verb} a drill run that is ${run.status}`);
   }
 
   private async view(run: DrillRun): Promise<RunView> {

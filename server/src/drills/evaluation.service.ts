@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
 import { RequestContext, type Principal } from '../common/request-context.js';
@@ -17,14 +17,15 @@ import {
 import { EvaluationRepository } from './evaluation.repository.js';
 import { DrillRunRepository } from './drill-run.repository.js';
 import { scenarioMs } from './scenario-clock.js';
+import { ConflictError, ForbiddenError, InvalidError } from '../common/domain-errors.js';
 
 /**
  * A run is evaluated from its start on (evaluators tag as it happens, forms and the summary follow
  * its end); a run that never started or was called off has nothing to evaluate.
  */
 export function assertEvaluable(run: DrillRun): void {
-  if (run.status === 'scheduled') throw new ConflictException('The drill has not started yet');
-  if (run.status === 'cancelled') throw new ConflictException('The drill was cancelled');
+  if (run.status === 'scheduled') throw new ConflictError('The drill has not started yet');
+  if (run.status === 'cancelled') throw new ConflictError('The drill was cancelled');
 }
 
 /** Roles that may evaluate any run; evaluators only the runs whose roster names them. */
@@ -56,7 +57,7 @@ export class EvaluationService {
         eventSeq !== null &&
         !(run.incidentId && (await this.reads.roomEventExists(run.incidentId, eventSeq)))
       ) {
-        throw new BadRequestException([`eventSeq: the drill room has no event ${eventSeq}`]);
+        throw new InvalidError([`eventSeq: the drill room has no event ${eventSeq}`]);
       }
       const saved = await this.db.repo(DrillObservation).save(
         Object.assign(new DrillObservation(), {
@@ -87,7 +88,7 @@ export class EvaluationService {
   /** The caller's own form for the run: created on first save, replaced on the next. */
   async saveMine(runId: string, dto: EvaluationPutDto): Promise<EvaluationView> {
     const duplicates = duplicateDimensionProblems(dto.scores);
-    if (duplicates.length) throw new BadRequestException(duplicates);
+    if (duplicates.length) throw new InvalidError(duplicates);
     return this.db.transaction(async () => {
       const run = await this.runs.getById(runId);
       assertEvaluable(run);
@@ -136,9 +137,9 @@ export class EvaluationService {
 
   private async assertEvaluator(run: DrillRun): Promise<Principal> {
     const me = this.context.principal();
-    if (!me) throw new ForbiddenException('Only a signed-in user may evaluate a drill');
+    if (!me) throw new ForbiddenError('Only a signed-in user may evaluate a drill');
     if (EVALUATING_ROLES.includes(me.role)) return me;
     if (await this.reads.isRosterEvaluator(run.id, me.id)) return me;
-    throw new ForbiddenException("Only an evaluator on this drill's roster may evaluate it");
+    throw new ForbiddenError("Only an evaluator on this drill's roster may evaluate it");
   }
 }

@@ -1,9 +1,10 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../common/request-context.js';
 import { EnterpriseScopedRepository } from '../common/scoped.repository.js';
 import type { ImprovementStatus } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { DrillImprovement } from './drill.entities.js';
+import { NotFoundError } from '../common/domain-errors.js';
 
 /** Improvement items belong to the drilled enterprise (none for a zone drill: zone roles only). */
 @Injectable()
@@ -51,7 +52,7 @@ export class ImprovementRepository extends EnterpriseScopedRepository<DrillImpro
   /** Locks the row, so two people completing one item at once cannot both succeed. */
   async getForUpdate(id: string): Promise<DrillImprovement> {
     const found = await this.query('i').andWhere('i.id = :id', { id }).setLock('pessimistic_write').getOne();
-    if (!found) throw new NotFoundException(this.notFoundMessage);
+    if (!found) throw new NotFoundError(this.notFoundMessage);
     return found;
   }
 

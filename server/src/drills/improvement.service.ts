@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
 import { pageWindow } from '../common/paging.dto.js';
@@ -17,6 +17,7 @@ import {
   mapImprovement,
 } from './improvement.dto.js';
 import { ImprovementRepository } from './improvement.repository.js';
+import { ConflictError, InvalidError } from '../common/domain-errors.js';
 
 /** Improvement items (整改项) from a drill's after-action review, tracked until done. */
 @Injectable()
@@ -45,7 +46,7 @@ export class ImprovementService {
       const run = await this.runs.getById(runId);
       assertEvaluable(run);
       const today = this.today();
-      if (dto.dueOn < today) throw new BadRequestException([`dueOn: must not be before today (${today})`]);
+      if (dto.dueOn < today) throw new InvalidError([`dueOn: must not be before today (${today})`]);
       const saved = await this.items.save(
         Object.assign(new DrillImprovement(), {
           runId,
@@ -74,7 +75,7 @@ export class ImprovementService {
   async complete(id: string, dto: ImprovementCompleteDto): Promise<ImprovementItemView> {
     return this.db.transaction(async () => {
       const item = await this.items.getForUpdate(id);
-      if (item.status === 'done') throw new ConflictException('The improvement item is already done');
+      if (item.status === 'done') throw new ConflictError('The improvement item is already done');
       const [before] = await this.views([item]);
       item.status = 'done';
       item.completedAt = this.clock.now();

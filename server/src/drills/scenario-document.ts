@@ -1,4 +1,3 @@
-import { BadRequestException } from '@nestjs/common';
 import { z } from 'zod';
 import {
   ACTION_MATCHES,
@@ -13,6 +12,7 @@ import {
   MAP_FEATURE_KINDS,
   isFeatureGeometry,
 } from '@muster/contracts';
+import { InvalidError } from '../common/domain-errors.js';
 
 /** A scenario longer than a day is a typo, not a drill. */
 export const MAX_OFFSET_SECONDS = 24 * 3600;
@@ -133,7 +133,7 @@ function checkContent(inject: ScenarioInject, path: string, problems: string[]):
  */
 export function parseScenarioDocument(input: unknown, prefix = ''): ScenarioDocument {
   const parsed = documentSchema.safeParse(input);
-  if (!parsed.success) throw new BadRequestException(problemsOf(parsed.error, prefix));
+  if (!parsed.success) throw new InvalidError(problemsOf(parsed.error, prefix));
   const doc = parsed.data as unknown as ScenarioDocument;
   const problems: string[] = [];
   const at = (p: string) => [prefix, p].filter(Boolean).join('.');
@@ -161,7 +161,7 @@ export function parseScenarioDocument(input: unknown, prefix = ''): ScenarioDocu
         problems.push(`${ap}.match.status: name the status to be reached`);
     });
   });
-  if (problems.length) throw new BadRequestException(problems);
+  if (problems.length) throw new InvalidError(problems);
   // The timeline is kept in clock order; equal offsets keep the order they were given in.
   doc.injects = doc.injects
     .map((inject, i) => ({ inject, i }))
@@ -173,11 +173,11 @@ export function parseScenarioDocument(input: unknown, prefix = ''): ScenarioDocu
 /** Validates one inject added during a run (its id is assigned by the caller). */
 export function parseInject(input: unknown): ScenarioInject {
   const parsed = injectSchema.safeParse(input);
-  if (!parsed.success) throw new BadRequestException(problemsOf(parsed.error));
+  if (!parsed.success) throw new InvalidError(problemsOf(parsed.error));
   const inject = parsed.data as unknown as ScenarioInject;
   const problems: string[] = [];
   checkContent(inject, '', problems);
-  if (problems.length) throw new BadRequestException(problems.map((p) => p.replace(/^\./, '')));
+  if (problems.length) throw new InvalidError(problems.map((p) => p.replace(/^\./, '')));
   return inject;
 }
 
@@ -190,7 +190,7 @@ export function parseScenarioExport(input: unknown): ScenarioDocument {
       scenario: z.unknown(),
     })
     .safeParse(input);
-  if (!envelope.success) throw new BadRequestException(problemsOf(envelope.error));
+  if (!envelope.success) throw new InvalidError(problemsOf(envelope.error));
   return parseScenarioDocument(envelope.data.scenario, 'scenario');
 }
 

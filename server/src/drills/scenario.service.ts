@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { pageWindow, type PageQueryDto } from '../common/paging.dto.js';
@@ -20,6 +20,7 @@ import { Plan } from '../plans/plan.entity.js';
 import { DrillScenario, DrillScenarioVersion } from './drill.entities.js';
 import { exportScenario, parseScenarioDocument, parseScenarioExport } from './scenario-document.js';
 import { ScenarioRepository } from './scenario.repository.js';
+import { InvalidError, NotFoundError } from '../common/domain-errors.js';
 
 /**
  * The scenario library. Every save is a new version; earlier versions are kept, and a run keeps
@@ -117,7 +118,7 @@ export class ScenarioService {
       version <= PG_INT_MAX
         ? await this.db.repo(DrillScenarioVersion).findOneBy({ scenarioId: id, version })
         : null;
-    if (!row) throw new NotFoundException(`Scenario version ${version} not found`);
+    if (!row) throw new NotFoundError(`Scenario version ${version} not found`);
     return row.document;
   }
 
@@ -204,7 +205,7 @@ export class ScenarioService {
           problems.push(`injects.${i}.content.contactId: no such contact ${cid}`);
       });
     }
-    if (problems.length) throw new BadRequestException(problems);
+    if (problems.length) throw new InvalidError(problems);
     return doc;
   }
 

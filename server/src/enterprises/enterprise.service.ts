@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { Db } from '../database/db.js';
 import { pageWindow } from '../common/paging.dto.js';
@@ -13,6 +13,7 @@ import {
 } from './enterprise.dto.js';
 import { Enterprise } from './enterprise.entity.js';
 import { EnterpriseRepository } from './enterprise.repository.js';
+import { ConflictError, ForbiddenError } from '../common/domain-errors.js';
 
 @Injectable()
 export class EnterpriseService {
@@ -58,7 +59,7 @@ export class EnterpriseService {
             !OFFICER_EDITABLE.includes(k as keyof EnterpriseUpdateDto),
         );
         if (refused.length) {
-          throw new ForbiddenException(`Only the zone may change: ${refused.join(', ')}`);
+          throw new ForbiddenError(`Only the zone may change: ${refused.join(', ')}`);
         }
       }
       const before = mapEnterprise(e);
@@ -80,7 +81,7 @@ export class EnterpriseService {
       const e = await this.enterprises.getById(id);
       const users = await this.enterprises.countUsers(id);
       if (users > 0) {
-        throw new ConflictException(`Enterprise has ${users} user account(s); reassign or remove them first`);
+        throw new ConflictError(`Enterprise has ${users} user account(s); reassign or remove them first`);
       }
       const before = mapEnterprise(e);
       await this.enterprises.remove(e);

@@ -1,11 +1,4 @@
-import {
-  BadRequestException,
-  Inject,
-  Injectable,
-  Logger,
-  NotFoundException,
-  PayloadTooLargeException,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import sharp from 'sharp';
@@ -24,6 +17,7 @@ import {
   thumbnailKeyOf,
 } from './file.store.js';
 import type { StoredFile } from './stored-file.entity.js';
+import { InvalidError, NotFoundError, TooLargeError } from '../common/domain-errors.js';
 
 export interface UploadedFile {
   buffer: Buffer;
@@ -59,13 +53,12 @@ export class FileService {
   ) {}
 
   async upload(file: UploadedFile | undefined): Promise<FileView> {
-    if (!file) throw new BadRequestException(['file: required (multipart field "file")']);
+    if (!file) throw new InvalidError(['file: required (multipart field "file")']);
     if (file.size > this.config.UPLOAD_MAX_BYTES) throw this.tooLarge();
     const nameProblem = fileNameProblem(file.originalname);
-    if (nameProblem) throw new BadRequestException([`file: ${nameProblem}`]);
+    if (nameProblem) throw new InvalidError([`file: ${nameProblem}`]);
     const mime = sniffMime(file.buffer);
-    if (!mime)
-      throw new BadRequestException(['file: must be a JPEG, PNG or WebP image or a PDF (by its content)']);
+    if (!mime) throw new InvalidError(['file: must be a JPEG, PNG or WebP image or a PDF (by its content)']);
 
     let thumbnail: Buffer | null = null;
     if (isImage(mime)) {
@@ -77,7 +70,7 @@ export class FileService {
           .webp({ quality: 75 })
           .toBuffer();
       } catch {
-        throw new BadRequestException(['file: the image could not be decoded']);
+        throw new InvalidError(['file: the image could not be decoded']);
       }
     }
 
@@ -124,7 +117,7 @@ export class FileService {
   async open(id: string, thumbnail: boolean): Promise<{ file: StoredFile; body: Readable; mime: string }> {
     const file = await this.files.getById(id);
     if (thumbnail && !file.thumbnailKey)
-      throw new BadRequestException(['id: this file has no thumbnail (not an image)']);
+      throw new InvalidError(['id: this file has no thumbnail (not an image)']);
     const key = thumbnail ? file.thumbnailKey! : file.storageKey;
     try {
       return { file, body: await this.store.get(key), mime: thumbnail ? 'image/webp' : file.mime };
@@ -132,7 +125,7 @@ export class FileService {
       if (!(e instanceof MissingObjectError)) throw e;
       // A record whose bytes are gone is the operator's problem; the user just cannot have it.
       this.logger.error({ fileId: id, key }, 'Stored object missing');
-      throw new NotFoundException('File not found');
+      throw new NotFoundError('File not found');
     }
   }
 
@@ -147,7 +140,7 @@ export class FileService {
     const problems = unique
       .filter((id) => !byId.has(id) || ![null, enterpriseId].includes(byId.get(id)!.enterpriseId))
       .map((id) => `${field}: file ${id} does not exist or belongs elsewhere`);
-    if (problems.length) throw new BadRequestException(problems);
+    if (problems.length) throw new InvalidError(problems);
     await this.files.assignEnterprise(
       unique.filter((id) => byId.get(id)!.enterpriseId === null),
       enterpriseId,
@@ -160,8 +153,8 @@ export class FileService {
     return new Map(rows.map((f) => [f.id, mapFile(f)]));
   }
 
-  tooLarge(): PayloadTooLargeException {
+  tooLarge(): TooLargeError {
     const mb = Math.round((this.config.UPLOAD_MAX_BYTES / 1024 / 1024) * 10) / 10;
-    return new PayloadTooLargeException([`file: larger than the ${mb} MB limit`]);
+    return new TooLargeError([`file: larger than the ${mb} MB limit`]);
   }
 }

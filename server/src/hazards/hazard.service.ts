@@ -1,12 +1,4 @@
-import {
-  BadRequestException,
-  ConflictException,
-  ForbiddenException,
-  HttpException,
-  Inject,
-  Injectable,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
 import { pageWindow } from '../common/paging.dto.js';
@@ -30,6 +22,13 @@ import { Hazard } from './hazard.entity.js';
 import { HazardRepository, type HazardWithEnterprise } from './hazard.repository.js';
 import { allowedActions, decide } from './hazard-workflow.js';
 import { isOverdue, zoneDate } from './zone-time.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  InvalidError,
+  UnauthenticatedError,
+  domainError,
+} from '../common/domain-errors.js';
 
 /** Fields that may still change once rectification has started; the finding itself is fixed. */
 const EDITABLE_WHILE_RECTIFYING: ReadonlyArray<keyof HazardUpdateDto> = [
@@ -93,7 +92,7 @@ export class HazardService {
     const enterpriseId = this.ownerOf(me, dto.enterpriseId);
     return this.db.transaction(async () => {
       const enterpriseName = await this.hazards.enterpriseName(enterpriseId);
-      if (!enterpriseName) throw new BadRequestException(['enterpriseId: the enterprise does not exist']);
+      if (!enterpriseName) throw new InvalidError(['enterpriseId: the enterprise does not exist']);
       await this.checkContingencyPlan(dto.contingencyPlanId, enterpriseId);
       const now = this.clock.now();
       const h = new Hazard();
@@ -102,7 +101,7 @@ export class HazardService {
       h.foundBy = dto.foundBy ?? me.name;
       h.foundAt = dto.foundAt ? new Date(dto.foundAt) : now;
       if (h.foundAt.getTime() > now.getTime() + 5 * 60_000) {
-        throw new BadRequestException(['foundAt: must not be in the future']);
+        throw new InvalidError(['foundAt: must not be in the future']);
       }
       h.createdBy = me.id;
       h.photoIds = [];
@@ -139,25 +138,25 @@ export class HazardService {
     return this.db.transaction(async () => {
       const h = await this.hazards.getForUpdate(id);
       if (!['zone_admin', 'inspector', 'enterprise_officer'].includes(me.role))
-        throw new ForbiddenException();
+        throw new ForbiddenError('Forbidden');
       if (h.status === 'submitted' || h.status === 'closed') {
-        throw new ConflictException(`A hazard that is ${h.status} cannot be edited`);
+        throw new ConflictError(`A hazard that is ${h.status} cannot be edited`);
       }
       const given = (Object.keys(dto) as (keyof HazardUpdateDto)[]).filter((k) => dto[k] !== undefined);
       if (given.includes('enterpriseId') && dto.enterpriseId !== h.enterpriseId) {
-        throw new BadRequestException(['enterpriseId: a hazard cannot move to another enterprise']);
+        throw new InvalidError(['enterpriseId: a hazard cannot move to another enterprise']);
       }
       if (h.status === 'rectifying') {
         const fixed = given.filter((k) => k !== 'enterpriseId' && !EDITABLE_WHILE_RECTIFYING.includes(k));
         if (fixed.length) {
-          throw new ConflictException(
+          throw new ConflictError(
             `While rectifying only the five in place may change, not: ${fixed.join(', ')}`,
           );
         }
       }
       const wasMajor = h.level === 'major';
       if (wasMajor && dto.level === 'general' && me.role === 'enterprise_officer') {
-        throw new ForbiddenException('Only the zone may downgrade a major hazard to general');
+        throw new ForbiddenError('Only the zone may downgrade a major hazard to general');
       }
       const before = await this.detail(h);
       await this.checkContingencyPlan(dto.contingencyPlanId, h.enterpriseId);
@@ -195,8 +194,7 @@ export class HazardService {
       const photoIds = [...new Set(dto.photoIds ?? [])];
       const outcome = decide(h, dto.action, me, { comment: dto.comment, photoCount: photoIds.length });
       if (!outcome.ok) {
-        const message = outcome.status === 400 ? [outcome.message] : outcome.message;
-        throw new HttpException({ statusCode: outcome.status, message }, outcome.status);
+        throw domainError(outcome.status, outcome.status === 400 ? [outcome.message] : outcome.message);
       }
       if (photoIds.length) await this.files.claim(photoIds, h.enterpriseId);
       const before = await this.detail(h);
@@ -344,24 +342,24 @@ export class HazardService {
     if (!planId) return;
     const plan = await this.plans.getById(planId);
     if (plan.enterpriseId && plan.enterpriseId !== enterpriseId) {
-      throw new BadRequestException(['contingencyPlanId: the plan belongs to another enterprise']);
+      throw new InvalidError(['contingencyPlanId: the plan belongs to another enterprise']);
     }
   }
 
   private ownerOf(me: Principal, requested: string | undefined): string {
     if (me.role === 'enterprise_officer') {
       if (requested && requested !== me.enterpriseId) {
-        throw new ForbiddenException('enterpriseId: an officer records hazards of their own enterprise only');
+        throw new ForbiddenError('enterpriseId: an officer records hazards of their own enterprise only');
       }
       return me.enterpriseId!;
     }
-    if (!requested) throw new BadRequestException(['enterpriseId: required']);
+    if (!requested) throw new InvalidError(['enterpriseId: required']);
     return requested;
   }
 
   private me(): Principal {
     const p = this.context.principal();
-    if (!p) throw new UnauthorizedException();
+    if (!p) throw new UnauthenticatedError('Unauthorized');
     return p;
   }
 }

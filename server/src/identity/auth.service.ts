@@ -1,10 +1,4 @@
-import {
-  HttpException,
-  HttpStatus,
-  Injectable,
-  type OnModuleInit,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { HttpException, HttpStatus, Injectable, type OnModuleInit } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { Db } from '../database/db.js';
 import { RequestContext } from '../common/request-context.js';
@@ -16,6 +10,7 @@ import { Revocations } from './revocation.js';
 import { TokenService } from './token.service.js';
 import type { User } from './user.entity.js';
 import { UserRepository } from './user.repository.js';
+import { UnauthenticatedError } from '../common/domain-errors.js';
 
 const INVALID = 'Invalid email or password';
 
@@ -53,7 +48,7 @@ export class AuthService implements OnModuleInit {
       await this.recordFailure(user, email, attempt, locked?.lockedForSeconds ?? null);
       // The attempt that reaches the limit is told so at once, not on the next try.
       if (locked) throw this.throttle.lockedError(locked.lockedForSeconds);
-      throw new UnauthorizedException(INVALID);
+      throw new UnauthenticatedError(INVALID);
     }
     await this.throttle.succeeded(attempt);
     await this.recordSuccess(user);
@@ -70,7 +65,7 @@ export class AuthService implements OnModuleInit {
   async me(): Promise<UserView> {
     const p = this.context.principal();
     const user = p ? await this.users.findActiveById(p.id) : null;
-    if (!user) throw new UnauthorizedException('Authorization: the account no longer exists');
+    if (!user) throw new UnauthenticatedError('Authorization: the account no longer exists');
     return mapUser(user);
   }
 
@@ -78,7 +73,7 @@ export class AuthService implements OnModuleInit {
     return this.db.transaction(async () => {
       const p = this.context.principal();
       const user = p ? await this.users.findForLogin(p.email) : null;
-      if (!user) throw new UnauthorizedException('Authorization: the account no longer exists');
+      if (!user) throw new UnauthenticatedError('Authorization: the account no longer exists');
       if (!(await verifyPassword(user.passwordHash, currentPassword))) {
         throw new HttpException(
           { statusCode: 400, message: ['currentPassword: is not correct'], error: 'Bad Request' },

@@ -1,10 +1,4 @@
-import {
-  BadRequestException,
-  ConflictException,
-  ForbiddenException,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { Db } from '../database/db.js';
 import { pageWindow } from '../common/paging.dto.js';
@@ -16,6 +10,7 @@ import { PrincipalCache } from './principal-cache.js';
 import { Revocations } from './revocation.js';
 import { User } from './user.entity.js';
 import { UserRepository } from './user.repository.js';
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../common/domain-errors.js';
 
 @Injectable()
 export class UserService {
@@ -107,7 +102,7 @@ export class UserService {
    */
   async resetPassword(id: string, password: string): Promise<UserView> {
     if (this.context.principal()?.id === id) {
-      throw new ForbiddenException(
+      throw new ForbiddenError(
         'You cannot reset your own password here; change it with your current password (POST /api/auth/password)',
       );
     }
@@ -123,13 +118,13 @@ export class UserService {
 
   private async mustFind(id: string): Promise<User> {
     const user = await this.users.findById(id);
-    if (!user) throw new NotFoundException('User not found');
+    if (!user) throw new NotFoundError('User not found');
     return user;
   }
 
   private refuseSelfLockout(id: string): void {
     if (this.context.principal()?.id === id) {
-      throw new ConflictException('You cannot deactivate yourself or remove your own admin role');
+      throw new ConflictError('You cannot deactivate yourself or remove your own admin role');
     }
   }
 }
@@ -138,7 +133,7 @@ export class UserService {
 function enterpriseFor(role: User['role'], enterpriseId: string | null): string | null {
   if (isZoneRole(role)) return null;
   if (role === 'enterprise_officer' && !enterpriseId) {
-    throw new BadRequestException(['enterpriseId: required for an enterprise officer']);
+    throw new InvalidError(['enterpriseId: required for an enterprise officer']);
   }
   return enterpriseId;
 }

@@ -1,10 +1,4 @@
-import {
-  BadRequestException,
-  ConflictException,
-  ForbiddenException,
-  Inject,
-  Injectable,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { pageWindow } from '../common/paging.dto.js';
 import { RequestContext } from '../common/request-context.js';
@@ -39,6 +33,7 @@ import { IncidentRepository } from './incident.repository.js';
 import { reportingClock, withinSupplementaryWindow } from './reporting.js';
 import { incidentStatistics, zoneYearMonth } from './statistics.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { ConflictError, ForbiddenError, InvalidError } from '../common/domain-errors.js';
 
 /** A report may be filed a little ahead of the server clock (phones drift); beyond that it is a typo. */
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
@@ -88,7 +83,7 @@ export class IncidentService {
     const enterpriseId = await this.enterpriseFor(dto.enterpriseId);
     const occurredAt = new Date(dto.occurredAt);
     if (occurredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
-      throw new BadRequestException(['occurredAt: lies in the future']);
+      throw new InvalidError(['occurredAt: lies in the future']);
     }
     const severity = gradeSeverity(dto.casualties, dto.directLossCny);
     const outsideZone = !isInsideZone(dto.location.lat, dto.location.lng);
@@ -218,8 +213,8 @@ export class IncidentService {
       const incident = await this.incidents.lockById(id);
       const check = checkTransition(incident.status, status, reason);
       if (!check.ok) {
-        if (check.reason.startsWith('reason:')) throw new BadRequestException([check.reason]);
-        throw new ConflictException(check.reason);
+        if (check.reason.startsWith('reason:')) throw new InvalidError([check.reason]);
+        throw new ConflictError(check.reason);
       }
       const before = mapIncident(incident);
       const from = incident.status;
@@ -244,8 +239,7 @@ export class IncidentService {
   async setLevel(id: string, dto: IncidentLevelDto): Promise<IncidentView> {
     return this.db.transaction(async () => {
       const incident = await this.incidents.lockById(id);
-      if (incident.status === 'closed')
-        throw new ConflictException('The incident is closed; reopen it first');
+      if (incident.status === 'closed') throw new ConflictError('The incident is closed; reopen it first');
       // The plan named must be one the caller can read (404 as on a read, for an unknown id too).
       if (dto.planId) await this.plans.getById(dto.planId);
       const before = mapIncident(incident);
@@ -291,15 +285,13 @@ export class IncidentService {
     const p = this.context.principal();
     if (p?.role === 'enterprise_officer') {
       if (requested && requested !== p.enterpriseId) {
-        throw new ForbiddenException(
-          'enterpriseId: an enterprise officer files for their own enterprise only',
-        );
+        throw new ForbiddenError('enterpriseId: an enterprise officer files for their own enterprise only');
       }
       return p.enterpriseId;
     }
     if (!requested) return null;
     if (!(await this.enterprises.findById(requested))) {
-      throw new BadRequestException(['enterpriseId: no such enterprise']);
+      throw new InvalidError(['enterpriseId: no such enterprise']);
     }
     return requested;
   }

@@ -1,11 +1,4 @@
-import {
-  BadRequestException,
-  ConflictException,
-  ForbiddenException,
-  Injectable,
-  NotFoundException,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
@@ -37,6 +30,13 @@ import {
 } from './inspection.dto.js';
 import { InspectionPlan, InspectionRecord } from './inspection.entity.js';
 import { InspectionPlanRepository, InspectionRecordRepository } from './inspection.repository.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  InvalidError,
+  NotFoundError,
+  UnauthenticatedError,
+} from '../common/domain-errors.js';
 
 const SOURCE_OF: Record<InspectionKind, HazardSource> = {
   self_inspection: 'self_inspection',
@@ -100,7 +100,7 @@ export class InspectionService {
     return this.db.transaction(async () => {
       const p = await this.plan(id);
       if (me.role === 'enterprise_officer' && p.enterpriseId !== me.enterpriseId) {
-        throw new ForbiddenException('A zone plan is changed by the zone');
+        throw new ForbiddenError('A zone plan is changed by the zone');
       }
       const before = mapPlan(p);
       this.applyPlan(p, { ...before, ...stripUndefined(dto) } as InspectionPlanCreateDto, me);
@@ -135,30 +135,29 @@ export class InspectionService {
       let kind: InspectionKind;
       let enterpriseId = me.role === 'enterprise_officer' ? me.enterpriseId! : dto.enterpriseId;
       if (me.role === 'enterprise_officer' && dto.enterpriseId && dto.enterpriseId !== me.enterpriseId) {
-        throw new ForbiddenException('enterpriseId: an officer inspects their own enterprise only');
+        throw new ForbiddenError('enterpriseId: an officer inspects their own enterprise only');
       }
       if (dto.planId) {
         const plan = await this.plan(dto.planId, 'planId');
-        if (!plan.active) throw new ConflictException('planId: the plan is no longer active');
+        if (!plan.active) throw new ConflictError('planId: the plan is no longer active');
         checklist = plan.checklist;
         kind = plan.kind;
         enterpriseId ??= plan.enterpriseId ?? undefined;
         const covered = plan.enterpriseId ? [plan.enterpriseId] : plan.enterpriseIds;
         if (enterpriseId && covered.length && !covered.includes(enterpriseId)) {
-          throw new BadRequestException(['enterpriseId: not covered by this plan']);
+          throw new InvalidError(['enterpriseId: not covered by this plan']);
         }
       } else {
-        if (!dto.checklist) throw new BadRequestException(['checklist: required without a planId']);
+        if (!dto.checklist) throw new InvalidError(['checklist: required without a planId']);
         checklist = checklistOf(dto.checklist);
         kind = me.role === 'enterprise_officer' ? 'self_inspection' : 'zone_inspection';
       }
       if (me.role === 'enterprise_officer' && kind !== 'self_inspection') {
-        throw new ForbiddenException('An officer runs self-inspections; zone inspections are the zone’s');
+        throw new ForbiddenError('An officer runs self-inspections; zone inspections are the zone’s');
       }
-      if (!enterpriseId) throw new BadRequestException(['enterpriseId: required']);
+      if (!enterpriseId) throw new InvalidError(['enterpriseId: required']);
       const names = await this.records.enterpriseNames([enterpriseId]);
-      if (!names.has(enterpriseId))
-        throw new BadRequestException(['enterpriseId: the enterprise does not exist']);
+      if (!names.has(enterpriseId)) throw new InvalidError(['enterpriseId: the enterprise does not exist']);
       const r = this.newRecord(kind, enterpriseId, me, dto.planId ?? null, checklist);
       const saved = await this.records.save(r);
       const view = mapRecord(saved, names.get(enterpriseId)!);
@@ -176,8 +175,7 @@ export class InspectionService {
   async answer(id: string, dto: InspectionRecordAnswerDto): Promise<InspectionRecordView> {
     return this.db.transaction(async () => {
       const r = await this.records.getForUpdate(id);
-      if (r.status !== 'open')
-        throw new ConflictException('The inspection is completed; its answers are final');
+      if (r.status !== 'open') throw new ConflictError('The inspection is completed; its answers are final');
       this.takeUp(r);
       await this.claimPhotos(r, dto);
       this.applyAnswers(r, dto);
@@ -192,7 +190,7 @@ export class InspectionService {
   async complete(id: string, dto: InspectionRecordAnswerDto): Promise<InspectionRecordView> {
     return this.db.transaction(async () => {
       const r = await this.records.getForUpdate(id);
-      if (r.status !== 'open') throw new ConflictException('The inspection is already completed');
+      if (r.status !== 'open') throw new ConflictError('The inspection is already completed');
       const inspector = this.takeUp(r);
       await this.claimPhotos(r, dto);
       this.applyAnswers(r, dto);
@@ -200,7 +198,7 @@ export class InspectionService {
         ...r.items.filter((i) => !i.result).map((i) => `items.${i.itemId}`),
         ...r.rechecks.filter((c) => !c.result).map((c) => `rechecks.${c.hazardId}`),
       ];
-      if (missing.length) throw new BadRequestException(missing.map((m) => `${m}: not answered`));
+      if (missing.length) throw new InvalidError(missing.map((m) => `${m}: not answered`));
       const before = mapRecord(r, '');
       const source = SOURCE_OF[r.kind];
       for (const item of r.items.filter((i) => i.result === 'fail')) {
@@ -259,8 +257,7 @@ export class InspectionService {
         : await this.records.allEnterpriseIds();
       const names = await this.records.enterpriseNames(pool);
       const unknown = pool.filter((id) => !names.has(id));
-      if (unknown.length)
-        throw new BadRequestException(unknown.map((id) => `enterpriseIds: ${id} does not exist`));
+      if (unknown.length) throw new InvalidError(unknown.map((id) => `enterpriseIds: ${id} does not exist`));
       const sample = [...pool];
       for (let i = sample.length - 1; i > 0; i--) {
         const j = randomInt(i + 1);
@@ -332,7 +329,7 @@ export class InspectionService {
   private takeUp(r: InspectionRecord): string {
     const me = this.me();
     if (me.role === 'enterprise_officer' && r.kind !== 'self_inspection') {
-      throw new ForbiddenException('A zone inspection or spot check is carried out by the zone');
+      throw new ForbiddenError('A zone inspection or spot check is carried out by the zone');
     }
     if (r.inspector === null) {
       r.inspector = me.name;
@@ -374,15 +371,15 @@ export class InspectionService {
       c.result = a.result;
       c.note = a.note ?? null;
     }
-    if (problems.length) throw new BadRequestException(problems);
+    if (problems.length) throw new InvalidError(problems);
   }
 
   private applyPlan(p: InspectionPlan, dto: InspectionPlanCreateDto, me: Principal): void {
     if (me.role === 'enterprise_officer') {
       if (dto.kind !== 'self_inspection')
-        throw new ForbiddenException('kind: an officer plans self-inspections only');
+        throw new ForbiddenError('kind: an officer plans self-inspections only');
       if (dto.enterpriseId && dto.enterpriseId !== me.enterpriseId) {
-        throw new ForbiddenException('enterpriseId: an officer plans for their own enterprise only');
+        throw new ForbiddenError('enterpriseId: an officer plans for their own enterprise only');
       }
       p.enterpriseId = me.enterpriseId;
       p.enterpriseIds = [];
@@ -390,10 +387,10 @@ export class InspectionService {
       p.enterpriseId = dto.enterpriseId ?? null;
       p.enterpriseIds = dto.enterpriseId ? [] : [...new Set(dto.enterpriseIds ?? [])];
       if (dto.kind === 'self_inspection' && !p.enterpriseId) {
-        throw new BadRequestException(['enterpriseId: a self-inspection plan belongs to one enterprise']);
+        throw new InvalidError(['enterpriseId: a self-inspection plan belongs to one enterprise']);
       }
     }
-    if (dto.endsOn && dto.endsOn < dto.startsOn) throw new BadRequestException(['endsOn: before startsOn']);
+    if (dto.endsOn && dto.endsOn < dto.startsOn) throw new InvalidError(['endsOn: before startsOn']);
     p.title = dto.title;
     p.kind = dto.kind;
     p.frequency = dto.frequency;
@@ -408,14 +405,14 @@ export class InspectionService {
   /** As for records: an unknown enterprise is the caller's mistake, not a foreign-key failure. */
   private async assertEnterpriseExists(enterpriseId: string | null): Promise<void> {
     if (enterpriseId && !(await this.records.enterpriseNames([enterpriseId])).has(enterpriseId))
-      throw new BadRequestException(['enterpriseId: the enterprise does not exist']);
+      throw new InvalidError(['enterpriseId: the enterprise does not exist']);
   }
 
   private async plan(id: string, field = 'id'): Promise<InspectionPlan> {
     const p = await this.plans.findById(id);
     if (!p) {
-      if (field === 'id') throw new NotFoundException('Inspection plan not found');
-      throw new BadRequestException([`${field}: no such inspection plan`]);
+      if (field === 'id') throw new NotFoundError('Inspection plan not found');
+      throw new InvalidError([`${field}: no such inspection plan`]);
     }
     return p;
   }
@@ -427,7 +424,7 @@ export class InspectionService {
 
   private me(): Principal {
     const p = this.context.principal();
-    if (!p) throw new UnauthorizedException();
+    if (!p) throw new UnauthenticatedError('Unauthorized');
     return p;
   }
 }

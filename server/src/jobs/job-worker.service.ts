@@ -6,7 +6,8 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
-import { type Job, Worker, type WorkerOptions } from 'bullmq';
+import { type Job, UnrecoverableError, Worker, type WorkerOptions } from 'bullmq';
+import { DomainError } from '../common/domain-errors.js';
 import { RequestContext } from '../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { JOB_HANDLER_KEY } from './job.decorators.js';
@@ -53,6 +54,15 @@ export function checkHandlers(found: { name: string; where: string }[]): string[
   const known = new Set<string>(Object.values(JobName));
   for (const f of found) if (!known.has(f.name)) problems.push(`${f.where} handles unknown job ${f.name}`);
   return problems;
+}
+
+/**
+ * How a job's failure is taken: a domain error (the record is gone, the state forbids it, the
+ * input is invalid) is the same at every attempt, so it fails the job at once with its reason;
+ * anything else (a lost database connection, Redis, the provider) is transient and retried.
+ */
+export function jobFailure(e: unknown): unknown {
+  return e instanceof DomainError ? new UnrecoverableError(`${e.name}: ${e.message}`) : e;
 }
 
 /**
@@ -119,10 +129,15 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
     }
     return this.context
       .runAsSystem(`job:${job.name}`, () => handler(job.data, job, token))
-      .then((result) => {
-        this.reconciler.jobFinished(job.id);
-        return result;
-      });
+      .then(
+        (result) => {
+          this.reconciler.jobFinished(job.id);
+          return result;
+        },
+        (e: unknown) => {
+          throw jobFailure(e);
+        },
+      );
   }
 
   /** Lets running jobs finish; unstarted ones stay queued for the next worker. */

@@ -1,5 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { checkHandlers } from './job-worker.service.js';
+import { UnrecoverableError } from 'bullmq';
+import { QueryFailedError } from 'typeorm';
+import { ConflictError, NotFoundError } from '../common/domain-errors.js';
+import { checkHandlers, jobFailure } from './job-worker.service.js';
 import { JobName } from './job.types.js';
 
 describe('one handler per job, checked at boot', () => {
@@ -30,5 +33,25 @@ describe('send limiter', () => {
     expect(sendLimiter(10)).toEqual({ max: 1, duration: 100 });
     expect(sendLimiter(100)).toEqual({ max: 10, duration: 100 });
     expect(sendLimiter(2000)).toEqual({ max: 200, duration: 100 });
+  });
+});
+
+describe('a job failure: permanent or transient', () => {
+  it('fails a job at once on a domain error, keeping its reason', () => {
+    const failed = jobFailure(new NotFoundError('Call-out not found'));
+    expect(failed).toBeInstanceOf(UnrecoverableError);
+    expect((failed as Error).message).toBe('NotFoundError: Call-out not found');
+    expect(jobFailure(new ConflictError('already released'))).toBeInstanceOf(UnrecoverableError);
+  });
+
+  it('retries a lost database connection or any other infrastructure failure', () => {
+    const lost = new Error('Connection terminated unexpectedly');
+    expect(jobFailure(lost)).toBe(lost);
+    const refused = new QueryFailedError(
+      'SELECT 1',
+      [],
+      new Error('terminating connection due to administrator command'),
+    );
+    expect(jobFailure(refused)).toBe(refused);
   });
 });

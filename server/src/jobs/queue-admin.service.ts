@@ -1,10 +1,11 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { AuditService } from '../audit/audit.service.js';
 import type { ListResponse, QueueJobState, QueueJobView, QueueSummaryView } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { JobQueue } from './job-queue.service.js';
 import { QueueName } from './job.types.js';
+import { ConflictError, NotFoundError } from '../common/domain-errors.js';
 
 const COUNTED = [
   'waiting',
@@ -68,10 +69,10 @@ export class QueueAdminService {
   async retry(name: string, jobId: string): Promise<QueueJobView> {
     const queue = this.jobs.queue(this.queueName(name));
     const job = await queue.getJob(jobId);
-    if (!job) throw new NotFoundException(`No job ${jobId} in queue ${name}`);
+    if (!job) throw new NotFoundError(`No job ${jobId} in queue ${name}`);
     const state = await job.getState();
     if (state !== 'failed')
-      throw new ConflictException(`Only a failed job can be retried (this one is ${state})`);
+      throw new ConflictError(`Only a failed job can be retried (this one is ${state})`);
     return this.db.transaction(async () => {
       await this.audit.record({
         action: 'job.retried',
@@ -88,7 +89,7 @@ export class QueueAdminService {
   }
 
   private queueName(name: string): QueueName {
-    if (!isQueueName(name)) throw new NotFoundException(`No queue named ${name}`);
+    if (!isQueueName(name)) throw new NotFoundError(`No queue named ${name}`);
     return name;
   }
 

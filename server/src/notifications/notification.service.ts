@@ -1,11 +1,4 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  NotFoundException,
-  Optional,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { pageWindow } from '../common/paging.dto.js';
 import { RequestContext } from '../common/request-context.js';
 import type { ListResponse, NotificationView, Role } from '@muster/contracts';
@@ -14,6 +7,7 @@ import type { NotificationListQueryDto } from './notification.dto.js';
 import { mapNotification } from './notification.dto.js';
 import type { Notification } from './notification.entity.js';
 import { NotificationRepository } from './notification.repository.js';
+import { NotFoundError, UnauthenticatedError } from '../common/domain-errors.js';
 
 export interface NotificationMessage {
   kind: string;
@@ -130,7 +124,7 @@ export class NotificationService {
     const userId = this.me();
     return this.db.transaction(async () => {
       const n: Notification | null = await this.notifications.findForUser(id, userId);
-      if (!n) throw new NotFoundException('Notification not found');
+      if (!n) throw new NotFoundError('Notification not found');
       await this.notifications.markRead(id, userId);
       return mapNotification((await this.notifications.findForUser(id, userId))!);
     });
@@ -142,7 +136,7 @@ export class NotificationService {
 
   private me(): string {
     const p = this.context.principal();
-    if (!p) throw new UnauthorizedException();
+    if (!p) throw new UnauthenticatedError('Unauthorized');
     return p.id;
   }
 }

@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { pageWindow } from '../common/paging.dto.js';
 import { RequestContext } from '../common/request-context.js';
@@ -29,6 +29,7 @@ import {
 } from './escalation-policy.dto.js';
 import { EscalationPolicyRepository } from './escalation-policy.repository.js';
 import { PlanRepository } from './plan.repository.js';
+import { ConflictError, InvalidError } from '../common/domain-errors.js';
 
 /** Everything a set of tiers names, loaded once for validation or preview. */
 interface Targets {
@@ -110,7 +111,7 @@ export class EscalationPolicyService {
           .slice(0, 5)
           .map((u) => `${u.planTitle} v${u.versionNumber} level ${u.levelCode}`)
           .join('; ');
-        throw new ConflictException(`The policy pages for ${uses.length} plan level(s): ${named}`);
+        throw new ConflictError(`The policy pages for ${uses.length} plan level(s): ${named}`);
       }
       const before = await this.view(p);
       await this.policies.remove(p);
@@ -158,9 +159,9 @@ export class EscalationPolicyService {
   /** A policy may be attached to a plan level of the same owner only. */
   async assertUsableBy(policyId: string, ownerEnterpriseId: string | null, field: string): Promise<void> {
     const p = await this.policies.findById(policyId);
-    if (!p) throw new BadRequestException([`${field}: escalation policy does not exist`]);
+    if (!p) throw new InvalidError([`${field}: escalation policy does not exist`]);
     if (p.enterpriseId !== ownerEnterpriseId) {
-      throw new BadRequestException([`${field}: the policy belongs to another owner than the plan`]);
+      throw new InvalidError([`${field}: the policy belongs to another owner than the plan`]);
     }
   }
 
@@ -189,7 +190,7 @@ export class EscalationPolicyService {
     });
     const targets = await this.loadTargets(tiers);
     const problems = tiers.flatMap((t, i) => tierProblems(t, i, owner, targets));
-    if (problems.length) throw new BadRequestException(problems);
+    if (problems.length) throw new InvalidError(problems);
     return tiers;
   }
 

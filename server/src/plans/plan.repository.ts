@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { In, type SelectQueryBuilder } from 'typeorm';
 import { Db } from '../database/db.js';
 import { RequestContext } from '../common/request-context.js';
@@ -9,6 +9,7 @@ import { DisposalCard } from './disposal-card.entity.js';
 import { PlanLevel } from './plan-level.entity.js';
 import { PlanVersion } from './plan-version.entity.js';
 import { Plan } from './plan.entity.js';
+import { NotFoundError } from '../common/domain-errors.js';
 
 export interface PlanFilter {
   q?: string;
@@ -107,7 +108,7 @@ export class PlanRepository extends EnterpriseScopedRepository<Plan> {
   async getVersion(id: string): Promise<{ version: PlanVersion; plan: Plan }> {
     const version = await this.versions.findOneBy({ id });
     const plan = version ? await this.findById(version.planId) : null;
-    if (!version || !plan) throw new NotFoundException('Plan version not found');
+    if (!version || !plan) throw new NotFoundError('Plan version not found');
     return { version, plan };
   }
 

@@ -1,11 +1,4 @@
-import {
-  BadRequestException,
-  ConflictException,
-  ForbiddenException,
-  Inject,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { pageWindow } from '../common/paging.dto.js';
 import { RequestContext } from '../common/request-context.js';
@@ -54,6 +47,7 @@ import {
 } from './plan.dto.js';
 import { Plan } from './plan.entity.js';
 import { PlanRepository } from './plan.repository.js';
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../common/domain-errors.js';
 
 /** The outline a new plan starts from, per GB/T 29639-2020 chapters 6 (comprehensive), 7 (special), 8 (on-site). */
 const OUTLINES: Record<PlanType, [PlanSectionKey, string][]> = {
@@ -173,7 +167,7 @@ export class PlanService {
       const p = await this.plans.getById(id);
       this.assertWritable(p);
       if (await this.plans.everPublished(id)) {
-        throw new ConflictException('The plan has been published; revise it with a new version instead');
+        throw new ConflictError('The plan has been published; revise it with a new version instead');
       }
       await this.plans.remove(p);
       await this.audit.record({ action: 'plan.deleted', entity: 'plan', entityId: id, before: p });
@@ -195,9 +189,7 @@ export class PlanService {
       await this.plans.lock(planId);
       const open = await this.plans.findVersionByStatus(planId, ['draft', 'in_review']);
       if (open) {
-        throw new ConflictException(
-          `Version ${open.number} is still ${open.status}; finish or discard it first`,
-        );
+        throw new ConflictError(`Version ${open.number} is still ${open.status}; finish or discard it first`);
       }
       const latest = await this.plans.latestVersion(planId);
       const v = new PlanVersion();
@@ -263,7 +255,7 @@ export class PlanService {
     await this.db.transaction(async () => {
       const { version } = await this.draftVersion(id);
       if (version.number === 1) {
-        throw new ConflictException('This is the plan’s only version; delete the plan instead');
+        throw new ConflictError('This is the plan’s only version; delete the plan instead');
       }
       await this.plans.removeVersion(id);
       await this.audit.record({
@@ -278,12 +270,12 @@ export class PlanService {
   async submit(id: string): Promise<PlanVersionView> {
     await this.transition(id, 'plan_version.submitted', async (version, plan) => {
       if (version.status !== 'draft') {
-        throw new ConflictException(
+        throw new ConflictError(
           `Version ${version.number} is ${version.status}; only a draft can be submitted`,
         );
       }
       const problems = await this.completenessProblems(version, plan);
-      if (problems.length) throw new BadRequestException(problems);
+      if (problems.length) throw new InvalidError(problems);
       version.status = 'in_review';
       version.submittedAt = new Date();
       version.submittedBy = this.actorName();
@@ -297,7 +289,7 @@ export class PlanService {
       'plan_version.returned',
       async (version) => {
         if (version.status !== 'in_review') {
-          throw new ConflictException(
+          throw new ConflictError(
             `Version ${version.number} is ${version.status}; only a version in review can be returned`,
           );
         }
@@ -318,7 +310,7 @@ export class PlanService {
   async publish(id: string): Promise<PlanVersionView> {
     await this.transition(id, 'plan_version.published', async (version, plan) => {
       if (version.status !== 'in_review') {
-        throw new ConflictException(
+        throw new ConflictError(
           `Version ${version.number} is ${version.status}; only a version in review can be published`,
         );
       }
@@ -366,7 +358,7 @@ export class PlanService {
   async updateLevel(id: string, dto: LevelUpdateDto): Promise<PlanLevelView> {
     const level = await this.db.transaction(async () => {
       const l = await this.plans.findLevel(id);
-      if (!l) throw new NotFoundException('Level not found');
+      if (!l) throw new NotFoundError('Level not found');
       const { plan } = await this.draftVersion(l.versionId, 'Level not found');
       await this.checkLevelRefs(plan, dto);
       const before = { ...l };
@@ -387,7 +379,7 @@ export class PlanService {
   async removeLevel(id: string): Promise<void> {
     await this.db.transaction(async () => {
       const l = await this.plans.findLevel(id);
-      if (!l) throw new NotFoundException('Level not found');
+      if (!l) throw new NotFoundError('Level not found');
       await this.draftVersion(l.versionId, 'Level not found');
       await this.plans.removeLevel(id);
       await this.audit.record({
@@ -426,7 +418,7 @@ export class PlanService {
   async updateCard(id: string, dto: CardUpdateDto): Promise<DisposalCardView> {
     return this.db.transaction(async () => {
       const c = await this.plans.findCard(id);
-      if (!c) throw new NotFoundException('Disposal card not found');
+      if (!c) throw new NotFoundError('Disposal card not found');
       await this.draftVersion(c.versionId, 'Disposal card not found');
       const before = { ...c };
       applyCard(c, dto);
@@ -445,7 +437,7 @@ export class PlanService {
   async removeCard(id: string): Promise<void> {
     await this.db.transaction(async () => {
       const c = await this.plans.findCard(id);
-      if (!c) throw new NotFoundException('Disposal card not found');
+      if (!c) throw new NotFoundError('Disposal card not found');
       await this.draftVersion(c.versionId, 'Disposal card not found');
       await this.plans.removeCard(id);
       await this.audit.record({
@@ -513,7 +505,7 @@ export class PlanService {
   /** Zone plans are visible to enterprise officers but changed by the zone only. */
   private assertWritable(p: Plan): void {
     if (p.enterpriseId === null && this.context.scope().kind !== 'zone') {
-      throw new ForbiddenException('Zone plans are maintained by the zone');
+      throw new ForbiddenError('Zone plans are maintained by the zone');
     }
   }
 
@@ -524,12 +516,12 @@ export class PlanService {
 
   private async draftVersion(id: string, notFound?: string): Promise<{ version: PlanVersion; plan: Plan }> {
     const found = await this.plans.getVersion(id).catch((e: unknown) => {
-      if (notFound && e instanceof NotFoundException) throw new NotFoundException(notFound);
+      if (notFound && e instanceof NotFoundError) throw new NotFoundError(notFound);
       throw e;
     });
     this.assertWritable(found.plan);
     if (found.version.status !== 'draft') {
-      throw new ConflictException(
+      throw new ConflictError(
         `Version ${found.version.number} is ${found.version.status}; only a draft can be edited (start a new version)`,
       );
     }
@@ -594,7 +586,7 @@ export class PlanService {
           problems.push(`checklist[${i}].teamId: team does not exist`);
       }
     });
-    if (problems.length) throw new BadRequestException(problems);
+    if (problems.length) throw new InvalidError(problems);
   }
 
   private async planViews(rows: Plan[], knownVersions?: PlanVersion[]): Promise<PlanView[]> {
@@ -628,7 +620,7 @@ export class PlanService {
 
 function assertCategories(p: Plan): void {
   if (p.type !== 'comprehensive' && !p.incidentCategories.length) {
-    throw new BadRequestException([
+    throw new InvalidError([
       'incidentCategories: a special or on-site disposal plan must name the incidents it applies to',
     ]);
   }

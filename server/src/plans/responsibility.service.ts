@@ -1,4 +1,4 @@
-import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { In, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -13,6 +13,7 @@ import { EnterpriseRepository } from '../enterprises/enterprise.repository.js';
 import { PlanRepository } from './plan.repository.js';
 import { ResponsibilityEntryRow } from './responsibility-entry.entity.js';
 import type { ResponsibilityListDto } from './responsibility.dto.js';
+import { ForbiddenError, InvalidError } from '../common/domain-errors.js';
 
 const KIND_ZH: Record<ResponsibilityEntry['kind'], string> = {
   department: '部门',
@@ -103,7 +104,7 @@ export class ResponsibilityService {
         await this.enterprises.getById(enterpriseId);
         this.enterprises.assertInScope(enterpriseId);
       } else if (this.context.scope().kind !== 'zone') {
-        throw new ForbiddenException('The zone’s responsibility list is maintained by the zone');
+        throw new ForbiddenError('The zone’s responsibility list is maintained by the zone');
       }
       const problems: string[] = [];
       dto.entries.forEach((e, i) => {
@@ -111,7 +112,7 @@ export class ResponsibilityService {
           problems.push(`entries[${i}].kind: supervision duties belong to the zone’s list`);
         }
       });
-      if (problems.length) throw new BadRequestException(problems);
+      if (problems.length) throw new InvalidError(problems);
       const before = await this.rows.find({
         where: { enterpriseId: enterpriseId ?? IsNull() },
         order: { position: 'ASC' },
@@ -204,7 +205,7 @@ export class ResponsibilityService {
 export function parseOwner(owner: string): string | null {
   if (owner === 'zone') return null;
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(owner)) return owner;
-  throw new BadRequestException(['owner: must be "zone" or an enterprise id']);
+  throw new InvalidError(['owner: must be "zone" or an enterprise id']);
 }
 
 function mapEntry(r: ResponsibilityEntryRow): ResponsibilityEntry {

@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { CalloutService } from '../callouts/callout.service.js';
 import {
   type CalloutView,
@@ -12,6 +12,7 @@ import { IncidentRepository } from '../incidents/incident.repository.js';
 import { IncidentService } from '../incidents/incident.service.js';
 import { PlanService } from '../plans/plan.service.js';
 import { RoomWorkService } from '../rooms/room-work.service.js';
+import { ConflictError, InvalidError } from '../common/domain-errors.js';
 
 export interface LevelActivation {
   incident: IncidentView;
@@ -54,12 +55,12 @@ export class LevelActivationService {
     const incident = await this.incidents.getById(incidentId);
     const version = await this.plans.getVersion(versionId);
     if (version.status !== 'published') {
-      throw new ConflictException(
+      throw new ConflictError(
         `versionId: only a published plan version can be activated (this one is ${version.status})`,
       );
     }
     const level = version.levels.find((l) => l.id === levelId);
-    if (!level) throw new BadRequestException(['levelId: not a level of that plan version']);
+    if (!level) throw new InvalidError(['levelId: not a level of that plan version']);
     const responseLevel = RESPONSE_LEVELS[Math.min(Math.max(level.rank, 1), RESPONSE_LEVELS.length) - 1]!;
 
     return this.db.transaction(async () => {

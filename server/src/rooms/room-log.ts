@@ -1,9 +1,10 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../common/request-context.js';
 import type { RoomActor, RoomEventType, RoomEventView } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { RoomEvent } from './room.entities.js';
 import { LiveBroadcaster } from './live-broadcaster.js';
+import { NotFoundError } from '../common/domain-errors.js';
 
 export function mapRoomEvent(e: RoomEvent): RoomEventView {
   return { seq: e.seq, type: e.type, payload: e.payload, actor: e.actor, at: e.at.toISOString() };
@@ -42,7 +43,7 @@ export class RoomLog {
       [incidentId, type, JSON.stringify(payload), JSON.stringify(actor), at],
     );
     const seq = (Array.isArray(rows[0]) ? (rows[0] as unknown as typeof rows) : rows)[0]?.seq;
-    if (!seq) throw new NotFoundException('Incident not found');
+    if (!seq) throw new NotFoundError('Incident not found');
     const event = Object.assign(new RoomEvent(), { incidentId, seq, type, payload, actor, at });
     const view = mapRoomEvent(event);
     this.db.afterCommit(() => this.live.roomEvent({ incidentId, ...view }));

@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { RequestContext } from '../common/request-context.js';
 import type { DispatchView, MapFeatureView, TaskView } from '@muster/contracts';
@@ -20,6 +20,7 @@ import {
   mapFeature,
   mapTask,
 } from './rooms.dto.js';
+import { ConflictError, InvalidError, NotFoundError } from '../common/domain-errors.js';
 
 /**
  * The work done in an incident room: tasks, map features and dispatched resources. Each one is
@@ -87,11 +88,11 @@ export class RoomWorkService {
     return this.db.transaction(async () => {
       await this.incidents.getById(incidentId);
       const task = await this.db.repo(RoomTask).findOneBy({ id: taskId, incidentId });
-      if (!task) throw new NotFoundException('Task not found');
+      if (!task) throw new NotFoundError('Task not found');
       await this.assertAssignable(dto);
       const before = mapTask(task);
       if (dto.status === 'accepted' && task.status !== 'open') {
-        throw new ConflictException(`A ${task.status} task cannot be accepted`);
+        throw new ConflictError(`A ${task.status} task cannot be accepted`);
       }
       // Accepting a task assigns it to the one who accepts it, unless it already names someone.
       if (dto.status === 'accepted' && !task.assigneeUserId && !dto.assigneeUserId) {
@@ -237,8 +238,8 @@ export class RoomWorkService {
     return this.db.transaction(async () => {
       await this.incidents.getById(incidentId);
       const d = await this.db.repo(Dispatch).findOneBy({ id: dispatchId, incidentId });
-      if (!d) throw new NotFoundException('Dispatch not found');
-      if (d.state === 'released') throw new ConflictException('The resource has been released');
+      if (!d) throw new NotFoundError('Dispatch not found');
+      if (d.state === 'released') throw new ConflictError('The resource has been released');
       const before = mapDispatch(d);
       d.state = dto.state;
       const view = mapDispatch(await this.db.repo(Dispatch).save(d));
@@ -256,7 +257,7 @@ export class RoomWorkService {
 
   private async openIncident(incidentId: string): Promise<void> {
     const incident = await this.incidents.getById(incidentId);
-    if (incident.status === 'closed') throw new ConflictException('The incident is closed; reopen it first');
+    if (incident.status === 'closed') throw new ConflictError('The incident is closed; reopen it first');
   }
 
   /** The assignees a task names must be in the caller's scope (404 otherwise, before any write). */
@@ -267,13 +268,13 @@ export class RoomWorkService {
 
   private async liveFeature(incidentId: string, featureId: string): Promise<MapFeature> {
     const f = await this.db.repo(MapFeature).findOneBy({ id: featureId, incidentId });
-    if (!f || f.removedAt) throw new NotFoundException('Map feature not found');
+    if (!f || f.removedAt) throw new NotFoundError('Map feature not found');
     return f;
   }
 }
 
 function checkRadius(f: { geometry?: { type: string }; radiusM?: number | null }): void {
   if (f.radiusM != null && f.geometry && f.geometry.type !== 'Point') {
-    throw new BadRequestException(['radiusM: only a Point (circle) has a radius']);
+    throw new InvalidError(['radiusM: only a Point (circle) has a radius']);
   }
 }
