@@ -3,7 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import type { CalloutView, RoomEventView, RunView } from '@muster/contracts';
 import { Db } from '../../server/src/database/db.js';
-import { addDays, zoneDate } from '../../server/src/hazards/zone-time.js';
+import { addDays, zoneDate } from '../../server/src/zone/zone-time.js';
 import { JobQueue } from '../../server/src/jobs/job-queue.service.js';
 import { QueueName } from '../../server/src/jobs/job.types.js';
 import { Outbox } from '../../server/src/jobs/outbox.js';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import pg from 'pg';
-import { addDays, zoneDate } from '../../server/src/hazards/zone-time.js';
+import { addDays, zoneDate } from '../../server/src/zone/zone-time.js';
 import { JobQueue } from '../../server/src/jobs/job-queue.service.js';
 import { JobName, QueueName } from '../../server/src/jobs/job.types.js';
 import { WorkerModule } from '../../worker/src/worker.module.js';

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { NotificationSmsSender } from '../../server/src/callouts/notification-sms.js';
 import { Clock } from '../../server/src/common/clock.js';
 import { HazardDeadlineService } from '../../server/src/hazards/hazard-deadline.service.js';
-import { addDays, zoneDate } from '../../server/src/hazards/zone-time.js';
+import { addDays, zoneDate } from '../../server/src/zone/zone-time.js';
 import { JobQueue } from '../../server/src/jobs/job-queue.service.js';
 import { JobName, QueueName } from '../../server/src/jobs/job.types.js';
 import { type CalloutStack, startCalloutStack, waitFor } from '../support/callouts.js';

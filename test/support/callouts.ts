@@ -2,6 +2,7 @@ import { expect } from '@jest/globals';
 import { freePort } from './processes.js';
 import { CalloutsModule } from '../../server/src/callouts/callouts.module.js';
 import { HazardJobsModule } from '../../server/src/hazards/hazard.module.js';
+import { InspectionJobsModule } from '../../server/src/inspections/inspection-jobs.module.js';
 import { JobWorkerModule } from '../../server/src/jobs/job-worker.module.js';
 import { startTwilioEmulator, type TwilioEmulator } from '../../server/src/twilio-emulator/emulator.js';
 import { createTestApp, type TestApp } from './app.js';
@@ -44,7 +45,7 @@ export async function startCalloutStack(
   const t = await createTestApp({
     port,
     web,
-    imports: inProcessWorker ? [CalloutsModule, HazardJobsModule, JobWorkerModule] : [],
+    imports: inProcessWorker ? [CalloutsModule, HazardJobsModule, InspectionJobsModule, JobWorkerModule] : [],
     env: {
       PUBLIC_URL: publicUrl,
       TWILIO_ACCOUNT_SID: ACCOUNT_SID,

@@ -3,12 +3,12 @@ import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { coreImports } from '../../server/src/app.module.js';
-import { AuditModule } from '../../server/src/audit/audit.module.js';
+import { CoreModule } from '../../server/src/core.module.js';
 import { createDataSource } from '../../server/src/database/data-source.js';
 import { DemoModule } from '../../server/src/demo/demo.module.js';
 import { DemoSeedService } from '../../server/src/demo/demo-seed.service.js';
 import { IdentityModule } from '../../server/src/identity/identity.module.js';
+import { RoomLogModule } from '../../server/src/rooms/room-log.module.js';
 import { TEMPLATE_ENV, databaseUrl, maintenanceUrl } from './env.js';
 
 export interface TestDatabase {
@@ -71,7 +71,7 @@ async function withAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
 }
 
 async function seedDemo(url: string): Promise<void> {
-  @Module({ imports: [...coreImports(), AuditModule, IdentityModule, DemoModule] })
+  @Module({ imports: [CoreModule, RoomLogModule, IdentityModule, DemoModule] })
   class TemplateSeedModule {}
   const saved = { DATABASE_URL: process.env.DATABASE_URL, LOG_LEVEL: process.env.LOG_LEVEL };
   Object.assign(process.env, { DATABASE_URL: url, LOG_LEVEL: 'warn' });

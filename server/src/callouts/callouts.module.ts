@@ -3,14 +3,12 @@ import { DirectoryModule } from '../directory/directory.module.js';
 import { IncidentModule } from '../incidents/incident.module.js';
 import { JobsModule } from '../jobs/jobs.module.js';
 import { PlansModule } from '../plans/plans.module.js';
-import { CalloutController, RespondController } from './callout.controller.js';
 import { CalloutEngine } from './callout-engine.js';
 import { CalloutService } from './callout.service.js';
 import { MESSAGING_PROVIDER } from './provider.js';
 import { ProviderStatusWriter } from './provider-status.js';
 import { ResponderService } from './responder.service.js';
 import { TwilioProvider } from './twilio.provider.js';
-import { TwilioWebhooksController } from './twilio-webhooks.controller.js';
 
 /**
  * Call-outs. The server takes requests, answers and webhooks; the worker runs the engine's jobs
@@ -18,7 +16,6 @@ import { TwilioWebhooksController } from './twilio-webhooks.controller.js';
  */
 @Module({
   imports: [IncidentModule, DirectoryModule, PlansModule, JobsModule],
-  controllers: [CalloutController, RespondController, TwilioWebhooksController],
   providers: [
     CalloutService,
     CalloutEngine,
@@ -26,6 +23,6 @@ import { TwilioWebhooksController } from './twilio-webhooks.controller.js';
     ProviderStatusWriter,
     { provide: MESSAGING_PROVIDER, useClass: TwilioProvider },
   ],
-  exports: [CalloutService, CalloutEngine],
+  exports: [CalloutService, CalloutEngine, ResponderService, ProviderStatusWriter, MESSAGING_PROVIDER],
 })
 export class CalloutsModule {}

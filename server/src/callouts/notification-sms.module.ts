@@ -2,12 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { JobsModule } from '../jobs/jobs.module.js';
 import { NOTIFICATION_CHANNELS } from '../notifications/notification.service.js';
-import {
-  NotificationSmsSender,
-  NotificationSmsWebhookController,
-  SmsNotificationChannel,
-  smsConfigured,
-} from './notification-sms.js';
+import { NotificationSmsSender, SmsNotificationChannel, smsConfigured } from './notification-sms.js';
 import { MESSAGING_PROVIDER } from './provider.js';
 import { ProviderStatusWriter } from './provider-status.js';
 import { TwilioProvider } from './twilio.provider.js';
@@ -19,7 +14,6 @@ import { TwilioProvider } from './twilio.provider.js';
  */
 @Module({
   imports: [JobsModule],
-  controllers: [NotificationSmsWebhookController],
   providers: [
     { provide: MESSAGING_PROVIDER, useClass: TwilioProvider },
     SmsNotificationChannel,
@@ -31,6 +25,6 @@ import { TwilioProvider } from './twilio.provider.js';
       useFactory: (config: AppConfig, sms: SmsNotificationChannel) => (smsConfigured(config) ? [sms] : []),
     },
   ],
-  exports: [NOTIFICATION_CHANNELS],
+  exports: [NOTIFICATION_CHANNELS, MESSAGING_PROVIDER, ProviderStatusWriter],
 })
 export class NotificationSmsModule {}

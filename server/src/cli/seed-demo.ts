@@ -1,14 +1,14 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { coreImports } from '../app.module.js';
-import { AuditModule } from '../audit/audit.module.js';
+import { CoreModule } from '../core.module.js';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { DemoModule } from '../demo/demo.module.js';
 import { DemoSeedService } from '../demo/demo-seed.service.js';
 import { IdentityModule } from '../identity/identity.module.js';
+import { RoomLogModule } from '../rooms/room-log.module.js';
 
-@Module({ imports: [...coreImports(), AuditModule, IdentityModule, DemoModule] })
+@Module({ imports: [CoreModule, RoomLogModule, IdentityModule, DemoModule] })
 class SeedModule {}
 
 async function main(): Promise<void> {

@@ -11,7 +11,7 @@ import type {
 } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { HazardService } from '../hazards/hazard.service.js';
-import { addDays, zoneDate } from '../hazards/zone-time.js';
+import { addDays, zoneDate } from '../zone/zone-time.js';
 import { UserRepository } from '../identity/user.repository.js';
 import { InspectionService } from '../inspections/inspection.service.js';
 

@@ -1,14 +1,11 @@
 import { Module } from '@nestjs/common';
 import { EnterpriseModule } from '../enterprises/enterprise.module.js';
 import { ScopedUserRepository } from '../identity/scoped-user.repository.js';
-import { ContactController } from './contact.controller.js';
 import { ContactRepository } from './contact.repository.js';
 import { ContactService } from './contact.service.js';
 import { ContactTransferService } from './contact-transfer.service.js';
-import { RotationController } from './rotation.controller.js';
 import { RotationRepository } from './rotation.repository.js';
 import { RotationService } from './rotation.service.js';
-import { TeamController } from './team.controller.js';
 import { TeamRepository } from './team.repository.js';
 import { TeamService } from './team.service.js';
 
@@ -21,7 +18,6 @@ import { TeamService } from './team.service.js';
  */
 @Module({
   imports: [EnterpriseModule],
-  controllers: [ContactController, TeamController, RotationController],
   providers: [
     ContactRepository,
     TeamRepository,
@@ -40,6 +36,7 @@ import { TeamService } from './team.service.js';
     ContactService,
     TeamService,
     RotationService,
+    ContactTransferService,
   ],
 })
 export class DirectoryModule {}

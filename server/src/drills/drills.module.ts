@@ -3,26 +3,19 @@ import { CalloutsModule } from '../callouts/callouts.module.js';
 import { ClockModule } from '../common/clock.js';
 import { IncidentModule } from '../incidents/incident.module.js';
 import { JobsModule } from '../jobs/jobs.module.js';
-import { RoomLogModule } from '../rooms/room-log.module.js';
 import { RoomWorkModule } from '../rooms/room-work.module.js';
-import { ComplianceController } from './compliance.controller.js';
 import { ComplianceService } from './compliance.service.js';
-import { DrillRunController } from './drill-run.controller.js';
 import { DrillRunRepository } from './drill-run.repository.js';
 import { DrillRunService } from './drill-run.service.js';
 import { DrillJobs } from './drill.jobs.js';
-import { EvaluationController } from './evaluation.controller.js';
 import { EvaluationRepository } from './evaluation.repository.js';
 import { EvaluationService } from './evaluation.service.js';
-import { ImprovementController } from './improvement.controller.js';
 import { ImprovementRepository } from './improvement.repository.js';
 import { ImprovementService } from './improvement.service.js';
 import { InjectEffects } from './inject-effects.js';
 import { DrillMetricsService } from './metrics.service.js';
 import { RealIncidentAlerts } from './real-incident-alerts.js';
-import { DrillReportController } from './report.controller.js';
 import { DrillReportService } from './report.service.js';
-import { ScenarioController } from './scenario.controller.js';
 import { ScenarioRepository } from './scenario.repository.js';
 import { ScenarioService } from './scenario.service.js';
 
@@ -31,15 +24,7 @@ import { ScenarioService } from './scenario.service.js';
  * serves the routes; the worker (which imports this module too) runs the inject jobs.
  */
 @Module({
-  imports: [ClockModule, RoomLogModule, IncidentModule, RoomWorkModule, CalloutsModule, JobsModule],
-  controllers: [
-    ScenarioController,
-    DrillRunController,
-    EvaluationController,
-    ImprovementController,
-    DrillReportController,
-    ComplianceController,
-  ],
+  imports: [ClockModule, IncidentModule, RoomWorkModule, CalloutsModule, JobsModule],
   providers: [
     ScenarioRepository,
     ScenarioService,
@@ -56,6 +41,14 @@ import { ScenarioService } from './scenario.service.js';
     DrillReportService,
     ComplianceService,
   ],
-  exports: [DrillRunService, DrillMetricsService, ScenarioService],
+  exports: [
+    DrillRunService,
+    DrillMetricsService,
+    ScenarioService,
+    EvaluationService,
+    ImprovementService,
+    DrillReportService,
+    ComplianceService,
+  ],
 })
 export class DrillsModule {}

@@ -7,7 +7,7 @@ import { Db } from '../database/db.js';
 import type { JobPayloads, JobName } from '../jobs/job.types.js';
 import { NotificationService } from '../notifications/notification.service.js';
 import { HazardRepository } from './hazard.repository.js';
-import { addDays, dueReminder, zoneDate } from './zone-time.js';
+import { addDays, dueReminder, zoneDate } from '../zone/zone-time.js';
 
 type Reminder = JobPayloads[JobName.HazardReminder];
 

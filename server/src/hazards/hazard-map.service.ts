@@ -3,7 +3,7 @@ import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { type HazardCategory, type HazardLevel, type HazardStatus, hazardCode } from '@muster/contracts';
 import { HazardRepository } from './hazard.repository.js';
-import { isOverdue } from './zone-time.js';
+import { isOverdue } from '../zone/zone-time.js';
 
 export interface HazardFeatureProperties {
   id: string;

@@ -15,7 +15,7 @@ import type { HazardReportQueryDto, HazardStatsQueryDto } from './hazard.dto.js'
 import { HazardRepository } from './hazard.repository.js';
 import { computeStats } from './hazard-stats.js';
 import { HazardService } from './hazard.service.js';
-import { zoneDate } from './zone-time.js';
+import { zoneDate } from '../zone/zone-time.js';
 
 export const LEVEL_ZH: Record<HazardLevel, string> = { general: '一般事故隐患', major: '重大事故隐患' };
 export const STATUS_ZH: Record<HazardStatus, string> = {

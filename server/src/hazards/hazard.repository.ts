@@ -5,7 +5,7 @@ import type { HazardCategory, HazardLevel, HazardSource, HazardStatus } from '@m
 import { Db } from '../database/db.js';
 import { escapeLike } from '../common/sql.js';
 import { Hazard, HazardReminder, HazardTransition } from './hazard.entity.js';
-import type { ReminderKind } from './zone-time.js';
+import type { ReminderKind } from '../zone/zone-time.js';
 
 export const HAZARD_SORTS = ['foundAt', 'deadline', 'level', 'status', 'code', 'updatedAt'] as const;
 export type HazardSort = (typeof HAZARD_SORTS)[number];

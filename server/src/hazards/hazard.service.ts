@@ -21,7 +21,7 @@ import {
 import { Hazard } from './hazard.entity.js';
 import { HazardRepository, type HazardWithEnterprise } from './hazard.repository.js';
 import { allowedActions, decide } from './hazard-workflow.js';
-import { isOverdue, zoneDate } from './zone-time.js';
+import { isOverdue, zoneDate } from '../zone/zone-time.js';
 import {
   ConflictError,
   ForbiddenError,

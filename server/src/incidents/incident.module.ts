@@ -1,14 +1,12 @@
 import { Module } from '@nestjs/common';
 import { EnterpriseModule } from '../enterprises/enterprise.module.js';
 import { PlansModule } from '../plans/plans.module.js';
-import { IncidentController } from './incident.controller.js';
 import { IncidentHooks } from './incident-hooks.js';
 import { IncidentRepository } from './incident.repository.js';
 import { IncidentService } from './incident.service.js';
 
 @Module({
   imports: [EnterpriseModule, PlansModule],
-  controllers: [IncidentController],
   providers: [IncidentService, IncidentRepository, IncidentHooks],
   exports: [IncidentService, IncidentRepository, IncidentHooks],
 })

@@ -15,7 +15,7 @@ import {
 import { Db } from '../database/db.js';
 import { EnterpriseRepository } from '../enterprises/enterprise.repository.js';
 import { PlanRepository } from '../plans/plan.repository.js';
-import { LiveBroadcaster } from '../rooms/live-broadcaster.js';
+import { Broadcaster } from '../rooms/broadcaster.js';
 import { RoomLog } from '../rooms/room-log.js';
 import { isInsideZone } from '../zone/zone-geometry.js';
 import {
@@ -48,7 +48,7 @@ export class IncidentService {
     private readonly enterprises: EnterpriseRepository,
     private readonly plans: PlanRepository,
     private readonly rooms: RoomLog,
-    private readonly live: LiveBroadcaster,
+    private readonly live: Broadcaster,
     private readonly audit: AuditService,
     private readonly context: RequestContext,
     private readonly hooks: IncidentHooks,

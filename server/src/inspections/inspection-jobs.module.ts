@@ -1,14 +1,11 @@
 import { Module } from '@nestjs/common';
-import { NotificationCoreModule } from '../notifications/notification.module.js';
+import { NotificationModule } from '../notifications/notification.module.js';
 import { InspectionScheduleService } from './inspection-schedule.service.js';
 import { InspectionJobs } from './inspection.jobs.js';
 
-/**
- * The worker's part of inspections: the schedule scan. Needs neither the ledger's HTTP side nor
- * the inspection routes, so the hazard jobs module can carry it without an import cycle.
- */
+/** The worker's part of inspections: the schedule scan, without the ledger or the routes. */
 @Module({
-  imports: [NotificationCoreModule],
+  imports: [NotificationModule],
   providers: [InspectionScheduleService, InspectionJobs],
   exports: [InspectionScheduleService],
 })

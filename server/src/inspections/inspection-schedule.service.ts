@@ -4,7 +4,7 @@ import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { InspectionResultItem } from '@muster/contracts';
 import { Db } from '../database/db.js';
-import { zoneDate } from '../hazards/zone-time.js';
+import { zoneDate } from '../zone/zone-time.js';
 import { NotificationService } from '../notifications/notification.service.js';
 import { InspectionPlan } from './inspection.entity.js';
 import { currentOccurrence } from './plan-schedule.js';

@@ -1,13 +1,11 @@
 import { Module } from '@nestjs/common';
 import { FileModule } from '../files/file.module.js';
 import { HazardModule } from '../hazards/hazard.module.js';
-import { InspectionController } from './inspection.controller.js';
 import { InspectionPlanRepository, InspectionRecordRepository } from './inspection.repository.js';
 import { InspectionService } from './inspection.service.js';
 
 @Module({
   imports: [HazardModule, FileModule],
-  controllers: [InspectionController],
   providers: [InspectionService, InspectionPlanRepository, InspectionRecordRepository],
   exports: [InspectionService],
 })

@@ -1,5 +1,5 @@
 import type { InspectionFrequency } from '@muster/contracts';
-import { addDays } from '../hazards/zone-time.js';
+import { addDays } from '../zone/zone-time.js';
 
 /**
  * The occurrences of an inspection plan's schedule, as zone-local dates. A recurring plan is due

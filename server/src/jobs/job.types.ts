@@ -1,5 +1,5 @@
 import type { JobsOptions } from 'bullmq';
-import type { ReminderKind } from '../hazards/zone-time.js';
+import type { ReminderKind } from '../zone/zone-time.js';
 
 /**
  * Every queue and job of Muster. Queue names never change once shipped: jobs waiting in a

@@ -1,16 +1,12 @@
 import { Module } from '@nestjs/common';
 import { NotificationSmsModule } from '../callouts/notification-sms.module.js';
-import { NotificationController } from './notification.controller.js';
 import { NotificationRepository } from './notification.repository.js';
 import { NotificationService } from './notification.service.js';
 
-/** The service without the routes (the worker sends notifications but serves none). */
+/** Notifications in the app and by SMS (the worker sends them too; the routes are the HTTP module's). */
 @Module({
   imports: [NotificationSmsModule],
   providers: [NotificationService, NotificationRepository],
   exports: [NotificationService],
 })
-export class NotificationCoreModule {}
-
-@Module({ imports: [NotificationCoreModule], controllers: [NotificationController] })
 export class NotificationModule {}

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { EnterpriseModule } from '../enterprises/enterprise.module.js';
-import { ResourceController } from './resource.controller.js';
 import { ResourceRepository } from './resource.repository.js';
 import { ResourceService } from './resource.service.js';
 import { ResourceTransferService } from './resource-transfer.service.js';
@@ -8,8 +7,7 @@ import { ResourceTransferService } from './resource-transfer.service.js';
 /** Emergency resources; `ResourceService.nearest` is exported for incident rooms and plans. */
 @Module({
   imports: [EnterpriseModule],
-  controllers: [ResourceController],
   providers: [ResourceRepository, ResourceService, ResourceTransferService],
-  exports: [ResourceRepository, ResourceService],
+  exports: [ResourceRepository, ResourceService, ResourceTransferService],
 })
 export class ResourcesModule {}

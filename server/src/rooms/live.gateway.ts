@@ -26,7 +26,8 @@ import { TokenService } from '../identity/token.service.js';
 import { UserRepository } from '../identity/user.repository.js';
 import { IncidentRepository } from '../incidents/incident.repository.js';
 import { REDIS } from '../redis/redis.module.js';
-import { LiveBroadcaster, OVERVIEW_ROOM, incidentRoom } from './live-broadcaster.js';
+import { SocketIoBroadcaster } from './socket-io.broadcaster.js';
+import { OVERVIEW_ROOM, incidentRoom } from './socket-rooms.js';
 import { RoomLog } from './room-log.js';
 
 interface SocketData {
@@ -64,7 +65,7 @@ export class LiveGateway
     private readonly users: UserRepository,
     private readonly incidents: IncidentRepository,
     private readonly rooms: RoomLog,
-    private readonly live: LiveBroadcaster,
+    private readonly live: SocketIoBroadcaster,
     private readonly context: RequestContext,
     private readonly revocations: Revocations,
     @Inject(REDIS) private readonly redis: Redis,

@@ -1,7 +1,34 @@
-import { Global, Module } from '@nestjs/common';
-import { LiveBroadcaster } from './live-broadcaster.js';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { Broadcaster } from './broadcaster.js';
+import { RedisEmitterBroadcaster } from './redis-emitter.broadcaster.js';
 import { RoomLog } from './room-log.js';
+import { SocketIoBroadcaster } from './socket-io.broadcaster.js';
 
+/**
+ * The rooms core: the append-only log and the broadcaster it publishes through. As imported, it
+ * broadcasts through the Redis emitter (the worker, the CLI); the server imports `forServer()`,
+ * whose broadcaster emits on the server's own Socket.IO namespace.
+ */
 @Global()
-@Module({ providers: [RoomLog, LiveBroadcaster], exports: [RoomLog, LiveBroadcaster] })
-export class RoomLogModule {}
+@Module({
+  providers: [
+    RoomLog,
+    RedisEmitterBroadcaster,
+    { provide: Broadcaster, useExisting: RedisEmitterBroadcaster },
+  ],
+  exports: [RoomLog, Broadcaster],
+})
+export class RoomLogModule {
+  static forServer(): DynamicModule {
+    return {
+      module: RoomLogModule,
+      providers: [
+        RoomLog,
+        RedisEmitterBroadcaster,
+        SocketIoBroadcaster,
+        { provide: Broadcaster, useExisting: SocketIoBroadcaster },
+      ],
+      exports: [RoomLog, Broadcaster, SocketIoBroadcaster],
+    };
+  }
+}

@@ -3,7 +3,7 @@ import { RequestContext } from '../common/request-context.js';
 import type { RoomActor, RoomEventType, RoomEventView } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { RoomEvent } from './room.entities.js';
-import { LiveBroadcaster } from './live-broadcaster.js';
+import { Broadcaster } from './broadcaster.js';
 import { NotFoundError } from '../common/domain-errors.js';
 
 export function mapRoomEvent(e: RoomEvent): RoomEventView {
@@ -20,7 +20,7 @@ export class RoomLog {
   constructor(
     private readonly db: Db,
     private readonly context: RequestContext,
-    private readonly live: LiveBroadcaster,
+    private readonly live: Broadcaster,
   ) {}
 
   async append(

@@ -8,4 +8,4 @@ import { MetricsController } from './metrics.js';
   controllers: [MetricsController],
   providers: [MetricsAccessGuard, MetricsServer],
 })
-export class MetricsModule {}
+export class MetricsHttpModule {}

@@ -1,0 +1,12 @@
+import type { IncidentSummary, RoomEventMessage } from '@muster/contracts';
+
+/**
+ * How the domain tells the people watching what happened: an event in an incident's room, and an
+ * incident whose summary changed (the commander's overview). The domain publishes through this
+ * and knows nothing of sockets; the server's adapter emits on its Socket.IO namespace, the
+ * worker's (which has no sockets) through the Redis emitter to the same adapter channel.
+ */
+export abstract class Broadcaster {
+  abstract roomEvent(message: RoomEventMessage): void;
+  abstract incidentChanged(summary: IncidentSummary): void;
+}

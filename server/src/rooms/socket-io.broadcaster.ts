@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import type { IncidentSummary, RoomEventMessage, ServerToClientEvents } from '@muster/contracts';
+import type { Namespace } from 'socket.io';
+import { Broadcaster } from './broadcaster.js';
+import { RedisEmitterBroadcaster } from './redis-emitter.broadcaster.js';
+import { OVERVIEW_ROOM, incidentRoom } from './socket-rooms.js';
+
+export type LiveNamespace = Namespace<Record<string, never>, ServerToClientEvents>;
+
+/**
+ * The server's adapter: emits through its own /live namespace, which the Redis adapter carries to
+ * the other server processes. Until the gateway has attached the namespace (while booting), the
+ * Redis emitter reaches the same sockets.
+ */
+@Injectable()
+export class SocketIoBroadcaster extends Broadcaster {
+  private namespace: LiveNamespace | null = null;
+
+  constructor(private readonly fallback: RedisEmitterBroadcaster) {
+    super();
+  }
+
+  attach(namespace: LiveNamespace): void {
+    this.namespace = namespace;
+  }
+
+  roomEvent(message: RoomEventMessage): void {
+    if (!this.namespace) return this.fallback.roomEvent(message);
+    this.namespace.to(incidentRoom(message.incidentId)).emit('room:event', message);
+  }
+
+  incidentChanged(summary: IncidentSummary): void {
+    if (!this.namespace) return this.fallback.incidentChanged(summary);
+    this.namespace.to(OVERVIEW_ROOM).emit('incident:upsert', summary);
+  }
+}
