@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '../database/db.js';
-import { pageWindow } from '../common/paging.dto.js';
+import { pageWindow } from '../common/paging.js';
 import { RequestContext } from '../common/request-context.js';
 import type { AuditEntryView, ListResponse } from '@muster/contracts';
 import { AuditEntry } from './audit-entry.entity.js';

@@ -13,9 +13,15 @@ export function isUuid(v: string): boolean {
   return UUID.test(v);
 }
 
+/**
+ * The class that validates one row: the API's create DTO, handed over by the controller so that
+ * a row is checked exactly like a create request (domain code imports DTO files for types only).
+ */
+export type RowSchema<T extends object> = new () => T;
+
 /** Turns class-validator's "field: problem" lines into import problems of one row. */
 export async function validateRow<T extends object>(
-  cls: new () => T,
+  cls: RowSchema<T>,
   plain: Record<string, unknown>,
   row: number,
   problems: ImportProblem[],

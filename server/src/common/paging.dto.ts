@@ -21,6 +21,5 @@ export class PageQueryDto {
   pageSize: number = 50;
 }
 
-export function pageWindow(q: PageQueryDto): { skip: number; take: number } {
-  return { skip: (q.page - 1) * q.pageSize, take: q.pageSize };
-}
+// pageWindow lives in paging.ts; this re-export serves the importers not yet moved (plans/, drills/).
+export { pageWindow } from './paging.js';

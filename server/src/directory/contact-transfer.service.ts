@@ -6,6 +6,7 @@ import {
   existingRowId,
   isUuid,
   type PlannedRow,
+  type RowSchema,
   rowOwner,
   validateRow,
 } from '../common/import-rows.js';
@@ -22,7 +23,7 @@ import {
 import type { ImportProblem, ImportResult } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { EnterpriseRepository } from '../enterprises/enterprise.repository.js';
-import { ContactCreateDto } from './contact.dto.js';
+import type { ContactCreateDto } from './contact.dto.js';
 import { ContactRepository } from './contact.repository.js';
 import { ContactService } from './contact.service.js';
 
@@ -79,9 +80,13 @@ export class ContactTransferService {
   /**
    * All or nothing: every row is validated first and any problem fails the whole file with a
    * report naming each bad row; only a clean file is written, in one transaction. A row with an
-   * `id` updates that contact, a row without one creates a contact.
+   * `id` updates that contact, a row without one creates a contact. Each row is validated by
+   * `rowSchema` (the controller passes `ContactCreateDto`, the body of a create).
    */
-  async import(file: UploadedTable | undefined): Promise<ImportResult> {
+  async import(
+    file: UploadedTable | undefined,
+    rowSchema: RowSchema<ContactCreateDto>,
+  ): Promise<ImportResult> {
     const rows = await readTable(file, CONTACT_COLUMNS, ['name', 'phones']);
     const { idByCode } = await enterpriseCodes(this.enterprises);
     const problems: ImportProblem[] = [];
@@ -94,7 +99,7 @@ export class ContactTransferService {
       const enterpriseId = rowOwner(this.context, v.enterpriseCreditCode, idByCode, row.row, problems);
       const id = existingRowId(row, existing, seenIds, enterpriseId, 'contact', problems);
       const dto = await validateRow(
-        ContactCreateDto,
+        rowSchema,
         {
           name: v.name ?? '',
           organization: v.organization ?? '',

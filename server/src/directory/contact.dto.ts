@@ -17,8 +17,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../common/paging.dto.js';
 import { IsCalendarDate, IsOmittable, trim } from '../common/validation.js';
-import { CONTACT_LANGUAGES, type ContactLanguage, type ContactView } from '@muster/contracts';
-import type { Contact } from './contact.entity.js';
+import { CONTACT_LANGUAGES, type ContactLanguage } from '@muster/contracts';
 import { normalizePhone } from './phone.js';
 
 const trimList = ({ value }: { value: unknown }) =>
@@ -196,22 +195,4 @@ export class IsoInstantQueryDto {
   @IsOptional()
   @IsISO8601({ strict: true })
   at?: string;
-}
-
-export function mapContact(c: Contact): ContactView {
-  return {
-    id: c.id,
-    enterpriseId: c.enterpriseId,
-    name: c.name,
-    organization: c.organization,
-    post: c.post,
-    phones: c.phones,
-    skills: c.skills,
-    certifications: c.certifications,
-    language: c.language,
-    userId: c.userId,
-    notes: c.notes,
-    createdAt: c.createdAt.toISOString(),
-    updatedAt: c.updatedAt.toISOString(),
-  };
 }

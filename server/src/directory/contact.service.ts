@@ -1,18 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
-import { pageWindow } from '../common/paging.dto.js';
+import { pageWindow } from '../common/paging.js';
 import { RequestContext } from '../common/request-context.js';
 import type { ListResponse, ContactView } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { ScopedUserRepository } from '../identity/scoped-user.repository.js';
-import {
-  type ContactCreateDto,
-  type ContactListQueryDto,
-  type ContactUpdateDto,
-  mapContact,
-} from './contact.dto.js';
+import type { ContactCreateDto, ContactListQueryDto, ContactUpdateDto } from './contact.dto.js';
 import { Contact } from './contact.entity.js';
 import { ContactRepository } from './contact.repository.js';
+import { mapContact } from './contact.view.js';
 import { assertOwnerUnchanged, ownerForCreate } from './directory-scope.js';
 import { ConflictError, InvalidError } from '../common/domain-errors.js';
 

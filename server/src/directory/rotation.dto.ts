@@ -16,9 +16,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { PageQueryDto } from '../common/paging.dto.js';
-import type { RotationOverrideView, RotationView } from '@muster/contracts';
 import { IsCalendarDate, trim } from '../common/validation.js';
-import type { Rotation, RotationOverride } from './rotation.entity.js';
 
 export class RotationCreateDto {
   @ApiPropertyOptional({ nullable: true, description: 'Owning enterprise; null or absent: a zone rotation' })
@@ -116,31 +114,4 @@ export class ScheduleQueryDto {
   @ApiProperty({ description: 'ISO 8601 instant, at most 62 days after from' })
   @IsISO8601({ strict: true })
   to: string;
-}
-
-export function mapOverride(o: RotationOverride): RotationOverrideView {
-  return {
-    id: o.id,
-    contactId: o.contactId,
-    startsAt: o.startsAt.toISOString(),
-    endsAt: o.endsAt.toISOString(),
-    reason: o.reason,
-  };
-}
-
-export function mapRotation(r: Rotation, timeZone: string): RotationView {
-  return {
-    id: r.id,
-    enterpriseId: r.enterpriseId,
-    name: r.name,
-    memberContactIds: r.memberContactIds ?? [],
-    shiftHours: r.shiftHours,
-    handoffTime: r.handoffTime,
-    startDate: r.startDate,
-    timeZone,
-    overrides: (r.overrides ?? []).map(mapOverride),
-    notes: r.notes,
-    createdAt: r.createdAt.toISOString(),
-    updatedAt: r.updatedAt.toISOString(),
-  };
 }

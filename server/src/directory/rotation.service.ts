@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
-import { pageWindow } from '../common/paging.dto.js';
+import { pageWindow } from '../common/paging.js';
 import { RequestContext } from '../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type {
@@ -11,21 +11,20 @@ import type {
   RotationView,
 } from '@muster/contracts';
 import { Db } from '../database/db.js';
-import { mapContact } from './contact.dto.js';
 import { ContactRepository } from './contact.repository.js';
+import { mapContact } from './contact.view.js';
 import { assertOwnerUnchanged, ownerForCreate } from './directory-scope.js';
 import { checkMembers } from './members.js';
 import { type OverrideRule, type RotationRule, onCallAt, scheduleBetween } from './on-call.js';
-import {
-  type OverrideCreateDto,
-  type RotationCreateDto,
-  type RotationListQueryDto,
-  type RotationUpdateDto,
-  mapOverride,
-  mapRotation,
+import type {
+  OverrideCreateDto,
+  RotationCreateDto,
+  RotationListQueryDto,
+  RotationUpdateDto,
 } from './rotation.dto.js';
 import { Rotation } from './rotation.entity.js';
 import { RotationRepository } from './rotation.repository.js';
+import { mapOverride, mapRotation } from './rotation.view.js';
 import { InvalidError, NotFoundError } from '../common/domain-errors.js';
 
 /** A calendar shows at most two months at a time. */

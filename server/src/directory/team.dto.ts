@@ -15,15 +15,8 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../common/paging.dto.js';
 import { IsOmittable, trim } from '../common/validation.js';
-import {
-  TEAM_READINESS,
-  TEAM_TYPES,
-  type TeamReadiness,
-  type TeamType,
-  type TeamView,
-} from '@muster/contracts';
+import { TEAM_READINESS, TEAM_TYPES, type TeamReadiness, type TeamType } from '@muster/contracts';
 import { GeoPointDto } from '../enterprises/enterprise.dto.js';
-import type { Team } from './team.entity.js';
 
 export class TeamCreateDto {
   @ApiPropertyOptional({ nullable: true, description: 'Owning enterprise; null or absent: a zone team' })
@@ -111,21 +104,4 @@ export class TeamListQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID()
   contactId?: string;
-}
-
-export function mapTeam(t: Team): TeamView {
-  return {
-    id: t.id,
-    enterpriseId: t.enterpriseId,
-    name: t.name,
-    type: t.type,
-    leaderContactId: t.leaderContactId,
-    memberContactIds: t.memberContactIds ?? [],
-    base: t.baseLat === null || t.baseLng === null ? null : { lat: t.baseLat, lng: t.baseLng },
-    baseAddress: t.baseAddress,
-    readiness: t.readiness,
-    notes: t.notes,
-    createdAt: t.createdAt.toISOString(),
-    updatedAt: t.updatedAt.toISOString(),
-  };
 }

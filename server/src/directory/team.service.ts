@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
-import { pageWindow } from '../common/paging.dto.js';
+import { pageWindow } from '../common/paging.js';
 import { RequestContext } from '../common/request-context.js';
 import type { ListResponse, TeamView } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { ContactRepository } from './contact.repository.js';
 import { assertOwnerUnchanged, ownerForCreate } from './directory-scope.js';
 import { checkMembers } from './members.js';
-import { type TeamCreateDto, type TeamListQueryDto, type TeamUpdateDto, mapTeam } from './team.dto.js';
+import type { TeamCreateDto, TeamListQueryDto, TeamUpdateDto } from './team.dto.js';
 import { Team } from './team.entity.js';
 import { TeamRepository } from './team.repository.js';
+import { mapTeam } from './team.view.js';
 import { InvalidError } from '../common/domain-errors.js';
 
 @Injectable()

@@ -16,9 +16,8 @@ import {
   type ValidationArguments,
 } from 'class-validator';
 import { PageQueryDto } from '../common/paging.dto.js';
-import { type EnterpriseView, type GeoJsonPolygon, RISK_CLASSES, type RiskClass } from '@muster/contracts';
+import { type GeoJsonPolygon, RISK_CLASSES, type RiskClass } from '@muster/contracts';
 import { CREDIT_CODE_MESSAGES, creditCodeProblem } from './credit-code.js';
-import type { Enterprise } from './enterprise.entity.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -160,16 +159,6 @@ export class EnterpriseCreateDto {
 
 export class EnterpriseUpdateDto extends PartialType(EnterpriseCreateDto, { skipNullProperties: false }) {}
 
-/** What an enterprise officer may change on their own enterprise; identity and risk are the zone's. */
-export const OFFICER_EDITABLE: ReadonlyArray<keyof EnterpriseUpdateDto> = [
-  'address',
-  'location',
-  'outline',
-  'legalRepresentative',
-  'safetyLead',
-  'dutyPhone',
-];
-
 export class EnterpriseListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Search in name, credit code and address' })
   @IsOptional()
@@ -187,22 +176,4 @@ export class EnterpriseListQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(RISK_CLASSES)
   riskClass?: RiskClass;
-}
-
-export function mapEnterprise(e: Enterprise): EnterpriseView {
-  return {
-    id: e.id,
-    name: e.name,
-    creditCode: e.creditCode,
-    industry: e.industry,
-    riskClass: e.riskClass,
-    address: e.address,
-    location: { lat: e.lat, lng: e.lng },
-    outline: e.outline,
-    legalRepresentative: e.legalRepresentative,
-    safetyLead: e.safetyLead,
-    dutyPhone: e.dutyPhone,
-    createdAt: e.createdAt.toISOString(),
-    updatedAt: e.updatedAt.toISOString(),
-  };
 }

@@ -1,18 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { Db } from '../database/db.js';
-import { pageWindow } from '../common/paging.dto.js';
+import { pageWindow } from '../common/paging.js';
 import { RequestContext } from '../common/request-context.js';
 import type { EnterpriseView, ListResponse } from '@muster/contracts';
-import {
-  type EnterpriseCreateDto,
-  type EnterpriseListQueryDto,
-  type EnterpriseUpdateDto,
-  OFFICER_EDITABLE,
-  mapEnterprise,
-} from './enterprise.dto.js';
+import type { EnterpriseCreateDto, EnterpriseListQueryDto, EnterpriseUpdateDto } from './enterprise.dto.js';
 import { Enterprise } from './enterprise.entity.js';
 import { EnterpriseRepository } from './enterprise.repository.js';
+import { mapEnterprise } from './enterprise.view.js';
+import { OFFICER_EDITABLE } from './officer-editable.js';
 import { ConflictError, ForbiddenError } from '../common/domain-errors.js';
 
 @Injectable()

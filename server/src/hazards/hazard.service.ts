@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
-import { pageWindow } from '../common/paging.dto.js';
+import { pageWindow } from '../common/paging.js';
 import { type Principal, RequestContext } from '../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { ListResponse, HazardDetailView, HazardView } from '@muster/contracts';
@@ -9,17 +9,16 @@ import { Db } from '../database/db.js';
 import { FileService } from '../files/file.service.js';
 import { NotificationService } from '../notifications/notification.service.js';
 import { PlanRepository } from '../plans/plan.repository.js';
-import {
-  type HazardCreateDto,
-  type HazardExportQueryDto,
-  type HazardListQueryDto,
-  type HazardTransitionDto,
-  type HazardUpdateDto,
-  mapHazard,
-  mapTransition,
+import type {
+  HazardCreateDto,
+  HazardExportQueryDto,
+  HazardListQueryDto,
+  HazardTransitionDto,
+  HazardUpdateDto,
 } from './hazard.dto.js';
 import { Hazard } from './hazard.entity.js';
 import { HazardRepository, type HazardWithEnterprise } from './hazard.repository.js';
+import { mapHazard, mapTransition } from './hazard.view.js';
 import { allowedActions, decide } from './hazard-workflow.js';
 import { isOverdue, zoneDate } from '../zone/zone-time.js';
 import {

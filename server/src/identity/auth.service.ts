@@ -3,7 +3,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { Db } from '../database/db.js';
 import { RequestContext } from '../common/request-context.js';
 import type { LoginResponse, UserView } from '@muster/contracts';
-import { mapLogin, mapUser } from './identity.dto.js';
+import { mapLogin, mapUser } from './identity.view.js';
 import { dummyVerify, hashPassword, prepareDummyHash, verifyPassword } from './password.js';
 import { type LoginAttempt, LoginThrottle } from './login-throttle.js';
 import { Revocations } from './revocation.js';

@@ -13,8 +13,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../common/paging.dto.js';
 import { IsOmittable } from '../common/validation.js';
-import { type LoginResponse, type UserView, ROLES, type Role } from '@muster/contracts';
-import type { User } from './user.entity.js';
+import { ROLES, type Role } from '@muster/contracts';
 
 export const PASSWORD_MIN = 8;
 
@@ -126,23 +125,4 @@ export class UserListQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID()
   enterpriseId?: string;
-}
-
-export function mapUser(u: User): UserView {
-  return {
-    id: u.id,
-    email: u.email,
-    name: u.name,
-    role: u.role,
-    enterpriseId: u.enterpriseId,
-    active: u.active,
-    createdAt: u.createdAt.toISOString(),
-  };
-}
-
-export function mapLogin(u: User, accessToken: string): LoginResponse {
-  return {
-    accessToken,
-    user: { id: u.id, email: u.email, name: u.name, role: u.role, enterpriseId: u.enterpriseId },
-  };
 }

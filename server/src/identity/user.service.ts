@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { Db } from '../database/db.js';
-import { pageWindow } from '../common/paging.dto.js';
+import { pageWindow } from '../common/paging.js';
 import { RequestContext } from '../common/request-context.js';
 import { type ListResponse, type UserView, isZoneRole } from '@muster/contracts';
-import { type UserCreateDto, type UserListQueryDto, type UserUpdateDto, mapUser } from './identity.dto.js';
+import type { UserCreateDto, UserListQueryDto, UserUpdateDto } from './identity.dto.js';
+import { mapUser } from './identity.view.js';
 import { hashPassword } from './password.js';
 import { PrincipalCache } from './principal-cache.js';
 import { Revocations } from './revocation.js';

@@ -23,18 +23,13 @@ import {
   INCIDENT_CATEGORIES,
   INCIDENT_STATUSES,
   type IncidentCategory,
-  type IncidentReportView,
   type IncidentStatus,
-  type IncidentSummary,
-  type IncidentView,
   RESPONSE_LEVELS,
   type ResponseLevel,
   SEVERITIES,
   type Severity,
 } from '@muster/contracts';
 import { GeoPointDto } from '../enterprises/enterprise.dto.js';
-import type { Incident, IncidentReport } from './incident.entity.js';
-import { reportingClock } from './reporting.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -199,75 +194,4 @@ export class IncidentListQueryDto extends PageQueryDto {
   @IsBoolean()
   isDrill: boolean = false;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) q?: string;
-}
-
-export function mapIncident(i: Incident): IncidentView {
-  return {
-    id: i.id,
-    enterpriseId: i.enterpriseId,
-    enterpriseName: i.enterpriseName ?? null,
-    title: i.title,
-    category: i.category,
-    occurredAt: i.occurredAt.toISOString(),
-    location: { lat: i.lat, lng: i.lng },
-    outsideZone: i.outsideZone,
-    address: i.address,
-    summary: i.summary,
-    casualties: {
-      deaths: i.deaths,
-      missing: i.missing,
-      seriousInjuries: i.seriousInjuries,
-      minorInjuries: i.minorInjuries,
-    },
-    directLossCny: i.directLossCny,
-    measuresTaken: i.measuresTaken,
-    reporter: { name: i.reporterName, phone: i.reporterPhone },
-    severity: i.severity,
-    status: i.status,
-    responseLevel: i.responseLevel,
-    planId: i.planId,
-    isDrill: i.isDrill,
-    clock: reportingClock(i.category, i.occurredAt, i.reportedAt),
-    lastSeq: i.lastSeq,
-    createdAt: i.createdAt.toISOString(),
-    updatedAt: i.updatedAt.toISOString(),
-  };
-}
-
-export function mapIncidentSummary(i: Incident): IncidentSummary {
-  const clock = reportingClock(i.category, i.occurredAt, i.reportedAt);
-  return {
-    id: i.id,
-    title: i.title,
-    category: i.category,
-    severity: i.severity,
-    status: i.status,
-    responseLevel: i.responseLevel,
-    location: { lat: i.lat, lng: i.lng },
-    enterpriseName: i.enterpriseName ?? null,
-    isDrill: i.isDrill,
-    occurredAt: i.occurredAt.toISOString(),
-    deadline: clock.deadline,
-    late: clock.late,
-  };
-}
-
-export function mapIncidentReport(r: IncidentReport): IncidentReportView {
-  return {
-    id: r.id,
-    incidentId: r.incidentId,
-    kind: r.kind,
-    casualties: {
-      deaths: r.deaths,
-      missing: r.missing,
-      seriousInjuries: r.seriousInjuries,
-      minorInjuries: r.minorInjuries,
-    },
-    directLossCny: r.directLossCny,
-    summary: r.summary,
-    severityAfter: r.severityAfter,
-    outsideWindow: r.outsideWindow,
-    submittedAt: r.submittedAt.toISOString(),
-    submittedBy: r.submittedBy,
-  };
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
-import { pageWindow } from '../common/paging.dto.js';
+import { pageWindow } from '../common/paging.js';
 import { RequestContext } from '../common/request-context.js';
 import {
   type ListResponse,
@@ -18,18 +18,16 @@ import { PlanRepository } from '../plans/plan.repository.js';
 import { Broadcaster } from '../rooms/broadcaster.js';
 import { RoomLog } from '../rooms/room-log.js';
 import { isInsideZone } from '../zone/zone-geometry.js';
-import {
-  type IncidentCreateDto,
-  type IncidentLevelDto,
-  type IncidentListQueryDto,
-  type SupplementaryReportDto,
-  mapIncident,
-  mapIncidentReport,
-  mapIncidentSummary,
+import type {
+  IncidentCreateDto,
+  IncidentLevelDto,
+  IncidentListQueryDto,
+  SupplementaryReportDto,
 } from './incident.dto.js';
 import { Incident, IncidentReport } from './incident.entity.js';
 import { IncidentHooks } from './incident-hooks.js';
 import { IncidentRepository } from './incident.repository.js';
+import { mapIncident, mapIncidentReport, mapIncidentSummary } from './incident.view.js';
 import { reportingClock, withinSupplementaryWindow } from './reporting.js';
 import { incidentStatistics, zoneYearMonth } from './statistics.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';

@@ -29,12 +29,9 @@ import {
   INSPECTION_KINDS,
   type InspectionFrequency,
   type InspectionKind,
-  type InspectionPlanView,
-  type InspectionRecordView,
   RECHECK_RESULTS,
   type RecheckResult,
 } from '@muster/contracts';
-import type { InspectionPlan, InspectionRecord } from './inspection.entity.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -266,45 +263,4 @@ export class SpotCheckCreateDto {
   @ValidateNested({ each: true })
   @Type(() => ChecklistItemDto)
   checklist?: ChecklistItemDto[];
-}
-
-export function mapPlan(p: InspectionPlan): InspectionPlanView {
-  return {
-    id: p.id,
-    title: p.title,
-    kind: p.kind,
-    enterpriseId: p.enterpriseId,
-    enterpriseIds: p.enterpriseIds,
-    frequency: p.frequency,
-    startsOn: p.startsOn,
-    endsOn: p.endsOn,
-    checklist: p.checklist,
-    active: p.active,
-    createdAt: p.createdAt.toISOString(),
-  };
-}
-
-export function mapRecord(r: InspectionRecord, enterpriseName: string): InspectionRecordView {
-  return {
-    id: r.id,
-    planId: r.planId,
-    kind: r.kind,
-    enterpriseId: r.enterpriseId,
-    enterpriseName,
-    inspector: r.inspector,
-    status: r.status,
-    startedAt: r.startedAt.toISOString(),
-    completedAt: r.completedAt?.toISOString() ?? null,
-    dueOn: r.dueOn,
-    dueBy: r.dueBy,
-    items: r.items.map((i) => ({
-      itemId: i.itemId,
-      text: i.text,
-      category: i.category,
-      result: i.result,
-      note: i.note,
-      hazardId: i.hazardId,
-    })),
-    rechecks: r.rechecks,
-  };
 }

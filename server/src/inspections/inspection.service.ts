@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
-import { pageWindow } from '../common/paging.dto.js';
+import { pageWindow } from '../common/paging.js';
 import { type Principal, RequestContext } from '../common/request-context.js';
 import {
   type ListResponse,
@@ -16,20 +16,19 @@ import {
 import { Db } from '../database/db.js';
 import { FileService } from '../files/file.service.js';
 import { HazardService } from '../hazards/hazard.service.js';
-import {
-  type ChecklistItemDto,
-  type InspectionPlanCreateDto,
-  type InspectionPlanListQueryDto,
-  type InspectionPlanUpdateDto,
-  type InspectionRecordAnswerDto,
-  type InspectionRecordCreateDto,
-  type InspectionRecordListQueryDto,
-  type SpotCheckCreateDto,
-  mapPlan,
-  mapRecord,
+import type {
+  ChecklistItemDto,
+  InspectionPlanCreateDto,
+  InspectionPlanListQueryDto,
+  InspectionPlanUpdateDto,
+  InspectionRecordAnswerDto,
+  InspectionRecordCreateDto,
+  InspectionRecordListQueryDto,
+  SpotCheckCreateDto,
 } from './inspection.dto.js';
 import { InspectionPlan, InspectionRecord } from './inspection.entity.js';
 import { InspectionPlanRepository, InspectionRecordRepository } from './inspection.repository.js';
+import { mapPlan, mapRecord } from './inspection.view.js';
 import {
   ConflictError,
   ForbiddenError,

@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
-import { pageWindow } from '../common/paging.dto.js';
+import { pageWindow } from '../common/paging.js';
 import { RequestContext } from '../common/request-context.js';
 import type { ListResponse, NotificationView, Role } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import type { NotificationListQueryDto } from './notification.dto.js';
-import { mapNotification } from './notification.dto.js';
+import { mapNotification } from './notification.view.js';
 import type { Notification } from './notification.entity.js';
 import { NotificationRepository } from './notification.repository.js';
 import { NotFoundError, UnauthenticatedError } from '../common/domain-errors.js';

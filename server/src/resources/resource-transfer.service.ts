@@ -6,6 +6,7 @@ import {
   existingRowId,
   isUuid,
   type PlannedRow,
+  type RowSchema,
   rowOwner,
   validateRow,
 } from '../common/import-rows.js';
@@ -23,9 +24,10 @@ import type { ImportProblem, ImportResult } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { EnterpriseRepository } from '../enterprises/enterprise.repository.js';
 import { todayIn } from './resource-alert.js';
-import { ResourceCreateDto, mapResource } from './resource.dto.js';
+import type { ResourceCreateDto } from './resource.dto.js';
 import { ResourceRepository } from './resource.repository.js';
 import { ResourceService } from './resource.service.js';
+import { mapResource } from './resource.view.js';
 
 export const RESOURCE_COLUMNS = [
   'id',
@@ -113,8 +115,14 @@ export class ResourceTransferService {
     };
   }
 
-  /** All or nothing, like the contacts' import: every bad row is reported and nothing is written. */
-  async import(file: UploadedTable | undefined): Promise<ImportResult> {
+  /**
+   * All or nothing, like the contacts' import: every bad row is reported and nothing is written.
+   * Each row is validated by `rowSchema` (the controller passes `ResourceCreateDto`, the body of a create).
+   */
+  async import(
+    file: UploadedTable | undefined,
+    rowSchema: RowSchema<ResourceCreateDto>,
+  ): Promise<ImportResult> {
     const rows = await readTable(file, RESOURCE_COLUMNS, ['type', 'name', 'lat', 'lng']);
     const { idByCode } = await enterpriseCodes(this.enterprises);
     const problems: ImportProblem[] = [];
@@ -127,7 +135,7 @@ export class ResourceTransferService {
       const enterpriseId = rowOwner(this.context, v.enterpriseCreditCode, idByCode, row.row, problems);
       const id = existingRowId(row, existing, seen, enterpriseId, 'resource', problems);
       const dto = await validateRow(
-        ResourceCreateDto,
+        rowSchema,
         {
           type: v.type ?? '',
           name: v.name ?? '',

@@ -71,7 +71,8 @@ export class ResourceController {
   @Roles(...DIRECTORY_WRITERS)
   @TableImport()
   import(@UploadedFile() file: UploadedTable | undefined): Promise<ImportResult> {
-    return this.transfer.import(file);
+    // A row is validated like the body of a create.
+    return this.transfer.import(file, ResourceCreateDto);
   }
 
   @Get(':id')

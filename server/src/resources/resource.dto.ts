@@ -16,19 +16,10 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../common/paging.dto.js';
-import {
-  RESOURCE_STATUSES,
-  RESOURCE_TYPES,
-  type NearestResourceView,
-  type ResourceStatus,
-  type ResourceType,
-  type ResourceView,
-} from '@muster/contracts';
+import { RESOURCE_STATUSES, RESOURCE_TYPES, type ResourceStatus, type ResourceType } from '@muster/contracts';
 import { IsCalendarDate, trim } from '../common/validation.js';
 import { E164, toE164 } from '../directory/contact.dto.js';
 import { GeoPointDto } from '../enterprises/enterprise.dto.js';
-import { resourceAlert } from './resource-alert.js';
-import type { Resource } from './resource.entity.js';
 
 /** "a,b" or repeated query parameters → a list. */
 const toList = ({ value }: { value: unknown }) =>
@@ -220,32 +211,4 @@ export class ResourceExportQueryDto {
   @IsOptional()
   @IsIn(['csv', 'xlsx', 'geojson'])
   format?: 'csv' | 'xlsx' | 'geojson';
-}
-
-export function mapResource(r: Resource, today: string): ResourceView {
-  return {
-    id: r.id,
-    enterpriseId: r.enterpriseId,
-    type: r.type,
-    name: r.name,
-    model: r.model,
-    quantity: r.quantity,
-    unit: r.unit,
-    status: r.status,
-    custodian: r.custodian,
-    custodianPhone: r.custodianPhone,
-    location: { lat: r.lat, lng: r.lng },
-    address: r.address,
-    lastInspectedOn: r.lastInspectedOn,
-    nextInspectionOn: r.nextInspectionOn,
-    expiresOn: r.expiresOn,
-    alert: resourceAlert(r, today),
-    notes: r.notes,
-    createdAt: r.createdAt.toISOString(),
-    updatedAt: r.updatedAt.toISOString(),
-  };
-}
-
-export function mapNearest(r: Resource, distanceM: number, today: string): NearestResourceView {
-  return { ...mapResource(r, today), distanceM: Math.round(distanceM * 10) / 10 };
 }

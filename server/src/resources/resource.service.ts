@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
-import { pageWindow } from '../common/paging.dto.js';
+import { pageWindow } from '../common/paging.js';
 import { RequestContext } from '../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import {
@@ -12,16 +12,15 @@ import {
 import { Db } from '../database/db.js';
 import { assertOwnerUnchanged, ownerForCreate } from '../directory/directory-scope.js';
 import { addDays, todayIn } from './resource-alert.js';
-import {
-  type NearestQueryDto,
-  type ResourceCreateDto,
-  type ResourceListQueryDto,
-  type ResourceUpdateDto,
-  mapNearest,
-  mapResource,
+import type {
+  NearestQueryDto,
+  ResourceCreateDto,
+  ResourceListQueryDto,
+  ResourceUpdateDto,
 } from './resource.dto.js';
 import { Resource } from './resource.entity.js';
 import { ResourceRepository } from './resource.repository.js';
+import { mapNearest, mapResource } from './resource.view.js';
 
 @Injectable()
 export class ResourceService {

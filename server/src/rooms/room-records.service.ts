@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import { neutraliseFormula } from '../common/tabular.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { IncidentStatusSummary, RoomEventView } from '@muster/contracts';
-import { mapIncident } from '../incidents/incident.dto.js';
+import { mapIncident } from '../incidents/incident.view.js';
 import { IncidentRepository } from '../incidents/incident.repository.js';
 import { IncidentService } from '../incidents/incident.service.js';
 import { RoomLog } from './room-log.js';

@@ -9,17 +9,15 @@ import { IncidentRepository } from '../incidents/incident.repository.js';
 import { ResourceRepository } from '../resources/resource.repository.js';
 import { Dispatch, MapFeature, RoomTask } from './room.entities.js';
 import { RoomLog } from './room-log.js';
-import {
-  type DispatchCreateDto,
-  type DispatchUpdateDto,
-  type MapFeatureCreateDto,
-  type MapFeatureUpdateDto,
-  type TaskCreateDto,
-  type TaskUpdateDto,
-  mapDispatch,
-  mapFeature,
-  mapTask,
+import type {
+  DispatchCreateDto,
+  DispatchUpdateDto,
+  MapFeatureCreateDto,
+  MapFeatureUpdateDto,
+  TaskCreateDto,
+  TaskUpdateDto,
 } from './rooms.dto.js';
+import { mapDispatch, mapFeature, mapTask } from './rooms.view.js';
 import { ConflictError, InvalidError, NotFoundError } from '../common/domain-errors.js';
 
 /**

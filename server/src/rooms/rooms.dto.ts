@@ -2,14 +2,11 @@ import {
   isFeatureGeometry,
   DISPATCH_STATES,
   type DispatchState,
-  type DispatchView,
   type FeatureGeometry,
   MAP_FEATURE_KINDS,
   type MapFeatureKind,
-  type MapFeatureView,
   TASK_STATUSES,
   type TaskStatus,
-  type TaskView,
 } from '@muster/contracts';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
@@ -29,7 +26,6 @@ import {
   type ValidationArguments,
 } from 'class-validator';
 import { IsOmittable } from '../common/validation.js';
-import type { Dispatch, MapFeature, RoomTask } from './room.entities.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -99,45 +95,4 @@ export class DispatchCreateDto {
 
 export class DispatchUpdateDto {
   @ApiProperty({ enum: DISPATCH_STATES }) @IsIn(DISPATCH_STATES) state: DispatchState;
-}
-
-export function mapTask(t: RoomTask): TaskView {
-  return {
-    id: t.id,
-    incidentId: t.incidentId,
-    title: t.title,
-    detail: t.detail,
-    assigneeUserId: t.assigneeUserId,
-    assigneeTeamId: t.assigneeTeamId,
-    assigneeLabel: t.assigneeLabel,
-    dueAt: t.dueAt?.toISOString() ?? null,
-    status: t.status,
-    source: t.source,
-    createdAt: t.createdAt.toISOString(),
-    updatedAt: t.updatedAt.toISOString(),
-  };
-}
-
-export function mapFeature(f: MapFeature): MapFeatureView {
-  return {
-    id: f.id,
-    incidentId: f.incidentId,
-    kind: f.kind,
-    label: f.label,
-    geometry: f.geometry,
-    radiusM: f.radiusM,
-    createdAt: f.createdAt.toISOString(),
-    updatedAt: f.updatedAt.toISOString(),
-  };
-}
-
-export function mapDispatch(d: Dispatch): DispatchView {
-  return {
-    id: d.id,
-    incidentId: d.incidentId,
-    resourceId: d.resourceId,
-    label: d.label,
-    state: d.state,
-    updatedAt: d.updatedAt.toISOString(),
-  };
 }
