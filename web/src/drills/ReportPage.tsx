@@ -16,9 +16,9 @@ import { useZoneTime, useZoneTimeZone } from '../incidents/ui';
 import '../incidents/incidents.css';
 import { useZoneName } from '../lib/use-zone-name';
 import { addImprovement, completeImprovement, fetchImprovements, fetchReport, saveSummary } from './api';
-import { MetricsBody } from './DirectorConsolePage';
 import { ObservationList } from './EvaluatorPage';
 import { useDrillsT } from './i18n';
+import { MetricsTables } from './metrics-tables';
 import { formatOffset, isoToZonedLocal } from './model';
 import { drillKeys, DrillsTabs, DrillWatermark, RunStatusBadge, useCanDirect } from './ui';
 
@@ -71,7 +71,7 @@ export function ReportPage() {
         <Overview report={r} />
         <section className="print-section">
           <h2>{t('report.metrics')}</h2>
-          <MetricsBody metrics={r.metrics} print />
+          <MetricsTables metrics={r.metrics} print />
         </section>
         <section className="print-section">
           <h2>{t('report.timeline')}</h2>

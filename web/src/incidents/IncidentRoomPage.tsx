@@ -12,7 +12,7 @@ import { useRoom, type Present } from '../live/use-room';
 import { downloadActivityCsv } from './api';
 import { COMMAND, REPORTERS, ROOM_ACTORS } from './roles';
 import { incidentKeys, useDispatches, useFeatures, useIncident, useReports, useTasks } from './queries';
-import type { FiledLocationState } from './ReportIncidentPage';
+import type { FiledLocationState } from './report-form/use-incident-report';
 import { CalloutBoard } from './room/CalloutBoard';
 import { CommandActions } from './room/CommandActions';
 import { NearbyResourceLayer, NearbyResourcesPanel, useNearbyResources } from './room/NearbyResources';

@@ -1,0 +1,92 @@
+import type { TFunction } from 'i18next';
+import type { IncidentCategory } from '../../contracts';
+import type { LatLngTuple } from '../../map/enterprise-features';
+import type { IncidentReportInput } from '../api';
+import { parseAmount, parseCount, zonedInputToIso, type FieldErrors } from '../incident-model';
+
+/**
+ * The report form's values as typed, and the client's check that turns them into a report to
+ * file. Pure: no React here.
+ */
+
+export const CASUALTY_FIELDS = ['deaths', 'missing', 'seriousInjuries', 'minorInjuries'] as const;
+export type CasualtyField = (typeof CASUALTY_FIELDS)[number];
+
+/** The form's fields as typed: figures stay text until the report is filed. */
+export interface ReportValues {
+  enterpriseId: string;
+  title: string;
+  category: IncidentCategory | '';
+  occurredAt: string;
+  location: LatLngTuple | null;
+  address: string;
+  summary: string;
+  casualties: Record<CasualtyField, string>;
+  loss: string;
+  measures: string;
+  reporterName: string;
+  reporterPhone: string;
+}
+
+const PHONE = /^\+?[0-9][0-9\- ]{4,19}$/;
+
+/** The casualty counts and the loss as far as they can be read (null: not a number). */
+export function readFigures(values: ReportValues) {
+  const counts = Object.fromEntries(
+    CASUALTY_FIELDS.map((f) => [f, parseCount(values.casualties[f])]),
+  ) as Record<CasualtyField, number | null>;
+  return { counts, loss: parseAmount(values.loss) };
+}
+
+/**
+ * The client's check of the values at `nowMs` (an occurrence may not lie in the future): the
+ * problems by field, and the report to file when there are none.
+ */
+export function checkReport(
+  values: ReportValues,
+  { nowMs, timeZone, zoneRole, t }: { nowMs: number; timeZone: string; zoneRole: boolean; t: TFunction },
+): { errors: FieldErrors; input: IncidentReportInput | null } {
+  const { title, category, location, address, summary, reporterName, reporterPhone } = values;
+  const { counts, loss: lossValue } = readFigures(values);
+  const fields: Record<string, string[]> = {};
+  const add = (field: string, message: string) => (fields[field] ??= []).push(message);
+  if (title.trim().length === 0) add('title', t('incidents.form.required'));
+  else if (title.trim().length < 2) add('title', t('incidents.form.tooShort'));
+  if (!category) add('category', t('incidents.form.required'));
+  const occurredIso = zonedInputToIso(values.occurredAt, timeZone);
+  if (!occurredIso) add('occurredAt', t('incidents.form.invalidTime'));
+  else if (Date.parse(occurredIso) > nowMs + 5 * 60_000) add('occurredAt', t('incidents.form.futureTime'));
+  if (!location) add('location', t('incidents.form.locationRequired'));
+  if (!address.trim()) add('address', t('incidents.form.required'));
+  if (!summary.trim()) add('summary', t('incidents.form.required'));
+  for (const f of CASUALTY_FIELDS)
+    if (counts[f] === null) add(`casualties.${f}`, t('incidents.form.invalidCount'));
+  if (lossValue === null) add('directLossCny', t('incidents.form.invalidAmount'));
+  if (!reporterName.trim()) add('reporter.name', t('incidents.form.required'));
+  if (!PHONE.test(reporterPhone.trim())) add('reporter.phone', t('incidents.form.invalidPhone'));
+  const errors = { fields, general: [] };
+  if (Object.keys(fields).length > 0 || !occurredIso || !location || !category || lossValue === null) {
+    return { errors, input: null };
+  }
+  return {
+    errors,
+    input: {
+      ...(zoneRole && values.enterpriseId ? { enterpriseId: values.enterpriseId } : {}),
+      title: title.trim(),
+      category,
+      occurredAt: occurredIso,
+      location: { lat: location[0], lng: location[1] },
+      address: address.trim(),
+      summary: summary.trim(),
+      casualties: {
+        deaths: counts.deaths ?? 0,
+        missing: counts.missing ?? 0,
+        seriousInjuries: counts.seriousInjuries ?? 0,
+        minorInjuries: counts.minorInjuries ?? 0,
+      },
+      directLossCny: lossValue,
+      measuresTaken: values.measures.trim(),
+      reporter: { name: reporterName.trim(), phone: reporterPhone.trim() },
+    },
+  };
+}
