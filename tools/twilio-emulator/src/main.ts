@@ -1,5 +1,5 @@
 /**
- * The Twilio emulator as its own process: `node server/dist/twilio-emulator/main.js`.
+ * The Twilio emulator as its own process: `node tools/twilio-emulator/dist/main.js`.
  *
  * Environment: TWILIO_ACCOUNT_SID (AC + 32 hex), TWILIO_AUTH_TOKEN, TWILIO_EMULATOR_PORT (3090),
  * TWILIO_EMULATOR_HOST (127.0.0.1), TWILIO_EMULATOR_SMS_URL, TWILIO_EMULATOR_VOICE_URL,
