@@ -9,7 +9,8 @@
  * TWILIO_EMULATOR_BURST_CALLBACK_CONCURRENCY,
  * TWILIO_EMULATOR_MAX_PENDING_MESSAGES.
  */
-import { startTwilioEmulator, type TwilioEmulatorOptions } from './emulator.js';
+import { startTwilioEmulator } from './emulator.js';
+import type { TwilioEmulatorOptions } from './options.js';
 import { EnvError, optionsFromEnv } from './env.js';
 
 async function main(): Promise<void> {
