@@ -25,6 +25,25 @@ export default tseslint.config(
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
   {
+    // The Twilio emulator is a tool of its own (it stands in for Twilio, not for Muster): it never
+    // imports the server's, the worker's or the web's code, and keeps its own copies of the little
+    // it shares with them (SMS segment counting, the webhook signature).
+    files: ['tools/twilio-emulator/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@muster/*', '**/server/**', '**/worker/**', '**/web/**'],
+              message: 'The Twilio emulator does not import Muster code; keep a copy inside the tool.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['web/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -28,6 +28,8 @@ const common = {
   moduleNameMapper: {
     '^@muster/contracts$': '<rootDir>/contracts/src/index.ts',
     '^@muster/server/(.*)\\.js$': '<rootDir>/server/src/$1',
+    // The emulator's workspace, from its sources (its package.json exports the built dist/).
+    '^@muster/twilio-emulator$': '<rootDir>/tools/twilio-emulator/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testEnvironment: 'node',
@@ -48,6 +50,7 @@ export default {
         '<rootDir>/server/src/**/*.spec.ts',
         '<rootDir>/worker/src/**/*.spec.ts',
         '<rootDir>/web/src/**/*.spec.ts',
+        '<rootDir>/tools/*/src/**/*.spec.ts',
       ],
     },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },

@@ -141,7 +141,7 @@ async function seedTeam(dbUrl, count, prefix) {
 async function startEmulator() {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawnNode('server/dist/twilio-emulator/main.js', {
+  const child = spawnNode('tools/twilio-emulator/dist/main.js', {
     ...process.env,
     TWILIO_ACCOUNT_SID: ACCOUNT_SID,
     TWILIO_AUTH_TOKEN: AUTH_TOKEN,

@@ -61,7 +61,7 @@ function processes(env, emulatorPort) {
     list.push({
       name: 'twilio',
       cmd: NODE,
-      args: ['server/dist/twilio-emulator/main.js'],
+      args: ['tools/twilio-emulator/dist/main.js'],
       env: {
         ...env,
         TWILIO_EMULATOR_PORT: String(emulatorPort),

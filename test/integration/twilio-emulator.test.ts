@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import twilio from 'twilio';
-import { startTwilioEmulator, type TwilioEmulator } from '../../server/src/twilio-emulator/emulator.js';
+import { startTwilioEmulator, type TwilioEmulator } from '@muster/twilio-emulator';
 import { createTwilioClient, type TwilioClient } from '../../server/src/twilio/twilio-client.js';
 
 /**

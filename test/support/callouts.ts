@@ -1,10 +1,10 @@
 import { expect } from '@jest/globals';
+import { startTwilioEmulator, type TwilioEmulator } from '@muster/twilio-emulator';
 import { freePort } from './processes.js';
 import { CalloutsModule } from '../../server/src/callouts/callouts.module.js';
 import { HazardJobsModule } from '../../server/src/hazards/hazard.module.js';
 import { InspectionJobsModule } from '../../server/src/inspections/inspection-jobs.module.js';
 import { JobWorkerModule } from '../../server/src/jobs/job-worker.module.js';
-import { startTwilioEmulator, type TwilioEmulator } from '../../server/src/twilio-emulator/emulator.js';
 import { createTestApp, type TestApp } from './app.js';
 
 export const ACCOUNT_SID = `AC${'0'.repeat(32)}`;

@@ -1,7 +1,8 @@
 /**
  * Timers the emulator can cancel all at once (reset, close), a FIFO task pool of bounded
  * concurrency for outbound webhooks, and an admission gate that bounds how many messages are in
- * their delivery lifecycle at a time (a create waits for room instead of growing memory).
+ * their delivery lifecycle at a time (a create waits for room instead of growing memory), and the
+ * callers waiting for all of that to settle.
  */
 
 export class Timers {
@@ -117,5 +118,28 @@ export class AdmissionGate {
 
   get waiting(): number {
     return this.waiters.length;
+  }
+}
+
+/** Callers of `idle()`, released once nothing is `busy` any more (checked after each task settles). */
+export class IdleWaiters {
+  private readonly waiters: Array<() => void> = [];
+
+  constructor(private readonly busy: () => boolean) {}
+
+  wait(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.waiters.push(resolve);
+      this.check();
+    });
+  }
+
+  check(): void {
+    if (this.busy()) return;
+    this.releaseAll();
+  }
+
+  releaseAll(): void {
+    while (this.waiters.length) this.waiters.shift()!();
   }
 }

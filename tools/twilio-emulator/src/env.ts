@@ -1,5 +1,5 @@
 /** The standalone emulator's options, read from the environment (see main.ts). */
-import type { TwilioEmulatorOptions } from './emulator.js';
+import type { TwilioEmulatorOptions } from './options.js';
 
 export class EnvError extends Error {}
 

@@ -4,6 +4,8 @@
  * keys in a call waiting in a `<Gather>`, hang up, or set how the phone behaves. Live through
  * Server-Sent Events (`/_emulator/events`), falling back to polling. zh-CN and English.
  */
+import type http from 'node:http';
+
 export const PHONE_PAGE_HTML = String.raw`<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -255,3 +257,13 @@ export const PHONE_PAGE_HTML = String.raw`<!doctype html>
 </body>
 </html>
 `;
+
+/** `GET /` (and `/index.html`): the page, never cached. */
+export function servePhonePage(res: http.ServerResponse): void {
+  res.writeHead(200, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Length': Buffer.byteLength(PHONE_PAGE_HTML),
+  });
+  res.end(PHONE_PAGE_HTML);
+}

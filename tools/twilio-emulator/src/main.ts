@@ -1,5 +1,5 @@
 /**
- * The Twilio emulator as its own process: `node server/dist/twilio-emulator/main.js`.
+ * The Twilio emulator as its own process: `node tools/twilio-emulator/dist/main.js`.
  *
  * Environment: TWILIO_ACCOUNT_SID (AC + 32 hex), TWILIO_AUTH_TOKEN, TWILIO_EMULATOR_PORT (3090),
  * TWILIO_EMULATOR_HOST (127.0.0.1), TWILIO_EMULATOR_SMS_URL, TWILIO_EMULATOR_VOICE_URL,
@@ -9,7 +9,8 @@
  * TWILIO_EMULATOR_BURST_CALLBACK_CONCURRENCY,
  * TWILIO_EMULATOR_MAX_PENDING_MESSAGES.
  */
-import { startTwilioEmulator, type TwilioEmulatorOptions } from './emulator.js';
+import { startTwilioEmulator } from './emulator.js';
+import type { TwilioEmulatorOptions } from './options.js';
 import { EnvError, optionsFromEnv } from './env.js';
 
 async function main(): Promise<void> {

@@ -207,3 +207,6 @@ export function twilioError(status: number, code: number, message: string): Twil
 export function isE164(number: string): boolean {
   return /^\+[1-9]\d{6,14}$/.test(number);
 }
+
+/** The time of a transcript entry. */
+export const stamp = (): string => new Date().toISOString();

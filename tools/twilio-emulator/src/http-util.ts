@@ -165,3 +165,24 @@ export class WebhookSender {
     this.httpsAgent.destroy();
   }
 }
+
+/** An HTTP method named by a parameter or attribute: GET when it says so, else POST. */
+export const methodOf = (v: string | undefined): 'GET' | 'POST' =>
+  v?.toUpperCase() === 'GET' ? 'GET' : 'POST';
+
+/** The path and query of a request (cheaper than `new URL` on the hot path: query parsed on demand). */
+export interface RequestTarget {
+  pathname: string;
+  readonly searchParams: URLSearchParams;
+}
+
+export function requestTarget(raw: string): RequestTarget {
+  const q = raw.indexOf('?');
+  let params: URLSearchParams | null = null;
+  return {
+    pathname: q < 0 ? raw : raw.slice(0, q),
+    get searchParams() {
+      return (params ??= new URLSearchParams(q < 0 ? '' : raw.slice(q + 1)));
+    },
+  };
+}

@@ -6,6 +6,6 @@ export type {
   PhoneSettings,
   TwilioEmulator,
   TwilioEmulatorOptions,
-} from './emulator.js';
+} from './options.js';
 export { twilioSignature, isValidTwilioSignature } from './signature.js';
 export { countSegments, smsSegments } from './segments.js';
