@@ -13,11 +13,15 @@ import {
   pageFailure,
   secondsWaiting,
   stateCounts,
+  awaitingProvider,
   type BoardCallout,
   type BoardRecipient,
 } from './callout-board';
 import { cancelCallout, fetchCallouts } from './callouts-api';
 import './callouts.css';
+
+/** How often the board looks again while pages are still on their way to the provider. */
+const PENDING_POLL_MS = 2000;
 
 /** Rows shown per call-out before "show all": a zone-wide call-out can page thousands. */
 const VISIBLE_ROWS = 30;
@@ -30,6 +34,7 @@ export function useCallouts(incidentId: string) {
   return useQuery<BoardCallout[]>({
     queryKey: incidentKeys.callouts(incidentId),
     queryFn: ({ signal }) => fetchCallouts(incidentId, signal),
+    refetchInterval: (query) => (awaitingProvider(query.state.data) ? PENDING_POLL_MS : false),
   });
 }
 

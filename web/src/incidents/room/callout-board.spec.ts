@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { CalloutRecipientView, RoomEventType, RoomEventView } from '../../contracts';
 import {
   applyCalloutEvents,
+  awaitingProvider,
   displayChannel,
   displayState,
   needsRefetch,
@@ -169,5 +170,24 @@ describe('call-out board', () => {
     expect(needsRefetch([event(9, 'callout.recipient_updated', {})])).toBe(false);
     expect(needsRefetch([event(10, 'callout.tier_paged', {})])).toBe(true);
     expect(needsRefetch([event(11, 'task.created', {})])).toBe(false);
+  });
+});
+
+describe('waiting for the provider', () => {
+  it('looks again while an open call-out has someone whose page has not gone out', () => {
+    expect(awaitingProvider([callout([recipient('a'), recipient('b', { state: 'pending' })])])).toBe(true);
+  });
+
+  it('stops once everyone was paged, answered or is unreachable, or the call-out ended', () => {
+    expect(awaitingProvider([callout([recipient('a'), recipient('b', { state: 'acknowledged' })])])).toBe(
+      false,
+    );
+    expect(awaitingProvider([callout([recipient('a', { state: 'pending', unreachable: true })])])).toBe(
+      false,
+    );
+    expect(
+      awaitingProvider([{ ...callout([recipient('a', { state: 'pending' })]), status: 'succeeded' }]),
+    ).toBe(false);
+    expect(awaitingProvider(undefined)).toBe(false);
   });
 });

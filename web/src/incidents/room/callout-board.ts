@@ -134,3 +134,14 @@ export function stateCounts(c: BoardCallout): Partial<Record<RecipientDisplaySta
   }
   return out;
 }
+
+/**
+ * Whether an open call-out still has people whose page the provider has not taken yet. They turn
+ * notified without a room event (a fan-out to thousands would flood the timeline), so while any
+ * are left the board asks for the call-outs again.
+ */
+export function awaitingProvider(list: readonly BoardCallout[] | undefined): boolean {
+  return (list ?? []).some(
+    (c) => c.status === 'active' && c.recipients.some((r) => r.state === 'pending' && !r.unreachable),
+  );
+}
