@@ -1,4 +1,4 @@
-/** Call-outs as the API and the room speak of them (DESIGN.md: `GET /api/callouts/:id`). */
+/** Call-outs as the API (`GET /api/callouts/:id`) and the room speak of them. */
 export type CalloutChannel = 'sms' | 'voice';
 export type CalloutStatusValue = 'active' | 'succeeded' | 'cancelled' | 'exhausted';
 /** Where a person stands in a call-out, from paged to answered (or given up on). */

@@ -353,7 +353,7 @@ export interface DrillReport {
   improvements: ImprovementItemView[];
 }
 
-/** A drill duty of DOMAIN.md (MEM Order 2 Art. 33). */
+/** A drill duty of the regulations (MEM Order 2 Art. 33). */
 export const DRILL_REQUIREMENTS = ['comprehensive_or_special', 'on_site'] as const;
 export type DrillRequirement = (typeof DRILL_REQUIREMENTS)[number];
 

@@ -1,5 +1,5 @@
 /**
- * Socket.IO contract of DESIGN.md (namespace `/live`). Server, worker and web import these names
+ * The Socket.IO contract (namespace `/live`). Server, worker and web import these names
  * so an event is spelled once.
  */
 import type { IncidentSummary, RoomEventView } from './incidents.js';

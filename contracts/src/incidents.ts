@@ -1,5 +1,6 @@
 /**
- * Incidents and their rooms, as the API and the live gateway speak of them (DESIGN.md contracts).
+ * Incidents and their rooms, as the API and the live gateway speak of them; outside clients
+ * rely on these shapes.
  */
 export const SEVERITIES = ['especially_serious', 'serious', 'relatively_serious', 'ordinary'] as const;
 export type Severity = (typeof SEVERITIES)[number];

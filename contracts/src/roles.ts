@@ -1,4 +1,4 @@
-/** The six roles of DESIGN.md. Zone roles see the whole zone; the others are scoped. */
+/** The six roles. Zone roles see the whole zone; the others are scoped. */
 export const ROLES = [
   'zone_admin',
   'commander',

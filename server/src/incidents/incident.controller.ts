@@ -8,7 +8,6 @@ import type {
   IncidentStatistics,
   IncidentView,
   RoomEventView,
-  Role,
 } from '@muster/contracts';
 import {
   EventsQueryDto,
@@ -20,17 +19,8 @@ import {
   RoomMessageDto,
   SupplementaryReportDto,
 } from './incident.dto.js';
+import { INCIDENT_COMMAND, ROOM_MEMBERS } from './incident.access.js';
 import { type FiledIncident, IncidentService } from './incident.service.js';
-
-/** Who works in an incident room: the zone's roles, and the officers of the incident's enterprise (scope). */
-export const ROOM_MEMBERS: Role[] = [
-  'zone_admin',
-  'commander',
-  'inspector',
-  'evaluator',
-  'enterprise_officer',
-];
-export const INCIDENT_COMMAND: Role[] = ['zone_admin', 'commander'];
 
 @ApiTags('incidents')
 @ApiBearerAuth()

@@ -8,7 +8,7 @@ import {
 } from 'typeorm';
 import type { Channel } from '@muster/contracts';
 
-/** Who a response level pages, tier after tier (DESIGN.md "Escalation is a ladder"). */
+/** Who a response level pages, tier after tier: the escalation ladder of a call-out. */
 @Entity('escalation_policy')
 export class EscalationPolicy {
   @PrimaryGeneratedColumn('uuid')

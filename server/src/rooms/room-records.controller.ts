@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { Roles } from '../common/access.decorators.js';
 import { UuidParam } from '../common/uuid-param.js';
 import type { IncidentStatusSummary } from '@muster/contracts';
-import { ROOM_MEMBERS } from '../incidents/incident.controller.js';
+import { ROOM_MEMBERS } from '../incidents/incident.access.js';
 import { RoomRecordsService } from './room-records.service.js';
 
 @ApiTags('incident rooms')

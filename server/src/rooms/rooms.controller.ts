@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/access.decorators.js';
 import { UuidParam } from '../common/uuid-param.js';
 import type { DispatchView, MapFeatureView, TaskView, Role } from '@muster/contracts';
-import { ROOM_MEMBERS } from '../incidents/incident.controller.js';
+import { ROOM_MEMBERS } from '../incidents/incident.access.js';
 import { RoomWorkService } from './room-work.service.js';
 import {
   DispatchCreateDto,

@@ -21,7 +21,7 @@ import type {
   TaskView,
 } from '../contracts';
 
-/** The incident endpoints of DESIGN.md and the room endpoints of the rooms module. */
+/** The incident endpoints of the API and the room endpoints of the rooms module. */
 
 const base = (id: string) => `/api/incidents/${encodeURIComponent(id)}`;
 

@@ -2,7 +2,7 @@ import L from 'leaflet';
 import { enterpriseMarkerHtml, type EnterpriseMarker } from '../enterprise-features';
 
 /**
- * A site pin drawn with HTML and CSS: no image URLs for Vite to lose (STACK.md trap 8), and
+ * A site pin drawn with HTML and CSS: no image URLs for Vite to lose (Vite rewrites only the asset URLs it imports), and
  * styled by risk class. The icon element carries test and data hooks, since Leaflet, not
  * React, creates it.
  */
