@@ -5,6 +5,7 @@ import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { randomUUID } from 'node:crypto';
+import { refuseUnsafeInput } from './common/input-guard.js';
 import { createValidationPipe } from './common/validation.js';
 import type { ContextRequest } from './common/request-context.interceptor.js';
 import { loadConfig } from './config/config.js';
@@ -65,6 +66,10 @@ export async function configureApp(app: INestApplication): Promise<void> {
       },
     }),
   );
+  // The parsers Nest would add at init, added here so that the guard can follow them directly.
+  express.useBodyParser('json');
+  express.useBodyParser('urlencoded', { extended: true });
+  app.use(refuseUnsafeInput);
   app.useGlobalPipes(createValidationPipe());
   const io = new RedisIoAdapter(app, config.REDIS_URL, config.REDIS_PREFIX);
   await io.connect();

@@ -37,6 +37,7 @@ import type { Role } from '@muster/contracts';
 import { creditCodeCheckChar } from '../../server/src/enterprises/credit-code.js';
 import { EXPECTED } from '../support/access-rules/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { incidentReport } from '../support/incidents.js';
 import { listRoutes, type Route } from '../support/routes.js';
 
 /**
@@ -72,6 +73,11 @@ const LONG = 'x'.repeat(100_000);
 const NOT_A_UUID = 'not-a-uuid';
 /** A percent-escape that does not decode: Express cannot read the parameter at all. */
 const BAD_ESCAPE = '%E0%A4%A';
+/** Text PostgreSQL refuses: a NUL anywhere, and (in a JSON column) half a surrogate pair. */
+const NUL = 'a\u0000b';
+const LONE_SURROGATE = '\ud800x';
+/** About 15,000 levels in 90 KB: enough to overflow the stack of a recursive reader. */
+const DEEP_JSON = '{"a":'.repeat(15_000) + '1' + '}'.repeat(15_000);
 const UPLOAD_ROUTES = ['POST /api/files', 'POST /api/contacts/import', 'POST /api/resources/import'];
 const SCENARIO_BODY_ROUTES = [
   'POST /api/drills/scenarios',
@@ -354,6 +360,7 @@ function bodyMutations(f: Field): Mutation[] {
       out.push(f.validators.has(IS_STRING) ? wrong(12345, 'a number') : odd(12345, 'a number'));
       out.push(wrong({ a: 1 }, 'an object'), wrong(['a'], 'an array'));
       out.push(odd(LONG, '100,000 characters'), odd('', 'empty'));
+      out.push(wrong(NUL, 'a NUL character'), wrong(LONE_SURROGATE, 'a lone surrogate'));
       if (f.validators.has(IS_UUID))
         out.push(wrong(NOT_A_UUID, 'not a UUID'), odd(randomUUID(), 'unknown id'));
       // February 30th is only checked for no 500: some fields take it as March 2nd.
@@ -363,6 +370,7 @@ function bodyMutations(f: Field): Mutation[] {
       // A boolean is not asserted: @Type(() => Number) reads true as 1.
       out.push(wrong('abc', 'a string'), wrong({ a: 1 }, 'an object'), odd(true, 'a boolean'));
       out.push(odd(-1, '-1'), odd(1.5, '1.5'), odd(2 ** 31, '2^31'), odd(1e20, '1e20'), odd(-1e20, '-1e20'));
+      out.push(odd(1e-7, '1e-7'), odd(5e-324, '5e-324'));
       break;
     case 'boolean':
       out.push(wrong('maybe', 'a string'), wrong(1, 'a number'), wrong({}, 'an object'));
@@ -374,8 +382,11 @@ function bodyMutations(f: Field): Mutation[] {
     case 'array':
       out.push(wrong('text', 'a string'), wrong({ a: 1 }, 'an object'));
       out.push(odd([null], '[null]'), odd([], 'empty'), odd([LONG], '[100,000 characters]'));
-      if (f.nested) out.push(odd([{}], 'an element missing its fields'), odd(['text'], '[a string]'));
-      else out.push(odd([{ a: 1 }], '[an object]'), odd([12345], '[a number]'));
+      out.push(wrong([NUL], '[a NUL character]'));
+      if (f.nested) {
+        out.push(odd([{}], 'an element missing its fields'), odd(['text'], '[a string]'));
+        out.push(wrong([[{}]], 'a list inside the list'));
+      } else out.push(odd([{ a: 1 }], '[an object]'), odd([12345], '[a number]'));
       break;
     case 'object':
       out.push(wrong('text', 'a string'), wrong(42, 'a number'));
@@ -392,6 +403,7 @@ function bodyMutations(f: Field): Mutation[] {
         odd('text', 'a string'),
         odd({ a: 1 }, 'an object'),
         odd(LONG, 'long'),
+        wrong(NUL, 'a NUL character'),
       );
       break;
   }
@@ -413,6 +425,7 @@ function queryMutations(f: Field): Mutation[] {
     odd(['a', 'b'], 'given twice'),
     odd('', 'empty'),
     odd('x'.repeat(4000), '4,000 characters'),
+    wrong(NUL, 'a NUL character'),
   ];
   if (f.kind === 'number') {
     out.push(wrong('abc', 'abc'), wrong('1x', '1x'));
@@ -631,6 +644,29 @@ describe('bad input never answers 500', () => {
     expect(withQuery.length).toBeGreaterThan(15);
   });
 
+  // Found by the fuzzer (openapi-fuzz.test.ts). Early, while the demo policies are still valid:
+  // the sweeps below change the records they page.
+  it('escalation policies: valid tiers in a list of their own are a 400, saves at one moment a 409', async () => {
+    const r = routes.find((x) => `${x.method} ${x.path}` === 'PATCH /api/policies/:id')!;
+    const id = (await firstId('/api/policies'))!;
+    const admin = { Authorization: `Bearer ${tokens.get('zone_admin')}` };
+    const { tiers } = (await request(t.baseUrl).get(`/api/policies/${id}`).set(admin)).body as {
+      tiers: unknown;
+    };
+    const wrapped = await call(r, `/api/policies/${id}`).send({ tiers: [tiers] });
+    check(r, 'tiers in a list of their own', wrapped);
+    expect({ status: wrapped.status, named: namesField(wrapped.body, 'tiers') }).toEqual({
+      status: 400,
+      named: true,
+    });
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => call(r, `/api/policies/${id}`).send({ tiers })),
+    );
+    for (const res of answers) check(r, 'saved 6 times at once', res);
+    expect(answers.map((a) => a.status)).toContain(200);
+    expect(drain()).toEqual([]);
+  });
+
   it('path parameters: a malformed id is a 400 naming it, an unknown one a 404', async () => {
     const wrongStatus: string[] = [];
     for (const r of routes.filter((x) => x.path.includes(':') && !x.path.startsWith('/webhooks'))) {
@@ -643,7 +679,15 @@ describe('bad input never answers 500', () => {
         const unknown = randomUUID();
         const values = p.uuid
           ? [NOT_A_UUID, '1', BAD_ESCAPE, unknown]
-          : [NOT_A_UUID, unknown, '-1', '99999999999999999999', 'x'.repeat(2000), BAD_ESCAPE];
+          : [
+              NOT_A_UUID,
+              unknown,
+              '-1',
+              '99999999999999999999',
+              '-99999999999999999999',
+              'x'.repeat(2000),
+              BAD_ESCAPE,
+            ];
         for (const v of values) {
           const path = pathWith(r, { ...real, [p.name]: v }, placeholder);
           const res = await (body ? call(r, path + q).send(body) : call(r, path + q));
@@ -725,6 +769,53 @@ describe('bad input never answers 500', () => {
     // Informational: DTOs the candidate values could not satisfy (their mutations still run).
     if (invalidBases.length) console.log(`bodies not valid as built:\n${invalidBases.join('\n')}`);
     expect({ errors: drain(), unnamed }).toEqual({ errors: [], unnamed: [] });
+  });
+
+  it('what overflowed the stack or reached PostgreSQL: deep nesting, NUL, lone surrogates, 1e-7', async () => {
+    const wrongStatus: string[] = [];
+    // Nested 15,000 levels: on every route, before any guard (the login is the first one reached).
+    for (const r of routes.filter((x) => ['POST', 'PUT', 'PATCH'].includes(x.method))) {
+      const path = (await realPath(r)) ?? pathWith(r, {}, placeholder);
+      const res = await call(r, path).set('Content-Type', 'application/json').send(DEEP_JSON);
+      check(r, 'body nested 15,000 levels', res);
+      if (res.status !== 413 && !(res.status === 400 && namesField(res.body, 'body')))
+        wrongStatus.push(`${r.method} ${r.path} nested → ${res.status} ${JSON.stringify(res.body)}`);
+    }
+
+    const route = (key: string) => routes.find((x) => `${x.method} ${x.path}` === key)!;
+    const filing = route('POST /api/incidents');
+    // A valid amount written in exponent form is an amount like any other.
+    const exponent = JSON.stringify(incidentReport({ directLossCny: 0 })).replace(
+      '"directLossCny":0',
+      '"directLossCny":1.25e2',
+    );
+    const filed = await call(filing, filing.path).set('Content-Type', 'application/json').send(exponent);
+    const { id, directLossCny } = filed.body as { id: string; directLossCny: unknown };
+    expect({ status: filed.status, directLossCny }).toEqual({ status: 201, directLossCny: 125 });
+
+    const reports = route('POST /api/incidents/:id/reports');
+    const reportsPath = pathWith(reports, { id }, placeholder);
+    const report = await baseBody(reports, routeArgs(reports).body as Type);
+    const named: [Route, string, unknown, string][] = [
+      [filing, filing.path, incidentReport({ title: NUL }), 'title'],
+      [filing, filing.path, incidentReport({ title: LONE_SURROGATE }), 'title'],
+      [filing, filing.path, incidentReport({ address: `x${LONE_SURROGATE}` }), 'address'],
+      [filing, filing.path, incidentReport({ directLossCny: 1e-7 }), 'directLossCny'],
+      [reports, reportsPath, { ...report, directLossCny: 1e-7 }, 'directLossCny'],
+      [reports, reportsPath, { ...report, summary: NUL }, 'summary'],
+    ];
+    for (const [r, path, body, field] of named) {
+      const res = await call(r, path).send(body as object);
+      check(r, `body ${field}: ${JSON.stringify(body).slice(0, 60)}`, res);
+      if (!(res.status === 400 && namesField(res.body, field)))
+        wrongStatus.push(`${r.method} ${path} ${field} → ${res.status} ${JSON.stringify(res.body)}`);
+    }
+    const list = route('GET /api/incidents');
+    const q = await call(list, '/api/incidents?q=%00');
+    check(list, '?q=%00', q);
+    if (!(q.status === 400 && namesField(q.body, 'q')))
+      wrongStatus.push(`GET /api/incidents?q=%00 → ${q.status} ${JSON.stringify(q.body)}`);
+    expect({ errors: drain(), wrongStatus }).toEqual({ errors: [], wrongStatus: [] });
   });
 
   it('query strings: non-numeric, negative and huge numbers, unknown values, malformed dates', async () => {

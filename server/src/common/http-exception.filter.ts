@@ -52,6 +52,8 @@ const CONSTRAINT_MESSAGES: Record<string, string> = {
     'contact: it is paged by an escalation policy; remove it there first',
   escalation_tier_team_team_id_fkey: 'team: it is paged by an escalation policy; remove it there first',
   escalation_tier_rotation_id_fkey: 'rotation: it is paged by an escalation policy; remove it there first',
+  escalation_tier_position_key:
+    'tiers: the policy was saved by someone else at the same moment; reload and try again',
   room_task_assignee_user_id_fkey: 'assigneeUserId: the user does not exist',
 };
 

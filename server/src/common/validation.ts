@@ -1,5 +1,12 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
-import { ValidateIf, registerDecorator, type ValidationArguments } from 'class-validator';
+import {
+  ValidateIf,
+  ValidationTypes,
+  type ValidatorOptions,
+  getMetadataStorage,
+  registerDecorator,
+  type ValidationArguments,
+} from 'class-validator';
 
 /**
  * The field may be left out, but not sent as null. `@IsOptional()` skips validation for null as
@@ -43,6 +50,49 @@ export function IsCalendarDate() {
     });
 }
 
+/**
+ * How many decimals a number has, also when JavaScript writes it in exponent form (1e-7 has 7,
+ * 1.5e+21 none).
+ */
+export function decimalPlaces(n: number): number {
+  const m = /^-?\d+(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(n));
+  if (!m) return Infinity;
+  return Math.max(0, (m[1]?.length ?? 0) - Number(m[2] ?? 0));
+}
+
+/**
+ * At most `places` decimals; other types are left to `@IsNumber()`. Instead of class-validator's
+ * `maxDecimalPlaces` option, which splits `toString()` at the dot and throws (a 500) on a number
+ * written in exponent form such as 1e-7.
+ */
+export function MaxDecimalPlaces(places: number) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'maxDecimalPlaces',
+      target: object.constructor,
+      propertyName,
+      constraints: [places],
+      validator: {
+        validate: (v: unknown) => typeof v !== 'number' || decimalPlaces(v) <= places,
+        defaultMessage: (args: ValidationArguments) =>
+          `${args.property} must have at most ${places} decimal places`,
+      },
+    });
+}
+
+/** A lone half of a UTF-16 surrogate pair: no character, and not encodable as UTF-8. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Why PostgreSQL would refuse this text, or null: it takes no NUL in a text or jsonb value, and
+ * a jsonb value refuses a lone surrogate (which a text column would store as U+FFFD).
+ */
+export function unstorableTextProblem(s: string): string | null {
+  if (s.includes('\u0000')) return 'must not contain a NUL character';
+  if (LONE_SURROGATE.test(s)) return 'must be valid Unicode text (it has a lone surrogate)';
+  return null;
+}
+
 /** Flattens nested class-validator errors into "location.lat: must not be greater than 90". */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): string[] {
   const out: string[] = [];
@@ -62,8 +112,56 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   return out;
 }
 
+const NOT_A_LIST = 'must be an object, not a list';
+
+function shapeError(property: string, children: ValidationError[], problem?: string): ValidationError {
+  return { property, children, ...(problem ? { constraints: { nestedShape: problem } } : {}) };
+}
+
+/**
+ * What `@ValidateNested()` lets through: it validates a list as if it were its elements, so a
+ * list where one object is expected ([{…}] for {…}), or a list inside a list of objects ([[{…}]]
+ * for [{…}]), passes and reaches the service in a shape it does not read (a 500). Refused here
+ * for every nested field of every DTO, at any depth, without a decorator to remember.
+ */
+export function nestedShapeErrors(instance: object): ValidationError[] {
+  const errors: ValidationError[] = [];
+  const nested = getMetadataStorage()
+    .getTargetValidationMetadatas(instance.constructor, '', true, false)
+    .filter((m) => m.type === ValidationTypes.NESTED_VALIDATION);
+  for (const m of nested) {
+    const value = (instance as Record<string, unknown>)[m.propertyName];
+    if (!m.each) {
+      if (Array.isArray(value)) errors.push(shapeError(m.propertyName, [], NOT_A_LIST));
+      else if (value && typeof value === 'object') {
+        const children = nestedShapeErrors(value);
+        if (children.length) errors.push(shapeError(m.propertyName, children));
+      }
+      continue;
+    }
+    if (!Array.isArray(value)) continue;
+    const children: ValidationError[] = [];
+    value.forEach((item: unknown, i) => {
+      if (Array.isArray(item)) children.push(shapeError(String(i), [], NOT_A_LIST));
+      else if (item && typeof item === 'object') {
+        const inner = nestedShapeErrors(item);
+        if (inner.length) children.push(shapeError(String(i), inner));
+      }
+    });
+    if (children.length) errors.push(shapeError(m.propertyName, children));
+  }
+  return errors;
+}
+
+/** Nest's pipe, with the shapes class-validator does not check (`nestedShapeErrors`). */
+class DtoValidationPipe extends ValidationPipe {
+  protected override async validate(object: object, options?: ValidatorOptions): Promise<ValidationError[]> {
+    return [...(await super.validate(object, options)), ...nestedShapeErrors(object)];
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new DtoValidationPipe({
     transform: true,
     whitelist: true,
     forbidNonWhitelisted: true,

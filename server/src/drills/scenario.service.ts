@@ -113,9 +113,10 @@ export class ScenarioService {
 
   async version(id: string, version: number): Promise<ScenarioDocument> {
     await this.scenarios.getById(id);
-    // A number beyond the integer column names no version (and the database would refuse it).
+    // A number outside the integer column names no version (and the database would refuse it);
+    // versions count from 1.
     const row =
-      version <= PG_INT_MAX
+      version >= 1 && version <= PG_INT_MAX
         ? await this.db.repo(DrillScenarioVersion).findOneBy({ scenarioId: id, version })
         : null;
     if (!row) throw new NotFoundError(`Scenario version ${version} not found`);

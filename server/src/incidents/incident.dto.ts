@@ -19,6 +19,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../common/paging.dto.js';
 import { PG_INT_MAX } from '../common/sql.js';
+import { MaxDecimalPlaces } from '../common/validation.js';
 import {
   INCIDENT_CATEGORIES,
   INCIDENT_STATUSES,
@@ -95,7 +96,8 @@ export class IncidentCreateDto {
   casualties: CasualtiesDto;
 
   @ApiProperty({ minimum: 0, description: 'First estimate of direct economic loss, CNY' })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimalPlaces(2)
   @Min(0)
   @Max(1e13)
   directLossCny: number;
@@ -132,7 +134,8 @@ export class SupplementaryReportDto {
   casualties: CasualtiesDto;
 
   @ApiProperty({ minimum: 0 })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimalPlaces(2)
   @Min(0)
   @Max(1e13)
   directLossCny: number;
