@@ -10,8 +10,13 @@ import {
   PlanLevelController,
   PlanVersionController,
 } from './plan.controller.js';
+import { DisposalCardService } from './disposal-card.service.js';
+import { PlanAccess } from './plan-access.js';
+import { PlanLevelService } from './plan-level.service.js';
+import { PlanVersionService } from './plan-version.service.js';
 import { PlanRepository } from './plan.repository.js';
 import { PlanService } from './plan.service.js';
+import { PlanViews } from './plan.view.js';
 import { ResponsibilityController } from './responsibility.controller.js';
 import { ResponsibilityService } from './responsibility.service.js';
 
@@ -27,6 +32,11 @@ import { ResponsibilityService } from './responsibility.service.js';
   ],
   providers: [
     PlanService,
+    PlanVersionService,
+    PlanLevelService,
+    DisposalCardService,
+    PlanAccess,
+    PlanViews,
     PlanRepository,
     EscalationPolicyService,
     EscalationPolicyRepository,
@@ -34,6 +44,9 @@ import { ResponsibilityService } from './responsibility.service.js';
   ],
   exports: [
     PlanService,
+    PlanVersionService,
+    PlanLevelService,
+    DisposalCardService,
     PlanRepository,
     EscalationPolicyService,
     EscalationPolicyRepository,
