@@ -25,7 +25,7 @@ import { RoomLog } from '../rooms/room-log.js';
 import { DrillParticipant, DrillRun, DrillRunInject } from './drill.entities.js';
 import type { RosterDto, RunCreateDto, RunListQueryDto } from './drill-run.dto.js';
 import { DrillRunRepository } from './drill-run.repository.js';
-import { mapRun } from './drill-run.view.js';
+import { mapRun, mapRuns } from './drill-run.view.js';
 import { InjectEffects } from './inject-effects.js';
 import { parseInject } from './scenario-document.js';
 import { delayUntil, pauseClock, scenarioMs, startClock } from './scenario-clock.js';
@@ -64,7 +64,7 @@ export class DrillRunService {
 
   async list(q: RunListQueryDto): Promise<ListResponse<RunView>> {
     const [rows, total] = await this.runs.list({ status: q.status, ...pageWindow(q) });
-    return { items: await Promise.all(rows.map((r) => this.view(r))), total };
+    return { items: await mapRuns(this.db, rows, this.clock.now()), total };
   }
 
   async get(id: string): Promise<RunView> {

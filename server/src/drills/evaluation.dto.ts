@@ -18,15 +18,13 @@ import {
   EVALUATION_DIMENSIONS,
   OBSERVATION_KINDS,
   type EvaluationDimension,
-  type EvaluationScore,
   type EvaluationView,
   type ObservationKind,
   type ObservationView,
   type RunSummaryText,
 } from '@muster/contracts';
 import type { DrillEvaluation, DrillObservation } from './drill.entities.js';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from './text-transforms.js';
 
 export class ObservationCreateDto {
   @ApiProperty({ enum: OBSERVATION_KINDS, description: 'strength / area for improvement' })
@@ -93,24 +91,6 @@ export class SummaryPutDto implements RunSummaryText {
   @IsString()
   @MaxLength(20000)
   lessons: string;
-}
-
-/** A 400 for the second score of one dimension: averages count one form once per dimension. */
-export function duplicateDimensionProblems(scores: EvaluationScore[] | EvaluationScoreDto[]): string[] {
-  const seen = new Set<string>();
-  const problems: string[] = [];
-  scores.forEach((s, i) => {
-    if (seen.has(s.dimension)) problems.push(`scores.${i}.dimension: ${s.dimension} is scored twice`);
-    seen.add(s.dimension);
-  });
-  return problems;
-}
-
-/** Scores in the order of EVALUATION_DIMENSIONS, so every form reads the same way. */
-export function orderScores(scores: EvaluationScoreDto[]): EvaluationScore[] {
-  return [...scores]
-    .sort((a, b) => EVALUATION_DIMENSIONS.indexOf(a.dimension) - EVALUATION_DIMENSIONS.indexOf(b.dimension))
-    .map((s) => ({ dimension: s.dimension, score: s.score, comment: s.comment ?? '' }));
 }
 
 export function mapObservation(o: DrillObservation, evaluatorName: string): ObservationView {

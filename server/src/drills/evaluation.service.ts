@@ -5,14 +5,13 @@ import { RequestContext, type Principal } from '../common/request-context.js';
 import type { EvaluationView, ObservationView, RunSummaryText } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { DrillObservation, DrillRun } from './drill.entities.js';
+import { duplicateDimensionProblems, orderScores } from './evaluation-scores.js';
 import {
   type EvaluationPutDto,
   type ObservationCreateDto,
   type SummaryPutDto,
-  duplicateDimensionProblems,
   mapEvaluation,
   mapObservation,
-  orderScores,
 } from './evaluation.dto.js';
 import { EvaluationRepository } from './evaluation.repository.js';
 import { DrillRunRepository } from './drill-run.repository.js';

@@ -4,8 +4,8 @@ import { IsDateString, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength
 import { PageQueryDto } from '../common/paging.dto.js';
 import { IMPROVEMENT_STATUSES, type ImprovementItemView, type ImprovementStatus } from '@muster/contracts';
 import type { DrillImprovement } from './drill.entities.js';
+import { trim } from './text-transforms.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class ImprovementCreateDto {

@@ -22,7 +22,7 @@ import { PageQueryDto } from '../common/paging.dto.js';
 import { IsOmittable } from '../common/validation.js';
 import { CHANNELS, type Channel, type EscalationPolicyView } from '@muster/contracts';
 import type { EscalationPolicy } from './escalation-policy.entity.js';
-import { trim } from './plan.dto.js';
+import { trim } from './text-transforms.js';
 
 export class EscalationTierDto {
   @ApiProperty({ type: [String], format: 'uuid' })

@@ -24,6 +24,9 @@ import {
   VersionReturnDto,
   VersionUpdateDto,
 } from './plan.dto.js';
+import { DisposalCardService } from './disposal-card.service.js';
+import { PlanLevelService } from './plan-level.service.js';
+import { PlanVersionService } from './plan-version.service.js';
 import { PlanService } from './plan.service.js';
 
 export const PLAN_READERS = [
@@ -40,7 +43,10 @@ export const PLAN_WRITERS = ['zone_admin', 'enterprise_officer'] as const;
 @ApiBearerAuth()
 @Controller('api/plans')
 export class PlanController {
-  constructor(private readonly plans: PlanService) {}
+  constructor(
+    private readonly plans: PlanService,
+    private readonly versions: PlanVersionService,
+  ) {}
 
   @Get()
   @Roles(...PLAN_READERS)
@@ -83,7 +89,7 @@ export class PlanController {
   @Post(':id/versions')
   @Roles(...PLAN_WRITERS)
   createVersion(@UuidParam() id: string, @Body() dto: VersionCreateDto): Promise<PlanVersionView> {
-    return this.plans.createVersion(id, dto);
+    return this.versions.create(id, dto);
   }
 }
 
@@ -91,58 +97,62 @@ export class PlanController {
 @ApiBearerAuth()
 @Controller('api/plan-versions')
 export class PlanVersionController {
-  constructor(private readonly plans: PlanService) {}
+  constructor(
+    private readonly versions: PlanVersionService,
+    private readonly levels: PlanLevelService,
+    private readonly cards: DisposalCardService,
+  ) {}
 
   @Get(':id')
   @Roles(...PLAN_READERS)
   get(@UuidParam() id: string): Promise<PlanVersionView> {
-    return this.plans.getVersion(id);
+    return this.versions.get(id);
   }
 
   @Patch(':id')
   @Roles(...PLAN_WRITERS)
   update(@UuidParam() id: string, @Body() dto: VersionUpdateDto): Promise<PlanVersionView> {
-    return this.plans.updateVersion(id, dto);
+    return this.versions.update(id, dto);
   }
 
   @Delete(':id')
   @Roles(...PLAN_WRITERS)
   @HttpCode(204)
   async remove(@UuidParam() id: string): Promise<void> {
-    await this.plans.removeVersion(id);
+    await this.versions.remove(id);
   }
 
   @Post(':id/submit')
   @Roles(...PLAN_WRITERS)
   @HttpCode(200)
   submit(@UuidParam() id: string): Promise<PlanVersionView> {
-    return this.plans.submit(id);
+    return this.versions.submit(id);
   }
 
   @Post(':id/return')
   @Roles(...PLAN_WRITERS)
   @HttpCode(200)
   returnToDraft(@UuidParam() id: string, @Body() dto: VersionReturnDto): Promise<PlanVersionView> {
-    return this.plans.returnToDraft(id, dto);
+    return this.versions.returnToDraft(id, dto);
   }
 
   @Post(':id/publish')
   @Roles(...PLAN_WRITERS)
   @HttpCode(200)
   publish(@UuidParam() id: string): Promise<PlanVersionView> {
-    return this.plans.publish(id);
+    return this.versions.publish(id);
   }
 
   @Post(':id/levels')
   @Roles(...PLAN_WRITERS)
   addLevel(@UuidParam() id: string, @Body() dto: LevelCreateDto): Promise<PlanLevelView> {
-    return this.plans.addLevel(id, dto);
+    return this.levels.add(id, dto);
   }
 
   @Post(':id/cards')
   @Roles(...PLAN_WRITERS)
   addCard(@UuidParam() id: string, @Body() dto: CardCreateDto): Promise<DisposalCardView> {
-    return this.plans.addCard(id, dto);
+    return this.cards.add(id, dto);
   }
 }
 
@@ -150,19 +160,19 @@ export class PlanVersionController {
 @ApiBearerAuth()
 @Controller('api/plan-levels')
 export class PlanLevelController {
-  constructor(private readonly plans: PlanService) {}
+  constructor(private readonly levels: PlanLevelService) {}
 
   @Patch(':id')
   @Roles(...PLAN_WRITERS)
   update(@UuidParam() id: string, @Body() dto: LevelUpdateDto): Promise<PlanLevelView> {
-    return this.plans.updateLevel(id, dto);
+    return this.levels.update(id, dto);
   }
 
   @Delete(':id')
   @Roles(...PLAN_WRITERS)
   @HttpCode(204)
   async remove(@UuidParam() id: string): Promise<void> {
-    await this.plans.removeLevel(id);
+    await this.levels.remove(id);
   }
 }
 
@@ -170,18 +180,18 @@ export class PlanLevelController {
 @ApiBearerAuth()
 @Controller('api/disposal-cards')
 export class DisposalCardController {
-  constructor(private readonly plans: PlanService) {}
+  constructor(private readonly cards: DisposalCardService) {}
 
   @Patch(':id')
   @Roles(...PLAN_WRITERS)
   update(@UuidParam() id: string, @Body() dto: CardUpdateDto): Promise<DisposalCardView> {
-    return this.plans.updateCard(id, dto);
+    return this.cards.update(id, dto);
   }
 
   @Delete(':id')
   @Roles(...PLAN_WRITERS)
   @HttpCode(204)
   async remove(@UuidParam() id: string): Promise<void> {
-    await this.plans.removeCard(id);
+    await this.cards.remove(id);
   }
 }

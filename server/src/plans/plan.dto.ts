@@ -47,10 +47,7 @@ import type { DisposalCard } from './disposal-card.entity.js';
 import type { PlanLevel } from './plan-level.entity.js';
 import type { PlanVersion } from './plan-version.entity.js';
 import type { Plan } from './plan.entity.js';
-
-export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const trimAll = ({ value }: { value: unknown }) =>
-  Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value;
+import { trim, trimAll } from './text-transforms.js';
 
 // ---- plans ---------------------------------------------------------------------------------
 

@@ -3,14 +3,24 @@ import { DirectoryModule } from '../directory/directory.module.js';
 import { EnterpriseModule } from '../enterprises/enterprise.module.js';
 import { EscalationPolicyRepository } from './escalation-policy.repository.js';
 import { EscalationPolicyService } from './escalation-policy.service.js';
+import { DisposalCardService } from './disposal-card.service.js';
+import { PlanAccess } from './plan-access.js';
+import { PlanLevelService } from './plan-level.service.js';
+import { PlanVersionService } from './plan-version.service.js';
 import { PlanRepository } from './plan.repository.js';
 import { PlanService } from './plan.service.js';
+import { PlanViews } from './plan.view.js';
 import { ResponsibilityService } from './responsibility.service.js';
 
 @Module({
   imports: [EnterpriseModule, DirectoryModule],
   providers: [
     PlanService,
+    PlanVersionService,
+    PlanLevelService,
+    DisposalCardService,
+    PlanAccess,
+    PlanViews,
     PlanRepository,
     EscalationPolicyService,
     EscalationPolicyRepository,
@@ -18,6 +28,9 @@ import { ResponsibilityService } from './responsibility.service.js';
   ],
   exports: [
     PlanService,
+    PlanVersionService,
+    PlanLevelService,
+    DisposalCardService,
     PlanRepository,
     EscalationPolicyService,
     EscalationPolicyRepository,

@@ -13,10 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { RESPONSIBILITY_KINDS, type ResponsibilityKind } from '@muster/contracts';
-import { trim } from './plan.dto.js';
-
-const trimAll = ({ value }: { value: unknown }) =>
-  Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value;
+import { trim, trimAll } from './text-transforms.js';
 
 export class ResponsibilityEntryDto {
   @ApiProperty({ enum: RESPONSIBILITY_KINDS })

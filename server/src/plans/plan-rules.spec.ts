@@ -1,0 +1,79 @@
+import { describe, expect, it } from '@jest/globals';
+import { categoryProblems, completenessProblems, outline, publicationDeadlines } from './plan-rules.js';
+
+const written = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ key: 'general' as const, title: `§${i}`, body: 'text' }));
+const step = { item: '疏散', role: '现场指挥', teamId: null, targetMinutes: 10 };
+
+describe('plan rules', () => {
+  it('lays a new plan out as its type’s outline, every section empty', () => {
+    expect(outline('comprehensive')).toHaveLength(10);
+    expect(outline('special').map((s) => s.key)).toEqual([
+      'general',
+      'organization',
+      'response_start',
+      'response_disposal',
+      'support_measures',
+    ]);
+    expect(outline('on_site').every((s) => s.body === '')).toBe(true);
+  });
+
+  it('asks special and on-site plans, not comprehensive ones, to name their incidents', () => {
+    expect(categoryProblems({ type: 'comprehensive', incidentCategories: [] })).toEqual([]);
+    expect(categoryProblems({ type: 'special', incidentCategories: ['fire'] })).toEqual([]);
+    expect(categoryProblems({ type: 'on_site', incidentCategories: [] })).toEqual([
+      'incidentCategories: a special or on-site disposal plan must name the incidents it applies to',
+    ]);
+  });
+
+  describe('completeness before review', () => {
+    it('wants every section written', () => {
+      const sections = [...written(1), { key: 'warning' as const, title: '预警', body: '  ' }];
+      expect(completenessProblems({ sections }, 'special', [{ code: 'I', checklist: [step] }], 0)).toEqual([
+        'sections[1].body: "预警" is empty',
+      ]);
+      expect(completenessProblems({ sections: [] }, 'on_site', [], 1)).toEqual([
+        'sections: the plan has no sections',
+      ]);
+    });
+
+    it('wants response levels that each set something in motion in comprehensive and special plans', () => {
+      expect(completenessProblems({ sections: written(2) }, 'comprehensive', [], 0)).toEqual([
+        'levels: a comprehensive or special plan needs at least one response level',
+      ]);
+      expect(
+        completenessProblems(
+          { sections: written(2) },
+          'special',
+          [
+            { code: 'I', checklist: [step] },
+            { code: 'II', checklist: [] },
+          ],
+          0,
+        ),
+      ).toEqual(['levels[II].checklist: the level sets no action in motion']);
+    });
+
+    it('wants a disposal card, not levels, in an on-site plan', () => {
+      expect(completenessProblems({ sections: written(1) }, 'on_site', [], 0)).toEqual([
+        'cards: an on-site disposal plan needs at least one disposal card',
+      ]);
+      expect(completenessProblems({ sections: written(1) }, 'on_site', [], 2)).toEqual([]);
+    });
+  });
+
+  it('sets filing within 20 working days and evaluation within 3 years for major and high risk and the zone', () => {
+    // Monday 30 November 2026 + 20 working days = Monday 28 December.
+    expect(publicationDeadlines('2026-11-30', 'major')).toEqual({
+      filingDueOn: '2026-12-28',
+      evaluationDueOn: '2029-11-30',
+    });
+    expect(publicationDeadlines('2026-11-30', 'high').evaluationDueOn).toBe('2029-11-30');
+    expect(publicationDeadlines('2026-11-30', null).evaluationDueOn).toBe('2029-11-30');
+    expect(publicationDeadlines('2026-11-30', 'medium')).toEqual({
+      filingDueOn: '2026-12-28',
+      evaluationDueOn: null,
+    });
+    expect(publicationDeadlines('2026-11-30', 'low').evaluationDueOn).toBeNull();
+  });
+});
