@@ -2,7 +2,8 @@
  * The Socket.IO contract (namespace `/live`). Server, worker and web import these names
  * so an event is spelled once.
  */
-import type { IncidentSummary, RoomEventView } from './incidents.js';
+import type { IncidentSummary } from './incidents.js';
+import type { TypedRoomEvent } from './room-events.js';
 
 export const LIVE_NAMESPACE = '/live';
 
@@ -20,7 +21,7 @@ export const ServerEvent = {
   IncidentUpsert: 'incident:upsert',
 } as const;
 
-export type RoomEventMessage = RoomEventView & { incidentId: string };
+export type RoomEventMessage = TypedRoomEvent & { incidentId: string };
 
 export interface RoomJoinRequest {
   incidentId: string;
@@ -28,7 +29,7 @@ export interface RoomJoinRequest {
 }
 
 export type RoomJoinAck =
-  { ok: true; events: RoomEventView[]; lastSeq: number } | { ok: false; error: string };
+  { ok: true; events: TypedRoomEvent[]; lastSeq: number } | { ok: false; error: string };
 
 export interface PresenceMessage {
   incidentId: string;

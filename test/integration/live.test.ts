@@ -73,7 +73,11 @@ describe('live incident rooms (/live)', () => {
     expect(ack.ok).toBe(true);
     if (!ack.ok) return;
     expect(ack.events.map((e) => e.seq)).toEqual([seen + 1, seen + 2, seen + 3]);
-    expect(ack.events.map((e) => e.payload.text)).toEqual(['m1', 'm2', 'm3']);
+    expect(ack.events.map((e) => (e.type === 'message' ? e.payload.text : undefined))).toEqual([
+      'm1',
+      'm2',
+      'm3',
+    ]);
     expect(ack.lastSeq).toBe(seen + 3);
     await post('after');
     await again.waitForCount(4);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CalloutService } from '../callouts/callout.service.js';
 import { Callout } from '../callouts/callout.entities.js';
 import type {
+  DrillInjectEffect,
   IncidentReportInjectContent,
   MapEventInjectContent,
   ResourceUnavailableInjectContent,
@@ -27,7 +28,8 @@ export class InjectEffects {
     private readonly callouts: CalloutService,
   ) {}
 
-  async apply(run: DrillRun, inject: ScenarioInject): Promise<Record<string, unknown>> {
+  /** What the inject did, as its `drill.inject` room event records it. */
+  async apply(run: DrillRun, inject: ScenarioInject): Promise<DrillInjectEffect> {
     const incidentId = await this.drillIncident(run);
     switch (inject.kind) {
       case 'message':

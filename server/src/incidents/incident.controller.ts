@@ -7,7 +7,8 @@ import type {
   IncidentReportView,
   IncidentStatistics,
   IncidentView,
-  RoomEventView,
+  RoomEventOf,
+  TypedRoomEvent,
 } from '@muster/contracts';
 import {
   EventsQueryDto,
@@ -80,13 +81,13 @@ export class IncidentController {
 
   @Get(':id/events')
   @Roles(...ROOM_MEMBERS)
-  events(@UuidParam() id: string, @Query() q: EventsQueryDto): Promise<RoomEventView[]> {
+  events(@UuidParam() id: string, @Query() q: EventsQueryDto): Promise<TypedRoomEvent[]> {
     return this.incidents.events(id, q.sinceSeq);
   }
 
   @Post(':id/messages')
   @Roles(...ROOM_MEMBERS)
-  postMessage(@UuidParam() id: string, @Body() dto: RoomMessageDto): Promise<RoomEventView> {
+  postMessage(@UuidParam() id: string, @Body() dto: RoomMessageDto): Promise<RoomEventOf<'message'>> {
     return this.incidents.postMessage(id, dto.text);
   }
 }

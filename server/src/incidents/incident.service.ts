@@ -7,7 +7,8 @@ import {
   type IncidentReportView,
   type IncidentStatistics,
   type IncidentView,
-  type RoomEventView,
+  type RoomEventOf,
+  type TypedRoomEvent,
   checkTransition,
   SEVERITY_RANK,
   gradeSeverity,
@@ -260,12 +261,12 @@ export class IncidentService {
     });
   }
 
-  async events(id: string, sinceSeq: number): Promise<RoomEventView[]> {
+  async events(id: string, sinceSeq: number): Promise<TypedRoomEvent[]> {
     await this.incidents.getById(id);
     return this.rooms.since(id, sinceSeq);
   }
 
-  async postMessage(id: string, text: string): Promise<RoomEventView> {
+  async postMessage(id: string, text: string): Promise<RoomEventOf<'message'>> {
     return this.db.transaction(async () => {
       await this.incidents.getById(id);
       const event = await this.rooms.append(id, 'message', { text });

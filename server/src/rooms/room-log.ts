@@ -1,13 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../common/request-context.js';
-import type { RoomActor, RoomEventType, RoomEventView } from '@muster/contracts';
+import type {
+  RoomActor,
+  RoomEventMessage,
+  RoomEventOf,
+  RoomEventPayloads,
+  RoomEventType,
+  TypedRoomEvent,
+} from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { RoomEvent } from './room.entities.js';
 import { Broadcaster } from './broadcaster.js';
 import { NotFoundError } from '../common/domain-errors.js';
 
-export function mapRoomEvent(e: RoomEvent): RoomEventView {
-  return { seq: e.seq, type: e.type, payload: e.payload, actor: e.actor, at: e.at.toISOString() };
+/**
+ * A logged event as the API and the live gateway send it. The row's payload is the one `append`
+ * wrote, which the compiler checked against `RoomEventPayloads`: that is what makes it typed.
+ */
+export function mapRoomEvent(e: RoomEvent): TypedRoomEvent {
+  return {
+    seq: e.seq,
+    type: e.type,
+    payload: e.payload,
+    actor: e.actor,
+    at: e.at.toISOString(),
+  } as TypedRoomEvent;
 }
 
 /**
@@ -23,11 +40,12 @@ export class RoomLog {
     private readonly live: Broadcaster,
   ) {}
 
-  async append(
+  /** `payload` must be what `RoomEventPayloads` says an event of `type` carries. */
+  async append<T extends RoomEventType>(
     incidentId: string,
-    type: RoomEventType,
-    payload: Record<string, unknown>,
-  ): Promise<RoomEventView> {
+    type: T,
+    payload: RoomEventPayloads[T],
+  ): Promise<RoomEventOf<T>> {
     if (!this.db.inTransaction()) throw new Error(`room event ${type} appended outside a transaction`);
     const actor = this.actor();
     const at = new Date();
@@ -44,13 +62,14 @@ export class RoomLog {
     );
     const seq = (Array.isArray(rows[0]) ? (rows[0] as unknown as typeof rows) : rows)[0]?.seq;
     if (!seq) throw new NotFoundError('Incident not found');
-    const event = Object.assign(new RoomEvent(), { incidentId, seq, type, payload, actor, at });
-    const view = mapRoomEvent(event);
-    this.db.afterCommit(() => this.live.roomEvent({ incidentId, ...view }));
+    const view: RoomEventOf<T> = { seq, type, payload, actor, at: at.toISOString() };
+    // An event of one type T is one member of the union; TypeScript cannot follow a generic T there.
+    const message = { incidentId, ...view } as RoomEventMessage;
+    this.db.afterCommit(() => this.live.roomEvent(message));
     return view;
   }
 
-  async since(incidentId: string, sinceSeq: number, limit = 5000): Promise<RoomEventView[]> {
+  async since(incidentId: string, sinceSeq: number, limit = 5000): Promise<TypedRoomEvent[]> {
     const rows = await this.db
       .repo(RoomEvent)
       .createQueryBuilder('e')

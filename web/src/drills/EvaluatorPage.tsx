@@ -12,8 +12,8 @@ import {
   type EvaluationView,
   type ObservationKind,
   type ObservationView,
-  type RoomEventView,
   type RunView,
+  type TypedRoomEvent,
 } from '../contracts';
 import { describeRoomEvent } from '../incidents/timeline-text';
 import { LiveIndicator, useZoneTime } from '../incidents/ui';
@@ -223,7 +223,7 @@ function TaggableTimeline({
         }}
       >
         {room.joined && room.events.length === 0 && <li>{tg('incidents.timeline.empty')}</li>}
-        {room.events.map((e: RoomEventView) => (
+        {room.events.map((e: TypedRoomEvent) => (
           <li key={e.seq} data-seq={e.seq} data-type={e.type} data-tagged={tagged.has(e.seq)}>
             <time dateTime={e.at} className="cell-sub">
               {zoneTime(e.at).slice(-8)}

@@ -15,10 +15,11 @@ import type {
   MapFeatureKind,
   MapFeatureView,
   ResponseLevel,
-  RoomEventView,
+  RoomEventOf,
   Severity,
   TaskStatus,
   TaskView,
+  TypedRoomEvent,
 } from '../contracts';
 
 /** The incident endpoints of the API and the room endpoints of the rooms module. */
@@ -110,11 +111,11 @@ export function fetchRoomEvents(
   id: string,
   sinceSeq: number,
   signal?: AbortSignal,
-): Promise<RoomEventView[]> {
+): Promise<TypedRoomEvent[]> {
   return apiRequest(`${base(id)}/events`, { query: { sinceSeq }, signal });
 }
 
-export function postRoomMessage(id: string, text: string): Promise<RoomEventView> {
+export function postRoomMessage(id: string, text: string): Promise<RoomEventOf<'message'>> {
   return apiRequest(`${base(id)}/messages`, { method: 'POST', body: { text } });
 }
 

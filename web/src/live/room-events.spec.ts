@@ -4,8 +4,8 @@ import type {
   IncidentSummary,
   MapFeatureView,
   RoomEventType,
-  RoomEventView,
   TaskView,
+  TypedRoomEvent,
 } from '../contracts';
 import {
   affectedRecords,
@@ -20,21 +20,22 @@ import {
 
 const actor = { id: 'u1', name: '王建国', role: 'commander' };
 
+// A fixture carries only the payload fields its test is about.
 function event(
   seq: number,
   type: RoomEventType = 'message',
   payload: Record<string, unknown> = {},
-): RoomEventView {
+): TypedRoomEvent {
   return {
     seq,
     type,
     payload: { text: `#${seq}`, ...payload },
     actor,
     at: `2026-11-28T08:00:${String(seq).padStart(2, '0')}.000Z`,
-  };
+  } as TypedRoomEvent;
 }
 
-const seqs = (events: RoomEventView[]) => events.map((e) => e.seq);
+const seqs = (events: TypedRoomEvent[]) => events.map((e) => e.seq);
 
 describe('mergeRoomEvents', () => {
   it('appends new events in seq order and reports which were new', () => {

@@ -3,8 +3,8 @@ import type {
   IncidentSummary,
   IncidentView,
   MapFeatureView,
-  RoomEventView,
   TaskView,
+  TypedRoomEvent,
 } from '../contracts';
 
 /**
@@ -15,35 +15,45 @@ import type {
 
 export interface MergeResult {
   /** The room's events, each seq once, in seq order. */
-  events: RoomEventView[];
+  events: TypedRoomEvent[];
   /** The incoming events that were not seen before, in seq order. */
-  added: RoomEventView[];
+  added: TypedRoomEvent[];
 }
 
-function isUsableEvent(e: unknown): e is RoomEventView {
+/**
+ * The door from the wire: an entry with a seq and a type is taken as the event the server's
+ * log says it is (its payload as `RoomEventPayloads` types it; the server appends only those).
+ */
+function isUsableEvent(e: unknown): e is TypedRoomEvent {
   return (
     typeof e === 'object' &&
     e !== null &&
-    Number.isInteger((e as RoomEventView).seq) &&
-    (e as RoomEventView).seq > 0 &&
-    typeof (e as RoomEventView).type === 'string'
+    Number.isInteger((e as TypedRoomEvent).seq) &&
+    (e as TypedRoomEvent).seq > 0 &&
+    typeof (e as TypedRoomEvent).type === 'string'
   );
+}
+
+/** The event alone, without what a broadcast adds to it (its incidentId). */
+function logEntry(e: TypedRoomEvent): TypedRoomEvent {
+  const { seq, type, payload, actor, at } = e;
+  // Taken apart and put together again, the type and its payload are still one event's.
+  return { seq, type, payload: payload ?? {}, actor, at } as TypedRoomEvent;
 }
 
 /** Adds `incoming` to `current`, dropping any seq already held. Leaves both inputs alone. */
 export function mergeRoomEvents(
-  current: readonly RoomEventView[],
+  current: readonly TypedRoomEvent[],
   incoming: readonly unknown[],
 ): MergeResult {
   const seen = new Set(current.map((e) => e.seq));
-  const added: RoomEventView[] = [];
+  const added: TypedRoomEvent[] = [];
   for (const candidate of incoming) {
     if (!isUsableEvent(candidate) || seen.has(candidate.seq)) continue;
     seen.add(candidate.seq);
-    const { seq, type, payload, actor, at } = candidate;
-    added.push({ seq, type, payload: payload ?? {}, actor, at });
+    added.push(logEntry(candidate));
   }
-  if (added.length === 0) return { events: current as RoomEventView[], added };
+  if (added.length === 0) return { events: current as TypedRoomEvent[], added };
   added.sort((a, b) => a.seq - b.seq);
   const last = current.at(-1)?.seq ?? 0;
   // The usual case: new events follow the ones held, so no full sort is needed.
@@ -56,7 +66,7 @@ export function mergeRoomEvents(
  * The highest seq up to which nothing is missing (1…n all held). A client rejoins with this as
  * `sinceSeq`: the server then sends everything after it, and what is already held is dropped.
  */
-export function contiguousSeq(events: readonly RoomEventView[], from = 0): number {
+export function contiguousSeq(events: readonly TypedRoomEvent[], from = 0): number {
   let expected = from + 1;
   for (const e of events) {
     if (e.seq < expected) continue;
@@ -67,7 +77,7 @@ export function contiguousSeq(events: readonly RoomEventView[], from = 0): numbe
 }
 
 /** True when some seq below the highest one held is missing (an event was lost in transit). */
-export function hasGap(events: readonly RoomEventView[], from = 0): boolean {
+export function hasGap(events: readonly TypedRoomEvent[], from = 0): boolean {
   const last = events.at(-1)?.seq ?? from;
   return contiguousSeq(events, from) < last;
 }
@@ -90,24 +100,15 @@ function upsertById<T extends Versioned>(list: readonly T[], item: T): T[] {
   return next;
 }
 
-function payloadObject<T>(e: RoomEventView, key: string): T | null {
-  const value = (e.payload as Record<string, unknown>)[key];
-  return typeof value === 'object' && value !== null && typeof (value as Versioned).id === 'string'
-    ? (value as T)
-    : null;
-}
-
 /** The task list after the given events (task.created / task.updated). */
 export function applyTaskEvents(
   tasks: readonly TaskView[] | undefined,
-  events: readonly RoomEventView[],
+  events: readonly TypedRoomEvent[],
 ): TaskView[] | undefined {
   if (!tasks) return undefined;
   let next = tasks as TaskView[];
   for (const e of events) {
-    if (e.type !== 'task.created' && e.type !== 'task.updated') continue;
-    const task = payloadObject<TaskView>(e, 'task');
-    if (task) next = upsertById(next, task);
+    if (e.type === 'task.created' || e.type === 'task.updated') next = upsertById(next, e.payload.task);
   }
   return next;
 }
@@ -115,17 +116,16 @@ export function applyTaskEvents(
 /** The map features after the given events; a removed feature leaves the list. */
 export function applyFeatureEvents(
   features: readonly MapFeatureView[] | undefined,
-  events: readonly RoomEventView[],
+  events: readonly TypedRoomEvent[],
 ): MapFeatureView[] | undefined {
   if (!features) return undefined;
   let next = features as MapFeatureView[];
   for (const e of events) {
     if (e.type === 'map_feature.added' || e.type === 'map_feature.updated') {
-      const feature = payloadObject<MapFeatureView>(e, 'feature');
-      if (feature) next = upsertById(next, feature);
+      next = upsertById(next, e.payload.feature);
     } else if (e.type === 'map_feature.removed') {
-      const id = (e.payload as { featureId?: unknown }).featureId;
-      if (typeof id === 'string' && next.some((f) => f.id === id)) next = next.filter((f) => f.id !== id);
+      const id = e.payload.featureId;
+      if (next.some((f) => f.id === id)) next = next.filter((f) => f.id !== id);
     }
   }
   return next;
@@ -134,14 +134,13 @@ export function applyFeatureEvents(
 /** The dispatched resources after the given events. */
 export function applyDispatchEvents(
   dispatches: readonly DispatchView[] | undefined,
-  events: readonly RoomEventView[],
+  events: readonly TypedRoomEvent[],
 ): DispatchView[] | undefined {
   if (!dispatches) return undefined;
   let next = dispatches as DispatchView[];
   for (const e of events) {
-    if (e.type !== 'resource.dispatched' && e.type !== 'resource.status_changed') continue;
-    const dispatch = payloadObject<DispatchView>(e, 'dispatch');
-    if (dispatch) next = upsertById(next, dispatch);
+    if (e.type === 'resource.dispatched' || e.type === 'resource.status_changed')
+      next = upsertById(next, e.payload.dispatch);
   }
   return next;
 }
@@ -156,7 +155,7 @@ export interface AffectedRecords {
   callouts: boolean;
 }
 
-export function affectedRecords(events: readonly RoomEventView[]): AffectedRecords {
+export function affectedRecords(events: readonly TypedRoomEvent[]): AffectedRecords {
   const out: AffectedRecords = {
     incident: false,
     reports: false,

@@ -5,9 +5,9 @@ import type {
   MapFeatureView,
   PresenceMessage,
   RoomEventMessage,
-  RoomEventView,
   RoomJoinAck,
   TaskView,
+  TypedRoomEvent,
 } from '../contracts';
 import { fetchRoomEvents } from '../incidents/api';
 import { incidentKeys } from '../incidents/queries';
@@ -37,7 +37,7 @@ export function useLiveSocket(): { socket: LiveSocket | null; status: LiveStatus
 export type Present = PresenceMessage['present'][number];
 
 export interface RoomState {
-  events: RoomEventView[];
+  events: TypedRoomEvent[];
   present: Present[];
   /** The first join has answered: the timeline holds the whole log up to now. */
   joined: boolean;
@@ -45,7 +45,7 @@ export interface RoomState {
 }
 
 type RoomAction =
-  | { type: 'events'; events: RoomEventView[] }
+  | { type: 'events'; events: TypedRoomEvent[] }
   | { type: 'joined' }
   | { type: 'joinFailed'; error: string }
   | { type: 'presence'; present: Present[] };
@@ -70,7 +70,7 @@ const GAP_REPAIR_MS = 1_500;
 const JOIN_TIMEOUT_MS = 10_000;
 
 /** Brings the room's cached lists up to date with newly seen events. */
-function applyToCaches(queryClient: QueryClient, incidentId: string, added: RoomEventView[]): void {
+function applyToCaches(queryClient: QueryClient, incidentId: string, added: TypedRoomEvent[]): void {
   const affected = affectedRecords(added);
   const follow = <T>(key: readonly unknown[], apply: (data: T | undefined) => T | undefined) => {
     queryClient.setQueryData<T>(key, (data) => apply(data));
@@ -108,7 +108,7 @@ export function useRoom(incidentId: string): RoomState & { status: LiveStatus } 
   const queryClient = useQueryClient();
   const [state, dispatch] = useReducer(roomReducer, INITIAL);
   // The log as last merged, outside React's render cycle, so socket callbacks read it current.
-  const eventsRef = useRef<RoomEventView[]>([]);
+  const eventsRef = useRef<TypedRoomEvent[]>([]);
 
   useEffect(() => {
     if (!socket) return;

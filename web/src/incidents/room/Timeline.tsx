@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import type { RoomEventView } from '../../contracts';
+import type { TypedRoomEvent } from '../../contracts';
 import { postRoomMessage } from '../api';
 import { describeRoomEvent } from '../timeline-text';
 import { roleLabel, useZoneTime } from '../ui';
@@ -14,7 +14,7 @@ export function Timeline({
   joined,
 }: {
   incidentId: string;
-  events: RoomEventView[];
+  events: TypedRoomEvent[];
   joined: boolean;
 }) {
   const { t } = useTranslation();

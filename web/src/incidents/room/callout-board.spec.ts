@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { CalloutRecipientView, RoomEventType, RoomEventView } from '../../contracts';
+import type { CalloutRecipientView, RoomEventType, TypedRoomEvent } from '../../contracts';
 import {
   applyCalloutEvents,
   awaitingProvider,
@@ -51,13 +51,15 @@ function callout(recipients: CalloutRecipientView[]): BoardCallout {
   };
 }
 
-const event = (seq: number, type: RoomEventType, payload: Record<string, unknown>): RoomEventView => ({
-  seq,
-  type,
-  payload,
-  actor: { id: null, name: 'system', role: 'system' },
-  at: '2030-01-01T00:00:42.000Z',
-});
+// A fixture carries only the payload fields its test is about.
+const event = (seq: number, type: RoomEventType, payload: Record<string, unknown>): TypedRoomEvent =>
+  ({
+    seq,
+    type,
+    payload,
+    actor: { id: null, name: 'system', role: 'system' },
+    at: '2030-01-01T00:00:42.000Z',
+  }) as TypedRoomEvent;
 
 describe('call-out board', () => {
   it('applies an answer from its event: state, channel, delay and the acknowledged count', () => {

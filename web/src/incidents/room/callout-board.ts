@@ -3,7 +3,8 @@ import type {
   CalloutRecipientView,
   CalloutView,
   PageFailure,
-  RoomEventView,
+  RoomEventPayload,
+  TypedRoomEvent,
 } from '../../contracts';
 
 /**
@@ -59,25 +60,10 @@ export function secondsWaiting(r: BoardRecipient, nowMs: number): number | null 
   return Math.max(0, Math.round((nowMs - Date.parse(r.notifiedAt)) / 1000));
 }
 
-interface RecipientEvent {
-  calloutId: string;
-  recipientId: string;
-  state?: CalloutRecipientView['state'];
-  channel?: CalloutChannel | 'link';
-  unreachable?: boolean;
-  error?: string;
-  failure?: PageFailure;
-  secondsToRespond?: number;
-}
-
-function recipientEvent(e: RoomEventView): RecipientEvent | null {
-  if (e.type !== 'callout.recipient_updated') return null;
-  const p = e.payload as Partial<RecipientEvent>;
-  return typeof p.calloutId === 'string' && typeof p.recipientId === 'string' ? (p as RecipientEvent) : null;
-}
+type RecipientEvent = RoomEventPayload<'callout.recipient_updated'>;
 
 /** The events after which only a fresh copy of the call-out is right (a tier paged, an end). */
-export function needsRefetch(events: readonly RoomEventView[]): boolean {
+export function needsRefetch(events: readonly TypedRoomEvent[]): boolean {
   return events.some((e) => e.type.startsWith('callout.') && e.type !== 'callout.recipient_updated');
 }
 
@@ -100,13 +86,13 @@ function applyToRecipient(r: BoardRecipient, p: RecipientEvent, at: string): Boa
 /** The call-outs after the given events; recipients the events name are updated in place. */
 export function applyCalloutEvents(
   callouts: readonly BoardCallout[] | undefined,
-  events: readonly RoomEventView[],
+  events: readonly TypedRoomEvent[],
 ): BoardCallout[] | undefined {
   if (!callouts) return undefined;
   let next = callouts as BoardCallout[];
   for (const e of events) {
-    const p = recipientEvent(e);
-    if (!p) continue;
+    if (e.type !== 'callout.recipient_updated') continue;
+    const p = e.payload;
     const ci = next.findIndex((c) => c.id === p.calloutId);
     if (ci < 0) continue;
     const callout = next[ci]!;
