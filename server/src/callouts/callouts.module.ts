@@ -2,30 +2,24 @@ import { Module } from '@nestjs/common';
 import { DirectoryModule } from '../directory/directory.module.js';
 import { IncidentModule } from '../incidents/incident.module.js';
 import { JobsModule } from '../jobs/jobs.module.js';
+import { MessagingModule } from '../messaging/messaging.module.js';
 import { PlansModule } from '../plans/plans.module.js';
 import { CalloutController, RespondController } from './callout.controller.js';
+import { CalloutDeliveryStore } from './callout-delivery.store.js';
 import { CalloutEngine } from './callout-engine.js';
 import { CalloutService } from './callout.service.js';
-import { MESSAGING_PROVIDER } from './provider.js';
-import { ProviderStatusWriter } from './provider-status.js';
+import { CalloutWebhooksController } from './callout-webhooks.controller.js';
+import { PhoneResponderService } from './phone-responder.service.js';
 import { ResponderService } from './responder.service.js';
-import { TwilioProvider } from './twilio.provider.js';
-import { TwilioWebhooksController } from './twilio-webhooks.controller.js';
 
 /**
  * Call-outs. The server takes requests, answers and webhooks; the worker runs the engine's jobs
  * (both import this module, and only the worker consumes the queues).
  */
 @Module({
-  imports: [IncidentModule, DirectoryModule, PlansModule, JobsModule],
-  controllers: [CalloutController, RespondController, TwilioWebhooksController],
-  providers: [
-    CalloutService,
-    CalloutEngine,
-    ResponderService,
-    ProviderStatusWriter,
-    { provide: MESSAGING_PROVIDER, useClass: TwilioProvider },
-  ],
+  imports: [IncidentModule, DirectoryModule, PlansModule, JobsModule, MessagingModule],
+  controllers: [CalloutController, RespondController, CalloutWebhooksController],
+  providers: [CalloutService, CalloutEngine, CalloutDeliveryStore, ResponderService, PhoneResponderService],
   exports: [CalloutService, CalloutEngine],
 })
 export class CalloutsModule {}
