@@ -19,7 +19,7 @@ import pg from 'pg';
 import twilio from 'twilio';
 import { smsBody } from '../server/dist/callouts/templates.js';
 import { signResponseToken } from '../server/dist/callouts/response-link.js';
-import { OriginRewritingRequestClient } from '../server/dist/twilio/twilio-client.js';
+import { OriginRewritingRequestClient } from '../server/dist/messaging/twilio/twilio-client.js';
 import { ROOT, dropRedisPrefix, freePort, peakRssMiB, startServer } from './harness.mjs';
 import { writeSection } from './report.mjs';
 

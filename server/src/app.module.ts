@@ -4,7 +4,7 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { existsSync } from 'node:fs';
 import { AuditHttpModule } from './audit/audit.http.module.js';
 import { CalloutsHttpModule } from './callouts/callouts.http.module.js';
-import { NotificationSmsHttpModule } from './callouts/notification-sms.http.module.js';
+import { NotificationSmsHttpModule } from './notifications/notification-sms.http.module.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { loadConfig } from './config/config.js';
 import { CoreModule } from './core.module.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Job } from 'bullmq';
 import pg from 'pg';
-import { NotificationSmsSender } from '../../server/src/callouts/notification-sms.js';
+import { NotificationSmsSender } from '../../server/src/notifications/notification-sms.sender.js';
 import { Clock } from '../../server/src/common/clock.js';
 import { HazardDeadlineService } from '../../server/src/hazards/hazard-deadline.service.js';
 import { addDays, zoneDate } from '../../server/src/zone/zone-time.js';

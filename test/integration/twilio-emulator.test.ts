@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import twilio from 'twilio';
 import { startTwilioEmulator, type TwilioEmulator } from '@muster/twilio-emulator';
-import { createTwilioClient, type TwilioClient } from '../../server/src/twilio/twilio-client.js';
+import { createTwilioClient, type TwilioClient } from '../../server/src/messaging/twilio/twilio-client.js';
 
 /**
  * The Twilio emulator driven the way Muster drives Twilio: through the real `twilio` SDK pointed at

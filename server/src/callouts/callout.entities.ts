@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { DeliveryStatus } from '../messaging/delivery-status.js';
 import type { Channel, LadderTier, RecipientState } from './ladder.js';
 
 export type CalloutStatus = 'active' | 'succeeded' | 'cancelled' | 'exhausted';
@@ -48,7 +49,7 @@ export class CalloutDelivery {
   @Column({ type: 'integer' }) round: number;
   @Column({ type: 'text' }) channel: Channel;
   @Column({ type: 'text' }) idempotencyKey: string;
-  @Column({ type: 'text', default: 'pending' }) status: string;
+  @Column({ type: 'text', default: 'pending' }) status: DeliveryStatus;
   @Column({ type: 'text', nullable: true }) providerSid: string | null;
   @Column({ type: 'integer', nullable: true }) errorCode: number | null;
   @Column({ type: 'text', nullable: true }) errorMessage: string | null;

@@ -2,27 +2,21 @@ import { Module } from '@nestjs/common';
 import { DirectoryModule } from '../directory/directory.module.js';
 import { IncidentModule } from '../incidents/incident.module.js';
 import { JobsModule } from '../jobs/jobs.module.js';
+import { MessagingModule } from '../messaging/messaging.module.js';
 import { PlansModule } from '../plans/plans.module.js';
+import { CalloutDeliveryStore } from './callout-delivery.store.js';
 import { CalloutEngine } from './callout-engine.js';
 import { CalloutService } from './callout.service.js';
-import { MESSAGING_PROVIDER } from './provider.js';
-import { ProviderStatusWriter } from './provider-status.js';
+import { PhoneResponderService } from './phone-responder.service.js';
 import { ResponderService } from './responder.service.js';
-import { TwilioProvider } from './twilio.provider.js';
 
 /**
  * Call-outs. The server takes requests, answers and webhooks; the worker runs the engine's jobs
  * (both import this module, and only the worker consumes the queues).
  */
 @Module({
-  imports: [IncidentModule, DirectoryModule, PlansModule, JobsModule],
-  providers: [
-    CalloutService,
-    CalloutEngine,
-    ResponderService,
-    ProviderStatusWriter,
-    { provide: MESSAGING_PROVIDER, useClass: TwilioProvider },
-  ],
-  exports: [CalloutService, CalloutEngine, ResponderService, ProviderStatusWriter, MESSAGING_PROVIDER],
+  imports: [IncidentModule, DirectoryModule, PlansModule, JobsModule, MessagingModule],
+  providers: [CalloutService, CalloutEngine, CalloutDeliveryStore, ResponderService, PhoneResponderService],
+  exports: [CalloutService, CalloutEngine, ResponderService, PhoneResponderService, MessagingModule],
 })
 export class CalloutsModule {}

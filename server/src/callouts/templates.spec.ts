@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { previewMessages, smsBody, voiceScript } from './templates.js';
+import { callText, previewMessages, smsBody, smsReply, voiceScript, whichCalloutReply } from './templates.js';
 
 describe('call-out texts', () => {
   const t = { message: '华晟煤化工液氯泄漏，请危化救援队到凤凰山路88号集结', isDrill: false };
@@ -35,5 +35,22 @@ describe('call-out texts', () => {
     expect(zh!.segments.encoding).toBe('UCS-2');
     expect(en!.segments.encoding).toBe('GSM-7');
     expect(en!.segments.segments).toBe(1);
+  });
+
+  it('answers texts and keys in the phone’s language', () => {
+    expect(smsReply('zh-CN', 'howToAnswer')).toBe('请回复1确认到岗，回复2无法到岗。');
+    expect(smsReply('en', 'nothingOpen')).toBe('You have no call-out waiting for an answer.');
+    expect(smsReply('zh-CN', 'accepted')).toBe('已确认，感谢！请按通知要求到岗。');
+    expect(smsReply('en', 'declined')).toBe('Recorded: you cannot come.');
+    expect(whichCalloutReply('zh-CN', ['K7M', 'P2Q'])).toBe(
+      '您有多个应急呼叫，请在回复中注明编号（K7M, P2Q），如"1 K7M"。',
+    );
+    expect(whichCalloutReply('en', ['K7M', 'P2Q'])).toBe(
+      'You have several call-outs: add the code (K7M, P2Q), e.g. "1 K7M".',
+    );
+    expect(callText('zh-CN', 'noKey')).toBe('未收到按键，再见。');
+    expect(callText('en', 'answered')).toBe('Your answer is recorded. Goodbye.');
+    expect(callText('zh-CN', 'accepted')).toBe('已确认到岗，谢谢。');
+    expect(callText('en', 'press1or2')).toBe('Please press 1 or 2.');
   });
 });

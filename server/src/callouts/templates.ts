@@ -48,7 +48,67 @@ export function voiceScript(
   };
 }
 
-export const VOICE_LANGUAGE: Record<Language, string> = { 'zh-CN': 'zh-CN', en: 'en-US' };
+/** What a call says after the script, in the recipient's language. */
+const CALL_TEXTS = {
+  'zh-CN': {
+    answered: '您已回复，谢谢。',
+    noKey: '未收到按键，再见。',
+    press1or2: '请按1或2。',
+    accepted: '已确认到岗，谢谢。',
+    declined: '已记录您无法到岗。',
+  },
+  en: {
+    answered: 'Your answer is recorded. Goodbye.',
+    noKey: 'No answer received. Goodbye.',
+    press1or2: 'Please press 1 or 2.',
+    accepted: 'Accepted. Thank you.',
+    declined: 'Recorded: you cannot come.',
+  },
+} as const satisfies Record<Language, Record<string, string>>;
+
+export type CallText = keyof (typeof CALL_TEXTS)['en'];
+
+/**
+ * A call's texts around its script: `answered` (the person answered before the call came),
+ * `noKey` (no key pressed in time), `press1or2` (another key), `accepted`, `declined`.
+ */
+export function callText(lang: Language, text: CallText): string {
+  return CALL_TEXTS[lang][text];
+}
+
+/** The replies to a responder's text, in the phone's language. */
+const SMS_REPLIES = {
+  'zh-CN': {
+    howToAnswer: '请回复1确认到岗，回复2无法到岗。',
+    nothingOpen: '您目前没有待回复的应急呼叫。',
+    accepted: '已确认，感谢！请按通知要求到岗。',
+    declined: '已记录您无法到岗。',
+  },
+  en: {
+    howToAnswer: 'Reply 1 to accept or 2 to decline.',
+    nothingOpen: 'You have no call-out waiting for an answer.',
+    accepted: 'Accepted, thank you.',
+    declined: 'Recorded: you cannot come.',
+  },
+} as const satisfies Record<Language, Record<string, string>>;
+
+export type SmsReply = keyof (typeof SMS_REPLIES)['en'];
+
+/**
+ * A reply to a responder's text: `howToAnswer` (a text that is no answer), `nothingOpen` (an
+ * answer with no call-out waiting for one), `accepted`, `declined`.
+ */
+export function smsReply(lang: Language, reply: SmsReply): string {
+  return SMS_REPLIES[lang][reply];
+}
+
+/** The reply to an answer without a code from a phone with several open call-outs. */
+export function whichCalloutReply(lang: Language, codes: string[]): string {
+  const list = codes.join(', ');
+  return lang === 'en'
+    ? `You have several call-outs: add the code (${list}), e.g. "1 ${codes[0]}".`
+    : `您有多个应急呼叫，请在回复中注明编号（${list}），如"1 ${codes[0]}"。`;
+}
 
 export interface MessagePreview {
   language: Language;

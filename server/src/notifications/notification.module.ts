@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { NotificationSmsModule } from '../callouts/notification-sms.module.js';
+import { NotificationSmsModule } from './notification-sms.module.js';
 import { NotificationRepository } from './notification.repository.js';
 import { NotificationService } from './notification.service.js';
 

@@ -35,9 +35,9 @@ export interface NotificationContact {
 }
 
 /**
- * A way out of the app (SMS through the call-out machinery). Channels are optional providers
- * under NOTIFICATION_CHANNELS: with none installed (no SMS provider configured), in-app is the
- * only delivery, and nothing pretends otherwise.
+ * A way out of the app (SMS, through the delivery sender of `messaging/`). Channels are optional
+ * providers under NOTIFICATION_CHANNELS: with none installed (no SMS provider configured), in-app
+ * is the only delivery, and nothing pretends otherwise.
  */
 export interface NotificationChannel {
   readonly name: string;

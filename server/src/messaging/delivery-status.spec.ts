@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { isEndStatus, statusesKeptAgainst, takesStatus } from './provider-status.js';
+import { isEndStatus, isSettled, statusesKeptAgainst, takesStatus } from './delivery-status.js';
 
-describe('provider status order', () => {
+describe('delivery status order', () => {
   it.each([
     ['sending', 'queued'],
     ['queued', 'sent'],
@@ -51,5 +51,13 @@ describe('provider status order', () => {
     );
     expect(isEndStatus('delivered')).toBe(true);
     expect(isEndStatus('sent')).toBe(false);
+  });
+
+  it('counts a send settled once the provider took it or it was skipped', () => {
+    for (const s of ['accepted', 'queued', 'initiated', 'sent', 'ringing', 'in-progress', 'delivered'])
+      expect(isSettled(s)).toBe(true);
+    for (const s of ['completed', 'failed', 'undelivered', 'busy', 'no-answer', 'canceled', 'skipped'])
+      expect(isSettled(s)).toBe(true);
+    for (const s of ['pending', 'sending', 'unknown']) expect(isSettled(s)).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { NotificationSmsWebhookController } from './notification-sms.js';
+import { NotificationSmsWebhookController } from './notification-sms.controller.js';
 import { NotificationSmsModule } from './notification-sms.module.js';
 
-/** The HTTP front of NotificationSmsModule: its routes, on the core module. */
+/** The HTTP front of NotificationSmsModule: the provider's status callbacks for its texts. */
 @Module({ imports: [NotificationSmsModule], controllers: [NotificationSmsWebhookController] })
 export class NotificationSmsHttpModule {}

@@ -17,6 +17,11 @@ export interface TwilioClientOptions {
   timeoutMs?: number;
   /** Sockets kept open to the API host (keep-alive). */
   maxSockets?: number;
+  /**
+   * Keep the Retry-After header of a 429 (as `details.retryAfterSeconds` of the SDK's
+   * RestException), so that a send waits as long as Twilio asks.
+   */
+  keepRetryAfter?: boolean;
 }
 
 export type TwilioClient = twilio.Twilio;
@@ -58,12 +63,43 @@ export class OriginRewritingRequestClient extends twilio.RequestClient {
 
 /** The real `twilio` SDK client, pointed at `apiBase` when one is given. */
 export function createTwilioClient(options: TwilioClientOptions): TwilioClient {
-  const { accountSid, authToken, apiBase, timeoutMs, maxSockets } = options;
+  const { accountSid, authToken, apiBase, timeoutMs, maxSockets, keepRetryAfter } = options;
+  const opts: RequestClient.RequestClientOptions = { timeout: timeoutMs, maxSockets };
   const clientOpts: twilio.ClientOpts = {};
   if (apiBase) {
-    clientOpts.httpClient = new OriginRewritingRequestClient(apiBase, { timeout: timeoutMs, maxSockets });
-  } else if (timeoutMs !== undefined || maxSockets !== undefined) {
-    clientOpts.httpClient = new twilio.RequestClient({ timeout: timeoutMs, maxSockets });
+    const Client = keepRetryAfter
+      ? retryAfterAware(OriginRewritingRequestClient)
+      : OriginRewritingRequestClient;
+    clientOpts.httpClient = new Client(apiBase, opts);
+  } else if (timeoutMs !== undefined || maxSockets !== undefined || keepRetryAfter) {
+    const Client = keepRetryAfter ? retryAfterAware(twilio.RequestClient) : twilio.RequestClient;
+    clientOpts.httpClient = new Client(opts);
   }
   return twilio(accountSid, authToken, clientOpts);
+}
+
+/**
+ * The SDK builds its RestException from the response body alone, losing the Retry-After header
+ * of a 429; this copies it into the error's `details`.
+ */
+// TypeScript requires a mixin's base constructor to take `...args: any[]`.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function retryAfterAware<C extends new (...args: any[]) => RequestClient>(Base: C) {
+  return class extends Base {
+    override async request<TData>(opts: RequestClient.RequestOptions<TData>) {
+      const res = await super.request<TData>(opts);
+      if (res.statusCode === 429) {
+        const header = (res.headers as Record<string, string | undefined>)['retry-after'];
+        const body = (
+          typeof res.body === 'string' ? JSON.parse(res.body || '{}') : (res.body ?? {})
+        ) as Record<string, unknown>;
+        body.details = {
+          ...(body.details as object | undefined),
+          retryAfterSeconds: header ? Number(header) : undefined,
+        };
+        (res as { body: unknown }).body = body;
+      }
+      return res;
+    }
+  };
 }

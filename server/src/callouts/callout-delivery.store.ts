@@ -1,0 +1,220 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
+import { Db } from '../database/db.js';
+import type { DeliveryStatus } from '../messaging/delivery-status.js';
+import { DeliveryTableStore, type StatusUpdate } from '../messaging/delivery-store.js';
+import type { ProviderResult } from '../messaging/provider.js';
+import type { Callout, CalloutDelivery, CalloutRecipient } from './callout.entities.js';
+import type { Channel } from './ladder.js';
+
+/** A delivery about to be sent, with what its message is made of. */
+export interface CalloutSend {
+  delivery: Pick<
+    CalloutDelivery,
+    | 'id'
+    | 'calloutId'
+    | 'recipientId'
+    | 'tier'
+    | 'round'
+    | 'channel'
+    | 'status'
+    | 'sendingSince'
+    | 'inFlightUntil'
+    | 'errorCode'
+    | 'errorMessage'
+  >;
+  recipient: Pick<CalloutRecipient, 'id' | 'phone' | 'language' | 'state'>;
+  callout: Pick<Callout, 'id' | 'status' | 'message' | 'isDrill' | 'shortCode'>;
+  /** The phone is also awaited by another open call-out (the SMS then carries a short code). */
+  otherOpenCallouts: boolean;
+}
+
+/** A call's recipient, and the call-out's message it says. */
+export interface CallScript {
+  recipient: Pick<CalloutRecipient, 'id' | 'language' | 'state'>;
+  message: string;
+  isDrill: boolean;
+}
+
+/** A delivery as a status callback left it. */
+export type ReportedDelivery = Pick<
+  CalloutDelivery,
+  'calloutId' | 'recipientId' | 'tier' | 'round' | 'channel' | 'errorMessage'
+>;
+
+interface SendRow {
+  id: string;
+  callout_id: string;
+  recipient_id: string;
+  tier: number;
+  round: number;
+  channel: Channel;
+  status: DeliveryStatus;
+  sending_since: Date | null;
+  in_flight_until: Date | null;
+  error_code: number | null;
+  error_message: string | null;
+  phone: string;
+  language: CalloutRecipient['language'];
+  recipient_state: CalloutRecipient['state'];
+  callout_status: Callout['status'];
+  message: string;
+  is_drill: boolean;
+  short_code: string;
+  other_open_callouts: boolean;
+}
+
+/**
+ * The `callout_delivery` table: one row per page (a text or a call) of one person in one step of
+ * the ladder, whose idempotency key makes a retried, duplicated or restarted job unable to page
+ * anyone twice.
+ */
+@Injectable()
+export class CalloutDeliveryStore extends DeliveryTableStore {
+  constructor(db: Db, audit: AuditService) {
+    super(db, audit, 'callout_delivery');
+  }
+
+  /** Inserts the deliveries that do not exist yet; returns the ids of those it created. */
+  async create(
+    calloutId: string,
+    recipientIds: string[],
+    tier: number,
+    round: number,
+    channel: Channel,
+  ): Promise<string[]> {
+    const ids: string[] = [];
+    for (let i = 0; i < recipientIds.length; i += 2000) {
+      const chunk = recipientIds.slice(i, i + 2000);
+      const rows: { id: string }[] = await this.db.manager.query(
+        `INSERT INTO callout_delivery (callout_id, recipient_id, tier, round, channel, idempotency_key)
+         SELECT $1::uuid, r, $2::int, $3::int, $4::text, $6::text || r::text || $7::text FROM unnest($5::uuid[]) AS r
+         ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+        [calloutId, tier, round, channel, chunk, `${calloutId}:`, `:${tier}.${round}:${channel}`],
+      );
+      ids.push(...rows.map((r) => r.id));
+    }
+    return ids;
+  }
+
+  /**
+   * The delivery, its recipient and call-out in one round-trip (a send is the hot path of a
+   * fan-out), with whether the phone is also awaited by another open call-out.
+   */
+  async forSend(deliveryId: string): Promise<CalloutSend | null> {
+    const [row]: SendRow[] = await this.db.manager.query(
+      `SELECT d.id, d.callout_id, d.recipient_id, d.tier, d.round, d.channel, d.status,
+              d.sending_since, d.in_flight_until, d.error_code, d.error_message,
+              r.phone, r.language, r.state AS recipient_state,
+              c.status AS callout_status, c.message, c.is_drill, c.short_code,
+              EXISTS (SELECT 1 FROM callout_recipient r2 JOIN callout c2 ON c2.id = r2.callout_id
+                       WHERE r2.phone = r.phone AND c2.status = 'active' AND c2.id <> c.id
+                         AND r2.state IN ('pending', 'notified')) AS other_open_callouts
+         FROM callout_delivery d
+         JOIN callout_recipient r ON r.id = d.recipient_id
+         JOIN callout c ON c.id = d.callout_id
+        WHERE d.id = $1`,
+      [deliveryId],
+    );
+    if (!row) return null;
+    return {
+      delivery: {
+        id: row.id,
+        calloutId: row.callout_id,
+        recipientId: row.recipient_id,
+        tier: row.tier,
+        round: row.round,
+        channel: row.channel,
+        status: row.status,
+        sendingSince: row.sending_since,
+        inFlightUntil: row.in_flight_until,
+        errorCode: row.error_code,
+        errorMessage: row.error_message,
+      },
+      recipient: {
+        id: row.recipient_id,
+        phone: row.phone,
+        language: row.language,
+        state: row.recipient_state,
+      },
+      callout: {
+        id: row.callout_id,
+        status: row.callout_status,
+        message: row.message,
+        isDrill: row.is_drill,
+        shortCode: row.short_code,
+      },
+      otherOpenCallouts: row.other_open_callouts,
+    };
+  }
+
+  /**
+   * The provider took the page: the recipient is shown notified from now on, in the same
+   * statement (not before: a page still in a queue has reached nobody).
+   */
+  override async accepted(id: string, result: ProviderResult, fresh: boolean): Promise<void> {
+    await this.db.manager.query(
+      `WITH d AS (${this.acceptedUpdate()} RETURNING recipient_id)
+       UPDATE callout_recipient r SET state = 'notified', notified_at = coalesce(r.notified_at, now())
+         FROM d WHERE r.id = d.recipient_id AND r.state = 'pending'`,
+      [id, result.sid, result.status, fresh],
+    );
+  }
+
+  /** A status callback, written if it moves the delivery forwards (null when it does not). */
+  async report(id: string, s: StatusUpdate): Promise<ReportedDelivery | null> {
+    const row = await this.applyStatus<{
+      callout_id: string;
+      recipient_id: string;
+      tier: number;
+      round: number;
+      channel: Channel;
+      error_message: string | null;
+    }>(id, s);
+    return (
+      row && {
+        calloutId: row.callout_id,
+        recipientId: row.recipient_id,
+        tier: row.tier,
+        round: row.round,
+        channel: row.channel,
+        errorMessage: row.error_message,
+      }
+    );
+  }
+
+  /** Whether a text of this recipient's got through to the provider or further. */
+  async smsGotThrough(recipientId: string): Promise<boolean> {
+    const [{ ok }]: { ok: number }[] = await this.db.manager.query(
+      `SELECT count(*)::int AS ok FROM callout_delivery WHERE recipient_id = $1 AND channel = 'sms'
+         AND status IN ('queued', 'sent', 'delivered')`,
+      [recipientId],
+    );
+    return ok > 0;
+  }
+
+  /** Who a call of this delivery speaks to and what it says, or null for no such delivery. */
+  async forCall(deliveryId: string): Promise<CallScript | null> {
+    const [row]: {
+      id: string;
+      language: CalloutRecipient['language'];
+      state: CalloutRecipient['state'];
+      message: string;
+      is_drill: boolean;
+    }[] = await this.db.manager.query(
+      `SELECT r.id, r.language, r.state, c.message, c.is_drill
+           FROM callout_delivery d
+           JOIN callout_recipient r ON r.id = d.recipient_id
+           JOIN callout c ON c.id = d.callout_id
+          WHERE d.id = $1`,
+      [deliveryId],
+    );
+    return row
+      ? {
+          recipient: { id: row.id, language: row.language, state: row.state },
+          message: row.message,
+          isDrill: row.is_drill,
+        }
+      : null;
+  }
+}

@@ -1,0 +1,59 @@
+import { Controller, Header, HttpCode, Inject, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Public } from '../common/access.decorators.js';
+import { PROVIDER_WEBHOOKS, type ProviderWebhooks, type WebhookParams } from '../messaging/provider.js';
+import { WebhookForm, WebhookSignatureGuard } from '../messaging/webhook-signature.guard.js';
+import { recordIdOf, WEBHOOK_PATH } from '../messaging/webhooks.js';
+import { CalloutEngine } from './callout-engine.js';
+import { type CallAnswer, HANG_UP, PhoneResponderService } from './phone-responder.service.js';
+
+/**
+ * The provider's webhooks for call-outs: status callbacks of pages, responders' texts, and the
+ * calls' scripts and keys. Each request must carry a valid signature (else 403, nothing changes);
+ * a delivery id that is no UUID is ignored.
+ */
+@ApiExcludeController()
+@Controller(WEBHOOK_PATH)
+@Public()
+@UseGuards(WebhookSignatureGuard)
+export class CalloutWebhooksController {
+  constructor(
+    private readonly engine: CalloutEngine,
+    private readonly phones: PhoneResponderService,
+    @Inject(PROVIDER_WEBHOOKS) private readonly webhooks: ProviderWebhooks,
+  ) {}
+
+  @Post('status')
+  @HttpCode(204)
+  async status(@WebhookForm() form: WebhookParams, @Query('delivery') deliveryId: string): Promise<void> {
+    const report = this.webhooks.report(form);
+    const id = recordIdOf(deliveryId);
+    if (!id || !report?.status) return;
+    await this.engine.reported(id, { status: report.status, sid: report.sid, errorCode: report.errorCode });
+  }
+
+  @Post('sms')
+  @Header('Content-Type', 'text/xml')
+  async inbound(@WebhookForm() form: WebhookParams): Promise<string> {
+    const { from, body } = this.webhooks.inboundSms(form);
+    return this.webhooks.smsAnswer(await this.phones.textReceived(from, body));
+  }
+
+  @Post('voice')
+  @Header('Content-Type', 'text/xml')
+  async voice(@Query('delivery') deliveryId: string): Promise<string> {
+    const id = recordIdOf(deliveryId);
+    return this.voiceAnswer(id ? await this.phones.callAnswered(id) : HANG_UP);
+  }
+
+  @Post('voice/gather')
+  @Header('Content-Type', 'text/xml')
+  async gather(@WebhookForm() form: WebhookParams, @Query('delivery') deliveryId: string): Promise<string> {
+    const id = recordIdOf(deliveryId);
+    return this.voiceAnswer(id ? await this.phones.keyPressed(id, this.webhooks.pressed(form)) : HANG_UP);
+  }
+
+  private voiceAnswer(answer: CallAnswer): string {
+    return this.webhooks.voiceAnswer(answer.steps, answer.language);
+  }
+}

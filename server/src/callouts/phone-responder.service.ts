@@ -1,0 +1,109 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { OptOutRepository } from '../messaging/opt-out.repository.js';
+import type { VoiceStep } from '../messaging/provider.js';
+import { webhookUrl } from '../messaging/webhooks.js';
+import { CalloutDeliveryStore } from './callout-delivery.store.js';
+import { CalloutService } from './callout.service.js';
+import { parseReply } from './replies.js';
+import { callText, type Language, smsReply, voiceScript, whichCalloutReply } from './templates.js';
+
+/** What a call says and does next, in the language it speaks. */
+export interface CallAnswer {
+  steps: VoiceStep[];
+  language?: Language;
+}
+
+/** A call with no delivery behind it hangs up. */
+export const HANG_UP: CallAnswer = { steps: ['hangup'] };
+
+/** How long a call waits for a key after its script. */
+const KEY_TIMEOUT_SECONDS = 10;
+
+/**
+ * A responder's answer by phone: a text replying to the page (or STOP/START), or a key pressed in
+ * the call. Each is answered in the responder's language.
+ */
+@Injectable()
+export class PhoneResponderService {
+  constructor(
+    private readonly callouts: CalloutService,
+    private readonly deliveries: CalloutDeliveryStore,
+    private readonly optOuts: OptOutRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** An incoming text; returns the reply to send back, or null for none. */
+  async textReceived(from: string, body: string): Promise<string | null> {
+    const reply = parseReply(body);
+    if (reply.optOut === 'stop') {
+      await this.optOuts.add(from);
+      return null;
+    }
+    if (reply.optOut === 'start') {
+      await this.optOuts.remove(from);
+      return null;
+    }
+    const open = await this.callouts.openFor(from);
+    const lang: Language = open[0]?.recipient.language ?? (await this.callouts.languageOf(from));
+    if (!reply.decision) return open.length ? smsReply(lang, 'howToAnswer') : null;
+    if (!open.length) return smsReply(lang, 'nothingOpen');
+    let target = open[0]!;
+    if (open.length > 1) {
+      const match = open.find((o) => o.callout.shortCode === reply.code);
+      if (!match)
+        return whichCalloutReply(
+          lang,
+          open.map((o) => o.callout.shortCode),
+        );
+      target = match;
+    }
+    await this.callouts.respond(target.recipient.id, reply.decision, 'sms');
+    return smsReply(lang, reply.decision === 'accept' ? 'accepted' : 'declined');
+  }
+
+  /** A call of this delivery was answered: its script, then one key to press. */
+  async callAnswered(deliveryId: string): Promise<CallAnswer> {
+    const call = await this.deliveries.forCall(deliveryId);
+    if (!call) return HANG_UP;
+    const { recipient, message, isDrill } = call;
+    const language = recipient.language;
+    if (recipient.state === 'acknowledged' || recipient.state === 'declined') {
+      return { language, steps: [{ say: callText(language, 'answered') }, 'hangup'] };
+    }
+    const script = voiceScript(language, { message, isDrill });
+    const action = this.webhookUrl(`voice/gather?delivery=${deliveryId}`);
+    return {
+      language,
+      steps: [
+        { ask: { say: [script.say, script.prompt], action, timeoutSeconds: KEY_TIMEOUT_SECONDS } },
+        { say: callText(language, 'noKey') },
+      ],
+    };
+  }
+
+  /** A key pressed in a call of this delivery: 1 accepts, 2 declines, anything else asks again. */
+  async keyPressed(deliveryId: string, key: string): Promise<CallAnswer> {
+    const call = await this.deliveries.forCall(deliveryId);
+    if (!call) return HANG_UP;
+    const { language, id } = call.recipient;
+    if (key !== '1' && key !== '2') {
+      return {
+        language,
+        steps: [
+          { say: callText(language, 'press1or2') },
+          { redirect: this.webhookUrl(`voice?delivery=${deliveryId}`) },
+        ],
+      };
+    }
+    await this.callouts.respond(id, key === '1' ? 'accept' : 'decline', 'voice');
+    return {
+      language,
+      steps: [{ say: callText(language, key === '1' ? 'accepted' : 'declined') }, 'hangup'],
+    };
+  }
+
+  private webhookUrl(pathAndQuery: string): string {
+    return webhookUrl(this.config.PUBLIC_URL, pathAndQuery);
+  }
+}

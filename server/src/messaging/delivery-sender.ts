@@ -1,0 +1,117 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DelayedError, type Job } from 'bullmq';
+import type { DeliveryRow, DeliveryStore } from './delivery-store.js';
+import { OptOutRepository } from './opt-out.repository.js';
+import {
+  MESSAGING_PROVIDER,
+  type MessagingProvider,
+  type OutboundCall,
+  type OutboundSms,
+  ProviderError,
+  type ProviderResult,
+} from './provider.js';
+
+/** Look this far before a crashed send started when reconciling with the provider's records. */
+export const RECONCILE_SLACK_MS = 60_000;
+/**
+ * How long a request to the provider may be in flight: longer than the provider client's request
+ * timeout, so that an attempt whose worker died or lost its job (taken over as stalled, queued
+ * again after Redis lost it) has surely ended before another run reconciles and sends.
+ */
+export const SEND_LEASE_MS = 20_000;
+
+/** What goes out, and how to find it at the provider when an attempt's outcome is unknown. */
+export interface Outbound {
+  send(provider: MessagingProvider): Promise<ProviderResult>;
+  find(provider: MessagingProvider, since: Date): Promise<ProviderResult | null>;
+}
+
+export const textMessage = (sms: OutboundSms): Outbound => ({
+  send: (provider) => provider.sendSms(sms),
+  find: (provider, since) => provider.findSms(sms.to, sms.body, since),
+});
+
+export const phoneCall = (call: OutboundCall): Outbound => ({
+  send: (provider) => provider.placeCall(call),
+  find: (provider, since) => provider.findCall(call.to, since),
+});
+
+/** How a send ended: the provider has it (`adopted`: from an interrupted attempt), or refused it. */
+export type SendOutcome =
+  | { kind: 'accepted' | 'adopted'; result: ProviderResult }
+  | { kind: 'failed'; code: number | null; message: string };
+
+/**
+ * Postpones a job whose send may still be in flight in another run, without spending an attempt;
+ * once the lease has run out, the send is reconciled with the provider's records.
+ */
+export async function waitForLease(
+  inFlightUntil: Date | null,
+  job: Job,
+  token: string | undefined,
+): Promise<void> {
+  const until = inFlightUntil ? new Date(inFlightUntil).getTime() : 0;
+  if (until <= Date.now()) return;
+  if (!token) throw new Error('a send of this message is still under way');
+  await job.moveToDelayed(until, token);
+  throw new DelayedError();
+}
+
+/**
+ * The one way a text or a call goes out, for call-outs and notifications alike. Marks the send as
+ * under way (committed, under a lease), sends, records the outcome in the row's store. A row found
+ * already under way was interrupted (crash, lost reply): its outcome is unknown, so the provider's
+ * records are checked first and a message found there is adopted, not sent again. A permanent
+ * refusal is recorded and returned for the caller to draw its consequence; anything else is
+ * thrown for the job to be retried (a rate limit postpones it without spending an attempt).
+ */
+@Injectable()
+export class DeliverySender {
+  private readonly logger = new Logger(DeliverySender.name);
+
+  constructor(
+    @Inject(MESSAGING_PROVIDER) private readonly provider: MessagingProvider,
+    private readonly optOuts: OptOutRepository,
+  ) {}
+
+  async send(
+    store: DeliveryStore,
+    row: DeliveryRow,
+    outbound: Outbound,
+    job: Job,
+    token: string | undefined,
+  ): Promise<SendOutcome> {
+    if (row.status === 'sending' && row.sendingSince) {
+      await waitForLease(row.inFlightUntil, job, token);
+      const since = new Date(new Date(row.sendingSince).getTime() - RECONCILE_SLACK_MS);
+      const found = await outbound.find(this.provider, since);
+      if (found) {
+        await store.accepted(row.id, found, false);
+        this.logger.warn({ id: row.id, sid: found.sid }, 'adopted a send whose outcome was unknown');
+        return { kind: 'adopted', result: found };
+      }
+    }
+    await store.markSending(row.id, SEND_LEASE_MS);
+    try {
+      const result = await outbound.send(this.provider);
+      await store.accepted(row.id, result, true);
+      return { kind: 'accepted', result };
+    } catch (e) {
+      if (!(e instanceof ProviderError)) throw e;
+      if (e.kind === 'permanent') {
+        await store.failed(row.id, e.code, e.message);
+        if (e.optedOut) await this.optOuts.add(row.phone);
+        return { kind: 'failed', code: e.code, message: e.message };
+      }
+      // The request may or may not have reached the provider: the row stays 'sending' so that
+      // the retry reconciles before it sends again. When the provider answered, the attempt is
+      // over and there is no lease to wait for; without an answer it may still be at work.
+      if (e.answered) await store.attemptEnded(row.id);
+      if (e.kind === 'rate_limited' && token) {
+        await job.moveToDelayed(Date.now() + (e.retryAfterMs ?? 1000), token);
+        throw new DelayedError();
+      }
+      throw e;
+    }
+  }
+}
