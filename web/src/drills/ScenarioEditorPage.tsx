@@ -1,11 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
+import { ZONE_BOUNDARY, type ScenarioDocument, type ScenarioView } from '../contracts';
 import { Link, useParams } from 'react-router';
 import { ApiRequestError } from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { PageHeader } from '../components/PageHeader';
-import type { ScenarioDocument, ScenarioView } from '../contracts';
-import { ZONE_BOUNDARY } from '../zone';
 import { fetchScenario } from './api';
 import { useDrillsT } from './i18n';
 import { InjectTimeline } from './InjectTimeline';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { usePublicConfig } from '../api/queries';
-import { ZONE_NAME } from '../zone';
+import { ZONE_NAME } from '../contracts';
 
 /**
  * The zone's name in the interface language. The deployment's configured name is Chinese, the

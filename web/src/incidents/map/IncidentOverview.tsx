@@ -1,13 +1,12 @@
 import { useId, useMemo } from 'react';
+import { SEVERITIES, SEVERITY_RANK, type IncidentSummary } from '../../contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Marker, Popup } from 'react-leaflet';
-import { SEVERITIES, type IncidentSummary } from '../../contracts';
 import { isValidLatLng } from '../../map/enterprise-features';
 import { useOverview } from '../../live/use-overview';
 import { SEVERITY_COLORS } from '../incident-model';
 import { useOpenIncidentSummaries } from '../queries';
-import { SEVERITY_RANK } from '../severity';
 import {
   DrillFlag,
   LevelBadge,

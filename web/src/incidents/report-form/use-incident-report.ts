@@ -1,17 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { gradeSeverity, isZoneRole } from '../../contracts';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiRequestError } from '../../api/client';
 import { useAllEnterprises } from '../../api/queries';
 import { useSession } from '../../auth/session-hooks';
-import { isZoneRole } from '../../contracts';
 import type { LatLngTuple } from '../../map/enterprise-features';
 import { fileIncident, type IncidentReportInput } from '../api';
 import { errorsFor, isoToZonedInput, parseFieldErrors, type FieldErrors } from '../incident-model';
 import { useProblemText } from '../problem-text';
 import { incidentKeys } from '../queries';
-import { gradeSeverity } from '../severity';
 import { useZoneTimeZone } from '../ui';
 import { checkReport, readFigures, type CasualtyField, type ReportValues } from './report-values';
 

@@ -5,12 +5,12 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import {
   INCIDENT_STATUSES,
   RESPONSE_LEVELS,
+  checkTransition,
   type IncidentStatus,
   type IncidentView,
   type ResponseLevel,
 } from '../../contracts';
 import { setIncidentStatus, setResponseLevel } from '../api';
-import { checkTransition } from '../lifecycle';
 import { incidentKeys } from '../queries';
 
 /** A commander's controls: the lifecycle step (reason required to reopen) and the response level. */

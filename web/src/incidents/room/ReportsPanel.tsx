@@ -1,15 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { gradeSeverity, type IncidentReportView, type IncidentView } from '../../contracts';
 import type { TFunction } from 'i18next';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiRequestError } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import type { IncidentReportView, IncidentView } from '../../contracts';
 import { fileSupplementaryReport } from '../api';
 import { errorsFor, parseAmount, parseCount, parseFieldErrors } from '../incident-model';
 import { useProblemText } from '../problem-text';
 import { incidentKeys } from '../queries';
-import { gradeSeverity } from '../severity';
 import { SeverityBadge, useFlash, useNow, useZoneTime } from '../ui';
 
 const FIELDS = ['deaths', 'missing', 'seriousInjuries', 'minorInjuries'] as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { FeatureCollection } from 'geojson';
-import { ZONE_BOUNDARY } from '../../zone';
+import { ZONE_BOUNDARY } from '../../contracts';
 import { roadCasingStyle, roadFillStyle, scaleWidth } from './basemap-style';
 
 // Dynamic imports: Jest's transformer drops static import attributes, and Jest wants them for JSON.

@@ -2,7 +2,7 @@ import type { Feature, FeatureCollection, LineString, Polygon } from 'geojson';
 import green from './green.geo.json';
 import roads from './roads.geo.json';
 import water from './water.geo.json';
-import { ZONE_BOUNDARY, ZONE_NAME } from '../../zone';
+import { ZONE_BOUNDARY, ZONE_NAME } from '../../contracts';
 
 /**
  * The bundled offline basemap of 杜集经济开发区: the zone boundary, its main roads, the river and
