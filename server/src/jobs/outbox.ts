@@ -141,13 +141,6 @@ export class Outbox {
       [done.map((d) => d.jobId), done.map((d) => d.error ?? null)],
     );
   }
-
-  async pending(): Promise<number> {
-    const [{ n }] = await this.db.manager.query(
-      `SELECT count(*)::int AS n FROM outbox WHERE dispatched_at IS NULL`,
-    );
-    return n;
-  }
 }
 
 function groupBy<T>(items: T[], key: (t: T) => string): T[][] {
