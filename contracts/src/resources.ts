@@ -17,8 +17,21 @@ export const RESOURCE_TYPES = [
 ] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 
-export const RESOURCE_STATUSES = ['available', 'in_use', 'maintenance', 'expired'] as const;
+/** The statuses a person sets in the register (by form or import). */
+export const EDITABLE_RESOURCE_STATUSES = ['available', 'in_use', 'maintenance', 'expired'] as const;
+export type EditableResourceStatus = (typeof EDITABLE_RESOURCE_STATUSES)[number];
+
+/**
+ * Every status; `dispatched` (en route) and `on_scene` are set only by dispatching the resource
+ * from an incident room, and end when the dispatch is released or the incident closes.
+ */
+export const RESOURCE_STATUSES = [...EDITABLE_RESOURCE_STATUSES, 'dispatched', 'on_scene'] as const;
 export type ResourceStatus = (typeof RESOURCE_STATUSES)[number];
+
+/** A resource's status means it is out on an incident. */
+export function isResourceOut(status: ResourceStatus): boolean {
+  return status === 'dispatched' || status === 'on_scene';
+}
 
 /** Days before an expiry or inspection date from which a resource is flagged as expiring. */
 export const EXPIRY_WARNING_DAYS = 30;
@@ -35,6 +48,8 @@ export interface ResourceView {
   quantity: number;
   unit: string;
   status: ResourceStatus;
+  /** The incident it is dispatched to while `dispatched` or `on_scene`, else null. */
+  dispatchIncidentId: string | null;
   custodian: string;
   /** E.164, or null when no phone is kept. */
   custodianPhone: string | null;
@@ -58,4 +73,23 @@ export interface NearestResourceView extends ResourceView {
 
 export interface NearestResourcesResponse {
   items: NearestResourceView[];
+}
+
+/**
+ * One resource on the resources map, as few bytes as it takes to draw it:
+ * `[id, type, status, alert, lat, lng]`. The rest is fetched when its popup opens.
+ */
+export type ResourceMapPoint = [
+  id: string,
+  type: ResourceType,
+  status: ResourceStatus,
+  alert: ResourceAlert,
+  lat: number,
+  lng: number,
+];
+
+/** Every resource in the caller's scope that matches the filters, in one answer. */
+export interface ResourceMapResponse {
+  items: ResourceMapPoint[];
+  total: number;
 }

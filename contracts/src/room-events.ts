@@ -77,7 +77,8 @@ export interface RoomEventPayloads {
   'map_feature.updated': { feature: MapFeatureView };
   'map_feature.removed': { featureId: string; kind: MapFeatureKind };
   'resource.dispatched': { dispatch: DispatchView };
-  'resource.status_changed': { dispatch: DispatchView; from: DispatchState };
+  /** `reason`: why the system moved it (a closing incident releases what it held). */
+  'resource.status_changed': { dispatch: DispatchView; from: DispatchState; reason?: string };
   /** `recipients` and `tiers` are counts; `outsideRoster` only in a drill (people named off its roster). */
   'callout.started': {
     calloutId: string;

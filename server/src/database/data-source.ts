@@ -39,6 +39,7 @@ import { DRILL_ENTITIES } from '../drills/drill.entities.js';
 import { Drills1764900000000 } from './migrations/1764900000000-drills.js';
 import { DurableJobs1765000000000 } from './migrations/1765000000000-durable-jobs.js';
 import { TokenVersion1765000000100 } from './migrations/1765000000100-token-version.js';
+import { ResourceDispatch1765100000200 } from './migrations/1765100000200-resource-dispatch.js';
 
 /** Listed explicitly rather than globbed: the build is ESM and globs would load .d.ts/.map files. */
 export const ENTITIES = [
@@ -93,6 +94,7 @@ export const MIGRATIONS = [
   Drills1764900000000,
   DurableJobs1765000000000,
   TokenVersion1765000000100,
+  ResourceDispatch1765100000200,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ResourceStatus, ResourceType } from '@muster/contracts';
+import type { EditableResourceStatus, ResourceType } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { ResourceRepository } from '../resources/resource.repository.js';
 import { ResourceService } from '../resources/resource.service.js';
@@ -20,7 +20,7 @@ export interface DemoResource {
   model?: string;
   quantity: number;
   unit: string;
-  status?: ResourceStatus;
+  status?: EditableResourceStatus;
   custodian: string;
   custodianPhone: string;
   lat: number;

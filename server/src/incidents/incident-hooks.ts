@@ -12,6 +12,8 @@ export interface FiledListener {
   filed(incident: Incident, lookedUp: unknown): Promise<void>;
 }
 
+export type StatusListener = (incident: Incident, from: Incident['status']) => Promise<void>;
+
 /**
  * Lets other domains act on a new incident inside the filing transaction without the incident
  * module knowing them (drills alert their directors to a real incident this way).
@@ -19,6 +21,16 @@ export interface FiledListener {
 @Injectable()
 export class IncidentHooks {
   private readonly listeners: FiledListener[] = [];
+  private readonly statusListeners: StatusListener[] = [];
+
+  /** Called inside the transaction that changes an incident's status (rooms release resources on close). */
+  onStatusChanged(listener: StatusListener): void {
+    this.statusListeners.push(listener);
+  }
+
+  async runStatusChanged(incident: Incident, from: Incident['status']): Promise<void> {
+    for (const listener of this.statusListeners) await listener(incident, from);
+  }
 
   onFiled(listener: FiledListener): void {
     this.listeners.push(listener);

@@ -221,6 +221,7 @@ export class IncidentService {
       incident.closedAt = status === 'closed' ? new Date() : null;
       await this.incidents.update(incident);
       await this.rooms.append(id, 'incident.status_changed', { from, to: status, reason: reason ?? null });
+      await this.hooks.runStatusChanged(incident, from);
       const view = mapIncident(incident);
       await this.audit.record({
         action: 'incident.status_changed',

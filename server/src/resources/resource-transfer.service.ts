@@ -20,7 +20,7 @@ import {
   writeXlsx,
 } from '../common/tabular.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import type { ImportProblem, ImportResult } from '@muster/contracts';
+import { isResourceOut, type ImportProblem, type ImportResult, type ResourceStatus } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { EnterpriseRepository } from '../enterprises/enterprise.repository.js';
 import { todayIn } from './resource-alert.js';
@@ -142,7 +142,8 @@ export class ResourceTransferService {
           model: v.model ?? '',
           quantity: num(v.quantity) ?? 1,
           unit: v.unit ?? '',
-          status: v.status || 'available',
+          // A resource out on an incident exports as such; importing the file back keeps it out.
+          status: isResourceOut(v.status as ResourceStatus) ? undefined : v.status || 'available',
           custodian: v.custodian ?? '',
           custodianPhone: v.custodianPhone || null,
           location: { lat: num(v.lat), lng: num(v.lng) },

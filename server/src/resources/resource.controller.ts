@@ -16,13 +16,20 @@ import type { Response } from 'express';
 import { Roles } from '../common/access.decorators.js';
 import { CONTENT_TYPES, TableImport, type UploadedTable } from '../common/tabular.js';
 import { UuidParam } from '../common/uuid-param.js';
-import type { ListResponse, ImportResult, NearestResourcesResponse, ResourceView } from '@muster/contracts';
+import type {
+  ListResponse,
+  ImportResult,
+  NearestResourcesResponse,
+  ResourceMapResponse,
+  ResourceView,
+} from '@muster/contracts';
 import { DIRECTORY_READERS, DIRECTORY_WRITERS } from '../directory/directory-roles.js';
 import {
   NearestQueryDto,
   ResourceCreateDto,
   ResourceExportQueryDto,
   ResourceListQueryDto,
+  ResourceMapQueryDto,
   ResourceUpdateDto,
 } from './resource.dto.js';
 import { ResourceService } from './resource.service.js';
@@ -41,6 +48,16 @@ export class ResourceController {
   @Roles(...DIRECTORY_READERS)
   list(@Query() q: ResourceListQueryDto): Promise<ListResponse<ResourceView>> {
     return this.resources.list(q);
+  }
+
+  /**
+   * Every resource the list's filters match, in one answer, as `[id, type, status, alert, lat,
+   * lng]` tuples: what the resources map draws (a popup fetches the rest by id).
+   */
+  @Get('map')
+  @Roles(...DIRECTORY_READERS)
+  map(@Query() q: ResourceMapQueryDto): Promise<ResourceMapResponse> {
+    return this.resources.mapPoints(q);
   }
 
   /** The nearest resources of the given types to a point, with great-circle distances in metres. */

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   IsIn,
@@ -16,7 +16,14 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../common/paging.dto.js';
-import { RESOURCE_STATUSES, RESOURCE_TYPES, type ResourceStatus, type ResourceType } from '@muster/contracts';
+import {
+  EDITABLE_RESOURCE_STATUSES,
+  RESOURCE_STATUSES,
+  RESOURCE_TYPES,
+  type EditableResourceStatus,
+  type ResourceStatus,
+  type ResourceType,
+} from '@muster/contracts';
 import { IsCalendarDate, trim } from '../common/validation.js';
 import { E164, toE164 } from '../directory/contact.dto.js';
 import { GeoPointDto } from '../enterprises/enterprise.dto.js';
@@ -68,10 +75,14 @@ export class ResourceCreateDto {
   @MaxLength(20)
   unit?: string;
 
-  @ApiPropertyOptional({ enum: RESOURCE_STATUSES, default: 'available' })
+  @ApiPropertyOptional({
+    enum: EDITABLE_RESOURCE_STATUSES,
+    default: 'available',
+    description: 'dispatched and on_scene are set by dispatching it from an incident room',
+  })
   @IsOptional()
-  @IsIn(RESOURCE_STATUSES)
-  status?: ResourceStatus;
+  @IsIn(EDITABLE_RESOURCE_STATUSES)
+  status?: EditableResourceStatus;
 
   @ApiPropertyOptional({ example: '马骏' })
   @IsOptional()
@@ -162,6 +173,9 @@ export class ResourceListQueryDto extends PageQueryDto {
   @Matches(/^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/, { message: 'bbox must be south,west,north,east' })
   bbox?: string;
 }
+
+/** The list's filters without its paging: the map takes every match in one answer. */
+export class ResourceMapQueryDto extends OmitType(ResourceListQueryDto, ['page', 'pageSize'] as const) {}
 
 export class NearestQueryDto {
   @ApiProperty({ example: 33.99 })

@@ -28,6 +28,10 @@ export class Resource {
   @Column({ type: 'text' })
   status: ResourceStatus;
 
+  /** Set with `dispatched` / `on_scene` only, by the room that sent it. */
+  @Column({ type: 'uuid', nullable: true })
+  dispatchIncidentId: string | null;
+
   @Column({ type: 'text' })
   custodian: string;
 

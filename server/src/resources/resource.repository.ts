@@ -6,7 +6,9 @@ import { Db } from '../database/db.js';
 import { escapeLike } from '../common/sql.js';
 import { Resource } from './resource.entity.js';
 
-export interface ResourceFilter {
+export type ResourceFilter = ResourceMatch & { skip: number; take: number };
+
+export interface ResourceMatch {
   q?: string;
   enterpriseId?: string;
   types?: ResourceType[];
@@ -15,8 +17,17 @@ export interface ResourceFilter {
   dueBy?: string;
   /** [south, west, north, east] */
   bbox?: [number, number, number, number];
-  skip: number;
-  take: number;
+}
+
+/** The columns the resources map draws from (and the alert is computed from). */
+export interface ResourcePointRow {
+  id: string;
+  type: ResourceType;
+  status: ResourceStatus;
+  lat: number;
+  lng: number;
+  expiresOn: string | null;
+  nextInspectionOn: string | null;
 }
 
 export interface NearestParams {
@@ -78,8 +89,53 @@ export class ResourceRepository extends EnterpriseScopedRepository<Resource> {
   }
 
   list(f: ResourceFilter): Promise<[Resource[], number]> {
-    const qb = this.query('r').orderBy('r.type', 'ASC').addOrderBy('r.name', 'ASC').addOrderBy('r.id', 'ASC');
+    const qb = this.matching(f).orderBy('r.type', 'ASC').addOrderBy('r.name', 'ASC').addOrderBy('r.id', 'ASC');
     qb.skip(f.skip).take(f.take);
+    return qb.getManyAndCount();
+  }
+
+  /** Every match, only the columns a map point needs, without building entities. */
+  points(f: ResourceMatch): Promise<ResourcePointRow[]> {
+    return this.matching(f)
+      .select([
+        'r.id AS id',
+        'r.type AS type',
+        'r.status AS status',
+        'r.lat AS lat',
+        'r.lng AS lng',
+        `to_char(r.expires_on, 'YYYY-MM-DD') AS "expiresOn"`,
+        `to_char(r.next_inspection_on, 'YYYY-MM-DD') AS "nextInspectionOn"`,
+      ])
+      .orderBy('r.id', 'ASC')
+      .getRawMany<ResourcePointRow>();
+  }
+
+  /** Locks the resource (in scope) until the transaction ends: one dispatch at a time. */
+  async lockById(id: string): Promise<Resource> {
+    await this.getById(id);
+    await this.repo.query('SELECT 1 FROM resource WHERE id = $1 FOR UPDATE', [id]);
+    return this.getById(id);
+  }
+
+  /**
+   * Puts a resource out on an incident or back. Called by the incident room only, for a
+   * dispatch the caller may act on: releasing returns a resource that may be outside the
+   * caller's own scope (a zone vehicle sent to an enterprise's incident).
+   */
+  async setDeployment(
+    id: string,
+    deployment: { status: 'dispatched' | 'on_scene'; incidentId: string } | null,
+  ): Promise<void> {
+    await this.repo.update(
+      { id },
+      deployment
+        ? { status: deployment.status, dispatchIncidentId: deployment.incidentId }
+        : { status: 'available', dispatchIncidentId: null },
+    );
+  }
+
+  private matching(f: ResourceMatch) {
+    const qb = this.query('r');
     if (f.q) {
       qb.andWhere('(r.name ILIKE :q OR r.model ILIKE :q OR r.address ILIKE :q OR r.custodian ILIKE :q)', {
         q: `%${escapeLike(f.q)}%`,
@@ -96,7 +152,7 @@ export class ResourceRepository extends EnterpriseScopedRepository<Resource> {
       const [s, w, n, e] = f.bbox;
       qb.andWhere('r.lat BETWEEN :s AND :n AND r.lng BETWEEN :w AND :e', { s, w, n, e });
     }
-    return qb.getManyAndCount();
+    return qb;
   }
 
   /**

@@ -6,20 +6,24 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import {
   type ListResponse,
   EXPIRY_WARNING_DAYS,
+  isResourceOut,
   type NearestResourcesResponse,
+  type ResourceMapResponse,
   type ResourceView,
 } from '@muster/contracts';
+import { ConflictError } from '../common/domain-errors.js';
 import { Db } from '../database/db.js';
 import { assertOwnerUnchanged, ownerForCreate } from '../directory/directory-scope.js';
-import { addDays, todayIn } from './resource-alert.js';
+import { addDays, resourceAlert, todayIn } from './resource-alert.js';
 import type {
   NearestQueryDto,
   ResourceCreateDto,
   ResourceListQueryDto,
+  ResourceMapQueryDto,
   ResourceUpdateDto,
 } from './resource.dto.js';
 import { Resource } from './resource.entity.js';
-import { ResourceRepository } from './resource.repository.js';
+import { ResourceRepository, type ResourceMatch } from './resource.repository.js';
 import { mapNearest, mapResource } from './resource.view.js';
 
 @Injectable()
@@ -42,14 +46,27 @@ export class ResourceService {
 
   async list(q: ResourceListQueryDto): Promise<ListResponse<ResourceView>> {
     const today = this.today();
-    const bbox = q.bbox?.split(',').map(Number) as [number, number, number, number] | undefined;
-    const [rows, total] = await this.resources.list({
-      ...q,
-      bbox,
-      dueBy: q.alert === 'expiring' ? addDays(today, EXPIRY_WARNING_DAYS) : undefined,
-      ...pageWindow(q),
-    });
+    const [rows, total] = await this.resources.list({ ...this.match(q, today), ...pageWindow(q) });
     return { items: rows.map((r) => mapResource(r, today)), total };
+  }
+
+  /** Every match at once, a few fields each: the map draws them as soon as this one answer lands. */
+  async mapPoints(q: ResourceMapQueryDto): Promise<ResourceMapResponse> {
+    const today = this.today();
+    const rows = await this.resources.points(this.match(q, today));
+    return {
+      items: rows.map((r) => [r.id, r.type, r.status, resourceAlert(r, today), r.lat, r.lng]),
+      total: rows.length,
+    };
+  }
+
+  private match(q: ResourceMapQueryDto, today: string): ResourceMatch {
+    const { alert, bbox, ...rest } = q;
+    return {
+      ...rest,
+      bbox: bbox?.split(',').map(Number) as [number, number, number, number] | undefined,
+      dueBy: alert === 'expiring' ? addDays(today, EXPIRY_WARNING_DAYS) : undefined,
+    };
   }
 
   async get(id: string): Promise<ResourceView> {
@@ -111,6 +128,11 @@ export class ResourceService {
     return this.db.transaction(async () => {
       const r = await this.resources.getById(id);
       assertOwnerUnchanged(r.enterpriseId, dto.enterpriseId);
+      if (dto.status !== undefined && dto.status !== r.status && isResourceOut(r.status)) {
+        throw new ConflictError(
+          `status: the resource is out on incident ${r.dispatchIncidentId}; release it in that incident's room`,
+        );
+      }
       const before = mapResource(r, this.today());
       apply(r, dto);
       const view = mapResource(await this.resources.save(r), this.today());
@@ -128,6 +150,9 @@ export class ResourceService {
   async remove(id: string): Promise<void> {
     return this.db.transaction(async () => {
       const r = await this.resources.getById(id);
+      if (isResourceOut(r.status)) {
+        throw new ConflictError(`The resource is out on incident ${r.dispatchIncidentId}; release it first`);
+      }
       const before = mapResource(r, this.today());
       await this.resources.remove(r);
       await this.audit.record({ action: 'resource.deleted', entity: 'resource', entityId: id, before });
@@ -148,6 +173,7 @@ function apply(r: Resource, dto: ResourceUpdateDto): void {
   r.quantity ??= 1;
   r.unit ??= '';
   r.status ??= 'available';
+  r.dispatchIncidentId ??= null;
   r.custodian ??= '';
   r.custodianPhone ||= null;
   r.address ??= '';

@@ -12,6 +12,7 @@ export function mapResource(r: Resource, today: string): ResourceView {
     quantity: r.quantity,
     unit: r.unit,
     status: r.status,
+    dispatchIncidentId: r.dispatchIncidentId,
     custodian: r.custodian,
     custodianPhone: r.custodianPhone,
     location: { lat: r.lat, lng: r.lng },

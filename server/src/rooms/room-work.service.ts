@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { RequestContext } from '../common/request-context.js';
-import type { DispatchView, MapFeatureView, TaskView } from '@muster/contracts';
+import type { DispatchState, DispatchView, MapFeatureView, ResourceStatus, TaskView } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { TeamRepository } from '../directory/team.repository.js';
 import { ScopedUserRepository } from '../identity/scoped-user.repository.js';
+import { IncidentHooks } from '../incidents/incident-hooks.js';
 import { IncidentRepository } from '../incidents/incident.repository.js';
 import { ResourceRepository } from '../resources/resource.repository.js';
 import { Dispatch, MapFeature, RoomTask } from './room.entities.js';
@@ -28,7 +29,7 @@ import { ConflictError, InvalidError, NotFoundError } from '../common/domain-err
  * read. Every change is a room event and an audit row, committed together.
  */
 @Injectable()
-export class RoomWorkService {
+export class RoomWorkService implements OnModuleInit {
   constructor(
     private readonly db: Db,
     private readonly incidents: IncidentRepository,
@@ -38,7 +39,14 @@ export class RoomWorkService {
     private readonly rooms: RoomLog,
     private readonly audit: AuditService,
     private readonly context: RequestContext,
+    private readonly hooks: IncidentHooks,
   ) {}
+
+  onModuleInit(): void {
+    this.hooks.onStatusChanged(async (incident) => {
+      if (incident.status === 'closed') await this.releaseAll(incident.id);
+    });
+  }
 
   // ── tasks ────────────────────────────────────────────────────────────────
   async tasks(incidentId: string): Promise<TaskView[]> {
@@ -204,16 +212,40 @@ export class RoomWorkService {
     return rows.map(mapDispatch);
   }
 
+  /**
+   * Sends a resource. One named from the register goes out with it: in a real incident its
+   * register status becomes `dispatched` with the incident, and a resource already out is
+   * refused naming the incident it is on. The resource row is locked first, so of two rooms
+   * sending the same vehicle at once one wins and the other is told where it went. In a drill
+   * the dispatch is the drill's alone: the register is not touched (a real incident must never
+   * find a vehicle "out" on an exercise), and the drill refuses what it has already sent or
+   * what an inject made unavailable in it.
+   */
   async dispatch(incidentId: string, dto: DispatchCreateDto): Promise<DispatchView> {
     return this.db.transaction(async () => {
-      await this.openIncident(incidentId);
-      if (dto.resourceId) await this.resources.getById(dto.resourceId);
+      const incident = await this.openIncident(incidentId);
+      let label = dto.label?.trim() ?? '';
+      let resourceStatus: ResourceStatus | undefined;
+      if (dto.resourceId) {
+        const resource = await this.resources.lockById(dto.resourceId);
+        await this.assertFree(incident, resource.id, resource.name);
+        if (!incident.isDrill) {
+          if (resource.status !== 'available' && resource.status !== 'in_use') {
+            throw new ConflictError(`Resource "${resource.name}" is ${resource.status} and cannot be dispatched`);
+          }
+          await this.resources.setDeployment(resource.id, { status: 'dispatched', incidentId });
+          resourceStatus = 'dispatched';
+        }
+        label ||= resource.name;
+      }
+      if (!label) throw new InvalidError(['label: name what is sent, or pick a resource from the register']);
       const d = await this.db.repo(Dispatch).save(
         Object.assign(new Dispatch(), {
           incidentId,
           resourceId: dto.resourceId ?? null,
-          label: dto.label,
+          label,
           state: 'en_route',
+          isDrill: incident.isDrill,
         }),
       );
       const view = mapDispatch(d);
@@ -222,7 +254,7 @@ export class RoomWorkService {
         action: 'resource.dispatched',
         entity: 'incident_dispatch',
         entityId: d.id,
-        after: view,
+        after: { ...view, ...(resourceStatus ? { resourceStatus } : {}) },
       });
       return view;
     });
@@ -237,25 +269,87 @@ export class RoomWorkService {
       await this.incidents.getById(incidentId);
       const d = await this.db.repo(Dispatch).findOneBy({ id: dispatchId, incidentId });
       if (!d) throw new NotFoundError('Dispatch not found');
-      if (d.state === 'released') throw new ConflictError('The resource has been released');
-      const before = mapDispatch(d);
-      d.state = dto.state;
-      const view = mapDispatch(await this.db.repo(Dispatch).save(d));
-      await this.rooms.append(incidentId, 'resource.status_changed', { dispatch: view, from: before.state });
-      await this.audit.record({
-        action: 'resource.status_changed',
-        entity: 'incident_dispatch',
-        entityId: d.id,
-        before,
-        after: view,
-      });
-      return view;
+      return this.moveDispatch(d, dto.state);
     });
   }
 
-  private async openIncident(incidentId: string): Promise<void> {
+  /**
+   * Releases every resource still out on the incident: a closed incident holds nothing. Runs in
+   * the transaction that closes it.
+   */
+  async releaseAll(incidentId: string): Promise<void> {
+    const open = await this.db
+      .repo(Dispatch)
+      .createQueryBuilder('d')
+      .where(`d.incidentId = :incidentId AND d.state <> 'released'`, { incidentId })
+      .orderBy('d.createdAt', 'ASC')
+      .getMany();
+    for (const d of open) await this.moveDispatch(d, 'released', 'the incident closed');
+  }
+
+  private async moveDispatch(d: Dispatch, state: DispatchState, reason?: string): Promise<DispatchView> {
+    if (d.state === 'released') throw new ConflictError('The resource has been released');
+    const before = mapDispatch(d);
+    d.state = state;
+    const view = mapDispatch(await this.db.repo(Dispatch).save(d));
+    let resourceStatus: ResourceStatus | undefined;
+    if (d.resourceId && !d.isDrill) {
+      resourceStatus = state === 'released' ? 'available' : state === 'on_scene' ? 'on_scene' : 'dispatched';
+      await this.resources.setDeployment(
+        d.resourceId,
+        state === 'released' ? null : { status: resourceStatus as 'dispatched' | 'on_scene', incidentId: d.incidentId },
+      );
+    }
+    await this.rooms.append(d.incidentId, 'resource.status_changed', {
+      dispatch: view,
+      from: before.state,
+      ...(reason ? { reason } : {}),
+    });
+    await this.audit.record({
+      action: 'resource.status_changed',
+      entity: 'incident_dispatch',
+      entityId: d.id,
+      before,
+      after: { ...view, ...(resourceStatus ? { resourceStatus } : {}), ...(reason ? { reason } : {}) },
+    });
+    return view;
+  }
+
+  /**
+   * Refuses a resource that is already out: on any real incident (for a real dispatch), or, in
+   * a drill, within that drill (sent already, or made unavailable by an inject).
+   */
+  private async assertFree(
+    incident: { id: string; isDrill: boolean },
+    resourceId: string,
+    name: string,
+  ): Promise<void> {
+    const [out] = (await this.db.manager.query(
+      `SELECT i.id, i.title FROM incident_dispatch d JOIN incident i ON i.id = d.incident_id
+        WHERE d.resource_id = $1 AND d.state <> 'released' AND d.is_drill = $2
+          AND ($2 = false OR d.incident_id = $3)
+        LIMIT 1`,
+      [resourceId, incident.isDrill, incident.id],
+    )) as { id: string; title: string }[];
+    if (out) {
+      throw new ConflictError(`Resource "${name}" is already dispatched to incident "${out.title}" (${out.id})`);
+    }
+    if (incident.isDrill) {
+      const [gone] = (await this.db.manager.query(
+        `SELECT 1 FROM room_event
+          WHERE incident_id = $1 AND type = 'drill.inject' AND payload->>'kind' = 'resource_unavailable'
+            AND payload->>'resourceId' = $2
+          LIMIT 1`,
+        [incident.id, resourceId],
+      )) as unknown[];
+      if (gone) throw new ConflictError(`Resource "${name}" is unavailable in this drill`);
+    }
+  }
+
+  private async openIncident(incidentId: string): Promise<{ id: string; isDrill: boolean }> {
     const incident = await this.incidents.getById(incidentId);
     if (incident.status === 'closed') throw new ConflictError('The incident is closed; reopen it first');
+    return incident;
   }
 
   /** The assignees a task names must be in the caller's scope (404 otherwise, before any write). */

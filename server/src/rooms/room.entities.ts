@@ -61,6 +61,8 @@ export class Dispatch {
   @Column({ type: 'uuid', nullable: true }) resourceId: string | null;
   @Column({ type: 'text' }) label: string;
   @Column({ type: 'text', default: 'en_route' }) state: DispatchState;
+  /** A drill's dispatch never changes the register. */
+  @Column({ type: 'boolean', default: false }) isDrill: boolean;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

@@ -85,12 +85,13 @@ export class DispatchCreateDto {
   @IsOptional()
   @IsUUID()
   resourceId?: string;
-  @ApiProperty({ description: 'What was sent, as shown' })
+  @ApiPropertyOptional({ description: "What was sent, as shown; the resource's name when left out" })
+  @ValidateIf((o: DispatchCreateDto) => o.label !== undefined || !o.resourceId)
   @Transform(trim)
   @IsString()
   @MinLength(1)
   @MaxLength(200)
-  label: string;
+  label?: string;
 }
 
 export class DispatchUpdateDto {

@@ -9,7 +9,14 @@ import { ChoiceFilter, FilterBar, SearchField, usePagedSearch } from '../compone
 import { ActionsHeading, ListTable, QueryState } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
 import { EditDeleteButtons, RecordFormActions, useRecordSave } from '../components/RecordForm';
-import { RESOURCE_STATUSES, RESOURCE_TYPES, type ResourceType, type ResourceView } from '../contracts';
+import {
+  EDITABLE_RESOURCE_STATUSES,
+  isResourceOut,
+  RESOURCE_STATUSES,
+  RESOURCE_TYPES,
+  type ResourceType,
+  type ResourceView,
+} from '../contracts';
 import { telHref } from '../lib/format';
 import { deleteResource, fetchResources, saveResource, type ResourceInput } from './api';
 import { AlertBadge } from './AlertBadge';
@@ -48,7 +55,8 @@ function fromDraft(d: Draft): Partial<ResourceInput> {
     model: d.model,
     quantity: Number(d.quantity),
     unit: d.unit,
-    status: d.status as ResourceView['status'],
+    // Out on an incident, the status is the room's to change (released there).
+    ...(isResourceOut(d.status as ResourceView['status']) ? {} : { status: d.status as ResourceView['status'] }),
     custodian: d.custodian,
     custodianPhone: d.custodianPhone || null,
     location: { lat: Number(d.lat), lng: Number(d.lng) },
@@ -105,9 +113,13 @@ function ResourceForm({ resource, onDone }: { resource: ResourceView | null; onD
         <select
           id="resource-status"
           value={draft.status}
+          disabled={isResourceOut(draft.status as ResourceView['status'])}
           onChange={(e) => setDraft((d) => ({ ...d, status: e.target.value }))}
         >
-          {RESOURCE_STATUSES.map((x) => (
+          {(isResourceOut(draft.status as ResourceView['status'])
+            ? RESOURCE_STATUSES
+            : EDITABLE_RESOURCE_STATUSES
+          ).map((x) => (
             <option key={x} value={x}>
               {t(`resources.status.${x}`)}
             </option>

@@ -54,7 +54,7 @@ export function fetchNearest(
 
 export type ResourceInput = Omit<
   ResourceView,
-  'id' | 'alert' | 'createdAt' | 'updatedAt' | 'enterpriseId'
+  'id' | 'alert' | 'createdAt' | 'updatedAt' | 'enterpriseId' | 'dispatchIncidentId'
 > & { enterpriseId?: string | null };
 
 export function saveResource(id: string | null, body: Partial<ResourceInput>) {
