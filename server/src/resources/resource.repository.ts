@@ -89,7 +89,10 @@ export class ResourceRepository extends EnterpriseScopedRepository<Resource> {
   }
 
   list(f: ResourceFilter): Promise<[Resource[], number]> {
-    const qb = this.matching(f).orderBy('r.type', 'ASC').addOrderBy('r.name', 'ASC').addOrderBy('r.id', 'ASC');
+    const qb = this.matching(f)
+      .orderBy('r.type', 'ASC')
+      .addOrderBy('r.name', 'ASC')
+      .addOrderBy('r.id', 'ASC');
     qb.skip(f.skip).take(f.take);
     return qb.getManyAndCount();
   }

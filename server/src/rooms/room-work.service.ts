@@ -1,7 +1,13 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { RequestContext } from '../common/request-context.js';
-import type { DispatchState, DispatchView, MapFeatureView, ResourceStatus, TaskView } from '@muster/contracts';
+import type {
+  DispatchState,
+  DispatchView,
+  MapFeatureView,
+  ResourceStatus,
+  TaskView,
+} from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { TeamRepository } from '../directory/team.repository.js';
 import { ScopedUserRepository } from '../identity/scoped-user.repository.js';
@@ -231,7 +237,9 @@ export class RoomWorkService implements OnModuleInit {
         await this.assertFree(incident, resource.id, resource.name);
         if (!incident.isDrill) {
           if (resource.status !== 'available' && resource.status !== 'in_use') {
-            throw new ConflictError(`Resource "${resource.name}" is ${resource.status} and cannot be dispatched`);
+            throw new ConflictError(
+              `Resource "${resource.name}" is ${resource.status} and cannot be dispatched`,
+            );
           }
           await this.resources.setDeployment(resource.id, { status: 'dispatched', incidentId });
           resourceStatus = 'dispatched';
@@ -297,7 +305,9 @@ export class RoomWorkService implements OnModuleInit {
       resourceStatus = state === 'released' ? 'available' : state === 'on_scene' ? 'on_scene' : 'dispatched';
       await this.resources.setDeployment(
         d.resourceId,
-        state === 'released' ? null : { status: resourceStatus as 'dispatched' | 'on_scene', incidentId: d.incidentId },
+        state === 'released'
+          ? null
+          : { status: resourceStatus as 'dispatched' | 'on_scene', incidentId: d.incidentId },
       );
     }
     await this.rooms.append(d.incidentId, 'resource.status_changed', {
@@ -332,7 +342,9 @@ export class RoomWorkService implements OnModuleInit {
       [resourceId, incident.isDrill, incident.id],
     )) as { id: string; title: string }[];
     if (out) {
-      throw new ConflictError(`Resource "${name}" is already dispatched to incident "${out.title}" (${out.id})`);
+      throw new ConflictError(
+        `Resource "${name}" is already dispatched to incident "${out.title}" (${out.id})`,
+      );
     }
     if (incident.isDrill) {
       const [gone] = (await this.db.manager.query(

@@ -6,6 +6,7 @@ const WRITERS: Role[] = ['zone_admin', 'commander', 'enterprise_officer'];
 
 export const resourceRules: AccessRules = {
   'GET /api/resources': READERS,
+  'GET /api/resources/map': READERS,
   'GET /api/resources/nearest': READERS,
   'GET /api/resources/export': READERS,
   'POST /api/resources/import': WRITERS,

@@ -299,13 +299,30 @@ function IncidentRoom({ incidentId }: { incidentId: string }) {
                 <ErrorNotice error={features.error} compact onRetry={() => void features.refetch()} />
               )
             }
-            layers={showNearby && nearby.data && <NearbyResourceLayer resources={nearby.data.items} />}
+            layers={
+              showNearby &&
+              nearby.data && (
+                <NearbyResourceLayer
+                  resources={nearby.data.items}
+                  incidentId={incidentId}
+                  canAct={canAct}
+                  events={room.events}
+                />
+              )
+            }
             footer={<FeatureLegend />}
           />
           <RoomWork incidentId={incidentId} tasks={tasks.data} dispatches={dispatches.data} canAct={canAct} />
           <CalloutBoard incident={data} canCall={canCall} />
           {canCommand && !closed && <PlanActivationPanel incident={data} />}
-          <NearbyResourcesPanel query={nearby} shown={showNearby} onToggle={setShowNearby} />
+          <NearbyResourcesPanel
+            query={nearby}
+            shown={showNearby}
+            onToggle={setShowNearby}
+            incidentId={incidentId}
+            canAct={canAct}
+            events={room.events}
+          />
         </div>
         <div className="room__side-column">
           <Timeline incidentId={incidentId} events={room.events} joined={room.joined} />

@@ -161,8 +161,13 @@ export function fetchDispatches(id: string, signal?: AbortSignal): Promise<Dispa
   return apiRequest(`${base(id)}/dispatches`, { signal });
 }
 
-export function dispatchResource(id: string, label: string): Promise<DispatchView> {
-  return apiRequest(`${base(id)}/dispatches`, { method: 'POST', body: { label } });
+/** Sends a resource: by free text (`label`), or from the register (`resourceId`). */
+export function dispatchResource(
+  id: string,
+  what: string | { resourceId: string; label?: string },
+): Promise<DispatchView> {
+  const body = typeof what === 'string' ? { label: what } : what;
+  return apiRequest(`${base(id)}/dispatches`, { method: 'POST', body });
 }
 
 export function setDispatchState(

@@ -82,8 +82,11 @@ function applyToCaches(queryClient: QueryClient, incidentId: string, added: Type
   if (affected.tasks) follow<TaskView[]>(incidentKeys.tasks(incidentId), (d) => applyTaskEvents(d, added));
   if (affected.features)
     follow<MapFeatureView[]>(incidentKeys.features(incidentId), (d) => applyFeatureEvents(d, added));
-  if (affected.dispatches)
+  if (affected.dispatches) {
     follow<DispatchView[]>(incidentKeys.dispatches(incidentId), (d) => applyDispatchEvents(d, added));
+    // A dispatch from the register moves the resource in or out of service everywhere.
+    void queryClient.invalidateQueries({ queryKey: ['resources'] });
+  }
   if (affected.incident) {
     void queryClient.invalidateQueries({ queryKey: incidentKeys.detail(incidentId), exact: true });
     void queryClient.invalidateQueries({ queryKey: incidentKeys.lists });

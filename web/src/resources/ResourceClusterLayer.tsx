@@ -2,17 +2,9 @@ import './leaflet-global';
 import 'leaflet.markercluster';
 import 'leaflet.markercluster/dist/MarkerCluster.css';
 import L from 'leaflet';
-import {
-  createElementObject,
-  createLayerComponent,
-  extendContext,
-  type LayerProps,
-} from '@react-leaflet/core';
-import type { ReactNode } from 'react';
-
-export interface ResourceClusterLayerProps extends LayerProps {
-  children?: ReactNode;
-}
+import { useEffect, useRef } from 'react';
+import { useMap } from 'react-leaflet';
+import { markerHtml, type ResourceMarker } from './resource-features';
 
 /** Cluster bubbles sized and coloured by how many resources they hold. */
 function clusterIcon(cluster: L.MarkerCluster): L.DivIcon {
@@ -26,11 +18,39 @@ function clusterIcon(cluster: L.MarkerCluster): L.DivIcon {
 }
 
 /**
- * A marker-cluster group as a react-leaflet layer: `<Marker>` children land in the group (it is
- * their layer container), so markers nearby merge into one bubble and split as the map zooms in.
+ * One icon per look (type, alert, status), shared by every marker with that look, so thousands
+ * of markers cost a handful of icon objects.
  */
-export const ResourceClusterLayer = createLayerComponent<L.MarkerClusterGroup, ResourceClusterLayerProps>(
-  function createClusterGroup(_props, context) {
+const ICONS = new Map<string, L.DivIcon>();
+function iconFor(m: ResourceMarker): L.DivIcon {
+  const key = `${m.type}|${m.alert}|${m.status}`;
+  let icon = ICONS.get(key);
+  if (!icon) {
+    icon = L.divIcon({ html: markerHtml(m), className: 'resource-marker', iconSize: [26, 26] });
+    ICONS.set(key, icon);
+  }
+  return icon;
+}
+
+/**
+ * The resources as one marker-cluster group, built with Leaflet directly: thousands of React
+ * `<Marker>` components take seconds to mount, where `addLayers` hands the whole batch to the
+ * cluster index at once. Markers nearby merge into one bubble and split as the map zooms in; a
+ * click names the resource to `onSelect` (its popup is drawn by the page, with the full record).
+ */
+export function ResourceClusterLayer({
+  markers,
+  onSelect,
+}: {
+  markers: readonly ResourceMarker[];
+  onSelect: (marker: ResourceMarker) => void;
+}) {
+  const map = useMap();
+  const groupRef = useRef<L.MarkerClusterGroup | null>(null);
+  const onSelectRef = useRef(onSelect);
+  onSelectRef.current = onSelect;
+
+  useEffect(() => {
     const group = L.markerClusterGroup({
       showCoverageOnHover: false,
       spiderfyOnMaxZoom: true,
@@ -39,6 +59,24 @@ export const ResourceClusterLayer = createLayerComponent<L.MarkerClusterGroup, R
       maxClusterRadius: 50,
       iconCreateFunction: clusterIcon,
     });
-    return createElementObject(group, extendContext(context, { layerContainer: group }));
-  },
-);
+    map.addLayer(group);
+    groupRef.current = group;
+    return () => {
+      map.removeLayer(group);
+      groupRef.current = null;
+    };
+  }, [map]);
+
+  useEffect(() => {
+    const group = groupRef.current;
+    if (!group) return;
+    group.clearLayers();
+    group.addLayers(
+      markers.map((m) =>
+        L.marker(m.position, { icon: iconFor(m), keyboard: false }).on('click', () => onSelectRef.current(m)),
+      ),
+    );
+  }, [markers]);
+
+  return null;
+}

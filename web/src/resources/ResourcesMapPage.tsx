@@ -1,7 +1,7 @@
-import L, { type Map as LeafletMap } from 'leaflet';
+import type { Map as LeafletMap } from 'leaflet';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CircleMarker, Marker, Popup, ScaleControl, useMapEvents } from 'react-leaflet';
+import { CircleMarker, Popup, ScaleControl, useMapEvents } from 'react-leaflet';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { usePublicConfig } from '../api/queries';
@@ -18,7 +18,7 @@ import {
 import { telHref } from '../lib/format';
 import { BaseMap } from '../map/BaseMap';
 import { BasemapLayer } from '../map/layers/BasemapLayer';
-import { fetchAllResources, fetchNearest } from './api';
+import { fetchNearest, fetchResource, fetchResourceMap } from './api';
 import { AlertBadge } from './AlertBadge';
 import { ResourceClusterLayer } from './ResourceClusterLayer';
 import {
@@ -28,24 +28,12 @@ import {
   toResourceMarkers,
   type ResourceMarker,
 } from './resource-features';
+
+/** Dispatches move resources in and out of service: the map follows them without a reload. */
+const REFRESH_MS = 15_000;
 import './resources.css';
 
 const NEAREST_LIMIT = 10;
-
-/**
- * One icon per look (type, alert, status), shared by every marker with that look: a new icon
- * object on each render would make react-leaflet reset hundreds of markers on every state change.
- */
-const ICONS = new Map<string, L.DivIcon>();
-function iconFor(m: ResourceMarker): L.DivIcon {
-  const key = `${m.type}|${m.alert}|${m.status}`;
-  let icon = ICONS.get(key);
-  if (!icon) {
-    icon = L.divIcon({ html: markerHtml(m), className: 'resource-marker', iconSize: [26, 26] });
-    ICONS.set(key, icon);
-  }
-  return icon;
-}
 
 function toggle<T>(set: ReadonlySet<T>, value: T): Set<T> {
   const next = new Set(set);
@@ -90,8 +78,33 @@ export function ResourcePopupBody({ r }: { r: ResourceView }) {
           {t('resources.expiresOn')}: {r.expiresOn}
         </div>
       )}
+      {r.dispatchIncidentId && (
+        <div>
+          <Link to={`/incidents/${r.dispatchIncidentId}`}>{t('resources.outOnIncident')}</Link>
+        </div>
+      )}
       <AlertBadge alert={r.alert} />
     </div>
+  );
+}
+
+/** The popup of the marker clicked: the map holds only a few fields, the rest is fetched now. */
+function SelectedPopup({ marker, onClose }: { marker: ResourceMarker; onClose: () => void }) {
+  const { t } = useTranslation();
+  const resource = useQuery({
+    queryKey: ['resources', 'detail', marker.id],
+    queryFn: ({ signal }) => fetchResource(marker.id, signal),
+  });
+  return (
+    <Popup position={marker.position} eventHandlers={{ remove: onClose }} offset={[0, -8]}>
+      {resource.data ? (
+        <ResourcePopupBody r={resource.data} />
+      ) : resource.isError ? (
+        <ErrorNotice error={resource.error} compact />
+      ) : (
+        <span>{t('resources.loading')}</span>
+      )}
+    </Popup>
   );
 }
 
@@ -104,16 +117,18 @@ export function ResourcesMapPage() {
   const config = usePublicConfig();
   const mapRef = useRef<LeafletMap>(null);
   const resources = useQuery({
-    queryKey: ['resources', 'all'],
-    queryFn: ({ signal }) => fetchAllResources(signal),
+    queryKey: ['resources', 'map'],
+    queryFn: ({ signal }) => fetchResourceMap(signal),
+    refetchInterval: REFRESH_MS,
   });
+  const [selected, setSelected] = useState<ResourceMarker | null>(null);
+  const [panelOpen, setPanelOpen] = useState(true);
   const [types, setTypes] = useState<ReadonlySet<ResourceType>>(() => new Set(RESOURCE_TYPES));
   const [statuses, setStatuses] = useState<ReadonlySet<ResourceStatus>>(() => new Set(RESOURCE_STATUSES));
   const [nearMode, setNearMode] = useState(false);
   const [point, setPoint] = useState<{ lat: number; lng: number } | null>(null);
 
-  const items = resources.data;
-  const byId = useMemo(() => new Map((items ?? []).map((r) => [r.id, r])), [items]);
+  const items = resources.data?.items;
   const counts = useMemo(() => countByType(items ?? []), [items]);
   const markers = useMemo(
     () => toResourceMarkers(items ?? [], { types, statuses }),
@@ -133,15 +148,8 @@ export function ResourcesMapPage() {
     <div className={`map-page resources-map ${nearMode ? 'resources-map--picking' : ''}`}>
       <BaseMap ref={mapRef} offline={!tileUrl} ariaLabel={t('resources.mapLabel')}>
         <BasemapLayer tileUrl={tileUrl} />
-        <ResourceClusterLayer>
-          {markers.map((m) => (
-            <Marker key={m.id} position={m.position} title={m.title} icon={iconFor(m)}>
-              <Popup>
-                <ResourcePopupBody r={byId.get(m.id)!} />
-              </Popup>
-            </Marker>
-          ))}
-        </ResourceClusterLayer>
+        <ResourceClusterLayer markers={markers} onSelect={setSelected} />
+        {selected && <SelectedPopup key={selected.id} marker={selected} onClose={() => setSelected(null)} />}
         {point && (
           <CircleMarker
             center={[point.lat, point.lng]}
@@ -159,69 +167,87 @@ export function ResourcesMapPage() {
         <ScaleControl position="bottomright" imperial={false} />
       </BaseMap>
 
-      <section className="map-overlay resources-panel" aria-labelledby="resources-panel-title">
-        <h1 id="resources-panel-title" className="map-overlay__title">
-          {t('resources.mapTitle')}
-        </h1>
-        {resources.isPending && <p>{t('resources.loading')}</p>}
-        {resources.isError && (
-          <ErrorNotice error={resources.error} onRetry={() => void resources.refetch()} compact />
-        )}
-        {items && (
-          <p data-testid="resource-shown-count">
-            {t('resources.shownCount', { shown: markers.length, total: items.length })}
+      <section
+        className={`map-overlay resources-panel ${panelOpen ? '' : 'resources-panel--collapsed'}`}
+        aria-labelledby="resources-panel-title"
+        data-testid="resources-panel"
+      >
+        <div className="resources-panel__head">
+          <h1 id="resources-panel-title" className="map-overlay__title">
+            {t('resources.mapTitle')}
+          </h1>
+          <button
+            type="button"
+            className="button button--small resources-panel__toggle"
+            aria-expanded={panelOpen}
+            aria-controls="resources-panel-body"
+            data-testid="resources-panel-toggle"
+            onClick={() => setPanelOpen((v) => !v)}
+          >
+            {panelOpen ? t('resources.hideFilters') : t('resources.showFilters')}
+          </button>
+        </div>
+        <div id="resources-panel-body" className="resources-panel__body" hidden={!panelOpen}>
+          {resources.isPending && <p>{t('resources.loading')}</p>}
+          {resources.isError && (
+            <ErrorNotice error={resources.error} onRetry={() => void resources.refetch()} compact />
+          )}
+          {items && (
+            <p data-testid="resource-shown-count">
+              {t('resources.shownCount', { shown: markers.length, total: items.length })}
+            </p>
+          )}
+          <fieldset className="resources-panel__filter">
+            <legend>{t('resources.typeLabel')}</legend>
+            <div className="resources-panel__quick">
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => setTypes(new Set(RESOURCE_TYPES))}
+              >
+                {t('resources.all')}
+              </button>
+              <button type="button" className="button button--small" onClick={() => setTypes(new Set())}>
+                {t('resources.none')}
+              </button>
+            </div>
+            {RESOURCE_TYPES.map((type) => (
+              <label key={type} className="resources-panel__option">
+                <input
+                  type="checkbox"
+                  data-testid={`filter-type-${type}`}
+                  checked={types.has(type)}
+                  onChange={() => setTypes((s) => toggle(s, type))}
+                />
+                <span
+                  dangerouslySetInnerHTML={{ __html: markerHtml({ type, alert: 'ok', status: 'available' }) }}
+                />
+                {t(`resources.type.${type}`)} <span className="muted">({counts[type] ?? 0})</span>
+              </label>
+            ))}
+          </fieldset>
+          <fieldset className="resources-panel__filter">
+            <legend>{t('resources.statusLabel')}</legend>
+            {RESOURCE_STATUSES.map((status) => (
+              <label key={status} className="resources-panel__option">
+                <input
+                  type="checkbox"
+                  data-testid={`filter-status-${status}`}
+                  checked={statuses.has(status)}
+                  onChange={() => setStatuses((s) => toggle(s, status))}
+                />
+                {t(`resources.status.${status}`)}
+              </label>
+            ))}
+          </fieldset>
+          <p className="resources-panel__legend">
+            <span className="resource-pin resource-pin--expiring" style={{ ['--pin' as string]: '#888' }} />{' '}
+            {t('resources.legendExpiring')}{' '}
+            <span className="resource-pin resource-pin--expired" style={{ ['--pin' as string]: '#888' }} />{' '}
+            {t('resources.legendExpired')}
           </p>
-        )}
-        <fieldset className="resources-panel__filter">
-          <legend>{t('resources.typeLabel')}</legend>
-          <div className="resources-panel__quick">
-            <button
-              type="button"
-              className="button button--small"
-              onClick={() => setTypes(new Set(RESOURCE_TYPES))}
-            >
-              {t('resources.all')}
-            </button>
-            <button type="button" className="button button--small" onClick={() => setTypes(new Set())}>
-              {t('resources.none')}
-            </button>
-          </div>
-          {RESOURCE_TYPES.map((type) => (
-            <label key={type} className="resources-panel__option">
-              <input
-                type="checkbox"
-                data-testid={`filter-type-${type}`}
-                checked={types.has(type)}
-                onChange={() => setTypes((s) => toggle(s, type))}
-              />
-              <span
-                dangerouslySetInnerHTML={{ __html: markerHtml({ type, alert: 'ok', status: 'available' }) }}
-              />
-              {t(`resources.type.${type}`)} <span className="muted">({counts[type] ?? 0})</span>
-            </label>
-          ))}
-        </fieldset>
-        <fieldset className="resources-panel__filter">
-          <legend>{t('resources.statusLabel')}</legend>
-          {RESOURCE_STATUSES.map((status) => (
-            <label key={status} className="resources-panel__option">
-              <input
-                type="checkbox"
-                data-testid={`filter-status-${status}`}
-                checked={statuses.has(status)}
-                onChange={() => setStatuses((s) => toggle(s, status))}
-              />
-              {t(`resources.status.${status}`)}
-            </label>
-          ))}
-        </fieldset>
-        <p className="resources-panel__legend">
-          <span className="resource-pin resource-pin--expiring" style={{ ['--pin' as string]: '#888' }} />{' '}
-          {t('resources.legendExpiring')}{' '}
-          <span className="resource-pin resource-pin--expired" style={{ ['--pin' as string]: '#888' }} />{' '}
-          {t('resources.legendExpired')}
-        </p>
-        <Link to="/resources">{t('resources.openList')}</Link>
+          <Link to="/resources">{t('resources.openList')}</Link>
+        </div>
       </section>
 
       <section className="map-overlay resources-near" aria-labelledby="resources-near-title">

@@ -56,7 +56,9 @@ function fromDraft(d: Draft): Partial<ResourceInput> {
     quantity: Number(d.quantity),
     unit: d.unit,
     // Out on an incident, the status is the room's to change (released there).
-    ...(isResourceOut(d.status as ResourceView['status']) ? {} : { status: d.status as ResourceView['status'] }),
+    ...(isResourceOut(d.status as ResourceView['status'])
+      ? {}
+      : { status: d.status as ResourceView['status'] }),
     custodian: d.custodian,
     custodianPhone: d.custodianPhone || null,
     location: { lat: Number(d.lat), lng: Number(d.lng) },

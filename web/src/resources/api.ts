@@ -4,6 +4,7 @@ import type {
   ImportResult,
   ListResponse,
   NearestResourcesResponse,
+  ResourceMapResponse,
   ResourceStatus,
   ResourceType,
   ResourceView,
@@ -32,14 +33,13 @@ export function fetchResources(f: ResourceListFilter, signal?: AbortSignal) {
   });
 }
 
-/** Every resource the caller may see (the map shows them all; the API pages by 500). */
-export async function fetchAllResources(signal?: AbortSignal): Promise<ResourceView[]> {
-  const out: ResourceView[] = [];
-  for (let page = 1; ; page++) {
-    const res = await fetchResources({ page, pageSize: 500 }, signal);
-    out.push(...res.items);
-    if (out.length >= res.total || res.items.length === 0) return out;
-  }
+/** Every resource the caller may see, in the map's compact form, in one request. */
+export function fetchResourceMap(signal?: AbortSignal) {
+  return apiRequest<ResourceMapResponse>('/api/resources/map', { signal });
+}
+
+export function fetchResource(id: string, signal?: AbortSignal) {
+  return apiRequest<ResourceView>(`/api/resources/${encodeURIComponent(id)}`, { signal });
 }
 
 export function fetchNearest(

@@ -1,29 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { RESOURCE_STATUSES, RESOURCE_TYPES, type ResourceView } from '../contracts';
+import { RESOURCE_STATUSES, RESOURCE_TYPES, type ResourceMapPoint, type ResourceView } from '../contracts';
 import { countByType, formatDistance, markerHtml, toResourceMarkers } from './resource-features';
 
-function resource(id: string, type: ResourceView['type'], status: ResourceView['status']): ResourceView {
-  return {
-    id,
-    enterpriseId: null,
-    type,
-    name: id,
-    model: '',
-    quantity: 1,
-    unit: '',
-    status,
-    custodian: '',
-    custodianPhone: null,
-    location: { lat: 33.99, lng: 116.83 },
-    address: '',
-    lastInspectedOn: null,
-    nextInspectionOn: null,
-    expiresOn: null,
-    alert: 'ok',
-    notes: '',
-    createdAt: '',
-    updatedAt: '',
-  };
+function resource(id: string, type: ResourceView['type'], status: ResourceView['status']): ResourceMapPoint {
+  return [id, type, status, 'ok', 33.99, 116.83];
 }
 
 describe('resource layer features', () => {
@@ -45,7 +25,6 @@ describe('resource layer features', () => {
         type: 'fire_hydrant',
         alert: 'ok',
         status: 'available',
-        title: 'h1',
       },
     ]);
     expect(

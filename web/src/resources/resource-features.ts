@@ -1,4 +1,10 @@
-import type { ResourceAlert, ResourceStatus, ResourceType, ResourceView } from '../contracts';
+import type {
+  ResourceAlert,
+  ResourceMapPoint,
+  ResourceStatus,
+  ResourceType,
+  ResourceView,
+} from '../contracts';
 
 /**
  * Data → map mapping for the resource layer, kept pure so it is tested without a browser:
@@ -15,7 +21,6 @@ export interface ResourceMarker {
   type: ResourceType;
   alert: ResourceAlert;
   status: ResourceStatus;
-  title: string;
 }
 
 /** One colour and a short glyph per type, legible on the pale basemap and to colour-blind eyes. */
@@ -38,23 +43,20 @@ export function passesFilter(r: Pick<ResourceView, 'type' | 'status'>, f: Resour
   return f.types.has(r.type) && f.statuses.has(r.status);
 }
 
-export function toResourceMarkers(resources: readonly ResourceView[], f: ResourceFilter): ResourceMarker[] {
-  return resources
-    .filter((r) => passesFilter(r, f))
-    .map((r) => ({
-      id: r.id,
-      position: [r.location.lat, r.location.lng],
-      type: r.type,
-      alert: r.alert,
-      status: r.status,
-      title: r.name,
-    }));
+/** The map's compact points (`[id, type, status, alert, lat, lng]`) that pass the filter, as markers. */
+export function toResourceMarkers(points: readonly ResourceMapPoint[], f: ResourceFilter): ResourceMarker[] {
+  const out: ResourceMarker[] = [];
+  for (const [id, type, status, alert, lat, lng] of points) {
+    if (f.types.has(type) && f.statuses.has(status))
+      out.push({ id, position: [lat, lng], type, alert, status });
+  }
+  return out;
 }
 
 /** Count per type of what is shown, for the filter panel. */
-export function countByType(resources: readonly ResourceView[]): Partial<Record<ResourceType, number>> {
+export function countByType(points: readonly ResourceMapPoint[]): Partial<Record<ResourceType, number>> {
   const out: Partial<Record<ResourceType, number>> = {};
-  for (const r of resources) out[r.type] = (out[r.type] ?? 0) + 1;
+  for (const [, type] of points) out[type] = (out[type] ?? 0) + 1;
   return out;
 }
 
