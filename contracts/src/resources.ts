@@ -28,6 +28,18 @@ export type EditableResourceStatus = (typeof EDITABLE_RESOURCE_STATUSES)[number]
 export const RESOURCE_STATUSES = [...EDITABLE_RESOURCE_STATUSES, 'dispatched', 'on_scene'] as const;
 export type ResourceStatus = (typeof RESOURCE_STATUSES)[number];
 
+/** Places, not things: a hydrant or a shelter is used where it is, never dispatched. */
+export const FIXED_RESOURCE_TYPES: readonly ResourceType[] = [
+  'fire_hydrant',
+  'water_source',
+  'shelter',
+  'assembly_point',
+];
+
+export function isDispatchable(type: ResourceType): boolean {
+  return !FIXED_RESOURCE_TYPES.includes(type);
+}
+
 /** A resource's status means it is out on an incident. */
 export function isResourceOut(status: ResourceStatus): boolean {
   return status === 'dispatched' || status === 'on_scene';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BrowserContext, Page } from 'playwright-core';
-import { ConsoleBrowser, requireBuiltConsole, shot } from '../support/browser.js';
+import { ConsoleBrowser, demoToken, requireBuiltConsole, shot } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 const TITLE = '二号液氯储罐出口阀门泄漏';
@@ -235,6 +235,46 @@ describe('incident report and live incident room in the web console', () => {
     await shot(commander, 'incident-room-commander', 1700);
     await shot(officer, 'incident-room-officer', 1700);
   }, 60_000);
+
+  it("dispatches a nearby resource from its map marker's popup: the room and the register follow", async () => {
+    const commander = commanderList;
+    const free = commander
+      .getByTestId('nearby-resources')
+      .getByTestId('nearby-resource')
+      .filter({ has: commander.getByTestId('nearby-dispatch') })
+      .first();
+    await free.waitFor({ timeout: 10_000 });
+    const resourceId = (await free.getAttribute('data-resource-id'))!;
+    const name = (await free.locator('.nearby-resources__name').textContent())!;
+
+    const marker = commander.locator(`[data-testid="room-map"] .nearby-resource-marker[title="${name}"]`);
+    // Markers of a dense site overlap: Leaflet takes the click on the icon itself.
+    await marker.dispatchEvent('click');
+    const popup = commander.getByTestId('nearby-resource-popup');
+    await popup.waitFor();
+    expect(await popup.textContent()).toContain(name);
+    await popup.getByTestId('nearby-dispatch').click();
+    await popup.locator('[data-testid="nearby-resource-state"][data-state="en_route"]').waitFor();
+    await shot(commander, 'incident-room-dispatch-popup');
+
+    // The list and the room's dispatches show it out; so does the register.
+    const item = commander.locator(`[data-testid="nearby-resource"][data-resource-id="${resourceId}"]`);
+    await item.locator('[data-testid="nearby-resource-state"][data-state="en_route"]').waitFor();
+    const sent = commander.getByTestId('dispatch-panel').getByTestId('dispatch').filter({ hasText: name });
+    await sent.filter({ hasText: '在途' }).waitFor();
+    const token = await demoToken(server.baseUrl, 'commander@muster.test');
+    const register = async () =>
+      (await (
+        await fetch(`${server.baseUrl}/api/resources/${resourceId}`, {
+          headers: { Authorization: `Bearer ${token}` },
+        })
+      ).json()) as { status: string; dispatchIncidentId: string | null };
+    expect(await register()).toMatchObject({ status: 'dispatched', dispatchIncidentId: incidentId });
+
+    await sent.getByRole('button', { name: '已到场' }).click();
+    await item.locator('[data-testid="nearby-resource-state"][data-state="on_scene"]').waitFor();
+    expect(await register()).toMatchObject({ status: 'on_scene', dispatchIncidentId: incidentId });
+  }, 30_000);
 
   it('prints the incident summary and shows the room in English', async () => {
     const summary = await ui.newPage(officerContext, 'summary');

@@ -76,9 +76,19 @@ describe('references in request bodies stay in the caller’s scope', () => {
       ['resource', 'Resource'],
       ['plan', 'Plan'],
     ] as const) {
-      ids[`own${key}`] = await one(`SELECT id FROM ${table} WHERE enterprise_id = $1 LIMIT 1`, [ids.e1]);
-      ids[`foreign${key}`] = await one(`SELECT id FROM ${table} WHERE enterprise_id = $1 LIMIT 1`, [ids.e2]);
-      ids[`zone${key}`] = await one(`SELECT id FROM ${table} WHERE enterprise_id IS NULL LIMIT 1`);
+      // A resource that may be sent: an available vehicle or kit, not a place.
+      const sendable =
+        table === 'resource'
+          ? ` AND status = 'available' AND type IN ('equipment', 'supplies', 'vehicle')`
+          : '';
+      ids[`own${key}`] = await one(`SELECT id FROM ${table} WHERE enterprise_id = $1${sendable} LIMIT 1`, [
+        ids.e1,
+      ]);
+      ids[`foreign${key}`] = await one(
+        `SELECT id FROM ${table} WHERE enterprise_id = $1${sendable} LIMIT 1`,
+        [ids.e2],
+      );
+      ids[`zone${key}`] = await one(`SELECT id FROM ${table} WHERE enterprise_id IS NULL${sendable} LIMIT 1`);
     }
     const filed = await t.http.post('/api/incidents').set(as('enterprise_officer')).send(incidentReport());
     expect(filed.status).toBe(201);

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import type { DispatchView, ResourceView, RoomEventView } from '@muster/contracts';
+import type { DispatchView, ResourceView, RoomEventView, RunView } from '@muster/contracts';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { scenarioDocument } from '../support/drills.js';
 import { incidentReport } from '../support/incidents.js';
 
 /** Dispatching from the register: the resource goes out with the incident, and comes back. */
@@ -157,6 +158,56 @@ describe('dispatching resources from the register', () => {
     // And moving the drill's dispatch leaves the real status alone.
     expect((await move(drill, inDrill.body.id, 'released')).status).toBe(200);
     expect(await resource(engine.id)).toMatchObject({ status: 'dispatched', dispatchIncidentId: real });
+  });
+
+  it('a "resource unavailable" inject takes the picked resource away within the drill run only', async () => {
+    const foam = await vehicle('泡沫消防车 G');
+    const doc = await scenarioDocument(t, [
+      {
+        id: 'gone',
+        offsetSeconds: 3600,
+        synopsis: '泡沫车故障',
+        kind: 'resource_unavailable',
+        targetRoles: ['总指挥'],
+        content: { resourceId: foam.id, label: foam.name },
+        expectedActions: [],
+      },
+    ]);
+    const scenario = await t.http.post('/api/drills/scenarios').set(auth()).send(doc);
+    expect(scenario.status).toBe(201);
+    const created = await t.http.post('/api/drills/runs').set(auth()).send({
+      scenarioId: scenario.body.id,
+      scheduledFor: new Date().toISOString(),
+      contactIds: [],
+      evaluatorIds: [],
+    });
+    expect(created.status).toBe(201);
+    const started = await t.http.post(`/api/drills/runs/${created.body.id}/start`).set(auth());
+    expect(started.status).toBe(200);
+    const run = started.body as RunView;
+    const drill = run.incidentId!;
+
+    const sent = await send(drill, { resourceId: foam.id });
+    expect(sent.status).toBe(201);
+    const inject = run.injects.find((i) => i.id === 'gone')!;
+    const released = await t.http
+      .post(`/api/drills/runs/${run.id}/injects/${inject.runInjectId}/release`)
+      .set(auth());
+    expect(released.status).toBe(200);
+
+    // The drill lost it: its dispatch is released, and it cannot be sent again in this drill.
+    const dispatches = (await t.http.get(`/api/incidents/${drill}/dispatches`).set(auth()))
+      .body as DispatchView[];
+    expect(dispatches.find((d) => d.id === sent.body.id)!.state).toBe('released');
+    const again = await send(drill, { resourceId: foam.id });
+    expect(again.status).toBe(409);
+    expect(again.body.message).toContain('unavailable in this drill');
+    const events = (await t.http.get(`/api/incidents/${drill}/events`).set(auth())).body as RoomEventView[];
+    expect(events.find((e) => e.type === 'drill.inject')!.payload).toMatchObject({ resourceId: foam.id });
+
+    // The register and real incidents never saw the drill's fiction.
+    expect(await resource(foam.id)).toMatchObject({ status: 'available', dispatchIncidentId: null });
+    expect((await send(await incident('真实泄漏'), { resourceId: foam.id })).status).toBe(201);
   });
 
   it('still takes a free-text dispatch, and needs a label or a resource', async () => {

@@ -53,9 +53,14 @@ export class InjectEffects {
         });
         return { featureId: feature.id };
       }
-      case 'resource_unavailable':
+      case 'resource_unavailable': {
         // Only the drill's picture changes: the real register must not show a drill's fiction.
-        return { resourceId: (inject.content as ResourceUnavailableInjectContent).resourceId ?? null };
+        // The inject's room event names the resource, and the room refuses to send it from then
+        // on; one the drill had already sent is lost to it (its dispatch is released).
+        const resourceId = (inject.content as ResourceUnavailableInjectContent).resourceId ?? null;
+        if (resourceId) await this.work.loseInDrill(incidentId, resourceId);
+        return { resourceId };
+      }
       case 'responder_unreachable': {
         const { contactId } = inject.content as ResponderUnreachableInjectContent;
         if (!run.unreachableContactIds.includes(contactId)) {

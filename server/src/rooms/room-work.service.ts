@@ -1,12 +1,13 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { RequestContext } from '../common/request-context.js';
-import type {
-  DispatchState,
-  DispatchView,
-  MapFeatureView,
-  ResourceStatus,
-  TaskView,
+import {
+  isDispatchable,
+  type DispatchState,
+  type DispatchView,
+  type MapFeatureView,
+  type ResourceStatus,
+  type TaskView,
 } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { TeamRepository } from '../directory/team.repository.js';
@@ -234,6 +235,11 @@ export class RoomWorkService implements OnModuleInit {
       let resourceStatus: ResourceStatus | undefined;
       if (dto.resourceId) {
         const resource = await this.resources.lockById(dto.resourceId);
+        if (!isDispatchable(resource.type)) {
+          throw new InvalidError([
+            `resourceId: a ${resource.type} is a place, used where it is, not dispatched`,
+          ]);
+        }
         await this.assertFree(incident, resource.id, resource.name);
         if (!incident.isDrill) {
           if (resource.status !== 'available' && resource.status !== 'in_use') {
@@ -293,6 +299,22 @@ export class RoomWorkService implements OnModuleInit {
       .orderBy('d.createdAt', 'ASC')
       .getMany();
     for (const d of open) await this.moveDispatch(d, 'released', 'the incident closed');
+  }
+
+  /** A drill inject made the resource unavailable: the drill's own dispatch of it ends. */
+  async loseInDrill(incidentId: string, resourceId: string): Promise<void> {
+    const open = await this.db
+      .repo(Dispatch)
+      .createQueryBuilder('d')
+      .where(
+        `d.incidentId = :incidentId AND d.resourceId = :resourceId AND d.isDrill AND d.state <> 'released'`,
+        {
+          incidentId,
+          resourceId,
+        },
+      )
+      .getMany();
+    for (const d of open) await this.moveDispatch(d, 'released', 'unavailable in the drill');
   }
 
   private async moveDispatch(d: Dispatch, state: DispatchState, reason?: string): Promise<DispatchView> {

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Marker, Pane, Popup } from 'react-leaflet';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import {
+  isDispatchable,
   isResourceOut,
   type DispatchView,
   type IncidentView,
@@ -129,7 +130,7 @@ function DispatchAction({
       </span>
     );
   }
-  if (!canAct) return null;
+  if (!canAct || !isDispatchable(resource.type)) return null;
   return (
     <span className="nearby-resources__action">
       <button
@@ -210,7 +211,8 @@ function NearbyMarker({
   const icon = useMemo(() => resourceIcon(r), [r]);
   return (
     <Marker position={[r.location.lat, r.location.lng]} icon={icon} title={r.name} keyboard>
-      <Popup>
+      {/* In the popup pane, over every marker (the marker's own pane would put it under the others). */}
+      <Popup pane="popupPane">
         <div className="feature-popup" data-testid="nearby-resource-popup">
           <h3 className="feature-popup__title">{r.name}</h3>
           <p className="feature-popup__kind">
