@@ -37,6 +37,7 @@ import {
 import { LocationPicker } from '../incidents/map/LocationPicker';
 import { useDrillsT } from './i18n';
 import { defaultContent, formatOffset, formatSpan, parseOffset, reorderInjects } from './model';
+import { ResourcePicker } from './ResourcePicker';
 import { FieldProblems } from './ui';
 
 /** A person an inject can make unreachable: a directory contact, or one on a run's roster. */
@@ -523,13 +524,14 @@ function ContentFields({
       return (
         <div className="field">
           <label htmlFor={`${id}-res`}>{t('content.resourceLabel')}</label>
-          <input
+          <ResourcePicker
             id={`${id}-res`}
-            value={c.label ?? ''}
-            maxLength={200}
-            onChange={(event) => setContent({ ...c, label: event.target.value })}
+            at={setting.location}
+            value={c.resourceId}
+            label={c.label ?? ''}
+            onChange={(picked) => setContent({ ...c, ...picked })}
           />
-          <FieldProblems problems={p('label')} />
+          <FieldProblems problems={[...p('resourceId'), ...p('label')]} />
         </div>
       );
     }

@@ -1,9 +1,15 @@
+import { useState } from 'react';
 import { useSession } from '../../auth/session-hooks';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { RunView } from '../../contracts';
 import { useDispatches, useFeatures, useIncident, useTasks } from '../../incidents/queries';
 import { ROOM_ACTORS } from '../../incidents/roles';
 import { CalloutBoard } from '../../incidents/room/CalloutBoard';
+import {
+  NearbyResourceLayer,
+  NearbyResourcesPanel,
+  useNearbyResources,
+} from '../../incidents/room/NearbyResources';
 import { RoomScene, RoomWork } from '../../incidents/room/RoomScene';
 import { Timeline } from '../../incidents/room/Timeline';
 import { LiveIndicator } from '../../incidents/ui';
@@ -31,6 +37,8 @@ export function DrillRoom({
   const features = useFeatures(incidentId);
   const dispatches = useDispatches(incidentId);
   useFollowRoom(run.id, room.events);
+  const nearby = useNearbyResources(incident.data);
+  const [showNearby, setShowNearby] = useState(true);
   const role = session?.user.role;
   const closed = incident.data?.status === 'closed';
   const canAct = role ? ROOM_ACTORS.includes(role) && !closed : false;
@@ -51,11 +59,30 @@ export function DrillRoom({
             canAct={canAct}
             titleId="drill-map-title"
             notices={incident.isError && <ErrorNotice error={incident.error} compact />}
+            layers={
+              showNearby &&
+              nearby.data && (
+                <NearbyResourceLayer
+                  resources={nearby.data.items}
+                  incidentId={incidentId}
+                  canAct={canAct}
+                  events={room.events}
+                />
+              )
+            }
           />
           <InjectsPanel run={run} receivedAt={receivedAt} scene={incident.data?.location} />
           <MetricsPanel runId={run.id} />
           {incident.data && <CalloutBoard incident={incident.data} canCall={canAct} />}
           <RoomWork incidentId={incidentId} tasks={tasks.data} dispatches={dispatches.data} canAct={canAct} />
+          <NearbyResourcesPanel
+            query={nearby}
+            shown={showNearby}
+            onToggle={setShowNearby}
+            incidentId={incidentId}
+            canAct={canAct}
+            events={room.events}
+          />
         </div>
         <div className="drill-console__column">
           <Timeline incidentId={incidentId} events={room.events} joined={room.joined} />

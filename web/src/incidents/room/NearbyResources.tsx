@@ -10,6 +10,7 @@ import {
   type DispatchView,
   type IncidentView,
   type NearestResourceView,
+  type ResourceUnavailableInjectContent,
   type TypedRoomEvent,
 } from '../../contracts';
 import { telHref } from '../../lib/format';
@@ -44,15 +45,17 @@ export type RoomResourceState =
   | { kind: 'elsewhere'; incidentId: string | null }
   | { kind: 'free' };
 
-/** The resources a drill's injects made unavailable in it (read from the room's log). */
-export function unavailableInDrill(events: readonly TypedRoomEvent[] | undefined): ReadonlySet<string> {
-  const ids = new Set<string>();
+/** The resources a drill's injects made unavailable in it (read from the room's log), by id → name. */
+export function unavailableInDrill(
+  events: readonly TypedRoomEvent[] | undefined,
+): ReadonlyMap<string, string> {
+  const out = new Map<string, string>();
   for (const e of events ?? []) {
     if (e.type === 'drill.inject' && e.payload.kind === 'resource_unavailable' && e.payload.resourceId) {
-      ids.add(e.payload.resourceId);
+      out.set(e.payload.resourceId, (e.payload.content as ResourceUnavailableInjectContent).label);
     }
   }
-  return ids;
+  return out;
 }
 
 function useRoomResourceStates(incidentId: string, events: readonly TypedRoomEvent[] | undefined) {
@@ -298,15 +301,24 @@ function RoomNearbyList({
   canAct: boolean;
   events?: readonly TypedRoomEvent[];
 }) {
+  const { t } = useTranslation();
   const stateOf = useRoomResourceStates(incidentId, events);
+  const lost = useMemo(() => [...unavailableInDrill(events).values()], [events]);
   return (
-    <ul className="nearby-resources__list">
-      {items.map((r) => (
-        <NearbyItem key={r.id} r={r}>
-          <DispatchAction incidentId={incidentId} resource={r} state={stateOf(r)} canAct={canAct} />
-        </NearbyItem>
-      ))}
-    </ul>
+    <>
+      <ul className="nearby-resources__list">
+        {items.map((r) => (
+          <NearbyItem key={r.id} r={r}>
+            <DispatchAction incidentId={incidentId} resource={r} state={stateOf(r)} canAct={canAct} />
+          </NearbyItem>
+        ))}
+      </ul>
+      {lost.length > 0 && (
+        <p className="room-panel__meta" data-testid="drill-unavailable-resources">
+          {t('incidents.nearby.lostInDrill', { names: lost.join('、') })}
+        </p>
+      )}
+    </>
   );
 }
 
