@@ -1,4 +1,5 @@
 /** Call-outs as the API (`GET /api/callouts/:id`) and the room speak of them. */
+import type { FeatureGeometry, MapFeatureKind } from './incidents.js';
 export type CalloutChannel = 'sms' | 'voice';
 export type CalloutStatusValue = 'active' | 'succeeded' | 'cancelled' | 'exhausted';
 /** Where a person stands in a call-out, from paged to answered (or given up on). */
@@ -100,5 +101,9 @@ export interface ResponderBriefing {
   };
   /** Assembly points and command posts drawn in the room. */
   places: { kind: string; label: string; lat: number; lng: number }[];
+  /** Everything drawn in the room (cordon, hazard zones, routes, posts, assembly points), as drawn. */
+  features: { kind: MapFeatureKind; label: string; geometry: FeatureGeometry; radiusM: number | null }[];
+  /** Where the responder last shared their position from, if they did. */
+  location: { lat: number; lng: number } | null;
   calloutStatus: CalloutStatusValue;
 }

@@ -152,6 +152,27 @@ describe('call-outs in the incident room', () => {
   it('lets a responder accept on the page the SMS link opens, and the board follows', async () => {
     const renjing = await contact('任静');
     const phone = new Phone(stack.emulator, renjing.phone);
+    // The room has drawn a cordon around the scene: the responder must see it on their map.
+    const cordon = await stack.t.http
+      .post(`/api/incidents/${incidentId}/features`)
+      .set('Authorization', `Bearer ${await stack.t.token('commander')}`)
+      .send({
+        kind: 'cordon',
+        label: '东侧警戒线',
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [116.809, 33.995],
+              [116.8166, 33.995],
+              [116.8166, 33.9974],
+              [116.809, 33.9974],
+              [116.809, 33.995],
+            ],
+          ],
+        },
+      });
+    expect(cordon.status).toBe(201);
     await callOut('任静', 'Chlorine leak at the east tank farm, come to the east gate');
     const sms = await phone.expectSms();
     // 任静 reads English: the SMS is in English, with the signed link to the responder page.
@@ -174,7 +195,7 @@ describe('call-outs in the incident room', () => {
       await page.getByRole('heading', { name: '氯气储罐阀门泄漏' }).waitFor();
       expect(await responder.getByTestId('responder-state').getAttribute('data-state')).toBe('notified');
       await responder.getByTestId('responder-map').locator('[data-testid="incident-marker"]').waitFor();
-      await screenshot(responder, 'responder-page', true);
+      await responder.getByTestId('responder-map').locator('.room-feature--cordon').waitFor();
 
       await responder.getByTestId('responder-accept').click();
       await responder.locator('[data-testid="responder-state"][data-state="acknowledged"]').waitFor();
@@ -186,6 +207,9 @@ describe('call-outs in the incident room', () => {
 
       await responder.getByTestId('responder-share-location').click();
       await responder.locator('[data-testid="responder-location-state"][data-state="shared"]').waitFor();
+      // Their own position joins the map.
+      await responder.getByTestId('responder-map').locator('.responder__me').waitFor();
+      await screenshot(responder, 'responder-page', true);
       const located: { location: { lat: number; lng: number } }[] = await stack.t
         .get(DataSource)
         .query(`SELECT location FROM callout_recipient WHERE phone = $1`, [renjing.phone]);

@@ -56,6 +56,11 @@ describe('resources on the map', () => {
     expect(shown.clusters).toBeGreaterThan(0);
     expect(shown.total).toBe(resources.length);
     expect(await page.getByTestId('resource-shown-count').textContent()).toContain(String(resources.length));
+    // The zone's own credit where Leaflet's name and flag used to be.
+    const attribution = page.locator('.leaflet-control-attribution');
+    await attribution.getByText('杜集经济开发区 · Muster 应急指挥').waitFor();
+    expect(await attribution.textContent()).not.toContain('Leaflet');
+    expect(await attribution.locator('svg').count()).toBe(0);
     await screenshot(page, 'resources-map-clusters');
   }, 60_000);
 
@@ -100,6 +105,26 @@ describe('resources on the map', () => {
     expect(after.single).toBeGreaterThan(before.single);
     expect(after.largest).toBeLessThan(before.largest);
     await screenshot(page, 'resources-map-zoomed');
+  }, 30_000);
+
+  it('folds the filter panel away and back, and opens a popup with the full record', async () => {
+    const panel = page.getByTestId('resources-panel');
+    const open = (await panel.boundingBox())!;
+    await page.getByTestId('resources-panel-toggle').click();
+    await page.getByTestId('filter-type-warehouse').waitFor({ state: 'hidden' });
+    const folded = (await panel.boundingBox())!;
+    expect(folded.height * folded.width).toBeLessThan((open.height * open.width) / 4);
+    await screenshot(page, 'resources-map-panel-folded');
+    await page.getByTestId('resources-panel-toggle').click();
+    await page.getByTestId('filter-type-warehouse').waitFor();
+
+    await page.locator('.leaflet-marker-pane .resource-marker').first().dispatchEvent('click');
+    const popup = page.getByTestId('resource-popup');
+    await popup.waitFor();
+    const names = new Set(resources.map((r) => r.name));
+    const shownName = (await popup.locator('strong').first().textContent())!;
+    expect(names.has(shownName)).toBe(true);
+    await page.locator('.leaflet-popup-close-button').click();
   }, 30_000);
 
   it('lists what is near a clicked point, nearest first, with distances', async () => {

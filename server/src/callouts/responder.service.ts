@@ -30,9 +30,8 @@ export class ResponderService {
     const features = await this.db
       .repo(MapFeature)
       .createQueryBuilder('f')
-      .where(`f.incidentId = :id AND f.removedAt IS NULL AND f.kind IN ('assembly_point', 'command_post')`, {
-        id: incident.id,
-      })
+      .where(`f.incidentId = :id AND f.removedAt IS NULL`, { id: incident.id })
+      .orderBy('f.createdAt', 'ASC')
       .getMany();
     return {
       calloutId: callout.id,
@@ -50,11 +49,21 @@ export class ResponderService {
         enterpriseName: enterprise?.name ?? null,
       },
       places: features
-        .filter((f) => f.geometry.type === 'Point')
+        .filter(
+          (f) => (f.kind === 'assembly_point' || f.kind === 'command_post') && f.geometry.type === 'Point',
+        )
         .map((f) => {
           const [lng, lat] = f.geometry.coordinates as number[];
           return { kind: f.kind, label: f.label, lat: lat!, lng: lng! };
         }),
+      // The responder is paged to the scene: they see where not to go as the room drew it.
+      features: features.map((f) => ({
+        kind: f.kind,
+        label: f.label,
+        geometry: f.geometry,
+        radiusM: f.radiusM,
+      })),
+      location: r.location,
     };
   }
 

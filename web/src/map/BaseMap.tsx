@@ -1,7 +1,9 @@
 import type { Map as LeafletMap } from 'leaflet';
 import type { ReactNode, Ref } from 'react';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { MapContainer, useMap, useMapEvents } from 'react-leaflet';
+import { usePublicConfig } from '../api/queries';
 import { LABEL_MIN_ZOOM } from './basemap/basemap-style';
 import { MAX_ZOOM, MIN_ZOOM, OFFLINE_MAX_BOUNDS, TILE_MAX_BOUNDS, ZONE_CENTER, ZONE_ZOOM } from './map-view';
 
@@ -45,6 +47,23 @@ function PanLimits({ offline }: { offline: boolean }) {
 }
 
 /**
+ * The zone's own line where Leaflet puts its name and flag: the maps are the zone's, and the
+ * basemap's own credit still follows it.
+ */
+function ZoneAttribution() {
+  const map = useMap();
+  const { t, i18n } = useTranslation();
+  const zoneName = usePublicConfig().data?.zoneName ?? '';
+  useEffect(() => {
+    // Leaflet writes the prefix as HTML: the text goes in as text.
+    const text = document.createElement('span');
+    text.textContent = t('map.attribution', { zone: zoneName });
+    map.attributionControl?.setPrefix(text.outerHTML);
+  }, [map, t, i18n.language, zoneName]);
+  return null;
+}
+
+/**
  * The one map of the console. `MapContainer` reads its props only once, so everything that
  * changes later (basemap mode, layers, focus) is a child component talking to the map.
  */
@@ -70,6 +89,7 @@ export function BaseMap({ offline, ariaLabel, ref, children }: BaseMapProps) {
         <ZoomBand onZoom={setZoom} />
         <FollowContainerSize />
         <PanLimits offline={offline} />
+        <ZoneAttribution />
         {children}
       </MapContainer>
     </div>

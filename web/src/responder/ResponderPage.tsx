@@ -1,14 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Marker, Popup } from 'react-leaflet';
+import { CircleMarker, Marker, Popup } from 'react-leaflet';
 import { useParams } from 'react-router';
 import { usePublicConfig } from '../api/queries';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { Loading } from '../components/Loading';
 import type { IncidentCategory, MapFeatureKind, ResponderBriefing, Severity } from '../contracts';
-import { featureIcon, incidentIcon } from '../incidents/map/feature-icons';
+import { incidentIcon } from '../incidents/map/feature-icons';
+import { SceneFeatures } from '../incidents/map/RoomMap';
 import { fetchBriefing, respondToCallout } from '../incidents/room/callouts-api';
 import { SeverityBadge } from '../incidents/ui';
 import { BaseMap } from '../map/BaseMap';
@@ -199,23 +200,27 @@ function ResponderMap({ b }: { b: ResponderBriefing }) {
       incidentIcon({ id: b.calloutId, severity: b.incident.severity as Severity, title: b.incident.title }),
     [b.calloutId, b.incident.severity, b.incident.title],
   );
-  const points = [incidentAt, ...b.places.map((p): [number, number] => [p.lat, p.lng])];
+  const me: [number, number] | null = b.location ? [b.location.lat, b.location.lng] : null;
+  const points = [incidentAt, ...b.places.map((p): [number, number] => [p.lat, p.lng]), ...(me ? [me] : [])];
   return (
     <div className="responder__map" data-testid="responder-map">
       <BaseMap offline={!tileUrl} ariaLabel={t('responder.mapLabel')}>
         <BasemapLayer tileUrl={tileUrl} />
         <FitPoints points={points} />
+        <SceneFeatures features={b.features ?? []} />
         <Marker position={incidentAt} icon={icon} title={b.incident.title}>
           <Popup>{b.incident.title}</Popup>
         </Marker>
-        {b.places.map((p, i) => (
-          <Marker
-            key={i}
-            position={[p.lat, p.lng]}
-            icon={featureIcon(p.kind as MapFeatureKind, p.label)}
-            title={p.label || undefined}
-          />
-        ))}
+        {me && (
+          <CircleMarker
+            center={me}
+            radius={8}
+            className="responder__me"
+            pathOptions={{ color: '#fff', weight: 3, fillColor: '#1a73e8', fillOpacity: 1 }}
+          >
+            <Popup>{t('responder.you')}</Popup>
+          </CircleMarker>
+        )}
       </BaseMap>
     </div>
   );

@@ -227,6 +227,36 @@ function FeatureLayer({
   }
 }
 
+/**
+ * What the room has drawn, in its own pane over the basemap: the room's map, and read-only on
+ * a responder's page.
+ */
+export function SceneFeatures({
+  features,
+  onRemove,
+}: {
+  features: readonly Pick<MapFeatureView, 'kind' | 'label' | 'geometry' | 'radiusM'>[];
+  onRemove?: (f: MapFeatureView) => void;
+}) {
+  const shapes = useMemo(
+    () =>
+      features
+        // A responder's copy carries no ids: its place in the list keys it.
+        .map((f, i) => ({ feature: { id: String(i), ...f } as MapFeatureView, shape: featureShape(f) }))
+        .filter((x): x is { feature: MapFeatureView; shape: FeatureShape } => x.shape !== null)
+        // Areas first, so lines and points stay clickable on top of them.
+        .sort((a, b) => order(a.shape) - order(b.shape)),
+    [features],
+  );
+  return (
+    <Pane name="room-features" style={{ zIndex: 420 }}>
+      {shapes.map(({ feature, shape }) => (
+        <FeatureLayer key={feature.id} feature={feature} shape={shape} onRemove={onRemove} />
+      ))}
+    </Pane>
+  );
+}
+
 /** The scene: the incident point, and what the room has drawn (hazard zones, cordon, routes, posts). */
 export function RoomMap({
   incident,
@@ -245,27 +275,13 @@ export function RoomMap({
     () => incidentIcon({ id: incident.id, severity: incident.severity, title: incident.title }),
     [incident.id, incident.severity, incident.title],
   );
-  const shapes = useMemo(
-    () =>
-      features
-        .map((f) => ({ feature: f, shape: featureShape(f) }))
-        .filter((x): x is { feature: MapFeatureView; shape: FeatureShape } => x.shape !== null)
-        // Areas first, so lines and points stay clickable on top of them.
-        .sort((a, b) => order(a.shape) - order(b.shape)),
-    [features],
-  );
-
   return (
     <div className={`room-map${drawRequest ? ' room-map--drawing' : ''}`} data-testid="room-map">
       <BaseMap offline={!tileUrl} ariaLabel={t('incidents.map.regionLabel')}>
         <BasemapLayer tileUrl={tileUrl} />
         <CenterOnIncident position={position} />
         {children}
-        <Pane name="room-features" style={{ zIndex: 420 }}>
-          {shapes.map(({ feature, shape }) => (
-            <FeatureLayer key={feature.id} feature={feature} shape={shape} onRemove={onRemove} />
-          ))}
-        </Pane>
+        <SceneFeatures features={features} onRemove={onRemove} />
         <Marker position={position} icon={icon} title={incident.title} keyboard zIndexOffset={2000}>
           <Popup>
             <div className="feature-popup">
