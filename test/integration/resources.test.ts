@@ -162,6 +162,42 @@ describe('resources', () => {
     });
   });
 
+  describe('the map in one request', () => {
+    it("answers every match as [id, type, status, alert, lat, lng], in the caller's scope and filters", async () => {
+      const all = await everything();
+      const zone = await t.http.get('/api/resources/map').set(auth(admin));
+      expect(zone.status).toBe(200);
+      expect(zone.body.total).toBe(all.length);
+      expect(new Set(zone.body.items.map((p: unknown[]) => p[0]))).toEqual(new Set(all.map((r) => r.id)));
+      const sample = all[0]!;
+      expect(zone.body.items.find((p: unknown[]) => p[0] === sample.id)).toEqual([
+        sample.id,
+        sample.type,
+        expect.any(String),
+        expect.stringMatching(/^(ok|expiring|expired)$/),
+        sample.lat,
+        sample.lng,
+      ]);
+
+      const own = await t.http.get('/api/resources/map').set(auth(officer));
+      const mine = all.filter((r) => r.enterprise_id === officerEnterprise).map((r) => r.id);
+      expect(mine.length).toBeGreaterThan(0);
+      expect(new Set(own.body.items.map((p: unknown[]) => p[0]))).toEqual(new Set(mine));
+
+      const hydrants = await t.http
+        .get('/api/resources/map')
+        .query({ types: 'fire_hydrant,warehouse', enterpriseId: 'zone' })
+        .set(auth(admin));
+      const expected = all
+        .filter((r) => r.enterprise_id === null && ['fire_hydrant', 'warehouse'].includes(r.type))
+        .map((r) => r.id);
+      expect(new Set(hydrants.body.items.map((p: unknown[]) => p[0]))).toEqual(new Set(expected));
+      expect(
+        (await t.http.get('/api/resources/map').query({ types: 'rocket' }).set(auth(admin))).status,
+      ).toBe(400);
+    });
+  });
+
   describe('records', () => {
     it('creates with a normalized custodian phone and flags expiry', async () => {
       const today = new Date();
@@ -246,6 +282,121 @@ describe('resources', () => {
       }
       expect(msgs.some((m) => /^row (2|5):/.test(m))).toBe(false);
       expect(await count()).toBe(before);
+    });
+
+    const point = (lng: number, lat: number) => ({ type: 'Point', coordinates: [lng, lat] });
+    const geojson = (features: unknown[]) =>
+      Buffer.from(JSON.stringify({ type: 'FeatureCollection', features }), 'utf8');
+
+    it('a GeoJSON file with bad features imports nothing and names each feature and field', async () => {
+      const before = await count();
+      const res = await t.http
+        .post('/api/resources/import')
+        .set(auth(admin))
+        .attach(
+          'file',
+          geojson([
+            {
+              type: 'Feature',
+              geometry: point(116.83, 33.99),
+              properties: { type: 'supplies', name: '吸附棉' },
+            },
+            { type: 'Feature', geometry: point(116.83, 33.99), properties: { type: 'rocket', name: '火箭' } },
+            {
+              type: 'Feature',
+              geometry: { type: 'LineString', coordinates: [] },
+              properties: { type: 'shelter', name: '避难所' },
+            },
+            {
+              type: 'Feature',
+              geometry: point(116.83, 33.99),
+              properties: { type: 'vehicle', name: '', quantity: -1 },
+            },
+            {
+              type: 'Feature',
+              geometry: point(116.83, 33.99),
+              properties: { type: 'supplies', name: '沙袋', colour: 'red' },
+            },
+            { type: 'Thing' },
+          ]),
+          'resources.geojson',
+        );
+      expect(res.status).toBe(400);
+      const msgs = res.body.message as string[];
+      for (const prefix of [
+        'feature 2: type: ',
+        'feature 3: geometry: ',
+        'feature 4: name: ',
+        'feature 4: quantity: ',
+        'feature 5: properties.colour: ',
+        'feature 6: type: ',
+      ]) {
+        expect(msgs.some((m) => m.startsWith(prefix))).toBe(true);
+      }
+      expect(msgs.some((m) => m.startsWith('feature 1:'))).toBe(false);
+      expect(await count()).toBe(before);
+
+      const notCollection = await t.http
+        .post('/api/resources/import')
+        .set(auth(admin))
+        .attach('file', Buffer.from('{"type":"Feature"}'), 'x.geojson');
+      expect(notCollection.status).toBe(400);
+      expect(notCollection.body.message).toEqual(['file: must be a GeoJSON FeatureCollection']);
+    });
+
+    it('imports a clean GeoJSON file, and an exported feature updates its resource', async () => {
+      const before = await count();
+      const res = await t.http
+        .post('/api/resources/import')
+        .set(auth(admin))
+        .attach(
+          'file',
+          geojson([
+            {
+              type: 'Feature',
+              geometry: point(116.8311, 33.9911),
+              properties: { type: 'supplies', name: 'GeoJSON 沙袋', quantity: 50, unit: '个' },
+            },
+            {
+              type: 'Feature',
+              geometry: point(116.8312, 33.9912),
+              properties: { type: 'vehicle', name: 'GeoJSON 救援车', status: 'in_use' },
+            },
+          ]),
+          'resources.geojson',
+        );
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ created: 2, updated: 0 });
+      expect(await count()).toBe(before + 2);
+      const [row] = (await client.query(`SELECT * FROM resource WHERE name = 'GeoJSON 沙袋'`)).rows as {
+        id: string;
+        lat: number;
+        lng: number;
+        quantity: number;
+      }[];
+      expect(row).toMatchObject({ lat: 33.9911, lng: 116.8311, quantity: 50 });
+
+      // A feature as the export writes it (all the view's fields) updates the resource it names.
+      const view = (await t.http.get(`/api/resources/${row!.id}`).set(auth(admin))).body as ResourceView;
+      const { location, ...properties } = view;
+      const again = await t.http
+        .post('/api/resources/import')
+        .set(auth(admin))
+        .attach(
+          'file',
+          geojson([
+            {
+              type: 'Feature',
+              id: view.id,
+              geometry: point(location.lng, location.lat),
+              properties: { ...properties, quantity: 80 },
+            },
+          ]),
+          'export.geojson',
+        );
+      expect(again.status).toBe(200);
+      expect(again.body).toEqual({ created: 0, updated: 1 });
+      expect((await t.http.get(`/api/resources/${row!.id}`).set(auth(admin))).body.quantity).toBe(80);
     });
 
     it('imports a clean CSV and exports CSV, XLSX and GeoJSON', async () => {

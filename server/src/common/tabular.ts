@@ -177,9 +177,13 @@ export async function writeXlsx(
 }
 
 /** A 400 that lists every problem of every bad row; nothing of the file has been written. */
-export function importProblemsException(problems: ImportProblem[]): BadRequestException {
+export function importProblemsException(
+  problems: ImportProblem[],
+  /** What `row` counts: a sheet's rows, or a GeoJSON file's features. */
+  unit: 'row' | 'feature' = 'row',
+): BadRequestException {
   const sorted = [...problems].sort((a, b) => a.row - b.row);
-  return new BadRequestException(sorted.map((p) => `row ${p.row}: ${p.field}: ${p.problem}`));
+  return new BadRequestException(sorted.map((p) => `${unit} ${p.row}: ${p.field}: ${p.problem}`));
 }
 
 /** Splits "a; b；c" (ASCII or full-width semicolons, as typed in Chinese spreadsheets). */

@@ -63,7 +63,10 @@ export function ImportExportBar({
             <input
               ref={input}
               type="file"
-              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              accept={[
+                '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+                ...(formats.includes('geojson') ? ['.geojson,application/geo+json'] : []),
+              ].join(',')}
               hidden
               data-testid={`${name}-import-file`}
               onChange={(e) => {
