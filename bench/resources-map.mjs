@@ -60,6 +60,7 @@ try {
   // Markers standing alone plus those inside cluster bubbles: what the map has drawn. The page
   // allows no eval, so the probe is a function, with the count it waits for as its argument.
   const drawnAtLeast = (n) => {
+    const { document } = globalThis;
     const single = document.querySelectorAll('.leaflet-marker-pane .resource-marker').length;
     const inClusters = [...document.querySelectorAll('.leaflet-marker-pane .resource-cluster')].reduce(
       (sum, c) => sum + Number(c.textContent),

@@ -48,7 +48,9 @@ export function ResourceClusterLayer({
   const map = useMap();
   const groupRef = useRef<L.MarkerClusterGroup | null>(null);
   const onSelectRef = useRef(onSelect);
-  onSelectRef.current = onSelect;
+  useEffect(() => {
+    onSelectRef.current = onSelect;
+  }, [onSelect]);
 
   useEffect(() => {
     const group = L.markerClusterGroup({

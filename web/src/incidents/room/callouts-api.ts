@@ -75,7 +75,13 @@ export function fetchNearbyResources(
   signal?: AbortSignal,
 ): Promise<NearestResourcesResponse> {
   return apiRequest('/api/resources/nearest', {
-    query: { lat: at.lat, lng: at.lng, limit, maxDistanceM, statuses: 'available,in_use,dispatched,on_scene' },
+    query: {
+      lat: at.lat,
+      lng: at.lng,
+      limit,
+      maxDistanceM,
+      statuses: 'available,in_use,dispatched,on_scene',
+    },
     signal,
   });
 }
