@@ -17,10 +17,11 @@ export function addDays(date: string, days: number): string {
 export function resourceAlert(
   r: { status: ResourceStatus; expiresOn: string | null; nextInspectionOn: string | null },
   today: string,
+  /** `addDays(today, EXPIRY_WARNING_DAYS)`, worked out once by a caller mapping thousands. */
+  horizon: string = addDays(today, EXPIRY_WARNING_DAYS),
 ): ResourceAlert {
   const dates = [r.expiresOn, r.nextInspectionOn].filter((d): d is string => Boolean(d));
   if (r.status === 'expired' || dates.some((d) => d < today)) return 'expired';
-  const horizon = addDays(today, EXPIRY_WARNING_DAYS);
   if (dates.some((d) => d <= horizon)) return 'expiring';
   return 'ok';
 }

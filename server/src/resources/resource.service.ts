@@ -53,9 +53,10 @@ export class ResourceService {
   /** Every match at once, a few fields each: the map draws them as soon as this one answer lands. */
   async mapPoints(q: ResourceMapQueryDto): Promise<ResourceMapResponse> {
     const today = this.today();
+    const horizon = addDays(today, EXPIRY_WARNING_DAYS);
     const rows = await this.resources.points(this.match(q, today));
     return {
-      items: rows.map((r) => [r.id, r.type, r.status, resourceAlert(r, today), r.lat, r.lng]),
+      items: rows.map((r) => [r.id, r.type, r.status, resourceAlert(r, today, horizon), r.lat, r.lng]),
       total: rows.length,
     };
   }
