@@ -274,7 +274,7 @@ describe('incident report and live incident room in the web console', () => {
     await sent.getByRole('button', { name: '已到场' }).click();
     await item.locator('[data-testid="nearby-resource-state"][data-state="on_scene"]').waitFor();
     expect(await register()).toMatchObject({ status: 'on_scene', dispatchIncidentId: incidentId });
-  }, 30_000);
+  }, 60_000);
 
   it('prints the incident summary and shows the room in English', async () => {
     const summary = await ui.newPage(officerContext, 'summary');

@@ -150,7 +150,7 @@ function DispatchAction({
   );
 }
 
-function resourceIcon(r: NearestResourceView): L.DivIcon {
+function resourceIcon(r: Pick<NearestResourceView, 'type' | 'alert' | 'status'>): L.DivIcon {
   return L.divIcon({
     className: 'nearby-resource-marker',
     html: markerHtml(r),
@@ -211,7 +211,9 @@ function NearbyMarker({
   children?: React.ReactNode;
 }) {
   const { t } = useTranslation();
-  const icon = useMemo(() => resourceIcon(r), [r]);
+  // Keyed by the look, not the record: a refetch must not rebuild the marker under an open popup.
+  const { type, alert, status } = r;
+  const icon = useMemo(() => resourceIcon({ type, alert, status }), [type, alert, status]);
   return (
     <Marker position={[r.location.lat, r.location.lng]} icon={icon} title={r.name} keyboard>
       {/* In the popup pane, over every marker (the marker's own pane would put it under the others). */}
