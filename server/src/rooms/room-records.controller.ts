@@ -6,6 +6,7 @@ import { UuidParam } from '../common/uuid-param.js';
 import type { IncidentStatusSummary } from '@muster/contracts';
 import { ROOM_MEMBERS } from '../incidents/incident.access.js';
 import { RoomRecordsService } from './room-records.service.js';
+import { ApiDoc } from '../common/api-docs.js';
 
 @ApiTags('incident rooms')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ export class RoomRecordsController {
   constructor(private readonly records: RoomRecordsService) {}
 
   /** The activity log (ICS-214 style) as CSV. */
+  @ApiDoc("Export an incident room's activity log as CSV", 400, 401, 403, 404)
   @Get('activity.csv')
   @Roles(...ROOM_MEMBERS)
   @Header('Content-Type', 'text/csv; charset=utf-8')
@@ -24,6 +26,13 @@ export class RoomRecordsController {
   }
 
   /** Where things stand (ICS-209 style): figures, reports, tasks, resources, map. */
+  @ApiDoc(
+    "An incident's status summary: reports, task counts, dispatched resources, map features",
+    400,
+    401,
+    403,
+    404,
+  )
   @Get('summary')
   @Roles(...ROOM_MEMBERS)
   summary(@UuidParam() id: string): Promise<IncidentStatusSummary> {
