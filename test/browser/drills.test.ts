@@ -161,7 +161,7 @@ describe('drills in the web console', () => {
     await dialog.getByTestId('callout-send').click();
     await dialog.waitFor({ state: 'hidden' });
 
-    // The demo zone also texts this person about overdue hazards; the call-out is the one with its message.
+    // A hazard reminder falling due may text this person too; the call-out is the one with its message.
     let sms = await phone.expectSms();
     while (!sms.body.includes(MESSAGE)) sms = await phone.expectSms();
     expect(sms.body).toContain('【演练】');
