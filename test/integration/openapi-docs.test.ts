@@ -18,12 +18,14 @@ interface Operation {
 describe('the OpenAPI document', () => {
   let t: TestApp;
   let paths: Record<string, Record<string, Operation>>;
+  let schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }>;
 
   beforeAll(async () => {
     t = await createTestApp();
     const res = await t.http.get('/api/docs-json');
     expect(res.status).toBe(200);
-    paths = (res.body as { paths: typeof paths }).paths;
+    ({ paths } = res.body as { paths: typeof paths });
+    ({ schemas } = (res.body as { components: { schemas: typeof schemas } }).components);
   });
   afterAll(() => t?.close());
 
@@ -60,5 +62,17 @@ describe('the OpenAPI document', () => {
     }
     expect(operations).toBeGreaterThan(150);
     expect(problems).toEqual([]);
+  });
+
+  it('describes the error body as the API answers it', async () => {
+    expect(Object.keys(schemas.ApiErrorDto?.properties ?? {}).sort()).toEqual([
+      'error',
+      'errorId',
+      'message',
+      'statusCode',
+    ]);
+    expect(schemas.ApiErrorDto?.required?.sort()).toEqual(['error', 'message', 'statusCode']);
+    const res = await t.http.get('/api/incidents/00000000-0000-4000-8000-000000000000');
+    expect(Object.keys(res.body as object).sort()).toEqual(['error', 'message', 'statusCode']);
   });
 });
