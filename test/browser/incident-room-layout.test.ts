@@ -16,6 +16,7 @@ describe('the incident room laid out for a commander', () => {
   let ui: ConsoleBrowser;
   let page: Page;
   let incidentId = '';
+  let lateIncidentId = '';
 
   async function api(token: string, path: string, body?: object): Promise<{ id: string }> {
     const res = await fetch(`${server.baseUrl}${path}`, {
@@ -116,6 +117,18 @@ describe('the incident room laid out for a commander', () => {
     });
     await api(commander, `/api/incidents/${incidentId}/tasks`, { title: '关闭二号储罐上游总阀' });
     await api(officer, `/api/incidents/${incidentId}/messages`, { text: '下风向已设警戒' });
+    // Filed 1 h 59 min 30 s after the accident: late by 60 minutes, rounded up.
+    lateIncidentId = (
+      await api(
+        officer,
+        '/api/incidents',
+        incidentReport({
+          title: '仓库叉车碰撞',
+          category: 'mechanical_injury',
+          occurredAt: new Date(Date.now() - (2 * 3_600_000 - 30_000)).toISOString(),
+        }),
+      )
+    ).id;
   }, 90_000);
 
   afterAll(async () => {
@@ -179,6 +192,45 @@ describe('the incident room laid out for a commander', () => {
       expect(timeline.y).toBeGreaterThanOrEqual(board.y + board.height);
       await screenshot(page, `incident-room-${viewport.width}x${viewport.height}`, true);
     }
+  }, 60_000);
+
+  it('shows the reporting duty as done once the report is in: when, on time or how late, in plain colours', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const clock = page.getByTestId('room-header').getByTestId('reporting-clock');
+    const colour = (selector: string) => clock.locator(selector).evaluate((e) => getComputedStyle(e).color);
+    const mutedText = await page.evaluate(() =>
+      getComputedStyle(document.documentElement).getPropertyValue('--text-muted').trim(),
+    );
+    const asRgb = await page.evaluate((c) => {
+      const probe = document.createElement('span');
+      probe.style.color = c;
+      document.body.append(probe);
+      const rgb = getComputedStyle(probe).color;
+      probe.remove();
+      return rgb;
+    }, mutedText);
+
+    await page.goto(`${server.baseUrl}/incidents/${incidentId}`);
+    await clock.waitFor();
+    expect(await clock.getAttribute('data-duty')).toBe('met');
+    expect(await clock.textContent()).toMatch(/^已于 \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2} 报告/);
+    expect(await clock.textContent()).toContain('按时');
+    expect(await clock.getByRole('timer').count()).toBe(0);
+    expect(await colour('.reporting-clock__verdict')).toBe(asRgb);
+
+    await page.goto(`${server.baseUrl}/incidents/${lateIncidentId}`);
+    await page.getByTestId('room-title').getByText('仓库叉车碰撞').waitFor();
+    expect(await clock.textContent()).toContain('迟报 60 分钟');
+    expect(await clock.getByRole('timer').count()).toBe(0);
+    expect(await clock.getByTestId('late-flag').count()).toBe(0);
+    expect(await colour('.reporting-clock__verdict')).toBe(asRgb);
+    await screenshot(page, 'incident-room-reported-late');
+
+    await page.getByTestId('language-switcher').selectOption('en');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await clock.textContent()).toContain('late by 60 minutes');
+    await page.getByTestId('language-switcher').selectOption('zh-CN');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
   }, 60_000);
 
   it('ran without a page error or a request leaving the console', () => {

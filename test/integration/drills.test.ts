@@ -412,6 +412,10 @@ describe('drills: scenarios, the scenario clock, containment and measurement', (
         (await run(sc.id, { contactIds: [player.id], teamIds: [rosterTeam.id] })).id,
         'start',
       );
+      // The call-out dialog finds the roster by the room's incident.
+      const byRoom = await api().get(`/api/drills/runs?incidentId=${r.incidentId}`).set(as(commander));
+      expect(byRoom.body.items.map((x: RunView) => x.id)).toEqual([r.id]);
+      expect(byRoom.body.items[0].roster.teams).toEqual([{ teamId: rosterTeam.id, name: rosterTeam.name }]);
 
       const refused = await api()
         .post(`/api/incidents/${r.incidentId}/callouts`)

@@ -127,6 +127,7 @@ export function ReportingCountdown({
         <span className="reporting-clock__done">
           {t('incidents.clock.reportedAt', { time: zoneTime(duty.metAt) })}
         </span>
+        {' · '}
         <span className="reporting-clock__verdict" title={late ? t('incidents.clock.lateHint') : undefined}>
           {late ? t('incidents.clock.lateBy', { count: duty.lateByMinutes }) : t('incidents.clock.metOnTime')}
         </span>
