@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
+import { CHLORINE_TITLE } from '../../server/src/demo/drills-demo.js';
 import { ConsoleBrowser, demoToken, requireBuiltConsole, screenshot } from '../support/browser.js';
 import { incidentReport } from '../support/incidents.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -231,6 +232,47 @@ describe('the incident room laid out for a commander', () => {
     expect(await clock.textContent()).toContain('late by 60 minutes');
     await page.getByTestId('language-switcher').selectOption('zh-CN');
     await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  }, 60_000);
+
+  it("fits a drill's room the same way, its banner included, and offers only the drill's roster to call out", async () => {
+    const commander = await demoToken(server.baseUrl, 'commander@muster.test');
+    const runs = (await api(commander, '/api/drills/runs?status=scheduled')) as unknown as {
+      items: { id: string; title: string }[];
+    };
+    const run = runs.items.find((r) => r.title === CHLORINE_TITLE)!;
+    const started = (await api(commander, `/api/drills/runs/${run.id}/start`, {})) as unknown as {
+      incidentId: string;
+      roster: { contacts: { name: string }[]; teams: { name: string }[] };
+    };
+    expect(started.roster.teams.length).toBeGreaterThan(0);
+
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`${server.baseUrl}/incidents/${started.incidentId}`);
+    await page.getByTestId('drill-watermark').waitFor();
+    await page.locator('[data-testid="live-status"][data-status="connected"]').waitFor();
+    await page.locator('[data-testid="room-map"] [data-testid="incident-marker"]').waitFor();
+    await page.getByTestId('plan-suggestion').first().waitFor();
+    await screenshot(page, 'incident-room-drill-1440x900');
+    await expectCommanderView();
+
+    await page.getByTestId('callout-open-dialog').click();
+    const dialog = page.getByTestId('callout-dialog');
+    await dialog.getByTestId('callout-team-option').first().waitFor();
+    await dialog.getByTestId('callout-contact-option').first().waitFor();
+    const offered = (testId: string) =>
+      dialog
+        .getByTestId(testId)
+        .evaluateAll((options) => options.map((o) => o.querySelector('input + span')?.textContent ?? ''));
+    expect((await offered('callout-team-option')).sort()).toEqual(
+      started.roster.teams.map((x) => x.name).sort(),
+    );
+    expect((await offered('callout-contact-option')).sort()).toEqual(
+      started.roster.contacts.map((x) => x.name).sort(),
+    );
+    expect(await dialog.getByTestId('callout-policy').count()).toBe(0);
+    await screenshot(page, 'incident-room-drill-callout-dialog');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
   }, 60_000);
 
   it('ran without a page error or a request leaving the console', () => {

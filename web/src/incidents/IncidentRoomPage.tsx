@@ -142,7 +142,12 @@ function RoomHeader({ incident, status }: { incident: IncidentView; status: Reac
   return (
     <header className="room-header" data-testid="room-header">
       <div className="room-header__title-row">
-        <Link to="/incidents" className="room-header__back" aria-label={t('incidents.room.back')}>
+        <Link
+          to="/incidents"
+          className="room-header__back"
+          aria-label={t('incidents.room.back')}
+          title={t('incidents.room.back')}
+        >
           ←
         </Link>
         <h1 className="room-header__title" data-testid="room-title">
@@ -232,8 +237,8 @@ function IncidentRoom({ incidentId }: { incidentId: string }) {
 
   return (
     <div className="room" data-testid="incident-room" data-incident-id={data.id}>
-      {data.isDrill && <DrillWatermark />}
       <div className="room__fold">
+        {data.isDrill && <DrillWatermark />}
         <FiledNotice />
         <RoomHeader
           incident={data}
