@@ -314,7 +314,11 @@ function CalloutForm({
       </section>
       {send.isError && <ErrorNotice error={send.error} compact />}
       <div className="callout-dialog__actions">
-        {!someone && <span className="field__hint">{t('incidents.callouts.pickSomeone')}</span>}
+        {!someone && (
+          <span className="field__hint">
+            {t(drill ? 'incidents.callouts.pickFromRoster' : 'incidents.callouts.pickSomeone')}
+          </span>
+        )}
         <button type="button" className="button" onClick={onClose}>
           {t('common.cancel')}
         </button>
