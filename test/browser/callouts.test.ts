@@ -80,6 +80,7 @@ describe('call-outs in the incident room', () => {
     await plans.getByTestId('plan-suggestion').first().waitFor();
     expect(await plans.getByTestId('plan-activate').first().isEnabled()).toBe(true);
 
+    await commander.getByRole('tab', { name: /^附近资源/ }).click();
     const nearby = commander.getByTestId('nearby-resources');
     await nearby.getByTestId('nearby-resource').first().waitFor();
     const listed = await nearby.getByTestId('nearby-resource').count();

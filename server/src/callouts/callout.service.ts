@@ -287,9 +287,10 @@ export class CalloutService {
   }
 
   /**
-   * A drill pages its roster and nobody else. Naming someone off the roster is refused outright;
-   * people off the roster who come in through a team or a policy are left out (and counted).
-   * Someone a drill inject made unreachable is kept on the board but never paged.
+   * A drill pages its roster and nobody else. Naming someone or a team off the roster is refused
+   * outright, all of them in one answer; people off the roster who come in through a policy are
+   * left out (and counted). Someone a drill inject made unreachable is kept on the board but never
+   * paged.
    */
   private async containDrill(
     incidentId: string,
@@ -298,13 +299,16 @@ export class CalloutService {
   ): Promise<{ recipients: PlannedRecipient[]; outsideRoster: number }> {
     const roster = await drillRosterFor(this.db, incidentId);
     const named = new Set(dto.contactIds ?? []);
-    const refused = planned.filter(
+    const refusedPeople = planned.filter(
       (r) => r.contactId && named.has(r.contactId) && !roster.contactIds.has(r.contactId),
     );
-    if (refused.length)
-      throw new InvalidError(
-        refused.map((r) => `contactIds: ${r.name} (${r.contactId}) is not on the drill's roster`),
-      );
+    const offRosterTeamIds = (dto.teamIds ?? []).filter((id) => !roster.teamIds.has(id));
+    const refusedTeams = offRosterTeamIds.length ? await this.teams.findByIds(offRosterTeamIds) : [];
+    if (refusedPeople.length || refusedTeams.length)
+      throw new InvalidError([
+        ...refusedPeople.map((r) => `contactIds: ${r.name} (${r.contactId}) is not on the drill's roster`),
+        ...refusedTeams.map((t) => `teamIds: ${t.name} (${t.id}) is not on the drill's roster`),
+      ]);
     const recipients = planned
       .filter((r) => r.contactId !== null && roster.contactIds.has(r.contactId))
       .map((r) => ({ ...r, unreachable: roster.unreachableContactIds.has(r.contactId!) }));

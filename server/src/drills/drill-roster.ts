@@ -4,6 +4,8 @@ import type { Db } from '../database/db.js';
 export interface DrillRoster {
   runId: string;
   contactIds: Set<string>;
+  /** The teams on the roster, the only ones a drill's call-out may name. */
+  teamIds: Set<string>;
   /** People a `responder_unreachable` inject has taken out of reach for the rest of the drill. */
   unreachableContactIds: Set<string>;
 }
@@ -17,7 +19,11 @@ export async function drillRosterFor(db: Db, incidentId: string): Promise<DrillR
     `SELECT id, unreachable_contact_ids AS unreachable FROM drill_run WHERE incident_id = $1`,
     [incidentId],
   );
-  if (!run) return { runId: '', contactIds: new Set(), unreachableContactIds: new Set() };
+  if (!run) return { runId: '', contactIds: new Set(), teamIds: new Set(), unreachableContactIds: new Set() };
+  const teams: { team_id: string }[] = await db.manager.query(
+    `SELECT team_id FROM drill_participant WHERE run_id = $1 AND kind = 'team'`,
+    [run.id],
+  );
   const rows: { contact_id: string }[] = await db.manager.query(
     `SELECT contact_id FROM drill_participant WHERE run_id = $1 AND kind = 'contact'
      UNION
@@ -28,6 +34,7 @@ export async function drillRosterFor(db: Db, incidentId: string): Promise<DrillR
   return {
     runId: run.id,
     contactIds: new Set(rows.map((r) => r.contact_id)),
+    teamIds: new Set(teams.map((t) => t.team_id)),
     unreachableContactIds: new Set(run.unreachable),
   };
 }

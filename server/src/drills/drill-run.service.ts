@@ -63,7 +63,11 @@ export class DrillRunService {
   ) {}
 
   async list(q: RunListQueryDto): Promise<ListResponse<RunView>> {
-    const [rows, total] = await this.runs.list({ status: q.status, ...pageWindow(q) });
+    const [rows, total] = await this.runs.list({
+      status: q.status,
+      incidentId: q.incidentId,
+      ...pageWindow(q),
+    });
     return { items: await mapRuns(this.db, rows, this.clock.now()), total };
   }
 

@@ -8,6 +8,8 @@ import type {
   NearestResourcesResponse,
   PlanSuggestion,
   ResponderBriefing,
+  RosterView,
+  RunView,
   TaskView,
 } from '../../contracts';
 
@@ -45,6 +47,15 @@ export function previewCallout(
 /** Every escalation policy in the caller's scope (the zone's and their enterprise's). */
 export function fetchPolicies(signal?: AbortSignal): Promise<ListResponse<EscalationPolicyView>> {
   return apiRequest('/api/policies', { query: { pageSize: 500 }, signal });
+}
+
+/** The roster of the drill whose room this incident is (empty when no run has it): all a drill may page. */
+export async function fetchDrillRoster(incidentId: string, signal?: AbortSignal): Promise<RosterView> {
+  const runs = await apiRequest<ListResponse<RunView>>('/api/drills/runs', {
+    query: { incidentId, pageSize: 1 },
+    signal,
+  });
+  return runs.items[0]?.roster ?? { contacts: [], teams: [], evaluators: [] };
 }
 
 export function fetchSuggestedPlans(incidentId: string, signal?: AbortSignal): Promise<PlanSuggestion> {
