@@ -11,13 +11,14 @@ import { JobName } from '../jobs/job.types.js';
 import { IncidentRepository } from '../incidents/incident.repository.js';
 import { EscalationPolicyService } from '../plans/escalation-policy.service.js';
 import { RoomLog } from '../rooms/room-log.js';
-import { type CalloutCreateDto, mapCallout } from './callout.dto.js';
+import type { CalloutCreateDto } from './callout.dto.js';
+import { mapCallout } from './callout.view.js';
 import { Callout, CalloutDelivery, CalloutRecipient } from './callout.entities.js';
+import { DrillRosters } from './drill-rosters.js';
 import { type LadderTier, afterAcknowledgement } from './ladder.js';
 import { Outbox } from '../jobs/outbox.js';
 import { SHORT_CODE_ALPHABET, type ReplyDecision } from './replies.js';
 import { signResponseToken } from './response-link.js';
-import { drillRosterFor } from '../drills/drill-roster.js';
 import { previewMessages } from './templates.js';
 import { ConflictError, InvalidError, NotFoundError } from '../common/domain-errors.js';
 
@@ -54,6 +55,7 @@ export class CalloutService {
     private readonly teams: TeamService,
     private readonly policies: EscalationPolicyService,
     private readonly rooms: RoomLog,
+    private readonly rosters: DrillRosters,
     private readonly outbox: Outbox,
     private readonly audit: AuditService,
     private readonly context: RequestContext,
@@ -296,7 +298,7 @@ export class CalloutService {
     dto: CalloutCreateDto,
     planned: PlannedRecipient[],
   ): Promise<{ recipients: PlannedRecipient[]; outsideRoster: number }> {
-    const roster = await drillRosterFor(this.db, incidentId);
+    const roster = await this.rosters.for(incidentId);
     const named = new Set(dto.contactIds ?? []);
     const refused = planned.filter(
       (r) => r.contactId && named.has(r.contactId) && !roster.contactIds.has(r.contactId),

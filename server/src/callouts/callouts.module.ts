@@ -7,6 +7,7 @@ import { PlansModule } from '../plans/plans.module.js';
 import { CalloutDeliveryStore } from './callout-delivery.store.js';
 import { CalloutEngine } from './callout-engine.js';
 import { CalloutService } from './callout.service.js';
+import { DrillRosters } from './drill-rosters.js';
 import { PhoneResponderService } from './phone-responder.service.js';
 import { ResponderService } from './responder.service.js';
 
@@ -16,7 +17,21 @@ import { ResponderService } from './responder.service.js';
  */
 @Module({
   imports: [IncidentModule, DirectoryModule, PlansModule, JobsModule, MessagingModule],
-  providers: [CalloutService, CalloutEngine, CalloutDeliveryStore, ResponderService, PhoneResponderService],
-  exports: [CalloutService, CalloutEngine, ResponderService, PhoneResponderService, MessagingModule],
+  providers: [
+    CalloutService,
+    CalloutEngine,
+    CalloutDeliveryStore,
+    ResponderService,
+    PhoneResponderService,
+    DrillRosters,
+  ],
+  exports: [
+    CalloutService,
+    CalloutEngine,
+    ResponderService,
+    PhoneResponderService,
+    DrillRosters,
+    MessagingModule,
+  ],
 })
 export class CalloutsModule {}

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { type FindOptionsWhere, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
-import { pageWindow } from '../common/paging.dto.js';
+import { pageWindow } from '../common/paging.js';
 import { RequestContext } from '../common/request-context.js';
 import type {
   ListResponse,

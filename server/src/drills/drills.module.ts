@@ -5,6 +5,7 @@ import { IncidentModule } from '../incidents/incident.module.js';
 import { JobsModule } from '../jobs/jobs.module.js';
 import { RoomWorkModule } from '../rooms/room-work.module.js';
 import { ComplianceService } from './compliance.service.js';
+import { DrillRosterLookup } from './drill-roster.js';
 import { DrillRunRepository } from './drill-run.repository.js';
 import { DrillRunService } from './drill-run.service.js';
 import { DrillJobs } from './drill.jobs.js';
@@ -30,6 +31,7 @@ import { ScenarioService } from './scenario.service.js';
     ScenarioService,
     DrillRunRepository,
     DrillRunService,
+    DrillRosterLookup,
     InjectEffects,
     DrillMetricsService,
     DrillJobs,

@@ -4,7 +4,7 @@ import type { EvaluationView, ObservationView } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { User } from '../identity/user.entity.js';
 import { DrillEvaluation, DrillObservation, DrillParticipant } from './drill.entities.js';
-import { mapEvaluation, mapObservation } from './evaluation.dto.js';
+import { mapEvaluation, mapObservation } from './evaluation.view.js';
 
 /** Reads for evaluation; callers have found the run in scope (DrillRunRepository) first. */
 @Injectable()

@@ -6,13 +6,8 @@ import type { EvaluationView, ObservationView, RunSummaryText } from '@muster/co
 import { Db } from '../database/db.js';
 import { DrillObservation, DrillRun } from './drill.entities.js';
 import { duplicateDimensionProblems, orderScores } from './evaluation-scores.js';
-import {
-  type EvaluationPutDto,
-  type ObservationCreateDto,
-  type SummaryPutDto,
-  mapEvaluation,
-  mapObservation,
-} from './evaluation.dto.js';
+import type { EvaluationPutDto, ObservationCreateDto, SummaryPutDto } from './evaluation.dto.js';
+import { mapEvaluation, mapObservation } from './evaluation.view.js';
 import { EvaluationRepository } from './evaluation.repository.js';
 import { DrillRunRepository } from './drill-run.repository.js';
 import { scenarioMs } from './scenario-clock.js';

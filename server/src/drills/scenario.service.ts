@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { pageWindow, type PageQueryDto } from '../common/paging.dto.js';
+import { type PageRequest, pageWindow } from '../common/paging.js';
 import { RequestContext } from '../common/request-context.js';
 import { PG_INT_MAX } from '../common/sql.js';
 import type {
@@ -35,7 +35,7 @@ export class ScenarioService {
     private readonly context: RequestContext,
   ) {}
 
-  async list(q: PageQueryDto & { q?: string }): Promise<ListResponse<ScenarioView>> {
+  async list(q: PageRequest & { q?: string }): Promise<ListResponse<ScenarioView>> {
     const [rows, total] = await this.scenarios.list({ q: q.q, ...pageWindow(q) });
     return { items: await this.views(rows), total };
   }
