@@ -270,6 +270,33 @@ export class CalloutService {
     });
   }
 
+  /** Cancels every call-out of the incident that is still paging (a drill that ended, say). */
+  async cancelActive(incidentId: string, reason: string): Promise<void> {
+    const active = await this.db.repo(Callout).findBy({ incidentId, status: 'active' });
+    for (const c of active) {
+      const locked = await this.lock(c.id);
+      if (locked.status === 'active') await this.end(locked, 'cancelled', reason);
+    }
+  }
+
+  /**
+   * Marks this contact unreachable wherever an active call-out of the incident still waits for
+   * them (a drill inject took them out of reach): listed, never paged. Returns how many rows.
+   */
+  async markUnreachable(incidentId: string, contactId: string): Promise<number> {
+    const marked: unknown[] = await this.db.manager.query(
+      `UPDATE callout_recipient r SET unreachable = true
+         FROM callout c
+        WHERE c.id = r.callout_id AND c.incident_id = $1 AND c.status = 'active'
+          AND r.contact_id = $2 AND r.state IN ('pending', 'notified')
+       RETURNING r.id`,
+      [incidentId, contactId],
+    );
+    // pg answers an UPDATE … RETURNING through TypeORM as [rows, count].
+    const rows = Array.isArray(marked[0]) ? (marked[0] as unknown[]) : marked;
+    return rows.length;
+  }
+
   async lock(id: string): Promise<Callout> {
     await this.db.manager.query('SELECT 1 FROM callout WHERE id = $1 FOR UPDATE', [id]);
     const c = await this.db.repo(Callout).findOneBy({ id });

@@ -4,6 +4,7 @@ import { IncidentModule } from '../incidents/incident.module.js';
 import { JobsModule } from '../jobs/jobs.module.js';
 import { MessagingModule } from '../messaging/messaging.module.js';
 import { PlansModule } from '../plans/plans.module.js';
+import { RoomWorkModule } from '../rooms/room-work.module.js';
 import { CalloutDeliveryStore } from './callout-delivery.store.js';
 import { CalloutEngine } from './callout-engine.js';
 import { CalloutService } from './callout.service.js';
@@ -16,7 +17,7 @@ import { ResponderService } from './responder.service.js';
  * (both import this module, and only the worker consumes the queues).
  */
 @Module({
-  imports: [IncidentModule, DirectoryModule, PlansModule, JobsModule, MessagingModule],
+  imports: [IncidentModule, DirectoryModule, PlansModule, RoomWorkModule, JobsModule, MessagingModule],
   providers: [
     CalloutService,
     CalloutEngine,

@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
 import type { EvaluationView, ObservationView } from '@muster/contracts';
 import { Db } from '../database/db.js';
-import { User } from '../identity/user.entity.js';
+import { UserFinder } from '../identity/user-finder.js';
 import { DrillEvaluation, DrillObservation, DrillParticipant } from './drill.entities.js';
 import { mapEvaluation, mapObservation } from './evaluation.view.js';
 
 /** Reads for evaluation; callers have found the run in scope (DrillRunRepository) first. */
 @Injectable()
 export class EvaluationRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly users: UserFinder,
+  ) {}
 
   async isRosterEvaluator(runId: string, userId: string): Promise<boolean> {
     return this.db.repo(DrillParticipant).existsBy({ runId, kind: 'evaluator', userId });
@@ -42,9 +44,6 @@ export class EvaluationRepository {
   }
 
   async names(userIds: string[]): Promise<Map<string, string>> {
-    const ids = [...new Set(userIds)];
-    if (ids.length === 0) return new Map();
-    const users = await this.db.repo(User).find({ where: { id: In(ids) }, select: { id: true, name: true } });
-    return new Map(users.map((u) => [u.id, u.name]));
+    return this.users.namesByIds(userIds);
   }
 }

@@ -36,6 +36,21 @@ export class EnterpriseRepository extends EnterpriseScopedRepository<Enterprise>
     return qb.getManyAndCount();
   }
 
+  /** The enterprises among `ids` that the caller may see. */
+  async findByIds(ids: readonly string[]): Promise<Enterprise[]> {
+    if (ids.length === 0) return [];
+    return this.query('e')
+      .andWhere('e.id IN (:...ids)', { ids: [...new Set(ids)] })
+      .getMany();
+  }
+
+  /** Every enterprise the caller may see (or the one asked for), by name. */
+  inScope(enterpriseId?: string): Promise<Enterprise[]> {
+    const qb = this.query('e').orderBy('e.name', 'ASC');
+    if (enterpriseId) qb.andWhere('e.id = :enterpriseId', { enterpriseId });
+    return qb.getMany();
+  }
+
   async save(e: Enterprise): Promise<Enterprise> {
     if (e.id) this.assertInScope(e.id);
     return this.repo.save(e);

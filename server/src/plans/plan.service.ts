@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ListResponse, PlanDetailView, PlanSuggestion, PlanView } from '@muster/contracts';
+import type { ListResponse, PlanDetailView, PlanSuggestion, PlanType, PlanView } from '@muster/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { ConflictError, InvalidError } from '../common/domain-errors.js';
 import { pageWindow } from '../common/paging.js';
@@ -14,6 +14,13 @@ import type { PlanCreateDto, PlanListQueryDto, PlanSuggestQueryDto, PlanUpdateDt
 import { Plan } from './plan.entity.js';
 import { PlanRepository } from './plan.repository.js';
 import { PlanViews, mapVersionSummary } from './plan.view.js';
+
+/** A plan as other domains show it. */
+export interface PlanSummary {
+  id: string;
+  title: string;
+  type: PlanType;
+}
 
 /**
  * Plans themselves (their owner, type, scope and the incidents they cover) and which published
@@ -122,6 +129,22 @@ export class PlanService {
       candidates: candidates.map((c, i) => ({ plan: views[i]!, versionId: c.version.id })),
       levels,
     });
+  }
+
+  /**
+   * Id, title and type of the plans among `ids`, whatever their owner: for showing what a record
+   * the caller may already see refers to (a drill scenario's plan). A reference the caller makes
+   * is checked with the scoped `PlanRepository.getById`.
+   */
+  async summariesByIds(ids: readonly string[]): Promise<PlanSummary[]> {
+    return (await this.plans.anyByIds(ids)).map((p) => ({ id: p.id, title: p.title, type: p.type }));
+  }
+
+  /** The plans in force at these enterprises, with when each was first published (drill duties). */
+  inForce(
+    enterpriseIds: readonly string[],
+  ): Promise<{ enterpriseId: string; type: PlanType; firstPublishedAt: Date }[]> {
+    return this.plans.inForce(enterpriseIds);
   }
 }
 

@@ -129,6 +129,21 @@ export class RoomWorkService {
     return rows.map(mapFeature);
   }
 
+  /**
+   * The incident's standing assembly points and command posts, whatever the caller's scope: what
+   * a responder's briefing shows of the map, its signed link being its own authority.
+   */
+  async meetingPlaces(incidentId: string): Promise<MapFeatureView[]> {
+    const rows = await this.db
+      .repo(MapFeature)
+      .createQueryBuilder('f')
+      .where(`f.incidentId = :id AND f.removedAt IS NULL AND f.kind IN ('assembly_point', 'command_post')`, {
+        id: incidentId,
+      })
+      .getMany();
+    return rows.map(mapFeature);
+  }
+
   async addFeature(incidentId: string, dto: MapFeatureCreateDto): Promise<MapFeatureView> {
     checkRadius(dto);
     return this.db.transaction(async () => {
