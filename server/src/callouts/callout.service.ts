@@ -10,7 +10,7 @@ import { TeamService } from '../directory/team.service.js';
 import { JobName } from '../jobs/job.types.js';
 import { IncidentRepository } from '../incidents/incident.repository.js';
 import { EscalationPolicyService } from '../plans/escalation-policy.service.js';
-import { RoomLog } from '../rooms/room-log.js';
+import { RoomLog } from '../room-log/room-log.js';
 import type { CalloutCreateDto } from './callout.dto.js';
 import { mapCallout } from './callout.view.js';
 import { Callout, CalloutDelivery, CalloutRecipient } from './callout.entities.js';

@@ -19,7 +19,7 @@ import { IncidentService } from '../incidents/incident.service.js';
 import { JobName, type JobPayloads } from '../jobs/job.types.js';
 import { Outbox } from '../jobs/outbox.js';
 import { PlanService } from '../plans/plan.service.js';
-import { RoomLog } from '../rooms/room-log.js';
+import { RoomLog } from '../room-log/room-log.js';
 import { DrillParticipant, DrillRun, DrillRunInject } from './drill.entities.js';
 import type { RosterDto, RunCreateDto, RunListQueryDto } from './drill-run.dto.js';
 import { DrillRunRepository } from './drill-run.repository.js';

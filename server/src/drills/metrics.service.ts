@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import type { ResponderMetric, RunMetrics } from '@muster/contracts';
 import { Db } from '../database/db.js';
-import { RoomLog } from '../rooms/room-log.js';
+import { RoomLog } from '../room-log/room-log.js';
 import { DrillRunInject } from './drill.entities.js';
 import { DrillRunRepository } from './drill-run.repository.js';
 import { mapRunInject } from './drill-run.view.js';

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { IncidentView } from '@muster/contracts';
 import { IncidentHooks } from '../incidents/incident-hooks.js';
-import { RoomLog } from '../rooms/room-log.js';
+import { RoomLog } from '../room-log/room-log.js';
 
 /**
  * A real incident filed while drills run is put in front of every drill's director at once:

@@ -16,8 +16,8 @@ import {
 import { Db } from '../database/db.js';
 import { EnterpriseRepository } from '../enterprises/enterprise.repository.js';
 import { PlanRepository } from '../plans/plan.repository.js';
-import { Broadcaster } from '../rooms/broadcaster.js';
-import { RoomLog } from '../rooms/room-log.js';
+import { Broadcaster } from '../room-log/broadcaster.js';
+import { RoomLog } from '../room-log/room-log.js';
 import { isInsideZone } from '../zone/zone-geometry.js';
 import type {
   IncidentCreateDto,

@@ -8,7 +8,7 @@ import { ScopedUserRepository } from '../identity/scoped-user.repository.js';
 import { IncidentRepository } from '../incidents/incident.repository.js';
 import { ResourceRepository } from '../resources/resource.repository.js';
 import { Dispatch, MapFeature, RoomTask } from './room.entities.js';
-import { RoomLog } from './room-log.js';
+import { RoomLog } from '../room-log/room-log.js';
 import type {
   DispatchCreateDto,
   DispatchUpdateDto,

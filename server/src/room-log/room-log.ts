@@ -9,7 +9,7 @@ import type {
   TypedRoomEvent,
 } from '@muster/contracts';
 import { Db } from '../database/db.js';
-import { RoomEvent } from './room.entities.js';
+import { RoomEvent } from './room-event.entity.js';
 import { Broadcaster } from './broadcaster.js';
 import { NotFoundError } from '../common/domain-errors.js';
 
