@@ -3,7 +3,7 @@ import { randomInt } from 'node:crypto';
 import { AuditService } from '../audit/audit.service.js';
 import { RequestContext } from '../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import type { CalloutMessagePreview, CalloutView } from '@muster/contracts';
+import type { CalloutMessagePreview, CalloutView, ResponderMetric } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { ContactService } from '../directory/contact.service.js';
 import { TeamService } from '../directory/team.service.js';
@@ -268,6 +268,32 @@ export class CalloutService {
       acknowledged: recipients.filter((r) => r.state === 'acknowledged').length,
       recipients: recipients.length,
     });
+  }
+
+  /** Everyone the incident's call-outs named, in call-out and tier order, with how they answered. */
+  async responders(incidentId: string): Promise<ResponderMetric[]> {
+    const rows: {
+      name: string;
+      phone: string;
+      state: string;
+      response_channel: string | null;
+      seconds: number | null;
+    }[] = await this.db.manager.query(
+      `SELECT r.name, r.phone, r.state, r.response_channel,
+              CASE WHEN r.responded_at IS NOT NULL AND r.notified_at IS NOT NULL
+                   THEN round(extract(epoch FROM (r.responded_at - r.notified_at)))::int END AS seconds
+         FROM callout_recipient r JOIN callout c ON c.id = r.callout_id
+        WHERE c.incident_id = $1
+        ORDER BY c.created_at, r.tier, r.name`,
+      [incidentId],
+    );
+    return rows.map((r) => ({
+      name: r.name,
+      phone: r.phone,
+      state: r.state,
+      channel: r.response_channel,
+      secondsToRespond: r.seconds,
+    }));
   }
 
   /** Cancels every call-out of the incident that is still paging (a drill that ended, say). */

@@ -60,6 +60,16 @@ export class TeamRepository extends EnterpriseScopedRepository<Team> {
     return this.repo.findBy({ id: In([...new Set(ids)]) });
   }
 
+  /** The contacts who are members of any of these teams, whatever their enterprise. */
+  async memberIdsOf(teamIds: readonly string[]): Promise<string[]> {
+    if (teamIds.length === 0) return [];
+    const rows: { contact_id: string }[] = await this.db.manager.query(
+      `SELECT DISTINCT contact_id FROM team_member WHERE team_id = ANY($1::uuid[])`,
+      [[...new Set(teamIds)]],
+    );
+    return rows.map((r) => r.contact_id);
+  }
+
   /** The teams among `ids` that the caller may see, with their members. */
   async findByIds(ids: readonly string[]): Promise<Team[]> {
     if (ids.length === 0) return [];

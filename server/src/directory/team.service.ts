@@ -47,6 +47,14 @@ export class TeamService {
     return (await this.teams.anyByIds(ids)).map((t) => ({ id: t.id, name: t.name }));
   }
 
+  /**
+   * The contacts who are members of any of these teams, whatever their enterprise: who a drill
+   * whose roster names the teams may page.
+   */
+  memberIdsOf(teamIds: readonly string[]): Promise<string[]> {
+    return this.teams.memberIdsOf(teamIds);
+  }
+
   async create(dto: TeamCreateDto): Promise<TeamView> {
     return this.db.transaction(async () => {
       const t = new Team();

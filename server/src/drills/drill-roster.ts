@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { type DrillRoster, DrillRosters } from '../callouts/drill-rosters.js';
 import { Db } from '../database/db.js';
+import { TeamService } from '../directory/team.service.js';
 
 /**
  * Gives call-outs the roster of the drill run whose room an incident is. A drill incident
@@ -11,6 +12,7 @@ export class DrillRosterLookup implements OnModuleInit {
   constructor(
     private readonly db: Db,
     private readonly rosters: DrillRosters,
+    private readonly teams: TeamService,
   ) {}
 
   onModuleInit(): void {
@@ -23,16 +25,18 @@ export class DrillRosterLookup implements OnModuleInit {
       [incidentId],
     );
     if (!run) return { runId: '', contactIds: new Set(), unreachableContactIds: new Set() };
-    const rows: { contact_id: string }[] = await this.db.manager.query(
-      `SELECT contact_id FROM drill_participant WHERE run_id = $1 AND kind = 'contact'
-       UNION
-       SELECT m.contact_id FROM drill_participant p JOIN team_member m ON m.team_id = p.team_id
-        WHERE p.run_id = $1 AND p.kind = 'team'`,
-      [run.id],
+    const roster: { kind: 'contact' | 'team'; contact_id: string | null; team_id: string | null }[] =
+      await this.db.manager.query(
+        `SELECT kind, contact_id, team_id FROM drill_participant WHERE run_id = $1 AND kind IN ('contact', 'team')`,
+        [run.id],
+      );
+    const members = await this.teams.memberIdsOf(
+      roster.flatMap((p) => (p.kind === 'team' && p.team_id ? [p.team_id] : [])),
     );
+    const named = roster.flatMap((p) => (p.kind === 'contact' && p.contact_id ? [p.contact_id] : []));
     return {
       runId: run.id,
-      contactIds: new Set(rows.map((r) => r.contact_id)),
+      contactIds: new Set([...named, ...members]),
       unreachableContactIds: new Set(run.unreachable),
     };
   }

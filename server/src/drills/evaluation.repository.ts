@@ -17,14 +17,6 @@ export class EvaluationRepository {
     return this.db.repo(DrillParticipant).existsBy({ runId, kind: 'evaluator', userId });
   }
 
-  async roomEventExists(incidentId: string, seq: number): Promise<boolean> {
-    const rows: unknown[] = await this.db.manager.query(
-      `SELECT 1 FROM room_event WHERE incident_id = $1 AND seq = $2`,
-      [incidentId, seq],
-    );
-    return rows.length > 0;
-  }
-
   async observations(runId: string): Promise<ObservationView[]> {
     const rows = await this.db
       .repo(DrillObservation)

@@ -69,6 +69,11 @@ export class RoomLog {
     return view;
   }
 
+  /** Whether the room logged an event numbered `seq`. */
+  async has(incidentId: string, seq: number): Promise<boolean> {
+    return this.db.repo(RoomEvent).existsBy({ incidentId, seq });
+  }
+
   async since(incidentId: string, sinceSeq: number, limit = 5000): Promise<TypedRoomEvent[]> {
     const rows = await this.db
       .repo(RoomEvent)
