@@ -37,9 +37,12 @@ export class EnterpriseService {
     return mapEnterprise(await this.enterprises.getById(id));
   }
 
-  /** Names by id of the enterprises among `ids` that the caller may see: for other domains' views. */
-  async namesByIds(ids: readonly string[]): Promise<Map<string, string>> {
-    return new Map((await this.enterprises.findByIds(ids)).map((e) => [e.id, e.name]));
+  /**
+   * Names by id of the enterprises among `ids`, whatever the caller's scope: for showing whose a
+   * record the caller may already see is (a plan, a policy, a drill run).
+   */
+  namesByIds(ids: readonly string[]): Promise<Map<string, string>> {
+    return this.enterprises.namesByIds(ids);
   }
 
   /**

@@ -13,6 +13,7 @@ import type {
   TeamView,
 } from '@muster/contracts';
 import { Db } from '../database/db.js';
+import { EnterpriseService } from '../enterprises/enterprise.service.js';
 import { ContactService } from '../directory/contact.service.js';
 import { type OnCallRota, RotationService } from '../directory/rotation.service.js';
 import { TeamService } from '../directory/team.service.js';
@@ -25,7 +26,6 @@ import type {
 } from './escalation-policy.dto.js';
 import { mapPolicy } from './escalation-policy.view.js';
 import { EscalationPolicyRepository } from './escalation-policy.repository.js';
-import { PlanRepository } from './plan.repository.js';
 import { ConflictError, InvalidError } from '../common/domain-errors.js';
 
 /** Everything a set of tiers names, loaded once for validation or preview. */
@@ -40,7 +40,7 @@ export class EscalationPolicyService {
   constructor(
     private readonly db: Db,
     private readonly policies: EscalationPolicyRepository,
-    private readonly plans: PlanRepository,
+    private readonly enterprises: EnterpriseService,
     private readonly contacts: ContactService,
     private readonly teams: TeamService,
     private readonly rotations: RotationService,
@@ -50,7 +50,7 @@ export class EscalationPolicyService {
 
   async list(q: PolicyListQueryDto): Promise<ListResponse<EscalationPolicyView>> {
     const [rows, total] = await this.policies.list({ ...q, ...pageWindow(q) });
-    const names = await this.plans.enterpriseNames(ownerIds(rows));
+    const names = await this.enterprises.namesByIds(ownerIds(rows));
     return { items: rows.map((p) => mapPolicy(p, names.get(p.enterpriseId ?? '') ?? null)), total };
   }
 
@@ -256,7 +256,7 @@ export class EscalationPolicyService {
   }
 
   private async view(p: EscalationPolicy): Promise<EscalationPolicyView> {
-    const names = await this.plans.enterpriseNames(ownerIds([p]));
+    const names = await this.enterprises.namesByIds(ownerIds([p]));
     return mapPolicy(p, names.get(p.enterpriseId ?? '') ?? null);
   }
 }

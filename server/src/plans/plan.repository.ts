@@ -114,13 +114,6 @@ export class PlanRepository extends EnterpriseScopedRepository<Plan> {
       );
   }
 
-  enterpriseNames(ids: string[]): Promise<Map<string, string>> {
-    if (!ids.length) return Promise.resolve(new Map());
-    return this.db.manager
-      .query(`SELECT id, name FROM enterprise WHERE id = ANY($1::uuid[])`, [ids])
-      .then((rows: { id: string; name: string }[]) => new Map(rows.map((r) => [r.id, r.name])));
-  }
-
   // ---- versions ----------------------------------------------------------------------------
 
   private get versions() {

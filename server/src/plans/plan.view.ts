@@ -8,6 +8,7 @@ import type {
   PolicySummary,
 } from '@muster/contracts';
 import type { DisposalCard } from './disposal-card.entity.js';
+import { EnterpriseService } from '../enterprises/enterprise.service.js';
 import { EscalationPolicyRepository } from './escalation-policy.repository.js';
 import type { PlanLevel } from './plan-level.entity.js';
 import type { PlanVersion } from './plan-version.entity.js';
@@ -23,6 +24,7 @@ export class PlanViews {
   constructor(
     private readonly repository: PlanRepository,
     private readonly policies: EscalationPolicyRepository,
+    private readonly enterprises: EnterpriseService,
   ) {}
 
   /** Each plan with its owner's name and its published and open versions (`knownVersions` if loaded). */
@@ -30,7 +32,7 @@ export class PlanViews {
     const ids = rows.map((p) => p.id);
     const versions =
       knownVersions ?? (await this.repository.versionsOf(ids, ['published', 'draft', 'in_review']));
-    const names = await this.repository.enterpriseNames([
+    const names = await this.enterprises.namesByIds([
       ...new Set(rows.flatMap((p) => (p.enterpriseId ? [p.enterpriseId] : []))),
     ]);
     return rows.map((p) => {
