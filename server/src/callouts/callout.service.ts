@@ -3,21 +3,22 @@ import { randomInt } from 'node:crypto';
 import { AuditService } from '../audit/audit.service.js';
 import { RequestContext } from '../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import type { CalloutMessagePreview, CalloutView } from '@muster/contracts';
+import type { CalloutMessagePreview, CalloutView, ResponderMetric } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { ContactService } from '../directory/contact.service.js';
 import { TeamService } from '../directory/team.service.js';
 import { JobName } from '../jobs/job.types.js';
 import { IncidentRepository } from '../incidents/incident.repository.js';
 import { EscalationPolicyService } from '../plans/escalation-policy.service.js';
-import { RoomLog } from '../rooms/room-log.js';
-import { type CalloutCreateDto, mapCallout } from './callout.dto.js';
+import { RoomLog } from '../room-log/room-log.js';
+import type { CalloutCreateDto } from './callout.dto.js';
+import { mapCallout } from './callout.view.js';
 import { Callout, CalloutDelivery, CalloutRecipient } from './callout.entities.js';
+import { DrillRosters } from './drill-rosters.js';
 import { type LadderTier, afterAcknowledgement } from './ladder.js';
 import { Outbox } from '../jobs/outbox.js';
 import { SHORT_CODE_ALPHABET, type ReplyDecision } from './replies.js';
 import { signResponseToken } from './response-link.js';
-import { drillRosterFor } from '../drills/drill-roster.js';
 import { previewMessages } from './templates.js';
 import { ConflictError, InvalidError, NotFoundError } from '../common/domain-errors.js';
 
@@ -54,6 +55,7 @@ export class CalloutService {
     private readonly teams: TeamService,
     private readonly policies: EscalationPolicyService,
     private readonly rooms: RoomLog,
+    private readonly rosters: DrillRosters,
     private readonly outbox: Outbox,
     private readonly audit: AuditService,
     private readonly context: RequestContext,
@@ -268,6 +270,59 @@ export class CalloutService {
     });
   }
 
+  /** Everyone the incident's call-outs named, in call-out and tier order, with how they answered. */
+  async responders(incidentId: string): Promise<ResponderMetric[]> {
+    const rows: {
+      name: string;
+      phone: string;
+      state: string;
+      response_channel: string | null;
+      seconds: number | null;
+    }[] = await this.db.manager.query(
+      `SELECT r.name, r.phone, r.state, r.response_channel,
+              CASE WHEN r.responded_at IS NOT NULL AND r.notified_at IS NOT NULL
+                   THEN round(extract(epoch FROM (r.responded_at - r.notified_at)))::int END AS seconds
+         FROM callout_recipient r JOIN callout c ON c.id = r.callout_id
+        WHERE c.incident_id = $1
+        ORDER BY c.created_at, r.tier, r.name`,
+      [incidentId],
+    );
+    return rows.map((r) => ({
+      name: r.name,
+      phone: r.phone,
+      state: r.state,
+      channel: r.response_channel,
+      secondsToRespond: r.seconds,
+    }));
+  }
+
+  /** Cancels every call-out of the incident that is still paging (a drill that ended, say). */
+  async cancelActive(incidentId: string, reason: string): Promise<void> {
+    const active = await this.db.repo(Callout).findBy({ incidentId, status: 'active' });
+    for (const c of active) {
+      const locked = await this.lock(c.id);
+      if (locked.status === 'active') await this.end(locked, 'cancelled', reason);
+    }
+  }
+
+  /**
+   * Marks this contact unreachable wherever an active call-out of the incident still waits for
+   * them (a drill inject took them out of reach): listed, never paged. Returns how many rows.
+   */
+  async markUnreachable(incidentId: string, contactId: string): Promise<number> {
+    const marked: unknown[] = await this.db.manager.query(
+      `UPDATE callout_recipient r SET unreachable = true
+         FROM callout c
+        WHERE c.id = r.callout_id AND c.incident_id = $1 AND c.status = 'active'
+          AND r.contact_id = $2 AND r.state IN ('pending', 'notified')
+       RETURNING r.id`,
+      [incidentId, contactId],
+    );
+    // pg answers an UPDATE … RETURNING through TypeORM as [rows, count].
+    const rows = Array.isArray(marked[0]) ? (marked[0] as unknown[]) : marked;
+    return rows.length;
+  }
+
   async lock(id: string): Promise<Callout> {
     await this.db.manager.query('SELECT 1 FROM callout WHERE id = $1 FOR UPDATE', [id]);
     const c = await this.db.repo(Callout).findOneBy({ id });
@@ -297,7 +352,7 @@ export class CalloutService {
     dto: CalloutCreateDto,
     planned: PlannedRecipient[],
   ): Promise<{ recipients: PlannedRecipient[]; outsideRoster: number }> {
-    const roster = await drillRosterFor(this.db, incidentId);
+    const roster = await this.rosters.for(incidentId);
     const named = new Set(dto.contactIds ?? []);
     const refusedPeople = planned.filter(
       (r) => r.contactId && named.has(r.contactId) && !roster.contactIds.has(r.contactId),

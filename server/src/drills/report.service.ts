@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DrillReport } from '@muster/contracts';
 import { Db } from '../database/db.js';
-import { RoomLog } from '../rooms/room-log.js';
+import { RoomLog } from '../room-log/room-log.js';
 import { DrillRun } from './drill.entities.js';
 import { DrillRunService } from './drill-run.service.js';
 import { EvaluationRepository } from './evaluation.repository.js';

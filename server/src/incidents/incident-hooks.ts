@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Incident } from './incident.entity.js';
+import type { IncidentView } from '@muster/contracts';
 
 export interface FiledListener {
   /**
@@ -9,7 +9,7 @@ export interface FiledListener {
    * round trip on every filing.
    */
   lookup?: string;
-  filed(incident: Incident, lookedUp: unknown): Promise<void>;
+  filed(incident: IncidentView, lookedUp: unknown): Promise<void>;
 }
 
 /**
@@ -29,7 +29,7 @@ export class IncidentHooks {
     return this.listeners.map((l) => l.lookup ?? 'NULL');
   }
 
-  async runFiled(incident: Incident, lookedUp: unknown[]): Promise<void> {
+  async runFiled(incident: IncidentView, lookedUp: unknown[]): Promise<void> {
     for (const [i, listener] of this.listeners.entries()) await listener.filed(incident, lookedUp[i]);
   }
 }

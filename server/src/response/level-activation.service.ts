@@ -10,6 +10,7 @@ import {
 import { Db } from '../database/db.js';
 import { IncidentRepository } from '../incidents/incident.repository.js';
 import { IncidentService } from '../incidents/incident.service.js';
+import { PlanVersionService } from '../plans/plan-version.service.js';
 import { PlanService } from '../plans/plan.service.js';
 import { RoomWorkService } from '../rooms/room-work.service.js';
 import { ConflictError, InvalidError } from '../common/domain-errors.js';
@@ -32,6 +33,7 @@ export class LevelActivationService {
     private readonly incidents: IncidentRepository,
     private readonly incidentService: IncidentService,
     private readonly plans: PlanService,
+    private readonly versions: PlanVersionService,
     private readonly work: RoomWorkService,
     private readonly callouts: CalloutService,
   ) {}
@@ -53,7 +55,7 @@ export class LevelActivationService {
     now = new Date(),
   ): Promise<LevelActivation> {
     const incident = await this.incidents.getById(incidentId);
-    const version = await this.plans.getVersion(versionId);
+    const version = await this.versions.get(versionId);
     if (version.status !== 'published') {
       throw new ConflictError(
         `versionId: only a published plan version can be activated (this one is ${version.status})`,

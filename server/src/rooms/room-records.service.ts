@@ -6,7 +6,7 @@ import type { IncidentStatusSummary, RoomEventView } from '@muster/contracts';
 import { mapIncident } from '../incidents/incident.view.js';
 import { IncidentRepository } from '../incidents/incident.repository.js';
 import { IncidentService } from '../incidents/incident.service.js';
-import { RoomLog } from './room-log.js';
+import { RoomLog } from '../room-log/room-log.js';
 import { RoomWorkService } from './room-work.service.js';
 
 /**

@@ -8,7 +8,7 @@ import { ScopedUserRepository } from '../identity/scoped-user.repository.js';
 import { IncidentRepository } from '../incidents/incident.repository.js';
 import { ResourceRepository } from '../resources/resource.repository.js';
 import { Dispatch, MapFeature, RoomTask } from './room.entities.js';
-import { RoomLog } from './room-log.js';
+import { RoomLog } from '../room-log/room-log.js';
 import type {
   DispatchCreateDto,
   DispatchUpdateDto,
@@ -125,6 +125,21 @@ export class RoomWorkService {
       .createQueryBuilder('f')
       .where('f.incidentId = :incidentId AND f.removedAt IS NULL', { incidentId })
       .orderBy('f.createdAt', 'ASC')
+      .getMany();
+    return rows.map(mapFeature);
+  }
+
+  /**
+   * The incident's standing assembly points and command posts, whatever the caller's scope: what
+   * a responder's briefing shows of the map, its signed link being its own authority.
+   */
+  async meetingPlaces(incidentId: string): Promise<MapFeatureView[]> {
+    const rows = await this.db
+      .repo(MapFeature)
+      .createQueryBuilder('f')
+      .where(`f.incidentId = :id AND f.removedAt IS NULL AND f.kind IN ('assembly_point', 'command_post')`, {
+        id: incidentId,
+      })
       .getMany();
     return rows.map(mapFeature);
   }
