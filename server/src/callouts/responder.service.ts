@@ -24,6 +24,17 @@ export class ResponderService {
     if (!r) throw new NotFoundError('This link is not valid');
     const callout = (await this.db.repo(Callout).findOneBy({ id: r.calloutId }))!;
     const incident = (await this.db.repo(Incident).findOneBy({ id: callout.incidentId }))!;
+    const base = {
+      calloutId: callout.id,
+      isDrill: callout.isDrill,
+      responseLevel: callout.responseLevel,
+      recipientName: r.name,
+      state: r.state,
+      calloutStatus: callout.status,
+    };
+    // The link outlives its call-out: once the call-out has ended it names the incident and no more.
+    if (callout.status !== 'active')
+      return { ...base, message: null, incident: { title: incident.title }, places: [] };
     const enterprise = incident.enterpriseId
       ? await this.db.repo(Enterprise).findOneBy({ id: incident.enterpriseId })
       : null;
@@ -35,12 +46,8 @@ export class ResponderService {
       })
       .getMany();
     return {
-      calloutId: callout.id,
-      isDrill: callout.isDrill,
+      ...base,
       message: callout.message,
-      recipientName: r.name,
-      state: r.state,
-      calloutStatus: callout.status,
       incident: {
         title: incident.title,
         category: incident.category,
