@@ -95,13 +95,14 @@ export interface CalloutMessagePreview {
 
 /**
  * The responder page's view, reached by the signed link in the SMS. Once the call-out has ended
- * (succeeded, cancelled, exhausted) the link tells the incident's title and nothing more: no
- * message, place or map, and it takes no answer.
+ * for the person (cancelled, exhausted, or succeeded without them, or its incident closed) the
+ * link tells the incident's title and nothing more: no message, place or map, and it takes no
+ * answer. Those coming for a call-out that succeeded keep their briefing.
  */
 export interface ResponderBriefing {
   calloutId: string;
   isDrill: boolean;
-  /** Null once the call-out has ended. */
+  /** Null once the call-out has ended for this person. */
   message: string | null;
   responseLevel: ResponseLevel | null;
   recipientName: string;

@@ -253,6 +253,42 @@ describe('call-outs in the incident room', () => {
     }
   }, 60_000);
 
+  it('confirms a level with what it adds, names it in words on the board, and refuses it a second time', async () => {
+    const token = await stack.t.token('commander');
+    const res = await stack.t.http
+      .post('/api/incidents')
+      .set('Authorization', `Bearer ${token}`)
+      .send(incidentReport({ title: '二次启动测试' }));
+    expect(res.status).toBe(201);
+    await commander.goto(`${stack.publicUrl}/incidents/${res.body.id}`);
+    const row = commander
+      .getByTestId('plan-panel')
+      .getByTestId('plan-suggestion')
+      .filter({ hasText: '杜集经济开发区生产安全事故综合应急预案' });
+    await row.getByTestId('plan-level').waitFor();
+
+    // Before anything starts, the panel says what the level will add.
+    await row.getByTestId('plan-activate').click();
+    const confirm = row.getByTestId('plan-confirm');
+    await confirm.getByTestId('plan-adds-tasks').waitFor();
+    expect(await confirm.getByTestId('plan-adds-people').textContent()).not.toBe('无');
+    await screenshot(commander, 'level-confirm', true);
+    await confirm.getByTestId('plan-confirm-activate').click();
+    await row.getByTestId('plan-activated').waitFor();
+    const level = commander.getByTestId('callout-board').getByTestId('callout-level').first();
+    await level.waitFor();
+    expect(await level.textContent()).toMatch(/^[一二三四]级响应$/);
+
+    // A second press is refused, in the console's words, with since when and by whom.
+    await row.getByTestId('plan-activate').click();
+    const refused = row.getByTestId('plan-already-active');
+    await refused.waitFor();
+    expect(await refused.textContent()).toMatch(/^[一二三四]级响应已于 .+ 由 .+ 启动，不能重复启动。$/);
+    expect(await row.getByTestId('plan-confirm-activate').count()).toBe(0);
+    expect(await commander.getByTestId('callout-board').getByTestId('callout').count()).toBe(1);
+    await screenshot(commander, 'level-already-active', true);
+  }, 60_000);
+
   it('raised no page errors and sent nothing off the machine', () => {
     ui.expectCleanRun();
   });

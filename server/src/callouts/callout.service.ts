@@ -229,7 +229,8 @@ export class CalloutService {
       const r = (await this.db.repo(CalloutRecipient).findOneBy({ id: recipientId }))!;
       // An ended call-out takes no answer by any channel: a late one would count in no quorum
       // and show in a drill's report after the drill ended.
-      if (callout.status !== 'active') return { recipient: r, changed: false, closed: true, callout };
+      if (!(await this.stillTakesPart(callout, r)))
+        return { recipient: r, changed: false, closed: true, callout };
       if (location) r.location = location;
       if (r.state === 'acknowledged' || r.state === 'declined') {
         if (location) await this.db.repo(CalloutRecipient).save(r);
@@ -265,6 +266,24 @@ export class CalloutService {
       }
       return { recipient: r, changed: true, closed: false, callout };
     });
+  }
+
+  /**
+   * Whether the recipient's link and answers still belong to a live call-out: it is active, or it
+   * succeeded with this person among those coming while its incident is open (they still need
+   * the briefing and may share where they are). Anything else has ended for them.
+   */
+  async stillTakesPart(
+    callout: Pick<Callout, 'status' | 'incidentId'>,
+    r: Pick<CalloutRecipient, 'state'>,
+  ): Promise<boolean> {
+    if (callout.status === 'active') return true;
+    if (callout.status !== 'succeeded' || r.state !== 'acknowledged') return false;
+    const [incident]: { status: string }[] = await this.db.manager.query(
+      'SELECT status FROM incident WHERE id = $1',
+      [callout.incidentId],
+    );
+    return incident?.status !== 'closed';
   }
 
   /** Open call-outs that are waiting for this phone's answer. */

@@ -70,10 +70,10 @@ export class PhoneResponderService {
     if (!call) return HANG_UP;
     const { recipient, message, isDrill, responseLevel } = call;
     const language = recipient.language;
-    if (!call.open) return { language, steps: [{ say: callText(language, 'ended') }, 'hangup'] };
     if (recipient.state === 'acknowledged' || recipient.state === 'declined') {
       return { language, steps: [{ say: callText(language, 'answered') }, 'hangup'] };
     }
+    if (!call.open) return { language, steps: [{ say: callText(language, 'ended') }, 'hangup'] };
     const script = voiceScript(language, { message, isDrill, responseLevel });
     const action = this.webhookUrl(`voice/gather?delivery=${deliveryId}`);
     return {

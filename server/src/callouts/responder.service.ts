@@ -33,7 +33,7 @@ export class ResponderService {
       calloutStatus: callout.status,
     };
     // The link outlives its call-out: once the call-out has ended it names the incident and no more.
-    if (callout.status !== 'active')
+    if (!(await this.callouts.stillTakesPart(callout, r)))
       return { ...base, message: null, incident: { title: incident.title }, places: [] };
     const enterprise = incident.enterpriseId
       ? await this.db.repo(Enterprise).findOneBy({ id: incident.enterpriseId })

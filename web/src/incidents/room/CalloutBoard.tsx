@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { levelName } from '../level-name';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { CalloutView, IncidentView, PageFailure } from '../../contracts';
 import { incidentKeys } from '../queries';
@@ -117,12 +118,15 @@ function CalloutCard({
   onCancel?: () => void;
   cancelling: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const zoneTime = useZoneTime();
   const nowMs = useNow();
   const [showAll, setShowAll] = useState(false);
   const counts = stateCounts(callout);
-  const quorum = callout.tiers[callout.currentTier]?.quorum ?? 0;
+  const tier = callout.tiers[callout.currentTier];
+  const quorum = tier?.quorum ?? 0;
+  // Older call-outs (and the live cache before a refetch) may not carry the policy's number.
+  const policyQuorum = tier?.policyQuorum ?? quorum;
   const rows = showAll ? callout.recipients : callout.recipients.slice(0, VISIBLE_ROWS);
 
   return (
@@ -154,7 +158,14 @@ function CalloutCard({
           </button>
         )}
       </header>
-      <p className="callout-card__message">{callout.message}</p>
+      <p className="callout-card__message">
+        {callout.responseLevel && (
+          <strong className="callout-card__level" data-testid="callout-level">
+            {levelName(callout.responseLevel, i18n.language)}
+          </strong>
+        )}
+        {callout.message}
+      </p>
       <p className="callout-card__summary" data-testid="callout-summary">
         {t('incidents.callouts.progress', {
           acknowledged: callout.acknowledged,
@@ -163,6 +174,7 @@ function CalloutCard({
         })}
         {callout.tiers.length > 1 &&
           ` · ${t('incidents.callouts.tierOf', { tier: callout.currentTier + 1, tiers: callout.tiers.length })}`}
+        {policyQuorum > quorum && ` · ${t('incidents.callouts.quorumFitted', { policyQuorum, quorum })}`}
         {(['declined', 'unreachable', 'failed'] as const).map((s) =>
           counts[s] ? ` · ${t(`incidents.callouts.state.${s}`)} ${counts[s]}` : '',
         )}

@@ -37,6 +37,7 @@ function callout(recipients: CalloutRecipientView[]): BoardCallout {
     incidentId: 'i1',
     policyId: null,
     message: 'm',
+    responseLevel: null,
     isDrill: false,
     shortCode: 'K7M',
     status: 'active',
