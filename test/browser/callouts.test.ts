@@ -287,6 +287,32 @@ describe('call-outs in the incident room', () => {
     expect(await row.getByTestId('plan-confirm-activate').count()).toBe(0);
     expect(await commander.getByTestId('callout-board').getByTestId('callout').count()).toBe(1);
     await screenshot(commander, 'level-already-active', true);
+
+    // Once the call-out is cancelled, its link shows the incident's title and nothing more.
+    const [callout] = (
+      await stack.t.http.get(`/api/incidents/${res.body.id}/callouts`).set('Authorization', `Bearer ${token}`)
+    ).body as { id: string; recipients: { phone: string; tier: number }[] }[];
+    const paged = new Phone(stack.emulator, callout!.recipients.find((r) => r.tier === 0)!.phone);
+    const sms = await paged.expectSms();
+    expect(sms.body).toMatch(/。已启动[一二三四]级响应。回复/);
+    const link = /https?:\/\/\S+\/r\/\S+/.exec(sms.body)![0];
+    commander.once('dialog', (d) => void d.accept());
+    await commander.getByTestId('callout-cancel').click();
+    await commander.locator('[data-testid="callout"][data-status="cancelled"]').waitFor();
+    const phoneContext = await ui.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+    try {
+      const responder = await ui.newPage(phoneContext, 'responder');
+      await responder.goto(link);
+      const closed = responder.getByTestId('responder-closed');
+      await closed.getByRole('heading', { name: '二次启动测试' }).waitFor();
+      await closed.getByText('这次召集已结束，无需应答。').waitFor();
+      expect(await responder.getByTestId('responder-accept').count()).toBe(0);
+      expect(await responder.getByTestId('responder-map').count()).toBe(0);
+      expect(await closed.textContent()).not.toContain('凤凰山路');
+      await screenshot(responder, 'responder-closed', true);
+    } finally {
+      await phoneContext.close();
+    }
   }, 60_000);
 
   it('raised no page errors and sent nothing off the machine', () => {
