@@ -15,6 +15,7 @@ import {
   secondsWaiting,
   stateCounts,
   awaitingProvider,
+  currentQuorum,
   type BoardCallout,
   type BoardRecipient,
 } from './callout-board';
@@ -123,10 +124,7 @@ function CalloutCard({
   const nowMs = useNow();
   const [showAll, setShowAll] = useState(false);
   const counts = stateCounts(callout);
-  const tier = callout.tiers[callout.currentTier];
-  const quorum = tier?.quorum ?? 0;
-  // Older call-outs (and the live cache before a refetch) may not carry the policy's number.
-  const policyQuorum = tier?.policyQuorum ?? quorum;
+  const { quorum, policyQuorum } = currentQuorum(callout);
   const rows = showAll ? callout.recipients : callout.recipients.slice(0, VISIBLE_ROWS);
 
   return (
@@ -174,7 +172,7 @@ function CalloutCard({
         })}
         {callout.tiers.length > 1 &&
           ` · ${t('incidents.callouts.tierOf', { tier: callout.currentTier + 1, tiers: callout.tiers.length })}`}
-        {policyQuorum > quorum && ` · ${t('incidents.callouts.quorumFitted', { policyQuorum, quorum })}`}
+        {policyQuorum !== null && ` · ${t('incidents.callouts.quorumFitted', { policyQuorum, quorum })}`}
         {(['declined', 'unreachable', 'failed'] as const).map((s) =>
           counts[s] ? ` · ${t(`incidents.callouts.state.${s}`)} ${counts[s]}` : '',
         )}
