@@ -12,5 +12,7 @@ export * from './drills.js';
 export * from './queues.js';
 export * from './geometry.js';
 export * from './severity.js';
+export * from './response-level-name.js';
+export * from './level-activation.js';
 export * from './lifecycle.js';
 export * from './zone-boundary.js';

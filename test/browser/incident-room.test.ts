@@ -192,7 +192,7 @@ describe('incident report and live incident room in the web console', () => {
     await commander.getByTestId('set-level').isEnabled();
     await commander.getByTestId('command-actions').getByLabel('响应级别').selectOption('III');
     await commander.getByTestId('set-level').click();
-    await officer.getByTestId('room-header').getByText('Ⅲ级响应').waitFor();
+    await officer.getByTestId('room-header').getByText('三级响应').waitFor();
     await officer.getByTestId('room-header').getByText('处置中').waitFor();
 
     // A task from the commander, accepted by the officer; a resource sent and arriving.

@@ -25,14 +25,21 @@ export class ResponderService {
     if (!r) throw new NotFoundError('This link is not valid');
     const callout = (await this.db.repo(Callout).findOneBy({ id: r.calloutId }))!;
     const incident = (await this.incidents.findAnyById(callout.incidentId))!;
-    const features = await this.work.meetingPlaces(incident.id);
-    return {
+    const base = {
       calloutId: callout.id,
       isDrill: callout.isDrill,
-      message: callout.message,
+      responseLevel: callout.responseLevel,
       recipientName: r.name,
       state: r.state,
       calloutStatus: callout.status,
+    };
+    // The link outlives its call-out: once the call-out has ended it names the incident and no more.
+    if (!(await this.callouts.stillTakesPart(callout, r)))
+      return { ...base, message: null, incident: { title: incident.title }, places: [] };
+    const features = await this.work.meetingPlaces(incident.id);
+    return {
+      ...base,
+      message: callout.message,
       incident: {
         title: incident.title,
         category: incident.category,

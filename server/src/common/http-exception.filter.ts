@@ -25,6 +25,7 @@ const STATUS_TEXT: Record<number, string> = {
 
 /** PostgreSQL constraint names → what the client did wrong, in words. */
 const CONSTRAINT_MESSAGES: Record<string, string> = {
+  level_activation_once: 'levelId: this response level is already active for the incident',
   enterprise_credit_code_key: 'creditCode: an enterprise with this unified social credit code already exists',
   enterprise_name_key: 'name: an enterprise with this name already exists',
   app_user_email_key: 'email: a user with this email already exists',

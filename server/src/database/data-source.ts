@@ -40,6 +40,8 @@ import { DRILL_ENTITIES } from '../drills/drill.entities.js';
 import { Drills1764900000000 } from './migrations/1764900000000-drills.js';
 import { DurableJobs1765000000000 } from './migrations/1765000000000-durable-jobs.js';
 import { TokenVersion1765000000100 } from './migrations/1765000000100-token-version.js';
+import { LevelActivation1765100000100 } from './migrations/1765100000100-level-activation.js';
+import { LevelActivationRow } from '../response/level-activation.entity.js';
 
 /** Listed explicitly rather than globbed: the build is ESM and globs would load .d.ts/.map files. */
 export const ENTITIES = [
@@ -79,6 +81,7 @@ export const ENTITIES = [
   EscalationTier,
   EscalationTierContact,
   EscalationTierTeam,
+  LevelActivationRow,
 ];
 export const MIGRATIONS = [
   Foundation1764300000000,
@@ -94,6 +97,7 @@ export const MIGRATIONS = [
   Drills1764900000000,
   DurableJobs1765000000000,
   TokenVersion1765000000100,
+  LevelActivation1765100000100,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

@@ -13,6 +13,7 @@ import {
 import { formatDateTime } from '../lib/format';
 import type { LiveStatus } from '../live/live-socket';
 import { countdown, formatDuration } from './incident-model';
+import { levelName } from './level-name';
 import './incidents.css';
 
 /** The zone's time zone, in which every time on the incident pages is shown and entered. */
@@ -72,11 +73,11 @@ export function StatusBadge({ status }: { status: IncidentStatus }) {
 }
 
 export function LevelBadge({ level }: { level: ResponseLevel | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!level) return <span className="level-badge level-badge--none">{t('incidents.level.none')}</span>;
   return (
     <span className={`level-badge level-badge--${level}`} data-level={level}>
-      {t(`incidents.level.${level}`)}
+      {levelName(level, i18n.language)}
     </span>
   );
 }

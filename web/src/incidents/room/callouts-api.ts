@@ -3,14 +3,14 @@ import type {
   CalloutMessagePreview,
   CalloutView,
   EscalationPolicyView,
-  IncidentView,
+  LevelActivation,
+  LevelActivationPreview,
   ListResponse,
   NearestResourcesResponse,
   PlanSuggestion,
   ResponderBriefing,
   RosterView,
   RunView,
-  TaskView,
 } from '../../contracts';
 
 /** The call-out, response-level and nearby-resource endpoints the incident room uses. */
@@ -62,18 +62,24 @@ export function fetchSuggestedPlans(incidentId: string, signal?: AbortSignal): P
   return apiRequest(`${incidentPath(incidentId)}/suggested-plans`, { signal });
 }
 
-export interface LevelActivation {
-  incident: IncidentView;
-  tasks: TaskView[];
-  callout: CalloutView | null;
-}
-
 export function activateLevel(
   incidentId: string,
   versionId: string,
   levelId: string,
 ): Promise<LevelActivation> {
   return apiRequest(`${incidentPath(incidentId)}/activate-level`, {
+    method: 'POST',
+    body: { versionId, levelId },
+  });
+}
+
+/** What activating the level would start, and what of it runs already (changes nothing). */
+export function previewLevel(
+  incidentId: string,
+  versionId: string,
+  levelId: string,
+): Promise<LevelActivationPreview> {
+  return apiRequest(`${incidentPath(incidentId)}/activate-level/preview`, {
     method: 'POST',
     body: { versionId, levelId },
   });
