@@ -72,6 +72,8 @@ export interface AuditEntryView {
   action: string;
   entity: string;
   entityId: string | null;
+  /** What the record is called (its name or title), when it can be told; null otherwise. */
+  entityLabel: string | null;
   before: unknown;
   after: unknown;
   ip: string | null;

@@ -14,3 +14,5 @@ export * from './geometry.js';
 export * from './severity.js';
 export * from './lifecycle.js';
 export * from './zone-boundary.js';
+export * from './record-text.js';
+export * from './audit-text.js';

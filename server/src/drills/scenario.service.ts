@@ -5,6 +5,7 @@ import { pageWindow, type PageQueryDto } from '../common/paging.dto.js';
 import { RequestContext } from '../common/request-context.js';
 import { PG_INT_MAX } from '../common/sql.js';
 import type {
+  AuditAction,
   ListResponse,
   ScenarioDocument,
   ScenarioExport,
@@ -147,7 +148,7 @@ export class ScenarioService {
 
   private async insert(
     doc: ScenarioDocument,
-    action: string,
+    action: AuditAction,
     extra: Record<string, unknown> = {},
   ): Promise<ScenarioView> {
     this.scenarios.assertInScope(doc.setting.enterpriseId);

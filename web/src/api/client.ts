@@ -1,4 +1,5 @@
 import type { ApiError } from '../contracts';
+import { currentLanguage } from '../i18n';
 import { sessionStore } from './session';
 
 /**
@@ -65,7 +66,11 @@ async function toError(response: Response): Promise<ApiRequestError> {
 }
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  // The server writes records (a drill report's timeline) in the console's language.
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': currentLanguage(),
+  };
   const session = options.anonymous ? null : sessionStore.get();
   if (session) headers.Authorization = `Bearer ${session.token}`;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
