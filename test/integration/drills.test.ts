@@ -471,7 +471,7 @@ describe('drills: scenarios, the scenario clock, containment and measurement', (
 
       const csv = await api().get(`/api/incidents/${r.incidentId}/activity.csv`).set(as(commander));
       expect(csv.text.split('\n')[0]).toContain('【演练】DRILL');
-      expect(csv.text).toContain('inject worse (incident_report)');
+      expect(csv.text).toContain('（模拟事故报告）：续报：5 人死亡');
       const realCsv = await api().get(`/api/incidents/${real.body.id}/activity.csv`).set(as(commander));
       expect(realCsv.text).not.toContain('演练');
     });
