@@ -76,12 +76,12 @@ describe('audit log', () => {
     const before = await count();
     await expect(
       db.transaction(async () => {
-        await audit.record({ action: 'test.rolled_back', entity: 'test' });
+        await audit.record({ action: 'enterprise.updated', entity: 'enterprise' });
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
     expect(await count()).toBe(before);
-    await expect(audit.record({ action: 'test.outside', entity: 'test' })).rejects.toThrow(
+    await expect(audit.record({ action: 'enterprise.updated', entity: 'enterprise' })).rejects.toThrow(
       /outside a transaction/,
     );
   });

@@ -339,8 +339,15 @@ describe('drills: scenarios, the scenario clock, containment and measurement', (
         .set(as(commander))
         .send({ contactIds: [onRoster.id, offRoster.id], message: '危化品泄漏，请集结' });
       expect(refused.status).toBe(400);
-      expect(refused.body.message).toEqual([
-        `contactIds: 非演练人员乙 (${offRoster.id}) is not on the drill's roster`,
+      // By name: the commander cannot read an id.
+      expect(refused.body.message).toEqual(["contactIds: not on the drill's roster: 非演练人员乙"]);
+      expect(refused.body.problems).toEqual([
+        {
+          code: 'drill.notOnRoster',
+          field: 'contactIds',
+          params: { names: '非演练人员乙' },
+          message: refused.body.message[0],
+        },
       ]);
 
       const viaTeam = await api()

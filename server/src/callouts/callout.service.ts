@@ -19,7 +19,7 @@ import { SHORT_CODE_ALPHABET, type ReplyDecision } from './replies.js';
 import { signResponseToken } from './response-link.js';
 import { drillRosterFor } from '../drills/drill-roster.js';
 import { previewMessages } from './templates.js';
-import { ConflictError, InvalidError, NotFoundError } from '../common/domain-errors.js';
+import { ConflictError, InvalidError, NotFoundError, problem } from '../common/domain-errors.js';
 
 /** A call-out named by hand: SMS, a call two minutes later, ten minutes to answer. */
 export const MANUAL_TIER: Omit<LadderTier, 'quorum'> = {
@@ -301,16 +301,22 @@ export class CalloutService {
     const refused = planned.filter(
       (r) => r.contactId && named.has(r.contactId) && !roster.contactIds.has(r.contactId),
     );
-    if (refused.length)
-      throw new InvalidError(
-        refused.map((r) => `contactIds: ${r.name} (${r.contactId}) is not on the drill's roster`),
-      );
+    if (refused.length) {
+      const names = refused.map((r) => r.name).join(', ');
+      throw new InvalidError([
+        problem('drill.notOnRoster', `contactIds: not on the drill's roster: ${names}`, { names }),
+      ]);
+    }
     const recipients = planned
       .filter((r) => r.contactId !== null && roster.contactIds.has(r.contactId))
       .map((r) => ({ ...r, unreachable: roster.unreachableContactIds.has(r.contactId!) }));
     if (planned.length && !recipients.length)
       throw new InvalidError([
-        `contactIds: none of the ${planned.length} people this call-out names is on the drill's roster`,
+        problem(
+          'drill.noneOnRoster',
+          `contactIds: none of the ${planned.length} people this call-out names is on the drill's roster`,
+          { count: planned.length },
+        ),
       ]);
     return { recipients, outsideRoster: planned.length - recipients.length };
   }

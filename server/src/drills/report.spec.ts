@@ -39,21 +39,18 @@ describe('report timeline on the scenario clock', () => {
       ],
       'zh-CN',
     );
-    expect(timeline.map((e) => [e.type, e.scenarioSeconds])).toEqual(
-      [
-        ['incident.reported', 0],
-        ['drill.started', 0],
-        ['message', 60],
-        ['drill.paused', 120],
-        ['message', 120],
-        ['drill.resumed', 120],
-        ['drill.inject', 150],
-        ['callout.started', 180],
-        ['drill.ended', 240],
-        ['message', 240],
-      ],
-      'zh-CN',
-    );
+    expect(timeline.map((e) => [e.type, e.scenarioSeconds])).toEqual([
+      ['incident.reported', 0],
+      ['drill.started', 0],
+      ['message', 60],
+      ['drill.paused', 120],
+      ['message', 120],
+      ['drill.resumed', 120],
+      ['drill.inject', 150],
+      ['callout.started', 180],
+      ['drill.ended', 240],
+      ['message', 240],
+    ]);
     expect(timeline[6]!.text).toBe('演练注入（手动发布）T+02:30（模拟事故报告）：泄漏扩大');
     expect(timeline[7]!.text).toBe('发起应急呼叫：危化品救援队集结（4 人）');
     expect(timeline[2]!.text).toBe('收到');
