@@ -1,31 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { ApiRequestError } from '../api/client';
+import { problemWords, type ProblemCatalog } from '../api/problem-words';
 import type { ApiProblem } from '../contracts';
 
-type Translate = (key: string, options?: Record<string, unknown>) => string;
-
-/**
- * A server message in the interface language when the server gave it a code: `errors.<code>`
- * with its params, after the field's label for a field's rule (`maxLength` → "标题：不能超过
- * 200 个字"). A code the console has no words for, and a message without a code, stay as the
- * server wrote them.
- */
+/** `problemWords` in the interface language, re-rendered on a language change. */
 export function useProblemWords() {
-  const { t: typed, i18n } = useTranslation();
-  const t = typed as unknown as Translate;
-  return (message: string, problem: ApiProblem | undefined): string => {
-    if (!problem || !i18n.exists(`errors.${problem.code}`)) return message;
-    const text = t(`errors.${problem.code}`, problem.params);
-    // Domain codes (`drill.notOnRoster`) are whole sentences; a rule's code names its field.
-    if (!problem.field || problem.code.includes('.')) return text;
-    const leaf =
-      problem.field
-        .split('.')
-        .filter((p) => !/^\d+$/.test(p))
-        .at(-1) ?? problem.field;
-    const field = t(`errors.field.${leaf}`, { defaultValue: problem.field });
-    return t('errors.fieldProblem', { field, problem: text });
+  const { t, i18n } = useTranslation();
+  const catalog: ProblemCatalog = {
+    t: t as unknown as ProblemCatalog['t'],
+    exists: (key, options) => i18n.exists(key, options),
   };
+  return (message: string, problem: ApiProblem | undefined): string =>
+    problemWords(catalog, message, problem);
 }
 
 /** Localised summary of a failed request; the server's own words follow as detail. */
