@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import type { HazardView, ListResponse, RunView } from '@muster/contracts';
 import { ConsoleBrowser, demoToken, PAST_LOGIN, requireBuiltConsole, shot } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import pg from 'pg';
+import { createTestApp, type TestApp } from '../support/app.js';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -12,7 +13,7 @@ const HAN = /\p{Script=Han}/u;
  * glyphs, its zoom buttons or the counts.
  */
 describe('records and errors in the reader’s language', () => {
-  let server: TestServer;
+  let server: TestApp;
   let ui: ConsoleBrowser;
   let run: RunView;
   let hazard: HazardView;
@@ -29,13 +30,14 @@ describe('records and errors in the reader’s language', () => {
 
   beforeAll(async () => {
     await requireBuiltConsole();
-    server = await startTestServer();
+    server = await createTestApp({ web: true });
     ui = await ConsoleBrowser.launch(server.baseUrl);
     // The demo drill, started: its room records the start, which the report then shows.
     const runs = await api<ListResponse<RunView>>('commander@muster.test', '/api/drills/runs?pageSize=50');
     run = runs.items.find((r) => r.status === 'scheduled' && r.roster.evaluators.length === 1)!;
     expect(run).toBeDefined();
-    await api('commander@muster.test', `/api/drills/runs/${run.id}/start`, 'POST');
+    run = await api<RunView>('commander@muster.test', `/api/drills/runs/${run.id}/start`, 'POST');
+    expect(run.incidentId).toBeTruthy();
     const submitted = await api<ListResponse<HazardView>>(
       'inspector@muster.test',
       '/api/hazards?status=submitted&pageSize=50',
@@ -48,6 +50,41 @@ describe('records and errors in the reader’s language', () => {
     await ui?.close();
     await server?.close();
   });
+
+  it('prints the activity log with the system’s jobs by what they did', async () => {
+    // A voice escalation's entry, as the worker writes it into the drill's room.
+    const sql = new pg.Client({ connectionString: server.db.url });
+    await sql.connect();
+    try {
+      await sql.query(
+        `INSERT INTO room_event (incident_id, seq, type, payload, actor, at)
+         SELECT id, last_seq + 1, 'callout.recipient_updated', $2, $3, now() FROM incident WHERE id = $1`,
+        [
+          run.incidentId,
+          JSON.stringify({
+            calloutId: 'c',
+            recipientId: 'r',
+            name: '王伟',
+            state: 'notified',
+            channel: 'voice',
+          }),
+          JSON.stringify({ id: null, name: 'job:callout-voice-escalation', role: 'system' }),
+        ],
+      );
+      await sql.query(`UPDATE incident SET last_seq = last_seq + 1 WHERE id = $1`, [run.incidentId]);
+    } finally {
+      await sql.end();
+    }
+    const page = await ui.openPage('print');
+    await ui.signIn(page, 'commander@muster.test', PAST_LOGIN);
+    await page.goto(`${server.baseUrl}/incidents/${run.incidentId}/activity`);
+    const log = page.getByTestId('activity-log');
+    await log.getByText('王伟：已通知（语音电话）').waitFor();
+    const text = (await log.textContent()) ?? '';
+    expect(text).toContain('系统：语音升级');
+    expect(text).not.toMatch(/job:|\bsystem\b|[a-z]+_[a-z]+/);
+    await shot(page, 'words-activity-print');
+  }, 30_000);
 
   it('says a wrong password in Chinese alone', async () => {
     const page = await ui.openPage('login');
