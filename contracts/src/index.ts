@@ -16,3 +16,5 @@ export * from './response-level-name.js';
 export * from './level-activation.js';
 export * from './lifecycle.js';
 export * from './zone-boundary.js';
+export * from './record-text.js';
+export * from './audit-text.js';

@@ -261,7 +261,7 @@ describe('incident report and live incident room in the web console', () => {
     expect(await commander.getByTestId('room-header').textContent()).toContain('Level III response');
     expect(
       await commander.locator('[data-testid="timeline"] [data-type="map_feature.added"]').textContent(),
-    ).toContain('Drew Hazard zone「氯气扩散区」');
+    ).toContain('Drew hazard zone “氯气扩散区”');
     await shot(commander, 'incident-room-en', 1700);
 
     await commanderMap.reload();

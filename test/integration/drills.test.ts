@@ -339,8 +339,15 @@ describe('drills: scenarios, the scenario clock, containment and measurement', (
         .set(as(commander))
         .send({ contactIds: [onRoster.id, offRoster.id], message: '危化品泄漏，请集结' });
       expect(refused.status).toBe(400);
-      expect(refused.body.message).toEqual([
-        `contactIds: 非演练人员乙 (${offRoster.id}) is not on the drill's roster`,
+      // By name: the commander cannot read an id.
+      expect(refused.body.message).toEqual(["contactIds: not on the drill's roster: 非演练人员乙"]);
+      expect(refused.body.problems).toEqual([
+        {
+          code: 'drill.notOnRoster',
+          field: 'contactIds',
+          params: { names: '非演练人员乙' },
+          message: refused.body.message[0],
+        },
       ]);
 
       const onlyRoster = await api()
@@ -426,8 +433,13 @@ describe('drills: scenarios, the scenario clock, containment and measurement', (
           message: '危化品泄漏，请集结',
         });
       expect(refused.status).toBe(400);
-      expect(refused.body.message).toEqual([
-        `teamIds: ${otherTeam.name} (${otherTeam.id}) is not on the drill's roster`,
+      expect(refused.body.message).toEqual([`teamIds: not on the drill's roster: ${otherTeam.name}`]);
+      expect(refused.body.problems).toEqual([
+        expect.objectContaining({
+          code: 'drill.teamsNotOnRoster',
+          field: 'teamIds',
+          params: { names: otherTeam.name },
+        }),
       ]);
       const board = await api().get(`/api/incidents/${r.incidentId}/callouts`).set(as(commander));
       expect(board.body).toEqual([]);
@@ -506,7 +518,7 @@ describe('drills: scenarios, the scenario clock, containment and measurement', (
 
       const csv = await api().get(`/api/incidents/${r.incidentId}/activity.csv`).set(as(commander));
       expect(csv.text.split('\n')[0]).toContain('【演练】DRILL');
-      expect(csv.text).toContain('inject worse (incident_report)');
+      expect(csv.text).toContain('（模拟事故报告）：续报：5 人死亡');
       const realCsv = await api().get(`/api/incidents/${real.body.id}/activity.csv`).set(as(commander));
       expect(realCsv.text).not.toContain('演练');
     });

@@ -354,10 +354,10 @@ describe('incident records', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\n');
-    expect(lines[0]).toBe('seq,time (Asia/Shanghai),actor,role,event,detail');
+    expect(lines[0]).toBe('序号,时间 (Asia/Shanghai),操作人,角色,事件,内容');
     expect(lines).toHaveLength(5);
     expect(lines[2]).toMatch(
-      /^2,\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,.*,commander,message,"现场已封控, ""东门"""$/,
+      /^2,\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,.*,应急指挥员,message,"现场已封控, ""东门"""$/,
     );
 
     const summary = await t.http.get(`/api/incidents/${id}/summary`).set(auth);

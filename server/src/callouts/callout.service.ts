@@ -20,7 +20,7 @@ import { Outbox } from '../jobs/outbox.js';
 import { SHORT_CODE_ALPHABET, type ReplyDecision } from './replies.js';
 import { signResponseToken } from './response-link.js';
 import { previewMessages } from './templates.js';
-import { ConflictError, InvalidError, NotFoundError } from '../common/domain-errors.js';
+import { ConflictError, InvalidError, NotFoundError, problem } from '../common/domain-errors.js';
 
 /** A call-out named by hand: SMS, a call two minutes later, ten minutes to answer. */
 export const MANUAL_TIER: Omit<LadderTier, 'quorum'> = {
@@ -452,17 +452,36 @@ export class CalloutService {
     );
     const offRosterTeamIds = (dto.teamIds ?? []).filter((id) => !roster.teamIds.has(id));
     const refusedTeams = offRosterTeamIds.length ? await this.teams.findByIds(offRosterTeamIds) : [];
-    if (refusedPeople.length || refusedTeams.length)
+    if (refusedPeople.length || refusedTeams.length) {
+      const people = refusedPeople.map((r) => r.name).join(', ');
+      const teams = refusedTeams.map((t) => t.name).join(', ');
       throw new InvalidError([
-        ...refusedPeople.map((r) => `contactIds: ${r.name} (${r.contactId}) is not on the drill's roster`),
-        ...refusedTeams.map((t) => `teamIds: ${t.name} (${t.id}) is not on the drill's roster`),
+        ...(people
+          ? [
+              problem('drill.notOnRoster', `contactIds: not on the drill's roster: ${people}`, {
+                names: people,
+              }),
+            ]
+          : []),
+        ...(teams
+          ? [
+              problem('drill.teamsNotOnRoster', `teamIds: not on the drill's roster: ${teams}`, {
+                names: teams,
+              }),
+            ]
+          : []),
       ]);
+    }
     const recipients = planned
       .filter((r) => r.contactId !== null && roster.contactIds.has(r.contactId))
       .map((r) => ({ ...r, unreachable: roster.unreachableContactIds.has(r.contactId!) }));
     if (planned.length && !recipients.length)
       throw new InvalidError([
-        `contactIds: none of the ${planned.length} people this call-out names is on the drill's roster`,
+        problem(
+          'drill.noneOnRoster',
+          `contactIds: none of the ${planned.length} people this call-out names is on the drill's roster`,
+          { count: planned.length },
+        ),
       ]);
     return { recipients, outsideRoster: planned.length - recipients.length };
   }

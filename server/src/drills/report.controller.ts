@@ -1,8 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/access.decorators.js';
+import { RecordLang } from '../common/record-language.js';
 import { UuidParam } from '../common/uuid-param.js';
-import type { DrillReport } from '@muster/contracts';
+import type { DrillReport, RecordLanguage } from '@muster/contracts';
 import { DrillReportService } from './report.service.js';
 import { ApiDoc } from '../common/api-docs.js';
 
@@ -16,7 +17,7 @@ export class DrillReportController {
   @ApiDoc("A drill run's report: response times, observations, problems, improvements", 400, 401, 403, 404)
   @Get()
   @Roles('zone_admin', 'commander', 'inspector', 'evaluator', 'enterprise_officer')
-  report(@UuidParam() id: string): Promise<DrillReport> {
-    return this.reports.report(id);
+  report(@UuidParam() id: string, @RecordLang() lang: RecordLanguage): Promise<DrillReport> {
+    return this.reports.report(id, lang);
   }
 }

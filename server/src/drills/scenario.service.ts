@@ -4,6 +4,7 @@ import { type PageRequest, pageWindow } from '../common/paging.js';
 import { RequestContext } from '../common/request-context.js';
 import { PG_INT_MAX } from '../common/sql.js';
 import type {
+  AuditAction,
   ListResponse,
   ScenarioDocument,
   ScenarioExport,
@@ -146,7 +147,7 @@ export class ScenarioService {
 
   private async insert(
     doc: ScenarioDocument,
-    action: string,
+    action: AuditAction,
     extra: Record<string, unknown> = {},
   ): Promise<ScenarioView> {
     this.scenarios.assertInScope(doc.setting.enterpriseId);

@@ -2,8 +2,9 @@ import { Controller, Get, Header, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../common/access.decorators.js';
+import { RecordLang } from '../common/record-language.js';
 import { UuidParam } from '../common/uuid-param.js';
-import type { IncidentStatusSummary } from '@muster/contracts';
+import type { IncidentStatusSummary, RecordLanguage } from '@muster/contracts';
 import { ROOM_MEMBERS } from '../incidents/incident.access.js';
 import { RoomRecordsService } from './room-records.service.js';
 import { ApiDoc } from '../common/api-docs.js';
@@ -19,8 +20,12 @@ export class RoomRecordsController {
   @Get('activity.csv')
   @Roles(...ROOM_MEMBERS)
   @Header('Content-Type', 'text/csv; charset=utf-8')
-  async activityCsv(@UuidParam() id: string, @Res() res: Response): Promise<void> {
-    const { filename, csv } = await this.records.activityCsv(id);
+  async activityCsv(
+    @UuidParam() id: string,
+    @RecordLang() lang: RecordLanguage,
+    @Res() res: Response,
+  ): Promise<void> {
+    const { filename, csv } = await this.records.activityCsv(id, lang);
     res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
     res.send(csv);
   }

@@ -1,6 +1,7 @@
 import L, { type Map as LeafletMap } from 'leaflet';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { currentLanguage, type Language } from '../i18n';
 import { CircleMarker, Marker, Popup, ScaleControl, useMapEvents } from 'react-leaflet';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
@@ -37,11 +38,11 @@ const NEAREST_LIMIT = 10;
  * object on each render would make react-leaflet reset hundreds of markers on every state change.
  */
 const ICONS = new Map<string, L.DivIcon>();
-function iconFor(m: ResourceMarker): L.DivIcon {
-  const key = `${m.type}|${m.alert}|${m.status}`;
+function iconFor(m: ResourceMarker, lang: Language): L.DivIcon {
+  const key = `${m.type}|${m.alert}|${m.status}|${lang}`;
   let icon = ICONS.get(key);
   if (!icon) {
-    icon = L.divIcon({ html: markerHtml(m), className: 'resource-marker', iconSize: [26, 26] });
+    icon = L.divIcon({ html: markerHtml(m, lang), className: 'resource-marker', iconSize: [26, 26] });
     ICONS.set(key, icon);
   }
   return icon;
@@ -101,6 +102,7 @@ export function ResourcePopupBody({ r }: { r: ResourceView }) {
  */
 export function ResourcesMapPage() {
   const { t } = useTranslation();
+  const lang = currentLanguage();
   const config = usePublicConfig();
   const mapRef = useRef<LeafletMap>(null);
   const resources = useQuery({
@@ -135,7 +137,7 @@ export function ResourcesMapPage() {
         <BasemapLayer tileUrl={tileUrl} />
         <ResourceClusterLayer>
           {markers.map((m) => (
-            <Marker key={m.id} position={m.position} title={m.title} icon={iconFor(m)}>
+            <Marker key={m.id} position={m.position} title={m.title} icon={iconFor(m, lang)}>
               <Popup>
                 <ResourcePopupBody r={byId.get(m.id)!} />
               </Popup>
@@ -195,7 +197,9 @@ export function ResourcesMapPage() {
                 onChange={() => setTypes((s) => toggle(s, type))}
               />
               <span
-                dangerouslySetInnerHTML={{ __html: markerHtml({ type, alert: 'ok', status: 'available' }) }}
+                dangerouslySetInnerHTML={{
+                  __html: markerHtml({ type, alert: 'ok', status: 'available' }, lang),
+                }}
               />
               {t(`resources.type.${type}`)} <span className="muted">({counts[type] ?? 0})</span>
             </label>

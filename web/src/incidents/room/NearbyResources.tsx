@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import L from 'leaflet';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { currentLanguage, type Language } from '../../i18n';
 import { Marker, Pane, Popup } from 'react-leaflet';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { IncidentView, NearestResourceView } from '../../contracts';
@@ -24,10 +25,10 @@ export function useNearbyResources(incident: IncidentView | undefined) {
   });
 }
 
-function resourceIcon(r: NearestResourceView): L.DivIcon {
+function resourceIcon(r: NearestResourceView, lang: Language): L.DivIcon {
   return L.divIcon({
     className: 'nearby-resource-marker',
-    html: markerHtml(r),
+    html: markerHtml(r, lang),
     iconSize: [24, 24],
     iconAnchor: [12, 12],
     popupAnchor: [0, -12],
@@ -47,7 +48,8 @@ export function NearbyResourceLayer({ resources }: { resources: readonly Nearest
 
 function NearbyMarker({ resource: r }: { resource: NearestResourceView }) {
   const { t } = useTranslation();
-  const icon = useMemo(() => resourceIcon(r), [r]);
+  const lang = currentLanguage();
+  const icon = useMemo(() => resourceIcon(r, lang), [r, lang]);
   return (
     <Marker position={[r.location.lat, r.location.lng]} icon={icon} title={r.name} keyboard>
       <Popup>
@@ -77,6 +79,7 @@ export function NearbyResourcesPanel({
   onToggle: (shown: boolean) => void;
 }) {
   const { t } = useTranslation();
+  const lang = currentLanguage();
   const items = query.data?.items ?? [];
   return (
     <section
@@ -109,7 +112,10 @@ export function NearbyResourcesPanel({
           const tel = telHref(r.custodianPhone);
           return (
             <li key={r.id} className="nearby-resources__item" data-testid="nearby-resource">
-              <span className="nearby-resources__pin" dangerouslySetInnerHTML={{ __html: markerHtml(r) }} />
+              <span
+                className="nearby-resources__pin"
+                dangerouslySetInnerHTML={{ __html: markerHtml(r, lang) }}
+              />
               <span className="nearby-resources__main">
                 <span className="nearby-resources__name">{r.name}</span>
                 <span className="nearby-resources__meta">
