@@ -51,6 +51,7 @@ export default {
         '<rootDir>/worker/src/**/*.spec.ts',
         '<rootDir>/web/src/**/*.spec.ts',
         '<rootDir>/tools/*/src/**/*.spec.ts',
+        '<rootDir>/infra/**/*.spec.mjs',
       ],
     },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },

@@ -22,6 +22,7 @@ import {
   stopActive,
   terminate,
 } from './lib.mjs';
+import { localLinkWarning, networkAddresses } from './public-url.mjs';
 import {
   DEFAULT_DATABASE_URL,
   DEFAULT_REDIS_URL,
@@ -307,6 +308,13 @@ function banner(env, emulatorPort) {
     lines.push('', `Demo logins (password: muster-demo):`);
     for (const [email, role] of DEMO_LOGINS) lines.push(`  ${email.padEnd(24)} ${role}`);
   }
+  const warning = localLinkWarning({
+    publicUrl: env.PUBLIC_URL,
+    port: env.PORT,
+    emulator: Boolean(emulatorPort),
+    addresses: networkAddresses(),
+  });
+  if (warning) lines.push('', ...warning);
   lines.push('', 'Ctrl-C stops everything started here, and only that.', '');
   console.log(lines.join('\n'));
 }

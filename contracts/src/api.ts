@@ -15,6 +15,21 @@ export interface ApiError {
   message: string | string[];
   error: string;
   errorId?: string;
+  /**
+   * The messages that have a stable code, for clients that word them in their own language
+   * (the console: `errors.<code>` with `params`); absent when none has.
+   */
+  problems?: ApiProblem[];
+}
+
+/** One message of an error, by its code: `message` is the text it explains. */
+export interface ApiProblem {
+  message: string;
+  /** e.g. `maxLength` (a field's validation rule), `drill.notOnRoster`, `auth.invalidCredentials`. */
+  code: string;
+  /** The field's path, for a field problem (`title`, `location.lat`, `contactIds`). */
+  field?: string;
+  params?: Record<string, string | number>;
 }
 
 export interface UserView {
@@ -72,6 +87,8 @@ export interface AuditEntryView {
   action: string;
   entity: string;
   entityId: string | null;
+  /** What the record is called (its name or title), when it can be told; null otherwise. */
+  entityLabel: string | null;
   before: unknown;
   after: unknown;
   ip: string | null;

@@ -1,3 +1,4 @@
+import type { ResponseLevel } from './incidents.js';
 /** Call-outs as the API (`GET /api/callouts/:id`) and the room speak of them. */
 import type { FeatureGeometry, MapFeatureKind } from './incidents.js';
 export type CalloutChannel = 'sms' | 'voice';
@@ -54,7 +55,14 @@ export interface CalloutTierView {
   channels: CalloutChannel[];
   voiceDelaySeconds: number;
   ackTimeoutSeconds: number;
+  /**
+   * Acknowledgements that end the call-out once this tier is paged. When fewer people can be
+   * paged up to this tier than the policy asks for (a drill's roster, people a drill made
+   * unreachable), it is all of them.
+   */
   quorum: number;
+  /** What the policy asks for; above `quorum` when fewer people could be paged. */
+  policyQuorum: number;
   repeats: number;
 }
 
@@ -63,6 +71,8 @@ export interface CalloutView {
   incidentId: string;
   policyId: string | null;
   message: string;
+  /** The response level this call-out was started for, when a plan level started it. */
+  responseLevel: ResponseLevel | null;
   isDrill: boolean;
   shortCode: string;
   status: CalloutStatusValue;
@@ -84,20 +94,28 @@ export interface CalloutMessagePreview {
   units: number;
 }
 
-/** The responder page's view, reached by the signed link in the SMS. */
+/**
+ * The responder page's view, reached by the signed link in the SMS. Once the call-out has ended
+ * for the person (cancelled, exhausted, or succeeded without them, or its incident closed) the
+ * link tells the incident's title and nothing more: no message, place or map, and it takes no
+ * answer. Those coming for a call-out that succeeded keep their briefing.
+ */
 export interface ResponderBriefing {
   calloutId: string;
   isDrill: boolean;
-  message: string;
+  /** Null once the call-out has ended for this person. */
+  message: string | null;
+  responseLevel: ResponseLevel | null;
   recipientName: string;
   state: RecipientStateValue;
   incident: {
     title: string;
-    category: string;
-    severity: string;
-    address: string;
-    location: { lat: number; lng: number };
-    enterpriseName: string | null;
+    /** The details below are left out once the call-out has ended. */
+    category?: string;
+    severity?: string;
+    address?: string;
+    location?: { lat: number; lng: number };
+    enterpriseName?: string | null;
   };
   /** Assembly points and command posts drawn in the room. */
   places: { kind: string; label: string; lat: number; lng: number }[];

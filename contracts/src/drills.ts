@@ -345,6 +345,7 @@ export interface DrillReport {
   run: RunView;
   summary: RunSummaryText;
   metrics: RunMetrics;
+  /** `text`: the event in words, in the language the report was asked for (Accept-Language). */
   timeline: { seq: number; type: string; at: string; scenarioSeconds: number; text: string }[];
   observations: ObservationView[];
   evaluations: EvaluationView[];

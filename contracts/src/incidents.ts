@@ -36,12 +36,25 @@ export interface Casualties {
   minorInjuries: number;
 }
 
+/**
+ * The first-report duty of Decree 493 Art. 9 as it stands: once met there is nothing left to
+ * count down, only what was done, when, and how late.
+ */
+export interface ReportingDuty {
+  met: boolean;
+  /** When the first report reached the system; null while it has not. */
+  metAt: string | null;
+  /** Minutes after the deadline the duty was met, rounded up; 0 when on time or not yet met. */
+  lateByMinutes: number;
+}
+
 export interface ReportingClock {
   /** Occurrence + 1 hour (Decree 493 Art. 9). */
   deadline: string;
   reportedAt: string;
   /** 迟报: the first report reached the system after the deadline. */
   late: boolean;
+  duty: ReportingDuty;
   /** Last day a change in casualties may re-grade the incident (30 days; 7 for road traffic and fire). */
   supplementaryUntil: string;
 }
@@ -203,6 +216,7 @@ export interface IncidentSummary {
   occurredAt: string;
   deadline: string;
   late: boolean;
+  duty: ReportingDuty;
 }
 
 /** An incident summary in the spirit of ICS-209: where things stand, on one page. */

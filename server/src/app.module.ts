@@ -25,7 +25,7 @@ import { NotificationHttpModule } from './notifications/notification.http.module
 import { PlansHttpModule } from './plans/plans.http.module.js';
 import { ResourcesHttpModule } from './resources/resources.http.module.js';
 import { ResponseHttpModule } from './response/response.http.module.js';
-import { RoomLogModule } from './rooms/room-log.module.js';
+import { RoomLogModule } from './room-log/room-log.module.js';
 import { RoomsHttpModule } from './rooms/rooms.http.module.js';
 import { resolveWebDist } from './web-dist.js';
 import { ZoneHttpModule } from './zone/zone.http.module.js';

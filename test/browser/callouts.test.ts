@@ -80,6 +80,7 @@ describe('call-outs in the incident room', () => {
     await plans.getByTestId('plan-suggestion').first().waitFor();
     expect(await plans.getByTestId('plan-activate').first().isEnabled()).toBe(true);
 
+    await commander.getByRole('tab', { name: /^附近资源/ }).click();
     const nearby = commander.getByTestId('nearby-resources');
     await nearby.getByTestId('nearby-resource').first().waitFor();
     const listed = await nearby.getByTestId('nearby-resource').count();
@@ -274,6 +275,68 @@ describe('call-outs in the incident room', () => {
       await admin.getByTestId('queue-job').first().waitFor();
     } finally {
       await adminContext.close();
+    }
+  }, 60_000);
+
+  it('confirms a level with what it adds, names it in words on the board, and refuses it a second time', async () => {
+    const token = await stack.t.token('commander');
+    const res = await stack.t.http
+      .post('/api/incidents')
+      .set('Authorization', `Bearer ${token}`)
+      .send(incidentReport({ title: '二次启动测试' }));
+    expect(res.status).toBe(201);
+    await commander.goto(`${stack.publicUrl}/incidents/${res.body.id}`);
+    const row = commander
+      .getByTestId('plan-panel')
+      .getByTestId('plan-suggestion')
+      .filter({ hasText: '杜集经济开发区生产安全事故综合应急预案' });
+    await row.getByTestId('plan-level').waitFor();
+
+    // Before anything starts, the panel says what the level will add.
+    await row.getByTestId('plan-activate').click();
+    const confirm = row.getByTestId('plan-confirm');
+    await confirm.getByTestId('plan-adds-tasks').waitFor();
+    expect(await confirm.getByTestId('plan-adds-people').textContent()).not.toBe('无');
+    await screenshot(commander, 'level-confirm', true);
+    await confirm.getByTestId('plan-confirm-activate').click();
+    await row.getByTestId('plan-activated').waitFor();
+    const level = commander.getByTestId('callout-board').getByTestId('callout-level').first();
+    await level.waitFor();
+    expect(await level.textContent()).toMatch(/^[一二三四]级响应$/);
+
+    // A second press is refused, in the console's words, with since when and by whom.
+    await row.getByTestId('plan-activate').click();
+    const refused = row.getByTestId('plan-already-active');
+    await refused.waitFor();
+    expect(await refused.textContent()).toMatch(/^[一二三四]级响应已于 .+ 由 .+ 启动，不能重复启动。$/);
+    expect(await row.getByTestId('plan-confirm-activate').count()).toBe(0);
+    expect(await commander.getByTestId('callout-board').getByTestId('callout').count()).toBe(1);
+    await screenshot(commander, 'level-already-active', true);
+
+    // Once the call-out is cancelled, its link shows the incident's title and nothing more.
+    const [callout] = (
+      await stack.t.http.get(`/api/incidents/${res.body.id}/callouts`).set('Authorization', `Bearer ${token}`)
+    ).body as { id: string; recipients: { phone: string; tier: number }[] }[];
+    const paged = new Phone(stack.emulator, callout!.recipients.find((r) => r.tier === 0)!.phone);
+    const sms = await paged.expectSms();
+    expect(sms.body).toMatch(/。已启动[一二三四]级响应。回复/);
+    const link = /https?:\/\/\S+\/r\/\S+/.exec(sms.body)![0];
+    commander.once('dialog', (d) => void d.accept());
+    await commander.getByTestId('callout-cancel').click();
+    await commander.locator('[data-testid="callout"][data-status="cancelled"]').waitFor();
+    const phoneContext = await ui.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+    try {
+      const responder = await ui.newPage(phoneContext, 'responder');
+      await responder.goto(link);
+      const closed = responder.getByTestId('responder-closed');
+      await closed.getByRole('heading', { name: '二次启动测试' }).waitFor();
+      await closed.getByText('这次召集已结束，无需应答。').waitFor();
+      expect(await responder.getByTestId('responder-accept').count()).toBe(0);
+      expect(await responder.getByTestId('responder-map').count()).toBe(0);
+      expect(await closed.textContent()).not.toContain('凤凰山路');
+      await screenshot(responder, 'responder-closed', true);
+    } finally {
+      await phoneContext.close();
     }
   }, 60_000);
 

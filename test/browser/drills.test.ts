@@ -150,6 +150,24 @@ describe('drills in the web console', () => {
     await director.getByTestId('callout-open-dialog').click();
     const dialog = director.getByTestId('callout-dialog');
     await dialog.waitFor();
+    // A drill offers its roster and nobody else: exactly its people and teams, and no policy.
+    const { roster } = await api<{ roster: { contacts: { name: string }[]; teams: { name: string }[] } }>(
+      'get',
+      `/api/drills/runs/${runId}`,
+    );
+    expect(roster.teams.length).toBeGreaterThan(0);
+    await dialog.getByTestId('callout-team-option').first().waitFor();
+    await dialog.getByTestId('callout-contact-option').first().waitFor();
+    const offered = (testId: string) =>
+      dialog
+        .getByTestId(testId)
+        .evaluateAll((options) => options.map((o) => o.querySelector('input + span')?.textContent ?? ''));
+    expect((await offered('callout-team-option')).sort()).toEqual(roster.teams.map((x) => x.name).sort());
+    expect((await offered('callout-contact-option')).sort()).toEqual(
+      roster.contacts.map((x) => x.name).sort(),
+    );
+    expect(await dialog.getByTestId('callout-policy').count()).toBe(0);
+    await screenshot(director, 'drill-callout-dialog');
     await dialog.getByTestId('callout-contact-search').fill(RESPONDER);
     await dialog
       .getByTestId('callout-contact-option')
@@ -161,7 +179,7 @@ describe('drills in the web console', () => {
     await dialog.getByTestId('callout-send').click();
     await dialog.waitFor({ state: 'hidden' });
 
-    // The demo zone also texts this person about overdue hazards; the call-out is the one with its message.
+    // A hazard reminder falling due may text this person too; the call-out is the one with its message.
     let sms = await phone.expectSms();
     while (!sms.body.includes(MESSAGE)) sms = await phone.expectSms();
     expect(sms.body).toContain('【演练】');

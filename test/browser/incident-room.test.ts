@@ -127,7 +127,9 @@ describe('incident report and live incident room in the web console', () => {
     expect(text).toContain(TITLE);
     expect(text).toContain('一般事故');
     expect(text).toContain('已报告');
-    expect(text).toContain('距报告时限');
+    // Filing the report met the 1-hour duty: the popup says when, not how long is left.
+    expect(text).toMatch(/已于 .+ 报告 · 按时/);
+    expect(text).not.toContain('距报告时限');
     await commanderMap.waitForFunction(() => {
       const element = document.querySelector('.leaflet-popup');
       return element !== null && getComputedStyle(element).opacity === '1';
@@ -139,7 +141,7 @@ describe('incident report and live incident room in the web console', () => {
     const rowText = (await row.textContent()) ?? '';
     expect(rowText).toContain(TITLE);
     expect(rowText).toContain('一般事故');
-    expect(rowText).toMatch(/距报告时限 0:\d\d:\d\d/);
+    expect(rowText).toMatch(/已于 .+ 报告 · 按时/);
     await shot(commanderList, 'incident-list');
   }, 30_000);
 
@@ -190,7 +192,7 @@ describe('incident report and live incident room in the web console', () => {
     await commander.getByTestId('set-level').isEnabled();
     await commander.getByTestId('command-actions').getByLabel('响应级别').selectOption('III');
     await commander.getByTestId('set-level').click();
-    await officer.getByTestId('room-header').getByText('Ⅲ级响应').waitFor();
+    await officer.getByTestId('room-header').getByText('三级响应').waitFor();
     await officer.getByTestId('room-header').getByText('处置中').waitFor();
 
     // A task from the commander, accepted by the officer; a resource sent and arriving.
@@ -214,6 +216,7 @@ describe('incident report and live incident room in the web console', () => {
     await officer.getByTestId('dispatch-panel').getByTestId('dispatch').filter({ hasText: '到场' }).waitFor();
 
     // 续报: twelve seriously injured re-grade the incident to 较大, everywhere at once.
+    await officer.getByRole('tab', { name: /^报告记录/ }).click();
     const reports = officer.getByTestId('reports-panel');
     await reports.getByTestId('supplementary-open').click();
     await reports.getByLabel('重伤（含急性工业中毒）').fill('12');
@@ -298,7 +301,7 @@ describe('incident report and live incident room in the web console', () => {
     expect(await commander.getByTestId('room-header').textContent()).toContain('Level III response');
     expect(
       await commander.locator('[data-testid="timeline"] [data-type="map_feature.added"]').textContent(),
-    ).toContain('Drew Hazard zone「氯气扩散区」');
+    ).toContain('Drew hazard zone “氯气扩散区”');
     await shot(commander, 'incident-room-en', 1700);
 
     await commanderMap.reload();

@@ -89,4 +89,35 @@ describe('plans in the web console', () => {
     await screenshot(page, 'plans-cards-print', true);
     ui.expectNoPageErrors();
   }, 60_000);
+
+  it("lets the zone admin rename a plan from its page, and keeps the commander's page read-only", async () => {
+    const OLD = '液氯钢瓶泄漏现场处置方案';
+    const NEW = '液氯钢瓶泄漏现场处置方案（2027 年修订）';
+    // The commander reads plans but does not write them: no rename offered.
+    await page.goto(`${server.baseUrl}/plans`);
+    await page.getByRole('link', { name: OLD }).click();
+    await page.getByRole('heading', { name: OLD }).waitFor();
+    expect(await page.getByTestId('plan-title-edit').count()).toBe(0);
+
+    const admin = await ui.openPage('admin', { viewport: { width: 1440, height: 1000 } });
+    await ui.signIn(admin, 'admin@muster.test', (url) => !url.pathname.startsWith('/login'));
+    await admin.goto(page.url());
+    await admin.getByRole('heading', { name: OLD }).waitFor();
+    await admin.getByTestId('plan-title-edit').click();
+    const dialog = admin.getByRole('dialog');
+    const field = dialog.getByLabel('预案名称');
+    expect(await field.inputValue()).toBe(OLD);
+    await field.fill(NEW);
+    await screenshot(admin, 'plans-rename');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await admin.getByRole('heading', { name: NEW }).waitFor();
+
+    // Saved, not just shown: after a reload and in the list.
+    await admin.reload();
+    await admin.getByRole('heading', { name: NEW }).waitFor();
+    await admin.getByTestId('nav-plans').click();
+    await admin.getByTestId('plan-table').getByRole('link', { name: NEW }).waitFor();
+    ui.expectNoPageErrors();
+  }, 60_000);
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
+import { AUDIT_LABEL_SQL } from '../../server/src/audit/audit-labels.js';
 import { AuditService } from '../../server/src/audit/audit.service.js';
 import { Db } from '../../server/src/database/db.js';
 import { createTestApp, type TestApp } from '../support/app.js';
@@ -75,12 +76,12 @@ describe('audit log', () => {
     const before = await count();
     await expect(
       db.transaction(async () => {
-        await audit.record({ action: 'test.rolled_back', entity: 'test' });
+        await audit.record({ action: 'enterprise.updated', entity: 'enterprise' });
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
     expect(await count()).toBe(before);
-    await expect(audit.record({ action: 'test.outside', entity: 'test' })).rejects.toThrow(
+    await expect(audit.record({ action: 'enterprise.updated', entity: 'enterprise' })).rejects.toThrow(
       /outside a transaction/,
     );
   });
@@ -97,5 +98,46 @@ describe('audit log', () => {
     const bad = await t.http.get('/api/audit?from=yesterday').set('Authorization', `Bearer ${admin}`);
     expect(bad.status).toBe(400);
     expect(bad.body.message).toEqual([expect.stringMatching(/^from: /)]);
+  });
+
+  it('names the record each entry points at, also once it is deleted', async () => {
+    const contact = await t.http
+      .post('/api/contacts')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ name: '审计测试联系人', phones: ['+8613900001111'] });
+    expect(contact.status).toBe(201);
+    const enterprise = (await sql.query(`SELECT id, name FROM enterprise ORDER BY name LIMIT 1`)).rows[0];
+    expect(
+      (
+        await t.http
+          .patch(`/api/enterprises/${enterprise.id}`)
+          .set('Authorization', `Bearer ${admin}`)
+          .send({ dutyPhone: '0561-3088888' })
+      ).status,
+    ).toBe(200);
+    const labelOf = async (entity: string, id: string) => {
+      const res = await t.http
+        .get(`/api/audit?entity=${entity}&pageSize=50`)
+        .set('Authorization', `Bearer ${admin}`);
+      expect(res.status).toBe(200);
+      return res.body.items.find((e: { entityId: string }) => e.entityId === id)?.entityLabel;
+    };
+    expect(await labelOf('enterprise', enterprise.id)).toBe(enterprise.name);
+    expect(await labelOf('contact', contact.body.id)).toBe('审计测试联系人');
+    const deleted = await t.http
+      .delete(`/api/contacts/${contact.body.id}`)
+      .set('Authorization', `Bearer ${admin}`);
+    expect(deleted.status).toBeLessThan(300);
+    expect(await labelOf('contact', contact.body.id)).toBe('审计测试联系人');
+  });
+
+  it('has a label query that runs for every kind of record it names', async () => {
+    const none = '00000000-0000-0000-0000-000000000000';
+    for (const [entity, query] of Object.entries(AUDIT_LABEL_SQL)) {
+      const { rows } = await sql.query(query, [[none]]).catch((e: Error) => {
+        throw new Error(`${entity}: ${e.message}`);
+      });
+      expect(rows).toEqual([]);
+    }
   });
 });

@@ -37,7 +37,7 @@ async function fileIncident(s: CalloutStack): Promise<{ incidentId: string; comm
 }
 
 /**
- * The SMS sent to these phones. The demo zone's hazard reminders also go out by SMS whenever a
+ * The SMS sent to these phones. Hazard reminders falling due also go out by SMS whenever a
  * worker runs, so a count over every message would count them too.
  */
 function sentTo(s: CalloutStack, phones: string[]): { to: string }[] {

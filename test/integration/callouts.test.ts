@@ -125,7 +125,7 @@ describe('call-outs through the real Twilio SDK and the emulator', () => {
     await a.phoneSim.expectSms();
     const toB = await b.phoneSim.expectSms();
     expect(toB.body).toMatch(
-      /^\[Muster\] Warehouse fire at Tongda Logistics Reply 1 to accept, 2 to decline\./,
+      /^\[Muster\] Warehouse fire at Tongda Logistics\. Reply 1 to accept, 2 to decline\./,
     );
     await b.phoneSim.reply('Y');
     await until(c.id, (x) => x.status === 'succeeded', 'success after tier 2');

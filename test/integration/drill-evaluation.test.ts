@@ -430,7 +430,7 @@ describe('drill evaluation and after-action report', () => {
         [2, 'message', 60],
         [3, 'callout.started', 90],
       ]);
-      expect(report.timeline[2]!.text).toBe('call-out started: 液氯泄漏，立即集结 (4 recipients)');
+      expect(report.timeline[2]!.text).toBe('发起应急呼叫：液氯泄漏，立即集结（4 人）');
       expect(report.observations.map((o) => o.text)).toEqual([
         '救援队集结迅速',
         '警戒区划定偏晚',
@@ -450,6 +450,49 @@ describe('drill evaluation and after-action report', () => {
 
     it('is not found for an officer of another enterprise', async () => {
       expect((await api(officer2).get(`/api/drills/runs/${runId}/report`)).status).toBe(404);
+    });
+
+    it("writes its timeline in the reader's language: events, enum values and the system's jobs in words", async () => {
+      const { incidentId } = (await api(commander).get(`/api/drills/runs/${runId}/report`)).body.run;
+      const job = JSON.stringify({ id: null, name: 'job:callout-voice-escalation', role: 'system' });
+      const later: [number, string, object][] = [
+        [
+          4,
+          'incident.reported',
+          { title: '氯气扩散', category: 'poisoning_asphyxiation', severity: 'ordinary', late: false },
+        ],
+        [5, 'map_feature.added', { feature: { kind: 'hazard_zone', label: '' } }],
+      ];
+      for (const [seq, type, payload] of later) {
+        await sql.query(
+          `INSERT INTO room_event (incident_id, seq, type, payload, actor, at) VALUES ($1, $2, $3, $4, $5, $6)`,
+          [incidentId, seq, type, JSON.stringify(payload), job, at(120)],
+        );
+      }
+      const read = async (language?: string) => {
+        const req = api(commander).get(`/api/drills/runs/${runId}/report`);
+        const res = language ? await req.set('Accept-Language', language) : await req;
+        expect(res.status).toBe(200);
+        return (res.body as DrillReport).timeline.filter((e) => e.seq >= 4).map((e) => e.text);
+      };
+      const zh = ['提交事故快报：氯气扩散（中毒和窒息，一般事故）', '标绘危险区域'];
+      expect(await read()).toEqual(zh);
+      expect(await read('zh-CN,zh;q=0.9')).toEqual(zh);
+      expect(await read('en-US,en;q=0.9')).toEqual([
+        'Filed the incident report: 氯气扩散 (Poisoning or asphyxiation, Ordinary)',
+        'Drew hazard zone',
+      ]);
+
+      // The activity export of the same room: the job by what it did, the role in words.
+      const csv = await api(commander).get(`/api/incidents/${incidentId}/activity.csv`);
+      expect(csv.status).toBe(200);
+      const lines = csv.text
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\n');
+      expect(lines[1]).toBe('序号,时间 (Asia/Shanghai),操作人,角色,事件,内容');
+      expect(lines.at(-1)).toMatch(/^5,[^,]+,系统：语音升级,系统,map_feature\.added,标绘危险区域$/);
+      expect(csv.text).not.toMatch(/poisoning_asphyxiation|hazard_zone|job:/);
     });
   });
 });

@@ -339,39 +339,27 @@ describe('drills: scenarios, the scenario clock, containment and measurement', (
         .set(as(commander))
         .send({ contactIds: [onRoster.id, offRoster.id], message: '危化品泄漏，请集结' });
       expect(refused.status).toBe(400);
-      expect(refused.body.message).toEqual([
-        `contactIds: 非演练人员乙 (${offRoster.id}) is not on the drill's roster`,
+      // By name: the commander cannot read an id.
+      expect(refused.body.message).toEqual(["contactIds: not on the drill's roster: 非演练人员乙"]);
+      expect(refused.body.problems).toEqual([
+        {
+          code: 'drill.notOnRoster',
+          field: 'contactIds',
+          params: { names: '非演练人员乙' },
+          message: refused.body.message[0],
+        },
       ]);
 
-      const viaTeam = await api()
+      const onlyRoster = await api()
         .post(`/api/incidents/${r.incidentId}/callouts`)
         .set(as(commander))
-        .send({ teamIds: [team.body.id], message: '危化品泄漏，请集结' });
-      expect(viaTeam.status).toBe(201);
-      expect(viaTeam.body.recipients.map((x: { name: string }) => x.name)).toEqual(['演练队员甲']);
+        .send({ contactIds: [onRoster.id], message: '危化品泄漏，请集结' });
+      expect(onlyRoster.status).toBe(201);
+      expect(onlyRoster.body.recipients.map((x: { name: string }) => x.name)).toEqual(['演练队员甲']);
       const sms = await onRoster.phone.expectSms();
       expect(sms.body.startsWith('【演练】')).toBe(true);
       const started = (await events(r.incidentId!)).find((e) => e.type === 'callout.started')!;
-      expect(started.payload).toMatchObject({ isDrill: true, outsideRoster: 1 });
-
-      const outsiders = await api()
-        .post('/api/teams')
-        .set(as(admin))
-        .send({
-          name: `非演练队 ${n}`,
-          type: 'hazmat',
-          leaderContactId: offRoster.id,
-          memberContactIds: [offRoster.id],
-        });
-      expect(outsiders.status).toBe(201);
-      const nobody = await api()
-        .post(`/api/incidents/${r.incidentId}/callouts`)
-        .set(as(commander))
-        .send({ teamIds: [outsiders.body.id], message: '危化品泄漏，请集结' });
-      expect(nobody.status).toBe(400);
-      expect(nobody.body.message).toEqual([
-        "contactIds: none of the 1 people this call-out names is on the drill's roster",
-      ]);
+      expect(started.payload).toMatchObject({ isDrill: true, outsideRoster: 0 });
 
       await sleep(1500);
       expect(offRoster.phone.counts()).toEqual({ sms: 0, calls: 0 });
@@ -409,6 +397,65 @@ describe('drills: scenarios, the scenario clock, containment and measurement', (
         .set(as(commander))
         .send({ contactIds: [], teamIds: [], evaluatorIds: [] });
       expect(late.status).toBe(409);
+    });
+
+    it('refuses a team off the roster by name instead of dropping it, and pages nobody', async () => {
+      const player = await contact('演练队员丙');
+      const teamMate = await contact('演练队员丁');
+      const stranger = await contact('非演练人员戊');
+      const team = async (name: string, members: string[]) => {
+        const res = await api()
+          .post('/api/teams')
+          .set(as(admin))
+          .send({ name, type: 'hazmat', leaderContactId: members[0], memberContactIds: members });
+        expect(res.status).toBe(201);
+        return res.body as { id: string; name: string };
+      };
+      const rosterTeam = await team(`演练编组 ${n}`, [teamMate.id]);
+      // Half its people are on the roster: a team is on it or not, its members do not make it so.
+      const otherTeam = await team(`非演练编组 ${n}`, [player.id, stranger.id]);
+      const sc = await scenario(await scenarioDocument(s.t, [messageInject('a', 3600)]));
+      const r = await act(
+        (await run(sc.id, { contactIds: [player.id], teamIds: [rosterTeam.id] })).id,
+        'start',
+      );
+      // The call-out dialog finds the roster by the room's incident.
+      const byRoom = await api().get(`/api/drills/runs?incidentId=${r.incidentId}`).set(as(commander));
+      expect(byRoom.body.items.map((x: RunView) => x.id)).toEqual([r.id]);
+      expect(byRoom.body.items[0].roster.teams).toEqual([{ teamId: rosterTeam.id, name: rosterTeam.name }]);
+
+      const refused = await api()
+        .post(`/api/incidents/${r.incidentId}/callouts`)
+        .set(as(commander))
+        .send({
+          contactIds: [player.id],
+          teamIds: [rosterTeam.id, otherTeam.id],
+          message: '危化品泄漏，请集结',
+        });
+      expect(refused.status).toBe(400);
+      expect(refused.body.message).toEqual([`teamIds: not on the drill's roster: ${otherTeam.name}`]);
+      expect(refused.body.problems).toEqual([
+        expect.objectContaining({
+          code: 'drill.teamsNotOnRoster',
+          field: 'teamIds',
+          params: { names: otherTeam.name },
+        }),
+      ]);
+      const board = await api().get(`/api/incidents/${r.incidentId}/callouts`).set(as(commander));
+      expect(board.body).toEqual([]);
+      expect((await events(r.incidentId!)).some((e) => e.type === 'callout.started')).toBe(false);
+
+      // The roster's own team is paged whole.
+      const ok = await api()
+        .post(`/api/incidents/${r.incidentId}/callouts`)
+        .set(as(commander))
+        .send({ teamIds: [rosterTeam.id], message: '危化品泄漏，请集结' });
+      expect(ok.status).toBe(201);
+      expect(ok.body.recipients.map((x: { name: string }) => x.name)).toEqual(['演练队员丁']);
+      await teamMate.phone.expectSms();
+      await act(r.id, 'end');
+      expect(player.phone.counts()).toEqual({ sms: 0, calls: 0 });
+      expect(stranger.phone.counts()).toEqual({ sms: 0, calls: 0 });
     });
 
     it('shows a real incident to the director at once and keeps drills out of real lists and rooms', async () => {
@@ -471,7 +518,7 @@ describe('drills: scenarios, the scenario clock, containment and measurement', (
 
       const csv = await api().get(`/api/incidents/${r.incidentId}/activity.csv`).set(as(commander));
       expect(csv.text.split('\n')[0]).toContain('【演练】DRILL');
-      expect(csv.text).toContain('inject worse (incident_report)');
+      expect(csv.text).toContain('（模拟事故报告）：续报：5 人死亡');
       const realCsv = await api().get(`/api/incidents/${real.body.id}/activity.csv`).set(as(commander));
       expect(realCsv.text).not.toContain('演练');
     });

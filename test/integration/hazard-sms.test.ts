@@ -23,8 +23,8 @@ describe('hazard reminders by SMS', () => {
   const phones: Record<'responsible' | 'safety' | 'legal' | 'officer', string> = {} as never;
 
   /**
-   * The texts one number got about this test's hazard. The worker's own scan runs too and texts
-   * the same people about the demo ledger's overdue hazards; those are not this test's business.
+   * The texts one number got about this test's hazard. The worker's own scan runs too; texts
+   * about other hazards are not this test's business.
    */
   const texts = (number: string) =>
     (s.emulator.messages({ to: number }) as unknown as { body: string }[])

@@ -125,6 +125,13 @@ describe('hazard ledger', () => {
     const noReason = await act('inspector', h.id, 'reject', { comment: '' });
     expect(noReason.status).toBe(400);
     expect(noReason.body.message).toEqual(['comment: give the reason for rejecting']);
+    expect(noReason.body.problems).toEqual([
+      {
+        code: 'hazard.reasonRequired',
+        field: 'comment',
+        message: 'comment: give the reason for rejecting',
+      },
+    ]);
     const rejected = await act('inspector', h.id, 'reject', { comment: '垫片型号不符，需更换为耐氨型' });
     expect(rejected.body.status).toBe('rectifying');
     expect((await notificationsOf('enterprise_officer')).map((n) => n.kind)).toContain('hazard.rejected');

@@ -56,7 +56,12 @@ describe('identity', () => {
       .send({ email: 'inspector@muster.test', password: 'wrong-password' });
     expect([a.status, b.status]).toEqual([401, 401]);
     expect(a.body).toEqual(b.body);
-    expect(a.body).toEqual({ statusCode: 401, message: 'Invalid email or password', error: 'Unauthorized' });
+    expect(a.body).toEqual({
+      statusCode: 401,
+      message: 'Invalid email or password',
+      error: 'Unauthorized',
+      problems: [{ code: 'auth.invalidCredentials', message: 'Invalid email or password' }],
+    });
   });
 
   it('names the bad fields of a malformed login', async () => {
@@ -64,6 +69,32 @@ describe('identity', () => {
     expect(res.status).toBe(400);
     expect(res.body.message).toEqual(
       expect.arrayContaining([expect.stringMatching(/^email: /), expect.stringMatching(/^password: /)]),
+    );
+    // Each message also by its rule, for the console to word: the same messages, in order.
+    expect(res.body.problems.map((p: { message: string }) => p.message)).toEqual(res.body.message);
+    expect(res.body.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'email', code: 'isEmail' }),
+        expect.objectContaining({ field: 'password', code: 'isString' }),
+      ]),
+    );
+  });
+
+  it("gives a validation rule's bounds with its code", async () => {
+    const res = await t.http
+      .post('/api/auth/login')
+      .send({ email: 'a@muster.test', password: 'x'.repeat(500), extra: 1 });
+    expect(res.status).toBe(400);
+    expect(res.body.problems).toEqual(
+      expect.arrayContaining([
+        {
+          field: 'password',
+          code: 'maxLength',
+          params: { max: 200, count: 200 },
+          message: expect.stringMatching(/^password: /),
+        },
+        { field: 'extra', code: 'unknownField', message: 'extra: is not an accepted field' },
+      ]),
     );
   });
 

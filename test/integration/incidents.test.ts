@@ -117,6 +117,33 @@ describe('incident reports', () => {
     ]);
   });
 
+  it('tells in the incident view that the reporting duty is met, when, and how many minutes late', async () => {
+    // Filed 1 h 59 min 30 s after the accident: 59 min 30 s past the deadline, which counts as 60.
+    const late = await file(
+      commander,
+      incidentReport({ occurredAt: new Date(Date.now() - (2 * 3_600_000 - 30_000)).toISOString() }),
+    );
+    expect(late.status).toBe(201);
+    const onTime = await file(commander, incidentReport());
+    expect(onTime.status).toBe(201);
+
+    const view = (id: string) =>
+      t.http.get(`/api/incidents/${id}`).set('Authorization', `Bearer ${commander}`);
+    const lateView = (await view(late.body.id)).body;
+    expect(lateView.clock.duty).toEqual({ met: true, metAt: lateView.clock.reportedAt, lateByMinutes: 60 });
+    const onTimeView = (await view(onTime.body.id)).body;
+    expect(onTimeView.clock.duty).toEqual({
+      met: true,
+      metAt: onTimeView.clock.reportedAt,
+      lateByMinutes: 0,
+    });
+
+    // The list, whose rows the console draws the same way, says the same.
+    const list = await t.http.get('/api/incidents?pageSize=100').set('Authorization', `Bearer ${commander}`);
+    const row = list.body.items.find((i: { id: string }) => i.id === late.body.id);
+    expect(row.clock.duty).toEqual(lateView.clock.duty);
+  });
+
   it('re-grades upward on a supplementary report inside the window, each step a room event', async () => {
     const filed = (await file(officer.token, incidentReport())).body;
     const res = await t.http
@@ -327,10 +354,10 @@ describe('incident records', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\n');
-    expect(lines[0]).toBe('seq,time (Asia/Shanghai),actor,role,event,detail');
+    expect(lines[0]).toBe('序号,时间 (Asia/Shanghai),操作人,角色,事件,内容');
     expect(lines).toHaveLength(5);
     expect(lines[2]).toMatch(
-      /^2,\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,.*,commander,message,"现场已封控, ""东门"""$/,
+      /^2,\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,.*,应急指挥员,message,"现场已封控, ""东门"""$/,
     );
 
     const summary = await t.http.get(`/api/incidents/${id}/summary`).set(auth);

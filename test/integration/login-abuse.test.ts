@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../support/app.js';
 
 interface Answer {
   status: number;
-  body: { statusCode: number; message: string; error: string };
+  body: { statusCode: number; message: string; error: string; problems?: { code: string }[] };
   retryAfter: string | undefined;
   ms: number;
 }
@@ -93,7 +93,11 @@ describe('login lockout by account and address', () => {
       answers.map((a) => ({
         status: a.status,
         // The seconds left may differ by one between the two runs; the wording may not.
-        body: { ...a.body, message: a.body.message.replace(/\d+ s$/, 'N s') },
+        body: {
+          ...a.body,
+          message: a.body.message.replace(/\d+ s$/, 'N s'),
+          problems: a.body.problems?.map((p: { code: string }) => p.code),
+        },
         retryAfter: a.retryAfter !== undefined,
       }));
     expect(seen(unknown)).toEqual(seen(known));
@@ -102,6 +106,7 @@ describe('login lockout by account and address', () => {
       statusCode: 401,
       message: 'Invalid email or password',
       error: 'Unauthorized',
+      problems: [{ code: 'auth.invalidCredentials', message: 'Invalid email or password' }],
     });
     expect(known[2]!.body).toEqual(unknown[2]!.body);
 
@@ -152,6 +157,10 @@ describe('login limit per address', () => {
     expect(answers[3]!.body.message).toBe(
       `Too many login attempts from this address; try again in ${retryAfter} s`,
     );
+    // The console words it from the code, with the same seconds.
+    expect(answers[3]!.body.problems).toEqual([
+      { code: 'auth.tooManyAttempts', message: answers[3]!.body.message, params: { seconds: retryAfter } },
+    ]);
   });
 
   it('believes X-Forwarded-For from the proxies TRUST_PROXY names', async () => {

@@ -1,6 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
+import { io } from 'socket.io-client';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { incidentReport } from '../support/incidents.js';
 import { exited, spawnServer } from '../support/processes.js';
@@ -20,12 +25,11 @@ describe('stopping the built server under load', () => {
   afterAll(() => t?.close());
 
   /** The built server, as deployed, on the test app's database and Redis namespace. */
-  async function start(): Promise<string> {
-    const spawned = await spawnServer({
-      DATABASE_URL: t.db.url,
-      REDIS_PREFIX: t.redisPrefix,
-      JWT_SECRET: t.jwtSecret,
-    });
+  async function start(env: Record<string, string> = {}, onLine?: (line: string) => void): Promise<string> {
+    const spawned = await spawnServer(
+      { DATABASE_URL: t.db.url, REDIS_PREFIX: t.redisPrefix, JWT_SECRET: t.jwtSecret, ...env },
+      { onLine },
+    );
     server = spawned.child;
     return spawned.url;
   }
@@ -111,5 +115,97 @@ describe('stopping the built server under load', () => {
 
     expect(outcomes.filter((o) => o.status === 201 && o.afterSignal)).toEqual([]);
     expect({ code: server!.exitCode, signal: server!.signalCode }).toEqual({ code: null, signal: 'SIGTERM' });
+  }, 60_000);
+
+  it('waits for the work under way, not for a Socket.IO long-poll or a download being streamed', async () => {
+    const uploads = mkdtempSync(path.join(tmpdir(), 'muster-shutdown-'));
+    const logged: { context?: string; msg?: string }[] = [];
+    const shutdownLines = () => logged.filter((l) => l.context === 'Shutdown').map((l) => l.msg);
+    let heardStop: () => void;
+    const stopping = new Promise<void>((resolve) => (heardStop = resolve));
+    const url = await start(
+      { LOG_LEVEL: 'info', UPLOAD_DIR: uploads, UPLOAD_MAX_BYTES: String(32 * 1024 * 1024) },
+      (line) => {
+        if (!line.startsWith('{')) return;
+        logged.push(JSON.parse(line) as { context?: string; msg?: string });
+        if (shutdownLines().length > 0) heardStop();
+      },
+    );
+    const auth = { authorization: `Bearer ${officer}` };
+    try {
+      // A console on a network where WebSockets do not get through: its long-poll is always open.
+      const poller = io(`${url}/live`, {
+        auth: { token: officer },
+        transports: ['polling'],
+        reconnection: false,
+        forceNew: true,
+      });
+      await new Promise<void>((resolve, reject) => {
+        poller.once('connect', resolve);
+        poller.once('connect_error', reject);
+      });
+      const disconnected = new Promise<string>((resolve) => poller.once('disconnect', resolve));
+
+      // A download to a client that has stopped reading (a phone on a poor link): far more than
+      // the socket buffers between them hold, so its answer stays open.
+      const size = 24 * 1024 * 1024;
+      const form = new FormData();
+      const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(size - 9, 0x20)]);
+      form.append('file', new Blob([pdf], { type: 'application/pdf' }), 'plan.pdf');
+      const uploaded = await fetch(`${url}/api/files`, { method: 'POST', headers: auth, body: form });
+      expect(uploaded.status).toBe(201);
+      const { id } = (await uploaded.json()) as { id: string };
+      const download = await new Promise<http.IncomingMessage>((resolve, reject) =>
+        http.get(`${url}/api/files/${id}`, { headers: auth }, resolve).on('error', reject),
+      );
+      expect(download.statusCode).toBe(200);
+
+      // A filing whose body is still on its way when the signal comes: real work, to be finished.
+      // The server's 100 Continue is sent as the request is handed to the application.
+      const body = JSON.stringify(incidentReport({ title: `停机长连接 ${Date.now()}` }));
+      const filing = http.request(`${url}/api/incidents`, {
+        method: 'POST',
+        headers: {
+          ...auth,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          expect: '100-continue',
+        },
+      });
+      const answered = new Promise<number>((resolve, reject) => {
+        filing.on('response', (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode!));
+        });
+        filing.on('error', reject);
+      });
+      await new Promise<void>((resolve) => filing.once('continue', resolve));
+
+      server!.kill('SIGTERM');
+      // The rest of the body only once the server says what it is waiting for.
+      await stopping;
+      expect(shutdownLines()).toEqual(['SIGTERM: waiting for 1 request(s) in flight']);
+      filing.end(body);
+      expect(await answered).toBe(201);
+      await exited(server!);
+
+      expect({ code: server!.exitCode, signal: server!.signalCode }).toEqual({
+        code: null,
+        signal: 'SIGTERM',
+      });
+      // It waited for the filing alone, and not beyond it: no request outlived the grace.
+      expect(shutdownLines()).toEqual(['SIGTERM: waiting for 1 request(s) in flight']);
+      expect(await disconnected).toBeTruthy();
+      // The download was cut by the stop, not finished: it held nothing.
+      let received = 0;
+      await new Promise<void>((resolve) => {
+        download.on('data', (chunk: Buffer) => (received += chunk.length));
+        download.on('close', resolve);
+        download.resume();
+      });
+      expect(received).toBeLessThan(size);
+    } finally {
+      rmSync(uploads, { recursive: true, force: true });
+    }
   }, 60_000);
 });

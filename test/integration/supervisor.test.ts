@@ -67,7 +67,7 @@ describe('npm start supervises its processes', () => {
     await waitFor(
       () => {
         if (start.exitCode !== null) throw new Error(`npm start exited with ${start.exitCode}:\n${output}`);
-        return output.includes('Muster is running') ? true : undefined;
+        return output.includes('Ctrl-C stops everything') ? true : undefined;
       },
       150_000,
       'npm start to report ready',
@@ -85,6 +85,14 @@ describe('npm start supervises its processes', () => {
     await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await c.end();
   }, 60_000);
+
+  it('warns in its banner that call-outs will carry links a phone cannot open, and what to set', () => {
+    // PUBLIC_URL here is the loopback address the test reaches the server at.
+    const banner = output.slice(output.indexOf('Muster is running'));
+    expect(banner).toContain(`WARNING: call-out SMS will carry links to ${url},`);
+    expect(banner).toMatch(/Set PUBLIC_URL to the address phones reach this server at/);
+    expect(banner).toMatch(/PUBLIC_URL=http:\/\/[\d.]+:\d+ npm start/);
+  });
 
   it('restarts a worker killed mid-fan-out; the server keeps answering; every phone is paged once', async () => {
     const phones = Array.from({ length: 2000 }, (_, i) => `+86138${String(i).padStart(8, '0')}`);

@@ -8,7 +8,7 @@ import { createDataSource } from '../../server/src/database/data-source.js';
 import { DemoModule } from '../../server/src/demo/demo.module.js';
 import { DemoSeedService } from '../../server/src/demo/demo-seed.service.js';
 import { IdentityModule } from '../../server/src/identity/identity.module.js';
-import { RoomLogModule } from '../../server/src/rooms/room-log.module.js';
+import { RoomLogModule } from '../../server/src/room-log/room-log.module.js';
 import { TEMPLATE_ENV, databaseUrl, maintenanceUrl } from './env.js';
 
 export interface TestDatabase {

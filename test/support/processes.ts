@@ -3,6 +3,7 @@ import { connect, createServer } from 'node:net';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 
@@ -30,10 +31,12 @@ export function spawnWorker(env: Record<string, string>): ChildProcess {
 
 /**
  * The built server (as deployed) on its own port, resolved once /health answers. `env` names the
- * database, Redis namespace and secret it shares with the test's own application.
+ * database, Redis namespace and secret it shares with the test's own application; `onLine`, if
+ * given, receives each line it logs instead of the test's output.
  */
 export async function spawnServer(
   env: Record<string, string>,
+  options: { onLine?: (line: string) => void } = {},
 ): Promise<{ child: ChildProcess; url: string }> {
   const main = path.join(ROOT, 'server/dist/main.js');
   if (!existsSync(main)) throw new Error('server/dist is missing: run `npm run build` (npm test does)');
@@ -49,8 +52,9 @@ export async function spawnServer(
       ...env,
       PORT: String(port),
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', options.onLine ? 'pipe' : 'inherit', 'inherit'],
   });
+  if (options.onLine) createInterface({ input: child.stdout! }).on('line', options.onLine);
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
     try {

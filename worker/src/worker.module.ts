@@ -5,7 +5,7 @@ import { DrillsModule } from '@muster/server/drills/drills.module.js';
 import { HazardJobsModule } from '@muster/server/hazards/hazard.module.js';
 import { InspectionJobsModule } from '@muster/server/inspections/inspection-jobs.module.js';
 import { JobWorkerModule } from '@muster/server/jobs/job-worker.module.js';
-import { RoomLogModule } from '@muster/server/rooms/room-log.module.js';
+import { RoomLogModule } from '@muster/server/room-log/room-log.module.js';
 
 /**
  * The worker: the core and the domain cores whose jobs it runs, without any HTTP module. Its

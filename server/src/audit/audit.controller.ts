@@ -4,6 +4,7 @@ import { Roles } from '../common/access.decorators.js';
 import type { AuditEntryView, ListResponse } from '@muster/contracts';
 import { AuditQueryDto } from './audit.dto.js';
 import { AuditService } from './audit.service.js';
+import { ApiDoc } from '../common/api-docs.js';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -11,6 +12,7 @@ import { AuditService } from './audit.service.js';
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
+  @ApiDoc('List audit log entries (who did what, when), filtered and paged', 400, 401, 403)
   @Get()
   @Roles('zone_admin')
   list(@Query() q: AuditQueryDto): Promise<ListResponse<AuditEntryView>> {

@@ -2,14 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { Db } from '../database/db.js';
 import { pageWindow } from '../common/paging.js';
 import { RequestContext } from '../common/request-context.js';
-import type { AuditEntryView, ListResponse } from '@muster/contracts';
+import type { AuditAction, AuditEntity, AuditEntryView, ListResponse } from '@muster/contracts';
 import { AuditEntry } from './audit-entry.entity.js';
 import type { AuditQueryDto } from './audit.dto.js';
+import { AUDIT_LABEL_SQL, snapshotLabel } from './audit-labels.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface AuditRecord {
-  /** `entity.verb`, e.g. `enterprise.updated`. */
-  action: string;
-  entity: string;
+  /** `entity.verb`, e.g. `enterprise.updated`; each has its words in `AUDIT_ACTION_TEXT`. */
+  action: AuditAction;
+  entity: AuditEntity;
   entityId?: string | null;
   before?: unknown;
   after?: unknown;
@@ -66,7 +69,33 @@ export class AuditService {
     if (q.from) qb.andWhere('a.at >= :from', { from: q.from });
     if (q.to) qb.andWhere('a.at < :to', { to: q.to });
     const [rows, total] = await qb.getManyAndCount();
-    return { items: rows.map(mapAuditEntry), total };
+    const labels = await this.labels(rows);
+    return {
+      items: rows.map((a) => ({
+        ...mapAuditEntry(a),
+        entityLabel:
+          (a.entityId && labels.get(`${a.entity}:${a.entityId}`)) ?? snapshotLabel(a.after, a.before),
+      })),
+      total,
+    };
+  }
+
+  /** The names of the records a page of entries points at: one query per kind of record. */
+  private async labels(rows: AuditEntry[]): Promise<Map<string, string>> {
+    const ids = new Map<string, Set<string>>();
+    for (const a of rows) {
+      if (!a.entityId || !UUID.test(a.entityId) || !(a.entity in AUDIT_LABEL_SQL)) continue;
+      ids.set(a.entity, (ids.get(a.entity) ?? new Set()).add(a.entityId));
+    }
+    const out = new Map<string, string>();
+    await Promise.all(
+      [...ids].map(async ([entity, set]) => {
+        const sql = AUDIT_LABEL_SQL[entity as keyof typeof AUDIT_LABEL_SQL]!;
+        const found: { id: string; label: string | null }[] = await this.db.manager.query(sql, [[...set]]);
+        for (const r of found) if (r.label) out.set(`${entity}:${r.id}`, r.label);
+      }),
+    );
+    return out;
   }
 }
 
@@ -90,5 +119,6 @@ export function mapAuditEntry(a: AuditEntry): AuditEntryView {
     after: a.after,
     ip: a.ip,
     requestId: a.requestId,
+    entityLabel: null,
   };
 }

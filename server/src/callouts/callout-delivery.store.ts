@@ -24,7 +24,7 @@ export interface CalloutSend {
     | 'errorMessage'
   >;
   recipient: Pick<CalloutRecipient, 'id' | 'phone' | 'language' | 'state'>;
-  callout: Pick<Callout, 'id' | 'status' | 'message' | 'isDrill' | 'shortCode'>;
+  callout: Pick<Callout, 'id' | 'status' | 'message' | 'isDrill' | 'shortCode' | 'responseLevel'>;
   /** The phone is also awaited by another open call-out (the SMS then carries a short code). */
   otherOpenCallouts: boolean;
 }
@@ -34,6 +34,9 @@ export interface CallScript {
   recipient: Pick<CalloutRecipient, 'id' | 'language' | 'state'>;
   message: string;
   isDrill: boolean;
+  responseLevel: Callout['responseLevel'];
+  /** Whether the call-out still takes answers. */
+  open: boolean;
 }
 
 /** A delivery as a status callback left it. */
@@ -61,6 +64,7 @@ interface SendRow {
   message: string;
   is_drill: boolean;
   short_code: string;
+  response_level: Callout['responseLevel'];
   other_open_callouts: boolean;
 }
 
@@ -106,7 +110,7 @@ export class CalloutDeliveryStore extends DeliveryTableStore {
       `SELECT d.id, d.callout_id, d.recipient_id, d.tier, d.round, d.channel, d.status,
               d.sending_since, d.in_flight_until, d.error_code, d.error_message,
               r.phone, r.language, r.state AS recipient_state,
-              c.status AS callout_status, c.message, c.is_drill, c.short_code,
+              c.status AS callout_status, c.message, c.is_drill, c.short_code, c.response_level,
               EXISTS (SELECT 1 FROM callout_recipient r2 JOIN callout c2 ON c2.id = r2.callout_id
                        WHERE r2.phone = r.phone AND c2.status = 'active' AND c2.id <> c.id
                          AND r2.state IN ('pending', 'notified')) AS other_open_callouts
@@ -143,6 +147,7 @@ export class CalloutDeliveryStore extends DeliveryTableStore {
         message: row.message,
         isDrill: row.is_drill,
         shortCode: row.short_code,
+        responseLevel: row.response_level,
       },
       otherOpenCallouts: row.other_open_callouts,
     };
@@ -201,8 +206,10 @@ export class CalloutDeliveryStore extends DeliveryTableStore {
       state: CalloutRecipient['state'];
       message: string;
       is_drill: boolean;
+      response_level: Callout['responseLevel'];
+      status: Callout['status'];
     }[] = await this.db.manager.query(
-      `SELECT r.id, r.language, r.state, c.message, c.is_drill
+      `SELECT r.id, r.language, r.state, c.message, c.is_drill, c.response_level, c.status
            FROM callout_delivery d
            JOIN callout_recipient r ON r.id = d.recipient_id
            JOIN callout c ON c.id = d.callout_id
@@ -214,6 +221,8 @@ export class CalloutDeliveryStore extends DeliveryTableStore {
           recipient: { id: row.id, language: row.language, state: row.state },
           message: row.message,
           isDrill: row.is_drill,
+          responseLevel: row.response_level,
+          open: row.status === 'active',
         }
       : null;
   }

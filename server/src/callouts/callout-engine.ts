@@ -5,7 +5,7 @@ import type { PageFailure } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { OnJob } from '../jobs/job.decorators.js';
 import { JobName, type JobPayloads } from '../jobs/job.types.js';
-import { RoomLog } from '../rooms/room-log.js';
+import { RoomLog } from '../room-log/room-log.js';
 import { isSettled } from '../messaging/delivery-status.js';
 import { DeliverySender, type Outbound, phoneCall, textMessage } from '../messaging/delivery-sender.js';
 import type { StatusUpdate } from '../messaging/delivery-store.js';
@@ -166,6 +166,7 @@ export class CalloutEngine {
     const body = smsBody(recipient.language, {
       message: callout.message,
       isDrill: callout.isDrill,
+      responseLevel: callout.responseLevel,
       shortCode: send.otherOpenCallouts ? callout.shortCode : null,
       link: `${this.config.PUBLIC_URL}/r/${signResponseToken(recipient.id, this.config.JWT_SECRET)}`,
     });

@@ -6,6 +6,7 @@ import { WebhookForm, WebhookSignatureGuard } from '../messaging/webhook-signatu
 import { recordIdOf, WEBHOOK_PATH } from '../messaging/webhooks.js';
 import { CalloutEngine } from './callout-engine.js';
 import { type CallAnswer, HANG_UP, PhoneResponderService } from './phone-responder.service.js';
+import { ApiDoc } from '../common/api-docs.js';
 
 /**
  * The provider's webhooks for call-outs: status callbacks of pages, responders' texts, and the
@@ -23,6 +24,7 @@ export class CalloutWebhooksController {
     @Inject(PROVIDER_WEBHOOKS) private readonly webhooks: ProviderWebhooks,
   ) {}
 
+  @ApiDoc('Twilio status callback for a call-out SMS or call', 400, 403)
   @Post('status')
   @HttpCode(204)
   async status(@WebhookForm() form: WebhookParams, @Query('delivery') deliveryId: string): Promise<void> {
@@ -32,6 +34,7 @@ export class CalloutWebhooksController {
     await this.engine.reported(id, { status: report.status, sid: report.sid, errorCode: report.errorCode });
   }
 
+  @ApiDoc("Twilio inbound SMS: a responder's reply (1 accepts, 2 declines) or STOP/START", 400, 403)
   @Post('sms')
   @Header('Content-Type', 'text/xml')
   async inbound(@WebhookForm() form: WebhookParams): Promise<string> {
@@ -39,6 +42,7 @@ export class CalloutWebhooksController {
     return this.webhooks.smsAnswer(await this.phones.textReceived(from, body));
   }
 
+  @ApiDoc('Twilio voice webhook: the TwiML of a call-out call', 400, 403)
   @Post('voice')
   @Header('Content-Type', 'text/xml')
   async voice(@Query('delivery') deliveryId: string): Promise<string> {
@@ -46,6 +50,7 @@ export class CalloutWebhooksController {
     return this.voiceAnswer(id ? await this.phones.callAnswered(id) : HANG_UP);
   }
 
+  @ApiDoc('Twilio voice webhook: the keys a called responder pressed', 400, 403)
   @Post('voice/gather')
   @Header('Content-Type', 'text/xml')
   async gather(@WebhookForm() form: WebhookParams, @Query('delivery') deliveryId: string): Promise<string> {

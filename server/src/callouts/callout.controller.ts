@@ -8,6 +8,7 @@ import { CalloutCreateDto, MessagePreviewDto, RespondDto } from './callout.dto.j
 import { CalloutService } from './callout.service.js';
 import { ResponderService } from './responder.service.js';
 import { verifyResponseToken } from './response-link.js';
+import { ApiDoc } from '../common/api-docs.js';
 
 /** Who may call people out: the commanders, and an enterprise's officers for their own incidents. */
 const CALLERS: Role[] = ['zone_admin', 'commander', 'enterprise_officer'];
@@ -19,24 +20,28 @@ const WATCHERS: Role[] = ['zone_admin', 'commander', 'inspector', 'evaluator', '
 export class CalloutController {
   constructor(private readonly callouts: CalloutService) {}
 
+  @ApiDoc('Start a call-out to contacts, teams or a policy for an incident', 400, 401, 403, 404, 409, 413)
   @Post('incidents/:id/callouts')
   @Roles(...CALLERS)
   create(@UuidParam() id: string, @Body() dto: CalloutCreateDto): Promise<CalloutView> {
     return this.callouts.create(id, dto);
   }
 
+  @ApiDoc("List an incident's call-outs with their recipients' states", 400, 401, 403, 404)
   @Get('incidents/:id/callouts')
   @Roles(...WATCHERS)
   list(@UuidParam() id: string): Promise<CalloutView[]> {
     return this.callouts.listForIncident(id);
   }
 
+  @ApiDoc("Get a call-out with each recipient's state and delivery attempts", 400, 401, 403, 404)
   @Get('callouts/:id')
   @Roles(...WATCHERS)
   get(@UuidParam() id: string): Promise<CalloutView> {
     return this.callouts.get(id);
   }
 
+  @ApiDoc('Cancel a call-out: nobody further is paged', 400, 401, 403, 404, 409)
   @Post('callouts/:id/cancel')
   @HttpCode(200)
   @Roles(...CALLERS)
@@ -48,6 +53,7 @@ export class CalloutController {
    * The texts as each recipient will receive them, with their segment counts, before sending;
    * for an incident that is a drill, with the drill marking its call-outs will carry.
    */
+  @ApiDoc('Preview the SMS text of a call-out message (length, segments, link)', 400, 401, 403, 413)
   @Post('callouts/preview')
   @HttpCode(200)
   @Roles(...CALLERS)
@@ -66,11 +72,13 @@ export class RespondController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  @ApiDoc("Responder's briefing behind the link in a call-out SMS", 400, 404)
   @Get(':token')
   briefing(@Param('token') token: string): Promise<ResponderBriefing> {
     return this.responders.briefing(this.recipient(token));
   }
 
+  @ApiDoc('Responder accepts or declines a call-out through its SMS link', 400, 404, 413)
   @Post(':token')
   @HttpCode(200)
   respond(@Param('token') token: string, @Body() dto: RespondDto): Promise<ResponderBriefing> {

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { ResponseLevel } from '@muster/contracts';
 import type { DeliveryStatus } from '../messaging/delivery-status.js';
 import type { Channel, LadderTier, RecipientState } from './ladder.js';
 
@@ -10,6 +11,8 @@ export class Callout {
   @Column({ type: 'uuid' }) incidentId: string;
   @Column({ type: 'uuid', nullable: true }) policyId: string | null;
   @Column({ type: 'text' }) message: string;
+  /** The response level a plan level started this call-out for; each text names it in its reader's language. */
+  @Column({ type: 'text', nullable: true }) responseLevel: ResponseLevel | null;
   @Column({ type: 'boolean', default: false }) isDrill: boolean;
   @Column({ type: 'text' }) shortCode: string;
   @Column({ type: 'text', default: 'active' }) status: CalloutStatus;

@@ -3,23 +3,24 @@ import { randomInt } from 'node:crypto';
 import { AuditService } from '../audit/audit.service.js';
 import { RequestContext } from '../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import type { CalloutMessagePreview, CalloutView } from '@muster/contracts';
+import type { CalloutMessagePreview, CalloutView, ResponderMetric, ResponseLevel } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { ContactService } from '../directory/contact.service.js';
 import { TeamService } from '../directory/team.service.js';
 import { JobName } from '../jobs/job.types.js';
 import { IncidentRepository } from '../incidents/incident.repository.js';
 import { EscalationPolicyService } from '../plans/escalation-policy.service.js';
-import { RoomLog } from '../rooms/room-log.js';
-import { type CalloutCreateDto, mapCallout } from './callout.dto.js';
+import { RoomLog } from '../room-log/room-log.js';
+import type { CalloutCreateDto } from './callout.dto.js';
+import { mapCallout } from './callout.view.js';
 import { Callout, CalloutDelivery, CalloutRecipient } from './callout.entities.js';
-import { type LadderTier, afterAcknowledgement } from './ladder.js';
+import { DrillRosters } from './drill-rosters.js';
+import { type LadderTier, afterAcknowledgement, fitQuorums } from './ladder.js';
 import { Outbox } from '../jobs/outbox.js';
 import { SHORT_CODE_ALPHABET, type ReplyDecision } from './replies.js';
 import { signResponseToken } from './response-link.js';
-import { drillRosterFor } from '../drills/drill-roster.js';
 import { previewMessages } from './templates.js';
-import { ConflictError, InvalidError, NotFoundError } from '../common/domain-errors.js';
+import { ConflictError, InvalidError, NotFoundError, problem } from '../common/domain-errors.js';
 
 /** A call-out named by hand: SMS, a call two minutes later, ten minutes to answer. */
 export const MANUAL_TIER: Omit<LadderTier, 'quorum'> = {
@@ -40,6 +41,20 @@ interface PlannedRecipient {
   unreachable?: boolean;
 }
 
+/** What a plan level adds to a call-out it starts. */
+export interface CalloutStartOptions {
+  /** The level it is started for: every text names it in its reader's language. */
+  responseLevel?: ResponseLevel | null;
+  /** Contacts left out because they are paged or coming already (a level raised over another). */
+  excludeContactIds?: ReadonlySet<string>;
+}
+
+/** Someone a call-out would page, as a level's confirmation lists them. */
+export interface PlannedPerson {
+  contactId: string | null;
+  name: string;
+}
+
 /**
  * Call-outs: who is paged, in which tiers, and what they answered. Creating one commits the
  * call-out, its recipients and its first job (in the outbox) together; the worker's engine does
@@ -54,23 +69,24 @@ export class CalloutService {
     private readonly teams: TeamService,
     private readonly policies: EscalationPolicyService,
     private readonly rooms: RoomLog,
+    private readonly rosters: DrillRosters,
     private readonly outbox: Outbox,
     private readonly audit: AuditService,
     private readonly context: RequestContext,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async create(incidentId: string, dto: CalloutCreateDto): Promise<CalloutView> {
+  async create(
+    incidentId: string,
+    dto: CalloutCreateDto,
+    options: CalloutStartOptions = {},
+  ): Promise<CalloutView> {
     const incident = await this.incidents.getById(incidentId);
     if (incident.status === 'closed') throw new ConflictError('The incident is closed; reopen it first');
-    if (!dto.policyId && !dto.contactIds?.length && !dto.teamIds?.length) {
-      throw new InvalidError(['contactIds: name contacts, teams or a policy to call out']);
-    }
-    const { tiers, recipients: planned } = await this.plan(dto);
-    const { recipients, outsideRoster } = incident.isDrill
-      ? await this.containDrill(incidentId, dto, planned)
-      : { recipients: planned, outsideRoster: 0 };
+    const { tiers: planned, recipients, outsideRoster } = await this.recipientsFor(incidentId, dto, options);
     if (!recipients.length) throw new InvalidError(['contactIds: nobody with a phone number to call out']);
+    // A quorum larger than the people who can be paged could never be met.
+    const tiers = fitQuorums(planned, recipients);
 
     return this.db.transaction(async () => {
       const callout = await this.db.repo(Callout).save(
@@ -78,6 +94,7 @@ export class CalloutService {
           incidentId,
           policyId: dto.policyId ?? null,
           message: dto.message,
+          responseLevel: options.responseLevel ?? null,
           isDrill: incident.isDrill,
           shortCode: shortCode(),
           status: 'active',
@@ -113,6 +130,48 @@ export class CalloutService {
       await this.outbox.enqueue(JobName.CalloutTierStart, { calloutId: callout.id, tier: 0, round: 0 });
       return this.view(callout.id);
     });
+  }
+
+  /** Who a call-out of the incident would page, before it is started (a level's confirmation). */
+  async plannedPeople(
+    incidentId: string,
+    dto: CalloutCreateDto,
+    options: CalloutStartOptions = {},
+  ): Promise<PlannedPerson[]> {
+    const { recipients } = await this.recipientsFor(incidentId, dto, options);
+    return recipients.filter((r) => !r.unreachable).map((r) => ({ contactId: r.contactId, name: r.name }));
+  }
+
+  /**
+   * Contacts of the incident's call-outs who are being paged (an active call-out has not had
+   * their answer) or are coming (they accepted): paging them again would only repeat the ask.
+   */
+  async pagedOrComing(incidentId: string): Promise<{ contactId: string; name: string }[]> {
+    return this.db.manager.query(
+      `SELECT DISTINCT r.contact_id AS "contactId", r.name
+         FROM callout_recipient r JOIN callout c ON c.id = r.callout_id
+        WHERE c.incident_id = $1 AND r.contact_id IS NOT NULL
+          AND (r.state = 'acknowledged' OR (c.status = 'active' AND r.state IN ('pending', 'notified')))`,
+      [incidentId],
+    );
+  }
+
+  private async recipientsFor(
+    incidentId: string,
+    dto: CalloutCreateDto,
+    options: CalloutStartOptions,
+  ): Promise<{ tiers: LadderTier[]; recipients: PlannedRecipient[]; outsideRoster: number }> {
+    const incident = await this.incidents.getById(incidentId);
+    if (!dto.policyId && !dto.contactIds?.length && !dto.teamIds?.length) {
+      throw new InvalidError(['contactIds: name contacts, teams or a policy to call out']);
+    }
+    const { tiers, recipients: planned } = await this.plan(dto);
+    const { recipients, outsideRoster } = incident.isDrill
+      ? await this.containDrill(incidentId, dto, planned)
+      : { recipients: planned, outsideRoster: 0 };
+    const exclude = options.excludeContactIds;
+    const kept = exclude ? recipients.filter((r) => !r.contactId || !exclude.has(r.contactId)) : recipients;
+    return { ...withoutEmptyTiers(tiers, kept), outsideRoster };
   }
 
   async get(id: string): Promise<CalloutView> {
@@ -164,16 +223,20 @@ export class CalloutService {
     decision: ReplyDecision,
     channel: 'sms' | 'voice' | 'link',
     location?: { lat: number; lng: number },
-  ): Promise<{ recipient: CalloutRecipient; changed: boolean; callout: Callout }> {
+  ): Promise<{ recipient: CalloutRecipient; changed: boolean; closed: boolean; callout: Callout }> {
     return this.db.transaction(async () => {
       const r0 = await this.db.repo(CalloutRecipient).findOneBy({ id: recipientId });
       if (!r0) throw new NotFoundError('Call-out recipient not found');
       const callout = await this.lock(r0.calloutId);
       const r = (await this.db.repo(CalloutRecipient).findOneBy({ id: recipientId }))!;
+      // An ended call-out takes no answer by any channel: a late one would count in no quorum
+      // and show in a drill's report after the drill ended.
+      if (!(await this.stillTakesPart(callout, r)))
+        return { recipient: r, changed: false, closed: true, callout };
       if (location) r.location = location;
       if (r.state === 'acknowledged' || r.state === 'declined') {
         if (location) await this.db.repo(CalloutRecipient).save(r);
-        return { recipient: r, changed: false, callout };
+        return { recipient: r, changed: false, closed: false, callout };
       }
       r.state = decision === 'accept' ? 'acknowledged' : 'declined';
       r.respondedAt = new Date();
@@ -194,7 +257,7 @@ export class CalloutService {
         entityId: r.id,
         after: { calloutId: callout.id, state: r.state, channel },
       });
-      if (callout.status === 'active' && decision === 'accept') {
+      if (decision === 'accept') {
         const all = await this.db.repo(CalloutRecipient).findBy({ calloutId: callout.id });
         const next = afterAcknowledgement(
           { tier: callout.currentTier, round: callout.currentRound },
@@ -203,8 +266,26 @@ export class CalloutService {
         );
         if (next.kind === 'succeeded') await this.end(callout, 'succeeded', 'quorum of acknowledgements met');
       }
-      return { recipient: r, changed: true, callout };
+      return { recipient: r, changed: true, closed: false, callout };
     });
+  }
+
+  /**
+   * Whether the recipient's link and answers still belong to a live call-out: it is active, or it
+   * succeeded with this person among those coming while its incident is open (they still need
+   * the briefing and may share where they are). Anything else has ended for them.
+   */
+  async stillTakesPart(
+    callout: Pick<Callout, 'status' | 'incidentId'>,
+    r: Pick<CalloutRecipient, 'state'>,
+  ): Promise<boolean> {
+    if (callout.status === 'active') return true;
+    if (callout.status !== 'succeeded' || r.state !== 'acknowledged') return false;
+    const [incident]: { status: string }[] = await this.db.manager.query(
+      'SELECT status FROM incident WHERE id = $1',
+      [callout.incidentId],
+    );
+    return incident?.status !== 'closed';
   }
 
   /** Open call-outs that are waiting for this phone's answer. */
@@ -223,6 +304,20 @@ export class CalloutService {
       });
     }
     return out;
+  }
+
+  /**
+   * Whether this phone's call-out that has this short code, or without a code its latest
+   * call-out, has ended: an answer to it is told so rather than that nothing is open.
+   */
+  async hasEnded(phone: string, code?: string | null): Promise<boolean> {
+    const [row]: { status: string }[] = await this.db.manager.query(
+      `SELECT c.status FROM callout_recipient r JOIN callout c ON c.id = r.callout_id
+        WHERE r.phone = $1 AND ($2::text IS NULL OR c.short_code = $2)
+        ORDER BY c.created_at DESC LIMIT 1`,
+      [phone, code ?? null],
+    );
+    return !!row && row.status !== 'active';
   }
 
   /**
@@ -268,6 +363,59 @@ export class CalloutService {
     });
   }
 
+  /** Everyone the incident's call-outs named, in call-out and tier order, with how they answered. */
+  async responders(incidentId: string): Promise<ResponderMetric[]> {
+    const rows: {
+      name: string;
+      phone: string;
+      state: string;
+      response_channel: string | null;
+      seconds: number | null;
+    }[] = await this.db.manager.query(
+      `SELECT r.name, r.phone, r.state, r.response_channel,
+              CASE WHEN r.responded_at IS NOT NULL AND r.notified_at IS NOT NULL
+                   THEN round(extract(epoch FROM (r.responded_at - r.notified_at)))::int END AS seconds
+         FROM callout_recipient r JOIN callout c ON c.id = r.callout_id
+        WHERE c.incident_id = $1
+        ORDER BY c.created_at, r.tier, r.name`,
+      [incidentId],
+    );
+    return rows.map((r) => ({
+      name: r.name,
+      phone: r.phone,
+      state: r.state,
+      channel: r.response_channel,
+      secondsToRespond: r.seconds,
+    }));
+  }
+
+  /** Cancels every call-out of the incident that is still paging (a drill that ended, say). */
+  async cancelActive(incidentId: string, reason: string): Promise<void> {
+    const active = await this.db.repo(Callout).findBy({ incidentId, status: 'active' });
+    for (const c of active) {
+      const locked = await this.lock(c.id);
+      if (locked.status === 'active') await this.end(locked, 'cancelled', reason);
+    }
+  }
+
+  /**
+   * Marks this contact unreachable wherever an active call-out of the incident still waits for
+   * them (a drill inject took them out of reach): listed, never paged. Returns how many rows.
+   */
+  async markUnreachable(incidentId: string, contactId: string): Promise<number> {
+    const marked: unknown[] = await this.db.manager.query(
+      `UPDATE callout_recipient r SET unreachable = true
+         FROM callout c
+        WHERE c.id = r.callout_id AND c.incident_id = $1 AND c.status = 'active'
+          AND r.contact_id = $2 AND r.state IN ('pending', 'notified')
+       RETURNING r.id`,
+      [incidentId, contactId],
+    );
+    // pg answers an UPDATE … RETURNING through TypeORM as [rows, count].
+    const rows = Array.isArray(marked[0]) ? (marked[0] as unknown[]) : marked;
+    return rows.length;
+  }
+
   async lock(id: string): Promise<Callout> {
     await this.db.manager.query('SELECT 1 FROM callout WHERE id = $1 FOR UPDATE', [id]);
     const c = await this.db.repo(Callout).findOneBy({ id });
@@ -287,30 +435,53 @@ export class CalloutService {
   }
 
   /**
-   * A drill pages its roster and nobody else. Naming someone off the roster is refused outright;
-   * people off the roster who come in through a team or a policy are left out (and counted).
-   * Someone a drill inject made unreachable is kept on the board but never paged.
+   * A drill pages its roster and nobody else. Naming someone or a team off the roster is refused
+   * outright, all of them in one answer; people off the roster who come in through a policy are
+   * left out (and counted). Someone a drill inject made unreachable is kept on the board but never
+   * paged.
    */
   private async containDrill(
     incidentId: string,
     dto: CalloutCreateDto,
     planned: PlannedRecipient[],
   ): Promise<{ recipients: PlannedRecipient[]; outsideRoster: number }> {
-    const roster = await drillRosterFor(this.db, incidentId);
+    const roster = await this.rosters.for(incidentId);
     const named = new Set(dto.contactIds ?? []);
-    const refused = planned.filter(
+    const refusedPeople = planned.filter(
       (r) => r.contactId && named.has(r.contactId) && !roster.contactIds.has(r.contactId),
     );
-    if (refused.length)
-      throw new InvalidError(
-        refused.map((r) => `contactIds: ${r.name} (${r.contactId}) is not on the drill's roster`),
-      );
+    const offRosterTeamIds = (dto.teamIds ?? []).filter((id) => !roster.teamIds.has(id));
+    const refusedTeams = offRosterTeamIds.length ? await this.teams.findByIds(offRosterTeamIds) : [];
+    if (refusedPeople.length || refusedTeams.length) {
+      const people = refusedPeople.map((r) => r.name).join(', ');
+      const teams = refusedTeams.map((t) => t.name).join(', ');
+      throw new InvalidError([
+        ...(people
+          ? [
+              problem('drill.notOnRoster', `contactIds: not on the drill's roster: ${people}`, {
+                names: people,
+              }),
+            ]
+          : []),
+        ...(teams
+          ? [
+              problem('drill.teamsNotOnRoster', `teamIds: not on the drill's roster: ${teams}`, {
+                names: teams,
+              }),
+            ]
+          : []),
+      ]);
+    }
     const recipients = planned
       .filter((r) => r.contactId !== null && roster.contactIds.has(r.contactId))
       .map((r) => ({ ...r, unreachable: roster.unreachableContactIds.has(r.contactId!) }));
     if (planned.length && !recipients.length)
       throw new InvalidError([
-        `contactIds: none of the ${planned.length} people this call-out names is on the drill's roster`,
+        problem(
+          'drill.noneOnRoster',
+          `contactIds: none of the ${planned.length} people this call-out names is on the drill's roster`,
+          { count: planned.length },
+        ),
       ]);
     return { recipients, outsideRoster: planned.length - recipients.length };
   }
@@ -378,6 +549,23 @@ export class CalloutService {
     }
     return { tiers, recipients: planned };
   }
+}
+
+/**
+ * A tier that a drill's roster or a raised level left with nobody in it would page no one and
+ * wait for nothing: it is left out, and the tiers after it move up.
+ */
+function withoutEmptyTiers(
+  tiers: LadderTier[],
+  recipients: PlannedRecipient[],
+): { tiers: LadderTier[]; recipients: PlannedRecipient[] } {
+  const used = tiers.filter((t) => recipients.some((r) => r.tier === t.index));
+  if (used.length === tiers.length) return { tiers, recipients };
+  const newIndex = new Map(used.map((t, i) => [t.index, i]));
+  return {
+    tiers: used.map((t, i) => ({ ...t, index: i })),
+    recipients: recipients.map((r) => ({ ...r, tier: newIndex.get(r.tier)! })),
+  };
 }
 
 const ZERO_UUID = '00000000-0000-0000-0000-000000000000';

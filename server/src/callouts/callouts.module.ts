@@ -4,9 +4,11 @@ import { IncidentModule } from '../incidents/incident.module.js';
 import { JobsModule } from '../jobs/jobs.module.js';
 import { MessagingModule } from '../messaging/messaging.module.js';
 import { PlansModule } from '../plans/plans.module.js';
+import { RoomWorkModule } from '../rooms/room-work.module.js';
 import { CalloutDeliveryStore } from './callout-delivery.store.js';
 import { CalloutEngine } from './callout-engine.js';
 import { CalloutService } from './callout.service.js';
+import { DrillRosters } from './drill-rosters.js';
 import { PhoneResponderService } from './phone-responder.service.js';
 import { ResponderService } from './responder.service.js';
 
@@ -15,8 +17,22 @@ import { ResponderService } from './responder.service.js';
  * (both import this module, and only the worker consumes the queues).
  */
 @Module({
-  imports: [IncidentModule, DirectoryModule, PlansModule, JobsModule, MessagingModule],
-  providers: [CalloutService, CalloutEngine, CalloutDeliveryStore, ResponderService, PhoneResponderService],
-  exports: [CalloutService, CalloutEngine, ResponderService, PhoneResponderService, MessagingModule],
+  imports: [IncidentModule, DirectoryModule, PlansModule, RoomWorkModule, JobsModule, MessagingModule],
+  providers: [
+    CalloutService,
+    CalloutEngine,
+    CalloutDeliveryStore,
+    ResponderService,
+    PhoneResponderService,
+    DrillRosters,
+  ],
+  exports: [
+    CalloutService,
+    CalloutEngine,
+    ResponderService,
+    PhoneResponderService,
+    DrillRosters,
+    MessagingModule,
+  ],
 })
 export class CalloutsModule {}

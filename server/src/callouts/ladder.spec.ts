@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { type LadderRecipient, type LadderTier, afterAcknowledgement, afterTierTimeout } from './ladder.js';
+import {
+  type LadderRecipient,
+  type LadderTier,
+  afterAcknowledgement,
+  afterTierTimeout,
+  fitQuorums,
+} from './ladder.js';
 
 const tier = (index: number, quorum: number, repeats = 0): LadderTier => ({
   index,
@@ -89,5 +95,20 @@ describe('escalation ladder', () => {
       tier: 1,
       recipientIds: ['d'],
     });
+  });
+
+  it('lowers a quorum to the people who can be paged up to the tier, keeping the policy’s number', () => {
+    // A drill's roster left two of tier 0 (one of them made unreachable) and one of tier 1.
+    const rs = [r('a', 0), r('b', 0, 'pending', true), r('c', 1)];
+    const fitted = fitQuorums([tier(0, 6), tier(1, 6), tier(2, 1)], rs);
+    expect(fitted.map((t) => [t.quorum, t.policyQuorum])).toEqual([
+      [1, 6],
+      [2, 6],
+      [1, 1],
+    ]);
+    rs[0]!.state = 'acknowledged';
+    expect(afterAcknowledgement({ tier: 0, round: 0 }, fitted, rs)).toEqual({ kind: 'succeeded' });
+    // Fitting again changes nothing: the policy's number is the one fitted.
+    expect(fitQuorums(fitted, rs)).toEqual(fitted);
   });
 });

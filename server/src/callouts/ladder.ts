@@ -12,6 +12,8 @@ export interface LadderTier {
   voiceDelaySeconds: number;
   ackTimeoutSeconds: number;
   quorum: number;
+  /** The policy's quorum, kept when `quorum` had to be lowered to the people there are (fitQuorums). */
+  policyQuorum?: number;
   repeats: number;
 }
 
@@ -94,4 +96,21 @@ export function afterTierTimeout(
 /** A tier whose every recipient is unreachable cannot wait out its timeout usefully. */
 export function tierHasAnyoneToPage(tier: LadderTier, recipients: LadderRecipient[]): boolean {
   return recipients.some((r) => r.tier === tier.index && pageable(r));
+}
+
+/**
+ * A quorum larger than the people who can be paged can never be met: a drill's roster or its
+ * unreachable people may leave a tier short of the policy's number. Since acknowledgements of
+ * earlier tiers count too, each tier's quorum becomes at most the people who can be paged in it
+ * and the tiers before it; the policy's number is kept beside it for the board to show.
+ */
+export function fitQuorums(
+  tiers: LadderTier[],
+  recipients: Pick<LadderRecipient, 'tier' | 'unreachable'>[],
+): LadderTier[] {
+  return tiers.map((t) => {
+    const policyQuorum = t.policyQuorum ?? t.quorum;
+    const reachable = recipients.filter((r) => r.tier <= t.index && !r.unreachable).length;
+    return { ...t, quorum: Math.max(1, Math.min(policyQuorum, reachable)), policyQuorum };
+  });
 }

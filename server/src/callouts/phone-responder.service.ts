@@ -47,18 +47,20 @@ export class PhoneResponderService {
     const open = await this.callouts.openFor(from);
     const lang: Language = open[0]?.recipient.language ?? (await this.callouts.languageOf(from));
     if (!reply.decision) return open.length ? smsReply(lang, 'howToAnswer') : null;
-    if (!open.length) return smsReply(lang, 'nothingOpen');
-    let target = open[0]!;
-    if (open.length > 1) {
-      const match = open.find((o) => o.callout.shortCode === reply.code);
-      if (!match)
-        return whichCalloutReply(
-          lang,
-          open.map((o) => o.callout.shortCode),
-        );
-      target = match;
-    }
-    await this.callouts.respond(target.recipient.id, reply.decision, 'sms');
+    const byCode = reply.code ? open.find((o) => o.callout.shortCode === reply.code) : undefined;
+    // An answer to a call-out that has ended (named by its code, or the phone's latest page when
+    // none is open) is told so and changes nothing.
+    if (!byCode && reply.code && (await this.callouts.hasEnded(from, reply.code)))
+      return smsReply(lang, 'ended');
+    const target = byCode ?? (open.length === 1 ? open[0] : undefined);
+    if (!target && open.length > 1)
+      return whichCalloutReply(
+        lang,
+        open.map((o) => o.callout.shortCode),
+      );
+    if (!target) return smsReply(lang, (await this.callouts.hasEnded(from)) ? 'ended' : 'nothingOpen');
+    const { closed } = await this.callouts.respond(target.recipient.id, reply.decision, 'sms');
+    if (closed) return smsReply(lang, 'ended');
     return smsReply(lang, reply.decision === 'accept' ? 'accepted' : 'declined');
   }
 
@@ -66,12 +68,13 @@ export class PhoneResponderService {
   async callAnswered(deliveryId: string): Promise<CallAnswer> {
     const call = await this.deliveries.forCall(deliveryId);
     if (!call) return HANG_UP;
-    const { recipient, message, isDrill } = call;
+    const { recipient, message, isDrill, responseLevel } = call;
     const language = recipient.language;
     if (recipient.state === 'acknowledged' || recipient.state === 'declined') {
       return { language, steps: [{ say: callText(language, 'answered') }, 'hangup'] };
     }
-    const script = voiceScript(language, { message, isDrill });
+    if (!call.open) return { language, steps: [{ say: callText(language, 'ended') }, 'hangup'] };
+    const script = voiceScript(language, { message, isDrill, responseLevel });
     const action = this.webhookUrl(`voice/gather?delivery=${deliveryId}`);
     return {
       language,
@@ -96,7 +99,8 @@ export class PhoneResponderService {
         ],
       };
     }
-    await this.callouts.respond(id, key === '1' ? 'accept' : 'decline', 'voice');
+    const { closed } = await this.callouts.respond(id, key === '1' ? 'accept' : 'decline', 'voice');
+    if (closed) return { language, steps: [{ say: callText(language, 'ended') }, 'hangup'] };
     return {
       language,
       steps: [{ say: callText(language, key === '1' ? 'accepted' : 'declined') }, 'hangup'],

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { ResponderBriefing } from '@muster/contracts';
 import { Db } from '../database/db.js';
-import { Incident } from '../incidents/incident.entity.js';
-import { Enterprise } from '../enterprises/enterprise.entity.js';
-import { MapFeature } from '../rooms/room.entities.js';
+import { IncidentService } from '../incidents/incident.service.js';
+import { RoomWorkService } from '../rooms/room-work.service.js';
 import { Callout, CalloutRecipient } from './callout.entities.js';
 import { CalloutService } from './callout.service.js';
 import { NotFoundError } from '../common/domain-errors.js';
@@ -17,36 +16,45 @@ export class ResponderService {
   constructor(
     private readonly db: Db,
     private readonly callouts: CalloutService,
+    private readonly incidents: IncidentService,
+    private readonly work: RoomWorkService,
   ) {}
 
   async briefing(recipientId: string): Promise<ResponderBriefing> {
     const r = await this.db.repo(CalloutRecipient).findOneBy({ id: recipientId });
     if (!r) throw new NotFoundError('This link is not valid');
     const callout = (await this.db.repo(Callout).findOneBy({ id: r.calloutId }))!;
-    const incident = (await this.db.repo(Incident).findOneBy({ id: callout.incidentId }))!;
-    const enterprise = incident.enterpriseId
-      ? await this.db.repo(Enterprise).findOneBy({ id: incident.enterpriseId })
-      : null;
-    const features = await this.db
-      .repo(MapFeature)
-      .createQueryBuilder('f')
-      .where(`f.incidentId = :id AND f.removedAt IS NULL`, { id: incident.id })
-      .orderBy('f.createdAt', 'ASC')
-      .getMany();
-    return {
+    const incident = (await this.incidents.findAnyById(callout.incidentId))!;
+    const base = {
       calloutId: callout.id,
       isDrill: callout.isDrill,
-      message: callout.message,
+      responseLevel: callout.responseLevel,
       recipientName: r.name,
       state: r.state,
       calloutStatus: callout.status,
+    };
+    // The link outlives its call-out: once the call-out has ended it names the incident and no more.
+    if (!(await this.callouts.stillTakesPart(callout, r))) {
+      return {
+        ...base,
+        message: null,
+        incident: { title: incident.title },
+        places: [],
+        features: [],
+        location: null,
+      };
+    }
+    const features = await this.work.sceneFeatures(incident.id);
+    return {
+      ...base,
+      message: callout.message,
       incident: {
         title: incident.title,
         category: incident.category,
         severity: incident.severity,
         address: incident.address,
-        location: { lat: incident.lat, lng: incident.lng },
-        enterpriseName: enterprise?.name ?? null,
+        location: incident.location,
+        enterpriseName: incident.enterpriseName,
       },
       places: features
         .filter(

@@ -1,3 +1,4 @@
+import { type ResponseLevel, responseLevelName, responseLevelSpoken } from '@muster/contracts';
 import type { Channel } from './ladder.js';
 import { countSegments, type SegmentCount } from './segments.js';
 
@@ -7,6 +8,8 @@ export interface CalloutText {
   /** What the commander wrote: the situation and what is asked. */
   message: string;
   isDrill: boolean;
+  /** The response level a plan level started the call-out for. */
+  responseLevel?: ResponseLevel | null;
   /** Present when the phone has several open call-outs and must say which one it answers. */
   shortCode?: string | null;
   /** The signed responder-page link. */
@@ -22,30 +25,52 @@ export function smsBody(lang: Language, t: CalloutText): string {
     const reply = t.shortCode
       ? `Reply 1 ${t.shortCode} to accept, 2 ${t.shortCode} to decline.`
       : 'Reply 1 to accept, 2 to decline.';
-    return [t.isDrill ? '[DRILL]' : '', `[Muster] ${t.message}`, reply, t.link ?? '']
+    const level = t.responseLevel ? `${responseLevelName(t.responseLevel, 'en')} activated.` : '';
+    return [t.isDrill ? '[DRILL]' : '', `[Muster] ${sentence(t.message, '.')}`, level, reply, t.link ?? '']
       .filter(Boolean)
       .join(' ');
   }
   const reply = t.shortCode
     ? `回复"1 ${t.shortCode}"确认，"2 ${t.shortCode}"无法到岗。`
     : '回复1确认，回复2无法到岗。';
-  return [t.isDrill ? '【演练】' : '', `【杜集开发区应急】${t.message}`, reply, t.link ?? ''].join('');
+  const level = t.responseLevel ? `已启动${responseLevelName(t.responseLevel, 'zh-CN')}。` : '';
+  return [
+    t.isDrill ? '【演练】' : '',
+    `【杜集开发区应急】${sentence(t.message, '。')}`,
+    level,
+    reply,
+    t.link ?? '',
+  ].join('');
 }
 
 export function voiceScript(
   lang: Language,
-  t: Pick<CalloutText, 'message' | 'isDrill'>,
+  t: Pick<CalloutText, 'message' | 'isDrill' | 'responseLevel'>,
 ): { say: string; prompt: string } {
   if (lang === 'en') {
+    const level = t.responseLevel
+      ? ` ${capitalise(responseLevelSpoken(t.responseLevel, 'en'))} activated.`
+      : '';
     return {
-      say: `${t.isDrill ? 'This is a drill. ' : ''}This is the Duji zone emergency command. ${t.message}`,
+      say: `${t.isDrill ? 'This is a drill. ' : ''}This is the Duji zone emergency command. ${sentence(t.message, '.')}${level}`,
       prompt: 'Press 1 to accept, press 2 to decline.',
     };
   }
+  const level = t.responseLevel ? `已启动${responseLevelSpoken(t.responseLevel, 'zh-CN')}。` : '';
   return {
-    say: `${t.isDrill ? '这是一次演练。' : ''}这里是杜集经济开发区应急指挥中心。${t.message}`,
+    say: `${t.isDrill ? '这是一次演练。' : ''}这里是杜集经济开发区应急指挥中心。${sentence(t.message, '。')}${level}`,
     prompt: '确认到岗请按1，无法到岗请按2。',
   };
+}
+
+/** The commander's message as a sentence, so that what follows it does not run into it. */
+function sentence(text: string, stop: '。' | '.'): string {
+  const trimmed = text.trim();
+  return /[。！？；.!?;…]$/.test(trimmed) ? trimmed : `${trimmed}${stop}`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** What a call says after the script, in the recipient's language. */
@@ -56,6 +81,7 @@ const CALL_TEXTS = {
     press1or2: '请按1或2。',
     accepted: '已确认到岗，谢谢。',
     declined: '已记录您无法到岗。',
+    ended: '本次应急呼叫已结束，无需再回复。谢谢，再见。',
   },
   en: {
     answered: 'Your answer is recorded. Goodbye.',
@@ -63,6 +89,7 @@ const CALL_TEXTS = {
     press1or2: 'Please press 1 or 2.',
     accepted: 'Accepted. Thank you.',
     declined: 'Recorded: you cannot come.',
+    ended: 'This call-out has ended; no answer is needed. Thank you, goodbye.',
   },
 } as const satisfies Record<Language, Record<string, string>>;
 
@@ -70,7 +97,8 @@ export type CallText = keyof (typeof CALL_TEXTS)['en'];
 
 /**
  * A call's texts around its script: `answered` (the person answered before the call came),
- * `noKey` (no key pressed in time), `press1or2` (another key), `accepted`, `declined`.
+ * `noKey` (no key pressed in time), `press1or2` (another key), `accepted`, `declined`, `ended`
+ * (the call-out ended before the key: nothing is recorded).
  */
 export function callText(lang: Language, text: CallText): string {
   return CALL_TEXTS[lang][text];
@@ -83,12 +111,14 @@ const SMS_REPLIES = {
     nothingOpen: '您目前没有待回复的应急呼叫。',
     accepted: '已确认，感谢！请按通知要求到岗。',
     declined: '已记录您无法到岗。',
+    ended: '本次应急呼叫已结束，您的回复未记录，无需再回复。谢谢！',
   },
   en: {
     howToAnswer: 'Reply 1 to accept or 2 to decline.',
     nothingOpen: 'You have no call-out waiting for an answer.',
     accepted: 'Accepted, thank you.',
     declined: 'Recorded: you cannot come.',
+    ended: 'This call-out has ended; your answer was not recorded and none is needed. Thank you.',
   },
 } as const satisfies Record<Language, Record<string, string>>;
 
@@ -96,7 +126,8 @@ export type SmsReply = keyof (typeof SMS_REPLIES)['en'];
 
 /**
  * A reply to a responder's text: `howToAnswer` (a text that is no answer), `nothingOpen` (an
- * answer with no call-out waiting for one), `accepted`, `declined`.
+ * answer with no call-out waiting for one), `accepted`, `declined`, `ended` (an answer to a
+ * call-out that has ended: nothing is recorded).
  */
 export function smsReply(lang: Language, reply: SmsReply): string {
   return SMS_REPLIES[lang][reply];

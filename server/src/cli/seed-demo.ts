@@ -6,7 +6,7 @@ import { ConfigError, loadConfig } from '../config/config.js';
 import { DemoModule } from '../demo/demo.module.js';
 import { DemoSeedService } from '../demo/demo-seed.service.js';
 import { IdentityModule } from '../identity/identity.module.js';
-import { RoomLogModule } from '../rooms/room-log.module.js';
+import { RoomLogModule } from '../room-log/room-log.module.js';
 
 @Module({ imports: [CoreModule, RoomLogModule, IdentityModule, DemoModule] })
 class SeedModule {}

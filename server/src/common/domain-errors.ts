@@ -1,3 +1,5 @@
+import type { ApiProblem } from '@muster/contracts';
+
 /**
  * What went wrong, in the domain's words. Services throw these rather than HTTP exceptions: the
  * HTTP filter turns each into the answer the API has always given (404, 409, 403, 400 naming the
@@ -6,11 +8,37 @@
  */
 export abstract class DomainError extends Error {
   abstract readonly status: 400 | 401 | 403 | 404 | 409 | 413;
+  readonly messages: string | string[];
+  /** The messages that carry a stable code, which the console words in its own language. */
+  readonly problems: ApiProblem[];
 
-  constructor(readonly messages: string | string[]) {
-    super(Array.isArray(messages) ? messages.join('; ') : messages);
+  constructor(messages: Problem | Problem[]) {
+    const list = Array.isArray(messages) ? messages : [messages];
+    const texts = list.map((m) => (typeof m === 'string' ? m : m.message));
+    super(texts.join('; '));
     this.name = new.target.name;
+    this.messages = Array.isArray(messages) ? texts : texts[0]!;
+    this.problems = list.filter((m) => typeof m !== 'string').map(withField);
   }
+}
+
+/**
+ * A message, or a message with a stable `code` (and its `params`) for clients that word it
+ * themselves; `message` stays as it is for those that show it. Field problems keep the
+ * `field: problem` form, and the field is read from it.
+ */
+export type Problem = string | { message: string; code: string; params?: ApiProblem['params'] };
+
+export function problem(code: string, message: string, params?: ApiProblem['params']): Problem {
+  return params ? { code, message, params } : { code, message };
+}
+
+/** A field problem names its field first (`contactIds: …`, `location.lat: …`). */
+const FIELD = /^([A-Za-z_][\w.]*): /;
+
+function withField(p: Exclude<Problem, string>): ApiProblem {
+  const field = FIELD.exec(p.message)?.[1];
+  return { ...p, ...(field ? { field } : {}) };
 }
 
 /** The record does not exist, or is outside the caller's scope (which must not be told apart). */
@@ -53,6 +81,6 @@ const BY_STATUS = {
 } as const;
 
 /** The domain error for a status a pure rule decided (e.g. a workflow's refusal). */
-export function domainError(status: keyof typeof BY_STATUS, messages: string | string[]): DomainError {
+export function domainError(status: keyof typeof BY_STATUS, messages: Problem | Problem[]): DomainError {
   return new BY_STATUS[status](messages);
 }

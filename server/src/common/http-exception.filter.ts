@@ -25,6 +25,7 @@ const STATUS_TEXT: Record<number, string> = {
 
 /** PostgreSQL constraint names → what the client did wrong, in words. */
 const CONSTRAINT_MESSAGES: Record<string, string> = {
+  level_activation_once: 'levelId: this response level is already active for the incident',
   enterprise_credit_code_key: 'creditCode: an enterprise with this unified social credit code already exists',
   enterprise_name_key: 'name: an enterprise with this name already exists',
   app_user_email_key: 'email: a user with this email already exists',
@@ -100,7 +101,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     if (exception instanceof DomainError) {
       const status = exception.status;
-      return { statusCode: status, message: exception.messages, error: STATUS_TEXT[status]! };
+      return {
+        statusCode: status,
+        message: exception.messages,
+        error: STATUS_TEXT[status]!,
+        ...(exception.problems.length ? { problems: exception.problems } : {}),
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -109,7 +115,14 @@ export class HttpExceptionFilter implements ExceptionFilter {
         typeof response === 'string'
           ? response
           : ((response as { message?: string | string[] }).message ?? exception.message);
-      return { statusCode: status, message, error: STATUS_TEXT[status] ?? exception.name };
+      // Validation and the login throttle put coded problems in their body (see `ApiError`).
+      const problems = typeof response === 'object' ? (response as ApiError).problems : undefined;
+      return {
+        statusCode: status,
+        message,
+        error: STATUS_TEXT[status] ?? exception.name,
+        ...(problems?.length ? { problems } : {}),
+      };
     }
     if (exception instanceof QueryFailedError) {
       const driverError = exception.driverError as { code?: string; constraint?: string };

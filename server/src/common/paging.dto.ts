@@ -20,6 +20,3 @@ export class PageQueryDto {
   @Max(500)
   pageSize: number = 50;
 }
-
-// pageWindow lives in paging.ts; this re-export serves the importers not yet moved (plans/, drills/).
-export { pageWindow } from './paging.js';

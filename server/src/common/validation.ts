@@ -7,6 +7,7 @@ import {
   registerDecorator,
   type ValidationArguments,
 } from 'class-validator';
+import type { ApiProblem } from '@muster/contracts';
 
 /**
  * The field may be left out, but not sent as null. `@IsOptional()` skips validation for null as
@@ -94,22 +95,53 @@ export function unstorableTextProblem(s: string): string | null {
 }
 
 /** Flattens nested class-validator errors into "location.lat: must not be greater than 90". */
-export function flattenValidationErrors(errors: ValidationError[], parent = ''): string[] {
-  const out: string[] = [];
+export function flattenValidationErrors(errors: ValidationError[]): string[] {
+  return validationProblems(errors).map((p) => p.message);
+}
+
+/**
+ * Each failed rule as a problem: its message ("location.lat: must not be greater than 90"), its
+ * code (the rule's name: `max`, `maxLength`, `isIn`; `unknownField` for a field the DTO does not
+ * have), the field's path and the rule's bounds (`{ max: 90 }`), for the console to word.
+ */
+export function validationProblems(errors: ValidationError[], parent = ''): ApiProblem[] {
+  const out: ApiProblem[] = [];
   for (const e of errors) {
     const path = parent ? `${parent}.${e.property}` : e.property;
     for (const [constraint, msg] of Object.entries(e.constraints ?? {})) {
       if (constraint === 'whitelistValidation') {
-        out.push(`${path}: is not an accepted field`);
+        out.push({ message: `${path}: is not an accepted field`, code: 'unknownField', field: path });
         continue;
       }
       // class-validator starts messages with the bare property name; replace it by the full path.
       const text = msg.startsWith(`${e.property} `) ? msg.slice(e.property.length + 1) : msg;
-      out.push(`${path}: ${text}`);
+      const params = ruleParams(e, constraint);
+      out.push({ message: `${path}: ${text}`, code: constraint, field: path, ...(params ? { params } : {}) });
     }
-    if (e.children?.length) out.push(...flattenValidationErrors(e.children, path));
+    if (e.children?.length) out.push(...validationProblems(e.children, path));
   }
   return out;
+}
+
+/** What each rule's arguments mean, by the rule's name; `count` is what plurals are chosen by. */
+const RULE_PARAMS: Record<string, (args: unknown[]) => ApiProblem['params']> = {
+  maxLength: ([n]) => ({ max: Number(n), count: Number(n) }),
+  minLength: ([n]) => ({ min: Number(n), count: Number(n) }),
+  arrayMaxSize: ([n]) => ({ max: Number(n), count: Number(n) }),
+  arrayMinSize: ([n]) => ({ min: Number(n), count: Number(n) }),
+  max: ([n]) => ({ max: Number(n) }),
+  min: ([n]) => ({ min: Number(n) }),
+  maxDecimalPlaces: ([n]) => ({ places: Number(n), count: Number(n) }),
+};
+
+/** The arguments the DTO gave the failed rule (`@MaxLength(200)` → `{ max: 200 }`), if it has any. */
+function ruleParams(e: ValidationError, constraint: string): ApiProblem['params'] | undefined {
+  const read = RULE_PARAMS[constraint];
+  if (!read || !e.target) return undefined;
+  const rule = getMetadataStorage()
+    .getTargetValidationMetadatas(e.target.constructor, '', true, false)
+    .find((m) => m.propertyName === e.property && (m.name === constraint || m.type === constraint));
+  return rule?.constraints ? read(rule.constraints) : undefined;
 }
 
 const NOT_A_LIST = 'must be an object, not a list';
@@ -166,6 +198,17 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transformOptions: { enableImplicitConversion: false },
-    exceptionFactory: (errors) => new BadRequestException(flattenValidationErrors(errors)),
+    // The object each error was found in, to read its rule's arguments (`ruleParams`); the
+    // factory below sends only the messages and problems, never the object.
+    validationError: { target: true },
+    exceptionFactory: (errors) => {
+      const problems = validationProblems(errors);
+      return new BadRequestException({
+        statusCode: 400,
+        message: problems.map((p) => p.message),
+        error: 'Bad Request',
+        problems,
+      });
+    },
   });
 }

@@ -51,6 +51,11 @@ const schema = z.object({
     .string()
     .regex(/^[\w.-]+$/, 'may contain letters, digits, _ . - only')
     .default('muster'),
+  /**
+   * Where people, phones and Twilio reach the server: the answer link in every call-out SMS and
+   * the webhooks given to Twilio are built from it. The default (http://localhost:PORT) opens on
+   * this machine only; `npm start` warns about it (infra/public-url.mjs).
+   */
   PUBLIC_URL: url(['http:', 'https:']).optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_TTL: z

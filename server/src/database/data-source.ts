@@ -34,11 +34,14 @@ import { PlanVersion } from '../plans/plan-version.entity.js';
 import { Plan } from '../plans/plan.entity.js';
 import { ResponsibilityEntryRow } from '../plans/responsibility-entry.entity.js';
 import { Incident, IncidentReport } from '../incidents/incident.entity.js';
-import { Dispatch, MapFeature, RoomEvent, RoomTask } from '../rooms/room.entities.js';
+import { RoomEvent } from '../room-log/room-event.entity.js';
+import { Dispatch, MapFeature, RoomTask } from '../rooms/room.entities.js';
 import { DRILL_ENTITIES } from '../drills/drill.entities.js';
 import { Drills1764900000000 } from './migrations/1764900000000-drills.js';
 import { DurableJobs1765000000000 } from './migrations/1765000000000-durable-jobs.js';
 import { TokenVersion1765000000100 } from './migrations/1765000000100-token-version.js';
+import { LevelActivation1765100000100 } from './migrations/1765100000100-level-activation.js';
+import { LevelActivationRow } from '../response/level-activation.entity.js';
 import { ResourceDispatch1765100000200 } from './migrations/1765100000200-resource-dispatch.js';
 
 /** Listed explicitly rather than globbed: the build is ESM and globs would load .d.ts/.map files. */
@@ -79,6 +82,7 @@ export const ENTITIES = [
   EscalationTier,
   EscalationTierContact,
   EscalationTierTeam,
+  LevelActivationRow,
 ];
 export const MIGRATIONS = [
   Foundation1764300000000,
@@ -94,6 +98,7 @@ export const MIGRATIONS = [
   Drills1764900000000,
   DurableJobs1765000000000,
   TokenVersion1765000000100,
+  LevelActivation1765100000100,
   ResourceDispatch1765100000200,
 ];
 

@@ -92,7 +92,10 @@ export class DemoSeedService {
       this.logger.log(
         `Demo plans: ${plans.plansCreated} plans and ${plans.policiesCreated} policies created`,
       );
-      this.logger.log(`Demo hazard ledger: ${hazards.hazardsCreated} hazards created`);
+      this.logger.log(
+        `Demo hazard ledger: ${hazards.hazardsCreated} hazards created; ` +
+          `${hazards.remindersWaived} deadline reminders already owed recorded as sent, not texted`,
+      );
       this.logger.log(`Demo drills: ${drills.scenariosCreated} scenarios created`);
       return result;
     });

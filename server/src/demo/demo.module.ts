@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { DirectoryModule } from '../directory/directory.module.js';
 import { DrillsModule } from '../drills/drills.module.js';
 import { EnterpriseModule } from '../enterprises/enterprise.module.js';
-import { HazardModule } from '../hazards/hazard.module.js';
+import { HazardCoreModule, HazardModule } from '../hazards/hazard.module.js';
 import { InspectionModule } from '../inspections/inspection.module.js';
 import { PlansModule } from '../plans/plans.module.js';
 import { ResourcesModule } from '../resources/resources.module.js';
@@ -20,6 +20,7 @@ import { ResourcesDemoSeeder } from './resources-demo.js';
     ResourcesModule,
     PlansModule,
     HazardModule,
+    HazardCoreModule,
     InspectionModule,
     DrillsModule,
   ],

@@ -15,6 +15,9 @@ import { TeamRepository } from '../directory/team.repository.js';
 import { EscalationPolicyRepository } from '../plans/escalation-policy.repository.js';
 import { EscalationPolicyService } from '../plans/escalation-policy.service.js';
 import { PlanRepository } from '../plans/plan.repository.js';
+import { DisposalCardService } from '../plans/disposal-card.service.js';
+import { PlanLevelService } from '../plans/plan-level.service.js';
+import { PlanVersionService } from '../plans/plan-version.service.js';
 import { PlanService } from '../plans/plan.service.js';
 import { ResponsibilityService } from '../plans/responsibility.service.js';
 
@@ -892,6 +895,9 @@ export class PlansDemoSeeder {
   constructor(
     private readonly db: Db,
     private readonly planService: PlanService,
+    private readonly versionService: PlanVersionService,
+    private readonly levelService: PlanLevelService,
+    private readonly cardService: DisposalCardService,
     private readonly plans: PlanRepository,
     private readonly policyService: EscalationPolicyService,
     private readonly policies: EscalationPolicyRepository,
@@ -937,7 +943,7 @@ export class PlansDemoSeeder {
         incidentCategories: d.incidentCategories,
       });
       const versionId = plan.versions[0]!.id;
-      await this.planService.updateVersion(versionId, {
+      await this.versionService.update(versionId, {
         label: '2026版',
         sections: d.sections.map(([key, title, body]) => ({ key, title, body })),
         annexes: d.annexes ?? [],
@@ -968,7 +974,7 @@ export class PlansDemoSeeder {
             result.policiesCreated++;
           }
         }
-        await this.planService.addLevel(versionId, {
+        await this.levelService.add(versionId, {
           rank: l.rank,
           code: l.code,
           name: l.name,
@@ -983,9 +989,9 @@ export class PlansDemoSeeder {
           policyId,
         });
       }
-      for (const c of d.cards ?? []) await this.planService.addCard(versionId, c);
-      await this.planService.submit(versionId);
-      await this.planService.publish(versionId);
+      for (const c of d.cards ?? []) await this.cardService.add(versionId, c);
+      await this.versionService.submit(versionId);
+      await this.versionService.publish(versionId);
       result.plansCreated++;
     }
 

@@ -21,6 +21,7 @@ import { ContactCreateDto, ContactListQueryDto, ContactUpdateDto, ExportQueryDto
 import { ContactService } from './contact.service.js';
 import { ContactTransferService } from './contact-transfer.service.js';
 import { DIRECTORY_READERS, DIRECTORY_WRITERS } from './directory-roles.js';
+import { ApiDoc } from '../common/api-docs.js';
 
 @ApiTags('directory')
 @ApiBearerAuth()
@@ -31,12 +32,14 @@ export class ContactController {
     private readonly transfer: ContactTransferService,
   ) {}
 
+  @ApiDoc('List directory contacts, filtered and paged', 400, 401, 403)
   @Get()
   @Roles(...DIRECTORY_READERS)
   list(@Query() q: ContactListQueryDto): Promise<ListResponse<ContactView>> {
     return this.contacts.list(q);
   }
 
+  @ApiDoc('Export the contact directory as CSV or XLSX', 400, 401, 403)
   @Get('export')
   @Roles(...DIRECTORY_READERS)
   @ApiProduces(CONTENT_TYPES.csv, CONTENT_TYPES.xlsx)
@@ -51,6 +54,7 @@ export class ContactController {
     return new StreamableFile(body);
   }
 
+  @ApiDoc('Import contacts from a CSV or XLSX file (all rows or none)', 400, 401, 403, 409, 413)
   @Post('import')
   @Roles(...DIRECTORY_WRITERS)
   @TableImport()
@@ -59,24 +63,28 @@ export class ContactController {
     return this.transfer.import(file, ContactCreateDto);
   }
 
+  @ApiDoc('Get a contact', 400, 401, 403, 404)
   @Get(':id')
   @Roles(...DIRECTORY_READERS)
   get(@UuidParam() id: string): Promise<ContactView> {
     return this.contacts.get(id);
   }
 
+  @ApiDoc('Create a contact', 400, 401, 403, 409, 413)
   @Post()
   @Roles(...DIRECTORY_WRITERS)
   create(@Body() dto: ContactCreateDto): Promise<ContactView> {
     return this.contacts.create(dto);
   }
 
+  @ApiDoc('Update a contact', 400, 401, 403, 404, 409, 413)
   @Patch(':id')
   @Roles(...DIRECTORY_WRITERS)
   update(@UuidParam() id: string, @Body() dto: ContactUpdateDto): Promise<ContactView> {
     return this.contacts.update(id, dto);
   }
 
+  @ApiDoc('Delete a contact', 400, 401, 403, 404, 409)
   @Delete(':id')
   @Roles(...DIRECTORY_WRITERS)
   @HttpCode(204)

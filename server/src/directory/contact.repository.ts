@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { RequestContext } from '../common/request-context.js';
 import { EnterpriseScopedRepository } from '../common/scoped.repository.js';
 import { Db } from '../database/db.js';
@@ -54,6 +55,15 @@ export class ContactRepository extends EnterpriseScopedRepository<Contact> {
     return this.query('c')
       .andWhere('c.id IN (:...ids)', { ids: [...new Set(ids)] })
       .getMany();
+  }
+
+  /**
+   * The contacts among `ids` whatever their enterprise: for naming who a record the caller may
+   * already see refers to (see `ContactService.summariesByIds`), never for checking a reference.
+   */
+  async anyByIds(ids: readonly string[]): Promise<Contact[]> {
+    if (ids.length === 0) return [];
+    return this.repo.findBy({ id: In([...new Set(ids)]) });
   }
 
   /** Every contact in scope, for export. */

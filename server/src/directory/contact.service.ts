@@ -12,6 +12,13 @@ import { mapContact } from './contact.view.js';
 import { assertOwnerUnchanged, ownerForCreate } from './directory-scope.js';
 import { ConflictError, InvalidError } from '../common/domain-errors.js';
 
+/** A contact as another domain shows it: who, and the number to reach them on. */
+export interface ContactSummary {
+  id: string;
+  name: string;
+  phone: string | null;
+}
+
 @Injectable()
 export class ContactService {
   constructor(
@@ -39,6 +46,20 @@ export class ContactService {
   async findByIds(ids: readonly string[]): Promise<ContactView[]> {
     const found = new Map((await this.contacts.findByIds(ids)).map((c) => [c.id, mapContact(c)]));
     return ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : []));
+  }
+
+  /**
+   * Name and preferred phone of the contacts among `ids`, whatever their enterprise, in the
+   * database's order: for showing who a record the caller may already see names (a drill run's
+   * roster, which may mix the zone's people with an enterprise's). A reference the caller makes
+   * is checked with `findByIds`, which is scoped.
+   */
+  async summariesByIds(ids: readonly string[]): Promise<ContactSummary[]> {
+    return (await this.contacts.anyByIds(ids)).map((c) => ({
+      id: c.id,
+      name: c.name,
+      phone: c.phones[0] ?? null,
+    }));
   }
 
   async create(dto: ContactCreateDto): Promise<ContactView> {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EnterpriseModule } from '../enterprises/enterprise.module.js';
 import { ScopedUserRepository } from '../identity/scoped-user.repository.js';
+import { UserFinder } from '../identity/user-finder.js';
 import { ContactRepository } from './contact.repository.js';
 import { ContactService } from './contact.service.js';
 import { ContactTransferService } from './contact-transfer.service.js';
@@ -13,8 +14,9 @@ import { TeamService } from './team.service.js';
  * Contacts, teams and on-call rotations. Exported for escalation policies and call-outs: load
  * contacts and teams by ids (`ContactService.findByIds`, `TeamService.findByIds`) and ask who is
  * on call (`RotationService.onCallAt`). The people a request may name include user accounts
- * (`ScopedUserRepository`): provided here with the rest of who's who rather than by the identity
- * module, which the worker (it loads the room services too) does not have.
+ * (`ScopedUserRepository`), and other domains show users' names (`UserFinder`): both are
+ * provided here with the rest of who's who rather than by the identity module, which the worker
+ * (it loads the room and drill services too) does not have.
  */
 @Module({
   imports: [EnterpriseModule],
@@ -27,12 +29,14 @@ import { TeamService } from './team.service.js';
     RotationService,
     ContactTransferService,
     ScopedUserRepository,
+    UserFinder,
   ],
   exports: [
     ContactRepository,
     TeamRepository,
     RotationRepository,
     ScopedUserRepository,
+    UserFinder,
     ContactService,
     TeamService,
     RotationService,

@@ -27,6 +27,11 @@ import { RotationRepository } from './rotation.repository.js';
 import { mapOverride, mapRotation } from './rotation.view.js';
 import { InvalidError, NotFoundError } from '../common/domain-errors.js';
 
+/** A rotation as a policy reads it: the rotation, and who is on call at an instant (null: nobody). */
+export interface OnCallRota extends RotationView {
+  onCallAt(at: Date): string | null;
+}
+
 /** A calendar shows at most two months at a time. */
 const MAX_SCHEDULE_MS = 62 * 24 * 3_600_000;
 
@@ -59,6 +64,17 @@ export class RotationService {
       (await this.rotations.findByIds(ids)).map((r) => [r.id, mapRotation(r, this.timeZone)]),
     );
     return ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : []));
+  }
+
+  /**
+   * The rotations among `ids` visible to the caller, each able to say who is on call at an
+   * instant: for escalation policies, whose tiers page a rotation's shift when the tier starts.
+   */
+  async rotasByIds(ids: readonly string[]): Promise<OnCallRota[]> {
+    return (await this.rotations.findByIds(ids)).map((r) => ({
+      ...mapRotation(r, this.timeZone),
+      onCallAt: (at: Date) => onCallAt(this.rule(r), this.overrideRules(r), at).contactId,
+    }));
   }
 
   async create(dto: RotationCreateDto): Promise<RotationView> {

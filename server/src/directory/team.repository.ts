@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { RequestContext } from '../common/request-context.js';
 import { EnterpriseScopedRepository } from '../common/scoped.repository.js';
 import type { TeamReadiness, TeamType } from '@muster/contracts';
@@ -48,6 +49,25 @@ export class TeamRepository extends EnterpriseScopedRepository<Team> {
     const t = await super.findById(id);
     if (t) await this.attachMembers([t]);
     return t;
+  }
+
+  /**
+   * The teams among `ids` whatever their enterprise: for naming what a record the caller may
+   * already see refers to (see `TeamService.namesByIds`), never for checking a reference.
+   */
+  async anyByIds(ids: readonly string[]): Promise<Team[]> {
+    if (ids.length === 0) return [];
+    return this.repo.findBy({ id: In([...new Set(ids)]) });
+  }
+
+  /** The contacts who are members of any of these teams, whatever their enterprise. */
+  async memberIdsOf(teamIds: readonly string[]): Promise<string[]> {
+    if (teamIds.length === 0) return [];
+    const rows: { contact_id: string }[] = await this.db.manager.query(
+      `SELECT DISTINCT contact_id FROM team_member WHERE team_id = ANY($1::uuid[])`,
+      [[...new Set(teamIds)]],
+    );
+    return rows.map((r) => r.contact_id);
   }
 
   /** The teams among `ids` that the caller may see, with their members. */

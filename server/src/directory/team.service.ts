@@ -38,6 +38,23 @@ export class TeamService {
     return ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : []));
   }
 
+  /**
+   * Id and name of the teams among `ids`, whatever their enterprise, in the database's order: for
+   * showing what a record the caller may already see names (a drill run's roster). A reference
+   * the caller makes is checked with `findByIds`, which is scoped.
+   */
+  async namesByIds(ids: readonly string[]): Promise<{ id: string; name: string }[]> {
+    return (await this.teams.anyByIds(ids)).map((t) => ({ id: t.id, name: t.name }));
+  }
+
+  /**
+   * The contacts who are members of any of these teams, whatever their enterprise: who a drill
+   * whose roster names the teams may page.
+   */
+  memberIdsOf(teamIds: readonly string[]): Promise<string[]> {
+    return this.teams.memberIdsOf(teamIds);
+  }
+
   async create(dto: TeamCreateDto): Promise<TeamView> {
     return this.db.transaction(async () => {
       const t = new Team();

@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
-import { RequestContext } from '../common/request-context.js';
-import { applyScope } from '../common/scoped.repository.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { ComplianceReport, PlanType } from '@muster/contracts';
 import { Db } from '../database/db.js';
-import { Enterprise } from '../enterprises/enterprise.entity.js';
+import { EnterpriseService } from '../enterprises/enterprise.service.js';
+import { PlanService } from '../plans/plan.service.js';
 import { type CompliancePlan, type ComplianceRun, complianceReport } from './compliance.js';
 import { NotFoundError } from '../common/domain-errors.js';
 
@@ -13,31 +12,19 @@ import { NotFoundError } from '../common/domain-errors.js';
 export class ComplianceService {
   constructor(
     private readonly db: Db,
-    private readonly context: RequestContext,
+    private readonly enterprises: EnterpriseService,
+    private readonly plans: PlanService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The zone's drill duties (an officer's: their enterprise's), or one enterprise's. */
   async report(enterpriseId?: string): Promise<ComplianceReport> {
-    const qb = this.db.repo(Enterprise).createQueryBuilder('e').orderBy('e.name', 'ASC');
-    applyScope(qb, 'e.id', this.context.scope());
-    if (enterpriseId) qb.andWhere('e.id = :enterpriseId', { enterpriseId });
-    const enterprises = await qb.getMany();
+    const enterprises = await this.enterprises.profiles(enterpriseId);
     if (enterpriseId && enterprises.length === 0) throw new NotFoundError('Enterprise not found');
     const ids = enterprises.map((e) => e.id);
 
-    // A plan counts while one of its versions is in force; it has been binding since its first
-    // publication, superseded editions included.
-    const plans: { enterprise_id: string; type: PlanType; first_published_at: Date }[] =
-      await this.db.manager.query(
-        `SELECT p.enterprise_id, p.type, min(v.published_at) AS first_published_at
-         FROM plan p JOIN plan_version v ON v.plan_id = p.id
-        WHERE p.enterprise_id = ANY($1) AND v.published_at IS NOT NULL
-        GROUP BY p.id
-       HAVING bool_or(v.status = 'published')`,
-        [ids],
-      );
+    const plans: CompliancePlan[] = await this.plans.inForce(ids);
     // Only the latest ended run per enterprise and plan type can decide a due date.
     const runs: { id: string; enterprise_id: string; plan_type: PlanType | null; ended_at: Date }[] =
       await this.db.manager.query(
@@ -49,17 +36,8 @@ export class ComplianceService {
       );
 
     return complianceReport({
-      enterprises: enterprises.map((e) => ({
-        id: e.id,
-        name: e.name,
-        industry: e.industry,
-        riskClass: e.riskClass,
-      })),
-      plans: plans.map((p): CompliancePlan => ({
-        enterpriseId: p.enterprise_id,
-        type: p.type,
-        firstPublishedAt: new Date(p.first_published_at),
-      })),
+      enterprises,
+      plans,
       runs: runs.map((r): ComplianceRun => ({
         id: r.id,
         enterpriseId: r.enterprise_id,

@@ -58,6 +58,10 @@ export class RosterDto {
 
 export class RunListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: RUN_STATUSES }) @IsOptional() @IsIn(RUN_STATUSES) status?: RunStatus;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The run whose room is this incident' })
+  @IsOptional()
+  @IsUUID()
+  incidentId?: string;
 }
 
 export class ScenarioListQueryDto extends PageQueryDto {

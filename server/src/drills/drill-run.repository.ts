@@ -16,9 +16,15 @@ export class DrillRunRepository extends EnterpriseScopedRepository<DrillRun> {
     super(db, context);
   }
 
-  list(f: { status?: RunStatus; skip: number; take: number }): Promise<[DrillRun[], number]> {
+  list(f: {
+    status?: RunStatus;
+    incidentId?: string;
+    skip: number;
+    take: number;
+  }): Promise<[DrillRun[], number]> {
     const qb = this.query('r').orderBy('r.scheduledFor', 'DESC').skip(f.skip).take(f.take);
     if (f.status) qb.andWhere('r.status = :status', { status: f.status });
+    if (f.incidentId) qb.andWhere('r.incidentId = :incidentId', { incidentId: f.incidentId });
     return qb.getManyAndCount();
   }
 

@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { type FindOptionsWhere, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
-import { pageWindow } from '../common/paging.dto.js';
+import { pageWindow } from '../common/paging.js';
 import { RequestContext } from '../common/request-context.js';
 import type {
   ListResponse,
@@ -13,19 +12,18 @@ import type {
   Role,
 } from '@muster/contracts';
 import { Db } from '../database/db.js';
-import { Contact } from '../directory/contact.entity.js';
-import { Team } from '../directory/team.entity.js';
-import { User } from '../identity/user.entity.js';
-import { Incident } from '../incidents/incident.entity.js';
+import { ContactService } from '../directory/contact.service.js';
+import { TeamService } from '../directory/team.service.js';
+import { UserFinder, type UserSummary } from '../identity/user-finder.js';
 import { IncidentService } from '../incidents/incident.service.js';
 import { JobName, type JobPayloads } from '../jobs/job.types.js';
 import { Outbox } from '../jobs/outbox.js';
-import { Plan } from '../plans/plan.entity.js';
-import { RoomLog } from '../rooms/room-log.js';
+import { PlanService } from '../plans/plan.service.js';
+import { RoomLog } from '../room-log/room-log.js';
 import { DrillParticipant, DrillRun, DrillRunInject } from './drill.entities.js';
 import type { RosterDto, RunCreateDto, RunListQueryDto } from './drill-run.dto.js';
 import { DrillRunRepository } from './drill-run.repository.js';
-import { mapRun, mapRuns } from './drill-run.view.js';
+import { DrillRunViews } from './drill-run.view.js';
 import { InjectEffects } from './inject-effects.js';
 import { parseInject } from './scenario-document.js';
 import { delayUntil, pauseClock, scenarioMs, startClock } from './scenario-clock.js';
@@ -54,6 +52,11 @@ export class DrillRunService {
     private readonly runs: DrillRunRepository,
     private readonly scenarios: ScenarioService,
     private readonly incidents: IncidentService,
+    private readonly contacts: ContactService,
+    private readonly teams: TeamService,
+    private readonly users: UserFinder,
+    private readonly plans: PlanService,
+    private readonly views: DrillRunViews,
     private readonly rooms: RoomLog,
     private readonly effects: InjectEffects,
     private readonly outbox: Outbox,
@@ -63,8 +66,12 @@ export class DrillRunService {
   ) {}
 
   async list(q: RunListQueryDto): Promise<ListResponse<RunView>> {
-    const [rows, total] = await this.runs.list({ status: q.status, ...pageWindow(q) });
-    return { items: await mapRuns(this.db, rows, this.clock.now()), total };
+    const [rows, total] = await this.runs.list({
+      status: q.status,
+      incidentId: q.incidentId,
+      ...pageWindow(q),
+    });
+    return { items: await this.views.runs(rows, this.clock.now()), total };
   }
 
   async get(id: string): Promise<RunView> {
@@ -78,11 +85,8 @@ export class DrillRunService {
 
   /** Who may direct and who may evaluate: the choices of the scheduling form. */
   async staff(): Promise<DrillStaffView> {
-    const users = await this.db.repo(User).find({
-      where: { active: true, role: In([...EVALUATOR_ROLES] as Role[]) },
-      order: { name: 'ASC' },
-    });
-    const member = (u: User) => ({ id: u.id, name: u.name, role: u.role });
+    const users = await this.users.activeWithRoles([...EVALUATOR_ROLES] as Role[]);
+    const member = (u: UserSummary) => ({ id: u.id, name: u.name, role: u.role });
     return {
       directors: users.filter((u) => DIRECTOR_ROLES.has(u.role)).map(member),
       evaluators: users.map(member),
@@ -94,7 +98,7 @@ export class DrillRunService {
     const doc = scenario.document;
     const directorId = dto.directorId ?? this.context.principal()?.id;
     const problems: string[] = [];
-    const director = directorId ? await this.db.repo(User).findOneBy({ id: directorId }) : null;
+    const [director] = directorId ? await this.users.summariesByIds([directorId]) : [];
     if (!director || !director.active || !DIRECTOR_ROLES.has(director.role))
       problems.push('directorId: must be an active commander or zone administrator');
     const roster = await this.checkRoster(
@@ -102,7 +106,7 @@ export class DrillRunService {
       problems,
     );
     if (problems.length) throw new InvalidError(problems);
-    const plan = doc.planId ? await this.db.repo(Plan).findOneBy({ id: doc.planId }) : null;
+    const [plan] = doc.planId ? await this.plans.summariesByIds([doc.planId]) : [];
 
     return this.db.transaction(async () => {
       const run = await this.db.repo(DrillRun).save(
@@ -174,7 +178,8 @@ export class DrillRunService {
       this.expect(run, ['scheduled'], 'start');
       const now = this.clock.now();
       const s = run.document.setting;
-      const director = await this.db.repo(User).findOneByOrFail({ id: run.directorId });
+      const [director] = await this.users.summariesByIds([run.directorId]);
+      if (!director) throw new Error(`drill run ${run.id} names no existing director`);
       const incident = await this.incidents.file(
         {
           enterpriseId: s.enterpriseId ?? undefined,
@@ -248,7 +253,8 @@ export class DrillRunService {
         scenarioMs: run.elapsedMs,
       });
       await this.effects.stopCallouts(run.incidentId!);
-      const incident = await this.db.repo(Incident).findOneByOrFail({ id: run.incidentId! });
+      const incident = await this.incidents.findAnyById(run.incidentId!);
+      if (!incident) throw new Error(`drill run ${run.id} has lost its incident`);
       if (incident.status !== 'closed') await this.incidents.setStatus(incident.id, 'closed');
       await this.audit.record({
         action: 'drill_run.ended',
@@ -404,19 +410,14 @@ export class DrillRunService {
     const contactIds = [...new Set(dto.contactIds)];
     const teamIds = [...new Set(dto.teamIds)];
     const evaluatorIds = [...new Set(dto.evaluatorIds)];
-    const found = async <T extends { id: string }>(target: new () => T, ids: string[]) =>
-      new Map(
-        (ids.length ? await this.db.repo(target).findBy({ id: In(ids) } as FindOptionsWhere<T>) : []).map(
-          (r) => [r.id, r],
-        ),
-      );
-    const contacts = await found(Contact, contactIds);
+    const ids = (rows: { id: string }[]) => new Set(rows.map((r) => r.id));
+    const contacts = ids(await this.contacts.findByIds(contactIds));
     contactIds.forEach(
       (id, i) => !contacts.has(id) && problems.push(`contactIds.${i}: no such contact ${id}`),
     );
-    const teams = await found(Team, teamIds);
+    const teams = ids(await this.teams.findByIds(teamIds));
     teamIds.forEach((id, i) => !teams.has(id) && problems.push(`teamIds.${i}: no such team ${id}`));
-    const evaluators = await found(User, evaluatorIds);
+    const evaluators = new Map((await this.users.summariesByIds(evaluatorIds)).map((u) => [u.id, u]));
     evaluatorIds.forEach((id, i) => {
       const u = evaluators.get(id);
       if (!u || !u.active || !EVALUATOR_ROLES.has(u.role))
@@ -538,6 +539,6 @@ export class DrillRunService {
   }
 
   private async view(run: DrillRun): Promise<RunView> {
-    return mapRun(this.db, run, this.clock.now());
+    return this.views.run(run, this.clock.now());
   }
 }

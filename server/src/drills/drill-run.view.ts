@@ -1,10 +1,11 @@
+import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import type { RunInjectView, RunView } from '@muster/contracts';
-import type { Db } from '../database/db.js';
-import { Contact } from '../directory/contact.entity.js';
-import { Team } from '../directory/team.entity.js';
-import { Enterprise } from '../enterprises/enterprise.entity.js';
-import { User } from '../identity/user.entity.js';
+import { Db } from '../database/db.js';
+import { ContactService } from '../directory/contact.service.js';
+import { TeamService } from '../directory/team.service.js';
+import { EnterpriseService } from '../enterprises/enterprise.service.js';
+import { UserFinder } from '../identity/user-finder.js';
 import { DrillParticipant, type DrillRun, DrillRunInject } from './drill.entities.js';
 import { scenarioMs } from './scenario-clock.js';
 
@@ -22,88 +23,98 @@ export function mapRunInject(i: DrillRunInject): RunInjectView {
   };
 }
 
-/** A run with its roster and injects as the API answers it, the clock read at `now`. */
-export async function mapRun(db: Db, run: DrillRun, now: Date): Promise<RunView> {
-  return (await mapRuns(db, [run], now))[0]!;
-}
-
 /**
- * Runs with their rosters and injects as the API answers them, the clock read at `now`. A list
- * costs the same few queries however many runs it holds: the injects and rosters of all the
- * runs, then the contacts, teams, people and enterprises they name, each loaded once.
+ * Runs as the API answers them. The contacts, teams, people and enterprises a run names are
+ * read through their own domains' finders, each taking the whole page's ids at once.
  */
-export async function mapRuns(db: Db, runs: DrillRun[], now: Date): Promise<RunView[]> {
-  if (!runs.length) return [];
-  const runIds = runs.map((r) => r.id);
-  const injects = await db
-    .repo(DrillRunInject)
-    .find({ where: { runId: In(runIds) }, order: { offsetMs: 'ASC', position: 'ASC' } });
-  const participants = await db.repo(DrillParticipant).findBy({ runId: In(runIds) });
-  const ids = (
-    of: DrillParticipant[],
-    kind: DrillParticipant['kind'],
-    key: 'contactId' | 'teamId' | 'userId',
-  ) => of.filter((p) => p.kind === kind).map((p) => p[key]!);
-  const contactIds = unique(ids(participants, 'contact', 'contactId'));
-  const teamIds = unique(ids(participants, 'team', 'teamId'));
-  const userIds = unique([...ids(participants, 'evaluator', 'userId'), ...runs.map((r) => r.directorId)]);
-  const enterpriseIds = unique(runs.flatMap((r) => (r.enterpriseId ? [r.enterpriseId] : [])));
-  const contacts = contactIds.length ? await db.repo(Contact).findBy({ id: In(contactIds) }) : [];
-  const teams = teamIds.length ? await db.repo(Team).findBy({ id: In(teamIds) }) : [];
-  const users = new Map((await db.repo(User).findBy({ id: In(userIds) })).map((u) => [u.id, u]));
-  const enterprises = new Map(
-    (enterpriseIds.length ? await db.repo(Enterprise).findBy({ id: In(enterpriseIds) }) : []).map((e) => [
-      e.id,
-      e,
-    ]),
-  );
+@Injectable()
+export class DrillRunViews {
+  constructor(
+    private readonly db: Db,
+    private readonly contacts: ContactService,
+    private readonly teams: TeamService,
+    private readonly users: UserFinder,
+    private readonly enterprises: EnterpriseService,
+  ) {}
 
-  const participantsOf = groupBy(participants, (p) => p.runId);
-  const injectsOf = groupBy(injects, (i) => i.runId);
+  /** A run with its roster and injects as the API answers it, the clock read at `now`. */
+  async run(run: DrillRun, now: Date): Promise<RunView> {
+    return (await this.runs([run], now))[0]!;
+  }
 
-  return runs.map((run) => {
-    const mine = participantsOf.get(run.id) ?? [];
-    const myContacts = new Set(ids(mine, 'contact', 'contactId'));
-    const myTeams = new Set(ids(mine, 'team', 'teamId'));
-    const doc = run.document;
-    return {
-      id: run.id,
-      scenarioId: run.scenarioId,
-      scenarioVersion: run.scenarioVersion,
-      title: doc.title,
-      form: doc.form,
-      scope: doc.scope,
-      planType: run.planType,
-      enterpriseId: run.enterpriseId,
-      enterpriseName: run.enterpriseId ? (enterprises.get(run.enterpriseId)?.name ?? null) : null,
-      status: run.status,
-      scheduledFor: run.scheduledFor.toISOString(),
-      directorId: run.directorId,
-      directorName: users.get(run.directorId)?.name ?? '',
-      incidentId: run.incidentId,
-      startedAt: run.startedAt?.toISOString() ?? null,
-      endedAt: run.endedAt?.toISOString() ?? null,
-      clock: {
-        elapsedSeconds: Math.floor(scenarioMs(run, now) / 1000),
-        running: run.status === 'running',
-        asOf: now.toISOString(),
-      },
-      roster: {
-        contacts: contacts
-          .filter((c) => myContacts.has(c.id))
-          .map((c) => ({ contactId: c.id, name: c.name, phone: c.phones[0] ?? null }))
-          .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
-        teams: teams.filter((t) => myTeams.has(t.id)).map((t) => ({ teamId: t.id, name: t.name })),
-        evaluators: ids(mine, 'evaluator', 'userId').map((id) => ({
-          userId: id,
-          name: users.get(id)?.name ?? '',
-        })),
-      },
-      injects: (injectsOf.get(run.id) ?? []).map(mapRunInject),
-      objectives: doc.objectives,
-      createdAt: run.createdAt.toISOString(),
-    };
-  });
+  /**
+   * Runs with their rosters and injects as the API answers them, the clock read at `now`. A list
+   * costs the same few queries however many runs it holds: the injects and rosters of all the
+   * runs, then the contacts, teams, people and enterprises they name, each loaded once.
+   */
+  async runs(runs: DrillRun[], now: Date): Promise<RunView[]> {
+    if (!runs.length) return [];
+    const runIds = runs.map((r) => r.id);
+    const injects = await this.db
+      .repo(DrillRunInject)
+      .find({ where: { runId: In(runIds) }, order: { offsetMs: 'ASC', position: 'ASC' } });
+    const participants = await this.db.repo(DrillParticipant).findBy({ runId: In(runIds) });
+    const ids = (
+      of: DrillParticipant[],
+      kind: DrillParticipant['kind'],
+      key: 'contactId' | 'teamId' | 'userId',
+    ) => of.filter((p) => p.kind === kind).map((p) => p[key]!);
+    const contactIds = unique(ids(participants, 'contact', 'contactId'));
+    const teamIds = unique(ids(participants, 'team', 'teamId'));
+    const userIds = unique([...ids(participants, 'evaluator', 'userId'), ...runs.map((r) => r.directorId)]);
+    const enterpriseIds = unique(runs.flatMap((r) => (r.enterpriseId ? [r.enterpriseId] : [])));
+    const contacts = await this.contacts.summariesByIds(contactIds);
+    const teams = await this.teams.namesByIds(teamIds);
+    const users = await this.users.namesByIds(userIds);
+    const enterprises = await this.enterprises.namesByIds(enterpriseIds);
+
+    const participantsOf = groupBy(participants, (p) => p.runId);
+    const injectsOf = groupBy(injects, (i) => i.runId);
+
+    return runs.map((run) => {
+      const mine = participantsOf.get(run.id) ?? [];
+      const myContacts = new Set(ids(mine, 'contact', 'contactId'));
+      const myTeams = new Set(ids(mine, 'team', 'teamId'));
+      const doc = run.document;
+      return {
+        id: run.id,
+        scenarioId: run.scenarioId,
+        scenarioVersion: run.scenarioVersion,
+        title: doc.title,
+        form: doc.form,
+        scope: doc.scope,
+        planType: run.planType,
+        enterpriseId: run.enterpriseId,
+        enterpriseName: run.enterpriseId ? (enterprises.get(run.enterpriseId) ?? null) : null,
+        status: run.status,
+        scheduledFor: run.scheduledFor.toISOString(),
+        directorId: run.directorId,
+        directorName: users.get(run.directorId) ?? '',
+        incidentId: run.incidentId,
+        startedAt: run.startedAt?.toISOString() ?? null,
+        endedAt: run.endedAt?.toISOString() ?? null,
+        clock: {
+          elapsedSeconds: Math.floor(scenarioMs(run, now) / 1000),
+          running: run.status === 'running',
+          asOf: now.toISOString(),
+        },
+        roster: {
+          contacts: contacts
+            .filter((c) => myContacts.has(c.id))
+            .map((c) => ({ contactId: c.id, name: c.name, phone: c.phone }))
+            .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+          teams: teams.filter((t) => myTeams.has(t.id)).map((t) => ({ teamId: t.id, name: t.name })),
+          evaluators: ids(mine, 'evaluator', 'userId').map((id) => ({
+            userId: id,
+            name: users.get(id) ?? '',
+          })),
+        },
+        injects: (injectsOf.get(run.id) ?? []).map(mapRunInject),
+        objectives: doc.objectives,
+        createdAt: run.createdAt.toISOString(),
+      };
+    });
+  }
 }
 
 function unique<T>(values: T[]): T[] {

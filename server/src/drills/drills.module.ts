@@ -1,12 +1,17 @@
 import { Module } from '@nestjs/common';
 import { CalloutsModule } from '../callouts/callouts.module.js';
 import { ClockModule } from '../common/clock.js';
+import { DirectoryModule } from '../directory/directory.module.js';
+import { EnterpriseModule } from '../enterprises/enterprise.module.js';
 import { IncidentModule } from '../incidents/incident.module.js';
 import { JobsModule } from '../jobs/jobs.module.js';
+import { PlansModule } from '../plans/plans.module.js';
 import { RoomWorkModule } from '../rooms/room-work.module.js';
 import { ComplianceService } from './compliance.service.js';
+import { DrillRosterLookup } from './drill-roster.js';
 import { DrillRunRepository } from './drill-run.repository.js';
 import { DrillRunService } from './drill-run.service.js';
+import { DrillRunViews } from './drill-run.view.js';
 import { DrillJobs } from './drill.jobs.js';
 import { EvaluationRepository } from './evaluation.repository.js';
 import { EvaluationService } from './evaluation.service.js';
@@ -24,12 +29,23 @@ import { ScenarioService } from './scenario.service.js';
  * serves the routes; the worker (which imports this module too) runs the inject jobs.
  */
 @Module({
-  imports: [ClockModule, IncidentModule, RoomWorkModule, CalloutsModule, JobsModule],
+  imports: [
+    ClockModule,
+    EnterpriseModule,
+    DirectoryModule,
+    PlansModule,
+    IncidentModule,
+    RoomWorkModule,
+    CalloutsModule,
+    JobsModule,
+  ],
   providers: [
     ScenarioRepository,
     ScenarioService,
     DrillRunRepository,
     DrillRunService,
+    DrillRunViews,
+    DrillRosterLookup,
     InjectEffects,
     DrillMetricsService,
     DrillJobs,

@@ -18,12 +18,9 @@ import {
   EVALUATION_DIMENSIONS,
   OBSERVATION_KINDS,
   type EvaluationDimension,
-  type EvaluationView,
   type ObservationKind,
-  type ObservationView,
   type RunSummaryText,
 } from '@muster/contracts';
-import type { DrillEvaluation, DrillObservation } from './drill.entities.js';
 import { trim } from './text-transforms.js';
 
 export class ObservationCreateDto {
@@ -91,29 +88,4 @@ export class SummaryPutDto implements RunSummaryText {
   @IsString()
   @MaxLength(20000)
   lessons: string;
-}
-
-export function mapObservation(o: DrillObservation, evaluatorName: string): ObservationView {
-  return {
-    id: o.id,
-    runId: o.runId,
-    evaluatorId: o.evaluatorId,
-    evaluatorName,
-    kind: o.kind,
-    text: o.text,
-    eventSeq: o.eventSeq,
-    scenarioSeconds: Math.floor(o.scenarioMs / 1000),
-    createdAt: o.createdAt.toISOString(),
-  };
-}
-
-export function mapEvaluation(e: DrillEvaluation, evaluatorName: string): EvaluationView {
-  return {
-    runId: e.runId,
-    evaluatorId: e.evaluatorId,
-    evaluatorName,
-    scores: e.scores,
-    overall: e.overall,
-    updatedAt: e.updatedAt.toISOString(),
-  };
 }

@@ -1,26 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
 import type { EvaluationView, ObservationView } from '@muster/contracts';
 import { Db } from '../database/db.js';
-import { User } from '../identity/user.entity.js';
+import { UserFinder } from '../identity/user-finder.js';
 import { DrillEvaluation, DrillObservation, DrillParticipant } from './drill.entities.js';
-import { mapEvaluation, mapObservation } from './evaluation.dto.js';
+import { mapEvaluation, mapObservation } from './evaluation.view.js';
 
 /** Reads for evaluation; callers have found the run in scope (DrillRunRepository) first. */
 @Injectable()
 export class EvaluationRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly users: UserFinder,
+  ) {}
 
   async isRosterEvaluator(runId: string, userId: string): Promise<boolean> {
     return this.db.repo(DrillParticipant).existsBy({ runId, kind: 'evaluator', userId });
-  }
-
-  async roomEventExists(incidentId: string, seq: number): Promise<boolean> {
-    const rows: unknown[] = await this.db.manager.query(
-      `SELECT 1 FROM room_event WHERE incident_id = $1 AND seq = $2`,
-      [incidentId, seq],
-    );
-    return rows.length > 0;
   }
 
   async observations(runId: string): Promise<ObservationView[]> {
@@ -42,9 +36,6 @@ export class EvaluationRepository {
   }
 
   async names(userIds: string[]): Promise<Map<string, string>> {
-    const ids = [...new Set(userIds)];
-    if (ids.length === 0) return new Map();
-    const users = await this.db.repo(User).find({ where: { id: In(ids) }, select: { id: true, name: true } });
-    return new Map(users.map((u) => [u.id, u.name]));
+    return this.users.namesByIds(userIds);
   }
 }

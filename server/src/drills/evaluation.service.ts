@@ -6,13 +6,9 @@ import type { EvaluationView, ObservationView, RunSummaryText } from '@muster/co
 import { Db } from '../database/db.js';
 import { DrillObservation, DrillRun } from './drill.entities.js';
 import { duplicateDimensionProblems, orderScores } from './evaluation-scores.js';
-import {
-  type EvaluationPutDto,
-  type ObservationCreateDto,
-  type SummaryPutDto,
-  mapEvaluation,
-  mapObservation,
-} from './evaluation.dto.js';
+import type { EvaluationPutDto, ObservationCreateDto, SummaryPutDto } from './evaluation.dto.js';
+import { mapEvaluation, mapObservation } from './evaluation.view.js';
+import { RoomLog } from '../room-log/room-log.js';
 import { EvaluationRepository } from './evaluation.repository.js';
 import { DrillRunRepository } from './drill-run.repository.js';
 import { scenarioMs } from './scenario-clock.js';
@@ -36,6 +32,7 @@ export class EvaluationService {
     private readonly db: Db,
     private readonly runs: DrillRunRepository,
     private readonly reads: EvaluationRepository,
+    private readonly rooms: RoomLog,
     private readonly audit: AuditService,
     private readonly context: RequestContext,
     private readonly clock: Clock,
@@ -52,10 +49,7 @@ export class EvaluationService {
       assertEvaluable(run);
       const me = await this.assertEvaluator(run);
       const eventSeq = dto.eventSeq ?? null;
-      if (
-        eventSeq !== null &&
-        !(run.incidentId && (await this.reads.roomEventExists(run.incidentId, eventSeq)))
-      ) {
+      if (eventSeq !== null && !(run.incidentId && (await this.rooms.has(run.incidentId, eventSeq)))) {
         throw new InvalidError([`eventSeq: the drill room has no event ${eventSeq}`]);
       }
       const saved = await this.db.repo(DrillObservation).save(

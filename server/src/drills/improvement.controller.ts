@@ -5,6 +5,7 @@ import { UuidParam } from '../common/uuid-param.js';
 import type { ListResponse, ImprovementItemView } from '@muster/contracts';
 import { ImprovementCompleteDto, ImprovementCreateDto, ImprovementListQueryDto } from './improvement.dto.js';
 import { ImprovementService } from './improvement.service.js';
+import { ApiDoc } from '../common/api-docs.js';
 
 @ApiTags('drills')
 @ApiBearerAuth()
@@ -12,6 +13,7 @@ import { ImprovementService } from './improvement.service.js';
 export class ImprovementController {
   constructor(private readonly improvements: ImprovementService) {}
 
+  @ApiDoc('Raise an improvement item from a drill run', 400, 401, 403, 404, 409, 413)
   @Post('runs/:id/improvements')
   @Roles('zone_admin', 'commander')
   create(@UuidParam() id: string, @Body() dto: ImprovementCreateDto): Promise<ImprovementItemView> {
@@ -19,6 +21,7 @@ export class ImprovementController {
   }
 
   /** Across runs; an officer sees their enterprise's items only. */
+  @ApiDoc('List drill improvement items, filtered and paged', 400, 401, 403)
   @Get('improvements')
   @Roles('zone_admin', 'commander', 'inspector', 'evaluator', 'enterprise_officer')
   list(@Query() q: ImprovementListQueryDto): Promise<ListResponse<ImprovementItemView>> {
@@ -26,6 +29,7 @@ export class ImprovementController {
   }
 
   /** An officer completes their own enterprise's items; another's is not found. */
+  @ApiDoc('Complete an improvement item with what was done', 400, 401, 403, 404, 409, 413)
   @Post('improvements/:id/complete')
   @HttpCode(200)
   @Roles('zone_admin', 'commander', 'enterprise_officer')

@@ -2,8 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDateString, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { PageQueryDto } from '../common/paging.dto.js';
-import { IMPROVEMENT_STATUSES, type ImprovementItemView, type ImprovementStatus } from '@muster/contracts';
-import type { DrillImprovement } from './drill.entities.js';
+import { IMPROVEMENT_STATUSES, type ImprovementStatus } from '@muster/contracts';
 import { trim } from './text-transforms.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -43,22 +42,4 @@ export class ImprovementListQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(IMPROVEMENT_STATUSES)
   status?: ImprovementStatus;
-}
-
-/** Overdue: still open after its due day has passed in the zone. */
-export function mapImprovement(i: DrillImprovement, runTitle: string, today: string): ImprovementItemView {
-  return {
-    id: i.id,
-    runId: i.runId,
-    runTitle,
-    enterpriseId: i.enterpriseId,
-    title: i.title,
-    owner: i.owner,
-    dueOn: i.dueOn,
-    status: i.status,
-    overdue: i.status === 'open' && i.dueOn < today,
-    completedAt: i.completedAt?.toISOString() ?? null,
-    completionNote: i.completionNote,
-    createdAt: i.createdAt.toISOString(),
-  };
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
-import { pageWindow } from '../common/paging.dto.js';
+import { pageWindow } from '../common/paging.js';
 import { RequestContext } from '../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { ListResponse, ImprovementItemView } from '@muster/contracts';
@@ -10,12 +10,12 @@ import { zoneDay } from './compliance.js';
 import { DrillImprovement } from './drill.entities.js';
 import { assertEvaluable } from './evaluation.service.js';
 import { DrillRunRepository } from './drill-run.repository.js';
-import {
-  type ImprovementCompleteDto,
-  type ImprovementCreateDto,
-  type ImprovementListQueryDto,
-  mapImprovement,
+import type {
+  ImprovementCompleteDto,
+  ImprovementCreateDto,
+  ImprovementListQueryDto,
 } from './improvement.dto.js';
+import { mapImprovement } from './improvement.view.js';
 import { ImprovementRepository } from './improvement.repository.js';
 import { ConflictError, InvalidError } from '../common/domain-errors.js';
 

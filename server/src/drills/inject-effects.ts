@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { CalloutService } from '../callouts/callout.service.js';
-import { Callout } from '../callouts/callout.entities.js';
 import type {
   DrillInjectEffect,
   IncidentReportInjectContent,
@@ -10,7 +9,6 @@ import type {
   ScenarioInject,
 } from '@muster/contracts';
 import { Db } from '../database/db.js';
-import { Incident } from '../incidents/incident.entity.js';
 import { IncidentService } from '../incidents/incident.service.js';
 import { RoomWorkService } from '../rooms/room-work.service.js';
 import { DrillRun } from './drill.entities.js';
@@ -67,32 +65,18 @@ export class InjectEffects {
           run.unreachableContactIds = [...run.unreachableContactIds, contactId];
           await this.db.repo(DrillRun).update(run.id, { unreachableContactIds: run.unreachableContactIds });
         }
-        const marked: unknown[] = await this.db.manager.query(
-          `UPDATE callout_recipient r SET unreachable = true
-             FROM callout c
-            WHERE c.id = r.callout_id AND c.incident_id = $1 AND c.status = 'active'
-              AND r.contact_id = $2 AND r.state IN ('pending', 'notified')
-           RETURNING r.id`,
-          [incidentId, contactId],
-        );
-        // pg answers an UPDATE … RETURNING through TypeORM as [rows, count].
-        const rows = Array.isArray(marked[0]) ? (marked[0] as unknown[]) : marked;
-        return { contactId, recipientsMarked: rows.length };
+        return { contactId, recipientsMarked: await this.callouts.markUnreachable(incidentId, contactId) };
       }
     }
   }
 
   /** Stops every call-out still paging for the drill (the drill is over). */
   async stopCallouts(incidentId: string): Promise<void> {
-    const active = await this.db.repo(Callout).findBy({ incidentId, status: 'active' });
-    for (const c of active) {
-      const locked = await this.callouts.lock(c.id);
-      if (locked.status === 'active') await this.callouts.end(locked, 'cancelled', 'the drill ended');
-    }
+    await this.callouts.cancelActive(incidentId, 'the drill ended');
   }
 
   private async drillIncident(run: DrillRun): Promise<string> {
-    const incident = run.incidentId ? await this.db.repo(Incident).findOneBy({ id: run.incidentId }) : null;
+    const incident = run.incidentId ? await this.incidents.findAnyById(run.incidentId) : null;
     // Defence in depth: the run's incident is created as a drill, and nothing may point it elsewhere.
     if (!incident?.isDrill) throw new Error(`drill run ${run.id} is not linked to a drill incident`);
     return incident.id;

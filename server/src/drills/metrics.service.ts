@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { CalloutService } from '../callouts/callout.service.js';
 import { Clock } from '../common/clock.js';
-import type { ResponderMetric, RunMetrics } from '@muster/contracts';
+import type { RunMetrics } from '@muster/contracts';
 import { Db } from '../database/db.js';
-import { RoomLog } from '../rooms/room-log.js';
+import { RoomLog } from '../room-log/room-log.js';
 import { DrillRunInject } from './drill.entities.js';
 import { DrillRunRepository } from './drill-run.repository.js';
 import { mapRunInject } from './drill-run.view.js';
@@ -16,6 +17,7 @@ export class DrillMetricsService {
     private readonly db: Db,
     private readonly runs: DrillRunRepository,
     private readonly rooms: RoomLog,
+    private readonly callouts: CalloutService,
     private readonly clock: Clock,
   ) {}
 
@@ -34,7 +36,7 @@ export class DrillMetricsService {
       nowScenarioMs: scenarioMs(run, this.clock.now()),
       ended: run.status === 'ended',
     });
-    const responders = run.incidentId ? await this.responders(run.incidentId) : [];
+    const responders = run.incidentId ? await this.callouts.responders(run.incidentId) : [];
     return {
       runId,
       actions,
@@ -44,30 +46,5 @@ export class DrillMetricsService {
       acknowledged: responders.filter((r) => r.state === 'acknowledged').length,
       paged: responders.filter((r) => r.state !== 'pending').length,
     };
-  }
-
-  private async responders(incidentId: string): Promise<ResponderMetric[]> {
-    const rows: {
-      name: string;
-      phone: string;
-      state: string;
-      response_channel: string | null;
-      seconds: number | null;
-    }[] = await this.db.manager.query(
-      `SELECT r.name, r.phone, r.state, r.response_channel,
-              CASE WHEN r.responded_at IS NOT NULL AND r.notified_at IS NOT NULL
-                   THEN round(extract(epoch FROM (r.responded_at - r.notified_at)))::int END AS seconds
-         FROM callout_recipient r JOIN callout c ON c.id = r.callout_id
-        WHERE c.incident_id = $1
-        ORDER BY c.created_at, r.tier, r.name`,
-      [incidentId],
-    );
-    return rows.map((r) => ({
-      name: r.name,
-      phone: r.phone,
-      state: r.state,
-      channel: r.response_channel,
-      secondsToRespond: r.seconds,
-    }));
   }
 }

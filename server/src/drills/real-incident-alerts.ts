@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import type { Incident } from '../incidents/incident.entity.js';
+import type { IncidentView } from '@muster/contracts';
 import { IncidentHooks } from '../incidents/incident-hooks.js';
-import { RoomLog } from '../rooms/room-log.js';
+import { RoomLog } from '../room-log/room-log.js';
 
 /**
  * A real incident filed while drills run is put in front of every drill's director at once:
@@ -22,7 +22,7 @@ export class RealIncidentAlerts implements OnModuleInit {
     });
   }
 
-  private async alert(incident: Incident, runs: { id: string; incidentId: string }[]): Promise<void> {
+  private async alert(incident: IncidentView, runs: { id: string; incidentId: string }[]): Promise<void> {
     if (incident.isDrill) return;
     for (const run of runs) {
       await this.rooms.append(run.incidentId, 'drill.real_incident', {
@@ -31,8 +31,8 @@ export class RealIncidentAlerts implements OnModuleInit {
         title: incident.title,
         severity: incident.severity,
         category: incident.category,
-        enterpriseName: incident.enterpriseName ?? null,
-        location: { lat: incident.lat, lng: incident.lng },
+        enterpriseName: incident.enterpriseName,
+        location: incident.location,
       });
     }
   }

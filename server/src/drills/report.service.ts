@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { DrillReport } from '@muster/contracts';
+import type { DrillReport, RecordLanguage } from '@muster/contracts';
 import { Db } from '../database/db.js';
-import { RoomLog } from '../rooms/room-log.js';
+import { RoomLog } from '../room-log/room-log.js';
 import { DrillRun } from './drill.entities.js';
 import { DrillRunService } from './drill-run.service.js';
 import { EvaluationRepository } from './evaluation.repository.js';
@@ -21,7 +21,8 @@ export class DrillReportService {
     private readonly rooms: RoomLog,
   ) {}
 
-  async report(runId: string): Promise<DrillReport> {
+  /** `lang`: the language its timeline is written in. */
+  async report(runId: string, lang: RecordLanguage): Promise<DrillReport> {
     // The run view comes first: it is the scope check (another enterprise's run is a 404).
     const run = await this.runs.get(runId);
     const { summary } = await this.db
@@ -38,7 +39,7 @@ export class DrillReportService {
       run,
       summary,
       metrics,
-      timeline: scenarioTimeline(events),
+      timeline: scenarioTimeline(events, lang),
       observations,
       evaluations,
       dimensionAverages: dimensionAverages(evaluations),

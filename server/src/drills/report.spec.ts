@@ -18,18 +18,27 @@ const ev = (
 
 describe('report timeline on the scenario clock', () => {
   it('replays the clock through pauses and takes injects at their recorded second', () => {
-    const timeline = scenarioTimeline([
-      ev('incident.reported', 0, { title: '液氯泄漏', category: 'hazmat', severity: 'ordinary' }),
-      ev('drill.started', 1, { runId: 'r', title: '液氯泄漏演练' }),
-      ev('message', 61.9, { text: '收到' }),
-      ev('drill.paused', 121, { runId: 'r', scenarioSeconds: 120 }),
-      ev('message', 400, { text: '暂停中' }),
-      ev('drill.resumed', 601, { runId: 'r', scenarioSeconds: 120 }),
-      ev('drill.inject', 631, { runId: 'r', synopsis: '泄漏扩大', scenarioSeconds: 150, manual: true }),
-      ev('callout.started', 661, { message: '危化品救援队集结', recipients: 4 }),
-      ev('drill.ended', 721, { runId: 'r', scenarioSeconds: 240 }),
-      ev('message', 900, { text: '总结' }),
-    ]);
+    const timeline = scenarioTimeline(
+      [
+        ev('incident.reported', 0, { title: '液氯泄漏', category: 'hazmat', severity: 'ordinary' }),
+        ev('drill.started', 1, { runId: 'r', title: '液氯泄漏演练' }),
+        ev('message', 61.9, { text: '收到' }),
+        ev('drill.paused', 121, { runId: 'r', scenarioSeconds: 120 }),
+        ev('message', 400, { text: '暂停中' }),
+        ev('drill.resumed', 601, { runId: 'r', scenarioSeconds: 120 }),
+        ev('drill.inject', 631, {
+          runId: 'r',
+          kind: 'incident_report',
+          synopsis: '泄漏扩大',
+          scenarioSeconds: 150,
+          manual: true,
+        }),
+        ev('callout.started', 661, { message: '危化品救援队集结', recipients: 4 }),
+        ev('drill.ended', 721, { runId: 'r', scenarioSeconds: 240 }),
+        ev('message', 900, { text: '总结' }),
+      ],
+      'zh-CN',
+    );
     expect(timeline.map((e) => [e.type, e.scenarioSeconds])).toEqual([
       ['incident.reported', 0],
       ['drill.started', 0],
@@ -42,18 +51,21 @@ describe('report timeline on the scenario clock', () => {
       ['drill.ended', 240],
       ['message', 240],
     ]);
-    expect(timeline[6]!.text).toContain('released by hand: 泄漏扩大');
-    expect(timeline[7]!.text).toBe('call-out started: 危化品救援队集结 (4 recipients)');
+    expect(timeline[6]!.text).toBe('演练注入（手动发布）T+02:30（模拟事故报告）：泄漏扩大');
+    expect(timeline[7]!.text).toBe('发起应急呼叫：危化品救援队集结（4 人）');
     expect(timeline[2]!.text).toBe('收到');
   });
 
   it('replays the clock even when pause events carry no scenario second', () => {
-    const timeline = scenarioTimeline([
-      ev('drill.started', 0),
-      ev('drill.paused', 30),
-      ev('drill.resumed', 100),
-      ev('message', 110, { text: 'x' }),
-    ]);
+    const timeline = scenarioTimeline(
+      [
+        ev('drill.started', 0),
+        ev('drill.paused', 30),
+        ev('drill.resumed', 100),
+        ev('message', 110, { text: 'x' }),
+      ],
+      'zh-CN',
+    );
     expect(timeline.map((e) => e.scenarioSeconds)).toEqual([0, 30, 30, 40]);
   });
 });

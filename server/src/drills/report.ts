@@ -1,12 +1,14 @@
 /** Pure parts of the after-action report: the timeline on the scenario clock, and the averages. */
 import {
   EVALUATION_DIMENSIONS,
+  describeRoomEvent,
   type DrillReport,
   type EvaluationDimension,
   type EvaluationView,
+  type RecordLanguage,
   type RoomEventView,
+  type TypedRoomEvent,
 } from '@muster/contracts';
-import { describeEvent } from '../rooms/room-records.service.js';
 
 export type TimelineEntry = DrillReport['timeline'][number];
 
@@ -16,7 +18,7 @@ export type TimelineEntry = DrillReport['timeline'][number];
  * every start, pause and resume, and the clock is replayed from them. Events before the start
  * (the room opening) are at 0; injects carry the second they were released at.
  */
-export function scenarioTimeline(events: RoomEventView[]): TimelineEntry[] {
+export function scenarioTimeline(events: RoomEventView[], lang: RecordLanguage): TimelineEntry[] {
   let anchorMs: number | null = null;
   let anchorSeconds = 0;
   let running = false;
@@ -40,29 +42,14 @@ export function scenarioTimeline(events: RoomEventView[]): TimelineEntry[] {
         [anchorMs, anchorSeconds, running] = [atMs, recorded ?? clockAt(atMs), false];
         break;
     }
-    return { seq: e.seq, type: e.type, at: e.at, scenarioSeconds: seconds, text: timelineText(e) };
+    return {
+      seq: e.seq,
+      type: e.type,
+      at: e.at,
+      scenarioSeconds: seconds,
+      text: describeRoomEvent(e as TypedRoomEvent, lang),
+    };
   });
-}
-
-/** One line per event: the room's own wording, with the call-out events it leaves as raw JSON. */
-export function timelineText(e: RoomEventView): string {
-  const p = e.payload;
-  const str = (v: unknown) => (typeof v === 'string' ? v : '');
-  const num = (v: unknown) => numberOr(v, 0);
-  switch (e.type) {
-    case 'callout.started':
-      return `call-out started: ${str(p.message)} (${num(p.recipients)} recipients)`;
-    case 'callout.tier_paged':
-      return `call-out tier ${num(p.tier) + 1} paged (${num(p.recipients)} recipients)`;
-    case 'callout.tier_escalated':
-      return `call-out escalated to tier ${num(p.tier) + 1}`;
-    case 'callout.recipient_updated':
-      return `call-out: ${str(p.name)} ${str(p.state)}`;
-    case 'callout.ended':
-      return `call-out ended: ${num(p.acknowledged)} of ${num(p.recipients)} acknowledged`;
-    default:
-      return describeEvent(e);
-  }
 }
 
 /**

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { pageWindow, type PageQueryDto } from '../common/paging.dto.js';
+import { type PageRequest, pageWindow } from '../common/paging.js';
 import { RequestContext } from '../common/request-context.js';
 import { PG_INT_MAX } from '../common/sql.js';
 import type {
+  AuditAction,
   ListResponse,
   ScenarioDocument,
   ScenarioExport,
@@ -12,11 +12,11 @@ import type {
   ScenarioView,
 } from '@muster/contracts';
 import { Db } from '../database/db.js';
-import { Contact } from '../directory/contact.entity.js';
-import { Team } from '../directory/team.entity.js';
-import { Enterprise } from '../enterprises/enterprise.entity.js';
-import { User } from '../identity/user.entity.js';
-import { Plan } from '../plans/plan.entity.js';
+import { ContactService } from '../directory/contact.service.js';
+import { TeamService } from '../directory/team.service.js';
+import { EnterpriseService } from '../enterprises/enterprise.service.js';
+import { UserFinder } from '../identity/user-finder.js';
+import { PlanService } from '../plans/plan.service.js';
 import { DrillScenario, DrillScenarioVersion } from './drill.entities.js';
 import { exportScenario, parseScenarioDocument, parseScenarioExport } from './scenario-document.js';
 import { ScenarioRepository } from './scenario.repository.js';
@@ -31,11 +31,16 @@ export class ScenarioService {
   constructor(
     private readonly db: Db,
     private readonly scenarios: ScenarioRepository,
+    private readonly plans: PlanService,
+    private readonly enterprises: EnterpriseService,
+    private readonly contacts: ContactService,
+    private readonly teams: TeamService,
+    private readonly users: UserFinder,
     private readonly audit: AuditService,
     private readonly context: RequestContext,
   ) {}
 
-  async list(q: PageQueryDto & { q?: string }): Promise<ListResponse<ScenarioView>> {
+  async list(q: PageRequest & { q?: string }): Promise<ListResponse<ScenarioView>> {
     const [rows, total] = await this.scenarios.list({ q: q.q, ...pageWindow(q) });
     return { items: await this.views(rows), total };
   }
@@ -97,12 +102,7 @@ export class ScenarioService {
       .repo(DrillScenarioVersion)
       .find({ where: { scenarioId: id }, order: { version: 'DESC' } });
     const authorIds = [...new Set(rows.map((v) => v.createdBy).filter((x): x is string => !!x))];
-    const authors = new Map(
-      (authorIds.length ? await this.db.repo(User).findBy({ id: In(authorIds) }) : []).map((u) => [
-        u.id,
-        u.name,
-      ]),
-    );
+    const authors = await this.users.namesByIds(authorIds);
     return rows.map((v) => ({
       version: v.version,
       title: v.document.title,
@@ -147,7 +147,7 @@ export class ScenarioService {
 
   private async insert(
     doc: ScenarioDocument,
-    action: string,
+    action: AuditAction,
     extra: Record<string, unknown> = {},
   ): Promise<ScenarioView> {
     this.scenarios.assertInScope(doc.setting.enterpriseId);
@@ -184,13 +184,13 @@ export class ScenarioService {
   /** References that must exist: the plan, the enterprise, the teams and named contacts. */
   private async checked(doc: ScenarioDocument): Promise<ScenarioDocument> {
     const problems: string[] = [];
-    if (doc.planId && !(await this.db.repo(Plan).existsBy({ id: doc.planId })))
+    if (doc.planId && !(await this.plans.summariesByIds([doc.planId])).length)
       problems.push(`planId: no such plan ${doc.planId}`);
     const eid = doc.setting.enterpriseId;
-    if (eid && !(await this.db.repo(Enterprise).existsBy({ id: eid })))
+    if (eid && !(await this.enterprises.namesByIds([eid])).has(eid))
       problems.push(`setting.enterpriseId: no such enterprise ${eid}`);
     if (doc.teamIds.length) {
-      const found = new Set((await this.db.repo(Team).findBy({ id: In(doc.teamIds) })).map((t) => t.id));
+      const found = new Set((await this.teams.findByIds(doc.teamIds)).map((t) => t.id));
       doc.teamIds.forEach((t, i) => {
         if (!found.has(t)) problems.push(`teamIds.${i}: no such team ${t}`);
       });
@@ -199,7 +199,7 @@ export class ScenarioService {
       inj.kind === 'responder_unreachable' ? [(inj.content as { contactId: string }).contactId] : [],
     );
     if (contactIds.length) {
-      const found = new Set((await this.db.repo(Contact).findBy({ id: In(contactIds) })).map((c) => c.id));
+      const found = new Set((await this.contacts.findByIds(contactIds)).map((c) => c.id));
       doc.injects.forEach((inj, i) => {
         const cid = (inj.content as { contactId?: string }).contactId;
         if (inj.kind === 'responder_unreachable' && cid && !found.has(cid))
@@ -212,13 +212,9 @@ export class ScenarioService {
 
   private async views(rows: DrillScenario[]): Promise<ScenarioView[]> {
     const planIds = [...new Set(rows.map((r) => r.document.planId).filter((x): x is string => !!x))];
-    const plans = new Map(
-      (planIds.length ? await this.db.repo(Plan).findBy({ id: In(planIds) }) : []).map((p) => [p.id, p]),
-    );
+    const plans = new Map((await this.plans.summariesByIds(planIds)).map((p) => [p.id, p]));
     const entIds = [...new Set(rows.map((r) => r.enterpriseId).filter((x): x is string => !!x))];
-    const ents = new Map(
-      (entIds.length ? await this.db.repo(Enterprise).findBy({ id: In(entIds) }) : []).map((e) => [e.id, e]),
-    );
+    const ents = await this.enterprises.namesByIds(entIds);
     return rows.map((r) => {
       const plan = r.document.planId ? plans.get(r.document.planId) : undefined;
       return {
@@ -226,7 +222,7 @@ export class ScenarioService {
         id: r.id,
         version: r.version,
         enterpriseId: r.enterpriseId,
-        enterpriseName: r.enterpriseId ? (ents.get(r.enterpriseId)?.name ?? null) : null,
+        enterpriseName: r.enterpriseId ? (ents.get(r.enterpriseId) ?? null) : null,
         planTitle: plan?.title ?? null,
         planType: plan?.type ?? null,
         createdAt: r.createdAt.toISOString(),

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { Db } from '../database/db.js';
 import { RequestContext } from '../common/request-context.js';
 import { EnterpriseScopedRepository } from '../common/scoped.repository.js';
@@ -34,6 +35,23 @@ export class EnterpriseRepository extends EnterpriseScopedRepository<Enterprise>
     if (f.industry) qb.andWhere('e.industry = :industry', { industry: f.industry });
     if (f.riskClass) qb.andWhere('e.riskClass = :riskClass', { riskClass: f.riskClass });
     return qb.getManyAndCount();
+  }
+
+  /** Names by id of the enterprises among `ids`, whatever the caller's scope. */
+  async namesByIds(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.repo.find({
+      where: { id: In([...new Set(ids)]) },
+      select: { id: true, name: true },
+    });
+    return new Map(rows.map((e) => [e.id, e.name]));
+  }
+
+  /** Every enterprise the caller may see (or the one asked for), by name. */
+  inScope(enterpriseId?: string): Promise<Enterprise[]> {
+    const qb = this.query('e').orderBy('e.name', 'ASC');
+    if (enterpriseId) qb.andWhere('e.id = :enterpriseId', { enterpriseId });
+    return qb.getMany();
   }
 
   async save(e: Enterprise): Promise<Enterprise> {

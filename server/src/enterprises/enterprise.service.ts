@@ -3,13 +3,21 @@ import { AuditService } from '../audit/audit.service.js';
 import { Db } from '../database/db.js';
 import { pageWindow } from '../common/paging.js';
 import { RequestContext } from '../common/request-context.js';
-import type { EnterpriseView, ListResponse } from '@muster/contracts';
+import type { EnterpriseView, ListResponse, RiskClass } from '@muster/contracts';
 import type { EnterpriseCreateDto, EnterpriseListQueryDto, EnterpriseUpdateDto } from './enterprise.dto.js';
 import { Enterprise } from './enterprise.entity.js';
 import { EnterpriseRepository } from './enterprise.repository.js';
 import { mapEnterprise } from './enterprise.view.js';
 import { OFFICER_EDITABLE } from './officer-editable.js';
 import { ConflictError, ForbiddenError } from '../common/domain-errors.js';
+
+/** An enterprise as the rules about its duties read it. */
+export interface EnterpriseProfile {
+  id: string;
+  name: string;
+  industry: string;
+  riskClass: RiskClass;
+}
 
 @Injectable()
 export class EnterpriseService {
@@ -27,6 +35,27 @@ export class EnterpriseService {
 
   async get(id: string): Promise<EnterpriseView> {
     return mapEnterprise(await this.enterprises.getById(id));
+  }
+
+  /**
+   * Names by id of the enterprises among `ids`, whatever the caller's scope: for showing whose a
+   * record the caller may already see is (a plan, a policy, a drill run).
+   */
+  namesByIds(ids: readonly string[]): Promise<Map<string, string>> {
+    return this.enterprises.namesByIds(ids);
+  }
+
+  /**
+   * The enterprises the caller may see (or the one asked for), by name, as the rules about their
+   * duties read them (drill compliance).
+   */
+  async profiles(enterpriseId?: string): Promise<EnterpriseProfile[]> {
+    return (await this.enterprises.inScope(enterpriseId)).map((e) => ({
+      id: e.id,
+      name: e.name,
+      industry: e.industry,
+      riskClass: e.riskClass,
+    }));
   }
 
   async create(dto: EnterpriseCreateDto): Promise<EnterpriseView> {

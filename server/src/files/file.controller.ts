@@ -21,6 +21,7 @@ import { Roles } from '../common/access.decorators.js';
 import { UuidParam } from '../common/uuid-param.js';
 import type { FileView } from '@muster/contracts';
 import { FileService, type UploadedFile as Upload } from './file.service.js';
+import { ApiDoc } from '../common/api-docs.js';
 
 /**
  * Multer's own errors ("File too large", "Unexpected field") become 4xx naming the field. Listed
@@ -60,6 +61,7 @@ const READERS = ['zone_admin', 'commander', 'inspector', 'evaluator', 'enterpris
 export class FileController {
   constructor(private readonly files: FileService) {}
 
+  @ApiDoc('Upload a photo (JPEG, PNG, WebP) or a PDF; images get a thumbnail', 400, 401, 403, 409, 413)
   @Post()
   @Roles(...WORKERS)
   @ApiConsumes('multipart/form-data')
@@ -73,6 +75,7 @@ export class FileController {
     return this.files.upload(file);
   }
 
+  @ApiDoc('Download a stored file', 400, 401, 403, 404)
   @Get(':id')
   @Roles(...READERS)
   async download(
@@ -82,6 +85,7 @@ export class FileController {
     return this.stream(await this.files.open(id, false), res);
   }
 
+  @ApiDoc("Download an image's thumbnail (WebP)", 400, 401, 403, 404)
   @Get(':id/thumbnail')
   @Roles(...READERS)
   async thumbnail(

@@ -1,13 +1,15 @@
 import {
   DeleteObjectCommand,
   GetObjectCommand,
+  HeadBucketCommand,
   HeadObjectCommand,
   PutObjectCommand,
   S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
-import type { OnModuleDestroy } from '@nestjs/common';
+import type { OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { Readable } from 'node:stream';
+import { ConfigError } from '../config/config.js';
 import { checkedKey, type FileStore, MissingObjectError } from './file.store.js';
 
 export interface S3StoreOptions {
@@ -22,13 +24,24 @@ export interface S3StoreOptions {
 
 const named = (e: unknown, ...names: string[]) => e instanceof S3ServiceException && names.includes(e.name);
 
+/** What a store's refusal of the bucket means, for the person who set S3_*. */
+function refusal(status: number): string {
+  if (status === 404) return 'it does not exist';
+  if (status === 403)
+    return 'access denied (check S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY and the bucket policy)';
+  if (status === 301) return 'it is in another region (check S3_REGION)';
+  return 'the store refused it';
+}
+
 /** Objects in one bucket of an S3-compatible store, under the same keys as on disk. */
-export class S3FileStore implements FileStore, OnModuleDestroy {
+export class S3FileStore implements FileStore, OnModuleInit, OnModuleDestroy {
   readonly bucket: string;
   private readonly client: S3Client;
+  private readonly where: string;
 
   constructor(options: S3StoreOptions) {
     this.bucket = options.bucket;
+    this.where = options.endpoint ?? `AWS S3 (${options.region})`;
     this.client = new S3Client({
       endpoint: options.endpoint,
       region: options.region,
@@ -42,6 +55,26 @@ export class S3FileStore implements FileStore, OnModuleDestroy {
       // the request open for ever.
       requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
     });
+  }
+
+  /**
+   * Checks the bucket at boot: a wrong name, key or region would otherwise surface only as a
+   * failed upload, long after the deploy. The store's refusal (the bucket is missing, access
+   * denied) is a configuration error, which a restart cannot mend; a store that does not answer
+   * may answer the next start.
+   */
+  async onModuleInit(): Promise<void> {
+    try {
+      await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
+    } catch (e) {
+      const status = e instanceof S3ServiceException ? e.$metadata.httpStatusCode : undefined;
+      const error = e instanceof S3ServiceException ? `${e.name}, HTTP ${status}` : String(e);
+      const problem = `S3_BUCKET: the bucket "${this.bucket}" at ${this.where} cannot be used`;
+      if (status !== undefined && status < 500) {
+        throw new ConfigError([`${problem}: ${refusal(status)} (${error})`]);
+      }
+      throw new Error(`${problem}: ${error}`, { cause: e });
+    }
   }
 
   /** A single PutObject: S3 shows an object only once all of it has arrived. */

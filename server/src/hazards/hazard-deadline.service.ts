@@ -47,6 +47,31 @@ export class HazardDeadlineService {
   }
 
   /**
+   * Records the reminders these hazards are owed now as sent, without sending them: for entries
+   * made after the fact (the demo zone's back-dated ledger), whose deadlines passed before they
+   * were entered here and about which nobody is to be paged at once. Reminders that come due
+   * later (the next kind, a moved deadline) go out as usual.
+   */
+  async waiveOwed(hazardIds: string[], reason: string): Promise<number> {
+    const ids = new Set(hazardIds);
+    const owed = (await this.scan()).filter((r) => ids.has(r.hazardId));
+    return this.db.transaction(async () => {
+      let waived = 0;
+      for (const r of owed) {
+        if (!(await this.hazards.claimReminder(r.hazardId, r.kind, r.deadline))) continue;
+        await this.audit.record({
+          action: 'hazard.reminder_waived',
+          entity: 'hazard',
+          entityId: r.hazardId,
+          after: { kind: r.kind, deadline: r.deadline, reason },
+        });
+        waived++;
+      }
+      return waived;
+    });
+  }
+
+  /**
    * Sends one reminder, once: the row in hazard_reminder is claimed in the same transaction as
    * the notifications, so a duplicate or retried job sends nothing. A reminder that went stale
    * while queued (hazard closed, deadline moved, a more urgent kind now due) is dropped; the

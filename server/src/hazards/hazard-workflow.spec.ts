@@ -193,16 +193,19 @@ describe('hazard workflow rules', () => {
       ok: false,
       status: 400,
       message: 'comment: give the reason for rejecting',
+      code: 'hazard.reasonRequired',
     });
     expect(
       decide(hazard({ status: 'rectifying' }), 'submit', actor('enterprise_officer'), none),
     ).toMatchObject({
       status: 400,
       message: expect.stringMatching(/^comment: /),
+      code: 'hazard.rectificationRequired',
     });
     expect(decide(hazard(), 'close_on_spot', actor('enterprise_officer'), none)).toMatchObject({
       status: 400,
       message: expect.stringMatching(/^photoIds: /),
+      code: 'hazard.photoRequired',
     });
   });
 

@@ -38,8 +38,9 @@ export interface WorkflowInput {
   photoCount: number;
 }
 
+/** A refusal's `code`: a stable name for the console to word it by (see `ApiProblem`). */
 export type WorkflowOutcome =
-  { ok: true; to: HazardStatus } | { ok: false; status: 400 | 403 | 409; message: string };
+  { ok: true; to: HazardStatus } | { ok: false; status: 400 | 403 | 409; message: string; code?: string };
 
 const TRANSITIONS: Record<HazardAction, { from: HazardStatus; to: HazardStatus }> = {
   start: { from: 'found', to: 'rectifying' },
@@ -60,8 +61,8 @@ const VERB: Record<HazardAction, string> = {
 /** Roles that work a ledger; commanders and evaluators read it, responders never see it. */
 const WORKERS: readonly Role[] = ['zone_admin', 'inspector', 'enterprise_officer'];
 
-function refuse(status: 400 | 403 | 409, message: string): WorkflowOutcome {
-  return { ok: false, status, message };
+function refuse(status: 400 | 403 | 409, message: string, code?: string): WorkflowOutcome {
+  return code ? { ok: false, status, message, code } : { ok: false, status, message };
 }
 
 /** Five in place (五落实) fields still missing before rectification can start. */
@@ -118,7 +119,8 @@ export function decide(
       break;
     }
     case 'submit':
-      if (!comment) return refuse(400, 'comment: describe the rectification done');
+      if (!comment)
+        return refuse(400, 'comment: describe the rectification done', 'hazard.rectificationRequired');
       break;
     case 'accept':
     case 'reject':
@@ -128,7 +130,9 @@ export function decide(
       if (h.submittedBy === actor.id) {
         return refuse(403, `Nobody may ${VERB[action]} their own rectification`);
       }
-      if (action === 'reject' && !comment) return refuse(400, 'comment: give the reason for rejecting');
+      if (action === 'reject' && !comment) {
+        return refuse(400, 'comment: give the reason for rejecting', 'hazard.reasonRequired');
+      }
       break;
     case 'close_on_spot':
       if (h.level !== 'general') {
@@ -137,7 +141,9 @@ export function decide(
           'Only a general hazard may be closed on the spot; a major one goes through the loop',
         );
       }
-      if (input.photoCount < 1) return refuse(400, 'photoIds: a photo of the fix is required');
+      if (input.photoCount < 1) {
+        return refuse(400, 'photoIds: a photo of the fix is required', 'hazard.photoRequired');
+      }
       break;
   }
   return { ok: true, to: t.to };

@@ -16,6 +16,7 @@ import {
 import { type HazardFeatureCollection, HazardMapService } from './hazard-map.service.js';
 import { HazardReportService, type XlsxFile } from './hazard-report.service.js';
 import { HazardService } from './hazard.service.js';
+import { ApiDoc } from '../common/api-docs.js';
 
 /** Zone roles read every ledger, an officer their own; responders work incidents, not ledgers. */
 const READERS = ['zone_admin', 'commander', 'inspector', 'evaluator', 'enterprise_officer'] as const;
@@ -33,30 +34,35 @@ export class HazardController {
     private readonly map: HazardMapService,
   ) {}
 
+  @ApiDoc('List the hazard ledger, filtered and paged', 400, 401, 403)
   @Get()
   @Roles(...READERS)
   list(@Query() q: HazardListQueryDto): Promise<ListResponse<HazardView>> {
     return this.hazards.list(q);
   }
 
+  @ApiDoc('Record a hazard in the ledger', 400, 401, 403, 409, 413)
   @Post()
   @Roles(...WORKERS)
   create(@Body() dto: HazardCreateDto): Promise<HazardDetailView> {
     return this.hazards.create(dto);
   }
 
+  @ApiDoc('Hazard statistics: counts by level, category, status and month', 400, 401, 403)
   @Get('stats')
   @Roles(...READERS)
   stats(@Query() q: HazardStatsQueryDto): Promise<HazardStatsView> {
     return this.reports.stats(q);
   }
 
+  @ApiDoc("Open hazards with their enterprise's position, for the map", 401, 403)
   @Get('map')
   @Roles(...READERS)
   openOnMap(): Promise<HazardFeatureCollection> {
     return this.map.openHazards();
   }
 
+  @ApiDoc('Export the hazard ledger as XLSX', 400, 401, 403)
   @Get('export')
   @Roles(...READERS)
   @ApiProduces(XLSX)
@@ -67,6 +73,7 @@ export class HazardController {
     return xlsx(await this.reports.ledger(await this.hazards.listAll(q)), res);
   }
 
+  @ApiDoc('Hazard report in the form of MEM Order 16 (XLSX)', 400, 401, 403)
   @Get('reports/order16')
   @Roles(...READERS)
   @ApiProduces(XLSX)
@@ -77,18 +84,37 @@ export class HazardController {
     return xlsx(await this.reports.order16(q), res);
   }
 
+  @ApiDoc('Get a hazard with its workflow history and reminders', 400, 401, 403, 404)
   @Get(':id')
   @Roles(...READERS)
   get(@UuidParam() id: string): Promise<HazardDetailView> {
     return this.hazards.get(id);
   }
 
+  @ApiDoc(
+    "Update a hazard's details (measures, funds, deadline, governance plan)",
+    400,
+    401,
+    403,
+    404,
+    409,
+    413,
+  )
   @Patch(':id')
   @Roles(...WORKERS)
   update(@UuidParam() id: string, @Body() dto: HazardUpdateDto): Promise<HazardDetailView> {
     return this.hazards.update(id, dto);
   }
 
+  @ApiDoc(
+    'Move a hazard through its workflow (start, submit, accept, reject, close)',
+    400,
+    401,
+    403,
+    404,
+    409,
+    413,
+  )
   @Post(':id/transitions')
   @Roles(...WORKERS)
   @HttpCode(200)

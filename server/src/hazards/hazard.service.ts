@@ -27,6 +27,7 @@ import {
   InvalidError,
   UnauthenticatedError,
   domainError,
+  problem,
 } from '../common/domain-errors.js';
 
 /** Fields that may still change once rectification has started; the finding itself is fixed. */
@@ -193,7 +194,8 @@ export class HazardService {
       const photoIds = [...new Set(dto.photoIds ?? [])];
       const outcome = decide(h, dto.action, me, { comment: dto.comment, photoCount: photoIds.length });
       if (!outcome.ok) {
-        throw domainError(outcome.status, outcome.status === 400 ? [outcome.message] : outcome.message);
+        const refusal = outcome.code ? problem(outcome.code, outcome.message) : outcome.message;
+        throw domainError(outcome.status, outcome.status === 400 ? [refusal] : refusal);
       }
       if (photoIds.length) await this.files.claim(photoIds, h.enterpriseId);
       const before = await this.detail(h);

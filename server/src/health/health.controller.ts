@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { Public } from '../common/access.decorators.js';
 import { JobQueue } from '../jobs/job-queue.service.js';
 import { REDIS } from '../redis/redis.module.js';
+import { ApiDoc } from '../common/api-docs.js';
 
 type Check = { status: 'up' } | { status: 'down'; message: string };
 
@@ -39,6 +40,7 @@ export class HealthController {
   ) {}
 
   /** 200 when PostgreSQL and Redis both answer, 503 naming the one that does not. */
+  @ApiDoc('Liveness and readiness: PostgreSQL and Redis answer')
   @Get()
   @Public()
   async health(@Res() res: Response): Promise<void> {
@@ -56,6 +58,7 @@ export class HealthController {
    * for a minute without reaching Redis. 503 naming what is wrong: no worker has restored the
    * schedules since Redis lost them, or jobs are not getting through.
    */
+  @ApiDoc('Job health: queues, failed jobs and outbox rows overdue')
   @Get('jobs')
   @Public()
   async jobsHealth(@Res() res: Response): Promise<void> {

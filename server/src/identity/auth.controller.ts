@@ -5,6 +5,7 @@ import type { ContextRequest } from '../common/request-context.interceptor.js';
 import { type LoginResponse, type UserView, ROLES } from '@muster/contracts';
 import { AuthService } from './auth.service.js';
 import { LoginDto, PasswordChangeDto } from './identity.dto.js';
+import { ApiDoc } from '../common/api-docs.js';
 
 @ApiTags('auth')
 @Controller('api/auth')
@@ -12,6 +13,7 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   /** Throttled per client address; repeated failures also lock the account (AuthService). */
+  @ApiDoc('Sign in with e-mail and password; answers a bearer token', 400, 401, 413, 429)
   @Post('login')
   @Public()
   @HttpCode(200)
@@ -19,6 +21,7 @@ export class AuthController {
     return this.auth.login(dto.email, dto.password, req.ip ?? 'unknown');
   }
 
+  @ApiDoc('The signed-in user', 401)
   @Get('me')
   @ApiBearerAuth()
   @Roles(...ROLES)
@@ -26,6 +29,7 @@ export class AuthController {
     return this.auth.me();
   }
 
+  @ApiDoc("Change the signed-in user's password (every session ends, this one too)", 400, 401, 413)
   @Post('password')
   @ApiBearerAuth()
   @HttpCode(204)

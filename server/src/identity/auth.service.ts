@@ -10,7 +10,7 @@ import { Revocations } from './revocation.js';
 import { TokenService } from './token.service.js';
 import type { User } from './user.entity.js';
 import { UserRepository } from './user.repository.js';
-import { UnauthenticatedError } from '../common/domain-errors.js';
+import { UnauthenticatedError, problem } from '../common/domain-errors.js';
 
 const INVALID = 'Invalid email or password';
 
@@ -48,7 +48,7 @@ export class AuthService implements OnModuleInit {
       await this.recordFailure(user, email, attempt, locked?.lockedForSeconds ?? null);
       // The attempt that reaches the limit is told so at once, not on the next try.
       if (locked) throw this.throttle.lockedError(locked.lockedForSeconds);
-      throw new UnauthenticatedError(INVALID);
+      throw new UnauthenticatedError(problem('auth.invalidCredentials', INVALID));
     }
     await this.throttle.succeeded(attempt);
     await this.recordSuccess(user);

@@ -1,5 +1,6 @@
 import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
+import type { ApiProblem } from '@muster/contracts';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { REDIS } from '../redis/redis.module.js';
@@ -55,7 +56,11 @@ export class LoginThrottle {
     try {
       await this.perAddress.consume(ip);
     } catch (e) {
-      throw refusal(e, (s) => `Too many login attempts from this address; try again in ${s} s`);
+      throw refusal(
+        e,
+        'auth.tooManyAttempts',
+        (s) => `Too many login attempts from this address; try again in ${s} s`,
+      );
     }
   }
 
@@ -69,7 +74,7 @@ export class LoginThrottle {
       const res = await this.perAccount.consume(key(account, ip));
       return { account, ip, remaining: res.remainingPoints, count: res.consumedPoints };
     } catch (e) {
-      throw refusal(e, lockedMessage);
+      throw refusal(e, 'auth.locked', lockedMessage);
     }
   }
 
@@ -85,7 +90,7 @@ export class LoginThrottle {
   }
 
   lockedError(seconds: number): HttpException {
-    return tooManyAttempts(lockedMessage(seconds), seconds);
+    return tooManyAttempts('auth.locked', lockedMessage(seconds), seconds);
   }
 }
 
@@ -94,16 +99,20 @@ const key = (account: string, ip: string) => `${account}|${ip}`;
 const lockedMessage = (s: number) =>
   `Too many failed logins to this account from this address; try again in ${s} s`;
 
-function refusal(e: unknown, message: (seconds: number) => string): unknown {
+function refusal(e: unknown, code: string, message: (seconds: number) => string): unknown {
   if (!(e instanceof RateLimiterRes)) return e;
   const seconds = Math.max(1, Math.ceil(e.msBeforeNext / 1000));
-  return tooManyAttempts(message(seconds), seconds);
+  return tooManyAttempts(code, message(seconds), seconds);
 }
 
-/** `retryAfter` also becomes the Retry-After header (HttpExceptionFilter). */
-function tooManyAttempts(message: string, seconds: number): HttpException {
+/**
+ * `retryAfter` also becomes the Retry-After header (HttpExceptionFilter); the problem's code and
+ * seconds let the console say it in its own language.
+ */
+function tooManyAttempts(code: string, message: string, seconds: number): HttpException {
+  const problems: ApiProblem[] = [{ message, code, params: { seconds } }];
   return new HttpException(
-    { statusCode: 429, message, error: 'Too Many Requests', retryAfter: seconds },
+    { statusCode: 429, message, error: 'Too Many Requests', retryAfter: seconds, problems },
     HttpStatus.TOO_MANY_REQUESTS,
   );
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Incident } from './incident.entity.js';
+import type { IncidentStatus, IncidentView } from '@muster/contracts';
 
 export interface FiledListener {
   /**
@@ -9,10 +9,10 @@ export interface FiledListener {
    * round trip on every filing.
    */
   lookup?: string;
-  filed(incident: Incident, lookedUp: unknown): Promise<void>;
+  filed(incident: IncidentView, lookedUp: unknown): Promise<void>;
 }
 
-export type StatusListener = (incident: Incident, from: Incident['status']) => Promise<void>;
+export type StatusListener = (incident: IncidentView, from: IncidentStatus) => Promise<void>;
 
 /**
  * Lets other domains act on a new incident inside the filing transaction without the incident
@@ -28,7 +28,7 @@ export class IncidentHooks {
     this.statusListeners.push(listener);
   }
 
-  async runStatusChanged(incident: Incident, from: Incident['status']): Promise<void> {
+  async runStatusChanged(incident: IncidentView, from: IncidentStatus): Promise<void> {
     for (const listener of this.statusListeners) await listener(incident, from);
   }
 
@@ -41,7 +41,7 @@ export class IncidentHooks {
     return this.listeners.map((l) => l.lookup ?? 'NULL');
   }
 
-  async runFiled(incident: Incident, lookedUp: unknown[]): Promise<void> {
+  async runFiled(incident: IncidentView, lookedUp: unknown[]): Promise<void> {
     for (const [i, listener] of this.listeners.entries()) await listener.filed(incident, lookedUp[i]);
   }
 }

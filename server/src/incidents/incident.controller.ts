@@ -22,6 +22,7 @@ import {
 } from './incident.dto.js';
 import { INCIDENT_COMMAND, ROOM_MEMBERS } from './incident.access.js';
 import { type FiledIncident, IncidentService } from './incident.service.js';
+import { ApiDoc } from '../common/api-docs.js';
 
 @ApiTags('incidents')
 @ApiBearerAuth()
@@ -29,42 +30,49 @@ import { type FiledIncident, IncidentService } from './incident.service.js';
 export class IncidentController {
   constructor(private readonly incidents: IncidentService) {}
 
+  @ApiDoc('File an incident report (opens its incident room)', 400, 401, 403, 409, 413)
   @Post()
   @Roles('enterprise_officer', 'commander', 'zone_admin')
   file(@Body() dto: IncidentCreateDto): Promise<FiledIncident> {
     return this.incidents.file(dto);
   }
 
+  @ApiDoc('List incidents, filtered and paged', 400, 401, 403)
   @Get()
   @Roles(...ROOM_MEMBERS)
   list(@Query() q: IncidentListQueryDto): Promise<ListResponse<IncidentView>> {
     return this.incidents.list(q);
   }
 
+  @ApiDoc('Incident statistics for a year', 400, 401, 403)
   @Get('statistics')
   @Roles(...ROOM_MEMBERS)
   statistics(@Query() q: IncidentStatisticsQueryDto): Promise<IncidentStatistics> {
     return this.incidents.statistics(q.year);
   }
 
+  @ApiDoc('Get an incident', 400, 401, 403, 404)
   @Get(':id')
   @Roles(...ROOM_MEMBERS)
   get(@UuidParam() id: string): Promise<IncidentView> {
     return this.incidents.get(id);
   }
 
+  @ApiDoc('Add a follow-up report to an incident', 400, 401, 403, 404, 409, 413)
   @Post(':id/reports')
   @Roles('enterprise_officer', 'commander', 'zone_admin')
   supplement(@UuidParam() id: string, @Body() dto: SupplementaryReportDto): Promise<IncidentReportView> {
     return this.incidents.supplement(id, dto);
   }
 
+  @ApiDoc("List an incident's initial and follow-up reports", 400, 401, 403, 404)
   @Get(':id/reports')
   @Roles(...ROOM_MEMBERS)
   reports(@UuidParam() id: string): Promise<IncidentReportView[]> {
     return this.incidents.reports(id);
   }
 
+  @ApiDoc('Move an incident to another status (lifecycle rules apply)', 400, 401, 403, 404, 409, 413)
   @Post(':id/status')
   @HttpCode(200)
   @Roles(...INCIDENT_COMMAND)
@@ -72,6 +80,15 @@ export class IncidentController {
     return this.incidents.setStatus(id, dto.status, dto.reason);
   }
 
+  @ApiDoc(
+    "Set or change an incident's response level (a verifying incident starts responding)",
+    400,
+    401,
+    403,
+    404,
+    409,
+    413,
+  )
   @Post(':id/level')
   @HttpCode(200)
   @Roles(...INCIDENT_COMMAND)
@@ -79,12 +96,14 @@ export class IncidentController {
     return this.incidents.setLevel(id, dto);
   }
 
+  @ApiDoc("An incident room's events after a sequence number", 400, 401, 403, 404)
   @Get(':id/events')
   @Roles(...ROOM_MEMBERS)
   events(@UuidParam() id: string, @Query() q: EventsQueryDto): Promise<TypedRoomEvent[]> {
     return this.incidents.events(id, q.sinceSeq);
   }
 
+  @ApiDoc('Post a message in an incident room', 400, 401, 403, 404, 409, 413)
   @Post(':id/messages')
   @Roles(...ROOM_MEMBERS)
   postMessage(@UuidParam() id: string, @Body() dto: RoomMessageDto): Promise<RoomEventOf<'message'>> {

@@ -4,7 +4,7 @@ import { RequestContext } from '../common/request-context.js';
 import { EnterpriseScopedRepository } from '../common/scoped.repository.js';
 import type { IncidentCategory, IncidentStatus, Severity } from '@muster/contracts';
 import { Db } from '../database/db.js';
-import { Enterprise } from '../enterprises/enterprise.entity.js';
+import { joinEnterpriseName } from '../enterprises/enterprise-name.js';
 import { escapeLike } from '../common/sql.js';
 import { Incident, IncidentReport } from './incident.entity.js';
 
@@ -32,13 +32,20 @@ export class IncidentRepository extends EnterpriseScopedRepository<Incident> {
   }
 
   protected override query(alias: string): SelectQueryBuilder<Incident> {
-    return super
-      .query(alias)
-      .leftJoinAndMapOne(`${alias}.enterprise`, Enterprise, 'ent', `ent.id = ${alias}.enterpriseId`);
+    return joinEnterpriseName(super.query(alias), alias);
   }
 
   override async findById(id: string): Promise<Incident | null> {
     return withName(await this.query('r').andWhere('r.id = :id', { id }).getOne());
+  }
+
+  /**
+   * The incident whatever the caller's scope: for a responder's briefing, whose signed link is
+   * its own authority, and for the drill run that owns a drill room.
+   */
+  async findAnyById(id: string): Promise<Incident | null> {
+    const qb = joinEnterpriseName(this.repo.createQueryBuilder('r'), 'r');
+    return withName(await qb.andWhere('r.id = :id', { id }).getOne());
   }
 
   /** The row locked for update, for changes that must not interleave (status, re-grading). */
@@ -153,7 +160,7 @@ export class IncidentRepository extends EnterpriseScopedRepository<Incident> {
   }
 }
 
-function withName(i: (Incident & { enterprise?: Enterprise }) | null): Incident | null {
+function withName(i: (Incident & { enterprise?: { name: string } }) | null): Incident | null {
   if (!i) return null;
   i.enterpriseName = i.enterprise?.name ?? null;
   delete i.enterprise;

@@ -16,8 +16,8 @@ import {
 import { Db } from '../database/db.js';
 import { EnterpriseRepository } from '../enterprises/enterprise.repository.js';
 import { PlanRepository } from '../plans/plan.repository.js';
-import { Broadcaster } from '../rooms/broadcaster.js';
-import { RoomLog } from '../rooms/room-log.js';
+import { Broadcaster } from '../room-log/broadcaster.js';
+import { RoomLog } from '../room-log/room-log.js';
 import { isInsideZone } from '../zone/zone-geometry.js';
 import type {
   IncidentCreateDto,
@@ -143,7 +143,7 @@ export class IncidentService {
         entityId: saved.id,
         after: view,
       });
-      await this.hooks.runFiled(saved, lookedUp);
+      await this.hooks.runFiled(view, lookedUp);
       this.db.afterCommit(() => this.live.incidentChanged(mapIncidentSummary(saved)));
       const warnings: string[] = [];
       if (outsideZone) warnings.push('location: lies outside the zone boundary');
@@ -202,6 +202,15 @@ export class IncidentService {
     });
   }
 
+  /**
+   * The incident whatever the caller's scope, or null: for a responder's briefing, whose signed
+   * link is its own authority, and for the drill run that owns a drill room.
+   */
+  async findAnyById(id: string): Promise<IncidentView | null> {
+    const incident = await this.incidents.findAnyById(id);
+    return incident ? mapIncident(incident) : null;
+  }
+
   async reports(id: string): Promise<IncidentReportView[]> {
     await this.incidents.getById(id);
     return (await this.incidents.reports(id)).map(mapIncidentReport);
@@ -221,8 +230,8 @@ export class IncidentService {
       incident.closedAt = status === 'closed' ? new Date() : null;
       await this.incidents.update(incident);
       await this.rooms.append(id, 'incident.status_changed', { from, to: status, reason: reason ?? null });
-      await this.hooks.runStatusChanged(incident, from);
       const view = mapIncident(incident);
+      await this.hooks.runStatusChanged(view, from);
       await this.audit.record({
         action: 'incident.status_changed',
         entity: 'incident',

@@ -50,6 +50,7 @@ export function mapIncidentSummary(i: Incident): IncidentSummary {
     occurredAt: i.occurredAt.toISOString(),
     deadline: clock.deadline,
     late: clock.late,
+    duty: clock.duty,
   };
 }
 

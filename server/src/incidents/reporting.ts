@@ -1,7 +1,8 @@
-import type { IncidentCategory, ReportingClock } from '@muster/contracts';
+import type { IncidentCategory, ReportingClock, ReportingDuty } from '@muster/contracts';
 
 export const REPORT_DEADLINE_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
+const MINUTE_MS = 60 * 1000;
 
 /** Decree 493 Art. 13: 7 days for road traffic and fire accidents, 30 days for the rest. */
 export function supplementaryWindowDays(category: IncidentCategory): number {
@@ -23,9 +24,24 @@ export function reportingClock(
     deadline: deadline.toISOString(),
     reportedAt: reportedAt.toISOString(),
     late: reportedAt.getTime() > deadline.getTime(),
+    duty: reportingDuty(deadline, reportedAt),
     supplementaryUntil: new Date(
       occurredAt.getTime() + supplementaryWindowDays(category) * DAY_MS,
     ).toISOString(),
+  };
+}
+
+/**
+ * The first-report duty against its deadline. A report a few seconds late is late by a minute:
+ * the regulator counts any lateness as 迟报, and "late by 0 minutes" would read as on time.
+ */
+export function reportingDuty(deadline: Date, reportedAt: Date | null): ReportingDuty {
+  if (!reportedAt) return { met: false, metAt: null, lateByMinutes: 0 };
+  const lateMs = reportedAt.getTime() - deadline.getTime();
+  return {
+    met: true,
+    metAt: reportedAt.toISOString(),
+    lateByMinutes: lateMs > 0 ? Math.ceil(lateMs / MINUTE_MS) : 0,
   };
 }
 

@@ -11,6 +11,7 @@ import {
   type QueueSummaryView,
 } from '@muster/contracts';
 import { QueueAdminService } from './queue-admin.service.js';
+import { ApiDoc } from '../common/api-docs.js';
 
 export class QueueJobsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: QUEUE_JOB_STATES, default: 'failed' })
@@ -29,18 +30,21 @@ export class QueueJobsQueryDto extends PageQueryDto {
 export class QueueAdminController {
   constructor(private readonly queues: QueueAdminService) {}
 
+  @ApiDoc('Job queues with their counts by state', 401, 403)
   @Get()
   @Roles('zone_admin')
   list(): Promise<ListResponse<QueueSummaryView>> {
     return this.queues.summaries();
   }
 
+  @ApiDoc("List a queue's jobs in one state", 400, 401, 403, 404)
   @Get(':name/jobs')
   @Roles('zone_admin')
   jobs(@Param('name') name: string, @Query() q: QueueJobsQueryDto): Promise<ListResponse<QueueJobView>> {
     return this.queues.list(name, q.state, q.page, q.pageSize);
   }
 
+  @ApiDoc('Retry a failed job', 400, 401, 403, 404, 409)
   @Post(':name/jobs/:jobId/retry')
   @HttpCode(200)
   @Roles('zone_admin')

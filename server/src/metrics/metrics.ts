@@ -4,6 +4,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { Public } from '../common/access.decorators.js';
 import { MetricsAccessGuard } from './metrics-access.js';
+import { ApiDoc } from '../common/api-docs.js';
 
 /** One registry per process; `collectDefaultMetrics` adds event-loop lag, heap, GC and so on. */
 export const registry = new Registry();
@@ -37,6 +38,7 @@ export class HttpMetricsMiddleware implements NestMiddleware {
 @ApiTags('operations')
 @Controller('metrics')
 export class MetricsController {
+  @ApiDoc('Prometheus metrics (a bearer METRICS_TOKEN when one is set)', 401, 404)
   @Get()
   @Public()
   @UseGuards(MetricsAccessGuard)

@@ -5,6 +5,7 @@ import { PROVIDER_WEBHOOKS, type ProviderWebhooks, type WebhookParams } from '..
 import { WebhookForm, WebhookSignatureGuard } from '../messaging/webhook-signature.guard.js';
 import { recordIdOf, WEBHOOK_PATH } from '../messaging/webhooks.js';
 import { NotificationSmsSender } from './notification-sms.sender.js';
+import { ApiDoc } from '../common/api-docs.js';
 
 /** The provider's status callbacks for notification texts; signed like every provider webhook. */
 @ApiExcludeController()
@@ -17,6 +18,7 @@ export class NotificationSmsWebhookController {
     @Inject(PROVIDER_WEBHOOKS) private readonly webhooks: ProviderWebhooks,
   ) {}
 
+  @ApiDoc('Twilio status callback for a notification SMS', 400, 403)
   @Post('notification-status')
   @HttpCode(204)
   async status(@WebhookForm() form: WebhookParams, @Query('sms') smsId: string | undefined): Promise<void> {

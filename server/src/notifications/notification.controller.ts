@@ -5,6 +5,7 @@ import { UuidParam } from '../common/uuid-param.js';
 import { type ListResponse, type NotificationView, ROLES } from '@muster/contracts';
 import { NotificationListQueryDto } from './notification.dto.js';
 import { NotificationService } from './notification.service.js';
+import { ApiDoc } from '../common/api-docs.js';
 
 /** Everyone reads their own notifications, and only their own. */
 @ApiTags('notifications')
@@ -13,12 +14,14 @@ import { NotificationService } from './notification.service.js';
 export class NotificationController {
   constructor(private readonly notifications: NotificationService) {}
 
+  @ApiDoc("List the signed-in user's notifications", 400, 401)
   @Get()
   @Roles(...ROLES)
   list(@Query() q: NotificationListQueryDto): Promise<ListResponse<NotificationView> & { unread: number }> {
     return this.notifications.listMine(q);
   }
 
+  @ApiDoc("Mark all the signed-in user's notifications read", 401)
   @Post('read-all')
   @Roles(...ROLES)
   @HttpCode(200)
@@ -26,6 +29,7 @@ export class NotificationController {
     return this.notifications.markAllRead();
   }
 
+  @ApiDoc('Mark one notification read', 400, 401, 404)
   @Post(':id/read')
   @Roles(...ROLES)
   @HttpCode(200)

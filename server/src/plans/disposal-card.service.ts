@@ -5,7 +5,8 @@ import { NotFoundError } from '../common/domain-errors.js';
 import { Db } from '../database/db.js';
 import { DisposalCard } from './disposal-card.entity.js';
 import { PlanAccess } from './plan-access.js';
-import { type CardCreateDto, type CardUpdateDto, mapCard } from './plan.dto.js';
+import type { CardCreateDto, CardUpdateDto } from './plan.dto.js';
+import { mapCard } from './plan.view.js';
 import { PlanRepository } from './plan.repository.js';
 
 /** The disposal cards (应急处置卡) of a draft version: what each post does, step by step. */

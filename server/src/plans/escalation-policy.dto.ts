@@ -20,8 +20,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../common/paging.dto.js';
 import { IsOmittable } from '../common/validation.js';
-import { CHANNELS, type Channel, type EscalationPolicyView } from '@muster/contracts';
-import type { EscalationPolicy } from './escalation-policy.entity.js';
+import { CHANNELS, type Channel } from '@muster/contracts';
 import { trim } from './text-transforms.js';
 
 export class EscalationTierDto {
@@ -161,26 +160,4 @@ export class PolicyPreviewQueryDto {
   @IsOptional()
   @IsISO8601({ strict: true })
   at?: string;
-}
-
-export function mapPolicy(p: EscalationPolicy, enterpriseName: string | null): EscalationPolicyView {
-  return {
-    id: p.id,
-    enterpriseId: p.enterpriseId,
-    enterpriseName,
-    name: p.name,
-    description: p.description,
-    tiers: p.tiers.map((t) => ({
-      contactIds: t.contactIds,
-      teamIds: t.teamIds,
-      rotationId: t.rotationId,
-      channels: t.channels,
-      voiceDelaySeconds: t.voiceDelaySeconds,
-      ackTimeoutSeconds: t.ackTimeoutSeconds,
-      quorum: t.quorum,
-      repeats: t.repeats,
-    })),
-    createdAt: p.createdAt.toISOString(),
-    updatedAt: p.updatedAt.toISOString(),
-  };
 }

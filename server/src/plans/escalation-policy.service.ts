@@ -1,8 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
-import { pageWindow } from '../common/paging.dto.js';
+import { pageWindow } from '../common/paging.js';
 import { RequestContext } from '../common/request-context.js';
-import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type {
   ListResponse,
   EscalationPolicyView,
@@ -10,32 +9,30 @@ import type {
   PreviewRecipient,
   PreviewTier,
   RecipientSource,
+  ContactView,
+  TeamView,
 } from '@muster/contracts';
 import { Db } from '../database/db.js';
-import type { Contact } from '../directory/contact.entity.js';
-import { ContactRepository } from '../directory/contact.repository.js';
-import { onCallAt } from '../directory/on-call.js';
-import type { Rotation } from '../directory/rotation.entity.js';
-import { RotationRepository } from '../directory/rotation.repository.js';
-import type { Team } from '../directory/team.entity.js';
-import { TeamRepository } from '../directory/team.repository.js';
+import { EnterpriseService } from '../enterprises/enterprise.service.js';
+import { ContactService } from '../directory/contact.service.js';
+import { type OnCallRota, RotationService } from '../directory/rotation.service.js';
+import { TeamService } from '../directory/team.service.js';
 import { EscalationPolicy, EscalationTier } from './escalation-policy.entity.js';
-import {
-  type EscalationTierDto,
-  type PolicyCreateDto,
-  type PolicyListQueryDto,
-  type PolicyUpdateDto,
-  mapPolicy,
+import type {
+  EscalationTierDto,
+  PolicyCreateDto,
+  PolicyListQueryDto,
+  PolicyUpdateDto,
 } from './escalation-policy.dto.js';
+import { mapPolicy } from './escalation-policy.view.js';
 import { EscalationPolicyRepository } from './escalation-policy.repository.js';
-import { PlanRepository } from './plan.repository.js';
 import { ConflictError, InvalidError } from '../common/domain-errors.js';
 
 /** Everything a set of tiers names, loaded once for validation or preview. */
 interface Targets {
-  contacts: Map<string, Contact>;
-  teams: Map<string, Team>;
-  rotations: Map<string, Rotation>;
+  contacts: Map<string, ContactView>;
+  teams: Map<string, TeamView>;
+  rotations: Map<string, OnCallRota>;
 }
 
 @Injectable()
@@ -43,18 +40,17 @@ export class EscalationPolicyService {
   constructor(
     private readonly db: Db,
     private readonly policies: EscalationPolicyRepository,
-    private readonly plans: PlanRepository,
-    private readonly contacts: ContactRepository,
-    private readonly teams: TeamRepository,
-    private readonly rotations: RotationRepository,
+    private readonly enterprises: EnterpriseService,
+    private readonly contacts: ContactService,
+    private readonly teams: TeamService,
+    private readonly rotations: RotationService,
     private readonly audit: AuditService,
     private readonly context: RequestContext,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(q: PolicyListQueryDto): Promise<ListResponse<EscalationPolicyView>> {
     const [rows, total] = await this.policies.list({ ...q, ...pageWindow(q) });
-    const names = await this.plans.enterpriseNames(ownerIds(rows));
+    const names = await this.enterprises.namesByIds(ownerIds(rows));
     return { items: rows.map((p) => mapPolicy(p, names.get(p.enterpriseId ?? '') ?? null)), total };
   }
 
@@ -196,7 +192,7 @@ export class EscalationPolicyService {
 
   private async loadTargets(tiers: EscalationTier[]): Promise<Targets> {
     const teams = await this.teams.findByIds(tiers.flatMap((t) => t.teamIds));
-    const rotations = await this.rotations.findByIds(
+    const rotations = await this.rotations.rotasByIds(
       tiers.flatMap((t) => (t.rotationId ? [t.rotationId] : [])),
     );
     const contactIds = [
@@ -243,19 +239,8 @@ export class EscalationPolicyService {
       if (!rot) {
         problems.push(`rotation ${t.rotationId} is no longer visible`);
       } else {
-        const onCall = onCallAt(
-          {
-            memberContactIds: rot.memberContactIds,
-            shiftHours: rot.shiftHours,
-            handoffTime: rot.handoffTime,
-            startDate: rot.startDate,
-            timeZone: this.config.TZ,
-          },
-          rot.overrides,
-          at,
-        );
-        if (onCall.contactId)
-          add(onCall.contactId, { kind: 'rotation', rotationId: rot.id, rotationName: rot.name });
+        const onCall = rot.onCallAt(at);
+        if (onCall) add(onCall, { kind: 'rotation', rotationId: rot.id, rotationName: rot.name });
         else problems.push(`nobody is on call on ${rot.name} at ${at.toISOString()}`);
       }
     }
@@ -271,7 +256,7 @@ export class EscalationPolicyService {
   }
 
   private async view(p: EscalationPolicy): Promise<EscalationPolicyView> {
-    const names = await this.plans.enterpriseNames(ownerIds([p]));
+    const names = await this.enterprises.namesByIds(ownerIds([p]));
     return mapPolicy(p, names.get(p.enterpriseId ?? '') ?? null);
   }
 }

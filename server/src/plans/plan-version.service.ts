@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { PlanVersionView } from '@muster/contracts';
+import type { AuditAction, PlanVersionView } from '@muster/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { ConflictError, InvalidError } from '../common/domain-errors.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
@@ -196,7 +196,7 @@ export class PlanVersionService {
   /** One workflow step under the plan's row lock, on the version's current row, audited. */
   private async transition(
     id: string,
-    action: string,
+    action: AuditAction,
     change: (v: PlanVersion, plan: Plan) => Promise<object | void>,
     extra: object = {},
   ): Promise<void> {

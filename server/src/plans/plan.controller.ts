@@ -28,6 +28,7 @@ import { DisposalCardService } from './disposal-card.service.js';
 import { PlanLevelService } from './plan-level.service.js';
 import { PlanVersionService } from './plan-version.service.js';
 import { PlanService } from './plan.service.js';
+import { ApiDoc } from '../common/api-docs.js';
 
 export const PLAN_READERS = [
   'zone_admin',
@@ -48,6 +49,7 @@ export class PlanController {
     private readonly versions: PlanVersionService,
   ) {}
 
+  @ApiDoc('List emergency plans', 400, 401, 403)
   @Get()
   @Roles(...PLAN_READERS)
   list(@Query() q: PlanListQueryDto): Promise<ListResponse<PlanView>> {
@@ -55,30 +57,40 @@ export class PlanController {
   }
 
   /** Declared before `:id` so that "suggest" is not read as an id. */
+  @ApiDoc(
+    "Published plans for an incident's category and enterprise, with the level each maps its severity to",
+    400,
+    401,
+    403,
+  )
   @Get('suggest')
   @Roles(...PLAN_READERS)
   suggest(@Query() q: PlanSuggestQueryDto): Promise<PlanSuggestion> {
     return this.plans.suggest(q);
   }
 
+  @ApiDoc('Get an emergency plan with its versions', 400, 401, 403, 404)
   @Get(':id')
   @Roles(...PLAN_READERS)
   get(@UuidParam() id: string): Promise<PlanDetailView> {
     return this.plans.get(id);
   }
 
+  @ApiDoc('Create an emergency plan', 400, 401, 403, 409, 413)
   @Post()
   @Roles(...PLAN_WRITERS)
   create(@Body() dto: PlanCreateDto): Promise<PlanDetailView> {
     return this.plans.create(dto);
   }
 
+  @ApiDoc("Update an emergency plan's details", 400, 401, 403, 404, 409, 413)
   @Patch(':id')
   @Roles(...PLAN_WRITERS)
   update(@UuidParam() id: string, @Body() dto: PlanUpdateDto): Promise<PlanDetailView> {
     return this.plans.update(id, dto);
   }
 
+  @ApiDoc('Delete an emergency plan without a published version', 400, 401, 403, 404, 409)
   @Delete(':id')
   @Roles(...PLAN_WRITERS)
   @HttpCode(204)
@@ -86,6 +98,7 @@ export class PlanController {
     await this.plans.remove(id);
   }
 
+  @ApiDoc('Start a new version of a plan (a draft)', 400, 401, 403, 404, 409, 413)
   @Post(':id/versions')
   @Roles(...PLAN_WRITERS)
   createVersion(@UuidParam() id: string, @Body() dto: VersionCreateDto): Promise<PlanVersionView> {
@@ -103,18 +116,21 @@ export class PlanVersionController {
     private readonly cards: DisposalCardService,
   ) {}
 
+  @ApiDoc('Get a plan version with its response levels and disposal cards', 400, 401, 403, 404)
   @Get(':id')
   @Roles(...PLAN_READERS)
   get(@UuidParam() id: string): Promise<PlanVersionView> {
     return this.versions.get(id);
   }
 
+  @ApiDoc('Update a draft plan version', 400, 401, 403, 404, 409, 413)
   @Patch(':id')
   @Roles(...PLAN_WRITERS)
   update(@UuidParam() id: string, @Body() dto: VersionUpdateDto): Promise<PlanVersionView> {
     return this.versions.update(id, dto);
   }
 
+  @ApiDoc('Delete a draft plan version', 400, 401, 403, 404, 409)
   @Delete(':id')
   @Roles(...PLAN_WRITERS)
   @HttpCode(204)
@@ -122,6 +138,7 @@ export class PlanVersionController {
     await this.versions.remove(id);
   }
 
+  @ApiDoc('Submit a draft plan version for review', 400, 401, 403, 404, 409)
   @Post(':id/submit')
   @Roles(...PLAN_WRITERS)
   @HttpCode(200)
@@ -129,6 +146,7 @@ export class PlanVersionController {
     return this.versions.submit(id);
   }
 
+  @ApiDoc('Return a submitted plan version to draft, with the reason', 400, 401, 403, 404, 409, 413)
   @Post(':id/return')
   @Roles(...PLAN_WRITERS)
   @HttpCode(200)
@@ -136,6 +154,7 @@ export class PlanVersionController {
     return this.versions.returnToDraft(id, dto);
   }
 
+  @ApiDoc('Publish a submitted plan version (the previous one is superseded)', 400, 401, 403, 404, 409)
   @Post(':id/publish')
   @Roles(...PLAN_WRITERS)
   @HttpCode(200)
@@ -143,12 +162,14 @@ export class PlanVersionController {
     return this.versions.publish(id);
   }
 
+  @ApiDoc('Add a response level to a draft plan version', 400, 401, 403, 404, 409, 413)
   @Post(':id/levels')
   @Roles(...PLAN_WRITERS)
   addLevel(@UuidParam() id: string, @Body() dto: LevelCreateDto): Promise<PlanLevelView> {
     return this.levels.add(id, dto);
   }
 
+  @ApiDoc('Add a disposal card to a draft plan version', 400, 401, 403, 404, 409, 413)
   @Post(':id/cards')
   @Roles(...PLAN_WRITERS)
   addCard(@UuidParam() id: string, @Body() dto: CardCreateDto): Promise<DisposalCardView> {
@@ -162,12 +183,14 @@ export class PlanVersionController {
 export class PlanLevelController {
   constructor(private readonly levels: PlanLevelService) {}
 
+  @ApiDoc('Update a response level of a draft plan version', 400, 401, 403, 404, 409, 413)
   @Patch(':id')
   @Roles(...PLAN_WRITERS)
   update(@UuidParam() id: string, @Body() dto: LevelUpdateDto): Promise<PlanLevelView> {
     return this.levels.update(id, dto);
   }
 
+  @ApiDoc('Remove a response level from a draft plan version', 400, 401, 403, 404, 409)
   @Delete(':id')
   @Roles(...PLAN_WRITERS)
   @HttpCode(204)
@@ -182,12 +205,14 @@ export class PlanLevelController {
 export class DisposalCardController {
   constructor(private readonly cards: DisposalCardService) {}
 
+  @ApiDoc('Update a disposal card of a draft plan version', 400, 401, 403, 404, 409, 413)
   @Patch(':id')
   @Roles(...PLAN_WRITERS)
   update(@UuidParam() id: string, @Body() dto: CardUpdateDto): Promise<DisposalCardView> {
     return this.cards.update(id, dto);
   }
 
+  @ApiDoc('Remove a disposal card from a draft plan version', 400, 401, 403, 404, 409)
   @Delete(':id')
   @Roles(...PLAN_WRITERS)
   @HttpCode(204)

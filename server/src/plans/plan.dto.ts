@@ -28,25 +28,15 @@ import {
   type Severity,
   ANNEX_KINDS,
   type AnnexKind,
-  type DisposalCardView,
   PLAN_HAZARDS,
   PLAN_SECTION_KEYS,
   PLAN_TYPES,
   type PlanHazard,
-  type PlanLevelView,
   type PlanSectionKey,
   type PlanType,
-  type PlanVersionSummary,
-  type PlanVersionView,
-  type PlanView,
-  type PolicySummary,
   REVISION_TRIGGERS,
   type RevisionTrigger,
 } from '@muster/contracts';
-import type { DisposalCard } from './disposal-card.entity.js';
-import type { PlanLevel } from './plan-level.entity.js';
-import type { PlanVersion } from './plan-version.entity.js';
-import type { Plan } from './plan.entity.js';
 import { trim, trimAll } from './text-transforms.js';
 
 // ---- plans ---------------------------------------------------------------------------------
@@ -407,92 +397,3 @@ export class CardCreateDto {
 }
 
 export class CardUpdateDto extends PartialType(CardCreateDto, { skipNullProperties: false }) {}
-
-// ---- mappers -------------------------------------------------------------------------------
-
-export function mapVersionSummary(v: PlanVersion): PlanVersionSummary {
-  return {
-    id: v.id,
-    number: v.number,
-    label: v.label,
-    status: v.status,
-    publishedAt: v.publishedAt?.toISOString() ?? null,
-    evaluationDueOn: v.evaluationDueOn,
-  };
-}
-
-export function mapPlan(
-  p: Plan,
-  enterpriseName: string | null,
-  published: PlanVersion | undefined,
-  open: PlanVersion | undefined,
-): PlanView {
-  return {
-    id: p.id,
-    enterpriseId: p.enterpriseId,
-    enterpriseName,
-    type: p.type,
-    code: p.code,
-    title: p.title,
-    scope: p.scope,
-    hazards: p.hazards,
-    incidentCategories: p.incidentCategories,
-    published: published ? mapVersionSummary(published) : null,
-    open: open ? mapVersionSummary(open) : null,
-    createdAt: p.createdAt.toISOString(),
-    updatedAt: p.updatedAt.toISOString(),
-  };
-}
-
-export function mapLevel(l: PlanLevel, policy: PolicySummary | null): PlanLevelView {
-  return {
-    id: l.id,
-    versionId: l.versionId,
-    rank: l.rank,
-    code: l.code,
-    name: l.name,
-    activationCriteria: l.activationCriteria,
-    severities: l.severities,
-    checklist: l.checklist,
-    policy,
-  };
-}
-
-export function mapCard(c: DisposalCard): DisposalCardView {
-  return {
-    id: c.id,
-    versionId: c.versionId,
-    position: c.position,
-    post: c.post,
-    title: c.title,
-    hazards: c.hazards,
-    steps: c.steps,
-    precautions: c.precautions,
-    contacts: c.contacts,
-  };
-}
-
-export function mapVersion(
-  v: PlanVersion,
-  levels: PlanLevelView[],
-  cards: DisposalCardView[],
-): PlanVersionView {
-  return {
-    ...mapVersionSummary(v),
-    planId: v.planId,
-    sections: v.sections,
-    annexes: v.annexes,
-    changeSummary: v.changeSummary,
-    revisionTriggers: v.revisionTriggers,
-    reviewDueOn: v.reviewDueOn,
-    filingDueOn: v.filingDueOn,
-    submittedAt: v.submittedAt?.toISOString() ?? null,
-    submittedBy: v.submittedBy,
-    publishedBy: v.publishedBy,
-    supersededAt: v.supersededAt?.toISOString() ?? null,
-    levels,
-    cards,
-    createdAt: v.createdAt.toISOString(),
-    updatedAt: v.updatedAt.toISOString(),
-  };
-}

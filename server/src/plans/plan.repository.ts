@@ -83,11 +83,35 @@ export class PlanRepository extends EnterpriseScopedRepository<Plan> {
     await this.db.manager.query(`SELECT id FROM plan WHERE id = $1 FOR UPDATE`, [planId]);
   }
 
-  enterpriseNames(ids: string[]): Promise<Map<string, string>> {
-    if (!ids.length) return Promise.resolve(new Map());
+  /** The plans among `ids` whatever their owner: for naming what another record refers to. */
+  anyByIds(ids: readonly string[]): Promise<Plan[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.repo.findBy({ id: In([...new Set(ids)]) });
+  }
+
+  /**
+   * The plans of these enterprises that are in force (a version published), each with when it
+   * was first published: it has been binding since, superseded editions included.
+   */
+  inForce(
+    enterpriseIds: readonly string[],
+  ): Promise<{ enterpriseId: string; type: PlanType; firstPublishedAt: Date }[]> {
     return this.db.manager
-      .query(`SELECT id, name FROM enterprise WHERE id = ANY($1::uuid[])`, [ids])
-      .then((rows: { id: string; name: string }[]) => new Map(rows.map((r) => [r.id, r.name])));
+      .query(
+        `SELECT p.enterprise_id, p.type, min(v.published_at) AS first_published_at
+           FROM plan p JOIN plan_version v ON v.plan_id = p.id
+          WHERE p.enterprise_id = ANY($1) AND v.published_at IS NOT NULL
+          GROUP BY p.id
+         HAVING bool_or(v.status = 'published')`,
+        [enterpriseIds],
+      )
+      .then((rows: { enterprise_id: string; type: PlanType; first_published_at: Date }[]) =>
+        rows.map((r) => ({
+          enterpriseId: r.enterprise_id,
+          type: r.type,
+          firstPublishedAt: new Date(r.first_published_at),
+        })),
+      );
   }
 
   // ---- versions ----------------------------------------------------------------------------

@@ -1,39 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  DisposalCardView,
-  ListResponse,
-  PlanDetailView,
-  PlanLevelView,
-  PlanSuggestion,
-  PlanVersionView,
-  PlanView,
-} from '@muster/contracts';
+import type { ListResponse, PlanDetailView, PlanSuggestion, PlanType, PlanView } from '@muster/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { ConflictError, InvalidError } from '../common/domain-errors.js';
-import { pageWindow } from '../common/paging.dto.js';
+import { pageWindow } from '../common/paging.js';
 import { RequestContext } from '../common/request-context.js';
 import { Db } from '../database/db.js';
 import { EnterpriseRepository } from '../enterprises/enterprise.repository.js';
-import { DisposalCardService } from './disposal-card.service.js';
 import { PlanAccess } from './plan-access.js';
-import { PlanLevelService } from './plan-level.service.js';
 import { categoryProblems, outline } from './plan-rules.js';
 import { suggestPlans, suggestionEnterprise } from './plan-suggestion.js';
 import { PlanVersion } from './plan-version.entity.js';
-import { PlanVersionService } from './plan-version.service.js';
-import {
-  type CardCreateDto,
-  type LevelCreateDto,
-  type PlanCreateDto,
-  type PlanListQueryDto,
-  type PlanSuggestQueryDto,
-  type PlanUpdateDto,
-  type VersionUpdateDto,
-  mapVersionSummary,
-} from './plan.dto.js';
+import type { PlanCreateDto, PlanListQueryDto, PlanSuggestQueryDto, PlanUpdateDto } from './plan.dto.js';
 import { Plan } from './plan.entity.js';
 import { PlanRepository } from './plan.repository.js';
-import { PlanViews } from './plan.view.js';
+import { PlanViews, mapVersionSummary } from './plan.view.js';
+
+/** A plan as other domains show it. */
+export interface PlanSummary {
+  id: string;
+  title: string;
+  type: PlanType;
+}
 
 /**
  * Plans themselves (their owner, type, scope and the incidents they cover) and which published
@@ -50,9 +37,6 @@ export class PlanService {
     private readonly views: PlanViews,
     private readonly audit: AuditService,
     private readonly context: RequestContext,
-    private readonly versions: PlanVersionService,
-    private readonly levels: PlanLevelService,
-    private readonly cards: DisposalCardService,
   ) {}
 
   async list(q: PlanListQueryDto): Promise<ListResponse<PlanView>> {
@@ -147,32 +131,20 @@ export class PlanService {
     });
   }
 
-  // ---- for callers outside plans/ ----------------------------------------------------------
-  // response/level-activation.service.ts and demo/plans-demo.ts still reach versions, levels and
-  // cards through PlanService; these pass them on until those callers inject the services themselves.
-
-  getVersion(id: string): Promise<PlanVersionView> {
-    return this.versions.get(id);
+  /**
+   * Id, title and type of the plans among `ids`, whatever their owner: for showing what a record
+   * the caller may already see refers to (a drill scenario's plan). A reference the caller makes
+   * is checked with the scoped `PlanRepository.getById`.
+   */
+  async summariesByIds(ids: readonly string[]): Promise<PlanSummary[]> {
+    return (await this.plans.anyByIds(ids)).map((p) => ({ id: p.id, title: p.title, type: p.type }));
   }
 
-  updateVersion(id: string, dto: VersionUpdateDto): Promise<PlanVersionView> {
-    return this.versions.update(id, dto);
-  }
-
-  submit(id: string): Promise<PlanVersionView> {
-    return this.versions.submit(id);
-  }
-
-  publish(id: string): Promise<PlanVersionView> {
-    return this.versions.publish(id);
-  }
-
-  addLevel(versionId: string, dto: LevelCreateDto): Promise<PlanLevelView> {
-    return this.levels.add(versionId, dto);
-  }
-
-  addCard(versionId: string, dto: CardCreateDto): Promise<DisposalCardView> {
-    return this.cards.add(versionId, dto);
+  /** The plans in force at these enterprises, with when each was first published (drill duties). */
+  inForce(
+    enterpriseIds: readonly string[],
+  ): Promise<{ enterpriseId: string; type: PlanType; firstPublishedAt: Date }[]> {
+    return this.plans.inForce(enterpriseIds);
   }
 }
 

@@ -1,9 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import type { PlanLevelView, PlanVersionView, PlanView } from '@muster/contracts';
+import type {
+  DisposalCardView,
+  PlanLevelView,
+  PlanVersionSummary,
+  PlanVersionView,
+  PlanView,
+  PolicySummary,
+} from '@muster/contracts';
+import type { DisposalCard } from './disposal-card.entity.js';
+import { EnterpriseService } from '../enterprises/enterprise.service.js';
 import { EscalationPolicyRepository } from './escalation-policy.repository.js';
 import type { PlanLevel } from './plan-level.entity.js';
 import type { PlanVersion } from './plan-version.entity.js';
-import { mapCard, mapLevel, mapPlan, mapVersion } from './plan.dto.js';
 import type { Plan } from './plan.entity.js';
 import { PlanRepository } from './plan.repository.js';
 
@@ -16,6 +24,7 @@ export class PlanViews {
   constructor(
     private readonly repository: PlanRepository,
     private readonly policies: EscalationPolicyRepository,
+    private readonly enterprises: EnterpriseService,
   ) {}
 
   /** Each plan with its owner's name and its published and open versions (`knownVersions` if loaded). */
@@ -23,7 +32,7 @@ export class PlanViews {
     const ids = rows.map((p) => p.id);
     const versions =
       knownVersions ?? (await this.repository.versionsOf(ids, ['published', 'draft', 'in_review']));
-    const names = await this.repository.enterpriseNames([
+    const names = await this.enterprises.namesByIds([
       ...new Set(rows.flatMap((p) => (p.enterpriseId ? [p.enterpriseId] : []))),
     ]);
     return rows.map((p) => {
@@ -49,4 +58,91 @@ export class PlanViews {
     const cards = (await this.repository.cardsOf(v.id)).map(mapCard);
     return mapVersion(v, levels, cards);
   }
+}
+
+export function mapVersionSummary(v: PlanVersion): PlanVersionSummary {
+  return {
+    id: v.id,
+    number: v.number,
+    label: v.label,
+    status: v.status,
+    publishedAt: v.publishedAt?.toISOString() ?? null,
+    evaluationDueOn: v.evaluationDueOn,
+  };
+}
+
+export function mapPlan(
+  p: Plan,
+  enterpriseName: string | null,
+  published: PlanVersion | undefined,
+  open: PlanVersion | undefined,
+): PlanView {
+  return {
+    id: p.id,
+    enterpriseId: p.enterpriseId,
+    enterpriseName,
+    type: p.type,
+    code: p.code,
+    title: p.title,
+    scope: p.scope,
+    hazards: p.hazards,
+    incidentCategories: p.incidentCategories,
+    published: published ? mapVersionSummary(published) : null,
+    open: open ? mapVersionSummary(open) : null,
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+export function mapLevel(l: PlanLevel, policy: PolicySummary | null): PlanLevelView {
+  return {
+    id: l.id,
+    versionId: l.versionId,
+    rank: l.rank,
+    code: l.code,
+    name: l.name,
+    activationCriteria: l.activationCriteria,
+    severities: l.severities,
+    checklist: l.checklist,
+    policy,
+  };
+}
+
+export function mapCard(c: DisposalCard): DisposalCardView {
+  return {
+    id: c.id,
+    versionId: c.versionId,
+    position: c.position,
+    post: c.post,
+    title: c.title,
+    hazards: c.hazards,
+    steps: c.steps,
+    precautions: c.precautions,
+    contacts: c.contacts,
+  };
+}
+
+export function mapVersion(
+  v: PlanVersion,
+  levels: PlanLevelView[],
+  cards: DisposalCardView[],
+): PlanVersionView {
+  return {
+    ...mapVersionSummary(v),
+    planId: v.planId,
+    sections: v.sections,
+    annexes: v.annexes,
+    changeSummary: v.changeSummary,
+    revisionTriggers: v.revisionTriggers,
+    reviewDueOn: v.reviewDueOn,
+    filingDueOn: v.filingDueOn,
+    submittedAt: v.submittedAt?.toISOString() ?? null,
+    submittedBy: v.submittedBy,
+    publishedBy: v.publishedBy,
+    supersededAt: v.supersededAt?.toISOString() ?? null,
+    levels,
+    cards,
+    createdAt: v.createdAt.toISOString(),
+    updatedAt: v.updatedAt.toISOString(),
+  };
 }

@@ -6,6 +6,7 @@ import type { ResponsibilityListSummary, ResponsibilityListView } from '@muster/
 import { PLAN_READERS, PLAN_WRITERS } from './plan.controller.js';
 import { ResponsibilityListDto } from './responsibility.dto.js';
 import { ResponsibilityService } from './responsibility.service.js';
+import { ApiDoc } from '../common/api-docs.js';
 
 const OWNER = { name: 'owner', description: '"zone" or an enterprise id' };
 
@@ -15,12 +16,14 @@ const OWNER = { name: 'owner', description: '"zone" or an enterprise id' };
 export class ResponsibilityController {
   constructor(private readonly lists: ResponsibilityService) {}
 
+  @ApiDoc('List the responsibility lists (zone and enterprises)', 401, 403)
   @Get()
   @Roles(...PLAN_READERS)
   list(): Promise<ResponsibilityListSummary[]> {
     return this.lists.list();
   }
 
+  @ApiDoc('Get a responsibility list: who answers for what', 400, 401, 403, 404)
   @Get(':owner')
   @Roles(...PLAN_READERS)
   @ApiParam(OWNER)
@@ -28,6 +31,7 @@ export class ResponsibilityController {
     return this.lists.get(owner);
   }
 
+  @ApiDoc('Replace a responsibility list', 400, 401, 403, 404, 409, 413)
   @Put(':owner')
   @Roles(...PLAN_WRITERS)
   @ApiParam(OWNER)
@@ -38,6 +42,7 @@ export class ResponsibilityController {
     return this.lists.replace(owner, dto);
   }
 
+  @ApiDoc('Export a responsibility list as XLSX', 400, 401, 403, 404)
   @Get(':owner/xlsx')
   @Roles(...PLAN_READERS)
   @ApiParam(OWNER)

@@ -34,6 +34,7 @@ import {
 } from './resource.dto.js';
 import { ResourceService } from './resource.service.js';
 import { ResourceTransferService } from './resource-transfer.service.js';
+import { ApiDoc } from '../common/api-docs.js';
 
 @ApiTags('resources')
 @ApiBearerAuth()
@@ -44,6 +45,7 @@ export class ResourceController {
     private readonly transfer: ResourceTransferService,
   ) {}
 
+  @ApiDoc('List emergency resources, filtered and paged', 400, 401, 403)
   @Get()
   @Roles(...DIRECTORY_READERS)
   list(@Query() q: ResourceListQueryDto): Promise<ListResponse<ResourceView>> {
@@ -61,12 +63,14 @@ export class ResourceController {
   }
 
   /** The nearest resources of the given types to a point, with great-circle distances in metres. */
+  @ApiDoc('Resources nearest to a point, by distance', 400, 401, 403)
   @Get('nearest')
   @Roles(...DIRECTORY_READERS)
   nearest(@Query() q: NearestQueryDto): Promise<NearestResourcesResponse> {
     return this.resources.nearest(q);
   }
 
+  @ApiDoc('Export emergency resources as CSV or XLSX', 400, 401, 403)
   @Get('export')
   @Roles(...DIRECTORY_READERS)
   @ApiProduces(CONTENT_TYPES.csv, CONTENT_TYPES.xlsx, 'application/geo+json')
@@ -84,6 +88,7 @@ export class ResourceController {
     return new StreamableFile(body);
   }
 
+  @ApiDoc('Import resources from a CSV or XLSX file (all rows or none)', 400, 401, 403, 409, 413)
   @Post('import')
   @Roles(...DIRECTORY_WRITERS)
   @TableImport()
@@ -92,24 +97,28 @@ export class ResourceController {
     return this.transfer.import(file, ResourceCreateDto);
   }
 
+  @ApiDoc('Get an emergency resource', 400, 401, 403, 404)
   @Get(':id')
   @Roles(...DIRECTORY_READERS)
   get(@UuidParam() id: string): Promise<ResourceView> {
     return this.resources.get(id);
   }
 
+  @ApiDoc('Create an emergency resource', 400, 401, 403, 409, 413)
   @Post()
   @Roles(...DIRECTORY_WRITERS)
   create(@Body() dto: ResourceCreateDto): Promise<ResourceView> {
     return this.resources.create(dto);
   }
 
+  @ApiDoc('Update an emergency resource', 400, 401, 403, 404, 409, 413)
   @Patch(':id')
   @Roles(...DIRECTORY_WRITERS)
   update(@UuidParam() id: string, @Body() dto: ResourceUpdateDto): Promise<ResourceView> {
     return this.resources.update(id, dto);
   }
 
+  @ApiDoc('Delete an emergency resource', 400, 401, 403, 404, 409)
   @Delete(':id')
   @Roles(...DIRECTORY_WRITERS)
   @HttpCode(204)

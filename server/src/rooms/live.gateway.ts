@@ -26,9 +26,9 @@ import { TokenService } from '../identity/token.service.js';
 import { UserRepository } from '../identity/user.repository.js';
 import { IncidentRepository } from '../incidents/incident.repository.js';
 import { REDIS } from '../redis/redis.module.js';
-import { SocketIoBroadcaster } from './socket-io.broadcaster.js';
-import { OVERVIEW_ROOM, incidentRoom } from './socket-rooms.js';
-import { RoomLog } from './room-log.js';
+import { SocketIoBroadcaster } from '../room-log/socket-io.broadcaster.js';
+import { OVERVIEW_ROOM, incidentRoom } from '../room-log/socket-rooms.js';
+import { RoomLog } from '../room-log/room-log.js';
 
 interface SocketData {
   principal: Principal;

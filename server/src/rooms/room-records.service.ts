@@ -2,12 +2,31 @@ import { Inject, Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
 import { neutraliseFormula } from '../common/tabular.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import type { IncidentStatusSummary, RoomEventView } from '@muster/contracts';
+import {
+  actorText,
+  describeRoomEvent,
+  enumText,
+  inLanguage,
+  type Bilingual,
+  type IncidentStatusSummary,
+  type RecordLanguage,
+  type TypedRoomEvent,
+} from '@muster/contracts';
 import { mapIncident } from '../incidents/incident.view.js';
 import { IncidentRepository } from '../incidents/incident.repository.js';
 import { IncidentService } from '../incidents/incident.service.js';
-import { RoomLog } from './room-log.js';
+import { RoomLog } from '../room-log/room-log.js';
 import { RoomWorkService } from './room-work.service.js';
+
+const CSV_HEADER: Bilingual[] = [
+  ['序号', 'seq'],
+  ['操作人', 'actor'],
+  ['角色', 'role'],
+  ['事件', 'event'],
+  ['内容', 'detail'],
+];
+const CSV_TIME: Bilingual = ['时间', 'time'];
+const DRILL_MARK: Bilingual = ['演练记录，不是真实事故', 'exercise record, not a real incident'];
 
 /**
  * The incident's records: the activity log (in the spirit of ICS-214: who did what, when) and a
@@ -24,22 +43,26 @@ export class RoomRecordsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async activityCsv(id: string): Promise<{ filename: string; csv: string }> {
+  /**
+   * In `lang`, the words of the console (`record-text` in the contracts); the event column keeps
+   * the event's type, for sorting and filtering in a spreadsheet.
+   */
+  async activityCsv(id: string, lang: RecordLanguage): Promise<{ filename: string; csv: string }> {
     const incident = await this.incidents.getById(id);
     const events = await this.rooms.since(id, 0, 1_000_000);
     const rows = events.map((e) => [
       e.seq,
       zoneTime(e.at, this.config.TZ),
-      e.actor.name,
-      e.actor.role,
+      actorText(e.actor, lang),
+      enumText('role', e.actor.role, lang),
       e.type,
-      describeEvent(e),
+      describeRoomEvent(e as TypedRoomEvent, lang),
     ]);
-    const header = ['seq', `time (${this.config.TZ})`, 'actor', 'role', 'event', 'detail'];
+    const say = (text: Bilingual) => inLanguage(text, lang);
+    const [seq, ...rest] = CSV_HEADER.map(say);
+    const header = [seq, `${say(CSV_TIME)} (${this.config.TZ})`, ...rest];
     // A drill's log must never pass for a real incident's once it leaves the system.
-    const mark = incident.isDrill
-      ? [['【演练】DRILL', 'exercise record, not a real incident', '', '', '', '']]
-      : [];
+    const mark = incident.isDrill ? [['【演练】DRILL', say(DRILL_MARK), '', '', '', '']] : [];
     // Messages, titles and names are anyone's text: none may run as a formula in a spreadsheet.
     const csv = stringify([...mark, header, ...rows].map((r) => r.map(neutraliseFormula)));
     const name = `${incident.isDrill ? 'drill' : 'incident'}-${incident.id}-activity.csv`;
@@ -87,52 +110,4 @@ export class RoomRecordsService {
 
 export function zoneTime(iso: string, tz: string): string {
   return new Date(iso).toLocaleString('sv-SE', { timeZone: tz });
-}
-
-/** One line of plain text per event, for the activity log. */
-export function describeEvent(e: RoomEventView): string {
-  const p = e.payload as Record<string, unknown>;
-  const nested = (k: string) => (p[k] ?? {}) as Record<string, unknown>;
-  switch (e.type) {
-    case 'incident.reported':
-      return `reported: ${String(p.title)} (${String(p.category)}, ${String(p.severity)})${p.late ? ', late report' : ''}`;
-    case 'incident.supplementary_report':
-      return `supplementary report: ${String(p.summary)}${p.outsideWindow ? ' (after the window)' : ''}`;
-    case 'incident.regraded':
-      return `re-graded from ${String(p.from)} to ${String(p.to)}`;
-    case 'incident.status_changed':
-      return `status ${String(p.from)} → ${String(p.to)}${p.reason ? `: ${String(p.reason)}` : ''}`;
-    case 'incident.level_set':
-      return `response level ${String(p.from ?? '-')} → ${String(p.to)}`;
-    case 'message':
-      return String(p.text);
-    case 'task.created':
-      return `task created: ${String(nested('task').title)}`;
-    case 'task.updated':
-      return `task ${String(nested('task').title)}: ${String(nested('task').status)}`;
-    case 'map_feature.added':
-      return `map: ${String(nested('feature').kind)} added ${String(nested('feature').label ?? '')}`.trim();
-    case 'map_feature.updated':
-      return `map: ${String(nested('feature').kind)} changed`;
-    case 'map_feature.removed':
-      return `map: ${String(p.kind)} removed`;
-    case 'resource.dispatched':
-      return `dispatched: ${String(nested('dispatch').label)}`;
-    case 'resource.status_changed':
-      return `${String(nested('dispatch').label)}: ${String(p.from)} → ${String(nested('dispatch').state)}`;
-    case 'drill.started':
-      return `drill started: ${String(p.title)}`;
-    case 'drill.inject':
-      return `inject ${String(p.injectId)} (${String(p.kind)})${p.manual ? ' released by hand' : ''}: ${String(p.synopsis)}`;
-    case 'drill.inject_skipped':
-      return `inject skipped: ${String(p.synopsis)}`;
-    case 'drill.paused':
-    case 'drill.resumed':
-    case 'drill.ended':
-      return `${e.type.slice('drill.'.length)} at scenario second ${String(p.scenarioSeconds)}`;
-    case 'drill.real_incident':
-      return `REAL INCIDENT during the drill: ${String(p.title)} (${String(p.severity)})`;
-    default:
-      return JSON.stringify(p);
-  }
 }

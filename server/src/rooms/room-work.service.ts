@@ -16,7 +16,7 @@ import { IncidentHooks } from '../incidents/incident-hooks.js';
 import { IncidentRepository } from '../incidents/incident.repository.js';
 import { ResourceRepository } from '../resources/resource.repository.js';
 import { Dispatch, MapFeature, RoomTask } from './room.entities.js';
-import { RoomLog } from './room-log.js';
+import { RoomLog } from '../room-log/room-log.js';
 import type {
   DispatchCreateDto,
   DispatchUpdateDto,
@@ -139,6 +139,21 @@ export class RoomWorkService implements OnModuleInit {
       .repo(MapFeature)
       .createQueryBuilder('f')
       .where('f.incidentId = :incidentId AND f.removedAt IS NULL', { incidentId })
+      .orderBy('f.createdAt', 'ASC')
+      .getMany();
+    return rows.map(mapFeature);
+  }
+
+  /**
+   * The incident's standing assembly points and command posts, whatever the caller's scope: what
+   * a responder's briefing shows of the map, its signed link being its own authority.
+   */
+  /** What is drawn in the room now, oldest first (for those outside it, e.g. a responder's map). */
+  async sceneFeatures(incidentId: string): Promise<MapFeatureView[]> {
+    const rows = await this.db
+      .repo(MapFeature)
+      .createQueryBuilder('f')
+      .where(`f.incidentId = :id AND f.removedAt IS NULL`, { id: incidentId })
       .orderBy('f.createdAt', 'ASC')
       .getMany();
     return rows.map(mapFeature);

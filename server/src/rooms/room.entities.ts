@@ -1,29 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  PrimaryColumn,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
-import type {
-  DispatchState,
-  FeatureGeometry,
-  MapFeatureKind,
-  RoomActor,
-  RoomEventType,
-  TaskStatus,
-} from '@muster/contracts';
-
-@Entity('room_event')
-export class RoomEvent {
-  @PrimaryColumn({ type: 'uuid' }) incidentId: string;
-  @PrimaryColumn({ type: 'integer' }) seq: number;
-  @Column({ type: 'text' }) type: RoomEventType;
-  @Column({ type: 'jsonb' }) payload: Record<string, unknown>;
-  @Column({ type: 'jsonb' }) actor: RoomActor;
-  @Column({ type: 'timestamptz' }) at: Date;
-}
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { DispatchState, FeatureGeometry, MapFeatureKind, TaskStatus } from '@muster/contracts';
 
 @Entity('room_task')
 export class RoomTask {

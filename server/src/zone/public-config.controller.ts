@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Public } from '../common/access.decorators.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { PublicConfig } from '@muster/contracts';
+import { ApiDoc } from '../common/api-docs.js';
 
 /** What the web console needs before login: which basemap to draw and in which time zone. */
 @ApiTags('config')
@@ -10,6 +11,7 @@ import type { PublicConfig } from '@muster/contracts';
 export class PublicConfigController {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
+  @ApiDoc('Public settings the console needs before sign-in (map, zone)')
   @Get('public')
   @Public()
   get(): PublicConfig {

@@ -17,6 +17,7 @@ export const incidentRules: AccessRules = {
   'POST /api/incidents/:id/level': COMMAND,
   'GET /api/incidents/:id/suggested-plans': MEMBERS,
   'POST /api/incidents/:id/activate-level': COMMAND,
+  'POST /api/incidents/:id/activate-level/preview': COMMAND,
   'GET /api/incidents/:id/events': MEMBERS,
   'GET /api/incidents/:id/activity.csv': MEMBERS,
   'GET /api/incidents/:id/summary': MEMBERS,

@@ -7,15 +7,12 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { PageHeader } from '../components/PageHeader';
 import { Pagination } from '../components/Pagination';
-import { ROLES, type AuditEntryView, type Role } from '../contracts';
+import { AUDIT_ACTION_TEXT, AUDIT_ENTITY_TEXT, systemActorText, type AuditEntryView } from '../contracts';
+import { useRecordText } from '../incidents/timeline-text';
 import { formatDateTime, zonedDayBoundary } from '../lib/format';
 import { changedFields, formatJson } from './audit-diff';
 
 const PAGE_SIZE = 50;
-
-function isRole(value: string): value is Role {
-  return (ROLES as readonly string[]).includes(value);
-}
 
 interface FilterForm {
   entity: string;
@@ -78,6 +75,14 @@ export function AuditPage() {
       return next;
     });
   const set = (key: keyof FilterForm) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
+  const words = useRecordText();
+  const byLabel = (a: [string, string], b: [string, string]) => a[1].localeCompare(b[1], i18n.language);
+  const entityOptions = Object.keys(AUDIT_ENTITY_TEXT)
+    .map((e): [string, string] => [e, words.auditEntity(e)])
+    .sort(byLabel);
+  const actionOptions = Object.keys(AUDIT_ACTION_TEXT)
+    .map((a): [string, string] => [a, words.auditAction(a)])
+    .sort(byLabel);
 
   return (
     <div className="page">
@@ -92,11 +97,25 @@ export function AuditPage() {
       >
         <div className="field field--inline">
           <label htmlFor="audit-entity">{t('audit.entity')}</label>
-          <input id="audit-entity" value={draft.entity} onChange={(e) => set('entity')(e.target.value)} />
+          <select id="audit-entity" value={draft.entity} onChange={(e) => set('entity')(e.target.value)}>
+            <option value="">{t('audit.anyEntity')}</option>
+            {entityOptions.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
         </div>
         <div className="field field--inline">
           <label htmlFor="audit-action">{t('audit.action')}</label>
-          <input id="audit-action" value={draft.action} onChange={(e) => set('action')(e.target.value)} />
+          <select id="audit-action" value={draft.action} onChange={(e) => set('action')(e.target.value)}>
+            <option value="">{t('audit.anyAction')}</option>
+            {actionOptions.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
         </div>
         <div className="field field--inline">
           <label htmlFor="audit-user">{t('audit.user')}</label>
@@ -201,12 +220,10 @@ function AuditRow({
   when: string;
 }) {
   const { t } = useTranslation();
+  const words = useRecordText();
   const detailsId = `audit-details-${entry.id}`;
   const changed = open ? changedFields(entry.before, entry.after) : [];
   const hasDocuments = entry.before != null || entry.after != null;
-  // Actions by the system itself (demo seeding, scheduled jobs) carry the role "system".
-  const roleLabel = (role: string) =>
-    isRole(role) ? t(`roles.${role}`) : role === 'system' ? t('audit.system') : role;
   return (
     <Fragment>
       <tr className={open ? 'table__row--open' : undefined}>
@@ -224,15 +241,26 @@ function AuditRow({
         </td>
         <td className="nowrap">{when}</td>
         <td>
-          {entry.userEmail ?? <span className="cell-sub">{t('audit.system')}</span>}
-          {entry.role && <div className="cell-sub">{roleLabel(entry.role)}</div>}
+          {/* Actions by the system itself (demo seeding, scheduled jobs) carry the role "system". */}
+          {entry.role === 'system' || !entry.userEmail ? (
+            <span data-testid="audit-actor">{systemActorText(entry.userEmail ?? '', words.lang)}</span>
+          ) : (
+            <span data-testid="audit-actor">{entry.userEmail}</span>
+          )}
+          {entry.role && entry.role !== 'system' && <div className="cell-sub">{words.role(entry.role)}</div>}
         </td>
-        <td>
-          <code>{entry.action}</code>
+        <td data-testid="audit-action" title={entry.action}>
+          {words.auditAction(entry.action)}
         </td>
-        <td>
-          <code>{entry.entity}</code>
-          {entry.entityId && <div className="cell-sub mono">{entry.entityId}</div>}
+        <td data-testid="audit-entity">
+          {words.auditEntity(entry.entity)}
+          {entry.entityLabel ? (
+            <div className="cell-sub" title={entry.entityId ?? undefined}>
+              {entry.entityLabel}
+            </div>
+          ) : (
+            entry.entityId && <div className="cell-sub mono">{entry.entityId}</div>
+          )}
         </td>
         <td className="mono">{entry.ip ?? ''}</td>
       </tr>

@@ -9,19 +9,19 @@ import { PageHeader } from '../components/PageHeader';
 import { Pagination } from '../components/Pagination';
 import {
   QUEUE_JOB_STATES,
+  jobText,
+  queueText,
   type ListResponse,
   type QueueJobState,
   type QueueJobView,
   type QueueSummaryView,
 } from '../contracts';
+import { useRecordText } from '../incidents/timeline-text';
 import { formatDateTime } from '../lib/format';
 import { formatJson } from './audit-diff';
 import './queues.css';
 
 const PAGE_SIZE = 25;
-const KNOWN_QUEUES = ['hazards', 'callouts', 'deliveries'] as const;
-type KnownQueue = (typeof KNOWN_QUEUES)[number];
-const isKnownQueue = (name: string): name is KnownQueue => (KNOWN_QUEUES as readonly string[]).includes(name);
 /** Queues move fast during a call-out; the page follows them without a manual refresh. */
 const REFRESH_MS = 5_000;
 
@@ -46,6 +46,7 @@ const retryJob = (queue: string, id: string) =>
 /** The zone admin's view of the background jobs: counts per queue, jobs by state, retry. */
 export function QueuesPage() {
   const { t } = useTranslation();
+  const { lang } = useRecordText();
   const queues = useQuery({
     queryKey: queueKeys.all,
     queryFn: ({ signal }) => fetchQueues(signal),
@@ -75,8 +76,8 @@ export function QueuesPage() {
               {queues.data.items.map((q) => (
                 <tr key={q.name} data-testid="queue-row" data-queue={q.name}>
                   <th scope="row">
-                    {isKnownQueue(q.name) ? t(`queues.name.${q.name}`) : q.name}
-                    <span className="queues__id">{q.name}</span>
+                    <span data-testid="queue-name">{queueText(q.name, lang)}</span>
+                    {queueText(q.name, lang) !== q.name && <span className="queues__id">{q.name}</span>}
                     {q.paused && <span className="late-flag">{t('queues.paused')}</span>}
                   </th>
                   {QUEUE_JOB_STATES.map((s) => (
@@ -106,6 +107,7 @@ export function QueuesPage() {
 
 function JobList({ queue, state }: { queue: string; state: QueueJobState }) {
   const { t, i18n } = useTranslation();
+  const { lang } = useRecordText();
   const queryClient = useQueryClient();
   const config = usePublicConfig();
   const timeZone = config.data?.timeZone ?? 'Asia/Shanghai';
@@ -125,7 +127,7 @@ function JobList({ queue, state }: { queue: string; state: QueueJobState }) {
   return (
     <section className="card queues__jobs" aria-labelledby="queue-jobs-title" data-testid="queue-jobs">
       <h2 id="queue-jobs-title" className="card__title">
-        {t('queues.jobsTitle', { queue, state: t(`queues.state.${state}`) })}
+        {t('queues.jobsTitle', { queue: queueText(queue, lang), state: t(`queues.state.${state}`) })}
       </h2>
       {jobs.isError && <ErrorNotice error={jobs.error} onRetry={() => void jobs.refetch()} />}
       {retry.isError && <ErrorNotice error={retry.error} compact />}
@@ -134,7 +136,9 @@ function JobList({ queue, state }: { queue: string; state: QueueJobState }) {
         {jobs.data?.items.map((j) => (
           <li key={j.id} className="queues__job" data-testid="queue-job" data-job-id={j.id}>
             <div className="queues__job-head">
-              <strong>{j.name}</strong>
+              <strong data-testid="queue-job-name" title={j.name}>
+                {jobText(j.name, lang)}
+              </strong>
               <code>{j.id}</code>
               <span>{t('queues.attempts', { made: j.attemptsMade, allowed: j.attempts })}</span>
               <span>{t('queues.created', { time: time(j.createdAt) })}</span>

@@ -1,21 +1,30 @@
-import type { ApiError } from '../contracts';
+import type { ApiError, ApiProblem } from '../contracts';
+import { currentLanguage } from '../i18n';
 import { sessionStore } from './session';
 
 /**
  * An error answered by the API (`{ statusCode, message, error }`) or a failure to reach it
  * (`status` 0). `messages` is always a list: a 400 names each bad field in its own message.
+ * `problems` are the messages the server also gave a code, for the console to word.
  */
 export class ApiRequestError extends Error {
   readonly status: number;
   readonly messages: string[];
   readonly errorId: string | undefined;
+  readonly problems: ApiProblem[];
 
-  constructor(status: number, messages: string[], errorId?: string) {
+  constructor(status: number, messages: string[], errorId?: string, problems: ApiProblem[] = []) {
     super(messages.join('; ') || `HTTP ${status}`);
     this.name = 'ApiRequestError';
     this.status = status;
     this.messages = messages;
     this.errorId = errorId;
+    this.problems = problems;
+  }
+
+  /** The coded problem a message is, if the server gave it a code. */
+  problemOf(message: string): ApiProblem | undefined {
+    return this.problems.find((p) => p.message === message);
   }
 
   get isNetworkError(): boolean {
@@ -59,13 +68,22 @@ async function toError(response: Response): Promise<ApiRequestError> {
   }
   if (isApiError(body)) {
     const messages = Array.isArray(body.message) ? body.message : [body.message];
-    return new ApiRequestError(response.status, messages.filter(Boolean), body.errorId);
+    return new ApiRequestError(
+      response.status,
+      messages.filter(Boolean),
+      body.errorId,
+      Array.isArray(body.problems) ? body.problems : [],
+    );
   }
   return new ApiRequestError(response.status, response.statusText ? [response.statusText] : []);
 }
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  // The server writes records (a drill report's timeline) in the console's language.
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': currentLanguage(),
+  };
   const session = options.anonymous ? null : sessionStore.get();
   if (session) headers.Authorization = `Bearer ${session.token}`;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';

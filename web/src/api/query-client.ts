@@ -1,4 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
+import i18n from '../i18n';
 import { ApiRequestError } from './client';
 
 export const queryClient = new QueryClient({
@@ -13,3 +14,7 @@ export const queryClient = new QueryClient({
     mutations: { retry: false },
   },
 });
+
+// Records the server writes out (a drill report's timeline) come in the language the request
+// asked for: after a switch, what is on screen is fetched again in the new one.
+i18n.on('languageChanged', () => void queryClient.invalidateQueries());

@@ -15,7 +15,7 @@ import {
   type RunView,
   type TypedRoomEvent,
 } from '../contracts';
-import { describeRoomEvent } from '../incidents/timeline-text';
+import { useRecordText } from '../incidents/timeline-text';
 import { LiveIndicator, useZoneTime } from '../incidents/ui';
 import { useRoom } from '../live/use-room';
 import { addObservation, fetchEvaluations, fetchObservations, saveMyEvaluation } from './api';
@@ -194,6 +194,7 @@ function TaggableTimeline({
 }) {
   const { t } = useDrillsT();
   const { t: tg } = useTranslation();
+  const text = useRecordText();
   const zoneTime = useZoneTime();
   const room = useRoom(incidentId);
   useFollowRoom(run.id, room.events);
@@ -229,8 +230,8 @@ function TaggableTimeline({
               {zoneTime(e.at).slice(-8)}
             </time>
             <div>
-              <span className="cell-sub">{e.actor?.name ?? tg('incidents.timeline.system')}</span>
-              <div>{describeRoomEvent(e, tg)}</div>
+              <span className="cell-sub">{text.actor(e.actor)}</span>
+              <div>{text.event(e)}</div>
               {tagging === e.seq && (
                 <ObservationForm runId={run.id} eventSeq={e.seq} onDone={() => setTagging(null)} />
               )}

@@ -20,7 +20,7 @@ import { ObservationList } from './EvaluatorPage';
 import { useDrillsT } from './i18n';
 import { MetricsTables } from './metrics-tables';
 import { formatOffset, isoToZonedLocal } from './model';
-import { drillKeys, DrillsTabs, DrillWatermark, RunStatusBadge, useCanDirect } from './ui';
+import { drillKeys, DrillsTabs, DrillWatermark, RunStatusBadge, useCanDirect, useRosterLine } from './ui';
 
 /** The after-action (summary) report of one run, on screen and on A4. */
 export function ReportPage() {
@@ -149,6 +149,7 @@ export function ReportPage() {
 function Overview({ report: r }: { report: DrillReport }) {
   const { t } = useDrillsT();
   const zoneTime = useZoneTime();
+  const rosterLine = useRosterLine();
   const run = r.run;
   const released = run.injects.filter((i) => i.state === 'released').length;
   const skipped = run.injects.filter((i) => i.state === 'skipped').length;
@@ -179,11 +180,7 @@ function Overview({ report: r }: { report: DrillReport }) {
         <dd>{t('report.injectsLine', { total: run.injects.length, released, skipped })}</dd>
         <dt>{t('console.roster')}</dt>
         <dd>
-          {t('runs.rosterLine', {
-            contacts: run.roster.contacts.length,
-            teams: run.roster.teams.length,
-            evaluators: run.roster.evaluators.length,
-          })}
+          {rosterLine(run.roster)}
           {run.roster.teams.length > 0 && ` · ${run.roster.teams.map((x) => x.name).join('、')}`}
         </dd>
         <dt>{t('editor.objectives')}</dt>

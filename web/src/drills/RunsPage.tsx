@@ -14,7 +14,15 @@ import { fetchDrillStaff, fetchRuns, fetchScenarios, scheduleRun } from './api';
 import { useDrillsT } from './i18n';
 import { RosterFields } from './RosterFields';
 import { errorsAt, fieldErrors, isoToZonedLocal, zonedLocalToIso } from './model';
-import { drillKeys, DrillsTabs, FieldProblems, RunStatusBadge, useCanDirect, useCanEvaluate } from './ui';
+import {
+  drillKeys,
+  DrillsTabs,
+  FieldProblems,
+  RunStatusBadge,
+  useCanDirect,
+  useCanEvaluate,
+  useRosterLine,
+} from './ui';
 
 const PAGE_SIZE = 30;
 
@@ -24,6 +32,7 @@ export function RunsPage() {
   const zoneTime = useZoneTime();
   const canDirect = useCanDirect();
   const canEvaluate = useCanEvaluate();
+  const rosterLine = useRosterLine();
   const [params, setParams] = useSearchParams();
   const [status, setStatus] = useState<RunStatus | ''>('');
   const [page, setPage] = useState(1);
@@ -106,13 +115,7 @@ export function RunsPage() {
                 <RunStatusBadge status={run.status} />
               </td>
               <td>{run.directorName}</td>
-              <td className="nowrap">
-                {t('runs.rosterLine', {
-                  contacts: run.roster.contacts.length,
-                  teams: run.roster.teams.length,
-                  evaluators: run.roster.evaluators.length,
-                })}
-              </td>
+              <td className="nowrap">{rosterLine(run.roster)}</td>
               <td className="nowrap">
                 <Link to={`/drills/runs/${run.id}`}>{t('runs.console')}</Link>
                 {canEvaluate && run.incidentId && (

@@ -115,3 +115,14 @@ export function useTeamChoices() {
 export function useContactChoices() {
   return useQuery({ queryKey: ['drills', 'contacts'], queryFn: ({ signal }) => fetchAllContacts(signal) });
 }
+
+/** "3 people · 1 team · 1 evaluator": each count with its own plural. */
+export function useRosterLine() {
+  const { t } = useDrillsT();
+  return (roster: { contacts: unknown[]; teams: unknown[]; evaluators: unknown[] }) =>
+    [
+      t('runs.rosterContacts', { count: roster.contacts.length }),
+      t('runs.rosterTeams', { count: roster.teams.length }),
+      t('runs.rosterEvaluators', { count: roster.evaluators.length }),
+    ].join(' · ');
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { RESPONSE_LEVELS, responseLevelName } from '@muster/contracts';
 
 // Dynamic imports: Jest's transformer drops static import attributes, and Jest wants them for JSON.
 const { default: en } = await import('./en.json', { with: { type: 'json' } });
@@ -49,5 +50,13 @@ describe('translation catalogues', () => {
     });
     expect(zhCN.enterprise.legalRepresentative).toContain('第一责任人');
     expect(zhCN.enterprise.dutyPhone).toBe('值班电话');
+  });
+
+  it('name each response level as every SMS, call and page does', () => {
+    const level = (c: Catalog) => (c.incidents as Catalog).level as Catalog;
+    for (const l of RESPONSE_LEVELS) {
+      expect(level(zhCN as Catalog)[l]).toBe(responseLevelName(l, 'zh-CN'));
+      expect(level(en as Catalog)[l]).toBe(responseLevelName(l, 'en'));
+    }
   });
 });

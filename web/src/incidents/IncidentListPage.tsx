@@ -164,7 +164,7 @@ export function IncidentListPage() {
               <td>
                 <ReportingCountdown
                   deadline={incident.clock.deadline}
-                  late={incident.clock.late}
+                  duty={incident.clock.duty}
                   closed={incident.status === 'closed'}
                   compact
                 />

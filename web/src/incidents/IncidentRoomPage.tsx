@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import { useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { useSession } from '../auth/session-hooks';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
+import { PanelTabs } from '../components/Tabs';
 import type { IncidentView } from '../contracts';
 import { DrillWatermark } from '../drills/ui';
 import { useRoom, type Present } from '../live/use-room';
@@ -14,10 +15,10 @@ import { COMMAND, REPORTERS, ROOM_ACTORS } from './roles';
 import { incidentKeys, useDispatches, useFeatures, useIncident, useReports, useTasks } from './queries';
 import type { FiledLocationState } from './report-form/use-incident-report';
 import { CalloutBoard } from './room/CalloutBoard';
-import { CommandActions } from './room/CommandActions';
+import { IncidentDetails } from './room/IncidentDetails';
 import { NearbyResourceLayer, NearbyResourcesPanel, useNearbyResources } from './room/NearbyResources';
-import { PlanActivationPanel } from './room/PlanActivationPanel';
 import { ReportsPanel } from './room/ReportsPanel';
+import { ResponsePanel } from './room/ResponsePanel';
 import { RoomScene, RoomWork } from './room/RoomScene';
 import { Timeline } from './room/Timeline';
 import {
@@ -105,7 +106,7 @@ function Records({ incidentId }: { incidentId: string }) {
   const { t } = useTranslation();
   const csv = useMutation({ mutationFn: () => downloadActivityCsv(incidentId) });
   return (
-    <section className="room-panel records" aria-labelledby="records-title">
+    <section className="room-panel records" aria-labelledby="records-title" data-testid="records">
       <h2 id="records-title" className="room-panel__title">
         {t('incidents.room.records')}
       </h2>
@@ -130,18 +131,25 @@ function Records({ incidentId }: { incidentId: string }) {
   );
 }
 
-function RoomHeader({ incident, canCommand }: { incident: IncidentView; canCommand: boolean }) {
+/**
+ * The incident at a glance, in two lines: what, how grave, where the response stands, and the
+ * few facts a commander looks at most; the rest is in the details tab.
+ */
+function RoomHeader({ incident, status }: { incident: IncidentView; status: ReactNode }) {
   const { t } = useTranslation();
   const zoneTime = useZoneTime();
   const c = incident.casualties;
   return (
     <header className="room-header" data-testid="room-header">
-      <div className="room-header__top">
-        <Link to="/incidents" className="room-header__back">
-          ← {t('incidents.room.back')}
-        </Link>
-      </div>
       <div className="room-header__title-row">
+        <Link
+          to="/incidents"
+          className="room-header__back"
+          aria-label={t('incidents.room.back')}
+          title={t('incidents.room.back')}
+        >
+          ←
+        </Link>
         <h1 className="room-header__title" data-testid="room-title">
           {incident.title}
         </h1>
@@ -149,6 +157,7 @@ function RoomHeader({ incident, canCommand }: { incident: IncidentView; canComma
         <SeverityBadge severity={incident.severity} />
         <StatusBadge status={incident.status} />
         <LevelBadge level={incident.responseLevel} />
+        <div className="room-header__status">{status}</div>
       </div>
       <dl className="room-header__facts">
         <div>
@@ -156,31 +165,18 @@ function RoomHeader({ incident, canCommand }: { incident: IncidentView; canComma
           <dd>{incident.enterpriseName ?? t('incidents.field.noEnterprise')}</dd>
         </div>
         <div>
-          <dt>{t('incidents.category.label')}</dt>
-          <dd>{t(`incidents.category.${incident.category}`)}</dd>
-        </div>
-        <div>
           <dt>{t('incidents.field.occurredAt')}</dt>
           <dd>{zoneTime(incident.occurredAt)}</dd>
         </div>
         <div>
-          <dt>{t('incidents.field.deadline')}</dt>
+          {/* The clock says what it counts: a label beside it would only push the facts to a second line. */}
+          <dt className="visually-hidden">{t('incidents.field.deadline')}</dt>
           <dd>
             <ReportingCountdown
               deadline={incident.clock.deadline}
-              late={incident.clock.late}
+              duty={incident.clock.duty}
               closed={incident.status === 'closed'}
             />
-          </dd>
-        </div>
-        <div>
-          <dt>{t('incidents.field.reportedAt')}</dt>
-          <dd>{zoneTime(incident.clock.reportedAt)}</dd>
-        </div>
-        <div>
-          <dt>{t('incidents.reports.supplementary')}</dt>
-          <dd>
-            {t('incidents.clock.supplementaryUntil', { time: zoneTime(incident.clock.supplementaryUntil) })}
           </dd>
         </div>
         <div>
@@ -192,37 +188,18 @@ function RoomHeader({ incident, canCommand }: { incident: IncidentView; canComma
               serious: c.seriousInjuries,
               minor: c.minorInjuries,
             })}
-            {' · '}
-            {t('incidents.room.loss', { amount: incident.directLossCny.toLocaleString('zh-CN') })}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('incidents.field.address')}</dt>
-          <dd>
-            {incident.address}
-            {incident.outsideZone && <span className="late-flag">{t('incidents.outsideZone')}</span>}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('incidents.field.reporter')}</dt>
-          <dd>
-            {t('incidents.room.reportedBy', { name: incident.reporter.name, phone: incident.reporter.phone })}
           </dd>
         </div>
       </dl>
-      {incident.summary && <p className="room-header__summary">{incident.summary}</p>}
-      {incident.measuresTaken && (
-        <p className="room-header__summary">
-          <strong>{t('incidents.field.measuresTaken')}：</strong>
-          {incident.measuresTaken}
-        </p>
-      )}
-      {canCommand && <CommandActions incident={incident} />}
     </header>
   );
 }
 
-/** The incident room: where things stand, the scene map, the log, tasks, resources and reports, live. */
+/**
+ * The incident room, laid out for a commander's screen: the map, the response (level and plan)
+ * and the call-out board together above the fold with the timeline beside them; the rest of the
+ * room's work (tasks, resources, reports, details, records) in tabs below. Everything is live.
+ */
 function IncidentRoom({ incidentId }: { incidentId: string }) {
   const { t } = useTranslation();
   const session = useSession();
@@ -234,6 +211,7 @@ function IncidentRoom({ incidentId }: { incidentId: string }) {
   const dispatches = useDispatches(incidentId);
   const reports = useReports(incidentId);
   const [showNearby, setShowNearby] = useState(true);
+  const tabsRef = useRef<HTMLDivElement>(null);
   const role = session?.user.role;
   const closed = incident.data?.status === 'closed';
   const canAct = role ? ROOM_ACTORS.includes(role) && !closed : false;
@@ -253,84 +231,141 @@ function IncidentRoom({ incidentId }: { incidentId: string }) {
     );
   }
   const data = incident.data;
+  const openTasks = tasks.data?.filter(
+    (task) => task.status !== 'done' && task.status !== 'cancelled',
+  ).length;
 
   return (
     <div className="room" data-testid="incident-room" data-incident-id={data.id}>
-      {data.isDrill && <DrillWatermark />}
-      <FiledNotice />
-      <RoomHeader incident={data} canCommand={canCommand} />
-      {closed && (
-        <p className="notice notice--info notice--compact room-closed">{t('incidents.room.closedNotice')}</p>
-      )}
-      <div className="room__status-bar">
-        <LiveIndicator status={room.status} />
-        <Presence present={room.present} selfId={session?.user.id} />
-        {room.error && (
-          <span className="notice notice--error notice--compact">
-            {t('incidents.room.joinFailed', { error: room.error })}
-          </span>
-        )}
-      </div>
-
-      {(tasks.isError || dispatches.isError || reports.isError) && (
-        <ErrorNotice
-          error={tasks.error ?? dispatches.error ?? reports.error}
-          compact
-          onRetry={() => void queryClient.invalidateQueries({ queryKey: incidentKeys.detail(incidentId) })}
+      <div className="room__fold">
+        {data.isDrill && <DrillWatermark />}
+        <FiledNotice />
+        <RoomHeader
+          incident={data}
+          status={
+            <>
+              <LiveIndicator status={room.status} />
+              <Presence present={room.present} selfId={session?.user.id} />
+            </>
+          }
         />
-      )}
-      <div className="room__grid">
-        <div className="room__map-column">
-          <RoomScene
-            incidentId={incidentId}
-            incident={data}
-            features={features.data}
-            canAct={canAct}
-            titleId="room-map-title"
-            meta={
-              <span className="room-panel__meta" data-testid="feature-count">
-                {features.data && features.data.length > 0
-                  ? t('incidents.map.featureCount', { count: features.data.length })
-                  : t('incidents.map.noFeatures')}
-              </span>
-            }
-            notices={
-              features.isError && (
-                <ErrorNotice error={features.error} compact onRetry={() => void features.refetch()} />
-              )
-            }
-            layers={
-              showNearby &&
-              nearby.data && (
-                <NearbyResourceLayer
-                  resources={nearby.data.items}
+        {closed && (
+          <p className="notice notice--info notice--compact room-closed">
+            {t('incidents.room.closedNotice')}
+          </p>
+        )}
+        {room.error && (
+          <p className="notice notice--error notice--compact">
+            {t('incidents.room.joinFailed', { error: room.error })}
+          </p>
+        )}
+        {(tasks.isError || dispatches.isError || reports.isError) && (
+          <ErrorNotice
+            error={tasks.error ?? dispatches.error ?? reports.error}
+            compact
+            onRetry={() => void queryClient.invalidateQueries({ queryKey: incidentKeys.detail(incidentId) })}
+          />
+        )}
+        <div className="room__stage">
+          <div className="room__map">
+            <RoomScene
+              incidentId={incidentId}
+              incident={data}
+              features={features.data}
+              canAct={canAct}
+              titleId="room-map-title"
+              notices={
+                features.isError && (
+                  <ErrorNotice error={features.error} compact onRetry={() => void features.refetch()} />
+                )
+              }
+              layers={
+                showNearby &&
+                nearby.data && (
+                  <NearbyResourceLayer
+                    resources={nearby.data.items}
+                    incidentId={incidentId}
+                    canAct={canAct}
+                    events={room.events}
+                  />
+                )
+              }
+              footer={
+                <div className="room-scene__foot">
+                  <FeatureLegend />
+                  <span className="room-panel__meta" data-testid="feature-count">
+                    {features.data && features.data.length > 0
+                      ? t('incidents.map.featureCount', { count: features.data.length })
+                      : t('incidents.map.noFeatures')}
+                  </span>
+                </div>
+              }
+            />
+          </div>
+          <div className="room__command">
+            <ResponsePanel incident={data} canCommand={canCommand} />
+            <CalloutBoard incident={data} canCall={canCall} />
+          </div>
+          <div className="room__log">
+            <Timeline incidentId={incidentId} events={room.events} joined={room.joined} />
+          </div>
+        </div>
+      </div>
+      <div ref={tabsRef} className="room__more">
+        <PanelTabs
+          label={t('incidents.room.tabs.label')}
+          onSelect={() => tabsRef.current?.scrollIntoView({ block: 'start' })}
+          tabs={[
+            {
+              id: 'work',
+              label: <TabLabel text={t('incidents.room.tabs.work')} count={openTasks} />,
+              panel: (
+                <RoomWork
+                  incidentId={incidentId}
+                  tasks={tasks.data}
+                  dispatches={dispatches.data}
+                  canAct={canAct}
+                />
+              ),
+            },
+            {
+              id: 'nearby',
+              label: <TabLabel text={t('incidents.room.tabs.nearby')} count={nearby.data?.items.length} />,
+              panel: (
+                <NearbyResourcesPanel
+                  query={nearby}
+                  shown={showNearby}
+                  onToggle={setShowNearby}
                   incidentId={incidentId}
                   canAct={canAct}
                   events={room.events}
                 />
-              )
-            }
-            footer={<FeatureLegend />}
-          />
-          <RoomWork incidentId={incidentId} tasks={tasks.data} dispatches={dispatches.data} canAct={canAct} />
-          <CalloutBoard incident={data} canCall={canCall} />
-          {canCommand && !closed && <PlanActivationPanel incident={data} />}
-          <NearbyResourcesPanel
-            query={nearby}
-            shown={showNearby}
-            onToggle={setShowNearby}
-            incidentId={incidentId}
-            canAct={canAct}
-            events={room.events}
-          />
-        </div>
-        <div className="room__side-column">
-          <Timeline incidentId={incidentId} events={room.events} joined={room.joined} />
-          <ReportsPanel incident={data} reports={reports.data} canReport={canReport} />
-          <Records incidentId={incidentId} />
-        </div>
+              ),
+            },
+            {
+              id: 'reports',
+              label: <TabLabel text={t('incidents.room.tabs.reports')} count={reports.data?.length} />,
+              panel: <ReportsPanel incident={data} reports={reports.data} canReport={canReport} />,
+            },
+            {
+              id: 'details',
+              label: t('incidents.room.details'),
+              panel: <IncidentDetails incident={data} />,
+            },
+            { id: 'records', label: t('incidents.room.records'), panel: <Records incidentId={incidentId} /> },
+          ]}
+        />
       </div>
     </div>
+  );
+}
+
+function TabLabel({ text, count }: { text: string; count: number | undefined }) {
+  return (
+    <>
+      {text}
+      {count !== undefined && count > 0 && <span className="room-panel__count">{count}</span>}
+    </>
   );
 }
 

@@ -8,8 +8,8 @@ import { useZoneName } from '../lib/use-zone-name';
 import type { IncidentView } from '../contracts';
 import { fetchRoomEvents } from './api';
 import { useIncident, useStatusSummary } from './queries';
-import { describeRoomEvent } from './timeline-text';
-import { LevelBadge, roleLabel, SeverityBadge, StatusBadge, useZoneTime, useZoneTimeZone } from './ui';
+import { useRecordText } from './timeline-text';
+import { LevelBadge, SeverityBadge, StatusBadge, useZoneTime, useZoneTimeZone } from './ui';
 
 /** The frame of a printable record: a toolbar for the screen, a titled A4 document for paper. */
 function PrintFrame({
@@ -103,6 +103,7 @@ function IncidentFacts({ incident: i }: { incident: IncidentView }) {
 export function ActivityLogPrintPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
+  const text = useRecordText();
   const zoneTime = useZoneTime();
   const events = useQuery({
     queryKey: ['incidents', 'detail', id, 'events', 'all'],
@@ -142,10 +143,10 @@ export function ActivityLogPrintPage() {
                 <td className="print-table__num">{e.seq}</td>
                 <td className="nowrap">{zoneTime(e.at)}</td>
                 <td>
-                  {e.actor?.name}
-                  <div className="print-table__sub">{roleLabel(t, e.actor?.role)}</div>
+                  {text.actor(e.actor)}
+                  <div className="print-table__sub">{text.role(e.actor?.role)}</div>
                 </td>
-                <td>{describeRoomEvent(e, t)}</td>
+                <td>{text.event(e)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,6 @@
 import { apiRequest } from '../api/client';
 import { sessionStore } from '../api/session';
+import { currentLanguage } from '../i18n';
 import { ApiRequestError } from '../api/client';
 import type {
   Casualties,
@@ -194,7 +195,10 @@ export async function downloadActivityCsv(id: string): Promise<void> {
   let response: Response;
   try {
     response = await fetch(`${base(id)}/activity.csv`, {
-      headers: token ? { Authorization: `Bearer ${token}` } : {},
+      headers: {
+        'Accept-Language': currentLanguage(),
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      },
     });
   } catch {
     throw new ApiRequestError(0, []);

@@ -2,10 +2,18 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePublicConfig } from '../api/queries';
 import type { TFunction } from 'i18next';
-import { ROLES, type IncidentStatus, type ResponseLevel, type Role, type Severity } from '../contracts';
+import {
+  ROLES,
+  type IncidentStatus,
+  type ReportingDuty,
+  type ResponseLevel,
+  type Role,
+  type Severity,
+} from '../contracts';
 import { formatDateTime } from '../lib/format';
 import type { LiveStatus } from '../live/live-socket';
 import { countdown, formatDuration } from './incident-model';
+import { levelName } from './level-name';
 import './incidents.css';
 
 /** The zone's time zone, in which every time on the incident pages is shown and entered. */
@@ -65,11 +73,11 @@ export function StatusBadge({ status }: { status: IncidentStatus }) {
 }
 
 export function LevelBadge({ level }: { level: ResponseLevel | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!level) return <span className="level-badge level-badge--none">{t('incidents.level.none')}</span>;
   return (
     <span className={`level-badge level-badge--${level}`} data-level={level}>
-      {t(`incidents.level.${level}`)}
+      {levelName(level, i18n.language)}
     </span>
   );
 }
@@ -89,32 +97,49 @@ export function DrillFlag() {
 }
 
 /**
- * The 1-hour reporting deadline (Decree 493 Art. 9), counting down while the incident is open,
- * and the 迟报 flag when the first report came after it.
+ * The 1-hour reporting deadline (Decree 493 Art. 9): counting down while the first report is
+ * still owed, and once it is in, what was done and when (on time, or late by so many minutes),
+ * in plain colours, as there is nothing left to hurry for.
  */
 export function ReportingCountdown({
   deadline,
-  late,
+  duty,
   closed,
   compact,
 }: {
   deadline: string;
-  late: boolean;
+  duty: ReportingDuty;
   closed?: boolean;
   compact?: boolean;
 }) {
   const { t } = useTranslation();
   const nowMs = useNow();
   const zoneTime = useZoneTime();
+  const className = `reporting-clock${compact ? ' reporting-clock--compact' : ''}`;
+  if (duty.met) {
+    const late = duty.lateByMinutes > 0;
+    return (
+      <span
+        className={`${className} reporting-clock--met`}
+        data-testid="reporting-clock"
+        data-duty="met"
+        title={t('incidents.clock.deadlineAt', { time: zoneTime(deadline) })}
+      >
+        <span className="reporting-clock__done">
+          {t('incidents.clock.reportedAt', { time: zoneTime(duty.metAt) })}
+        </span>
+        {' · '}
+        <span className="reporting-clock__verdict" title={late ? t('incidents.clock.lateHint') : undefined}>
+          {late ? t('incidents.clock.lateBy', { count: duty.lateByMinutes }) : t('incidents.clock.metOnTime')}
+        </span>
+      </span>
+    );
+  }
   const left = countdown(deadline, nowMs);
   const time = formatDuration(left.seconds, t('incidents.clock.daySuffix'));
-  const showClock = !closed && !left.overdue;
   return (
-    <span
-      className={`reporting-clock${compact ? ' reporting-clock--compact' : ''}`}
-      data-testid="reporting-clock"
-    >
-      {showClock ? (
+    <span className={className} data-testid="reporting-clock" data-duty="owed">
+      {!closed && !left.overdue ? (
         <span
           className="reporting-clock__left"
           role="timer"
@@ -127,7 +152,7 @@ export function ReportingCountdown({
           {t('incidents.clock.deadlineAt', { time: zoneTime(deadline) })}
         </span>
       )}
-      {late && <LateFlag />}
+      {left.overdue && <LateFlag />}
     </span>
   );
 }

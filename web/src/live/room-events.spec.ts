@@ -223,6 +223,7 @@ describe('upsertOpenIncident', () => {
     occurredAt: '2026-11-28T08:00:00.000Z',
     deadline: '2026-11-28T09:00:00.000Z',
     late: false,
+    duty: { met: true, metAt: '2026-11-28T08:20:00.000Z', lateByMinutes: 0 },
     ...overrides,
   });
 

@@ -192,6 +192,7 @@ export function toIncidentSummary(i: IncidentView): IncidentSummary {
     occurredAt: i.occurredAt,
     deadline: i.clock.deadline,
     late: i.clock.late,
+    duty: i.clock.duty,
   };
 }
 

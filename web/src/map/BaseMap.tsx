@@ -2,7 +2,7 @@ import type { Map as LeafletMap } from 'leaflet';
 import type { ReactNode, Ref } from 'react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MapContainer, useMap, useMapEvents } from 'react-leaflet';
+import { MapContainer, useMap, useMapEvents, ZoomControl } from 'react-leaflet';
 import { usePublicConfig } from '../api/queries';
 import { LABEL_MIN_ZOOM } from './basemap/basemap-style';
 import { MAX_ZOOM, MIN_ZOOM, OFFLINE_MAX_BOUNDS, TILE_MAX_BOUNDS, ZONE_CENTER, ZONE_ZOOM } from './map-view';
@@ -35,6 +35,15 @@ function FollowContainerSize() {
     return () => observer.disconnect();
   }, [map]);
   return null;
+}
+
+/**
+ * Leaflet's own zoom buttons, with their tooltips in the interface language (Leaflet's are
+ * English); a language switch puts up new buttons, as Leaflet reads the titles once.
+ */
+function LocalizedZoom() {
+  const { t, i18n } = useTranslation();
+  return <ZoomControl key={i18n.language} zoomInTitle={t('map.zoomIn')} zoomOutTitle={t('map.zoomOut')} />;
 }
 
 /** Keeps panning limits in step with the basemap mode, which can be learnt after the map mounts. */
@@ -84,8 +93,10 @@ export function BaseMap({ offline, ariaLabel, ref, children }: BaseMapProps) {
         minZoom={MIN_ZOOM}
         maxZoom={MAX_ZOOM}
         maxBoundsViscosity={0.8}
+        zoomControl={false}
         className="zone-map__canvas"
       >
+        <LocalizedZoom />
         <ZoomBand onZoom={setZoom} />
         <FollowContainerSize />
         <PanLimits offline={offline} />

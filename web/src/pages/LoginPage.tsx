@@ -9,21 +9,25 @@ import { sessionStore } from '../api/session';
 import { returnPathFor } from '../auth/access';
 import type { LoginLocationState } from '../auth/guards';
 import { useSession } from '../auth/session-hooks';
+import { useProblemWords } from '../components/ErrorNotice';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { useZoneName } from '../lib/use-zone-name';
 
 function useLoginErrorText() {
   const { t } = useTranslation();
+  const words = useProblemWords();
   return (error: unknown): { summary: string; detail: string | null } => {
     if (!(error instanceof ApiRequestError)) return { summary: t('errors.unexpected'), detail: null };
     if (error.isNetworkError) return { summary: t('errors.network'), detail: null };
-    // The server's own message says why (wrong credentials, locked until when); the summary
-    // says it in the user's language.
-    const detail = error.messages.join(' ') || null;
-    if (error.status === 401) return { summary: t('login.invalidCredentials'), detail };
-    if (error.status === 429) return { summary: t('login.locked'), detail };
-    if (error.status === 400) return { summary: t('errors.validation'), detail };
     if (error.status >= 500) return { summary: t('errors.server'), detail: null };
+    // Wrong credentials and lockouts come with a code: said whole in the user's language (how
+    // long to wait included), never beside the server's English.
+    const coded = error.problems.find((p) => p.code.startsWith('auth.'));
+    if (coded) return { summary: words(coded.message, coded), detail: null };
+    const detail = error.messages.map((m) => words(m, error.problemOf(m))).join(' ') || null;
+    if (error.status === 401) return { summary: t('login.invalidCredentials'), detail: null };
+    if (error.status === 429) return { summary: t('login.locked'), detail: null };
+    if (error.status === 400) return { summary: t('errors.validation'), detail };
     return { summary: t('login.failed'), detail };
   };
 }

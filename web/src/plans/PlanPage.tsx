@@ -20,6 +20,7 @@ import {
   fetchPlan,
   fetchVersion,
   ownerKey,
+  updatePlan,
   updateVersion,
   versionAction,
   type WorkflowAction,
@@ -60,7 +61,7 @@ export function PlanPage() {
       <p>
         <Link to="/plans">← {t('title')}</Link>
       </p>
-      <PageHeader title={p.title}>
+      <PageHeader title={p.title} actions={canEdit && <PlanTitleButton plan={p} />}>
         {t(`type.${p.type}`)} · {p.enterpriseName ?? t('zoneOwner')}
         {p.code && ` · ${p.code}`}
       </PageHeader>
@@ -256,6 +257,69 @@ function WorkflowButtons({
         )}
       </Dialog>
     </div>
+  );
+}
+
+/** Renaming a plan: the title belongs to the plan, not to a version, so any version's page offers it. */
+function PlanTitleButton({ plan }: { plan: PlanDetailView }) {
+  const { t } = usePlansT();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className="button" onClick={() => setOpen(true)} data-testid="plan-title-edit">
+        {t('editTitle')}
+      </button>
+      <Dialog open={open} title={t('editTitle')} onClose={() => setOpen(false)}>
+        {open && <PlanTitleForm plan={plan} onDone={() => setOpen(false)} />}
+      </Dialog>
+    </>
+  );
+}
+
+function PlanTitleForm({ plan, onDone }: { plan: PlanDetailView; onDone: () => void }) {
+  const { t } = usePlansT();
+  const queryClient = useQueryClient();
+  const [title, setTitle] = useState(plan.title);
+  const save = useMutation({
+    mutationFn: () => updatePlan(plan.id, { title: title.trim() }),
+    onSuccess: async (updated) => {
+      queryClient.setQueryData(['plans', 'plan', plan.id], updated);
+      await queryClient.invalidateQueries({ queryKey: ['plans'] });
+      onDone();
+    },
+  });
+  return (
+    <form
+      className="form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (title.trim() && !save.isPending) save.mutate();
+      }}
+    >
+      <div className="field">
+        <label htmlFor="plan-title">{t('planTitle')}</label>
+        <input
+          id="plan-title"
+          required
+          maxLength={200}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+        />
+      </div>
+      {save.isError && <ErrorNotice error={save.error} compact />}
+      <div className="form__actions">
+        <button type="button" className="button" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={!title.trim() || title.trim() === plan.title || save.isPending}
+        >
+          {save.isPending ? t('common.saving') : t('save')}
+        </button>
+      </div>
+    </form>
   );
 }
 

@@ -65,6 +65,11 @@ export interface PlanInput {
 export const createPlan = (body: PlanInput) =>
   apiRequest<PlanDetailView>('/api/plans', { method: 'POST', body });
 
+export const updatePlan = (
+  id: string,
+  body: Partial<Pick<PlanInput, 'code' | 'title' | 'scope' | 'hazards' | 'incidentCategories'>>,
+) => apiRequest<PlanDetailView>(`/api/plans/${encodeURIComponent(id)}`, { method: 'PATCH', body });
+
 export const createVersion = (
   planId: string,
   body: { label?: string; changeSummary: string; revisionTriggers: RevisionTrigger[] },

@@ -4,6 +4,7 @@ import 'leaflet.markercluster/dist/MarkerCluster.css';
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import { useMap } from 'react-leaflet';
+import type { Language } from '../i18n';
 import { markerHtml, type ResourceMarker } from './resource-features';
 
 /** Cluster bubbles sized and coloured by how many resources they hold. */
@@ -22,11 +23,11 @@ function clusterIcon(cluster: L.MarkerCluster): L.DivIcon {
  * of markers cost a handful of icon objects.
  */
 const ICONS = new Map<string, L.DivIcon>();
-function iconFor(m: ResourceMarker): L.DivIcon {
-  const key = `${m.type}|${m.alert}|${m.status}`;
+function iconFor(m: ResourceMarker, lang: Language): L.DivIcon {
+  const key = `${m.type}|${m.alert}|${m.status}|${lang}`;
   let icon = ICONS.get(key);
   if (!icon) {
-    icon = L.divIcon({ html: markerHtml(m), className: 'resource-marker', iconSize: [26, 26] });
+    icon = L.divIcon({ html: markerHtml(m, lang), className: 'resource-marker', iconSize: [26, 26] });
     ICONS.set(key, icon);
   }
   return icon;
@@ -40,9 +41,12 @@ function iconFor(m: ResourceMarker): L.DivIcon {
  */
 export function ResourceClusterLayer({
   markers,
+  lang,
   onSelect,
 }: {
   markers: readonly ResourceMarker[];
+  /** The glyphs are words of the reader's language. */
+  lang: Language;
   onSelect: (marker: ResourceMarker) => void;
 }) {
   const map = useMap();
@@ -75,7 +79,9 @@ export function ResourceClusterLayer({
     group.clearLayers();
     group.addLayers(
       markers.map((m) =>
-        L.marker(m.position, { icon: iconFor(m), keyboard: false }).on('click', () => onSelectRef.current(m)),
+        L.marker(m.position, { icon: iconFor(m, lang), keyboard: false }).on('click', () =>
+          onSelectRef.current(m),
+        ),
       ),
     );
   }, [markers]);

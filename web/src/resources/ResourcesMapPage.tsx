@@ -1,6 +1,7 @@
 import type { Map as LeafletMap } from 'leaflet';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../i18n';
 import { CircleMarker, Popup, ScaleControl, useMapEvents } from 'react-leaflet';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
@@ -114,6 +115,7 @@ function SelectedPopup({ marker, onClose }: { marker: ResourceMarker; onClose: (
  */
 export function ResourcesMapPage() {
   const { t } = useTranslation();
+  const lang = currentLanguage();
   const config = usePublicConfig();
   const mapRef = useRef<LeafletMap>(null);
   const resources = useQuery({
@@ -148,7 +150,7 @@ export function ResourcesMapPage() {
     <div className={`map-page resources-map ${nearMode ? 'resources-map--picking' : ''}`}>
       <BaseMap ref={mapRef} offline={!tileUrl} ariaLabel={t('resources.mapLabel')}>
         <BasemapLayer tileUrl={tileUrl} />
-        <ResourceClusterLayer markers={markers} onSelect={setSelected} />
+        <ResourceClusterLayer markers={markers} lang={lang} onSelect={setSelected} />
         {selected && <SelectedPopup key={selected.id} marker={selected} onClose={() => setSelected(null)} />}
         {point && (
           <CircleMarker
@@ -220,7 +222,9 @@ export function ResourcesMapPage() {
                   onChange={() => setTypes((s) => toggle(s, type))}
                 />
                 <span
-                  dangerouslySetInnerHTML={{ __html: markerHtml({ type, alert: 'ok', status: 'available' }) }}
+                  dangerouslySetInnerHTML={{
+                    __html: markerHtml({ type, alert: 'ok', status: 'available' }, lang),
+                  }}
                 />
                 {t(`resources.type.${type}`)} <span className="muted">({counts[type] ?? 0})</span>
               </label>

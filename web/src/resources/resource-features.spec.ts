@@ -1,6 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { RESOURCE_STATUSES, RESOURCE_TYPES, type ResourceMapPoint, type ResourceView } from '../contracts';
-import { countByType, formatDistance, markerHtml, toResourceMarkers } from './resource-features';
+import {
+  countByType,
+  formatDistance,
+  markerHtml,
+  RESOURCE_STYLE,
+  toResourceMarkers,
+} from './resource-features';
 
 function resource(id: string, type: ResourceView['type'], status: ResourceView['status']): ResourceMapPoint {
   return [id, type, status, 'ok', 33.99, 116.83];
@@ -44,9 +50,17 @@ describe('resource layer features', () => {
   });
 
   it('rings expiring and expired resources', () => {
-    expect(markerHtml({ type: 'fire_hydrant', alert: 'expired', status: 'available' })).toContain(
+    expect(markerHtml({ type: 'fire_hydrant', alert: 'expired', status: 'available' }, 'zh-CN')).toContain(
       'resource-pin--expired',
     );
-    expect(markerHtml({ type: 'shelter', alert: 'ok', status: 'available' })).toContain('避');
+    expect(markerHtml({ type: 'shelter', alert: 'ok', status: 'available' }, 'zh-CN')).toContain('避');
+  });
+
+  it("draws each glyph in the reader's language: no Chinese on an English map", () => {
+    for (const type of Object.keys(RESOURCE_STYLE) as (keyof typeof RESOURCE_STYLE)[]) {
+      const en = markerHtml({ type, alert: 'ok', status: 'available' }, 'en');
+      expect({ type, chinese: /\p{Script=Han}/u.test(en) }).toEqual({ type, chinese: false });
+      expect(markerHtml({ type, alert: 'ok', status: 'available' }, 'zh-CN')).toMatch(/\p{Script=Han}/u);
+    }
   });
 });

@@ -5,6 +5,7 @@ import type {
   ResourceType,
   ResourceView,
 } from '../contracts';
+import type { Language } from '../i18n';
 
 /**
  * Data → map mapping for the resource layer, kept pure so it is tested without a browser:
@@ -23,20 +24,23 @@ export interface ResourceMarker {
   status: ResourceStatus;
 }
 
-/** One colour and a short glyph per type, legible on the pale basemap and to colour-blind eyes. */
-export const RESOURCE_STYLE: Record<ResourceType, { color: string; glyph: string }> = {
-  fire_hydrant: { color: '#d7263d', glyph: '栓' },
-  fire_extinguisher: { color: '#f46036', glyph: '灭' },
-  water_source: { color: '#1b98e0', glyph: '水' },
-  warehouse: { color: '#6a4c93', glyph: '库' },
-  supplies: { color: '#8d6a9f', glyph: '物' },
-  equipment: { color: '#2e4057', glyph: '装' },
-  protective_gear: { color: '#4f6d7a', glyph: '防' },
-  vehicle: { color: '#c0392b', glyph: '车' },
-  team_base: { color: '#a4161a', glyph: '队' },
-  shelter: { color: '#2a9d8f', glyph: '避' },
-  assembly_point: { color: '#3a7d44', glyph: '集' },
-  medical_point: { color: '#e63946', glyph: '医' },
+/**
+ * One colour and a short glyph per type, legible on the pale basemap and to colour-blind eyes;
+ * the glyph is a word of the reader's language (a Chinese character, an English initial).
+ */
+export const RESOURCE_STYLE: Record<ResourceType, { color: string; glyph: Record<Language, string> }> = {
+  fire_hydrant: { color: '#d7263d', glyph: { 'zh-CN': '栓', en: 'H' } },
+  fire_extinguisher: { color: '#f46036', glyph: { 'zh-CN': '灭', en: 'Ex' } },
+  water_source: { color: '#1b98e0', glyph: { 'zh-CN': '水', en: 'W' } },
+  warehouse: { color: '#6a4c93', glyph: { 'zh-CN': '库', en: 'St' } },
+  supplies: { color: '#8d6a9f', glyph: { 'zh-CN': '物', en: 'Su' } },
+  equipment: { color: '#2e4057', glyph: { 'zh-CN': '装', en: 'Eq' } },
+  protective_gear: { color: '#4f6d7a', glyph: { 'zh-CN': '防', en: 'PP' } },
+  vehicle: { color: '#c0392b', glyph: { 'zh-CN': '车', en: 'V' } },
+  team_base: { color: '#a4161a', glyph: { 'zh-CN': '队', en: 'T' } },
+  shelter: { color: '#2a9d8f', glyph: { 'zh-CN': '避', en: 'Sh' } },
+  assembly_point: { color: '#3a7d44', glyph: { 'zh-CN': '集', en: 'A' } },
+  medical_point: { color: '#e63946', glyph: { 'zh-CN': '医', en: '+' } },
 };
 
 export function passesFilter(r: Pick<ResourceView, 'type' | 'status'>, f: ResourceFilter): boolean {
@@ -67,8 +71,8 @@ export function formatDistance(m: number): string {
 }
 
 /** The marker's HTML: a coloured disc with the type's glyph, ringed when expiring or expired. */
-export function markerHtml(m: Pick<ResourceMarker, 'type' | 'alert' | 'status'>): string {
+export function markerHtml(m: Pick<ResourceMarker, 'type' | 'alert' | 'status'>, lang: Language): string {
   const { color, glyph } = RESOURCE_STYLE[m.type];
   const classes = ['resource-pin', `resource-pin--${m.alert}`, `resource-pin--${m.status}`].join(' ');
-  return `<span class="${classes}" style="--pin:${color}">${glyph}</span>`;
+  return `<span class="${classes}" style="--pin:${color}">${glyph[lang]}</span>`;
 }

@@ -14,6 +14,7 @@ import { fetchBriefing, respondToCallout } from '../incidents/room/callouts-api'
 import { SeverityBadge } from '../incidents/ui';
 import { BaseMap } from '../map/BaseMap';
 import { BasemapLayer } from '../map/layers/BasemapLayer';
+import { levelName } from '../incidents/level-name';
 import { FitPoints } from './FitPoints';
 import './responder.css';
 
@@ -102,9 +103,10 @@ function Briefing({
   onAnswer: (d: Decision) => void;
   onShareLocation: (d: Decision) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const answered = b.state === 'acknowledged' || b.state === 'declined';
-  const open = b.calloutStatus === 'active';
+  // The server leaves the message out once the call-out has ended for this person.
+  if (b.message === null) return <ClosedBriefing b={b} />;
   return (
     <main className="responder__body">
       {b.isDrill && (
@@ -114,6 +116,11 @@ function Briefing({
       )}
       <p className="responder__greeting">{t('responder.greeting', { name: b.recipientName })}</p>
       <h1 className="responder__title">{b.incident.title}</h1>
+      {b.responseLevel && (
+        <p className="responder__level" data-testid="responder-level">
+          {levelName(b.responseLevel, i18n.language)}
+        </p>
+      )}
       <p className="responder__facts">
         <SeverityBadge severity={b.incident.severity as Severity} />
         <span>{t(`incidents.category.${b.incident.category as IncidentCategory}`)}</span>
@@ -131,29 +138,26 @@ function Briefing({
         >
           {t(`responder.state.${b.state}`)}
         </p>
-        {!open && !answered && <p className="responder__hint">{t('responder.closed')}</p>}
-        {(open || answered) && (
-          <div className="responder__buttons">
-            <button
-              type="button"
-              className="button button--primary responder__button"
-              disabled={answering !== null || b.state === 'acknowledged' || (!open && !answered)}
-              onClick={() => onAnswer('accept')}
-              data-testid="responder-accept"
-            >
-              {answering === 'accept' ? t('responder.sending') : t('responder.accept')}
-            </button>
-            <button
-              type="button"
-              className="button responder__button"
-              disabled={answering !== null || answered}
-              onClick={() => onAnswer('decline')}
-              data-testid="responder-decline"
-            >
-              {answering === 'decline' ? t('responder.sending') : t('responder.decline')}
-            </button>
-          </div>
-        )}
+        <div className="responder__buttons">
+          <button
+            type="button"
+            className="button button--primary responder__button"
+            disabled={answering !== null || b.state === 'acknowledged'}
+            onClick={() => onAnswer('accept')}
+            data-testid="responder-accept"
+          >
+            {answering === 'accept' ? t('responder.sending') : t('responder.accept')}
+          </button>
+          <button
+            type="button"
+            className="button responder__button"
+            disabled={answering !== null || answered}
+            onClick={() => onAnswer('decline')}
+            data-testid="responder-decline"
+          >
+            {answering === 'decline' ? t('responder.sending') : t('responder.decline')}
+          </button>
+        </div>
         {answerError && <ErrorNotice error={answerError} compact />}
         {b.state === 'acknowledged' && (
           <div className="responder__location">
@@ -175,7 +179,7 @@ function Briefing({
         )}
       </section>
 
-      <ResponderMap b={b} />
+      {b.incident.location && <ResponderMap b={b} at={b.incident.location} />}
       {b.places.length > 0 && (
         <ul className="responder__places">
           {b.places.map((p, i) => (
@@ -190,11 +194,30 @@ function Briefing({
   );
 }
 
-function ResponderMap({ b }: { b: ResponderBriefing }) {
+/** An ended call-out's link: the incident's title and that no answer is needed, nothing more. */
+function ClosedBriefing({ b }: { b: ResponderBriefing }) {
+  const { t } = useTranslation();
+  return (
+    <main className="responder__body" data-testid="responder-closed">
+      {b.isDrill && (
+        <p className="responder__drill" data-testid="responder-drill">
+          {t('responder.drill')}
+        </p>
+      )}
+      <p className="responder__greeting">{t('responder.greeting', { name: b.recipientName })}</p>
+      <h1 className="responder__title">{b.incident.title}</h1>
+      <p className="responder__hint" role="status">
+        {t('responder.closed')}
+      </p>
+    </main>
+  );
+}
+
+function ResponderMap({ b, at }: { b: ResponderBriefing; at: { lat: number; lng: number } }) {
   const { t } = useTranslation();
   const config = usePublicConfig();
   const tileUrl = config.data?.mapTileUrl ?? '';
-  const incidentAt: [number, number] = [b.incident.location.lat, b.incident.location.lng];
+  const incidentAt: [number, number] = [at.lat, at.lng];
   const icon = useMemo(
     () =>
       incidentIcon({ id: b.calloutId, severity: b.incident.severity as Severity, title: b.incident.title }),

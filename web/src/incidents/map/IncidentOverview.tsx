@@ -44,7 +44,7 @@ function IncidentPopup({ incident }: { incident: IncidentSummary }) {
         <dd>{zoneTime(incident.occurredAt)}</dd>
         <dt>{t('incidents.field.deadline')}</dt>
         <dd>
-          <ReportingCountdown deadline={incident.deadline} late={incident.late} compact />
+          <ReportingCountdown deadline={incident.deadline} duty={incident.duty} compact />
         </dd>
       </dl>
       <Link

@@ -1,19 +1,24 @@
 import L from 'leaflet';
 import type { MapFeatureKind, Severity } from '../../contracts';
+import { currentLanguage, type Language } from '../../i18n';
 import { escapeHtml } from '../../lib/html';
 import { FEATURE_STYLES, SEVERITY_COLORS } from '../incident-model';
 
 /**
  * Pins drawn with HTML and CSS (no image URLs for Vite to lose). The glyph is a character the
- * commander reads at a glance: 指 for the command post, 集 for the assembly point.
+ * commander reads at a glance, in the interface language: 指 (CP) for the command post, 集 (A)
+ * for the assembly point.
  */
-const GLYPHS: Partial<Record<MapFeatureKind, string>> = {
-  command_post: '指',
-  assembly_point: '集',
-  incident_point: '!',
+const GLYPHS: Record<Language, Partial<Record<MapFeatureKind, string>>> = {
+  'zh-CN': { command_post: '指', assembly_point: '集', incident_point: '!' },
+  en: { command_post: 'CP', assembly_point: 'A', incident_point: '!' },
 };
 
-export function featureIcon(kind: MapFeatureKind, label: string, glyph = GLYPHS[kind] ?? '•'): L.DivIcon {
+export function featureIcon(
+  kind: MapFeatureKind,
+  label: string,
+  glyph = GLYPHS[currentLanguage()][kind] ?? '•',
+): L.DivIcon {
   const color = FEATURE_STYLES[kind].fillColor;
   return L.divIcon({
     className: `feature-marker feature-marker--${kind}`,

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { levelName } from '../level-name';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { CalloutView, IncidentView, PageFailure } from '../../contracts';
 import { incidentKeys } from '../queries';
@@ -14,6 +15,7 @@ import {
   secondsWaiting,
   stateCounts,
   awaitingProvider,
+  currentQuorum,
   type BoardCallout,
   type BoardRecipient,
 } from './callout-board';
@@ -117,12 +119,12 @@ function CalloutCard({
   onCancel?: () => void;
   cancelling: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const zoneTime = useZoneTime();
   const nowMs = useNow();
   const [showAll, setShowAll] = useState(false);
   const counts = stateCounts(callout);
-  const quorum = callout.tiers[callout.currentTier]?.quorum ?? 0;
+  const { quorum, policyQuorum } = currentQuorum(callout);
   const rows = showAll ? callout.recipients : callout.recipients.slice(0, VISIBLE_ROWS);
 
   return (
@@ -154,7 +156,14 @@ function CalloutCard({
           </button>
         )}
       </header>
-      <p className="callout-card__message">{callout.message}</p>
+      <p className="callout-card__message">
+        {callout.responseLevel && (
+          <strong className="callout-card__level" data-testid="callout-level">
+            {levelName(callout.responseLevel, i18n.language)}
+          </strong>
+        )}
+        {callout.message}
+      </p>
       <p className="callout-card__summary" data-testid="callout-summary">
         {t('incidents.callouts.progress', {
           acknowledged: callout.acknowledged,
@@ -163,6 +172,7 @@ function CalloutCard({
         })}
         {callout.tiers.length > 1 &&
           ` · ${t('incidents.callouts.tierOf', { tier: callout.currentTier + 1, tiers: callout.tiers.length })}`}
+        {policyQuorum !== null && ` · ${t('incidents.callouts.quorumFitted', { policyQuorum, quorum })}`}
         {(['declined', 'unreachable', 'failed'] as const).map((s) =>
           counts[s] ? ` · ${t(`incidents.callouts.state.${s}`)} ${counts[s]}` : '',
         )}

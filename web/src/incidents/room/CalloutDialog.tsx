@@ -6,9 +6,25 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import type { CalloutView, IncidentView } from '../../contracts';
 import { fetchAllContacts, fetchTeams } from '../../directory/api';
 import { useDebounced } from '../../lib/use-debounced';
-import { createCallout, fetchPolicies, previewCallout } from './callouts-api';
+import { createCallout, fetchDrillRoster, fetchPolicies, previewCallout } from './callouts-api';
 
 const MESSAGE_MAX = 500;
+
+interface PersonOption {
+  id: string;
+  name: string;
+  phone: string | null;
+  post: string;
+  /** What the filter matches. */
+  searchable: string[];
+}
+
+interface TeamOption {
+  id: string;
+  name: string;
+  /** Unknown for a roster team the caller's directory does not show. */
+  members: number | undefined;
+}
 
 function toggle(set: ReadonlySet<string>, id: string): Set<string> {
   const next = new Set(set);
@@ -57,10 +73,20 @@ function CalloutForm({
   const [teamIds, setTeamIds] = useState<ReadonlySet<string>>(new Set());
   const [policyId, setPolicyId] = useState('');
 
+  // A drill pages its roster and nobody else: it offers the roster's people and teams only, and
+  // no escalation policy, whose tiers would reach beyond it.
+  const drill = incident.isDrill;
+  const roster = useQuery({
+    queryKey: ['callout-dialog', 'roster', incident.id],
+    queryFn: ({ signal }) => fetchDrillRoster(incident.id, signal),
+    enabled: drill,
+  });
   const contacts = useQuery({
     queryKey: ['callout-dialog', 'contacts'],
     queryFn: ({ signal }) => fetchAllContacts(signal),
+    enabled: !drill,
   });
+  // In a drill too: the roster names its teams, the directory knows how many they are.
   const teams = useQuery({
     queryKey: ['callout-dialog', 'teams'],
     queryFn: ({ signal }) => fetchTeams(signal),
@@ -68,6 +94,7 @@ function CalloutForm({
   const policies = useQuery({
     queryKey: ['callout-dialog', 'policies'],
     queryFn: ({ signal }) => fetchPolicies(signal),
+    enabled: !drill,
   });
 
   const text = useDebounced(message.trim(), 300);
@@ -78,18 +105,46 @@ function CalloutForm({
     placeholderData: keepPreviousData,
   });
 
+  const people: PersonOption[] = useMemo(
+    () =>
+      drill
+        ? (roster.data?.contacts ?? []).map((c) => ({
+            id: c.contactId,
+            name: c.name,
+            phone: c.phone,
+            post: '',
+            searchable: [c.name, c.phone ?? ''],
+          }))
+        : (contacts.data ?? []).map((c) => ({
+            id: c.id,
+            name: c.name,
+            phone: c.phones[0] ?? null,
+            post: c.post,
+            searchable: [c.name, c.organization, c.post, ...c.phones],
+          })),
+    [drill, roster.data, contacts.data],
+  );
+  const teamOptions: TeamOption[] = useMemo(() => {
+    const members = new Map(teams.data?.items.map((team) => [team.id, team.memberContactIds.length]));
+    return drill
+      ? (roster.data?.teams ?? []).map((team) => ({
+          id: team.teamId,
+          name: team.name,
+          members: members.get(team.teamId),
+        }))
+      : (teams.data?.items ?? []).map((team) => ({
+          id: team.id,
+          name: team.name,
+          members: team.memberContactIds.length,
+        }));
+  }, [drill, roster.data, teams.data]);
+  const loaded = drill ? roster.data !== undefined : teams.data !== undefined;
+
   const visibleContacts = useMemo(() => {
     const q = filter.trim().toLowerCase();
-    const all = contacts.data ?? [];
-    if (!q) return all;
-    return all.filter(
-      (c) =>
-        c.name.toLowerCase().includes(q) ||
-        c.organization.toLowerCase().includes(q) ||
-        c.post.toLowerCase().includes(q) ||
-        c.phones.some((p) => p.includes(q)),
-    );
-  }, [contacts.data, filter]);
+    if (!q) return people;
+    return people.filter((c) => c.searchable.some((s) => s.toLowerCase().includes(q)));
+  }, [people, filter]);
   // The zone's policies and those of the incident's enterprise: another's would page strangers.
   const usablePolicies = (policies.data?.items ?? []).filter(
     (p) => p.enterpriseId === null || p.enterpriseId === incident.enterpriseId,
@@ -116,29 +171,33 @@ function CalloutForm({
 
   return (
     <form className="callout-dialog" onSubmit={onSubmit} data-testid="callout-dialog">
-      {incident.isDrill && (
-        <p className="notice notice--caution notice--compact">{t('incidents.callouts.drillNotice')}</p>
+      {drill && (
+        <p className="notice notice--caution notice--compact">
+          {t('incidents.callouts.drillNotice')} {t('incidents.callouts.rosterOnly')}
+        </p>
       )}
       <fieldset className="callout-dialog__who">
         <legend>{t('incidents.callouts.who')}</legend>
-        <div className="field">
-          <label htmlFor={`${formId}-policy`}>{t('incidents.callouts.policy')}</label>
-          <select
-            id={`${formId}-policy`}
-            value={policyId}
-            onChange={(e) => setPolicyId(e.target.value)}
-            data-testid="callout-policy"
-          >
-            <option value="">{t('incidents.callouts.noPolicy')}</option>
-            {usablePolicies.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-                {' · '}
-                {t('incidents.callouts.tierCount', { count: p.tiers.length })}
-              </option>
-            ))}
-          </select>
-        </div>
+        {!drill && (
+          <div className="field">
+            <label htmlFor={`${formId}-policy`}>{t('incidents.callouts.policy')}</label>
+            <select
+              id={`${formId}-policy`}
+              value={policyId}
+              onChange={(e) => setPolicyId(e.target.value)}
+              data-testid="callout-policy"
+            >
+              <option value="">{t('incidents.callouts.noPolicy')}</option>
+              {usablePolicies.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                  {' · '}
+                  {t('incidents.callouts.tierCount', { count: p.tiers.length })}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <div className="callout-dialog__pickers">
           <div className="callout-picker">
             <span className="callout-picker__label">
@@ -146,10 +205,10 @@ function CalloutForm({
               {teamIds.size > 0 && <span className="room-panel__count">{teamIds.size}</span>}
             </span>
             <ul className="callout-picker__list">
-              {teams.data?.items.length === 0 && (
+              {loaded && teamOptions.length === 0 && (
                 <li className="work-list__empty">{t('incidents.callouts.noTeams')}</li>
               )}
-              {teams.data?.items.map((team) => (
+              {teamOptions.map((team) => (
                 <li key={team.id}>
                   <label className="callout-picker__option" data-testid="callout-team-option">
                     <input
@@ -158,9 +217,11 @@ function CalloutForm({
                       onChange={() => setTeamIds((s) => toggle(s, team.id))}
                     />
                     <span>{team.name}</span>
-                    <span className="callout-picker__meta">
-                      {t('incidents.callouts.members', { count: team.memberContactIds.length })}
-                    </span>
+                    {team.members !== undefined && (
+                      <span className="callout-picker__meta">
+                        {t('incidents.callouts.members', { count: team.members })}
+                      </span>
+                    )}
                   </label>
                 </li>
               ))}
@@ -187,12 +248,12 @@ function CalloutForm({
                     <input
                       type="checkbox"
                       checked={contactIds.has(c.id)}
-                      disabled={c.phones.length === 0}
+                      disabled={c.phone === null}
                       onChange={() => setContactIds((s) => toggle(s, c.id))}
                     />
                     <span>{c.name}</span>
                     <span className="callout-picker__meta">
-                      {c.phones[0] ?? t('incidents.callouts.noPhone')}
+                      {c.phone ?? t('incidents.callouts.noPhone')}
                       {c.post ? ` · ${c.post}` : ''}
                     </span>
                   </label>
@@ -201,8 +262,8 @@ function CalloutForm({
             </ul>
           </div>
         </div>
-        {(contacts.isError || teams.isError || policies.isError) && (
-          <ErrorNotice error={contacts.error ?? teams.error ?? policies.error} compact />
+        {(roster.isError || contacts.isError || teams.isError || policies.isError) && (
+          <ErrorNotice error={roster.error ?? contacts.error ?? teams.error ?? policies.error} compact />
         )}
       </fieldset>
       <div className="field">
@@ -253,7 +314,11 @@ function CalloutForm({
       </section>
       {send.isError && <ErrorNotice error={send.error} compact />}
       <div className="callout-dialog__actions">
-        {!someone && <span className="field__hint">{t('incidents.callouts.pickSomeone')}</span>}
+        {!someone && (
+          <span className="field__hint">
+            {t(drill ? 'incidents.callouts.pickFromRoster' : 'incidents.callouts.pickSomeone')}
+          </span>
+        )}
         <button type="button" className="button" onClick={onClose}>
           {t('common.cancel')}
         </button>

@@ -12,10 +12,11 @@ import {
 } from '../../contracts';
 import { setIncidentStatus, setResponseLevel } from '../api';
 import { incidentKeys } from '../queries';
+import { levelName } from '../level-name';
 
 /** A commander's controls: the lifecycle step (reason required to reopen) and the response level. */
 export function CommandActions({ incident }: { incident: IncidentView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const formId = useId();
   const allowed = INCIDENT_STATUSES.filter((s) => checkTransition(incident.status, s, 'reason').ok);
@@ -102,7 +103,7 @@ export function CommandActions({ incident }: { incident: IncidentView }) {
             {!incident.responseLevel && <option value="">{t('incidents.level.none')}</option>}
             {RESPONSE_LEVELS.map((l) => (
               <option key={l} value={l}>
-                {t(`incidents.level.${l}`)}
+                {levelName(l, i18n.language)}
               </option>
             ))}
           </select>

@@ -49,7 +49,9 @@ export function DrawToolbar({
       }}
     >
       <div className="field field--inline">
-        <label htmlFor={`${formId}-kind`}>{t('incidents.map.kind')}</label>
+        <label htmlFor={`${formId}-kind`} className="visually-hidden">
+          {t('incidents.map.kind')}
+        </label>
         <select
           id={`${formId}-kind`}
           value={kind}
@@ -81,9 +83,12 @@ export function DrawToolbar({
         </fieldset>
       )}
       <div className="field field--inline">
-        <label htmlFor={`${formId}-label`}>{t('incidents.map.labelOptional')}</label>
+        <label htmlFor={`${formId}-label`} className="visually-hidden">
+          {t('incidents.map.labelOptional')}
+        </label>
         <input
           id={`${formId}-label`}
+          placeholder={t('incidents.map.labelOptional')}
           value={label}
           maxLength={200}
           onChange={(e) => setLabel(e.target.value)}

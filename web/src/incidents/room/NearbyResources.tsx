@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import L from 'leaflet';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { currentLanguage, type Language } from '../../i18n';
 import { Marker, Pane, Popup } from 'react-leaflet';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import {
@@ -150,10 +151,10 @@ function DispatchAction({
   );
 }
 
-function resourceIcon(r: Pick<NearestResourceView, 'type' | 'alert' | 'status'>): L.DivIcon {
+function resourceIcon(r: Pick<NearestResourceView, 'type' | 'alert' | 'status'>, lang: Language): L.DivIcon {
   return L.divIcon({
     className: 'nearby-resource-marker',
-    html: markerHtml(r),
+    html: markerHtml(r, lang),
     iconSize: [24, 24],
     iconAnchor: [12, 12],
     popupAnchor: [0, -12],
@@ -211,9 +212,10 @@ function NearbyMarker({
   children?: React.ReactNode;
 }) {
   const { t } = useTranslation();
+  const lang = currentLanguage();
   // Keyed by the look, not the record: a refetch must not rebuild the marker under an open popup.
   const { type, alert, status } = r;
-  const icon = useMemo(() => resourceIcon({ type, alert, status }), [type, alert, status]);
+  const icon = useMemo(() => resourceIcon({ type, alert, status }, lang), [type, alert, status, lang]);
   return (
     <Marker position={[r.location.lat, r.location.lng]} icon={icon} title={r.name} keyboard>
       {/* In the popup pane, over every marker (the marker's own pane would put it under the others). */}
@@ -326,10 +328,11 @@ function RoomNearbyList({
 
 function NearbyItem({ r, children }: { r: NearestResourceView; children?: React.ReactNode }) {
   const { t } = useTranslation();
+  const lang = currentLanguage();
   const tel = telHref(r.custodianPhone);
   return (
     <li className="nearby-resources__item" data-testid="nearby-resource" data-resource-id={r.id}>
-      <span className="nearby-resources__pin" dangerouslySetInnerHTML={{ __html: markerHtml(r) }} />
+      <span className="nearby-resources__pin" dangerouslySetInnerHTML={{ __html: markerHtml(r, lang) }} />
       <span className="nearby-resources__main">
         <span className="nearby-resources__name">{r.name}</span>
         <span className="nearby-resources__meta">

@@ -3,12 +3,22 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import type { IncidentView, PlanLevelView, PlanSuggestionItem, TaskView } from '../../contracts';
+import { ApiRequestError } from '../../api/client';
+import {
+  type IncidentView,
+  type LevelActivationPreview,
+  type PlanLevelView,
+  type PlanSuggestionItem,
+  type TaskView,
+  responseLevelOfRank,
+} from '../../contracts';
+import { levelName } from '../level-name';
+import { useZoneTime } from '../ui';
 import { fetchVersion } from '../../plans/api';
 import { incidentKeys } from '../queries';
 import { upsertInList } from './cache';
 import type { BoardCallout } from './callout-board';
-import { activateLevel, fetchSuggestedPlans } from './callouts-api';
+import { activateLevel, fetchSuggestedPlans, previewLevel } from './callouts-api';
 
 /**
  * The commander's "which plan, which level": the published plans that apply to the incident,
@@ -47,7 +57,12 @@ export function PlanActivationPanel({ incident }: { incident: IncidentView }) {
 }
 
 function SuggestionRow({ incident, item }: { incident: IncidentView; item: PlanSuggestionItem }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // The level in words, then the plan's own name for it unless that only repeats the level.
+  const label = (l: PlanLevelView) => {
+    const name = levelName(responseLevelOfRank(l.rank), i18n.language);
+    return /^[IVⅠⅡⅢⅣ一二三四]+级响应$/.test(l.name.trim()) ? name : `${name} · ${l.name}`;
+  };
   const queryClient = useQueryClient();
   const selectId = useId();
   const [levelId, setLevelId] = useState(item.level?.id ?? '');
@@ -62,9 +77,18 @@ function SuggestionRow({ incident, item }: { incident: IncidentView; item: PlanS
   const chosen = levels.find((l) => l.id === levelId) ?? null;
   const active = incident.planId === item.plan.id;
 
+  // Before anything starts the commander sees what the level adds and what of it runs already.
+  const preview = useMutation({
+    mutationFn: (level: PlanLevelView) => previewLevel(incident.id, item.versionId, level.id),
+  });
   const activate = useMutation({
     mutationFn: (level: PlanLevelView) => activateLevel(incident.id, item.versionId, level.id),
+    onError: (error, level) => {
+      // Someone else activated it first: the preview then says since when and by whom.
+      if (error instanceof ApiRequestError && error.status === 409) preview.mutate(level);
+    },
     onSuccess: (result) => {
+      preview.reset();
       queryClient.setQueryData(incidentKeys.detail(incident.id), result.incident);
       for (const task of result.tasks)
         queryClient.setQueryData<TaskView[]>(incidentKeys.tasks(incident.id), (list) =>
@@ -94,9 +118,7 @@ function SuggestionRow({ incident, item }: { incident: IncidentView; item: PlanS
         </span>
         {chosen ? (
           <span className="plan-suggestion__level" data-testid="plan-level">
-            <strong>
-              {chosen.code} {chosen.name}
-            </strong>
+            <strong>{label(chosen)}</strong>
             {' · '}
             {t('incidents.plans.checklist', { count: chosen.checklist.length })}
             {chosen.policy && ` · ${t('incidents.plans.policy', { name: chosen.policy.name })}`}
@@ -111,7 +133,7 @@ function SuggestionRow({ incident, item }: { incident: IncidentView; item: PlanS
               <option value="">{t('incidents.plans.pickLevel')}</option>
               {levels.map((l) => (
                 <option key={l.id} value={l.id}>
-                  {l.code} {l.name}
+                  {label(l)}
                   {l.id === item.level?.id ? ` (${t('incidents.plans.suggested')})` : ''}
                 </option>
               ))}
@@ -119,13 +141,31 @@ function SuggestionRow({ incident, item }: { incident: IncidentView; item: PlanS
           </span>
         )}
         {version.isError && <ErrorNotice error={version.error} compact />}
-        {activate.isError && <ErrorNotice error={activate.error} compact />}
+        {preview.isError && <ErrorNotice error={preview.error} compact />}
+        {activate.isError &&
+          !(activate.error instanceof ApiRequestError && activate.error.status === 409) && (
+            <ErrorNotice error={activate.error} compact />
+          )}
+        {preview.data && chosen && (
+          <ActivationConfirm
+            p={preview.data}
+            pending={activate.isPending}
+            onConfirm={() => activate.mutate(chosen)}
+            onCancel={() => preview.reset()}
+          />
+        )}
         {activate.isSuccess && (
           <span className="notice notice--success notice--compact" role="status" data-testid="plan-activated">
             {t('incidents.plans.activated', {
+              level: levelName(activate.data.responseLevel, i18n.language),
               tasks: activate.data.tasks.length,
               recipients: activate.data.callout?.recipients.length ?? 0,
             })}
+            {activate.data.alreadyRunning.tasks.length + activate.data.alreadyRunning.people.length > 0 &&
+              ` ${t('incidents.plans.notRepeated', {
+                tasks: activate.data.alreadyRunning.tasks.length,
+                people: activate.data.alreadyRunning.people.length,
+              })}`}
           </span>
         )}
       </div>
@@ -145,19 +185,98 @@ function SuggestionRow({ incident, item }: { incident: IncidentView; item: PlanS
         <button
           type="button"
           className="button button--small button--primary"
-          disabled={!chosen || activate.isPending || incident.status === 'closed'}
+          disabled={!chosen || activate.isPending || preview.isPending || incident.status === 'closed'}
           data-testid="plan-activate"
           onClick={() => {
-            if (
-              chosen &&
-              window.confirm(t('incidents.plans.activateConfirm', { level: `${chosen.code} ${chosen.name}` }))
-            )
-              activate.mutate(chosen);
+            if (chosen) {
+              activate.reset();
+              preview.mutate(chosen);
+            }
           }}
         >
           {t('incidents.plans.activate')}
         </button>
       </div>
     </li>
+  );
+}
+
+/**
+ * The confirmation of a level: refused outright when the level is active already (since when, by
+ * whom); otherwise what it will add beside what of it runs already and will not start again.
+ */
+function ActivationConfirm({
+  p,
+  pending,
+  onConfirm,
+  onCancel,
+}: {
+  p: LevelActivationPreview;
+  pending: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const zoneTime = useZoneTime();
+  const level = levelName(p.responseLevel, i18n.language);
+  if (p.active)
+    return (
+      <div
+        className="notice notice--error notice--compact plan-confirm"
+        role="alert"
+        data-testid="plan-confirm"
+      >
+        <strong className="notice__summary" data-testid="plan-already-active">
+          {t('incidents.plans.alreadyActive', {
+            level,
+            since: zoneTime(p.active.activatedAt),
+            by: p.active.activatedByName ?? t('incidents.plans.someone'),
+          })}
+        </strong>
+        <button type="button" className="button button--small" onClick={onCancel}>
+          {t('common.close')}
+        </button>
+      </div>
+    );
+  const list = (names: string[]) => (names.length ? names.join('、') : t('incidents.plans.nothing'));
+  return (
+    <div className="notice notice--compact plan-confirm" role="dialog" data-testid="plan-confirm">
+      <strong className="notice__summary">{t('incidents.plans.confirmTitle', { level })}</strong>
+      {p.earlier.length > 0 && (
+        <p>
+          {t('incidents.plans.earlier', {
+            levels: p.earlier.map((e) => levelName(e.responseLevel, i18n.language)).join('、'),
+          })}
+        </p>
+      )}
+      <dl className="plan-confirm__lists">
+        <dt>{t('incidents.plans.addsTasks', { count: p.adds.tasks.length })}</dt>
+        <dd data-testid="plan-adds-tasks">{list(p.adds.tasks)}</dd>
+        <dt>{t('incidents.plans.addsPeople', { count: p.adds.people.length })}</dt>
+        <dd data-testid="plan-adds-people">{list(p.adds.people)}</dd>
+        {p.alreadyRunning.tasks.length + p.alreadyRunning.people.length > 0 && (
+          <>
+            <dt>{t('incidents.plans.runningTasks', { count: p.alreadyRunning.tasks.length })}</dt>
+            <dd data-testid="plan-running-tasks">{list(p.alreadyRunning.tasks)}</dd>
+            <dt>{t('incidents.plans.runningPeople', { count: p.alreadyRunning.people.length })}</dt>
+            <dd data-testid="plan-running-people">{list(p.alreadyRunning.people)}</dd>
+          </>
+        )}
+      </dl>
+      <div className="plan-confirm__actions">
+        <button
+          type="button"
+          className="button button--small button--primary"
+          disabled={pending}
+          data-testid="plan-confirm-activate"
+          onClick={onConfirm}
+        >
+          {t('incidents.plans.confirm')}
+        </button>
+        <button type="button" className="button button--small" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </div>
   );
 }

@@ -69,20 +69,21 @@ export function RoomScene({
 
   return (
     <section className="room-panel room-panel--map" aria-labelledby={titleId}>
-      <div className="room-panel__head">
+      {/* The drawing tools share the title's row: every line above the map is a line less of map. */}
+      <div className="room-panel__head room-scene__head">
         <h2 id={titleId} className="room-panel__title">
           {t('incidents.map.title')}
         </h2>
+        {canAct && (
+          <DrawToolbar
+            request={drawRequest}
+            saving={add.isPending}
+            onStart={(request) => setDrawRequest({ ...request, nonce: Date.now() })}
+            onCancel={() => setDrawRequest(null)}
+          />
+        )}
         {meta}
       </div>
-      {canAct && (
-        <DrawToolbar
-          request={drawRequest}
-          saving={add.isPending}
-          onStart={(request) => setDrawRequest({ ...request, nonce: Date.now() })}
-          onCancel={() => setDrawRequest(null)}
-        />
-      )}
       {add.isError && <ErrorNotice error={add.error} compact />}
       {remove.isError && <ErrorNotice error={remove.error} compact />}
       {notices}

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { TypedRoomEvent } from '../../contracts';
 import { postRoomMessage } from '../api';
-import { describeRoomEvent } from '../timeline-text';
-import { roleLabel, useZoneTime } from '../ui';
+import { useRecordText } from '../timeline-text';
+import { useZoneTime } from '../ui';
 
 /** The room's log, newest last, and the message composer. */
 export function Timeline({
@@ -18,6 +18,7 @@ export function Timeline({
   joined: boolean;
 }) {
   const { t } = useTranslation();
+  const words = useRecordText();
   const zoneTime = useZoneTime();
   const listRef = useRef<HTMLOListElement>(null);
   const stickToBottom = useRef(true);
@@ -86,11 +87,11 @@ export function Timeline({
             <div className="timeline__meta">
               <time dateTime={e.at}>{zoneTime(e.at)}</time>
               <span className="timeline__actor">
-                {e.actor?.name ?? t('incidents.timeline.system')}
-                <span className="timeline__role">{roleLabel(t, e.actor?.role)}</span>
+                {words.actor(e.actor)}
+                <span className="timeline__role">{words.role(e.actor?.role)}</span>
               </span>
             </div>
-            <p className="timeline__text">{describeRoomEvent(e, t)}</p>
+            <p className="timeline__text">{words.event(e)}</p>
           </li>
         ))}
       </ol>

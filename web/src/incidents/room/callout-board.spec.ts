@@ -3,6 +3,7 @@ import type { CalloutRecipientView, RoomEventType, TypedRoomEvent } from '../../
 import {
   applyCalloutEvents,
   awaitingProvider,
+  currentQuorum,
   displayChannel,
   displayState,
   needsRefetch,
@@ -37,6 +38,7 @@ function callout(recipients: CalloutRecipientView[]): BoardCallout {
     incidentId: 'i1',
     policyId: null,
     message: 'm',
+    responseLevel: null,
     isDrill: false,
     shortCode: 'K7M',
     status: 'active',
@@ -191,5 +193,24 @@ describe('waiting for the provider', () => {
       awaitingProvider([{ ...callout([recipient('a', { state: 'pending' })]), status: 'succeeded' }]),
     ).toBe(false);
     expect(awaitingProvider(undefined)).toBe(false);
+  });
+
+  it('says when a tier’s quorum was lowered to the people who can be paged', () => {
+    const tier = {
+      index: 0,
+      channels: ['sms' as const],
+      voiceDelaySeconds: 0,
+      ackTimeoutSeconds: 60,
+      repeats: 0,
+    };
+    const c = callout([recipient('a'), recipient('b'), recipient('c')]);
+    expect(currentQuorum({ ...c, tiers: [{ ...tier, quorum: 3, policyQuorum: 6 }] })).toEqual({
+      quorum: 3,
+      policyQuorum: 6,
+    });
+    expect(currentQuorum({ ...c, tiers: [{ ...tier, quorum: 2, policyQuorum: 2 }] })).toEqual({
+      quorum: 2,
+      policyQuorum: null,
+    });
   });
 });

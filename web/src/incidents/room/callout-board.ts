@@ -131,3 +131,15 @@ export function awaitingProvider(list: readonly BoardCallout[] | undefined): boo
     (c) => c.status === 'active' && c.recipients.some((r) => r.state === 'pending' && !r.unreachable),
   );
 }
+
+/**
+ * The acknowledgements the current tier waits for, and the policy's number when that had to be
+ * lowered to the people who can be paged (a drill's roster, people out of reach): the board
+ * says so, so that "0 / 3 (6 needed)" cannot appear.
+ */
+export function currentQuorum(c: BoardCallout): { quorum: number; policyQuorum: number | null } {
+  const tier = c.tiers[c.currentTier];
+  const quorum = tier?.quorum ?? 0;
+  const policyQuorum = tier?.policyQuorum ?? quorum;
+  return { quorum, policyQuorum: policyQuorum > quorum ? policyQuorum : null };
+}

@@ -3,12 +3,14 @@ import type {
   CalloutMessagePreview,
   CalloutView,
   EscalationPolicyView,
-  IncidentView,
+  LevelActivation,
+  LevelActivationPreview,
   ListResponse,
   NearestResourcesResponse,
   PlanSuggestion,
   ResponderBriefing,
-  TaskView,
+  RosterView,
+  RunView,
 } from '../../contracts';
 
 /** The call-out, response-level and nearby-resource endpoints the incident room uses. */
@@ -47,14 +49,17 @@ export function fetchPolicies(signal?: AbortSignal): Promise<ListResponse<Escala
   return apiRequest('/api/policies', { query: { pageSize: 500 }, signal });
 }
 
-export function fetchSuggestedPlans(incidentId: string, signal?: AbortSignal): Promise<PlanSuggestion> {
-  return apiRequest(`${incidentPath(incidentId)}/suggested-plans`, { signal });
+/** The roster of the drill whose room this incident is (empty when no run has it): all a drill may page. */
+export async function fetchDrillRoster(incidentId: string, signal?: AbortSignal): Promise<RosterView> {
+  const runs = await apiRequest<ListResponse<RunView>>('/api/drills/runs', {
+    query: { incidentId, pageSize: 1 },
+    signal,
+  });
+  return runs.items[0]?.roster ?? { contacts: [], teams: [], evaluators: [] };
 }
 
-export interface LevelActivation {
-  incident: IncidentView;
-  tasks: TaskView[];
-  callout: CalloutView | null;
+export function fetchSuggestedPlans(incidentId: string, signal?: AbortSignal): Promise<PlanSuggestion> {
+  return apiRequest(`${incidentPath(incidentId)}/suggested-plans`, { signal });
 }
 
 export function activateLevel(
@@ -63,6 +68,18 @@ export function activateLevel(
   levelId: string,
 ): Promise<LevelActivation> {
   return apiRequest(`${incidentPath(incidentId)}/activate-level`, {
+    method: 'POST',
+    body: { versionId, levelId },
+  });
+}
+
+/** What activating the level would start, and what of it runs already (changes nothing). */
+export function previewLevel(
+  incidentId: string,
+  versionId: string,
+  levelId: string,
+): Promise<LevelActivationPreview> {
+  return apiRequest(`${incidentPath(incidentId)}/activate-level/preview`, {
     method: 'POST',
     body: { versionId, levelId },
   });

@@ -9,7 +9,7 @@ import type {
   TypedRoomEvent,
 } from '@muster/contracts';
 import { Db } from '../database/db.js';
-import { RoomEvent } from './room.entities.js';
+import { RoomEvent } from './room-event.entity.js';
 import { Broadcaster } from './broadcaster.js';
 import { NotFoundError } from '../common/domain-errors.js';
 
@@ -67,6 +67,11 @@ export class RoomLog {
     const message = { incidentId, ...view } as RoomEventMessage;
     this.db.afterCommit(() => this.live.roomEvent(message));
     return view;
+  }
+
+  /** Whether the room logged an event numbered `seq`. */
+  async has(incidentId: string, seq: number): Promise<boolean> {
+    return this.db.repo(RoomEvent).existsBy({ incidentId, seq });
   }
 
   async since(incidentId: string, sinceSeq: number, limit = 5000): Promise<TypedRoomEvent[]> {

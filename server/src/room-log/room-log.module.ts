@@ -5,9 +5,10 @@ import { RoomLog } from './room-log.js';
 import { SocketIoBroadcaster } from './socket-io.broadcaster.js';
 
 /**
- * The rooms core: the append-only log and the broadcaster it publishes through. As imported, it
- * broadcasts through the Redis emitter (the worker, the CLI); the server imports `forServer()`,
- * whose broadcaster emits on the server's own Socket.IO namespace.
+ * The room log: the append-only log of every incident room and the broadcaster it publishes
+ * through, below both incidents and rooms (it imports neither). As imported, it broadcasts
+ * through the Redis emitter (the worker, the CLI); the server imports `forServer()`, whose
+ * broadcaster emits on the server's own Socket.IO namespace.
  */
 @Global()
 @Module({

@@ -1,0 +1,408 @@
+/**
+ * How the records people read and print word what happened: a room event as a sentence, who
+ * did it (a person by name, the system's jobs by what they did), and every enum value in words.
+ * One source for the console (timeline, prints, audit, queues) and the server (the drill
+ * report, the activity export), in both of the console's languages: nothing a person reads
+ * carries an event code, an enum value or a job's internal name.
+ *
+ * Texts are pairs `[zh-CN, en]`; templates name their values in braces (`{title}`).
+ */
+import type { CalloutChannel, CalloutStatusValue, RecipientStateValue } from './callouts.js';
+import type { DrillForm, DrillScope, InjectKind } from './drills.js';
+import type {
+  DispatchState,
+  IncidentCategory,
+  IncidentStatus,
+  MapFeatureKind,
+  ResponseLevel,
+  RoomActor,
+  RoomEventType,
+  Severity,
+  TaskStatus,
+} from './incidents.js';
+import type { RoomEventPayloads, TypedRoomEvent } from './room-events.js';
+import type { Role } from './roles.js';
+
+export const RECORD_LANGUAGES = ['zh-CN', 'en'] as const;
+export type RecordLanguage = (typeof RECORD_LANGUAGES)[number];
+
+/** One text in both languages: `[zh-CN, en]`. */
+export type Bilingual = readonly [zh: string, en: string];
+
+/** The zone works in Chinese: anything that is not English is read as Chinese. */
+export function recordLanguage(value: unknown): RecordLanguage {
+  return typeof value === 'string' && /^en\b/i.test(value) ? 'en' : 'zh-CN';
+}
+
+export function inLanguage(text: Bilingual, lang: RecordLanguage): string {
+  return text[lang === 'en' ? 1 : 0];
+}
+
+/** Fills `{name}` placeholders; a value left out stays visible as its placeholder. */
+export function fillText(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
+}
+
+/** Every enum value that reaches a record, by the enum's name. */
+export const ENUM_TEXT = {
+  severity: {
+    especially_serious: ['特别重大事故', 'Especially serious'],
+    serious: ['重大事故', 'Serious'],
+    relatively_serious: ['较大事故', 'Relatively serious'],
+    ordinary: ['一般事故', 'Ordinary'],
+  } satisfies Record<Severity, Bilingual>,
+  category: {
+    fire: ['火灾', 'Fire'],
+    explosion: ['爆炸', 'Explosion'],
+    hazardous_chemical_leak: ['危险化学品泄漏', 'Hazardous chemical leak'],
+    poisoning_asphyxiation: ['中毒和窒息', 'Poisoning or asphyxiation'],
+    mechanical_injury: ['机械伤害', 'Mechanical injury'],
+    electrocution: ['触电', 'Electrocution'],
+    fall_from_height: ['高处坠落', 'Fall from height'],
+    object_strike: ['物体打击', 'Struck by object'],
+    collapse: ['坍塌', 'Collapse'],
+    confined_space: ['有限空间作业事故', 'Confined space accident'],
+    road_traffic: ['道路交通事故', 'Road traffic accident'],
+    natural_disaster: ['自然灾害', 'Natural disaster'],
+    other: ['其他事故', 'Other'],
+  } satisfies Record<IncidentCategory, Bilingual>,
+  incidentStatus: {
+    reported: ['已报告', 'Reported'],
+    verified: ['已核实', 'Verified'],
+    responding: ['处置中', 'Responding'],
+    contained: ['已控制', 'Contained'],
+    closed: ['已结束', 'Closed'],
+  } satisfies Record<IncidentStatus, Bilingual>,
+  responseLevel: {
+    I: ['Ⅰ级响应', 'Level I response'],
+    II: ['Ⅱ级响应', 'Level II response'],
+    III: ['Ⅲ级响应', 'Level III response'],
+    IV: ['Ⅳ级响应', 'Level IV response'],
+  } satisfies Record<ResponseLevel, Bilingual>,
+  taskStatus: {
+    open: ['待接受', 'Open'],
+    accepted: ['执行中', 'In progress'],
+    done: ['已完成', 'Done'],
+    cancelled: ['已取消', 'Cancelled'],
+  } satisfies Record<TaskStatus, Bilingual>,
+  mapFeatureKind: {
+    incident_point: ['事发点', 'incident point'],
+    hazard_zone: ['危险区域', 'hazard zone'],
+    cordon: ['警戒区', 'cordon'],
+    evacuation_route: ['疏散路线', 'evacuation route'],
+    command_post: ['现场指挥部', 'command post'],
+    assembly_point: ['集结点', 'assembly point'],
+  } satisfies Record<MapFeatureKind, Bilingual>,
+  dispatchState: {
+    en_route: ['在途', 'En route'],
+    on_scene: ['到场', 'On scene'],
+    released: ['已撤回', 'Released'],
+  } satisfies Record<DispatchState, Bilingual>,
+  recipientState: {
+    pending: ['待通知', 'Pending'],
+    notified: ['已通知', 'Notified'],
+    acknowledged: ['已确认', 'Acknowledged'],
+    declined: ['已拒绝', 'Declined'],
+    exhausted: ['未能联系上', 'Could not be reached'],
+  } satisfies Record<RecipientStateValue, Bilingual>,
+  calloutChannel: {
+    sms: ['短信', 'SMS'],
+    voice: ['语音电话', 'voice call'],
+    link: ['短信链接', 'SMS link'],
+  } satisfies Record<CalloutChannel | 'link', Bilingual>,
+  calloutStatus: {
+    active: ['进行中', 'active'],
+    succeeded: ['确认人数已够', 'enough acknowledged'],
+    cancelled: ['已取消', 'cancelled'],
+    exhausted: ['各梯队均已呼叫完毕', 'every tier paged'],
+  } satisfies Record<CalloutStatusValue, Bilingual>,
+  injectKind: {
+    message: ['消息', 'message'],
+    incident_report: ['模拟事故报告', 'simulated incident report'],
+    map_event: ['地图事件', 'map event'],
+    resource_unavailable: ['资源不可用', 'resource unavailable'],
+    responder_unreachable: ['人员联系不上', 'responder unreachable'],
+  } satisfies Record<InjectKind, Bilingual>,
+  drillForm: {
+    tabletop: ['桌面演练', 'tabletop'],
+    live: ['实战演练', 'live'],
+  } satisfies Record<DrillForm, Bilingual>,
+  drillScope: {
+    single_function: ['单项演练', 'single-function'],
+    comprehensive: ['综合演练', 'comprehensive'],
+  } satisfies Record<DrillScope, Bilingual>,
+  role: {
+    zone_admin: ['园区管理员', 'Zone administrator'],
+    commander: ['应急指挥员', 'Commander'],
+    inspector: ['安全监管员', 'Safety inspector'],
+    enterprise_officer: ['企业安全管理员', 'Enterprise safety officer'],
+    responder: ['应急队员', 'Responder'],
+    evaluator: ['演练评估员', 'Drill evaluator'],
+    system: ['系统', 'System'],
+  } satisfies Record<Role | 'system', Bilingual>,
+} as const;
+
+export type EnumTextKind = keyof typeof ENUM_TEXT;
+
+/** An enum value in words; a value this version does not know (a newer server) is shown as is. */
+export function enumText<K extends EnumTextKind>(
+  kind: K,
+  value: keyof (typeof ENUM_TEXT)[K] | (string & {}) | null | undefined,
+  lang: RecordLanguage,
+): string {
+  if (value === null || value === undefined) return '';
+  const table = ENUM_TEXT[kind] as Record<string, Bilingual>;
+  const text = Object.hasOwn(table, value) ? table[value as string] : undefined;
+  return text ? inLanguage(text, lang) : String(value);
+}
+
+/**
+ * The background work of the system, by what it does: queues and jobs by their names
+ * (`server/src/jobs/job.types.ts`, whose spec checks that each has its text here), and the other
+ * system actors (`RequestContext.runAsSystem`).
+ */
+export const QUEUE_TEXT: Record<string, Bilingual> = {
+  hazards: ['隐患与检查提醒', 'Hazard and inspection reminders'],
+  callouts: ['召集与升级', 'Call-outs and escalation'],
+  deliveries: ['短信与电话', 'SMS and calls'],
+  drills: ['演练时钟', 'Drill clock'],
+};
+
+export const JOB_TEXT: Record<string, Bilingual> = {
+  'hazard-deadline-scan': ['隐患期限检查', 'Hazard deadline check'],
+  'hazard-reminder': ['隐患提醒', 'Hazard reminder'],
+  'inspection-schedule-scan': ['检查计划排期', 'Inspection scheduling'],
+  'outbox-relay': ['任务补发', 'Job relay'],
+  'callout-tier-start': ['梯队呼叫', 'Tier paging'],
+  'callout-tier-timeout': ['梯队应答超时', 'Tier answer timeout'],
+  'callout-voice-escalation': ['语音升级', 'Voice escalation'],
+  'drill-inject-due': ['演练注入', 'Drill inject'],
+  'drill-clock-sweep': ['演练时钟巡检', 'Drill clock check'],
+  'send-sms': ['发送短信', 'Sending SMS'],
+  'place-call': ['拨打电话', 'Placing calls'],
+  'send-notification-sms': ['发送提醒短信', 'Sending reminder SMS'],
+};
+
+/** A queue or a job by what it does; one this version does not know, by its name. */
+export function queueText(name: string, lang: RecordLanguage): string {
+  return Object.hasOwn(QUEUE_TEXT, name) ? inLanguage(QUEUE_TEXT[name]!, lang) : name;
+}
+
+export function jobText(name: string, lang: RecordLanguage): string {
+  return Object.hasOwn(JOB_TEXT, name) ? inLanguage(JOB_TEXT[name]!, lang) : name;
+}
+
+const SYSTEM_ACTOR_TEXT: Record<string, Bilingual> = {
+  'demo-seed': ['演示数据', 'Demo data'],
+};
+
+const SYSTEM: Bilingual = ['系统', 'System'];
+const SYSTEM_DOING: Bilingual = ['系统：{what}', 'System: {what}'];
+
+/**
+ * Who did it: a person by name; the system by what it was doing ("系统：语音升级" for the voice
+ * escalation job), from the name the server records for it (`job:<job name>`, `demo-seed`,
+ * `system`; in the audit log `system:` before it).
+ */
+export function actorText(actor: Pick<RoomActor, 'name' | 'role'>, lang: RecordLanguage): string {
+  if (actor.role !== 'system') return actor.name;
+  return systemActorText(actor.name, lang);
+}
+
+/** A system actor's recorded name in words (see `actorText`). */
+export function systemActorText(name: string, lang: RecordLanguage): string {
+  const bare = name.replace(/^system:/, '');
+  const what = bare.startsWith('job:') ? JOB_TEXT[bare.slice('job:'.length)] : SYSTEM_ACTOR_TEXT[bare];
+  return what
+    ? fillText(inLanguage(SYSTEM_DOING, lang), { what: inLanguage(what, lang) })
+    : inLanguage(SYSTEM, lang);
+}
+
+/** A scenario second on the drill clock, as planners write it: T+mm:ss. */
+export function scenarioOffsetText(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `T+${pad(Math.floor(s / 60))}:${pad(s % 60)}`;
+}
+
+/** The sentence of each room event, with its values in braces. */
+export const ROOM_EVENT_TEXT = {
+  reported: [
+    '提交事故快报：{title}（{category}，{severity}）',
+    'Filed the incident report: {title} ({category}, {severity})',
+  ],
+  late: ['（迟报）', ' (late)'],
+  supplementary: ['续报：{summary}', 'Supplementary report: {summary}'],
+  supplementaryLate: [
+    '续报（已过续报期限）：{summary}',
+    'Supplementary report (after the window): {summary}',
+  ],
+  regraded: ['事故等级由{from}调整为{to}', 'Re-graded from {from} to {to}'],
+  statusChanged: ['状态由「{from}」变更为「{to}」', 'Status changed from “{from}” to “{to}”'],
+  statusReason: ['原因：{reason}', 'Reason: {reason}'],
+  levelSet: ['启动{to}', 'Activated {to}'],
+  levelChanged: ['响应级别由{from}调整为{to}', 'Response level changed from {from} to {to}'],
+  message: ['{text}', '{text}'],
+  taskCreated: ['新建任务：{title}', 'New task: {title}'],
+  taskUpdated: ['任务「{title}」：{status}', 'Task “{title}”: {status}'],
+  featureAdded: ['标绘{kind}{label}', 'Drew {kind}{label}'],
+  featureUpdated: ['修改{kind}{label}', 'Changed {kind}{label}'],
+  featureRemoved: ['删除{kind}', 'Deleted {kind}'],
+  featureLabel: ['「{label}」', ' “{label}”'],
+  dispatched: ['调派资源：{label}', 'Dispatched: {label}'],
+  dispatchChanged: ['{label}：{from} → {to}', '{label}: {from} → {to}'],
+  calloutStarted: [
+    '发起应急呼叫：{message}（{recipients} 人）',
+    'Call-out started: {message} ({recipients} people)',
+  ],
+  calloutOutsideRoster: ['；{count} 人不在演练名单中，未呼叫', '; {count} off the drill roster not paged'],
+  calloutTierPaged: [
+    '呼叫第 {tier} 梯队（{recipients} 人，{channels}）',
+    'Paged tier {tier} ({recipients} people, {channels})',
+  ],
+  calloutRepeated: [
+    '无人应答，第 {tier} 梯队第 {round} 轮重呼',
+    'No answer: tier {tier} paged again, round {round}',
+  ],
+  calloutEscalated: ['应答人数不足，升级呼叫第 {tier} 梯队', 'Too few answered: escalated to tier {tier}'],
+  calloutRecipient: ['{name}：{state}', '{name}: {state}'],
+  calloutRecipientVia: ['{name}：{state}（{channel}）', '{name}: {state} ({channel})'],
+  calloutEnded: [
+    '应急呼叫结束（{status}）：{acknowledged} / {recipients} 人确认',
+    'Call-out ended ({status}): {acknowledged} of {recipients} acknowledged',
+  ],
+  drillStarted: ['演练开始：{title}（{form}，{scope}）', 'Drill started: {title} ({form}, {scope})'],
+  drillInject: ['演练注入 {time}（{kind}）：{synopsis}', 'Drill inject at {time} ({kind}): {synopsis}'],
+  drillInjectManual: [
+    '演练注入（手动发布）{time}（{kind}）：{synopsis}',
+    'Drill inject released by hand at {time} ({kind}): {synopsis}',
+  ],
+  drillInjectSkipped: ['演练注入已跳过：{synopsis}', 'Drill inject skipped: {synopsis}'],
+  drillPaused: ['演练暂停于 {time}', 'Drill paused at {time}'],
+  drillResumed: ['演练继续于 {time}', 'Drill resumed at {time}'],
+  drillEnded: ['演练结束于 {time}', 'Drill ended at {time}'],
+  drillRealIncident: [
+    '真实事件！演练期间上报：{title}（{enterprise}，{severity}）',
+    'REAL INCIDENT reported during the drill: {title} ({enterprise}, {severity})',
+  ],
+  noEnterprise: ['园区', 'the zone'],
+  listSeparator: ['、', ', '],
+} satisfies Record<string, Bilingual>;
+
+type Describer<T extends RoomEventType> = (
+  p: RoomEventPayloads[T],
+  say: (key: keyof typeof ROOM_EVENT_TEXT, values?: Record<string, string | number>) => string,
+  word: <K extends EnumTextKind>(kind: K, value: Parameters<typeof enumText<K>>[1]) => string,
+) => string;
+
+/** One describer per room event type: the compiler refuses a type without its sentence. */
+const DESCRIBE: { [T in RoomEventType]: Describer<T> } = {
+  'incident.reported': (p, say, word) =>
+    say('reported', {
+      title: p.title,
+      category: word('category', p.category),
+      severity: word('severity', p.severity),
+    }) + (p.late ? say('late') : ''),
+  'incident.supplementary_report': (p, say) =>
+    say(p.outsideWindow ? 'supplementaryLate' : 'supplementary', { summary: p.summary }),
+  'incident.regraded': (p, say, word) =>
+    say('regraded', { from: word('severity', p.from), to: word('severity', p.to) }),
+  'incident.status_changed': (p, say, word) => {
+    const line = say('statusChanged', {
+      from: word('incidentStatus', p.from),
+      to: word('incidentStatus', p.to),
+    });
+    return p.reason ? `${line} · ${say('statusReason', { reason: p.reason })}` : line;
+  },
+  'incident.level_set': (p, say, word) =>
+    p.from
+      ? say('levelChanged', { from: word('responseLevel', p.from), to: word('responseLevel', p.to) })
+      : say('levelSet', { to: word('responseLevel', p.to) }),
+  message: (p, say) => say('message', { text: p.text }),
+  'task.created': (p, say) => say('taskCreated', { title: p.task.title }),
+  'task.updated': (p, say, word) =>
+    say('taskUpdated', { title: p.task.title, status: word('taskStatus', p.task.status) }),
+  'map_feature.added': (p, say, word) =>
+    say('featureAdded', {
+      kind: word('mapFeatureKind', p.feature.kind),
+      label: p.feature.label ? say('featureLabel', { label: p.feature.label }) : '',
+    }),
+  'map_feature.updated': (p, say, word) =>
+    say('featureUpdated', {
+      kind: word('mapFeatureKind', p.feature.kind),
+      label: p.feature.label ? say('featureLabel', { label: p.feature.label }) : '',
+    }),
+  'map_feature.removed': (p, say, word) => say('featureRemoved', { kind: word('mapFeatureKind', p.kind) }),
+  'resource.dispatched': (p, say) => say('dispatched', { label: p.dispatch.label }),
+  'resource.status_changed': (p, say, word) =>
+    say('dispatchChanged', {
+      label: p.dispatch.label,
+      from: word('dispatchState', p.from),
+      to: word('dispatchState', p.dispatch.state),
+    }),
+  'callout.started': (p, say) =>
+    say('calloutStarted', { message: p.message, recipients: p.recipients }) +
+    (p.outsideRoster ? say('calloutOutsideRoster', { count: p.outsideRoster }) : ''),
+  'callout.tier_paged': (p, say, word) =>
+    say('calloutTierPaged', {
+      tier: p.tier + 1,
+      recipients: p.recipients,
+      channels: p.channels.map((c) => word('calloutChannel', c)).join(say('listSeparator')),
+    }),
+  'callout.tier_escalated': (p, say) =>
+    p.reason === 'repeat'
+      ? say('calloutRepeated', { tier: p.tier + 1, round: p.round + 1 })
+      : say('calloutEscalated', { tier: p.tier + 1 }),
+  'callout.recipient_updated': (p, say, word) =>
+    p.channel && p.state !== 'pending' && p.state !== 'exhausted'
+      ? say('calloutRecipientVia', {
+          name: p.name,
+          state: word('recipientState', p.state),
+          channel: word('calloutChannel', p.channel),
+        })
+      : say('calloutRecipient', { name: p.name, state: word('recipientState', p.state) }),
+  'callout.ended': (p, say, word) =>
+    say('calloutEnded', {
+      status: word('calloutStatus', p.status),
+      acknowledged: p.acknowledged,
+      recipients: p.recipients,
+    }),
+  'drill.started': (p, say, word) =>
+    say('drillStarted', {
+      title: p.title,
+      form: word('drillForm', p.form),
+      scope: word('drillScope', p.scope),
+    }),
+  'drill.inject': (p, say, word) =>
+    say(p.manual ? 'drillInjectManual' : 'drillInject', {
+      time: scenarioOffsetText(p.scenarioSeconds),
+      kind: word('injectKind', p.kind),
+      synopsis: p.synopsis,
+    }),
+  'drill.inject_skipped': (p, say) => say('drillInjectSkipped', { synopsis: p.synopsis }),
+  'drill.paused': (p, say) => say('drillPaused', { time: scenarioOffsetText(p.scenarioSeconds) }),
+  'drill.resumed': (p, say) => say('drillResumed', { time: scenarioOffsetText(p.scenarioSeconds) }),
+  'drill.ended': (p, say) => say('drillEnded', { time: scenarioOffsetText(p.scenarioSeconds) }),
+  'drill.real_incident': (p, say, word) =>
+    say('drillRealIncident', {
+      title: p.title,
+      enterprise: p.enterpriseName ?? say('noEnterprise'),
+      severity: word('severity', p.severity),
+    }),
+};
+
+/**
+ * One line per room event in the reader's language. A type this version does not know (a newer
+ * server's) shows its payload rather than nothing.
+ */
+export function describeRoomEvent(e: TypedRoomEvent, lang: RecordLanguage): string {
+  const describe = DESCRIBE[e.type] as Describer<typeof e.type> | undefined;
+  if (!describe) return JSON.stringify(e.payload);
+  const say = (key: keyof typeof ROOM_EVENT_TEXT, values: Record<string, string | number> = {}) =>
+    fillText(inLanguage(ROOM_EVENT_TEXT[key], lang), values);
+  const word = <K extends EnumTextKind>(kind: K, value: Parameters<typeof enumText<K>>[1]) =>
+    enumText(kind, value, lang);
+  return (describe as Describer<RoomEventType>)(e.payload as never, say, word);
+}
