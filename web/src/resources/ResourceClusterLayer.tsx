@@ -84,7 +84,7 @@ export function ResourceClusterLayer({
         ),
       ),
     );
-  }, [markers]);
+  }, [markers, lang]);
 
   return null;
 }
