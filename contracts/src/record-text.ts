@@ -21,6 +21,7 @@ import type {
   TaskStatus,
 } from './incidents.js';
 import type { RoomEventPayloads, TypedRoomEvent } from './room-events.js';
+import { responseLevelName } from './response-level-name.js';
 import type { Role } from './roles.js';
 
 export const RECORD_LANGUAGES = ['zh-CN', 'en'] as const;
@@ -46,6 +47,10 @@ export function fillText(template: string, values: Record<string, string | numbe
 }
 
 /** Every enum value that reaches a record, by the enum's name. */
+function levelWords(level: ResponseLevel): Bilingual {
+  return [responseLevelName(level, 'zh-CN'), responseLevelName(level, 'en')];
+}
+
 export const ENUM_TEXT = {
   severity: {
     especially_serious: ['特别重大事故', 'Especially serious'],
@@ -75,11 +80,12 @@ export const ENUM_TEXT = {
     contained: ['已控制', 'Contained'],
     closed: ['已结束', 'Closed'],
   } satisfies Record<IncidentStatus, Bilingual>,
+  // One way to name a level everywhere: the numeral joined to a code read "IⅠ级", a level II.
   responseLevel: {
-    I: ['Ⅰ级响应', 'Level I response'],
-    II: ['Ⅱ级响应', 'Level II response'],
-    III: ['Ⅲ级响应', 'Level III response'],
-    IV: ['Ⅳ级响应', 'Level IV response'],
+    I: levelWords('I'),
+    II: levelWords('II'),
+    III: levelWords('III'),
+    IV: levelWords('IV'),
   } satisfies Record<ResponseLevel, Bilingual>,
   taskStatus: {
     open: ['待接受', 'Open'],

@@ -241,6 +241,13 @@ describe('incident report and live incident room in the web console', () => {
 
   it("dispatches a nearby resource from its map marker's popup: the room and the register follow", async () => {
     const commander = commanderList;
+    // The nearby list and the room's dispatches are secondary panels, each behind its tab.
+    const tab = (label: string) =>
+      commander
+        .getByRole('tablist')
+        .getByRole('tab', { name: new RegExp(`^${label}`) })
+        .click();
+    await tab('附近资源');
     const free = commander
       .getByTestId('nearby-resources')
       .getByTestId('nearby-resource')
@@ -263,6 +270,7 @@ describe('incident report and live incident room in the web console', () => {
     // The list and the room's dispatches show it out; so does the register.
     const item = commander.locator(`[data-testid="nearby-resource"][data-resource-id="${resourceId}"]`);
     await item.locator('[data-testid="nearby-resource-state"][data-state="en_route"]').waitFor();
+    await tab('任务与调派');
     const sent = commander.getByTestId('dispatch-panel').getByTestId('dispatch').filter({ hasText: name });
     await sent.filter({ hasText: '在途' }).waitFor();
     const token = await demoToken(server.baseUrl, 'commander@muster.test');
@@ -275,6 +283,8 @@ describe('incident report and live incident room in the web console', () => {
     expect(await register()).toMatchObject({ status: 'dispatched', dispatchIncidentId: incidentId });
 
     await sent.getByRole('button', { name: '已到场' }).click();
+    await sent.filter({ hasText: '已到场' }).waitFor();
+    await tab('附近资源');
     await item.locator('[data-testid="nearby-resource-state"][data-state="on_scene"]').waitFor();
     expect(await register()).toMatchObject({ status: 'on_scene', dispatchIncidentId: incidentId });
   }, 60_000);
