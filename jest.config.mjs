@@ -1,3 +1,5 @@
+import os from 'node:os';
+
 /**
  * One Jest run, three projects: unit specs beside the code, integration tests against real
  * PostgreSQL and Redis, and browser tests driving Debian's Chromium. NestJS 12 is ESM-only, so
@@ -36,6 +38,10 @@ const common = {
 };
 
 export default {
+  // The tests spend most of their time waiting on PostgreSQL, Redis, the server under test and
+  // Chromium, so a second worker overlaps that wait even on a two-core machine (Jest's default
+  // there is one).
+  maxWorkers: Math.max(2, os.availableParallelism() - 1),
   globalSetup: '<rootDir>/test/support/global-setup.mjs',
   globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
   // Generous: the first test file to run also migrates and seeds the template database, and CI

@@ -46,11 +46,11 @@ export function fillText(template: string, values: Record<string, string | numbe
   );
 }
 
-/** Every enum value that reaches a record, by the enum's name. */
 function levelWords(level: ResponseLevel): Bilingual {
   return [responseLevelName(level, 'zh-CN'), responseLevelName(level, 'en')];
 }
 
+/** Every enum value that reaches a record, by the enum's name. */
 export const ENUM_TEXT = {
   severity: {
     especially_serious: ['特别重大事故', 'Especially serious'],
