@@ -56,6 +56,12 @@ export class ResourceController {
    * Every resource the list's filters match, in one answer, as `[id, type, status, alert, lat,
    * lng]` tuples: what the resources map draws (a popup fetches the rest by id).
    */
+  @ApiDoc(
+    'Every matching resource for the map, compactly: [id, type, status, alert, lat, lng]',
+    400,
+    401,
+    403,
+  )
   @Get('map')
   @Roles(...DIRECTORY_READERS)
   map(@Query() q: ResourceMapQueryDto): Promise<ResourceMapResponse> {
@@ -88,7 +94,7 @@ export class ResourceController {
     return new StreamableFile(body);
   }
 
-  @ApiDoc('Import resources from a CSV or XLSX file (all rows or none)', 400, 401, 403, 409, 413)
+  @ApiDoc('Import resources from a CSV, XLSX or GeoJSON file (all rows or none)', 400, 401, 403, 409, 413)
   @Post('import')
   @Roles(...DIRECTORY_WRITERS)
   @TableImport()
