@@ -226,6 +226,8 @@ describe('call-outs through the real Twilio SDK and the emulator', () => {
     const c = await callout({ contactIds: [a.id], message: '请到指挥部报到' });
     const sms = await a.phoneSim.expectSms();
     const link = /\/r\/(\S+)$/.exec(sms.body)![1]!;
+    // The phone can hold the text a moment before the provider's acceptance is recorded.
+    await until(c.id, (x) => x.recipients[0]!.state === 'notified', 'the SMS recorded as accepted');
     const briefing = await api().get(`/api/respond/${link}`);
     expect(briefing.status).toBe(200);
     expect(briefing.body).toMatchObject({
