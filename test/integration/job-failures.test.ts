@@ -20,9 +20,10 @@ describe('a job that fails', () => {
     // Tier starts are retried up to 20 times: a transient failure would leave it delayed.
     const jobId = await queues.add(JobName.CalloutTierStart, { calloutId: randomUUID(), tier: 0, round: 0 });
     const job = await waitFor(
+      // The state first, then the job: a job read while still active keeps its old attempt count.
       async () => {
-        const j = await queues.queue(QueueName.Callouts).getJob(jobId!);
-        return j && (await j.getState()) === 'failed' ? j : undefined;
+        const queue = queues.queue(QueueName.Callouts);
+        return (await queue.getJobState(jobId!)) === 'failed' ? queue.getJob(jobId!) : undefined;
       },
       15_000,
       'the job to fail',
