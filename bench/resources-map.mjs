@@ -130,7 +130,7 @@ try {
     `Every resource drawn within ${TARGET_MS} ms of navigation: median **${allS.p50 <= TARGET_MS ? 'met' : 'not met'}**` +
       ` (${fmt(allS.p50)}), worst **${allS.max <= TARGET_MS ? 'met' : 'not met'}** (${fmt(allS.max)}).` +
       ` Load average of the machine during the run: ${loadBefore} at the start, ${os.loadavg()[0].toFixed(1)} at the end` +
-      ` (2 cores; other work was running).`,
+      ` (${os.availableParallelism()} cores).`,
   ].join('\n');
   console.log(text);
   await writeSection('Resources map (5,000 resources)', text);
