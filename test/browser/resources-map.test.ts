@@ -62,6 +62,11 @@ describe('resources on the map', () => {
     expect(await attribution.textContent()).not.toContain('Leaflet');
     expect(await attribution.locator('svg').count()).toBe(0);
     await screenshot(page, 'resources-map-clusters');
+    // In English the zone is named in English too.
+    await page.getByTestId('language-switcher').selectOption('en');
+    await attribution.getByText('Duji Economic Development Zone · Muster emergency command').waitFor();
+    await page.getByTestId('language-switcher').selectOption('zh-CN');
+    await attribution.getByText('杜集经济开发区 · Muster 应急指挥').waitFor();
   }, 60_000);
 
   it('filters by type: only warehouses remain', async () => {

@@ -3,7 +3,7 @@ import type { ReactNode, Ref } from 'react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MapContainer, useMap, useMapEvents, ZoomControl } from 'react-leaflet';
-import { usePublicConfig } from '../api/queries';
+import { useZoneName } from '../lib/use-zone-name';
 import { LABEL_MIN_ZOOM } from './basemap/basemap-style';
 import { MAX_ZOOM, MIN_ZOOM, OFFLINE_MAX_BOUNDS, TILE_MAX_BOUNDS, ZONE_CENTER, ZONE_ZOOM } from './map-view';
 
@@ -62,7 +62,7 @@ function PanLimits({ offline }: { offline: boolean }) {
 function ZoneAttribution() {
   const map = useMap();
   const { t, i18n } = useTranslation();
-  const zoneName = usePublicConfig().data?.zoneName ?? '';
+  const zoneName = useZoneName();
   useEffect(() => {
     // Leaflet writes the prefix as HTML: the text goes in as text.
     const text = document.createElement('span');
