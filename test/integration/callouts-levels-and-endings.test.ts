@@ -67,8 +67,15 @@ describe('call-outs: level names, quora that can be met, and ended call-outs', (
 
       const call = await phone.expectCall();
       await phone.press(call.sid, '1');
-      const transcript = JSON.stringify(
-        (s.emulator.calls({ to: first.phone })[0] as { transcript?: unknown }).transcript,
+      // The call's record is written as its TwiML plays: read it once the script has been said.
+      const transcript = await waitFor(
+        () => {
+          const rec = s.emulator.calls({ to: first.phone }).find((c) => c.sid === call.sid);
+          const text = JSON.stringify((rec as { transcript?: unknown } | undefined)?.transcript ?? []);
+          return text.includes('已启动') ? text : undefined;
+        },
+        10_000,
+        'the call script in the transcript',
       );
       expect(transcript).toContain('已启动三级响应。');
       expect(transcript).not.toMatch(/[IVⅠⅡⅢⅣ]级/);
