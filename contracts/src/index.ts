@@ -18,3 +18,4 @@ export * from './lifecycle.js';
 export * from './zone-boundary.js';
 export * from './record-text.js';
 export * from './audit-text.js';
+export * from './notifications.js';
