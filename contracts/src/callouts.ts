@@ -2,6 +2,8 @@ import type { ResponseLevel } from './incidents.js';
 /** Call-outs as the API (`GET /api/callouts/:id`) and the room speak of them. */
 import type { FeatureGeometry, MapFeatureKind } from './incidents.js';
 export type CalloutChannel = 'sms' | 'voice';
+/** How a person answered: by SMS reply, keypress, the signed link, or signed in to the console. */
+export type AnswerChannel = CalloutChannel | 'link' | 'console';
 export type CalloutStatusValue = 'active' | 'succeeded' | 'cancelled' | 'exhausted';
 /** Where a person stands in a call-out, from paged to answered (or given up on). */
 export const RECIPIENT_STATES = ['pending', 'notified', 'acknowledged', 'declined', 'exhausted'] as const;
@@ -43,7 +45,7 @@ export interface CalloutRecipientView {
   unreachable: boolean;
   notifiedAt: string | null;
   respondedAt: string | null;
-  responseChannel: 'sms' | 'voice' | 'link' | null;
+  responseChannel: AnswerChannel | null;
   /** Seconds from the first notification to the answer. */
   secondsToRespond: number | null;
   lastError: string | null;
@@ -124,4 +126,49 @@ export interface ResponderBriefing {
   /** Where the responder last shared their position from, if they did. */
   location: { lat: number; lng: number } | null;
   calloutStatus: CalloutStatusValue;
+}
+
+/**
+ * One of the signed-in user's call-outs (`GET /api/me/callouts`), found through the directory
+ * contacts linked to their account. While it still takes their answer (`open`) it carries the
+ * briefing the SMS link would show; once it has ended for them, as on the link, the incident's
+ * title and what became of it, no more.
+ */
+export interface MyCalloutView {
+  calloutId: string;
+  recipientId: string;
+  incidentId: string;
+  isDrill: boolean;
+  responseLevel: ResponseLevel | null;
+  calloutStatus: CalloutStatusValue;
+  state: RecipientStateValue;
+  /** The call-out still takes this person's answer (or they are coming and keep the briefing). */
+  open: boolean;
+  /** When they were first paged, else when the call-out started. */
+  pagedAt: string;
+  respondedAt: string | null;
+  responseChannel: AnswerChannel | null;
+  endedAt: string | null;
+  /** Null once the call-out has ended for them. */
+  message: string | null;
+  incident: {
+    title: string;
+    category: string;
+    severity: string;
+    /** Left out once the call-out has ended for them. */
+    address?: string;
+    location?: { lat: number; lng: number };
+    enterpriseName?: string | null;
+  };
+  /** The signed link's token, for the full briefing and map at `/r/:token`; null once ended. */
+  briefingToken: string | null;
+}
+
+export type MyCalloutScope = 'open' | 'recent';
+
+export interface MyCalloutList {
+  items: MyCalloutView[];
+  total: number;
+  /** Whether any directory contact is linked to the account (without one, no call-out can name it). */
+  linked: boolean;
 }

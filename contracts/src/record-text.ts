@@ -7,7 +7,7 @@
  *
  * Texts are pairs `[zh-CN, en]`; templates name their values in braces (`{title}`).
  */
-import type { CalloutChannel, CalloutStatusValue, RecipientStateValue } from './callouts.js';
+import type { AnswerChannel, CalloutStatusValue, RecipientStateValue } from './callouts.js';
 import type { DrillForm, DrillScope, InjectKind } from './drills.js';
 import type {
   DispatchState,
@@ -117,7 +117,8 @@ export const ENUM_TEXT = {
     sms: ['短信', 'SMS'],
     voice: ['语音电话', 'voice call'],
     link: ['短信链接', 'SMS link'],
-  } satisfies Record<CalloutChannel | 'link', Bilingual>,
+    console: ['控制台', 'console'],
+  } satisfies Record<AnswerChannel, Bilingual>,
   calloutStatus: {
     active: ['进行中', 'active'],
     succeeded: ['确认人数已够', 'enough acknowledged'],

@@ -7,7 +7,13 @@
  * field is optional where some call site leaves it out. A new event type is added to
  * `ROOM_EVENT_TYPES` and here together.
  */
-import type { CalloutChannel, CalloutStatusValue, PageFailure, RecipientStateValue } from './callouts.js';
+import type {
+  AnswerChannel,
+  CalloutChannel,
+  CalloutStatusValue,
+  PageFailure,
+  RecipientStateValue,
+} from './callouts.js';
 import type { DrillForm, DrillScope, InjectContent, InjectKind } from './drills.js';
 import type {
   Casualties,
@@ -106,7 +112,7 @@ export interface RoomEventPayloads {
     recipientId: string;
     name: string;
     state: RecipientStateValue;
-    channel?: CalloutChannel | 'link';
+    channel?: AnswerChannel;
     secondsToRespond?: number;
     unreachable?: true;
     error?: string;

@@ -17,6 +17,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 
+import { PageQueryDto } from '../common/paging.dto.js';
+
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CalloutCreateDto {
@@ -73,4 +75,15 @@ export class RespondDto {
   @ValidateNested()
   @Type(() => LocationDto)
   location?: LocationDto;
+}
+
+export class MyCalloutsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({
+    enum: ['open', 'recent'],
+    default: 'open',
+    description: 'open: still taking your answer (or you are coming); recent: ended for you',
+  })
+  @IsOptional()
+  @IsIn(['open', 'recent'])
+  scope: 'open' | 'recent' = 'open';
 }

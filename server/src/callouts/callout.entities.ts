@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { ResponseLevel } from '@muster/contracts';
+import type { AnswerChannel, ResponseLevel } from '@muster/contracts';
 import type { DeliveryStatus } from '../messaging/delivery-status.js';
 import type { Channel, LadderTier, RecipientState } from './ladder.js';
 
@@ -38,7 +38,7 @@ export class CalloutRecipient {
   @Column({ type: 'boolean', default: false }) unreachable: boolean;
   @Column({ type: 'timestamptz', nullable: true }) notifiedAt: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) respondedAt: Date | null;
-  @Column({ type: 'text', nullable: true }) responseChannel: 'sms' | 'voice' | 'link' | null;
+  @Column({ type: 'text', nullable: true }) responseChannel: AnswerChannel | null;
   @Column({ type: 'jsonb', nullable: true }) location: { lat: number; lng: number } | null;
   @Column({ type: 'text', nullable: true }) lastError: string | null;
 }

@@ -3,7 +3,13 @@ import { randomInt } from 'node:crypto';
 import { AuditService } from '../audit/audit.service.js';
 import { RequestContext } from '../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import type { CalloutMessagePreview, CalloutView, ResponderMetric, ResponseLevel } from '@muster/contracts';
+import type {
+  AnswerChannel,
+  CalloutMessagePreview,
+  CalloutView,
+  ResponderMetric,
+  ResponseLevel,
+} from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { ContactService } from '../directory/contact.service.js';
 import { TeamService } from '../directory/team.service.js';
@@ -221,7 +227,7 @@ export class CalloutService {
   async respond(
     recipientId: string,
     decision: ReplyDecision,
-    channel: 'sms' | 'voice' | 'link',
+    channel: AnswerChannel,
     location?: { lat: number; lng: number },
   ): Promise<{ recipient: CalloutRecipient; changed: boolean; closed: boolean; callout: Callout }> {
     return this.db.transaction(async () => {

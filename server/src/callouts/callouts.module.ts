@@ -9,6 +9,7 @@ import { CalloutDeliveryStore } from './callout-delivery.store.js';
 import { CalloutEngine } from './callout-engine.js';
 import { CalloutService } from './callout.service.js';
 import { DrillRosters } from './drill-rosters.js';
+import { MyCalloutsService } from './my-callouts.service.js';
 import { PhoneResponderService } from './phone-responder.service.js';
 import { ResponderService } from './responder.service.js';
 
@@ -25,6 +26,7 @@ import { ResponderService } from './responder.service.js';
     ResponderService,
     PhoneResponderService,
     DrillRosters,
+    MyCalloutsService,
   ],
   exports: [
     CalloutService,
@@ -32,6 +34,7 @@ import { ResponderService } from './responder.service.js';
     ResponderService,
     PhoneResponderService,
     DrillRosters,
+    MyCalloutsService,
     MessagingModule,
   ],
 })

@@ -66,6 +66,11 @@ export class ContactRepository extends EnterpriseScopedRepository<Contact> {
     return this.repo.findBy({ id: In([...new Set(ids)]) });
   }
 
+  /** The contacts linked to a user account, whatever their enterprise (the user's own). */
+  async idsLinkedTo(userId: string): Promise<string[]> {
+    return (await this.repo.find({ select: { id: true }, where: { userId } })).map((c) => c.id);
+  }
+
   /** Every contact in scope, for export. */
   all(): Promise<Contact[]> {
     return this.query('c')

@@ -62,6 +62,14 @@ export class ContactService {
     }));
   }
 
+  /**
+   * The contacts linked to this user account, whatever the caller's scope: for finding a
+   * signed-in person's own call-outs, never for checking a reference.
+   */
+  async idsLinkedToUser(userId: string): Promise<string[]> {
+    return this.contacts.idsLinkedTo(userId);
+  }
+
   async create(dto: ContactCreateDto): Promise<ContactView> {
     return this.db.transaction(async () => {
       const c = new Contact();

@@ -1,4 +1,4 @@
-import type { Role } from '@muster/contracts';
+import { ROLES, type Role } from '@muster/contracts';
 import type { AccessRules } from './index.js';
 
 const CALLERS: Role[] = ['zone_admin', 'commander', 'enterprise_officer'];
@@ -10,6 +10,9 @@ export const calloutRules: AccessRules = {
   'GET /api/callouts/:id': WATCHERS,
   'POST /api/callouts/:id/cancel': CALLERS,
   'POST /api/callouts/preview': CALLERS,
+  // Anyone may be paged; each reads and answers only the rows naming their own linked contacts.
+  'GET /api/me/callouts': [...ROLES],
+  'POST /api/me/callouts/:id/answer': [...ROLES],
   // The signed link is the responder's credential.
   'GET /api/respond/:token': 'public',
   'POST /api/respond/:token': 'public',

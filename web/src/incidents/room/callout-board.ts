@@ -1,4 +1,5 @@
 import type {
+  AnswerChannel,
   CalloutChannel,
   CalloutRecipientView,
   CalloutView,
@@ -48,7 +49,7 @@ export function pageFailure(r: BoardRecipient): PageFailure | null {
 }
 
 /** The channel a row names: how they answered, or how they are being paged now. */
-export function displayChannel(r: BoardRecipient): CalloutChannel | 'link' | null {
+export function displayChannel(r: BoardRecipient): AnswerChannel | null {
   if (r.responseChannel) return r.responseChannel;
   return r.liveChannel ?? r.deliveries.at(-1)?.channel ?? null;
 }
