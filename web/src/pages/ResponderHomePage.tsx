@@ -7,8 +7,9 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { PageHeader } from '../components/PageHeader';
 import { formatDateTime } from '../lib/format';
+import { MyCallouts } from '../responder/MyCallouts';
 
-/** A responder's home: who the system knows them as, and where their call-outs will show. */
+/** A responder's home: their call-outs, open ones first, then who the system knows them as. */
 export function ResponderHomePage() {
   const { t, i18n } = useTranslation();
   const session = useSession();
@@ -24,6 +25,7 @@ export function ResponderHomePage() {
   return (
     <div className="page page--narrow">
       <PageHeader title={t('home.title')} />
+      <MyCallouts />
       <section className="card" aria-labelledby="profile-title">
         <h2 id="profile-title" className="card__title">
           {t('home.profile')}
@@ -42,13 +44,6 @@ export function ResponderHomePage() {
             <dd>{formatDateTime(me.data.createdAt, i18n.language, timeZone)}</dd>
           </dl>
         )}
-      </section>
-      <section className="card" aria-labelledby="callouts-title">
-        <h2 id="callouts-title" className="card__title">
-          {t('home.calloutsTitle')}
-        </h2>
-        <p className="card__text">{t('home.calloutsEmpty')}</p>
-        <p className="card__hint">{t('home.calloutsHint')}</p>
       </section>
     </div>
   );
