@@ -194,6 +194,8 @@ describe('drills in the web console', () => {
       hasText: RESPONDER,
     });
     await responder.waitFor({ timeout: 15_000 });
+    // Answered by SMS reply, in the same words the call-out board uses.
+    expect(await responder.textContent()).toContain('已确认 · 短信');
     expect(await responder.getByTestId('responder-time').getAttribute('data-seconds')).toMatch(
       /^\d+(\.\d+)?$/,
     );

@@ -1,4 +1,5 @@
 import type { RunMetrics } from '../contracts';
+import { useRecordText } from '../incidents/timeline-text';
 import { useDrillsT } from './i18n';
 import { formatSpan, outcomeCounts } from './model';
 import { OutcomeBadge } from './ui';
@@ -9,6 +10,8 @@ import { OutcomeBadge } from './ui';
  */
 export function MetricsTables({ metrics, print = false }: { metrics: RunMetrics; print?: boolean }) {
   const { t } = useDrillsT();
+  // The answer's channel in the record words the board and the room log use (link, console…).
+  const words = useRecordText();
   const counts = outcomeCounts(metrics.actions);
   const table = print ? 'print-table' : 'drill-small-table';
   return (
@@ -107,7 +110,7 @@ export function MetricsTables({ metrics, print = false }: { metrics: RunMetrics;
               </td>
               <td>
                 {t(`recipientState.${isRecipientState(r.state) ? r.state : 'other'}`)}
-                {r.channel ? ` · ${r.channel === 'voice' ? t('metrics.voice') : t('metrics.sms')}` : ''}
+                {r.channel ? ` · ${words.word('calloutChannel', r.channel)}` : ''}
               </td>
               <td
                 className="drill-num"
