@@ -142,7 +142,9 @@ export class IncidentService {
         severity,
         casualties: dto.casualties,
         directLossCny: dto.directLossCny,
-        late: clock.late,
+        // A zone's record of what it heard elsewhere is no late report; the enterprise's report
+        // still owed shows in the reporting chain.
+        late: clock.late && source === 'enterprise',
         deadline: clock.deadline,
         outsideZone,
       });
