@@ -85,6 +85,12 @@ describe('the reporting chain (Decree 493 Art. 9–13, 29, 32; SAWS Order 21)', 
       .send(incidentReport({ source: 'zone' }));
     expect(zone.status).toBe(400);
     expect(zone.body.message).toEqual(["source: an enterprise officer files the enterprise's own report"]);
+    const nobody = await t.http
+      .post('/api/incidents')
+      .set(commander)
+      .send(incidentReport({ source: 'zone' }));
+    expect(nobody.status).toBe(400);
+    expect(nobody.body.message[0]).toMatch(/^enterpriseId: required when the zone records/);
   });
 
   it('shows the enterprise report as missing when the zone learned of it elsewhere, until the enterprise reports', async () => {

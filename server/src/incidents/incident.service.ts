@@ -327,6 +327,11 @@ export class IncidentService {
     if (source === 'zone' && p?.role === 'enterprise_officer') {
       throw new InvalidError(["source: an enterprise officer files the enterprise's own report"]);
     }
+    if (source === 'zone' && !dto.enterpriseId) {
+      throw new InvalidError([
+        'enterpriseId: required when the zone records what it heard elsewhere (the enterprise owes its report)',
+      ]);
+    }
     if (dto.headInformedAt === undefined) {
       return { headInformedAt: dto.filerIsUnitHead && source === 'enterprise' ? now : occurredAt, source };
     }

@@ -76,6 +76,9 @@ export function checkReport(
     else if (occurredIso && Date.parse(headIso) < Date.parse(occurredIso))
       add('headInformedAt', t('incidents.form.headBeforeOccurrence'));
   }
+  // What the zone heard elsewhere is owed by an enterprise: it must be named.
+  if (zoneRole && values.source === 'zone' && !values.enterpriseId)
+    add('enterpriseId', t('incidents.form.required'));
   if (!reporterName.trim()) add('reporter.name', t('incidents.form.required'));
   if (!PHONE.test(reporterPhone.trim())) add('reporter.phone', t('incidents.form.invalidPhone'));
   const errors = { fields, general: [] };
