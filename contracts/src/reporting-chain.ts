@@ -37,7 +37,11 @@ export function owesProvincialReport(severity: Severity): boolean {
   return severity !== 'ordinary';
 }
 
-/** SAWS Order 21: follow-ups at least once a day, twice for serious and especially serious. */
+/**
+ * SAWS Order 21: follow-ups at least once a day, twice for serious and especially serious. Read
+ * as a rolling interval from the latest report (24 or 12 hours): never longer between reports,
+ * which also puts at least one (two) on every calendar day.
+ */
 export function followUpIntervalHours(severity: Severity): 12 | 24 {
   return severity === 'serious' || severity === 'especially_serious' ? 12 : 24;
 }

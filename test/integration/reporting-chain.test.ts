@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type { ReportingChainView } from '@muster/contracts';
+import { type ReportingChainView, notificationText } from '@muster/contracts';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../server/src/common/clock.js';
 import { ReminderSources } from '../../server/src/reminders/reminder-sources.js';
@@ -345,6 +345,49 @@ describe('the reporting chain (Decree 493 Art. 9–13, 29, 32; SAWS Order 21)', 
       expect(await stages(inv - 7 * 24 * 60 * MIN, 'investigation.report')).toEqual(['due_in_7_days']);
       expect(await stages(inv - 24 * 60 * MIN, 'investigation.report')).toEqual(['due_in_1_day']);
       expect(await stages(inv + 1, 'investigation.report')).toEqual(['overdue']);
+    });
+
+    it('words every reminder it owes in both languages, every placeholder filled', async () => {
+      const learned = await file(
+        commander,
+        incidentReport({
+          enterpriseId,
+          source: 'zone',
+          casualties: { deaths: 12, missing: 0, seriousInjuries: 0, minorInjuries: 0 },
+        }),
+      );
+      await post(learned.id, 'casualty-change', commander, { note: '又有一人死亡' });
+      await post(learned.id, 'investigation/report', commander, {});
+      const kinds = new Set<string>();
+      for (const minutes of [35, 55, 61, 100, 11.5 * 60, 23.5 * 60, 25 * 60, 14.5 * 24 * 60, 20 * 24 * 60]) {
+        for (const r of await owedFor(learned.id, new Date(Date.now() + minutes * MIN))) {
+          kinds.add(r.kind);
+          for (const lang of ['zh-CN', 'en'] as const) {
+            const text = notificationText(r.kind, r.params, lang);
+            expect({ kind: r.kind, lang, text: `${text.title}\n${text.body}` }).toEqual({
+              kind: r.kind,
+              lang,
+              text: expect.not.stringMatching(/[{}]/),
+            });
+          }
+        }
+      }
+      expect([...kinds].sort()).toEqual(
+        expect.arrayContaining([
+          'investigation.reply_due',
+          'investigation.reply_overdue',
+          'reporting.enterprise_report_due',
+          'reporting.enterprise_report_overdue',
+          'reporting.follow_up_due',
+          'reporting.follow_up_overdue',
+          'reporting.onward_due',
+          'reporting.onward_overdue',
+          'reporting.provincial_report_due',
+          'reporting.provincial_report_overdue',
+          'reporting.supplement_due',
+          'reporting.supplement_overdue',
+        ]),
+      );
     });
 
     it('owes nothing for a drill', async () => {

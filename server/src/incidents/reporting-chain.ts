@@ -87,7 +87,10 @@ export function investigationDue(occurredAt: Date, extensionDays: number, tz: st
 }
 
 /**
- * Every clock of the reporting chain at `now`. `acts` are the chain's recorded acts, `reports`
+ * Every clock of the reporting chain at `now`. A grade that rises later (a 续报 inside the
+ * window) adds the levels and the provincial report it requires with the clocks they would have
+ * had from the start, so they show overdue at once: the regulator counts from the accident's
+ * report, not from when the figures caught up. `acts` are the chain's recorded acts, `reports`
  * the incident's initial and follow-up reports; day-counted deadlines fall at the end of a
  * zone-local day (see `endOfZoneDayWindow`).
  */
