@@ -99,6 +99,7 @@ export const AUDIT_ACTION_TEXT = {
   'incident.supplementary_report': ['提交事故续报', 'Filed a supplementary report'],
   'incident.status_changed': ['变更事故状态', 'Changed an incident status'],
   'incident.level_set': ['启动或调整响应级别', 'Set a response level'],
+  'incident.reporting_act': ['登记事故报告链环节', 'Recorded a step of the reporting chain'],
   'level.activated': ['启动预案响应级别', "Activated a plan's response level"],
   'inspection.scheduled': ['排定检查', 'Scheduled an inspection'],
   'inspection.started': ['开始检查', 'Started an inspection'],

@@ -1,3 +1,5 @@
+import type { IncidentSource, ReportingChainView } from './reporting-chain.js';
+
 /**
  * Incidents and their rooms, as the API and the live gateway speak of them; outside clients
  * rely on these shapes.
@@ -49,13 +51,18 @@ export interface ReportingDuty {
 }
 
 export interface ReportingClock {
-  /** Occurrence + 1 hour (Decree 493 Art. 9). */
+  /** When the unit's head was informed + 1 hour (Decree 493 Art. 9). */
   deadline: string;
+  /** When the unit's head was informed: the enterprise's 1-hour clock starts here. */
+  headInformedAt: string;
   reportedAt: string;
-  /** 迟报: the first report reached the system after the deadline. */
+  /** 迟报: the enterprise's report reached the zone after the deadline (or has not, past it). */
   late: boolean;
   duty: ReportingDuty;
-  /** Last day a change in casualties may re-grade the incident (30 days; 7 for road traffic and fire). */
+  /**
+   * The last instant a change in casualties may re-grade the incident: the end of the 30th
+   * calendar day (7th for road traffic and fire) after the day of the occurrence, zone time.
+   */
   supplementaryUntil: string;
 }
 
@@ -81,6 +88,10 @@ export interface IncidentView {
   planId: string | null;
   isDrill: boolean;
   clock: ReportingClock;
+  /** Who put it on record: the enterprise's report, or the zone learning of it elsewhere. */
+  source: IncidentSource;
+  /** The whole reporting chain; on the single incident's read only. */
+  chain?: ReportingChainView;
   lastSeq: number;
   createdAt: string;
   updatedAt: string;
@@ -142,6 +153,8 @@ export const ROOM_EVENT_TYPES = [
   'drill.ended',
   /** A real incident was filed while this drill runs: the director must see it at once. */
   'drill.real_incident',
+  /** An act of the reporting chain was recorded (onward, provincial, 补报, investigation…). */
+  'reporting.act_recorded',
 ] as const;
 export type RoomEventType = (typeof ROOM_EVENT_TYPES)[number];
 

@@ -59,6 +59,109 @@ export const NOTIFICATION_TEXT = {
     ],
     urgent: true,
   },
+  // The reporting chain (Decree 493 Art. 9–13, 29, 32; SAWS Order 21). {deadline} is zone time;
+  // a level is passed in both languages ({levelZh}, {levelEn}) as params are not translated.
+  'reporting.enterprise_report_due': {
+    title: ['事故须于 {deadline} 前报告：{title}', 'Accident report due by {deadline}: {title}'],
+    body: [
+      '{enterprise}：单位负责人接报后1小时内须向园区（县级应急管理部门）报告。',
+      '{enterprise}: the unit must report within 1 hour of its head being informed.',
+    ],
+    urgent: true,
+  },
+  'reporting.enterprise_report_overdue': {
+    title: ['事故未按时报告（迟报/漏报）：{title}', 'Accident report overdue: {title}'],
+    body: [
+      '{enterprise}：报告时限 {deadline} 已过，园区尚未收到企业报告。',
+      '{enterprise}: the deadline {deadline} has passed without the enterprise’s report.',
+    ],
+    urgent: true,
+  },
+  'reporting.provincial_report_due': {
+    title: [
+      '须于 {deadline} 前直报省级部门：{title}',
+      'Direct report to the province due by {deadline}: {title}',
+    ],
+    body: [
+      '{enterprise}：较大及以上事故，企业须在1小时内同时报告省级应急管理部门。',
+      '{enterprise}: a relatively serious or graver accident is also reported to the province within the hour.',
+    ],
+    urgent: true,
+  },
+  'reporting.provincial_report_overdue': {
+    title: ['未按时直报省级部门：{title}', 'Direct report to the province overdue: {title}'],
+    body: ['{enterprise}：时限 {deadline} 已过。', '{enterprise}: the deadline {deadline} has passed.'],
+    urgent: true,
+  },
+  'reporting.onward_due': {
+    title: ['须于 {deadline} 前报告{levelZh}：{title}', 'Report to the {levelEn} due by {deadline}: {title}'],
+    body: [
+      '{enterprise}：{severityZh}，园区接报后每级2小时内逐级上报。',
+      '{enterprise}: {severityEn}; the zone reports up within 2 hours per level.',
+    ],
+    urgent: true,
+  },
+  'reporting.onward_overdue': {
+    title: ['未按时报告{levelZh}：{title}', 'Report to the {levelEn} overdue: {title}'],
+    body: ['{enterprise}：时限 {deadline} 已过。', '{enterprise}: the deadline {deadline} has passed.'],
+    urgent: true,
+  },
+  'reporting.follow_up_due': {
+    title: ['须于 {deadline} 前续报：{title}', 'Follow-up report due by {deadline}: {title}'],
+    body: [
+      '{enterprise}：应急处置期间每 {hours} 小时至少续报一次。',
+      '{enterprise}: while the response lasts, a follow-up at least every {hours} hours.',
+    ],
+    urgent: true,
+  },
+  'reporting.follow_up_overdue': {
+    title: ['续报已逾期：{title}', 'Follow-up report overdue: {title}'],
+    body: ['{enterprise}：时限 {deadline} 已过。', '{enterprise}: the deadline {deadline} has passed.'],
+    urgent: true,
+  },
+  'reporting.supplement_due': {
+    title: [
+      '伤亡人数变化，须于 {deadline} 前补报：{title}',
+      'Casualties changed: report due by {deadline}: {title}',
+    ],
+    body: ['{enterprise}：{note}', '{enterprise}: {note}'],
+    urgent: true,
+  },
+  'reporting.supplement_overdue': {
+    title: ['补报已逾期：{title}', 'Report of changed casualties overdue: {title}'],
+    body: [
+      '{enterprise}：时限 {deadline} 已过。{note}',
+      '{enterprise}: the deadline {deadline} has passed. {note}',
+    ],
+    urgent: true,
+  },
+  'investigation.report_due': {
+    title: ['事故调查报告须于 {deadline} 前提交：{title}', 'Investigation report due {deadline}: {title}'],
+    body: [
+      '{enterprise}：自事故发生之日起60日内（经批准可延长，最长60日）。',
+      '{enterprise}: within 60 days of the accident (extensible by at most 60, with approval).',
+    ],
+  },
+  'investigation.report_overdue': {
+    title: ['事故调查报告已逾期：{title}', 'Investigation report overdue: {title}'],
+    body: ['{enterprise}：时限 {deadline} 已过。', '{enterprise}: the deadline {deadline} has passed.'],
+    urgent: true,
+  },
+  'investigation.reply_due': {
+    title: [
+      '事故调查报告须于 {deadline} 前批复：{title}',
+      'Reply to the investigation report due {deadline}: {title}',
+    ],
+    body: [
+      '{enterprise}：收到调查报告之日起{days}日内批复。',
+      '{enterprise}: within {days} days of receiving the report.',
+    ],
+  },
+  'investigation.reply_overdue': {
+    title: ['事故调查报告批复已逾期：{title}', 'Reply to the investigation report overdue: {title}'],
+    body: ['{enterprise}：时限 {deadline} 已过。', '{enterprise}: the deadline {deadline} has passed.'],
+    urgent: true,
+  },
   'inspection.due': {
     title: ['排查任务：{plan}', 'Inspection due: {plan}'],
     body: ['{who}\n应于 {period} 完成', '{who}\nTo be done {period}'],

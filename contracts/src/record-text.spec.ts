@@ -155,6 +155,24 @@ const SAMPLES: { [T in RoomEventType]: RoomEventPayloads[T] } = {
     enterpriseName: null,
     location: { lat: 0, lng: 0 },
   },
+  'reporting.act_recorded': {
+    act: {
+      id: 'a',
+      incidentId: 'i',
+      kind: 'onward',
+      at: '',
+      level: 'province',
+      recipient: 'Anhui bureau duty desk',
+      channel: 'fax',
+      senderName: 'Wang',
+      fileId: null,
+      note: '',
+      extensionDays: null,
+      approver: null,
+      recordedBy: null,
+      recordedAt: '',
+    },
+  },
 };
 
 const event = (type: RoomEventType): TypedRoomEvent =>

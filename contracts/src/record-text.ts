@@ -21,6 +21,7 @@ import type {
   TaskStatus,
 } from './incidents.js';
 import type { RoomEventPayloads, TypedRoomEvent } from './room-events.js';
+import type { ChainActKind, ReportChannel, ReportLevel } from './reporting-chain.js';
 import { responseLevelName } from './response-level-name.js';
 import type { Role } from './roles.js';
 
@@ -140,6 +141,28 @@ export const ENUM_TEXT = {
     single_function: ['单项演练', 'single-function'],
     comprehensive: ['综合演练', 'comprehensive'],
   } satisfies Record<DrillScope, Bilingual>,
+  reportLevel: {
+    city: ['设区的市级应急管理部门', 'city bureau'],
+    province: ['省级应急管理部门', 'provincial bureau'],
+    national: ['国务院应急管理部门', 'State Council department'],
+  } satisfies Record<ReportLevel, Bilingual>,
+  reportChannel: {
+    phone: ['电话', 'phone'],
+    fax: ['传真', 'fax'],
+    online_system: ['信息报送系统', 'online reporting system'],
+    email: ['电子邮件', 'email'],
+    document: ['书面文件', 'written document'],
+    in_person: ['当面报告', 'in person'],
+  } satisfies Record<ReportChannel, Bilingual>,
+  chainActKind: {
+    enterprise_report: ['企业事故报告', "enterprise's report"],
+    onward: ['向上级报告', 'onward report'],
+    provincial: ['企业直报省级部门', "enterprise's direct report to the province"],
+    casualty_change: ['伤亡人数变化', 'change in casualties'],
+    investigation_report: ['事故调查报告', 'investigation report'],
+    investigation_extension: ['调查期限延长', 'investigation extended'],
+    investigation_reply: ['事故调查报告批复', 'reply to the investigation report'],
+  } satisfies Record<ChainActKind, Bilingual>,
   role: {
     zone_admin: ['园区管理员', 'Zone administrator'],
     commander: ['应急指挥员', 'Commander'],
@@ -294,6 +317,25 @@ export const ROOM_EVENT_TEXT = {
     '真实事件！演练期间上报：{title}（{enterprise}，{severity}）',
     'REAL INCIDENT reported during the drill: {title} ({enterprise}, {severity})',
   ],
+  chainEnterpriseReport: ['企业已报告事故（单位负责人接报后报告）', 'The enterprise reported the accident'],
+  chainOnward: [
+    '已向{level}报告（{channel}，{recipient}）',
+    'Reported onward to the {level} ({channel}, {recipient})',
+  ],
+  chainProvincial: [
+    '企业已直报省级应急管理部门（{channel}，{recipient}）',
+    'The enterprise reported straight to the province ({channel}, {recipient})',
+  ],
+  chainCasualtyChange: [
+    '伤亡人数发生变化，当日须补报：{note}',
+    'Casualties changed, a report is due today: {note}',
+  ],
+  chainInvestigationReport: ['收到事故调查报告', 'Investigation report received'],
+  chainInvestigationExtension: [
+    '事故调查期限延长 {days} 天（批准：{approver}）：{note}',
+    'Investigation extended by {days} days (approved by {approver}): {note}',
+  ],
+  chainInvestigationReply: ['事故调查报告已批复，结案', 'Investigation report answered; the file is closed'],
   noEnterprise: ['园区', 'the zone'],
   listSeparator: ['、', ', '],
 } satisfies Record<string, Bilingual>;
@@ -316,6 +358,37 @@ const DESCRIBE: { [T in RoomEventType]: Describer<T> } = {
     say(p.outsideWindow ? 'supplementaryLate' : 'supplementary', { summary: p.summary }),
   'incident.regraded': (p, say, word) =>
     say('regraded', { from: word('severity', p.from), to: word('severity', p.to) }),
+  'reporting.act_recorded': ({ act }, say, word) => {
+    switch (act.kind) {
+      case 'enterprise_report':
+        return say('chainEnterpriseReport');
+      case 'onward':
+        return say('chainOnward', {
+          level: word('reportLevel', act.level),
+          channel: word('reportChannel', act.channel),
+          recipient: act.recipient ?? '',
+        });
+      case 'provincial':
+        return say('chainProvincial', {
+          channel: word('reportChannel', act.channel),
+          recipient: act.recipient ?? '',
+        });
+      case 'casualty_change':
+        return say('chainCasualtyChange', { note: act.note });
+      case 'investigation_report':
+        return say('chainInvestigationReport');
+      case 'investigation_extension':
+        return say('chainInvestigationExtension', {
+          days: act.extensionDays ?? 0,
+          approver: act.approver ?? '',
+          note: act.note,
+        });
+      case 'investigation_reply':
+        return say('chainInvestigationReply');
+      default:
+        return word('chainActKind', act.kind);
+    }
+  },
   'incident.status_changed': (p, say, word) => {
     const line = say('statusChanged', {
       from: word('incidentStatus', p.from),

@@ -29,6 +29,7 @@ import type {
   Severity,
   TaskView,
 } from './incidents.js';
+import type { ChainActView } from './reporting-chain.js';
 
 /** Where the scenario clock stood when a drill started, paused, resumed or ended. */
 export type DrillClockPayload = {
@@ -73,6 +74,7 @@ export interface RoomEventPayloads {
     outsideWindow: boolean;
   };
   'incident.regraded': { from: Severity; to: Severity };
+  'reporting.act_recorded': { act: ChainActView };
   'incident.status_changed': { from: IncidentStatus; to: IncidentStatus; reason: string | null };
   'incident.level_set': { from: ResponseLevel | null; to: ResponseLevel; planId: string | null };
   message: { text: string };

@@ -25,6 +25,9 @@ const STATUS_TEXT: Record<number, string> = {
 
 /** PostgreSQL constraint names → what the client did wrong, in words. */
 const CONSTRAINT_MESSAGES: Record<string, string> = {
+  incident_chain_act_once: 'This step of the reporting chain is already on record',
+  incident_chain_act_onward_once: 'level: the onward report to this level is already on record',
+  incident_chain_act_file_id_fkey: 'fileId: the file does not exist',
   level_activation_once: 'levelId: this response level is already active for the incident',
   enterprise_credit_code_key: 'creditCode: an enterprise with this unified social credit code already exists',
   enterprise_name_key: 'name: an enterprise with this name already exists',

@@ -34,6 +34,7 @@ import { PlanVersion } from '../plans/plan-version.entity.js';
 import { Plan } from '../plans/plan.entity.js';
 import { ResponsibilityEntryRow } from '../plans/responsibility-entry.entity.js';
 import { Incident, IncidentReport } from '../incidents/incident.entity.js';
+import { IncidentChainAct } from '../incidents/reporting-chain.entity.js';
 import { RoomEvent } from '../room-log/room-event.entity.js';
 import { Dispatch, MapFeature, RoomTask } from '../rooms/room.entities.js';
 import { DRILL_ENTITIES } from '../drills/drill.entities.js';
@@ -43,6 +44,7 @@ import { TokenVersion1765000000100 } from './migrations/1765000000100-token-vers
 import { LevelActivation1765100000100 } from './migrations/1765100000100-level-activation.js';
 import { LevelActivationRow } from '../response/level-activation.entity.js';
 import { ResourceDispatch1765100000200 } from './migrations/1765100000200-resource-dispatch.js';
+import { ReportingChain1765200000100 } from './migrations/1765200000100-reporting-chain.js';
 import { ConsoleAnswers1765200000500 } from './migrations/1765200000500-console-answers.js';
 
 /** Listed explicitly rather than globbed: the build is ESM and globs would load .d.ts/.map files. */
@@ -60,6 +62,7 @@ export const ENTITIES = [
   InspectionRecord,
   Incident,
   IncidentReport,
+  IncidentChainAct,
   RoomEvent,
   RoomTask,
   MapFeature,
@@ -101,6 +104,7 @@ export const MIGRATIONS = [
   TokenVersion1765000000100,
   LevelActivation1765100000100,
   ResourceDispatch1765100000200,
+  ReportingChain1765200000100,
   ConsoleAnswers1765200000500,
 ];
 

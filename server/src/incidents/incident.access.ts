@@ -10,3 +10,7 @@ export const ROOM_MEMBERS: Role[] = [
 ];
 /** Who commands an incident: changes its status, level and plan. */
 export const INCIDENT_COMMAND: Role[] = ['zone_admin', 'commander'];
+/** Who files reports of an incident: the enterprise's officers and the zone's commanders. */
+export const INCIDENT_FILERS: Role[] = ['enterprise_officer', 'commander', 'zone_admin'];
+/** The enterprise's own acts of the reporting chain: only its officers (their scope is their enterprise). */
+export const ENTERPRISE_REPORTERS: Role[] = ['enterprise_officer'];

@@ -19,11 +19,13 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../common/paging.dto.js';
 import { PG_INT_MAX } from '../common/sql.js';
-import { MaxDecimalPlaces } from '../common/validation.js';
+import { IsOmittable, MaxDecimalPlaces } from '../common/validation.js';
 import {
   INCIDENT_CATEGORIES,
+  INCIDENT_SOURCES,
   INCIDENT_STATUSES,
   type IncidentCategory,
+  type IncidentSource,
   type IncidentStatus,
   RESPONSE_LEVELS,
   type ResponseLevel,
@@ -109,6 +111,33 @@ export class IncidentCreateDto {
   @ValidateNested()
   @Type(() => ReporterDto)
   reporter: ReporterDto;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description:
+      "When the unit's head was informed (Decree 493 Art. 9): the 1-hour deadline runs from it. " +
+      'Left out: the filing time when filerIsUnitHead, else the occurrence (people on scene tell the head at once).',
+  })
+  @IsOmittable()
+  @IsISO8601({ strict: true })
+  headInformedAt?: string;
+
+  @ApiPropertyOptional({
+    description: "The filer is the unit's head (单位负责人): informed when filing at the latest",
+  })
+  @IsOmittable()
+  @IsBoolean()
+  filerIsUnitHead?: boolean;
+
+  @ApiPropertyOptional({
+    enum: INCIDENT_SOURCES,
+    description:
+      "'zone' (zone roles): the zone learned of the incident elsewhere (a phone call, a patrol) and records it; " +
+      "the enterprise's own report is then still owed. Default 'enterprise'.",
+  })
+  @IsOmittable()
+  @IsIn(INCIDENT_SOURCES)
+  source?: IncidentSource;
 }
 
 /** 续报: the updated figures and what happened since. */

@@ -1,5 +1,11 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { IncidentCategory, IncidentStatus, ResponseLevel, Severity } from '@muster/contracts';
+import type {
+  IncidentCategory,
+  IncidentSource,
+  IncidentStatus,
+  ResponseLevel,
+  Severity,
+} from '@muster/contracts';
 
 /** numeric(16,2) arrives from pg as a string; the loss never needs more than double precision. */
 const money = { to: (v: number) => v, from: (v: string | null) => (v === null ? 0 : Number(v)) };
@@ -12,6 +18,14 @@ export class Incident {
   @Column({ type: 'text' }) category: IncidentCategory;
   @Column({ type: 'timestamptz' }) occurredAt: Date;
   @Column({ type: 'timestamptz' }) reportedAt: Date;
+  /** Decree 493 Art. 9: the enterprise's 1-hour clock runs from here; null: from the occurrence. */
+  @Column({ type: 'timestamptz', nullable: true }) headInformedAt: Date | null;
+  @Column({ type: 'text', default: 'enterprise' }) source: IncidentSource;
+  /**
+   * Source 'zone' only: when the enterprise's own report came (null while it has not). An
+   * enterprise's own filing is its report, at `reportedAt` (see `clockFacts`).
+   */
+  @Column({ type: 'timestamptz', nullable: true }) enterpriseReportedAt: Date | null;
   @Column({ type: 'double precision' }) lat: number;
   @Column({ type: 'double precision' }) lng: number;
   @Column({ type: 'boolean', default: false }) outsideZone: boolean;

@@ -1,13 +1,25 @@
 import { Module } from '@nestjs/common';
 import { EnterpriseModule } from '../enterprises/enterprise.module.js';
 import { PlansModule } from '../plans/plans.module.js';
+import { FileModule } from '../files/file.module.js';
+import { RemindersModule } from '../reminders/reminders.module.js';
 import { IncidentHooks } from './incident-hooks.js';
 import { IncidentRepository } from './incident.repository.js';
 import { IncidentService } from './incident.service.js';
+import { ReportingChainRepository } from './reporting-chain.repository.js';
+import { ReportingChainReminders } from './reporting-chain.reminders.js';
+import { ReportingChainService } from './reporting-chain.service.js';
 
 @Module({
-  imports: [EnterpriseModule, PlansModule],
-  providers: [IncidentService, IncidentRepository, IncidentHooks],
-  exports: [IncidentService, IncidentRepository, IncidentHooks],
+  imports: [EnterpriseModule, PlansModule, FileModule, RemindersModule],
+  providers: [
+    IncidentService,
+    IncidentRepository,
+    IncidentHooks,
+    ReportingChainService,
+    ReportingChainRepository,
+    ReportingChainReminders,
+  ],
+  exports: [IncidentService, IncidentRepository, IncidentHooks, ReportingChainService],
 })
 export class IncidentModule {}

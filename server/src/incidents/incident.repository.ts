@@ -90,8 +90,9 @@ export class IncidentRepository extends EnterpriseScopedRepository<Incident> {
          INSERT INTO incident (enterprise_id, title, category, occurred_at, reported_at, lat, lng, outside_zone,
                                address, summary, deaths, missing, serious_injuries, minor_injuries,
                                direct_loss_cny, measures_taken, reporter_name, reporter_phone, severity,
-                               status, is_drill, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
+                               status, is_drill, created_by, head_informed_at, source, enterprise_reported_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
+                 $34, $35, $36)
          RETURNING *
        ), report AS (
          INSERT INTO incident_report (incident_id, kind, deaths, missing, serious_injuries, minor_injuries,
@@ -135,6 +136,9 @@ export class IncidentRepository extends EnterpriseScopedRepository<Incident> {
         r.outsideWindow,
         r.submittedAt,
         r.submittedBy,
+        i.headInformedAt,
+        i.source,
+        i.enterpriseReportedAt,
       ],
     );
     const row = rows[0]!;

@@ -7,6 +7,7 @@ import {
   type IncidentReportView,
   type IncidentStatistics,
   type IncidentView,
+  type IncidentSource,
   type RoomEventOf,
   type TypedRoomEvent,
   checkTransition,
@@ -29,9 +30,11 @@ import { Incident, IncidentReport } from './incident.entity.js';
 import { IncidentHooks } from './incident-hooks.js';
 import { IncidentRepository } from './incident.repository.js';
 import { mapIncident, mapIncidentReport, mapIncidentSummary } from './incident.view.js';
-import { reportingClock, withinSupplementaryWindow } from './reporting.js';
+import { clockFacts, reportingClock, withinSupplementaryWindow } from './reporting.js';
 import { incidentStatistics, zoneYearMonth } from './statistics.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { Clock } from '../common/clock.js';
+import { ReportingChainService } from './reporting-chain.service.js';
 import { ConflictError, ForbiddenError, InvalidError } from '../common/domain-errors.js';
 
 /** A report may be filed a little ahead of the server clock (phones drift); beyond that it is a typo. */
@@ -51,12 +54,14 @@ export class IncidentService {
     private readonly audit: AuditService,
     private readonly context: RequestContext,
     private readonly hooks: IncidentHooks,
+    private readonly clock: Clock,
+    private readonly chain: ReportingChainService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(q: IncidentListQueryDto): Promise<ListResponse<IncidentView>> {
     const [rows, total] = await this.incidents.list({ ...q, ...pageWindow(q) });
-    return { items: rows.map(mapIncident), total };
+    return { items: rows.map((r) => mapIncident(r, this.config.TZ)), total };
   }
 
   /** A zone-local calendar year of real incidents; drills are only counted apart. */
@@ -69,8 +74,11 @@ export class IncidentService {
     return incidentStatistics(rows, year, this.config.TZ);
   }
 
+  /** The incident with its whole reporting chain, every clock at this moment. */
   async get(id: string): Promise<IncidentView> {
-    return mapIncident(await this.incidents.getById(id));
+    const incident = await this.incidents.getById(id);
+    const now = this.clock.now();
+    return { ...mapIncident(incident, this.config.TZ, now), chain: await this.chain.compute(incident, now) };
   }
 
   /** Files an initial report (事故快报): graded, clocked, and its room opened with the report. */
@@ -84,6 +92,7 @@ export class IncidentService {
     if (occurredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
       throw new InvalidError(['occurredAt: lies in the future']);
     }
+    const { headInformedAt, source } = this.reportingFacts(dto, occurredAt, now);
     const severity = gradeSeverity(dto.casualties, dto.directLossCny);
     const outsideZone = !isInsideZone(dto.location.lat, dto.location.lng);
     return this.db.transaction(async () => {
@@ -95,6 +104,10 @@ export class IncidentService {
           category: dto.category,
           occurredAt,
           reportedAt: now,
+          headInformedAt,
+          source,
+          // A zone user who heard of it elsewhere does not report for the enterprise: its report is owed.
+          enterpriseReportedAt: null,
           lat: dto.location.lat,
           lng: dto.location.lng,
           outsideZone,
@@ -122,21 +135,23 @@ export class IncidentService {
         }),
         this.hooks.lookups(),
       );
-      const clock = reportingClock(dto.category, occurredAt, now);
+      const clock = reportingClock(clockFacts(saved), this.config.TZ, now);
       const event = await this.rooms.append(saved.id, 'incident.reported', {
         title: dto.title,
         category: dto.category,
         severity,
         casualties: dto.casualties,
         directLossCny: dto.directLossCny,
-        late: clock.late,
+        // A zone's record of what it heard elsewhere is no late report; the enterprise's report
+        // still owed shows in the reporting chain.
+        late: clock.late && source === 'enterprise',
         deadline: clock.deadline,
         outsideZone,
       });
       // The append moved the room's sequence; updated_at is unchanged, as now() is fixed for the
       // whole transaction.
       saved.lastSeq = event.seq;
-      const view = mapIncident(saved);
+      const view = mapIncident(saved, this.config.TZ);
       await this.audit.record({
         action: 'incident.reported',
         entity: 'incident',
@@ -144,10 +159,16 @@ export class IncidentService {
         after: view,
       });
       await this.hooks.runFiled(view, lookedUp);
-      this.db.afterCommit(() => this.live.incidentChanged(mapIncidentSummary(saved)));
+      this.db.afterCommit(() => this.live.incidentChanged(mapIncidentSummary(saved, this.config.TZ)));
       const warnings: string[] = [];
       if (outsideZone) warnings.push('location: lies outside the zone boundary');
-      if (clock.late) warnings.push('occurredAt: reported more than 1 hour after the accident (迟报)');
+      if (clock.late && source === 'enterprise') {
+        warnings.push(
+          headInformedAt.getTime() === occurredAt.getTime()
+            ? 'occurredAt: reported more than 1 hour after the accident (迟报)'
+            : "headInformedAt: reported more than 1 hour after the unit's head was informed (迟报)",
+        );
+      }
       return { ...view, warnings };
     });
   }
@@ -160,8 +181,8 @@ export class IncidentService {
   async supplement(id: string, dto: SupplementaryReportDto, now = new Date()): Promise<IncidentReportView> {
     return this.db.transaction(async () => {
       const incident = await this.incidents.lockById(id);
-      const before = mapIncident(incident);
-      const inWindow = withinSupplementaryWindow(incident.category, incident.occurredAt, now);
+      const before = mapIncident(incident, this.config.TZ);
+      const inWindow = withinSupplementaryWindow(incident.category, incident.occurredAt, now, this.config.TZ);
       const graded = gradeSeverity(dto.casualties, dto.directLossCny);
       const regrade = inWindow && SEVERITY_RANK[graded] > SEVERITY_RANK[incident.severity];
       const previous = incident.severity;
@@ -195,9 +216,9 @@ export class IncidentService {
         entity: 'incident',
         entityId: id,
         before,
-        after: mapIncident(incident),
+        after: mapIncident(incident, this.config.TZ),
       });
-      this.db.afterCommit(() => this.live.incidentChanged(mapIncidentSummary(incident)));
+      this.db.afterCommit(() => this.live.incidentChanged(mapIncidentSummary(incident, this.config.TZ)));
       return mapIncidentReport(report);
     });
   }
@@ -208,7 +229,7 @@ export class IncidentService {
    */
   async findAnyById(id: string): Promise<IncidentView | null> {
     const incident = await this.incidents.findAnyById(id);
-    return incident ? mapIncident(incident) : null;
+    return incident ? mapIncident(incident, this.config.TZ) : null;
   }
 
   async reports(id: string): Promise<IncidentReportView[]> {
@@ -224,13 +245,13 @@ export class IncidentService {
         if (check.reason.startsWith('reason:')) throw new InvalidError([check.reason]);
         throw new ConflictError(check.reason);
       }
-      const before = mapIncident(incident);
+      const before = mapIncident(incident, this.config.TZ);
       const from = incident.status;
       incident.status = status;
       incident.closedAt = status === 'closed' ? new Date() : null;
       await this.incidents.update(incident);
       await this.rooms.append(id, 'incident.status_changed', { from, to: status, reason: reason ?? null });
-      const view = mapIncident(incident);
+      const view = mapIncident(incident, this.config.TZ);
       await this.hooks.runStatusChanged(view, from);
       await this.audit.record({
         action: 'incident.status_changed',
@@ -239,7 +260,7 @@ export class IncidentService {
         before,
         after: view,
       });
-      this.db.afterCommit(() => this.live.incidentChanged(mapIncidentSummary(incident)));
+      this.db.afterCommit(() => this.live.incidentChanged(mapIncidentSummary(incident, this.config.TZ)));
       return view;
     });
   }
@@ -251,14 +272,14 @@ export class IncidentService {
       if (incident.status === 'closed') throw new ConflictError('The incident is closed; reopen it first');
       // The plan named must be one the caller can read (404 as on a read, for an unknown id too).
       if (dto.planId) await this.plans.getById(dto.planId);
-      const before = mapIncident(incident);
+      const before = mapIncident(incident, this.config.TZ);
       const from = incident.responseLevel;
       incident.responseLevel = dto.level;
       incident.planId = dto.planId ?? incident.planId;
       if (incident.status === 'reported' || incident.status === 'verified') incident.status = 'responding';
       await this.incidents.update(incident);
       await this.rooms.append(id, 'incident.level_set', { from, to: dto.level, planId: incident.planId });
-      const view = mapIncident(incident);
+      const view = mapIncident(incident, this.config.TZ);
       await this.audit.record({
         action: 'incident.level_set',
         entity: 'incident',
@@ -266,7 +287,7 @@ export class IncidentService {
         before,
         after: view,
       });
-      this.db.afterCommit(() => this.live.incidentChanged(mapIncidentSummary(incident)));
+      this.db.afterCommit(() => this.live.incidentChanged(mapIncidentSummary(incident, this.config.TZ)));
       return view;
     });
   }
@@ -288,6 +309,40 @@ export class IncidentService {
       });
       return event;
     });
+  }
+
+  /**
+   * When the unit's head was informed and who puts the incident on record. The head's time may
+   * not precede the accident nor lie ahead of the clock; left out, a head filing is informed by
+   * now at the latest, and anyone else's report is timed from the occurrence, as people on scene
+   * tell their head at once (Art. 9).
+   */
+  private reportingFacts(
+    dto: IncidentCreateDto,
+    occurredAt: Date,
+    now: Date,
+  ): { headInformedAt: Date; source: IncidentSource } {
+    const p = this.context.principal();
+    const source = dto.source ?? 'enterprise';
+    if (source === 'zone' && p?.role === 'enterprise_officer') {
+      throw new InvalidError(["source: an enterprise officer files the enterprise's own report"]);
+    }
+    if (source === 'zone' && !dto.enterpriseId) {
+      throw new InvalidError([
+        'enterpriseId: required when the zone records what it heard elsewhere (the enterprise owes its report)',
+      ]);
+    }
+    if (dto.headInformedAt === undefined) {
+      return { headInformedAt: dto.filerIsUnitHead && source === 'enterprise' ? now : occurredAt, source };
+    }
+    const headInformedAt = new Date(dto.headInformedAt);
+    if (headInformedAt.getTime() < occurredAt.getTime()) {
+      throw new InvalidError(['headInformedAt: lies before the occurrence']);
+    }
+    if (headInformedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
+      throw new InvalidError(['headInformedAt: lies in the future']);
+    }
+    return { headInformedAt, source };
   }
 
   private async enterpriseFor(requested: string | undefined): Promise<string | null> {

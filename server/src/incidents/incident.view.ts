@@ -1,8 +1,10 @@
-import type { IncidentReportView, IncidentSummary, IncidentView } from '@muster/contracts';
+import type { ChainActView, IncidentReportView, IncidentSummary, IncidentView } from '@muster/contracts';
 import type { Incident, IncidentReport } from './incident.entity.js';
-import { reportingClock } from './reporting.js';
+import type { IncidentChainAct } from './reporting-chain.entity.js';
+import { clockFacts, reportingClock } from './reporting.js';
 
-export function mapIncident(i: Incident): IncidentView {
+/** `tz`: the zone's time zone (config `TZ`), in which day-counted windows end. */
+export function mapIncident(i: Incident, tz: string, now = new Date()): IncidentView {
   return {
     id: i.id,
     enterpriseId: i.enterpriseId,
@@ -28,15 +30,16 @@ export function mapIncident(i: Incident): IncidentView {
     responseLevel: i.responseLevel,
     planId: i.planId,
     isDrill: i.isDrill,
-    clock: reportingClock(i.category, i.occurredAt, i.reportedAt),
+    clock: reportingClock(clockFacts(i), tz, now),
+    source: i.source,
     lastSeq: i.lastSeq,
     createdAt: i.createdAt.toISOString(),
     updatedAt: i.updatedAt.toISOString(),
   };
 }
 
-export function mapIncidentSummary(i: Incident): IncidentSummary {
-  const clock = reportingClock(i.category, i.occurredAt, i.reportedAt);
+export function mapIncidentSummary(i: Incident, tz: string, now = new Date()): IncidentSummary {
+  const clock = reportingClock(clockFacts(i), tz, now);
   return {
     id: i.id,
     title: i.title,
@@ -71,5 +74,24 @@ export function mapIncidentReport(r: IncidentReport): IncidentReportView {
     outsideWindow: r.outsideWindow,
     submittedAt: r.submittedAt.toISOString(),
     submittedBy: r.submittedBy,
+  };
+}
+
+export function mapChainAct(a: IncidentChainAct): ChainActView {
+  return {
+    id: a.id,
+    incidentId: a.incidentId,
+    kind: a.kind,
+    at: a.at.toISOString(),
+    level: a.level,
+    recipient: a.recipient,
+    channel: a.channel,
+    senderName: a.senderName,
+    fileId: a.fileId,
+    note: a.note,
+    extensionDays: a.extensionDays,
+    approver: a.approver,
+    recordedBy: a.recordedBy,
+    recordedAt: a.recordedAt.toISOString(),
   };
 }

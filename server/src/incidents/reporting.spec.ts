@@ -1,62 +1,68 @@
 import { describe, expect, it } from '@jest/globals';
 import {
+  type ClockFacts,
+  clockFacts,
+  endOfZoneDayWindow,
   reportingClock,
   reportingDuty,
   supplementaryWindowDays,
   withinSupplementaryWindow,
 } from './reporting.js';
 
-describe('reporting clocks', () => {
-  // 23:30 Beijing time on 31 December is 15:30 UTC: the deadline crosses midnight and the year.
-  const occurred = new Date('2026-12-31T23:30:00+08:00');
+const TZ = 'Asia/Shanghai';
+/** Shanghai wall time as an instant. */
+const sh = (local: string) => new Date(`${local}+08:00`);
+const zoneText = (iso: string) => new Date(iso).toLocaleString('sv-SE', { timeZone: TZ });
 
-  it('sets the deadline one hour after the occurrence, across midnight in Asia/Shanghai', () => {
-    const clock = reportingClock('hazardous_chemical_leak', occurred, new Date('2027-01-01T00:10:00+08:00'));
+describe('the enterprise hour (Decree 493 Art. 9)', () => {
+  // The accident at 23:10 on 31 December; the head is told at 23:30: the hour crosses midnight and the year.
+  const facts = (enterpriseReportedAt: Date | null): ClockFacts => ({
+    category: 'hazardous_chemical_leak',
+    occurredAt: sh('2026-12-31T23:10:00'),
+    headInformedAt: sh('2026-12-31T23:30:00'),
+    reportedAt: sh('2027-01-01T00:05:00'),
+    enterpriseReportedAt,
+  });
+
+  it('runs one hour from the head being informed, not from the occurrence, across midnight', () => {
+    const clock = reportingClock(facts(sh('2027-01-01T00:20:00')), TZ);
     expect(clock.deadline).toBe('2026-12-31T16:30:00.000Z');
-    expect(new Date(clock.deadline).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' })).toBe(
-      '2027-01-01 00:30:00',
-    );
+    expect(zoneText(clock.deadline)).toBe('2027-01-01 00:30:00');
+    expect(clock.headInformedAt).toBe('2026-12-31T15:30:00.000Z');
+    // 70 minutes after the accident but 50 after the head heard: on time.
     expect(clock.late).toBe(false);
+    expect(clock.duty).toEqual({ met: true, metAt: '2026-12-31T16:20:00.000Z', lateByMinutes: 0 });
   });
 
-  it('is on time at exactly the deadline and late (迟报) one second after', () => {
-    expect(reportingClock('fire', occurred, new Date('2027-01-01T00:30:00+08:00')).late).toBe(false);
-    expect(reportingClock('fire', occurred, new Date('2027-01-01T00:30:01+08:00')).late).toBe(true);
+  it('is on time at exactly the deadline and late (迟报) by a minute one second after', () => {
+    expect(reportingClock(facts(sh('2027-01-01T00:30:00')), TZ).late).toBe(false);
+    const late = reportingClock(facts(sh('2027-01-01T00:30:01')), TZ);
+    expect(late.late).toBe(true);
+    expect(late.duty.lateByMinutes).toBe(1);
+    expect(reportingClock(facts(sh('2027-01-01T01:47:00')), TZ).duty.lateByMinutes).toBe(77);
   });
 
-  it('gives road traffic and fire 7 days of supplementary reports, the rest 30', () => {
-    expect(supplementaryWindowDays('road_traffic')).toBe(7);
-    expect(supplementaryWindowDays('fire')).toBe(7);
-    expect(supplementaryWindowDays('explosion')).toBe(30);
-    expect(reportingClock('fire', occurred, occurred).supplementaryUntil).toBe('2027-01-07T15:30:00.000Z');
-    expect(reportingClock('collapse', occurred, occurred).supplementaryUntil).toBe(
-      '2027-01-30T15:30:00.000Z',
-    );
+  it('shows a report still owed as late once its hour has passed (missing), not before', () => {
+    const owed = facts(null);
+    expect(reportingClock(owed, TZ, sh('2027-01-01T00:30:00')).late).toBe(false);
+    const missing = reportingClock(owed, TZ, sh('2027-01-01T00:31:00'));
+    expect(missing.late).toBe(true);
+    expect(missing.duty).toEqual({ met: false, metAt: null, lateByMinutes: 0 });
   });
 
-  it('closes the supplementary window at its last instant', () => {
-    expect(withinSupplementaryWindow('fire', occurred, new Date('2027-01-07T23:30:00+08:00'))).toBe(true);
-    expect(withinSupplementaryWindow('fire', occurred, new Date('2027-01-07T23:30:01+08:00'))).toBe(false);
-    expect(withinSupplementaryWindow('explosion', occurred, new Date('2027-01-07T23:30:01+08:00'))).toBe(
-      true,
-    );
-  });
-
-  it('reports the first-report duty as met when the report is in, with the minutes it was late', () => {
-    const onTime = reportingClock('fire', occurred, new Date('2027-01-01T00:10:00+08:00'));
-    expect(onTime.duty).toEqual({ met: true, metAt: '2026-12-31T16:10:00.000Z', lateByMinutes: 0 });
-    expect(reportingClock('fire', occurred, new Date('2027-01-01T00:30:00+08:00')).duty.lateByMinutes).toBe(
-      0,
-    );
-    // Any lateness is 迟报: one second past the deadline is a minute late, never "late by 0".
-    expect(reportingClock('fire', occurred, new Date('2027-01-01T00:30:01+08:00')).duty.lateByMinutes).toBe(
-      1,
-    );
-    expect(reportingClock('fire', occurred, new Date('2027-01-01T01:47:00+08:00')).duty).toEqual({
-      met: true,
-      metAt: '2026-12-31T17:47:00.000Z',
-      lateByMinutes: 77,
+  it("takes an enterprise's own filing as its report, and a head's time nobody gave as the occurrence", () => {
+    const stored = {
+      category: 'fire' as const,
+      occurredAt: sh('2027-01-01T08:00:00'),
+      reportedAt: sh('2027-01-01T08:40:00'),
+      headInformedAt: null,
+      enterpriseReportedAt: null,
+    };
+    expect(clockFacts({ ...stored, source: 'enterprise' })).toMatchObject({
+      headInformedAt: stored.occurredAt,
+      enterpriseReportedAt: stored.reportedAt,
     });
+    expect(clockFacts({ ...stored, source: 'zone' }).enterpriseReportedAt).toBeNull();
   });
 
   it('leaves the duty open while no report is in', () => {
@@ -65,5 +71,51 @@ describe('reporting clocks', () => {
       metAt: null,
       lateByMinutes: 0,
     });
+  });
+});
+
+describe('day-counted windows (calendar days in the zone, Civil Code Art. 201/203)', () => {
+  // Day 0 is 1 January; the accident at 23:50 that evening. Day 1 is 2 January, so "within 30
+  // days" ends with 31 January at 24:00, and "within 7 days" with 8 January.
+  const late = sh('2027-01-01T23:50:00');
+
+  it('ends a window at 24:00 of the Nth day after the day of the occurrence, not N × 24 hours later', () => {
+    expect(zoneText(endOfZoneDayWindow(late, 30, TZ).toISOString())).toBe('2027-01-31 23:59:59');
+    expect(endOfZoneDayWindow(late, 30, TZ).toISOString()).toBe('2027-01-31T15:59:59.999Z');
+    expect(zoneText(endOfZoneDayWindow(late, 7, TZ).toISOString())).toBe('2027-01-08 23:59:59');
+    expect(zoneText(endOfZoneDayWindow(late, 60, TZ).toISOString())).toBe('2027-03-02 23:59:59');
+    // Early in the morning of the same day: the same days, as only the date counts.
+    expect(endOfZoneDayWindow(sh('2027-01-01T00:00:00'), 30, TZ)).toEqual(endOfZoneDayWindow(late, 30, TZ));
+  });
+
+  it('counts the date in the zone, not in UTC', () => {
+    // 00:10 on 2 January in Shanghai is 16:10 on 1 January UTC: day 0 is 2 January.
+    expect(zoneText(endOfZoneDayWindow(sh('2027-01-02T00:10:00'), 7, TZ).toISOString())).toBe(
+      '2027-01-09 23:59:59',
+    );
+  });
+
+  it('gives road traffic and fire 7 days of supplementary reports, the rest 30', () => {
+    expect(supplementaryWindowDays('road_traffic')).toBe(7);
+    expect(supplementaryWindowDays('fire')).toBe(7);
+    expect(supplementaryWindowDays('explosion')).toBe(30);
+    const facts = (category: ClockFacts['category']): ClockFacts => ({
+      category,
+      occurredAt: late,
+      headInformedAt: late,
+      reportedAt: late,
+      enterpriseReportedAt: late,
+    });
+    expect(zoneText(reportingClock(facts('fire'), TZ).supplementaryUntil)).toBe('2027-01-08 23:59:59');
+    expect(zoneText(reportingClock(facts('collapse'), TZ).supplementaryUntil)).toBe('2027-01-31 23:59:59');
+  });
+
+  it('keeps the supplementary window open through its last day and closes it at midnight', () => {
+    expect(withinSupplementaryWindow('fire', late, sh('2027-01-08T23:59:59'), TZ)).toBe(true);
+    expect(withinSupplementaryWindow('fire', late, sh('2027-01-09T00:00:00'), TZ)).toBe(false);
+    // 24-hour multiples would have closed it at 23:50 on the 8th.
+    expect(withinSupplementaryWindow('fire', late, sh('2027-01-08T23:55:00'), TZ)).toBe(true);
+    expect(withinSupplementaryWindow('explosion', late, sh('2027-01-31T23:59:59'), TZ)).toBe(true);
+    expect(withinSupplementaryWindow('explosion', late, sh('2027-02-01T00:00:00'), TZ)).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
-import type { IncidentCategory, ReportingClock, ReportingDuty } from '@muster/contracts';
+import { DateTime } from 'luxon';
+import type { IncidentCategory, IncidentSource, ReportingClock, ReportingDuty } from '@muster/contracts';
 
 export const REPORT_DEADLINE_MS = 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
 const MINUTE_MS = 60 * 1000;
 
 /** Decree 493 Art. 13: 7 days for road traffic and fire accidents, 30 days for the rest. */
@@ -10,24 +10,76 @@ export function supplementaryWindowDays(category: IncidentCategory): number {
 }
 
 /**
- * The legal clocks of a report. They run on absolute instants: the zone's time zone matters only
- * for how they are shown (Asia/Shanghai has no daylight saving, so "1 hour" and "30 days" are
- * the same in wall-clock and elapsed time there).
+ * The last instant of a window of `days` calendar days counted from the day of `from`, in the
+ * zone's time zone. How "within N days" is read at its edges (Civil Code Art. 201 and 203, which
+ * the regulators apply to these periods): the day the period starts on is not counted, so an
+ * accident at 23:50 on 1 January starts its 30 days on 2 January; the last day, 31 January,
+ * runs to 24:00. A window is therefore never shorter than N full days, nor does an accident late
+ * in the evening lose its first day; counting 24-hour multiples would end it at 23:50 instead.
+ * Time zones with daylight saving are handled by counting dates, not hours.
  */
-export function reportingClock(
-  category: IncidentCategory,
-  occurredAt: Date,
-  reportedAt: Date,
-): ReportingClock {
-  const deadline = new Date(occurredAt.getTime() + REPORT_DEADLINE_MS);
+export function endOfZoneDayWindow(from: Date, days: number, tz: string): Date {
+  return DateTime.fromJSDate(from, { zone: tz })
+    .startOf('day')
+    .plus({ days: days + 1 })
+    .minus({ milliseconds: 1 })
+    .toJSDate();
+}
+
+/** The last instant of the zone-local day `at` falls on (a 补报 is due "the same day"). */
+export function endOfZoneDay(at: Date, tz: string): Date {
+  return endOfZoneDayWindow(at, 0, tz);
+}
+
+export interface ClockFacts {
+  category: IncidentCategory;
+  occurredAt: Date;
+  headInformedAt: Date;
+  /** When the incident reached the zone's record. */
+  reportedAt: Date;
+  /** When the enterprise's report reached the zone; null while it has not. */
+  enterpriseReportedAt: Date | null;
+}
+
+/** The columns an incident keeps its reporting facts in (see the incident entity). */
+export interface StoredReportingFacts {
+  category: IncidentCategory;
+  occurredAt: Date;
+  reportedAt: Date;
+  headInformedAt: Date | null;
+  source: IncidentSource;
+  enterpriseReportedAt: Date | null;
+}
+
+/**
+ * The facts the clocks run on: a head's time nobody gave is the occurrence (people on scene tell
+ * their head at once, Art. 9); an enterprise's own filing is its report.
+ */
+export function clockFacts(i: StoredReportingFacts): ClockFacts {
+  return {
+    category: i.category,
+    occurredAt: i.occurredAt,
+    reportedAt: i.reportedAt,
+    headInformedAt: i.headInformedAt ?? i.occurredAt,
+    enterpriseReportedAt: i.source === 'enterprise' ? i.reportedAt : i.enterpriseReportedAt,
+  };
+}
+
+/**
+ * The enterprise's first-report clock (Decree 493 Art. 9): 1 hour from its head being informed,
+ * met when its report reaches the zone. Absolute instants: the hour is the same in any zone.
+ * `now` decides whether a report still owed is already late (missing past its deadline).
+ */
+export function reportingClock(f: ClockFacts, tz: string, now: Date = new Date()): ReportingClock {
+  const deadline = new Date(f.headInformedAt.getTime() + REPORT_DEADLINE_MS);
+  const duty = reportingDuty(deadline, f.enterpriseReportedAt);
   return {
     deadline: deadline.toISOString(),
-    reportedAt: reportedAt.toISOString(),
-    late: reportedAt.getTime() > deadline.getTime(),
-    duty: reportingDuty(deadline, reportedAt),
-    supplementaryUntil: new Date(
-      occurredAt.getTime() + supplementaryWindowDays(category) * DAY_MS,
-    ).toISOString(),
+    headInformedAt: f.headInformedAt.toISOString(),
+    reportedAt: f.reportedAt.toISOString(),
+    late: duty.met ? duty.lateByMinutes > 0 : now.getTime() > deadline.getTime(),
+    duty,
+    supplementaryUntil: supplementaryUntil(f.category, f.occurredAt, tz).toISOString(),
   };
 }
 
@@ -37,14 +89,25 @@ export function reportingClock(
  */
 export function reportingDuty(deadline: Date, reportedAt: Date | null): ReportingDuty {
   if (!reportedAt) return { met: false, metAt: null, lateByMinutes: 0 };
-  const lateMs = reportedAt.getTime() - deadline.getTime();
-  return {
-    met: true,
-    metAt: reportedAt.toISOString(),
-    lateByMinutes: lateMs > 0 ? Math.ceil(lateMs / MINUTE_MS) : 0,
-  };
+  return { met: true, metAt: reportedAt.toISOString(), lateByMinutes: minutesLate(deadline, reportedAt) };
 }
 
-export function withinSupplementaryWindow(category: IncidentCategory, occurredAt: Date, at: Date): boolean {
-  return at.getTime() <= occurredAt.getTime() + supplementaryWindowDays(category) * DAY_MS;
+/** Minutes past a deadline, rounded up; 0 when on time (exactly at the deadline is on time). */
+export function minutesLate(deadline: Date, at: Date): number {
+  const lateMs = at.getTime() - deadline.getTime();
+  return lateMs > 0 ? Math.ceil(lateMs / MINUTE_MS) : 0;
+}
+
+/** The last instant of the casualty-change window (Art. 13), in calendar days of the zone. */
+export function supplementaryUntil(category: IncidentCategory, occurredAt: Date, tz: string): Date {
+  return endOfZoneDayWindow(occurredAt, supplementaryWindowDays(category), tz);
+}
+
+export function withinSupplementaryWindow(
+  category: IncidentCategory,
+  occurredAt: Date,
+  at: Date,
+  tz: string,
+): boolean {
+  return at.getTime() <= supplementaryUntil(category, occurredAt, tz).getTime();
 }

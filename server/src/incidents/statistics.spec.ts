@@ -2,17 +2,24 @@ import { describe, expect, it } from '@jest/globals';
 import { type StatisticsRow, incidentStatistics, zoneYearMonth } from './statistics.js';
 
 const TZ = 'Asia/Shanghai';
-const row = (over: Partial<StatisticsRow>): StatisticsRow => ({
-  category: 'fire',
-  severity: 'ordinary',
-  occurredAt: new Date('2026-03-10T02:00:00Z'),
-  reportedAt: new Date('2026-03-10T02:20:00Z'),
-  deaths: 0,
-  seriousInjuries: 0,
-  directLossCny: 0,
-  isDrill: false,
-  ...over,
-});
+const row = (over: Partial<StatisticsRow>): StatisticsRow => {
+  const r = {
+    category: 'fire' as const,
+    severity: 'ordinary' as const,
+    occurredAt: new Date('2026-03-10T02:00:00Z'),
+    reportedAt: new Date('2026-03-10T02:20:00Z'),
+    deaths: 0,
+    seriousInjuries: 0,
+    directLossCny: 0,
+    isDrill: false,
+    // Unless a test says otherwise, the head heard at once and the enterprise filed the record.
+    headInformedAt: null,
+    source: 'enterprise' as const,
+    enterpriseReportedAt: null,
+    ...over,
+  };
+  return r;
+};
 
 describe('incident statistics', () => {
   it('dates incidents by the zone-local month, across the UTC year boundary', () => {
@@ -41,6 +48,27 @@ describe('incident statistics', () => {
     expect(s.byCategory).toEqual({ fire: 1, hazardous_chemical_leak: 1 });
     expect(s.byMonth.slice(0, 3)).toEqual([1, 0, 1]);
     expect([s.deaths, s.seriousInjuries, s.directLossCny]).toEqual([3, 2, 1_200_000]);
+    expect(s.lateReports).toBe(1);
+  });
+
+  it('counts a report still missing past its deadline as late, and times the hour from the head', () => {
+    const now = new Date('2026-03-10T04:00:00Z');
+    const s = incidentStatistics(
+      [
+        // Head told 40 minutes after the occurrence, report 90 minutes after it: on time.
+        row({
+          headInformedAt: new Date('2026-03-10T02:40:00Z'),
+          reportedAt: new Date('2026-03-10T03:30:00Z'),
+        }),
+        // The zone heard by phone; the enterprise's report never came and the hour is over.
+        row({ source: 'zone' }),
+        // Still inside its hour.
+        row({ source: 'zone', headInformedAt: new Date('2026-03-10T03:30:00Z') }),
+      ],
+      2026,
+      TZ,
+      now,
+    );
     expect(s.lateReports).toBe(1);
   });
 

@@ -1,11 +1,9 @@
 import { type IncidentCategory, type IncidentStatistics, SEVERITIES, type Severity } from '@muster/contracts';
-import { reportingClock } from './reporting.js';
+import { type StoredReportingFacts, clockFacts, reportingClock } from './reporting.js';
 
-export interface StatisticsRow {
+export interface StatisticsRow extends StoredReportingFacts {
   category: IncidentCategory;
   severity: Severity;
-  occurredAt: Date;
-  reportedAt: Date;
   deaths: number;
   seriousInjuries: number;
   directLossCny: number;
@@ -25,7 +23,12 @@ export function zoneYearMonth(at: Date, tz: string): { year: number; month: numb
  * Counts a year of incidents. Drill rows are only counted as drills: a drill's invented casualties
  * and losses must never reach the zone's accident figures.
  */
-export function incidentStatistics(rows: StatisticsRow[], year: number, tz: string): IncidentStatistics {
+export function incidentStatistics(
+  rows: StatisticsRow[],
+  year: number,
+  tz: string,
+  now = new Date(),
+): IncidentStatistics {
   const stats: IncidentStatistics = {
     year,
     total: 0,
@@ -52,7 +55,8 @@ export function incidentStatistics(rows: StatisticsRow[], year: number, tz: stri
     stats.deaths += r.deaths;
     stats.seriousInjuries += r.seriousInjuries;
     stats.directLossCny += r.directLossCny;
-    if (reportingClock(r.category, r.occurredAt, r.reportedAt).late) stats.lateReports++;
+    // Late or, past its deadline, still missing: both are the enterprise's 迟报/漏报.
+    if (reportingClock(clockFacts(r), tz, now).late) stats.lateReports++;
   }
   return stats;
 }

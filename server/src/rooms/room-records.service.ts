@@ -82,7 +82,7 @@ export class RoomRecordsService {
     const now = Date.now();
     const count = (s: string) => tasks.filter((t) => t.status === s).length;
     return {
-      incident: mapIncident(incident),
+      incident: mapIncident(incident, this.config.TZ),
       reports,
       tasks: {
         total: tasks.length,

@@ -32,4 +32,13 @@ export const incidentRules: AccessRules = {
   'GET /api/incidents/:id/dispatches': MEMBERS,
   'POST /api/incidents/:id/dispatches': ACTORS,
   'PATCH /api/incidents/:id/dispatches/:dispatchId': ACTORS,
+  // The reporting chain: the enterprise records its own reports, the zone's commanders the zone's acts.
+  'GET /api/incidents/:id/chain': MEMBERS,
+  'POST /api/incidents/:id/chain/enterprise-report': ['enterprise_officer'],
+  'POST /api/incidents/:id/chain/provincial': ['enterprise_officer'],
+  'POST /api/incidents/:id/chain/onward': COMMAND,
+  'POST /api/incidents/:id/chain/casualty-change': FILERS,
+  'POST /api/incidents/:id/chain/investigation/report': COMMAND,
+  'POST /api/incidents/:id/chain/investigation/extension': COMMAND,
+  'POST /api/incidents/:id/chain/investigation/reply': COMMAND,
 };

@@ -18,6 +18,7 @@ import { CalloutBoard } from './room/CalloutBoard';
 import { IncidentDetails } from './room/IncidentDetails';
 import { NearbyResourceLayer, NearbyResourcesPanel, useNearbyResources } from './room/NearbyResources';
 import { ReportsPanel } from './room/ReportsPanel';
+import { ReportingChainPanel } from './room/ReportingChainPanel';
 import { ResponsePanel } from './room/ResponsePanel';
 import { RoomScene, RoomWork } from './room/RoomScene';
 import { Timeline } from './room/Timeline';
@@ -348,6 +349,11 @@ function IncidentRoom({ incidentId }: { incidentId: string }) {
               panel: <ReportsPanel incident={data} reports={reports.data} canReport={canReport} />,
             },
             {
+              id: 'chain',
+              label: <TabLabel text={t('incidents.chain.tab')} count={openDuties(data)} />,
+              panel: <ReportingChainPanel incident={data} role={role} />,
+            },
+            {
               id: 'details',
               label: t('incidents.room.details'),
               panel: <IncidentDetails incident={data} />,
@@ -358,6 +364,22 @@ function IncidentRoom({ incidentId }: { incidentId: string }) {
       </div>
     </div>
   );
+}
+
+/** Duties of the reporting chain past their deadline: the tab's count, so they are seen. */
+function openDuties(incident: IncidentView): number | undefined {
+  const c = incident.chain;
+  if (!c) return undefined;
+  const duties = [
+    c.enterpriseReport,
+    c.provincialReport,
+    ...c.onward.levels,
+    c.followUp,
+    ...c.supplements,
+    c.investigation.report,
+    c.investigation.reply,
+  ];
+  return duties.filter((d) => d.state === 'overdue').length;
 }
 
 function TabLabel({ text, count }: { text: string; count: number | undefined }) {

@@ -71,6 +71,9 @@ export interface IncidentReportInput {
   directLossCny: number;
   measuresTaken: string;
   reporter: { name: string; phone: string };
+  headInformedAt?: string;
+  filerIsUnitHead?: boolean;
+  source?: 'enterprise' | 'zone';
 }
 
 export type FiledIncident = IncidentView & { warnings: string[] };

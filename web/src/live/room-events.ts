@@ -165,7 +165,8 @@ export function affectedRecords(events: readonly TypedRoomEvent[]): AffectedReco
     callouts: false,
   };
   for (const e of events) {
-    if (e.type.startsWith('incident.')) out.incident = true;
+    // The reporting chain rides on the incident's read: its acts refresh it.
+    if (e.type.startsWith('incident.') || e.type.startsWith('reporting.')) out.incident = true;
     if (e.type === 'incident.supplementary_report' || e.type === 'incident.regraded') out.reports = true;
     if (e.type.startsWith('task.')) out.tasks = true;
     if (e.type.startsWith('map_feature.')) out.features = true;

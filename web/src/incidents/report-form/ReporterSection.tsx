@@ -5,7 +5,7 @@ import type { IncidentReportForm } from './use-incident-report';
 /** Who reports, and how to reach them. */
 export function ReporterSection({ form }: { form: IncidentReportForm }) {
   const { t } = useTranslation();
-  const { values, set, id, errorList, invalid, describe } = form;
+  const { values, set, id, errorList, invalid, describe, zoneRole } = form;
   return (
     <fieldset className="form-section">
       <legend>{t('incidents.form.reporterSection')}</legend>
@@ -46,6 +46,60 @@ export function ReporterSection({ form }: { form: IncidentReportForm }) {
           />
         </Field>
       </div>
+      {zoneRole && (
+        <fieldset className="form-choice" data-testid="report-source">
+          <legend>{t('incidents.form.sourceLabel')}</legend>
+          {(['enterprise', 'zone'] as const).map((source) => (
+            <label key={source} className="form-choice__option">
+              <input
+                type="radio"
+                name={id('source')}
+                value={source}
+                checked={values.source === source}
+                onChange={() => set('source', source)}
+              />
+              {t(`incidents.form.source.${source}`)}
+            </label>
+          ))}
+          <p className="field__hint">{t(`incidents.form.sourceHint.${values.source}`)}</p>
+        </fieldset>
+      )}
+      {values.source === 'enterprise' && (
+        <fieldset className="form-choice" data-testid="filer-role">
+          <legend>{t('incidents.form.filerRoleLabel')}</legend>
+          {(['unit_head', 'other'] as const).map((role) => (
+            <label key={role} className="form-choice__option">
+              <input
+                type="radio"
+                name={id('filerRole')}
+                value={role}
+                checked={values.filerRole === role}
+                onChange={() => set('filerRole', role)}
+              />
+              {t(`incidents.form.filerRole.${role}`)}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {(values.source === 'zone' || values.filerRole === 'other') && (
+        <div className="form-grid">
+          <Field
+            id={id('headInformedAt')}
+            label={t('incidents.field.headInformedAt')}
+            errors={errorList('headInformedAt')}
+            hint={t('incidents.form.headInformedHint')}
+          >
+            <input
+              id={id('headInformedAt')}
+              type="datetime-local"
+              value={values.headInformedAt}
+              onChange={(e) => set('headInformedAt', e.target.value)}
+              aria-invalid={invalid('headInformedAt')}
+              aria-describedby={describe(id('headInformedAt'), 'headInformedAt')}
+            />
+          </Field>
+        </div>
+      )}
     </fieldset>
   );
 }

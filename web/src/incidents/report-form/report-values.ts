@@ -26,6 +26,12 @@ export interface ReportValues {
   measures: string;
   reporterName: string;
   reporterPhone: string;
+  /** Decree 493 Art. 9: the filer is the unit's head, or someone else (who may say when the head heard). */
+  filerRole: 'unit_head' | 'other';
+  /** When the unit's head was informed, zone-local; empty: not said. */
+  headInformedAt: string;
+  /** Zone roles: the enterprise reported it (e.g. by phone), or the zone learned of it elsewhere. */
+  source: 'enterprise' | 'zone';
 }
 
 const PHONE = /^\+?[0-9][0-9\- ]{4,19}$/;
@@ -62,6 +68,17 @@ export function checkReport(
   for (const f of CASUALTY_FIELDS)
     if (counts[f] === null) add(`casualties.${f}`, t('incidents.form.invalidCount'));
   if (lossValue === null) add('directLossCny', t('incidents.form.invalidAmount'));
+  // The head's time, when given, may not precede the accident nor lie ahead of the clock.
+  const headIso = values.headInformedAt ? zonedInputToIso(values.headInformedAt, timeZone) : null;
+  if (values.headInformedAt) {
+    if (!headIso) add('headInformedAt', t('incidents.form.invalidTime'));
+    else if (Date.parse(headIso) > nowMs + 5 * 60_000) add('headInformedAt', t('incidents.form.futureTime'));
+    else if (occurredIso && Date.parse(headIso) < Date.parse(occurredIso))
+      add('headInformedAt', t('incidents.form.headBeforeOccurrence'));
+  }
+  // What the zone heard elsewhere is owed by an enterprise: it must be named.
+  if (zoneRole && values.source === 'zone' && !values.enterpriseId)
+    add('enterpriseId', t('incidents.form.required'));
   if (!reporterName.trim()) add('reporter.name', t('incidents.form.required'));
   if (!PHONE.test(reporterPhone.trim())) add('reporter.phone', t('incidents.form.invalidPhone'));
   const errors = { fields, general: [] };
@@ -87,6 +104,11 @@ export function checkReport(
       directLossCny: lossValue,
       measuresTaken: values.measures.trim(),
       reporter: { name: reporterName.trim(), phone: reporterPhone.trim() },
+      ...(zoneRole ? { source: values.source } : {}),
+      ...(headIso ? { headInformedAt: headIso } : {}),
+      ...(values.filerRole === 'unit_head' && values.source === 'enterprise'
+        ? { filerIsUnitHead: true }
+        : {}),
     },
   };
 }

@@ -33,6 +33,8 @@ const KNOWN_FIELDS = [
   'directLossCny',
   'measuresTaken',
   'reporter',
+  'headInformedAt',
+  'source',
 ];
 
 /**
@@ -63,6 +65,9 @@ export function useIncidentReport() {
     measures: '',
     reporterName: session?.user.name ?? '',
     reporterPhone: '',
+    filerRole: 'other',
+    headInformedAt: '',
+    source: 'enterprise',
   }));
   // Checked on the client once a submit was tried, then as the user corrects each field.
   const [attemptedAt, setAttemptedAt] = useState<number | null>(null);
