@@ -43,6 +43,7 @@ import { TokenVersion1765000000100 } from './migrations/1765000000100-token-vers
 import { LevelActivation1765100000100 } from './migrations/1765100000100-level-activation.js';
 import { LevelActivationRow } from '../response/level-activation.entity.js';
 import { ResourceDispatch1765100000200 } from './migrations/1765100000200-resource-dispatch.js';
+import { IncidentReportForms1765200000200 } from './migrations/1765200000200-incident-report-forms.js';
 
 /** Listed explicitly rather than globbed: the build is ESM and globs would load .d.ts/.map files. */
 export const ENTITIES = [
@@ -100,6 +101,7 @@ export const MIGRATIONS = [
   TokenVersion1765000000100,
   LevelActivation1765100000100,
   ResourceDispatch1765100000200,
+  IncidentReportForms1765200000200,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

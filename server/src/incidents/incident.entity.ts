@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { IncidentCategory, IncidentStatus, ResponseLevel, Severity } from '@muster/contracts';
+import type { IncidentCategory, IncidentStatus, ResponseLevel, Severity, UnitOverview } from '@muster/contracts';
 
 /** numeric(16,2) arrives from pg as a string; the loss never needs more than double precision. */
 const money = { to: (v: number) => v, from: (v: string | null) => (v === null ? 0 : Number(v)) };
@@ -23,6 +23,8 @@ export class Incident {
   @Column({ type: 'integer', default: 0 }) minorInjuries: number;
   @Column({ type: 'numeric', precision: 16, scale: 2, default: 0, transformer: money }) directLossCny: number;
   @Column({ type: 'text', default: '' }) measuresTaken: string;
+  @Column({ type: 'text', default: '' }) otherMatters: string;
+  @Column({ type: 'jsonb', nullable: true }) unitOverview: UnitOverview | null;
   @Column({ type: 'text' }) reporterName: string;
   @Column({ type: 'text' }) reporterPhone: string;
   @Column({ type: 'text' }) severity: Severity;
@@ -51,6 +53,13 @@ export class IncidentReport {
   @Column({ type: 'integer' }) minorInjuries: number;
   @Column({ type: 'numeric', precision: 16, scale: 2, transformer: money }) directLossCny: number;
   @Column({ type: 'text' }) summary: string;
+  @Column({ type: 'jsonb', nullable: true }) unitOverview: UnitOverview | null;
+  @Column({ type: 'text', default: '' }) measuresTaken: string;
+  @Column({ type: 'text', default: '' }) otherMatters: string;
+  @Column({ type: 'uuid', array: true, default: () => "'{}'" }) attachmentIds: string[];
+  /** Set when the report is first printed, and never changed: a reprint carries the same number. */
+  @Column({ type: 'integer', nullable: true }) documentYear: number | null;
+  @Column({ type: 'integer', nullable: true }) documentSeq: number | null;
   @Column({ type: 'text' }) severityAfter: Severity;
   @Column({ type: 'boolean', default: false }) outsideWindow: boolean;
   @Column({ type: 'timestamptz' }) submittedAt: Date;
