@@ -68,11 +68,7 @@ function installChromium(env) {
     await run('apt-get', ['update'], opts);
     // A CJK font too: the console is Chinese, and without one its screenshots show empty boxes
     // (the server's printed report forms embed it as well); poppler-utils reads those PDFs back.
-    await run(
-      'apt-get',
-      ['install', '-y', '--no-install-recommends', 'chromium', ...PDF_PACKAGES],
-      opts,
-    );
+    await run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium', ...PDF_PACKAGES], opts);
     const found = findChromium();
     if (!found) throw new ServiceError('apt-get installed chromium, but no chromium binary was found');
     return found;

@@ -29,7 +29,10 @@ async function pdfText(pdf: Buffer): Promise<string> {
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 
 /** A binary response body as a Buffer (supertest leaves application/pdf unparsed otherwise). */
-const binary = (res: { on: (e: string, f: (c?: Buffer) => void) => void }, cb: (e: null, b: Buffer) => void) => {
+const binary = (
+  res: { on: (e: string, f: (c?: Buffer) => void) => void },
+  cb: (e: null, b: Buffer) => void,
+) => {
   const chunks: Buffer[] = [];
   res.on('data', (c) => chunks.push(c!));
   res.on('end', () => cb(null, Buffer.concat(chunks)));
@@ -80,7 +83,10 @@ describe('incident report forms (Decree 493 Art. 12), their PDFs and attachments
         incidentReport({
           otherMatters: '下风向500米内有居民区，已通知社区。',
           // The record has no scale or licences: the filer gives them; the rest comes from the record.
-          unitOverview: { scale: '员工320人，年产甲醇30万吨', licences: '安全生产许可证（皖）WH安许证字〔2024〕018号' },
+          unitOverview: {
+            scale: '员工320人，年产甲醇30万吨',
+            licences: '安全生产许可证（皖）WH安许证字〔2024〕018号',
+          },
           attachmentIds: [photo.id, document.id],
         }),
       )
@@ -178,7 +184,9 @@ describe('incident report forms (Decree 493 Art. 12), their PDFs and attachments
     ]) {
       expect(text).toContain(expected);
     }
-    const order = ['一、事故发生单位概况', '二、', '三、', '四、', '五、', '六、'].map((h) => text.indexOf(h));
+    const order = ['一、事故发生单位概况', '二、', '三、', '四、', '五、', '六、'].map((h) =>
+      text.indexOf(h),
+    );
     expect([...order].sort((a, b) => a - b)).toEqual(order);
 
     // A reprint by someone else carries the same number; the report now shows it.
@@ -186,10 +194,12 @@ describe('incident report forms (Decree 493 Art. 12), their PDFs and attachments
     expect(again).toContain(`杜集开发区事故快报〔${year}〕1号`);
     const listed = (await t.http.get(`/api/incidents/${incidentId}/reports`).set(officer).expect(200)).body;
     expect(listed[0].documentNo).toBe(`杜集开发区事故快报〔${year}〕1号`);
-    const audit = await t.get(DataSource).query(
-      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'incident.report_numbered' AND entity_id = $1`,
-      [incidentId],
-    );
+    const audit = await t
+      .get(DataSource)
+      .query(
+        `SELECT count(*)::int AS n FROM audit_log WHERE action = 'incident.report_numbered' AND entity_id = $1`,
+        [incidentId],
+      );
     expect(audit[0].n).toBe(1);
   });
 
@@ -275,7 +285,9 @@ describe('incident report forms (Decree 493 Art. 12), their PDFs and attachments
       .set(otherOfficer)
       .send(incidentReport({ attachmentIds: [photo.id] }));
     expect(stolen.status).toBe(400);
-    expect(stolen.body.message).toEqual([`attachmentIds: file ${photo.id} does not exist or belongs elsewhere`]);
+    expect(stolen.body.message).toEqual([
+      `attachmentIds: file ${photo.id} does not exist or belongs elsewhere`,
+    ]);
 
     // The owners and the zone read them.
     expect((await t.http.get(photo.url).set(officer)).status).toBe(200);

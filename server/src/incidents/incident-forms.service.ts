@@ -132,5 +132,10 @@ function zhDateTime(at: Date, timeZone: string): string {
 }
 
 function zhDate(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('zh-CN', { timeZone, year: 'numeric', month: 'long', day: 'numeric' }).format(at);
+  return new Intl.DateTimeFormat('zh-CN', {
+    timeZone,
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+  }).format(at);
 }

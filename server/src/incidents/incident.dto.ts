@@ -155,7 +155,10 @@ export class IncidentCreateDto {
   @MaxLength(5000)
   otherMatters?: string;
 
-  @ApiPropertyOptional({ type: UnitOverviewDto, description: 'Art. 12 item 1; defaults to the enterprise record' })
+  @ApiPropertyOptional({
+    type: UnitOverviewDto,
+    description: 'Art. 12 item 1; defaults to the enterprise record',
+  })
   @IsOmittable()
   @IsObject()
   @ValidateNested()
@@ -221,7 +224,10 @@ export class SupplementaryReportDto {
   @MaxLength(5000)
   otherMatters?: string;
 
-  @ApiPropertyOptional({ type: UnitOverviewDto, description: 'Corrections to the unit overview; defaults to the last one' })
+  @ApiPropertyOptional({
+    type: UnitOverviewDto,
+    description: 'Corrections to the unit overview; defaults to the last one',
+  })
   @IsOmittable()
   @IsObject()
   @ValidateNested()

@@ -1,5 +1,11 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { IncidentCategory, IncidentStatus, ResponseLevel, Severity, UnitOverview } from '@muster/contracts';
+import type {
+  IncidentCategory,
+  IncidentStatus,
+  ResponseLevel,
+  Severity,
+  UnitOverview,
+} from '@muster/contracts';
 
 /** numeric(16,2) arrives from pg as a string; the loss never needs more than double precision. */
 const money = { to: (v: number) => v, from: (v: string | null) => (v === null ? 0 : Number(v)) };

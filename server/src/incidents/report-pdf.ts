@@ -119,7 +119,12 @@ export function renderReportPdf(form: ReportForm, fontSpec: string): Promise<Buf
   doc.fontSize(10.5).fillColor('#111').text(form.documentNo, { align: 'right', width });
   doc.text(`报送时间：${form.submittedAt}`, { align: 'right', width });
   const y = doc.y + 4;
-  doc.moveTo(A4_MARGIN, y).lineTo(A4_MARGIN + width, y).lineWidth(1).strokeColor('#b00').stroke();
+  doc
+    .moveTo(A4_MARGIN, y)
+    .lineTo(A4_MARGIN + width, y)
+    .lineWidth(1)
+    .strokeColor('#b00')
+    .stroke();
   doc.moveDown(0.6);
 
   const o = form.overview;
