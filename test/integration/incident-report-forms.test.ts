@@ -44,6 +44,7 @@ describe('incident report forms (Decree 493 Art. 12), their PDFs and attachments
   let otherOfficer: { Authorization: string };
   let commander: { Authorization: string };
   let record: EnterpriseView;
+  let officerName: string;
   let png: Buffer;
   const pdfDoc = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
@@ -51,6 +52,7 @@ describe('incident report forms (Decree 493 Art. 12), their PDFs and attachments
     t = await createTestApp({ env: { UPLOAD_MAX_BYTES: String(LIMIT) } });
     const o = await t.login('officer1@muster.test');
     officer = { Authorization: `Bearer ${o.accessToken}` };
+    officerName = o.user.name;
     otherOfficer = { Authorization: `Bearer ${await t.token('officer2')}` };
     commander = { Authorization: `Bearer ${await t.token('commander')}` };
     record = (await t.http.get(`/api/enterprises/${o.user.enterpriseId}`).set(officer).expect(200)).body;
@@ -247,6 +249,8 @@ describe('incident report forms (Decree 493 Art. 12), their PDFs and attachments
       '增派消防救援力量，扩大警戒范围至300米。',
       '已请求市应急管理局派出专家组。',
       '续报照片.png',
+      // A 续报 is signed by whoever filed it, not by the first report's reporter.
+      `填报人：${squeeze(officerName)}`,
       '审核人（签字）',
       '单位负责人（签字）',
     ]) {
