@@ -132,6 +132,49 @@ describe('incident report forms and attachments in the console', () => {
       path: path.join(TEST_RESULTS, 'screenshots', 'incident-report-attachments-en.png'),
     });
     await officer.evaluate(() => localStorage.setItem('muster.lang', 'zh-CN'));
+  }, 60_000);
+
+  it('files a 续报 with a photo and a corrected unit name, and prints it', async () => {
+    await officer.reload();
+    await officer.getByRole('tab', { name: /^报告记录/ }).click();
+    const panel = officer.getByTestId('reports-panel');
+    await panel.getByTestId('supplementary-open').click();
+    await panel.getByLabel('新的进展').fill('泄漏已止住，围堰内甲醇已回收。');
+    await panel.getByLabel('续报后采取的措施').fill('对罐区进行可燃气体检测');
+    await panel.getByLabel('其他应当报告的情况').fill('无');
+    await panel.getByTestId('supplementary-unit').locator('summary').click();
+    await panel
+      .getByTestId('supplementary-unit')
+      .getByLabel('单位名称')
+      .fill('淮北华晟煤化工有限公司甲醇分厂');
+    const png = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#48d' } })
+      .png()
+      .toBuffer();
+    await panel
+      .getByTestId('attachment-input')
+      .setInputFiles([{ name: '回收现场.png', mimeType: 'image/png', buffer: png }]);
+    await panel.locator('[data-testid="attachment-pending"] li').first().waitFor();
+    await panel.screenshot({
+      path: path.join(TEST_RESULTS, 'screenshots', 'incident-supplementary-form.png'),
+    });
+    await panel.getByRole('button', { name: '提交续报' }).click();
+
+    const second = panel.getByTestId('report').nth(1);
+    await second.getByTestId('attachment').locator('img').waitFor();
+    expect(await second.textContent()).toContain('措施：对罐区进行可燃气体检测');
+    const [download] = await Promise.all([
+      officer.waitForEvent('download'),
+      second.getByTestId('report-pdf').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^杜集开发区事故续报〔\d{4}〕1号\.pdf$/);
+    const file = path.join(dir, 'xubao.pdf');
+    await download.saveAs(file);
+    const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-']);
+    const text = stdout.replace(/\s+/g, '');
+    expect(text).toContain('生产安全事故续报');
+    expect(text).toContain('事故发生单位：淮北华晟煤化工有限公司甲醇分厂');
+    expect(text).toContain('泄漏已止住，围堰内甲醇已回收。');
+    expect(text).toContain('回收现场.png');
 
     ui.expectCleanRun();
   }, 60_000);

@@ -205,11 +205,21 @@ describe('incident report forms (Decree 493 Art. 12), their PDFs and attachments
     expect(audit[0].n).toBe(1);
   });
 
-  it('the next report printed takes the next number', async () => {
+  it('the next report printed takes the next number, once even when printed twice at the same moment', async () => {
     const second = await t.http.post('/api/incidents').set(officer).send(incidentReport()).expect(201);
     const [r] = (await t.http.get(`/api/incidents/${second.body.id}/reports`).set(officer).expect(200)).body;
-    const text = await pdfText((await pdf(officer, second.body.id, r.id).expect(200)).body as Buffer);
-    expect(text).toMatch(/杜集开发区事故快报〔\d{4}〕2号/);
+    const both = await Promise.all([
+      pdf(officer, second.body.id, r.id),
+      pdf(commander, second.body.id, r.id),
+    ]);
+    for (const res of both) {
+      expect(res.status).toBe(200);
+      expect(await pdfText(res.body as Buffer)).toMatch(/杜集开发区事故快报〔\d{4}〕2号/);
+    }
+    const third = await t.http.post('/api/incidents').set(officer).send(incidentReport()).expect(201);
+    const [r3] = (await t.http.get(`/api/incidents/${third.body.id}/reports`).set(officer).expect(200)).body;
+    const text = await pdfText((await pdf(officer, third.body.id, r3.id).expect(200)).body as Buffer);
+    expect(text).toMatch(/杜集开发区事故快报〔\d{4}〕3号/);
   });
 
   it('the 续报 PDF holds the progress, the new figures against the last, measures, other matters and its number', async () => {

@@ -89,6 +89,7 @@ export interface SupplementaryReportInput {
   summary: string;
   measuresTaken?: string;
   otherMatters?: string;
+  unitOverview?: Partial<UnitOverview>;
   attachmentIds?: string[];
 }
 

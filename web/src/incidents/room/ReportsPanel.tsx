@@ -1,5 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FileView, gradeSeverity, type IncidentReportView, type IncidentView } from '../../contracts';
+import {
+  EMPTY_UNIT_OVERVIEW,
+  type FileView,
+  gradeSeverity,
+  type IncidentReportView,
+  type IncidentView,
+  UNIT_OVERVIEW_FIELDS,
+  type UnitOverview,
+} from '../../contracts';
 import type { TFunction } from 'i18next';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -52,6 +60,12 @@ export function ReportsPanel({
     otherMatters: '',
   }));
   const [attachments, setAttachments] = useState<FileView[]>([]);
+  // Corrections to the unit overview go with the report as the fields that changed.
+  const lastUnit = incident.unitOverview ?? EMPTY_UNIT_OVERVIEW;
+  const [unit, setUnit] = useState<UnitOverview>(lastUnit);
+  const unitChanges = Object.fromEntries(
+    UNIT_OVERVIEW_FIELDS.filter((f) => unit[f].trim() !== lastUnit[f]).map((f) => [f, unit[f].trim()]),
+  );
   const [printError, setPrintError] = useState<unknown>(null);
   /** Downloads or prints a report's form; the number it may have been given just now is shown after. */
   const printed = (action: () => Promise<void>) => {
@@ -89,6 +103,7 @@ export function ReportsPanel({
         summary: values.summary.trim(),
         measuresTaken: values.measures.trim(),
         otherMatters: values.otherMatters.trim(),
+        ...(Object.keys(unitChanges).length ? { unitOverview: unitChanges } : {}),
         attachmentIds: attachments.map((f) => f.id),
       }),
     onSuccess: async () => {
@@ -288,6 +303,27 @@ export function ReportsPanel({
             onChange={setAttachments}
             errors={fieldErrors('attachmentIds')}
           />
+          <details className="supplementary-form__unit" data-testid="supplementary-unit">
+            <summary>{t('incidents.reports.correctUnit')}</summary>
+            <div className="form-grid">
+              {UNIT_OVERVIEW_FIELDS.map((f) => (
+                <div className="field" key={f}>
+                  <label htmlFor={`${formId}-unit-${f}`}>{t(`incidents.unit.${f}`)}</label>
+                  <input
+                    id={`${formId}-unit-${f}`}
+                    maxLength={f === 'scale' || f === 'licences' ? 1000 : 200}
+                    value={unit[f]}
+                    onChange={(e) => setUnit((u) => ({ ...u, [f]: e.target.value }))}
+                  />
+                  {fieldErrors(`unitOverview.${f}`).map((m) => (
+                    <p key={m} className="field__error">
+                      {m}
+                    </p>
+                  ))}
+                </div>
+              ))}
+            </div>
+          </details>
           <p className="severity-line">
             {t('incidents.form.severityPreview')} <SeverityBadge severity={graded} />
           </p>
