@@ -38,6 +38,19 @@ function findChromium() {
 }
 
 /**
+ * What the report-form tests need besides Node: the CJK font the server embeds in its PDFs
+ * (REPORT_FONT's default) and pdftotext to read them back.
+ */
+const PDF_PACKAGES = ['fonts-wqy-microhei', 'poppler-utils'];
+
+function missingPdfPackages() {
+  return [
+    ...(fs.existsSync('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc') ? [] : ['fonts-wqy-microhei']),
+    ...(which('pdftotext') ? [] : ['poppler-utils']),
+  ];
+}
+
+/**
  * Installs Debian's chromium with apt in the background (it takes about a minute, mostly download),
  * logging to .data/chromium-install.log; the promise resolves with the binary's path.
  */
@@ -53,12 +66,9 @@ function installChromium(env) {
   );
   const done = (async () => {
     await run('apt-get', ['update'], opts);
-    // A CJK font too: the console is Chinese, and without one its screenshots show empty boxes.
-    await run(
-      'apt-get',
-      ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-wqy-microhei'],
-      opts,
-    );
+    // A CJK font too: the console is Chinese, and without one its screenshots show empty boxes
+    // (the server's printed report forms embed it as well); poppler-utils reads those PDFs back.
+    await run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium', ...PDF_PACKAGES], opts);
     const found = findChromium();
     if (!found) throw new ServiceError('apt-get installed chromium, but no chromium binary was found');
     return found;
@@ -100,6 +110,18 @@ try {
     if (found) {
       env.CHROMIUM_PATH = found;
       say(`  ${found}`);
+      const missing = missingPdfPackages();
+      if (missing.length && isRoot && which('apt-get')) {
+        say(`  installing ${missing.join(', ')} with apt-get`);
+        const opts = { env: { ...env, DEBIAN_FRONTEND: 'noninteractive' } };
+        await run('apt-get', ['update'], opts);
+        await run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], opts);
+      } else if (missing.length) {
+        throw new ServiceError(
+          `The report-form tests need ${missing.join(' and ')}.\n` +
+            `  Debian/Ubuntu: sudo apt-get install ${missing.join(' ')}`,
+        );
+      }
     } else if (isRoot && which('apt-get')) {
       chromium = installChromium(env);
       chromium.catch(() => {}); // awaited below, before jest

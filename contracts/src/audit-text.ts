@@ -97,6 +97,7 @@ export const AUDIT_ACTION_TEXT = {
   ],
   'incident.reported': ['提交事故快报', 'Filed an incident report'],
   'incident.supplementary_report': ['提交事故续报', 'Filed a supplementary report'],
+  'incident.report_numbered': ['事故报告首次打印并编号', 'Numbered a report on its first printing'],
   'incident.status_changed': ['变更事故状态', 'Changed an incident status'],
   'incident.level_set': ['启动或调整响应级别', 'Set a response level'],
   'incident.reporting_act': ['登记事故报告链环节', 'Recorded a step of the reporting chain'],

@@ -4,6 +4,8 @@ import type { IncidentSource, ReportingChainView } from './reporting-chain.js';
  * Incidents and their rooms, as the API and the live gateway speak of them; outside clients
  * rely on these shapes.
  */
+import type { FileView } from './hazards.js';
+import type { UnitOverview } from './incident-forms.js';
 export const SEVERITIES = ['especially_serious', 'serious', 'relatively_serious', 'ordinary'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
@@ -81,6 +83,10 @@ export interface IncidentView {
   casualties: Casualties;
   directLossCny: number;
   measuresTaken: string;
+  /** Art. 12 item 6: anything else to report. */
+  otherMatters: string;
+  /** Art. 12 item 1, as last reported; null for a zone report naming no enterprise. */
+  unitOverview: UnitOverview | null;
   reporter: { name: string; phone: string };
   severity: Severity;
   status: IncidentStatus;
@@ -104,6 +110,14 @@ export interface IncidentReportView {
   casualties: Casualties;
   directLossCny: number;
   summary: string;
+  /** Art. 12: the unit overview, measures taken and other matters as this report gave them. */
+  unitOverview: UnitOverview | null;
+  measuresTaken: string;
+  otherMatters: string;
+  /** Photos and documents filed with this report. */
+  attachments: FileView[];
+  /** Given when the report is first printed (事故快报/续报 numbering per year); null before. */
+  documentNo: string | null;
   severityAfter: Severity;
   /** Filed after the supplementary window: accepted and kept, but it no longer re-grades. */
   outsideWindow: boolean;

@@ -2,6 +2,7 @@ export * from './roles.js';
 export * from './api.js';
 export * from './events.js';
 export * from './incidents.js';
+export * from './incident-forms.js';
 export * from './room-events.js';
 export * from './callouts.js';
 export * from './hazards.js';

@@ -128,6 +128,12 @@ const schema = z.object({
     .min(1024)
     .max(100 * 1024 * 1024)
     .default(10 * 1024 * 1024),
+  /**
+   * The CJK font the printed report forms (事故快报, 续报) are set in, embedded as a subset:
+   * Debian's fonts-wqy-microhei (Apache-2.0), which the start and CI scripts and the image
+   * install. A .ttc names its face after a colon: path:PostScriptName.
+   */
+  REPORT_FONT: z.string().min(1).default('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc:WenQuanYiMicroHei'),
   /** Where uploaded files live: `local` (UPLOAD_DIR) or `s3` (an S3-compatible bucket, S3_*). */
   FILE_STORE: z.enum(['local', 's3']).default('local'),
   /** Unset for AWS itself; the URL of another S3-compatible store (MinIO, Ceph, OSS, COS...). */

@@ -45,6 +45,7 @@ import { LevelActivation1765100000100 } from './migrations/1765100000100-level-a
 import { LevelActivationRow } from '../response/level-activation.entity.js';
 import { ResourceDispatch1765100000200 } from './migrations/1765100000200-resource-dispatch.js';
 import { ReportingChain1765200000100 } from './migrations/1765200000100-reporting-chain.js';
+import { IncidentReportForms1765200000200 } from './migrations/1765200000200-incident-report-forms.js';
 import { ConsoleAnswers1765200000500 } from './migrations/1765200000500-console-answers.js';
 
 /** Listed explicitly rather than globbed: the build is ESM and globs would load .d.ts/.map files. */
@@ -105,6 +106,7 @@ export const MIGRATIONS = [
   LevelActivation1765100000100,
   ResourceDispatch1765100000200,
   ReportingChain1765200000100,
+  IncidentReportForms1765200000200,
   ConsoleAnswers1765200000500,
 ];
 

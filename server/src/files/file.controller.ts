@@ -52,7 +52,8 @@ class UploadErrorsInterceptor implements NestInterceptor {
   }
 }
 
-const WORKERS = ['zone_admin', 'inspector', 'enterprise_officer'] as const;
+// Commanders too: they file incident reports and supplements, which carry photos and documents.
+const UPLOADERS = ['zone_admin', 'inspector', 'enterprise_officer', 'commander'] as const;
 const READERS = ['zone_admin', 'commander', 'inspector', 'evaluator', 'enterprise_officer'] as const;
 
 @ApiTags('files')
@@ -63,7 +64,7 @@ export class FileController {
 
   @ApiDoc('Upload a photo (JPEG, PNG, WebP) or a PDF; images get a thumbnail', 400, 401, 403, 409, 413)
   @Post()
-  @Roles(...WORKERS)
+  @Roles(...UPLOADERS)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @UseInterceptors(

@@ -131,9 +131,10 @@ export class FileService {
 
   /**
    * Attaches uploaded files to a record of `enterpriseId`: each must be visible to the caller and
-   * either unowned (a zone upload) or already that enterprise's; unowned ones become its.
+   * either unowned (a zone upload) or already that enterprise's; unowned ones become its. A zone
+   * record owned by no enterprise (null) takes only unowned files, which stay the zone's.
    */
-  async claim(ids: string[], enterpriseId: string, field = 'photoIds'): Promise<StoredFile[]> {
+  async claim(ids: string[], enterpriseId: string | null, field = 'photoIds'): Promise<StoredFile[]> {
     const unique = [...new Set(ids)];
     const found = await this.files.findVisible(unique);
     const byId = new Map(found.map((f) => [f.id, f]));
@@ -141,6 +142,7 @@ export class FileService {
       .filter((id) => !byId.has(id) || ![null, enterpriseId].includes(byId.get(id)!.enterpriseId))
       .map((id) => `${field}: file ${id} does not exist or belongs elsewhere`);
     if (problems.length) throw new InvalidError(problems);
+    if (enterpriseId === null) return unique.map((id) => byId.get(id)!);
     await this.files.assignEnterprise(
       unique.filter((id) => byId.get(id)!.enterpriseId === null),
       enterpriseId,

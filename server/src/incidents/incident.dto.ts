@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -60,6 +62,48 @@ export class ReporterDto {
   phone: string;
 }
 
+/**
+ * 事故发生单位概况 (Art. 12 item 1). Each field left out is taken from the enterprise record when
+ * the report is filed; what is sent (the form shows the record's values to edit) is kept as given.
+ */
+export class UnitOverviewDto {
+  @ApiPropertyOptional() @IsOmittable() @Transform(trim) @IsString() @MaxLength(200) name?: string;
+  @ApiPropertyOptional({ description: '统一社会信用代码' })
+  @IsOmittable()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(30)
+  creditCode?: string;
+  @ApiPropertyOptional() @IsOmittable() @Transform(trim) @IsString() @MaxLength(300) address?: string;
+  @ApiPropertyOptional({ description: '单位性质 / 行业' })
+  @IsOmittable()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(200)
+  nature?: string;
+  @ApiPropertyOptional({ description: '法定代表人' })
+  @IsOmittable()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(50)
+  legalRepresentative?: string;
+  @ApiPropertyOptional({ description: '规模及生产能力' })
+  @IsOmittable()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(1000)
+  scale?: string;
+  @ApiPropertyOptional({ description: '证照情况 (licences and permits)' })
+  @IsOmittable()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(1000)
+  licences?: string;
+  @ApiPropertyOptional() @IsOmittable() @Transform(trim) @IsString() @MaxLength(30) phone?: string;
+}
+
+const ATTACHMENTS_DOC = 'Photos and documents uploaded first (POST /api/files)';
+
 /** The content of a report per Decree 493 Art. 12. */
 export class IncidentCreateDto {
   @ApiPropertyOptional({
@@ -105,6 +149,30 @@ export class IncidentCreateDto {
   directLossCny: number;
 
   @ApiProperty() @Transform(trim) @IsString() @MaxLength(5000) measuresTaken: string;
+
+  @ApiPropertyOptional({ description: 'Art. 12 item 6: anything else to report' })
+  @IsOmittable()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(5000)
+  otherMatters?: string;
+
+  @ApiPropertyOptional({
+    type: UnitOverviewDto,
+    description: 'Art. 12 item 1; defaults to the enterprise record',
+  })
+  @IsOmittable()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => UnitOverviewDto)
+  unitOverview?: UnitOverviewDto;
+
+  @ApiPropertyOptional({ type: [String], description: ATTACHMENTS_DOC })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  attachmentIds?: string[];
 
   @ApiProperty({ type: ReporterDto })
   @IsObject()
@@ -170,6 +238,37 @@ export class SupplementaryReportDto {
   directLossCny: number;
 
   @ApiProperty() @Transform(trim) @IsString() @MinLength(1) @MaxLength(5000) summary: string;
+
+  @ApiPropertyOptional({ description: 'Measures taken since the last report' })
+  @IsOmittable()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(5000)
+  measuresTaken?: string;
+
+  @ApiPropertyOptional({ description: 'Art. 12 item 6: anything else to report' })
+  @IsOmittable()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(5000)
+  otherMatters?: string;
+
+  @ApiPropertyOptional({
+    type: UnitOverviewDto,
+    description: 'Corrections to the unit overview; defaults to the last one',
+  })
+  @IsOmittable()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => UnitOverviewDto)
+  unitOverview?: UnitOverviewDto;
+
+  @ApiPropertyOptional({ type: [String], description: ATTACHMENTS_DOC })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  attachmentIds?: string[];
 }
 
 export class IncidentStatusDto {

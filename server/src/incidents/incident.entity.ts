@@ -5,6 +5,7 @@ import type {
   IncidentStatus,
   ResponseLevel,
   Severity,
+  UnitOverview,
 } from '@muster/contracts';
 
 /** numeric(16,2) arrives from pg as a string; the loss never needs more than double precision. */
@@ -37,6 +38,8 @@ export class Incident {
   @Column({ type: 'integer', default: 0 }) minorInjuries: number;
   @Column({ type: 'numeric', precision: 16, scale: 2, default: 0, transformer: money }) directLossCny: number;
   @Column({ type: 'text', default: '' }) measuresTaken: string;
+  @Column({ type: 'text', default: '' }) otherMatters: string;
+  @Column({ type: 'jsonb', nullable: true }) unitOverview: UnitOverview | null;
   @Column({ type: 'text' }) reporterName: string;
   @Column({ type: 'text' }) reporterPhone: string;
   @Column({ type: 'text' }) severity: Severity;
@@ -65,6 +68,13 @@ export class IncidentReport {
   @Column({ type: 'integer' }) minorInjuries: number;
   @Column({ type: 'numeric', precision: 16, scale: 2, transformer: money }) directLossCny: number;
   @Column({ type: 'text' }) summary: string;
+  @Column({ type: 'jsonb', nullable: true }) unitOverview: UnitOverview | null;
+  @Column({ type: 'text', default: '' }) measuresTaken: string;
+  @Column({ type: 'text', default: '' }) otherMatters: string;
+  @Column({ type: 'uuid', array: true, default: () => "'{}'" }) attachmentIds: string[];
+  /** Set when the report is first printed, and never changed: a reprint carries the same number. */
+  @Column({ type: 'integer', nullable: true }) documentYear: number | null;
+  @Column({ type: 'integer', nullable: true }) documentSeq: number | null;
   @Column({ type: 'text' }) severityAfter: Severity;
   @Column({ type: 'boolean', default: false }) outsideWindow: boolean;
   @Column({ type: 'timestamptz' }) submittedAt: Date;

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EnterpriseModule } from '../enterprises/enterprise.module.js';
-import { PlansModule } from '../plans/plans.module.js';
 import { FileModule } from '../files/file.module.js';
+import { PlansModule } from '../plans/plans.module.js';
 import { RemindersModule } from '../reminders/reminders.module.js';
 import { IncidentHooks } from './incident-hooks.js';
 import { IncidentRepository } from './incident.repository.js';

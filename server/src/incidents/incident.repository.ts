@@ -6,6 +6,7 @@ import type { IncidentCategory, IncidentStatus, Severity } from '@muster/contrac
 import { Db } from '../database/db.js';
 import { joinEnterpriseName } from '../enterprises/enterprise-name.js';
 import { escapeLike } from '../common/sql.js';
+import { NotFoundError } from '../common/domain-errors.js';
 import { Incident, IncidentReport } from './incident.entity.js';
 
 export interface IncidentFilter {
@@ -153,6 +154,62 @@ export class IncidentRepository extends EnterpriseScopedRepository<Incident> {
     void _name;
     await this.repo.update({ id: i.id }, columns as Partial<Incident>);
     return i;
+  }
+
+  /**
+   * Art. 12 items 1, 5 and 6 and the attachments of a report just filed by
+   * `insertWithInitialReport`, on the incident and its initial report in one statement.
+   */
+  async setInitialContent(
+    incidentId: string,
+    c: Pick<IncidentReport, 'unitOverview' | 'measuresTaken' | 'otherMatters' | 'attachmentIds'>,
+  ): Promise<Pick<Incident, 'unitOverview' | 'otherMatters'>> {
+    await this.db.manager.query(
+      `WITH i AS (UPDATE incident SET unit_overview = $2, other_matters = $3 WHERE id = $1)
+       UPDATE incident_report SET unit_overview = $2, other_matters = $3, measures_taken = $4, attachment_ids = $5
+        WHERE incident_id = $1 AND kind = 'initial'`,
+      [incidentId, c.unitOverview, c.otherMatters, c.measuresTaken, c.attachmentIds],
+    );
+    return { unitOverview: c.unitOverview, otherMatters: c.otherMatters };
+  }
+
+  /** One report of an incident the caller has already been allowed to read. */
+  async getReport(incidentId: string, reportId: string): Promise<IncidentReport> {
+    const found = await this.db.repo(IncidentReport).findOne({ where: { id: reportId, incidentId } });
+    if (!found) throw new NotFoundError('Report not found');
+    return found;
+  }
+
+  /**
+   * Gives the report its document number if it has none: the next of its form, year and
+   * drill-or-real counter. The report row is locked first, so two first prints at once give
+   * one number, and the counter row is held until commit, so numbers have no gaps.
+   */
+  async numberReport(
+    report: IncidentReport,
+    year: number,
+    isDrill: boolean,
+  ): Promise<{ year: number; seq: number; assigned: boolean }> {
+    const [locked] = (await this.db.manager.query(
+      `SELECT document_year, document_seq FROM incident_report WHERE id = $1 FOR UPDATE`,
+      [report.id],
+    )) as { document_year: number | null; document_seq: number | null }[];
+    if (locked && locked.document_year !== null && locked.document_seq !== null) {
+      return { year: locked.document_year, seq: locked.document_seq, assigned: false };
+    }
+    const [row] = (await this.db.manager.query(
+      `WITH n AS (
+         INSERT INTO incident_report_number (kind, year, is_drill, last_seq) VALUES ($2, $3, $4, 1)
+         ON CONFLICT (kind, year, is_drill) DO UPDATE SET last_seq = incident_report_number.last_seq + 1
+         RETURNING last_seq
+       ), u AS (
+         UPDATE incident_report SET document_year = $3, document_seq = (SELECT last_seq FROM n)
+          WHERE id = $1 RETURNING document_seq
+       )
+       SELECT document_seq FROM u`,
+      [report.id, report.kind, year, isDrill],
+    )) as { document_seq: number }[];
+    return { year, seq: row!.document_seq, assigned: true };
   }
 
   async addReport(r: IncidentReport): Promise<IncidentReport> {

@@ -36,6 +36,8 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Clock } from '../common/clock.js';
 import { ReportingChainService } from './reporting-chain.service.js';
 import { ConflictError, ForbiddenError, InvalidError } from '../common/domain-errors.js';
+import { FileService } from '../files/file.service.js';
+import { overviewFromRecord } from './unit-overview.js';
 
 /** A report may be filed a little ahead of the server clock (phones drift); beyond that it is a typo. */
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
@@ -57,6 +59,7 @@ export class IncidentService {
     private readonly clock: Clock,
     private readonly chain: ReportingChainService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly files: FileService,
   ) {}
 
   async list(q: IncidentListQueryDto): Promise<ListResponse<IncidentView>> {
@@ -95,6 +98,9 @@ export class IncidentService {
     const { headInformedAt, source } = this.reportingFacts(dto, occurredAt, now);
     const severity = gradeSeverity(dto.casualties, dto.directLossCny);
     const outsideZone = !isInsideZone(dto.location.lat, dto.location.lng);
+    const record = enterpriseId ? await this.enterprises.findById(enterpriseId) : null;
+    const unitOverview = overviewFromRecord(record, dto.unitOverview);
+    const attachmentIds = [...new Set(dto.attachmentIds ?? [])];
     return this.db.transaction(async () => {
       const actorId = this.context.principal()?.id ?? null;
       const { incident: saved, lookedUp } = await this.incidents.insertWithInitialReport(
@@ -134,6 +140,16 @@ export class IncidentService {
           submittedBy: actorId,
         }),
         this.hooks.lookups(),
+      );
+      if (attachmentIds.length) await this.files.claim(attachmentIds, enterpriseId, 'attachmentIds');
+      Object.assign(
+        saved,
+        await this.incidents.setInitialContent(saved.id, {
+          unitOverview,
+          otherMatters: dto.otherMatters ?? '',
+          measuresTaken: dto.measuresTaken,
+          attachmentIds,
+        }),
       );
       const clock = reportingClock(clockFacts(saved), this.config.TZ, now);
       const event = await this.rooms.append(saved.id, 'incident.reported', {
@@ -186,7 +202,14 @@ export class IncidentService {
       const graded = gradeSeverity(dto.casualties, dto.directLossCny);
       const regrade = inWindow && SEVERITY_RANK[graded] > SEVERITY_RANK[incident.severity];
       const previous = incident.severity;
-      Object.assign(incident, dto.casualties, { directLossCny: dto.directLossCny });
+      const attachmentIds = [...new Set(dto.attachmentIds ?? [])];
+      if (attachmentIds.length) await this.files.claim(attachmentIds, incident.enterpriseId, 'attachmentIds');
+      // The overview is corrected field by field; what the report leaves out stands as last given.
+      const unitOverview = dto.unitOverview
+        ? overviewFromRecord(null, { ...incident.unitOverview, ...dto.unitOverview })
+        : incident.unitOverview;
+      Object.assign(incident, dto.casualties, { directLossCny: dto.directLossCny, unitOverview });
+      if (dto.otherMatters) incident.otherMatters = dto.otherMatters;
       if (regrade) incident.severity = graded;
       await this.incidents.update(incident);
       const report = await this.incidents.addReport(
@@ -196,6 +219,10 @@ export class IncidentService {
           ...dto.casualties,
           directLossCny: dto.directLossCny,
           summary: dto.summary,
+          unitOverview,
+          measuresTaken: dto.measuresTaken ?? '',
+          otherMatters: dto.otherMatters ?? '',
+          attachmentIds,
           severityAfter: incident.severity,
           outsideWindow: !inWindow,
           submittedAt: now,
@@ -219,7 +246,7 @@ export class IncidentService {
         after: mapIncident(incident, this.config.TZ),
       });
       this.db.afterCommit(() => this.live.incidentChanged(mapIncidentSummary(incident, this.config.TZ)));
-      return mapIncidentReport(report);
+      return mapIncidentReport(report, await this.files.viewsByIds(attachmentIds), incident.isDrill);
     });
   }
 
@@ -233,8 +260,10 @@ export class IncidentService {
   }
 
   async reports(id: string): Promise<IncidentReportView[]> {
-    await this.incidents.getById(id);
-    return (await this.incidents.reports(id)).map(mapIncidentReport);
+    const incident = await this.incidents.getById(id);
+    const rows = await this.incidents.reports(id);
+    const files = await this.files.viewsByIds(rows.flatMap((r) => r.attachmentIds));
+    return rows.map((r) => mapIncidentReport(r, files, incident.isDrill));
   }
 
   async setStatus(id: string, status: Incident['status'], reason?: string): Promise<IncidentView> {

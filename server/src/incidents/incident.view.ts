@@ -1,4 +1,11 @@
-import type { ChainActView, IncidentReportView, IncidentSummary, IncidentView } from '@muster/contracts';
+import {
+  type ChainActView,
+  type FileView,
+  formatReportDocumentNo,
+  type IncidentReportView,
+  type IncidentSummary,
+  type IncidentView,
+} from '@muster/contracts';
 import type { Incident, IncidentReport } from './incident.entity.js';
 import type { IncidentChainAct } from './reporting-chain.entity.js';
 import { clockFacts, reportingClock } from './reporting.js';
@@ -24,6 +31,8 @@ export function mapIncident(i: Incident, tz: string, now = new Date()): Incident
     },
     directLossCny: i.directLossCny,
     measuresTaken: i.measuresTaken,
+    otherMatters: i.otherMatters ?? '',
+    unitOverview: i.unitOverview ?? null,
     reporter: { name: i.reporterName, phone: i.reporterPhone },
     severity: i.severity,
     status: i.status,
@@ -57,7 +66,12 @@ export function mapIncidentSummary(i: Incident, tz: string, now = new Date()): I
   };
 }
 
-export function mapIncidentReport(r: IncidentReport): IncidentReportView {
+/** `files` holds the attachments' views (from the file store's `viewsByIds`); missing ones are left out. */
+export function mapIncidentReport(
+  r: IncidentReport,
+  files: ReadonlyMap<string, FileView>,
+  isDrill: boolean,
+): IncidentReportView {
   return {
     id: r.id,
     incidentId: r.incidentId,
@@ -70,6 +84,14 @@ export function mapIncidentReport(r: IncidentReport): IncidentReportView {
     },
     directLossCny: r.directLossCny,
     summary: r.summary,
+    unitOverview: r.unitOverview ?? null,
+    measuresTaken: r.measuresTaken ?? '',
+    otherMatters: r.otherMatters ?? '',
+    attachments: (r.attachmentIds ?? []).flatMap((id) => files.get(id) ?? []),
+    documentNo:
+      typeof r.documentYear === 'number' && typeof r.documentSeq === 'number'
+        ? formatReportDocumentNo(r.kind, { year: r.documentYear, seq: r.documentSeq }, isDrill)
+        : null,
     severityAfter: r.severityAfter,
     outsideWindow: r.outsideWindow,
     submittedAt: r.submittedAt.toISOString(),

@@ -17,7 +17,7 @@ export const hazardRules: AccessRules = {
   'GET /api/hazards/:id': READERS,
   'PATCH /api/hazards/:id': WORKERS,
   'POST /api/hazards/:id/transitions': WORKERS,
-  'POST /api/files': WORKERS,
+  'POST /api/files': [...WORKERS, 'commander'],
   'GET /api/files/:id': READERS,
   'GET /api/files/:id/thumbnail': READERS,
   'GET /api/notifications': ALL,

@@ -13,6 +13,7 @@ export const incidentRules: AccessRules = {
   'GET /api/incidents/:id': MEMBERS,
   'POST /api/incidents/:id/reports': FILERS,
   'GET /api/incidents/:id/reports': MEMBERS,
+  'GET /api/incidents/:id/reports/:reportId/pdf': MEMBERS,
   'POST /api/incidents/:id/status': COMMAND,
   'POST /api/incidents/:id/level': COMMAND,
   'GET /api/incidents/:id/suggested-plans': MEMBERS,

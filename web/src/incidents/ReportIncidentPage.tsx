@@ -6,6 +6,7 @@ import { PageHeader } from '../components/PageHeader';
 import { CourseSection } from './report-form/CourseSection';
 import { IncidentSection } from './report-form/IncidentSection';
 import { ReporterSection } from './report-form/ReporterSection';
+import { UnitSection } from './report-form/UnitSection';
 import { useIncidentReport } from './report-form/use-incident-report';
 import { canFileReport } from './roles';
 import { SeverityBadge } from './ui';
@@ -53,6 +54,7 @@ export function ReportIncidentPage() {
           )}
 
           <IncidentSection form={form} />
+          <UnitSection form={form} />
           <CourseSection form={form} />
           <ReporterSection form={form} />
         </div>

@@ -3,6 +3,7 @@ import { sessionStore } from '../api/session';
 import { currentLanguage } from '../i18n';
 import { ApiRequestError } from '../api/client';
 import type {
+  UnitOverview,
   Casualties,
   DispatchState,
   DispatchView,
@@ -70,6 +71,9 @@ export interface IncidentReportInput {
   casualties: Casualties;
   directLossCny: number;
   measuresTaken: string;
+  otherMatters?: string;
+  unitOverview?: Partial<UnitOverview>;
+  attachmentIds?: string[];
   reporter: { name: string; phone: string };
   headInformedAt?: string;
   filerIsUnitHead?: boolean;
@@ -86,6 +90,15 @@ export interface SupplementaryReportInput {
   casualties: Casualties;
   directLossCny: number;
   summary: string;
+  measuresTaken?: string;
+  otherMatters?: string;
+  unitOverview?: Partial<UnitOverview>;
+  attachmentIds?: string[];
+}
+
+/** The printed form of a report (事故快报 or 续报) as the server renders it. */
+export function reportPdfPath(incidentId: string, reportId: string): string {
+  return `${base(incidentId)}/reports/${encodeURIComponent(reportId)}/pdf`;
 }
 
 export function fileSupplementaryReport(
@@ -221,4 +234,67 @@ export async function downloadActivityCsv(id: string): Promise<void> {
   link.remove();
   // Give the browser a moment to start the download before the blob goes away.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+async function fetchWithSession(path: string): Promise<Response> {
+  const token = sessionStore.get()?.token;
+  let response: Response;
+  try {
+    response = await fetch(path, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  } catch {
+    throw new ApiRequestError(0, []);
+  }
+  if (!response.ok) {
+    if (response.status === 401 && token) sessionStore.end('expired');
+    let messages: string[];
+    try {
+      const body = (await response.json()) as { message?: string | string[] };
+      messages = Array.isArray(body.message) ? body.message : body.message ? [body.message] : [];
+    } catch {
+      messages = response.statusText ? [response.statusText] : [];
+    }
+    throw new ApiRequestError(response.status, messages);
+  }
+  return response;
+}
+
+/** Downloads a report's PDF under the name the server gives it (its document number). */
+export async function downloadReportPdf(incidentId: string, reportId: string, fallbackName: string) {
+  const response = await fetchWithSession(reportPdfPath(incidentId, reportId));
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const match = /filename\*=UTF-8''([^;]+)/.exec(disposition);
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = match ? decodeURIComponent(match[1]!) : fallbackName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Prints a report's PDF: the browser's own PDF viewer in a hidden frame opens its print dialog,
+ * so what is printed is exactly the document the server numbered.
+ */
+export async function printReportPdf(incidentId: string, reportId: string) {
+  const response = await fetchWithSession(reportPdfPath(incidentId, reportId));
+  const url = URL.createObjectURL(new Blob([await response.blob()], { type: 'application/pdf' }));
+  const frame = document.createElement('iframe');
+  frame.style.position = 'fixed';
+  frame.style.width = '0';
+  frame.style.height = '0';
+  frame.style.border = '0';
+  frame.setAttribute('aria-hidden', 'true');
+  frame.src = url;
+  frame.onload = () => {
+    frame.contentWindow?.focus();
+    frame.contentWindow?.print();
+    // The dialog blocks until closed in most browsers; the frame goes once the user is long done.
+    setTimeout(() => {
+      frame.remove();
+      URL.revokeObjectURL(url);
+    }, 60_000);
+  };
+  document.body.append(frame);
 }

@@ -1,9 +1,13 @@
 import { useTranslation } from 'react-i18next';
+import { AttachmentsInput } from '../attachments';
 import { Field } from './Field';
 import { CASUALTY_FIELDS } from './report-values';
 import type { IncidentReportForm } from './use-incident-report';
 
-/** What happened, the casualties and the direct loss (which grade the incident), and the measures taken. */
+/**
+ * What happened, the casualties and the direct loss (which grade the incident), the measures
+ * taken, anything else to report, and the photos and documents that go with it.
+ */
 export function CourseSection({ form }: { form: IncidentReportForm }) {
   const { t } = useTranslation();
   const { values, set, setCasualty, id, errorList, invalid, describe } = form;
@@ -67,6 +71,26 @@ export function CourseSection({ form }: { form: IncidentReportForm }) {
           aria-invalid={invalid('measuresTaken')}
         />
       </Field>
+      <Field
+        id={id('otherMatters')}
+        label={t('incidents.field.otherMatters')}
+        errors={errorList('otherMatters')}
+      >
+        <textarea
+          id={id('otherMatters')}
+          rows={3}
+          maxLength={5000}
+          value={values.otherMatters}
+          placeholder={t('incidents.form.otherMattersPlaceholder')}
+          onChange={(e) => set('otherMatters', e.target.value)}
+          aria-invalid={invalid('otherMatters')}
+        />
+      </Field>
+      <AttachmentsInput
+        value={values.attachments}
+        onChange={(files) => set('attachments', files)}
+        errors={errorList('attachmentIds')}
+      />
     </fieldset>
   );
 }

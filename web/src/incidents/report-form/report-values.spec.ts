@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { TFunction } from 'i18next';
+import { EMPTY_UNIT_OVERVIEW } from '../../contracts';
 import { checkReport, type ReportValues } from './report-values';
 
 const t = ((key: string) => key) as unknown as TFunction;
@@ -17,6 +18,10 @@ const values = (over: Partial<ReportValues> = {}): ReportValues => ({
   casualties: { deaths: '0', missing: '0', seriousInjuries: '0', minorInjuries: '0' },
   loss: '0',
   measures: '',
+  otherMatters: '',
+  unit: { ...EMPTY_UNIT_OVERVIEW },
+  unitFor: null,
+  attachments: [],
   reporterName: '李志强',
   reporterPhone: '13800000001',
   filerRole: 'other',

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { IncidentCategory } from '../../contracts';
+import type { EnterpriseView, FileView, IncidentCategory, UnitOverview } from '../../contracts';
 import type { LatLngTuple } from '../../map/enterprise-features';
 import type { IncidentReportInput } from '../api';
 import { parseAmount, parseCount, zonedInputToIso, type FieldErrors } from '../incident-model';
@@ -24,6 +24,11 @@ export interface ReportValues {
   casualties: Record<CasualtyField, string>;
   loss: string;
   measures: string;
+  otherMatters: string;
+  /** 事故发生单位概况, filled from the enterprise record (`unitFor`) and editable. */
+  unit: UnitOverview;
+  unitFor: string | null;
+  attachments: FileView[];
   reporterName: string;
   reporterPhone: string;
   /** Decree 493 Art. 9: the filer is the unit's head, or someone else (who may say when the head heard). */
@@ -32,6 +37,23 @@ export interface ReportValues {
   headInformedAt: string;
   /** Zone roles: the enterprise reported it (e.g. by phone), or the zone learned of it elsewhere. */
   source: 'enterprise' | 'zone';
+}
+
+/**
+ * The unit overview as the enterprise record gives it; scale and licences, which the record does
+ * not hold, keep what was typed.
+ */
+export function unitFromRecord(e: EnterpriseView, typed: UnitOverview): UnitOverview {
+  return {
+    name: e.name,
+    creditCode: e.creditCode,
+    address: e.address,
+    nature: e.industry,
+    legalRepresentative: e.legalRepresentative,
+    scale: typed.scale,
+    licences: typed.licences,
+    phone: e.dutyPhone,
+  };
 }
 
 const PHONE = /^\+?[0-9][0-9\- ]{4,19}$/;
@@ -103,6 +125,12 @@ export function checkReport(
       },
       directLossCny: lossValue,
       measuresTaken: values.measures.trim(),
+      otherMatters: values.otherMatters.trim(),
+      // A report naming no enterprise has an overview only if the filer wrote one.
+      ...(values.unitFor || Object.values(values.unit).some((v) => v.trim())
+        ? { unitOverview: trimmedUnit(values.unit) }
+        : {}),
+      attachmentIds: values.attachments.map((f) => f.id),
       reporter: { name: reporterName.trim(), phone: reporterPhone.trim() },
       ...(zoneRole ? { source: values.source } : {}),
       ...(headIso ? { headInformedAt: headIso } : {}),
@@ -111,4 +139,8 @@ export function checkReport(
         : {}),
     },
   };
+}
+
+function trimmedUnit(u: UnitOverview): UnitOverview {
+  return Object.fromEntries(Object.entries(u).map(([k, v]) => [k, v.trim()])) as unknown as UnitOverview;
 }

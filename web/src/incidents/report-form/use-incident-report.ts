@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { gradeSeverity, isZoneRole } from '../../contracts';
+import { EMPTY_UNIT_OVERVIEW, gradeSeverity, isZoneRole, type UnitOverview } from '../../contracts';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -12,7 +12,13 @@ import { errorsFor, isoToZonedInput, parseFieldErrors, type FieldErrors } from '
 import { useProblemText } from '../problem-text';
 import { incidentKeys } from '../queries';
 import { useZoneTimeZone } from '../ui';
-import { checkReport, readFigures, type CasualtyField, type ReportValues } from './report-values';
+import {
+  checkReport,
+  readFigures,
+  unitFromRecord,
+  type CasualtyField,
+  type ReportValues,
+} from './report-values';
 
 /** What the room page shows after arriving from a freshly filed report. */
 export interface FiledLocationState {
@@ -32,6 +38,9 @@ const KNOWN_FIELDS = [
   'casualties',
   'directLossCny',
   'measuresTaken',
+  'otherMatters',
+  'unitOverview',
+  'attachmentIds',
   'reporter',
   'headInformedAt',
   'source',
@@ -63,6 +72,10 @@ export function useIncidentReport() {
     casualties: { deaths: '0', missing: '0', seriousInjuries: '0', minorInjuries: '0' },
     loss: '0',
     measures: '',
+    otherMatters: '',
+    unit: { ...EMPTY_UNIT_OVERVIEW },
+    unitFor: null,
+    attachments: [],
     reporterName: session?.user.name ?? '',
     reporterPhone: '',
     filerRole: 'other',
@@ -74,6 +87,8 @@ export function useIncidentReport() {
 
   const set = <K extends keyof ReportValues>(field: K, value: ReportValues[K]) =>
     setValues((v) => ({ ...v, [field]: value }));
+  const setUnit = (field: keyof UnitOverview, value: string) =>
+    setValues((v) => ({ ...v, unit: { ...v.unit, [field]: value } }));
   const setCasualty = (field: CasualtyField, value: string) =>
     setValues((v) => ({ ...v, casualties: { ...v.casualties, [field]: value } }));
   /** A zone user's choice of enterprise; its address fills an address not yet typed. */
@@ -91,6 +106,15 @@ export function useIncidentReport() {
   const chosenEnterprise = zoneRole
     ? enterprises.data?.items.find((e) => e.id === values.enterpriseId)
     : ownEnterprise;
+  // The overview is filled from the record of the enterprise once it is known, and again when a
+  // zone user picks another one (set during render: React re-renders at once, before painting).
+  if (chosenEnterprise && values.unitFor !== chosenEnterprise.id) {
+    setValues((v) => ({
+      ...v,
+      unitFor: chosenEnterprise.id,
+      unit: unitFromRecord(chosenEnterprise, v.unit),
+    }));
+  }
   const focus: LatLngTuple | null = chosenEnterprise
     ? [chosenEnterprise.location.lat, chosenEnterprise.location.lng]
     : null;
@@ -157,6 +181,7 @@ export function useIncidentReport() {
   return {
     values,
     set,
+    setUnit,
     setCasualty,
     chooseEnterprise,
     zoneRole,

@@ -1,11 +1,20 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { gradeSeverity, type IncidentReportView, type IncidentView } from '../../contracts';
+import {
+  EMPTY_UNIT_OVERVIEW,
+  type FileView,
+  gradeSeverity,
+  type IncidentReportView,
+  type IncidentView,
+  UNIT_OVERVIEW_FIELDS,
+  type UnitOverview,
+} from '../../contracts';
 import type { TFunction } from 'i18next';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiRequestError } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { fileSupplementaryReport } from '../api';
+import { AttachmentList, AttachmentsInput } from '../attachments';
+import { downloadReportPdf, fileSupplementaryReport, printReportPdf } from '../api';
 import { errorsFor, parseAmount, parseCount, parseFieldErrors } from '../incident-model';
 import { useProblemText } from '../problem-text';
 import { incidentKeys } from '../queries';
@@ -47,7 +56,24 @@ export function ReportsPanel({
     minorInjuries: String(incident.casualties.minorInjuries),
     loss: String(incident.directLossCny),
     summary: '',
+    measures: '',
+    otherMatters: '',
   }));
+  const [attachments, setAttachments] = useState<FileView[]>([]);
+  // Corrections to the unit overview go with the report as the fields that changed.
+  const lastUnit = incident.unitOverview ?? EMPTY_UNIT_OVERVIEW;
+  const [unit, setUnit] = useState<UnitOverview>(lastUnit);
+  const unitChanges = Object.fromEntries(
+    UNIT_OVERVIEW_FIELDS.filter((f) => unit[f].trim() !== lastUnit[f]).map((f) => [f, unit[f].trim()]),
+  );
+  const [printError, setPrintError] = useState<unknown>(null);
+  /** Downloads or prints a report's form; the number it may have been given just now is shown after. */
+  const printed = (action: () => Promise<void>) => {
+    setPrintError(null);
+    action()
+      .then(() => queryClient.invalidateQueries({ queryKey: incidentKeys.reports(incident.id) }))
+      .catch((e: unknown) => setPrintError(e));
+  };
   const counts = Object.fromEntries(FIELDS.map((f) => [f, parseCount(values[f])])) as Record<
     (typeof FIELDS)[number],
     number | null
@@ -75,10 +101,15 @@ export function ReportsPanel({
         },
         directLossCny: loss ?? 0,
         summary: values.summary.trim(),
+        measuresTaken: values.measures.trim(),
+        otherMatters: values.otherMatters.trim(),
+        ...(Object.keys(unitChanges).length ? { unitOverview: unitChanges } : {}),
+        attachmentIds: attachments.map((f) => f.id),
       }),
     onSuccess: async () => {
       setOpen(false);
-      setValues((v) => ({ ...v, summary: '' }));
+      setValues((v) => ({ ...v, summary: '', measures: '', otherMatters: '' }));
+      setAttachments([]);
       setFlash(t('incidents.reports.filed'));
       await queryClient.invalidateQueries({ queryKey: incidentKeys.reports(incident.id) });
       await queryClient.invalidateQueries({ queryKey: incidentKeys.detail(incident.id), exact: true });
@@ -119,9 +150,52 @@ export function ReportsPanel({
             </div>
             <p className="report-history__figures">{figures(t, r)}</p>
             <p className="report-history__summary">{r.summary}</p>
+            {r.measuresTaken && (
+              <p className="report-history__detail">
+                {t('incidents.reports.measuresLine', { text: r.measuresTaken })}
+              </p>
+            )}
+            {r.otherMatters && (
+              <p className="report-history__detail">
+                {t('incidents.reports.otherLine', { text: r.otherMatters })}
+              </p>
+            )}
+            <AttachmentList files={r.attachments} />
+            <div className="report-history__actions">
+              <button
+                type="button"
+                className="button button--small"
+                data-testid="report-pdf"
+                onClick={() =>
+                  printed(() =>
+                    downloadReportPdf(
+                      incident.id,
+                      r.id,
+                      `${r.kind === 'initial' ? t('incidents.reports.initial') : t('incidents.reports.supplementary')}.pdf`,
+                    ),
+                  )
+                }
+              >
+                {t('incidents.reports.pdf')}
+              </button>
+              <button
+                type="button"
+                className="button button--small"
+                data-testid="report-print"
+                onClick={() => printed(() => printReportPdf(incident.id, r.id))}
+              >
+                {t('incidents.reports.print')}
+              </button>
+              {r.documentNo && (
+                <span className="report-history__docno" data-testid="report-docno">
+                  {t('incidents.reports.documentNo', { no: r.documentNo })}
+                </span>
+              )}
+            </div>
           </li>
         ))}
       </ol>
+      {printError !== null && <ErrorNotice error={printError} compact />}
 
       {canReport && !open && (
         <button
@@ -194,6 +268,62 @@ export function ReportsPanel({
               </p>
             ))}
           </div>
+          <div className="field">
+            <label htmlFor={`${formId}-measures`}>{t('incidents.reports.measuresLabel')}</label>
+            <textarea
+              id={`${formId}-measures`}
+              rows={2}
+              maxLength={5000}
+              value={values.measures}
+              onChange={(e) => setValues((v) => ({ ...v, measures: e.target.value }))}
+            />
+            {fieldErrors('measuresTaken').map((m) => (
+              <p key={m} className="field__error">
+                {m}
+              </p>
+            ))}
+          </div>
+          <div className="field">
+            <label htmlFor={`${formId}-other`}>{t('incidents.field.otherMatters')}</label>
+            <textarea
+              id={`${formId}-other`}
+              rows={2}
+              maxLength={5000}
+              value={values.otherMatters}
+              onChange={(e) => setValues((v) => ({ ...v, otherMatters: e.target.value }))}
+            />
+            {fieldErrors('otherMatters').map((m) => (
+              <p key={m} className="field__error">
+                {m}
+              </p>
+            ))}
+          </div>
+          <AttachmentsInput
+            value={attachments}
+            onChange={setAttachments}
+            errors={fieldErrors('attachmentIds')}
+          />
+          <details className="supplementary-form__unit" data-testid="supplementary-unit">
+            <summary>{t('incidents.reports.correctUnit')}</summary>
+            <div className="form-grid">
+              {UNIT_OVERVIEW_FIELDS.map((f) => (
+                <div className="field" key={f}>
+                  <label htmlFor={`${formId}-unit-${f}`}>{t(`incidents.unit.${f}`)}</label>
+                  <input
+                    id={`${formId}-unit-${f}`}
+                    maxLength={f === 'scale' || f === 'licences' ? 1000 : 200}
+                    value={unit[f]}
+                    onChange={(e) => setUnit((u) => ({ ...u, [f]: e.target.value }))}
+                  />
+                  {fieldErrors(`unitOverview.${f}`).map((m) => (
+                    <p key={m} className="field__error">
+                      {m}
+                    </p>
+                  ))}
+                </div>
+              ))}
+            </div>
+          </details>
           <p className="severity-line">
             {t('incidents.form.severityPreview')} <SeverityBadge severity={graded} />
           </p>
