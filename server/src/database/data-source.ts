@@ -43,6 +43,8 @@ import { TokenVersion1765000000100 } from './migrations/1765000000100-token-vers
 import { LevelActivation1765100000100 } from './migrations/1765100000100-level-activation.js';
 import { LevelActivationRow } from '../response/level-activation.entity.js';
 import { ResourceDispatch1765100000200 } from './migrations/1765100000200-resource-dispatch.js';
+import { NotificationKinds1765200000400 } from './migrations/1765200000400-notification-kinds.js';
+import { NotificationPreference } from '../notifications/notification-preference.entity.js';
 
 /** Listed explicitly rather than globbed: the build is ESM and globs would load .d.ts/.map files. */
 export const ENTITIES = [
@@ -55,6 +57,7 @@ export const ENTITIES = [
   HazardReminder,
   StoredFile,
   Notification,
+  NotificationPreference,
   InspectionPlan,
   InspectionRecord,
   Incident,
@@ -100,6 +103,7 @@ export const MIGRATIONS = [
   TokenVersion1765000000100,
   LevelActivation1765100000100,
   ResourceDispatch1765100000200,
+  NotificationKinds1765200000400,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

@@ -27,6 +27,7 @@ import type {
 } from './incident.dto.js';
 import { Incident, IncidentReport } from './incident.entity.js';
 import { IncidentHooks } from './incident-hooks.js';
+import { IncidentNotifications } from './incident-notifications.js';
 import { IncidentRepository } from './incident.repository.js';
 import { mapIncident, mapIncidentReport, mapIncidentSummary } from './incident.view.js';
 import { reportingClock, withinSupplementaryWindow } from './reporting.js';
@@ -52,6 +53,7 @@ export class IncidentService {
     private readonly context: RequestContext,
     private readonly hooks: IncidentHooks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly notices: IncidentNotifications,
   ) {}
 
   async list(q: IncidentListQueryDto): Promise<ListResponse<IncidentView>> {
@@ -188,8 +190,10 @@ export class IncidentService {
         summary: dto.summary,
         outsideWindow: !inWindow,
       });
-      if (regrade)
+      if (regrade) {
         await this.rooms.append(id, 'incident.regraded', { from: previous, to: incident.severity });
+        await this.notices.regraded(mapIncident(incident), previous);
+      }
       await this.audit.record({
         action: 'incident.supplementary_report',
         entity: 'incident',
