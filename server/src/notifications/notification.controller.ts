@@ -41,7 +41,7 @@ export class NotificationController {
     return this.notifications.preferences();
   }
 
-  @ApiDoc("Set the signed-in user's notification preferences", 400, 401)
+  @ApiDoc("Set the signed-in user's notification preferences", 400, 401, 413)
   @Put('preferences')
   @Roles(...ROLES)
   savePreferences(@Body() dto: NotificationPreferencesDto): Promise<NotificationPreferencesView> {
