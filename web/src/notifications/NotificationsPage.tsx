@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { usePublicConfig } from '../api/queries';
 import { useSession } from '../auth/session-hooks';
@@ -7,7 +7,13 @@ import { Loading } from '../components/Loading';
 import { PageHeader } from '../components/PageHeader';
 import { Pagination } from '../components/Pagination';
 import { PanelTabs } from '../components/Tabs';
-import { NOTIFICATION_KINDS, type NotificationKind, isNotificationKind, isUrgentKind } from '../contracts';
+import {
+  NOTIFICATION_KINDS,
+  type NotificationKind,
+  type NotificationPreferencesView,
+  isNotificationKind,
+  isUrgentKind,
+} from '../contracts';
 import {
   type NotificationFilter,
   useMarkAllRead,
@@ -154,22 +160,19 @@ function Inbox() {
 }
 
 function Preferences() {
-  const { t } = useNotificationsT();
-  const lang = useLang();
   const prefs = useNotificationPreferences();
-  const save = useSaveNotificationPreferences();
-  const [quiet, setQuiet] = useState(false);
-  const [sms, setSms] = useState<Set<NotificationKind>>(new Set());
-  const [permission, setPermission] = useState<AlertPermission>(alertPermission);
-
-  useEffect(() => {
-    if (!prefs.data) return;
-    setQuiet(prefs.data.quiet);
-    setSms(new Set(prefs.data.smsKinds));
-  }, [prefs.data]);
-
   if (prefs.isPending) return <Loading />;
   if (prefs.isError) return <ErrorNotice error={prefs.error} onRetry={() => void prefs.refetch()} />;
+  return <PreferencesForm initial={prefs.data} />;
+}
+
+function PreferencesForm({ initial }: { initial: NotificationPreferencesView }) {
+  const { t } = useNotificationsT();
+  const lang = useLang();
+  const save = useSaveNotificationPreferences();
+  const [quiet, setQuiet] = useState(initial.quiet);
+  const [sms, setSms] = useState<Set<NotificationKind>>(() => new Set(initial.smsKinds));
+  const [permission, setPermission] = useState<AlertPermission>(alertPermission);
 
   return (
     <section aria-label={t('page.preferences')} className="notification-prefs">

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import type { NotificationPush, NotificationsReadMessage, Role } from '../contracts';
 import { currentLanguage } from '../i18n';
@@ -17,9 +17,8 @@ import { notificationLink, wordNotification } from './model';
 export function useNotificationsLive(role: Role): void {
   const { socket } = useLiveSocket();
   const queryClient = useQueryClient();
+  // The router's navigate is stable, so the subscription is not renewed on every render.
   const navigate = useNavigate();
-  const navigateRef = useRef(navigate);
-  navigateRef.current = navigate;
 
   useEffect(() => joinAlertTabs(), []);
 
@@ -53,7 +52,7 @@ export function useNotificationsLive(role: Role): void {
           body,
           lang,
           onClick: () => {
-            if (link) void navigateRef.current(link);
+            if (link) void navigate(link);
           },
         });
       }
@@ -85,5 +84,5 @@ export function useNotificationsLive(role: Role): void {
       socket.off('notification:read', onRead);
       socket.off('connect', onConnect);
     };
-  }, [socket, queryClient, role]);
+  }, [socket, queryClient, role, navigate]);
 }
