@@ -64,14 +64,18 @@ describe('notification centre in the web console', () => {
   });
 
   it('asks once, in the console, before turning desktop alerts on', async () => {
-    const prompt = commander.getByTestId('desktop-alerts-prompt');
+    await commander.getByTestId('notification-bell').click();
+    const prompt = commander.getByTestId('notification-panel').getByTestId('desktop-alerts-prompt');
     await prompt.waitFor();
     expect(await prompt.textContent()).toContain('新事故');
+    await screenshot(commander, 'notifications-alerts-prompt-zh-CN');
     await prompt.getByRole('button', { name: '开启桌面提醒' }).click();
     await prompt.waitFor({ state: 'detached' });
     await commander.reload();
-    await commander.getByTestId('notification-bell').waitFor();
+    await commander.getByTestId('notification-bell').click();
+    await commander.getByTestId('notification-panel').waitFor();
     expect(await commander.getByTestId('desktop-alerts-prompt').count()).toBe(0);
+    await commander.keyboard.press('Escape');
   });
 
   it('raises the commander’s bell when an officer files, and the panel opens the incident room', async () => {

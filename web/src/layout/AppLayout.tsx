@@ -5,7 +5,6 @@ import { navigationFor, PAGE_PATHS } from '../auth/access';
 import { useLogout, useRefreshCurrentUser, useSession } from '../auth/session-hooks';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { useZoneName } from '../lib/use-zone-name';
-import { DesktopAlertsPrompt } from '../notifications/DesktopAlertsPrompt';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { NavIcon } from './icons';
 
@@ -61,7 +60,6 @@ export function AppLayout() {
         </ul>
       </nav>
       <main id="main" className="shell__main" tabIndex={-1}>
-        <DesktopAlertsPrompt />
         <Outlet />
       </main>
     </div>

@@ -2,7 +2,10 @@ import { useState } from 'react';
 import { askForAlerts, putOffAlerts, shouldOfferAlerts } from './browser-alerts';
 import { useNotificationsT } from './i18n';
 
-/** The one question about desktop alerts, asked in the console before the browser asks. */
+/**
+ * The one question about desktop alerts, asked in the console (at the top of the bell's panel,
+ * where urgent notifications are looked for) before the browser asks; gone once answered.
+ */
 export function DesktopAlertsPrompt() {
   const { t } = useNotificationsT();
   const [offer, setOffer] = useState(shouldOfferAlerts);

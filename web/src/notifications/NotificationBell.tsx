@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { usePublicConfig } from '../api/queries';
 import type { NotificationView, Role } from '../contracts';
 import { formatDateTime } from '../lib/format';
+import { DesktopAlertsPrompt } from './DesktopAlertsPrompt';
 import { useMarkAllRead, useMarkRead, useLatestNotifications } from './api';
 import { useNotificationsT } from './i18n';
 import './notifications.css';
@@ -122,6 +123,7 @@ export function NotificationBell({ role }: { role: Role }) {
               {t('bell.markAllRead')}
             </button>
           </div>
+          <DesktopAlertsPrompt />
           {latest.isError && <p className="bell__empty">{t('bell.error')}</p>}
           {latest.data && latest.data.items.length === 0 && <p className="bell__empty">{t('bell.empty')}</p>}
           <ul className="bell__list">
