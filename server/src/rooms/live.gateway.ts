@@ -87,7 +87,8 @@ export class LiveGateway
   }
 
   /**
-   * A revocation that committed after the handshake read the user, but was heard before this
+   * Every socket joins its user's room, where the user's notifications are pushed too. A
+   * revocation that committed after the handshake read the user, but was heard before this
    * socket was in its user's room, would miss it: so the room is joined first, and the user read
    * again after.
    */
