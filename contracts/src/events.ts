@@ -32,6 +32,7 @@ export const ServerEvent = {
  */
 export interface NotificationPush {
   notification: NotificationView;
+  /** The recipient's unread count, counted up to 100 (the bell shows "99+" beyond 99). */
   unread: number;
 }
 

@@ -66,13 +66,18 @@ export class NotificationRepository {
       .getCount();
   }
 
-  /** Unread counts of many users in one query (users with none are left out). */
-  async unreadByUser(userIds: string[]): Promise<Map<string, number>> {
+  /**
+   * Unread counts of many users in one query, each counted up to `cap` (the bell shows "99+"
+   * beyond that): a push after every filing must not cost more for a user who never reads.
+   */
+  async unreadByUser(userIds: string[], cap = 100): Promise<Map<string, number>> {
     const rows: { user_id: string; unread: number }[] = userIds.length
       ? await this.db.manager.query(
-          `SELECT user_id, count(*)::int AS unread FROM notification
-            WHERE user_id = ANY($1::uuid[]) AND read_at IS NULL GROUP BY user_id`,
-          [userIds],
+          `SELECT u.id AS user_id,
+                  (SELECT count(*)::int FROM (SELECT 1 FROM notification n
+                     WHERE n.user_id = u.id AND n.read_at IS NULL LIMIT $2) capped) AS unread
+             FROM unnest($1::uuid[]) AS u (id)`,
+          [[...new Set(userIds)], cap],
         )
       : [];
     return new Map(rows.map((r) => [r.user_id, r.unread]));
