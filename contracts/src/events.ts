@@ -2,6 +2,7 @@
  * The Socket.IO contract (namespace `/live`). Server, worker and web import these names
  * so an event is spelled once.
  */
+import type { NotificationView } from './hazards.js';
 import type { IncidentSummary } from './incidents.js';
 import type { TypedRoomEvent } from './room-events.js';
 
@@ -19,7 +20,27 @@ export const ServerEvent = {
   RoomEvent: 'room:event',
   RoomPresence: 'room:presence',
   IncidentUpsert: 'incident:upsert',
+  /** To each socket of the recipient: a new notification, with their unread count after it. */
+  Notification: 'notification:new',
+  /** To each socket of the user: notifications were read (in another tab or device). */
+  NotificationsRead: 'notification:read',
 } as const;
+
+/**
+ * A new notification as pushed live. Its title and body are in Chinese (a push has no request
+ * to take a language from); the console words it again from `kind` and `params` in its own.
+ */
+export interface NotificationPush {
+  notification: NotificationView;
+  /** The recipient's unread count, counted up to 100 (the bell shows "99+" beyond 99). */
+  unread: number;
+}
+
+export interface NotificationsReadMessage {
+  /** The notifications read, or every one. */
+  ids: string[] | 'all';
+  unread: number;
+}
 
 export type RoomEventMessage = TypedRoomEvent & { incidentId: string };
 
@@ -40,6 +61,8 @@ export interface ServerToClientEvents {
   'room:event': (e: RoomEventMessage) => void;
   'room:presence': (p: PresenceMessage) => void;
   'incident:upsert': (s: IncidentSummary) => void;
+  'notification:new': (p: NotificationPush) => void;
+  'notification:read': (m: NotificationsReadMessage) => void;
 }
 
 export interface ClientToServerEvents {

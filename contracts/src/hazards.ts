@@ -3,6 +3,7 @@
  * server answers with and the web console reads.
  */
 import type { GeoPoint } from './api.js';
+import type { NotificationKind, NotificationParams } from './notifications.js';
 
 export const HAZARD_LEVELS = ['general', 'major'] as const;
 export type HazardLevel = (typeof HAZARD_LEVELS)[number];
@@ -157,9 +158,13 @@ export interface HazardStatsView {
 
 export interface NotificationView {
   id: string;
-  kind: string;
+  kind: NotificationKind;
+  /** What the words are filled from (codes and names), for a client that words it itself. */
+  params: NotificationParams;
+  /** Worded in the reader's language (the request's Accept-Language). */
   title: string;
   body: string;
+  urgent: boolean;
   entity: string | null;
   entityId: string | null;
   createdAt: string;

@@ -5,7 +5,14 @@
  *
  * Texts are pairs `[zh-CN, en]` with `{name}` placeholders filled from the params.
  */
-import { type Bilingual, type RecordLanguage, fillText, inLanguage } from './record-text.js';
+import {
+  type Bilingual,
+  type EnumTextKind,
+  type RecordLanguage,
+  enumText,
+  fillText,
+  inLanguage,
+} from './record-text.js';
 
 export interface NotificationKindText {
   title: Bilingual;
@@ -15,6 +22,11 @@ export interface NotificationKindText {
    * out of app as well (SMS) where a channel is installed.
    */
   urgent?: boolean;
+  /**
+   * Params holding an enum value (a severity, a category), by the ENUM_TEXT table that words
+   * them: the params stay codes, and each reader sees them in their own language.
+   */
+  enums?: Record<string, EnumTextKind>;
 }
 
 export const NOTIFICATION_TEXT = {
@@ -162,6 +174,21 @@ export const NOTIFICATION_TEXT = {
     body: ['{enterprise}：时限 {deadline} 已过。', '{enterprise}: the deadline {deadline} has passed.'],
     urgent: true,
   },
+  'incident.filed': {
+    title: ['新事故报告：{title}', 'New incident reported: {title}'],
+    body: [
+      '{enterprise} · {severity} · {category}\n{address}',
+      '{enterprise} · {severity} · {category}\n{address}',
+    ],
+    urgent: true,
+    enums: { severity: 'severity', category: 'category' },
+  },
+  'incident.regraded': {
+    title: ['事故等级上调：{title}', 'Incident grade raised: {title}'],
+    body: ['{enterprise}：{from} → {to}', '{enterprise}: {from} → {to}'],
+    urgent: true,
+    enums: { from: 'severity', to: 'severity' },
+  },
   'inspection.due': {
     title: ['排查任务：{plan}', 'Inspection due: {plan}'],
     body: ['{who}\n应于 {period} 完成', '{who}\nTo be done {period}'],
@@ -174,7 +201,22 @@ export const NOTIFICATION_KINDS = Object.keys(NOTIFICATION_TEXT) as Notification
 export type NotificationParams = Record<string, string | number>;
 
 export function isUrgentKind(kind: NotificationKind): boolean {
-  return (NOTIFICATION_TEXT[kind] as NotificationKindText).urgent === true;
+  return (
+    Object.hasOwn(NOTIFICATION_TEXT, kind) &&
+    (NOTIFICATION_TEXT[kind] as NotificationKindText).urgent === true
+  );
+}
+
+export function isNotificationKind(value: unknown): value is NotificationKind {
+  return typeof value === 'string' && Object.hasOwn(NOTIFICATION_TEXT, value);
+}
+
+/** A user's choices: which non-urgent kinds also go by SMS, and quiet (in-app only) mode. */
+export interface NotificationPreferencesView {
+  /** In-app only: no SMS for any non-urgent kind, whatever `smsKinds` says. */
+  quiet: boolean;
+  /** Non-urgent kinds the user also wants by SMS (urgent kinds always go). */
+  smsKinds: NotificationKind[];
 }
 
 /** A notification's title and body in one language. */
@@ -183,9 +225,17 @@ export function notificationText(
   params: NotificationParams,
   lang: RecordLanguage,
 ): { title: string; body: string } {
-  const text: NotificationKindText = NOTIFICATION_TEXT[kind];
+  const text: NotificationKindText | undefined = Object.hasOwn(NOTIFICATION_TEXT, kind)
+    ? NOTIFICATION_TEXT[kind]
+    : undefined;
+  // A kind this version does not know (a newer server) is shown by its name, never dropped.
+  if (!text) return { title: String(kind), body: '' };
+  const values: NotificationParams = { ...params };
+  for (const [name, table] of Object.entries(text.enums ?? {})) {
+    if (typeof values[name] === 'string') values[name] = enumText(table, values[name], lang);
+  }
   return {
-    title: fillText(inLanguage(text.title, lang), params),
-    body: fillText(inLanguage(text.body, lang), params).trim(),
+    title: fillText(inLanguage(text.title, lang), values),
+    body: fillText(inLanguage(text.body, lang), values).trim(),
   };
 }

@@ -37,6 +37,7 @@ import { ResourcesMapPage } from './resources/ResourcesMapPage';
 import { ResourcesPage } from './resources/ResourcesPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { NotificationsPage } from './notifications/NotificationsPage';
 import { ResponderHomePage } from './pages/ResponderHomePage';
 import { ResponderPage } from './responder/ResponderPage';
 
@@ -368,6 +369,8 @@ const router = createBrowserRouter([
           </RequirePage>
         ),
       },
+      // Every signed-in role has notifications of its own.
+      { path: 'notifications', element: <NotificationsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -46,7 +46,9 @@ import { LevelActivationRow } from '../response/level-activation.entity.js';
 import { ResourceDispatch1765100000200 } from './migrations/1765100000200-resource-dispatch.js';
 import { ReportingChain1765200000100 } from './migrations/1765200000100-reporting-chain.js';
 import { IncidentReportForms1765200000200 } from './migrations/1765200000200-incident-report-forms.js';
+import { NotificationKinds1765200000400 } from './migrations/1765200000400-notification-kinds.js';
 import { ConsoleAnswers1765200000500 } from './migrations/1765200000500-console-answers.js';
+import { NotificationPreference } from '../notifications/notification-preference.entity.js';
 
 /** Listed explicitly rather than globbed: the build is ESM and globs would load .d.ts/.map files. */
 export const ENTITIES = [
@@ -59,6 +61,7 @@ export const ENTITIES = [
   HazardReminder,
   StoredFile,
   Notification,
+  NotificationPreference,
   InspectionPlan,
   InspectionRecord,
   Incident,
@@ -107,6 +110,7 @@ export const MIGRATIONS = [
   ResourceDispatch1765100000200,
   ReportingChain1765200000100,
   IncidentReportForms1765200000200,
+  NotificationKinds1765200000400,
   ConsoleAnswers1765200000500,
 ];
 

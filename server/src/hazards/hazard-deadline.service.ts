@@ -11,12 +11,6 @@ import { addDays, dueReminder, zoneDate } from '../zone/zone-time.js';
 
 type Reminder = JobPayloads[JobName.HazardReminder];
 
-const TITLE: Record<Reminder['kind'], string> = {
-  due_in_3_days: '隐患整改期限还有3天',
-  due_in_1_day: '隐患整改明日到期',
-  overdue: '隐患整改已逾期',
-};
-
 /**
  * Deadlines of open hazards, decided in the zone's time zone: reminders to the enterprise before
  * the deadline, escalation to the zone and to the enterprise's first responsible person once it
@@ -86,13 +80,18 @@ export class HazardDeadlineService {
       const enterpriseName = (await this.hazards.enterpriseName(h.enterpriseId)) ?? '';
       const code = hazardCode(h.seq);
       const message = {
-        kind: `hazard.${p.kind}`,
-        title: `${TITLE[p.kind]} ${code}`,
-        body: `${enterpriseName} · ${h.place}\n整改时限 ${p.deadline}，责任人 ${h.responsiblePerson ?? '未落实'}`,
+        kind: `hazard.${p.kind}` as const,
+        params: {
+          code,
+          enterprise: enterpriseName,
+          place: h.place,
+          deadline: p.deadline,
+          responsible: h.responsiblePerson ?? '—',
+        },
         entity: 'hazard',
         entityId: h.id,
-        // Every reminder is worth a text: the people who must act rarely sit at the console.
-        urgent: true,
+        // Every reminder is worth a text (its kinds are urgent): the people who must act rarely
+        // sit at the console.
         // One text per number per reminder, however often the job or the notify below runs.
         deliveryKey: `hazard-reminder:${h.id}:${p.kind}:${p.deadline}`,
       };

@@ -248,17 +248,12 @@ export class HazardService {
     me: Principal,
     comment: string | undefined,
   ): Promise<void> {
-    const subject = `${view.code} ${view.enterpriseName}: ${view.place}`;
     const base = { entity: 'hazard', entityId: view.id };
+    const params = { code: view.code, enterprise: view.enterpriseName, place: view.place };
     if (action === 'submit') {
       // Whoever can accept it: zone inspectors always; for a general hazard also the
       // enterprise's other officers (its own acceptance), never the submitter.
-      const message = {
-        ...base,
-        kind: 'hazard.submitted',
-        title: `隐患整改待验收 ${view.code}`,
-        body: subject,
-      };
+      const message = { ...base, kind: 'hazard.submitted' as const, params };
       await this.notifications.notify({ roles: ['inspector'] }, message);
       if (view.level === 'general') {
         const officers = await this.notifications.activeUserIds(['enterprise_officer'], view.enterpriseId);
@@ -267,17 +262,12 @@ export class HazardService {
     } else if (action === 'reject' && submittedBy && submittedBy !== me.id) {
       await this.notifications.notify(
         { userIds: [submittedBy] },
-        {
-          ...base,
-          kind: 'hazard.rejected',
-          title: `隐患整改验收未通过 ${view.code}`,
-          body: `${subject}\n${comment ?? ''}`.trim(),
-        },
+        { ...base, kind: 'hazard.rejected', params: { ...params, comment: comment?.trim() ?? '' } },
       );
     } else if (action === 'accept' || action === 'close_on_spot') {
       await this.notifications.notify(
         { roles: ['enterprise_officer'], enterpriseId: view.enterpriseId },
-        { ...base, kind: 'hazard.closed', title: `隐患已销号 ${view.code}`, body: subject },
+        { ...base, kind: 'hazard.closed', params },
       );
     }
   }
@@ -288,11 +278,14 @@ export class HazardService {
       { roles: ['inspector'] },
       {
         kind: 'hazard.major_reported',
-        title: `重大事故隐患报告 ${view.code}`,
-        body: `${view.enterpriseName} · ${view.place}\n${view.description}`,
+        params: {
+          code: view.code,
+          enterprise: view.enterpriseName,
+          place: view.place,
+          description: view.description,
+        },
         entity: 'hazard',
         entityId: view.id,
-        urgent: true,
       },
     );
   }

@@ -28,6 +28,7 @@ import type {
 } from './incident.dto.js';
 import { Incident, IncidentReport } from './incident.entity.js';
 import { IncidentHooks } from './incident-hooks.js';
+import { IncidentNotifications } from './incident-notifications.js';
 import { IncidentRepository } from './incident.repository.js';
 import { mapIncident, mapIncidentReport, mapIncidentSummary } from './incident.view.js';
 import { clockFacts, reportingClock, withinSupplementaryWindow } from './reporting.js';
@@ -60,6 +61,7 @@ export class IncidentService {
     private readonly chain: ReportingChainService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly files: FileService,
+    private readonly notices: IncidentNotifications,
   ) {}
 
   async list(q: IncidentListQueryDto): Promise<ListResponse<IncidentView>> {
@@ -236,8 +238,10 @@ export class IncidentService {
         summary: dto.summary,
         outsideWindow: !inWindow,
       });
-      if (regrade)
+      if (regrade) {
         await this.rooms.append(id, 'incident.regraded', { from: previous, to: incident.severity });
+        await this.notices.regraded(mapIncident(incident, this.config.TZ), previous);
+      }
       await this.audit.record({
         action: 'incident.supplementary_report',
         entity: 'incident',

@@ -84,14 +84,13 @@ export class InspectionScheduleService {
           after: { planId: plan.id, kind: plan.kind, enterpriseId: r.enterprise_id, dueOn, dueBy },
         });
       }
-      const period = dueBy ? `${dueOn} 至 ${dueBy}` : `${dueOn} 起`;
+      const period = dueBy ? `${dueOn} – ${dueBy}` : dueOn;
       if (plan.kind === 'self_inspection') {
         // The enterprise inspects itself: its officers are told, or the zone when it has none.
         for (const r of rows) {
           const message = {
-            kind: 'inspection.due',
-            title: `排查任务：${plan.title}`,
-            body: `${r.name}\n应于 ${period} 完成自查`,
+            kind: 'inspection.due' as const,
+            params: { plan: plan.title, who: r.name, period },
             entity: 'inspection_record',
             entityId: r.id,
           };
@@ -106,8 +105,7 @@ export class InspectionScheduleService {
           { roles: ['inspector'] },
           {
             kind: 'inspection.due',
-            title: `排查任务：${plan.title}`,
-            body: `${rows.length}家企业，应于 ${period} 完成：${rows.map((r) => r.name).join('、')}`,
+            params: { plan: plan.title, who: rows.map((r) => r.name).join('、'), period },
             entity: 'inspection_plan',
             entityId: plan.id,
           },

@@ -16,8 +16,8 @@ export interface NewNotificationSms {
   kind: string;
   entity: string | null;
   entityId: string | null;
-  body: string;
-  to: { phone: string; userId: string | null; name: string }[];
+  /** Each text in its reader's language. */
+  to: { phone: string; userId: string | null; name: string; body: string }[];
 }
 
 /** The `notification_sms` table: one row per notification text, keyed by message and number. */
@@ -31,18 +31,18 @@ export class NotificationSmsStore extends DeliveryTableStore {
   async create(sms: NewNotificationSms): Promise<string[]> {
     const rows: { id: string }[] = await this.db.manager.query(
       `INSERT INTO notification_sms (idempotency_key, kind, entity, entity_id, user_id, name, phone, body)
-       SELECT $1::text || ':' || t.phone, $2, $3, $4, t.user_id, t.name, t.phone, $5
-         FROM unnest($6::text[], $7::uuid[], $8::text[]) AS t (phone, user_id, name)
+       SELECT $1::text || ':' || t.phone, $2, $3, $4, t.user_id, t.name, t.phone, t.body
+         FROM unnest($5::text[], $6::uuid[], $7::text[], $8::text[]) AS t (phone, user_id, name, body)
        ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
       [
         sms.deliveryKey,
         sms.kind,
         sms.entity,
         sms.entityId,
-        sms.body,
         sms.to.map((t) => t.phone),
         sms.to.map((t) => t.userId),
         sms.to.map((t) => t.name),
+        sms.to.map((t) => t.body),
       ],
     );
     return rows.map((r) => r.id);

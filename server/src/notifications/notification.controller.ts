@@ -1,13 +1,23 @@
-import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/access.decorators.js';
+import { RecordLang } from '../common/record-language.js';
 import { UuidParam } from '../common/uuid-param.js';
-import { type ListResponse, type NotificationView, ROLES } from '@muster/contracts';
-import { NotificationListQueryDto } from './notification.dto.js';
+import {
+  type ListResponse,
+  type NotificationPreferencesView,
+  type NotificationView,
+  type RecordLanguage,
+  ROLES,
+} from '@muster/contracts';
+import { NotificationListQueryDto, NotificationPreferencesDto } from './notification.dto.js';
 import { NotificationService } from './notification.service.js';
 import { ApiDoc } from '../common/api-docs.js';
 
-/** Everyone reads their own notifications, and only their own. */
+/**
+ * Everyone reads their own notifications, and only their own, worded in the language the
+ * request asks for (Accept-Language).
+ */
 @ApiTags('notifications')
 @ApiBearerAuth()
 @Controller('api/notifications')
@@ -17,8 +27,25 @@ export class NotificationController {
   @ApiDoc("List the signed-in user's notifications", 400, 401)
   @Get()
   @Roles(...ROLES)
-  list(@Query() q: NotificationListQueryDto): Promise<ListResponse<NotificationView> & { unread: number }> {
-    return this.notifications.listMine(q);
+  list(
+    @Query() q: NotificationListQueryDto,
+    @RecordLang() lang: RecordLanguage,
+  ): Promise<ListResponse<NotificationView> & { unread: number }> {
+    return this.notifications.listMine(q, lang);
+  }
+
+  @ApiDoc("The signed-in user's notification preferences", 401)
+  @Get('preferences')
+  @Roles(...ROLES)
+  preferences(): Promise<NotificationPreferencesView> {
+    return this.notifications.preferences();
+  }
+
+  @ApiDoc("Set the signed-in user's notification preferences", 400, 401, 413)
+  @Put('preferences')
+  @Roles(...ROLES)
+  savePreferences(@Body() dto: NotificationPreferencesDto): Promise<NotificationPreferencesView> {
+    return this.notifications.savePreferences(dto);
   }
 
   @ApiDoc("Mark all the signed-in user's notifications read", 401)
@@ -33,7 +60,7 @@ export class NotificationController {
   @Post(':id/read')
   @Roles(...ROLES)
   @HttpCode(200)
-  read(@UuidParam() id: string): Promise<NotificationView> {
-    return this.notifications.markRead(id);
+  read(@UuidParam() id: string, @RecordLang() lang: RecordLanguage): Promise<NotificationView> {
+    return this.notifications.markRead(id, lang);
   }
 }

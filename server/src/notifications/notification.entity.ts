@@ -1,6 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { NotificationKind, NotificationParams } from '@muster/contracts';
 
-/** An in-app message to one user; any domain may send them (hazards first). */
+/**
+ * An in-app message to one user; any domain may send them. It keeps its kind and params, and is
+ * worded for each reader from the contracts' NOTIFICATION_TEXT.
+ */
 @Entity('notification')
 export class Notification {
   @PrimaryGeneratedColumn('uuid')
@@ -11,13 +15,10 @@ export class Notification {
 
   /** `domain.event`, e.g. `hazard.major_reported`. */
   @Column({ type: 'text' })
-  kind: string;
+  kind: NotificationKind;
 
-  @Column({ type: 'text' })
-  title: string;
-
-  @Column({ type: 'text' })
-  body: string;
+  @Column({ type: 'jsonb' })
+  params: NotificationParams;
 
   @Column({ type: 'text', nullable: true })
   entity: string | null;

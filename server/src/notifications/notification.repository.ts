@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import type { Role } from '@muster/contracts';
+import type { NotificationKind, NotificationParams, Role } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { Notification } from './notification.entity.js';
+import { NotificationPreference } from './notification-preference.entity.js';
+
+export interface NewNotifications {
+  userIds: string[];
+  kind: NotificationKind;
+  params: NotificationParams;
+  entity: string | null;
+  entityId: string | null;
+}
 
 @Injectable()
 export class NotificationRepository {
@@ -11,19 +20,24 @@ export class NotificationRepository {
     return this.db.repo(Notification);
   }
 
-  async insertMany(rows: Omit<Notification, 'id' | 'createdAt' | 'readAt'>[]): Promise<Notification[]> {
-    if (!rows.length) return [];
-    const result = await this.repo.createQueryBuilder().insert().values(rows).returning('*').execute();
-    return (result.raw as Record<string, unknown>[]).map((r) =>
+  /** One row per recipient, in one statement (filing an incident notifies the whole zone). */
+  async insertMany(n: NewNotifications): Promise<Notification[]> {
+    if (!n.userIds.length) return [];
+    const rows: { id: string; user_id: string; created_at: Date }[] = await this.db.manager.query(
+      `INSERT INTO notification (user_id, kind, params, entity, entity_id)
+       SELECT u, $2, $3::jsonb, $4, $5 FROM unnest($1::uuid[]) AS u
+       RETURNING id, user_id, created_at`,
+      [n.userIds, n.kind, JSON.stringify(n.params), n.entity, n.entityId],
+    );
+    return rows.map((r) =>
       this.repo.create({
-        id: r.id as string,
-        userId: r.user_id as string,
-        kind: r.kind as string,
-        title: r.title as string,
-        body: r.body as string,
-        entity: r.entity as string | null,
-        entityId: r.entity_id as string | null,
-        createdAt: r.created_at as Date,
+        id: r.id,
+        userId: r.user_id,
+        kind: n.kind,
+        params: n.params,
+        entity: n.entity,
+        entityId: n.entityId,
+        createdAt: r.created_at,
         readAt: null,
       }),
     );
@@ -31,7 +45,7 @@ export class NotificationRepository {
 
   listForUser(
     userId: string,
-    f: { unread?: boolean; skip: number; take: number },
+    f: { unread?: boolean; kind?: string; skip: number; take: number },
   ): Promise<[Notification[], number]> {
     const qb = this.repo
       .createQueryBuilder('n')
@@ -41,6 +55,7 @@ export class NotificationRepository {
       .skip(f.skip)
       .take(f.take);
     if (f.unread) qb.andWhere('n.readAt IS NULL');
+    if (f.kind) qb.andWhere('n.kind = :kind', { kind: f.kind });
     return qb.getManyAndCount();
   }
 
@@ -51,18 +66,37 @@ export class NotificationRepository {
       .getCount();
   }
 
+  /**
+   * Unread counts of many users in one query, each counted up to `cap` (the bell shows "99+"
+   * beyond that): a push after every filing must not cost more for a user who never reads.
+   */
+  async unreadByUser(userIds: string[], cap = 100): Promise<Map<string, number>> {
+    const rows: { user_id: string; unread: number }[] = userIds.length
+      ? await this.db.manager.query(
+          `SELECT u.id AS user_id,
+                  (SELECT count(*)::int FROM (SELECT 1 FROM notification n
+                     WHERE n.user_id = u.id AND n.read_at IS NULL LIMIT $2) capped) AS unread
+             FROM unnest($1::uuid[]) AS u (id)`,
+          [[...new Set(userIds)], cap],
+        )
+      : [];
+    return new Map(rows.map((r) => [r.user_id, r.unread]));
+  }
+
   /** Only the owner's notification: another user's id is simply not found. */
   findForUser(id: string, userId: string): Promise<Notification | null> {
     return this.repo.findOneBy({ id, userId });
   }
 
-  async markRead(id: string, userId: string): Promise<void> {
-    await this.repo
+  /** Whether this call read it (false when it was read already). */
+  async markRead(id: string, userId: string): Promise<boolean> {
+    const r = await this.repo
       .createQueryBuilder()
       .update()
       .set({ readAt: () => 'now()' })
       .where('id = :id AND user_id = :userId AND read_at IS NULL', { id, userId })
       .execute();
+    return (r.affected ?? 0) > 0;
   }
 
   async markAllRead(userId: string): Promise<number> {
@@ -84,5 +118,28 @@ export class NotificationRepository {
       [roles, enterpriseId ?? null],
     );
     return rows.map((r) => r.id);
+  }
+
+  preferences(userId: string): Promise<NotificationPreference | null> {
+    return this.db.repo(NotificationPreference).findOneBy({ userId });
+  }
+
+  async savePreferences(userId: string, p: { quiet: boolean; smsKinds: string[] }): Promise<void> {
+    await this.db.manager.query(
+      `INSERT INTO notification_preference (user_id, quiet, sms_kinds) VALUES ($1, $2, $3::text[])
+       ON CONFLICT (user_id) DO UPDATE SET quiet = $2, sms_kinds = $3::text[], updated_at = now()`,
+      [userId, p.quiet, p.smsKinds],
+    );
+  }
+
+  /** Of these users, those who asked for this (non-urgent) kind by SMS and are not quiet. */
+  async smsWanted(userIds: string[], kind: NotificationKind): Promise<string[]> {
+    if (!userIds.length) return [];
+    const rows: { user_id: string }[] = await this.db.manager.query(
+      `SELECT user_id FROM notification_preference
+        WHERE user_id = ANY($1::uuid[]) AND NOT quiet AND $2 = ANY(sms_kinds)`,
+      [userIds, kind],
+    );
+    return rows.map((r) => r.user_id);
   }
 }

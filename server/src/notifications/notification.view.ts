@@ -1,12 +1,19 @@
-import type { NotificationView } from '@muster/contracts';
+import {
+  type NotificationView,
+  type RecordLanguage,
+  isUrgentKind,
+  notificationText,
+} from '@muster/contracts';
 import type { Notification } from './notification.entity.js';
 
-export function mapNotification(n: Notification): NotificationView {
+/** A notification worded in the reader's language. */
+export function mapNotification(n: Notification, lang: RecordLanguage): NotificationView {
   return {
     id: n.id,
     kind: n.kind,
-    title: n.title,
-    body: n.body,
+    params: n.params,
+    ...notificationText(n.kind, n.params, lang),
+    urgent: isUrgentKind(n.kind),
     entity: n.entity,
     entityId: n.entityId,
     createdAt: n.createdAt.toISOString(),

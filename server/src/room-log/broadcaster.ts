@@ -1,4 +1,9 @@
-import type { IncidentSummary, RoomEventMessage } from '@muster/contracts';
+import type {
+  IncidentSummary,
+  NotificationPush,
+  NotificationsReadMessage,
+  RoomEventMessage,
+} from '@muster/contracts';
 
 /**
  * How the domain tells the people watching what happened: an event in an incident's room, and an
@@ -9,4 +14,7 @@ import type { IncidentSummary, RoomEventMessage } from '@muster/contracts';
 export abstract class Broadcaster {
   abstract roomEvent(message: RoomEventMessage): void;
   abstract incidentChanged(summary: IncidentSummary): void;
+  /** To every open console of one user. */
+  abstract notification(userId: string, push: NotificationPush): void;
+  abstract notificationsRead(userId: string, message: NotificationsReadMessage): void;
 }

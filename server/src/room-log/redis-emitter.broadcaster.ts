@@ -2,10 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Emitter } from '@socket.io/redis-emitter';
 import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { type IncidentSummary, LIVE_NAMESPACE, type RoomEventMessage } from '@muster/contracts';
+import {
+  type IncidentSummary,
+  LIVE_NAMESPACE,
+  type NotificationPush,
+  type NotificationsReadMessage,
+  type RoomEventMessage,
+} from '@muster/contracts';
 import { REDIS } from '../redis/redis.module.js';
 import { Broadcaster } from './broadcaster.js';
-import { OVERVIEW_ROOM, incidentRoom } from './socket-rooms.js';
+import { OVERVIEW_ROOM, incidentRoom, userRoom } from './socket-rooms.js';
 
 /**
  * The worker's adapter (and any process without sockets): publishes on the Socket.IO Redis
@@ -28,6 +34,14 @@ export class RedisEmitterBroadcaster extends Broadcaster {
 
   incidentChanged(summary: IncidentSummary): void {
     this.namespace().to(OVERVIEW_ROOM).emit('incident:upsert', summary);
+  }
+
+  notification(userId: string, push: NotificationPush): void {
+    this.namespace().to(userRoom(userId)).emit('notification:new', push);
+  }
+
+  notificationsRead(userId: string, message: NotificationsReadMessage): void {
+    this.namespace().to(userRoom(userId)).emit('notification:read', message);
   }
 
   private namespace(): ReturnType<Emitter['of']> {

@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { IncidentSummary, RoomEventMessage, ServerToClientEvents } from '@muster/contracts';
+import type {
+  IncidentSummary,
+  NotificationPush,
+  NotificationsReadMessage,
+  RoomEventMessage,
+  ServerToClientEvents,
+} from '@muster/contracts';
 import type { Namespace } from 'socket.io';
 import { Broadcaster } from './broadcaster.js';
 import { RedisEmitterBroadcaster } from './redis-emitter.broadcaster.js';
-import { OVERVIEW_ROOM, incidentRoom } from './socket-rooms.js';
+import { OVERVIEW_ROOM, incidentRoom, userRoom } from './socket-rooms.js';
 
 export type LiveNamespace = Namespace<Record<string, never>, ServerToClientEvents>;
 
@@ -32,5 +38,15 @@ export class SocketIoBroadcaster extends Broadcaster {
   incidentChanged(summary: IncidentSummary): void {
     if (!this.namespace) return this.fallback.incidentChanged(summary);
     this.namespace.to(OVERVIEW_ROOM).emit('incident:upsert', summary);
+  }
+
+  notification(userId: string, push: NotificationPush): void {
+    if (!this.namespace) return this.fallback.notification(userId, push);
+    this.namespace.to(userRoom(userId)).emit('notification:new', push);
+  }
+
+  notificationsRead(userId: string, message: NotificationsReadMessage): void {
+    if (!this.namespace) return this.fallback.notificationsRead(userId, message);
+    this.namespace.to(userRoom(userId)).emit('notification:read', message);
   }
 }

@@ -27,7 +27,7 @@ import { UserRepository } from '../identity/user.repository.js';
 import { IncidentRepository } from '../incidents/incident.repository.js';
 import { REDIS } from '../redis/redis.module.js';
 import { SocketIoBroadcaster } from '../room-log/socket-io.broadcaster.js';
-import { OVERVIEW_ROOM, incidentRoom } from '../room-log/socket-rooms.js';
+import { OVERVIEW_ROOM, incidentRoom, userRoom } from '../room-log/socket-rooms.js';
 import { RoomLog } from '../room-log/room-log.js';
 
 interface SocketData {
@@ -41,9 +41,6 @@ interface SocketData {
 type LiveSocket = Socket<Record<string, never>, ServerToClientEvents, Record<string, never>, SocketData>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Every socket of a user, so that revoking the user's tokens can close them all. */
-const userRoom = (userId: string) => `user:${userId}`;
 
 const REVOKED = 'Authorization: the token was revoked or the account deactivated; sign in again';
 
@@ -90,7 +87,8 @@ export class LiveGateway
   }
 
   /**
-   * A revocation that committed after the handshake read the user, but was heard before this
+   * Every socket joins its user's room, where the user's notifications are pushed too. A
+   * revocation that committed after the handshake read the user, but was heard before this
    * socket was in its user's room, would miss it: so the room is joined first, and the user read
    * again after.
    */

@@ -21,6 +21,8 @@ export const hazardRules: AccessRules = {
   'GET /api/files/:id': READERS,
   'GET /api/files/:id/thumbnail': READERS,
   'GET /api/notifications': ALL,
+  'GET /api/notifications/preferences': ALL,
+  'PUT /api/notifications/preferences': ALL,
   'POST /api/notifications/read-all': ALL,
   'POST /api/notifications/:id/read': ALL,
   // Status callbacks of notification texts: public, but each must carry a valid X-Twilio-Signature.

@@ -5,6 +5,7 @@ import { navigationFor, PAGE_PATHS } from '../auth/access';
 import { useLogout, useRefreshCurrentUser, useSession } from '../auth/session-hooks';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { useZoneName } from '../lib/use-zone-name';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { NavIcon } from './icons';
 
 /** Header, role-fitted sidebar and the page. Only rendered behind RequireSession. */
@@ -35,6 +36,7 @@ export function AppLayout() {
           )}
         </div>
         <div className="shell__tools">
+          <NotificationBell role={user.role} />
           <div className="current-user" data-testid="current-user">
             <span className="current-user__name">{user.name}</span>
             <span className="current-user__role">{t(`roles.${user.role}`)}</span>
