@@ -19,3 +19,4 @@ export * from './zone-boundary.js';
 export * from './record-text.js';
 export * from './audit-text.js';
 export * from './notifications.js';
+export * from './duty.js';

@@ -59,6 +59,14 @@ export const NOTIFICATION_TEXT = {
     ],
     urgent: true,
   },
+  'duty.paged': {
+    title: ['值班呼叫：{title}', 'Duty page: {title}'],
+    body: [
+      '{enterprise} · {address}\n请尽快确认接警（回复短信或打开链接）',
+      '{enterprise} · {address}\nPlease acknowledge (reply to the SMS or open its link)',
+    ],
+    urgent: true,
+  },
   'inspection.due': {
     title: ['排查任务：{plan}', 'Inspection due: {plan}'],
     body: ['{who}\n应于 {period} 完成', '{who}\nTo be done {period}'],

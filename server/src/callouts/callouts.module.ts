@@ -7,6 +7,7 @@ import { PlansModule } from '../plans/plans.module.js';
 import { RoomWorkModule } from '../rooms/room-work.module.js';
 import { CalloutDeliveryStore } from './callout-delivery.store.js';
 import { CalloutEngine } from './callout-engine.js';
+import { CalloutHooks } from './callout-hooks.js';
 import { CalloutService } from './callout.service.js';
 import { DrillRosters } from './drill-rosters.js';
 import { PhoneResponderService } from './phone-responder.service.js';
@@ -25,6 +26,7 @@ import { ResponderService } from './responder.service.js';
     ResponderService,
     PhoneResponderService,
     DrillRosters,
+    CalloutHooks,
   ],
   exports: [
     CalloutService,
@@ -32,6 +34,7 @@ import { ResponderService } from './responder.service.js';
     ResponderService,
     PhoneResponderService,
     DrillRosters,
+    CalloutHooks,
     MessagingModule,
   ],
 })

@@ -43,6 +43,8 @@ import { TokenVersion1765000000100 } from './migrations/1765000000100-token-vers
 import { LevelActivation1765100000100 } from './migrations/1765100000100-level-activation.js';
 import { LevelActivationRow } from '../response/level-activation.entity.js';
 import { ResourceDispatch1765100000200 } from './migrations/1765100000200-resource-dispatch.js';
+import { DutyAlerting1765200000000 } from './migrations/1765200000000-duty-alerting.js';
+import { DutyAlert, DutyPolicy } from '../duty/duty.entities.js';
 
 /** Listed explicitly rather than globbed: the build is ESM and globs would load .d.ts/.map files. */
 export const ENTITIES = [
@@ -83,6 +85,8 @@ export const ENTITIES = [
   EscalationTierContact,
   EscalationTierTeam,
   LevelActivationRow,
+  DutyPolicy,
+  DutyAlert,
 ];
 export const MIGRATIONS = [
   Foundation1764300000000,
@@ -100,6 +104,7 @@ export const MIGRATIONS = [
   TokenVersion1765000000100,
   LevelActivation1765100000100,
   ResourceDispatch1765100000200,
+  DutyAlerting1765200000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

@@ -30,6 +30,8 @@ export function mapIncident(i: Incident): IncidentView {
     isDrill: i.isDrill,
     clock: reportingClock(i.category, i.occurredAt, i.reportedAt),
     lastSeq: i.lastSeq,
+    takenInChargeAt: i.takenInChargeAt?.toISOString() ?? null,
+    takenInChargeBy: i.takenInChargeBy ?? null,
     createdAt: i.createdAt.toISOString(),
     updatedAt: i.updatedAt.toISOString(),
   };
@@ -51,6 +53,8 @@ export function mapIncidentSummary(i: Incident): IncidentSummary {
     deadline: clock.deadline,
     late: clock.late,
     duty: clock.duty,
+    takenInChargeAt: i.takenInChargeAt?.toISOString() ?? null,
+    takenInChargeBy: i.takenInChargeBy ?? null,
   };
 }
 
