@@ -131,10 +131,7 @@ export class DutyAlerts implements OnModuleInit {
     }
     if (!ladder.some((t) => t.people.length)) return 'nobody';
     // A raised grade pages only whom it adds: people being paged or coming already are left out.
-    const exclude =
-      p.trigger === 'filed'
-        ? undefined
-        : new Set((await this.callouts.pagedOrComing(incident.id)).map((r) => r.contactId));
+    const exclude = p.trigger === 'filed' ? undefined : await this.alreadyPaged(incident.id);
     let calloutId: string;
     let paged: { contactId: string | null }[];
     try {
@@ -183,6 +180,22 @@ export class DutyAlerts implements OnModuleInit {
       );
     }
     return null;
+  }
+
+  /**
+   * Whom a raised grade must not page again: anyone an earlier duty call-out of the incident
+   * reached (or is still trying to reach), and anyone another call-out is paging or brings.
+   */
+  private async alreadyPaged(incidentId: string): Promise<Set<string>> {
+    const out = new Set((await this.callouts.pagedOrComing(incidentId)).map((r) => r.contactId));
+    const earlier = await this.db.repo(DutyAlert).findBy({ incidentId });
+    for (const a of earlier) {
+      if (!a.calloutId) continue;
+      const callout = await this.callouts.get(a.calloutId);
+      for (const r of callout.recipients)
+        if (r.contactId && (callout.status === 'active' || r.state !== 'pending')) out.add(r.contactId);
+    }
+    return out;
   }
 
   private async resolve(
