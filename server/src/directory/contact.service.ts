@@ -69,7 +69,9 @@ export class ContactService {
    */
   async findByUserIds(userIds: readonly string[]): Promise<ContactView[]> {
     if (!userIds.length) return [];
-    const rows = await this.db.repo(Contact).find({ where: { userId: In([...userIds]) }, order: { name: 'ASC' } });
+    const rows = await this.db
+      .repo(Contact)
+      .find({ where: { userId: In([...userIds]) }, order: { name: 'ASC' } });
     return rows.map(mapContact);
   }
 
