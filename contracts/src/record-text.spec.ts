@@ -88,7 +88,7 @@ const SAMPLES: { [T in RoomEventType]: RoomEventPayloads[T] } = {
   },
   'incident.regraded': { from: 'ordinary', to: 'relatively_serious' },
   'incident.taken_in_charge': {
-    name: '刘建华',
+    name: 'Liu Jianhua',
     contactId: null,
     calloutId: 'c',
     channel: 'sms',
