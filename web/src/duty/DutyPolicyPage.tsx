@@ -47,7 +47,7 @@ export function DutyPolicyPage() {
       <PageHeader title={t('title')}>{t('subtitle')}</PageHeader>
       {policy.isPending && <Loading />}
       {policy.isError && <ErrorNotice error={policy.error} />}
-      {policy.data && <PolicyForm key={policy.data.updatedAt ?? 'new'} policy={policy.data} />}
+      {policy.data && <PolicyForm policy={policy.data} />}
     </div>
   );
 }
