@@ -20,6 +20,7 @@ import {
 import { useZoneTime } from '../incidents/ui';
 import { useOwnerDirectory } from '../plans/hooks';
 import '../plans/plans.css';
+import './duty.css';
 import { fetchDutyPolicy, saveDutyPolicy } from './api';
 import { useDutyT } from './i18n';
 
@@ -102,7 +103,7 @@ function PolicyForm({ policy }: { policy: DutyPolicyView }) {
       {!canEdit && <p className="muted">{t('readOnly')}</p>}
       {policy.updatedAt && <p className="cell-sub">{t('updatedAt', { at: zoneTime(policy.updatedAt) })}</p>}
       {directory.error && <ErrorNotice error={directory.error} compact />}
-      <fieldset disabled={!canEdit} className="plan-checks">
+      <fieldset disabled={!canEdit} className="duty-policy__body">
         <label>
           <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />{' '}
           {t('enabled')}
