@@ -86,7 +86,12 @@ describe('duty alerting in the console', () => {
     await admin.getByRole('link', { name: '值班报警策略' }).click();
     const form = admin.getByTestId('duty-policy');
     await form.waitFor();
-    await expect(form.getByLabel('值班轮换（当班人员即值班员）').inputValue()).resolves.not.toBe('');
+    // The demo policy names the zone's 24-hour duty rotation (its option comes with the directory).
+    const rotation = form.getByLabel('值班轮换（当班人员即值班员）');
+    await rotation.locator('option', { hasText: '管委会应急值班' }).waitFor({ state: 'attached' });
+    expect(await rotation.evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent)).toContain(
+      '管委会应急值班',
+    );
     await admin.getByTestId('duty-rule-0').waitFor();
     await screenshot(admin, 'duty-policy-zh', true);
 
