@@ -99,6 +99,9 @@ export interface IncidentView {
   /** The whole reporting chain; on the single incident's read only. */
   chain?: ReportingChainView;
   lastSeq: number;
+  /** When a duty officer or commander first acknowledged the duty call-out (接警), and who. */
+  takenInChargeAt: string | null;
+  takenInChargeBy: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -144,6 +147,7 @@ export const ROOM_EVENT_TYPES = [
   'incident.reported',
   'incident.supplementary_report',
   'incident.regraded',
+  'incident.taken_in_charge',
   'incident.status_changed',
   'incident.level_set',
   'message',
@@ -244,6 +248,8 @@ export interface IncidentSummary {
   deadline: string;
   late: boolean;
   duty: ReportingDuty;
+  takenInChargeAt: string | null;
+  takenInChargeBy: string | null;
 }
 
 /** An incident summary in the spirit of ICS-209: where things stand, on one page. */

@@ -21,3 +21,4 @@ export * from './record-text.js';
 export * from './audit-text.js';
 export * from './notifications.js';
 export * from './reporting-chain.js';
+export * from './duty.js';

@@ -23,6 +23,12 @@ export interface NotificationKindText {
    */
   urgent?: boolean;
   /**
+   * The phone path of this kind is a call-out that the duty policy decides (who is paged for
+   * which grade): the notification is urgent on screen but texted only to users who ask for it,
+   * as a text to everyone beside the page would undo the policy's grading and double the page.
+   */
+  pagedByDutyPolicy?: boolean;
+  /**
    * Params holding an enum value (a severity, a category), by the ENUM_TEXT table that words
    * them: the params stay codes, and each reader sees them in their own language.
    */
@@ -181,13 +187,24 @@ export const NOTIFICATION_TEXT = {
       '{enterprise} · {severity} · {category}\n{address}',
     ],
     urgent: true,
+    pagedByDutyPolicy: true,
     enums: { severity: 'severity', category: 'category' },
   },
   'incident.regraded': {
     title: ['事故等级上调：{title}', 'Incident grade raised: {title}'],
     body: ['{enterprise}：{from} → {to}', '{enterprise}: {from} → {to}'],
     urgent: true,
+    pagedByDutyPolicy: true,
     enums: { from: 'severity', to: 'severity' },
+  },
+  'duty.paged': {
+    title: ['值班呼叫：{title}', 'Duty page: {title}'],
+    body: [
+      '{enterprise} · {address}\n请尽快确认接警（回复短信或打开链接）',
+      '{enterprise} · {address}\nPlease acknowledge (reply to the SMS or open its link)',
+    ],
+    urgent: true,
+    pagedByDutyPolicy: true,
   },
   'inspection.due': {
     title: ['排查任务：{plan}', 'Inspection due: {plan}'],
@@ -199,6 +216,11 @@ export type NotificationKind = keyof typeof NOTIFICATION_TEXT;
 export const NOTIFICATION_KINDS = Object.keys(NOTIFICATION_TEXT) as NotificationKind[];
 
 export type NotificationParams = Record<string, string | number>;
+
+/** Urgent kinds that every recipient gets by text too, whatever their preferences. */
+export function isAlwaysTexted(kind: NotificationKind): boolean {
+  return isUrgentKind(kind) && (NOTIFICATION_TEXT[kind] as NotificationKindText).pagedByDutyPolicy !== true;
+}
 
 export function isUrgentKind(kind: NotificationKind): boolean {
   return (

@@ -87,6 +87,13 @@ const SAMPLES: { [T in RoomEventType]: RoomEventPayloads[T] } = {
     outsideWindow: true,
   },
   'incident.regraded': { from: 'ordinary', to: 'relatively_serious' },
+  'incident.taken_in_charge': {
+    name: 'Liu Jianhua',
+    contactId: null,
+    calloutId: 'c',
+    channel: 'sms',
+    secondsSinceReported: 95,
+  },
   'incident.status_changed': { from: 'reported', to: 'responding', reason: 'Confirmed' },
   'incident.level_set': { from: 'IV', to: 'III', planId: null },
   message: { text: 'Gate closed' },

@@ -213,6 +213,7 @@ export const JOB_TEXT: Record<string, Bilingual> = {
   'send-sms': ['发送短信', 'Sending SMS'],
   'place-call': ['拨打电话', 'Placing calls'],
   'send-notification-sms': ['发送提醒短信', 'Sending reminder SMS'],
+  'duty-alert': ['按值班策略呼叫', 'Paging by the duty policy'],
 };
 
 /** A queue or a job by what it does; one this version does not know, by its name. */
@@ -270,6 +271,10 @@ export const ROOM_EVENT_TEXT = {
     'Supplementary report (after the window): {summary}',
   ],
   regraded: ['事故等级由{from}调整为{to}', 'Re-graded from {from} to {to}'],
+  takenInCharge: [
+    '{name}已接警（报告后{minutes}分钟）',
+    '{name} took charge ({minutes} min after the report)',
+  ],
   statusChanged: ['状态由「{from}」变更为「{to}」', 'Status changed from “{from}” to “{to}”'],
   statusReason: ['原因：{reason}', 'Reason: {reason}'],
   levelSet: ['启动{to}', 'Activated {to}'],
@@ -389,6 +394,8 @@ const DESCRIBE: { [T in RoomEventType]: Describer<T> } = {
         return word('chainActKind', act.kind);
     }
   },
+  'incident.taken_in_charge': (p, say) =>
+    say('takenInCharge', { name: p.name, minutes: Math.max(0, Math.round(p.secondsSinceReported / 60)) }),
   'incident.status_changed': (p, say, word) => {
     const line = say('statusChanged', {
       from: word('incidentStatus', p.from),

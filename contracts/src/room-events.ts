@@ -75,6 +75,15 @@ export interface RoomEventPayloads {
   };
   'incident.regraded': { from: Severity; to: Severity };
   'reporting.act_recorded': { act: ChainActView };
+  /** The first acknowledgement of the duty call-out by a duty officer or commander. */
+  'incident.taken_in_charge': {
+    name: string;
+    contactId: string | null;
+    calloutId: string;
+    channel: AnswerChannel;
+    /** From filing to the acknowledgement. */
+    secondsSinceReported: number;
+  };
   'incident.status_changed': { from: IncidentStatus; to: IncidentStatus; reason: string | null };
   'incident.level_set': { from: ResponseLevel | null; to: ResponseLevel; planId: string | null };
   message: { text: string };

@@ -10,6 +10,7 @@ import { loadConfig } from './config/config.js';
 import { CoreModule } from './core.module.js';
 import { DirectoryHttpModule } from './directory/directory.http.module.js';
 import { DrillsHttpModule } from './drills/drills.http.module.js';
+import { DutyHttpModule } from './duty/duty.http.module.js';
 import { EnterpriseHttpModule } from './enterprises/enterprise.http.module.js';
 import { FileHttpModule } from './files/file.http.module.js';
 import { HazardHttpModule } from './hazards/hazard.http.module.js';
@@ -78,6 +79,7 @@ export class AppModule implements NestModule {
         HazardHttpModule,
         InspectionHttpModule,
         DrillsHttpModule,
+        DutyHttpModule,
         QueueAdminHttpModule,
         HealthHttpModule,
         MetricsHttpModule,

@@ -81,6 +81,18 @@ describe('notifications', () => {
   });
 
   it('tells the zone of a filed incident and of a raised grade, worded in each reader’s language', async () => {
+    // The duty policy decides who is paged for a filing; a zone user who wants every filing by
+    // text as well asks for it.
+    const wantFilings = async (role: Role, smsKinds: string[]) => {
+      const res = await s.t.http
+        .put('/api/notifications/preferences')
+        .set(await auth(role))
+        .send({ quiet: false, smsKinds });
+      expect(res.status).toBe(200);
+      expect(res.body.smsKinds).toEqual(smsKinds);
+    };
+    await wantFilings('commander', ['incident.filed']);
+    await wantFilings('inspector', ['incident.filed']);
     const incident = await file('液氨管线法兰泄漏');
     expect(incident.severity).toBe('ordinary');
 
@@ -104,7 +116,7 @@ describe('notifications', () => {
     }
     expect((await inbox('enterprise_officer')).items.some((n) => n.entityId === incident.id)).toBe(false);
 
-    // Urgent: out by SMS as well, each text in its reader's language.
+    // Asked for: out by SMS as well, each text in its reader's language.
     await waitFor(
       () => (texts(phones.commander).some((b) => b.includes('液氨管线法兰泄漏')) ? true : undefined),
       10_000,
@@ -149,6 +161,7 @@ describe('notifications', () => {
       );
     expect(drill.isDrill).toBe(true);
     expect((await inbox('commander')).total).toBe(before);
+    await wantFilings('inspector', []);
   });
 
   it('answers another user’s notification as not found, and keeps the unread count', async () => {
@@ -220,9 +233,9 @@ describe('notifications', () => {
     const wants = await s.t.http
       .put('/api/notifications/preferences')
       .set(inspector)
-      .send({ quiet: false, smsKinds: ['hazard.submitted', 'incident.filed'] });
+      .send({ quiet: false, smsKinds: ['hazard.submitted', 'hazard.major_reported'] });
     expect(wants.status).toBe(200);
-    // Urgent kinds always go; they are not a choice to store.
+    // Kinds always texted always go; they are not a choice to store.
     expect(wants.body).toEqual({ quiet: false, smsKinds: ['hazard.submitted'] });
     const wanted = await submitHazard('二号仓库西侧通道');
     await waitFor(

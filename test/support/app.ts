@@ -20,6 +20,11 @@ export interface TestAppOptions {
   imports?: NonNullable<ReturnType<typeof AppModule.register>['imports']>;
   /** Extra environment for the application's config. */
   env?: Record<string, string>;
+  /**
+   * Keep the demo zone's duty alerting policy switched on, so every filing pages the duty
+   * officer and the rest; off by default, so other tests' filings page only whom they name.
+   */
+  dutyAlerting?: boolean;
 }
 
 export interface TestApp {
@@ -45,6 +50,7 @@ export interface TestApp {
  */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const db = await createTestDatabase();
+  if (!options.dutyAlerting) await db.query('UPDATE duty_policy SET enabled = false');
   const env: Record<string, string> = {
     NODE_ENV: 'test',
     DATABASE_URL: db.url,

@@ -29,7 +29,11 @@ export interface CalloutStack {
 export async function startCalloutStack(
   env: Record<string, string> = {},
   timeScale = 0.01,
-  { inProcessWorker = true, web = false }: { inProcessWorker?: boolean; web?: boolean } = {},
+  {
+    inProcessWorker = true,
+    web = false,
+    dutyAlerting = false,
+  }: { inProcessWorker?: boolean; web?: boolean; dutyAlerting?: boolean } = {},
 ): Promise<CalloutStack> {
   const emulator = await startTwilioEmulator({
     accountSid: ACCOUNT_SID,
@@ -45,6 +49,7 @@ export async function startCalloutStack(
   const t = await createTestApp({
     port,
     web,
+    dutyAlerting,
     imports: inProcessWorker ? [CalloutsModule, HazardJobsModule, InspectionJobsModule, JobWorkerModule] : [],
     env: {
       PUBLIC_URL: publicUrl,

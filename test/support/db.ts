@@ -14,6 +14,8 @@ import { TEMPLATE_ENV, databaseUrl, maintenanceUrl } from './env.js';
 export interface TestDatabase {
   name: string;
   url: string;
+  /** One statement against this database (setup a test needs before the app boots). */
+  query(sql: string, params?: unknown[]): Promise<unknown[]>;
   drop(): Promise<void>;
 }
 
@@ -25,6 +27,15 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     name,
     url: databaseUrl(name),
+    async query(sql, params = []) {
+      const c = new pg.Client({ connectionString: databaseUrl(name) });
+      await c.connect();
+      try {
+        return (await c.query(sql, params)).rows;
+      } finally {
+        await c.end();
+      }
+    },
     drop: () =>
       withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };

@@ -12,6 +12,7 @@ import { AppLayout } from './layout/AppLayout';
 import { CardsPrintPage } from './plans/CardsSection';
 import { PlanPage } from './plans/PlanPage';
 import { PlansPage } from './plans/PlansPage';
+import { DutyPolicyPage } from './duty/DutyPolicyPage';
 import { ResponsibilityListPage, ResponsibilityListsPage } from './plans/ResponsibilityPages';
 import { ZoneMapPage } from './map/ZoneMapPage';
 import { HazardNewPage } from './hazards/HazardNewPage';
@@ -133,6 +134,14 @@ const router = createBrowserRouter([
         element: (
           <RequirePage page="plans">
             <PlansPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'plans/duty',
+        element: (
+          <RequirePage page="plans">
+            <DutyPolicyPage />
           </RequirePage>
         ),
       },

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CoreModule } from '@muster/server/core.module.js';
 import { CalloutsModule } from '@muster/server/callouts/callouts.module.js';
 import { DrillsModule } from '@muster/server/drills/drills.module.js';
+import { DutyModule } from '@muster/server/duty/duty.module.js';
 import { HazardJobsModule } from '@muster/server/hazards/hazard.module.js';
 import { InspectionJobsModule } from '@muster/server/inspections/inspection-jobs.module.js';
 import { JobWorkerModule } from '@muster/server/jobs/job-worker.module.js';
@@ -19,6 +20,7 @@ import { RoomLogModule } from '@muster/server/room-log/room-log.module.js';
     InspectionJobsModule,
     CalloutsModule,
     DrillsModule,
+    DutyModule,
     JobWorkerModule,
   ],
 })

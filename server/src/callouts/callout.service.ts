@@ -21,6 +21,7 @@ import type { CalloutCreateDto } from './callout.dto.js';
 import { mapCallout } from './callout.view.js';
 import { Callout, CalloutDelivery, CalloutRecipient } from './callout.entities.js';
 import { DrillRosters } from './drill-rosters.js';
+import { CalloutHooks } from './callout-hooks.js';
 import { type LadderTier, afterAcknowledgement, fitQuorums } from './ladder.js';
 import { Outbox } from '../jobs/outbox.js';
 import { SHORT_CODE_ALPHABET, type ReplyDecision } from './replies.js';
@@ -53,6 +54,16 @@ export interface CalloutStartOptions {
   responseLevel?: ResponseLevel | null;
   /** Contacts left out because they are paged or coming already (a level raised over another). */
   excludeContactIds?: ReadonlySet<string>;
+  /**
+   * Tiers whose people another domain has resolved already (duty alerting's policy), paged in
+   * place of a policy or names in the request; a drill's roster still contains them.
+   */
+  ladder?: ResolvedTier[];
+}
+
+/** A tier of a ladder with its people already known. */
+export interface ResolvedTier extends Omit<LadderTier, 'index'> {
+  people: { contactId: string; name: string; phone: string; language: 'zh-CN' | 'en' }[];
 }
 
 /** Someone a call-out would page, as a level's confirmation lists them. */
@@ -76,6 +87,7 @@ export class CalloutService {
     private readonly policies: EscalationPolicyService,
     private readonly rooms: RoomLog,
     private readonly rosters: DrillRosters,
+    private readonly hooks: CalloutHooks,
     private readonly outbox: Outbox,
     private readonly audit: AuditService,
     private readonly context: RequestContext,
@@ -168,10 +180,12 @@ export class CalloutService {
     options: CalloutStartOptions,
   ): Promise<{ tiers: LadderTier[]; recipients: PlannedRecipient[]; outsideRoster: number }> {
     const incident = await this.incidents.getById(incidentId);
-    if (!dto.policyId && !dto.contactIds?.length && !dto.teamIds?.length) {
+    if (!options.ladder && !dto.policyId && !dto.contactIds?.length && !dto.teamIds?.length) {
       throw new InvalidError(['contactIds: name contacts, teams or a policy to call out']);
     }
-    const { tiers, recipients: planned } = await this.plan(dto);
+    const { tiers, recipients: planned } = options.ladder
+      ? resolvedPlan(options.ladder)
+      : await this.plan(dto);
     const { recipients, outsideRoster } = incident.isDrill
       ? await this.containDrill(incidentId, dto, planned)
       : { recipients: planned, outsideRoster: 0 };
@@ -270,6 +284,15 @@ export class CalloutService {
           callout.tiers,
           all,
         );
+        await this.hooks.runAcknowledged({
+          calloutId: callout.id,
+          incidentId: callout.incidentId,
+          recipientId: r.id,
+          contactId: r.contactId,
+          name: r.name,
+          channel,
+          at: r.respondedAt,
+        });
         if (next.kind === 'succeeded') await this.end(callout, 'succeeded', 'quorum of acknowledgements met');
       }
       return { recipient: r, changed: true, closed: false, callout };
@@ -555,6 +578,21 @@ export class CalloutService {
     }
     return { tiers, recipients: planned };
   }
+}
+
+/** Resolved tiers as the plan's tiers and recipients; a person in two tiers is paged in the first. */
+function resolvedPlan(ladder: ResolvedTier[]): { tiers: LadderTier[]; recipients: PlannedRecipient[] } {
+  const seen = new Set<string>();
+  const recipients: PlannedRecipient[] = [];
+  const tiers = ladder.map(({ people, ...t }, index) => {
+    for (const p of people) {
+      if (seen.has(p.phone)) continue;
+      seen.add(p.phone);
+      recipients.push({ ...p, tier: index });
+    }
+    return { ...t, index };
+  });
+  return { tiers, recipients };
 }
 
 /**

@@ -7,6 +7,7 @@ import { PlansModule } from '../plans/plans.module.js';
 import { RoomWorkModule } from '../rooms/room-work.module.js';
 import { CalloutDeliveryStore } from './callout-delivery.store.js';
 import { CalloutEngine } from './callout-engine.js';
+import { CalloutHooks } from './callout-hooks.js';
 import { CalloutService } from './callout.service.js';
 import { DrillRosters } from './drill-rosters.js';
 import { MyCalloutsService } from './my-callouts.service.js';
@@ -27,6 +28,7 @@ import { ResponderService } from './responder.service.js';
     PhoneResponderService,
     DrillRosters,
     MyCalloutsService,
+    CalloutHooks,
   ],
   exports: [
     CalloutService,
@@ -35,6 +37,7 @@ import { ResponderService } from './responder.service.js';
     PhoneResponderService,
     DrillRosters,
     MyCalloutsService,
+    CalloutHooks,
     MessagingModule,
   ],
 })

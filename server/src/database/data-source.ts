@@ -44,11 +44,13 @@ import { TokenVersion1765000000100 } from './migrations/1765000000100-token-vers
 import { LevelActivation1765100000100 } from './migrations/1765100000100-level-activation.js';
 import { LevelActivationRow } from '../response/level-activation.entity.js';
 import { ResourceDispatch1765100000200 } from './migrations/1765100000200-resource-dispatch.js';
+import { DutyAlerting1765200000000 } from './migrations/1765200000000-duty-alerting.js';
 import { ReportingChain1765200000100 } from './migrations/1765200000100-reporting-chain.js';
 import { IncidentReportForms1765200000200 } from './migrations/1765200000200-incident-report-forms.js';
 import { NotificationKinds1765200000400 } from './migrations/1765200000400-notification-kinds.js';
 import { ConsoleAnswers1765200000500 } from './migrations/1765200000500-console-answers.js';
 import { NotificationPreference } from '../notifications/notification-preference.entity.js';
+import { DutyAlert, DutyPolicy } from '../duty/duty.entities.js';
 
 /** Listed explicitly rather than globbed: the build is ESM and globs would load .d.ts/.map files. */
 export const ENTITIES = [
@@ -91,6 +93,8 @@ export const ENTITIES = [
   EscalationTierContact,
   EscalationTierTeam,
   LevelActivationRow,
+  DutyPolicy,
+  DutyAlert,
 ];
 export const MIGRATIONS = [
   Foundation1764300000000,
@@ -108,6 +112,7 @@ export const MIGRATIONS = [
   TokenVersion1765000000100,
   LevelActivation1765100000100,
   ResourceDispatch1765100000200,
+  DutyAlerting1765200000000,
   ReportingChain1765200000100,
   IncidentReportForms1765200000200,
   NotificationKinds1765200000400,

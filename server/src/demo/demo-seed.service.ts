@@ -7,6 +7,7 @@ import { UserService } from '../identity/user.service.js';
 import { DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_USERS, siteOutline } from './demo-data.js';
 import { DirectoryDemoSeeder } from './directory-demo.js';
 import { DrillsDemoSeeder } from './drills-demo.js';
+import { DutyDemoSeeder } from './duty-demo.js';
 import { HazardsDemoSeeder } from './hazards-demo.js';
 import { PlansDemoSeeder } from './plans-demo.js';
 import { ResourcesDemoSeeder } from './resources-demo.js';
@@ -35,6 +36,7 @@ export class DemoSeedService {
     private readonly plansSeeder: PlansDemoSeeder,
     private readonly hazardsSeeder: HazardsDemoSeeder,
     private readonly drillsSeeder: DrillsDemoSeeder,
+    private readonly dutySeeder: DutyDemoSeeder,
   ) {}
 
   seed(): Promise<SeedResult> {
@@ -82,6 +84,8 @@ export class DemoSeedService {
       const hazards = await this.hazardsSeeder.seed(ids);
       // Drill scenarios name the plans, teams and people seeded above.
       const drills = await this.drillsSeeder.seed(ids);
+      // The duty policy names the directory's duty rotation and teams.
+      const dutyPolicy = await this.dutySeeder.seed();
       this.logger.log(
         `Demo data: ${result.enterprisesCreated} enterprises and ${result.usersCreated} users created`,
       );
@@ -97,6 +101,7 @@ export class DemoSeedService {
           `${hazards.remindersWaived} deadline reminders already owed recorded as sent, not texted`,
       );
       this.logger.log(`Demo drills: ${drills.scenariosCreated} scenarios created`);
+      if (dutyPolicy) this.logger.log('Demo duty alerting policy created');
       return result;
     });
   }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DirectoryModule } from '../directory/directory.module.js';
 import { DrillsModule } from '../drills/drills.module.js';
+import { DutyModule } from '../duty/duty.module.js';
 import { EnterpriseModule } from '../enterprises/enterprise.module.js';
 import { HazardCoreModule, HazardModule } from '../hazards/hazard.module.js';
 import { InspectionModule } from '../inspections/inspection.module.js';
@@ -9,6 +10,7 @@ import { ResourcesModule } from '../resources/resources.module.js';
 import { DemoSeedService } from './demo-seed.service.js';
 import { DirectoryDemoSeeder } from './directory-demo.js';
 import { DrillsDemoSeeder } from './drills-demo.js';
+import { DutyDemoSeeder } from './duty-demo.js';
 import { HazardsDemoSeeder } from './hazards-demo.js';
 import { PlansDemoSeeder } from './plans-demo.js';
 import { ResourcesDemoSeeder } from './resources-demo.js';
@@ -23,6 +25,7 @@ import { ResourcesDemoSeeder } from './resources-demo.js';
     HazardCoreModule,
     InspectionModule,
     DrillsModule,
+    DutyModule,
   ],
   providers: [
     DemoSeedService,
@@ -31,6 +34,7 @@ import { ResourcesDemoSeeder } from './resources-demo.js';
     PlansDemoSeeder,
     HazardsDemoSeeder,
     DrillsDemoSeeder,
+    DutyDemoSeeder,
   ],
   exports: [DemoSeedService],
 })

@@ -143,7 +143,25 @@ const CHEMICAL_STAFF: DemoContact[] = [
   skills: skills as string[],
 }));
 
-export const DEMO_CONTACTS: DemoContact[] = [...ZONE_CONTACTS, ...ENTERPRISE_CONTACTS, ...CHEMICAL_STAFF];
+/** The zone's commander, who signs in to the console as the demo commander (numbers after the rest). */
+const COMMAND_CONTACTS: DemoContact[] = [
+  {
+    key: 'z-commander',
+    name: '李卫东',
+    organization: `${ZONE_ORG}应急管理局`,
+    post: '应急指挥中心值班领导',
+    phone: mobile(),
+    skills: ['应急指挥'],
+    user: 'commander@muster.test',
+  },
+];
+
+export const DEMO_CONTACTS: DemoContact[] = [
+  ...ZONE_CONTACTS,
+  ...ENTERPRISE_CONTACTS,
+  ...CHEMICAL_STAFF,
+  ...COMMAND_CONTACTS,
+];
 
 interface DemoTeam {
   enterprise?: string;
@@ -205,6 +223,15 @@ export const DEMO_TEAMS: DemoTeam[] = [
     members: ['z-comms-2'],
     base: { lat: 33.9925, lng: 116.8322 },
     baseAddress: '杜集经济开发区管委会信息中心',
+  },
+  {
+    name: '应急领导小组',
+    // Not a field team: its members lead (logistics is the nearest of the team types).
+    type: 'logistics',
+    leader: 'z-director',
+    members: ['z-deputy', 'z-commander'],
+    base: { lat: 33.9925, lng: 116.8321 },
+    baseAddress: '杜集经济开发区管委会',
   },
   {
     enterprise: 'coalchem',

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { pageWindow } from '../common/paging.js';
 import { RequestContext } from '../common/request-context.js';
@@ -68,6 +69,18 @@ export class ContactService {
    */
   async idsLinkedToUser(userId: string): Promise<string[]> {
     return this.contacts.idsLinkedTo(userId);
+  }
+
+  /**
+   * The contacts linked to these user accounts, whatever their enterprise: how a role (the zone's
+   * commanders) is reached by phone. For paging, which runs as the system.
+   */
+  async findByUserIds(userIds: readonly string[]): Promise<ContactView[]> {
+    if (!userIds.length) return [];
+    const rows = await this.db
+      .repo(Contact)
+      .find({ where: { userId: In([...userIds]) }, order: { name: 'ASC' } });
+    return rows.map(mapContact);
   }
 
   async create(dto: ContactCreateDto): Promise<ContactView> {

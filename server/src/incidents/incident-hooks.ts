@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { IncidentStatus, IncidentView } from '@muster/contracts';
+import type { IncidentStatus, IncidentView, Severity } from '@muster/contracts';
 
 export interface FiledListener {
   /**
@@ -14,6 +14,9 @@ export interface FiledListener {
 
 export type StatusListener = (incident: IncidentView, from: IncidentStatus) => Promise<void>;
 
+/** A supplementary report raised the incident's grade (`incident.severity` is the new one). */
+export type RegradeListener = (incident: IncidentView, from: Severity) => Promise<void>;
+
 /**
  * Lets other domains act on a new incident inside the filing transaction without the incident
  * module knowing them (drills alert their directors to a real incident this way).
@@ -22,6 +25,16 @@ export type StatusListener = (incident: IncidentView, from: IncidentStatus) => P
 export class IncidentHooks {
   private readonly listeners: FiledListener[] = [];
   private readonly statusListeners: StatusListener[] = [];
+  private readonly regradeListeners: RegradeListener[] = [];
+
+  /** Called inside the transaction of the supplementary report that raised the grade. */
+  onRegraded(listener: RegradeListener): void {
+    this.regradeListeners.push(listener);
+  }
+
+  async runRegraded(incident: IncidentView, from: Severity): Promise<void> {
+    for (const listener of this.regradeListeners) await listener(incident, from);
+  }
 
   /** Called inside the transaction that changes an incident's status (rooms release resources on close). */
   onStatusChanged(listener: StatusListener): void {

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { InvalidError } from '../common/domain-errors.js';
 import { Roles } from '../common/access.decorators.js';
 import { UuidParam } from '../common/uuid-param.js';
 import type {
@@ -31,10 +32,23 @@ export class IncidentController {
   constructor(private readonly incidents: IncidentService) {}
 
   @ApiDoc('File an incident report (opens its incident room)', 400, 401, 403, 409, 413)
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      'Makes filing safe to retry: the same key from the same user answers the incident filed the ' +
+      'first time (201, same body), and nothing is filed, announced or paged again. 1–255 visible ' +
+      'ASCII characters (a UUID is a good key); reusing a key for a different report is a 409.',
+  })
   @Post()
   @Roles('enterprise_officer', 'commander', 'zone_admin')
-  file(@Body() dto: IncidentCreateDto): Promise<FiledIncident> {
-    return this.incidents.file(dto);
+  file(
+    @Body() dto: IncidentCreateDto,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<FiledIncident> {
+    if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,255}$/.test(idempotencyKey))
+      throw new InvalidError(['Idempotency-Key: 1–255 visible ASCII characters']);
+    return this.incidents.file(dto, { idempotencyKey });
   }
 
   @ApiDoc('List incidents, filtered and paged', 400, 401, 403)

@@ -50,6 +50,10 @@ export class Incident {
   @Column({ type: 'integer', default: 0 }) lastSeq: number;
   @Column({ type: 'uuid', nullable: true }) createdBy: string | null;
   @Column({ type: 'timestamptz', nullable: true }) closedAt: Date | null;
+  /** The first acknowledgement of the duty call-out by a duty officer or commander. */
+  @Column({ type: 'timestamptz', nullable: true }) takenInChargeAt: Date | null;
+  @Column({ type: 'text', nullable: true }) takenInChargeBy: string | null;
+  @Column({ type: 'uuid', nullable: true }) takenInChargeContactId: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 

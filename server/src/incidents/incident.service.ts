@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { AuditService } from '../audit/audit.service.js';
 import { pageWindow } from '../common/paging.js';
 import { RequestContext } from '../common/request-context.js';
@@ -9,6 +10,7 @@ import {
   type IncidentView,
   type IncidentSource,
   type RoomEventOf,
+  type RoomEventPayloads,
   type TypedRoomEvent,
   checkTransition,
   SEVERITY_RANK,
@@ -86,10 +88,48 @@ export class IncidentService {
     return { ...mapIncident(incident, this.config.TZ, now), chain: await this.chain.compute(incident, now) };
   }
 
-  /** Files an initial report (事故快报): graded, clocked, and its room opened with the report. */
+  /**
+   * Files an initial report (事故快报): graded, clocked, and its room opened with the report.
+   * With an idempotency key (the `Idempotency-Key` header), the same key from the same user is
+   * the same report: the incident filed the first time is answered again, and nothing is filed,
+   * announced or paged twice. The key names one report: reused for a different body it is a 409.
+   */
   async file(
     dto: IncidentCreateDto,
-    options: { isDrill?: boolean; now?: Date } = {},
+    options: { isDrill?: boolean; now?: Date; idempotencyKey?: string } = {},
+  ): Promise<FiledIncident> {
+    const userId = this.context.principal()?.id;
+    if (!options.idempotencyKey || !userId) return this.fileOnce(dto, options);
+    const key = options.idempotencyKey;
+    const hash = createHash('sha256').update(JSON.stringify(dto)).digest('hex');
+    return this.db.transaction(async () => {
+      // Two deliveries of the same request arriving together: the second waits for the first's
+      // commit, then finds its row.
+      await this.db.manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+        `incident:${userId}:${key}`,
+      ]);
+      const [seen]: { incident_id: string; request_hash: string }[] = await this.db.manager.query(
+        'SELECT incident_id, request_hash FROM incident_idempotency WHERE user_id = $1 AND key = $2',
+        [userId, key],
+      );
+      if (seen) {
+        if (seen.request_hash !== hash)
+          throw new ConflictError('Idempotency-Key: already used for a different report');
+        const view = await this.get(seen.incident_id);
+        return { ...view, warnings: filingWarnings(view) };
+      }
+      const filed = await this.fileOnce(dto, options);
+      await this.db.manager.query(
+        'INSERT INTO incident_idempotency (user_id, key, request_hash, incident_id) VALUES ($1, $2, $3, $4)',
+        [userId, key, hash, filed.id],
+      );
+      return filed;
+    });
+  }
+
+  private async fileOnce(
+    dto: IncidentCreateDto,
+    options: { isDrill?: boolean; now?: Date },
   ): Promise<FiledIncident> {
     const now = options.now ?? new Date();
     const enterpriseId = await this.enterpriseFor(dto.enterpriseId);
@@ -178,16 +218,7 @@ export class IncidentService {
       });
       await this.hooks.runFiled(view, lookedUp);
       this.db.afterCommit(() => this.live.incidentChanged(mapIncidentSummary(saved, this.config.TZ)));
-      const warnings: string[] = [];
-      if (outsideZone) warnings.push('location: lies outside the zone boundary');
-      if (clock.late && source === 'enterprise') {
-        warnings.push(
-          headInformedAt.getTime() === occurredAt.getTime()
-            ? 'occurredAt: reported more than 1 hour after the accident (迟报)'
-            : "headInformedAt: reported more than 1 hour after the unit's head was informed (迟报)",
-        );
-      }
-      return { ...view, warnings };
+      return { ...view, warnings: filingWarnings(view) };
     });
   }
 
@@ -241,6 +272,7 @@ export class IncidentService {
       if (regrade) {
         await this.rooms.append(id, 'incident.regraded', { from: previous, to: incident.severity });
         await this.notices.regraded(mapIncident(incident, this.config.TZ), previous);
+        await this.hooks.runRegraded(mapIncident(incident, this.config.TZ), previous);
       }
       await this.audit.record({
         action: 'incident.supplementary_report',
@@ -251,6 +283,47 @@ export class IncidentService {
       });
       this.db.afterCommit(() => this.live.incidentChanged(mapIncidentSummary(incident, this.config.TZ)));
       return mapIncidentReport(report, await this.files.viewsByIds(attachmentIds), incident.isDrill);
+    });
+  }
+
+  /**
+   * 接警: the first acknowledgement of the incident's duty call-out by a duty officer or a
+   * commander is recorded once; later ones change nothing (false). Runs inside the answer's
+   * transaction, whoever's phone or link it came from, so it reads the incident unscoped.
+   */
+  async takeInCharge(
+    incidentId: string,
+    by: Omit<RoomEventPayloads['incident.taken_in_charge'], 'secondsSinceReported'> & { at: Date },
+  ): Promise<boolean> {
+    return this.db.transaction(async () => {
+      await this.db.manager.query('SELECT 1 FROM incident WHERE id = $1 FOR UPDATE', [incidentId]);
+      const incident = await this.incidents.findAnyById(incidentId);
+      if (!incident || incident.takenInChargeAt) return false;
+      const before = mapIncident(incident, this.config.TZ);
+      incident.takenInChargeAt = by.at;
+      incident.takenInChargeBy = by.name;
+      incident.takenInChargeContactId = by.contactId;
+      await this.db
+        .repo(Incident)
+        .update(
+          { id: incidentId },
+          { takenInChargeAt: by.at, takenInChargeBy: by.name, takenInChargeContactId: by.contactId },
+        );
+      const { at, ...who } = by;
+      const event = await this.rooms.append(incidentId, 'incident.taken_in_charge', {
+        ...who,
+        secondsSinceReported: Math.max(0, Math.round((at.getTime() - incident.reportedAt.getTime()) / 1000)),
+      });
+      incident.lastSeq = event.seq;
+      await this.audit.record({
+        action: 'incident.taken_in_charge',
+        entity: 'incident',
+        entityId: incidentId,
+        before,
+        after: mapIncident(incident, this.config.TZ),
+      });
+      this.db.afterCommit(() => this.live.incidentChanged(mapIncidentSummary(incident, this.config.TZ)));
+      return true;
     });
   }
 
@@ -392,4 +465,19 @@ export class IncidentService {
     }
     return requested;
   }
+}
+
+function filingWarnings(view: IncidentView): string[] {
+  const warnings: string[] = [];
+  if (view.outsideZone) warnings.push('location: lies outside the zone boundary');
+  // A zone record of an incident learned elsewhere is not the enterprise's report: its lateness
+  // shows on the reporting chain, not as a warning to the zone user who entered it.
+  if (view.clock.late && view.source === 'enterprise') {
+    warnings.push(
+      view.clock.headInformedAt === view.occurredAt
+        ? 'occurredAt: reported more than 1 hour after the accident (迟报)'
+        : "headInformedAt: reported more than 1 hour after the unit's head was informed (迟报)",
+    );
+  }
+  return warnings;
 }

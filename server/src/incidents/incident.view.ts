@@ -42,6 +42,8 @@ export function mapIncident(i: Incident, tz: string, now = new Date()): Incident
     clock: reportingClock(clockFacts(i), tz, now),
     source: i.source,
     lastSeq: i.lastSeq,
+    takenInChargeAt: i.takenInChargeAt?.toISOString() ?? null,
+    takenInChargeBy: i.takenInChargeBy ?? null,
     createdAt: i.createdAt.toISOString(),
     updatedAt: i.updatedAt.toISOString(),
   };
@@ -63,6 +65,8 @@ export function mapIncidentSummary(i: Incident, tz: string, now = new Date()): I
     deadline: clock.deadline,
     late: clock.late,
     duty: clock.duty,
+    takenInChargeAt: i.takenInChargeAt?.toISOString() ?? null,
+    takenInChargeBy: i.takenInChargeBy ?? null,
   };
 }
 

@@ -39,6 +39,8 @@ export enum JobName {
   PlaceCall = 'place-call',
   /** One text of a notification (a hazard reminder), sent out of app; shares the send rate. */
   SendNotificationSms = 'send-notification-sms',
+  /** Pages whom the zone's duty policy names for a filed (or re-graded) incident. */
+  DutyAlert = 'duty-alert',
 }
 
 export interface JobPayloads {
@@ -54,6 +56,8 @@ export interface JobPayloads {
   [JobName.SendSms]: { deliveryId: string };
   [JobName.PlaceCall]: { deliveryId: string };
   [JobName.SendNotificationSms]: { smsId: string };
+  /** `trigger`: `filed`, or `regraded.<severity>` for a grade a supplementary report raised. */
+  [JobName.DutyAlert]: { incidentId: string; trigger: string };
 }
 
 export const QUEUE_OF: Record<JobName, QueueName> = {
@@ -69,6 +73,7 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   [JobName.SendSms]: QueueName.Deliveries,
   [JobName.PlaceCall]: QueueName.Deliveries,
   [JobName.SendNotificationSms]: QueueName.Deliveries,
+  [JobName.DutyAlert]: QueueName.Callouts,
 };
 
 /**
@@ -84,6 +89,7 @@ export const JOB_ID: { [N in JobName]?: (p: JobPayloads[N]) => string } = {
   [JobName.SendSms]: (p) => `sms.${p.deliveryId}`,
   [JobName.PlaceCall]: (p) => `call.${p.deliveryId}`,
   [JobName.SendNotificationSms]: (p) => `notification-sms.${p.smsId}`,
+  [JobName.DutyAlert]: (p) => `duty.${p.incidentId}.${p.trigger}`,
 };
 
 /**
@@ -98,6 +104,7 @@ export const JOB_OPTIONS: { [N in JobName]?: JobsOptions } = {
   [JobName.CalloutTierTimeout]: { attempts: 20, backoff: { type: 'exponential', delay: 500 } },
   [JobName.CalloutVoiceEscalation]: { attempts: 20, backoff: { type: 'exponential', delay: 500 } },
   [JobName.DrillInjectDue]: { attempts: 20, backoff: { type: 'exponential', delay: 250 } },
+  [JobName.DutyAlert]: { attempts: 20, backoff: { type: 'exponential', delay: 250 } },
 };
 
 export interface JobSchedule<N extends JobName = JobName> {

@@ -9,7 +9,7 @@ import {
   type RecordLanguage,
   type Role,
   NOTIFICATION_KINDS,
-  isUrgentKind,
+  isAlwaysTexted,
 } from '@muster/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { pageWindow } from '../common/paging.js';
@@ -102,7 +102,7 @@ export class NotificationService {
       entityId: message.entityId ?? null,
     });
     if (this.channels?.length) {
-      const bySms = isUrgentKind(message.kind)
+      const bySms = isAlwaysTexted(message.kind)
         ? userIds
         : await this.notifications.smsWanted(userIds, message.kind);
       if (bySms.length || message.contacts?.length) {
@@ -202,7 +202,7 @@ export class NotificationService {
     };
   }
 
-  /** Urgent kinds always go by SMS: naming one is harmless and kept out of the stored choice. */
+  /** Kinds always texted go by SMS anyway: naming one is harmless and kept out of the stored choice. */
   async savePreferences(dto: NotificationPreferencesDto): Promise<NotificationPreferencesView> {
     const userId = this.me();
     const unknown = dto.smsKinds.filter((k) => !(NOTIFICATION_KINDS as string[]).includes(k));
@@ -211,7 +211,7 @@ export class NotificationService {
     }
     const next = {
       quiet: dto.quiet,
-      smsKinds: NOTIFICATION_KINDS.filter((k) => dto.smsKinds.includes(k) && !isUrgentKind(k)),
+      smsKinds: NOTIFICATION_KINDS.filter((k) => dto.smsKinds.includes(k) && !isAlwaysTexted(k)),
     };
     return this.db.transaction(async () => {
       const before = await this.preferences();

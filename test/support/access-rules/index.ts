@@ -1,6 +1,7 @@
 import type { Role } from '@muster/contracts';
 import { directoryRules } from './directory.js';
 import { drillRules } from './drills.js';
+import { dutyRules } from './duty.js';
 import { drillEvaluationRules } from './drills-evaluation.js';
 import { calloutRules } from './callouts.js';
 import { foundationRules } from './foundation.js';
@@ -25,4 +26,5 @@ export const EXPECTED: AccessRules = {
   ...calloutRules,
   ...drillRules,
   ...drillEvaluationRules,
+  ...dutyRules,
 };

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { TakenInCharge } from './TakenInCharge';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAllEnterprises } from '../api/queries';
@@ -156,6 +157,9 @@ export function IncidentListPage() {
               </td>
               <td>
                 <StatusBadge status={incident.status} />
+                <div className="cell-sub">
+                  <TakenInCharge incident={incident} compact />
+                </div>
               </td>
               <td>
                 <LevelBadge level={incident.responseLevel} />

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { TakenInCharge } from './TakenInCharge';
 import type { TFunction } from 'i18next';
 import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -158,6 +159,7 @@ function RoomHeader({ incident, status }: { incident: IncidentView; status: Reac
         <SeverityBadge severity={incident.severity} />
         <StatusBadge status={incident.status} />
         <LevelBadge level={incident.responseLevel} />
+        <TakenInCharge incident={incident} />
         <div className="room-header__status">{status}</div>
       </div>
       <dl className="room-header__facts">

@@ -224,6 +224,8 @@ describe('upsertOpenIncident', () => {
     deadline: '2026-11-28T09:00:00.000Z',
     late: false,
     duty: { met: true, metAt: '2026-11-28T08:20:00.000Z', lateByMinutes: 0 },
+    takenInChargeAt: null,
+    takenInChargeBy: null,
     ...overrides,
   });
 

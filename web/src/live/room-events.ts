@@ -194,6 +194,8 @@ export function toIncidentSummary(i: IncidentView): IncidentSummary {
     deadline: i.clock.deadline,
     late: i.clock.late,
     duty: i.clock.duty,
+    takenInChargeAt: i.takenInChargeAt,
+    takenInChargeBy: i.takenInChargeBy,
   };
 }
 

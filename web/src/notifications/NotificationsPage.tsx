@@ -12,7 +12,7 @@ import {
   type NotificationKind,
   type NotificationPreferencesView,
   isNotificationKind,
-  isUrgentKind,
+  isAlwaysTexted,
 } from '../contracts';
 import {
   type NotificationFilter,
@@ -204,7 +204,7 @@ function PreferencesForm({ initial }: { initial: NotificationPreferencesView }) 
           </thead>
           <tbody>
             {NOTIFICATION_KINDS.map((k) => {
-              const urgent = isUrgentKind(k);
+              const always = isAlwaysTexted(k);
               return (
                 <tr key={k}>
                   <td>{kindLabel(k, lang)}</td>
@@ -213,8 +213,8 @@ function PreferencesForm({ initial }: { initial: NotificationPreferencesView }) 
                       <input
                         type="checkbox"
                         data-kind={k}
-                        checked={urgent || (!quiet && sms.has(k))}
-                        disabled={urgent || quiet}
+                        checked={always || (!quiet && sms.has(k))}
+                        disabled={always || quiet}
                         onChange={(e) => {
                           const next = new Set(sms);
                           if (e.target.checked) next.add(k);
@@ -223,7 +223,7 @@ function PreferencesForm({ initial }: { initial: NotificationPreferencesView }) 
                           save.reset();
                         }}
                       />
-                      {urgent ? t('prefs.always') : t('prefs.sms')}
+                      {always ? t('prefs.always') : t('prefs.sms')}
                     </label>
                   </td>
                 </tr>

@@ -23,6 +23,8 @@ import { useCanEdit, useIsZone } from './hooks';
 import { PlanStatusBadge } from './ui';
 import './plans.css';
 import { usePlansT } from './i18n';
+import { useSession } from '../auth/session-hooks';
+import { useDutyT } from '../duty/i18n';
 
 const PAGE_SIZE = 30;
 
@@ -31,6 +33,10 @@ export function PlansPage() {
   const { t } = usePlansT();
   const isZone = useIsZone();
   const canCreate = useCanEdit(null) || !isZone;
+  const role = useSession()?.user.role;
+  // The zone's duty alerting policy is the zone command's: its admin keeps it, commanders read it.
+  const canReadDuty = role === 'zone_admin' || role === 'commander';
+  const { t: duty } = useDutyT();
   const { search, setSearch, q, page, setPage, resetsPage } = usePagedSearch();
   const [type, setType] = useState<PlanType | ''>('');
   const [owner, setOwner] = useState('');
@@ -48,11 +54,18 @@ export function PlansPage() {
       <PageHeader
         title={t('title')}
         actions={
-          canCreate && (
-            <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
-              {t('new')}
-            </button>
-          )
+          <>
+            {canReadDuty && (
+              <Link to="/plans/duty" className="button">
+                {duty('link')}
+              </Link>
+            )}
+            {canCreate && (
+              <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+                {t('new')}
+              </button>
+            )}
+          </>
         }
       >
         {t('subtitle')}
