@@ -59,18 +59,28 @@ describe('notifications', () => {
       ['inspector', 'zh-CN'],
     ] as const) {
       const me = await s.t.http.get('/api/auth/me').set(await auth(role));
-      const linked = await s.t.http
-        .post('/api/contacts')
-        .set(await auth('zone_admin'))
-        .send({
-          name: me.body.name,
-          organization: '园区管委会',
-          post: role,
-          phones: [phones[role]],
-          language,
-          userId: me.body.id,
-        });
-      expect(linked.status).toBe(201);
+      // The demo directory may link the account already (the commander is paged as one): that
+      // entry gets the test's number and language, as an account has one directory entry.
+      const { rows } = await sql.query<{ id: string }>('SELECT id FROM contact WHERE user_id = $1', [
+        me.body.id,
+      ]);
+      const linked = rows[0]
+        ? await s.t.http
+            .patch(`/api/contacts/${rows[0].id}`)
+            .set(await auth('zone_admin'))
+            .send({ phones: [phones[role]], language })
+        : await s.t.http
+            .post('/api/contacts')
+            .set(await auth('zone_admin'))
+            .send({
+              name: me.body.name,
+              organization: '园区管委会',
+              post: role,
+              phones: [phones[role]],
+              language,
+              userId: me.body.id,
+            });
+      expect([200, 201]).toContain(linked.status);
     }
   }, 60_000);
 
@@ -245,23 +255,39 @@ describe('notifications', () => {
     );
     expect(texts(phones.inspector).find((b) => b.includes(wanted))).toMatch(/^隐患整改待验收 YH-/);
 
-    // Quiet: in the app only, whatever was asked for, but a new incident still goes.
+    // Quiet: in the app only, whatever was asked for, but a major hazard still goes.
     const quiet = await s.t.http
       .put('/api/notifications/preferences')
       .set(inspector)
       .send({ quiet: true, smsKinds: ['hazard.submitted'] });
     expect(quiet.status).toBe(200);
     const muted = await submitHazard('三号仓库北侧通道');
+    // A filing is paged by the duty policy: a quiet user is not texted it.
     await file('二氯甲烷桶泄漏');
+    const major = await s.t.http.post('/api/hazards').set(officer).send({
+      place: '二氯甲烷桶库',
+      category: 'hazardous_chemicals',
+      description: '桶体腐蚀渗漏',
+      level: 'major',
+      source: 'self_inspection',
+      measures: '倒桶并更换托盘',
+      responsiblePerson: '贺军',
+      funds: '5000',
+      deadline: '2099-12-31',
+      contingencyPlanRef: '危险化学品泄漏专项应急预案',
+    });
+    expect(major.status).toBe(201);
     await waitFor(
-      () => (texts(phones.inspector).some((b) => b.includes('二氯甲烷桶泄漏')) ? true : undefined),
+      () => (texts(phones.inspector).some((b) => b.includes('二氯甲烷桶库')) ? true : undefined),
       10_000,
       'the urgent text to a quiet user',
     );
     await new Promise((r) => setTimeout(r, 1000));
-    expect(texts(phones.inspector).filter((b) => b.includes(muted) || b.includes(quietByDefault))).toEqual(
-      [],
-    );
+    expect(
+      texts(phones.inspector).filter(
+        (b) => b.includes(muted) || b.includes(quietByDefault) || b.includes('二氯甲烷桶泄漏'),
+      ),
+    ).toEqual([]);
     // In the app all three are there.
     const codes = (await inbox('inspector')).items
       .filter((n) => n.kind === 'hazard.submitted')
@@ -278,7 +304,8 @@ describe('notifications', () => {
     const audit = await sql.query<{ after: { quiet: boolean } }>(
       `SELECT after FROM audit_log WHERE action = 'notification_preference.updated' ORDER BY id`,
     );
-    expect(audit.rows.map((r) => r.after.quiet)).toEqual([false, true]);
+    // This test's two choices, after those the first test made.
+    expect(audit.rows.map((r) => r.after.quiet).slice(-2)).toEqual([false, true]);
   });
 
   it('pushes a notification the worker creates to the recipient’s open console, with the unread count', async () => {
