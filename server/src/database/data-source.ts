@@ -16,7 +16,7 @@ import { InspectionSchedule1764850000010 } from './migrations/1764850000010-insp
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 import { Callout, CalloutDelivery, CalloutRecipient } from '../callouts/callout.entities.js';
 import { Hazards1764600000001 } from './migrations/1764600000001-hazards.js';
-import { Hazard, HazardReminder, HazardTransition } from '../hazards/hazard.entity.js';
+import { Hazard, HazardTransition } from '../hazards/hazard.entity.js';
 import { StoredFile } from '../files/stored-file.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
 import { InspectionPlan, InspectionRecord } from '../inspections/inspection.entity.js';
@@ -43,6 +43,7 @@ import { TokenVersion1765000000100 } from './migrations/1765000000100-token-vers
 import { LevelActivation1765100000100 } from './migrations/1765100000100-level-activation.js';
 import { LevelActivationRow } from '../response/level-activation.entity.js';
 import { ResourceDispatch1765100000200 } from './migrations/1765100000200-resource-dispatch.js';
+import { ReminderLedger1765200000300 } from './migrations/1765200000300-reminder-ledger.js';
 
 /** Listed explicitly rather than globbed: the build is ESM and globs would load .d.ts/.map files. */
 export const ENTITIES = [
@@ -52,7 +53,6 @@ export const ENTITIES = [
   CalloutDelivery,
   Hazard,
   HazardTransition,
-  HazardReminder,
   StoredFile,
   Notification,
   InspectionPlan,
@@ -100,6 +100,7 @@ export const MIGRATIONS = [
   TokenVersion1765000000100,
   LevelActivation1765100000100,
   ResourceDispatch1765100000200,
+  ReminderLedger1765200000300,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
