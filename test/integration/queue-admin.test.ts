@@ -47,7 +47,7 @@ describe('the queue admin API', () => {
     const job = await t
       .get(JobQueue)
       .queue(QueueName.Hazards)
-      .add(JobName.HazardReminder, { hazardId, kind: 'overdue', deadline: '2030-01-01' }, { attempts: 1 });
+      .add(JobName.InspectionScheduleScan, { hazardId } as never, { attempts: 1 });
     const jobId = job.id!;
     // A worker of the test's own that fails every job once, as a provider outage would.
     const worker = new Worker(
@@ -69,7 +69,7 @@ describe('the queue admin API', () => {
         'the job to fail for good',
       );
       expect(failed).toMatchObject({
-        name: JobName.HazardReminder,
+        name: JobName.InspectionScheduleScan,
         queue: QueueName.Hazards,
         state: 'failed',
         failedReason: 'provider unreachable',

@@ -315,9 +315,7 @@ export class HazardsDemoSeeder {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async seed(
-    enterpriseIds: Map<string, string>,
-  ): Promise<{ hazardsCreated: number }> {
+  async seed(enterpriseIds: Map<string, string>): Promise<{ hazardsCreated: number }> {
     const inspector = await this.principal(INSPECTOR);
     const admin = await this.principal('admin@muster.test');
     if (!inspector || !admin) return { hazardsCreated: 0 };
