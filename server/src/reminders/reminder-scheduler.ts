@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { isUrgentKind, notificationText } from '@muster/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
+import { RequestContext } from '../common/request-context.js';
 import { Db } from '../database/db.js';
 import { type NotificationContact, NotificationService } from '../notifications/notification.service.js';
 import { EVERYONE, ReminderLedger, reminderKeyText, sameReminder } from './reminder-ledger.js';
@@ -39,9 +40,14 @@ export class ReminderScheduler {
     private readonly notifications: NotificationService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly context: RequestContext,
   ) {}
 
-  async scan(only?: readonly string[]): Promise<ScanResult> {
+  scan(only?: readonly string[]): Promise<ScanResult> {
+    return this.asSystem(() => this.scanAll(only));
+  }
+
+  private async scanAll(only?: readonly string[]): Promise<ScanResult> {
     const result: ScanResult = { owed: 0, sent: 0, dropped: 0, failed: 0 };
     for (const source of this.selected(only)) {
       let owed: OwedReminder[];
@@ -55,7 +61,7 @@ export class ReminderScheduler {
       result.owed += owed.length;
       for (const r of owed) {
         try {
-          if (await this.send(source, r)) result.sent++;
+          if (await this.sendOne(source, r)) result.sent++;
           else result.dropped++;
         } catch (err) {
           this.logger.error({ err, source: source.name, reminder: reminderKeyText(r) }, 'Reminder failed');
@@ -67,7 +73,11 @@ export class ReminderScheduler {
   }
 
   /** What the sources owe now that nobody has been sent yet (for tests and the demo seed). */
-  async pending(only?: readonly string[]): Promise<PendingReminder[]> {
+  pending(only?: readonly string[]): Promise<PendingReminder[]> {
+    return this.asSystem(() => this.pendingOf(only));
+  }
+
+  private async pendingOf(only?: readonly string[]): Promise<PendingReminder[]> {
     const out: PendingReminder[] = [];
     for (const source of this.selected(only)) {
       const owed = await this.ledger.unclaimed(await source.owed(this.clock.now()));
@@ -81,8 +91,12 @@ export class ReminderScheduler {
    * notified. The source is asked again inside the transaction, so a deadline met (or moved, or a
    * stage passed) since the scan sends nothing.
    */
-  async send(source: ReminderSource | string, reminder: OwedReminder): Promise<boolean> {
+  send(source: ReminderSource | string, reminder: OwedReminder): Promise<boolean> {
     const src = typeof source === 'string' ? this.source(source) : source;
+    return this.asSystem(() => this.sendOne(src, reminder));
+  }
+
+  private sendOne(src: ReminderSource, reminder: OwedReminder): Promise<boolean> {
     return this.db.transaction(async () => {
       if (await this.ledger.settled(reminder)) return false;
       const now = this.clock.now();
@@ -143,8 +157,12 @@ export class ReminderScheduler {
    * fact (the demo zone, back-dated) about which nobody is to be paged at once. Reminders that
    * come due later (the next stage, a moved deadline) go out as usual. Returns how many.
    */
-  async waiveOwed(reason: string, which: (r: PendingReminder) => boolean = () => true): Promise<number> {
-    const owed = (await this.pending()).filter(which);
+  waiveOwed(reason: string, which: (r: PendingReminder) => boolean = () => true): Promise<number> {
+    return this.asSystem(() => this.waive(reason, which));
+  }
+
+  private async waive(reason: string, which: (r: PendingReminder) => boolean): Promise<number> {
+    const owed = (await this.pendingOf()).filter(which);
     return this.db.transaction(async () => {
       let waived = 0;
       for (const r of owed) {
@@ -159,6 +177,15 @@ export class ReminderScheduler {
       }
       return waived;
     });
+  }
+
+  /**
+   * Sources read every enterprise's records whoever asks (a scoped repository would otherwise see
+   * only the caller's); a system actor already set (the worker's job, the demo seed) is kept for
+   * the audit.
+   */
+  private asSystem<T>(fn: () => Promise<T>): Promise<T> {
+    return this.context.systemActor() ? fn() : this.context.runAsSystem('reminders', fn);
   }
 
   private async resolve(to: OwedReminder['to']): Promise<string[]> {
