@@ -5,7 +5,7 @@
  */
 import { addDays, zoneDate } from '../zone/zone-time.js';
 
-export type DayStage = `due_in_${number}_days` | 'overdue';
+export type DayStage = `due_in_${number}_days` | 'due_in_1_day' | 'overdue';
 
 /**
  * The one stage a deadline is in at `now`: overdue once its day has passed, else the nearest of
@@ -22,7 +22,7 @@ export function dayStage(
   const today = zoneDate(now, timeZone);
   if (today > deadline) return overdue ? 'overdue' : null;
   for (const d of [...daysBefore].sort((a, b) => a - b)) {
-    if (today >= addDays(deadline, -d)) return `due_in_${d}_days`;
+    if (today >= addDays(deadline, -d)) return d === 1 ? 'due_in_1_day' : `due_in_${d}_days`;
   }
   return null;
 }
