@@ -8,8 +8,17 @@ import { ReminderScheduler, type ScanResult } from './reminder-scheduler.js';
 export class ReminderJobs {
   constructor(private readonly scheduler: ReminderScheduler) {}
 
+  /**
+   * A source or reminder that failed does not stop the others; the scan then fails as a whole
+   * (after sending what it could), so the queue page shows it, and the next minute's scan tries
+   * again what was not sent.
+   */
   @OnJob(JobName.ReminderScan)
-  scan(): Promise<ScanResult> {
-    return this.scheduler.scan();
+  async scan(): Promise<ScanResult> {
+    const result = await this.scheduler.scan();
+    if (result.failed) {
+      throw new Error(`${result.failed} reminder(s) or source(s) failed (sent ${result.sent}); see the log`);
+    }
+    return result;
   }
 }
