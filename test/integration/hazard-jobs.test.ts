@@ -57,6 +57,18 @@ describe('deadline reminders through the worker and BullMQ', () => {
     expect(schedulers.map((s) => s.key)).toEqual(
       expect.arrayContaining(['reminder-scan', 'inspection-schedule-scan']),
     );
+    // The schedule of the retired hazard deadline scan, as an upgraded Redis still holds it, is
+    // removed when the schedules are installed.
+    const hazards = queues.queue(QueueName.Hazards);
+    await hazards.upsertJobScheduler(
+      'hazard-deadline-scan',
+      { every: 15 * 60_000, startDate: Date.now() + 3_600_000 },
+      { name: 'hazard-deadline-scan', data: {} },
+    );
+    expect((await hazards.getJobSchedulers()).map((s) => s.key)).toContain('hazard-deadline-scan');
+    await queues.installSchedules();
+    expect((await hazards.getJobSchedulers()).map((s) => s.key)).not.toContain('hazard-deadline-scan');
+    expect((await hazards.getJobSchedulers()).map((s) => s.key)).toContain('reminder-scan');
 
     // Due tomorrow in the zone: the one-day reminder is owed now.
     const deadline = addDays(zoneDate(new Date(), 'Asia/Shanghai'), 1);

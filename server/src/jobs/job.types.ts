@@ -1,4 +1,5 @@
 import type { JobsOptions } from 'bullmq';
+
 /**
  * Every queue and job of Muster. Queue names never change once shipped: jobs waiting in a
  * renamed queue would be stranded. Add a job by adding its name, its payload type, its queue
