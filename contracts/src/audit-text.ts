@@ -98,6 +98,11 @@ export const AUDIT_ACTION_TEXT = {
     '登记隐患提醒为已发（未发短信）',
     'Recorded a hazard reminder as sent, without texting',
   ],
+  'reminder.sent': ['发送期限提醒', 'Sent a deadline reminder'],
+  'reminder.waived': [
+    '登记期限提醒为已处理（未发送）',
+    'Recorded a deadline reminder as settled, without sending it',
+  ],
   'incident.reported': ['提交事故快报', 'Filed an incident report'],
   'incident.taken_in_charge': ['接警', 'Took an incident in charge'],
   'duty_policy.updated': ['修改值班报警策略', 'Changed the duty alerting policy'],

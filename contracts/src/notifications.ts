@@ -206,6 +206,116 @@ export const NOTIFICATION_TEXT = {
     urgent: true,
     pagedByDutyPolicy: true,
   },
+  // Deadlines the reminder scheduler follows. `{days}` is whole calendar days left in the zone.
+  'drill.duty_due_soon': {
+    title: ['应急演练即将到期 {enterprise}', 'Emergency drill due soon: {enterprise}'],
+    body: [
+      '{requirementZh}演练应于 {deadline} 前完成（还有 {days} 天）',
+      '{requirementEn} drill due by {deadline} ({days} days left)',
+    ],
+  },
+  'drill.duty_overdue': {
+    title: ['应急演练已逾期 {enterprise}', 'Emergency drill overdue: {enterprise}'],
+    body: [
+      '{requirementZh}演练应于 {deadline} 前完成，已逾期',
+      '{requirementEn} drill was due by {deadline} and has not been held',
+    ],
+    urgent: true,
+  },
+  'drill.improvement_due_soon': {
+    title: ['演练整改项即将到期：{title}', 'Drill improvement item due soon: {title}'],
+    body: [
+      '{enterprise}\n责任人 {owner}，应于 {deadline} 前完成（还有 {days} 天）',
+      '{enterprise}\nOwner {owner}, due {deadline} ({days} days left)',
+    ],
+  },
+  'drill.improvement_overdue': {
+    title: ['演练整改项已逾期：{title}', 'Drill improvement item overdue: {title}'],
+    body: [
+      '{enterprise}\n责任人 {owner}，应于 {deadline} 前完成',
+      '{enterprise}\nOwner {owner}, was due {deadline}',
+    ],
+    urgent: true,
+  },
+  'plan.review_due_soon': {
+    title: ['预案评审即将到期：{plan}', 'Plan review due soon: {plan}'],
+    body: [
+      '{owner}\n第 {version} 版应于 {deadline} 前完成评审（还有 {days} 天）',
+      '{owner}\nVersion {version} to be reviewed by {deadline} ({days} days left)',
+    ],
+  },
+  'plan.review_overdue': {
+    title: ['预案评审已逾期：{plan}', 'Plan review overdue: {plan}'],
+    body: [
+      '{owner}\n第 {version} 版应于 {deadline} 前完成评审',
+      '{owner}\nVersion {version} was to be reviewed by {deadline}',
+    ],
+    urgent: true,
+  },
+  'plan.filing_due_soon': {
+    title: ['预案备案即将到期：{plan}', 'Plan filing due soon: {plan}'],
+    body: [
+      '{owner}\n第 {version} 版应于 {deadline} 前报送备案（还有 {days} 天）',
+      '{owner}\nVersion {version} to be filed by {deadline} ({days} days left)',
+    ],
+  },
+  'plan.evaluation_due_soon': {
+    title: ['预案评估即将到期：{plan}', 'Plan evaluation due soon: {plan}'],
+    body: [
+      '{owner}\n第 {version} 版应于 {deadline} 前完成评估（还有 {days} 天）',
+      '{owner}\nVersion {version} to be evaluated by {deadline} ({days} days left)',
+    ],
+  },
+  'plan.evaluation_overdue': {
+    title: ['预案评估已逾期：{plan}', 'Plan evaluation overdue: {plan}'],
+    body: [
+      '{owner}\n第 {version} 版应于 {deadline} 前完成评估',
+      '{owner}\nVersion {version} was to be evaluated by {deadline}',
+    ],
+    urgent: true,
+  },
+  'resource.inspection_due_soon': {
+    title: ['应急资源即将到检：{resource}', 'Resource inspection due soon: {resource}'],
+    body: [
+      '{owner} · {address}\n应于 {deadline} 前检验（还有 {days} 天），保管人 {custodian}',
+      '{owner} · {address}\nInspection due {deadline} ({days} days left), custodian {custodian}',
+    ],
+  },
+  'resource.inspection_overdue': {
+    title: ['应急资源已超期未检：{resource}', 'Resource inspection overdue: {resource}'],
+    body: [
+      '{owner} · {address}\n应于 {deadline} 前检验，保管人 {custodian}',
+      '{owner} · {address}\nInspection was due {deadline}, custodian {custodian}',
+    ],
+    urgent: true,
+  },
+  'resource.expiring': {
+    title: ['应急资源即将过期：{resource}', 'Resource expiring soon: {resource}'],
+    body: [
+      '{owner} · {address}\n有效期至 {deadline}（还有 {days} 天），保管人 {custodian}',
+      '{owner} · {address}\nExpires {deadline} ({days} days left), custodian {custodian}',
+    ],
+  },
+  'resource.expired': {
+    title: ['应急资源已过期：{resource}', 'Resource expired: {resource}'],
+    body: [
+      '{owner} · {address}\n有效期至 {deadline}，保管人 {custodian}',
+      '{owner} · {address}\nExpired {deadline}, custodian {custodian}',
+    ],
+    urgent: true,
+  },
+  'contact.certificate_expiring': {
+    title: ['证书即将到期：{name} {certificate}', 'Certificate expiring soon: {name}, {certificate}'],
+    body: [
+      '{organization}\n有效期至 {deadline}（还有 {days} 天）',
+      '{organization}\nValid until {deadline} ({days} days left)',
+    ],
+  },
+  'contact.certificate_expired': {
+    title: ['证书已过期：{name} {certificate}', 'Certificate expired: {name}, {certificate}'],
+    body: ['{organization}\n有效期至 {deadline}', '{organization}\nExpired {deadline}'],
+    urgent: true,
+  },
   'inspection.due': {
     title: ['排查任务：{plan}', 'Inspection due: {plan}'],
     body: ['{who}\n应于 {period} 完成', '{who}\nTo be done {period}'],

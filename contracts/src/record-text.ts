@@ -194,7 +194,7 @@ export function enumText<K extends EnumTextKind>(
  * system actors (`RequestContext.runAsSystem`).
  */
 export const QUEUE_TEXT: Record<string, Bilingual> = {
-  hazards: ['隐患与检查提醒', 'Hazard and inspection reminders'],
+  hazards: ['期限提醒与检查排期', 'Deadline reminders and inspection scheduling'],
   callouts: ['召集与升级', 'Call-outs and escalation'],
   deliveries: ['短信与电话', 'SMS and calls'],
   drills: ['演练时钟', 'Drill clock'],
@@ -203,6 +203,7 @@ export const QUEUE_TEXT: Record<string, Bilingual> = {
 export const JOB_TEXT: Record<string, Bilingual> = {
   'hazard-deadline-scan': ['隐患期限检查', 'Hazard deadline check'],
   'hazard-reminder': ['隐患提醒', 'Hazard reminder'],
+  'reminder-scan': ['期限提醒检查', 'Deadline reminder check'],
   'inspection-schedule-scan': ['检查计划排期', 'Inspection scheduling'],
   'outbox-relay': ['任务补发', 'Job relay'],
   'callout-tier-start': ['梯队呼叫', 'Tier paging'],

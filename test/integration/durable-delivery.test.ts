@@ -215,7 +215,7 @@ describe('GET /health/jobs', () => {
     const missing = await t.http.get('/health/jobs');
     expect(missing.status).toBe(503);
     expect(missing.body.problems).toEqual([
-      expect.stringMatching(/^schedules missing from Redis: .*hazard-deadline-scan.*drill-clock-sweep/),
+      expect.stringMatching(/^schedules missing from Redis: .*reminder-scan.*drill-clock-sweep/),
     ]);
 
     await t.get(JobQueue).installSchedules();

@@ -55,8 +55,20 @@ describe('deadline reminders through the worker and BullMQ', () => {
     const queues = worker.get(JobQueue);
     const schedulers = await queues.queue(QueueName.Hazards).getJobSchedulers();
     expect(schedulers.map((s) => s.key)).toEqual(
-      expect.arrayContaining(['hazard-deadline-scan', 'inspection-schedule-scan']),
+      expect.arrayContaining(['reminder-scan', 'inspection-schedule-scan']),
     );
+    // The schedule of the retired hazard deadline scan, as an upgraded Redis still holds it, is
+    // removed when the schedules are installed.
+    const hazards = queues.queue(QueueName.Hazards);
+    await hazards.upsertJobScheduler(
+      'hazard-deadline-scan',
+      { every: 15 * 60_000, startDate: Date.now() + 3_600_000 },
+      { name: 'hazard-deadline-scan', data: {} },
+    );
+    expect((await hazards.getJobSchedulers()).map((s) => s.key)).toContain('hazard-deadline-scan');
+    await queues.installSchedules();
+    expect((await hazards.getJobSchedulers()).map((s) => s.key)).not.toContain('hazard-deadline-scan');
+    expect((await hazards.getJobSchedulers()).map((s) => s.key)).toContain('reminder-scan');
 
     // Due tomorrow in the zone: the one-day reminder is owed now.
     const deadline = addDays(zoneDate(new Date(), 'Asia/Shanghai'), 1);
@@ -75,28 +87,27 @@ describe('deadline reminders through the worker and BullMQ', () => {
     expect(created.status).toBe(201);
     const id = created.body.id as string;
 
-    // Two overlapping scans: the reminder job id is deterministic, so it is queued once.
-    await queues.add(JobName.HazardDeadlineScan, {});
-    await queues.add(JobName.HazardDeadlineScan, {});
-    const rows = await until('the reminder row', async () => {
-      const r = await sql.query('SELECT kind, deadline::text FROM hazard_reminder WHERE hazard_id = $1', [
-        id,
-      ]);
+    // Two overlapping scans: they meet at the ledger's unique key, and one of them sends it.
+    const scans = [await queues.add(JobName.ReminderScan, {}), await queues.add(JobName.ReminderScan, {})];
+    const rows = await until('the reminder claims', async () => {
+      const r = await sql.query(
+        `SELECT DISTINCT kind, stage, deadline FROM reminder_claim WHERE entity = 'hazard' AND entity_id = $1`,
+        [id],
+      );
       return r.rowCount ? r.rows : undefined;
     });
-    expect(rows).toEqual([{ kind: 'due_in_1_day', deadline }]);
-    const jobId = `hazard-reminder.${id}.due_in_1_day.${deadline}`;
-    const job = await until('the reminder job to complete', async () => {
-      const j = await queues.queue(QueueName.Hazards).getJob(jobId);
-      return j && (await j.isCompleted()) ? j : undefined;
+    expect(rows).toEqual([{ kind: 'hazard.due_in_1_day', stage: 'due_in_1_day', deadline }]);
+    const results = await until('both scans to complete', async () => {
+      const jobs = await Promise.all(scans.map((j) => queues.queue(QueueName.Hazards).getJob(j!)));
+      const done = await Promise.all(jobs.map(async (j) => j && (await j.isCompleted())));
+      return done.every(Boolean)
+        ? jobs.map((j) => j!.returnvalue as { sent: number; failed: number })
+        : undefined;
     });
-    expect(job.returnvalue).toEqual({ sent: true });
+    expect(results.every((r) => r.failed === 0)).toBe(true);
 
-    // Enqueued again directly: same id, no second job, no second notification.
-    expect(await queues.add(JobName.HazardReminder, { hazardId: id, kind: 'due_in_1_day', deadline })).toBe(
-      jobId,
-    );
-    await queues.add(JobName.HazardDeadlineScan, {});
+    // A third scan: nothing left to send.
+    await queues.add(JobName.ReminderScan, {});
     await new Promise((r) => setTimeout(r, 1500));
     const notes = await sql.query(
       `SELECT count(*)::int AS n FROM notification WHERE entity_id = $1 AND kind = 'hazard.due_in_1_day'`,

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { NotificationSmsSender } from '../../server/src/notifications/notification-sms.sender.js';
 import { Clock } from '../../server/src/common/clock.js';
 import { HazardDeadlineService } from '../../server/src/hazards/hazard-deadline.service.js';
+import { ReminderScheduler } from '../../server/src/reminders/reminder-scheduler.js';
 import { addDays, zoneDate } from '../../server/src/zone/zone-time.js';
 import { JobQueue } from '../../server/src/jobs/job-queue.service.js';
 import { JobName, QueueName } from '../../server/src/jobs/job.types.js';
@@ -110,8 +111,10 @@ describe('hazard reminders by SMS', () => {
 
   it('texts the person responsible, the safety lead and the officer once, however often the job runs', async () => {
     const queues = s.t.get(JobQueue);
-    const reminder = { hazardId, kind: 'due_in_1_day' as const, deadline };
-    await queues.add(JobName.HazardReminder, reminder);
+    // The one-day reminder is owed now: the worker's reminder scan sends it.
+    const [reminder] = await s.t.get(HazardDeadlineService).owedFor(hazardId, new Date());
+    expect(reminder).toMatchObject({ kind: 'hazard.due_in_1_day', stage: 'due_in_1_day', deadline });
+    await queues.add(JobName.ReminderScan, {});
 
     for (const p of [phones.responsible, phones.safety, phones.officer]) {
       const [body] = await expectTexts(p, 1);
@@ -126,10 +129,10 @@ describe('hazard reminders by SMS', () => {
     );
     expect((await rows()).map((r) => r.kind)).toEqual(Array(3).fill('hazard.due_in_1_day'));
 
-    // The same reminder again: by the queue (same job id), directly (the claim is taken), and a
-    // send job run again for a text that went out.
-    await queues.add(JobName.HazardReminder, reminder);
-    expect(await s.t.get(HazardDeadlineService).sendReminder(reminder)).toBe(false);
+    // The same reminder again: by another scan, directly (the claims are taken), and a send job
+    // run again for a text that went out.
+    await queues.add(JobName.ReminderScan, {});
+    expect(await s.t.get(ReminderScheduler).send('hazard', reminder!)).toBe(false);
     const sender = s.t.get(NotificationSmsSender);
     for (const r of await rows()) await sender.send({ smsId: r.id }, {} as Job);
 
@@ -164,7 +167,7 @@ describe('hazard reminders by SMS', () => {
       .spyOn(s.t.get(Clock), 'now')
       .mockReturnValue(new Date(`${addDays(deadline, 1)}T00:05:00+08:00`));
     try {
-      await s.t.get(JobQueue).add(JobName.HazardReminder, { hazardId, kind: 'overdue', deadline });
+      await s.t.get(JobQueue).add(JobName.ReminderScan, {});
       for (const p of [phones.responsible, phones.legal, phones.officer]) {
         const all = await expectTexts(p, p === phones.legal ? 1 : 2);
         expect(all.at(-1)).toContain('隐患整改已逾期');
@@ -178,10 +181,10 @@ describe('hazard reminders by SMS', () => {
     expect(texts(phones.legal)).toHaveLength(1);
     // The safety lead answered STOP after the first reminder.
     expect(texts(phones.safety)).toHaveLength(1);
-    const audit = await sql.query<{ after: { kind: string; contacts: string[] } }>(
-      `SELECT after FROM audit_log WHERE entity_id = $1 AND action = 'hazard.reminder_sent' ORDER BY id`,
+    const audit = await sql.query<{ after: { stage: string; contacts: string[] } }>(
+      `SELECT after FROM audit_log WHERE entity_id = $1 AND action = 'reminder.sent' ORDER BY id`,
       [hazardId],
     );
-    expect(audit.rows.map((r) => r.after.kind)).toEqual(['due_in_1_day', 'overdue']);
+    expect(audit.rows.map((r) => r.after.stage)).toEqual(['due_in_1_day', 'overdue']);
   });
 });

@@ -13,7 +13,7 @@ import {
   type Role,
 } from '@muster/contracts';
 import { Clock } from '../../server/src/common/clock.js';
-import { HazardDeadlineService } from '../../server/src/hazards/hazard-deadline.service.js';
+import { ReminderScheduler } from '../../server/src/reminders/reminder-scheduler.js';
 import { DemoSeedService } from '../../server/src/demo/demo-seed.service.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 
@@ -370,32 +370,40 @@ describe('hazard ledger', () => {
   describe('deadlines in Asia/Shanghai', () => {
     it('reminds 3 days and 1 day before, escalates when overdue — switching at local midnight, once each', async () => {
       const clock = t.get(Clock);
-      const deadlines = t.get(HazardDeadlineService);
+      const reminders = t.get(ReminderScheduler);
       const h = await create(
         'enterprise_officer',
         general({ deadline: '2026-03-10', foundAt: '2026-03-01T02:00:00Z' }),
       );
       const at = (iso: string) => jest.spyOn(clock, 'now').mockReturnValue(new Date(iso));
-      const mineDue = async () => (await deadlines.scan()).filter((r) => r.hazardId === h.id);
+      const mineDue = async () => (await reminders.pending(['hazard'])).filter((r) => r.entityId === h.id);
+      const keys = async () => (await mineDue()).map((r) => ({ stage: r.stage, deadline: r.deadline }));
       try {
         at('2026-03-06T15:59:59Z'); // 6 March 23:59:59 in Shanghai
         expect(await mineDue()).toEqual([]);
         at('2026-03-06T16:00:00Z'); // 7 March 00:00 in Shanghai (still 6 March in UTC)
-        expect(await mineDue()).toEqual([{ hazardId: h.id, kind: 'due_in_3_days', deadline: '2026-03-10' }]);
+        expect(await mineDue()).toEqual([
+          expect.objectContaining({
+            kind: 'hazard.due_in_3_days',
+            stage: 'due_in_3_days',
+            entity: 'hazard',
+            entityId: h.id,
+            deadline: '2026-03-10',
+          }),
+        ]);
         const officerBefore = (await notificationsOf('enterprise_officer')).length;
-        expect(await deadlines.sendReminder((await mineDue())[0]!)).toBe(true);
-        // A duplicate job sends nothing, and the scan no longer offers it.
-        expect(
-          await deadlines.sendReminder({ hazardId: h.id, kind: 'due_in_3_days', deadline: '2026-03-10' }),
-        ).toBe(false);
+        const first = (await mineDue())[0]!;
+        expect(await reminders.send('hazard', first)).toBe(true);
+        // A duplicate send sends nothing, and the scan no longer offers it.
+        expect(await reminders.send('hazard', first)).toBe(false);
         expect(await mineDue()).toEqual([]);
         const inbox = await notificationsOf('enterprise_officer');
         expect(inbox.length).toBe(officerBefore + 1);
         expect(inbox[0]).toMatchObject({ kind: 'hazard.due_in_3_days', entityId: h.id });
 
         at('2026-03-08T16:00:00Z'); // 9 March 00:00
-        expect((await mineDue()).map((r) => r.kind)).toEqual(['due_in_1_day']);
-        await deadlines.sendReminder((await mineDue())[0]!);
+        expect((await keys()).map((r) => r.stage)).toEqual(['due_in_1_day']);
+        await reminders.send('hazard', (await mineDue())[0]!);
 
         at('2026-03-10T15:59:59Z'); // last second of the deadline day: not overdue
         expect(await mineDue()).toEqual([]);
@@ -403,9 +411,9 @@ describe('hazard ledger', () => {
         expect(listed.body.overdue).toBe(false);
 
         at('2026-03-10T16:00:00Z'); // 11 March 00:00 in Shanghai
-        expect((await mineDue()).map((r) => r.kind)).toEqual(['overdue']);
+        expect((await keys()).map((r) => r.stage)).toEqual(['overdue']);
         const inspectorBefore = (await notificationsOf('inspector')).length;
-        expect(await deadlines.sendReminder((await mineDue())[0]!)).toBe(true);
+        expect(await reminders.send('hazard', (await mineDue())[0]!)).toBe(true);
         const escalated = await notificationsOf('inspector');
         expect(escalated.length).toBe(inspectorBefore + 1);
         expect(escalated[0]).toMatchObject({ kind: 'hazard.overdue', entityId: h.id });
@@ -417,13 +425,21 @@ describe('hazard ledger', () => {
           .set(await auth('inspector'));
         expect(overdueList.body.items.map((x: { id: string }) => x.id)).toContain(h.id);
 
-        const rows = await sql.query('SELECT kind FROM hazard_reminder WHERE hazard_id = $1 ORDER BY id', [
-          h.id,
-        ]);
-        expect(rows.rows.map((r) => r.kind)).toEqual(['due_in_3_days', 'due_in_1_day', 'overdue']);
-        // A stale job (kind no longer due) is dropped rather than sent late.
+        const rows = await sql.query(
+          `SELECT stage FROM reminder_claim WHERE entity = 'hazard' AND entity_id = $1
+            GROUP BY stage ORDER BY min(id)`,
+          [h.id],
+        );
+        expect(rows.rows.map((r) => r.stage)).toEqual(['due_in_3_days', 'due_in_1_day', 'overdue']);
+        // A stale reminder (stage no longer due, deadline not the hazard's) is dropped rather than
+        // sent late.
         expect(
-          await deadlines.sendReminder({ hazardId: h.id, kind: 'due_in_1_day', deadline: '2026-03-12' }),
+          await reminders.send('hazard', {
+            ...first,
+            kind: 'hazard.due_in_1_day',
+            stage: 'due_in_1_day',
+            deadline: '2026-03-12',
+          }),
         ).toBe(false);
       } finally {
         jest.restoreAllMocks();
@@ -453,10 +469,11 @@ describe('hazard ledger', () => {
     );
     const spy = jest.spyOn(t.get(Clock), 'now').mockReturnValue(new Date('2026-05-08T16:00:00Z'));
     try {
-      const due = (await t.get(HazardDeadlineService).scan()).filter((r) => r.hazardId === h.id);
-      expect(due.map((r) => r.kind)).toEqual(['due_in_1_day']);
+      const reminders = t.get(ReminderScheduler);
+      const due = (await reminders.pending(['hazard'])).filter((r) => r.entityId === h.id);
+      expect(due.map((r) => r.stage)).toEqual(['due_in_1_day']);
       const before = (await notificationsOf('inspector')).length;
-      expect(await t.get(HazardDeadlineService).sendReminder(due[0]!)).toBe(true);
+      expect(await reminders.send('hazard', due[0]!)).toBe(true);
       const inbox = await notificationsOf('inspector');
       expect(inbox.length).toBe(before + 1);
       expect(inbox[0]).toMatchObject({ kind: 'hazard.due_in_1_day', entityId: h.id });

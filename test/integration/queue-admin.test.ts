@@ -42,16 +42,20 @@ describe('the queue admin API', () => {
   });
 
   it('shows a failed job with its reason and retries it, audited', async () => {
-    const hazardId = '00000000-0000-4000-8000-0000000000aa';
+    const payload = {
+      runId: '00000000-0000-4000-8000-0000000000aa',
+      runInjectId: '00000000-0000-4000-8000-0000000000ab',
+      epoch: 0,
+    };
     // One attempt, so that it fails for good at once rather than after minutes of backoff.
     const job = await t
       .get(JobQueue)
-      .queue(QueueName.Hazards)
-      .add(JobName.HazardReminder, { hazardId, kind: 'overdue', deadline: '2030-01-01' }, { attempts: 1 });
+      .queue(QueueName.Drills)
+      .add(JobName.DrillInjectDue, payload, { attempts: 1 });
     const jobId = job.id!;
     // A worker of the test's own that fails every job once, as a provider outage would.
     const worker = new Worker(
-      QueueName.Hazards,
+      QueueName.Drills,
       async () => {
         throw new Error('provider unreachable');
       },
@@ -61,7 +65,7 @@ describe('the queue admin API', () => {
       const failed = await waitFor(
         async () => {
           const res = await t.http
-            .get(`/api/admin/queues/${QueueName.Hazards}/jobs?state=failed`)
+            .get(`/api/admin/queues/${QueueName.Drills}/jobs?state=failed`)
             .set('Authorization', `Bearer ${admin}`);
           return res.body.items?.find((j: { id: string }) => j.id === jobId);
         },
@@ -69,11 +73,11 @@ describe('the queue admin API', () => {
         'the job to fail for good',
       );
       expect(failed).toMatchObject({
-        name: JobName.HazardReminder,
-        queue: QueueName.Hazards,
+        name: JobName.DrillInjectDue,
+        queue: QueueName.Drills,
         state: 'failed',
         failedReason: 'provider unreachable',
-        data: { hazardId },
+        data: payload,
       });
       expect(failed.attemptsMade).toBe(failed.attempts);
       expect(failed.stacktrace).toContain('provider unreachable');
@@ -82,16 +86,16 @@ describe('the queue admin API', () => {
     }
 
     const commander = await t.token('commander');
-    const path = `/api/admin/queues/${QueueName.Hazards}/jobs/${jobId}/retry`;
+    const path = `/api/admin/queues/${QueueName.Drills}/jobs/${jobId}/retry`;
     expect((await t.http.post(path).set('Authorization', `Bearer ${commander}`)).status).toBe(403);
 
     const retried = await t.http.post(path).set('Authorization', `Bearer ${admin}`);
     expect(retried.status).toBe(200);
     expect(retried.body).toMatchObject({ id: jobId, state: 'waiting' });
     const counts = await t.http.get('/api/admin/queues').set('Authorization', `Bearer ${admin}`);
-    const hazards = counts.body.items.find((q: { name: string }) => q.name === QueueName.Hazards);
-    expect(hazards.counts.failed).toBe(0);
-    expect(hazards.counts.waiting).toBeGreaterThanOrEqual(1);
+    const drills = counts.body.items.find((q: { name: string }) => q.name === QueueName.Drills);
+    expect(drills.counts.failed).toBe(0);
+    expect(drills.counts.waiting).toBeGreaterThanOrEqual(1);
 
     // A job that is not failed cannot be retried.
     expect((await t.http.post(path).set('Authorization', `Bearer ${admin}`)).status).toBe(409);
@@ -100,7 +104,7 @@ describe('the queue admin API', () => {
     expect(audit.status).toBe(200);
     expect(audit.body.items[0]).toMatchObject({
       action: 'job.retried',
-      after: { queue: QueueName.Hazards, jobId },
+      after: { queue: QueueName.Drills, jobId },
     });
   });
 });

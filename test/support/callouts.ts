@@ -5,6 +5,7 @@ import { CalloutsModule } from '../../server/src/callouts/callouts.module.js';
 import { HazardJobsModule } from '../../server/src/hazards/hazard.module.js';
 import { InspectionJobsModule } from '../../server/src/inspections/inspection-jobs.module.js';
 import { JobWorkerModule } from '../../server/src/jobs/job-worker.module.js';
+import { ReminderJobsModule } from '../../server/src/reminders/reminders.module.js';
 import { createTestApp, type TestApp } from './app.js';
 
 export const ACCOUNT_SID = `AC${'0'.repeat(32)}`;
@@ -50,7 +51,9 @@ export async function startCalloutStack(
     port,
     web,
     dutyAlerting,
-    imports: inProcessWorker ? [CalloutsModule, HazardJobsModule, InspectionJobsModule, JobWorkerModule] : [],
+    imports: inProcessWorker
+      ? [CalloutsModule, HazardJobsModule, InspectionJobsModule, ReminderJobsModule, JobWorkerModule]
+      : [],
     env: {
       PUBLIC_URL: publicUrl,
       TWILIO_ACCOUNT_SID: ACCOUNT_SID,

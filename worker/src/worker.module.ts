@@ -6,6 +6,8 @@ import { DutyModule } from '@muster/server/duty/duty.module.js';
 import { HazardJobsModule } from '@muster/server/hazards/hazard.module.js';
 import { InspectionJobsModule } from '@muster/server/inspections/inspection-jobs.module.js';
 import { JobWorkerModule } from '@muster/server/jobs/job-worker.module.js';
+import { ReminderJobsModule } from '@muster/server/reminders/reminders.module.js';
+import { ResourcesModule } from '@muster/server/resources/resources.module.js';
 import { RoomLogModule } from '@muster/server/room-log/room-log.module.js';
 
 /**
@@ -21,6 +23,9 @@ import { RoomLogModule } from '@muster/server/room-log/room-log.module.js';
     CalloutsModule,
     DrillsModule,
     DutyModule,
+    // Every module with a reminder source, so the scan knows all the deadlines.
+    ResourcesModule,
+    ReminderJobsModule,
     JobWorkerModule,
   ],
 })

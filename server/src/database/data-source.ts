@@ -16,7 +16,7 @@ import { InspectionSchedule1764850000010 } from './migrations/1764850000010-insp
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 import { Callout, CalloutDelivery, CalloutRecipient } from '../callouts/callout.entities.js';
 import { Hazards1764600000001 } from './migrations/1764600000001-hazards.js';
-import { Hazard, HazardReminder, HazardTransition } from '../hazards/hazard.entity.js';
+import { Hazard, HazardTransition } from '../hazards/hazard.entity.js';
 import { StoredFile } from '../files/stored-file.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
 import { InspectionPlan, InspectionRecord } from '../inspections/inspection.entity.js';
@@ -47,6 +47,7 @@ import { ResourceDispatch1765100000200 } from './migrations/1765100000200-resour
 import { DutyAlerting1765200000000 } from './migrations/1765200000000-duty-alerting.js';
 import { ReportingChain1765200000100 } from './migrations/1765200000100-reporting-chain.js';
 import { IncidentReportForms1765200000200 } from './migrations/1765200000200-incident-report-forms.js';
+import { ReminderLedger1765200000300 } from './migrations/1765200000300-reminder-ledger.js';
 import { NotificationKinds1765200000400 } from './migrations/1765200000400-notification-kinds.js';
 import { ConsoleAnswers1765200000500 } from './migrations/1765200000500-console-answers.js';
 import { NotificationPreference } from '../notifications/notification-preference.entity.js';
@@ -60,7 +61,6 @@ export const ENTITIES = [
   CalloutDelivery,
   Hazard,
   HazardTransition,
-  HazardReminder,
   StoredFile,
   Notification,
   NotificationPreference,
@@ -115,6 +115,7 @@ export const MIGRATIONS = [
   DutyAlerting1765200000000,
   ReportingChain1765200000100,
   IncidentReportForms1765200000200,
+  ReminderLedger1765200000300,
   NotificationKinds1765200000400,
   ConsoleAnswers1765200000500,
 ];

@@ -11,6 +11,8 @@ import { DutyDemoSeeder } from './duty-demo.js';
 import { HazardsDemoSeeder } from './hazards-demo.js';
 import { PlansDemoSeeder } from './plans-demo.js';
 import { ResourcesDemoSeeder } from './resources-demo.js';
+import { ReminderScheduler } from '../reminders/reminder-scheduler.js';
+import { reminderKeyText } from '../reminders/reminder-ledger.js';
 
 export interface SeedResult {
   enterprisesCreated: number;
@@ -37,11 +39,14 @@ export class DemoSeedService {
     private readonly hazardsSeeder: HazardsDemoSeeder,
     private readonly drillsSeeder: DrillsDemoSeeder,
     private readonly dutySeeder: DutyDemoSeeder,
+    private readonly reminders: ReminderScheduler,
   ) {}
 
   seed(): Promise<SeedResult> {
     return this.context.runAsSystem('demo-seed', async () => {
       const result: SeedResult = { enterprisesCreated: 0, usersCreated: 0 };
+      // What the zone owed before seeding stays owed: only what the seeding adds is waived below.
+      const owedBefore = new Set((await this.reminders.pending()).map(reminderKeyText));
       const ids = new Map<string, string>();
       const [existing] = await this.enterprises.list({ skip: 0, take: 1000 });
       const byCode = new Map(existing.map((e) => [e.creditCode, e.id]));
@@ -86,6 +91,14 @@ export class DemoSeedService {
       const drills = await this.drillsSeeder.seed(ids);
       // The duty policy names the directory's duty rotation and teams.
       const dutyPolicy = await this.dutySeeder.seed();
+      // The demo records are entered back-dated: hazards long overdue, drills never held,
+      // certificates and resources past their dates. A fresh start would otherwise text dozens
+      // of people about them at once, with nothing in the log to say why; their reminders are
+      // recorded as settled (audited). What comes due later goes out as usual.
+      const waived = await this.reminders.waiveOwed(
+        'demo zone entered back-dated',
+        (r) => !owedBefore.has(reminderKeyText(r)),
+      );
       this.logger.log(
         `Demo data: ${result.enterprisesCreated} enterprises and ${result.usersCreated} users created`,
       );
@@ -98,7 +111,7 @@ export class DemoSeedService {
       );
       this.logger.log(
         `Demo hazard ledger: ${hazards.hazardsCreated} hazards created; ` +
-          `${hazards.remindersWaived} deadline reminders already owed recorded as sent, not texted`,
+          `${waived} deadline reminders already owed recorded as settled, not sent`,
       );
       this.logger.log(`Demo drills: ${drills.scenariosCreated} scenarios created`);
       if (dutyPolicy) this.logger.log('Demo duty alerting policy created');

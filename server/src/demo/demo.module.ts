@@ -6,6 +6,7 @@ import { EnterpriseModule } from '../enterprises/enterprise.module.js';
 import { HazardCoreModule, HazardModule } from '../hazards/hazard.module.js';
 import { InspectionModule } from '../inspections/inspection.module.js';
 import { PlansModule } from '../plans/plans.module.js';
+import { ReminderSchedulerModule } from '../reminders/reminders.module.js';
 import { ResourcesModule } from '../resources/resources.module.js';
 import { DemoSeedService } from './demo-seed.service.js';
 import { DirectoryDemoSeeder } from './directory-demo.js';
@@ -26,6 +27,7 @@ import { ResourcesDemoSeeder } from './resources-demo.js';
     InspectionModule,
     DrillsModule,
     DutyModule,
+    ReminderSchedulerModule,
   ],
   providers: [
     DemoSeedService,

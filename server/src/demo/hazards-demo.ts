@@ -10,7 +10,6 @@ import type {
   HazardStatus,
 } from '@muster/contracts';
 import { Db } from '../database/db.js';
-import { HazardDeadlineService } from '../hazards/hazard-deadline.service.js';
 import { HazardService } from '../hazards/hazard.service.js';
 import { addDays, zoneDate } from '../zone/zone-time.js';
 import { UserRepository } from '../identity/user.repository.js';
@@ -311,18 +310,15 @@ export class HazardsDemoSeeder {
     private readonly context: RequestContext,
     private readonly users: UserRepository,
     private readonly hazards: HazardService,
-    private readonly deadlines: HazardDeadlineService,
     private readonly inspections: InspectionService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async seed(
-    enterpriseIds: Map<string, string>,
-  ): Promise<{ hazardsCreated: number; remindersWaived: number }> {
+  async seed(enterpriseIds: Map<string, string>): Promise<{ hazardsCreated: number }> {
     const inspector = await this.principal(INSPECTOR);
     const admin = await this.principal('admin@muster.test');
-    if (!inspector || !admin) return { hazardsCreated: 0, remindersWaived: 0 };
+    if (!inspector || !admin) return { hazardsCreated: 0 };
     const existing = new Set(
       (
         (await this.db.manager.query(`SELECT enterprise_id, place, description FROM hazard`)) as {
@@ -384,11 +380,8 @@ export class HazardsDemoSeeder {
       await this.backdate(h.id, foundAt, d);
       created.push(h.id);
     }
-    // The ledger's overdue entries were overdue before the demo existed: a fresh start would
-    // otherwise text a dozen people about them at once, with nothing in the log to say why.
-    const remindersWaived = await this.deadlines.waiveOwed(created, 'demo ledger entered back-dated');
     await this.seedPlans(enterpriseIds, inspector);
-    return { hazardsCreated: created.length, remindersWaived };
+    return { hazardsCreated: created.length };
   }
 
   /**

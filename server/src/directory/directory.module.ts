@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { EnterpriseModule } from '../enterprises/enterprise.module.js';
 import { ScopedUserRepository } from '../identity/scoped-user.repository.js';
+import { RemindersModule } from '../reminders/reminders.module.js';
+import { CertificateReminders } from './certificate-reminders.js';
 import { UserFinder } from '../identity/user-finder.js';
 import { ContactRepository } from './contact.repository.js';
 import { ContactService } from './contact.service.js';
@@ -19,8 +21,9 @@ import { TeamService } from './team.service.js';
  * (it loads the room and drill services too) does not have.
  */
 @Module({
-  imports: [EnterpriseModule],
+  imports: [EnterpriseModule, RemindersModule],
   providers: [
+    CertificateReminders,
     ContactRepository,
     TeamRepository,
     RotationRepository,

@@ -18,8 +18,11 @@ export class ComplianceService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The zone's drill duties (an officer's: their enterprise's), or one enterprise's. */
-  async report(enterpriseId?: string): Promise<ComplianceReport> {
+  /**
+   * The zone's drill duties (an officer's: their enterprise's), or one enterprise's; as of `now`
+   * (the reminder scheduler's scan time), by default the clock's.
+   */
+  async report(enterpriseId?: string, now: Date = this.clock.now()): Promise<ComplianceReport> {
     const enterprises = await this.enterprises.profiles(enterpriseId);
     if (enterpriseId && enterprises.length === 0) throw new NotFoundError('Enterprise not found');
     const ids = enterprises.map((e) => e.id);
@@ -44,7 +47,7 @@ export class ComplianceService {
         planType: r.plan_type,
         endedAt: new Date(r.ended_at),
       })),
-      now: this.clock.now(),
+      now,
       timeZone: this.config.TZ,
     });
   }

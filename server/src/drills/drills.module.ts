@@ -6,8 +6,10 @@ import { EnterpriseModule } from '../enterprises/enterprise.module.js';
 import { IncidentModule } from '../incidents/incident.module.js';
 import { JobsModule } from '../jobs/jobs.module.js';
 import { PlansModule } from '../plans/plans.module.js';
+import { RemindersModule } from '../reminders/reminders.module.js';
 import { RoomWorkModule } from '../rooms/room-work.module.js';
 import { ComplianceService } from './compliance.service.js';
+import { DrillDutyReminders, ImprovementReminders } from './drill-reminders.js';
 import { DrillRosterLookup } from './drill-roster.js';
 import { DrillRunRepository } from './drill-run.repository.js';
 import { DrillRunService } from './drill-run.service.js';
@@ -38,6 +40,7 @@ import { ScenarioService } from './scenario.service.js';
     RoomWorkModule,
     CalloutsModule,
     JobsModule,
+    RemindersModule,
   ],
   providers: [
     ScenarioRepository,
@@ -56,6 +59,8 @@ import { ScenarioService } from './scenario.service.js';
     ImprovementService,
     DrillReportService,
     ComplianceService,
+    DrillDutyReminders,
+    ImprovementReminders,
   ],
   exports: [
     DrillRunService,

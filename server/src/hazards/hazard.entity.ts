@@ -142,21 +142,3 @@ export class HazardTransition {
   @Column({ type: 'timestamptz', default: () => 'now()' })
   at: Date;
 }
-
-@Entity('hazard_reminder')
-export class HazardReminder {
-  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
-  id: string;
-
-  @Column({ type: 'uuid' })
-  hazardId: string;
-
-  @Column({ type: 'text' })
-  kind: string;
-
-  @Column({ type: 'date' })
-  deadline: string;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  sentAt: Date;
-}

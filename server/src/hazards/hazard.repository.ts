@@ -4,8 +4,7 @@ import { EnterpriseScopedRepository } from '../common/scoped.repository.js';
 import type { HazardCategory, HazardLevel, HazardSource, HazardStatus } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { escapeLike } from '../common/sql.js';
-import { Hazard, HazardReminder, HazardTransition } from './hazard.entity.js';
-import type { ReminderKind } from '../zone/zone-time.js';
+import { Hazard, HazardTransition } from './hazard.entity.js';
 
 export const HAZARD_SORTS = ['foundAt', 'deadline', 'level', 'status', 'code', 'updatedAt'] as const;
 export type HazardSort = (typeof HAZARD_SORTS)[number];
@@ -162,35 +161,49 @@ export class HazardRepository extends EnterpriseScopedRepository<Hazard> {
   }
 
   /**
-   * Open hazards (any enterprise) with a deadline on or before `until` (zone-local date), with
-   * the reminder kinds already sent for their current deadline.
+   * Open hazards (any enterprise) with a deadline on or before `until` (zone-local date), or the
+   * one hazard `id` when given (the scheduler's re-check just before a reminder goes out).
    */
-  async openDueBy(until: string): Promise<{ id: string; deadline: string; sent: ReminderKind[] }[]> {
-    const rows: { id: string; deadline: string; sent: ReminderKind[] | null }[] = await this.db.manager.query(
-      `SELECT h.id, to_char(h.deadline, 'YYYY-MM-DD') AS deadline,
-              array_agg(r.kind) FILTER (WHERE r.kind IS NOT NULL) AS sent
-         FROM hazard h
-         LEFT JOIN hazard_reminder r ON r.hazard_id = h.id AND r.deadline = h.deadline
+  async openDueBy(
+    until: string,
+    id?: string,
+  ): Promise<
+    {
+      id: string;
+      seq: number;
+      enterpriseId: string;
+      enterpriseName: string;
+      place: string;
+      responsiblePerson: string | null;
+      deadline: string;
+    }[]
+  > {
+    const rows: {
+      id: string;
+      seq: number;
+      enterprise_id: string;
+      enterprise_name: string;
+      place: string;
+      responsible_person: string | null;
+      deadline: string;
+    }[] = await this.db.manager.query(
+      `SELECT h.id, h.seq, h.enterprise_id, e.name AS enterprise_name, h.place, h.responsible_person,
+              to_char(h.deadline, 'YYYY-MM-DD') AS deadline
+         FROM hazard h JOIN enterprise e ON e.id = h.enterprise_id
         WHERE h.status <> 'closed' AND h.deadline IS NOT NULL AND h.deadline <= $1::date
-        GROUP BY h.id
+          AND ($2::uuid IS NULL OR h.id = $2::uuid)
         ORDER BY h.deadline, h.id`,
-      [until],
+      [until, id ?? null],
     );
-    return rows.map((r) => ({ id: r.id, deadline: r.deadline, sent: r.sent ?? [] }));
-  }
-
-  /** Claims a reminder; false when this one was already sent (the unique key decides). */
-  async claimReminder(hazardId: string, kind: ReminderKind, deadline: string): Promise<boolean> {
-    const rows: { id: string }[] = await this.db.manager.query(
-      `INSERT INTO hazard_reminder (hazard_id, kind, deadline) VALUES ($1, $2, $3)
-       ON CONFLICT (hazard_id, kind, deadline) DO NOTHING RETURNING id`,
-      [hazardId, kind, deadline],
-    );
-    return rows.length === 1;
-  }
-
-  remindersOf(hazardId: string): Promise<HazardReminder[]> {
-    return this.db.repo(HazardReminder).find({ where: { hazardId }, order: { id: 'ASC' } });
+    return rows.map((r) => ({
+      id: r.id,
+      seq: Number(r.seq),
+      enterpriseId: r.enterprise_id,
+      enterpriseName: r.enterprise_name,
+      place: r.place,
+      responsiblePerson: r.responsible_person,
+      deadline: r.deadline,
+    }));
   }
 
   /** Unscoped, for background work acting for the system. */

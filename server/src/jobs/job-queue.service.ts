@@ -92,8 +92,18 @@ export class JobQueue {
     return missing;
   }
 
-  /** Upserts every repeatable job: rebooting the worker never duplicates a schedule. */
+  /**
+   * Upserts every repeatable job: rebooting the worker never duplicates a schedule. Schedules of
+   * jobs this version retired (the hazard deadline scan, now the reminder scan) are removed, or
+   * Redis would keep producing jobs that no handler takes.
+   */
   async installSchedules(): Promise<void> {
+    const current = new Set(JOB_SCHEDULES.map((s) => s.id));
+    for (const queue of Object.values(this.queues)) {
+      for (const s of await queue.getJobSchedulers()) {
+        if (s.key && !current.has(s.key)) await queue.removeJobScheduler(s.key);
+      }
+    }
     for (const s of JOB_SCHEDULES) {
       await this.queues[QUEUE_OF[s.name]].upsertJobScheduler(
         s.id,

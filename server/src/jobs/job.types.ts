@@ -1,5 +1,4 @@
 import type { JobsOptions } from 'bullmq';
-import type { ReminderKind } from '../zone/zone-time.js';
 
 /**
  * Every queue and job of Muster. Queue names never change once shipped: jobs waiting in a
@@ -7,6 +6,7 @@ import type { ReminderKind } from '../zone/zone-time.js';
  * and exactly one `@OnJob` handler (the worker refuses to boot otherwise).
  */
 export enum QueueName {
+  /** Deadline reminders (of every domain, despite the name) and inspection scheduling. */
   Hazards = 'hazards',
   /** Call-out fan-out and escalation timers. */
   Callouts = 'callouts',
@@ -17,10 +17,8 @@ export enum QueueName {
 }
 
 export enum JobName {
-  /** Repeatable: finds hazards owed a deadline reminder or an overdue escalation. */
-  HazardDeadlineScan = 'hazard-deadline-scan',
-  /** One reminder for one hazard; deduplicated by its deterministic job id. */
-  HazardReminder = 'hazard-reminder',
+  /** Repeatable: sends every reminder and overdue escalation the registered deadlines owe. */
+  ReminderScan = 'reminder-scan',
   /** Repeatable: creates the inspection records that plans' schedules make due today. */
   InspectionScheduleScan = 'inspection-schedule-scan',
   /** Repeatable: moves outbox rows that are still waiting (e.g. Redis was down) into the queues. */
@@ -44,8 +42,7 @@ export enum JobName {
 }
 
 export interface JobPayloads {
-  [JobName.HazardDeadlineScan]: Record<string, never>;
-  [JobName.HazardReminder]: { hazardId: string; kind: ReminderKind; deadline: string };
+  [JobName.ReminderScan]: Record<string, never>;
   [JobName.InspectionScheduleScan]: Record<string, never>;
   [JobName.OutboxRelay]: Record<string, never>;
   [JobName.CalloutTierStart]: { calloutId: string; tier: number; round: number };
@@ -61,8 +58,7 @@ export interface JobPayloads {
 }
 
 export const QUEUE_OF: Record<JobName, QueueName> = {
-  [JobName.HazardDeadlineScan]: QueueName.Hazards,
-  [JobName.HazardReminder]: QueueName.Hazards,
+  [JobName.ReminderScan]: QueueName.Hazards,
   [JobName.InspectionScheduleScan]: QueueName.Hazards,
   [JobName.OutboxRelay]: QueueName.Callouts,
   [JobName.CalloutTierStart]: QueueName.Callouts,
@@ -81,7 +77,6 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
  * BullMQ refuses ":" in custom ids, hence the dots.
  */
 export const JOB_ID: { [N in JobName]?: (p: JobPayloads[N]) => string } = {
-  [JobName.HazardReminder]: (p) => `hazard-reminder.${p.hazardId}.${p.kind}.${p.deadline}`,
   [JobName.CalloutTierStart]: (p) => `tier-start.${p.calloutId}.${p.tier}.${p.round}`,
   [JobName.CalloutTierTimeout]: (p) => `tier-timeout.${p.calloutId}.${p.tier}.${p.round}`,
   [JobName.CalloutVoiceEscalation]: (p) => `voice.${p.recipientId}.${p.tier}.${p.round}`,
@@ -115,13 +110,12 @@ export interface JobSchedule<N extends JobName = JobName> {
   everyMs: number;
 }
 
-/**
- * Reminders are decided by the zone-local date; scanning every 15 minutes sends them within a
- * quarter of an hour of midnight in Asia/Shanghai.
- */
 export const JOB_SCHEDULES: JobSchedule[] = [
-  { id: 'hazard-deadline-scan', name: JobName.HazardDeadlineScan, payload: {}, everyMs: 15 * 60_000 },
-  // Occurrences start on zone-local dates too: the same quarter of an hour after midnight.
+  // Some deadlines count in minutes (the 1-hour report, its reminder at 30 minutes): one scan a
+  // minute sends each within a minute of its time. See docs/architecture.md, "Reminders".
+  { id: 'reminder-scan', name: JobName.ReminderScan, payload: {}, everyMs: 60_000 },
+  // Occurrences start on zone-local dates: scanning every 15 minutes starts them within a quarter
+  // of an hour of midnight in Asia/Shanghai.
   { id: 'inspection-schedule-scan', name: JobName.InspectionScheduleScan, payload: {}, everyMs: 15 * 60_000 },
   // A safety net only: the server relays its own outbox rows right after commit.
   { id: 'outbox-relay', name: JobName.OutboxRelay, payload: {}, everyMs: 2_000 },

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { DirectoryModule } from '../directory/directory.module.js';
 import { EnterpriseModule } from '../enterprises/enterprise.module.js';
+import { RemindersModule } from '../reminders/reminders.module.js';
 import { EscalationPolicyRepository } from './escalation-policy.repository.js';
 import { EscalationPolicyService } from './escalation-policy.service.js';
 import { DisposalCardService } from './disposal-card.service.js';
 import { PlanAccess } from './plan-access.js';
 import { PlanLevelService } from './plan-level.service.js';
+import { PlanReminders } from './plan-reminders.js';
 import { PlanVersionService } from './plan-version.service.js';
 import { PlanRepository } from './plan.repository.js';
 import { PlanService } from './plan.service.js';
@@ -13,7 +15,7 @@ import { PlanViews } from './plan.view.js';
 import { ResponsibilityService } from './responsibility.service.js';
 
 @Module({
-  imports: [EnterpriseModule, DirectoryModule],
+  imports: [EnterpriseModule, DirectoryModule, RemindersModule],
   providers: [
     PlanService,
     PlanVersionService,
@@ -25,6 +27,7 @@ import { ResponsibilityService } from './responsibility.service.js';
     EscalationPolicyService,
     EscalationPolicyRepository,
     ResponsibilityService,
+    PlanReminders,
   ],
   exports: [
     PlanService,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { NotificationKind, NotificationParams } from '@muster/contracts';
+import type { AuditEntity, NotificationKind, NotificationParams } from '@muster/contracts';
 import type { NotificationContact, Recipients } from '../notifications/notification.service.js';
 
 /**
@@ -11,12 +11,19 @@ export interface OwedReminder {
   kind: NotificationKind;
   /** Which reminder of this deadline: e.g. `before_30m`, `before_10m`, `due_in_3_days`, `overdue`. */
   stage: string;
-  entity: string;
+  entity: AuditEntity;
   entityId: string;
   /** The deadline (an ISO instant or a zone-local date): a moved deadline is reminded afresh. */
   deadline: string;
   /** Account holders, by id or by role (optionally of one enterprise). */
   to: Recipients;
+  /**
+   * Who hears of it instead when `to` reaches no active account (an enterprise without an officer
+   * account: the zone's inspectors), so that no reminder goes out to nobody.
+   */
+  fallback?: Recipients;
+  /** More account holders besides `to` (an escalation's: the zone's, beside the enterprise's). */
+  alsoTo?: Recipients;
   /** People reached by phone only (a responsible person in the ledger, a certificate holder). */
   contacts?: NotificationContact[];
   params: NotificationParams;
@@ -33,6 +40,11 @@ export interface ReminderSource {
   /** Stable name, for logs, the audit and the scheduler's per-source progress. */
   readonly name: string;
   owed(now: Date): Promise<OwedReminder[]>;
+  /**
+   * The reminders one record owes now, for the re-check just before sending; cheaper than `owed`
+   * for sources with many records. Without it the scheduler filters `owed(now)`.
+   */
+  owedFor?(entityId: string, now: Date): Promise<OwedReminder[]>;
 }
 
 /**
