@@ -31,9 +31,12 @@ import {
   ensureDatabase,
   ensureServices,
   tcpOpen,
+  which,
 } from './services.mjs';
 
 const DATA_DIR = path.join(ROOT, '.data');
+/** The CJK font the printed incident report forms embed unless REPORT_FONT names another. */
+const DEFAULT_REPORT_FONT = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
 const NODE = process.execPath;
 
 const DEMO_ACCOUNT_SID = 'AC00000000000000000000000000000000'; // the emulator's account in demo mode
@@ -301,6 +304,29 @@ function shutdown(reason, code) {
   return stopped;
 }
 
+/**
+ * The printed 事故快报 and 续报 need a CJK font. Where it is missing and apt-get may run it is
+ * installed (a few seconds); otherwise the console still starts, and printing a form answers
+ * 503 naming the font, as said here.
+ */
+async function ensureReportFont(env) {
+  if (env.REPORT_FONT || fs.existsSync(DEFAULT_REPORT_FONT)) return;
+  const hint =
+    'printed report forms need a CJK font: sudo apt-get install fonts-wqy-microhei, or set REPORT_FONT';
+  if (process.getuid?.() !== 0 || !which('apt-get')) {
+    say(`  ${hint} (until then printing a form answers 503)`);
+    return;
+  }
+  say('  installing fonts-wqy-microhei with apt-get');
+  const opts = { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } };
+  try {
+    await run('apt-get', ['update'], opts);
+    await run('apt-get', ['install', '-y', '--no-install-recommends', 'fonts-wqy-microhei'], opts);
+  } catch (err) {
+    say(`  could not install it (${err.message}): ${hint}`);
+  }
+}
+
 function banner(env, emulatorPort) {
   const lines = ['', `Muster is running: http://localhost:${env.PORT}`];
   if (emulatorPort) lines.push(`Phone simulator (Twilio emulator): http://localhost:${emulatorPort}/`);
@@ -356,6 +382,8 @@ async function main() {
     await services;
     await ensureDatabase(env.DATABASE_URL, { log });
   });
+
+  await step('report font', () => ensureReportFont(env));
 
   // --no-build: start what `npm run build` made last (the supervisor's tests start it this way).
   if (!process.argv.includes('--no-build')) await step('build', () => run('npm', ['run', 'build'], { env }));

@@ -313,3 +313,24 @@ describe('incident report forms (Decree 493 Art. 12), their PDFs and attachments
     expect((await pdf(officer, other.body.id, initial.id)).status).toBe(404);
   });
 });
+
+describe('a server without the report font', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { REPORT_FONT: '/nonexistent/fonts/missing.ttc:Missing' } });
+  });
+  afterAll(() => t.close());
+
+  it('answers 503 naming what to install, and gives out no document number', async () => {
+    const officer = { Authorization: `Bearer ${await t.token('enterprise_officer')}` };
+    const filed = await t.http.post('/api/incidents').set(officer).send(incidentReport()).expect(201);
+    const [report] = (await t.http.get(`/api/incidents/${filed.body.id}/reports`).set(officer).expect(200))
+      .body;
+    const res = await t.http.get(`/api/incidents/${filed.body.id}/reports/${report.id}/pdf`).set(officer);
+    expect(res.status).toBe(503);
+    expect(res.body.message).toMatch(/REPORT_FONT/);
+    expect(res.body.problems).toEqual([expect.objectContaining({ code: 'incident.reportFontMissing' })]);
+    const after = (await t.http.get(`/api/incidents/${filed.body.id}/reports`).set(officer).expect(200)).body;
+    expect(after[0].documentNo).toBeNull();
+  });
+});

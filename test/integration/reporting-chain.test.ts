@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { type ReportingChainView, notificationText } from '@muster/contracts';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../server/src/common/clock.js';
+import { ReminderScheduler } from '../../server/src/reminders/reminder-scheduler.js';
 import { ReminderSources } from '../../server/src/reminders/reminder-sources.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { incidentReport } from '../support/incidents.js';
@@ -281,17 +282,31 @@ describe('the reporting chain (Decree 493 Art. 9–13, 29, 32; SAWS Order 21)', 
       const kinds = async (ms: number) =>
         (await owedFor(learned.id, new Date(ms)))
           .filter((r) => r.kind.startsWith('reporting.enterprise_report'))
-          .map((r) => [r.kind, r.stage, r.to]);
+          .map((r) => [r.kind, r.stage, r.to, r.alsoTo ?? null]);
       expect(await kinds(deadline - 30 * MIN - 1)).toEqual([]);
       expect(await kinds(deadline - 30 * MIN)).toEqual([
-        ['reporting.enterprise_report_due', 'left_30m', { roles: ['enterprise_officer'], enterpriseId }],
+        [
+          'reporting.enterprise_report_due',
+          'left_30m',
+          { roles: ['enterprise_officer'], enterpriseId },
+          null,
+        ],
       ]);
       expect(await kinds(deadline - 10 * MIN)).toEqual([
-        ['reporting.enterprise_report_due', 'left_10m', { roles: ['enterprise_officer'], enterpriseId }],
+        [
+          'reporting.enterprise_report_due',
+          'left_10m',
+          { roles: ['enterprise_officer'], enterpriseId },
+          null,
+        ],
       ]);
       expect(await kinds(deadline + 1)).toEqual([
-        ['reporting.enterprise_report_overdue', 'overdue', { roles: ['enterprise_officer'], enterpriseId }],
-        ['reporting.enterprise_report_overdue', 'overdue', { roles: ['commander', 'zone_admin'] }],
+        [
+          'reporting.enterprise_report_overdue',
+          'overdue',
+          { roles: ['enterprise_officer'], enterpriseId },
+          { roles: ['commander', 'zone_admin'] },
+        ],
       ]);
 
       // The zone's own two hours run beside it; once the enterprise reports, its reminders stop.
@@ -338,8 +353,9 @@ describe('the reporting chain (Decree 493 Art. 9–13, 29, 32; SAWS Order 21)', 
           .filter((r) => r.kind.startsWith(prefix))
           .map((r) => r.stage);
       expect(await stages(follow - 60 * MIN - 1, 'reporting.follow_up')).toEqual([]);
-      expect(await stages(follow - 60 * MIN, 'reporting.follow_up')).toEqual(['left_1h', 'left_1h']);
-      expect(await stages(Date.now(), 'reporting.supplement')).toEqual(['owed', 'owed']);
+      // One reminder each, to the enterprise and the zone alike.
+      expect(await stages(follow - 60 * MIN, 'reporting.follow_up')).toEqual(['left_1h']);
+      expect(await stages(Date.now(), 'reporting.supplement')).toEqual(['owed']);
       const inv = Date.parse(chain.investigation.report.deadline!);
       expect(await stages(inv - 7 * 24 * 60 * MIN - 1, 'investigation.report')).toEqual([]);
       expect(await stages(inv - 7 * 24 * 60 * MIN, 'investigation.report')).toEqual(['due_in_7_days']);
@@ -388,6 +404,52 @@ describe('the reporting chain (Decree 493 Art. 9–13, 29, 32; SAWS Order 21)', 
           'reporting.supplement_overdue',
         ]),
       );
+    });
+
+    it('goes out through the scheduler once per stage: the officer in the hour, the zone as well after it', async () => {
+      const learned = await file(
+        commander,
+        incidentReport({
+          enterpriseId,
+          occurredAt: new Date(Date.now() - 5 * MIN).toISOString(),
+          source: 'zone',
+        }),
+      );
+      const deadline = Date.parse(learned.clock.deadline);
+      const scheduler = t.get(ReminderScheduler);
+      const clock = jest.spyOn(t.get(Clock), 'now');
+      /** Who holds notifications of the kind about the incident, by role, and how many each. */
+      const held = async (kind: string) =>
+        (
+          await t.get(DataSource).query(
+            `SELECT u.role, count(*)::int AS n, count(DISTINCT n.user_id)::int AS users
+               FROM notification n JOIN app_user u ON u.id = n.user_id
+              WHERE n.kind = $1 AND n.entity_id = $2 GROUP BY u.role ORDER BY u.role`,
+            [kind, learned.id],
+          )
+        ).map((r: { role: string; n: number; users: number }) => [r.role, r.n / r.users]);
+      const scanAt = async (ms: number) => {
+        clock.mockReturnValue(new Date(ms));
+        await scheduler.scan(['incident-reporting-chain']);
+        // An overlapping scan at the same instant sends nothing more.
+        await scheduler.scan(['incident-reporting-chain']);
+      };
+      try {
+        await scanAt(deadline - 30 * MIN - 1000);
+        expect(await held('reporting.enterprise_report_due')).toEqual([]);
+        await scanAt(deadline - 30 * MIN);
+        expect(await held('reporting.enterprise_report_due')).toEqual([['enterprise_officer', 1]]);
+        await scanAt(deadline - 10 * MIN);
+        expect(await held('reporting.enterprise_report_due')).toEqual([['enterprise_officer', 2]]);
+        await scanAt(deadline + 1000);
+        expect(await held('reporting.enterprise_report_overdue')).toEqual([
+          ['commander', 1],
+          ['enterprise_officer', 1],
+          ['zone_admin', 1],
+        ]);
+      } finally {
+        clock.mockRestore();
+      }
     });
 
     it('owes nothing for a drill', async () => {

@@ -28,7 +28,7 @@ export class ApiErrorDto implements ApiError {
   errorId?: string;
 }
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 429;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 429 | 503;
 
 const MEANING: Record<ErrorStatus, string> = {
   400: 'Invalid input: `message` names each field and its problem',
@@ -38,6 +38,7 @@ const MEANING: Record<ErrorStatus, string> = {
   409: 'Conflicts with the current state: a status that does not allow it, a duplicate, a record in use',
   413: 'The body or file is larger than the limit',
   429: 'Too many attempts: retry after the Retry-After header',
+  503: 'Something this installation lacks (`message` names it); the same request works once an operator installs it',
 };
 
 /**

@@ -3,11 +3,11 @@ import type { ApiProblem } from '@muster/contracts';
 /**
  * What went wrong, in the domain's words. Services throw these rather than HTTP exceptions: the
  * HTTP filter turns each into the answer the API has always given (404, 409, 403, 400 naming the
- * field, 401, 413), and the job worker knows them for permanent failures that a retry cannot mend.
+ * field, 401, 413, 503), and the job worker knows them for permanent failures that a retry cannot mend.
  * `message` is one text or, for invalid input, a list of `field: problem` texts.
  */
 export abstract class DomainError extends Error {
-  abstract readonly status: 400 | 401 | 403 | 404 | 409 | 413;
+  abstract readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 503;
   readonly messages: string | string[];
   /** The messages that carry a stable code, which the console words in its own language. */
   readonly problems: ApiProblem[];
@@ -69,6 +69,14 @@ export class UnauthenticatedError extends DomainError {
 /** The input is larger than the domain accepts. */
 export class TooLargeError extends DomainError {
   readonly status = 413;
+}
+
+/**
+ * Something the request needs is missing from this installation (a font, a tool): the request
+ * was right and works once an operator installs it.
+ */
+export class UnavailableError extends DomainError {
+  readonly status = 503;
 }
 
 const BY_STATUS = {

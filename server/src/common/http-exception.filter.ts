@@ -21,6 +21,7 @@ const STATUS_TEXT: Record<number, string> = {
   413: 'Payload Too Large',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 /** PostgreSQL constraint names → what the client did wrong, in words. */

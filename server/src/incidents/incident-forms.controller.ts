@@ -19,6 +19,7 @@ export class IncidentFormsController {
     401,
     403,
     404,
+    503,
   )
   @Get(':id/reports/:reportId/pdf')
   @Roles(...ROOM_MEMBERS)

@@ -105,30 +105,37 @@ export class ReportingChainReminders implements ReminderSource, OnModuleInit {
       severityZh: severity[0],
       severityEn: severity[1],
     };
-    /** One duty: its stage now, to whom (an overdue duty also goes to `escalateTo`). */
+    /**
+     * One duty: its stage now, to whom (an overdue duty also goes to `escalateTo`). One reminder
+     * per stage, whoever it reaches: the ledger knows a reminder by its stage and deadline, and
+     * claims it per person.
+     */
     const add = (
       duty: ChainDuty,
       stages: Stage[],
       kinds: [due: NotificationKind, overdue: NotificationKind],
       to: (Recipients | null)[],
       params: NotificationParams = {},
-      escalateTo: Recipients[] = [],
+      escalateTo: Recipients | null = null,
     ) => {
       const stage = stageAt(duty, stages, now);
       if (!stage) return;
       const overdue = stage === 'overdue';
-      const recipients = [...to, ...(overdue ? escalateTo : [])].filter((r): r is Recipients => r !== null);
-      for (const recipient of recipients) {
-        out.push({
-          kind: overdue ? kinds[1] : kinds[0],
-          stage,
-          entity: 'incident',
-          entityId: incident.id,
-          deadline: duty.deadline!,
-          to: recipient,
-          params: { ...base, deadline: this.zoneTime(duty.deadline!), ...params },
-        });
-      }
+      const [first, second] = to.filter((r): r is Recipients => r !== null);
+      if (!first) return;
+      const also = second ?? (overdue ? escalateTo : null);
+      out.push({
+        kind: overdue ? kinds[1] : kinds[0],
+        stage,
+        entity: 'incident',
+        entityId: incident.id,
+        deadline: duty.deadline!,
+        to: first,
+        // An enterprise without an officer account cannot be told: the zone is, and calls it.
+        ...(first === enterprise ? { fallback: ZONE } : {}),
+        ...(also ? { alsoTo: also } : {}),
+        params: { ...base, deadline: this.zoneTime(duty.deadline!), ...params },
+      });
     };
 
     add(
@@ -137,7 +144,7 @@ export class ReportingChainReminders implements ReminderSource, OnModuleInit {
       ['reporting.enterprise_report_due', 'reporting.enterprise_report_overdue'],
       [enterprise],
       {},
-      [ZONE],
+      ZONE,
     );
     add(
       chain.provincialReport,
@@ -145,7 +152,7 @@ export class ReportingChainReminders implements ReminderSource, OnModuleInit {
       ['reporting.provincial_report_due', 'reporting.provincial_report_overdue'],
       [enterprise],
       {},
-      [ZONE],
+      ZONE,
     );
     for (const level of chain.onward.levels) {
       const words = ENUM_TEXT.reportLevel[level.level];

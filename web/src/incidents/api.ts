@@ -3,6 +3,7 @@ import { sessionStore } from '../api/session';
 import { currentLanguage } from '../i18n';
 import { ApiRequestError } from '../api/client';
 import type {
+  ApiProblem,
   UnitOverview,
   Casualties,
   DispatchState,
@@ -247,13 +248,16 @@ async function fetchWithSession(path: string): Promise<Response> {
   if (!response.ok) {
     if (response.status === 401 && token) sessionStore.end('expired');
     let messages: string[];
+    let problems: ApiProblem[] = [];
     try {
-      const body = (await response.json()) as { message?: string | string[] };
+      const body = (await response.json()) as { message?: string | string[]; problems?: ApiProblem[] };
       messages = Array.isArray(body.message) ? body.message : body.message ? [body.message] : [];
+      // Coded problems are worded in the console's language (a missing report font, say).
+      problems = body.problems ?? [];
     } catch {
       messages = response.statusText ? [response.statusText] : [];
     }
-    throw new ApiRequestError(response.status, messages);
+    throw new ApiRequestError(response.status, messages, undefined, problems);
   }
   return response;
 }
