@@ -77,8 +77,7 @@ export const NOTIFICATION_TEXT = {
     ],
     urgent: true,
   },
-  // The reporting chain (Decree 493 Art. 9–13, 29, 32; SAWS Order 21). {deadline} is zone time;
-  // a level is passed in both languages ({levelZh}, {levelEn}) as params are not translated.
+  // The reporting chain (Decree 493 Art. 9–13, 29, 32; SAWS Order 21). {deadline} is zone time.
   'reporting.enterprise_report_due': {
     title: ['事故须于 {deadline} 前报告：{title}', 'Accident report due by {deadline}: {title}'],
     body: [
@@ -112,17 +111,19 @@ export const NOTIFICATION_TEXT = {
     urgent: true,
   },
   'reporting.onward_due': {
-    title: ['须于 {deadline} 前报告{levelZh}：{title}', 'Report to the {levelEn} due by {deadline}: {title}'],
+    title: ['须于 {deadline} 前报告{level}：{title}', 'Report to the {level} due by {deadline}: {title}'],
     body: [
-      '{enterprise}：{severityZh}，园区接报后每级2小时内逐级上报。',
-      '{enterprise}: {severityEn}; the zone reports up within 2 hours per level.',
+      '{enterprise}：{severity}，园区接报后每级2小时内逐级上报。',
+      '{enterprise}: {severity}; the zone reports up within 2 hours per level.',
     ],
     urgent: true,
+    enums: { level: 'reportLevel', severity: 'severity' },
   },
   'reporting.onward_overdue': {
-    title: ['未按时报告{levelZh}：{title}', 'Report to the {levelEn} overdue: {title}'],
+    title: ['未按时报告{level}：{title}', 'Report to the {level} overdue: {title}'],
     body: ['{enterprise}：时限 {deadline} 已过。', '{enterprise}: the deadline {deadline} has passed.'],
     urgent: true,
+    enums: { level: 'reportLevel' },
   },
   'reporting.follow_up_due': {
     title: ['须于 {deadline} 前续报：{title}', 'Follow-up report due by {deadline}: {title}'],
@@ -210,17 +211,19 @@ export const NOTIFICATION_TEXT = {
   'drill.duty_due_soon': {
     title: ['应急演练即将到期 {enterprise}', 'Emergency drill due soon: {enterprise}'],
     body: [
-      '{requirementZh}演练应于 {deadline} 前完成（还有 {days} 天）',
-      '{requirementEn} drill due by {deadline} ({days} days left)',
+      '{requirement}演练应于 {deadline} 前完成（还有 {days} 天）',
+      '{requirement} drill due by {deadline} ({days} days left)',
     ],
+    enums: { requirement: 'drillRequirement' },
   },
   'drill.duty_overdue': {
     title: ['应急演练已逾期 {enterprise}', 'Emergency drill overdue: {enterprise}'],
     body: [
-      '{requirementZh}演练应于 {deadline} 前完成，已逾期',
-      '{requirementEn} drill was due by {deadline} and has not been held',
+      '{requirement}演练应于 {deadline} 前完成，已逾期',
+      '{requirement} drill was due by {deadline} and has not been held',
     ],
     urgent: true,
+    enums: { requirement: 'drillRequirement' },
   },
   'drill.improvement_due_soon': {
     title: ['演练整改项即将到期：{title}', 'Drill improvement item due soon: {title}'],

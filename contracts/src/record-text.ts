@@ -8,7 +8,7 @@
  * Texts are pairs `[zh-CN, en]`; templates name their values in braces (`{title}`).
  */
 import type { AnswerChannel, CalloutStatusValue, RecipientStateValue } from './callouts.js';
-import type { DrillForm, DrillScope, InjectKind } from './drills.js';
+import type { DrillForm, DrillRequirement, DrillScope, InjectKind } from './drills.js';
 import type {
   DispatchState,
   IncidentCategory,
@@ -141,6 +141,10 @@ export const ENUM_TEXT = {
     single_function: ['单项演练', 'single-function'],
     comprehensive: ['综合演练', 'comprehensive'],
   } satisfies Record<DrillScope, Bilingual>,
+  drillRequirement: {
+    comprehensive_or_special: ['综合或专项应急预案', 'Comprehensive or special plan'],
+    on_site: ['现场处置方案', 'On-site disposal plan'],
+  } satisfies Record<DrillRequirement, Bilingual>,
   reportLevel: {
     city: ['设区的市级应急管理部门', 'city bureau'],
     province: ['省级应急管理部门', 'provincial bureau'],

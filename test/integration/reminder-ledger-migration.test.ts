@@ -64,7 +64,16 @@ describe('the reminder ledger migration', () => {
     expect(demoSettled).toBeGreaterThan(0);
 
     // Back to the old schema, where the old scheduler had sent this hazard its overdue reminder.
-    await migrations((ds) => ds.undoLastMigration({ transaction: 'each' }));
+    await migrations(async (ds) => {
+      // Every migration after the ledger first, then the ledger itself.
+      for (;;) {
+        const [last] = (await ds.query(`SELECT name FROM schema_migrations ORDER BY id DESC LIMIT 1`)) as {
+          name: string;
+        }[];
+        await ds.undoLastMigration({ transaction: 'each' });
+        if (last!.name === 'ReminderLedger1765200000300') break;
+      }
+    });
     expect((await sql.query(`SELECT to_regclass('reminder_claim') AS r`)).rows[0].r).toBeNull();
     await sql.query(`INSERT INTO hazard_reminder (hazard_id, kind, deadline) VALUES ($1, 'overdue', $2)`, [
       id,

@@ -326,16 +326,21 @@ describe('the reporting chain (Decree 493 Art. 9–13, 29, 32; SAWS Order 21)', 
       const onward = async (ms: number) =>
         (await owedFor(incident.id, new Date(ms)))
           .filter((r) => r.kind.startsWith('reporting.onward'))
-          .map((r) => [r.kind, r.stage, r.params.levelZh]);
+          .map((r) => [r.kind, r.stage, r.params.level, notificationText(r.kind, r.params, 'zh-CN').title]);
       expect(await onward(deadline - 30 * MIN - 1)).toEqual([]);
       expect(await onward(deadline - 30 * MIN)).toEqual([
-        ['reporting.onward_due', 'left_30m', '设区的市级应急管理部门'],
+        ['reporting.onward_due', 'left_30m', 'city', expect.stringContaining('报告设区的市级应急管理部门')],
       ]);
       expect(await onward(deadline)).toEqual([
-        ['reporting.onward_due', 'left_10m', '设区的市级应急管理部门'],
+        ['reporting.onward_due', 'left_10m', 'city', expect.stringContaining('报告设区的市级应急管理部门')],
       ]);
       expect(await onward(deadline + 1)).toEqual([
-        ['reporting.onward_overdue', 'overdue', '设区的市级应急管理部门'],
+        [
+          'reporting.onward_overdue',
+          'overdue',
+          'city',
+          expect.stringContaining('报告设区的市级应急管理部门'),
+        ],
       ]);
       // The enterprise filed it itself: nothing of the hour is owed.
       expect(

@@ -1,15 +1,9 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { DrillRequirement } from '@muster/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Db } from '../database/db.js';
 import { dayStage, daysLeft, horizon } from '../reminders/reminder-stages.js';
 import { type OwedReminder, type ReminderSource, ReminderSources } from '../reminders/reminder-sources.js';
 import { ComplianceService } from './compliance.service.js';
-
-const REQUIREMENT: Record<DrillRequirement, [string, string]> = {
-  comprehensive_or_special: ['综合或专项应急预案', 'Comprehensive or special plan'],
-  on_site: ['现场处置方案', 'On-site disposal plan'],
-};
 
 /** A month ahead to plan a drill, a week as the last call; overdue escalates (urgent). */
 export const DRILL_DUTY_DAYS = [30, 7] as const;
@@ -51,7 +45,6 @@ export class DrillDutyReminders implements ReminderSource, OnModuleInit {
     for (const item of report.items) {
       const stage = dayStage(item.dueOn, now, this.config.TZ, DRILL_DUTY_DAYS);
       if (!stage) continue;
-      const [zh, en] = REQUIREMENT[item.requirement];
       owed.push({
         kind: stage === 'overdue' ? 'drill.duty_overdue' : 'drill.duty_due_soon',
         stage: `${item.requirement}.${stage}`,
@@ -62,8 +55,7 @@ export class DrillDutyReminders implements ReminderSource, OnModuleInit {
         fallback: { roles: ['inspector'] },
         params: {
           enterprise: item.enterpriseName,
-          requirementZh: zh,
-          requirementEn: en,
+          requirement: item.requirement,
           deadline: item.dueOn,
           days: Math.max(0, item.daysUntilDue),
         },

@@ -2,7 +2,6 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import {
   type ChainDuty,
-  ENUM_TEXT,
   type NotificationKind,
   type NotificationParams,
   type ReportingChainView,
@@ -97,13 +96,11 @@ export class ReportingChainReminders implements ReminderSource, OnModuleInit {
     const enterprise: Recipients | null = incident.enterpriseId
       ? { roles: ['enterprise_officer'], enterpriseId: incident.enterpriseId }
       : null;
-    const severity = ENUM_TEXT.severity[incident.severity];
     const base: NotificationParams = {
       title: incident.title,
       // Without an enterprise, where it happened names it (params are not translated).
       enterprise: incident.enterpriseName ?? incident.address,
-      severityZh: severity[0],
-      severityEn: severity[1],
+      severity: incident.severity,
     };
     /**
      * One duty: its stage now, to whom (an overdue duty also goes to `escalateTo`). One reminder
@@ -155,10 +152,8 @@ export class ReportingChainReminders implements ReminderSource, OnModuleInit {
       ZONE,
     );
     for (const level of chain.onward.levels) {
-      const words = ENUM_TEXT.reportLevel[level.level];
       add(level, MINUTE_STAGES, ['reporting.onward_due', 'reporting.onward_overdue'], [ZONE], {
-        levelZh: words[0],
-        levelEn: words[1],
+        level: level.level,
       });
     }
     add(

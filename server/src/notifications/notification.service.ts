@@ -109,8 +109,9 @@ export class NotificationService {
         for (const channel of this.channels) await this.offer(channel, bySms, message);
       }
     }
-    // Not awaited: the caller's answer (a filing) does not wait for the consoles to be told.
-    if (rows.length) this.db.afterCommit(() => void this.push(rows));
+    // Awaited before the caller's answer (one count query): a server stopping once its requests
+    // are answered must not close Redis under a push still on its way.
+    if (rows.length) this.db.afterCommit(() => this.push(rows));
     return userIds;
   }
 
