@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Emitter } from '@socket.io/redis-emitter';
 import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
@@ -19,7 +19,9 @@ import { OVERVIEW_ROOM, incidentRoom, userRoom } from './socket-rooms.js';
  */
 @Injectable()
 export class RedisEmitterBroadcaster extends Broadcaster {
+  private readonly logger = new Logger(RedisEmitterBroadcaster.name);
   private emitter: ReturnType<Emitter['of']> | null = null;
+  private warnedAt = 0;
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
@@ -45,7 +47,23 @@ export class RedisEmitterBroadcaster extends Broadcaster {
   }
 
   private namespace(): ReturnType<Emitter['of']> {
-    this.emitter ??= new Emitter(this.redis, { key: `${this.config.REDIS_PREFIX}:socket.io` }).of(
+    // The emitter publishes and never looks at the answer: while Redis is down (its connection
+    // queues nothing offline) the rejection would go unhandled and end the worker. A missed
+    // broadcast costs nothing lasting, as consoles catch up from the log when they reconnect.
+    const publisher = {
+      publish: (channel: string, message: string | Buffer) =>
+        this.redis.publish(channel, message).catch((err: unknown) => {
+          if (Date.now() - this.warnedAt > 60_000) {
+            this.warnedAt = Date.now();
+            this.logger.warn(
+              { err },
+              'live broadcasts not published (further failures for a minute are not logged)',
+            );
+          }
+          return 0;
+        }),
+    };
+    this.emitter ??= new Emitter(publisher, { key: `${this.config.REDIS_PREFIX}:socket.io` }).of(
       LIVE_NAMESPACE,
     );
     return this.emitter;
