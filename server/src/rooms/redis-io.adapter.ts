@@ -34,6 +34,13 @@ export class RedisIoAdapter extends IoAdapter {
       'Socket.IO publish',
     );
     this.sub = logOutages(this.pub.duplicate({ enableAutoPipelining: false }), 'Socket.IO subscribe');
+    // The adapter publishes and never looks at the answer. A publish that meets a closed or lost
+    // connection (a job's broadcast finishing as the server stops) would be an unhandled
+    // rejection, which ends the process; a missed broadcast costs nothing lasting, as consoles
+    // catch up from the room log when they reconnect.
+    const publish = this.pub.publish.bind(this.pub);
+    this.pub.publish = ((...args: Parameters<typeof publish>) =>
+      publish(...args).catch(() => 0)) as typeof this.pub.publish;
     // A Redis that is down at boot must not stop the server: it serves HTTP and local rooms, and
     // the clients reconnect and catch up from the room log once pub/sub is back.
     await Promise.allSettled([this.pub.connect(), this.sub.connect()]);
