@@ -135,6 +135,7 @@ export const AUDIT_ACTION_TEXT = {
   'plan_version.submitted': ['提交预案版本审核', 'Submitted a plan version for review'],
   'plan_version.returned': ['退回预案版本', 'Returned a plan version'],
   'plan_version.published': ['发布预案版本', 'Published a plan version'],
+  'plan_version.filed': ['登记预案备案', 'Recorded a plan filing'],
   'policy.created': ['新建升级策略', 'Created an escalation policy'],
   'policy.updated': ['修改升级策略', 'Changed an escalation policy'],
   'policy.deleted': ['删除升级策略', 'Deleted an escalation policy'],

@@ -153,6 +153,19 @@ export interface DisposalCardView {
   contacts: { name: string; phone: string }[];
 }
 
+/** A plan version's filing with the emergency management department (MEM Order 2 Art. 26). */
+export interface PlanFilingView {
+  /** Calendar day in the zone, 'YYYY-MM-DD'. */
+  filedOn: string;
+  /** The department it was filed with. */
+  filedWith: string;
+  /** The receipt number (备案编号) the department gave; '' when it gave none. */
+  receiptNo: string;
+  /** The filing receipt or the submitted document, an uploaded file. */
+  fileId: string | null;
+  recordedBy: string;
+}
+
 export interface PlanVersionView extends PlanVersionSummary {
   planId: string;
   sections: PlanSection[];
@@ -160,8 +173,10 @@ export interface PlanVersionView extends PlanVersionSummary {
   changeSummary: string;
   revisionTriggers: RevisionTrigger[];
   reviewDueOn: string | null;
-  /** Filing with the regulator is due 20 working days after publication (MEM Order 2). */
+  /** Filing with the regulator is due 20 working days after publication (MEM Order 2 Art. 26). */
   filingDueOn: string | null;
+  /** The filing as recorded; null: not filed (or not recorded). */
+  filing: PlanFilingView | null;
   submittedAt: string | null;
   submittedBy: string | null;
   publishedBy: string | null;

@@ -213,7 +213,8 @@ describe('contingency plans', () => {
       expect(published.status).toBe(200);
       const pv = published.body as PlanVersionView;
       expect(pv.status).toBe('published');
-      // Demo enterprise 1 is a major-hazard unit: evaluation every 3 years; filing in 20 working days.
+      // Demo enterprise 1 is a large dangerous-goods producer: evaluation every 3 years (Art. 35);
+      // filing in 20 working days (Art. 26).
       const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
         new Date(pv.publishedAt!),
       );

@@ -41,6 +41,22 @@ export class PlanVersion {
   @Column({ type: 'date', nullable: true })
   filingDueOn: string | null;
 
+  /** The filing (Order 2 Art. 26), once recorded: filedOn and filedWith are set together. */
+  @Column({ type: 'date', nullable: true })
+  filedOn: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  filedWith: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  filingReceiptNo: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  filingFileId: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  filedBy: string | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   submittedAt: Date | null;
 

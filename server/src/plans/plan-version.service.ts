@@ -5,13 +5,14 @@ import { ConflictError, InvalidError } from '../common/domain-errors.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Db } from '../database/db.js';
 import { EnterpriseRepository } from '../enterprises/enterprise.repository.js';
+import { FileService } from '../files/file.service.js';
 import { DisposalCard } from './disposal-card.entity.js';
 import { PlanAccess } from './plan-access.js';
 import { dayIn } from './plan-dates.js';
 import { PlanLevel } from './plan-level.entity.js';
 import { completenessProblems, outline, publicationDeadlines } from './plan-rules.js';
 import { PlanVersion } from './plan-version.entity.js';
-import type { VersionCreateDto, VersionReturnDto, VersionUpdateDto } from './plan.dto.js';
+import type { VersionCreateDto, VersionFilingDto, VersionReturnDto, VersionUpdateDto } from './plan.dto.js';
 import type { Plan } from './plan.entity.js';
 import { PlanRepository } from './plan.repository.js';
 import { PlanViews } from './plan.view.js';
@@ -29,6 +30,7 @@ export class PlanVersionService {
     private readonly access: PlanAccess,
     private readonly views: PlanViews,
     private readonly audit: AuditService,
+    private readonly files: FileService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -181,14 +183,56 @@ export class PlanVersionService {
         await this.plans.saveVersion(current);
       }
       const today = dayIn(now, this.config.TZ);
-      const risk = plan.enterpriseId ? (await this.enterprises.getById(plan.enterpriseId)).riskClass : null;
-      const due = publicationDeadlines(today, risk);
+      const owner = plan.enterpriseId ? await this.enterprises.getById(plan.enterpriseId) : null;
+      const due = publicationDeadlines(today, owner);
       version.status = 'published';
       version.publishedAt = now;
       version.publishedBy = this.access.actorName();
       version.filingDueOn = due.filingDueOn;
       version.evaluationDueOn = due.evaluationDueOn;
       return current ? { superseded: current.id } : {};
+    });
+    return this.get(id);
+  }
+
+  /**
+   * Records (or corrects) the filing of a version that was put in force (MEM Order 2 Art. 26):
+   * from then on "filed" is what the department's receipt says, and the filing reminder stops.
+   * A superseded version may still be filed late; a draft has nothing to file.
+   */
+  async recordFiling(id: string, dto: VersionFilingDto): Promise<PlanVersionView> {
+    await this.db.transaction(async () => {
+      const { plan } = await this.plans.getVersion(id);
+      this.access.assertWritable(plan);
+      await this.plans.lock(plan.id);
+      const version = await this.plans.reloadVersion(id);
+      if (!version.publishedAt) {
+        throw new ConflictError(
+          `Version ${version.number} is ${version.status}; only a published version is filed`,
+        );
+      }
+      const tz = this.config.TZ;
+      const problems: string[] = [];
+      if (dto.filedOn < dayIn(version.publishedAt, tz)) {
+        problems.push('filedOn: lies before the version was published');
+      }
+      if (dto.filedOn > dayIn(new Date(), tz)) problems.push('filedOn: lies in the future');
+      if (problems.length) throw new InvalidError(problems);
+      if (dto.fileId) await this.files.claim([dto.fileId], plan.enterpriseId, 'fileId');
+      const before = filingOf(version);
+      version.filedOn = dto.filedOn;
+      version.filedWith = dto.filedWith;
+      version.filingReceiptNo = dto.receiptNo ?? '';
+      version.filingFileId = dto.fileId ?? null;
+      version.filedBy = this.access.actorName();
+      await this.plans.saveVersion(version);
+      await this.audit.record({
+        action: 'plan_version.filed',
+        entity: 'plan_version',
+        entityId: id,
+        before,
+        after: { planId: plan.id, number: version.number, ...filingOf(version) },
+      });
     });
     return this.get(id);
   }
@@ -217,4 +261,14 @@ export class PlanVersionService {
       });
     });
   }
+}
+
+function filingOf(v: PlanVersion) {
+  return {
+    filedOn: v.filedOn,
+    filedWith: v.filedWith,
+    receiptNo: v.filingReceiptNo,
+    fileId: v.filingFileId,
+    filedBy: v.filedBy,
+  };
 }

@@ -21,6 +21,7 @@ import {
   PlanSuggestQueryDto,
   PlanUpdateDto,
   VersionCreateDto,
+  VersionFilingDto,
   VersionReturnDto,
   VersionUpdateDto,
 } from './plan.dto.js';
@@ -160,6 +161,22 @@ export class PlanVersionController {
   @HttpCode(200)
   publish(@UuidParam() id: string): Promise<PlanVersionView> {
     return this.versions.publish(id);
+  }
+
+  @ApiDoc(
+    'Record the filing of a published plan version with the department (MEM Order 2 Art. 26)',
+    400,
+    401,
+    403,
+    404,
+    409,
+    413,
+  )
+  @Post(':id/filing')
+  @Roles(...PLAN_WRITERS)
+  @HttpCode(200)
+  recordFiling(@UuidParam() id: string, @Body() dto: VersionFilingDto): Promise<PlanVersionView> {
+    return this.versions.recordFiling(id, dto);
   }
 
   @ApiDoc('Add a response level to a draft plan version', 400, 401, 403, 404, 409, 413)

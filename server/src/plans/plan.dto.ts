@@ -230,6 +230,33 @@ export class VersionUpdateDto extends PartialType(VersionCreateDto, { skipNullPr
   reviewDueOn?: string | null;
 }
 
+/** The filing of a version with the emergency management department (MEM Order 2 Art. 26). */
+export class VersionFilingDto {
+  @ApiProperty({ format: 'date', description: 'The day it was filed, in the zone' })
+  @Matches(DATE, { message: 'filedOn must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true })
+  filedOn: string;
+
+  @ApiProperty({ description: 'The department it was filed with', example: '淮北市杜集区应急管理局' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  filedWith: string;
+
+  @ApiPropertyOptional({ description: 'The receipt number (备案编号) the department gave' })
+  @IsOmittable()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100)
+  receiptNo?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The filing receipt or the filed document, uploaded' })
+  @IsOmittable()
+  @IsUUID()
+  fileId?: string;
+}
+
 export class VersionReturnDto {
   @ApiProperty({ description: 'What the reviewers ask to change' })
   @Transform(trim)

@@ -136,6 +136,16 @@ export function mapVersion(
     revisionTriggers: v.revisionTriggers,
     reviewDueOn: v.reviewDueOn,
     filingDueOn: v.filingDueOn,
+    filing:
+      v.filedOn && v.filedWith
+        ? {
+            filedOn: v.filedOn,
+            filedWith: v.filedWith,
+            receiptNo: v.filingReceiptNo ?? '',
+            fileId: v.filingFileId,
+            recordedBy: v.filedBy ?? '',
+          }
+        : null,
     submittedAt: v.submittedAt?.toISOString() ?? null,
     submittedBy: v.submittedBy,
     publishedBy: v.publishedBy,

@@ -20,6 +20,7 @@ export const planRules: AccessRules = {
   'POST /api/plan-versions/:id/submit': WRITERS,
   'POST /api/plan-versions/:id/return': WRITERS,
   'POST /api/plan-versions/:id/publish': WRITERS,
+  'POST /api/plan-versions/:id/filing': WRITERS,
   'POST /api/plan-versions/:id/levels': WRITERS,
   'POST /api/plan-versions/:id/cards': WRITERS,
   'PATCH /api/plan-levels/:id': WRITERS,
