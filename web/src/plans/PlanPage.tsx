@@ -26,6 +26,7 @@ import {
   type WorkflowAction,
 } from './api';
 import { CardsSection } from './CardsSection';
+import { FilingFact } from './FilingDialog';
 import { useCanEdit } from './hooks';
 import { LevelsSection } from './LevelsSection';
 import { PlanStatusBadge } from './ui';
@@ -147,6 +148,7 @@ function VersionView({
             <dd>{version.evaluationDueOn ?? t('common.none')}</dd>
             <dt>{t('filingDue')}</dt>
             <dd>{version.filingDueOn ?? t('common.none')}</dd>
+            <FilingFact version={version} canEdit={canEdit} />
           </dl>
           {canEdit && <WorkflowButtons plan={plan} version={version} onSelect={onSelect} />}
         </div>

@@ -97,6 +97,19 @@ export const versionAction = (id: string, action: WorkflowAction, note?: string)
     body: action === 'return' ? { note } : {},
   });
 
+export interface FilingInput {
+  filedOn: string;
+  filedWith: string;
+  receiptNo?: string;
+  fileId?: string;
+}
+
+export const recordFiling = (id: string, body: FilingInput) =>
+  apiRequest<PlanVersionView>(`/api/plan-versions/${encodeURIComponent(id)}/filing`, {
+    method: 'POST',
+    body,
+  });
+
 export interface LevelInput {
   rank: number;
   code: string;
