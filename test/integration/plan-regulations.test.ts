@@ -59,8 +59,8 @@ describe('plan duties by the articles of MEM Order 2', () => {
     return res.body as EnterpriseView;
   }
 
-  /** A special plan drafted, filled in, submitted and published by `token` for `enterpriseId`. */
-  async function publish(token: string, enterpriseId: string): Promise<PlanVersionView> {
+  /** A special plan drafted, filled in and submitted by `token` for `enterpriseId`: its version id. */
+  async function submitted(token: string, enterpriseId: string): Promise<string> {
     const created = await api(token).post('/api/plans', {
       enterpriseId,
       type: 'special',
@@ -83,6 +83,28 @@ describe('plan duties by the articles of MEM Order 2', () => {
       checklist: [{ item: '报告总指挥', role: '车间主任', targetMinutes: 5 }],
     });
     expect((await api(token).post(`/api/plan-versions/${versionId}/submit`)).status).toBe(200);
+    return versionId;
+  }
+
+  const expertReview = {
+    kind: 'expert_review',
+    heldOn: '2026-01-10',
+    members: [
+      { name: '刘振华', affiliation: '安徽省安全生产专家库（机械）' },
+      { name: '孙卫东', affiliation: '淮北市应急管理局专家组' },
+    ],
+    conclusion: '预案基本可行，补充机械伤害现场处置后同意发布。',
+  };
+
+  /** Submitted, reviewed by experts, signed and published. */
+  async function publish(token: string, enterpriseId: string): Promise<PlanVersionView> {
+    const versionId = await submitted(token, enterpriseId);
+    expect((await api(token).post(`/api/plan-versions/${versionId}/review`, expertReview)).status).toBe(200);
+    const signed = await api(token).post(`/api/plan-versions/${versionId}/signature`, {
+      signedBy: '周伟',
+      signedOn: '2026-01-12',
+    });
+    expect(signed.status).toBe(200);
     const published = await api(token).post(`/api/plan-versions/${versionId}/publish`);
     expect(published.status).toBe(200);
     return published.body as PlanVersionView;
@@ -195,6 +217,118 @@ describe('plan duties by the articles of MEM Order 2', () => {
         filedWith: '淮北市杜集区应急管理局',
       });
       expect(res.status).toBe(409);
+    });
+  });
+
+  describe('Art. 21 and 24: review, signature and telling the neighbours, per version', () => {
+    it('refuses to publish without the review (409 naming it), then without the signature', async () => {
+      const e = await enterprise({ sizeClass: 'medium', evaluationCategory: 'other' });
+      const versionId = await submitted(admin, e.id);
+      const unreviewed = await api(admin).post(`/api/plan-versions/${versionId}/publish`);
+      expect(unreviewed.status).toBe(409);
+      expect(JSON.stringify(unreviewed.body)).toContain('no review');
+      expect(JSON.stringify(unreviewed.body)).toContain('Art. 21');
+      const early = await api(admin).post(`/api/plan-versions/${versionId}/signature`, {
+        signedBy: '周伟',
+        signedOn: '2026-01-12',
+      });
+      expect(early.status).toBe(409);
+
+      const reviewed = await api(admin).post(`/api/plan-versions/${versionId}/review`, expertReview);
+      expect(reviewed.status).toBe(200);
+      expect((reviewed.body as PlanVersionView).review).toMatchObject({
+        kind: 'expert_review',
+        heldOn: '2026-01-10',
+        members: expertReview.members,
+        conclusion: expertReview.conclusion,
+      });
+      const unsigned = await api(admin).post(`/api/plan-versions/${versionId}/publish`);
+      expect(unsigned.status).toBe(409);
+      expect(JSON.stringify(unsigned.body)).toContain('not signed');
+      const beforeReview = await api(admin).post(`/api/plan-versions/${versionId}/signature`, {
+        signedBy: '周伟',
+        signedOn: '2026-01-09',
+      });
+      expect(beforeReview.status).toBe(400);
+      expect(JSON.stringify(beforeReview.body)).toContain('signedOn');
+      await api(admin).post(`/api/plan-versions/${versionId}/signature`, {
+        signedBy: '周伟',
+        signedOn: '2026-01-12',
+      });
+      const published = await api(admin).post(`/api/plan-versions/${versionId}/publish`);
+      expect(published.status).toBe(200);
+      expect((published.body as PlanVersionView).signature).toEqual({
+        signedBy: '周伟',
+        signedOn: '2026-01-12',
+      });
+      // The record of a version in force no longer changes.
+      expect((await api(admin).post(`/api/plan-versions/${versionId}/review`, expertReview)).status).toBe(
+        409,
+      );
+    });
+
+    it('lets a small unit outside the listed industries discuss its plan, but not a listed or medium one', async () => {
+      const discussion = {
+        kind: 'discussion',
+        heldOn: '2026-01-08',
+        members: [{ name: '全体班组长' }, { name: '职工代表 李娜' }],
+        conclusion: '职工讨论通过，同意发布。',
+      };
+      const small = await enterprise({ sizeClass: 'small', evaluationCategory: 'other' });
+      const ok = await api(admin).post(
+        `/api/plan-versions/${await submitted(admin, small.id)}/review`,
+        discussion,
+      );
+      expect(ok.status).toBe(200);
+      expect((ok.body as PlanVersionView).review).toMatchObject({
+        kind: 'discussion',
+        members: [
+          { name: '全体班组长', affiliation: '' },
+          { name: '职工代表 李娜', affiliation: '' },
+        ],
+      });
+      for (const over of [
+        { sizeClass: 'medium', evaluationCategory: 'other' },
+        { sizeClass: 'micro', evaluationCategory: 'dangerous_goods' },
+      ]) {
+        const listed = await enterprise(over);
+        const refused = await api(admin).post(
+          `/api/plan-versions/${await submitted(admin, listed.id)}/review`,
+          discussion,
+        );
+        expect(refused.status).toBe(400);
+        expect(JSON.stringify(refused.body)).toContain('kind');
+      }
+      const noMembers = await api(admin).post(
+        `/api/plan-versions/${await submitted(admin, small.id)}/review`,
+        { ...discussion, members: [] },
+      );
+      expect(noMembers.status).toBe(400);
+      expect(JSON.stringify(noMembers.body)).toContain('members');
+    });
+
+    it('records that a plan concerns its neighbours and whom it told, after publication too', async () => {
+      const v = await publish(officer1, ent1);
+      expect(v.neighbourNotice).toEqual({ required: false, notifiedOn: null, notified: [], how: '' });
+      const nobody = await api(officer1).post(`/api/plan-versions/${v.id}/neighbour-notice`, {
+        required: true,
+        notifiedOn: '2026-01-20',
+      });
+      expect(nobody.status).toBe(400);
+      expect(JSON.stringify(nobody.body)).toContain('notified');
+      const told = await api(officer1).post(`/api/plan-versions/${v.id}/neighbour-notice`, {
+        required: true,
+        notifiedOn: '2026-01-20',
+        notified: ['淮北龙山精细化工有限公司', '朔里镇南山村村委会'],
+        how: '书面告知书',
+      });
+      expect(told.status).toBe(200);
+      expect((told.body as PlanVersionView).neighbourNotice).toEqual({
+        required: true,
+        notifiedOn: '2026-01-20',
+        notified: ['淮北龙山精细化工有限公司', '朔里镇南山村村委会'],
+        how: '书面告知书',
+      });
     });
   });
 });

@@ -7,6 +7,7 @@ import type {
   IncidentCategory,
   LevelChecklistItem,
   PlanSection,
+  PlanReviewKind,
   PlanSectionKey,
   PlanType,
   SizeClass,
@@ -100,6 +101,21 @@ export function completenessProblems(
     out.push('cards: an on-site disposal plan needs at least one disposal card');
   }
   return out;
+}
+
+/**
+ * Whether a version may be examined by a discussion (论证) rather than an expert review (评审):
+ * MEM Order 2 Art. 21 requires the review of the same units Art. 35 lists for the evaluation
+ * (the listed activities and medium size or larger); the others may hold a discussion, e.g.
+ * with their employees. The zone's own plans (`owner` null) are reviewed by experts.
+ */
+export function reviewKindProblems(kind: PlanReviewKind, owner: EvaluationDuty | null): string[] {
+  if (kind === 'expert_review') return [];
+  return owner === null || owesThreeYearEvaluation(owner)
+    ? [
+        'kind: this unit must have its plan reviewed by experts (MEM Order 2 Art. 21); a discussion is for small units outside the listed industries',
+      ]
+    : [];
 }
 
 /**

@@ -146,6 +146,23 @@ export function mapVersion(
             recordedBy: v.filedBy ?? '',
           }
         : null,
+    review:
+      v.reviewKind && v.reviewHeldOn && v.reviewConclusion !== null
+        ? {
+            kind: v.reviewKind,
+            heldOn: v.reviewHeldOn,
+            members: v.reviewMembers,
+            conclusion: v.reviewConclusion,
+            recordedBy: v.reviewRecordedBy ?? '',
+          }
+        : null,
+    signature: v.signedBy && v.signedOn ? { signedBy: v.signedBy, signedOn: v.signedOn } : null,
+    neighbourNotice: {
+      required: v.concernsNeighbours,
+      notifiedOn: v.neighboursNotifiedOn,
+      notified: v.neighboursNotified,
+      how: v.neighbourNoticeHow,
+    },
     submittedAt: v.submittedAt?.toISOString() ?? null,
     submittedBy: v.submittedBy,
     publishedBy: v.publishedBy,
