@@ -27,6 +27,7 @@ import {
 } from './api';
 import { CardsSection } from './CardsSection';
 import { FilingFact } from './FilingDialog';
+import { PaperworkSection } from './PaperworkSection';
 import { useCanEdit } from './hooks';
 import { LevelsSection } from './LevelsSection';
 import { PlanStatusBadge } from './ui';
@@ -154,6 +155,7 @@ function VersionView({
         </div>
       </section>
 
+      <PaperworkSection version={version} canEdit={canEdit} />
       <LevelsSection plan={plan} version={version} editable={editable} canEditPolicies={canEdit} />
       <SectionsView key={`${version.id}-${version.updatedAt}`} version={version} editable={editable} />
       <CardsSection plan={plan} version={version} editable={editable} />

@@ -10,6 +10,7 @@ import type {
   ListResponse,
   PlanDetailView,
   PlanHazard,
+  PlanReviewKind,
   PlanLevelView,
   PlanSection,
   PlanSuggestion,
@@ -106,6 +107,34 @@ export interface FilingInput {
 
 export const recordFiling = (id: string, body: FilingInput) =>
   apiRequest<PlanVersionView>(`/api/plan-versions/${encodeURIComponent(id)}/filing`, {
+    method: 'POST',
+    body,
+  });
+
+export interface ReviewInput {
+  kind: PlanReviewKind;
+  heldOn: string;
+  members: { name: string; affiliation: string }[];
+  conclusion: string;
+}
+
+export const recordReview = (id: string, body: ReviewInput) =>
+  apiRequest<PlanVersionView>(`/api/plan-versions/${encodeURIComponent(id)}/review`, {
+    method: 'POST',
+    body,
+  });
+
+export const recordSignature = (id: string, body: { signedBy: string; signedOn: string }) =>
+  apiRequest<PlanVersionView>(`/api/plan-versions/${encodeURIComponent(id)}/signature`, {
+    method: 'POST',
+    body,
+  });
+
+export const recordNeighbourNotice = (
+  id: string,
+  body: { required: boolean; notifiedOn: string | null; notified: string[]; how: string },
+) =>
+  apiRequest<PlanVersionView>(`/api/plan-versions/${encodeURIComponent(id)}/neighbour-notice`, {
     method: 'POST',
     body,
   });
