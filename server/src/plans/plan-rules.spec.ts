@@ -7,6 +7,7 @@ import {
   outline,
   owesThreeYearEvaluation,
   publicationDeadlines,
+  reviewKindProblems,
 } from './plan-rules.js';
 
 const written = (n: number) =>
@@ -109,6 +110,26 @@ describe('plan rules', () => {
       expect(owesThreeYearEvaluation(unit(null, 'large'))).toBe(true);
       expect(owesThreeYearEvaluation(unit('mine', null))).toBe(true);
       expect(publicationDeadlines('2026-11-30', null).evaluationDueOn).toBe('2029-11-30');
+    });
+  });
+
+  describe('MEM Order 2 Art. 21: expert review, or a discussion for the units the article does not list', () => {
+    const unit = (
+      evaluationCategory: EvaluationDuty['evaluationCategory'],
+      sizeClass: EvaluationDuty['sizeClass'],
+    ): EvaluationDuty => ({ evaluationCategory, sizeClass });
+
+    it('accepts an expert review from anyone', () => {
+      expect(reviewKindProblems('expert_review', unit('other', 'micro'))).toEqual([]);
+      expect(reviewKindProblems('expert_review', null)).toEqual([]);
+    });
+
+    it('accepts a discussion from a small or micro unit outside the list only', () => {
+      expect(reviewKindProblems('discussion', unit('other', 'small'))).toEqual([]);
+      expect(reviewKindProblems('discussion', unit('other', 'micro'))).toEqual([]);
+      for (const owner of [unit('other', 'medium'), unit('fireworks', 'micro'), unit(null, 'small'), null]) {
+        expect(reviewKindProblems('discussion', owner)).toEqual([expect.stringMatching(/^kind: .*Art\. 21/)]);
+      }
     });
   });
 });
