@@ -61,12 +61,37 @@ export interface GeoJsonPolygon {
 export const RISK_CLASSES = ['major', 'high', 'medium', 'low'] as const;
 export type RiskClass = (typeof RISK_CLASSES)[number];
 
+/** Enterprise size per the NBS standard (统计上大中小微型企业划分办法). */
+export const SIZE_CLASSES = ['micro', 'small', 'medium', 'large'] as const;
+export type SizeClass = (typeof SIZE_CLASSES)[number];
+
+/**
+ * What MEM Order 2 Art. 35 names for the three-yearly plan evaluation: mines; metal smelting;
+ * construction; producers, traders, storers and transporters of dangerous goods; chemical
+ * enterprises using hazardous chemicals above the national quantities; fireworks producers and
+ * wholesalers. `other`: none of these (then only the size decides).
+ */
+export const EVALUATION_CATEGORIES = [
+  'mine',
+  'metal_smelting',
+  'construction',
+  'dangerous_goods',
+  'hazardous_chemicals_user',
+  'fireworks',
+  'other',
+] as const;
+export type EvaluationCategory = (typeof EVALUATION_CATEGORIES)[number];
+
 export interface EnterpriseView {
   id: string;
   name: string;
   creditCode: string;
   industry: string;
   riskClass: RiskClass;
+  /** null: not recorded yet. */
+  sizeClass: SizeClass | null;
+  /** null: not recorded yet. */
+  evaluationCategory: EvaluationCategory | null;
   address: string;
   location: GeoPoint;
   outline: GeoJsonPolygon | null;

@@ -262,6 +262,14 @@ export const NOTIFICATION_TEXT = {
       '{owner}\nVersion {version} to be filed by {deadline} ({days} days left)',
     ],
   },
+  'plan.filing_overdue': {
+    title: ['预案备案已逾期：{plan}', 'Plan filing overdue: {plan}'],
+    body: [
+      '{owner}\n第 {version} 版应于 {deadline} 前报送备案，尚未登记备案',
+      '{owner}\nVersion {version} was to be filed by {deadline}; no filing is recorded',
+    ],
+    urgent: true,
+  },
   'plan.evaluation_due_soon': {
     title: ['预案评估即将到期：{plan}', 'Plan evaluation due soon: {plan}'],
     body: [

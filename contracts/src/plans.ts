@@ -153,6 +153,58 @@ export interface DisposalCardView {
   contacts: { name: string; phone: string }[];
 }
 
+/**
+ * How a version was examined before publication (MEM Order 2 Art. 21): an expert review (评审),
+ * which the article requires of the units it lists and of medium-size or larger ones, or for the
+ * others a discussion (论证), e.g. with the employees.
+ */
+export const PLAN_REVIEW_KINDS = ['expert_review', 'discussion'] as const;
+export type PlanReviewKind = (typeof PLAN_REVIEW_KINDS)[number];
+
+export interface PlanReviewMember {
+  name: string;
+  /** Employer or department, e.g. an outside expert's institute. */
+  affiliation: string;
+}
+
+export interface PlanReviewView {
+  kind: PlanReviewKind;
+  heldOn: string;
+  members: PlanReviewMember[];
+  conclusion: string;
+  recordedBy: string;
+}
+
+/** Art. 24: the principal's signature, then publication. */
+export interface PlanSignatureView {
+  signedBy: string;
+  signedOn: string;
+}
+
+/** Art. 24: neighbouring units and people who may be affected are told of what concerns them. */
+export interface NeighbourNoticeView {
+  /** Whether the plan concerns anyone outside the unit (e.g. a toxic release's downwind zone). */
+  required: boolean;
+  notifiedOn: string | null;
+  /** Who was told: units, villages, residents' committees. */
+  notified: string[];
+  /** How: a meeting, a letter, a notice board. */
+  how: string;
+}
+
+/** A plan version's filing with the emergency management department (MEM Order 2 Art. 26). */
+export interface PlanFilingView {
+  /** Calendar day in the zone, 'YYYY-MM-DD'. */
+  filedOn: string;
+  /** The department it was filed with. */
+  filedWith: string;
+  /** The receipt number (备案编号) the department gave; '' when it gave none. */
+  receiptNo: string;
+  /** The filing receipt or the submitted document, an uploaded file. */
+  fileId: string | null;
+  recordedBy: string;
+}
+
 export interface PlanVersionView extends PlanVersionSummary {
   planId: string;
   sections: PlanSection[];
@@ -160,8 +212,14 @@ export interface PlanVersionView extends PlanVersionSummary {
   changeSummary: string;
   revisionTriggers: RevisionTrigger[];
   reviewDueOn: string | null;
-  /** Filing with the regulator is due 20 working days after publication (MEM Order 2). */
+  /** Filing with the regulator is due 20 working days after publication (MEM Order 2 Art. 26). */
   filingDueOn: string | null;
+  /** The filing as recorded; null: not filed (or not recorded). */
+  filing: PlanFilingView | null;
+  /** Art. 21; null: not reviewed yet. A version is published only once reviewed and signed. */
+  review: PlanReviewView | null;
+  signature: PlanSignatureView | null;
+  neighbourNotice: NeighbourNoticeView;
   submittedAt: string | null;
   submittedBy: string | null;
   publishedBy: string | null;

@@ -118,6 +118,22 @@ describe('contingency plans', () => {
     return { plan, versionId };
   }
 
+  /** The review (Art. 21) and the principal's signature (Art. 24) a version in review needs to be published. */
+  async function reviewAndSign(token: string, versionId: string) {
+    const reviewed = await api(token).post(`/api/plan-versions/${versionId}/review`, {
+      kind: 'expert_review',
+      heldOn: '2026-01-10',
+      members: [{ name: '刘振华', affiliation: '安徽省安全生产专家库' }],
+      conclusion: '同意发布',
+    });
+    expect(reviewed.status).toBe(200);
+    const signed = await api(token).post(`/api/plan-versions/${versionId}/signature`, {
+      signedBy: '王建国',
+      signedOn: '2026-01-12',
+    });
+    expect(signed.status).toBe(200);
+  }
+
   async function publishNew(
     token: string,
     body: Record<string, unknown>,
@@ -125,6 +141,7 @@ describe('contingency plans', () => {
   ) {
     const { plan, versionId } = await draftPlan(token, body, levels);
     expect((await api(token).post(`/api/plan-versions/${versionId}/submit`)).status).toBe(200);
+    await reviewAndSign(token, versionId);
     expect((await api(token).post(`/api/plan-versions/${versionId}/publish`)).status).toBe(200);
     return { plan, versionId };
   }
@@ -209,11 +226,13 @@ describe('contingency plans', () => {
       expect(returned.body.status).toBe('draft');
       expect((await api(officer1).post(`/api/plan-versions/${v1}/publish`)).status).toBe(409);
       await api(officer1).post(`/api/plan-versions/${v1}/submit`);
+      await reviewAndSign(officer1, v1);
       const published = await api(officer1).post(`/api/plan-versions/${v1}/publish`);
       expect(published.status).toBe(200);
       const pv = published.body as PlanVersionView;
       expect(pv.status).toBe('published');
-      // Demo enterprise 1 is a major-hazard unit: evaluation every 3 years; filing in 20 working days.
+      // Demo enterprise 1 is a large dangerous-goods producer: evaluation every 3 years (Art. 35);
+      // filing in 20 working days (Art. 26).
       const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
         new Date(pv.publishedAt!),
       );
@@ -239,6 +258,12 @@ describe('contingency plans', () => {
       expect(again.status).toBe(409);
 
       await api(officer1).post(`/api/plan-versions/${v2.id}/submit`);
+      // A revision is reviewed and signed afresh: the paperwork is per version, not copied.
+      expect((await api(officer1).get(`/api/plan-versions/${v2.id}`)).body).toMatchObject({
+        review: null,
+        signature: null,
+      });
+      await reviewAndSign(officer1, v2.id);
       expect((await api(officer1).post(`/api/plan-versions/${v2.id}/publish`)).body.status).toBe('published');
       const old = (await api(officer1).get(`/api/plan-versions/${v1}`)).body as PlanVersionView;
       expect(old.status).toBe('superseded');
@@ -283,6 +308,7 @@ describe('contingency plans', () => {
         revisionTriggers: ['command_changed'],
       });
       await api(admin).post(`/api/plan-versions/${v2.body.id}/submit`);
+      await reviewAndSign(admin, v2.body.id);
       const results = await Promise.all(
         Array.from({ length: 6 }, () => api(admin).post(`/api/plan-versions/${v2.body.id}/publish`)),
       );

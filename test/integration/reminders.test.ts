@@ -163,6 +163,7 @@ describe('every reminder kind at its time', () => {
       ],
       ['drill-improvement', 'drill.improvement_overdue', () => ids.improvement!, ['2031-02-21']],
       ['plan', 'plan.filing_due_soon', () => ids.published!, ['2031-03-13', '2031-03-19']],
+      ['plan', 'plan.filing_overdue', () => ids.published!, ['2031-03-21']],
       ['resource', 'resource.inspection_due_soon', () => ids.resource!, ['2031-03-11', '2031-04-03']],
       ['resource', 'resource.inspection_overdue', () => ids.resource!, ['2031-04-11']],
       ['plan', 'plan.review_due_soon', () => ids.draft!, ['2031-05-03', '2031-05-09']],

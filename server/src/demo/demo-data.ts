@@ -1,4 +1,4 @@
-import type { RiskClass, Role } from '@muster/contracts';
+import type { EvaluationCategory, RiskClass, Role, SizeClass } from '@muster/contracts';
 import { creditCodeCheckChar } from '../enterprises/credit-code.js';
 
 /**
@@ -19,6 +19,9 @@ export interface DemoEnterprise {
   creditCode: string;
   industry: string;
   riskClass: RiskClass;
+  /** Size and Art. 35 category: which plans owe the 3-yearly evaluation (MEM Order 2 Art. 35). */
+  sizeClass: SizeClass;
+  evaluationCategory: EvaluationCategory;
   address: string;
   lat: number;
   lng: number;
@@ -36,6 +39,8 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
     creditCode: code(10011),
     industry: '煤化工',
     riskClass: 'major',
+    sizeClass: 'large',
+    evaluationCategory: 'dangerous_goods',
     address: '杜集经济开发区凤凰山路88号',
     lat: 33.9962,
     lng: 116.8128,
@@ -50,6 +55,8 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
     creditCode: code(10023),
     industry: '精细化工',
     riskClass: 'major',
+    sizeClass: 'medium',
+    evaluationCategory: 'dangerous_goods',
     address: '杜集经济开发区龙山路16号',
     lat: 33.9921,
     lng: 116.8205,
@@ -64,6 +71,8 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
     creditCode: code(10035),
     industry: '新材料',
     riskClass: 'high',
+    sizeClass: 'medium',
+    evaluationCategory: 'hazardous_chemicals_user',
     address: '杜集经济开发区高岳路201号',
     lat: 34.0018,
     lng: 116.8262,
@@ -78,6 +87,8 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
     creditCode: code(10047),
     industry: '机械制造',
     riskClass: 'medium',
+    sizeClass: 'medium',
+    evaluationCategory: 'other',
     address: '杜集经济开发区凤凰山路126号',
     lat: 33.9978,
     lng: 116.8331,
@@ -92,6 +103,8 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
     creditCode: code(10059),
     industry: '食品加工',
     riskClass: 'medium',
+    sizeClass: 'small',
+    evaluationCategory: 'other',
     address: '杜集经济开发区朔西路9号',
     lat: 33.9856,
     lng: 116.8287,
@@ -106,6 +119,8 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
     creditCode: code(10061),
     industry: '仓储物流',
     riskClass: 'high',
+    sizeClass: 'medium',
+    evaluationCategory: 'dangerous_goods',
     address: '杜集经济开发区高岳路58号',
     lat: 33.9889,
     lng: 116.8402,
@@ -120,6 +135,8 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
     creditCode: code(10073),
     industry: '电力装备',
     riskClass: 'medium',
+    sizeClass: 'large',
+    evaluationCategory: 'other',
     address: '杜集经济开发区龙山路72号',
     lat: 34.0031,
     lng: 116.8412,
@@ -134,6 +151,8 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
     creditCode: code(10085),
     industry: '纺织',
     riskClass: 'low',
+    sizeClass: 'small',
+    evaluationCategory: 'other',
     address: '杜集经济开发区创业路33号',
     lat: 33.9823,
     lng: 116.8178,
@@ -148,6 +167,8 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
     creditCode: code(10097),
     industry: '建材',
     riskClass: 'medium',
+    sizeClass: 'small',
+    evaluationCategory: 'other',
     address: '杜集经济开发区创业路105号',
     lat: 33.9806,
     lng: 116.8356,
@@ -162,6 +183,8 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
     creditCode: code(10109),
     industry: '医药制造',
     riskClass: 'high',
+    sizeClass: 'medium',
+    evaluationCategory: 'hazardous_chemicals_user',
     address: '杜集经济开发区朔西路66号',
     lat: 33.9949,
     lng: 116.8488,
@@ -176,6 +199,8 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
     creditCode: code(10111),
     industry: '电子材料',
     riskClass: 'medium',
+    sizeClass: 'micro',
+    evaluationCategory: 'other',
     address: '杜集经济开发区高岳路150号',
     lat: 34.0055,
     lng: 116.8187,

@@ -50,6 +50,8 @@ export class DemoSeedService {
       const ids = new Map<string, string>();
       const [existing] = await this.enterprises.list({ skip: 0, take: 1000 });
       const byCode = new Map(existing.map((e) => [e.creditCode, e.id]));
+      // A zone seeded before size and Art. 35 category were recorded gets them, once.
+      const unsized = new Set(existing.filter((e) => e.sizeClass === null).map((e) => e.creditCode));
       for (const e of DEMO_ENTERPRISES) {
         let id = byCode.get(e.creditCode);
         if (!id) {
@@ -59,6 +61,8 @@ export class DemoSeedService {
               creditCode: e.creditCode,
               industry: e.industry,
               riskClass: e.riskClass,
+              sizeClass: e.sizeClass,
+              evaluationCategory: e.evaluationCategory,
               address: e.address,
               location: { lat: e.lat, lng: e.lng },
               outline: siteOutline(e),
@@ -68,6 +72,11 @@ export class DemoSeedService {
             })
           ).id;
           result.enterprisesCreated++;
+        } else if (unsized.has(e.creditCode)) {
+          await this.enterpriseService.update(id, {
+            sizeClass: e.sizeClass,
+            evaluationCategory: e.evaluationCategory,
+          });
         }
         ids.set(e.key, id);
       }

@@ -9,6 +9,7 @@ import type {
   ResponsibilityKind,
 } from '@muster/contracts';
 import { Db } from '../database/db.js';
+import { DEMO_ENTERPRISES } from './demo-data.js';
 import { ContactRepository } from '../directory/contact.repository.js';
 import { RotationRepository } from '../directory/rotation.repository.js';
 import { TeamRepository } from '../directory/team.repository.js';
@@ -890,6 +891,16 @@ export interface PlansSeedResult {
 }
 
 /** Seeds the demo plans through the services (validated, audited, published); skips what exists. */
+/** The demo plans' expert review and signature day, and the panel that reviewed them. */
+const DEMO_REVIEW_DAY = '2026-01-15';
+const DEMO_REVIEWERS = [
+  { name: '刘振华', affiliation: '安徽省安全生产专家库（化工）' },
+  { name: '孙卫东', affiliation: '淮北市应急管理局专家组' },
+  { name: '何静', affiliation: '淮北矿业集团安全技术中心' },
+];
+/** Who signs the zone's own plans: the head of the zone administration. */
+const ZONE_PRINCIPAL = '杜集经济开发区管委会主任';
+
 @Injectable()
 export class PlansDemoSeeder {
   constructor(
@@ -990,8 +1001,31 @@ export class PlansDemoSeeder {
         });
       }
       for (const c of d.cards ?? []) await this.cardService.add(versionId, c);
+      // Art. 21 and 24: the demo units are all listed or medium-size, so experts review; the
+      // principal signs; plans against releases that leave the site are told to the neighbours.
+      const principal = d.enterprise
+        ? DEMO_ENTERPRISES.find((e) => e.key === d.enterprise)!.legalRepresentative
+        : ZONE_PRINCIPAL;
+      await this.versionService.recordReview(versionId, {
+        kind: 'expert_review',
+        heldOn: DEMO_REVIEW_DAY,
+        members: DEMO_REVIEWERS,
+        conclusion: '预案要素齐全，应急响应分级合理，处置措施可行，修改完善后同意发布。',
+      });
       await this.versionService.submit(versionId);
+      await this.versionService.recordSignature(versionId, {
+        signedBy: principal,
+        signedOn: DEMO_REVIEW_DAY,
+      });
       await this.versionService.publish(versionId);
+      if (d.hazards.includes('toxic_release')) {
+        await this.versionService.recordNeighbourNotice(versionId, {
+          required: true,
+          notifiedOn: DEMO_REVIEW_DAY,
+          notified: ['相邻企业', '下风向村（居）委会'],
+          how: '告知书及座谈会',
+        });
+      }
       result.plansCreated++;
     }
 

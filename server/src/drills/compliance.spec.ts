@@ -11,12 +11,11 @@ import {
 
 const TZ = 'Asia/Shanghai';
 
-const chem: ComplianceEnterprise = { id: 'e-chem', name: '甲化工', industry: '精细化工', riskClass: 'high' };
+const chem: ComplianceEnterprise = { id: 'e-chem', name: '甲化工', industry: '精细化工' };
 const food: ComplianceEnterprise = {
   id: 'e-food',
   name: '乙食品',
   industry: '食品加工',
-  riskClass: 'medium',
 };
 
 /** An instant given as zone-local wall time, e.g. '2026-03-01 00:30'. */
@@ -65,30 +64,45 @@ describe('drill compliance dates', () => {
 
 describe('high-risk units', () => {
   it.each([
-    ['煤化工', 'medium'],
-    ['危化品经营', 'low'],
-    ['危险化学品储存', 'low'],
-    ['非煤矿山', 'medium'],
-    ['有色金属冶炼', 'medium'],
-    ['冶金', 'high'],
-    ['建筑施工', 'medium'],
-    ['市政施工', 'low'],
-    ['大型商场', 'low'],
-    ['人员密集场所', 'low'],
-    ['Chemical manufacturing', 'low'],
-    ['纺织', 'major'],
-  ] as const)('%s (%s) drills every half year', (industry, riskClass) => {
-    expect(isHighRisk(industry, riskClass)).toBe(true);
+    '煤化工',
+    '危化品经营',
+    '危险化学品储存',
+    '非煤矿山',
+    '有色金属冶炼',
+    '冶金',
+    '建筑施工',
+    '市政施工',
+    '大型商场',
+    '人员密集场所',
+    'Chemical manufacturing',
+  ])('%s drills every half year', (industry) => {
+    expect(isHighRisk(industry)).toBe(true);
   });
 
-  it.each([
-    ['食品加工', 'high'],
-    ['机械制造', 'medium'],
-    ['建材', 'medium'],
-    ['仓储物流', 'high'],
-    ['电子材料', 'low'],
-  ] as const)('%s (%s) drills yearly', (industry, riskClass) => {
-    expect(isHighRisk(industry, riskClass)).toBe(false);
+  it.each(['食品加工', '机械制造', '建材', '仓储物流', '电子材料'])('%s drills yearly', (industry) => {
+    expect(isHighRisk(industry)).toBe(false);
+  });
+
+  // The rule was wrong before: it read the colour `major` as a major hazard installation.
+  it('Order 2 Art. 33: a 重大风险-coloured textile mill is not a major hazard installation and drills yearly', () => {
+    expect(isHighRisk('纺织')).toBe(false);
+    expect(
+      complianceReport({
+        enterprises: [
+          { id: 'e-tex', name: '丙纺织', industry: '纺织', riskClass: 'major' } as ComplianceEnterprise,
+        ],
+        plans: [
+          { enterpriseId: 'e-tex', type: 'comprehensive', firstPublishedAt: local('2026-01-10 09:00') },
+        ],
+        runs: [],
+        now: local('2026-06-15 10:00'),
+        timeZone: TZ,
+      }).items[0],
+    ).toMatchObject({ highRisk: false, intervalMonths: 12, dueOn: '2027-01-10' });
+  });
+
+  it('Order 2 Art. 33: a unit with a registered major hazard installation drills every half year', () => {
+    expect(isHighRisk('纺织', true)).toBe(true);
   });
 });
 

@@ -7,19 +7,18 @@
  * Asia/Shanghai was done on 31 August even though it is still 31 August 15:30 in UTC, and one that
  * ends at 00:30 on 1 September was done on 1 September although UTC still says 31 August.
  */
-import type {
-  RiskClass,
-  ComplianceItem,
-  ComplianceReport,
-  DrillRequirement,
-  PlanType,
-} from '@muster/contracts';
+import type { ComplianceItem, ComplianceReport, DrillRequirement, PlanType } from '@muster/contracts';
 
 export interface ComplianceEnterprise {
   id: string;
   name: string;
   industry: string;
-  riskClass: RiskClass;
+  /**
+   * Whether the unit holds a registered major hazard installation (重大危险源). Muster keeps no
+   * installation register yet, so callers leave it unset; when one exists, the register's
+   * finder fills it here. Never derived from the risk colour (see `isHighRisk`).
+   */
+  majorHazardInstallation?: boolean;
 }
 
 /** A plan that has a published version in force. */
@@ -73,11 +72,13 @@ export const HIGH_RISK_INDUSTRY_KEYWORDS: readonly string[] = [
 ];
 
 /**
- * A unit with a major hazard installation (risk class `major`) is held to the half-yearly rhythm
- * too, whatever its industry is called.
+ * A unit with a registered major hazard installation stores or uses hazardous chemicals in
+ * quantity, one of the activities Art. 33 lists, whatever its industry is called. The risk colour
+ * `major` (重大风险, a grade on the zone's four-colour map) is not such an installation and says
+ * nothing here: a textile mill coloured red for its dust still drills yearly.
  */
-export function isHighRisk(industry: string, riskClass: RiskClass): boolean {
-  if (riskClass === 'major') return true;
+export function isHighRisk(industry: string, majorHazardInstallation = false): boolean {
+  if (majorHazardInstallation) return true;
   const text = industry.toLowerCase();
   return HIGH_RISK_INDUSTRY_KEYWORDS.some((k) => text.includes(k));
 }
@@ -141,7 +142,7 @@ export function complianceReport(input: ComplianceInput): ComplianceReport {
   for (const e of input.enterprises) {
     const plans = input.plans.filter((p) => p.enterpriseId === e.id);
     if (plans.length === 0) continue;
-    const highRisk = isHighRisk(e.industry, e.riskClass);
+    const highRisk = isHighRisk(e.industry, e.majorHazardInstallation);
     const runs = input.runs.filter((r) => r.enterpriseId === e.id);
 
     const requirement = (

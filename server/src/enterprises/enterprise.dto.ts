@@ -16,7 +16,15 @@ import {
   type ValidationArguments,
 } from 'class-validator';
 import { PageQueryDto } from '../common/paging.dto.js';
-import { type GeoJsonPolygon, RISK_CLASSES, type RiskClass } from '@muster/contracts';
+import {
+  EVALUATION_CATEGORIES,
+  type EvaluationCategory,
+  type GeoJsonPolygon,
+  RISK_CLASSES,
+  type RiskClass,
+  SIZE_CLASSES,
+  type SizeClass,
+} from '@muster/contracts';
 import { CREDIT_CODE_MESSAGES, creditCodeProblem } from './credit-code.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -116,6 +124,24 @@ export class EnterpriseCreateDto {
   @ApiProperty({ enum: RISK_CLASSES })
   @IsIn(RISK_CLASSES)
   riskClass: RiskClass;
+
+  @ApiPropertyOptional({
+    enum: SIZE_CLASSES,
+    nullable: true,
+    description: 'Size per the NBS standard; null or absent: not recorded (MEM Order 2 Art. 35)',
+  })
+  @IsOptional()
+  @IsIn(SIZE_CLASSES)
+  sizeClass?: SizeClass | null;
+
+  @ApiPropertyOptional({
+    enum: EVALUATION_CATEGORIES,
+    nullable: true,
+    description: 'What MEM Order 2 Art. 35 lists for the 3-yearly plan evaluation; `other` for none',
+  })
+  @IsOptional()
+  @IsIn(EVALUATION_CATEGORIES)
+  evaluationCategory?: EvaluationCategory | null;
 
   @ApiProperty()
   @Transform(trim)

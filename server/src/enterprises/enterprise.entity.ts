@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { GeoJsonPolygon, RiskClass } from '@muster/contracts';
+import type { EvaluationCategory, GeoJsonPolygon, RiskClass, SizeClass } from '@muster/contracts';
 
 @Entity('enterprise')
 export class Enterprise {
@@ -18,6 +18,13 @@ export class Enterprise {
 
   @Column({ type: 'text' })
   riskClass: RiskClass;
+
+  /** Size (NBS standard); with `evaluationCategory`, decides the 3-yearly plan evaluation (Order 2 Art. 35). */
+  @Column({ type: 'text', nullable: true })
+  sizeClass: SizeClass | null;
+
+  @Column({ type: 'text', nullable: true })
+  evaluationCategory: EvaluationCategory | null;
 
   @Column({ type: 'text' })
   address: string;

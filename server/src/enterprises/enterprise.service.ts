@@ -125,4 +125,6 @@ function apply(e: Enterprise, dto: EnterpriseUpdateDto): void {
     e.lng = location.lng;
   }
   if (e.outline === undefined) e.outline = null;
+  if (e.sizeClass === undefined) e.sizeClass = null;
+  if (e.evaluationCategory === undefined) e.evaluationCategory = null;
 }

@@ -8,6 +8,8 @@ export function mapEnterprise(e: Enterprise): EnterpriseView {
     creditCode: e.creditCode,
     industry: e.industry,
     riskClass: e.riskClass,
+    sizeClass: e.sizeClass,
+    evaluationCategory: e.evaluationCategory,
     address: e.address,
     location: { lat: e.lat, lng: e.lng },
     outline: e.outline,

@@ -7,7 +7,7 @@ import { type OwedReminder, type ReminderSource, ReminderSources } from '../remi
 
 /** The review date set on a draft: a week ahead and the day before, then overdue. */
 export const REVIEW_DAYS = [7, 1] as const;
-/** Filing within 20 working days of publication (Order 2 Art. 26): a week ahead and the day before. */
+/** Filing within 20 working days of publication (Order 2 Art. 26): a week ahead, the day before, then overdue. */
 export const FILING_DAYS = [7, 1] as const;
 /** The 3-year evaluation (Order 2 Art. 35): a month ahead, a week ahead, then overdue. */
 export const EVALUATION_DAYS = [30, 7] as const;
@@ -16,9 +16,7 @@ type DateKind = 'review' | 'filing' | 'evaluation';
 
 const KIND: Record<DateKind, { soon: NotificationKind; overdue: NotificationKind | null }> = {
   review: { soon: 'plan.review_due_soon', overdue: 'plan.review_overdue' },
-  // Muster does not record the filing itself, so it cannot know a filing is late: it reminds
-  // before the day and stops there.
-  filing: { soon: 'plan.filing_due_soon', overdue: null },
+  filing: { soon: 'plan.filing_due_soon', overdue: 'plan.filing_overdue' },
   evaluation: { soon: 'plan.evaluation_due_soon', overdue: 'plan.evaluation_overdue' },
 };
 
@@ -32,8 +30,8 @@ const DAYS: Record<DateKind, readonly number[]> = {
  * Plan dates (plan-dates.ts, publicationDeadlines): the review a draft or version in review is
  * due by, the filing and the evaluation of the version in force. Reminded to the officers of the
  * enterprise whose plan it is, or to the zone's administrators for the zone's own plans. Each
- * ends when its act is done as the register sees it: the version published (review), or
- * superseded by a newer one (filing, evaluation).
+ * ends when its act is done as the register sees it: the version published (review), its filing
+ * recorded (filing), or the version superseded by a newer one (filing, evaluation).
  */
 @Injectable()
 export class PlanReminders implements ReminderSource, OnModuleInit {
@@ -68,17 +66,19 @@ export class PlanReminders implements ReminderSource, OnModuleInit {
       status: string;
       review_due_on: string | null;
       filing_due_on: string | null;
+      filed: boolean;
       evaluation_due_on: string | null;
     }[] = await this.db.manager.query(
       `SELECT v.id, v.number, p.title, p.enterprise_id, e.name AS enterprise_name, v.status,
               to_char(v.review_due_on, 'YYYY-MM-DD') AS review_due_on,
-              to_char(v.filing_due_on, 'YYYY-MM-DD') AS filing_due_on,
+              to_char(v.filing_due_on, 'YYYY-MM-DD') AS filing_due_on, v.filed_on IS NOT NULL AS filed,
               to_char(v.evaluation_due_on, 'YYYY-MM-DD') AS evaluation_due_on
          FROM plan_version v JOIN plan p ON p.id = v.plan_id
          LEFT JOIN enterprise e ON e.id = p.enterprise_id
         WHERE ($4::uuid IS NULL OR v.id = $4::uuid)
           AND ((v.status IN ('draft', 'in_review') AND v.review_due_on <= $1::date)
-            OR (v.status = 'published' AND (v.filing_due_on <= $2::date OR v.evaluation_due_on <= $3::date)))
+            OR (v.status = 'published'
+                AND ((v.filing_due_on <= $2::date AND v.filed_on IS NULL) OR v.evaluation_due_on <= $3::date)))
         ORDER BY v.id`,
       [
         horizon(now, tz, REVIEW_DAYS),
@@ -92,7 +92,7 @@ export class PlanReminders implements ReminderSource, OnModuleInit {
       const dates: [DateKind, string | null][] =
         v.status === 'published'
           ? [
-              ['filing', v.filing_due_on],
+              ['filing', v.filed ? null : v.filing_due_on],
               ['evaluation', v.evaluation_due_on],
             ]
           : [['review', v.review_due_on]];

@@ -1,5 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
-import { categoryProblems, completenessProblems, outline, publicationDeadlines } from './plan-rules.js';
+import { EVALUATION_CATEGORIES } from '@muster/contracts';
+import {
+  type EvaluationDuty,
+  categoryProblems,
+  completenessProblems,
+  outline,
+  owesThreeYearEvaluation,
+  publicationDeadlines,
+  reviewKindProblems,
+} from './plan-rules.js';
 
 const written = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ key: 'general' as const, title: `§${i}`, body: 'text' }));
@@ -62,18 +71,65 @@ describe('plan rules', () => {
     });
   });
 
-  it('sets filing within 20 working days and evaluation within 3 years for major and high risk and the zone', () => {
-    // Monday 30 November 2026 + 20 working days = Monday 28 December.
-    expect(publicationDeadlines('2026-11-30', 'major')).toEqual({
-      filingDueOn: '2026-12-28',
-      evaluationDueOn: '2029-11-30',
+  // The rule was wrong before: it keyed the evaluation on the risk colour (major, high).
+  describe('MEM Order 2 Art. 35: three-yearly evaluation by category and size, never by risk colour', () => {
+    const unit = (
+      evaluationCategory: EvaluationDuty['evaluationCategory'],
+      sizeClass: EvaluationDuty['sizeClass'],
+    ): EvaluationDuty => ({ evaluationCategory, sizeClass });
+
+    it('binds a medium-size ordinary manufacturer, not a small or micro one', () => {
+      // Monday 30 November 2026 + 20 working days = Monday 28 December.
+      expect(publicationDeadlines('2026-11-30', unit('other', 'medium'))).toEqual({
+        filingDueOn: '2026-12-28',
+        evaluationDueOn: '2029-11-30',
+      });
+      expect(publicationDeadlines('2026-11-30', unit('other', 'large')).evaluationDueOn).toBe('2029-11-30');
+      expect(publicationDeadlines('2026-11-30', unit('other', 'small'))).toEqual({
+        filingDueOn: '2026-12-28',
+        evaluationDueOn: null,
+      });
+      expect(owesThreeYearEvaluation(unit('other', 'micro'))).toBe(false);
     });
-    expect(publicationDeadlines('2026-11-30', 'high').evaluationDueOn).toBe('2029-11-30');
-    expect(publicationDeadlines('2026-11-30', null).evaluationDueOn).toBe('2029-11-30');
-    expect(publicationDeadlines('2026-11-30', 'medium')).toEqual({
-      filingDueOn: '2026-12-28',
-      evaluationDueOn: null,
+
+    it('does not bind a small ordinary unit coloured 重大风险: the colour is not a category', () => {
+      const redSmall = { ...unit('other', 'small'), riskClass: 'major' as const };
+      expect(publicationDeadlines('2026-11-30', redSmall).evaluationDueOn).toBeNull();
     });
-    expect(publicationDeadlines('2026-11-30', 'low').evaluationDueOn).toBeNull();
+
+    it.each(EVALUATION_CATEGORIES.filter((c) => c !== 'other'))(
+      'binds a micro %s unit by its category',
+      (c) => {
+        expect(owesThreeYearEvaluation(unit(c, 'micro'))).toBe(true);
+      },
+    );
+
+    it('binds while the category or size that could decide is not recorded, and the zone’s own plans', () => {
+      expect(owesThreeYearEvaluation(unit(null, 'small'))).toBe(true);
+      expect(owesThreeYearEvaluation(unit('other', null))).toBe(true);
+      expect(owesThreeYearEvaluation(unit(null, 'large'))).toBe(true);
+      expect(owesThreeYearEvaluation(unit('mine', null))).toBe(true);
+      expect(publicationDeadlines('2026-11-30', null).evaluationDueOn).toBe('2029-11-30');
+    });
+  });
+
+  describe('MEM Order 2 Art. 21: expert review, or a discussion for the units the article does not list', () => {
+    const unit = (
+      evaluationCategory: EvaluationDuty['evaluationCategory'],
+      sizeClass: EvaluationDuty['sizeClass'],
+    ): EvaluationDuty => ({ evaluationCategory, sizeClass });
+
+    it('accepts an expert review from anyone', () => {
+      expect(reviewKindProblems('expert_review', unit('other', 'micro'))).toEqual([]);
+      expect(reviewKindProblems('expert_review', null)).toEqual([]);
+    });
+
+    it('accepts a discussion from a small or micro unit outside the list only', () => {
+      expect(reviewKindProblems('discussion', unit('other', 'small'))).toEqual([]);
+      expect(reviewKindProblems('discussion', unit('other', 'micro'))).toEqual([]);
+      for (const owner of [unit('other', 'medium'), unit('fireworks', 'micro'), unit(null, 'small'), null]) {
+        expect(reviewKindProblems('discussion', owner)).toEqual([expect.stringMatching(/^kind: .*Art\. 21/)]);
+      }
+    });
   });
 });

@@ -3,12 +3,14 @@
  * from, what a version must contain before review, and the dates publication sets.
  */
 import type {
+  EvaluationCategory,
   IncidentCategory,
   LevelChecklistItem,
   PlanSection,
+  PlanReviewKind,
   PlanSectionKey,
   PlanType,
-  RiskClass,
+  SizeClass,
 } from '@muster/contracts';
 import { addWorkingDays, addYears } from './plan-dates.js';
 
@@ -41,8 +43,26 @@ const OUTLINES: Record<PlanType, [PlanSectionKey, string][]> = {
   ],
 };
 
-/** Risk classes whose plans are evaluated every three years (MEM Order 2 Art. 35). */
-const THREE_YEAR_EVALUATION = new Set<RiskClass>(['major', 'high']);
+/** The enterprise facts MEM Order 2 Art. 35 reads; null: not recorded yet. */
+export interface EvaluationDuty {
+  sizeClass: SizeClass | null;
+  evaluationCategory: EvaluationCategory | null;
+}
+
+/** Sizes Art. 35 names: "其他存在重大危险源或者中型规模以上的生产经营单位". */
+const EVALUATED_SIZES = new Set<SizeClass>(['medium', 'large']);
+
+/**
+ * Whether an enterprise's plans are evaluated every three years (MEM Order 2 Art. 35): every
+ * listed activity, and any other unit of medium size or larger. The risk colour plays no part.
+ * A fact not yet recorded could be the one that binds, so an unknown category or size owes the
+ * evaluation unless what is known already settles it.
+ */
+export function owesThreeYearEvaluation(e: EvaluationDuty): boolean {
+  if (e.evaluationCategory !== null && e.evaluationCategory !== 'other') return true;
+  if (e.sizeClass !== null && EVALUATED_SIZES.has(e.sizeClass)) return true;
+  return e.evaluationCategory === null || e.sizeClass === null;
+}
 
 /** The empty sections a plan of that type starts with. */
 export function outline(type: PlanType): PlanSection[] {
@@ -84,16 +104,31 @@ export function completenessProblems(
 }
 
 /**
- * The deadlines publishing on `today` sets: filing within 20 working days, and evaluation within
- * three years for plans of major- and high-risk enterprises. The zone's own plans (no risk class)
- * are held to the same 3-year cycle as its high-risk enterprises.
+ * Whether a version may be examined by a discussion (论证) rather than an expert review (评审):
+ * MEM Order 2 Art. 21 requires the review of the same units Art. 35 lists for the evaluation
+ * (the listed activities and medium size or larger); the others may hold a discussion, e.g.
+ * with their employees. The zone's own plans (`owner` null) are reviewed by experts.
+ */
+export function reviewKindProblems(kind: PlanReviewKind, owner: EvaluationDuty | null): string[] {
+  if (kind === 'expert_review') return [];
+  return owner === null || owesThreeYearEvaluation(owner)
+    ? [
+        'kind: this unit must have its plan reviewed by experts (MEM Order 2 Art. 21); a discussion is for small units outside the listed industries',
+      ]
+    : [];
+}
+
+/**
+ * The deadlines publishing on `today` sets: filing within 20 working days on the State Council's
+ * calendar (Art. 26), and evaluation within three years where Art. 35 asks for it. `owner` null is
+ * the zone's own plan, which the zone holds to the same 3-year cycle.
  */
 export function publicationDeadlines(
   today: string,
-  riskClass: RiskClass | null,
+  owner: EvaluationDuty | null,
 ): { filingDueOn: string; evaluationDueOn: string | null } {
   return {
     filingDueOn: addWorkingDays(today, 20),
-    evaluationDueOn: riskClass === null || THREE_YEAR_EVALUATION.has(riskClass) ? addYears(today, 3) : null,
+    evaluationDueOn: owner === null || owesThreeYearEvaluation(owner) ? addYears(today, 3) : null,
   };
 }

@@ -1,17 +1,26 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { AuditAction, PlanVersionView } from '@muster/contracts';
+import type { AuditAction, PlanVersionStatus, PlanVersionView } from '@muster/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { ConflictError, InvalidError } from '../common/domain-errors.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Db } from '../database/db.js';
 import { EnterpriseRepository } from '../enterprises/enterprise.repository.js';
+import { FileService } from '../files/file.service.js';
 import { DisposalCard } from './disposal-card.entity.js';
 import { PlanAccess } from './plan-access.js';
 import { dayIn } from './plan-dates.js';
 import { PlanLevel } from './plan-level.entity.js';
-import { completenessProblems, outline, publicationDeadlines } from './plan-rules.js';
+import { completenessProblems, outline, publicationDeadlines, reviewKindProblems } from './plan-rules.js';
 import { PlanVersion } from './plan-version.entity.js';
-import type { VersionCreateDto, VersionReturnDto, VersionUpdateDto } from './plan.dto.js';
+import type {
+  NeighbourNoticeDto,
+  VersionCreateDto,
+  VersionFilingDto,
+  VersionReturnDto,
+  VersionReviewDto,
+  VersionSignatureDto,
+  VersionUpdateDto,
+} from './plan.dto.js';
 import type { Plan } from './plan.entity.js';
 import { PlanRepository } from './plan.repository.js';
 import { PlanViews } from './plan.view.js';
@@ -29,6 +38,7 @@ export class PlanVersionService {
     private readonly access: PlanAccess,
     private readonly views: PlanViews,
     private readonly audit: AuditService,
+    private readonly files: FileService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -173,6 +183,17 @@ export class PlanVersionService {
           `Version ${version.number} is ${version.status}; only a version in review can be published`,
         );
       }
+      // Art. 21 and 24: reviewed (or discussed), then signed by the principal, then published.
+      if (!version.reviewKind) {
+        throw new ConflictError(
+          `Version ${version.number} has no review: record the expert review or discussion first (MEM Order 2 Art. 21)`,
+        );
+      }
+      if (!version.signedBy) {
+        throw new ConflictError(
+          `Version ${version.number} is not signed: record the principal's signature first (MEM Order 2 Art. 24)`,
+        );
+      }
       const now = new Date();
       const current = await this.plans.findVersionByStatus(plan.id, ['published']);
       if (current) {
@@ -181,14 +202,155 @@ export class PlanVersionService {
         await this.plans.saveVersion(current);
       }
       const today = dayIn(now, this.config.TZ);
-      const risk = plan.enterpriseId ? (await this.enterprises.getById(plan.enterpriseId)).riskClass : null;
-      const due = publicationDeadlines(today, risk);
+      const owner = plan.enterpriseId ? await this.enterprises.getById(plan.enterpriseId) : null;
+      const due = publicationDeadlines(today, owner);
       version.status = 'published';
       version.publishedAt = now;
       version.publishedBy = this.access.actorName();
       version.filingDueOn = due.filingDueOn;
       version.evaluationDueOn = due.evaluationDueOn;
       return current ? { superseded: current.id } : {};
+    });
+    return this.get(id);
+  }
+
+  /**
+   * Records (or replaces) the review of a version in preparation (MEM Order 2 Art. 21). A
+   * discussion instead of an expert review only for the units the article does not list.
+   */
+  async recordReview(id: string, dto: VersionReviewDto): Promise<PlanVersionView> {
+    await this.paperwork(id, 'plan_version.reviewed', ['draft', 'in_review'], async (version, plan) => {
+      const owner = plan.enterpriseId ? await this.enterprises.getById(plan.enterpriseId) : null;
+      const problems = reviewKindProblems(dto.kind, owner);
+      if (dto.heldOn > this.today()) problems.push('heldOn: lies in the future');
+      if (problems.length) throw new InvalidError(problems);
+      version.reviewKind = dto.kind;
+      version.reviewHeldOn = dto.heldOn;
+      version.reviewMembers = dto.members.map((m) => ({ name: m.name, affiliation: m.affiliation ?? '' }));
+      version.reviewConclusion = dto.conclusion;
+      version.reviewRecordedBy = this.access.actorName();
+    });
+    return this.get(id);
+  }
+
+  /** The principal signs the reviewed text (Art. 24): after the review, before publication. */
+  async recordSignature(id: string, dto: VersionSignatureDto): Promise<PlanVersionView> {
+    await this.paperwork(id, 'plan_version.signed', ['in_review'], async (version) => {
+      if (!version.reviewHeldOn) {
+        throw new ConflictError(
+          `Version ${version.number} has no review: record the expert review or discussion first (MEM Order 2 Art. 21)`,
+        );
+      }
+      const problems: string[] = [];
+      if (dto.signedOn < version.reviewHeldOn) problems.push('signedOn: lies before the review');
+      if (dto.signedOn > this.today()) problems.push('signedOn: lies in the future');
+      if (problems.length) throw new InvalidError(problems);
+      version.signedBy = dto.signedBy;
+      version.signedOn = dto.signedOn;
+    });
+    return this.get(id);
+  }
+
+  /**
+   * Whether the plan concerns neighbouring units and people who may be affected, and when and
+   * whom the unit told of the risks and measures (Art. 24). Kept for the version in force too:
+   * the notice often follows publication.
+   */
+  async recordNeighbourNotice(id: string, dto: NeighbourNoticeDto): Promise<PlanVersionView> {
+    await this.paperwork(
+      id,
+      'plan_version.neighbours_notified',
+      ['draft', 'in_review', 'published'],
+      async (version) => {
+        const notified = dto.notified ?? [];
+        const problems: string[] = [];
+        if (dto.notifiedOn && !notified.length) problems.push('notified: name who was told');
+        if (dto.notifiedOn && dto.notifiedOn > this.today()) problems.push('notifiedOn: lies in the future');
+        if (!dto.required && (dto.notifiedOn || notified.length)) {
+          problems.push('required: a notice was recorded, so the plan concerns its neighbours');
+        }
+        if (problems.length) throw new InvalidError(problems);
+        version.concernsNeighbours = dto.required;
+        version.neighboursNotifiedOn = dto.notifiedOn ?? null;
+        version.neighboursNotified = notified;
+        version.neighbourNoticeHow = dto.how ?? '';
+      },
+    );
+    return this.get(id);
+  }
+
+  /** A paperwork record on a version in one of `statuses`, under the plan's lock, audited. */
+  private async paperwork(
+    id: string,
+    action: AuditAction,
+    statuses: PlanVersionStatus[],
+    change: (v: PlanVersion, plan: Plan) => Promise<void>,
+  ): Promise<void> {
+    await this.db.transaction(async () => {
+      const { plan } = await this.plans.getVersion(id);
+      this.access.assertWritable(plan);
+      await this.plans.lock(plan.id);
+      const version = await this.plans.reloadVersion(id);
+      if (!statuses.includes(version.status)) {
+        throw new ConflictError(
+          `Version ${version.number} is ${version.status}; this is recorded on a version ${statuses.join(' or ')}`,
+        );
+      }
+      const before = paperworkOf(version);
+      await change(version, plan);
+      await this.plans.saveVersion(version);
+      await this.audit.record({
+        action,
+        entity: 'plan_version',
+        entityId: id,
+        before,
+        after: { planId: plan.id, number: version.number, ...paperworkOf(version) },
+      });
+    });
+  }
+
+  private today(): string {
+    return dayIn(new Date(), this.config.TZ);
+  }
+
+  /**
+   * Records (or corrects) the filing of a version that was put in force (MEM Order 2 Art. 26):
+   * from then on "filed" is what the department's receipt says, and the filing reminder stops.
+   * A superseded version may still be filed late; a draft has nothing to file.
+   */
+  async recordFiling(id: string, dto: VersionFilingDto): Promise<PlanVersionView> {
+    await this.db.transaction(async () => {
+      const { plan } = await this.plans.getVersion(id);
+      this.access.assertWritable(plan);
+      await this.plans.lock(plan.id);
+      const version = await this.plans.reloadVersion(id);
+      if (!version.publishedAt) {
+        throw new ConflictError(
+          `Version ${version.number} is ${version.status}; only a published version is filed`,
+        );
+      }
+      const tz = this.config.TZ;
+      const problems: string[] = [];
+      if (dto.filedOn < dayIn(version.publishedAt, tz)) {
+        problems.push('filedOn: lies before the version was published');
+      }
+      if (dto.filedOn > dayIn(new Date(), tz)) problems.push('filedOn: lies in the future');
+      if (problems.length) throw new InvalidError(problems);
+      if (dto.fileId) await this.files.claim([dto.fileId], plan.enterpriseId, 'fileId');
+      const before = filingOf(version);
+      version.filedOn = dto.filedOn;
+      version.filedWith = dto.filedWith;
+      version.filingReceiptNo = dto.receiptNo ?? '';
+      version.filingFileId = dto.fileId ?? null;
+      version.filedBy = this.access.actorName();
+      await this.plans.saveVersion(version);
+      await this.audit.record({
+        action: 'plan_version.filed',
+        entity: 'plan_version',
+        entityId: id,
+        before,
+        after: { planId: plan.id, number: version.number, ...filingOf(version) },
+      });
     });
     return this.get(id);
   }
@@ -217,4 +379,34 @@ export class PlanVersionService {
       });
     });
   }
+}
+
+function filingOf(v: PlanVersion) {
+  return {
+    filedOn: v.filedOn,
+    filedWith: v.filedWith,
+    receiptNo: v.filingReceiptNo,
+    fileId: v.filingFileId,
+    filedBy: v.filedBy,
+  };
+}
+
+function paperworkOf(v: PlanVersion) {
+  return {
+    review: v.reviewKind
+      ? {
+          kind: v.reviewKind,
+          heldOn: v.reviewHeldOn,
+          members: v.reviewMembers,
+          conclusion: v.reviewConclusion,
+        }
+      : null,
+    signature: v.signedBy ? { signedBy: v.signedBy, signedOn: v.signedOn } : null,
+    neighbourNotice: {
+      required: v.concernsNeighbours,
+      notifiedOn: v.neighboursNotifiedOn,
+      notified: v.neighboursNotified,
+      how: v.neighbourNoticeHow,
+    },
+  };
 }

@@ -21,7 +21,11 @@ import {
   PlanSuggestQueryDto,
   PlanUpdateDto,
   VersionCreateDto,
+  NeighbourNoticeDto,
+  VersionFilingDto,
   VersionReturnDto,
+  VersionReviewDto,
+  VersionSignatureDto,
   VersionUpdateDto,
 } from './plan.dto.js';
 import { DisposalCardService } from './disposal-card.service.js';
@@ -160,6 +164,70 @@ export class PlanVersionController {
   @HttpCode(200)
   publish(@UuidParam() id: string): Promise<PlanVersionView> {
     return this.versions.publish(id);
+  }
+
+  @ApiDoc(
+    'Record the expert review or discussion of a plan version in preparation (MEM Order 2 Art. 21)',
+    400,
+    401,
+    403,
+    404,
+    409,
+    413,
+  )
+  @Post(':id/review')
+  @Roles(...PLAN_WRITERS)
+  @HttpCode(200)
+  recordReview(@UuidParam() id: string, @Body() dto: VersionReviewDto): Promise<PlanVersionView> {
+    return this.versions.recordReview(id, dto);
+  }
+
+  @ApiDoc(
+    "Record the principal's signature of a reviewed plan version (MEM Order 2 Art. 24)",
+    400,
+    401,
+    403,
+    404,
+    409,
+    413,
+  )
+  @Post(':id/signature')
+  @Roles(...PLAN_WRITERS)
+  @HttpCode(200)
+  recordSignature(@UuidParam() id: string, @Body() dto: VersionSignatureDto): Promise<PlanVersionView> {
+    return this.versions.recordSignature(id, dto);
+  }
+
+  @ApiDoc(
+    'Record whether a plan concerns its neighbours and when they were told (MEM Order 2 Art. 24)',
+    400,
+    401,
+    403,
+    404,
+    409,
+    413,
+  )
+  @Post(':id/neighbour-notice')
+  @Roles(...PLAN_WRITERS)
+  @HttpCode(200)
+  recordNeighbourNotice(@UuidParam() id: string, @Body() dto: NeighbourNoticeDto): Promise<PlanVersionView> {
+    return this.versions.recordNeighbourNotice(id, dto);
+  }
+
+  @ApiDoc(
+    'Record the filing of a published plan version with the department (MEM Order 2 Art. 26)',
+    400,
+    401,
+    403,
+    404,
+    409,
+    413,
+  )
+  @Post(':id/filing')
+  @Roles(...PLAN_WRITERS)
+  @HttpCode(200)
+  recordFiling(@UuidParam() id: string, @Body() dto: VersionFilingDto): Promise<PlanVersionView> {
+    return this.versions.recordFiling(id, dto);
   }
 
   @ApiDoc('Add a response level to a draft plan version', 400, 401, 403, 404, 409, 413)

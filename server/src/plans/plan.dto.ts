@@ -5,6 +5,7 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsISO8601,
@@ -29,9 +30,11 @@ import {
   ANNEX_KINDS,
   type AnnexKind,
   PLAN_HAZARDS,
+  PLAN_REVIEW_KINDS,
   PLAN_SECTION_KEYS,
   PLAN_TYPES,
   type PlanHazard,
+  type PlanReviewKind,
   type PlanSectionKey,
   type PlanType,
   REVISION_TRIGGERS,
@@ -228,6 +231,121 @@ export class VersionUpdateDto extends PartialType(VersionCreateDto, { skipNullPr
   @Matches(DATE, { message: 'reviewDueOn must be a date YYYY-MM-DD' })
   @IsISO8601({ strict: true })
   reviewDueOn?: string | null;
+}
+
+export class ReviewMemberDto {
+  @ApiProperty({ example: '刘振华' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(50)
+  name: string;
+
+  @ApiPropertyOptional({ example: '安徽省安全生产专家库（化工）' })
+  @IsOmittable()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(200)
+  affiliation?: string;
+}
+
+/** The review of a version before publication (MEM Order 2 Art. 21). */
+export class VersionReviewDto {
+  @ApiProperty({ enum: PLAN_REVIEW_KINDS, description: 'expert_review (评审) or discussion (论证)' })
+  @IsIn(PLAN_REVIEW_KINDS)
+  kind: PlanReviewKind;
+
+  @ApiProperty({ format: 'date', description: 'The day it was held, in the zone' })
+  @Matches(DATE, { message: 'heldOn must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true })
+  heldOn: string;
+
+  @ApiProperty({ type: [ReviewMemberDto], description: 'The experts, or who took part in the discussion' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => ReviewMemberDto)
+  members: ReviewMemberDto[];
+
+  @ApiProperty({ description: 'The conclusion (评审意见 / 论证意见)' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  conclusion: string;
+}
+
+/** The principal's signature (MEM Order 2 Art. 24). */
+export class VersionSignatureDto {
+  @ApiProperty({ description: 'The principal (主要负责人) who signed', example: '王建国' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(50)
+  signedBy: string;
+
+  @ApiProperty({ format: 'date' })
+  @Matches(DATE, { message: 'signedOn must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true })
+  signedOn: string;
+}
+
+/** Telling neighbouring units and people who may be affected (MEM Order 2 Art. 24). */
+export class NeighbourNoticeDto {
+  @ApiProperty({ description: 'Whether the plan’s risks may reach anyone outside the unit' })
+  @IsBoolean()
+  required: boolean;
+
+  @ApiPropertyOptional({ format: 'date', nullable: true, description: 'When they were told' })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @Matches(DATE, { message: 'notifiedOn must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true })
+  notifiedOn?: string | null;
+
+  @ApiPropertyOptional({ type: [String], description: 'Who was told: units, villages, residents' })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(200, { each: true })
+  notified?: string[];
+
+  @ApiPropertyOptional({ description: 'How: a meeting, letters, a notice board' })
+  @IsOmittable()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(1000)
+  how?: string;
+}
+
+/** The filing of a version with the emergency management department (MEM Order 2 Art. 26). */
+export class VersionFilingDto {
+  @ApiProperty({ format: 'date', description: 'The day it was filed, in the zone' })
+  @Matches(DATE, { message: 'filedOn must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true })
+  filedOn: string;
+
+  @ApiProperty({ description: 'The department it was filed with', example: '淮北市杜集区应急管理局' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  filedWith: string;
+
+  @ApiPropertyOptional({ description: 'The receipt number (备案编号) the department gave' })
+  @IsOmittable()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100)
+  receiptNo?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The filing receipt or the filed document, uploaded' })
+  @IsOmittable()
+  @IsUUID()
+  fileId?: string;
 }
 
 export class VersionReturnDto {

@@ -136,6 +136,33 @@ export function mapVersion(
     revisionTriggers: v.revisionTriggers,
     reviewDueOn: v.reviewDueOn,
     filingDueOn: v.filingDueOn,
+    filing:
+      v.filedOn && v.filedWith
+        ? {
+            filedOn: v.filedOn,
+            filedWith: v.filedWith,
+            receiptNo: v.filingReceiptNo ?? '',
+            fileId: v.filingFileId,
+            recordedBy: v.filedBy ?? '',
+          }
+        : null,
+    review:
+      v.reviewKind && v.reviewHeldOn && v.reviewConclusion !== null
+        ? {
+            kind: v.reviewKind,
+            heldOn: v.reviewHeldOn,
+            members: v.reviewMembers,
+            conclusion: v.reviewConclusion,
+            recordedBy: v.reviewRecordedBy ?? '',
+          }
+        : null,
+    signature: v.signedBy && v.signedOn ? { signedBy: v.signedBy, signedOn: v.signedOn } : null,
+    neighbourNotice: {
+      required: v.concernsNeighbours,
+      notifiedOn: v.neighboursNotifiedOn,
+      notified: v.neighboursNotified,
+      how: v.neighbourNoticeHow,
+    },
     submittedAt: v.submittedAt?.toISOString() ?? null,
     submittedBy: v.submittedBy,
     publishedBy: v.publishedBy,

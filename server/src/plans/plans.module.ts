@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DirectoryModule } from '../directory/directory.module.js';
 import { EnterpriseModule } from '../enterprises/enterprise.module.js';
+import { FileModule } from '../files/file.module.js';
 import { RemindersModule } from '../reminders/reminders.module.js';
 import { EscalationPolicyRepository } from './escalation-policy.repository.js';
 import { EscalationPolicyService } from './escalation-policy.service.js';
@@ -15,7 +16,7 @@ import { PlanViews } from './plan.view.js';
 import { ResponsibilityService } from './responsibility.service.js';
 
 @Module({
-  imports: [EnterpriseModule, DirectoryModule, RemindersModule],
+  imports: [EnterpriseModule, DirectoryModule, RemindersModule, FileModule],
   providers: [
     PlanService,
     PlanVersionService,

@@ -60,6 +60,14 @@ export function fetchEnterprises(
   return apiRequest('/api/enterprises', { query: { ...filter }, signal });
 }
 
+/** The zone records an enterprise's size and Art. 35 category (null: not recorded). */
+export function updateEnterpriseDuties(
+  id: string,
+  body: Pick<EnterpriseView, 'sizeClass' | 'evaluationCategory'>,
+): Promise<EnterpriseView> {
+  return apiRequest(`/api/enterprises/${encodeURIComponent(id)}`, { method: 'PATCH', body });
+}
+
 /**
  * Every enterprise site the caller may see, for the map. Pages through the list rather than
  * trusting one large page, so a zone that outgrows the server's page-size cap still shows all

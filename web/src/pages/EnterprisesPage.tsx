@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useEnterprises } from '../api/queries';
 import { useSession } from '../auth/session-hooks';
-import { RISK_CLASSES, isZoneRole, type RiskClass } from '../contracts';
+import { RISK_CLASSES, isZoneRole, type EnterpriseView, type RiskClass } from '../contracts';
 import { ChoiceFilter, FilterBar, SearchField, usePagedSearch } from '../components/ListControls';
 import { ActionsHeading, ListTable, QueryState } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
 import { RiskBadge } from '../components/RiskBadge';
 import { telHref } from '../lib/format';
+import { DutiesText, EnterpriseDutiesDialog } from './EnterpriseDutiesDialog';
 
 const PAGE_SIZE = 20;
 
@@ -20,6 +21,8 @@ export function EnterprisesPage() {
   const [riskClass, setRiskClass] = useState<RiskClass | ''>('');
   const query = useEnterprises({ q, riskClass, page, pageSize: PAGE_SIZE });
   const scoped = session ? !isZoneRole(session.user.role) : false;
+  const canEditDuties = session?.user.role === 'zone_admin';
+  const [editingDuties, setEditingDuties] = useState<EnterpriseView | null>(null);
 
   return (
     <div className="page">
@@ -53,6 +56,7 @@ export function EnterprisesPage() {
             t('enterprise.name'),
             t('enterprise.industry'),
             t('enterprise.riskClass'),
+            t('enterprise.duties'),
             t('enterprise.legalRepresentative'),
             t('enterprise.safetyLead'),
             t('enterprise.dutyPhone'),
@@ -74,6 +78,21 @@ export function EnterprisesPage() {
                 <td>
                   <RiskBadge riskClass={e.riskClass} />
                 </td>
+                <td data-testid="enterprise-duties">
+                  <DutiesText enterprise={e} />
+                  {canEditDuties && (
+                    <>
+                      {' '}
+                      <button
+                        type="button"
+                        className="button button--small"
+                        onClick={() => setEditingDuties(e)}
+                      >
+                        {t('enterprise.editDuties')}
+                      </button>
+                    </>
+                  )}
+                </td>
                 <td>{e.legalRepresentative}</td>
                 <td>{e.safetyLead}</td>
                 <td className="nowrap">{tel ? <a href={tel}>{e.dutyPhone}</a> : e.dutyPhone}</td>
@@ -86,6 +105,7 @@ export function EnterprisesPage() {
           }}
         />
       )}
+      <EnterpriseDutiesDialog enterprise={editingDuties} onClose={() => setEditingDuties(null)} />
     </div>
   );
 }

@@ -26,6 +26,8 @@ import {
   type WorkflowAction,
 } from './api';
 import { CardsSection } from './CardsSection';
+import { FilingFact } from './FilingDialog';
+import { PaperworkSection } from './PaperworkSection';
 import { useCanEdit } from './hooks';
 import { LevelsSection } from './LevelsSection';
 import { PlanStatusBadge } from './ui';
@@ -147,11 +149,13 @@ function VersionView({
             <dd>{version.evaluationDueOn ?? t('common.none')}</dd>
             <dt>{t('filingDue')}</dt>
             <dd>{version.filingDueOn ?? t('common.none')}</dd>
+            <FilingFact version={version} canEdit={canEdit} />
           </dl>
           {canEdit && <WorkflowButtons plan={plan} version={version} onSelect={onSelect} />}
         </div>
       </section>
 
+      <PaperworkSection version={version} canEdit={canEdit} />
       <LevelsSection plan={plan} version={version} editable={editable} canEditPolicies={canEdit} />
       <SectionsView key={`${version.id}-${version.updatedAt}`} version={version} editable={editable} />
       <CardsSection plan={plan} version={version} editable={editable} />

@@ -10,6 +10,7 @@ import type {
   ListResponse,
   PlanDetailView,
   PlanHazard,
+  PlanReviewKind,
   PlanLevelView,
   PlanSection,
   PlanSuggestion,
@@ -95,6 +96,47 @@ export const versionAction = (id: string, action: WorkflowAction, note?: string)
   apiRequest<PlanVersionView>(`/api/plan-versions/${encodeURIComponent(id)}/${action}`, {
     method: 'POST',
     body: action === 'return' ? { note } : {},
+  });
+
+export interface FilingInput {
+  filedOn: string;
+  filedWith: string;
+  receiptNo?: string;
+  fileId?: string;
+}
+
+export const recordFiling = (id: string, body: FilingInput) =>
+  apiRequest<PlanVersionView>(`/api/plan-versions/${encodeURIComponent(id)}/filing`, {
+    method: 'POST',
+    body,
+  });
+
+export interface ReviewInput {
+  kind: PlanReviewKind;
+  heldOn: string;
+  members: { name: string; affiliation: string }[];
+  conclusion: string;
+}
+
+export const recordReview = (id: string, body: ReviewInput) =>
+  apiRequest<PlanVersionView>(`/api/plan-versions/${encodeURIComponent(id)}/review`, {
+    method: 'POST',
+    body,
+  });
+
+export const recordSignature = (id: string, body: { signedBy: string; signedOn: string }) =>
+  apiRequest<PlanVersionView>(`/api/plan-versions/${encodeURIComponent(id)}/signature`, {
+    method: 'POST',
+    body,
+  });
+
+export const recordNeighbourNotice = (
+  id: string,
+  body: { required: boolean; notifiedOn: string | null; notified: string[]; how: string },
+) =>
+  apiRequest<PlanVersionView>(`/api/plan-versions/${encodeURIComponent(id)}/neighbour-notice`, {
+    method: 'POST',
+    body,
   });
 
 export interface LevelInput {
