@@ -93,6 +93,12 @@ export const AUDIT_ACTION_TEXT = {
   'hazard.accept': ['验收通过隐患整改', 'Accepted a hazard rectification'],
   'hazard.reject': ['驳回隐患整改', 'Rejected a hazard rectification'],
   'hazard.close_on_spot': ['隐患当场整改销号', 'Closed a hazard on the spot'],
+  'hazard.stoppage_recorded': ['登记重大隐患停产停业', 'Recorded a stoppage for a major hazard'],
+  'hazard.evaluation_recorded': ['登记重大隐患治理评估', 'Recorded the evaluation of a major hazard fix'],
+  'hazard.resumption_applied': ['申请恢复生产', 'Applied to resume production'],
+  'hazard.resumption_reviewed': ['审查恢复生产申请', 'Reviewed an application to resume production'],
+  'hazard.supervision_listed': ['重大隐患挂牌督办', 'Put a major hazard under listed supervision'],
+  'hazard.supervision_lifted': ['解除挂牌督办', 'Lifted the listed supervision of a major hazard'],
   'hazard.reminder_sent': ['发送隐患提醒', 'Sent a hazard reminder'],
   'hazard.reminder_waived': [
     '登记隐患提醒为已发（未发短信）',

@@ -57,6 +57,81 @@ export const GOVERNANCE_PLAN_FIELDS: ReadonlyArray<keyof GovernancePlan> = [
   'safetyMeasures',
 ];
 
+/** Order 16 Art. 16: production stopped in part or whole while a major hazard is fixed. */
+export const STOPPAGE_SCOPES = ['partial', 'whole'] as const;
+export type StoppageScope = (typeof STOPPAGE_SCOPES)[number];
+export interface HazardStoppage {
+  scope: StoppageScope;
+  /** What is stopped: the unit, line, equipment or area. */
+  what: string;
+  /** People withdrawn from the danger area (从危险区域内撤出作业人员). */
+  peopleWithdrawn: boolean;
+  /** Zone-local dates; `until` is set when the regulator approves resumption. */
+  from: string;
+  until: string | null;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+/** Order 16 Art. 18: who evaluates the finished fix. */
+export const HAZARD_EVALUATORS = ['technical_staff', 'qualified_agency'] as const;
+export type HazardEvaluatorKind = (typeof HAZARD_EVALUATORS)[number];
+export interface HazardEvaluation {
+  by: HazardEvaluatorKind;
+  /** The people or the agency's name. */
+  evaluator: string;
+  /** Zone-local date. */
+  date: string;
+  /** Whether the evaluation found the hazard eliminated. */
+  passed: boolean;
+  conclusion: string;
+  reportFileId: string | null;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+/** Order 16 Art. 18: the application to resume production and the regulator's review. */
+export const RESUMPTION_DECISIONS = ['pending', 'approved', 'refused'] as const;
+export type ResumptionDecision = (typeof RESUMPTION_DECISIONS)[number];
+export interface HazardResumption {
+  decision: ResumptionDecision;
+  note: string;
+  appliedAt: string;
+  appliedBy: string;
+  reviewNote: string | null;
+  reviewedAt: string | null;
+  reviewedBy: string | null;
+}
+
+/** The regulator's listed supervision (挂牌督办) of a major hazard. */
+export interface HazardListedSupervision {
+  /** The issuing body, e.g. 园区应急管理局. */
+  body: string;
+  /** Zone-local date by which it must be fixed. */
+  deadline: string;
+  listedAt: string;
+  listedBy: string;
+}
+
+/** One line of the workplace notice to employees (Work Safety Law Art. 41). */
+export interface HazardNoticeItem {
+  code: string;
+  level: HazardLevel;
+  status: HazardStatus;
+  place: string;
+  description: string;
+  measures: string | null;
+  responsiblePerson: string | null;
+  deadline: string | null;
+}
+export interface HazardNoticeView {
+  enterpriseId: string;
+  enterpriseName: string;
+  /** Zone-local date of the notice. */
+  date: string;
+  items: HazardNoticeItem[];
+}
+
 export interface FileView {
   id: string;
   name: string;
@@ -91,6 +166,12 @@ export interface HazardView {
   contingencyPlanRef: string | null;
   contingencyPlanId: string | null;
   governancePlan: GovernancePlan | null;
+  /** 危害程度和整改难易程度分析, required in a major hazard's report (Order 16 Art. 14). */
+  harmAnalysis: string | null;
+  stoppage: HazardStoppage | null;
+  evaluation: HazardEvaluation | null;
+  resumption: HazardResumption | null;
+  listedSupervision: HazardListedSupervision | null;
   status: HazardStatus;
   overdue: boolean;
   reportedToZoneAt: string | null;
@@ -104,9 +185,20 @@ export interface HazardView {
   updatedAt: string;
 }
 
+/** Steps of closing a major hazard (Order 16 Art. 16, 18) kept in its history beside the actions. */
+export const HAZARD_RECORD_STEPS = [
+  'stoppage',
+  'evaluation',
+  'resumption_applied',
+  'resumption_reviewed',
+  'supervision_listed',
+  'supervision_lifted',
+] as const;
+export type HazardRecordStep = (typeof HAZARD_RECORD_STEPS)[number];
+
 export interface HazardTransitionView {
   id: string;
-  action: HazardAction | 'create' | 'update';
+  action: HazardAction | HazardRecordStep | 'create' | 'update';
   fromStatus: HazardStatus | null;
   toStatus: HazardStatus;
   comment: string | null;

@@ -53,6 +53,28 @@ export const NOTIFICATION_TEXT = {
     body: ['{enterprise} · {place}\n{description}', '{enterprise} · {place}\n{description}'],
     urgent: true,
   },
+  // Order 16 Art. 18: the regulator reviews an application to resume production.
+  'hazard.resumption_applied': {
+    title: ['重大事故隐患复产申请待审查 {code}', 'Application to resume production awaiting review {code}'],
+    body: ['{enterprise} · {place}\n{note}', '{enterprise} · {place}\n{note}'],
+  },
+  'hazard.resumption_approved': {
+    title: ['复产申请已审查同意 {code}', 'Resumption of production approved {code}'],
+    body: ['{enterprise} · {place}\n{note}', '{enterprise} · {place}\n{note}'],
+  },
+  'hazard.resumption_refused': {
+    title: ['复产申请未获同意 {code}', 'Resumption of production refused {code}'],
+    body: ['{enterprise} · {place}\n{note}', '{enterprise} · {place}\n{note}'],
+    urgent: true,
+  },
+  'hazard.listed_supervision': {
+    title: ['重大事故隐患挂牌督办 {code}', 'Major hazard under listed supervision {code}'],
+    body: [
+      '{enterprise} · {place}\n督办单位 {body}，整改期限 {deadline}',
+      '{enterprise} · {place}\nListed by {body}, to be fixed by {deadline}',
+    ],
+    urgent: true,
+  },
   'hazard.due_in_3_days': {
     title: ['隐患整改期限还有3天 {code}', 'Hazard due in 3 days {code}'],
     body: [

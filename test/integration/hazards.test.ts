@@ -26,6 +26,8 @@ const plan = {
   safetyMeasures: '检修期间停用该区域，落实液氨泄漏专项应急预案',
 };
 
+const harmAnalysis = '泄漏可致中毒和火灾，影响罐区及周边；需停罐倒料后整改，难度较大';
+
 function general(over: Record<string, unknown> = {}) {
   return {
     place: '2号罐区东侧管廊',
@@ -179,7 +181,7 @@ describe('hazard ledger', () => {
     const before = (await notificationsOf('inspector')).length;
     const h = await create(
       'enterprise_officer',
-      general({ level: 'major', contingencyPlanRef: '液氨泄漏专项应急预案' }),
+      general({ level: 'major', contingencyPlanRef: '液氨泄漏专项应急预案', harmAnalysis }),
     );
     expect(h.reportedToZoneAt).not.toBeNull();
     const inbox = await notificationsOf('inspector');
@@ -208,10 +210,26 @@ describe('hazard ledger', () => {
     // Only a zone inspector accepts a major hazard; not the zone admin, not the enterprise.
     expect((await act('zone_admin', h.id, 'accept')).status).toBe(403);
     expect((await act('officer2', h.id, 'accept')).status).toBe(404);
+    // Order 16 Art. 18: the fix is evaluated before acceptance (this test once closed it without).
+    expect((await act('inspector', h.id, 'accept')).body.problems[0].code).toBe('hazard.evaluationRequired');
+    const evaluated = await t.http
+      .put(`/api/hazards/${h.id}/evaluation`)
+      .set(await auth('enterprise_officer'))
+      .send({
+        by: 'technical_staff',
+        evaluator: '技术负责人',
+        date: '2026-01-05',
+        passed: true,
+        conclusion: '已消除',
+      });
+    expect(evaluated.status).toBe(200);
     expect((await act('inspector', h.id, 'accept')).body.status).toBe('closed');
 
     // An officer may not quietly downgrade a major hazard.
-    const other = await create('enterprise_officer', general({ level: 'major', contingencyPlanRef: '预案' }));
+    const other = await create(
+      'enterprise_officer',
+      general({ level: 'major', contingencyPlanRef: '预案', harmAnalysis }),
+    );
     const down = await t.http
       .patch(`/api/hazards/${other.id}`)
       .set(await auth('enterprise_officer'))
@@ -268,13 +286,30 @@ describe('hazard ledger', () => {
               ...general({ level, enterpriseId: ids.e1 }),
               contingencyPlanRef: '专项预案',
               governancePlan: plan,
+              harmAnalysis: level === 'major' ? harmAnalysis : null,
             });
-            // Put it straight into the state the action starts from, submitted by none of the actors.
-            await sql.query('UPDATE hazard SET status = $2, submitted_by = $3 WHERE id = $1', [
-              h.id,
-              FROM[action],
-              FROM[action] === 'submitted' ? ids['officer2@muster.test'] : null,
-            ]);
+            // Put it straight into the state the action starts from, submitted by none of the
+            // actors; a major one with its fix evaluated (Order 16 Art. 18), which the role table presumes.
+            await sql.query(
+              'UPDATE hazard SET status = $2, submitted_by = $3, evaluation = $4 WHERE id = $1',
+              [
+                h.id,
+                FROM[action],
+                FROM[action] === 'submitted' ? ids['officer2@muster.test'] : null,
+                level === 'major'
+                  ? {
+                      by: 'technical_staff',
+                      evaluator: '专家组',
+                      date: '2026-01-05',
+                      passed: true,
+                      conclusion: '已消除',
+                      reportFileId: null,
+                      recordedBy: 'x',
+                      recordedAt: '2026-01-05T00:00:00Z',
+                    }
+                  : null,
+              ],
+            );
             const photo = action === 'close_on_spot' ? [await pngPhoto()] : [];
             const res = await act(role, h.id, action, { photoIds: photo });
             const allowed = MAY[level][action].includes(role);

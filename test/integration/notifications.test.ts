@@ -275,6 +275,7 @@ describe('notifications', () => {
       funds: '5000',
       deadline: '2099-12-31',
       contingencyPlanRef: '危险化学品泄漏专项应急预案',
+      harmAnalysis: '泄漏可致中毒，需倒桶处置',
     });
     expect(major.status).toBe(201);
     await waitFor(

@@ -16,6 +16,7 @@ import { DutyPolicyPage } from './duty/DutyPolicyPage';
 import { ResponsibilityListPage, ResponsibilityListsPage } from './plans/ResponsibilityPages';
 import { ZoneMapPage } from './map/ZoneMapPage';
 import { HazardNewPage } from './hazards/HazardNewPage';
+import { HazardNoticePage } from './hazards/HazardNoticePage';
 import { HazardPage } from './hazards/HazardPage';
 import { HazardsPage } from './hazards/HazardsPage';
 import { HazardStatsPage } from './hazards/HazardStatsPage';
@@ -238,6 +239,14 @@ const router = createBrowserRouter([
         element: (
           <RequirePage page="hazards">
             <HazardStatsPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'hazards/notice',
+        element: (
+          <RequirePage page="hazards">
+            <HazardNoticePage />
           </RequirePage>
         ),
       },

@@ -52,6 +52,7 @@ import { NotificationKinds1765200000400 } from './migrations/1765200000400-notif
 import { ConsoleAnswers1765200000500 } from './migrations/1765200000500-console-answers.js';
 import { PlanEvaluationAndFiling1765300000100 } from './migrations/1765300000100-plan-evaluation-and-filing.js';
 import { PlanPaperwork1765300000110 } from './migrations/1765300000110-plan-paperwork.js';
+import { MajorHazardClosing1765300000200 } from './migrations/1765300000200-major-hazard-closing.js';
 import { NotificationPreference } from '../notifications/notification-preference.entity.js';
 import { DutyAlert, DutyPolicy } from '../duty/duty.entities.js';
 
@@ -122,6 +123,7 @@ export const MIGRATIONS = [
   ConsoleAnswers1765200000500,
   PlanEvaluationAndFiling1765300000100,
   PlanPaperwork1765300000110,
+  MajorHazardClosing1765300000200,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

@@ -41,6 +41,14 @@ interface DemoHazard {
   rejectedOnce?: boolean;
   contingencyPlanRef?: string;
   governancePlan?: GovernancePlan;
+  /** Order 16 Art. 14, a major hazard's harm and difficulty analysis. */
+  harmAnalysis?: string;
+  /** Order 16 Art. 16: production stopped in part while fixing (days after finding). */
+  stoppage?: { what: string; afterDays: number };
+  /** Order 16 Art. 18: who evaluated the fix before acceptance. */
+  evaluatedBy?: string;
+  /** 挂牌督办 by this body, due this many days after finding. */
+  listedBy?: { body: string; deadlineDays: number };
 }
 
 const OFFICER_OF: Record<string, string> = {
@@ -66,6 +74,9 @@ const LEDGER: DemoHazard[] = [
     closedAfterDays: 27,
     rejectedOnce: true,
     contingencyPlanRef: '华晟煤化工一氧化碳中毒专项应急预案',
+    harmAnalysis:
+      'CO泄漏未能及时报警切断，平台作业人员可能中毒，属可造成群死群伤的危害；需停炉更换探头并重做联锁，本单位可自行整改，难度中等',
+    evaluatedBy: '公司技术负责人及外聘专家3人',
     governancePlan: {
       objectives: '恢复气化炉平台有毒气体检测报警及联锁功能，消除CO泄漏未被及时发现的风险',
       methods: '更换失效探头，重新标定全部探头，恢复报警与紧急切断阀联锁并做联锁试验',
@@ -147,6 +158,10 @@ const LEDGER: DemoHazard[] = [
     deadlineDays: 60,
     status: 'rectifying',
     contingencyPlanRef: '龙山精细化工氯气泄漏专项应急预案',
+    harmAnalysis:
+      '氯化反应失控可致超温超压、氯气泄漏，影响厂区及下风向园区企业；需停釜改造并由设计单位出具联锁方案，整改难度大、周期长',
+    stoppage: { what: '氯化反应釜区（1#、2#氯化釜）', afterDays: 3 },
+    listedBy: { body: '园区应急管理局', deadlineDays: 60 },
     governancePlan: {
       objectives: '实现氯化工艺温度、压力与进料紧急切断联锁，达到重点监管危险化工工艺安全控制要求',
       methods: '委托设计单位出具联锁方案，增设紧急切断阀，接入SIS并完成联锁测试',
@@ -257,6 +272,8 @@ const LEDGER: DemoHazard[] = [
     deadlineDays: 45,
     status: 'found',
     contingencyPlanRef: '金穗食品液氨泄漏现场处置方案',
+    harmAnalysis:
+      '氨气泄漏可致机房内人员中毒、遇火源爆炸；联锁改造及喷淋增设需停机施工，本单位可在45日内完成',
   },
   {
     enterprise: 'power',
@@ -353,8 +370,28 @@ export class HazardsDemoSeeder {
           deadline: addDays(zoneDate(foundAt, this.config.TZ), d.deadlineDays),
           contingencyPlanRef: d.contingencyPlanRef ?? null,
           governancePlan: d.governancePlan ?? null,
+          harmAnalysis: d.harmAnalysis ?? null,
         }),
       );
+      const foundDate = zoneDate(foundAt, this.config.TZ);
+      if (d.stoppage) {
+        await as(worker, () =>
+          this.hazards.recordStoppage(h.id, {
+            scope: 'partial',
+            what: d.stoppage!.what,
+            peopleWithdrawn: true,
+            from: addDays(foundDate, d.stoppage!.afterDays),
+          }),
+        );
+      }
+      if (d.listedBy) {
+        await as(inspector, () =>
+          this.hazards.listSupervision(h.id, {
+            body: d.listedBy!.body,
+            deadline: addDays(foundDate, d.listedBy!.deadlineDays),
+          }),
+        );
+      }
       const step = (
         p: Principal,
         action: 'start' | 'submit' | 'accept' | 'reject' | 'close_on_spot',
@@ -373,6 +410,17 @@ export class HazardsDemoSeeder {
           if (d.rejectedOnce) {
             await step(inspector, 'reject', '联锁试验记录不完整，请补充后重新申请');
             await step(worker, 'submit', '已补充联锁试验记录');
+          }
+          if (d.status === 'closed' && d.evaluatedBy) {
+            await as(worker, () =>
+              this.hazards.recordEvaluation(h.id, {
+                by: 'technical_staff',
+                evaluator: d.evaluatedBy!,
+                date: addDays(foundDate, d.closedAfterDays ?? d.deadlineDays),
+                passed: true,
+                conclusion: '隐患已消除，联锁试验合格，同意申请验收销号',
+              }),
+            );
           }
           if (d.status === 'closed') await step(inspector, 'accept', '复查合格，同意销号');
         }

@@ -1,7 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { type HazardCategory, type HazardLevel, type HazardStatus, hazardCode } from '@muster/contracts';
+import {
+  type HazardCategory,
+  type HazardLevel,
+  type HazardListedSupervision,
+  type HazardStatus,
+  hazardCode,
+} from '@muster/contracts';
 import { HazardRepository } from './hazard.repository.js';
 import { isOverdue } from '../zone/zone-time.js';
 
@@ -18,6 +24,8 @@ export interface HazardFeatureProperties {
   overdue: boolean;
   /** False when the hazard has no point of its own and sits at its enterprise's site. */
   located: boolean;
+  /** 挂牌督办: the regulator's listed supervision, marked on the map. */
+  listedSupervision: HazardListedSupervision | null;
 }
 
 export interface HazardFeatureCollection {
@@ -65,6 +73,7 @@ export class HazardMapService {
             deadline: h.deadline,
             overdue: isOverdue(h.deadline, now, this.config.TZ),
             located,
+            listedSupervision: h.listedSupervision ?? null,
           },
         };
       }),

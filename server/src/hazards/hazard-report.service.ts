@@ -154,8 +154,11 @@ export class HazardReportService {
       { header: '单位', width: 26 },
       { header: '部位', width: 20 },
       { header: '现状及产生原因', width: 40 },
+      { header: '危害程度和整改难易程度分析', width: 40 },
       { header: '治理方案（目标任务/方法措施/经费物资/机构人员/时限要求/安全措施和应急预案）', width: 60 },
       { header: '整改时限', width: 12 },
+      { header: '挂牌督办', width: 24 },
+      { header: '治理评估', width: 30 },
       { header: '状态', width: 10 },
       { header: '销号时间', width: 18 },
     ];
@@ -167,12 +170,17 @@ export class HazardReportService {
         v.enterpriseName,
         v.place,
         v.description,
+        v.harmAnalysis ?? '（未分析）',
         g
           ? [g.objectives, g.methods, g.fundsAndMaterials, g.responsible, g.timeLimit, g.safetyMeasures].join(
               '；',
             )
           : '（治理方案未制定）',
         v.deadline ?? '',
+        v.listedSupervision ? `${v.listedSupervision.body}，期限 ${v.listedSupervision.deadline}` : '',
+        v.evaluation
+          ? `${v.evaluation.evaluator}（${v.evaluation.date}）：${v.evaluation.passed ? '已消除' : '未消除'}，${v.evaluation.conclusion}`
+          : '',
         STATUS_ZH[v.status],
         v.closedAt ? this.localTime(v.closedAt) : '',
       ]);

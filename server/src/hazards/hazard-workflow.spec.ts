@@ -47,6 +47,34 @@ const actor = (
   enterpriseId,
 });
 const input = { comment: '已整改', photoCount: 1 };
+const evaluation = {
+  by: 'qualified_agency' as const,
+  evaluator: '鄂尔多斯安全评价中心',
+  date: '2026-11-20',
+  passed: true,
+  conclusion: '隐患已消除，联锁投用正常',
+  reportFileId: null,
+  recordedBy: 'u-enterprise_officer',
+  recordedAt: '2026-11-20T08:00:00.000Z',
+};
+const stoppage = {
+  scope: 'partial' as const,
+  what: '气化车间3号炉',
+  peopleWithdrawn: true,
+  from: '2026-11-01',
+  until: null,
+  recordedBy: 'u-enterprise_officer',
+  recordedAt: '2026-11-01T08:00:00.000Z',
+};
+const resumption = (decision: 'pending' | 'approved' | 'refused') => ({
+  decision,
+  note: '整改完成，申请恢复生产',
+  appliedAt: '2026-11-21T08:00:00.000Z',
+  appliedBy: 'u-enterprise_officer',
+  reviewNote: decision === 'pending' ? null : '现场复查',
+  reviewedAt: decision === 'pending' ? null : '2026-11-22T08:00:00.000Z',
+  reviewedBy: decision === 'pending' ? null : 'u-inspector',
+});
 
 const FROM: Record<HazardAction, HazardStatus> = {
   start: 'found',
@@ -93,6 +121,7 @@ describe('hazard workflow: every action by every role', () => {
             submittedBy: 'someone-else',
             contingencyPlanRef: level === 'major' ? '专项预案 HX-03' : null,
             governancePlan: level === 'major' ? plan : null,
+            evaluation: level === 'major' ? evaluation : null,
           });
           const out = decide(h, action, actor(role), input);
           if (allowed) expect(out).toEqual({ ok: true, to: TO[action] });
@@ -219,7 +248,55 @@ describe('hazard workflow rules', () => {
     ).toEqual([]);
     expect(
       allowedActions(hazard({ status: 'submitted', level: 'major', submittedBy: 'x' }), actor('inspector')),
+    ).toEqual(['reject']);
+    expect(
+      allowedActions(
+        hazard({ status: 'submitted', level: 'major', submittedBy: 'x', evaluation }),
+        actor('inspector'),
+      ),
     ).toEqual(['accept', 'reject']);
     expect(allowedActions(hazard(), actor('commander'))).toEqual([]);
+  });
+});
+
+describe('closing a major hazard (SAWS Order 16 Art. 16, 18)', () => {
+  const submitted = (over: Partial<WorkflowHazard> = {}) =>
+    hazard({ level: 'major', status: 'submitted', submittedBy: 'x', governancePlan: plan, ...over });
+  const inspector = actor('inspector');
+
+  it('Order 16 Art. 18: a major hazard cannot be accepted without the evaluation of its fix', () => {
+    expect(decide(submitted(), 'accept', inspector, input)).toMatchObject({
+      ok: false,
+      status: 409,
+      code: 'hazard.evaluationRequired',
+    });
+    expect(decide(submitted({ evaluation }), 'accept', inspector, input)).toEqual({ ok: true, to: 'closed' });
+  });
+
+  it('Order 16 Art. 18: an evaluation that did not find the hazard eliminated does not close it', () => {
+    expect(
+      decide(submitted({ evaluation: { ...evaluation, passed: false } }), 'accept', inspector, input),
+    ).toMatchObject({ ok: false, status: 409, code: 'hazard.evaluationFailed' });
+  });
+
+  it('Order 16 Art. 16, 18: with production stopped, not without the approved resumption review', () => {
+    const stopped = { evaluation, stoppage };
+    expect(decide(submitted(stopped), 'accept', inspector, input)).toMatchObject({
+      ok: false,
+      code: 'hazard.resumptionReviewRequired',
+    });
+    for (const decision of ['pending', 'refused'] as const) {
+      expect(
+        decide(submitted({ ...stopped, resumption: resumption(decision) }), 'accept', inspector, input),
+      ).toMatchObject({ ok: false, status: 409, code: 'hazard.resumptionReviewRequired' });
+    }
+    expect(
+      decide(submitted({ ...stopped, resumption: resumption('approved') }), 'accept', inspector, input),
+    ).toEqual({ ok: true, to: 'closed' });
+  });
+
+  it('Order 16 Art. 18: a general hazard still closes without an evaluation, as before', () => {
+    const general = hazard({ status: 'submitted', submittedBy: 'x' });
+    expect(decide(general, 'accept', actor('enterprise_officer'), input)).toEqual({ ok: true, to: 'closed' });
   });
 });

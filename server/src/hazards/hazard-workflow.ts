@@ -2,7 +2,10 @@ import {
   GOVERNANCE_PLAN_FIELDS,
   type GovernancePlan,
   type HazardAction,
+  type HazardEvaluation,
   type HazardLevel,
+  type HazardResumption,
+  type HazardStoppage,
   type HazardStatus,
   type Role,
 } from '@muster/contracts';
@@ -25,6 +28,9 @@ export interface WorkflowHazard {
   contingencyPlanRef: string | null;
   contingencyPlanId: string | null;
   governancePlan: Partial<GovernancePlan> | null;
+  stoppage?: HazardStoppage | null;
+  evaluation?: HazardEvaluation | null;
+  resumption?: HazardResumption | null;
 }
 
 export interface WorkflowActor {
@@ -130,6 +136,10 @@ export function decide(
       if (h.submittedBy === actor.id) {
         return refuse(403, `Nobody may ${VERB[action]} their own rectification`);
       }
+      if (action === 'accept' && h.level === 'major') {
+        const unmet = majorClosingUnmet(h);
+        if (unmet) return unmet;
+      }
       if (action === 'reject' && !comment) {
         return refuse(400, 'comment: give the reason for rejecting', 'hazard.reasonRequired');
       }
@@ -147,6 +157,36 @@ export function decide(
       break;
   }
   return { ok: true, to: t.to };
+}
+
+/**
+ * Order 16 Art. 18: a finished major hazard fix is evaluated (by the unit's technical staff or a
+ * qualified agency) before acceptance, and where production was stopped (Art. 16) the
+ * regulator must have approved the application to resume before the hazard is closed.
+ */
+function majorClosingUnmet(h: WorkflowHazard): WorkflowOutcome | null {
+  if (!h.evaluation) {
+    return refuse(
+      409,
+      'evaluation: a major hazard is accepted only after the evaluation of its fix (Order 16 Art. 18)',
+      'hazard.evaluationRequired',
+    );
+  }
+  if (!h.evaluation.passed) {
+    return refuse(
+      409,
+      'evaluation: the evaluation did not find the hazard eliminated (Order 16 Art. 18)',
+      'hazard.evaluationFailed',
+    );
+  }
+  if (h.stoppage && h.resumption?.decision !== 'approved') {
+    return refuse(
+      409,
+      'resumption: production was stopped; the regulator must approve the application to resume first (Order 16 Art. 18)',
+      'hazard.resumptionReviewRequired',
+    );
+  }
+  return null;
 }
 
 /** The actions that would succeed now, for the console's buttons. */

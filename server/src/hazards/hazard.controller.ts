@@ -1,15 +1,39 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../common/access.decorators.js';
 import { UuidParam } from '../common/uuid-param.js';
-import type { ListResponse, HazardDetailView, HazardStatsView, HazardView } from '@muster/contracts';
+import type {
+  HazardDetailView,
+  HazardNoticeView,
+  HazardStatsView,
+  HazardView,
+  ListResponse,
+} from '@muster/contracts';
 import {
   HazardCreateDto,
+  HazardEvaluationDto,
   HazardExportQueryDto,
   HazardListQueryDto,
+  HazardNoticeQueryDto,
   HazardReportQueryDto,
+  HazardResumptionDto,
+  HazardResumptionReviewDto,
   HazardStatsQueryDto,
+  HazardStoppageDto,
+  HazardSupervisionDto,
   HazardTransitionDto,
   HazardUpdateDto,
 } from './hazard.dto.js';
@@ -22,6 +46,10 @@ import { ApiDoc } from '../common/api-docs.js';
 const READERS = ['zone_admin', 'commander', 'inspector', 'evaluator', 'enterprise_officer'] as const;
 /** Who records and works hazards; the workflow decides the rest per transition. */
 const WORKERS = ['zone_admin', 'inspector', 'enterprise_officer'] as const;
+/** The enterprise records its own steps of closing a major hazard; a zone admin may act for it. */
+const ENTERPRISE_SIDE = ['enterprise_officer', 'zone_admin'] as const;
+/** The regulator lists a major hazard for supervision. */
+const REGULATOR_SIDE = ['inspector', 'zone_admin'] as const;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 @ApiTags('hazards')
@@ -84,6 +112,18 @@ export class HazardController {
     return xlsx(await this.reports.order16(q), res);
   }
 
+  @ApiDoc(
+    "The enterprise's open hazards and their measures, as a notice to its employees (Work Safety Law Art. 41)",
+    400,
+    401,
+    403,
+  )
+  @Get('notice')
+  @Roles(...READERS)
+  notice(@Query() q: HazardNoticeQueryDto): Promise<HazardNoticeView> {
+    return this.hazards.notice(q);
+  }
+
   @ApiDoc('Get a hazard with its workflow history and reminders', 400, 401, 403, 404)
   @Get(':id')
   @Roles(...READERS)
@@ -120,6 +160,53 @@ export class HazardController {
   @HttpCode(200)
   transition(@UuidParam() id: string, @Body() dto: HazardTransitionDto): Promise<HazardDetailView> {
     return this.hazards.transition(id, dto);
+  }
+
+  @ApiDoc('Record the stoppage while a major hazard is fixed (Order 16 Art. 16)', 400, 401, 403, 404, 409)
+  @Put(':id/stoppage')
+  @Roles(...ENTERPRISE_SIDE)
+  stoppage(@UuidParam() id: string, @Body() dto: HazardStoppageDto): Promise<HazardDetailView> {
+    return this.hazards.recordStoppage(id, dto);
+  }
+
+  @ApiDoc('Record the evaluation of a major hazard fix (Order 16 Art. 18)', 400, 401, 403, 404, 409)
+  @Put(':id/evaluation')
+  @Roles(...ENTERPRISE_SIDE)
+  evaluation(@UuidParam() id: string, @Body() dto: HazardEvaluationDto): Promise<HazardDetailView> {
+    return this.hazards.recordEvaluation(id, dto);
+  }
+
+  @ApiDoc('Apply to resume production after a major hazard fix (Order 16 Art. 18)', 400, 401, 403, 404, 409)
+  @Post(':id/resumption')
+  @Roles(...ENTERPRISE_SIDE)
+  @HttpCode(200)
+  applyResumption(@UuidParam() id: string, @Body() dto: HazardResumptionDto): Promise<HazardDetailView> {
+    return this.hazards.applyResumption(id, dto);
+  }
+
+  @ApiDoc('Review an application to resume production (Order 16 Art. 18)', 400, 401, 403, 404, 409)
+  @Post(':id/resumption/review')
+  @Roles('inspector')
+  @HttpCode(200)
+  reviewResumption(
+    @UuidParam() id: string,
+    @Body() dto: HazardResumptionReviewDto,
+  ): Promise<HazardDetailView> {
+    return this.hazards.reviewResumption(id, dto);
+  }
+
+  @ApiDoc('Put a major hazard under listed supervision (挂牌督办)', 400, 401, 403, 404, 409)
+  @Put(':id/supervision')
+  @Roles(...REGULATOR_SIDE)
+  listSupervision(@UuidParam() id: string, @Body() dto: HazardSupervisionDto): Promise<HazardDetailView> {
+    return this.hazards.listSupervision(id, dto);
+  }
+
+  @ApiDoc('Lift the listed supervision of a major hazard', 400, 401, 403, 404, 409)
+  @Delete(':id/supervision')
+  @Roles(...REGULATOR_SIDE)
+  liftSupervision(@UuidParam() id: string): Promise<HazardDetailView> {
+    return this.hazards.liftSupervision(id);
   }
 }
 

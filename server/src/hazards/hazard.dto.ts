@@ -1,14 +1,18 @@
 import {
   HAZARD_ACTIONS,
   HAZARD_CATEGORIES,
+  HAZARD_EVALUATORS,
   HAZARD_LEVELS,
   HAZARD_SOURCES,
   HAZARD_STATUSES,
   type HazardAction,
   type HazardCategory,
+  type HazardEvaluatorKind,
   type HazardLevel,
   type HazardSource,
   type HazardStatus,
+  STOPPAGE_SCOPES,
+  type StoppageScope,
 } from '@muster/contracts';
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
@@ -182,12 +186,123 @@ export class HazardCreateDto {
   @Type(() => GovernancePlanDto)
   governancePlan?: GovernancePlanDto | null;
 
+  @ApiPropertyOptional({
+    description: '危害程度和整改难易程度分析; required for a major hazard (Order 16 Art. 14)',
+  })
+  @IsOptional()
+  @Transform(trimOrNull)
+  @IsString()
+  @MaxLength(4000)
+  harmAnalysis?: string | null;
+
   @ApiPropertyOptional({ type: [String], description: 'Uploaded photos (POST /api/files)' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
   @IsUUID('all', { each: true })
   photoIds?: string[];
+}
+
+/** Order 16 Art. 16: production stopped in part or whole while a major hazard is fixed. */
+export class HazardStoppageDto {
+  @ApiProperty({ enum: STOPPAGE_SCOPES, description: '局部停产停业 / 全部停产停业' })
+  @IsIn(STOPPAGE_SCOPES)
+  scope: StoppageScope;
+
+  @ApiProperty({
+    description: 'What is stopped: unit, line, equipment or area',
+    example: '气化车间3号气化炉',
+  })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  what: string;
+
+  @ApiProperty({ description: 'People withdrawn from the danger area' })
+  @IsBoolean()
+  peopleWithdrawn: boolean;
+
+  @ApiProperty({ description: 'Zone-local date the stoppage began', example: '2026-11-01' })
+  @IsCalendarDate()
+  from: string;
+}
+
+/** Order 16 Art. 18: the evaluation of a finished major hazard fix. */
+export class HazardEvaluationDto {
+  @ApiProperty({ enum: HAZARD_EVALUATORS, description: '本单位技术人员和专家 / 有资质的安全评价机构' })
+  @IsIn(HAZARD_EVALUATORS)
+  by: HazardEvaluatorKind;
+
+  @ApiProperty({ description: 'The people or the agency', example: '鄂尔多斯安全评价中心' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  evaluator: string;
+
+  @ApiProperty({ description: 'Zone-local date of the evaluation' })
+  @IsCalendarDate()
+  date: string;
+
+  @ApiProperty({ description: 'Whether the evaluation found the hazard eliminated' })
+  @IsBoolean()
+  passed: boolean;
+
+  @ApiProperty({ description: 'The conclusion as written in the report' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(4000)
+  conclusion: string;
+
+  @ApiPropertyOptional({ description: 'The evaluation report (POST /api/files)' })
+  @IsOptional()
+  @IsUUID()
+  reportFileId?: string | null;
+}
+
+export class HazardResumptionDto {
+  @ApiProperty({ description: 'The application: what was fixed and what is to restart' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(4000)
+  note: string;
+}
+
+export class HazardResumptionReviewDto {
+  @ApiProperty({ enum: ['approve', 'refuse'] })
+  @IsIn(['approve', 'refuse'])
+  decision: 'approve' | 'refuse';
+
+  @ApiProperty({ description: 'The review note (required either way)' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(4000)
+  note: string;
+}
+
+/** 挂牌督办. */
+export class HazardSupervisionDto {
+  @ApiProperty({ description: 'The issuing body', example: '园区应急管理局' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  body: string;
+
+  @ApiProperty({ description: 'Zone-local date by which the hazard must be fixed' })
+  @IsCalendarDate()
+  deadline: string;
+}
+
+export class HazardNoticeQueryDto {
+  @ApiPropertyOptional({ description: 'Zone users name the enterprise; an officer gets their own' })
+  @IsOptional()
+  @IsUUID()
+  enterpriseId?: string;
 }
 
 export class HazardUpdateDto extends PartialType(HazardCreateDto, { skipNullProperties: false }) {}

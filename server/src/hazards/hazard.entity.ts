@@ -2,7 +2,11 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
 import type {
   GovernancePlan,
   HazardCategory,
+  HazardEvaluation,
   HazardLevel,
+  HazardListedSupervision,
+  HazardResumption,
+  HazardStoppage,
   HazardSource,
   HazardStatus,
 } from '@muster/contracts';
@@ -69,6 +73,22 @@ export class Hazard {
 
   @Column({ type: 'jsonb', nullable: true })
   governancePlan: GovernancePlan | null;
+
+  /** 危害程度和整改难易程度分析 (Order 16 Art. 14); required of a major hazard. */
+  @Column({ type: 'text', nullable: true })
+  harmAnalysis: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  stoppage: HazardStoppage | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  evaluation: HazardEvaluation | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  resumption: HazardResumption | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  listedSupervision: HazardListedSupervision | null;
 
   @Column({ type: 'text', default: 'found' })
   status: HazardStatus;

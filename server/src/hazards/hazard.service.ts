@@ -4,7 +4,17 @@ import { Clock } from '../common/clock.js';
 import { pageWindow } from '../common/paging.js';
 import { type Principal, RequestContext } from '../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import type { ListResponse, HazardDetailView, HazardView } from '@muster/contracts';
+import {
+  type AuditAction,
+  type HazardDetailView,
+  type HazardNoticeView,
+  type HazardRecordStep,
+  type HazardView,
+  type ListResponse,
+  type NotificationKind,
+  type Role,
+  hazardCode,
+} from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { FileService } from '../files/file.service.js';
 import { NotificationService } from '../notifications/notification.service.js';
@@ -12,7 +22,13 @@ import { PlanRepository } from '../plans/plan.repository.js';
 import type {
   HazardCreateDto,
   HazardExportQueryDto,
+  HazardEvaluationDto,
   HazardListQueryDto,
+  HazardNoticeQueryDto,
+  HazardResumptionDto,
+  HazardResumptionReviewDto,
+  HazardStoppageDto,
+  HazardSupervisionDto,
   HazardTransitionDto,
   HazardUpdateDto,
 } from './hazard.dto.js';
@@ -39,8 +55,14 @@ const EDITABLE_WHILE_RECTIFYING: ReadonlyArray<keyof HazardUpdateDto> = [
   'contingencyPlanRef',
   'contingencyPlanId',
   'governancePlan',
+  'harmAnalysis',
   'photoIds',
 ];
+
+/** The enterprise records its own steps of closing a major hazard; zone admins may act for it. */
+const ENTERPRISE_SIDE: readonly Role[] = ['enterprise_officer', 'zone_admin'];
+/** The regulator's side: reviewing resumption and listing for supervision. */
+const REGULATOR_SIDE: readonly Role[] = ['inspector', 'zone_admin'];
 
 @Injectable()
 export class HazardService {
@@ -109,6 +131,7 @@ export class HazardService {
       h.inspectionRecordId = origin.inspectionRecordId ?? null;
       h.recurrenceOf = origin.recurrenceOf ?? null;
       apply(h, dto);
+      requireHarmAnalysis(h);
       if (dto.photoIds?.length) await this.files.claim(dto.photoIds, enterpriseId);
       if (h.level === 'major') h.reportedToZoneAt = now;
       const saved = await this.hazards.save(h);
@@ -162,6 +185,9 @@ export class HazardService {
       await this.checkContingencyPlan(dto.contingencyPlanId, h.enterpriseId);
       if (dto.photoIds) await this.files.claim(dto.photoIds, h.enterpriseId);
       apply(h, dto);
+      // Asked of a hazard becoming major or of an edit to the analysis itself, so that an older
+      // major hazard recorded before the field existed can still have its five in place edited.
+      if (dto.level !== undefined || dto.harmAnalysis !== undefined) requireHarmAnalysis(h);
       const now = this.clock.now();
       if (h.level === 'major' && !h.reportedToZoneAt) h.reportedToZoneAt = now;
       await this.hazards.save(h);
@@ -272,6 +298,256 @@ export class HazardService {
     }
   }
 
+  /** Order 16 Art. 16: production stopped in part or whole, and people withdrawn, while fixing. */
+  recordStoppage(id: string, dto: HazardStoppageDto): Promise<HazardDetailView> {
+    return this.majorStep(id, 'stoppage', 'hazard.stoppage_recorded', ENTERPRISE_SIDE, (h, me, now) => {
+      if (h.status === 'closed') throw new ConflictError('stoppage: the hazard is closed');
+      if (h.resumption && h.resumption.decision !== 'refused') {
+        throw new ConflictError(
+          'stoppage: resumption has been applied for; the stoppage can no longer change',
+        );
+      }
+      if (dto.from > this.today()) throw new InvalidError(['from: must not be in the future']);
+      h.stoppage = {
+        scope: dto.scope,
+        what: dto.what,
+        peopleWithdrawn: dto.peopleWithdrawn,
+        from: dto.from,
+        until: null,
+        recordedBy: me.name,
+        recordedAt: now.toISOString(),
+      };
+      return `${dto.scope === 'whole' ? '全部' : '局部'}停产停业：${dto.what}（${dto.from} 起）`;
+    });
+  }
+
+  /** Order 16 Art. 18: the finished fix evaluated by the unit's technical staff or an agency. */
+  recordEvaluation(id: string, dto: HazardEvaluationDto): Promise<HazardDetailView> {
+    return this.majorStep(
+      id,
+      'evaluation',
+      'hazard.evaluation_recorded',
+      ENTERPRISE_SIDE,
+      async (h, me, now) => {
+        if (h.status !== 'rectifying' && h.status !== 'submitted') {
+          throw new ConflictError(`evaluation: a hazard that is ${h.status} has no finished fix to evaluate`);
+        }
+        if (h.resumption && h.resumption.decision !== 'refused') {
+          throw new ConflictError('evaluation: resumption has been applied for on this evaluation');
+        }
+        if (dto.date > this.today()) throw new InvalidError(['date: must not be in the future']);
+        if (dto.reportFileId) await this.files.claim([dto.reportFileId], h.enterpriseId);
+        h.evaluation = {
+          by: dto.by,
+          evaluator: dto.evaluator,
+          date: dto.date,
+          passed: dto.passed,
+          conclusion: dto.conclusion,
+          reportFileId: dto.reportFileId ?? null,
+          recordedBy: me.name,
+          recordedAt: now.toISOString(),
+        };
+        return `${dto.evaluator}（${dto.date}）：${dto.conclusion}`;
+      },
+    );
+  }
+
+  /** Order 16 Art. 18: where production stopped, the unit applies to resume after the evaluation. */
+  applyResumption(id: string, dto: HazardResumptionDto): Promise<HazardDetailView> {
+    return this.majorStep(
+      id,
+      'resumption_applied',
+      'hazard.resumption_applied',
+      ENTERPRISE_SIDE,
+      (h, me, now) => {
+        if (h.status !== 'rectifying' && h.status !== 'submitted') {
+          throw new ConflictError(`resumption: a hazard that is ${h.status} cannot apply to resume`);
+        }
+        if (!h.stoppage) throw new ConflictError('resumption: production was not stopped for this hazard');
+        if (!h.evaluation?.passed) {
+          throw new ConflictError('resumption: apply after an evaluation that found the hazard eliminated');
+        }
+        if (h.resumption && h.resumption.decision !== 'refused') {
+          throw new ConflictError(`resumption: the application is already ${h.resumption.decision}`);
+        }
+        h.resumption = {
+          decision: 'pending',
+          note: dto.note,
+          appliedAt: now.toISOString(),
+          appliedBy: me.name,
+          reviewNote: null,
+          reviewedAt: null,
+          reviewedBy: null,
+        };
+        return dto.note;
+      },
+      { kind: 'hazard.resumption_applied', to: 'inspectors', params: { note: dto.note } },
+    );
+  }
+
+  /** Order 16 Art. 18: the regulator reviews the application; a refusal keeps the hazard open. */
+  reviewResumption(id: string, dto: HazardResumptionReviewDto): Promise<HazardDetailView> {
+    const approved = dto.decision === 'approve';
+    return this.majorStep(
+      id,
+      'resumption_reviewed',
+      'hazard.resumption_reviewed',
+      ['inspector'],
+      (h, me, now) => {
+        if (h.resumption?.decision !== 'pending') {
+          throw new ConflictError('resumption: there is no application awaiting review');
+        }
+        h.resumption = {
+          ...h.resumption,
+          decision: approved ? 'approved' : 'refused',
+          reviewNote: dto.note,
+          reviewedAt: now.toISOString(),
+          reviewedBy: me.name,
+        };
+        if (approved && h.stoppage) h.stoppage = { ...h.stoppage, until: this.today() };
+        return `${approved ? '同意恢复生产' : '不同意恢复生产'}：${dto.note}`;
+      },
+      {
+        kind: approved ? 'hazard.resumption_approved' : 'hazard.resumption_refused',
+        to: 'enterprise',
+        params: { note: dto.note },
+      },
+    );
+  }
+
+  /** 挂牌督办: the regulator lists a major hazard with its issuing body and deadline. */
+  listSupervision(id: string, dto: HazardSupervisionDto): Promise<HazardDetailView> {
+    return this.majorStep(
+      id,
+      'supervision_listed',
+      'hazard.supervision_listed',
+      REGULATOR_SIDE,
+      (h, me, now) => {
+        if (h.status === 'closed') throw new ConflictError('listedSupervision: the hazard is closed');
+        h.listedSupervision = {
+          body: dto.body,
+          deadline: dto.deadline,
+          listedAt: now.toISOString(),
+          listedBy: me.name,
+        };
+        return `${dto.body}挂牌督办，期限 ${dto.deadline}`;
+      },
+      {
+        kind: 'hazard.listed_supervision',
+        to: 'enterprise',
+        params: { body: dto.body, deadline: dto.deadline },
+      },
+    );
+  }
+
+  liftSupervision(id: string): Promise<HazardDetailView> {
+    return this.majorStep(id, 'supervision_lifted', 'hazard.supervision_lifted', REGULATOR_SIDE, (h) => {
+      if (!h.listedSupervision) throw new ConflictError('listedSupervision: the hazard is not listed');
+      const was = h.listedSupervision.body;
+      h.listedSupervision = null;
+      return `解除${was}挂牌督办`;
+    });
+  }
+
+  /**
+   * One step of closing a major hazard: the caller's side, the row locked, the change, a line
+   * in its history, the audit row, and the notice to whoever must act next.
+   */
+  private async majorStep(
+    id: string,
+    step: HazardRecordStep,
+    auditAction: AuditAction,
+    roles: readonly Role[],
+    change: (h: Hazard, me: Principal, now: Date) => string | Promise<string>,
+    notice?: { kind: NotificationKind; to: 'inspectors' | 'enterprise'; params: Record<string, string> },
+  ): Promise<HazardDetailView> {
+    const me = this.me();
+    return this.db.transaction(async () => {
+      const h = await this.hazards.getForUpdate(id);
+      if (!roles.includes(me.role)) {
+        throw new ForbiddenError(`A ${me.role} may not record this step of a major hazard`);
+      }
+      if (me.role === 'enterprise_officer' && me.enterpriseId !== h.enterpriseId) {
+        throw new ForbiddenError('The hazard belongs to another enterprise');
+      }
+      if (h.level !== 'major')
+        throw new ConflictError('level: only a major hazard has this step (Order 16 Art. 16, 18)');
+      const before = await this.detail(h);
+      const now = this.clock.now();
+      const comment = await change(h, me, now);
+      await this.hazards.save(h);
+      await this.hazards.addTransition({
+        hazardId: h.id,
+        action: step,
+        fromStatus: h.status,
+        toStatus: h.status,
+        comment,
+        photoIds: [],
+        at: now,
+        ...actorOf(me),
+      });
+      const view = await this.detail(await this.hazards.getById(h.id));
+      await this.audit.record({ action: auditAction, entity: 'hazard', entityId: h.id, before, after: view });
+      if (notice) {
+        const message = {
+          kind: notice.kind,
+          entity: 'hazard',
+          entityId: h.id,
+          params: { code: view.code, enterprise: view.enterpriseName, place: view.place, ...notice.params },
+        };
+        await this.notifications.notify(
+          notice.to === 'inspectors'
+            ? { roles: ['inspector'] }
+            : { roles: ['enterprise_officer'], enterpriseId: h.enterpriseId },
+          message,
+        );
+      }
+      return view;
+    });
+  }
+
+  /**
+   * Work Safety Law Art. 41: the enterprise's open hazards and their measures, as the notice
+   * its employees are shown. An officer gets their own enterprise's; another's is forbidden.
+   */
+  async notice(q: HazardNoticeQueryDto): Promise<HazardNoticeView> {
+    const me = this.me();
+    let enterpriseId = q.enterpriseId;
+    if (me.role === 'enterprise_officer') {
+      if (enterpriseId && enterpriseId !== me.enterpriseId) {
+        throw new ForbiddenError("enterpriseId: an officer sees their own enterprise's notice only");
+      }
+      enterpriseId = me.enterpriseId!;
+    }
+    if (!enterpriseId) throw new InvalidError(['enterpriseId: required']);
+    const enterpriseName = await this.hazards.enterpriseName(enterpriseId);
+    if (!enterpriseName) throw new InvalidError(['enterpriseId: the enterprise does not exist']);
+    const [rows] = await this.hazards.list({
+      enterpriseId,
+      status: ['found', 'rectifying', 'submitted'],
+      sort: 'deadline',
+      order: 'asc',
+      skip: 0,
+      take: 5_000,
+      today: this.today(),
+      timeZone: this.config.TZ,
+    });
+    const items = rows
+      .map(({ hazard: h }) => ({
+        code: hazardCode(h.seq),
+        level: h.level,
+        status: h.status,
+        place: h.place,
+        description: h.description,
+        measures: h.measures,
+        responsiblePerson: h.responsiblePerson,
+        deadline: h.deadline,
+      }))
+      // Major hazards head the notice; within a level, the nearest deadline first.
+      .sort((a, b) => (a.level === b.level ? 0 : a.level === 'major' ? -1 : 1));
+    return { enterpriseId, enterpriseName, date: this.today(), items };
+  }
+
   /** Order 16: a major hazard is reported to the zone at once. */
   private async reportMajor(view: HazardView): Promise<void> {
     await this.notifications.notify(
@@ -358,6 +634,18 @@ export class HazardService {
   }
 }
 
+/** Order 16 Art. 14: the report of a major hazard includes the analysis of harm and difficulty. */
+function requireHarmAnalysis(h: Hazard): void {
+  if (h.level === 'major' && !h.harmAnalysis?.trim()) {
+    throw new InvalidError([
+      problem(
+        'hazard.harmAnalysisRequired',
+        'harmAnalysis: a major hazard report needs the analysis of harm and of how hard it is to fix (Order 16 Art. 14)',
+      ),
+    ]);
+  }
+}
+
 function actorOf(p: Principal) {
   return { actorId: p.id, actorName: p.name, actorRole: p.role };
 }
@@ -385,6 +673,7 @@ function apply(h: Hazard, dto: HazardUpdateDto): void {
     'contingencyPlanRef',
     'contingencyPlanId',
     'governancePlan',
+    'harmAnalysis',
   ] as const) {
     if (h[k] === undefined) (h as unknown as Record<string, unknown>)[k] = null;
   }

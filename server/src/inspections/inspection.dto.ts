@@ -161,6 +161,15 @@ export class ItemAnswerDto {
   @IsIn(HAZARD_LEVELS)
   level?: HazardLevel;
 
+  @ApiPropertyOptional({
+    description: '危害程度和整改难易程度分析, required when the failure is a major hazard (Order 16 Art. 14)',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(4000)
+  harmAnalysis?: string;
+
   @ApiPropertyOptional({ description: 'Where the failure was seen' })
   @IsOptional()
   @Transform(trim)

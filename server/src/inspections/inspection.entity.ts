@@ -57,6 +57,7 @@ export interface StoredResultItem extends InspectionResultItem {
   level?: HazardLevel | null;
   place?: string | null;
   photoIds?: string[];
+  harmAnalysis?: string | null;
 }
 
 /** One inspection carried out at one enterprise (排查记录), or one spot check (抽查). */

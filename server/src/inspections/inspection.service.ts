@@ -198,6 +198,18 @@ export class InspectionService {
         ...r.rechecks.filter((c) => !c.result).map((c) => `rechecks.${c.hazardId}`),
       ];
       if (missing.length) throw new InvalidError(missing.map((m) => `${m}: not answered`));
+      // Order 16 Art. 14: a failure recorded as a major hazard carries its harm and difficulty analysis.
+      const unanalysed = r.items.filter(
+        (i) => i.result === 'fail' && i.level === 'major' && !i.harmAnalysis?.trim(),
+      );
+      if (unanalysed.length) {
+        throw new InvalidError(
+          unanalysed.map(
+            (i) =>
+              `items.${i.itemId}.harmAnalysis: a major hazard needs the analysis of harm and of how hard it is to fix`,
+          ),
+        );
+      }
       const before = mapRecord(r, '');
       const source = SOURCE_OF[r.kind];
       for (const item of r.items.filter((i) => i.result === 'fail')) {
@@ -208,6 +220,7 @@ export class InspectionService {
             category: item.category,
             description: item.note ? `${item.text}：${item.note}` : item.text,
             level: item.level ?? 'general',
+            harmAnalysis: item.level === 'major' ? (item.harmAnalysis ?? null) : null,
             source,
             foundBy: inspector,
             photoIds: item.photoIds ?? [],
@@ -359,6 +372,7 @@ export class InspectionService {
       if (a.note !== undefined) item.note = a.note || null;
       if (a.level !== undefined) item.level = a.level;
       if (a.place !== undefined) item.place = a.place || null;
+      if (a.harmAnalysis !== undefined) item.harmAnalysis = a.harmAnalysis || null;
       if (a.photoIds !== undefined) item.photoIds = a.photoIds;
     }
     for (const a of dto.rechecks ?? []) {

@@ -13,6 +13,24 @@ export function HazardMapLayer() {
   const markers = useMemo(() => (data.data ? toHazardMarkers(data.data) : []), [data.data]);
   return (
     <Pane name="open-hazards" style={{ zIndex: 620 }}>
+      {markers
+        .filter((m) => m.listed)
+        .map((m) => (
+          // Listed supervision (挂牌督办): a dashed outer ring, under the marker so its popup opens.
+          <CircleMarker
+            key={`listed-${m.id}`}
+            center={m.position}
+            radius={14}
+            interactive={false}
+            pathOptions={{
+              color: HAZARD_COLORS[m.level],
+              weight: 2.5,
+              dashArray: '4 3',
+              fill: false,
+              className: 'hazard-marker__listed',
+            }}
+          />
+        ))}
       {markers.map((m) => (
         <CircleMarker
           key={m.id}
@@ -33,6 +51,14 @@ export function HazardMapLayer() {
             {t(`hazards.level.${m.level}`)} · {t(`hazards.status.${m.status}`)}
             <br />
             {m.label}
+            {m.listed && (
+              <>
+                <br />
+                <strong>
+                  {t('hazards.listedBadge', { body: m.listed.body, deadline: m.listed.deadline })}
+                </strong>
+              </>
+            )}
             {m.deadline && (
               <>
                 <br />

@@ -38,6 +38,7 @@ export function HazardNewPage() {
   const [funds, setFunds] = useState('');
   const [deadline, setDeadline] = useState('');
   const [contingencyPlanRef, setContingencyPlanRef] = useState('');
+  const [harmAnalysis, setHarmAnalysis] = useState('');
   const [photos, setPhotos] = useState<FileView[]>([]);
 
   return (
@@ -60,6 +61,7 @@ export function HazardNewPage() {
               funds: funds || null,
               deadline: deadline || null,
               contingencyPlanRef: contingencyPlanRef || null,
+              harmAnalysis: level === 'major' ? harmAnalysis || null : null,
               photoIds: photos.map((p) => p.id),
             },
             { onSuccess: (h) => void navigate(`/hazards/${h.id}`) },
@@ -131,7 +133,25 @@ export function HazardNewPage() {
             onChange={setSource}
           />
         </div>
-        {level === 'major' && <p className="notice notice--warning">{t('hazards.majorNote')}</p>}
+        {level === 'major' && (
+          <>
+            <p className="notice notice--warning">{t('hazards.majorNote')}</p>
+            <div className="field">
+              <label htmlFor="hz-harm">{t('hazards.field.harmAnalysis')}</label>
+              <textarea
+                id="hz-harm"
+                rows={3}
+                required
+                aria-describedby="hz-harm-hint"
+                value={harmAnalysis}
+                onChange={(e) => setHarmAnalysis(e.target.value)}
+              />
+              <p id="hz-harm-hint" className="field__hint">
+                {t('hazards.harmAnalysisHint')}
+              </p>
+            </div>
+          </>
+        )}
         <fieldset className="fieldset">
           <legend>{t('hazards.fiveInPlace')}</legend>
           <div className="field">

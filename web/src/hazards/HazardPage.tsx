@@ -16,7 +16,8 @@ import {
 } from '../contracts';
 import { formatDateTime } from '../lib/format';
 import { useHazard, useHazardTransition, useUpdateHazard } from './api';
-import { HazardLevelBadge, HazardStatusBadge } from './badges';
+import { HazardLevelBadge, HazardStatusBadge, SupervisionBadge } from './badges';
+import { MajorClosing } from './MajorClosing';
 import { PhotoInput, PhotoStrip } from './photos';
 
 /** One hazard: its record, the five in place, the governance plan, the workflow and its history. */
@@ -50,7 +51,8 @@ export function HazardPage() {
             {t('hazards.record')}
           </h2>
           <p>
-            <HazardLevelBadge level={h.level} /> <HazardStatusBadge status={h.status} overdue={h.overdue} />
+            <HazardLevelBadge level={h.level} /> <HazardStatusBadge status={h.status} overdue={h.overdue} />{' '}
+            <SupervisionBadge listed={h.listedSupervision} />
           </p>
           <dl className="details">
             <dt>{t('hazards.field.description')}</dt>
@@ -63,6 +65,12 @@ export function HazardPage() {
             <dd>
               {h.foundBy} · {when(h.foundAt)}
             </dd>
+            {h.level === 'major' && (
+              <>
+                <dt>{t('hazards.field.harmAnalysis')}</dt>
+                <dd data-testid="hazard-harm-analysis">{h.harmAnalysis ?? t('common.none')}</dd>
+              </>
+            )}
             {h.reportedToZoneAt && (
               <>
                 <dt>{t('hazards.field.reportedToZoneAt')}</dt>
@@ -76,6 +84,7 @@ export function HazardPage() {
         </section>
         <div>
           <Workflow hazard={h} />
+          {h.level === 'major' && <MajorClosing hazard={h} />}
           <section className="card" aria-labelledby="hz-history">
             <h2 id="hz-history" className="card__title">
               {t('hazards.history')}

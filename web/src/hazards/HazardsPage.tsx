@@ -17,7 +17,7 @@ import {
 } from '../contracts';
 import { formatDateTime } from '../lib/format';
 import { type HazardFilter, downloadXlsx, useHazards } from './api';
-import { HazardLevelBadge, HazardStatusBadge } from './badges';
+import { HazardLevelBadge, HazardStatusBadge, SupervisionBadge } from './badges';
 
 const PAGE_SIZE = 20;
 const WORKERS = ['zone_admin', 'inspector', 'enterprise_officer'];
@@ -47,6 +47,9 @@ export function HazardsPage() {
           <>
             <Link className="button" to="/hazards/stats">
               {t('hazards.statsLink')}
+            </Link>
+            <Link className="button" to="/hazards/notice" data-testid="hazard-notice-link">
+              {t('hazards.notice.link')}
             </Link>
             <button
               type="button"
@@ -159,7 +162,7 @@ export function HazardsPage() {
                 <div className="cell-sub">{h.description}</div>
               </td>
               <td>
-                <HazardLevelBadge level={h.level} />
+                <HazardLevelBadge level={h.level} /> <SupervisionBadge listed={h.listedSupervision} />
               </td>
               <td>
                 <HazardStatusBadge status={h.status} overdue={h.overdue} />

@@ -7,6 +7,7 @@ import type {
   HazardCategory,
   HazardDetailView,
   HazardLevel,
+  HazardNoticeView,
   HazardSource,
   HazardStatsView,
   HazardStatus,
@@ -40,6 +41,7 @@ export interface HazardInput {
   deadline?: string | null;
   contingencyPlanRef?: string | null;
   governancePlan?: HazardDetailView['governancePlan'];
+  harmAnalysis?: string | null;
   photoIds?: string[];
   location?: { lat: number; lng: number } | null;
 }
@@ -118,6 +120,39 @@ export function useHazardTransition(id: string) {
     mutationFn: (input: { action: HazardAction; comment?: string; photoIds?: string[] }) =>
       apiRequest<HazardDetailView>(`/api/hazards/${id}/transitions`, { method: 'POST', body: input }),
     onSuccess: invalidate,
+  });
+}
+
+/**
+ * One step of closing a major hazard (Order 16 Art. 16, 18): stoppage, evaluation, resumption
+ * and its review, listed supervision. Each is its own route under the hazard.
+ */
+export type HazardStep =
+  | { path: 'stoppage'; method: 'PUT'; body: object }
+  | { path: 'evaluation'; method: 'PUT'; body: object }
+  | { path: 'resumption'; method: 'POST'; body: { note: string } }
+  | { path: 'resumption/review'; method: 'POST'; body: { decision: 'approve' | 'refuse'; note: string } }
+  | { path: 'supervision'; method: 'PUT' | 'DELETE'; body?: object };
+
+export function useHazardStep(id: string) {
+  const invalidate = useInvalidateHazards();
+  return useMutation({
+    mutationFn: (step: HazardStep) =>
+      apiRequest<HazardDetailView>(`/api/hazards/${id}/${step.path}`, {
+        method: step.method,
+        body: step.body,
+      }),
+    onSuccess: invalidate,
+  });
+}
+
+/** The workplace notice of open hazards (Work Safety Law Art. 41). */
+export function useHazardNotice(enterpriseId: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: ['hazards', 'notice', enterpriseId ?? 'own'] as const,
+    queryFn: ({ signal }) =>
+      apiRequest<HazardNoticeView>('/api/hazards/notice', { query: { enterpriseId }, signal }),
+    enabled,
   });
 }
 

@@ -17,10 +17,27 @@ const feature = (id: string, coords: [number, number], located: boolean) => ({
     deadline: null,
     overdue: false,
     located,
+    listedSupervision: null as { body: string; deadline: string; listedAt: string; listedBy: string } | null,
   },
 });
 
 describe('open hazards on the map', () => {
+  it('Order 16: marks a hazard under listed supervision (挂牌督办) with its body and deadline', () => {
+    const listed = feature('1', [116.8, 33.9], true);
+    listed.properties.listedSupervision = {
+      body: '园区应急管理局',
+      deadline: '2027-01-31',
+      listedAt: '2026-12-01T00:00:00.000Z',
+      listedBy: '王督查',
+    };
+    const [marker, plain] = toHazardMarkers({
+      type: 'FeatureCollection',
+      features: [listed, feature('2', [116.9, 33.8], true)],
+    });
+    expect(marker!.listed).toMatchObject({ body: '园区应急管理局', deadline: '2027-01-31' });
+    expect(plain!.listed).toBeNull();
+  });
+
   it('puts a located hazard at its own point, as [lat, lng]', () => {
     const fc: HazardFeatureCollection = {
       type: 'FeatureCollection',

@@ -1,4 +1,4 @@
-import type { HazardCategory, HazardLevel, HazardStatus } from '../contracts';
+import type { HazardCategory, HazardLevel, HazardListedSupervision, HazardStatus } from '../contracts';
 
 /** `GET /api/hazards/map`: open hazards as GeoJSON points ([lng, lat]). */
 export interface HazardFeatureCollection {
@@ -19,6 +19,7 @@ export interface HazardFeatureCollection {
       deadline: string | null;
       overdue: boolean;
       located: boolean;
+      listedSupervision: HazardListedSupervision | null;
     };
   }[];
 }
@@ -32,6 +33,8 @@ export interface HazardMarker {
   overdue: boolean;
   label: string;
   deadline: string | null;
+  /** 挂牌督办, drawn as a double ring around the marker. */
+  listed: HazardListedSupervision | null;
 }
 
 /** Red for major, amber for general; an overdue hazard gets a dark ring whatever its level. */
@@ -63,6 +66,7 @@ export function toHazardMarkers(fc: HazardFeatureCollection): HazardMarker[] {
       overdue: f.properties.overdue,
       label: `${f.properties.enterpriseName} · ${f.properties.place}`,
       deadline: f.properties.deadline,
+      listed: f.properties.listedSupervision ?? null,
     };
   });
 }

@@ -114,6 +114,15 @@ export function InspectionRunPage() {
                     <option value="general">{t('hazards.level.general')}</option>
                     <option value="major">{t('hazards.level.major')}</option>
                   </select>
+                  {a.level === 'major' && (
+                    <textarea
+                      aria-label={t('hazards.field.harmAnalysis')}
+                      placeholder={t('hazards.field.harmAnalysis')}
+                      rows={2}
+                      value={a.harmAnalysis ?? ''}
+                      onChange={(e) => set(item.itemId, { harmAnalysis: e.target.value })}
+                    />
+                  )}
                 </div>
               )}
               {item.hazardId && (

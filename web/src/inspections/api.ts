@@ -18,6 +18,8 @@ export interface ItemAnswer {
   note?: string | null;
   level?: HazardLevel;
   place?: string;
+  /** Order 16 Art. 14: required when the failure becomes a major hazard. */
+  harmAnalysis?: string;
 }
 
 export interface RecheckAnswer {
