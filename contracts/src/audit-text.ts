@@ -72,6 +72,10 @@ export const AUDIT_ACTION_TEXT = {
   'drill_run.resumed': ['继续演练', 'Resumed a drill'],
   'drill_run.ended': ['结束演练', 'Ended a drill'],
   'drill_run.cancelled': ['取消演练', 'Cancelled a drill'],
+  'drill_run.reported_to_department': [
+    '登记演练向主管部门报告',
+    "Recorded a drill's report to the department",
+  ],
   'drill_run.inject_added': ['增加演练注入', 'Added a drill inject'],
   'drill_run.inject_released': ['发布演练注入', 'Released a drill inject'],
   'drill_run.inject_skipped': ['跳过演练注入', 'Skipped a drill inject'],

@@ -50,6 +50,7 @@ import { IncidentReportForms1765200000200 } from './migrations/1765200000200-inc
 import { ReminderLedger1765200000300 } from './migrations/1765200000300-reminder-ledger.js';
 import { NotificationKinds1765200000400 } from './migrations/1765200000400-notification-kinds.js';
 import { ConsoleAnswers1765200000500 } from './migrations/1765200000500-console-answers.js';
+import { DrillDuties1765300000000 } from './migrations/1765300000000-drill-duties.js';
 import { NotificationPreference } from '../notifications/notification-preference.entity.js';
 import { DutyAlert, DutyPolicy } from '../duty/duty.entities.js';
 
@@ -118,6 +119,7 @@ export const MIGRATIONS = [
   ReminderLedger1765200000300,
   NotificationKinds1765200000400,
   ConsoleAnswers1765200000500,
+  DrillDuties1765300000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

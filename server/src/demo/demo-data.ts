@@ -1,4 +1,4 @@
-import type { RiskClass, Role } from '@muster/contracts';
+import type { RegulatoryCategory, RiskClass, Role } from '@muster/contracts';
 import { creditCodeCheckChar } from '../enterprises/credit-code.js';
 
 /**
@@ -19,6 +19,8 @@ export interface DemoEnterprise {
   creditCode: string;
   industry: string;
   riskClass: RiskClass;
+  /** MEM Order 2 Art. 33, as the zone recorded it. */
+  regulatoryCategory: RegulatoryCategory;
   address: string;
   lat: number;
   lng: number;
@@ -36,6 +38,7 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
     creditCode: code(10011),
     industry: '煤化工',
     riskClass: 'major',
+    regulatoryCategory: 'dangerous_goods',
     address: '杜集经济开发区凤凰山路88号',
     lat: 33.9962,
     lng: 116.8128,
@@ -50,6 +53,7 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
     creditCode: code(10023),
     industry: '精细化工',
     riskClass: 'major',
+    regulatoryCategory: 'dangerous_goods',
     address: '杜集经济开发区龙山路16号',
     lat: 33.9921,
     lng: 116.8205,
@@ -64,6 +68,7 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
     creditCode: code(10035),
     industry: '新材料',
     riskClass: 'high',
+    regulatoryCategory: 'other',
     address: '杜集经济开发区高岳路201号',
     lat: 34.0018,
     lng: 116.8262,
@@ -78,6 +83,7 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
     creditCode: code(10047),
     industry: '机械制造',
     riskClass: 'medium',
+    regulatoryCategory: 'other',
     address: '杜集经济开发区凤凰山路126号',
     lat: 33.9978,
     lng: 116.8331,
@@ -92,6 +98,7 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
     creditCode: code(10059),
     industry: '食品加工',
     riskClass: 'medium',
+    regulatoryCategory: 'other',
     address: '杜集经济开发区朔西路9号',
     lat: 33.9856,
     lng: 116.8287,
@@ -106,6 +113,7 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
     creditCode: code(10061),
     industry: '仓储物流',
     riskClass: 'high',
+    regulatoryCategory: 'other',
     address: '杜集经济开发区高岳路58号',
     lat: 33.9889,
     lng: 116.8402,
@@ -120,6 +128,7 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
     creditCode: code(10073),
     industry: '电力装备',
     riskClass: 'medium',
+    regulatoryCategory: 'other',
     address: '杜集经济开发区龙山路72号',
     lat: 34.0031,
     lng: 116.8412,
@@ -134,6 +143,7 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
     creditCode: code(10085),
     industry: '纺织',
     riskClass: 'low',
+    regulatoryCategory: 'other',
     address: '杜集经济开发区创业路33号',
     lat: 33.9823,
     lng: 116.8178,
@@ -148,6 +158,7 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
     creditCode: code(10097),
     industry: '建材',
     riskClass: 'medium',
+    regulatoryCategory: 'other',
     address: '杜集经济开发区创业路105号',
     lat: 33.9806,
     lng: 116.8356,
@@ -162,6 +173,7 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
     creditCode: code(10109),
     industry: '医药制造',
     riskClass: 'high',
+    regulatoryCategory: 'other',
     address: '杜集经济开发区朔西路66号',
     lat: 33.9949,
     lng: 116.8488,
@@ -176,6 +188,7 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
     creditCode: code(10111),
     industry: '电子材料',
     riskClass: 'medium',
+    regulatoryCategory: 'other',
     address: '杜集经济开发区高岳路150号',
     lat: 34.0055,
     lng: 116.8187,

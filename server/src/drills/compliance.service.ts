@@ -1,11 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import type { ComplianceReport, PlanType } from '@muster/contracts';
+import { type ComplianceReport, type PlanType, isArt33Listed } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { EnterpriseService } from '../enterprises/enterprise.service.js';
 import { PlanService } from '../plans/plan.service.js';
-import { type CompliancePlan, type ComplianceRun, complianceReport } from './compliance.js';
+import {
+  type CompliancePlan,
+  type ComplianceRun,
+  type UnreportedRun,
+  complianceReport,
+} from './compliance.js';
 import { NotFoundError } from '../common/domain-errors.js';
 
 @Injectable()
@@ -38,9 +43,35 @@ export class ComplianceService {
         [ids],
       );
 
+    // Art. 33 para. 2: a listed unit reports each drill to the competent department.
+    const listed = enterprises.filter((e) => isArt33Listed(e.regulatoryCategory)).map((e) => e.id);
+    const unreported: {
+      id: string;
+      enterprise_id: string;
+      title: string;
+      plan_type: PlanType;
+      ended_at: Date;
+    }[] = listed.length
+      ? await this.db.manager.query(
+          `SELECT id, enterprise_id, document->>'title' AS title, plan_type, ended_at
+             FROM drill_run
+            WHERE enterprise_id = ANY($1) AND status = 'ended' AND ended_at IS NOT NULL
+              AND plan_type IS NOT NULL AND department_reported_at IS NULL
+            ORDER BY ended_at, id`,
+          [listed],
+        )
+      : [];
+
     return complianceReport({
       enterprises,
       plans,
+      unreportedRuns: unreported.map((r): UnreportedRun => ({
+        id: r.id,
+        enterpriseId: r.enterprise_id,
+        title: r.title,
+        planType: r.plan_type,
+        endedAt: new Date(r.ended_at),
+      })),
       runs: runs.map((r): ComplianceRun => ({
         id: r.id,
         enterpriseId: r.enterprise_id,

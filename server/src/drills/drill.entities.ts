@@ -61,6 +61,10 @@ export class DrillRun {
   @Column({ type: 'uuid', nullable: true }) incidentId: string | null;
   @Column({ type: 'timestamptz', nullable: true }) startedAt: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) endedAt: Date | null;
+  /** MEM Order 2 Art. 33: when the drill was reported to the competent department, to whom, and the document. */
+  @Column({ type: 'timestamptz', nullable: true }) departmentReportedAt: Date | null;
+  @Column({ type: 'text', nullable: true }) departmentName: string | null;
+  @Column({ type: 'uuid', nullable: true }) departmentReportFileId: string | null;
   /** Scenario time accumulated before the clock last started. */
   @Column({ type: 'bigint', default: 0, transformer: bigintNumber }) elapsedMs: number;
   /** When the clock last started; null while it stands still. */

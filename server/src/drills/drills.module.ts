@@ -1,3 +1,4 @@
+import { FileModule } from '../files/file.module.js';
 import { Module } from '@nestjs/common';
 import { CalloutsModule } from '../callouts/callouts.module.js';
 import { ClockModule } from '../common/clock.js';
@@ -41,6 +42,7 @@ import { ScenarioService } from './scenario.service.js';
     CalloutsModule,
     JobsModule,
     RemindersModule,
+    FileModule,
   ],
   providers: [
     ScenarioRepository,

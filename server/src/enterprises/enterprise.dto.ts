@@ -16,7 +16,13 @@ import {
   type ValidationArguments,
 } from 'class-validator';
 import { PageQueryDto } from '../common/paging.dto.js';
-import { type GeoJsonPolygon, RISK_CLASSES, type RiskClass } from '@muster/contracts';
+import {
+  type GeoJsonPolygon,
+  REGULATORY_CATEGORIES,
+  RISK_CLASSES,
+  type RegulatoryCategory,
+  type RiskClass,
+} from '@muster/contracts';
 import { CREDIT_CODE_MESSAGES, creditCodeProblem } from './credit-code.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -116,6 +122,16 @@ export class EnterpriseCreateDto {
   @ApiProperty({ enum: RISK_CLASSES })
   @IsIn(RISK_CLASSES)
   riskClass: RiskClass;
+
+  @ApiPropertyOptional({
+    enum: REGULATORY_CATEGORIES,
+    nullable: true,
+    description:
+      'MEM Order 2 Art. 33 category (half-yearly drills reported to the department for all but `other`); null: not yet recorded',
+  })
+  @IsOptional()
+  @IsIn(REGULATORY_CATEGORIES)
+  regulatoryCategory?: RegulatoryCategory | null;
 
   @ApiProperty()
   @Transform(trim)

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { GeoJsonPolygon, RiskClass } from '@muster/contracts';
+import type { GeoJsonPolygon, RegulatoryCategory, RiskClass } from '@muster/contracts';
 
 @Entity('enterprise')
 export class Enterprise {
@@ -18,6 +18,10 @@ export class Enterprise {
 
   @Column({ type: 'text' })
   riskClass: RiskClass;
+
+  /** MEM Order 2 Art. 33 category, confirmed by the zone; null until it is recorded. */
+  @Column({ type: 'text', nullable: true })
+  regulatoryCategory: RegulatoryCategory | null;
 
   @Column({ type: 'text' })
   address: string;

@@ -8,6 +8,7 @@ export function mapEnterprise(e: Enterprise): EnterpriseView {
     creditCode: e.creditCode,
     industry: e.industry,
     riskClass: e.riskClass,
+    regulatoryCategory: e.regulatoryCategory ?? null,
     address: e.address,
     location: { lat: e.lat, lng: e.lng },
     outline: e.outline,

@@ -147,3 +147,9 @@ export const fetchCompliance = (enterpriseId: string | undefined, signal?: Abort
 /** Plans a scenario may exercise (the first page is plenty for a picker; search narrows it). */
 export const fetchPlanChoices = (signal?: AbortSignal) =>
   apiRequest<ListResponse<PlanView>>('/api/plans', { query: { pageSize: 200 }, signal });
+
+/** MEM Order 2 Art. 33: an ended drill's report to the competent department. */
+export const reportRunToDepartment = (
+  id: string,
+  body: { reportedAt: string; department: string; fileId: string | null },
+) => apiRequest<RunView>(`/api/drills/runs/${enc(id)}/department-report`, { method: 'PUT', body });

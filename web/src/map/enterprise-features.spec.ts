@@ -19,6 +19,7 @@ function enterprise(overrides: Partial<EnterpriseView> = {}): EnterpriseView {
     creditCode: '91340600MA2XXXXXX1',
     industry: '化工',
     riskClass: 'medium',
+    regulatoryCategory: 'dangerous_goods',
     address: '杜集经济开发区龙山路',
     location: { lat: 33.99, lng: 116.83 },
     outline: null,

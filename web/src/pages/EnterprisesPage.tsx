@@ -9,6 +9,7 @@ import { ActionsHeading, ListTable, QueryState } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
 import { RiskBadge } from '../components/RiskBadge';
 import { telHref } from '../lib/format';
+import { RegulatoryCategoryCell } from './RegulatoryCategoryCell';
 
 const PAGE_SIZE = 20;
 
@@ -53,6 +54,7 @@ export function EnterprisesPage() {
             t('enterprise.name'),
             t('enterprise.industry'),
             t('enterprise.riskClass'),
+            t('enterprise.regulatoryCategory'),
             t('enterprise.legalRepresentative'),
             t('enterprise.safetyLead'),
             t('enterprise.dutyPhone'),
@@ -73,6 +75,9 @@ export function EnterprisesPage() {
                 <td>{e.industry}</td>
                 <td>
                   <RiskBadge riskClass={e.riskClass} />
+                </td>
+                <td>
+                  <RegulatoryCategoryCell enterprise={e} editable={session?.user.role === 'zone_admin'} />
                 </td>
                 <td>{e.legalRepresentative}</td>
                 <td>{e.safetyLead}</td>
