@@ -16,6 +16,7 @@ export const AUDIT_ENTITY_TEXT = {
   drill_improvement: ['演练整改项', 'Drill improvement item'],
   drill_observation: ['演练观察记录', 'Drill observation'],
   drill_run: ['演练', 'Drill run'],
+  drill_plan_entry: ['演练计划项', 'Drill plan entry'],
   drill_scenario: ['演练脚本', 'Drill scenario'],
   enterprise: ['企业', 'Enterprise'],
   escalation_policy: ['升级策略', 'Escalation policy'],
@@ -72,6 +73,8 @@ export const AUDIT_ACTION_TEXT = {
   'drill_run.resumed': ['继续演练', 'Resumed a drill'],
   'drill_run.ended': ['结束演练', 'Ended a drill'],
   'drill_run.cancelled': ['取消演练', 'Cancelled a drill'],
+  'drill_plan.entry_added': ['增加年度演练计划项', 'Added a drill to the yearly plan'],
+  'drill_plan.entry_removed': ['删除年度演练计划项', 'Removed a drill from the yearly plan'],
   'drill_run.reported_to_department': [
     '登记演练向主管部门报告',
     "Recorded a drill's report to the department",

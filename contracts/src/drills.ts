@@ -391,6 +391,37 @@ export interface UnreportedDrill {
   endedOn: string;
 }
 
+/** One planned drill of a yearly drill plan (MEM Order 2 Art. 33); enterpriseId null: the zone's own. */
+export interface DrillPlanEntryView {
+  id: string;
+  enterpriseId: string | null;
+  enterpriseName: string | null;
+  year: number;
+  month: number;
+  planType: PlanType;
+  title: string;
+}
+
+/** A unit's (or the zone's) yearly drill plan against what it has done, per plan level. */
+export interface PlanVsDone {
+  enterpriseId: string | null;
+  enterpriseName: string | null;
+  year: number;
+  /** False: the unit has no drill plan for the year, which Art. 33 asks it to make. */
+  hasPlan: boolean;
+  byType: {
+    planType: PlanType;
+    /** Planned for the whole year. */
+    planned: number;
+    /** Planned for the months already over. */
+    plannedToDate: number;
+    /** Ended drills of this plan level in the year. */
+    done: number;
+  }[];
+  /** Fewer drills done than planned for the months already over, at some level. */
+  behind: boolean;
+}
+
 /** `PUT /api/drills/runs/:id/department-report`: the drill's report to the competent department. */
 export interface DepartmentReportView {
   reportedAt: string;
@@ -404,4 +435,6 @@ export interface ComplianceReport {
   overdue: ComplianceItem[];
   /** Art. 33: listed units report each drill to the competent department; these have not. */
   unreported: UnreportedDrill[];
+  /** Art. 33: the year's drill plan of each unit (and the zone's own) against the drills done. */
+  planned: PlanVsDone[];
 }

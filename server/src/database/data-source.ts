@@ -51,6 +51,7 @@ import { ReminderLedger1765200000300 } from './migrations/1765200000300-reminder
 import { NotificationKinds1765200000400 } from './migrations/1765200000400-notification-kinds.js';
 import { ConsoleAnswers1765200000500 } from './migrations/1765200000500-console-answers.js';
 import { DrillDuties1765300000000 } from './migrations/1765300000000-drill-duties.js';
+import { DrillPlan1765300000001 } from './migrations/1765300000001-drill-plan.js';
 import { NotificationPreference } from '../notifications/notification-preference.entity.js';
 import { DutyAlert, DutyPolicy } from '../duty/duty.entities.js';
 
@@ -120,6 +121,7 @@ export const MIGRATIONS = [
   NotificationKinds1765200000400,
   ConsoleAnswers1765200000500,
   DrillDuties1765300000000,
+  DrillPlan1765300000001,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

@@ -5,6 +5,7 @@ import {
   addMonths,
   complianceReport,
   daysBetween,
+  planVsDone,
   zoneDay,
 } from './compliance.js';
 
@@ -358,5 +359,61 @@ describe('MEM Order 2 Art. 33 duties by category', () => {
         dueOn: '2027-01-10',
       }),
     ]);
+  });
+});
+
+describe('MEM Order 2 Art. 33 yearly drill plan against the drills done', () => {
+  const zone = { id: null, name: null };
+  const units = [zone, { id: chem.id, name: chem.name }, { id: food.id, name: food.name }];
+
+  it("Art. 33: the zone's own drills count against the zone's own plan", () => {
+    const [z] = planVsDone(
+      [zone],
+      [
+        { enterpriseId: null, year: 2026, month: 3, planType: 'comprehensive' },
+        { enterpriseId: null, year: 2026, month: 9, planType: 'comprehensive' },
+        { enterpriseId: null, year: 2025, month: 3, planType: 'special' },
+      ],
+      [
+        { enterpriseId: null, planType: 'comprehensive', endedAt: local('2026-03-20 10:00') },
+        // An enterprise's drill is not the zone's.
+        { enterpriseId: chem.id, planType: 'comprehensive', endedAt: local('2026-04-20 10:00') },
+      ],
+      local('2026-06-15 10:00'),
+      TZ,
+    );
+    expect(z).toEqual({
+      enterpriseId: null,
+      enterpriseName: null,
+      year: 2026,
+      hasPlan: true,
+      byType: [
+        { planType: 'comprehensive', planned: 2, plannedToDate: 1, done: 1 },
+        { planType: 'special', planned: 0, plannedToDate: 0, done: 0 },
+        { planType: 'on_site', planned: 0, plannedToDate: 0, done: 0 },
+      ],
+      behind: false,
+    });
+  });
+
+  it('Art. 33: behind only once a planned month is over, counting drills of the zone-local year', () => {
+    const planned = [{ enterpriseId: chem.id, year: 2026, month: 5, planType: 'on_site' as const }];
+    // 00:30 on 1 January local is still 31 December in UTC: a drill of 2026.
+    const done = [
+      { enterpriseId: chem.id, planType: 'special' as const, endedAt: local('2026-01-01 00:30') },
+    ];
+    const inMay = planVsDone(units, planned, done, local('2026-05-31 23:59'), TZ);
+    expect(inMay.find((u) => u.enterpriseId === chem.id)).toMatchObject({ behind: false, hasPlan: true });
+    const inJune = planVsDone(units, planned, done, local('2026-06-01 00:00'), TZ);
+    const c = inJune.find((u) => u.enterpriseId === chem.id)!;
+    expect(c.behind).toBe(true);
+    expect(c.byType.find((t) => t.planType === 'special')).toEqual({
+      planType: 'special',
+      planned: 0,
+      plannedToDate: 0,
+      done: 1,
+    });
+    // A unit without a plan for the year is listed as such, not as behind.
+    expect(inJune.find((u) => u.enterpriseId === food.id)).toMatchObject({ hasPlan: false, behind: false });
   });
 });

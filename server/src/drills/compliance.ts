@@ -14,6 +14,7 @@ import {
   type ComplianceReport,
   type DrillRequirement,
   type PlanType,
+  type PlanVsDone,
   type RegulatoryCategory,
   type UnreportedDrill,
   isArt33Listed,
@@ -58,6 +59,11 @@ export interface ComplianceInput {
   runs: ComplianceRun[];
   /** Ended plan drills without a department report; only those of listed units are flagged. */
   unreportedRuns?: UnreportedRun[];
+  /** The yearly drill plans' entries and the year's ended drills, the zone's own included. */
+  plannedDrills?: PlannedDrill[];
+  doneDrills?: DoneDrill[];
+  /** Compare the zone's own plan and drills too (a zone caller's whole-zone report). */
+  includeZone?: boolean;
   now: Date;
   timeZone: string;
 }
@@ -184,7 +190,22 @@ export function complianceReport(input: ComplianceInput): ComplianceReport {
       endedOn: zoneDay(r.endedAt, input.timeZone),
     }));
 
-  return { asOf: input.now.toISOString(), items, overdue: items.filter((i) => i.overdue), unreported };
+  return {
+    asOf: input.now.toISOString(),
+    items,
+    overdue: items.filter((i) => i.overdue),
+    unreported,
+    planned: planVsDone(
+      [
+        ...(input.includeZone ? [{ id: null, name: null }] : []),
+        ...input.enterprises.map((e) => ({ id: e.id, name: e.name })),
+      ],
+      input.plannedDrills ?? [],
+      input.doneDrills ?? [],
+      input.now,
+      input.timeZone,
+    ),
+  };
 }
 
 function latest(runs: ComplianceRun[]): ComplianceRun | null {
@@ -195,4 +216,65 @@ function latest(runs: ComplianceRun[]): ComplianceRun | null {
 
 function earliest(dates: Date[]): Date {
   return new Date(Math.min(...dates.map((d) => d.getTime())));
+}
+
+const PLAN_LEVELS: readonly PlanType[] = ['comprehensive', 'special', 'on_site'];
+
+/** A unit whose yearly drill plan is compared: an enterprise, or the zone itself (id null). */
+export interface PlanUnit {
+  id: string | null;
+  name: string | null;
+}
+
+/** A planned drill of a yearly plan. */
+export interface PlannedDrill {
+  enterpriseId: string | null;
+  year: number;
+  month: number;
+  planType: PlanType;
+}
+
+/** An ended drill, the zone's own ones included (enterpriseId null). */
+export interface DoneDrill {
+  enterpriseId: string | null;
+  planType: PlanType | null;
+  endedAt: Date;
+}
+
+/**
+ * The year's drill plan of each unit against its ended drills, per plan level (Art. 33 "应急预案
+ * 演练计划"). Done counts the drills that ended in the zone-local year; a drill planned for a month
+ * is behind only once that month is over; a drill that exercised no plan counts at no level.
+ */
+export function planVsDone(
+  units: PlanUnit[],
+  planned: PlannedDrill[],
+  done: DoneDrill[],
+  now: Date,
+  timeZone: string,
+): PlanVsDone[] {
+  const today = zoneDay(now, timeZone);
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  return units.map((u) => {
+    const mine = planned.filter((p) => p.enterpriseId === u.id && p.year === year);
+    const drills = done.filter(
+      (d) =>
+        d.enterpriseId === u.id && d.planType !== null && zoneDay(d.endedAt, timeZone).startsWith(`${year}-`),
+    );
+    const byType = PLAN_LEVELS.map((planType) => ({
+      planType,
+      planned: mine.filter((p) => p.planType === planType).length,
+      plannedToDate: mine.filter((p) => p.planType === planType && p.month < month).length,
+      done: drills.filter((d) => d.planType === planType).length,
+    }));
+    return {
+      enterpriseId: u.id,
+      enterpriseName: u.name,
+      year,
+      hasPlan: mine.length > 0,
+      byType,
+      behind: byType.some((t) => t.done < t.plannedToDate),
+    };
+  });
 }

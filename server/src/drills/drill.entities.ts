@@ -140,6 +140,19 @@ export class DrillImprovement {
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
 }
 
+/** One planned drill of a yearly drill plan (MEM Order 2 Art. 33); no enterprise: the zone's own. */
+@Entity('drill_plan_entry')
+export class DrillPlanEntry {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'uuid', nullable: true }) enterpriseId: string | null;
+  @Column({ type: 'integer' }) year: number;
+  @Column({ type: 'integer' }) month: number;
+  @Column({ type: 'text' }) planType: PlanType;
+  @Column({ type: 'text' }) title: string;
+  @Column({ type: 'uuid', nullable: true }) createdBy: string | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+}
+
 export const DRILL_ENTITIES = [
   DrillScenario,
   DrillScenarioVersion,
@@ -149,4 +162,5 @@ export const DRILL_ENTITIES = [
   DrillObservation,
   DrillEvaluation,
   DrillImprovement,
+  DrillPlanEntry,
 ];

@@ -1,3 +1,5 @@
+import { DrillPlanRepository } from './drill-plan.repository.js';
+import { DrillPlanService } from './drill-plan.service.js';
 import { FileModule } from '../files/file.module.js';
 import { Module } from '@nestjs/common';
 import { CalloutsModule } from '../callouts/callouts.module.js';
@@ -48,6 +50,8 @@ import { ScenarioService } from './scenario.service.js';
     ScenarioRepository,
     ScenarioService,
     DrillRunRepository,
+    DrillPlanRepository,
+    DrillPlanService,
     DrillRunService,
     DrillRunViews,
     DrillRosterLookup,
@@ -72,6 +76,7 @@ import { ScenarioService } from './scenario.service.js';
     ImprovementService,
     DrillReportService,
     ComplianceService,
+    DrillPlanService,
   ],
 })
 export class DrillsModule {}
