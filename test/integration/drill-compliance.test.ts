@@ -347,4 +347,103 @@ describe('drill compliance', () => {
     ]);
     await patch(admin, food, { regulatoryCategory: 'other' });
   });
+
+  it("Art. 33: yearly drill plans, the zone's own drills counted against the zone's plan", async () => {
+    const admin = await t.token('zone_admin');
+    const officer = await t.login('officer1@muster.test');
+    const coalchem = officer.user.enterpriseId!;
+    const post = (token: string, body: object) =>
+      t.http.post('/api/drills/plan').set('Authorization', `Bearer ${token}`).send(body);
+
+    // The zone's own plan: a comprehensive drill in January (over by 1 March) and one in June.
+    const zoneJan = await post(admin, {
+      enterpriseId: null,
+      year: 2026,
+      month: 1,
+      planType: 'comprehensive',
+      title: '园区综合演练',
+    });
+    expect(zoneJan.status).toBe(201);
+    expect(zoneJan.body).toMatchObject({ enterpriseId: null, enterpriseName: null, month: 1 });
+    expect(
+      (await post(admin, { year: 2026, month: 6, planType: 'comprehensive', title: '园区第二次综合演练' }))
+        .status,
+    ).toBe(201);
+    // An officer plans their own unit's drills, not the zone's nor another unit's.
+    expect(
+      (
+        await post(officer.accessToken, {
+          enterpriseId: coalchem,
+          year: 2026,
+          month: 2,
+          planType: 'on_site',
+          title: '装置区现场处置演练',
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await post(officer.accessToken, {
+          enterpriseId: null,
+          year: 2026,
+          month: 2,
+          planType: 'on_site',
+          title: '园区',
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await post(officer.accessToken, {
+          enterpriseId: chem,
+          year: 2026,
+          month: 2,
+          planType: 'on_site',
+          title: '别家',
+        })
+      ).status,
+    ).toBe(404);
+    const bad = await post(admin, {
+      enterpriseId: chem,
+      year: 2026,
+      month: 13,
+      planType: 'drill',
+      title: 'x',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^month: /),
+        expect.stringMatching(/^planType: /),
+        expect.stringMatching(/^title: /),
+      ]),
+    );
+
+    let report = (await get(commander, '/api/drills/compliance')).body as ComplianceReport;
+    let zone = report.planned.find((p) => p.enterpriseId === null)!;
+    expect(zone).toMatchObject({ year: 2026, hasPlan: true, behind: true });
+    expect(zone.byType[0]).toEqual({ planType: 'comprehensive', planned: 2, plannedToDate: 1, done: 0 });
+
+    // The zone's own comprehensive drill in January counts (it used to be skipped).
+    await run('zoneDrill', null as unknown as string, 'comprehensive', 'ended', local('2026-01-20 10:00'));
+    report = (await get(commander, '/api/drills/compliance')).body as ComplianceReport;
+    zone = report.planned.find((p) => p.enterpriseId === null)!;
+    expect(zone.byType[0]).toEqual({ planType: 'comprehensive', planned: 2, plannedToDate: 1, done: 1 });
+    expect(zone.behind).toBe(false);
+    // The officer's unit planned an on-site drill for February and has not held it.
+    const own = (await get(officer.accessToken, '/api/drills/compliance')).body as ComplianceReport;
+    expect(own.planned.map((p) => p.enterpriseId)).toEqual([coalchem]);
+    expect(own.planned[0]).toMatchObject({ hasPlan: true, behind: true });
+    // A unit that made no plan for the year shows as such.
+    expect(report.planned.find((p) => p.enterpriseId === food)).toMatchObject({ hasPlan: false });
+
+    // The list is scoped like the report; an officer may remove their own entry only.
+    const list = await get(officer.accessToken, '/api/drills/plan?year=2026');
+    expect(list.status).toBe(200);
+    expect((list.body as { enterpriseId: string | null }[]).map((e) => e.enterpriseId)).toEqual([coalchem]);
+    const del = (token: string, id: string) =>
+      t.http.delete(`/api/drills/plan/${id}`).set('Authorization', `Bearer ${token}`);
+    expect((await del(officer.accessToken, zoneJan.body.id)).status).toBe(404);
+    expect((await del(admin, zoneJan.body.id)).status).toBe(204);
+  });
 });
