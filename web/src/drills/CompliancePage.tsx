@@ -6,7 +6,7 @@ import { useSession } from '../auth/session-hooks';
 import { ChoiceFilter, FilterBar } from '../components/ListControls';
 import { ListTable, QueryState } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
-import { isZoneRole, type ComplianceItem, type UnreportedDrill } from '../contracts';
+import { isZoneRole, type ComplianceItem, type PlanVsDone, type UnreportedDrill } from '../contracts';
 import { useZoneTime } from '../incidents/ui';
 import { fetchCompliance } from './api';
 import { DepartmentReportForm } from './DepartmentReportForm';
@@ -57,6 +57,13 @@ export function CompliancePage() {
             ) : (
               <ComplianceTable items={report.data.overdue} testId="compliance-overdue" />
             )}
+          </section>
+          <section className="card" aria-labelledby="planned-title">
+            <h2 id="planned-title" className="card__title">
+              {t('compliance.plannedTitle', { year: report.data.planned[0]?.year ?? '' })}
+            </h2>
+            <p className="card__text">{t('compliance.plannedNote')}</p>
+            <PlannedTable items={report.data.planned} />
           </section>
           <section className="card" aria-labelledby="unreported-title">
             <h2 id="unreported-title" className="card__title">
@@ -165,6 +172,52 @@ function UnreportedTable({ items, canRecord }: { items: UnreportedDrill[]; canRe
                   {t('departmentReport.record')}
                 </button>
               )
+            )}
+          </td>
+        </tr>
+      )}
+    />
+  );
+}
+
+/** Art. 33: each unit's yearly drill plan (and the zone's own) against the drills done, by level. */
+function PlannedTable({ items }: { items: PlanVsDone[] }) {
+  const { t } = useDrillsT();
+  return (
+    <ListTable
+      testId="compliance-planned"
+      columns={[
+        t('scenario.enterprise'),
+        t('planType.comprehensive'),
+        t('planType.special'),
+        t('planType.on_site'),
+        t('compliance.state'),
+      ]}
+      items={items}
+      empty={t('compliance.empty')}
+      row={(p) => (
+        <tr
+          key={p.enterpriseId ?? 'zone'}
+          className={p.behind ? 'drill-overdue' : undefined}
+          data-behind={p.behind}
+          data-enterprise={p.enterpriseId ?? 'zone'}
+        >
+          <td>{p.enterpriseName ?? t('compliance.zoneOwn')}</td>
+          {p.byType.map((c) => (
+            <td key={c.planType} className="nowrap">
+              {t('compliance.doneOfPlanned', { done: c.done, planned: c.planned })}
+              {c.plannedToDate > 0 && (
+                <div className="cell-sub">{t('compliance.plannedToDate', { count: c.plannedToDate })}</div>
+              )}
+            </td>
+          ))}
+          <td>
+            {!p.hasPlan ? (
+              <span className="field__error">{t('compliance.noPlan')}</span>
+            ) : p.behind ? (
+              <strong className="field__error">{t('compliance.behindPlan')}</strong>
+            ) : (
+              t('compliance.onPlan')
             )}
           </td>
         </tr>
