@@ -26,7 +26,7 @@ export class DrillPlanController {
   }
 
   /** An officer plans their own enterprise's drills; the zone plans its own and any unit's. */
-  @ApiDoc('Add a drill to a yearly drill plan', 400, 401, 403, 404)
+  @ApiDoc('Add a drill to a yearly drill plan', 400, 401, 403, 404, 413)
   @Post()
   @Roles('zone_admin', 'enterprise_officer')
   add(@Body() dto: DrillPlanEntryCreateDto): Promise<DrillPlanEntryView> {

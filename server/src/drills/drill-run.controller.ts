@@ -71,6 +71,7 @@ export class DrillRunController {
     403,
     404,
     409,
+    413,
   )
   @Put(':id/department-report')
   @Roles('zone_admin', 'commander', 'enterprise_officer')
