@@ -10,6 +10,7 @@ import { isZoneRole, type ComplianceItem, type PlanVsDone, type UnreportedDrill 
 import { useZoneTime } from '../incidents/ui';
 import { fetchCompliance } from './api';
 import { DepartmentReportForm } from './DepartmentReportForm';
+import { DrillPlanEditor } from './DrillPlanEditor';
 import { useDrillsT } from './i18n';
 import { drillKeys, DrillsTabs } from './ui';
 
@@ -64,6 +65,7 @@ export function CompliancePage() {
             </h2>
             <p className="card__text">{t('compliance.plannedNote')}</p>
             <PlannedTable items={report.data.planned} />
+            <DrillPlanEditor year={report.data.planned[0]?.year ?? Number(report.data.asOf.slice(0, 4))} />
           </section>
           <section className="card" aria-labelledby="unreported-title">
             <h2 id="unreported-title" className="card__title">
