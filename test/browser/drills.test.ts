@@ -301,6 +301,31 @@ describe('drills in the web console', () => {
     await director.getByTestId('language-switcher').selectOption('zh-CN');
   }, 60_000);
 
+  it("MEM Order 2 Art. 33: the zone administrator records an enterprise's drill category in the register", async () => {
+    const adminContext = await ui.newContext({ viewport: { width: 1600, height: 1000 } });
+    try {
+      const admin = await ui.newPage(adminContext, 'admin');
+      await ui.signIn(admin, 'admin@muster.test');
+      await admin.goto(`${stack.publicUrl}/enterprises`);
+      const table = admin.getByTestId('enterprise-table');
+      const coalchem = table.locator('tr', { hasText: '淮北华晟煤化工有限公司' });
+      // The demo's chemical plant is a listed unit, as the zone recorded it.
+      expect(await coalchem.getByTestId('regulatory-category').getAttribute('data-category')).toBe(
+        'dangerous_goods',
+      );
+      const textile = table.locator('tr', { hasText: '安徽绿源纺织有限公司' });
+      await textile.getByRole('combobox').selectOption('crowded_place');
+      await textile.getByRole('button', { name: '保存' }).click();
+      await textile.locator('[data-testid="regulatory-category"][data-category="crowded_place"]').waitFor();
+      await shot(admin, 'enterprise-category-zh');
+      await textile.getByRole('combobox').selectOption('other');
+      await textile.getByRole('button', { name: '保存' }).click();
+      await textile.locator('[data-testid="regulatory-category"][data-category="other"]').waitFor();
+    } finally {
+      await adminContext.close();
+    }
+  }, 60_000);
+
   it('schedules a tabletop run with a roster and an evaluator', async () => {
     await director.goto(`${stack.publicUrl}/drills`);
     await director.getByTestId('run-schedule').click();
