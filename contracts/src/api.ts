@@ -1,3 +1,4 @@
+import type { RegulatoryCategory } from './regulatory-category.js';
 /**
  * Shapes that cross the wire between the server and its clients (web console, worker, tests).
  * The server's response mappers return these types, and the web console reads them, so the two
@@ -92,6 +93,8 @@ export interface EnterpriseView {
   sizeClass: SizeClass | null;
   /** null: not recorded yet. */
   evaluationCategory: EvaluationCategory | null;
+  /** MEM Order 2 Art. 33 category, set by the zone; null while not yet recorded. */
+  regulatoryCategory: RegulatoryCategory | null;
   address: string;
   location: GeoPoint;
   outline: GeoJsonPolygon | null;

@@ -4,6 +4,7 @@
  */
 import type { Casualties, IncidentCategory, MapFeatureKind, FeatureGeometry } from './incidents.js';
 import type { PlanType } from './plans.js';
+import type { RegulatoryCategory } from './regulatory-category.js';
 
 /** 桌面 (discussion-based) / 实战 (operations-based). */
 export const DRILL_FORMS = ['tabletop', 'live'] as const;
@@ -219,6 +220,8 @@ export interface RunView {
   incidentId: string | null;
   startedAt: string | null;
   endedAt: string | null;
+  /** MEM Order 2 Art. 33: the drill's report to the competent department, once recorded. */
+  departmentReport: DepartmentReportView | null;
   clock: ScenarioClock;
   roster: RosterView;
   injects: RunInjectView[];
@@ -354,8 +357,12 @@ export interface DrillReport {
   improvements: ImprovementItemView[];
 }
 
-/** A drill duty of the regulations (MEM Order 2 Art. 33). */
-export const DRILL_REQUIREMENTS = ['comprehensive_or_special', 'on_site'] as const;
+/**
+ * A drill duty of MEM Order 2 Art. 33: every unit, a comprehensive or special plan drill a year
+ * and (with an on-site disposal plan) an on-site drill every half year; a listed unit, besides, a
+ * drill of any of its plans every half year.
+ */
+export const DRILL_REQUIREMENTS = ['comprehensive_or_special', 'on_site', 'any_plan'] as const;
 export type DrillRequirement = (typeof DRILL_REQUIREMENTS)[number];
 
 export interface ComplianceItem {
@@ -363,7 +370,10 @@ export interface ComplianceItem {
   enterpriseName: string;
   requirement: DrillRequirement;
   intervalMonths: 6 | 12;
-  highRisk: boolean;
+  /** The enterprise's Art. 33 category; null while the zone has not recorded it. */
+  category: RegulatoryCategory | null;
+  /** Named in Art. 33's second paragraph (half-yearly drills, each reported to the department). */
+  listed: boolean;
   lastDrillOn: string | null;
   lastRunId: string | null;
   dueOn: string;
@@ -371,8 +381,60 @@ export interface ComplianceItem {
   daysUntilDue: number;
 }
 
+/** An ended plan drill of a listed unit with no report to the competent department recorded. */
+export interface UnreportedDrill {
+  runId: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  title: string;
+  planType: PlanType;
+  endedOn: string;
+}
+
+/** One planned drill of a yearly drill plan (MEM Order 2 Art. 33); enterpriseId null: the zone's own. */
+export interface DrillPlanEntryView {
+  id: string;
+  enterpriseId: string | null;
+  enterpriseName: string | null;
+  year: number;
+  month: number;
+  planType: PlanType;
+  title: string;
+}
+
+/** A unit's (or the zone's) yearly drill plan against what it has done, per plan level. */
+export interface PlanVsDone {
+  enterpriseId: string | null;
+  enterpriseName: string | null;
+  year: number;
+  /** False: the unit has no drill plan for the year, which Art. 33 asks it to make. */
+  hasPlan: boolean;
+  byType: {
+    planType: PlanType;
+    /** Planned for the whole year. */
+    planned: number;
+    /** Planned for the months already over. */
+    plannedToDate: number;
+    /** Ended drills of this plan level in the year. */
+    done: number;
+  }[];
+  /** Fewer drills done than planned for the months already over, at some level. */
+  behind: boolean;
+}
+
+/** `PUT /api/drills/runs/:id/department-report`: the drill's report to the competent department. */
+export interface DepartmentReportView {
+  reportedAt: string;
+  department: string;
+  fileId: string | null;
+}
+
 export interface ComplianceReport {
   asOf: string;
   items: ComplianceItem[];
   overdue: ComplianceItem[];
+  /** Art. 33: listed units report each drill to the competent department; these have not. */
+  unreported: UnreportedDrill[];
+  /** Art. 33: the year's drill plan of each unit (and the zone's own) against the drills done. */
+  planned: PlanVsDone[];
 }

@@ -22,3 +22,4 @@ export * from './audit-text.js';
 export * from './notifications.js';
 export * from './reporting-chain.js';
 export * from './duty.js';
+export * from './regulatory-category.js';

@@ -144,6 +144,7 @@ export const ENUM_TEXT = {
   drillRequirement: {
     comprehensive_or_special: ['综合或专项应急预案', 'Comprehensive or special plan'],
     on_site: ['现场处置方案', 'On-site disposal plan'],
+    any_plan: ['应急预案（任一级）', 'Any plan (half-yearly, listed unit)'],
   } satisfies Record<DrillRequirement, Bilingual>,
   reportLevel: {
     city: ['设区的市级应急管理部门', 'city bureau'],

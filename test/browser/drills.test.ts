@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BrowserContext, Page } from 'playwright-core';
 import { CHLORINE_TITLE, WAREHOUSE_TITLE } from '../../server/src/demo/drills-demo.js';
-import { ConsoleBrowser, requireBuiltConsole, screenshot } from '../support/browser.js';
+import { ConsoleBrowser, requireBuiltConsole, screenshot, shot } from '../support/browser.js';
 import { Phone, startCalloutStack, type CalloutStack } from '../support/callouts.js';
 import { incidentReport } from '../support/incidents.js';
 
@@ -288,6 +288,42 @@ describe('drills in the web console', () => {
 
     await director.goto(`${stack.publicUrl}/drills/compliance`);
     await director.getByTestId('compliance-table').locator('tbody tr').first().waitFor();
+    // MEM Order 2 Art. 33: the year's drill plans against the drills done, the zone's own first,
+    // and the listed units' drills awaiting their report to the department.
+    const planned = director.getByTestId('compliance-planned');
+    await planned.locator('tr[data-enterprise="zone"]').waitFor();
+    expect(await planned.locator('tr[data-enterprise="zone"]').textContent()).toContain('园区（管委会）');
+    expect(await director.getByRole('heading', { name: /未报送主管部门的演练/ }).count()).toBe(1);
+    await shot(director, 'drill-compliance-zh', 1400);
+    await director.getByTestId('language-switcher').selectOption('en');
+    await director.getByRole('heading', { name: /planned and done/ }).waitFor();
+    await shot(director, 'drill-compliance-en', 1400);
+    await director.getByTestId('language-switcher').selectOption('zh-CN');
+  }, 60_000);
+
+  it("MEM Order 2 Art. 33: the zone administrator records an enterprise's drill category in the register", async () => {
+    const adminContext = await ui.newContext({ viewport: { width: 1600, height: 1000 } });
+    try {
+      const admin = await ui.newPage(adminContext, 'admin');
+      await ui.signIn(admin, 'admin@muster.test');
+      await admin.goto(`${stack.publicUrl}/enterprises`);
+      const table = admin.getByTestId('enterprise-table');
+      const coalchem = table.locator('tr', { hasText: '淮北华晟煤化工有限公司' });
+      // The demo's chemical plant is a listed unit, as the zone recorded it.
+      expect(await coalchem.getByTestId('regulatory-category').getAttribute('data-category')).toBe(
+        'dangerous_goods',
+      );
+      const textile = table.locator('tr', { hasText: '安徽绿源纺织有限公司' });
+      await textile.getByRole('combobox').selectOption('crowded_place');
+      await textile.getByRole('button', { name: '保存' }).click();
+      await textile.locator('[data-testid="regulatory-category"][data-category="crowded_place"]').waitFor();
+      await shot(admin, 'enterprise-category-zh');
+      await textile.getByRole('combobox').selectOption('other');
+      await textile.getByRole('button', { name: '保存' }).click();
+      await textile.locator('[data-testid="regulatory-category"][data-category="other"]').waitFor();
+    } finally {
+      await adminContext.close();
+    }
   }, 60_000);
 
   it('schedules a tabletop run with a roster and an evaluator', async () => {

@@ -50,6 +50,8 @@ import { IncidentReportForms1765200000200 } from './migrations/1765200000200-inc
 import { ReminderLedger1765200000300 } from './migrations/1765200000300-reminder-ledger.js';
 import { NotificationKinds1765200000400 } from './migrations/1765200000400-notification-kinds.js';
 import { ConsoleAnswers1765200000500 } from './migrations/1765200000500-console-answers.js';
+import { DrillDuties1765300000000 } from './migrations/1765300000000-drill-duties.js';
+import { DrillPlan1765300000001 } from './migrations/1765300000001-drill-plan.js';
 import { PlanEvaluationAndFiling1765300000100 } from './migrations/1765300000100-plan-evaluation-and-filing.js';
 import { PlanPaperwork1765300000110 } from './migrations/1765300000110-plan-paperwork.js';
 import { MajorHazardClosing1765300000200 } from './migrations/1765300000200-major-hazard-closing.js';
@@ -121,6 +123,8 @@ export const MIGRATIONS = [
   ReminderLedger1765200000300,
   NotificationKinds1765200000400,
   ConsoleAnswers1765200000500,
+  DrillDuties1765300000000,
+  DrillPlan1765300000001,
   PlanEvaluationAndFiling1765300000100,
   PlanPaperwork1765300000110,
   MajorHazardClosing1765300000200,

@@ -1,4 +1,4 @@
-import type { EvaluationCategory, RiskClass, Role, SizeClass } from '@muster/contracts';
+import type { EvaluationCategory, RegulatoryCategory, RiskClass, Role, SizeClass } from '@muster/contracts';
 import { creditCodeCheckChar } from '../enterprises/credit-code.js';
 
 /**
@@ -22,6 +22,8 @@ export interface DemoEnterprise {
   /** Size and Art. 35 category: which plans owe the 3-yearly evaluation (MEM Order 2 Art. 35). */
   sizeClass: SizeClass;
   evaluationCategory: EvaluationCategory;
+  /** MEM Order 2 Art. 33, as the zone recorded it. */
+  regulatoryCategory: RegulatoryCategory;
   address: string;
   lat: number;
   lng: number;
@@ -41,6 +43,7 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
     riskClass: 'major',
     sizeClass: 'large',
     evaluationCategory: 'dangerous_goods',
+    regulatoryCategory: 'dangerous_goods',
     address: '杜集经济开发区凤凰山路88号',
     lat: 33.9962,
     lng: 116.8128,
@@ -57,6 +60,7 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
     riskClass: 'major',
     sizeClass: 'medium',
     evaluationCategory: 'dangerous_goods',
+    regulatoryCategory: 'dangerous_goods',
     address: '杜集经济开发区龙山路16号',
     lat: 33.9921,
     lng: 116.8205,
@@ -73,6 +77,7 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
     riskClass: 'high',
     sizeClass: 'medium',
     evaluationCategory: 'hazardous_chemicals_user',
+    regulatoryCategory: 'other',
     address: '杜集经济开发区高岳路201号',
     lat: 34.0018,
     lng: 116.8262,
@@ -89,6 +94,7 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
     riskClass: 'medium',
     sizeClass: 'medium',
     evaluationCategory: 'other',
+    regulatoryCategory: 'other',
     address: '杜集经济开发区凤凰山路126号',
     lat: 33.9978,
     lng: 116.8331,
@@ -105,6 +111,7 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
     riskClass: 'medium',
     sizeClass: 'small',
     evaluationCategory: 'other',
+    regulatoryCategory: 'other',
     address: '杜集经济开发区朔西路9号',
     lat: 33.9856,
     lng: 116.8287,
@@ -121,6 +128,7 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
     riskClass: 'high',
     sizeClass: 'medium',
     evaluationCategory: 'dangerous_goods',
+    regulatoryCategory: 'other',
     address: '杜集经济开发区高岳路58号',
     lat: 33.9889,
     lng: 116.8402,
@@ -137,6 +145,7 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
     riskClass: 'medium',
     sizeClass: 'large',
     evaluationCategory: 'other',
+    regulatoryCategory: 'other',
     address: '杜集经济开发区龙山路72号',
     lat: 34.0031,
     lng: 116.8412,
@@ -153,6 +162,7 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
     riskClass: 'low',
     sizeClass: 'small',
     evaluationCategory: 'other',
+    regulatoryCategory: 'other',
     address: '杜集经济开发区创业路33号',
     lat: 33.9823,
     lng: 116.8178,
@@ -169,6 +179,7 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
     riskClass: 'medium',
     sizeClass: 'small',
     evaluationCategory: 'other',
+    regulatoryCategory: 'other',
     address: '杜集经济开发区创业路105号',
     lat: 33.9806,
     lng: 116.8356,
@@ -185,6 +196,7 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
     riskClass: 'high',
     sizeClass: 'medium',
     evaluationCategory: 'hazardous_chemicals_user',
+    regulatoryCategory: 'other',
     address: '杜集经济开发区朔西路66号',
     lat: 33.9949,
     lng: 116.8488,
@@ -201,6 +213,7 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
     riskClass: 'medium',
     sizeClass: 'micro',
     evaluationCategory: 'other',
+    regulatoryCategory: 'other',
     address: '杜集经济开发区高岳路150号',
     lat: 34.0055,
     lng: 116.8187,

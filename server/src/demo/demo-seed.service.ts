@@ -49,11 +49,16 @@ export class DemoSeedService {
       const owedBefore = new Set((await this.reminders.pending()).map(reminderKeyText));
       const ids = new Map<string, string>();
       const [existing] = await this.enterprises.list({ skip: 0, take: 1000 });
-      const byCode = new Map(existing.map((e) => [e.creditCode, e.id]));
+      const byCode = new Map(existing.map((e) => [e.creditCode, e]));
       // A zone seeded before size and Art. 35 category were recorded gets them, once.
       const unsized = new Set(existing.filter((e) => e.sizeClass === null).map((e) => e.creditCode));
       for (const e of DEMO_ENTERPRISES) {
-        let id = byCode.get(e.creditCode);
+        const found = byCode.get(e.creditCode);
+        let id = found?.id;
+        // A demo zone seeded before the category existed gets it; one the zone has set stays.
+        if (found && found.regulatoryCategory === null) {
+          await this.enterpriseService.update(found.id, { regulatoryCategory: e.regulatoryCategory });
+        }
         if (!id) {
           id = (
             await this.enterpriseService.create({
@@ -63,6 +68,7 @@ export class DemoSeedService {
               riskClass: e.riskClass,
               sizeClass: e.sizeClass,
               evaluationCategory: e.evaluationCategory,
+              regulatoryCategory: e.regulatoryCategory,
               address: e.address,
               location: { lat: e.lat, lng: e.lng },
               outline: siteOutline(e),

@@ -5,18 +5,14 @@ import {
   addMonths,
   complianceReport,
   daysBetween,
-  isHighRisk,
+  planVsDone,
   zoneDay,
 } from './compliance.js';
 
 const TZ = 'Asia/Shanghai';
 
-const chem: ComplianceEnterprise = { id: 'e-chem', name: '甲化工', industry: '精细化工' };
-const food: ComplianceEnterprise = {
-  id: 'e-food',
-  name: '乙食品',
-  industry: '食品加工',
-};
+const chem: ComplianceEnterprise = { id: 'e-chem', name: '甲化工', regulatoryCategory: 'dangerous_goods' };
+const food: ComplianceEnterprise = { id: 'e-food', name: '乙食品', regulatoryCategory: 'other' };
 
 /** An instant given as zone-local wall time, e.g. '2026-03-01 00:30'. */
 const local = (s: string) => new Date(`${s.replace(' ', 'T')}:00+08:00`);
@@ -62,50 +58,6 @@ describe('drill compliance dates', () => {
   });
 });
 
-describe('high-risk units', () => {
-  it.each([
-    '煤化工',
-    '危化品经营',
-    '危险化学品储存',
-    '非煤矿山',
-    '有色金属冶炼',
-    '冶金',
-    '建筑施工',
-    '市政施工',
-    '大型商场',
-    '人员密集场所',
-    'Chemical manufacturing',
-  ])('%s drills every half year', (industry) => {
-    expect(isHighRisk(industry)).toBe(true);
-  });
-
-  it.each(['食品加工', '机械制造', '建材', '仓储物流', '电子材料'])('%s drills yearly', (industry) => {
-    expect(isHighRisk(industry)).toBe(false);
-  });
-
-  // The rule was wrong before: it read the colour `major` as a major hazard installation.
-  it('Order 2 Art. 33: a 重大风险-coloured textile mill is not a major hazard installation and drills yearly', () => {
-    expect(isHighRisk('纺织')).toBe(false);
-    expect(
-      complianceReport({
-        enterprises: [
-          { id: 'e-tex', name: '丙纺织', industry: '纺织', riskClass: 'major' } as ComplianceEnterprise,
-        ],
-        plans: [
-          { enterpriseId: 'e-tex', type: 'comprehensive', firstPublishedAt: local('2026-01-10 09:00') },
-        ],
-        runs: [],
-        now: local('2026-06-15 10:00'),
-        timeZone: TZ,
-      }).items[0],
-    ).toMatchObject({ highRisk: false, intervalMonths: 12, dueOn: '2027-01-10' });
-  });
-
-  it('Order 2 Art. 33: a unit with a registered major hazard installation drills every half year', () => {
-    expect(isHighRisk('纺织', true)).toBe(true);
-  });
-});
-
 describe('drill compliance report', () => {
   it('lists nothing for a unit without a published plan', () => {
     const r = report({
@@ -134,7 +86,8 @@ describe('drill compliance report', () => {
         enterpriseName: food.name,
         requirement: 'comprehensive_or_special',
         intervalMonths: 12,
-        highRisk: false,
+        category: 'other',
+        listed: false,
         lastDrillOn: null,
         lastRunId: null,
         dueOn: '2027-01-01',
@@ -161,14 +114,17 @@ describe('drill compliance report', () => {
       now: local('2026-03-01 00:05'),
     });
     const byReq = Object.fromEntries(r.items.map((i) => [i.requirement, i]));
+    // Adapted: this listed unit was held to a comprehensive-or-special drill every six months,
+    // which Art. 33 does not ask; it owes one a year like every unit (its half-yearly drill is of
+    // any plan, here the on-site one).
     expect(byReq.comprehensive_or_special).toMatchObject({
-      intervalMonths: 6,
-      highRisk: true,
+      intervalMonths: 12,
+      listed: true,
+      category: 'dangerous_goods',
       lastDrillOn: '2025-08-31',
       lastRunId: 'cs',
-      dueOn: '2026-02-28',
-      overdue: true,
-      daysUntilDue: -1,
+      dueOn: '2026-08-31',
+      overdue: false,
     });
     expect(byReq.on_site).toMatchObject({
       intervalMonths: 6,
@@ -178,7 +134,9 @@ describe('drill compliance report', () => {
       overdue: false,
       daysUntilDue: 0,
     });
-    expect(r.overdue.map((i) => i.requirement)).toEqual(['comprehensive_or_special']);
+    // The on-site duty already asks for a half-yearly drill, so no separate any-plan item.
+    expect(byReq.any_plan).toBeUndefined();
+    expect(r.overdue).toEqual([]);
   });
 
   it('turns overdue at zone midnight after the due day, not at UTC midnight', () => {
@@ -249,17 +207,248 @@ describe('drill compliance report', () => {
       enterprises: [food, chem],
       plans: [
         { enterpriseId: food.id, type: 'comprehensive', firstPublishedAt: local('2025-05-01 12:00') },
-        { enterpriseId: chem.id, type: 'comprehensive', firstPublishedAt: local('2025-05-01 12:00') },
+        // Adapted: the listed unit's comprehensive-or-special duty is yearly (Art. 33), not
+        // half-yearly as before; its plan is published earlier so it still sorts first.
+        { enterpriseId: chem.id, type: 'comprehensive', firstPublishedAt: local('2025-03-01 12:00') },
         { enterpriseId: chem.id, type: 'on_site', firstPublishedAt: local('2025-05-01 12:00') },
       ],
       runs: [{ id: 'os', enterpriseId: chem.id, planType: 'on_site', endedAt: local('2026-04-01 12:00') }],
     });
     expect(r.items.map((i) => [i.enterpriseId, i.requirement, i.dueOn, i.overdue])).toEqual([
-      [chem.id, 'comprehensive_or_special', '2025-11-01', true],
+      [chem.id, 'comprehensive_or_special', '2026-03-01', true],
       [food.id, 'comprehensive_or_special', '2026-05-01', true],
       [chem.id, 'on_site', '2026-10-01', false],
     ]);
     expect(r.overdue.map((i) => i.enterpriseId)).toEqual([chem.id, food.id]);
-    expect(r.items[0]!.daysUntilDue).toBe(daysBetween('2026-06-15', '2025-11-01'));
+    expect(r.items[0]!.daysUntilDue).toBe(daysBetween('2026-06-15', '2026-03-01'));
+  });
+});
+
+describe('MEM Order 2 Art. 33 duties by category', () => {
+  const mall: ComplianceEnterprise = { id: 'e-mall', name: '丙商场', regulatoryCategory: 'crowded_place' };
+  const unrecorded: ComplianceEnterprise = { id: 'e-new', name: '丁新材', regulatoryCategory: null };
+
+  it('Art. 33: a listed unit with one on-site drill in the half year (and a comprehensive one in the year) is compliant', () => {
+    const facts = {
+      enterprises: [chem],
+      plans: [
+        {
+          enterpriseId: chem.id,
+          type: 'comprehensive' as const,
+          firstPublishedAt: local('2024-01-05 09:00'),
+        },
+        { enterpriseId: chem.id, type: 'on_site' as const, firstPublishedAt: local('2024-01-05 09:00') },
+      ],
+      runs: [
+        // Ten months ago: the old half-yearly comprehensive-or-special rule called this overdue.
+        {
+          id: 'cs',
+          enterpriseId: chem.id,
+          planType: 'comprehensive' as const,
+          endedAt: local('2025-08-20 10:00'),
+        },
+        // The half year's drill; today, 15 June, is its last day in time.
+        { id: 'os', enterpriseId: chem.id, planType: 'on_site' as const, endedAt: local('2025-12-15 10:00') },
+      ],
+    };
+    const r = report(facts);
+    expect(r.overdue).toEqual([]);
+    expect(r.items.map((i) => [i.requirement, i.dueOn])).toEqual([
+      ['on_site', '2026-06-15'],
+      ['comprehensive_or_special', '2026-08-20'],
+    ]);
+    // A day later the half-yearly drill is owed, and only it.
+    const later = report({ ...facts, now: local('2026-06-16 00:00') });
+    expect(later.overdue.map((i) => i.requirement)).toEqual(['on_site']);
+  });
+
+  // The rule was wrong before: it read the colour `major` (重大风险) as a major hazard installation.
+  it('Art. 33: a 重大风险-coloured textile mill is not listed by its colour and drills yearly', () => {
+    const mill = { id: 'e-tex', name: '丙纺织', regulatoryCategory: 'other', riskClass: 'major' };
+    const r = report({
+      enterprises: [mill as ComplianceEnterprise],
+      plans: [{ enterpriseId: mill.id, type: 'comprehensive', firstPublishedAt: local('2026-01-10 09:00') }],
+      runs: [],
+    });
+    expect(r.items).toEqual([
+      expect.objectContaining({
+        requirement: 'comprehensive_or_special',
+        listed: false,
+        dueOn: '2027-01-10',
+      }),
+    ]);
+  });
+
+  it('Art. 33: a unit with a registered major hazard installation is listed whatever its category', () => {
+    const store = {
+      id: 'e-store',
+      name: '丁仓储',
+      regulatoryCategory: 'other' as const,
+      majorHazardInstallation: true,
+    };
+    const r = report({
+      enterprises: [store],
+      plans: [{ enterpriseId: store.id, type: 'comprehensive', firstPublishedAt: local('2026-01-10 09:00') }],
+      runs: [],
+    });
+    expect(r.items.find((i) => i.requirement === 'any_plan')).toMatchObject({
+      intervalMonths: 6,
+      listed: true,
+    });
+  });
+
+  it('Art. 33: a listed unit without an on-site plan owes a drill of any plan every half year', () => {
+    const r = report({
+      enterprises: [mall],
+      plans: [{ enterpriseId: mall.id, type: 'special', firstPublishedAt: local('2024-01-05 09:00') }],
+      runs: [{ id: 'sp', enterpriseId: mall.id, planType: 'special', endedAt: local('2025-12-14 10:00') }],
+    });
+    const byReq = Object.fromEntries(r.items.map((i) => [i.requirement, i]));
+    expect(byReq.any_plan).toMatchObject({
+      intervalMonths: 6,
+      dueOn: '2026-06-14',
+      overdue: true,
+      listed: true,
+    });
+    expect(byReq.comprehensive_or_special).toMatchObject({ dueOn: '2026-12-14', overdue: false });
+    expect(byReq.on_site).toBeUndefined();
+  });
+
+  it('Art. 33: an ordinary unit with only an on-site drill in the year still owes its comprehensive or special drill', () => {
+    const r = report({
+      enterprises: [food],
+      plans: [
+        { enterpriseId: food.id, type: 'comprehensive', firstPublishedAt: local('2025-03-01 09:00') },
+        { enterpriseId: food.id, type: 'on_site', firstPublishedAt: local('2025-03-01 09:00') },
+      ],
+      runs: [{ id: 'os', enterpriseId: food.id, planType: 'on_site', endedAt: local('2026-05-01 10:00') }],
+    });
+    const byReq = Object.fromEntries(r.items.map((i) => [i.requirement, i]));
+    expect(byReq.comprehensive_or_special).toMatchObject({
+      intervalMonths: 12,
+      lastRunId: null,
+      dueOn: '2026-03-01',
+      overdue: true,
+      listed: false,
+    });
+    expect(byReq.on_site).toMatchObject({ lastRunId: 'os', overdue: false });
+    // Not listed: no any-plan duty and no department report owed.
+    expect(byReq.any_plan).toBeUndefined();
+  });
+
+  it("Art. 33: a drill of a listed unit without its report to the department is flagged; an ordinary unit's is not", () => {
+    const r = report({
+      enterprises: [chem, food, unrecorded],
+      plans: [
+        { enterpriseId: chem.id, type: 'comprehensive', firstPublishedAt: local('2025-03-01 09:00') },
+        { enterpriseId: food.id, type: 'comprehensive', firstPublishedAt: local('2025-03-01 09:00') },
+      ],
+      unreportedRuns: [
+        {
+          id: 'r-chem',
+          enterpriseId: chem.id,
+          title: '储罐泄漏演练',
+          planType: 'special',
+          // 00:30 local on 1 June: still 31 May in UTC, but the zone's day counts.
+          endedAt: local('2026-06-01 00:30'),
+        },
+        {
+          id: 'r-food',
+          enterpriseId: food.id,
+          title: '火灾演练',
+          planType: 'comprehensive',
+          endedAt: local('2026-05-01 10:00'),
+        },
+        {
+          id: 'r-new',
+          enterpriseId: unrecorded.id,
+          title: '疏散演练',
+          planType: 'on_site',
+          endedAt: local('2026-05-02 10:00'),
+        },
+      ],
+    });
+    expect(r.unreported).toEqual([
+      {
+        runId: 'r-chem',
+        enterpriseId: chem.id,
+        enterpriseName: chem.name,
+        title: '储罐泄漏演练',
+        planType: 'special',
+        endedOn: '2026-06-01',
+      },
+    ]);
+  });
+
+  it('Art. 33: a unit whose category is not yet recorded is held to the general rule and says so', () => {
+    const r = report({
+      enterprises: [unrecorded],
+      plans: [{ enterpriseId: unrecorded.id, type: 'special', firstPublishedAt: local('2026-01-10 09:00') }],
+    });
+    expect(r.items).toEqual([
+      expect.objectContaining({
+        requirement: 'comprehensive_or_special',
+        intervalMonths: 12,
+        category: null,
+        listed: false,
+        dueOn: '2027-01-10',
+      }),
+    ]);
+  });
+});
+
+describe('MEM Order 2 Art. 33 yearly drill plan against the drills done', () => {
+  const zone = { id: null, name: null };
+  const units = [zone, { id: chem.id, name: chem.name }, { id: food.id, name: food.name }];
+
+  it("Art. 33: the zone's own drills count against the zone's own plan", () => {
+    const [z] = planVsDone(
+      [zone],
+      [
+        { enterpriseId: null, year: 2026, month: 3, planType: 'comprehensive' },
+        { enterpriseId: null, year: 2026, month: 9, planType: 'comprehensive' },
+        { enterpriseId: null, year: 2025, month: 3, planType: 'special' },
+      ],
+      [
+        { enterpriseId: null, planType: 'comprehensive', endedAt: local('2026-03-20 10:00') },
+        // An enterprise's drill is not the zone's.
+        { enterpriseId: chem.id, planType: 'comprehensive', endedAt: local('2026-04-20 10:00') },
+      ],
+      local('2026-06-15 10:00'),
+      TZ,
+    );
+    expect(z).toEqual({
+      enterpriseId: null,
+      enterpriseName: null,
+      year: 2026,
+      hasPlan: true,
+      byType: [
+        { planType: 'comprehensive', planned: 2, plannedToDate: 1, done: 1 },
+        { planType: 'special', planned: 0, plannedToDate: 0, done: 0 },
+        { planType: 'on_site', planned: 0, plannedToDate: 0, done: 0 },
+      ],
+      behind: false,
+    });
+  });
+
+  it('Art. 33: behind only once a planned month is over, counting drills of the zone-local year', () => {
+    const planned = [{ enterpriseId: chem.id, year: 2026, month: 5, planType: 'on_site' as const }];
+    // 00:30 on 1 January local is still 31 December in UTC: a drill of 2026.
+    const done = [
+      { enterpriseId: chem.id, planType: 'special' as const, endedAt: local('2026-01-01 00:30') },
+    ];
+    const inMay = planVsDone(units, planned, done, local('2026-05-31 23:59'), TZ);
+    expect(inMay.find((u) => u.enterpriseId === chem.id)).toMatchObject({ behind: false, hasPlan: true });
+    const inJune = planVsDone(units, planned, done, local('2026-06-01 00:00'), TZ);
+    const c = inJune.find((u) => u.enterpriseId === chem.id)!;
+    expect(c.behind).toBe(true);
+    expect(c.byType.find((t) => t.planType === 'special')).toEqual({
+      planType: 'special',
+      planned: 0,
+      plannedToDate: 0,
+      done: 1,
+    });
+    // A unit without a plan for the year is listed as such, not as behind.
+    expect(inJune.find((u) => u.enterpriseId === food.id)).toMatchObject({ hasPlan: false, behind: false });
   });
 });

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/access.decorators.js';
 import { UuidParam } from '../common/uuid-param.js';
 import type { ListResponse, DrillStaffView, RunMetrics, RunView } from '@muster/contracts';
-import { RosterDto, RunCreateDto, RunListQueryDto } from './drill-run.dto.js';
+import { DepartmentReportDto, RosterDto, RunCreateDto, RunListQueryDto } from './drill-run.dto.js';
 import { DrillRunService } from './drill-run.service.js';
 import { DrillMetricsService } from './metrics.service.js';
 import { ApiDoc } from '../common/api-docs.js';
@@ -61,6 +61,22 @@ export class DrillRunController {
   @Roles(...CONTROL)
   roster(@UuidParam() id: string, @Body() dto: RosterDto): Promise<RunView> {
     return this.runs.setRoster(id, dto);
+  }
+
+  /** The enterprise reports its own drills; the zone may record one it was sent. */
+  @ApiDoc(
+    "Record an ended drill's report to the competent department (MEM Order 2 Art. 33)",
+    400,
+    401,
+    403,
+    404,
+    409,
+    413,
+  )
+  @Put(':id/department-report')
+  @Roles('zone_admin', 'commander', 'enterprise_officer')
+  departmentReport(@UuidParam() id: string, @Body() dto: DepartmentReportDto): Promise<RunView> {
+    return this.runs.reportToDepartment(id, dto);
   }
 
   @ApiDoc('Start a drill run: opens its drill room and starts the scenario clock', 400, 401, 403, 404, 409)

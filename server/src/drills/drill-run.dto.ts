@@ -9,6 +9,7 @@ import {
   IsString,
   IsUUID,
   MaxLength,
+  MinLength,
 } from 'class-validator';
 import { PageQueryDto } from '../common/paging.dto.js';
 import { RUN_STATUSES, type RunStatus } from '@muster/contracts';
@@ -71,4 +72,27 @@ export class ScenarioListQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(100)
   q?: string;
+}
+
+/** MEM Order 2 Art. 33: a listed unit reports each drill to the competent department. */
+export class DepartmentReportDto {
+  @ApiProperty({ format: 'date-time', description: 'When the drill was reported' })
+  @IsISO8601({ strict: true })
+  reportedAt: string;
+
+  @ApiProperty({ description: 'The competent department it was reported to', example: '淮北市应急管理局' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
+  department: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    description: 'The report as sent (an uploaded file)',
+  })
+  @IsOptional()
+  @IsUUID()
+  fileId?: string | null;
 }

@@ -13,6 +13,7 @@ import type {
 } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { ContactService } from '../directory/contact.service.js';
+import { FileService } from '../files/file.service.js';
 import { TeamService } from '../directory/team.service.js';
 import { UserFinder, type UserSummary } from '../identity/user-finder.js';
 import { IncidentService } from '../incidents/incident.service.js';
@@ -21,7 +22,7 @@ import { Outbox } from '../jobs/outbox.js';
 import { PlanService } from '../plans/plan.service.js';
 import { RoomLog } from '../room-log/room-log.js';
 import { DrillParticipant, DrillRun, DrillRunInject } from './drill.entities.js';
-import type { RosterDto, RunCreateDto, RunListQueryDto } from './drill-run.dto.js';
+import type { DepartmentReportDto, RosterDto, RunCreateDto, RunListQueryDto } from './drill-run.dto.js';
 import { DrillRunRepository } from './drill-run.repository.js';
 import { DrillRunViews } from './drill-run.view.js';
 import { InjectEffects } from './inject-effects.js';
@@ -63,6 +64,7 @@ export class DrillRunService {
     private readonly audit: AuditService,
     private readonly context: RequestContext,
     private readonly clock: Clock,
+    private readonly files: FileService,
   ) {}
 
   async list(q: RunListQueryDto): Promise<ListResponse<RunView>> {
@@ -273,6 +275,39 @@ export class DrillRunService {
       run.status = 'cancelled';
       await this.db.repo(DrillRun).save(run);
       await this.audit.record({ action: 'drill_run.cancelled', entity: 'drill_run', entityId: id });
+      return this.get(id);
+    });
+  }
+
+  /**
+   * Records (or corrects) the ended drill's report to the competent department (MEM Order 2
+   * Art. 33): when, to whom, and the document as sent. A report cannot predate the drill's end
+   * nor lie in the future.
+   */
+  async reportToDepartment(id: string, dto: DepartmentReportDto): Promise<RunView> {
+    return this.db.transaction(async () => {
+      const run = await this.runs.lock(id);
+      this.expect(run, ['ended'], 'record the department report of');
+      const reportedAt = new Date(dto.reportedAt);
+      if (reportedAt.getTime() < run.endedAt!.getTime()) {
+        throw new InvalidError(['reportedAt: before the drill ended']);
+      }
+      if (reportedAt.getTime() > this.clock.now().getTime() + 60_000) {
+        throw new InvalidError(['reportedAt: in the future']);
+      }
+      if (dto.fileId) await this.files.claim([dto.fileId], run.enterpriseId, 'fileId');
+      const before = departmentReport(run);
+      run.departmentReportedAt = reportedAt;
+      run.departmentName = dto.department;
+      run.departmentReportFileId = dto.fileId ?? null;
+      await this.db.repo(DrillRun).save(run);
+      await this.audit.record({
+        action: 'drill_run.reported_to_department',
+        entity: 'drill_run',
+        entityId: id,
+        before,
+        after: departmentReport(run),
+      });
       return this.get(id);
     });
   }
@@ -541,4 +576,14 @@ export class DrillRunService {
   private async view(run: DrillRun): Promise<RunView> {
     return this.views.run(run, this.clock.now());
   }
+}
+
+function departmentReport(run: DrillRun) {
+  return run.departmentReportedAt
+    ? {
+        reportedAt: run.departmentReportedAt.toISOString(),
+        department: run.departmentName,
+        fileId: run.departmentReportFileId,
+      }
+    : null;
 }

@@ -93,6 +93,13 @@ export class DrillRunViews {
         incidentId: run.incidentId,
         startedAt: run.startedAt?.toISOString() ?? null,
         endedAt: run.endedAt?.toISOString() ?? null,
+        departmentReport: run.departmentReportedAt
+          ? {
+              reportedAt: run.departmentReportedAt.toISOString(),
+              department: run.departmentName ?? '',
+              fileId: run.departmentReportFileId,
+            }
+          : null,
         clock: {
           elapsedSeconds: Math.floor(scenarioMs(run, now) / 1000),
           running: run.status === 'running',

@@ -61,6 +61,10 @@ export class DrillRun {
   @Column({ type: 'uuid', nullable: true }) incidentId: string | null;
   @Column({ type: 'timestamptz', nullable: true }) startedAt: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) endedAt: Date | null;
+  /** MEM Order 2 Art. 33: when the drill was reported to the competent department, to whom, and the document. */
+  @Column({ type: 'timestamptz', nullable: true }) departmentReportedAt: Date | null;
+  @Column({ type: 'text', nullable: true }) departmentName: string | null;
+  @Column({ type: 'uuid', nullable: true }) departmentReportFileId: string | null;
   /** Scenario time accumulated before the clock last started. */
   @Column({ type: 'bigint', default: 0, transformer: bigintNumber }) elapsedMs: number;
   /** When the clock last started; null while it stands still. */
@@ -136,6 +140,19 @@ export class DrillImprovement {
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
 }
 
+/** One planned drill of a yearly drill plan (MEM Order 2 Art. 33); no enterprise: the zone's own. */
+@Entity('drill_plan_entry')
+export class DrillPlanEntry {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'uuid', nullable: true }) enterpriseId: string | null;
+  @Column({ type: 'integer' }) year: number;
+  @Column({ type: 'integer' }) month: number;
+  @Column({ type: 'text' }) planType: PlanType;
+  @Column({ type: 'text' }) title: string;
+  @Column({ type: 'uuid', nullable: true }) createdBy: string | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+}
+
 export const DRILL_ENTITIES = [
   DrillScenario,
   DrillScenarioVersion,
@@ -145,4 +162,5 @@ export const DRILL_ENTITIES = [
   DrillObservation,
   DrillEvaluation,
   DrillImprovement,
+  DrillPlanEntry,
 ];

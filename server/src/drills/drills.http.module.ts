@@ -1,3 +1,4 @@
+import { DrillPlanController } from './drill-plan.controller.js';
 import { Module } from '@nestjs/common';
 import { ComplianceController } from './compliance.controller.js';
 import { DrillRunController } from './drill-run.controller.js';
@@ -17,6 +18,7 @@ import { DrillsModule } from './drills.module.js';
     ImprovementController,
     DrillReportController,
     ComplianceController,
+    DrillPlanController,
   ],
 })
 export class DrillsHttpModule {}

@@ -1,3 +1,6 @@
+import { DrillPlanRepository } from './drill-plan.repository.js';
+import { DrillPlanService } from './drill-plan.service.js';
+import { FileModule } from '../files/file.module.js';
 import { Module } from '@nestjs/common';
 import { CalloutsModule } from '../callouts/callouts.module.js';
 import { ClockModule } from '../common/clock.js';
@@ -41,11 +44,14 @@ import { ScenarioService } from './scenario.service.js';
     CalloutsModule,
     JobsModule,
     RemindersModule,
+    FileModule,
   ],
   providers: [
     ScenarioRepository,
     ScenarioService,
     DrillRunRepository,
+    DrillPlanRepository,
+    DrillPlanService,
     DrillRunService,
     DrillRunViews,
     DrillRosterLookup,
@@ -70,6 +76,7 @@ import { ScenarioService } from './scenario.service.js';
     ImprovementService,
     DrillReportService,
     ComplianceService,
+    DrillPlanService,
   ],
 })
 export class DrillsModule {}

@@ -20,7 +20,9 @@ import {
   EVALUATION_CATEGORIES,
   type EvaluationCategory,
   type GeoJsonPolygon,
+  REGULATORY_CATEGORIES,
   RISK_CLASSES,
+  type RegulatoryCategory,
   type RiskClass,
   SIZE_CLASSES,
   type SizeClass,
@@ -142,6 +144,16 @@ export class EnterpriseCreateDto {
   @IsOptional()
   @IsIn(EVALUATION_CATEGORIES)
   evaluationCategory?: EvaluationCategory | null;
+
+  @ApiPropertyOptional({
+    enum: REGULATORY_CATEGORIES,
+    nullable: true,
+    description:
+      'MEM Order 2 Art. 33 category (half-yearly drills reported to the department for all but `other`); null: not yet recorded',
+  })
+  @IsOptional()
+  @IsIn(REGULATORY_CATEGORIES)
+  regulatoryCategory?: RegulatoryCategory | null;
 
   @ApiProperty()
   @Transform(trim)

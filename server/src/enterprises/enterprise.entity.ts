@@ -1,5 +1,11 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { EvaluationCategory, GeoJsonPolygon, RiskClass, SizeClass } from '@muster/contracts';
+import type {
+  EvaluationCategory,
+  GeoJsonPolygon,
+  RegulatoryCategory,
+  RiskClass,
+  SizeClass,
+} from '@muster/contracts';
 
 @Entity('enterprise')
 export class Enterprise {
@@ -25,6 +31,10 @@ export class Enterprise {
 
   @Column({ type: 'text', nullable: true })
   evaluationCategory: EvaluationCategory | null;
+
+  /** MEM Order 2 Art. 33 category, confirmed by the zone; null until it is recorded. */
+  @Column({ type: 'text', nullable: true })
+  regulatoryCategory: RegulatoryCategory | null;
 
   @Column({ type: 'text' })
   address: string;

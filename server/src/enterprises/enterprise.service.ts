@@ -3,7 +3,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { Db } from '../database/db.js';
 import { pageWindow } from '../common/paging.js';
 import { RequestContext } from '../common/request-context.js';
-import type { EnterpriseView, ListResponse, RiskClass } from '@muster/contracts';
+import type { EnterpriseView, ListResponse, RegulatoryCategory, RiskClass } from '@muster/contracts';
 import type { EnterpriseCreateDto, EnterpriseListQueryDto, EnterpriseUpdateDto } from './enterprise.dto.js';
 import { Enterprise } from './enterprise.entity.js';
 import { EnterpriseRepository } from './enterprise.repository.js';
@@ -17,6 +17,8 @@ export interface EnterpriseProfile {
   name: string;
   industry: string;
   riskClass: RiskClass;
+  /** MEM Order 2 Art. 33 category; null while the zone has not recorded it. */
+  regulatoryCategory: RegulatoryCategory | null;
 }
 
 @Injectable()
@@ -55,6 +57,7 @@ export class EnterpriseService {
       name: e.name,
       industry: e.industry,
       riskClass: e.riskClass,
+      regulatoryCategory: e.regulatoryCategory ?? null,
     }));
   }
 
@@ -127,4 +130,5 @@ function apply(e: Enterprise, dto: EnterpriseUpdateDto): void {
   if (e.outline === undefined) e.outline = null;
   if (e.sizeClass === undefined) e.sizeClass = null;
   if (e.evaluationCategory === undefined) e.evaluationCategory = null;
+  if (e.regulatoryCategory === undefined) e.regulatoryCategory = null;
 }

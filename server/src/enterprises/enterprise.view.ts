@@ -10,6 +10,7 @@ export function mapEnterprise(e: Enterprise): EnterpriseView {
     riskClass: e.riskClass,
     sizeClass: e.sizeClass,
     evaluationCategory: e.evaluationCategory,
+    regulatoryCategory: e.regulatoryCategory ?? null,
     address: e.address,
     location: { lat: e.lat, lng: e.lng },
     outline: e.outline,

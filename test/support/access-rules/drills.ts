@@ -26,6 +26,11 @@ export const drillRules: AccessRules = {
   'POST /api/drills/runs/:id/resume': CONTROL,
   'POST /api/drills/runs/:id/end': CONTROL,
   'POST /api/drills/runs/:id/cancel': CONTROL,
+  // The enterprise reports its own drills (MEM Order 2 Art. 33); the zone may record one it was sent.
+  'GET /api/drills/plan': READERS,
+  'POST /api/drills/plan': ['zone_admin', 'enterprise_officer'],
+  'DELETE /api/drills/plan/:id': ['zone_admin', 'enterprise_officer'],
+  'PUT /api/drills/runs/:id/department-report': ['zone_admin', 'commander', 'enterprise_officer'],
   'POST /api/drills/runs/:id/injects': CONTROL,
   'POST /api/drills/runs/:id/injects/:injectId/release': CONTROL,
   'POST /api/drills/runs/:id/injects/:injectId/skip': CONTROL,

@@ -1,4 +1,5 @@
 import type {
+  RegulatoryCategory,
   AuditEntryView,
   EnterpriseView,
   ListResponse,
@@ -104,6 +105,17 @@ export interface UserCreateInput {
 
 export function createUser(input: UserCreateInput): Promise<UserView> {
   return apiRequest('/api/users', { method: 'POST', body: input });
+}
+
+/** The zone records an enterprise's MEM Order 2 Art. 33 category. */
+export function setEnterpriseCategory(
+  id: string,
+  regulatoryCategory: RegulatoryCategory,
+): Promise<EnterpriseView> {
+  return apiRequest(`/api/enterprises/${encodeURIComponent(id)}`, {
+    method: 'PATCH',
+    body: { regulatoryCategory },
+  });
 }
 
 export function setUserActive(id: string, active: boolean): Promise<UserView> {

@@ -20,6 +20,8 @@ import type {
   ScenarioInject,
   ScenarioVersionSummary,
   ScenarioView,
+  DrillPlanEntryView,
+  PlanType,
 } from '../contracts';
 
 /** The drills module's endpoints (docs/drills-api.md). */
@@ -147,3 +149,24 @@ export const fetchCompliance = (enterpriseId: string | undefined, signal?: Abort
 /** Plans a scenario may exercise (the first page is plenty for a picker; search narrows it). */
 export const fetchPlanChoices = (signal?: AbortSignal) =>
   apiRequest<ListResponse<PlanView>>('/api/plans', { query: { pageSize: 200 }, signal });
+
+/** MEM Order 2 Art. 33: an ended drill's report to the competent department. */
+export const reportRunToDepartment = (
+  id: string,
+  body: { reportedAt: string; department: string; fileId: string | null },
+) => apiRequest<RunView>(`/api/drills/runs/${enc(id)}/department-report`, { method: 'PUT', body });
+
+/** MEM Order 2 Art. 33 yearly drill plans: the caller's units' and (for the zone) its own. */
+export const fetchDrillPlan = (year: number, signal?: AbortSignal) =>
+  apiRequest<DrillPlanEntryView[]>('/api/drills/plan', { query: { year }, signal });
+
+export const addDrillPlanEntry = (body: {
+  enterpriseId: string | null;
+  year: number;
+  month: number;
+  planType: PlanType;
+  title: string;
+}) => apiRequest<DrillPlanEntryView>('/api/drills/plan', { method: 'POST', body });
+
+export const removeDrillPlanEntry = (id: string) =>
+  apiRequest<void>(`/api/drills/plan/${enc(id)}`, { method: 'DELETE' });

@@ -21,6 +21,7 @@ function enterprise(overrides: Partial<EnterpriseView> = {}): EnterpriseView {
     riskClass: 'medium',
     sizeClass: null,
     evaluationCategory: null,
+    regulatoryCategory: 'dangerous_goods',
     address: '杜集经济开发区龙山路',
     location: { lat: 33.99, lng: 116.83 },
     outline: null,

@@ -10,6 +10,7 @@ import { PageHeader } from '../components/PageHeader';
 import { RiskBadge } from '../components/RiskBadge';
 import { telHref } from '../lib/format';
 import { DutiesText, EnterpriseDutiesDialog } from './EnterpriseDutiesDialog';
+import { RegulatoryCategoryCell } from './RegulatoryCategoryCell';
 
 const PAGE_SIZE = 20;
 
@@ -57,6 +58,7 @@ export function EnterprisesPage() {
             t('enterprise.industry'),
             t('enterprise.riskClass'),
             t('enterprise.duties'),
+            t('enterprise.regulatoryCategory'),
             t('enterprise.legalRepresentative'),
             t('enterprise.safetyLead'),
             t('enterprise.dutyPhone'),
@@ -92,6 +94,9 @@ export function EnterprisesPage() {
                       </button>
                     </>
                   )}
+                </td>
+                <td>
+                  <RegulatoryCategoryCell enterprise={e} editable={session?.user.role === 'zone_admin'} />
                 </td>
                 <td>{e.legalRepresentative}</td>
                 <td>{e.safetyLead}</td>
