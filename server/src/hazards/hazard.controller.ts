@@ -162,21 +162,37 @@ export class HazardController {
     return this.hazards.transition(id, dto);
   }
 
-  @ApiDoc('Record the stoppage while a major hazard is fixed (Order 16 Art. 16)', 400, 401, 403, 404, 409)
+  @ApiDoc(
+    'Record the stoppage while a major hazard is fixed (Order 16 Art. 16)',
+    400,
+    401,
+    403,
+    404,
+    409,
+    413,
+  )
   @Put(':id/stoppage')
   @Roles(...ENTERPRISE_SIDE)
   stoppage(@UuidParam() id: string, @Body() dto: HazardStoppageDto): Promise<HazardDetailView> {
     return this.hazards.recordStoppage(id, dto);
   }
 
-  @ApiDoc('Record the evaluation of a major hazard fix (Order 16 Art. 18)', 400, 401, 403, 404, 409)
+  @ApiDoc('Record the evaluation of a major hazard fix (Order 16 Art. 18)', 400, 401, 403, 404, 409, 413)
   @Put(':id/evaluation')
   @Roles(...ENTERPRISE_SIDE)
   evaluation(@UuidParam() id: string, @Body() dto: HazardEvaluationDto): Promise<HazardDetailView> {
     return this.hazards.recordEvaluation(id, dto);
   }
 
-  @ApiDoc('Apply to resume production after a major hazard fix (Order 16 Art. 18)', 400, 401, 403, 404, 409)
+  @ApiDoc(
+    'Apply to resume production after a major hazard fix (Order 16 Art. 18)',
+    400,
+    401,
+    403,
+    404,
+    409,
+    413,
+  )
   @Post(':id/resumption')
   @Roles(...ENTERPRISE_SIDE)
   @HttpCode(200)
@@ -184,7 +200,7 @@ export class HazardController {
     return this.hazards.applyResumption(id, dto);
   }
 
-  @ApiDoc('Review an application to resume production (Order 16 Art. 18)', 400, 401, 403, 404, 409)
+  @ApiDoc('Review an application to resume production (Order 16 Art. 18)', 400, 401, 403, 404, 409, 413)
   @Post(':id/resumption/review')
   @Roles('inspector')
   @HttpCode(200)
@@ -195,7 +211,7 @@ export class HazardController {
     return this.hazards.reviewResumption(id, dto);
   }
 
-  @ApiDoc('Put a major hazard under listed supervision (挂牌督办)', 400, 401, 403, 404, 409)
+  @ApiDoc('Put a major hazard under listed supervision (挂牌督办)', 400, 401, 403, 404, 409, 413)
   @Put(':id/supervision')
   @Roles(...REGULATOR_SIDE)
   listSupervision(@UuidParam() id: string, @Body() dto: HazardSupervisionDto): Promise<HazardDetailView> {
