@@ -1,8 +1,8 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Db } from '../database/db.js';
 import { dayStage, daysLeft, horizon } from '../reminders/reminder-stages.js';
-import { type OwedReminder, type ReminderSource, ReminderSources } from '../reminders/reminder-sources.js';
+import { type OwedReminder, RecordReminderSource, ReminderSources } from '../reminders/reminder-sources.js';
 
 /** Renewing a certificate takes a course and an exam: a month ahead, a week ahead, then expired. */
 export const CERTIFICATE_DAYS = [30, 7] as const;
@@ -15,28 +15,18 @@ export const CERTIFICATE_DAYS = [30, 7] as const;
  * expiry) is a new deadline.
  */
 @Injectable()
-export class CertificateReminders implements ReminderSource, OnModuleInit {
+export class CertificateReminders extends RecordReminderSource {
   readonly name = 'certificate';
 
   constructor(
     private readonly db: Db,
-    private readonly sources: ReminderSources,
+    sources: ReminderSources,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onModuleInit(): void {
-    this.sources.register(this);
+  ) {
+    super(sources);
   }
 
-  owed(now: Date): Promise<OwedReminder[]> {
-    return this.compute(now);
-  }
-
-  owedFor(contactId: string, now: Date): Promise<OwedReminder[]> {
-    return this.compute(now, contactId);
-  }
-
-  private async compute(now: Date, contactId?: string): Promise<OwedReminder[]> {
+  protected async compute(now: Date, contactId?: string): Promise<OwedReminder[]> {
     const tz = this.config.TZ;
     const rows: {
       id: string;

@@ -1,8 +1,8 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Db } from '../database/db.js';
 import { dayStage, daysLeft, horizon } from '../reminders/reminder-stages.js';
-import { type OwedReminder, type ReminderSource, ReminderSources } from '../reminders/reminder-sources.js';
+import { type OwedReminder, RecordReminderSource, ReminderSources } from '../reminders/reminder-sources.js';
 import { ComplianceService } from './compliance.service.js';
 
 /** A month ahead to plan a drill, a week as the last call; overdue escalates (urgent). */
@@ -18,28 +18,18 @@ export const IMPROVEMENT_DAYS = [7, 1] as const;
  * cycle is reminded afresh.
  */
 @Injectable()
-export class DrillDutyReminders implements ReminderSource, OnModuleInit {
+export class DrillDutyReminders extends RecordReminderSource {
   readonly name = 'drill-duty';
 
   constructor(
     private readonly compliance: ComplianceService,
-    private readonly sources: ReminderSources,
+    sources: ReminderSources,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onModuleInit(): void {
-    this.sources.register(this);
+  ) {
+    super(sources);
   }
 
-  owed(now: Date): Promise<OwedReminder[]> {
-    return this.compute(now);
-  }
-
-  owedFor(enterpriseId: string, now: Date): Promise<OwedReminder[]> {
-    return this.compute(now, enterpriseId);
-  }
-
-  private async compute(now: Date, enterpriseId?: string): Promise<OwedReminder[]> {
+  protected async compute(now: Date, enterpriseId?: string): Promise<OwedReminder[]> {
     const report = await this.compliance.report(enterpriseId, now);
     const owed: OwedReminder[] = [];
     for (const item of report.items) {
@@ -71,28 +61,18 @@ export class DrillDutyReminders implements ReminderSource, OnModuleInit {
  * administrators for the zone's own drills) until the item is marked done.
  */
 @Injectable()
-export class ImprovementReminders implements ReminderSource, OnModuleInit {
+export class ImprovementReminders extends RecordReminderSource {
   readonly name = 'drill-improvement';
 
   constructor(
     private readonly db: Db,
-    private readonly sources: ReminderSources,
+    sources: ReminderSources,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onModuleInit(): void {
-    this.sources.register(this);
+  ) {
+    super(sources);
   }
 
-  owed(now: Date): Promise<OwedReminder[]> {
-    return this.compute(now);
-  }
-
-  owedFor(id: string, now: Date): Promise<OwedReminder[]> {
-    return this.compute(now, id);
-  }
-
-  private async compute(now: Date, id?: string): Promise<OwedReminder[]> {
+  protected async compute(now: Date, id?: string): Promise<OwedReminder[]> {
     const rows: {
       id: string;
       enterprise_id: string | null;

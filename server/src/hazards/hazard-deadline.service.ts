@@ -1,8 +1,7 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { hazardCode } from '@muster/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import type { OwedReminder, ReminderSource } from '../reminders/reminder-sources.js';
-import { ReminderSources } from '../reminders/reminder-sources.js';
+import { type OwedReminder, RecordReminderSource, ReminderSources } from '../reminders/reminder-sources.js';
 import { addDays, dueReminder, zoneDate } from '../zone/zone-time.js';
 import { HazardRepository } from './hazard.repository.js';
 
@@ -14,28 +13,18 @@ import { HazardRepository } from './hazard.repository.js';
  * recipients and of the people the ledger and the enterprise name.
  */
 @Injectable()
-export class HazardDeadlineService implements ReminderSource, OnModuleInit {
+export class HazardDeadlineService extends RecordReminderSource {
   readonly name = 'hazard';
 
   constructor(
     private readonly hazards: HazardRepository,
-    private readonly sources: ReminderSources,
+    sources: ReminderSources,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onModuleInit(): void {
-    this.sources.register(this);
+  ) {
+    super(sources);
   }
 
-  owed(now: Date): Promise<OwedReminder[]> {
-    return this.compute(now);
-  }
-
-  owedFor(hazardId: string, now: Date): Promise<OwedReminder[]> {
-    return this.compute(now, hazardId);
-  }
-
-  private async compute(now: Date, id?: string): Promise<OwedReminder[]> {
+  protected async compute(now: Date, id?: string): Promise<OwedReminder[]> {
     const candidates = await this.hazards.openDueBy(addDays(zoneDate(now, this.config.TZ), 3), id);
     const owed: OwedReminder[] = [];
     for (const h of candidates) {

@@ -1,9 +1,9 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { NotificationKind } from '@muster/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Db } from '../database/db.js';
 import { type DayStage, dayStage, daysLeft, horizon } from '../reminders/reminder-stages.js';
-import { type OwedReminder, type ReminderSource, ReminderSources } from '../reminders/reminder-sources.js';
+import { type OwedReminder, RecordReminderSource, ReminderSources } from '../reminders/reminder-sources.js';
 
 /** The review date set on a draft: a week ahead and the day before, then overdue. */
 export const REVIEW_DAYS = [7, 1] as const;
@@ -34,28 +34,18 @@ const DAYS: Record<DateKind, readonly number[]> = {
  * recorded (filing), or the version superseded by a newer one (filing, evaluation).
  */
 @Injectable()
-export class PlanReminders implements ReminderSource, OnModuleInit {
+export class PlanReminders extends RecordReminderSource {
   readonly name = 'plan';
 
   constructor(
     private readonly db: Db,
-    private readonly sources: ReminderSources,
+    sources: ReminderSources,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onModuleInit(): void {
-    this.sources.register(this);
+  ) {
+    super(sources);
   }
 
-  owed(now: Date): Promise<OwedReminder[]> {
-    return this.compute(now);
-  }
-
-  owedFor(versionId: string, now: Date): Promise<OwedReminder[]> {
-    return this.compute(now, versionId);
-  }
-
-  private async compute(now: Date, versionId?: string): Promise<OwedReminder[]> {
+  protected async compute(now: Date, versionId?: string): Promise<OwedReminder[]> {
     const tz = this.config.TZ;
     const rows: {
       id: string;

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { AuditEntity, NotificationKind, NotificationParams } from '@muster/contracts';
 import type { NotificationContact, Recipients } from '../notifications/notification.service.js';
 
@@ -65,4 +65,30 @@ export class ReminderSources {
   list(): readonly ReminderSource[] {
     return this.sources;
   }
+}
+
+/**
+ * The shell of a source whose deadlines belong to records (a hazard, a plan version, a
+ * resource…): it registers itself, and `owed` and `owedFor` are one computation, over every
+ * record or over one.
+ */
+export abstract class RecordReminderSource implements ReminderSource, OnModuleInit {
+  abstract readonly name: string;
+
+  protected constructor(private readonly registry: ReminderSources) {}
+
+  onModuleInit(): void {
+    this.registry.register(this);
+  }
+
+  owed(now: Date): Promise<OwedReminder[]> {
+    return this.compute(now);
+  }
+
+  owedFor(id: string, now: Date): Promise<OwedReminder[]> {
+    return this.compute(now, id);
+  }
+
+  /** The reminders owed at `now`, of every record or of the one with this id. */
+  protected abstract compute(now: Date, id?: string): Promise<OwedReminder[]>;
 }

@@ -1,9 +1,9 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EXPIRY_WARNING_DAYS } from '@muster/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Db } from '../database/db.js';
 import { dayStage, daysLeft, horizon } from '../reminders/reminder-stages.js';
-import { type OwedReminder, type ReminderSource, ReminderSources } from '../reminders/reminder-sources.js';
+import { type OwedReminder, RecordReminderSource, ReminderSources } from '../reminders/reminder-sources.js';
 
 /** The register's own warning window (EXPIRY_WARNING_DAYS) and a last call a week ahead. */
 export const RESOURCE_DAYS = [EXPIRY_WARNING_DAYS, 7] as const;
@@ -15,28 +15,18 @@ export const RESOURCE_DAYS = [EXPIRY_WARNING_DAYS, 7] as const;
  * resource inspected, replaced) is a new deadline; one marked expired is no longer reminded.
  */
 @Injectable()
-export class ResourceReminders implements ReminderSource, OnModuleInit {
+export class ResourceReminders extends RecordReminderSource {
   readonly name = 'resource';
 
   constructor(
     private readonly db: Db,
-    private readonly sources: ReminderSources,
+    sources: ReminderSources,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onModuleInit(): void {
-    this.sources.register(this);
+  ) {
+    super(sources);
   }
 
-  owed(now: Date): Promise<OwedReminder[]> {
-    return this.compute(now);
-  }
-
-  owedFor(id: string, now: Date): Promise<OwedReminder[]> {
-    return this.compute(now, id);
-  }
-
-  private async compute(now: Date, id?: string): Promise<OwedReminder[]> {
+  protected async compute(now: Date, id?: string): Promise<OwedReminder[]> {
     const tz = this.config.TZ;
     const rows: {
       id: string;
