@@ -173,6 +173,8 @@ export const ROOM_EVENT_TYPES = [
   'drill.real_incident',
   /** An act of the reporting chain was recorded (onward, provincial, 补报, investigation…). */
   'reporting.act_recorded',
+  /** A consequence model was run: its threat zones, drawn on every map in the room. */
+  'consequence.modelled',
 ] as const;
 export type RoomEventType = (typeof ROOM_EVENT_TYPES)[number];
 

@@ -23,3 +23,4 @@ export * from './notifications.js';
 export * from './reporting-chain.js';
 export * from './duty.js';
 export * from './regulatory-category.js';
+export * from './consequences.js';

@@ -162,6 +162,13 @@ const SAMPLES: { [T in RoomEventType]: RoomEventPayloads[T] } = {
     enterpriseName: null,
     location: { lat: 0, lng: 0 },
   },
+  'consequence.modelled': {
+    modelRunId: 'r',
+    model: 'plume',
+    title: 'Chlorine 2 kg/s',
+    inputs: {},
+    zones: [],
+  },
   'reporting.act_recorded': {
     act: {
       id: 'a',

@@ -288,6 +288,10 @@ export const ROOM_EVENT_TEXT = {
   message: ['{text}', '{text}'],
   taskCreated: ['新建任务：{title}', 'New task: {title}'],
   taskUpdated: ['任务「{title}」：{status}', 'Task “{title}”: {status}'],
+  consequenceModelled: [
+    '运行后果模型：{title}（{zones} 个影响区）',
+    'Ran a consequence model: {title} ({zones} threat zones)',
+  ],
   featureAdded: ['标绘{kind}{label}', 'Drew {kind}{label}'],
   featureUpdated: ['修改{kind}{label}', 'Changed {kind}{label}'],
   featureRemoved: ['删除{kind}', 'Deleted {kind}'],
@@ -417,6 +421,7 @@ const DESCRIBE: { [T in RoomEventType]: Describer<T> } = {
   'task.created': (p, say) => say('taskCreated', { title: p.task.title }),
   'task.updated': (p, say, word) =>
     say('taskUpdated', { title: p.task.title, status: word('taskStatus', p.task.status) }),
+  'consequence.modelled': (p, say) => say('consequenceModelled', { title: p.title, zones: p.zones.length }),
   'map_feature.added': (p, say, word) =>
     say('featureAdded', {
       kind: word('mapFeatureKind', p.feature.kind),

@@ -30,6 +30,7 @@ import type {
   TaskView,
 } from './incidents.js';
 import type { ChainActView } from './reporting-chain.js';
+import type { ConsequenceModel, ThreatZone } from './consequences.js';
 
 /** Where the scenario clock stood when a drill started, paused, resumed or ended. */
 export type DrillClockPayload = {
@@ -75,6 +76,14 @@ export interface RoomEventPayloads {
   };
   'incident.regraded': { from: Severity; to: Severity };
   'reporting.act_recorded': { act: ChainActView };
+  /** `inputs` as the commander typed them, so the run can be repeated; `zones` worst first. */
+  'consequence.modelled': {
+    modelRunId: string;
+    model: ConsequenceModel;
+    title: string;
+    inputs: Record<string, unknown>;
+    zones: ThreatZone[];
+  };
   /** The first acknowledgement of the duty call-out by a duty officer or commander. */
   'incident.taken_in_charge': {
     name: string;

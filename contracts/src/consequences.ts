@@ -1,0 +1,25 @@
+/**
+ * What a consequence model run leaves in the room: the zones where its threshold levels are
+ * exceeded. The models themselves and their inputs belong to the consequence module; warnings
+ * and the map only need the zones, so these shapes are shared.
+ */
+export const CONSEQUENCE_MODELS = ['plume', 'puff', 'pool_fire', 'vce'] as const;
+export type ConsequenceModel = (typeof CONSEQUENCE_MODELS)[number];
+
+/** A closed GeoJSON polygon, positions as [lng, lat]. */
+export interface ThreatZoneGeometry {
+  type: 'Polygon';
+  coordinates: number[][][];
+}
+
+export interface ThreatZone {
+  /** Unique in the room: the run's id and the level. */
+  id: string;
+  modelRunId: string;
+  model: ConsequenceModel;
+  /** The threshold the zone exceeds, as a code (`AEGL-3`, `ERPG-2`, `kw_37_5`, `overpressure_death`…). */
+  level: string;
+  /** 1 is the most dangerous zone of its run. */
+  rank: number;
+  geometry: ThreatZoneGeometry;
+}
