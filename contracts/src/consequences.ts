@@ -22,4 +22,14 @@ export interface ThreatZone {
   /** 1 is the most dangerous zone of its run. */
   rank: number;
   geometry: ThreatZoneGeometry;
+  /** How far the zone reaches from the source (downwind, or its radius), m. */
+  extentM?: number;
+  /** A plume's or puff's widest crosswind extent, m. */
+  widthM?: number;
+  /** The value the level stands for (absent for a radius given by its own formula). */
+  threshold?: { value: number; unit: 'ppm' | 'kW/m2' | 'Pa' };
+  /** Seconds after the release the gas reaches the zone's far end (dispersion models). */
+  arrivalSeconds?: number;
+  /** The zone reached the model's distance limit and was cut there. */
+  truncated?: boolean;
 }
