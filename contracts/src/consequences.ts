@@ -33,3 +33,17 @@ export interface ThreatZone {
   /** The zone reached the model's distance limit and was cut there. */
   truncated?: boolean;
 }
+
+/** A model run of an incident room: what was typed, what came out, who ran it and when. */
+export interface ConsequenceRunView {
+  id: string;
+  incidentId: string;
+  model: ConsequenceModel;
+  title: string;
+  /** The checked inputs (`ModelInputs`), so the console can read any point of the run. */
+  inputs: Record<string, unknown>;
+  /** Worst first. */
+  zones: ThreatZone[];
+  createdAt: string;
+  createdBy: { id: string | null; name: string };
+}

@@ -2,6 +2,7 @@
  * Drills (AQ/T 9007-2019, AQ/T 9009-2015, HSEEP): scenarios (the MSEL), runs with a scenario
  * clock, measured expected actions, evaluation, after-action reports and drill compliance.
  */
+import type { ConsequenceModel } from './consequences.js';
 import type { Casualties, IncidentCategory, MapFeatureKind, FeatureGeometry } from './incidents.js';
 import type { PlanType } from './plans.js';
 import type { RegulatoryCategory } from './regulatory-category.js';
@@ -68,6 +69,7 @@ export const ACTION_MATCHES = [
   'level_set',
   'status_changed',
   'message_posted',
+  'consequence_modelled',
 ] as const;
 export type ActionMatchKind = (typeof ACTION_MATCHES)[number];
 
@@ -273,6 +275,19 @@ export interface RunMetrics {
   medianAckSeconds: number | null;
   acknowledged: number;
   paged: number;
+  /** The consequence models run in the room, in order, with when on the scenario clock. */
+  modelRuns: ModelRunMetric[];
+}
+
+export interface ModelRunMetric {
+  modelRunId: string;
+  seq: number;
+  model: ConsequenceModel;
+  title: string;
+  /** Scenario second it was run at; `null` before the drill started. */
+  scenarioSeconds: number | null;
+  /** Each zone's level and how far it reaches, worst first. */
+  zones: { level: string; extentM: number | null }[];
 }
 
 export const OBSERVATION_KINDS = ['strength', 'improvement'] as const;

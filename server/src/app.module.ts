@@ -7,6 +7,7 @@ import { CalloutsHttpModule } from './callouts/callouts.http.module.js';
 import { NotificationSmsHttpModule } from './notifications/notification-sms.http.module.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { loadConfig } from './config/config.js';
+import { ConsequencesHttpModule } from './consequences/consequences.http.module.js';
 import { CoreModule } from './core.module.js';
 import { DirectoryHttpModule } from './directory/directory.http.module.js';
 import { DrillsHttpModule } from './drills/drills.http.module.js';
@@ -74,6 +75,7 @@ export class AppModule implements NestModule {
         ResponseHttpModule,
         IncidentHttpModule,
         RoomsHttpModule,
+        ConsequencesHttpModule,
         NotificationHttpModule,
         FileHttpModule,
         HazardHttpModule,

@@ -55,6 +55,8 @@ import { DrillPlan1765300000001 } from './migrations/1765300000001-drill-plan.js
 import { PlanEvaluationAndFiling1765300000100 } from './migrations/1765300000100-plan-evaluation-and-filing.js';
 import { PlanPaperwork1765300000110 } from './migrations/1765300000110-plan-paperwork.js';
 import { MajorHazardClosing1765300000200 } from './migrations/1765300000200-major-hazard-closing.js';
+import { ConsequenceRuns1765410000000 } from './migrations/1765410000000-consequence-runs.js';
+import { ConsequenceRun } from '../consequences/consequence-run.entity.js';
 import { NotificationPreference } from '../notifications/notification-preference.entity.js';
 import { DutyAlert, DutyPolicy } from '../duty/duty.entities.js';
 
@@ -65,6 +67,7 @@ export const ENTITIES = [
   CalloutRecipient,
   CalloutDelivery,
   Hazard,
+  ConsequenceRun,
   HazardTransition,
   StoredFile,
   Notification,
@@ -128,6 +131,7 @@ export const MIGRATIONS = [
   PlanEvaluationAndFiling1765300000100,
   PlanPaperwork1765300000110,
   MajorHazardClosing1765300000200,
+  ConsequenceRuns1765410000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

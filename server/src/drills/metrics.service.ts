@@ -7,7 +7,7 @@ import { RoomLog } from '../room-log/room-log.js';
 import { DrillRunInject } from './drill.entities.js';
 import { DrillRunRepository } from './drill-run.repository.js';
 import { mapRunInject } from './drill-run.view.js';
-import { measureActions, medianAck, objectiveOutcomes } from './metrics.js';
+import { measureActions, medianAck, modelRuns, objectiveOutcomes } from './metrics.js';
 import { scenarioMs } from './scenario-clock.js';
 
 /** How fast and how well the players acted, read from the drill room's log and its call-outs. */
@@ -45,6 +45,7 @@ export class DrillMetricsService {
       medianAckSeconds: medianAck(responders),
       acknowledged: responders.filter((r) => r.state === 'acknowledged').length,
       paged: responders.filter((r) => r.state !== 'pending').length,
+      modelRuns: modelRuns(events),
     };
   }
 }

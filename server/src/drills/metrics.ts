@@ -2,12 +2,14 @@ import type {
   ActionMatch,
   ActionMetric,
   ActionOutcome,
+  ModelRunMetric,
   ObjectiveMetric,
   ObjectiveOutcome,
   ResponderMetric,
   RunInjectView,
   ScenarioObjective,
   RoomEventView,
+  RoomEventPayloads,
 } from '@muster/contracts';
 
 type Payload = Record<string, unknown>;
@@ -71,7 +73,28 @@ export function matches(match: ActionMatch, e: RoomEventView, injectFeatureIds: 
       return e.type === 'incident.status_changed' && p.to === match.status;
     case 'message_posted':
       return e.type === 'message' && includes(p.text);
+    case 'consequence_modelled':
+      return e.type === 'consequence.modelled';
   }
+}
+
+/** The consequence models run in the room, each with the scenario second it was run at. */
+export function modelRuns(events: RoomEventView[]): ModelRunMetric[] {
+  const toScenario = scenarioTimeOf(events);
+  return events
+    .filter((e) => e.type === 'consequence.modelled')
+    .map((e) => {
+      const p = e.payload as unknown as RoomEventPayloads['consequence.modelled'];
+      const ms = toScenario(e.at);
+      return {
+        modelRunId: p.modelRunId,
+        seq: e.seq,
+        model: p.model,
+        title: p.title,
+        scenarioSeconds: ms === null ? null : Math.round(ms / 1000),
+        zones: p.zones.map((z) => ({ level: z.level, extentM: z.extentM ?? null })),
+      };
+    });
 }
 
 export interface MetricsInput {

@@ -1,4 +1,5 @@
 import type { Role } from '@muster/contracts';
+import { consequenceRules } from './consequences.js';
 import { directoryRules } from './directory.js';
 import { drillRules } from './drills.js';
 import { dutyRules } from './duty.js';
@@ -27,4 +28,5 @@ export const EXPECTED: AccessRules = {
   ...drillRules,
   ...drillEvaluationRules,
   ...dutyRules,
+  ...consequenceRules,
 };
