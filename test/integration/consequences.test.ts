@@ -92,6 +92,39 @@ describe('consequence models run in an incident room', () => {
     expect(JSON.stringify(fire.body.message)).toContain('fuel');
   });
 
+  it('answers wrong types and nulls of every field with a 400 naming it, never a 500', async () => {
+    const fields = [
+      ...Object.keys(chlorine),
+      'title',
+      'fuel',
+      'massKg',
+      'poolAreaM2',
+      'radiativeFraction',
+      'yieldFactor',
+    ];
+    for (const field of fields) {
+      for (const value of [null, 'text', { nested: 1 }, -1e308]) {
+        const res = await api()
+          .post(`/api/incidents/${incidentId}/consequences`)
+          .set(as(commander))
+          .send({ ...chlorine, [field]: value });
+        // A title may be any text; -1e308 is no text.
+        if (field === 'title' && value === 'text') {
+          expect(res.status).toBe(201);
+          continue;
+        }
+        expect([field, value, res.status]).toEqual([field, value, 400]);
+        expect(JSON.stringify(res.body.message)).toContain(field);
+      }
+    }
+    const noSource = await api()
+      .post(`/api/incidents/${incidentId}/consequences`)
+      .set(as(commander))
+      .send({ ...chlorine, source: { lat: 33.9 } });
+    expect(noSource.status).toBe(400);
+    expect(JSON.stringify(noSource.body.message)).toContain('lng');
+  });
+
   it('lets the room follow but not run: an inspector reads, is refused a run', async () => {
     const inspector = await t.token('inspector');
     expect((await api().get(`/api/incidents/${incidentId}/consequences`).set(as(inspector))).status).toBe(

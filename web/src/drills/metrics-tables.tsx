@@ -1,3 +1,4 @@
+import { ModelRunsTable } from '../consequences/ModelRunsTable';
 import type { RunMetrics } from '../contracts';
 import { useRecordText } from '../incidents/timeline-text';
 import { useDrillsT } from './i18n';
@@ -123,6 +124,7 @@ export function MetricsTables({ metrics, print = false }: { metrics: RunMetrics;
           ))}
         </tbody>
       </table>
+      <ModelRunsTable runs={metrics.modelRuns} className={table} formatSeconds={formatSpan} />
     </>
   );
 }

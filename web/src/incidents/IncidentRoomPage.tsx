@@ -8,6 +8,7 @@ import { useSession } from '../auth/session-hooks';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { PanelTabs } from '../components/Tabs';
+import { ConsequencePanel, ConsequencesTabLabel } from '../consequences/ConsequencePanel';
 import type { IncidentView } from '../contracts';
 import { DrillWatermark } from '../drills/ui';
 import { useRoom, type Present } from '../live/use-room';
@@ -354,6 +355,11 @@ function IncidentRoom({ incidentId }: { incidentId: string }) {
               id: 'chain',
               label: <TabLabel text={t('incidents.chain.tab')} count={openDuties(data)} />,
               panel: <ReportingChainPanel incident={data} role={role} />,
+            },
+            {
+              id: 'consequences',
+              label: <ConsequencesTabLabel />,
+              panel: <ConsequencePanel incident={data} canAct={canAct} />,
             },
             {
               id: 'details',

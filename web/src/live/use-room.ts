@@ -1,6 +1,7 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useReducer, useRef, useSyncExternalStore } from 'react';
 import type {
+  ConsequenceRunView,
   DispatchView,
   MapFeatureView,
   PresenceMessage,
@@ -9,6 +10,8 @@ import type {
   TaskView,
   TypedRoomEvent,
 } from '../contracts';
+import { consequenceKeys } from '../consequences/queries';
+import { applyConsequenceEvents } from '../consequences/threat-zones';
 import { fetchRoomEvents } from '../incidents/api';
 import { incidentKeys } from '../incidents/queries';
 import { applyCalloutEvents, needsRefetch, type BoardCallout } from '../incidents/room/callout-board';
@@ -97,6 +100,10 @@ function applyToCaches(queryClient: QueryClient, incidentId: string, added: Type
     if (needsRefetch(added)) void queryClient.invalidateQueries({ queryKey: key, exact: true });
     else follow<BoardCallout[]>(key, (d) => applyCalloutEvents(d, added));
   }
+  if (added.some((e) => e.type === 'consequence.modelled'))
+    follow<ConsequenceRunView[]>(consequenceKeys.runs(incidentId), (d) =>
+      applyConsequenceEvents(incidentId, d, added),
+    );
   void queryClient.invalidateQueries({ queryKey: incidentKeys.summary(incidentId) });
 }
 

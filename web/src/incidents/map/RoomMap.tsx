@@ -7,6 +7,7 @@ import type { FeatureGeometry, IncidentView, MapFeatureKind, MapFeatureView } fr
 import { BaseMap } from '../../map/BaseMap';
 import type { LatLngTuple } from '../../map/enterprise-features';
 import { BasemapLayer } from '../../map/layers/BasemapLayer';
+import { ThreatZonesLayer } from '../../consequences/ThreatZonesLayer';
 import {
   FEATURE_STYLES,
   featureShape,
@@ -281,6 +282,7 @@ export function RoomMap({
         <BasemapLayer tileUrl={tileUrl} />
         <CenterOnIncident position={position} />
         {children}
+        <ThreatZonesLayer incidentId={incident.id} />
         <SceneFeatures features={features} onRemove={onRemove} />
         <Marker position={position} icon={icon} title={incident.title} keyboard zIndexOffset={2000}>
           <Popup>
