@@ -131,6 +131,15 @@ describe('threat zones of a plume', () => {
     expect(aegl3.arrivalSeconds).toBe(Math.round(aegl3.extentM! / 2));
   });
 
+  it('cuts a footprint at 10 km, where Briggs fits end, and says so', () => {
+    const far = modelZones(chlorine({ stability: 'F', releaseRateKgS: 5 })).find(
+      (z) => z.level === 'AEGL-1',
+    )!;
+    expect(far.truncated).toBe(true);
+    expect(far.extentM).toBe(10_000);
+    expect(modelZones(chlorine())[0]!.truncated).toBe(false);
+  });
+
   it('leaves out a level the substance has none of (phosgene AEGL-1)', () => {
     const zones = modelZones(chlorine({ substance: 'phosgene' }));
     expect(zones.map((z) => [z.level, z.rank])).toEqual([

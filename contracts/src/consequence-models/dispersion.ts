@@ -89,7 +89,7 @@ export function puffPeakConcentration(massKg: number, c: DispersionConditions, x
 }
 
 /** Beyond this a footprint is cut and flagged: Briggs' fits are for 100 m to 10 km. */
-export const MAX_DOWNWIND_M = 50_000;
+export const MAX_DOWNWIND_M = 10_000;
 const MIN_DOWNWIND_M = 1;
 const SAMPLES = 240;
 

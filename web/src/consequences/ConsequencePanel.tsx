@@ -335,7 +335,6 @@ function StabilityHelper({
           step={1}
           value={cloud}
           onChange={(e) => setCloud(e.target.value)}
-          style={{ width: 60 }}
         />
       </label>
       {suggested && (

@@ -1,6 +1,6 @@
 import L from 'leaflet';
 import { useEffect, useRef, useState } from 'react';
-import { Pane, Polygon, Popup, Tooltip, useMapEvents } from 'react-leaflet';
+import { Pane, Polygon, Popup, Tooltip, useMap, useMapEvents } from 'react-leaflet';
 import { readoutAt, type ConsequenceRunView, type PointReadout } from '../contracts';
 import { useConsequencesT } from './i18n';
 import { useConsequenceRuns } from './queries';
@@ -16,6 +16,7 @@ export function ThreatZonesLayer({ incidentId }: { incidentId: string }) {
   const runs = useConsequenceRuns(incidentId);
   const shown = shownRuns(runs.data);
   const [clicked, setClicked] = useState<L.LatLng | null>(null);
+  useFitNewRuns(runs.data);
   useMapEvents({
     click(e) {
       // While a shape is being drawn the clicks are the drawing's.
@@ -42,8 +43,9 @@ export function ThreatZonesLayer({ incidentId }: { incidentId: string }) {
                   weight: zone.rank === 1 ? 2.5 : 1.5,
                   fillColor: rankColour(zone.rank),
                   fillOpacity: 0.18,
-                  className: `threat-zone threat-zone--rank-${zone.rank}`,
                 }}
+                // Given to the path when it is made (pathOptions are applied later, by setStyle, which skips it).
+                className={`threat-zone threat-zone--rank-${zone.rank}`}
                 eventHandlers={{
                   add: (e) => e.target.getElement?.()?.setAttribute('data-level', zone.level),
                 }}
@@ -61,6 +63,29 @@ export function ThreatZonesLayer({ incidentId }: { incidentId: string }) {
       <ThreatLegend runs={shown} />
     </>
   );
+}
+
+/**
+ * A run that arrives while the map is open brings its footprint into view on every screen in
+ * the room; the runs already there when the map opened leave the view as the room set it.
+ */
+function useFitNewRuns(runs: ConsequenceRunView[] | undefined) {
+  const map = useMap();
+  const seen = useRef<Set<string> | null>(null);
+  useEffect(() => {
+    if (!runs) return;
+    if (!seen.current) {
+      seen.current = new Set(runs.map((r) => r.id));
+      return;
+    }
+    const fresh = runs.filter((r) => !seen.current!.has(r.id));
+    for (const r of fresh) seen.current.add(r.id);
+    const points = fresh
+      .flatMap((r) => r.zones)
+      .flatMap((z) => z.geometry.coordinates[0] ?? [])
+      .map(([lng, lat]) => [lat!, lng!] as L.LatLngTuple);
+    if (points.length) map.fitBounds(L.latLngBounds(points), { padding: [24, 24], maxZoom: 17 });
+  }, [runs, map]);
 }
 
 function ZoneTooltip({ run, level }: { run: ConsequenceRunView; level: string }) {
@@ -149,7 +174,8 @@ function ThreatLegend({ runs }: { runs: ConsequenceRunView[] }) {
                 return (
                   <li key={z.id} data-level={z.level}>
                     <span className="threat-legend__swatch" style={{ background: rankColour(z.rank) }} />
-                    {t(`level.${z.level}` as never)} · {t(`units.${d.unit}`, d)}
+                    {t(`level.${z.level}` as never)} · {z.truncated ? '≥ ' : ''}
+                    {t(`units.${d.unit}`, d)}
                   </li>
                 );
               })}
