@@ -46,11 +46,12 @@ describe('the common operating picture', () => {
     return readFile((await download.path())!);
   }
 
+  /** Two clicks in the lower left of the view, clear of the panels; pins and areas let a click through while measuring. */
   async function measureDistance(map: Locator): Promise<string> {
     const box = (await map.boundingBox())!;
     await page.getByTestId('measure-distance').click();
-    await page.mouse.click(box.x + box.width * 0.35, box.y + box.height * 0.6);
-    await page.mouse.dblclick(box.x + box.width * 0.55, box.y + box.height * 0.6);
+    await page.mouse.click(box.x + box.width * 0.08, box.y + box.height * 0.82);
+    await page.mouse.dblclick(box.x + box.width * 0.3, box.y + box.height * 0.82);
     const result = page.getByTestId('measure-result');
     await result.waitFor();
     return (await result.textContent()) ?? '';
@@ -101,18 +102,20 @@ describe('the common operating picture', () => {
     await toggle('enterprises').check();
     await page.locator('.enterprise-marker').first().waitFor();
 
+    // Hazards are circle markers in their own pane (Leaflet gives a path no class of ours).
+    const hazards = page.locator('.leaflet-open-hazards-pane path');
     await toggle('hazards').check();
-    await page.locator('.hazard-marker').first().waitFor();
+    await hazards.first().waitFor();
     expect(await page.getByTestId('legend-hazards').textContent()).toContain('重大隐患');
     await toggle('hazards').uncheck();
-    await page.locator('.hazard-marker').first().waitFor({ state: 'detached' });
+    await hazards.first().waitFor({ state: 'detached' });
 
     await toggle('teams').check();
     await page.locator('.team-marker').first().waitFor();
     expect(await page.getByTestId('legend-teams').textContent()).toContain('待命');
     await toggle('resources').check();
     await page.locator('.resource-marker, .resource-cluster').first().waitFor();
-    expect(await page.getByTestId('legend-resources').textContent()).toContain('消防栓');
+    expect(await page.getByTestId('legend-resources').textContent()).toContain('消火栓');
     await screenshot(page, 'cop-zone-layers');
     await toggle('resources').uncheck();
   }, 60_000);
@@ -147,6 +150,7 @@ describe('the common operating picture', () => {
   }, 30_000);
 
   it('measures a distance and an area, and reads out the pointer position', async () => {
+    await page.getByRole('button', { name: '回到园区全貌' }).click();
     const map = page.getByTestId('zone-map');
     const text = await measureDistance(map);
     expect(text).toMatch(/^长度 [\d.]+ (m|km)$/);
@@ -155,10 +159,10 @@ describe('the common operating picture', () => {
 
     const box = (await map.boundingBox())!;
     await page.getByTestId('measure-area').click();
-    await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.5);
-    await page.mouse.click(box.x + box.width * 0.45, box.y + box.height * 0.5);
-    await page.mouse.click(box.x + box.width * 0.4, box.y + box.height * 0.7);
-    await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.5);
+    await page.mouse.click(box.x + box.width * 0.08, box.y + box.height * 0.7);
+    await page.mouse.click(box.x + box.width * 0.25, box.y + box.height * 0.7);
+    await page.mouse.click(box.x + box.width * 0.18, box.y + box.height * 0.78);
+    await page.mouse.click(box.x + box.width * 0.08, box.y + box.height * 0.7);
     await page.getByTestId('measure-result').filter({ hasText: '面积' }).waitFor();
     expect(await page.getByTestId('measure-result').textContent()).toMatch(
       /^面积 [\d.]+ (m²|ha|km²)，周长 [\d.]+ (m|km)$/,

@@ -172,12 +172,18 @@ export function PrintSheet({
           <div className="cop-sheet__body">
             <figure className="cop-sheet__map">
               {image ? (
-                <img src={image.dataUrl} alt={title} data-testid="print-map" />
+                // The frame keeps the view's proportions, so the scale bar measures the image itself.
+                <div
+                  className="cop-sheet__frame"
+                  style={{ ['--ratio' as string]: String(image.width / image.height) }}
+                >
+                  <img src={image.dataUrl} alt={title} data-testid="print-map" />
+                  <NorthArrow />
+                  <ScaleBar image={image} />
+                </div>
               ) : (
                 <p className="cop-sheet__preparing">{t('print.preparing')}</p>
               )}
-              <NorthArrow />
-              {image && <ScaleBar image={image} />}
             </figure>
             <aside className="cop-sheet__legend" data-testid="print-legend">
               <h2>{t('print.legend')}</h2>
