@@ -33,7 +33,8 @@ export const incidentsLayer: MapLayerDefinition = {
   id: 'incidents',
   label: 'cop:layers.incidents',
   legend: IncidentOverviewLegend,
-  defaultOn: true,
+  // A room's map is about its own incident (drawn by the room): the others are one click away.
+  defaultOn: { zone: true },
   maps: ['zone', 'room'],
   component: IncidentsLayer,
   search: IncidentSearch,
