@@ -50,6 +50,8 @@ describe('the common operating picture', () => {
   async function measureDistance(map: Locator): Promise<string> {
     const box = (await map.boundingBox())!;
     await page.getByTestId('measure-distance').click();
+    // The drawing tool loads on first use: clicks count once it says so.
+    await page.getByTestId('measure-hint').waitFor();
     await page.mouse.click(box.x + box.width * 0.08, box.y + box.height * 0.82);
     await page.mouse.dblclick(box.x + box.width * 0.3, box.y + box.height * 0.82);
     const result = page.getByTestId('measure-result');
@@ -151,6 +153,8 @@ describe('the common operating picture', () => {
 
   it('measures a distance and an area, and reads out the pointer position', async () => {
     await page.getByRole('button', { name: '回到园区全貌' }).click();
+    // Clicks while the view still moves land elsewhere than aimed: wait for it to settle.
+    await page.waitForFunction(() => document.querySelector('.cop')?.getAttribute('data-zoom') === '14');
     const map = page.getByTestId('zone-map');
     const text = await measureDistance(map);
     expect(text).toMatch(/^长度 [\d.]+ (m|km)$/);
@@ -159,6 +163,7 @@ describe('the common operating picture', () => {
 
     const box = (await map.boundingBox())!;
     await page.getByTestId('measure-area').click();
+    await page.getByTestId('measure-hint').waitFor();
     await page.mouse.click(box.x + box.width * 0.08, box.y + box.height * 0.7);
     await page.mouse.click(box.x + box.width * 0.25, box.y + box.height * 0.7);
     await page.mouse.click(box.x + box.width * 0.18, box.y + box.height * 0.78);

@@ -48,6 +48,7 @@ export function MeasureTool({
   clearNonce,
   language,
   onMeasured,
+  onReady,
   onEnd,
 }: {
   mode: MeasureMode | null;
@@ -55,13 +56,15 @@ export function MeasureTool({
   clearNonce: number;
   language: string;
   onMeasured: (m: Measurement) => void;
+  /** The drawing tool (loaded on first use) takes clicks from now on. */
+  onReady: () => void;
   onEnd: () => void;
 }) {
   const map = useMap();
   const shown = useRef<L.Layer | null>(null);
-  const callbacks = useRef({ onMeasured, onEnd });
+  const callbacks = useRef({ onMeasured, onReady, onEnd });
   useEffect(() => {
-    callbacks.current = { onMeasured, onEnd };
+    callbacks.current = { onMeasured, onReady, onEnd };
   });
 
   useEffect(() => {
@@ -111,6 +114,7 @@ export function MeasureTool({
         pathOptions: STYLE,
         finishOn: 'dblclick',
       });
+      callbacks.current.onReady();
     }, onEnd);
     return () => {
       cancelled = true;

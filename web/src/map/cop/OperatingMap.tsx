@@ -79,6 +79,7 @@ function OperatingMapReady({
   const [map, setMap] = useState<LeafletMap | null>(null);
   const [frame, setFrame] = useState<HTMLDivElement | null>(null);
   const [measureMode, setMeasureMode] = useState<MeasureMode | null>(null);
+  const [measureReady, setMeasureReady] = useState(false);
   const [measurement, setMeasurement] = useState<Measurement | null>(null);
   const [clearNonce, setClearNonce] = useState(0);
   const [found, setFound] = useState<SearchResult | null>(null);
@@ -150,7 +151,11 @@ function OperatingMapReady({
           clearNonce={clearNonce}
           language={i18n.language}
           onMeasured={setMeasurement}
-          onEnd={() => setMeasureMode(null)}
+          onReady={() => setMeasureReady(true)}
+          onEnd={() => {
+            setMeasureMode(null);
+            setMeasureReady(false);
+          }}
         />
         <FullscreenControl frame={frame} />
         <CoordinateReadout />
@@ -186,7 +191,10 @@ function OperatingMapReady({
               type="button"
               className={`cop-button${measureMode === mode ? ' cop-button--on' : ''}`}
               aria-pressed={measureMode === mode}
-              onClick={() => setMeasureMode((m) => (m === mode ? null : mode))}
+              onClick={() => {
+                setMeasureReady(false);
+                setMeasureMode((m) => (m === mode ? null : mode));
+              }}
               data-testid={`measure-${mode}`}
             >
               {t(`measure.${mode}`)}
@@ -213,7 +221,11 @@ function OperatingMapReady({
         </div>
         {(measureMode || measurement) && (
           <div className="cop-measure" data-testid="measure-panel" role="status">
-            {measureMode && <span className="cop-measure__hint">{t('measure.hint')}</span>}
+            {measureMode && measureReady && (
+              <span className="cop-measure__hint" data-testid="measure-hint">
+                {t('measure.hint')}
+              </span>
+            )}
             {measurement && (
               <strong data-testid="measure-result">
                 {measurement.squareMeters === null
