@@ -129,6 +129,24 @@ export interface ResponderBriefing {
 }
 
 /**
+ * A responder's last known position (`GET /api/incidents/:id/responder-positions`, and for every
+ * open incident in scope `GET /api/responder-positions`): where they last shared it from the
+ * call-out link or the console, and when, so the map can say how old it is.
+ */
+export interface ResponderPositionView {
+  recipientId: string;
+  calloutId: string;
+  incidentId: string;
+  incidentTitle: string;
+  name: string;
+  state: RecipientStateValue;
+  lat: number;
+  lng: number;
+  /** Null for positions shared before their time was kept. */
+  locatedAt: string | null;
+}
+
+/**
  * One of the signed-in user's call-outs (`GET /api/me/callouts`), found through the directory
  * contacts linked to their account. While it still takes their answer (`open`) it carries the
  * briefing the SMS link would show; once it has ended for them, as on the link, the incident's

@@ -161,6 +161,8 @@ export const ROOM_EVENT_TYPES = [
   'callout.started',
   'callout.tier_paged',
   'callout.recipient_updated',
+  /** A responder shared where they are from the call-out link: the maps move their marker. */
+  'callout.location_shared',
   'callout.tier_escalated',
   'callout.ended',
   'drill.started',

@@ -121,6 +121,14 @@ const SAMPLES: { [T in RoomEventType]: RoomEventPayloads[T] } = {
     channel: 'link',
     secondsToRespond: 40,
   },
+  'callout.location_shared': {
+    calloutId: 'c',
+    recipientId: 'r',
+    name: 'Wang Wei',
+    lat: 33.99,
+    lng: 116.83,
+    at: '2026-01-01T00:00:00Z',
+  },
   'callout.tier_escalated': { calloutId: 'c', tier: 1, round: 0, reason: 'quorum not met', recipients: 3 },
   'callout.ended': {
     calloutId: 'c',

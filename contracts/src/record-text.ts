@@ -314,6 +314,7 @@ export const ROOM_EVENT_TEXT = {
   calloutEscalated: ['应答人数不足，升级呼叫第 {tier} 梯队', 'Too few answered: escalated to tier {tier}'],
   calloutRecipient: ['{name}：{state}', '{name}: {state}'],
   calloutRecipientVia: ['{name}：{state}（{channel}）', '{name}: {state} ({channel})'],
+  calloutLocationShared: ['{name} 共享了当前位置', '{name} shared their position'],
   calloutEnded: [
     '应急呼叫结束（{status}）：{acknowledged} / {recipients} 人确认',
     'Call-out ended ({status}): {acknowledged} of {recipients} acknowledged',
@@ -461,6 +462,7 @@ const DESCRIBE: { [T in RoomEventType]: Describer<T> } = {
           channel: word('calloutChannel', p.channel),
         })
       : say('calloutRecipient', { name: p.name, state: word('recipientState', p.state) }),
+  'callout.location_shared': (p, say) => say('calloutLocationShared', { name: p.name }),
   'callout.ended': (p, say, word) =>
     say('calloutEnded', {
       status: word('calloutStatus', p.status),

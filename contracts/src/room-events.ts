@@ -138,6 +138,15 @@ export interface RoomEventPayloads {
     error?: string;
     failure?: PageFailure;
   };
+  'callout.location_shared': {
+    calloutId: string;
+    recipientId: string;
+    name: string;
+    lat: number;
+    lng: number;
+    /** When the position was received (ISO). */
+    at: string;
+  };
   'callout.tier_escalated': {
     calloutId: string;
     tier: number;

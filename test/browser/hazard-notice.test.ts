@@ -118,8 +118,8 @@ describe('major hazard supervision and the workplace notice in the console', () 
     // The map draws on a canvas, so the ring is checked in the screenshot; which markers are
     // ringed is the unit test of map-features and the map API's integration test.
     await inspector.goto(`${server.baseUrl}/map`);
-    await inspector.getByTestId('hazard-layer-toggle').check();
-    await inspector.getByText(/Open hazards \(\d+\)/).waitFor();
+    await inspector.getByTestId('layer-toggle-hazards').check();
+    await inspector.getByTestId('legend-hazards').getByText(/^\d+ open$/).waitFor();
     await inspector.waitForTimeout(500);
     await screenshot(inspector, 'hazard-map-listed');
   }, 60_000);

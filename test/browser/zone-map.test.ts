@@ -99,7 +99,9 @@ describe('zone map in the web console', () => {
     await page.getByTestId('language-switcher').selectOption('en');
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     expect(await page.getByTestId('nav-map').textContent()).toBe('Zone map');
-    expect(await page.getByTestId('risk-legend').textContent()).toContain('Risk class');
+    // The risk key is the enterprise layer's legend, under the layer's name.
+    expect(await page.getByTestId('layer-panel').textContent()).toContain('Enterprises (risk class)');
+    expect(await page.getByTestId('risk-legend').textContent()).toContain('Major risk');
     expect(await page.getByTestId('enterprise-popup').textContent()).toContain('Duty phone');
     await screenshot(page, 'zone-map-en');
 

@@ -246,6 +246,55 @@ describe('call-outs through the real Twilio SDK and the emulator', () => {
     expect(done.recipients[0]).toMatchObject({ responseChannel: 'link' });
   });
 
+  it("shows a responder's shared position with its time to the room, and to no one outside its scope", async () => {
+    const a = await contact('钱九');
+    const c = await callout({ contactIds: [a.id], message: '请到集结点' });
+    const link = /\/r\/(\S+)$/.exec((await a.phoneSim.expectSms()).body)![1]!;
+    await api().post(`/api/respond/${link}`).send({ decision: 'accept' });
+    const before = await api().get(`/api/incidents/${incidentId}/responder-positions`).set(auth());
+    expect(before.status).toBe(200);
+    expect(before.body.some((p: { calloutId: string }) => p.calloutId === c.id)).toBe(false);
+
+    // Shared again later, from where they now are: the latest position is the one shown.
+    await api()
+      .post(`/api/respond/${link}`)
+      .send({ decision: 'accept', location: { lat: 33.991, lng: 116.821 } });
+    const sharedAt = Date.now();
+    await api()
+      .post(`/api/respond/${link}`)
+      .send({ decision: 'accept', location: { lat: 33.992, lng: 116.822 } });
+    const mine = (
+      await api().get(`/api/incidents/${incidentId}/responder-positions`).set(auth())
+    ).body.filter((p: { calloutId: string }) => p.calloutId === c.id);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({
+      name: '钱九',
+      state: 'acknowledged',
+      lat: 33.992,
+      lng: 116.822,
+      incidentId,
+    });
+    expect(Date.parse(mine[0].locatedAt)).toBeGreaterThanOrEqual(sharedAt - 1000);
+    const open = (await api().get('/api/responder-positions').set(auth())).body as { recipientId: string }[];
+    expect(open.map((p) => p.recipientId)).toContain(mine[0].recipientId);
+
+    const events = (await api().get(`/api/incidents/${incidentId}/events`).set(auth())).body as {
+      type: string;
+      payload: { recipientId?: string; lat?: number };
+    }[];
+    const shared = events.filter(
+      (e) => e.type === 'callout.location_shared' && e.payload.recipientId === mine[0].recipientId,
+    );
+    expect(shared.map((e) => e.payload.lat)).toEqual([33.991, 33.992]);
+
+    // Another enterprise's officer sees neither the incident's positions nor them zone-wide.
+    const other = { Authorization: `Bearer ${await s.t.token('officer2')}` };
+    expect((await api().get(`/api/incidents/${incidentId}/responder-positions`).set(other)).status).toBe(404);
+    const theirs = (await api().get('/api/responder-positions').set(other)).body as { incidentId: string }[];
+    expect(theirs.some((p) => p.incidentId === incidentId)).toBe(false);
+    await api().post(`/api/callouts/${c.id}/cancel`).set(auth());
+  });
+
   it('refuses webhooks with a wrong or missing signature (403) and changes nothing', async () => {
     const a = await contact('周八');
     const c = await callout({ contactIds: [a.id], message: '签名测试' });

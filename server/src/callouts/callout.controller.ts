@@ -3,9 +3,16 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '../common/access.decorators.js';
 import { UuidParam } from '../common/uuid-param.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import type { CalloutMessagePreview, CalloutView, ResponderBriefing, Role } from '@muster/contracts';
+import type {
+  CalloutMessagePreview,
+  CalloutView,
+  ResponderBriefing,
+  ResponderPositionView,
+  Role,
+} from '@muster/contracts';
 import { CalloutCreateDto, MessagePreviewDto, RespondDto } from './callout.dto.js';
 import { CalloutService } from './callout.service.js';
+import { ResponderPositionsService } from './responder-positions.service.js';
 import { ResponderService } from './responder.service.js';
 import { verifyResponseToken } from './response-link.js';
 import { ApiDoc } from '../common/api-docs.js';
@@ -18,7 +25,10 @@ const WATCHERS: Role[] = ['zone_admin', 'commander', 'inspector', 'evaluator', '
 @ApiBearerAuth()
 @Controller('api')
 export class CalloutController {
-  constructor(private readonly callouts: CalloutService) {}
+  constructor(
+    private readonly callouts: CalloutService,
+    private readonly positions: ResponderPositionsService,
+  ) {}
 
   @ApiDoc('Start a call-out to contacts, teams or a policy for an incident', 400, 401, 403, 404, 409, 413)
   @Post('incidents/:id/callouts')
@@ -32,6 +42,20 @@ export class CalloutController {
   @Roles(...WATCHERS)
   list(@UuidParam() id: string): Promise<CalloutView[]> {
     return this.callouts.listForIncident(id);
+  }
+
+  @ApiDoc("Responders' last shared positions for an incident, with when each was shared", 400, 401, 403, 404)
+  @Get('incidents/:id/responder-positions')
+  @Roles(...WATCHERS)
+  positionsForIncident(@UuidParam() id: string): Promise<ResponderPositionView[]> {
+    return this.positions.forIncident(id);
+  }
+
+  @ApiDoc("Responders' last shared positions for every open incident in scope", 401, 403)
+  @Get('responder-positions')
+  @Roles(...WATCHERS)
+  openPositions(): Promise<ResponderPositionView[]> {
+    return this.positions.open();
   }
 
   @ApiDoc("Get a call-out with each recipient's state and delivery attempts", 400, 401, 403, 404)

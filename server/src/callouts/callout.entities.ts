@@ -40,6 +40,7 @@ export class CalloutRecipient {
   @Column({ type: 'timestamptz', nullable: true }) respondedAt: Date | null;
   @Column({ type: 'text', nullable: true }) responseChannel: AnswerChannel | null;
   @Column({ type: 'jsonb', nullable: true }) location: { lat: number; lng: number } | null;
+  @Column({ type: 'timestamptz', nullable: true }) locatedAt: Date | null;
   @Column({ type: 'text', nullable: true }) lastError: string | null;
 }
 

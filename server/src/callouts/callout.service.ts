@@ -253,9 +253,15 @@ export class CalloutService {
       // and show in a drill's report after the drill ended.
       if (!(await this.stillTakesPart(callout, r)))
         return { recipient: r, changed: false, closed: true, callout };
-      if (location) r.location = location;
+      if (location) {
+        r.location = location;
+        r.locatedAt = new Date();
+      }
       if (r.state === 'acknowledged' || r.state === 'declined') {
-        if (location) await this.db.repo(CalloutRecipient).save(r);
+        if (location) {
+          await this.db.repo(CalloutRecipient).save(r);
+          await this.locationShared(callout, r);
+        }
         return { recipient: r, changed: false, closed: false, callout };
       }
       r.state = decision === 'accept' ? 'acknowledged' : 'declined';
@@ -271,6 +277,7 @@ export class CalloutService {
         channel,
         secondsToRespond: Math.round((r.respondedAt.getTime() - r.notifiedAt.getTime()) / 1000),
       });
+      if (location) await this.locationShared(callout, r);
       await this.audit.record({
         action: `callout.${r.state}`,
         entity: 'callout_recipient',
@@ -296,6 +303,18 @@ export class CalloutService {
         if (next.kind === 'succeeded') await this.end(callout, 'succeeded', 'quorum of acknowledgements met');
       }
       return { recipient: r, changed: true, closed: false, callout };
+    });
+  }
+
+  /** Every map open in the room moves the responder's marker; the log keeps the trail. */
+  private async locationShared(callout: Callout, r: CalloutRecipient): Promise<void> {
+    await this.rooms.append(callout.incidentId, 'callout.location_shared', {
+      calloutId: callout.id,
+      recipientId: r.id,
+      name: r.name,
+      lat: r.location!.lat,
+      lng: r.location!.lng,
+      at: r.locatedAt!.toISOString(),
     });
   }
 

@@ -12,6 +12,7 @@ import { CalloutService } from './callout.service.js';
 import { DrillRosters } from './drill-rosters.js';
 import { MyCalloutsService } from './my-callouts.service.js';
 import { PhoneResponderService } from './phone-responder.service.js';
+import { ResponderPositionsService } from './responder-positions.service.js';
 import { ResponderService } from './responder.service.js';
 
 /**
@@ -29,6 +30,7 @@ import { ResponderService } from './responder.service.js';
     DrillRosters,
     MyCalloutsService,
     CalloutHooks,
+    ResponderPositionsService,
   ],
   exports: [
     CalloutService,
@@ -38,6 +40,7 @@ import { ResponderService } from './responder.service.js';
     DrillRosters,
     MyCalloutsService,
     CalloutHooks,
+    ResponderPositionsService,
     MessagingModule,
   ],
 })

@@ -57,6 +57,7 @@ import { PlanPaperwork1765300000110 } from './migrations/1765300000110-plan-pape
 import { MajorHazardClosing1765300000200 } from './migrations/1765300000200-major-hazard-closing.js';
 import { ConsequenceRuns1765410000000 } from './migrations/1765410000000-consequence-runs.js';
 import { ConsequenceRun } from '../consequences/consequence-run.entity.js';
+import { ResponderLocatedAt1765440000000 } from './migrations/1765440000000-responder-located-at.js';
 import { NotificationPreference } from '../notifications/notification-preference.entity.js';
 import { DutyAlert, DutyPolicy } from '../duty/duty.entities.js';
 
@@ -132,6 +133,7 @@ export const MIGRATIONS = [
   PlanPaperwork1765300000110,
   MajorHazardClosing1765300000200,
   ConsequenceRuns1765410000000,
+  ResponderLocatedAt1765440000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

@@ -8,6 +8,8 @@ export const calloutRules: AccessRules = {
   'POST /api/incidents/:id/callouts': CALLERS,
   'GET /api/incidents/:id/callouts': WATCHERS,
   'GET /api/callouts/:id': WATCHERS,
+  'GET /api/incidents/:id/responder-positions': WATCHERS,
+  'GET /api/responder-positions': WATCHERS,
   'POST /api/callouts/:id/cancel': CALLERS,
   'POST /api/callouts/preview': CALLERS,
   // Anyone may be paged; each reads and answers only the rows naming their own linked contacts.

@@ -1,5 +1,5 @@
 import './hazards.css';
-import { useId, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CircleMarker, Pane, Popup } from 'react-leaflet';
 import { Link } from 'react-router';
@@ -69,34 +69,5 @@ export function HazardMapLayer() {
         </CircleMarker>
       ))}
     </Pane>
-  );
-}
-
-/** The switch for the layer, with the count of open hazards the caller may see. */
-export function HazardLayerToggle({
-  shown,
-  onToggle,
-}: {
-  shown: boolean;
-  onToggle: (shown: boolean) => void;
-}) {
-  const { t } = useTranslation();
-  const id = useId();
-  const data = useOpenHazardsGeoJson(true);
-  const count = data.data?.features.length;
-  return (
-    <section className="map-overlay hazard-layer-toggle" aria-label={t('hazards.mapLayer')}>
-      <label htmlFor={id}>
-        <input
-          id={id}
-          type="checkbox"
-          checked={shown}
-          onChange={(e) => onToggle(e.target.checked)}
-          data-testid="hazard-layer-toggle"
-        />{' '}
-        {t('hazards.mapLayer')}
-        {count !== undefined && ` (${count})`}
-      </label>
-    </section>
   );
 }

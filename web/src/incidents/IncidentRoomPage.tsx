@@ -277,6 +277,7 @@ function IncidentRoom({ incidentId }: { incidentId: string }) {
               incident={data}
               features={features.data}
               canAct={canAct}
+              events={room.events}
               titleId="room-map-title"
               notices={
                 features.isError && (

@@ -90,7 +90,7 @@ export function ResourcePopupBody({ r }: { r: ResourceView }) {
 }
 
 /** The popup of the marker clicked: the map holds only a few fields, the rest is fetched now. */
-function SelectedPopup({ marker, onClose }: { marker: ResourceMarker; onClose: () => void }) {
+export function SelectedPopup({ marker, onClose }: { marker: ResourceMarker; onClose: () => void }) {
   const { t } = useTranslation();
   const resource = useQuery({
     queryKey: ['resources', 'detail', marker.id],

@@ -57,6 +57,7 @@ export function DrillRoom({
             incident={incident.data}
             features={features.data}
             canAct={canAct}
+            events={room.events}
             titleId="drill-map-title"
             notices={incident.isError && <ErrorNotice error={incident.error} compact />}
             layers={

@@ -86,10 +86,15 @@ function OverviewMarker({ incident }: { incident: IncidentSummary }) {
   );
 }
 
-/** The open incidents on the zone map, coloured by severity, kept current by `incident:upsert`. */
-export function IncidentOverviewLayer() {
+/**
+ * The open incidents, coloured by severity, kept current by `incident:upsert`; a room's map
+ * leaves out its own incident (`exceptId`), which it draws itself.
+ */
+export function IncidentOverviewLayer({ exceptId }: { exceptId?: string }) {
   const incidents = useOpenIncidentSummaries();
-  const shown = (incidents.data ?? []).filter((i) => isValidLatLng(i.location?.lat, i.location?.lng));
+  const shown = (incidents.data ?? []).filter(
+    (i) => i.id !== exceptId && isValidLatLng(i.location?.lat, i.location?.lng),
+  );
   return (
     <>
       {shown.map((incident) => (
@@ -99,48 +104,28 @@ export function IncidentOverviewLayer() {
   );
 }
 
-/** The commander's switch for the incident layer, with the live state and a count by severity. */
-export function IncidentOverviewControl({
-  shown,
-  onToggle,
-}: {
-  shown: boolean;
-  onToggle: (shown: boolean) => void;
-}) {
+/** The incident layer's legend: the live state, the count and the key by severity. */
+export function IncidentOverviewLegend() {
   const { t } = useTranslation();
-  const checkboxId = useId();
+  const titleId = useId();
   const overview = useOverview();
   const incidents = useOpenIncidentSummaries();
   const list = incidents.data ?? [];
   return (
-    <section
-      className="map-overlay incident-overview"
-      aria-labelledby={`${checkboxId}-title`}
-      data-testid="incident-overview"
-    >
+    <section className="incident-overview" aria-labelledby={titleId} data-testid="incident-overview">
       <div className="incident-overview__head">
-        <h2 id={`${checkboxId}-title`} className="map-overlay__title">
+        <span id={titleId} className="visually-hidden">
           {t('incidents.title')}
-        </h2>
+        </span>
         <LiveIndicator status={overview.status} />
+        <p className="incident-overview__count" data-testid="open-incident-count" aria-live="polite">
+          {incidents.isPending
+            ? t('common.loading')
+            : list.length > 0
+              ? t('incidents.overview.count', { count: list.length })
+              : t('incidents.overview.none')}
+        </p>
       </div>
-      <label className="incident-overview__toggle" htmlFor={checkboxId}>
-        <input
-          id={checkboxId}
-          type="checkbox"
-          checked={shown}
-          onChange={(e) => onToggle(e.target.checked)}
-          data-testid="incident-layer-toggle"
-        />
-        {t('incidents.overview.toggle')}
-      </label>
-      <p className="incident-overview__count" data-testid="open-incident-count" aria-live="polite">
-        {incidents.isPending
-          ? t('common.loading')
-          : list.length > 0
-            ? t('incidents.overview.count', { count: list.length })
-            : t('incidents.overview.none')}
-      </p>
       {list.length > 0 && (
         <ul className="incident-overview__legend">
           {SEVERITIES.map((s) => {

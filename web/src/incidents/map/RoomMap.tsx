@@ -1,13 +1,17 @@
 import L from 'leaflet';
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Circle, Marker, Pane, Polygon, Polyline, Popup, ScaleControl, useMap } from 'react-leaflet';
-import { usePublicConfig } from '../../api/queries';
-import type { FeatureGeometry, IncidentView, MapFeatureKind, MapFeatureView } from '../../contracts';
-import { BaseMap } from '../../map/BaseMap';
+import { Circle, Marker, Pane, Polygon, Polyline, Popup, useMap } from 'react-leaflet';
+import { useSession } from '../../auth/session-hooks';
+import type {
+  FeatureGeometry,
+  IncidentView,
+  MapFeatureKind,
+  MapFeatureView,
+  TypedRoomEvent,
+} from '../../contracts';
+import { OperatingMap } from '../../map/cop/OperatingMap';
 import type { LatLngTuple } from '../../map/enterprise-features';
-import { BasemapLayer } from '../../map/layers/BasemapLayer';
-import { ThreatZonesLayer } from '../../consequences/ThreatZonesLayer';
 import {
   FEATURE_STYLES,
   featureShape,
@@ -39,6 +43,8 @@ export interface DrawnFeature {
 export interface RoomMapProps {
   incident: IncidentView;
   features: readonly MapFeatureView[];
+  /** The room's live log: layers that follow it (responders' positions) update from it. */
+  events?: readonly TypedRoomEvent[];
   drawRequest: DrawRequest | null;
   onDrawn: (feature: DrawnFeature) => void;
   onDrawEnd: () => void;
@@ -258,10 +264,14 @@ export function SceneFeatures({
   );
 }
 
-/** The scene: the incident point, and what the room has drawn (hazard zones, cordon, routes, posts). */
+/**
+ * The scene: the incident point and what the room has drawn (hazard zones, cordon, routes,
+ * posts), on the common operating picture with the room's layers around it.
+ */
 export function RoomMap({
   incident,
   features,
+  events,
   drawRequest,
   onDrawn,
   onDrawEnd,
@@ -269,21 +279,27 @@ export function RoomMap({
   children,
 }: RoomMapProps) {
   const { t } = useTranslation();
-  const config = usePublicConfig();
-  const tileUrl = config.data?.mapTileUrl ?? '';
+  const session = useSession();
+  const role = session?.user.role;
   const position: LatLngTuple = [incident.location.lat, incident.location.lng];
   const icon = useMemo(
     () => incidentIcon({ id: incident.id, severity: incident.severity, title: incident.title }),
     [incident.id, incident.severity, incident.title],
   );
+  const scene = useMemo(
+    () => ({ role, incident, features, events, onRemoveFeature: onRemove }),
+    [role, incident, features, events, onRemove],
+  );
   return (
     <div className={`room-map${drawRequest ? ' room-map--drawing' : ''}`} data-testid="room-map">
-      <BaseMap offline={!tileUrl} ariaLabel={t('incidents.map.regionLabel')}>
-        <BasemapLayer tileUrl={tileUrl} />
+      <OperatingMap
+        kind="room"
+        scene={scene}
+        title={incident.title}
+        ariaLabel={t('incidents.map.regionLabel')}
+      >
         <CenterOnIncident position={position} />
         {children}
-        <ThreatZonesLayer incidentId={incident.id} />
-        <SceneFeatures features={features} onRemove={onRemove} />
         <Marker position={position} icon={icon} title={incident.title} keyboard zIndexOffset={2000}>
           <Popup>
             <div className="feature-popup">
@@ -295,8 +311,7 @@ export function RoomMap({
           </Popup>
         </Marker>
         <DrawController request={drawRequest} onDrawn={onDrawn} onDrawEnd={onDrawEnd} />
-        <ScaleControl position="bottomright" imperial={false} />
-      </BaseMap>
+      </OperatingMap>
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import type { DispatchView, IncidentView, MapFeatureView, TaskView } from '../../contracts';
+import type { DispatchView, IncidentView, MapFeatureView, TaskView, TypedRoomEvent } from '../../contracts';
 import { addFeature, removeFeature } from '../api';
 import { RoomMap, type DrawnFeature, type DrawRequest } from '../map/RoomMap';
 import { incidentKeys } from '../queries';
@@ -26,6 +26,7 @@ export function RoomScene({
   notices,
   layers,
   footer,
+  events,
 }: {
   incidentId: string;
   /** The map waits for it; the panel and its tools do not. */
@@ -41,6 +42,8 @@ export function RoomScene({
   layers?: ReactNode;
   /** Under the map. */
   footer?: ReactNode;
+  /** The room's live log, for the map's layers that follow it. */
+  events?: readonly TypedRoomEvent[];
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -91,6 +94,7 @@ export function RoomScene({
         <RoomMap
           incident={incident}
           features={features ?? []}
+          events={events}
           drawRequest={drawRequest}
           onDrawn={(drawn) => add.mutate(drawn)}
           onDrawEnd={() => setDrawRequest(null)}

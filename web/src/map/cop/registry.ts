@@ -1,0 +1,23 @@
+import type { MapLayerDefinition } from './layer-types';
+import { enterprisesLayer } from './layers/enterprises';
+import { hazardsLayer } from './layers/hazards';
+import { incidentsLayer } from './layers/incidents';
+import { respondersLayer } from './layers/responders';
+import { resourcesLayer } from './layers/resources';
+import { sceneFeaturesLayer } from './layers/scene-features';
+import { teamsLayer } from './layers/teams';
+
+/**
+ * Every layer of the common operating picture, in the control's order (the most urgent first).
+ * A new layer is one entry here: its definition (`MapLayerDefinition`) says its label, legend,
+ * default state, maps and component.
+ */
+export const MAP_LAYERS: readonly MapLayerDefinition[] = [
+  sceneFeaturesLayer,
+  incidentsLayer,
+  respondersLayer,
+  teamsLayer,
+  resourcesLayer,
+  enterprisesLayer,
+  hazardsLayer,
+];
