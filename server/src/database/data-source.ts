@@ -55,12 +55,15 @@ import { DrillPlan1765300000001 } from './migrations/1765300000001-drill-plan.js
 import { PlanEvaluationAndFiling1765300000100 } from './migrations/1765300000100-plan-evaluation-and-filing.js';
 import { PlanPaperwork1765300000110 } from './migrations/1765300000110-plan-paperwork.js';
 import { MajorHazardClosing1765300000200 } from './migrations/1765300000200-major-hazard-closing.js';
+import { RiskRegister1765450000000 } from './migrations/1765450000000-risk-register.js';
+import { RISK_ENTITIES } from '../risks/risk.entities.js';
 import { NotificationPreference } from '../notifications/notification-preference.entity.js';
 import { DutyAlert, DutyPolicy } from '../duty/duty.entities.js';
 
 /** Listed explicitly rather than globbed: the build is ESM and globs would load .d.ts/.map files. */
 export const ENTITIES = [
   ...DRILL_ENTITIES,
+  ...RISK_ENTITIES,
   Callout,
   CalloutRecipient,
   CalloutDelivery,
@@ -128,6 +131,7 @@ export const MIGRATIONS = [
   PlanEvaluationAndFiling1765300000100,
   PlanPaperwork1765300000110,
   MajorHazardClosing1765300000200,
+  RiskRegister1765450000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

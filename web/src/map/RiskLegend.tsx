@@ -2,7 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { RISK_CLASSES, type RiskClass } from '../contracts';
 import { RISK_COLORS } from './enterprise-features';
 
-/** The four-colour key with how many sites of each class are on the map. */
+/**
+ * The four-colour key with how many sites of each class are on the map; a site's class is its
+ * worst risk point's grade, and zoomed in the points themselves are drawn in the same colours.
+ */
 export function RiskLegend({ counts }: { counts: Record<RiskClass, number> | null }) {
   const { t } = useTranslation();
   return (
@@ -27,6 +30,7 @@ export function RiskLegend({ counts }: { counts: Record<RiskClass, number> | nul
           </li>
         ))}
       </ul>
+      <p className="risk-legend__note">{t('risk.legendNote')}</p>
     </section>
   );
 }

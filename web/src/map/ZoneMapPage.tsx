@@ -11,6 +11,7 @@ import { isZoneRole } from '../contracts';
 import { HazardLayerToggle, HazardMapLayer } from '../hazards/HazardMapLayer';
 import { IncidentOverviewControl, IncidentOverviewLayer } from '../incidents/map/IncidentOverview';
 import { useZoneName } from '../lib/use-zone-name';
+import { RiskPointsLayer } from '../risks/RiskPointsLayer';
 import { BaseMap } from './BaseMap';
 import { countByRiskClass } from './enterprise-features';
 import { BasemapLayer } from './layers/BasemapLayer';
@@ -50,6 +51,7 @@ export function ZoneMapPage() {
         {enterprises && <EnterpriseSitesLayer enterprises={enterprises} focusId={focusId} />}
         {incidentOverview && incidentsShown && <IncidentOverviewLayer />}
         {hazardsShown && <HazardMapLayer />}
+        <RiskPointsLayer />
         <ScaleControl position="bottomright" imperial={false} />
       </BaseMap>
 
