@@ -11,9 +11,11 @@ import type {
   RiskZoneStats,
 } from '@muster/contracts';
 import { Clock } from '../../server/src/common/clock.js';
+import { creditCodeCheckChar } from '../../server/src/enterprises/credit-code.js';
 import { ReminderScheduler } from '../../server/src/reminders/reminder-scheduler.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 
+const withCheckChar = (first17: string) => first17 + creditCodeCheckChar(first17);
 const midnight = (day: string) => new Date(`${day}T00:00:00+08:00`);
 
 const point = (name: string, extra: Record<string, unknown> = {}) => ({
@@ -74,7 +76,7 @@ describe('risk register (dual prevention)', () => {
       .set(admin)
       .send({
         name: '淮北风险测试化工有限公司',
-        creditCode: `91340600${randomBytes(5).toString('hex').toUpperCase()}`.slice(0, 17) + 'X',
+        creditCode: withCheckChar(`91340600MA${randomBytes(4).toString('hex').toUpperCase().slice(0, 7)}`),
         industry: '精细化工',
         riskClass: 'medium',
         address: '杜集经济开发区测试路1号',

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import {
   type ListResponse,
   type PostRiskCardView,
@@ -322,7 +322,8 @@ function keepMeasureIds(existing: ControlMeasureView[], sent: ControlMeasureDto[
   const known = new Set(existing.map((m) => m.id));
   const used = new Set<string>();
   return sent.map((m) => {
-    const id = m.id && known.has(m.id) && !used.has(m.id) ? m.id : randomUUID();
+    // Short: the id is also the measure's checklist item id, which answers carry (at most 20).
+    const id = m.id && known.has(m.id) && !used.has(m.id) ? m.id : `m-${randomBytes(6).toString('hex')}`;
     used.add(id);
     return { id, text: m.text, level: m.level, person: m.person, category: m.category };
   });
