@@ -82,7 +82,9 @@ describe('risk register in the console', () => {
       enterprise.id,
     );
     // Zoomed in on the site, its risk points are drawn in their grades' colours.
-    await officer.waitForTimeout(800);
+    await officer.locator('.risk-point-marker--high').first().waitFor();
+    expect(await officer.locator('.risk-point-marker').count()).toBe(3);
+    expect(await officer.locator('.risk-point-marker--medium').count()).toBe(2);
     await screenshot(officer, 'risk-map-site-zh');
     const after = await api<EnterpriseView>(`/api/enterprises/${enterprise.id}`);
     expect(after.riskClass).toBe('high');

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CircleMarker, Pane, Popup, useMapEvents } from 'react-leaflet';
 import { Link } from 'react-router';
@@ -19,10 +19,12 @@ const UNASSESSED = { fill: '#9ca3af', stroke: '#4b5563' };
 export function RiskPointsLayer() {
   const { t } = useRisksT();
   const { t: tc } = useTranslation();
-  const [zoom, setZoom] = useState<number | null>(null);
   const map = useMapEvents({ zoomend: () => setZoom(map.getZoom()) });
-  const current = zoom ?? map.getZoom();
-  const shown = current >= RISK_POINTS_MIN_ZOOM;
+  const [zoom, setZoom] = useState(() => map.getZoom());
+  // A layer mounted beside one that sets the view in its own effect (a focused site) misses that
+  // zoomend, which fires before this layer listens: read the zoom once listening.
+  useEffect(() => setZoom(map.getZoom()), [map]);
+  const shown = zoom >= RISK_POINTS_MIN_ZOOM;
   const points = useRiskMapPoints(shown);
   if (!shown || !points.data) return null;
   return (
