@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CircleMarker, Pane, Popup, useMapEvents } from 'react-leaflet';
+import { CircleMarker, Pane, Popup, useMap } from 'react-leaflet';
 import { Link } from 'react-router';
 import { RISK_COLORS } from '../map/enterprise-features';
 import { useRiskMapPoints } from './api';
@@ -19,11 +19,19 @@ const UNASSESSED = { fill: '#9ca3af', stroke: '#4b5563' };
 export function RiskPointsLayer() {
   const { t } = useRisksT();
   const { t: tc } = useTranslation();
-  const map = useMapEvents({ zoomend: () => setZoom(map.getZoom()) });
+  const map = useMap();
   const [zoom, setZoom] = useState(() => map.getZoom());
-  // A layer mounted beside one that sets the view in its own effect (a focused site) misses that
-  // zoomend, which fires before this layer listens: read the zoom once listening.
-  useEffect(() => setZoom(map.getZoom()), [map]);
+  // One listener for the layer's life, reading the zoom once listening: a handler re-subscribed
+  // on every render (useMapEvents) is off for the moment a sibling's effect sets the view (a
+  // focused site), and that zoomend would be missed.
+  useEffect(() => {
+    const update = () => setZoom(map.getZoom());
+    update();
+    map.on('zoomend', update);
+    return () => {
+      map.off('zoomend', update);
+    };
+  }, [map]);
   const shown = zoom >= RISK_POINTS_MIN_ZOOM;
   const points = useRiskMapPoints(shown);
   if (!shown || !points.data) return null;
@@ -33,15 +41,17 @@ export function RiskPointsLayer() {
         const colour = p.grade ? RISK_COLORS[p.grade] : UNASSESSED;
         return (
           <CircleMarker
-            key={p.id}
+            // Regraded, the marker is made anew, as its class is set only at creation.
+            key={`${p.id}:${p.grade}`}
             center={[p.lat, p.lng]}
             radius={7}
+            // At creation: Leaflet takes a path's class only then, not from later style updates.
+            className={`risk-point-marker risk-point-marker--${p.grade ?? 'unassessed'}`}
             pathOptions={{
               color: colour.stroke,
               weight: 2,
               fillColor: colour.fill,
               fillOpacity: 0.9,
-              className: `risk-point-marker risk-point-marker--${p.grade ?? 'unassessed'}`,
             }}
           >
             <Popup>
