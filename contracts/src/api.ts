@@ -88,7 +88,12 @@ export interface EnterpriseView {
   name: string;
   creditCode: string;
   industry: string;
+  /**
+   * 重大/较大/一般/低. Follows the worst assessed risk point once there is one
+   * (`riskClassSource: 'risk_points'`); until then the class the zone recorded.
+   */
   riskClass: RiskClass;
+  riskClassSource: 'recorded' | 'risk_points';
   /** null: not recorded yet. */
   sizeClass: SizeClass | null;
   /** null: not recorded yet. */

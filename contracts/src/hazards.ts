@@ -180,6 +180,8 @@ export interface HazardView {
   closedAt: string | null;
   closedBy: string | null;
   inspectionRecordId: string | null;
+  /** The risk point whose failed control measure this hazard is (dual prevention). */
+  riskPointId: string | null;
   photos: FileView[];
   createdAt: string;
   updatedAt: string;
@@ -266,13 +268,16 @@ export interface NotificationView {
 export const INSPECTION_KINDS = ['self_inspection', 'zone_inspection', 'spot_check'] as const;
 export type InspectionKind = (typeof INSPECTION_KINDS)[number];
 
-export const INSPECTION_FREQUENCIES = ['once', 'weekly', 'monthly', 'quarterly', 'yearly'] as const;
+export const INSPECTION_FREQUENCIES = ['once', 'daily', 'weekly', 'monthly', 'quarterly', 'yearly'] as const;
 export type InspectionFrequency = (typeof INSPECTION_FREQUENCIES)[number];
 
 export interface ChecklistItem {
   id: string;
   text: string;
   category: HazardCategory;
+  /** A control measure of a risk point this item checks (dual prevention); absent otherwise. */
+  riskPointId?: string | null;
+  measureId?: string | null;
 }
 
 export interface InspectionPlanView {
@@ -300,6 +305,8 @@ export interface InspectionResultItem {
   result: CheckResult | null;
   note: string | null;
   hazardId: string | null;
+  /** The risk point whose control measure the item checks: a failure is a hazard linked to it. */
+  riskPointId?: string | null;
 }
 
 export const RECHECK_RESULTS = ['holds', 'recurred'] as const;

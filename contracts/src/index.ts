@@ -25,3 +25,5 @@ export * from './duty.js';
 export * from './regulatory-category.js';
 export * from './consequences.js';
 export * from './consequence-models/index.js';
+export * from './risk-grading.js';
+export * from './risks.js';

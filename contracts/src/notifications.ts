@@ -337,6 +337,20 @@ export const NOTIFICATION_TEXT = {
     ],
     urgent: true,
   },
+  'risk.reassessment_due': {
+    title: ['风险点即将到期复评：{point}', 'Risk point due for reassessment: {point}'],
+    body: [
+      '{enterprise} · {place}\n应于 {deadline} 前复评（还有 {days} 天）',
+      '{enterprise} · {place}\nReassessment due {deadline} ({days} days left)',
+    ],
+  },
+  'risk.reassessment_overdue': {
+    title: ['风险点超期未复评：{point}', 'Risk point reassessment overdue: {point}'],
+    body: [
+      '{enterprise} · {place}\n应于 {deadline} 前复评',
+      '{enterprise} · {place}\nReassessment was due {deadline}',
+    ],
+  },
   'contact.certificate_expiring': {
     title: ['证书即将到期：{name} {certificate}', 'Certificate expiring soon: {name}, {certificate}'],
     body: [

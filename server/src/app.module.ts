@@ -28,6 +28,7 @@ import { PlansHttpModule } from './plans/plans.http.module.js';
 import { ResourcesHttpModule } from './resources/resources.http.module.js';
 import { ResponseHttpModule } from './response/response.http.module.js';
 import { RoomLogModule } from './room-log/room-log.module.js';
+import { RisksHttpModule } from './risks/risks.http.module.js';
 import { RoomsHttpModule } from './rooms/rooms.http.module.js';
 import { resolveWebDist } from './web-dist.js';
 import { ZoneHttpModule } from './zone/zone.http.module.js';
@@ -80,6 +81,7 @@ export class AppModule implements NestModule {
         FileHttpModule,
         HazardHttpModule,
         InspectionHttpModule,
+        RisksHttpModule,
         DrillsHttpModule,
         DutyHttpModule,
         QueueAdminHttpModule,

@@ -35,6 +35,10 @@ import { ScenariosPage } from './drills/ScenariosPage';
 import { RotationsPage } from './directory/RotationsPage';
 import { TeamsPage } from './directory/TeamsPage';
 import { EnterprisesPage } from './pages/EnterprisesPage';
+import { PostCardPage } from './risks/PostCardPage';
+import { RiskPointNewPage } from './risks/RiskPointNewPage';
+import { RiskPointPage } from './risks/RiskPointPage';
+import { RisksPage } from './risks/RisksPage';
 import { ResourcesMapPage } from './resources/ResourcesMapPage';
 import { ResourcesPage } from './resources/ResourcesPage';
 import { LoginPage } from './pages/LoginPage';
@@ -75,6 +79,17 @@ const router = createBrowserRouter([
       <RequireSession>
         <RequirePage page="incidents">
           <SummaryPrintPage />
+        </RequirePage>
+      </RequireSession>
+    ),
+  },
+  // The post risk card prints without the console's frame, as posted at the workplace.
+  {
+    path: '/risks/card',
+    element: (
+      <RequireSession>
+        <RequirePage page="risks">
+          <PostCardPage />
         </RequirePage>
       </RequireSession>
     ),
@@ -175,6 +190,30 @@ const router = createBrowserRouter([
         element: (
           <RequirePage page="enterprises">
             <EnterprisesPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'risks',
+        element: (
+          <RequirePage page="risks">
+            <RisksPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'risks/new',
+        element: (
+          <RequirePage page="risks">
+            <RiskPointNewPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'risks/:id',
+        element: (
+          <RequirePage page="risks">
+            <RiskPointPage />
           </RequirePage>
         ),
       },

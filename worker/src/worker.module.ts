@@ -8,6 +8,7 @@ import { InspectionJobsModule } from '@muster/server/inspections/inspection-jobs
 import { JobWorkerModule } from '@muster/server/jobs/job-worker.module.js';
 import { ReminderJobsModule } from '@muster/server/reminders/reminders.module.js';
 import { ResourcesModule } from '@muster/server/resources/resources.module.js';
+import { RiskJobsModule } from '@muster/server/risks/risks.module.js';
 import { RoomLogModule } from '@muster/server/room-log/room-log.module.js';
 
 /**
@@ -25,6 +26,7 @@ import { RoomLogModule } from '@muster/server/room-log/room-log.module.js';
     DutyModule,
     // Every module with a reminder source, so the scan knows all the deadlines.
     ResourcesModule,
+    RiskJobsModule,
     ReminderJobsModule,
     JobWorkerModule,
   ],

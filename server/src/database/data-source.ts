@@ -58,12 +58,15 @@ import { MajorHazardClosing1765300000200 } from './migrations/1765300000200-majo
 import { ConsequenceRuns1765410000000 } from './migrations/1765410000000-consequence-runs.js';
 import { ConsequenceRun } from '../consequences/consequence-run.entity.js';
 import { ResponderLocatedAt1765440000000 } from './migrations/1765440000000-responder-located-at.js';
+import { RiskRegister1765450000000 } from './migrations/1765450000000-risk-register.js';
+import { RISK_ENTITIES } from '../risks/risk.entities.js';
 import { NotificationPreference } from '../notifications/notification-preference.entity.js';
 import { DutyAlert, DutyPolicy } from '../duty/duty.entities.js';
 
 /** Listed explicitly rather than globbed: the build is ESM and globs would load .d.ts/.map files. */
 export const ENTITIES = [
   ...DRILL_ENTITIES,
+  ...RISK_ENTITIES,
   Callout,
   CalloutRecipient,
   CalloutDelivery,
@@ -134,6 +137,7 @@ export const MIGRATIONS = [
   MajorHazardClosing1765300000200,
   ConsequenceRuns1765410000000,
   ResponderLocatedAt1765440000000,
+  RiskRegister1765450000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

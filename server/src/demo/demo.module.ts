@@ -8,6 +8,7 @@ import { InspectionModule } from '../inspections/inspection.module.js';
 import { PlansModule } from '../plans/plans.module.js';
 import { ReminderSchedulerModule } from '../reminders/reminders.module.js';
 import { ResourcesModule } from '../resources/resources.module.js';
+import { RisksModule } from '../risks/risks.module.js';
 import { DemoSeedService } from './demo-seed.service.js';
 import { DirectoryDemoSeeder } from './directory-demo.js';
 import { DrillsDemoSeeder } from './drills-demo.js';
@@ -15,6 +16,7 @@ import { DutyDemoSeeder } from './duty-demo.js';
 import { HazardsDemoSeeder } from './hazards-demo.js';
 import { PlansDemoSeeder } from './plans-demo.js';
 import { ResourcesDemoSeeder } from './resources-demo.js';
+import { RisksDemoSeeder } from './risks-demo.js';
 
 @Module({
   imports: [
@@ -27,6 +29,7 @@ import { ResourcesDemoSeeder } from './resources-demo.js';
     InspectionModule,
     DrillsModule,
     DutyModule,
+    RisksModule,
     ReminderSchedulerModule,
   ],
   providers: [
@@ -37,6 +40,7 @@ import { ResourcesDemoSeeder } from './resources-demo.js';
     HazardsDemoSeeder,
     DrillsDemoSeeder,
     DutyDemoSeeder,
+    RisksDemoSeeder,
   ],
   exports: [DemoSeedService],
 })

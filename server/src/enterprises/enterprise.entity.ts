@@ -4,6 +4,7 @@ import type {
   GeoJsonPolygon,
   RegulatoryCategory,
   RiskClass,
+  RiskClassSource,
   SizeClass,
 } from '@muster/contracts';
 
@@ -22,8 +23,12 @@ export class Enterprise {
   @Column({ type: 'text' })
   industry: string;
 
+  /** Recorded by the zone until a risk point is assessed, then its worst point's (`riskClassSource`). */
   @Column({ type: 'text' })
   riskClass: RiskClass;
+
+  @Column({ type: 'text', default: 'recorded' })
+  riskClassSource: RiskClassSource;
 
   /** Size (NBS standard); with `evaluationCategory`, decides the 3-yearly plan evaluation (Order 2 Art. 35). */
   @Column({ type: 'text', nullable: true })

@@ -9,7 +9,7 @@ import { Enterprise } from './enterprise.entity.js';
 import { EnterpriseRepository } from './enterprise.repository.js';
 import { mapEnterprise } from './enterprise.view.js';
 import { OFFICER_EDITABLE } from './officer-editable.js';
-import { ConflictError, ForbiddenError } from '../common/domain-errors.js';
+import { ConflictError, ForbiddenError, problem } from '../common/domain-errors.js';
 
 /** An enterprise as the rules about its duties read it. */
 export interface EnterpriseProfile {
@@ -91,6 +91,18 @@ export class EnterpriseService {
         }
       }
       const before = mapEnterprise(e);
+      if (
+        dto.riskClass !== undefined &&
+        dto.riskClass !== e.riskClass &&
+        e.riskClassSource === 'risk_points'
+      ) {
+        throw new ConflictError(
+          problem(
+            'enterprise.risk_class_derived',
+            'riskClass: follows the enterprise’s worst assessed risk point; assess the risk points instead',
+          ),
+        );
+      }
       apply(e, dto);
       const view = mapEnterprise(await this.enterprises.save(e));
       await this.audit.record({
@@ -101,6 +113,28 @@ export class EnterpriseService {
         after: view,
       });
       return view;
+    });
+  }
+
+  /**
+   * The risk register's answer to what the enterprise's class now is: its worst assessed risk
+   * point's grade, or null when no point is assessed (any more), which keeps the last class and
+   * hands it back to the zone to record. Runs in the caller's transaction (the assessment's).
+   */
+  async deriveRiskClass(id: string, worst: RiskClass | null): Promise<void> {
+    const e = await this.enterprises.getById(id);
+    const source = worst ? 'risk_points' : 'recorded';
+    if (e.riskClassSource === source && (!worst || e.riskClass === worst)) return;
+    const before = mapEnterprise(e);
+    if (worst) e.riskClass = worst;
+    e.riskClassSource = source;
+    const view = mapEnterprise(await this.enterprises.save(e));
+    await this.audit.record({
+      action: 'enterprise.risk_class_derived',
+      entity: 'enterprise',
+      entityId: id,
+      before,
+      after: view,
     });
   }
 

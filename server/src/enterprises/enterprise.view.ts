@@ -8,6 +8,7 @@ export function mapEnterprise(e: Enterprise): EnterpriseView {
     creditCode: e.creditCode,
     industry: e.industry,
     riskClass: e.riskClass,
+    riskClassSource: e.riskClassSource ?? 'recorded',
     sizeClass: e.sizeClass,
     evaluationCategory: e.evaluationCategory,
     regulatoryCategory: e.regulatoryCategory ?? null,

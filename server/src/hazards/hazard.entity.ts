@@ -114,6 +114,10 @@ export class Hazard {
   @Column({ type: 'uuid', nullable: true })
   recurrenceOf: string | null;
 
+  /** The risk point whose control measure failed a check (dual prevention). */
+  @Column({ type: 'uuid', nullable: true })
+  riskPointId: string | null;
+
   @Column({ type: 'uuid', array: true, default: () => "'{}'" })
   photoIds: string[];
 

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext, type Scope } from '../common/request-context.js';
 import { EnterpriseScopedRepository } from '../common/scoped.repository.js';
-import type { HazardCategory, HazardLevel, HazardSource, HazardStatus } from '@muster/contracts';
+import {
+  type HazardCategory,
+  type HazardLevel,
+  type HazardSource,
+  type HazardStatus,
+  type RiskOpenHazard,
+  hazardCode,
+} from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { escapeLike } from '../common/sql.js';
 import { Hazard, HazardTransition } from './hazard.entity.js';
@@ -203,6 +210,31 @@ export class HazardRepository extends EnterpriseScopedRepository<Hazard> {
       place: r.place,
       responsiblePerson: r.responsible_person,
       deadline: r.deadline,
+    }));
+  }
+
+  /**
+   * The open hazards raised against these risk points (failed checks of their control measures),
+   * in the caller's scope, oldest first: what the risk register shows beside each point.
+   */
+  async openByRiskPoints(
+    riskPointIds: readonly string[],
+  ): Promise<(RiskOpenHazard & { riskPointId: string })[]> {
+    if (!riskPointIds.length) return [];
+    const rows = await this.query('h')
+      .andWhere('h.riskPointId IN (:...riskPointIds)', { riskPointIds })
+      .andWhere(`h.status <> 'closed'`)
+      .orderBy('h.foundAt', 'ASC')
+      .addOrderBy('h.id', 'ASC')
+      .getMany();
+    return rows.map((h) => ({
+      riskPointId: h.riskPointId!,
+      id: h.id,
+      code: hazardCode(h.seq),
+      description: h.description,
+      level: h.level,
+      status: h.status,
+      deadline: h.deadline,
     }));
   }
 

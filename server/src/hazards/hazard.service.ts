@@ -105,10 +105,13 @@ export class HazardService {
     return this.detail(h);
   }
 
-  /** `origin`: the inspection record or the closed hazard (a recurrence) this one comes from. */
+  /**
+   * `origin`: the inspection record or the closed hazard (a recurrence) this one comes from, and
+   * the risk point whose control measure failed.
+   */
   async create(
     dto: HazardCreateDto,
-    origin: { inspectionRecordId?: string; recurrenceOf?: string } = {},
+    origin: { inspectionRecordId?: string; recurrenceOf?: string; riskPointId?: string } = {},
   ): Promise<HazardDetailView> {
     const me = this.me();
     const enterpriseId = this.ownerOf(me, dto.enterpriseId);
@@ -130,6 +133,7 @@ export class HazardService {
       h.reportedToZoneAt = null;
       h.inspectionRecordId = origin.inspectionRecordId ?? null;
       h.recurrenceOf = origin.recurrenceOf ?? null;
+      h.riskPointId = origin.riskPointId ?? null;
       apply(h, dto);
       requireHarmAnalysis(h);
       if (dto.photoIds?.length) await this.files.claim(dto.photoIds, enterpriseId);

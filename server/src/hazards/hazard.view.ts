@@ -40,6 +40,7 @@ export function mapHazard(
     closedAt: h.closedAt?.toISOString() ?? null,
     closedBy: h.closedBy,
     inspectionRecordId: h.inspectionRecordId,
+    riskPointId: h.riskPointId ?? null,
     photos: h.photoIds.map((id) => files.get(id)).filter((f): f is FileView => Boolean(f)),
     createdAt: h.createdAt.toISOString(),
     updatedAt: h.updatedAt.toISOString(),

@@ -63,6 +63,7 @@ export class InspectionScheduleService {
         result: null,
         note: null,
         hazardId: null,
+        ...(c.riskPointId ? { riskPointId: c.riskPointId } : {}),
       }));
       const rows: { id: string; enterprise_id: string; name: string }[] = await this.db.manager.query(
         `WITH inserted AS (

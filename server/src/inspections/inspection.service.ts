@@ -225,7 +225,8 @@ export class InspectionService {
             foundBy: inspector,
             photoIds: item.photoIds ?? [],
           },
-          { inspectionRecordId: r.id },
+          // A failed check of a risk point's control measure is a hazard of that risk (dual prevention).
+          { inspectionRecordId: r.id, riskPointId: item.riskPointId ?? undefined },
         );
         item.hazardId = created.id;
       }
@@ -328,6 +329,7 @@ export class InspectionService {
       result: null,
       note: null,
       hazardId: null,
+      ...(c.riskPointId ? { riskPointId: c.riskPointId } : {}),
     }));
     r.rechecks = [];
     return r;

@@ -16,6 +16,12 @@ describe('inspection plan schedule', () => {
     expect(currentOccurrence(s, '2026-04-01')).toBeNull();
   });
 
+  it('daily: today, due by the end of the day', () => {
+    const s = { frequency: 'daily' as const, startsOn: '2026-03-02', endsOn: null };
+    expect(currentOccurrence(s, '2026-03-02')).toEqual({ dueOn: '2026-03-02', dueBy: '2026-03-02' });
+    expect(currentOccurrence(s, '2026-04-17')).toEqual({ dueOn: '2026-04-17', dueBy: '2026-04-17' });
+  });
+
   it('weekly: the week containing today, due by the day before the next', () => {
     const s = { frequency: 'weekly' as const, startsOn: '2026-03-02', endsOn: null };
     expect(currentOccurrence(s, '2026-03-02')).toEqual({ dueOn: '2026-03-02', dueBy: '2026-03-08' });

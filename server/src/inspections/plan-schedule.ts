@@ -3,7 +3,7 @@ import { addDays } from '../zone/zone-time.js';
 
 /**
  * The occurrences of an inspection plan's schedule, as zone-local dates. A recurring plan is due
- * on its start date and then every week, month, quarter or year after it; each occurrence is
+ * on its start date and then every day, week, month, quarter or year after it; each occurrence is
  * due by the day before the next one (or the plan's end). Months are counted from the start date
  * itself, so a plan starting on 31 January is due on 28 (or 29) February and again on 31 March,
  * not drifting to the 28th for good.
@@ -35,6 +35,7 @@ export function addMonths(date: string, n: number): string {
 
 /** The k-th occurrence (0 = the start date). */
 function nth(s: PlanSchedule, k: number): string {
+  if (s.frequency === 'daily') return addDays(s.startsOn, k);
   if (s.frequency === 'weekly') return addDays(s.startsOn, 7 * k);
   return addMonths(s.startsOn, k * (MONTHS[s.frequency] ?? 0));
 }
@@ -53,9 +54,11 @@ export function currentOccurrence(s: PlanSchedule, today: string): Occurrence | 
   if (s.frequency === 'once') return { dueOn: s.startsOn, dueBy: s.endsOn };
   // An estimate from the elapsed days, then corrected: month lengths vary.
   let k =
-    s.frequency === 'weekly'
-      ? Math.floor(daysBetween(s.startsOn, today) / 7)
-      : Math.floor(daysBetween(s.startsOn, today) / (30.44 * (MONTHS[s.frequency] ?? 1)));
+    s.frequency === 'daily'
+      ? daysBetween(s.startsOn, today)
+      : s.frequency === 'weekly'
+        ? Math.floor(daysBetween(s.startsOn, today) / 7)
+        : Math.floor(daysBetween(s.startsOn, today) / (30.44 * (MONTHS[s.frequency] ?? 1)));
   while (k > 0 && nth(s, k) > today) k--;
   while (nth(s, k + 1) <= today) k++;
   const dueOn = nth(s, k);

@@ -10,6 +10,7 @@ import { hazardRules } from './hazards.js';
 import { incidentRules } from './incidents.js';
 import { planRules } from './plans.js';
 import { resourceRules } from './resources.js';
+import { riskRules } from './risks.js';
 
 export type AccessRules = Record<string, Role[] | 'public'>;
 
@@ -29,4 +30,5 @@ export const EXPECTED: AccessRules = {
   ...drillEvaluationRules,
   ...dutyRules,
   ...consequenceRules,
+  ...riskRules,
 };

@@ -16,6 +16,7 @@ export type PageId =
   | 'responsibility'
   | 'resources'
   | 'directory'
+  | 'risks'
   | 'hazards'
   | 'inspections'
   | 'drills';
@@ -26,6 +27,7 @@ export const PAGE_PATHS: Record<PageId, string> = {
   enterprises: '/enterprises',
   resources: '/resources',
   directory: '/directory',
+  risks: '/risks',
   hazards: '/hazards',
   inspections: '/inspections',
   drills: '/drills',
@@ -46,6 +48,7 @@ export function canOpen(role: Role, page: PageId): boolean {
     case 'directory':
     case 'plans':
     case 'responsibility':
+    case 'risks':
     case 'hazards':
     case 'inspections':
     case 'drills':
@@ -67,6 +70,7 @@ export function navigationFor(role: Role): PageId[] {
     'enterprises',
     'resources',
     'directory',
+    'risks',
     'hazards',
     'inspections',
     'drills',

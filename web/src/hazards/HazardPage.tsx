@@ -60,7 +60,17 @@ export function HazardPage() {
             <dt>{t('hazards.field.category')}</dt>
             <dd>{t(`hazards.category.${h.category}`)}</dd>
             <dt>{t('hazards.field.source')}</dt>
-            <dd>{t(`hazards.source.${h.source}`)}</dd>
+            <dd>
+              {t(`hazards.source.${h.source}`)}
+              {h.riskPointId && (
+                <>
+                  {' · '}
+                  <Link to={`/risks/${h.riskPointId}`} data-testid="hazard-risk-point">
+                    {t('hazards.riskPointLink')}
+                  </Link>
+                </>
+              )}
+            </dd>
             <dt>{t('hazards.field.foundBy')}</dt>
             <dd>
               {h.foundBy} · {when(h.foundAt)}

@@ -15,6 +15,8 @@ const PATHS: Record<PageId, string> = {
     'M16 19v-1a4 4 0 0 0-4-4H7a4 4 0 0 0-4 4v1M9.5 10a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM21 19v-1a4 4 0 0 0-3-3.9M15 4.1a3 3 0 0 1 0 5.8',
   audit: 'M9 4h6l1 2h3v15H5V6h3l1-2zm-1 8h8m-8 4h5',
   queues: 'M4 5h16v4H4V5zm0 5h16v4H4v-4zm0 5h16v4H4v-4zm3-8h.01M7 12h.01M7 17h.01',
+  // Four stacked bands: the four-colour grading.
+  risks: 'M4 4h16v4H4V4zm0 4h16v4H4V8zm0 4h16v4H4v-4zm0 4h16v4H4v-4z',
   hazards: 'M12 3 3 19h18L12 3zm0 5v5m0 3v.01M6 21h12',
   inspections: 'M9 4h6v3H9V4zM6 6h3m6 0h3v15H6V6zm3 7 2 2 4-4',
   drills: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zm0 4v5l3 2M4 4l3 2m13-2-3 2',

@@ -19,6 +19,7 @@ function enterprise(overrides: Partial<EnterpriseView> = {}): EnterpriseView {
     creditCode: '91340600MA2XXXXXX1',
     industry: '化工',
     riskClass: 'medium',
+    riskClassSource: 'recorded',
     sizeClass: null,
     evaluationCategory: null,
     regulatoryCategory: 'dangerous_goods',

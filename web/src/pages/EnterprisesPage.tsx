@@ -78,7 +78,10 @@ export function EnterprisesPage() {
                 </td>
                 <td>{e.industry}</td>
                 <td>
-                  <RiskBadge riskClass={e.riskClass} />
+                  <RiskBadge riskClass={e.riskClass} source={e.riskClassSource} />
+                  <div className="cell-sub">
+                    <Link to={`/risks?enterprise=${encodeURIComponent(e.id)}`}>{t('nav.risks')}</Link>
+                  </div>
                 </td>
                 <td data-testid="enterprise-duties">
                   <DutiesText enterprise={e} />

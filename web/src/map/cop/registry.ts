@@ -4,6 +4,7 @@ import { hazardsLayer } from './layers/hazards';
 import { incidentsLayer } from './layers/incidents';
 import { respondersLayer } from './layers/responders';
 import { resourcesLayer } from './layers/resources';
+import { riskPointsLayer } from './layers/risk-points';
 import { sceneFeaturesLayer } from './layers/scene-features';
 import { teamsLayer } from './layers/teams';
 
@@ -19,5 +20,6 @@ export const MAP_LAYERS: readonly MapLayerDefinition[] = [
   teamsLayer,
   resourcesLayer,
   enterprisesLayer,
+  riskPointsLayer,
   hazardsLayer,
 ];
