@@ -7,6 +7,7 @@ import { resourcesLayer } from './layers/resources';
 import { riskPointsLayer } from './layers/risk-points';
 import { sceneFeaturesLayer } from './layers/scene-features';
 import { teamsLayer } from './layers/teams';
+import { threatZonesLayer } from './layers/threat-zones';
 
 /**
  * Every layer of the common operating picture, in the control's order (the most urgent first).
@@ -15,6 +16,7 @@ import { teamsLayer } from './layers/teams';
  */
 export const MAP_LAYERS: readonly MapLayerDefinition[] = [
   sceneFeaturesLayer,
+  threatZonesLayer,
   incidentsLayer,
   respondersLayer,
   teamsLayer,
