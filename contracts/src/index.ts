@@ -24,3 +24,4 @@ export * from './reporting-chain.js';
 export * from './duty.js';
 export * from './regulatory-category.js';
 export * from './consequences.js';
+export * from './rollcall.js';
