@@ -306,7 +306,10 @@ export const ROOM_EVENT_TEXT = {
     '{enterprise}在集结点 {point} 清点：实到 {accounted} / 在岗 {expected} 人（{channel}）；全部：{allAccounted} / {allExpected}',
     '{enterprise} at point {point}: {accounted} of {expected} accounted for ({channel}); overall {allAccounted} of {allExpected}',
   ],
-  rollCallCheckedIn: ['{name}在集结点 {point} 签到（{channel}）', '{name} checked in at point {point} ({channel})'],
+  rollCallCheckedIn: [
+    '{name}在集结点 {point} 签到（{channel}）',
+    '{name} checked in at point {point} ({channel})',
+  ],
   rollCallMissingNamed: ['失联人员：{name}（{enterprise}）', 'Missing: {name} ({enterprise})'],
   rollCallMissingCleared: ['{name}已从失联名单移除', '{name} taken off the missing list'],
   rollCallAllAccounted: [
@@ -460,7 +463,11 @@ const DESCRIBE: { [T in RoomEventType]: Describer<T> } = {
       allExpected: p.totals.expected,
     }),
   'rollcall.checked_in': (p, say, word) =>
-    say('rollCallCheckedIn', { name: p.name, point: p.pointCode, channel: word('rollCallChannel', p.channel) }),
+    say('rollCallCheckedIn', {
+      name: p.name,
+      point: p.pointCode,
+      channel: word('rollCallChannel', p.channel),
+    }),
   'rollcall.missing_named': (p, say) =>
     say('rollCallMissingNamed', { name: p.name, enterprise: p.enterpriseName ?? say('noEnterprise') }),
   'rollcall.missing_cleared': (p, say) => say('rollCallMissingCleared', { name: p.name }),

@@ -21,6 +21,14 @@ export interface RollCallTally {
   missing: number;
 }
 
+/** A roll call's totals; `complete`: every enterprise reported a headcount and all are accounted for. */
+export type RollCallTotals = RollCallTally & {
+  reported: number;
+  enterprises: number;
+  checkedIn: number;
+  complete: boolean;
+};
+
 export interface RollCallPointView extends RollCallTally {
   id: string;
   /** A, B, C…: what an SMS names the point by. */
@@ -81,9 +89,9 @@ export interface RollCallView {
   enterprises: RollCallEnterpriseView[];
   checkIns: CheckInView[];
   missingPersons: MissingPersonView[];
-  totals: RollCallTally & { reported: number; enterprises: number; checkedIn: number };
+  totals: RollCallTotals;
   /** The numbers the roll call was closed with; null while open. */
-  final: (RollCallTally & { reported: number; enterprises: number; checkedIn: number }) | null;
+  final: RollCallTotals | null;
   /** The supplementary report the final missing count was carried into, if any. */
   reportId: string | null;
 }
@@ -127,9 +135,7 @@ export interface MyRollCall {
 
 /** A roll call is complete when every enterprise has reported a headcount and all are accounted for. */
 export function allAccounted(enterprises: Pick<RollCallEnterpriseView, 'expected' | 'accounted'>[]): boolean {
-  return (
-    enterprises.length > 0 && enterprises.every((e) => e.expected !== null && e.accounted >= e.expected)
-  );
+  return enterprises.length > 0 && enterprises.every((e) => e.expected !== null && e.accounted >= e.expected);
 }
 
 /** Accounted for as a share of expected, 0–100, for progress bars; 0 while nothing is expected. */

@@ -31,10 +31,7 @@ import type {
 } from './incidents.js';
 import type { ChainActView } from './reporting-chain.js';
 import type { ConsequenceModel, ThreatZone } from './consequences.js';
-import type { RollCallChannel, RollCallTally } from './rollcall.js';
-
-/** A roll call's totals after a change; `complete`: every enterprise reported and all accounted for. */
-export type RollCallTotalsPayload = RollCallTally & { reported: number; enterprises: number; complete: boolean };
+import type { RollCallChannel, RollCallTotals } from './rollcall.js';
 
 /** Where the scenario clock stood when a drill started, paused, resumed or ended. */
 export type DrillClockPayload = {
@@ -103,7 +100,7 @@ export interface RoomEventPayloads {
     expected: number;
     accounted: number;
     channel: RollCallChannel;
-    totals: RollCallTotalsPayload;
+    totals: RollCallTotals;
   };
   'rollcall.checked_in': {
     rollCallId: string;
@@ -124,7 +121,7 @@ export interface RoomEventPayloads {
   /** `reportId`: the supplementary report the final missing count went into, if the commander chose to. */
   'rollcall.closed': {
     rollCallId: string;
-    final: RollCallTotalsPayload;
+    final: RollCallTotals;
     secondsToAllAccounted: number | null;
     reportId: string | null;
   };

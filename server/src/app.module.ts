@@ -28,6 +28,7 @@ import { ResourcesHttpModule } from './resources/resources.http.module.js';
 import { ResponseHttpModule } from './response/response.http.module.js';
 import { RoomLogModule } from './room-log/room-log.module.js';
 import { RoomsHttpModule } from './rooms/rooms.http.module.js';
+import { RollCallHttpModule } from './rollcall/rollcall.http.module.js';
 import { resolveWebDist } from './web-dist.js';
 import { ZoneHttpModule } from './zone/zone.http.module.js';
 
@@ -74,6 +75,7 @@ export class AppModule implements NestModule {
         ResponseHttpModule,
         IncidentHttpModule,
         RoomsHttpModule,
+        RollCallHttpModule,
         NotificationHttpModule,
         FileHttpModule,
         HazardHttpModule,

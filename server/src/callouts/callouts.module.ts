@@ -10,6 +10,7 @@ import { CalloutEngine } from './callout-engine.js';
 import { CalloutHooks } from './callout-hooks.js';
 import { CalloutService } from './callout.service.js';
 import { DrillRosters } from './drill-rosters.js';
+import { InboundTexts } from './inbound-texts.js';
 import { MyCalloutsService } from './my-callouts.service.js';
 import { PhoneResponderService } from './phone-responder.service.js';
 import { ResponderService } from './responder.service.js';
@@ -29,6 +30,7 @@ import { ResponderService } from './responder.service.js';
     DrillRosters,
     MyCalloutsService,
     CalloutHooks,
+    InboundTexts,
   ],
   exports: [
     CalloutService,
@@ -38,6 +40,7 @@ import { ResponderService } from './responder.service.js';
     DrillRosters,
     MyCalloutsService,
     CalloutHooks,
+    InboundTexts,
     MessagingModule,
   ],
 })

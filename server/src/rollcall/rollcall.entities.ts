@@ -1,6 +1,5 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { AssemblyPointSource, RollCallChannel, RollCallStatus } from '@muster/contracts';
-import type { RollCallTotalsPayload } from '@muster/contracts';
+import type { AssemblyPointSource, RollCallChannel, RollCallStatus, RollCallTotals } from '@muster/contracts';
 
 @Entity('roll_call')
 export class RollCall {
@@ -13,7 +12,7 @@ export class RollCall {
   @Column({ type: 'uuid', nullable: true }) closedBy: string | null;
   @Column({ type: 'timestamptz', nullable: true }) allAccountedAt: Date | null;
   /** The totals it was closed with, kept as they were whatever is reported later. */
-  @Column({ type: 'jsonb', nullable: true }) final: RollCallTotalsPayload | null;
+  @Column({ type: 'jsonb', nullable: true }) final: RollCallTotals | null;
   @Column({ type: 'uuid', nullable: true }) reportId: string | null;
 }
 

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { IncidentRollCallsController, RollCallController } from './rollcall.controller.js';
+import { RollCallModule } from './rollcall.module.js';
+
+/** The HTTP front of RollCallModule: its routes, on the core module. */
+@Module({
+  imports: [RollCallModule],
+  controllers: [IncidentRollCallsController, RollCallController],
+})
+export class RollCallHttpModule {}
