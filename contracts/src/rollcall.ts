@@ -133,6 +133,15 @@ export interface MyRollCall {
   checkedInAt: string | null;
 }
 
+/** What a responder's signed-link page shows of the open roll call in the incident they were paged for. */
+export interface LinkRollCall {
+  /** Null when no roll call is open in the incident (then there are no points). */
+  rollCallId: string | null;
+  points: { id: string; code: string; label: string; lat: number; lng: number }[];
+  /** The point they checked in at, if they did. */
+  checkedInAt: string | null;
+}
+
 /** A roll call is complete when every enterprise has reported a headcount and all are accounted for. */
 export function allAccounted(enterprises: Pick<RollCallEnterpriseView, 'expected' | 'accounted'>[]): boolean {
   return enterprises.length > 0 && enterprises.every((e) => e.expected !== null && e.accounted >= e.expected);

@@ -226,12 +226,25 @@ describe('roll call at the assembly points', () => {
       .post(`/api/incidents/${id}/callouts`)
       .set(as(commander))
       .send({ contactIds: [zoneContact[0]!.id], message: '到南门集合' });
-    await responder.expectSms();
+    const page = await responder.expectSms();
     await responder.reply('签到');
     expect((await responder.expectSms()).body).toBe('孙浩已在集结点 A（南门广场）签到。');
     const board = await current(id);
     expect(board.checkIns).toMatchObject([{ name: '孙浩', channel: 'sms', pointId: rc.points[0]!.id }]);
     expect(board.points[0]!.checkedIn).toBe(1);
+
+    // The signed link of the call-out SMS checks in too (a forged one is refused).
+    const link = /\/r\/(\S+)$/.exec(page.body)![1]!;
+    const byLink = await api().get(`/api/roll-calls/by-link/${link}`);
+    expect(byLink.status).toBe(200);
+    expect(byLink.body).toMatchObject({ rollCallId: rc.id, checkedInAt: rc.points[0]!.id });
+    const moved = await api()
+      .post(`/api/roll-calls/by-link/${link}/check-in`)
+      .send({ pointId: rc.points[0]!.id });
+    expect(moved.status).toBe(201);
+    expect((await current(id)).checkIns).toMatchObject([{ name: '孙浩', channel: 'link' }]);
+    const forged = await api().get(`/api/roll-calls/by-link/${link.slice(0, -2)}xx`);
+    expect(forged.status).toBe(404);
   });
 
   it('lets officers report only their own enterprise, and responders check themselves in', async () => {
@@ -342,15 +355,12 @@ describe('roll call at the assembly points', () => {
   it('shows the time to 100 % accounted in the drill report', async () => {
     const doc = await scenarioDocument(s.t, [messageInject('far', 3600)]);
     const sc = await api().post('/api/drills/scenarios').set(as(commander)).send(doc);
-    const created = await api()
-      .post('/api/drills/runs')
-      .set(as(commander))
-      .send({
-        scenarioId: sc.body.id,
-        scheduledFor: new Date().toISOString(),
-        contactIds: [],
-        evaluatorIds: [],
-      });
+    const created = await api().post('/api/drills/runs').set(as(commander)).send({
+      scenarioId: sc.body.id,
+      scheduledFor: new Date().toISOString(),
+      contactIds: [],
+      evaluatorIds: [],
+    });
     const started = await api().post(`/api/drills/runs/${created.body.id}/start`).set(as(commander));
     const run = started.body as RunView;
     const incidentId = run.incidentId!;

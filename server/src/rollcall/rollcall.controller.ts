@@ -1,7 +1,9 @@
-import { Body, Controller, Delete, Get, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Inject, NotFoundException, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { MyRollCall, RollCallCandidates, RollCallView } from '@muster/contracts';
-import { Roles } from '../common/access.decorators.js';
+import type { LinkRollCall, MyRollCall, RollCallCandidates, RollCallView } from '@muster/contracts';
+import { verifyResponseToken } from '../callouts/response-link.js';
+import { Public, Roles } from '../common/access.decorators.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { ApiDoc } from '../common/api-docs.js';
 import { UuidParam } from '../common/uuid-param.js';
 import {
@@ -12,6 +14,7 @@ import {
   ROLL_CALL_REPORTERS,
 } from './rollcall.access.js';
 import {
+  LinkCheckInDto,
   MissingPersonDto,
   RollCallCheckInDto,
   RollCallCloseDto,
@@ -130,5 +133,41 @@ export class RollCallController {
   @Roles(...ROLL_CALL_COMMAND)
   close(@UuidParam() id: string, @Body() dto: RollCallCloseDto): Promise<RollCallView> {
     return this.rollCalls.close(id, dto);
+  }
+}
+
+/**
+ * A responder's check-in through the signed link of their call-out SMS (no login: the link is
+ * the credential, as for the answer). A forged or unknown link is a 404.
+ */
+@ApiTags('roll-calls')
+@Controller('api/roll-calls/by-link')
+@Public()
+export class RollCallLinkController {
+  constructor(
+    private readonly rollCalls: RollCallService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @ApiDoc(
+    "The open roll call of the link's incident: its points and where the responder checked in",
+    400,
+    404,
+  )
+  @Get(':token')
+  get(@Param('token') token: string): Promise<LinkRollCall> {
+    return this.rollCalls.byLink(this.recipient(token));
+  }
+
+  @ApiDoc('Check in at an assembly point through the signed link', 400, 404, 409, 413)
+  @Post(':token/check-in')
+  checkIn(@Param('token') token: string, @Body() dto: LinkCheckInDto): Promise<LinkRollCall> {
+    return this.rollCalls.checkInByLink(this.recipient(token), dto.pointId);
+  }
+
+  private recipient(token: string): string {
+    const id = verifyResponseToken(token, this.config.JWT_SECRET);
+    if (!id) throw new NotFoundException('Link not found');
+    return id;
   }
 }

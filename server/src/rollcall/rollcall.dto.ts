@@ -110,3 +110,7 @@ export class RollCallCloseDto {
   @IsBoolean()
   carryIntoReport?: boolean;
 }
+
+export class LinkCheckInDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() pointId: string;
+}

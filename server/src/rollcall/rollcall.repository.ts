@@ -149,6 +149,19 @@ export class RollCallRepository {
     return this.openByIds(rows.map((r) => r.id));
   }
 
+  /** Who a call-out recipient is and in which incident they were paged (the signed link names the recipient). */
+  async recipient(
+    recipientId: string,
+  ): Promise<{ incidentId: string; contactId: string | null; name: string } | null> {
+    const [row]: { incident_id: string; contact_id: string | null; name: string }[] =
+      await this.db.manager.query(
+        `SELECT co.incident_id, cr.contact_id, cr.name FROM callout_recipient cr
+         JOIN callout co ON co.id = cr.callout_id WHERE cr.id = $1`,
+        [recipientId],
+      );
+    return row ? { incidentId: row.incident_id, contactId: row.contact_id, name: row.name } : null;
+  }
+
   /** Open roll calls that concern this enterprise. */
   async openForEnterprise(enterpriseId: string): Promise<RollCall[]> {
     const rows: { roll_call_id: string }[] = await this.db.manager.query(

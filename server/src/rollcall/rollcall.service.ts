@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type {
+  LinkRollCall,
   MyRollCall,
   RecordLanguage,
   RollCallCandidates,
@@ -361,6 +362,37 @@ export class RollCallService implements OnModuleInit {
       });
       return after;
     });
+  }
+
+  /** The open roll call of the incident a responder's signed link was sent for, and where they checked in. */
+  async byLink(recipientId: string): Promise<LinkRollCall> {
+    const who = await this.rollCalls.recipient(recipientId);
+    if (!who) throw new NotFoundError('Link not found');
+    const rc = (await this.rollCalls.forIncident(who.incidentId)).find((r) => r.status === 'open');
+    if (!rc) return { rollCallId: null, points: [], checkedInAt: null };
+    const view = await this.view(rc);
+    const mineIn = who.contactId ? view.checkIns.find((c) => c.contactId === who.contactId) : undefined;
+    return {
+      rollCallId: rc.id,
+      points: view.points.map((p) => ({ id: p.id, code: p.code, label: p.label, lat: p.lat, lng: p.lng })),
+      checkedInAt: mineIn?.pointId ?? null,
+    };
+  }
+
+  /** A responder checks in through their signed link: the link is the credential, as for the answer. */
+  async checkInByLink(recipientId: string, pointId: string): Promise<LinkRollCall> {
+    const who = await this.rollCalls.recipient(recipientId);
+    if (!who) throw new NotFoundError('Link not found');
+    return this.context.runAsSystem('responder-link', () =>
+      this.db.transaction(async () => {
+        const open = (await this.rollCalls.forIncident(who.incidentId)).find((r) => r.status === 'open');
+        if (!open) throw new ConflictError('No roll call is open in this incident');
+        const rc = await this.rollCalls.lock(open.id);
+        const point = await this.point(rc.id, pointId, 'pointId');
+        await this.recordCheckIn(rc, point, { contactId: who.contactId, name: who.name }, 'link');
+        return this.byLink(recipientId);
+      }),
+    );
   }
 
   // ── texts ────────────────────────────────────────────────────────────────

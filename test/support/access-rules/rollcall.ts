@@ -9,6 +9,8 @@ export const rollCallRules: AccessRules = {
   'GET /api/incidents/:id/roll-calls': READERS,
   'GET /api/incidents/:id/roll-calls/candidates': COMMAND,
   'POST /api/incidents/:id/roll-calls': COMMAND,
+  'GET /api/roll-calls/by-link/:token': 'public',
+  'POST /api/roll-calls/by-link/:token/check-in': 'public',
   'GET /api/roll-calls/mine': ['enterprise_officer', 'responder'],
   'POST /api/roll-calls/:id/counts': REPORTERS,
   'POST /api/roll-calls/:id/check-ins': ['zone_admin', 'commander', 'responder'],
