@@ -153,7 +153,8 @@ describe('roll call at the assembly points', () => {
     // The fine chemicals plant lies east: its people go to B unless a report names another point.
     expect(board.enterprises.find((e) => e.enterpriseId === finechem.id)!.pointId).toBe(b!.id);
     expect([a!.accounted, b!.accounted]).toEqual([45, 3 + 30]);
-    expect([a!.expected, b!.expected]).toEqual([48, 30]);
+    expect([a!.expected, b!.expected]).toEqual([45, 33]);
+    expect([a!.missing, b!.missing]).toEqual([0, 0]);
     const coal = board.enterprises.find((e) => e.enterpriseId === coalchem.id)!;
     expect(coal.counts).toEqual(
       expect.arrayContaining([

@@ -30,8 +30,10 @@ const latest = (a: Date | null, b: Date | null) => (!a ? b : !b ? a : a > b ? a 
 
 /**
  * The board's numbers. An enterprise's missing are its headcount less everyone accounted for at
- * any point. A point expects the headcounts of the enterprises sent to it, and counts whoever
- * was reported there (an enterprise may report some of its people at another point).
+ * any point. A point counts whoever was reported there (an enterprise may report some of its
+ * people at another point) and expects them plus the missing of the enterprises sent to it:
+ * the missing are sought where they should have arrived, and a point whose people all came
+ * (wherever they were counted) is complete.
  */
 export function mapRollCall(r: RollCallRecord, names: Map<string, string>): RollCallView {
   const enterprises: RollCallEnterpriseView[] = r.enterprises.map((e) => {
@@ -50,9 +52,11 @@ export function mapRollCall(r: RollCallRecord, names: Map<string, string>): Roll
     };
   });
   const points: RollCallPointView[] = r.points.map((p) => {
-    const expected = enterprises.filter((e) => e.pointId === p.id).reduce((n, e) => n + (e.expected ?? 0), 0);
     const here = r.counts.filter((c) => c.pointId === p.id);
     const accounted = here.reduce((n, c) => n + c.accounted, 0);
+    const missing = enterprises
+      .filter((e) => e.pointId === p.id)
+      .reduce((n, e) => n + (e.missing ?? e.expected ?? 0), 0);
     const checkIns = r.checkIns.filter((c) => c.pointId === p.id);
     const last = [...here.map((c) => c.reportedAt), ...checkIns.map((c) => c.at)].reduce<Date | null>(
       latest,
@@ -66,9 +70,9 @@ export function mapRollCall(r: RollCallRecord, names: Map<string, string>): Roll
       lng: p.lng,
       source: p.source,
       sourceId: p.sourceId,
-      expected,
+      expected: accounted + missing,
       accounted,
-      missing: Math.max(0, expected - accounted),
+      missing,
       checkedIn: checkIns.length,
       lastReportAt: iso(last),
     };
