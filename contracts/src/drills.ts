@@ -266,8 +266,24 @@ export interface ResponderMetric {
   secondsToRespond: number | null;
 }
 
+/** A roll call held in the drill: how long until everyone was accounted for, on the scenario clock. */
+export interface RollCallMetric {
+  rollCallId: string;
+  /** Scenario second it was opened at; null if before the drill started. */
+  openedAtSeconds: number | null;
+  /** From opening to 100 % accounted for; null while (or if never) reached. */
+  secondsToAllAccounted: number | null;
+  /** The final numbers once closed, else the latest reported. */
+  expected: number;
+  accounted: number;
+  missing: number;
+  closed: boolean;
+}
+
 export interface RunMetrics {
   runId: string;
+  /** Roll calls at the assembly points, in the order they were opened. */
+  rollCalls: RollCallMetric[];
   actions: ActionMetric[];
   objectives: ObjectiveMetric[];
   responders: ResponderMetric[];

@@ -177,6 +177,14 @@ export const ROOM_EVENT_TYPES = [
   'reporting.act_recorded',
   /** A consequence model was run: its threat zones, drawn on every map in the room. */
   'consequence.modelled',
+  /** Roll call at the assembly points (清点人数): opened, a count, a check-in, a named missing person, 100 %, closed. */
+  'rollcall.opened',
+  'rollcall.counted',
+  'rollcall.checked_in',
+  'rollcall.missing_named',
+  'rollcall.missing_cleared',
+  'rollcall.all_accounted',
+  'rollcall.closed',
 ] as const;
 export type RoomEventType = (typeof ROOM_EVENT_TYPES)[number];
 

@@ -27,3 +27,4 @@ export * from './consequences.js';
 export * from './consequence-models/index.js';
 export * from './risk-grading.js';
 export * from './risks.js';
+export * from './rollcall.js';

@@ -35,6 +35,11 @@ export interface NotificationKindText {
   enums?: Record<string, EnumTextKind>;
 }
 
+const ROLL_CALL_REQUEST: Bilingual = [
+  '请清点{enterprise}全部在岗人员，集合到集结点 {point}（{place}）。回复“到 实到人数/在岗人数”，如“到 45/48”；在其他集结点请加代号，如“到 45/48 B”。集结点：{points}',
+  'Count everyone of {enterprise} on shift at assembly point {point} ({place}). Reply "at accounted/on shift", e.g. "at 45/48"; at another point add its letter, e.g. "at 45/48 B". Points: {points}',
+];
+
 export const NOTIFICATION_TEXT = {
   'hazard.submitted': {
     title: ['隐患整改待验收 {code}', 'Hazard rectification awaiting acceptance {code}'],
@@ -230,6 +235,17 @@ export const NOTIFICATION_TEXT = {
     pagedByDutyPolicy: true,
   },
   // Deadlines the reminder scheduler follows. `{days}` is whole calendar days left in the zone.
+  // Roll call (清点人数): asks an enterprise for its headcount at the assembly point, by text too.
+  'rollcall.requested': {
+    title: ['清点人数：{incident}', 'Roll call: {incident}'],
+    body: ROLL_CALL_REQUEST,
+    urgent: true,
+  },
+  'rollcall.requested_drill': {
+    title: ['【演练】清点人数：{incident}', '[DRILL] Roll call: {incident}'],
+    body: ROLL_CALL_REQUEST,
+    urgent: true,
+  },
   'drill.duty_due_soon': {
     title: ['应急演练即将到期 {enterprise}', 'Emergency drill due soon: {enterprise}'],
     body: [

@@ -22,6 +22,7 @@ import type {
 } from './incidents.js';
 import type { RoomEventPayloads, TypedRoomEvent } from './room-events.js';
 import type { ChainActKind, ReportChannel, ReportLevel } from './reporting-chain.js';
+import type { RollCallChannel } from './rollcall.js';
 import { responseLevelName } from './response-level-name.js';
 import type { Role } from './roles.js';
 
@@ -133,6 +134,11 @@ export const ENUM_TEXT = {
     resource_unavailable: ['资源不可用', 'resource unavailable'],
     responder_unreachable: ['人员联系不上', 'responder unreachable'],
   } satisfies Record<InjectKind, Bilingual>,
+  rollCallChannel: {
+    console: ['控制台', 'console'],
+    sms: ['短信', 'SMS'],
+    link: ['应急队员页面', 'responder page'],
+  } satisfies Record<RollCallChannel, Bilingual>,
   drillForm: {
     tabletop: ['桌面演练', 'tabletop'],
     live: ['实战演练', 'live'],
@@ -292,6 +298,28 @@ export const ROOM_EVENT_TEXT = {
     '运行后果模型：{title}（{zones} 个影响区）',
     'Ran a consequence model: {title} ({zones} threat zones)',
   ],
+  rollCallOpened: [
+    '开始清点人数：{points} 个集结点，{enterprises} 家企业',
+    'Roll call opened: {points} assembly points, {enterprises} enterprises',
+  ],
+  rollCallCounted: [
+    '{enterprise}在集结点 {point} 清点：实到 {accounted} / 在岗 {expected} 人（{channel}）；全部：{allAccounted} / {allExpected}',
+    '{enterprise} at point {point}: {accounted} of {expected} accounted for ({channel}); overall {allAccounted} of {allExpected}',
+  ],
+  rollCallCheckedIn: [
+    '{name}在集结点 {point} 签到（{channel}）',
+    '{name} checked in at point {point} ({channel})',
+  ],
+  rollCallMissingNamed: ['失联人员：{name}（{enterprise}）', 'Missing: {name} ({enterprise})'],
+  rollCallMissingCleared: ['{name}已从失联名单移除', '{name} taken off the missing list'],
+  rollCallAllAccounted: [
+    '人员全部清点到位：{expected} 人（开始清点后 {minutes} 分钟）',
+    'Everyone accounted for: {expected} people ({minutes} min after the roll call opened)',
+  ],
+  rollCallClosed: [
+    '清点人数结束：应到 {expected} 人，实到 {accounted} 人，失联 {missing} 人',
+    'Roll call closed: {accounted} of {expected} accounted for, {missing} missing',
+  ],
   featureAdded: ['标绘{kind}{label}', 'Drew {kind}{label}'],
   featureUpdated: ['修改{kind}{label}', 'Changed {kind}{label}'],
   featureRemoved: ['删除{kind}', 'Deleted {kind}'],
@@ -423,6 +451,35 @@ const DESCRIBE: { [T in RoomEventType]: Describer<T> } = {
   'task.updated': (p, say, word) =>
     say('taskUpdated', { title: p.task.title, status: word('taskStatus', p.task.status) }),
   'consequence.modelled': (p, say) => say('consequenceModelled', { title: p.title, zones: p.zones.length }),
+  'rollcall.opened': (p, say) =>
+    say('rollCallOpened', { points: p.points.length, enterprises: p.enterprises }),
+  'rollcall.counted': (p, say, word) =>
+    say('rollCallCounted', {
+      enterprise: p.enterpriseName,
+      point: p.pointCode,
+      accounted: p.accounted,
+      expected: p.expected,
+      channel: word('rollCallChannel', p.channel),
+      allAccounted: p.totals.accounted,
+      allExpected: p.totals.expected,
+    }),
+  'rollcall.checked_in': (p, say, word) =>
+    say('rollCallCheckedIn', {
+      name: p.name,
+      point: p.pointCode,
+      channel: word('rollCallChannel', p.channel),
+    }),
+  'rollcall.missing_named': (p, say) =>
+    say('rollCallMissingNamed', { name: p.name, enterprise: p.enterpriseName ?? say('noEnterprise') }),
+  'rollcall.missing_cleared': (p, say) => say('rollCallMissingCleared', { name: p.name }),
+  'rollcall.all_accounted': (p, say) =>
+    say('rollCallAllAccounted', { expected: p.expected, minutes: Math.round(p.secondsSinceOpened / 60) }),
+  'rollcall.closed': (p, say) =>
+    say('rollCallClosed', {
+      expected: p.final.expected,
+      accounted: p.final.accounted,
+      missing: p.final.missing,
+    }),
   'map_feature.added': (p, say, word) =>
     say('featureAdded', {
       kind: word('mapFeatureKind', p.feature.kind),

@@ -31,6 +31,7 @@ import type {
 } from './incidents.js';
 import type { ChainActView } from './reporting-chain.js';
 import type { ConsequenceModel, ThreatZone } from './consequences.js';
+import type { RollCallChannel, RollCallTotals } from './rollcall.js';
 
 /** Where the scenario clock stood when a drill started, paused, resumed or ended. */
 export type DrillClockPayload = {
@@ -83,6 +84,46 @@ export interface RoomEventPayloads {
     title: string;
     inputs: Record<string, unknown>;
     zones: ThreatZone[];
+  };
+  'rollcall.opened': {
+    rollCallId: string;
+    points: { id: string; code: string; label: string; lat: number; lng: number }[];
+    enterprises: number;
+  };
+  /** One enterprise's report at one point: its headcount and how many are accounted for there. */
+  'rollcall.counted': {
+    rollCallId: string;
+    enterpriseId: string;
+    enterpriseName: string;
+    pointId: string;
+    pointCode: string;
+    expected: number;
+    accounted: number;
+    channel: RollCallChannel;
+    totals: RollCallTotals;
+  };
+  'rollcall.checked_in': {
+    rollCallId: string;
+    pointId: string;
+    pointCode: string;
+    name: string;
+    channel: RollCallChannel;
+  };
+  'rollcall.missing_named': {
+    rollCallId: string;
+    personId: string;
+    name: string;
+    enterpriseName: string | null;
+  };
+  'rollcall.missing_cleared': { rollCallId: string; personId: string; name: string };
+  /** The first moment every enterprise had reported and everyone was accounted for. */
+  'rollcall.all_accounted': { rollCallId: string; expected: number; secondsSinceOpened: number };
+  /** `reportId`: the supplementary report the final missing count went into, if the commander chose to. */
+  'rollcall.closed': {
+    rollCallId: string;
+    final: RollCallTotals;
+    secondsToAllAccounted: number | null;
+    reportId: string | null;
   };
   /** The first acknowledgement of the duty call-out by a duty officer or commander. */
   'incident.taken_in_charge': {

@@ -30,6 +30,7 @@ import { ResponseHttpModule } from './response/response.http.module.js';
 import { RoomLogModule } from './room-log/room-log.module.js';
 import { RisksHttpModule } from './risks/risks.http.module.js';
 import { RoomsHttpModule } from './rooms/rooms.http.module.js';
+import { RollCallHttpModule } from './rollcall/rollcall.http.module.js';
 import { resolveWebDist } from './web-dist.js';
 import { ZoneHttpModule } from './zone/zone.http.module.js';
 
@@ -77,6 +78,7 @@ export class AppModule implements NestModule {
         IncidentHttpModule,
         RoomsHttpModule,
         ConsequencesHttpModule,
+        RollCallHttpModule,
         NotificationHttpModule,
         FileHttpModule,
         HazardHttpModule,

@@ -10,6 +10,7 @@ import { CalloutEngine } from './callout-engine.js';
 import { CalloutHooks } from './callout-hooks.js';
 import { CalloutService } from './callout.service.js';
 import { DrillRosters } from './drill-rosters.js';
+import { InboundTexts } from './inbound-texts.js';
 import { MyCalloutsService } from './my-callouts.service.js';
 import { PhoneResponderService } from './phone-responder.service.js';
 import { ResponderPositionsService } from './responder-positions.service.js';
@@ -31,6 +32,7 @@ import { ResponderService } from './responder.service.js';
     MyCalloutsService,
     CalloutHooks,
     ResponderPositionsService,
+    InboundTexts,
   ],
   exports: [
     CalloutService,
@@ -41,6 +43,7 @@ import { ResponderService } from './responder.service.js';
     MyCalloutsService,
     CalloutHooks,
     ResponderPositionsService,
+    InboundTexts,
     MessagingModule,
   ],
 })

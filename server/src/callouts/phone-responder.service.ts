@@ -5,6 +5,7 @@ import type { VoiceStep } from '../messaging/provider.js';
 import { webhookUrl } from '../messaging/webhooks.js';
 import { CalloutDeliveryStore } from './callout-delivery.store.js';
 import { CalloutService } from './callout.service.js';
+import { InboundTexts } from './inbound-texts.js';
 import { parseReply } from './replies.js';
 import { callText, type Language, smsReply, voiceScript, whichCalloutReply } from './templates.js';
 
@@ -30,10 +31,16 @@ export class PhoneResponderService {
     private readonly callouts: CalloutService,
     private readonly deliveries: CalloutDeliveryStore,
     private readonly optOuts: OptOutRepository,
+    private readonly inbound: InboundTexts,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** An incoming text; returns the reply to send back, or null for none. */
+  /**
+   * An incoming text; returns the reply to send back, or null for none. STOP/START come first;
+   * then a registered reader may claim it (a roll call's `到 45/48` or check-in from a number
+   * in an open roll call), else it answers a call-out. A text that answers nothing gets the
+   * readers' hint, beside the call-out's own help when one is open.
+   */
   async textReceived(from: string, body: string): Promise<string | null> {
     const reply = parseReply(body);
     if (reply.optOut === 'stop') {
@@ -44,9 +51,15 @@ export class PhoneResponderService {
       await this.optOuts.remove(from);
       return null;
     }
+    const claimed = await this.inbound.claim(from, body);
+    if (claimed) return claimed.reply;
     const open = await this.callouts.openFor(from);
     const lang: Language = open[0]?.recipient.language ?? (await this.callouts.languageOf(from));
-    if (!reply.decision) return open.length ? smsReply(lang, 'howToAnswer') : null;
+    if (!reply.decision) {
+      const hint = await this.inbound.hint(from);
+      const help = open.length ? smsReply(lang, 'howToAnswer') : null;
+      return hint && help ? `${hint}\n${help}` : (hint ?? help);
+    }
     const byCode = reply.code ? open.find((o) => o.callout.shortCode === reply.code) : undefined;
     // An answer to a call-out that has ended (named by its code, or the phone's latest page when
     // none is open) is told so and changes nothing.
@@ -58,6 +71,10 @@ export class PhoneResponderService {
         lang,
         open.map((o) => o.callout.shortCode),
       );
+    if (!target && !open.length) {
+      const hint = await this.inbound.hint(from);
+      if (hint) return hint;
+    }
     if (!target) return smsReply(lang, (await this.callouts.hasEnded(from)) ? 'ended' : 'nothingOpen');
     const { closed } = await this.callouts.respond(target.recipient.id, reply.decision, 'sms');
     if (closed) return smsReply(lang, 'ended');

@@ -38,6 +38,8 @@ import { IncidentChainAct } from '../incidents/reporting-chain.entity.js';
 import { RoomEvent } from '../room-log/room-event.entity.js';
 import { Dispatch, MapFeature, RoomTask } from '../rooms/room.entities.js';
 import { DRILL_ENTITIES } from '../drills/drill.entities.js';
+import { ROLL_CALL_ENTITIES } from '../rollcall/rollcall.entities.js';
+import { RollCall1765430000000 } from './migrations/1765430000000-roll-call.js';
 import { Drills1764900000000 } from './migrations/1764900000000-drills.js';
 import { DurableJobs1765000000000 } from './migrations/1765000000000-durable-jobs.js';
 import { TokenVersion1765000000100 } from './migrations/1765000000100-token-version.js';
@@ -67,6 +69,7 @@ import { DutyAlert, DutyPolicy } from '../duty/duty.entities.js';
 export const ENTITIES = [
   ...DRILL_ENTITIES,
   ...RISK_ENTITIES,
+  ...ROLL_CALL_ENTITIES,
   Callout,
   CalloutRecipient,
   CalloutDelivery,
@@ -138,6 +141,7 @@ export const MIGRATIONS = [
   ConsequenceRuns1765410000000,
   ResponderLocatedAt1765440000000,
   RiskRegister1765450000000,
+  RollCall1765430000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

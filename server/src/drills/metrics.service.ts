@@ -7,7 +7,7 @@ import { RoomLog } from '../room-log/room-log.js';
 import { DrillRunInject } from './drill.entities.js';
 import { DrillRunRepository } from './drill-run.repository.js';
 import { mapRunInject } from './drill-run.view.js';
-import { measureActions, medianAck, modelRuns, objectiveOutcomes } from './metrics.js';
+import { measureActions, measureRollCalls, medianAck, modelRuns, objectiveOutcomes } from './metrics.js';
 import { scenarioMs } from './scenario-clock.js';
 
 /** How fast and how well the players acted, read from the drill room's log and its call-outs. */
@@ -39,6 +39,7 @@ export class DrillMetricsService {
     const responders = run.incidentId ? await this.callouts.responders(run.incidentId) : [];
     return {
       runId,
+      rollCalls: measureRollCalls(events),
       actions,
       objectives: objectiveOutcomes(run.document.objectives, actions),
       responders,

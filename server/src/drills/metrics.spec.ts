@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { RunInjectView, RoomEventView } from '@muster/contracts';
-import { measureActions, median, objectiveOutcomes, scenarioTimeOf } from './metrics.js';
+import { measureActions, measureRollCalls, median, objectiveOutcomes, scenarioTimeOf } from './metrics.js';
 
 const T0 = Date.parse('2026-11-28T02:00:00Z');
 let seq = 0;
@@ -134,5 +134,54 @@ describe('objectives', () => {
     expect(median([])).toBeNull();
     expect(median([30, 10, 20])).toBe(20);
     expect(median([10, 20, 30, 41])).toBe(25);
+  });
+});
+
+describe('roll calls in a drill', () => {
+  const totals = (expected: number, accounted: number) => ({
+    expected,
+    accounted,
+    missing: expected - accounted,
+    reported: 1,
+    enterprises: 1,
+    checkedIn: 0,
+    complete: expected === accounted,
+  });
+
+  it('times 100 % accounted on the scenario clock, a pause standing still, and keeps the final numbers', () => {
+    const events = [
+      ev(0, 'drill.started', { scenarioMs: 0 }),
+      ev(100, 'rollcall.opened', { rollCallId: 'rc' }),
+      ev(160, 'rollcall.counted', { rollCallId: 'rc', totals: totals(48, 40) }),
+      ev(200, 'drill.paused', { scenarioMs: 200_000 }),
+      ev(500, 'drill.resumed', { scenarioMs: 200_000 }),
+      ev(530, 'rollcall.counted', { rollCallId: 'rc', totals: totals(48, 48) }),
+      ev(530, 'rollcall.all_accounted', { rollCallId: 'rc', expected: 48, secondsSinceOpened: 430 }),
+      ev(600, 'rollcall.closed', { rollCallId: 'rc', final: totals(48, 48) }),
+    ];
+    expect(measureRollCalls(events)).toEqual([
+      {
+        rollCallId: 'rc',
+        openedAtSeconds: 100,
+        secondsToAllAccounted: 130,
+        expected: 48,
+        accounted: 48,
+        missing: 0,
+        closed: true,
+      },
+    ]);
+  });
+
+  it('leaves the time empty while people are still missing', () => {
+    const events = [
+      ev(0, 'drill.started', { scenarioMs: 0 }),
+      ev(10, 'rollcall.opened', { rollCallId: 'rc' }),
+      ev(20, 'rollcall.counted', { rollCallId: 'rc', totals: totals(10, 7) }),
+    ];
+    expect(measureRollCalls(events)[0]).toMatchObject({
+      secondsToAllAccounted: null,
+      missing: 3,
+      closed: false,
+    });
   });
 });

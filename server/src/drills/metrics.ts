@@ -6,6 +6,7 @@ import type {
   ObjectiveMetric,
   ObjectiveOutcome,
   ResponderMetric,
+  RollCallMetric,
   RunInjectView,
   ScenarioObjective,
   RoomEventView,
@@ -189,4 +190,56 @@ export function medianAck(responders: ResponderMetric[]): number | null {
       .filter((r) => r.state === 'acknowledged' && r.secondsToRespond !== null)
       .map((r) => r.secondsToRespond!),
   );
+}
+
+/**
+ * Each roll call of the drill room: time to 100 % accounted on the scenario clock (a pause stops
+ * it, as it stops the drill), and its final numbers once closed, else the latest reported.
+ */
+export function measureRollCalls(events: RoomEventView[]): RollCallMetric[] {
+  const toScenario = scenarioTimeOf(events);
+  const out = new Map<string, RollCallMetric & { openedMs: number | null }>();
+  for (const e of events) {
+    const p = e.payload as Payload;
+    const id = String(p.rollCallId ?? '');
+    const m = out.get(id);
+    switch (e.type) {
+      case 'rollcall.opened': {
+        const openedMs = toScenario(e.at);
+        out.set(id, {
+          rollCallId: id,
+          openedMs,
+          openedAtSeconds: openedMs === null ? null : Math.round(openedMs / 1000),
+          secondsToAllAccounted: null,
+          expected: 0,
+          accounted: 0,
+          missing: 0,
+          closed: false,
+        });
+        break;
+      }
+      case 'rollcall.counted':
+      case 'rollcall.closed': {
+        if (!m) break;
+        const t = (e.type === 'rollcall.closed' ? p.final : p.totals) as Payload;
+        Object.assign(m, {
+          expected: Number(t.expected),
+          accounted: Number(t.accounted),
+          missing: Number(t.missing),
+        });
+        if (e.type === 'rollcall.closed') m.closed = true;
+        break;
+      }
+      case 'rollcall.all_accounted': {
+        if (!m) break;
+        const atMs = toScenario(e.at);
+        m.secondsToAllAccounted =
+          atMs !== null && m.openedMs !== null
+            ? Math.round(Math.max(0, atMs - m.openedMs) / 1000)
+            : Number(p.secondsSinceOpened);
+        break;
+      }
+    }
+  }
+  return [...out.values()].map(({ openedMs: _, ...m }) => m);
 }

@@ -11,6 +11,7 @@ import { incidentRules } from './incidents.js';
 import { planRules } from './plans.js';
 import { resourceRules } from './resources.js';
 import { riskRules } from './risks.js';
+import { rollCallRules } from './rollcall.js';
 
 export type AccessRules = Record<string, Role[] | 'public'>;
 
@@ -31,4 +32,5 @@ export const EXPECTED: AccessRules = {
   ...dutyRules,
   ...consequenceRules,
   ...riskRules,
+  ...rollCallRules,
 };

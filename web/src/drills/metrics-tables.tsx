@@ -4,6 +4,7 @@ import { useRecordText } from '../incidents/timeline-text';
 import { useDrillsT } from './i18n';
 import { formatSpan, outcomeCounts } from './model';
 import { OutcomeBadge } from './ui';
+import { RollCallMetrics } from '../rollcall/RollCallMetrics';
 
 /**
  * The measurement of a run as tables: outcome counts, expected actions against their targets,
@@ -35,6 +36,7 @@ export function MetricsTables({ metrics, print = false }: { metrics: RunMetrics;
           <dd>{formatSpan(metrics.medianAckSeconds)}</dd>
         </div>
       </dl>
+      <RollCallMetrics rollCalls={metrics.rollCalls} tableClass={table} />
       <h3 className="card__title">{t('metrics.actions')}</h3>
       <table className={table}>
         <thead>

@@ -24,6 +24,7 @@ import { ReportingChainPanel } from './room/ReportingChainPanel';
 import { ResponsePanel } from './room/ResponsePanel';
 import { RoomScene, RoomWork } from './room/RoomScene';
 import { Timeline } from './room/Timeline';
+import { RollCallBoard, RollCallTabLabel } from '../rollcall/RollCallBoard';
 import {
   DrillFlag,
   LevelBadge,
@@ -285,15 +286,16 @@ function IncidentRoom({ incidentId }: { incidentId: string }) {
                 )
               }
               layers={
-                showNearby &&
-                nearby.data && (
-                  <NearbyResourceLayer
-                    resources={nearby.data.items}
-                    incidentId={incidentId}
-                    canAct={canAct}
-                    events={room.events}
-                  />
-                )
+                <>
+                  {showNearby && nearby.data && (
+                    <NearbyResourceLayer
+                      resources={nearby.data.items}
+                      incidentId={incidentId}
+                      canAct={canAct}
+                      events={room.events}
+                    />
+                  )}
+                </>
               }
               footer={
                 <div className="room-scene__foot">
@@ -346,6 +348,11 @@ function IncidentRoom({ incidentId }: { incidentId: string }) {
                   events={room.events}
                 />
               ),
+            },
+            {
+              id: 'rollcall',
+              label: <RollCallTabLabel incidentId={incidentId} events={room.events} />,
+              panel: <RollCallBoard incident={data} events={room.events} role={role} />,
             },
             {
               id: 'reports',

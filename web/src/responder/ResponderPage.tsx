@@ -15,6 +15,7 @@ import { SeverityBadge } from '../incidents/ui';
 import { BaseMap } from '../map/BaseMap';
 import { BasemapLayer } from '../map/layers/BasemapLayer';
 import { levelName } from '../incidents/level-name';
+import { LinkCheckIn } from '../rollcall/LinkCheckIn';
 import { FitPoints } from './FitPoints';
 import './responder.css';
 
@@ -83,6 +84,11 @@ export function ResponderPage() {
           onAnswer={(decision) => answer.mutate({ decision })}
           onShareLocation={shareLocation}
         />
+      )}
+      {briefing.data && (
+        <div className="responder__body">
+          <LinkCheckIn token={token} />
+        </div>
       )}
     </div>
   );

@@ -5,6 +5,7 @@ import { incidentsLayer } from './layers/incidents';
 import { respondersLayer } from './layers/responders';
 import { resourcesLayer } from './layers/resources';
 import { riskPointsLayer } from './layers/risk-points';
+import { rollCallLayer } from './layers/roll-call';
 import { sceneFeaturesLayer } from './layers/scene-features';
 import { teamsLayer } from './layers/teams';
 import { threatZonesLayer } from './layers/threat-zones';
@@ -17,6 +18,7 @@ import { threatZonesLayer } from './layers/threat-zones';
 export const MAP_LAYERS: readonly MapLayerDefinition[] = [
   sceneFeaturesLayer,
   threatZonesLayer,
+  rollCallLayer,
   incidentsLayer,
   respondersLayer,
   teamsLayer,
