@@ -175,6 +175,8 @@ export const ROOM_EVENT_TYPES = [
   'reporting.act_recorded',
   /** A consequence model was run: its threat zones, drawn on every map in the room. */
   'consequence.modelled',
+  /** A geo-targeted warning (or its update or cancel) went out to everyone inside an area. */
+  'warning.sent',
 ] as const;
 export type RoomEventType = (typeof ROOM_EVENT_TYPES)[number];
 

@@ -24,3 +24,5 @@ export * from './reporting-chain.js';
 export * from './duty.js';
 export * from './regulatory-category.js';
 export * from './consequences.js';
+export * from './sensitive-targets.js';
+export * from './warnings.js';

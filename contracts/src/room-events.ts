@@ -31,6 +31,7 @@ import type {
 } from './incidents.js';
 import type { ChainActView } from './reporting-chain.js';
 import type { ConsequenceModel, ThreatZone } from './consequences.js';
+import type { WarningAction, WarningCounts, WarningMsgType } from './warnings.js';
 
 /** Where the scenario clock stood when a drill started, paused, resumed or ended. */
 export type DrillClockPayload = {
@@ -83,6 +84,17 @@ export interface RoomEventPayloads {
     title: string;
     inputs: Record<string, unknown>;
     zones: ThreatZone[];
+  };
+  /** `counts` of the targets inside `areaLabel`; `calloutId` null for a cancel (nobody is paged). */
+  'warning.sent': {
+    warningId: string;
+    msgType: WarningMsgType;
+    referencesId: string | null;
+    calloutId: string | null;
+    areaLabel: string;
+    action: WarningAction;
+    isDrill: boolean;
+    counts: WarningCounts;
   };
   /** The first acknowledgement of the duty call-out by a duty officer or commander. */
   'incident.taken_in_charge': {

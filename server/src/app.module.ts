@@ -26,6 +26,8 @@ import { NotificationHttpModule } from './notifications/notification.http.module
 import { PlansHttpModule } from './plans/plans.http.module.js';
 import { ResourcesHttpModule } from './resources/resources.http.module.js';
 import { ResponseHttpModule } from './response/response.http.module.js';
+import { SensitiveTargetsHttpModule } from './sensitive-targets/sensitive-targets.http.module.js';
+import { WarningsHttpModule } from './warnings/warnings.http.module.js';
 import { RoomLogModule } from './room-log/room-log.module.js';
 import { RoomsHttpModule } from './rooms/rooms.http.module.js';
 import { resolveWebDist } from './web-dist.js';
@@ -44,6 +46,7 @@ function webConsole(): DynamicModule[] {
         '/metrics',
         '/webhooks/{*path}',
         '/live/{*path}',
+        '/cap/{*path}',
       ],
     }),
   ];
@@ -84,6 +87,8 @@ export class AppModule implements NestModule {
         HealthHttpModule,
         MetricsHttpModule,
         ZoneHttpModule,
+        SensitiveTargetsHttpModule,
+        WarningsHttpModule,
         ...webConsole(),
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],

@@ -55,6 +55,9 @@ import { DrillPlan1765300000001 } from './migrations/1765300000001-drill-plan.js
 import { PlanEvaluationAndFiling1765300000100 } from './migrations/1765300000100-plan-evaluation-and-filing.js';
 import { PlanPaperwork1765300000110 } from './migrations/1765300000110-plan-paperwork.js';
 import { MajorHazardClosing1765300000200 } from './migrations/1765300000200-major-hazard-closing.js';
+import { SensitiveTargetsAndWarnings1765420000000 } from './migrations/1765420000000-sensitive-targets-and-warnings.js';
+import { SensitiveTarget } from '../sensitive-targets/sensitive-target.entity.js';
+import { Warning } from '../warnings/warning.entity.js';
 import { NotificationPreference } from '../notifications/notification-preference.entity.js';
 import { DutyAlert, DutyPolicy } from '../duty/duty.entities.js';
 
@@ -88,6 +91,8 @@ export const ENTITIES = [
   RotationMember,
   RotationOverride,
   Resource,
+  SensitiveTarget,
+  Warning,
   Plan,
   PlanVersion,
   PlanLevel,
@@ -128,6 +133,7 @@ export const MIGRATIONS = [
   PlanEvaluationAndFiling1765300000100,
   PlanPaperwork1765300000110,
   MajorHazardClosing1765300000200,
+  SensitiveTargetsAndWarnings1765420000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
