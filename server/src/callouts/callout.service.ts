@@ -431,7 +431,9 @@ export class CalloutService {
    */
   async sharedLocations(
     incidentId: string,
-  ): Promise<{ contactId: string; name: string; phone: string; language: 'zh-CN' | 'en'; lat: number; lng: number }[]> {
+  ): Promise<
+    { contactId: string; name: string; phone: string; language: 'zh-CN' | 'en'; lat: number; lng: number }[]
+  > {
     return this.db.manager.query(
       `SELECT DISTINCT ON (r.contact_id) r.contact_id AS "contactId", r.name, r.phone, r.language,
               (r.location->>'lat')::float8 AS lat, (r.location->>'lng')::float8 AS lng

@@ -65,7 +65,9 @@ export function voiceScript(
       : '';
     return {
       say: `${t.isDrill ? 'This is a drill. ' : ''}This is the Duji zone emergency command${warning ? ' with a warning' : ''}. ${sentence(t.message, '.')}${level}`,
-      prompt: warning ? 'Press 1 to confirm you received this warning.' : 'Press 1 to accept, press 2 to decline.',
+      prompt: warning
+        ? 'Press 1 to confirm you received this warning.'
+        : 'Press 1 to accept, press 2 to decline.',
     };
   }
   const level = t.responseLevel ? `已启动${responseLevelSpoken(t.responseLevel, 'zh-CN')}。` : '';

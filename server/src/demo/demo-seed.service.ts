@@ -11,6 +11,7 @@ import { DutyDemoSeeder } from './duty-demo.js';
 import { HazardsDemoSeeder } from './hazards-demo.js';
 import { PlansDemoSeeder } from './plans-demo.js';
 import { ResourcesDemoSeeder } from './resources-demo.js';
+import { SensitiveTargetsDemoSeeder } from './sensitive-targets-demo.js';
 import { ReminderScheduler } from '../reminders/reminder-scheduler.js';
 import { reminderKeyText } from '../reminders/reminder-ledger.js';
 
@@ -39,6 +40,7 @@ export class DemoSeedService {
     private readonly hazardsSeeder: HazardsDemoSeeder,
     private readonly drillsSeeder: DrillsDemoSeeder,
     private readonly dutySeeder: DutyDemoSeeder,
+    private readonly sensitiveTargetsSeeder: SensitiveTargetsDemoSeeder,
     private readonly reminders: ReminderScheduler,
   ) {}
 
@@ -106,6 +108,7 @@ export class DemoSeedService {
       const drills = await this.drillsSeeder.seed(ids);
       // The duty policy names the directory's duty rotation and teams.
       const dutyPolicy = await this.dutySeeder.seed();
+      const sensitiveTargets = await this.sensitiveTargetsSeeder.seed();
       // The demo records are entered back-dated: hazards long overdue, drills never held,
       // certificates and resources past their dates. A fresh start would otherwise text dozens
       // of people about them at once, with nothing in the log to say why; their reminders are
@@ -130,6 +133,7 @@ export class DemoSeedService {
       );
       this.logger.log(`Demo drills: ${drills.scenariosCreated} scenarios created`);
       if (dutyPolicy) this.logger.log('Demo duty alerting policy created');
+      if (sensitiveTargets) this.logger.log(`Demo sensitive targets: ${sensitiveTargets} created`);
       return result;
     });
   }

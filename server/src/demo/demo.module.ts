@@ -8,6 +8,7 @@ import { InspectionModule } from '../inspections/inspection.module.js';
 import { PlansModule } from '../plans/plans.module.js';
 import { ReminderSchedulerModule } from '../reminders/reminders.module.js';
 import { ResourcesModule } from '../resources/resources.module.js';
+import { SensitiveTargetsModule } from '../sensitive-targets/sensitive-targets.module.js';
 import { DemoSeedService } from './demo-seed.service.js';
 import { DirectoryDemoSeeder } from './directory-demo.js';
 import { DrillsDemoSeeder } from './drills-demo.js';
@@ -15,6 +16,7 @@ import { DutyDemoSeeder } from './duty-demo.js';
 import { HazardsDemoSeeder } from './hazards-demo.js';
 import { PlansDemoSeeder } from './plans-demo.js';
 import { ResourcesDemoSeeder } from './resources-demo.js';
+import { SensitiveTargetsDemoSeeder } from './sensitive-targets-demo.js';
 
 @Module({
   imports: [
@@ -28,6 +30,7 @@ import { ResourcesDemoSeeder } from './resources-demo.js';
     DrillsModule,
     DutyModule,
     ReminderSchedulerModule,
+    SensitiveTargetsModule,
   ],
   providers: [
     DemoSeedService,
@@ -37,6 +40,7 @@ import { ResourcesDemoSeeder } from './resources-demo.js';
     HazardsDemoSeeder,
     DrillsDemoSeeder,
     DutyDemoSeeder,
+    SensitiveTargetsDemoSeeder,
   ],
   exports: [DemoSeedService],
 })

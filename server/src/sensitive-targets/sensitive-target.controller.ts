@@ -70,7 +70,14 @@ export class SensitiveTargetController {
     return new StreamableFile(body);
   }
 
-  @ApiDoc('Import sensitive targets from a CSV, XLSX or GeoJSON file (all rows or none)', 400, 401, 403, 409, 413)
+  @ApiDoc(
+    'Import sensitive targets from a CSV, XLSX or GeoJSON file (all rows or none)',
+    400,
+    401,
+    403,
+    409,
+    413,
+  )
   @Post('import')
   @Roles(...SENSITIVE_TARGET_WRITERS)
   @TableImport()

@@ -13,8 +13,7 @@ import type {
 export function countTargets(targets: WarningTarget[], isDrill: boolean): WarningCounts {
   const paged = new Set<string>();
   const left = new Set<string>();
-  for (const t of targets)
-    for (const p of t.people) (isDrill && !p.onRoster ? left : paged).add(p.phone);
+  for (const t of targets) for (const p of t.people) (isDrill && !p.onRoster ? left : paged).add(p.phone);
   for (const phone of paged) left.delete(phone);
   const sensitive = targets.filter((t) => t.kind === 'sensitive_target');
   return {
@@ -37,7 +36,8 @@ export function boardTargets(targets: WarningTarget[], callout: CalloutView | nu
   return targets.map((t) => {
     const people: WarningDelivery[] = t.people.map((p) => {
       const r = byPhone.get(p.phone);
-      if (!r) return { name: p.name, phone: p.phone, state: 'not_paged', lastDelivery: null, acknowledgedAt: null };
+      if (!r)
+        return { name: p.name, phone: p.phone, state: 'not_paged', lastDelivery: null, acknowledgedAt: null };
       const last = r.deliveries[r.deliveries.length - 1];
       return {
         name: p.name,

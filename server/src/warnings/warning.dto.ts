@@ -62,7 +62,7 @@ export class WarningCircleDto {
 
 /** Exactly one of the four: a room map feature, a computed threat zone, a polygon or a circle. */
 export class WarningAreaDto {
-  @ApiPropertyOptional({ format: 'uuid', description: "A room map feature: a hazard zone, cordon or circle" })
+  @ApiPropertyOptional({ format: 'uuid', description: 'A room map feature: a hazard zone, cordon or circle' })
   @IsOmittable()
   @IsUUID()
   featureId?: string;

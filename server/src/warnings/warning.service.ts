@@ -62,7 +62,10 @@ export class WarningService {
     const host = new URL(config.PUBLIC_URL).host.replace(/[,\s<&]/g, '');
     this.publisher = {
       sender: `muster@${host}`,
-      senderName: { 'zh-CN': '杜集经济开发区应急指挥中心', en: 'Duji Economic Development Zone emergency command' },
+      senderName: {
+        'zh-CN': '杜集经济开发区应急指挥中心',
+        en: 'Duji Economic Development Zone emergency command',
+      },
       baseUrl: config.PUBLIC_URL,
       timeZone: config.TZ,
     };

@@ -9,6 +9,7 @@ import { hazardRules } from './hazards.js';
 import { incidentRules } from './incidents.js';
 import { planRules } from './plans.js';
 import { resourceRules } from './resources.js';
+import { warningRules } from './warnings.js';
 
 export type AccessRules = Record<string, Role[] | 'public'>;
 
@@ -27,4 +28,5 @@ export const EXPECTED: AccessRules = {
   ...drillRules,
   ...drillEvaluationRules,
   ...dutyRules,
+  ...warningRules,
 };

@@ -39,7 +39,8 @@ export function capAlertXml(w: CapWarning, publisher: CapPublisher, references: 
   doc.ele('status').txt(w.isDrill ? 'Exercise' : 'Actual');
   doc.ele('msgType').txt(w.msgType);
   doc.ele('scope').txt('Public');
-  if (w.isDrill) doc.ele('note').txt('演练 Exercise: this alert belongs to a drill and asks for no real action.');
+  if (w.isDrill)
+    doc.ele('note').txt('演练 Exercise: this alert belongs to a drill and asks for no real action.');
   if (references) {
     doc
       .ele('references')
@@ -67,7 +68,8 @@ export function capAlertXml(w: CapWarning, publisher: CapPublisher, references: 
     info.ele('web').txt(`${publisher.baseUrl}/cap/alerts/${w.id}.xml`);
     const area = info.ele('area');
     area.ele('areaDesc').txt(w.area.label || words.area);
-    if (w.area.polygon) for (const ring of w.area.polygon.slice(0, 1)) area.ele('polygon').txt(capPolygon(ring));
+    if (w.area.polygon)
+      for (const ring of w.area.polygon.slice(0, 1)) area.ele('polygon').txt(capPolygon(ring));
     if (w.area.circle) area.ele('circle').txt(capCircle(w.area.circle.center, w.area.circle.radiusM));
   }
   return doc.end({ prettyPrint: true });
