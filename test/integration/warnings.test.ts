@@ -22,7 +22,9 @@ describe('geo-targeted warnings', () => {
   let n = 0;
 
   beforeAll(async () => {
-    s = await startCalloutStack();
+    // Real time: the call that follows an unanswered SMS comes after two minutes, so a phone
+    // that answers its SMS gets no call and each is paged exactly once.
+    s = await startCalloutStack({}, 1);
     commander = await s.t.token('commander');
     admin = await s.t.token('zone_admin');
   });
@@ -251,15 +253,12 @@ describe('geo-targeted warnings', () => {
       .send({ text: '氯气扩散加剧', action: 'evacuate' });
     expect(noPoint.status).toBe(400);
     expect(noPoint.body.message).toEqual([expect.stringMatching(/^assemblyPointId: /)]);
-    const update = await api()
-      .post(`/api/warnings/${first.body.id}/update`)
-      .set(auth())
-      .send({
-        text: '氯气扩散加剧',
-        action: 'evacuate',
-        assemblyPointId: point.body.id,
-        severity: 'Extreme',
-      });
+    const update = await api().post(`/api/warnings/${first.body.id}/update`).set(auth()).send({
+      text: '氯气扩散加剧',
+      action: 'evacuate',
+      assemblyPointId: point.body.id,
+      severity: 'Extreme',
+    });
     expect(update.status).toBe(201);
     expect(update.body).toMatchObject({ msgType: 'Update', referencesId: first.body.id });
     const sms = await waitFor(
@@ -296,7 +295,10 @@ describe('geo-targeted warnings', () => {
     for (const id of [first.body.id, update.body.id, cancel.body.id])
       expect(feed.text).toContain(`/cap/alerts/${id}.xml`);
     expect(feed.text.indexOf(cancel.body.id)).toBeLessThan(feed.text.indexOf(first.body.id));
-    expect((await api().get('/cap/alerts/not-an-id.xml')).status).toBe(404);
+    const malformed = await api().get('/cap/alerts/not-an-id.xml');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.message).toEqual([expect.stringMatching(/^file: /)]);
+    expect((await api().get(`/cap/alerts/${incidentId}.xml`)).status).toBe(404);
   });
 
   it('in a drill pages only the roster, marked as a drill, and publishes an Exercise', async () => {

@@ -44,9 +44,8 @@ export const SENSITIVE_TARGET_COLUMNS = [
   'notes',
 ] as const;
 
-const GEOJSON_PROPERTIES = new Set<string>(
-  SENSITIVE_TARGET_COLUMNS.filter((c) => c !== 'lat' && c !== 'lng' && c !== 'outline'),
-);
+/** A Polygon feature may carry `lat`/`lng`: its position inside the outline, kept as it was. */
+const GEOJSON_PROPERTIES = new Set<string>(SENSITIVE_TARGET_COLUMNS.filter((c) => c !== 'outline'));
 /** Properties an export carries that are worked out, not imported. */
 const DERIVED_PROPERTIES = new Set(['createdAt', 'updatedAt', 'location']);
 
@@ -99,7 +98,7 @@ export class SensitiveTargetTransferService {
           type: 'Feature',
           id: t.id,
           geometry: outline ?? { type: 'Point', coordinates: [location.lng, location.lat] },
-          properties,
+          properties: outline ? { ...properties, lat: location.lat, lng: location.lng } : properties,
         };
       }),
     };

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, NotFoundException, Param } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Header, Param } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { isUUID } from 'class-validator';
 import { Public } from '../common/access.decorators.js';
@@ -25,14 +25,14 @@ export class CapController {
     return this.warnings.capFeed();
   }
 
-  @ApiDoc('One CAP 1.2 alert', 404)
+  @ApiDoc('One CAP 1.2 alert', 400, 404)
   @Get('alerts/:file')
   @ApiProduces('application/cap+xml')
   @Header('Content-Type', 'application/cap+xml; charset=utf-8')
   @Header('Cache-Control', 'public, max-age=60')
   alert(@Param('file') file: string): Promise<string> {
     const id = /^(.+)\.xml$/.exec(file)?.[1];
-    if (!id || !isUUID(id)) throw new NotFoundException('Alert not found');
+    if (!id || !isUUID(id)) throw new BadRequestException(['file: must be an alert id followed by .xml']);
     return this.warnings.capDocument(id);
   }
 }

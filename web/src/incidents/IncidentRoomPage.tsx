@@ -21,6 +21,9 @@ import { NearbyResourceLayer, NearbyResourcesPanel, useNearbyResources } from '.
 import { ReportsPanel } from './room/ReportsPanel';
 import { ReportingChainPanel } from './room/ReportingChainPanel';
 import { ResponsePanel } from './room/ResponsePanel';
+import { SensitiveTargetsLayer } from '../sensitive-targets/SensitiveTargetsLayer';
+import { WarningPanel } from '../warnings/WarningPanel';
+import { useWarningsT } from '../warnings/i18n';
 import { RoomScene, RoomWork } from './room/RoomScene';
 import { Timeline } from './room/Timeline';
 import {
@@ -223,6 +226,7 @@ function IncidentRoom({ incidentId }: { incidentId: string }) {
   const canCall = role ? ROOM_ACTORS.includes(role) : false;
 
   const nearby = useNearbyResources(incident.data);
+  const { t: warningsT } = useWarningsT();
 
   if (incident.isPending) return <Loading label={t('incidents.room.loading')} />;
   if (incident.isError) {
@@ -283,15 +287,17 @@ function IncidentRoom({ incidentId }: { incidentId: string }) {
                 )
               }
               layers={
-                showNearby &&
-                nearby.data && (
-                  <NearbyResourceLayer
-                    resources={nearby.data.items}
-                    incidentId={incidentId}
-                    canAct={canAct}
-                    events={room.events}
-                  />
-                )
+                <>
+                  <SensitiveTargetsLayer />
+                  {showNearby && nearby.data && (
+                    <NearbyResourceLayer
+                      resources={nearby.data.items}
+                      incidentId={incidentId}
+                      canAct={canAct}
+                      events={room.events}
+                    />
+                  )}
+                </>
               }
               footer={
                 <div className="room-scene__foot">
@@ -342,6 +348,18 @@ function IncidentRoom({ incidentId }: { incidentId: string }) {
                   incidentId={incidentId}
                   canAct={canAct}
                   events={room.events}
+                />
+              ),
+            },
+            {
+              id: 'warnings',
+              label: warningsT('tab'),
+              panel: (
+                <WarningPanel
+                  incident={data}
+                  features={features.data}
+                  events={room.events}
+                  canCommand={canCommand}
                 />
               ),
             },

@@ -15,6 +15,7 @@ import { BaseMap } from './BaseMap';
 import { countByRiskClass } from './enterprise-features';
 import { BasemapLayer } from './layers/BasemapLayer';
 import { EnterpriseSitesLayer } from './layers/EnterpriseSitesLayer';
+import { SensitiveTargetsLayer } from '../sensitive-targets/SensitiveTargetsLayer';
 import { ZONE_CENTER, ZONE_ZOOM } from './map-view';
 import { RiskLegend } from './RiskLegend';
 
@@ -50,6 +51,7 @@ export function ZoneMapPage() {
         {enterprises && <EnterpriseSitesLayer enterprises={enterprises} focusId={focusId} />}
         {incidentOverview && incidentsShown && <IncidentOverviewLayer />}
         {hazardsShown && <HazardMapLayer />}
+        <SensitiveTargetsLayer />
         <ScaleControl position="bottomright" imperial={false} />
       </BaseMap>
 
