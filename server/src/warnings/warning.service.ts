@@ -86,6 +86,10 @@ export class WarningService {
     const preview = await this.preview(incidentId, dto);
     if (!preview.targets.length)
       throw new InvalidError([problem('warning.nobodyInside', 'area: nobody to warn inside the area', {})]);
+    if (preview.counts.phones === 0 && !incident.isDrill)
+      throw new InvalidError([
+        problem('warning.nobodyToPage', 'area: nobody inside the area has a phone number to warn', {}),
+      ]);
     return this.issue(incidentId, 'Alert', null, preview.area, preview.targets, {
       ...dto,
       event: dto.event ?? incident.title,
