@@ -40,9 +40,11 @@ export const AUDIT_ENTITY_TEXT = {
   responsibility_list: ['责任清单', 'Responsibility list'],
   room_task: ['处置任务', 'Task'],
   roll_call: ['清点人数', 'Roll call'],
+  sensitive_target: ['敏感目标', 'Sensitive target'],
   rotation: ['值班轮换', 'On-call rotation'],
   team: ['应急队伍', 'Team'],
   user: ['用户', 'User'],
+  warning: ['预警', 'Warning'],
 } as const satisfies Record<string, Bilingual>;
 
 export type AuditEntity = keyof typeof AUDIT_ENTITY_TEXT;
@@ -182,6 +184,10 @@ export const AUDIT_ACTION_TEXT = {
   'resource.status_changed': ['变更调派状态', 'Changed a dispatch state'],
   'responsibility_list.replaced': ['更新责任清单', 'Replaced a responsibility list'],
   'room.message': ['发送处置消息', 'Posted a room message'],
+  'sensitive_target.created': ['新建敏感目标', 'Created a sensitive target'],
+  'sensitive_target.updated': ['修改敏感目标', 'Changed a sensitive target'],
+  'sensitive_target.deleted': ['删除敏感目标', 'Deleted a sensitive target'],
+  'sensitive_target.imported': ['导入敏感目标', 'Imported sensitive targets'],
   'rotation.created': ['新建值班轮换', 'Created an on-call rotation'],
   'rotation.updated': ['修改值班轮换', 'Changed an on-call rotation'],
   'rotation.deleted': ['删除值班轮换', 'Deleted an on-call rotation'],
@@ -198,6 +204,7 @@ export const AUDIT_ACTION_TEXT = {
   'user.deactivated': ['停用用户', 'Deactivated a user'],
   'user.password_changed': ['修改密码', 'Changed their password'],
   'user.password_reset': ['重置用户密码', 'Reset a user’s password'],
+  'warning.sent': ['发布预警', 'Sent a warning'],
 } as const satisfies Record<string, Bilingual>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_TEXT;

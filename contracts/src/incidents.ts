@@ -185,6 +185,8 @@ export const ROOM_EVENT_TYPES = [
   'rollcall.missing_cleared',
   'rollcall.all_accounted',
   'rollcall.closed',
+  /** A geo-targeted warning (or its update or cancel) went out to everyone inside an area. */
+  'warning.sent',
 ] as const;
 export type RoomEventType = (typeof ROOM_EVENT_TYPES)[number];
 

@@ -28,3 +28,5 @@ export * from './consequence-models/index.js';
 export * from './risk-grading.js';
 export * from './risks.js';
 export * from './rollcall.js';
+export * from './sensitive-targets.js';
+export * from './warnings.js';

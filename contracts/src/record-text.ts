@@ -320,6 +320,14 @@ export const ROOM_EVENT_TEXT = {
     '清点人数结束：应到 {expected} 人，实到 {accounted} 人，失联 {missing} 人',
     'Roll call closed: {accounted} of {expected} accounted for, {missing} missing',
   ],
+  warningSent: [
+    '向「{area}」发布预警（{action}）：{enterprises} 家企业、{targets} 个敏感目标、{phones} 个号码',
+    'Warned “{area}” ({action}): {enterprises} enterprises, {targets} sensitive targets, {phones} numbers',
+  ],
+  warningUpdated: ['更新「{area}」的预警（{action}）', 'Updated the warning for “{area}” ({action})'],
+  warningCancelled: ['撤销「{area}」的预警', 'Cancelled the warning for “{area}”'],
+  warningActionShelter: ['就地避险', 'shelter in place'],
+  warningActionEvacuate: ['疏散撤离', 'evacuate'],
   featureAdded: ['标绘{kind}{label}', 'Drew {kind}{label}'],
   featureUpdated: ['修改{kind}{label}', 'Changed {kind}{label}'],
   featureRemoved: ['删除{kind}', 'Deleted {kind}'],
@@ -450,6 +458,18 @@ const DESCRIBE: { [T in RoomEventType]: Describer<T> } = {
   'task.created': (p, say) => say('taskCreated', { title: p.task.title }),
   'task.updated': (p, say, word) =>
     say('taskUpdated', { title: p.task.title, status: word('taskStatus', p.task.status) }),
+  'warning.sent': (p, say) => {
+    const action = say(p.action === 'evacuate' ? 'warningActionEvacuate' : 'warningActionShelter');
+    if (p.msgType === 'Cancel') return say('warningCancelled', { area: p.areaLabel });
+    if (p.msgType === 'Update') return say('warningUpdated', { area: p.areaLabel, action });
+    return say('warningSent', {
+      area: p.areaLabel,
+      action,
+      enterprises: p.counts.enterprises,
+      targets: p.counts.sensitiveTargets,
+      phones: p.counts.phones,
+    });
+  },
   'consequence.modelled': (p, say) => say('consequenceModelled', { title: p.title, zones: p.zones.length }),
   'rollcall.opened': (p, say) =>
     say('rollCallOpened', { points: p.points.length, enterprises: p.enterprises }),

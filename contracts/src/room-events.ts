@@ -32,6 +32,7 @@ import type {
 import type { ChainActView } from './reporting-chain.js';
 import type { ConsequenceModel, ThreatZone } from './consequences.js';
 import type { RollCallChannel, RollCallTotals } from './rollcall.js';
+import type { WarningAction, WarningCounts, WarningMsgType } from './warnings.js';
 
 /** Where the scenario clock stood when a drill started, paused, resumed or ended. */
 export type DrillClockPayload = {
@@ -124,6 +125,16 @@ export interface RoomEventPayloads {
     final: RollCallTotals;
     secondsToAllAccounted: number | null;
     reportId: string | null;
+  /** `counts` of the targets inside `areaLabel`; `calloutId` null for a cancel (nobody is paged). */
+  'warning.sent': {
+    warningId: string;
+    msgType: WarningMsgType;
+    referencesId: string | null;
+    calloutId: string | null;
+    areaLabel: string;
+    action: WarningAction;
+    isDrill: boolean;
+    counts: WarningCounts;
   };
   /** The first acknowledgement of the duty call-out by a duty officer or commander. */
   'incident.taken_in_charge': {

@@ -27,6 +27,8 @@ import { NotificationHttpModule } from './notifications/notification.http.module
 import { PlansHttpModule } from './plans/plans.http.module.js';
 import { ResourcesHttpModule } from './resources/resources.http.module.js';
 import { ResponseHttpModule } from './response/response.http.module.js';
+import { SensitiveTargetsHttpModule } from './sensitive-targets/sensitive-targets.http.module.js';
+import { WarningsHttpModule } from './warnings/warnings.http.module.js';
 import { RoomLogModule } from './room-log/room-log.module.js';
 import { RisksHttpModule } from './risks/risks.http.module.js';
 import { RoomsHttpModule } from './rooms/rooms.http.module.js';
@@ -47,6 +49,7 @@ function webConsole(): DynamicModule[] {
         '/metrics',
         '/webhooks/{*path}',
         '/live/{*path}',
+        '/cap/{*path}',
       ],
     }),
   ];
@@ -90,6 +93,8 @@ export class AppModule implements NestModule {
         HealthHttpModule,
         MetricsHttpModule,
         ZoneHttpModule,
+        SensitiveTargetsHttpModule,
+        WarningsHttpModule,
         ...webConsole(),
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],

@@ -13,6 +13,7 @@ import { CardsPrintPage } from './plans/CardsSection';
 import { PlanPage } from './plans/PlanPage';
 import { PlansPage } from './plans/PlansPage';
 import { DutyPolicyPage } from './duty/DutyPolicyPage';
+import { SensitiveTargetsPage } from './sensitive-targets/SensitiveTargetsPage';
 import { ResponsibilityListPage, ResponsibilityListsPage } from './plans/ResponsibilityPages';
 import { ZoneMapPage } from './map/ZoneMapPage';
 import { HazardNewPage } from './hazards/HazardNewPage';
@@ -222,6 +223,14 @@ const router = createBrowserRouter([
         element: (
           <RequirePage page="resources">
             <ResourcesMapPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'resources/sensitive-targets',
+        element: (
+          <RequirePage page="resources">
+            <SensitiveTargetsPage />
           </RequirePage>
         ),
       },

@@ -24,7 +24,7 @@ export interface CalloutSend {
     | 'errorMessage'
   >;
   recipient: Pick<CalloutRecipient, 'id' | 'phone' | 'language' | 'state'>;
-  callout: Pick<Callout, 'id' | 'status' | 'message' | 'isDrill' | 'shortCode' | 'responseLevel'>;
+  callout: Pick<Callout, 'id' | 'status' | 'message' | 'isDrill' | 'purpose' | 'shortCode' | 'responseLevel'>;
   /** The phone is also awaited by another open call-out (the SMS then carries a short code). */
   otherOpenCallouts: boolean;
 }
@@ -34,6 +34,7 @@ export interface CallScript {
   recipient: Pick<CalloutRecipient, 'id' | 'language' | 'state'>;
   message: string;
   isDrill: boolean;
+  purpose: Callout['purpose'];
   responseLevel: Callout['responseLevel'];
   /** Whether the call-out still takes answers. */
   open: boolean;
@@ -63,6 +64,7 @@ interface SendRow {
   callout_status: Callout['status'];
   message: string;
   is_drill: boolean;
+  purpose: Callout['purpose'];
   short_code: string;
   response_level: Callout['responseLevel'];
   other_open_callouts: boolean;
@@ -110,7 +112,7 @@ export class CalloutDeliveryStore extends DeliveryTableStore {
       `SELECT d.id, d.callout_id, d.recipient_id, d.tier, d.round, d.channel, d.status,
               d.sending_since, d.in_flight_until, d.error_code, d.error_message,
               r.phone, r.language, r.state AS recipient_state,
-              c.status AS callout_status, c.message, c.is_drill, c.short_code, c.response_level,
+              c.status AS callout_status, c.message, c.is_drill, c.purpose, c.short_code, c.response_level,
               EXISTS (SELECT 1 FROM callout_recipient r2 JOIN callout c2 ON c2.id = r2.callout_id
                        WHERE r2.phone = r.phone AND c2.status = 'active' AND c2.id <> c.id
                          AND r2.state IN ('pending', 'notified')) AS other_open_callouts
@@ -146,6 +148,7 @@ export class CalloutDeliveryStore extends DeliveryTableStore {
         status: row.callout_status,
         message: row.message,
         isDrill: row.is_drill,
+        purpose: row.purpose,
         shortCode: row.short_code,
         responseLevel: row.response_level,
       },
@@ -206,10 +209,11 @@ export class CalloutDeliveryStore extends DeliveryTableStore {
       state: CalloutRecipient['state'];
       message: string;
       is_drill: boolean;
+      purpose: Callout['purpose'];
       response_level: Callout['responseLevel'];
       status: Callout['status'];
     }[] = await this.db.manager.query(
-      `SELECT r.id, r.language, r.state, c.message, c.is_drill, c.response_level, c.status
+      `SELECT r.id, r.language, r.state, c.message, c.is_drill, c.purpose, c.response_level, c.status
            FROM callout_delivery d
            JOIN callout_recipient r ON r.id = d.recipient_id
            JOIN callout c ON c.id = d.callout_id
@@ -221,6 +225,7 @@ export class CalloutDeliveryStore extends DeliveryTableStore {
           recipient: { id: row.id, language: row.language, state: row.state },
           message: row.message,
           isDrill: row.is_drill,
+          purpose: row.purpose,
           responseLevel: row.response_level,
           open: row.status === 'active',
         }

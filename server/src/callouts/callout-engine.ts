@@ -166,6 +166,7 @@ export class CalloutEngine {
     const body = smsBody(recipient.language, {
       message: callout.message,
       isDrill: callout.isDrill,
+      purpose: callout.purpose,
       responseLevel: callout.responseLevel,
       shortCode: send.otherOpenCallouts ? callout.shortCode : null,
       link: `${this.config.PUBLIC_URL}/r/${signResponseToken(recipient.id, this.config.JWT_SECRET)}`,

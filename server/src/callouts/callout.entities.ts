@@ -4,6 +4,8 @@ import type { DeliveryStatus } from '../messaging/delivery-status.js';
 import type { Channel, LadderTier, RecipientState } from './ladder.js';
 
 export type CalloutStatus = 'active' | 'succeeded' | 'cancelled' | 'exhausted';
+/** What the people paged are asked: to come (a call-out), or to take notice of a warning. */
+export type CalloutPurpose = 'callout' | 'warning';
 
 @Entity('callout')
 export class Callout {
@@ -14,6 +16,7 @@ export class Callout {
   /** The response level a plan level started this call-out for; each text names it in its reader's language. */
   @Column({ type: 'text', nullable: true }) responseLevel: ResponseLevel | null;
   @Column({ type: 'boolean', default: false }) isDrill: boolean;
+  @Column({ type: 'text', default: 'callout' }) purpose: CalloutPurpose;
   @Column({ type: 'text' }) shortCode: string;
   @Column({ type: 'text', default: 'active' }) status: CalloutStatus;
   @Column({ type: 'jsonb' }) tiers: LadderTier[];

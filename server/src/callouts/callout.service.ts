@@ -19,7 +19,7 @@ import { EscalationPolicyService } from '../plans/escalation-policy.service.js';
 import { RoomLog } from '../room-log/room-log.js';
 import type { CalloutCreateDto } from './callout.dto.js';
 import { mapCallout } from './callout.view.js';
-import { Callout, CalloutDelivery, CalloutRecipient } from './callout.entities.js';
+import { Callout, type CalloutPurpose, CalloutDelivery, CalloutRecipient } from './callout.entities.js';
 import { DrillRosters } from './drill-rosters.js';
 import { CalloutHooks } from './callout-hooks.js';
 import { type LadderTier, afterAcknowledgement, fitQuorums } from './ladder.js';
@@ -59,11 +59,17 @@ export interface CalloutStartOptions {
    * place of a policy or names in the request; a drill's roster still contains them.
    */
   ladder?: ResolvedTier[];
+  /** A warning asks its people to take notice, not to come: its texts say so. */
+  purpose?: CalloutPurpose;
 }
 
 /** A tier of a ladder with its people already known. */
 export interface ResolvedTier extends Omit<LadderTier, 'index'> {
-  people: { contactId: string; name: string; phone: string; language: 'zh-CN' | 'en' }[];
+  /**
+   * A person without a contact id is a number outside the directory (a sensitive target's
+   * contact): paged like anyone, never on a drill's roster.
+   */
+  people: { contactId: string | null; name: string; phone: string; language: 'zh-CN' | 'en' }[];
 }
 
 /** Someone a call-out would page, as a level's confirmation lists them. */
@@ -114,6 +120,7 @@ export class CalloutService {
           message: dto.message,
           responseLevel: options.responseLevel ?? null,
           isDrill: incident.isDrill,
+          purpose: options.purpose ?? 'callout',
           shortCode: shortCode(),
           status: 'active',
           tiers,
@@ -435,6 +442,25 @@ export class CalloutService {
       channel: r.response_channel,
       secondsToRespond: r.seconds,
     }));
+  }
+
+  /**
+   * Where the people of the incident's call-outs last shared their position (the responder
+   * page), one row per contact, the latest call-out's first.
+   */
+  async sharedLocations(
+    incidentId: string,
+  ): Promise<
+    { contactId: string; name: string; phone: string; language: 'zh-CN' | 'en'; lat: number; lng: number }[]
+  > {
+    return this.db.manager.query(
+      `SELECT DISTINCT ON (r.contact_id) r.contact_id AS "contactId", r.name, r.phone, r.language,
+              (r.location->>'lat')::float8 AS lat, (r.location->>'lng')::float8 AS lng
+         FROM callout_recipient r JOIN callout c ON c.id = r.callout_id
+        WHERE c.incident_id = $1 AND r.contact_id IS NOT NULL AND r.location IS NOT NULL
+        ORDER BY r.contact_id, c.created_at DESC`,
+      [incidentId],
+    );
   }
 
   /** Cancels every call-out of the incident that is still paging (a drill that ended, say). */

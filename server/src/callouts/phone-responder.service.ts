@@ -78,20 +78,22 @@ export class PhoneResponderService {
     if (!target) return smsReply(lang, (await this.callouts.hasEnded(from)) ? 'ended' : 'nothingOpen');
     const { closed } = await this.callouts.respond(target.recipient.id, reply.decision, 'sms');
     if (closed) return smsReply(lang, 'ended');
-    return smsReply(lang, reply.decision === 'accept' ? 'accepted' : 'declined');
+    if (reply.decision === 'accept')
+      return smsReply(lang, target.callout.purpose === 'warning' ? 'received' : 'accepted');
+    return smsReply(lang, 'declined');
   }
 
   /** A call of this delivery was answered: its script, then one key to press. */
   async callAnswered(deliveryId: string): Promise<CallAnswer> {
     const call = await this.deliveries.forCall(deliveryId);
     if (!call) return HANG_UP;
-    const { recipient, message, isDrill, responseLevel } = call;
+    const { recipient, message, isDrill, purpose, responseLevel } = call;
     const language = recipient.language;
     if (recipient.state === 'acknowledged' || recipient.state === 'declined') {
       return { language, steps: [{ say: callText(language, 'answered') }, 'hangup'] };
     }
     if (!call.open) return { language, steps: [{ say: callText(language, 'ended') }, 'hangup'] };
-    const script = voiceScript(language, { message, isDrill, responseLevel });
+    const script = voiceScript(language, { message, isDrill, purpose, responseLevel });
     const action = this.webhookUrl(`voice/gather?delivery=${deliveryId}`);
     return {
       language,
@@ -107,6 +109,7 @@ export class PhoneResponderService {
     const call = await this.deliveries.forCall(deliveryId);
     if (!call) return HANG_UP;
     const { language, id } = call.recipient;
+    const accepted = call.purpose === 'warning' ? 'received' : 'accepted';
     if (key !== '1' && key !== '2') {
       return {
         language,
@@ -120,7 +123,7 @@ export class PhoneResponderService {
     if (closed) return { language, steps: [{ say: callText(language, 'ended') }, 'hangup'] };
     return {
       language,
-      steps: [{ say: callText(language, key === '1' ? 'accepted' : 'declined') }, 'hangup'],
+      steps: [{ say: callText(language, key === '1' ? accepted : 'declined') }, 'hangup'],
     };
   }
 

@@ -8,6 +8,8 @@ export interface CalloutText {
   /** What the commander wrote: the situation and what is asked. */
   message: string;
   isDrill: boolean;
+  /** A warning asks for a receipt, not for someone to come. */
+  purpose?: 'callout' | 'warning';
   /** The response level a plan level started the call-out for. */
   responseLevel?: ResponseLevel | null;
   /** Present when the phone has several open call-outs and must say which one it answers. */
@@ -21,22 +23,31 @@ export interface CalloutText {
  * first, on every message and every call, so that nobody mistakes it for a real incident.
  */
 export function smsBody(lang: Language, t: CalloutText): string {
+  const warning = t.purpose === 'warning';
   if (lang === 'en') {
-    const reply = t.shortCode
-      ? `Reply 1 ${t.shortCode} to accept, 2 ${t.shortCode} to decline.`
-      : 'Reply 1 to accept, 2 to decline.';
+    const code = t.shortCode ? ` ${t.shortCode}` : '';
+    const reply = warning
+      ? `Reply 1${code} to confirm you received this warning.`
+      : t.shortCode
+        ? `Reply 1 ${t.shortCode} to accept, 2 ${t.shortCode} to decline.`
+        : 'Reply 1 to accept, 2 to decline.';
     const level = t.responseLevel ? `${responseLevelName(t.responseLevel, 'en')} activated.` : '';
-    return [t.isDrill ? '[DRILL]' : '', `[Muster] ${sentence(t.message, '.')}`, level, reply, t.link ?? '']
+    const head = warning ? '[Muster] WARNING:' : '[Muster]';
+    return [t.isDrill ? '[DRILL]' : '', `${head} ${sentence(t.message, '.')}`, level, reply, t.link ?? '']
       .filter(Boolean)
       .join(' ');
   }
-  const reply = t.shortCode
-    ? `回复"1 ${t.shortCode}"确认，"2 ${t.shortCode}"无法到岗。`
-    : '回复1确认，回复2无法到岗。';
+  const reply = warning
+    ? t.shortCode
+      ? `收到请回复"1 ${t.shortCode}"。`
+      : '收到请回复1。'
+    : t.shortCode
+      ? `回复"1 ${t.shortCode}"确认，"2 ${t.shortCode}"无法到岗。`
+      : '回复1确认，回复2无法到岗。';
   const level = t.responseLevel ? `已启动${responseLevelName(t.responseLevel, 'zh-CN')}。` : '';
   return [
     t.isDrill ? '【演练】' : '',
-    `【杜集开发区应急】${sentence(t.message, '。')}`,
+    `【杜集开发区应急】${warning ? '预警：' : ''}${sentence(t.message, '。')}`,
     level,
     reply,
     t.link ?? '',
@@ -45,21 +56,24 @@ export function smsBody(lang: Language, t: CalloutText): string {
 
 export function voiceScript(
   lang: Language,
-  t: Pick<CalloutText, 'message' | 'isDrill' | 'responseLevel'>,
+  t: Pick<CalloutText, 'message' | 'isDrill' | 'responseLevel' | 'purpose'>,
 ): { say: string; prompt: string } {
+  const warning = t.purpose === 'warning';
   if (lang === 'en') {
     const level = t.responseLevel
       ? ` ${capitalise(responseLevelSpoken(t.responseLevel, 'en'))} activated.`
       : '';
     return {
-      say: `${t.isDrill ? 'This is a drill. ' : ''}This is the Duji zone emergency command. ${sentence(t.message, '.')}${level}`,
-      prompt: 'Press 1 to accept, press 2 to decline.',
+      say: `${t.isDrill ? 'This is a drill. ' : ''}This is the Duji zone emergency command${warning ? ' with a warning' : ''}. ${sentence(t.message, '.')}${level}`,
+      prompt: warning
+        ? 'Press 1 to confirm you received this warning.'
+        : 'Press 1 to accept, press 2 to decline.',
     };
   }
   const level = t.responseLevel ? `已启动${responseLevelSpoken(t.responseLevel, 'zh-CN')}。` : '';
   return {
-    say: `${t.isDrill ? '这是一次演练。' : ''}这里是杜集经济开发区应急指挥中心。${sentence(t.message, '。')}${level}`,
-    prompt: '确认到岗请按1，无法到岗请按2。',
+    say: `${t.isDrill ? '这是一次演练。' : ''}这里是杜集经济开发区应急指挥中心${warning ? '，现发布预警' : ''}。${sentence(t.message, '。')}${level}`,
+    prompt: warning ? '收到预警请按1。' : '确认到岗请按1，无法到岗请按2。',
   };
 }
 
@@ -80,6 +94,7 @@ const CALL_TEXTS = {
     noKey: '未收到按键，再见。',
     press1or2: '请按1或2。',
     accepted: '已确认到岗，谢谢。',
+    received: '已记录您收到预警，请按要求行动。',
     declined: '已记录您无法到岗。',
     ended: '本次应急呼叫已结束，无需再回复。谢谢，再见。',
   },
@@ -88,6 +103,7 @@ const CALL_TEXTS = {
     noKey: 'No answer received. Goodbye.',
     press1or2: 'Please press 1 or 2.',
     accepted: 'Accepted. Thank you.',
+    received: 'Recorded: you received the warning. Please act on it.',
     declined: 'Recorded: you cannot come.',
     ended: 'This call-out has ended; no answer is needed. Thank you, goodbye.',
   },
@@ -110,6 +126,7 @@ const SMS_REPLIES = {
     howToAnswer: '请回复1确认到岗，回复2无法到岗。',
     nothingOpen: '您目前没有待回复的应急呼叫。',
     accepted: '已确认，感谢！请按通知要求到岗。',
+    received: '已确认收到预警，请按要求行动。',
     declined: '已记录您无法到岗。',
     ended: '本次应急呼叫已结束，您的回复未记录，无需再回复。谢谢！',
   },
@@ -117,6 +134,7 @@ const SMS_REPLIES = {
     howToAnswer: 'Reply 1 to accept or 2 to decline.',
     nothingOpen: 'You have no call-out waiting for an answer.',
     accepted: 'Accepted, thank you.',
+    received: 'Recorded: you received the warning. Please act on it.',
     declined: 'Recorded: you cannot come.',
     ended: 'This call-out has ended; your answer was not recorded and none is needed. Thank you.',
   },

@@ -62,6 +62,9 @@ import { ConsequenceRun } from '../consequences/consequence-run.entity.js';
 import { ResponderLocatedAt1765440000000 } from './migrations/1765440000000-responder-located-at.js';
 import { RiskRegister1765450000000 } from './migrations/1765450000000-risk-register.js';
 import { RISK_ENTITIES } from '../risks/risk.entities.js';
+import { SensitiveTargetsAndWarnings1765420000000 } from './migrations/1765420000000-sensitive-targets-and-warnings.js';
+import { SensitiveTarget } from '../sensitive-targets/sensitive-target.entity.js';
+import { Warning } from '../warnings/warning.entity.js';
 import { NotificationPreference } from '../notifications/notification-preference.entity.js';
 import { DutyAlert, DutyPolicy } from '../duty/duty.entities.js';
 
@@ -98,6 +101,8 @@ export const ENTITIES = [
   RotationMember,
   RotationOverride,
   Resource,
+  SensitiveTarget,
+  Warning,
   Plan,
   PlanVersion,
   PlanLevel,
@@ -142,6 +147,7 @@ export const MIGRATIONS = [
   ResponderLocatedAt1765440000000,
   RiskRegister1765450000000,
   RollCall1765430000000,
+  SensitiveTargetsAndWarnings1765420000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

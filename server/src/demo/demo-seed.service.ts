@@ -12,6 +12,7 @@ import { HazardsDemoSeeder } from './hazards-demo.js';
 import { PlansDemoSeeder } from './plans-demo.js';
 import { ResourcesDemoSeeder } from './resources-demo.js';
 import { RisksDemoSeeder } from './risks-demo.js';
+import { SensitiveTargetsDemoSeeder } from './sensitive-targets-demo.js';
 import { ReminderScheduler } from '../reminders/reminder-scheduler.js';
 import { reminderKeyText } from '../reminders/reminder-ledger.js';
 
@@ -41,6 +42,7 @@ export class DemoSeedService {
     private readonly drillsSeeder: DrillsDemoSeeder,
     private readonly dutySeeder: DutyDemoSeeder,
     private readonly risksSeeder: RisksDemoSeeder,
+    private readonly sensitiveTargetsSeeder: SensitiveTargetsDemoSeeder,
     private readonly reminders: ReminderScheduler,
   ) {}
 
@@ -110,6 +112,7 @@ export class DemoSeedService {
       const dutyPolicy = await this.dutySeeder.seed();
       // Each enterprise's worst risk point has the class recorded above, so deriving it changes nothing.
       const risks = await this.risksSeeder.seed(ids);
+      const sensitiveTargets = await this.sensitiveTargetsSeeder.seed();
       // The demo records are entered back-dated: hazards long overdue, drills never held,
       // certificates and resources past their dates. A fresh start would otherwise text dozens
       // of people about them at once, with nothing in the log to say why; their reminders are
@@ -135,6 +138,7 @@ export class DemoSeedService {
       this.logger.log(`Demo drills: ${drills.scenariosCreated} scenarios created`);
       this.logger.log(`Demo risk register: ${risks.pointsCreated} risk points created`);
       if (dutyPolicy) this.logger.log('Demo duty alerting policy created');
+      if (sensitiveTargets) this.logger.log(`Demo sensitive targets: ${sensitiveTargets} created`);
       return result;
     });
   }

@@ -9,6 +9,7 @@ import { PlansModule } from '../plans/plans.module.js';
 import { ReminderSchedulerModule } from '../reminders/reminders.module.js';
 import { ResourcesModule } from '../resources/resources.module.js';
 import { RisksModule } from '../risks/risks.module.js';
+import { SensitiveTargetsModule } from '../sensitive-targets/sensitive-targets.module.js';
 import { DemoSeedService } from './demo-seed.service.js';
 import { DirectoryDemoSeeder } from './directory-demo.js';
 import { DrillsDemoSeeder } from './drills-demo.js';
@@ -17,6 +18,7 @@ import { HazardsDemoSeeder } from './hazards-demo.js';
 import { PlansDemoSeeder } from './plans-demo.js';
 import { ResourcesDemoSeeder } from './resources-demo.js';
 import { RisksDemoSeeder } from './risks-demo.js';
+import { SensitiveTargetsDemoSeeder } from './sensitive-targets-demo.js';
 
 @Module({
   imports: [
@@ -31,6 +33,7 @@ import { RisksDemoSeeder } from './risks-demo.js';
     DutyModule,
     RisksModule,
     ReminderSchedulerModule,
+    SensitiveTargetsModule,
   ],
   providers: [
     DemoSeedService,
@@ -41,6 +44,7 @@ import { RisksDemoSeeder } from './risks-demo.js';
     DrillsDemoSeeder,
     DutyDemoSeeder,
     RisksDemoSeeder,
+    SensitiveTargetsDemoSeeder,
   ],
   exports: [DemoSeedService],
 })

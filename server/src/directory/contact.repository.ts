@@ -57,6 +57,15 @@ export class ContactRepository extends EnterpriseScopedRepository<Contact> {
       .getMany();
   }
 
+  /** The contacts of these enterprises that the caller may see, by name. */
+  async ofEnterprises(enterpriseIds: readonly string[]): Promise<Contact[]> {
+    if (enterpriseIds.length === 0) return [];
+    return this.query('c')
+      .andWhere('c.enterpriseId IN (:...eids)', { eids: [...new Set(enterpriseIds)] })
+      .orderBy('c.name', 'ASC')
+      .getMany();
+  }
+
   /**
    * The contacts among `ids` whatever their enterprise: for naming who a record the caller may
    * already see refers to (see `ContactService.summariesByIds`), never for checking a reference.

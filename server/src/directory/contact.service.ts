@@ -49,6 +49,11 @@ export class ContactService {
     return ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : []));
   }
 
+  /** The people of these enterprises the caller may see: whom a warning to them reaches. */
+  async ofEnterprises(enterpriseIds: readonly string[]): Promise<ContactView[]> {
+    return (await this.contacts.ofEnterprises(enterpriseIds)).map(mapContact);
+  }
+
   /**
    * Name and preferred phone of the contacts among `ids`, whatever their enterprise, in the
    * database's order: for showing who a record the caller may already see names (a drill run's

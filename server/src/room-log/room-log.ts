@@ -85,6 +85,12 @@ export class RoomLog {
     return rows.map(mapRoomEvent);
   }
 
+  /** Every event of one type in the room, in order (the threat zones its models computed, say). */
+  async ofType<T extends RoomEventType>(incidentId: string, type: T): Promise<RoomEventOf<T>[]> {
+    const rows = await this.db.repo(RoomEvent).find({ where: { incidentId, type }, order: { seq: 'ASC' } });
+    return rows.map(mapRoomEvent) as RoomEventOf<T>[];
+  }
+
   private actor(): RoomActor {
     const p = this.context.principal();
     if (p) return { id: p.id, name: p.name, role: p.role };

@@ -12,6 +12,7 @@ import { planRules } from './plans.js';
 import { resourceRules } from './resources.js';
 import { riskRules } from './risks.js';
 import { rollCallRules } from './rollcall.js';
+import { warningRules } from './warnings.js';
 
 export type AccessRules = Record<string, Role[] | 'public'>;
 
@@ -33,4 +34,5 @@ export const EXPECTED: AccessRules = {
   ...consequenceRules,
   ...riskRules,
   ...rollCallRules,
+  ...warningRules,
 };

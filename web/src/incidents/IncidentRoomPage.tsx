@@ -22,6 +22,8 @@ import { NearbyResourceLayer, NearbyResourcesPanel, useNearbyResources } from '.
 import { ReportsPanel } from './room/ReportsPanel';
 import { ReportingChainPanel } from './room/ReportingChainPanel';
 import { ResponsePanel } from './room/ResponsePanel';
+import { WarningPanel } from '../warnings/WarningPanel';
+import { useWarningsT } from '../warnings/i18n';
 import { RoomScene, RoomWork } from './room/RoomScene';
 import { Timeline } from './room/Timeline';
 import { RollCallBoard, RollCallTabLabel } from '../rollcall/RollCallBoard';
@@ -225,6 +227,7 @@ function IncidentRoom({ incidentId }: { incidentId: string }) {
   const canCall = role ? ROOM_ACTORS.includes(role) : false;
 
   const nearby = useNearbyResources(incident.data);
+  const { t: warningsT } = useWarningsT();
 
   if (incident.isPending) return <Loading label={t('incidents.room.loading')} />;
   if (incident.isError) {
@@ -350,11 +353,6 @@ function IncidentRoom({ incidentId }: { incidentId: string }) {
               ),
             },
             {
-              id: 'rollcall',
-              label: <RollCallTabLabel incidentId={incidentId} events={room.events} />,
-              panel: <RollCallBoard incident={data} events={room.events} role={role} />,
-            },
-            {
               id: 'reports',
               label: <TabLabel text={t('incidents.room.tabs.reports')} count={reports.data?.length} />,
               panel: <ReportsPanel incident={data} reports={reports.data} canReport={canReport} />,
@@ -368,6 +366,23 @@ function IncidentRoom({ incidentId }: { incidentId: string }) {
               id: 'consequences',
               label: <ConsequencesTabLabel />,
               panel: <ConsequencePanel incident={data} canAct={canAct} />,
+            },
+            {
+              id: 'warnings',
+              label: warningsT('tab'),
+              panel: (
+                <WarningPanel
+                  incident={data}
+                  features={features.data}
+                  events={room.events}
+                  canCommand={canCommand}
+                />
+              ),
+            },
+            {
+              id: 'rollcall',
+              label: <RollCallTabLabel incidentId={incidentId} events={room.events} />,
+              panel: <RollCallBoard incident={data} events={room.events} role={role} />,
             },
             {
               id: 'details',

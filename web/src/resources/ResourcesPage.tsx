@@ -178,6 +178,9 @@ export function ResourcesPage() {
             <Link className="button button--small" to="/resources">
               {t('resources.openMap')}
             </Link>
+            <Link className="button button--small" to="/resources/sensitive-targets">
+              {t('resources.sensitiveTargets')}
+            </Link>
             {canWrite && (
               <button
                 type="button"

@@ -7,6 +7,7 @@ import { resourcesLayer } from './layers/resources';
 import { riskPointsLayer } from './layers/risk-points';
 import { rollCallLayer } from './layers/roll-call';
 import { sceneFeaturesLayer } from './layers/scene-features';
+import { sensitiveTargetsLayer } from './layers/sensitive-targets';
 import { teamsLayer } from './layers/teams';
 import { threatZonesLayer } from './layers/threat-zones';
 
@@ -23,6 +24,7 @@ export const MAP_LAYERS: readonly MapLayerDefinition[] = [
   respondersLayer,
   teamsLayer,
   resourcesLayer,
+  sensitiveTargetsLayer,
   enterprisesLayer,
   riskPointsLayer,
   hazardsLayer,
