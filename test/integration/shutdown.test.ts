@@ -94,8 +94,8 @@ describe('stopping the built server under load', () => {
     // Both within the delay: a load balancer sees the server unready, and what it still sends is served.
     await waitFor(
       async () => ((await fetch(`${url}/health`)).status === 503 ? true : undefined),
-      2_000,
-      '503',
+      10_000,
+      'readiness failing',
     );
     const filing = await fetch(`${url}/api/incidents`, {
       method: 'POST',
