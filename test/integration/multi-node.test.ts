@@ -31,9 +31,9 @@ describe('two servers and two workers on one PostgreSQL and one Redis', () => {
   let commander: string;
 
   beforeAll(async () => {
-    // Real-time escalation (no voice call during the test); jobs a dead worker held resume in 3 s.
+    // Real-time escalation (no voice call during the test); jobs a dead worker held resume in 10 s.
     s = await startCalloutStack({ JOB_RECONCILE_SECONDS: '2' }, 1, { inProcessWorker: false });
-    const env = { ...s.workerEnv, JOB_LOCK_SECONDS: '3' };
+    const env = { ...s.workerEnv, JOB_LOCK_SECONDS: '10' };
     // A cluster boots its processes side by side: slower on a busy machine than one process.
     const a = await spawnServer({ ...env, WEB_CONCURRENCY: '2' }, { timeoutMs: 120_000 });
     children.push(a.child);
@@ -180,7 +180,7 @@ describe('two servers and two workers on one PostgreSQL and one Redis', () => {
 
   it('fires each of a drill’s injects once while several workers race for them', async () => {
     // The one killed above is replaced by a cluster of two (WORKER_CONCURRENCY): three race.
-    children.push(spawnWorker({ ...s.workerEnv, JOB_LOCK_SECONDS: '3', WORKER_CONCURRENCY: '2' }));
+    children.push(spawnWorker({ ...s.workerEnv, JOB_LOCK_SECONDS: '10', WORKER_CONCURRENCY: '2' }));
     const injects = [
       ...['a', 'b', 'c'].map((id) => messageInject(id, 2)),
       ...['d', 'e', 'f'].map((id) => messageInject(id, 4)),
