@@ -29,7 +29,7 @@ describe('stopping the built server under load', () => {
   async function start(env: Record<string, string> = {}, onLine?: (line: string) => void): Promise<string> {
     const spawned = await spawnServer(
       { DATABASE_URL: t.db.url, REDIS_PREFIX: t.redisPrefix, JWT_SECRET: t.jwtSecret, ...env },
-      { onLine },
+      { onLine, timeoutMs: 90_000 },
     );
     server = spawned.child;
     return spawned.url;

@@ -53,9 +53,9 @@ export function routePollingToOwner(io: Server): () => Promise<void> {
       const upstream = request(
         {
           socketPath: socketPath(Number(owner)),
-        // A fresh connection each time: a kept-alive one the owner has just closed would fail a
-        // request that is not the session's fault.
-        agent: false,
+          // A fresh connection each time: a kept-alive one the owner has just closed would fail a
+          // request that is not the session's fault.
+          agent: false,
           method: req.method,
           path: req.url,
           headers: { ...req.headers, [FORWARDED]: String(slot) },
