@@ -1,4 +1,4 @@
-// `npm start`: install, services, build, migrate, demo data, then server, worker(s) (and in demo mode
+// `npm start`: install, services, build, migrate, demo data, then server, worker (and in demo mode
 // the Twilio emulator) until Ctrl-C. A process that dies is restarted with backoff; only Ctrl-C
 // (or SIGTERM) stops everything.
 // Node built-ins only: this runs before `npm ci`. Children's pino lines are shown compactly, without
@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import {
@@ -82,15 +83,7 @@ function processes(env, emulatorPort) {
     env,
     readyUrl: `http://127.0.0.1:${env.PORT}/health`,
   });
-  const workers = Number(env.WORKERS || 1);
-  for (let i = 1; i <= workers; i++) {
-    list.push({
-      name: workers > 1 ? `worker-${i}` : 'worker',
-      cmd: NODE,
-      args: ['worker/dist/main.js'],
-      env,
-    });
-  }
+  list.push({ name: 'worker', cmd: NODE, args: ['worker/dist/main.js'], env });
   return list;
 }
 
@@ -118,6 +111,7 @@ function environment() {
   if (unset('REDIS_URL')) env.REDIS_URL = DEFAULT_REDIS_URL;
   if (unset('DEMO_MODE')) env.DEMO_MODE = production ? 'false' : 'true';
   if (unset('TZ')) env.TZ = 'Asia/Shanghai';
+  processesPerCore(env);
   if (unset('JWT_SECRET') && !production) env.JWT_SECRET = devSecret('jwt-secret', 48);
   // Demo mode without a Twilio account of its own talks to the local emulator.
   let emulatorPort = null;
@@ -129,6 +123,18 @@ function environment() {
     if (unset('TWILIO_FROM_NUMBER')) env.TWILIO_FROM_NUMBER = DEMO_FROM_NUMBER;
   }
   return { env, emulatorPort };
+}
+
+/**
+ * One server process and one worker process per core, unless WEB_CONCURRENCY or WORKER_CONCURRENCY
+ * says otherwise: each of server/dist/main.js and worker/dist/main.js runs that many as a cluster
+ * (the server's behind one port) and keeps them running; the supervisor here sees one process each.
+ */
+function processesPerCore(env) {
+  const cores = String(os.availableParallelism());
+  for (const key of ['WEB_CONCURRENCY', 'WORKER_CONCURRENCY']) {
+    if (env[key] === undefined || env[key] === '') env[key] = cores;
+  }
 }
 
 const isDemo = (env) => env.DEMO_MODE === 'true' || env.DEMO_MODE === '1';
@@ -366,6 +372,9 @@ async function main() {
       }
     }
     say(`  PORT=${e.PORT} DEMO_MODE=${e.DEMO_MODE} TZ=${e.TZ} NODE_ENV=${e.NODE_ENV ?? '(unset)'}`);
+    say(
+      `  processes: ${e.WEB_CONCURRENCY} server, ${e.WORKER_CONCURRENCY} worker (WEB_CONCURRENCY, WORKER_CONCURRENCY)`,
+    );
     if (result.emulatorPort) say(`  Twilio: the local emulator on port ${result.emulatorPort}`);
     return result;
   });

@@ -21,11 +21,17 @@ const SIGNALS: NodeJS.Signals[] = ['SIGTERM', 'SIGINT'];
  * streaming to a slow client, or a Socket.IO long-poll (held open by design, ended by the
  * adapter), would otherwise hold every stop for the whole grace; they are cut when the process
  * ends, and their clients retry.
+ *
+ * With `readinessDelayMs`, the signal first only fails `/health` (the readiness probe) and the
+ * server goes on serving for that long: a load balancer that learns of the stop late (Kubernetes
+ * removes a stopping pod from its endpoints while the signal is already on its way) would
+ * otherwise send requests to a closed port in the meantime.
  */
-export function closeOnSignals(app: INestApplication): void {
+export function closeOnSignals(app: INestApplication, readinessDelayMs = 0): void {
   const server = app.getHttpServer() as Server;
   const logger = new Logger('Shutdown');
   let stopping = false;
+  let unready = false;
   let inFlight = 0;
   let idle: (() => void) | undefined;
   // Requests that arrived before the signal: one whose body is still coming in when it comes was
@@ -73,6 +79,9 @@ export function closeOnSignals(app: INestApplication): void {
   });
   // Also what a load balancer's health check sees, so it stops sending here.
   app.use((req: Request, res: Response, next: NextFunction) => {
+    if (unready && !stopping && req.path === '/health') {
+      return void res.status(503).json({ status: 'stopping' });
+    }
     if (!stopping || admitted.has(req)) return next();
     res.setHeader('Connection', 'close');
     res.setHeader('Retry-After', '1');
@@ -80,7 +89,12 @@ export function closeOnSignals(app: INestApplication): void {
   });
 
   const stop = async (signal: NodeJS.Signals): Promise<void> => {
-    if (stopping) return;
+    if (unready) return;
+    unready = true;
+    if (readinessDelayMs > 0) {
+      logger.log(`${signal}: not ready; serving for ${readinessDelayMs} ms more before closing`);
+      await new Promise((resolve) => setTimeout(resolve, readinessDelayMs));
+    }
     stopping = true;
     // Only the listener: http.Server#close would also drop every connection it deems idle, and
     // that includes one whose request has been read and whose answer is being worked on.

@@ -7,6 +7,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { io } from 'socket.io-client';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { waitFor } from '../support/callouts.js';
 import { incidentReport } from '../support/incidents.js';
 import { exited, spawnServer } from '../support/processes.js';
 
@@ -28,7 +29,7 @@ describe('stopping the built server under load', () => {
   async function start(env: Record<string, string> = {}, onLine?: (line: string) => void): Promise<string> {
     const spawned = await spawnServer(
       { DATABASE_URL: t.db.url, REDIS_PREFIX: t.redisPrefix, JWT_SECRET: t.jwtSecret, ...env },
-      { onLine },
+      { onLine, timeoutMs: 90_000 },
     );
     server = spawned.child;
     return spawned.url;
@@ -83,6 +84,27 @@ describe('stopping the built server under load', () => {
     // Every filing written was answered: none was cut off between its commit and its answer.
     expect(await filedWith(title)).toBe(filed.length);
     // An uncaught error (a publish into a closed Redis connection) would exit with code 1.
+    expect({ code: server!.exitCode, signal: server!.signalCode }).toEqual({ code: null, signal: 'SIGTERM' });
+  }, 60_000);
+
+  it('with SHUTDOWN_DELAY_SECONDS fails its readiness at once and keeps serving until the delay is over', async () => {
+    const url = await start({ SHUTDOWN_DELAY_SECONDS: '10' });
+    const title = `停机前仍受理 ${Date.now()}`;
+    server!.kill('SIGTERM');
+    // Both within the delay: a load balancer sees the server unready, and what it still sends is served.
+    await waitFor(
+      async () => ((await fetch(`${url}/health`)).status === 503 ? true : undefined),
+      10_000,
+      'readiness failing',
+    );
+    const filing = await fetch(`${url}/api/incidents`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${officer}` },
+      body: JSON.stringify(incidentReport({ title })),
+    });
+    expect(filing.status).toBe(201);
+    await exited(server!);
+    expect(await filedWith(title)).toBe(1);
     expect({ code: server!.exitCode, signal: server!.signalCode }).toEqual({ code: null, signal: 'SIGTERM' });
   }, 60_000);
 

@@ -10,10 +10,14 @@ export class LiveRoomClient {
   readonly events: RoomEventView[] = [];
   private waiters: { count: number; resolve: () => void }[] = [];
 
-  constructor(baseUrl: string, token: string | undefined) {
+  constructor(
+    baseUrl: string,
+    token: string | undefined,
+    transports: ('websocket' | 'polling')[] = ['websocket'],
+  ) {
     this.socket = io(`${baseUrl}/live`, {
       auth: token === undefined ? {} : { token },
-      transports: ['websocket'],
+      transports,
       reconnection: false,
       forceNew: true,
     });

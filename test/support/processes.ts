@@ -32,11 +32,12 @@ export function spawnWorker(env: Record<string, string>): ChildProcess {
 /**
  * The built server (as deployed) on its own port, resolved once /health answers. `env` names the
  * database, Redis namespace and secret it shares with the test's own application; `onLine`, if
- * given, receives each line it logs instead of the test's output.
+ * given, receives each line it logs instead of the test's output; `timeoutMs` (30 s) bounds the
+ * wait for /health.
  */
 export async function spawnServer(
   env: Record<string, string>,
-  options: { onLine?: (line: string) => void } = {},
+  options: { onLine?: (line: string) => void; timeoutMs?: number } = {},
 ): Promise<{ child: ChildProcess; url: string }> {
   const main = path.join(ROOT, 'server/dist/main.js');
   if (!existsSync(main)) throw new Error('server/dist is missing: run `npm run build` (npm test does)');
@@ -55,7 +56,8 @@ export async function spawnServer(
     stdio: ['ignore', options.onLine ? 'pipe' : 'inherit', 'inherit'],
   });
   if (options.onLine) createInterface({ input: child.stdout! }).on('line', options.onLine);
-  for (let i = 0; i < 300; i++) {
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  for (const until = Date.now() + timeoutMs; Date.now() < until;) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
     try {
       if ((await fetch(`${url}/health`)).ok) return { child, url };
@@ -65,7 +67,7 @@ export async function spawnServer(
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill('SIGKILL');
-  throw new Error('the server did not come up within 30 s');
+  throw new Error(`the server did not come up within ${timeoutMs / 1000} s`);
 }
 
 export function exited(child: ChildProcess): Promise<void> {

@@ -103,6 +103,11 @@ const schema = z.object({
    * dodged by sending the header.
    */
   TRUST_PROXY: trustProxy.optional(),
+  /**
+   * After SIGTERM, how long the server keeps serving while /health already answers 503, so that
+   * a load balancer (Kubernetes' endpoints) stops sending it requests before its listener closes.
+   */
+  SHUTDOWN_DELAY_SECONDS: z.coerce.number().min(0).max(60).default(0),
   /** Sends per second per sender number (the provider's limit); 0 = no limit. */
   SMS_RATE_PER_SECOND: z.coerce.number().int().min(0).default(10),
   /**

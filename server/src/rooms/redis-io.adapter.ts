@@ -4,15 +4,18 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
 import { closeRedis, logOutages } from '../redis/redis.module.js';
+import { routePollingToOwner } from './cluster-polling.js';
 
 /**
  * Socket.IO over Redis pub/sub: a message emitted to a room by any server process reaches the
- * room's clients on every process, so the server scales out behind a load balancer.
+ * room's clients on every process, so the server scales out behind a load balancer, and over the
+ * processes of one host (WEB_CONCURRENCY, see cluster-polling.ts for long-polling clients).
  */
 export class RedisIoAdapter extends IoAdapter {
   private pub?: Redis;
   private sub?: Redis;
   private adapter?: ReturnType<typeof createAdapter>;
+  private closePolling?: () => Promise<void>;
 
   constructor(
     app: INestApplicationContext,
@@ -50,11 +53,13 @@ export class RedisIoAdapter extends IoAdapter {
   override createIOServer(port: number, options?: ServerOptions): Server {
     const server = super.createIOServer(port, { ...options, serveClient: false } as ServerOptions) as Server;
     if (this.adapter) server.adapter(this.adapter);
+    this.closePolling = routePollingToOwner(server);
     return server;
   }
 
   override async close(server: Server): Promise<void> {
     await super.close(server);
+    await this.closePolling?.();
     // quit, not disconnect: closing the server makes the adapter publish the sockets' departures,
     // and a connection dropped under those commands rejects them with nobody left to catch it.
     await Promise.allSettled([closeRedis(this.pub), closeRedis(this.sub)]);

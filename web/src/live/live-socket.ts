@@ -47,6 +47,12 @@ function open(token: string): LiveSocket {
   // Same origin: the server serves the console, and Vite's dev server proxies /socket.io.
   const s: LiveSocket = io(LIVE_NAMESPACE, {
     auth: { token },
+    // A websocket stays on the server process it reached, so several processes (and replicas)
+    // need no sticky sessions for it. Where something on the way refuses websockets, each
+    // attempt falls back to long-polling, which the server routes to the process holding its
+    // session (server/src/rooms/cluster-polling.ts).
+    transports: ['websocket', 'polling'],
+    tryAllTransports: true,
     reconnection: true,
     reconnectionDelay: 500,
     reconnectionDelayMax: 5_000,
