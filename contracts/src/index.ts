@@ -24,3 +24,5 @@ export * from './reporting-chain.js';
 export * from './duty.js';
 export * from './regulatory-category.js';
 export * from './consequences.js';
+export * from './installations.js';
+export * from './monitoring.js';
