@@ -131,10 +131,17 @@ export interface InstallationView {
   chemicals: InstallationChemical[];
   responsible: Record<ResponsibleRole, ResponsiblePerson | null>;
   assessment: InstallationAssessment;
-  /** The worst state of its points' alarms: none open, an open high, or an open high-high/low-low. */
-  alarmState: InstallationAlarmState;
-  openAlarms: number;
   updatedAt: string;
 }
 
-export type InstallationAlarmState = 'normal' | 'warning' | 'critical';
+/**
+ * What the consequence models and plan suggestion read of an enterprise's installations: each
+ * major hazard installation's grade, place and the chemicals with their quantities.
+ */
+export interface InstallationExposure {
+  installationId: string;
+  name: string;
+  grade: InstallationGrade | null;
+  location: { lat: number; lng: number } | null;
+  chemicals: { name: string; substance: string | null; category: string; maxQuantityT: number }[];
+}

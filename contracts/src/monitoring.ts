@@ -131,3 +131,18 @@ export interface IngestKeyIssued {
 /** The MQTT topic of one point: `{prefix}/{enterpriseCode}/{pointCode}` (prefix `muster/readings`). */
 export const MQTT_TOPIC_PREFIX = 'muster/readings';
 export const MAX_INGEST_BATCH = 5000;
+
+/** An installation on the monitoring map: its worst uncleared or unhandled alarm. */
+export type InstallationAlarmLevel = 'normal' | 'warning' | 'critical';
+
+export interface InstallationAlarmState {
+  installationId: string;
+  state: InstallationAlarmLevel;
+  openAlarms: number;
+}
+
+/** critical: an open high-high or low-low; warning: any other alarm not yet closed. */
+export function installationAlarmLevel(levels: readonly AlarmLevel[]): InstallationAlarmLevel {
+  if (levels.some((l) => l === 'high_high' || l === 'low_low')) return 'critical';
+  return levels.length ? 'warning' : 'normal';
+}
