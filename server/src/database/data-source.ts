@@ -38,6 +38,9 @@ import { IncidentChainAct } from '../incidents/reporting-chain.entity.js';
 import { RoomEvent } from '../room-log/room-event.entity.js';
 import { Dispatch, MapFeature, RoomTask } from '../rooms/room.entities.js';
 import { DRILL_ENTITIES } from '../drills/drill.entities.js';
+import { Installation } from '../installations/installation.entity.js';
+import { MONITORING_ENTITIES } from '../monitoring/monitoring.entities.js';
+import { InstallationsMonitoring1765460000000 } from './migrations/1765460000000-installations-monitoring.js';
 import { Drills1764900000000 } from './migrations/1764900000000-drills.js';
 import { DurableJobs1765000000000 } from './migrations/1765000000000-durable-jobs.js';
 import { TokenVersion1765000000100 } from './migrations/1765000000100-token-version.js';
@@ -61,6 +64,8 @@ import { DutyAlert, DutyPolicy } from '../duty/duty.entities.js';
 /** Listed explicitly rather than globbed: the build is ESM and globs would load .d.ts/.map files. */
 export const ENTITIES = [
   ...DRILL_ENTITIES,
+  Installation,
+  ...MONITORING_ENTITIES,
   Callout,
   CalloutRecipient,
   CalloutDelivery,
@@ -128,6 +133,7 @@ export const MIGRATIONS = [
   PlanEvaluationAndFiling1765300000100,
   PlanPaperwork1765300000110,
   MajorHazardClosing1765300000200,
+  InstallationsMonitoring1765460000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

@@ -9,6 +9,7 @@ import { DirectoryDemoSeeder } from './directory-demo.js';
 import { DrillsDemoSeeder } from './drills-demo.js';
 import { DutyDemoSeeder } from './duty-demo.js';
 import { HazardsDemoSeeder } from './hazards-demo.js';
+import { InstallationsDemoSeeder } from './installations-demo.js';
 import { PlansDemoSeeder } from './plans-demo.js';
 import { ResourcesDemoSeeder } from './resources-demo.js';
 import { ReminderScheduler } from '../reminders/reminder-scheduler.js';
@@ -39,6 +40,7 @@ export class DemoSeedService {
     private readonly hazardsSeeder: HazardsDemoSeeder,
     private readonly drillsSeeder: DrillsDemoSeeder,
     private readonly dutySeeder: DutyDemoSeeder,
+    private readonly installationsSeeder: InstallationsDemoSeeder,
     private readonly reminders: ReminderScheduler,
   ) {}
 
@@ -106,6 +108,7 @@ export class DemoSeedService {
       const drills = await this.drillsSeeder.seed(ids);
       // The duty policy names the directory's duty rotation and teams.
       const dutyPolicy = await this.dutySeeder.seed();
+      const installations = await this.installationsSeeder.seed(ids);
       // The demo records are entered back-dated: hazards long overdue, drills never held,
       // certificates and resources past their dates. A fresh start would otherwise text dozens
       // of people about them at once, with nothing in the log to say why; their reminders are
@@ -121,6 +124,7 @@ export class DemoSeedService {
         `Demo directory: ${directory.contactsCreated} contacts, ${directory.teamsCreated} teams, ` +
           `${directory.rotationsCreated} rotations, ${resourcesCreated} resources created`,
       );
+      this.logger.log(`Demo major hazard installations: ${installations} created`);
       this.logger.log(
         `Demo plans: ${plans.plansCreated} plans and ${plans.policiesCreated} policies created`,
       );

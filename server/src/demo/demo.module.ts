@@ -5,6 +5,8 @@ import { DutyModule } from '../duty/duty.module.js';
 import { EnterpriseModule } from '../enterprises/enterprise.module.js';
 import { HazardCoreModule, HazardModule } from '../hazards/hazard.module.js';
 import { InspectionModule } from '../inspections/inspection.module.js';
+import { InstallationsModule } from '../installations/installations.module.js';
+import { MonitoringModule } from '../monitoring/monitoring.module.js';
 import { PlansModule } from '../plans/plans.module.js';
 import { ReminderSchedulerModule } from '../reminders/reminders.module.js';
 import { ResourcesModule } from '../resources/resources.module.js';
@@ -13,6 +15,7 @@ import { DirectoryDemoSeeder } from './directory-demo.js';
 import { DrillsDemoSeeder } from './drills-demo.js';
 import { DutyDemoSeeder } from './duty-demo.js';
 import { HazardsDemoSeeder } from './hazards-demo.js';
+import { InstallationsDemoSeeder } from './installations-demo.js';
 import { PlansDemoSeeder } from './plans-demo.js';
 import { ResourcesDemoSeeder } from './resources-demo.js';
 
@@ -28,6 +31,8 @@ import { ResourcesDemoSeeder } from './resources-demo.js';
     DrillsModule,
     DutyModule,
     ReminderSchedulerModule,
+    InstallationsModule,
+    MonitoringModule,
   ],
   providers: [
     DemoSeedService,
@@ -37,6 +42,7 @@ import { ResourcesDemoSeeder } from './resources-demo.js';
     HazardsDemoSeeder,
     DrillsDemoSeeder,
     DutyDemoSeeder,
+    InstallationsDemoSeeder,
   ],
   exports: [DemoSeedService],
 })

@@ -7,6 +7,7 @@ import { calloutRules } from './callouts.js';
 import { foundationRules } from './foundation.js';
 import { hazardRules } from './hazards.js';
 import { incidentRules } from './incidents.js';
+import { monitoringRules } from './monitoring.js';
 import { planRules } from './plans.js';
 import { resourceRules } from './resources.js';
 
@@ -27,4 +28,5 @@ export const EXPECTED: AccessRules = {
   ...drillRules,
   ...drillEvaluationRules,
   ...dutyRules,
+  ...monitoringRules,
 };

@@ -55,8 +55,8 @@ export class InstallationsMonitoring1765460000000 implements MigrationInterface 
     await q.query(`
       CREATE TABLE point_live (
         point_id uuid PRIMARY KEY REFERENCES sensor_point(id),
-        ts timestamptz NOT NULL,
-        value double precision NOT NULL,
+        ts timestamptz,
+        value double precision,
         band text,
         out_since timestamptz,
         out_level text,
@@ -83,6 +83,7 @@ export class InstallationsMonitoring1765460000000 implements MigrationInterface 
         d date;
         part record;
       BEGIN
+        PERFORM set_config('client_min_messages', 'warning', true);
         FOR d IN SELECT generate_series(today - retain_days, today + days_ahead, interval '1 day')::date LOOP
           EXECUTE format(
             'CREATE TABLE IF NOT EXISTS %I PARTITION OF reading FOR VALUES FROM (%L) TO (%L)',
