@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import mqtt from 'mqtt';
-import request from 'supertest';
 import type { AlarmStatisticsRow, AlarmView, ListResponse, PointView } from '@muster/contracts';
 import { MonitoringIngestModule } from '../../server/src/monitoring/monitoring-ingest.module.js';
 import { createTestApp, type TestApp } from '../support/app.js';

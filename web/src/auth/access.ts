@@ -17,6 +17,8 @@ export type PageId =
   | 'resources'
   | 'directory'
   | 'hazards'
+  | 'installations'
+  | 'alarms'
   | 'inspections'
   | 'drills';
 
@@ -27,6 +29,8 @@ export const PAGE_PATHS: Record<PageId, string> = {
   resources: '/resources',
   directory: '/directory',
   hazards: '/hazards',
+  installations: '/installations',
+  alarms: '/alarms',
   inspections: '/inspections',
   drills: '/drills',
   plans: '/plans',
@@ -47,6 +51,8 @@ export function canOpen(role: Role, page: PageId): boolean {
     case 'plans':
     case 'responsibility':
     case 'hazards':
+    case 'installations':
+    case 'alarms':
     case 'inspections':
     case 'drills':
       return isZoneRole(role) || role === 'enterprise_officer';
@@ -68,6 +74,8 @@ export function navigationFor(role: Role): PageId[] {
     'resources',
     'directory',
     'hazards',
+    'installations',
+    'alarms',
     'inspections',
     'drills',
     'plans',

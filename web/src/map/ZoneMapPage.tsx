@@ -10,6 +10,7 @@ import { Loading } from '../components/Loading';
 import { isZoneRole } from '../contracts';
 import { HazardLayerToggle, HazardMapLayer } from '../hazards/HazardMapLayer';
 import { IncidentOverviewControl, IncidentOverviewLayer } from '../incidents/map/IncidentOverview';
+import { InstallationsLayer } from '../installations/InstallationsLayer';
 import { useZoneName } from '../lib/use-zone-name';
 import { BaseMap } from './BaseMap';
 import { countByRiskClass } from './enterprise-features';
@@ -50,6 +51,7 @@ export function ZoneMapPage() {
         {enterprises && <EnterpriseSitesLayer enterprises={enterprises} focusId={focusId} />}
         {incidentOverview && incidentsShown && <IncidentOverviewLayer />}
         {hazardsShown && <HazardMapLayer />}
+        <InstallationsLayer />
         <ScaleControl position="bottomright" imperial={false} />
       </BaseMap>
 
