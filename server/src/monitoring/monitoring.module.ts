@@ -11,6 +11,7 @@ import { AlarmViews } from './alarm-views.js';
 import { IngestKeyService } from './ingest-key.service.js';
 import { IngestService } from './ingest.service.js';
 import { PointService } from './point.service.js';
+import { ReadingPartitionsJob } from './reading-partitions.job.js';
 import { SensorPointRepository } from './sensor-point.repository.js';
 
 /** Live monitoring's core: points, readings and their alarms, for the server and the worker alike. */
@@ -26,6 +27,7 @@ import { SensorPointRepository } from './sensor-point.repository.js';
     IngestKeyService,
     PointService,
     UserFinder,
+    ReadingPartitionsJob,
   ],
   exports: [IngestService, IngestKeyService, AlarmService, PointService],
 })
