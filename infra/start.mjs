@@ -96,7 +96,8 @@ function processes(env, emulatorPort, mqttPort) {
       name: workers > 1 ? `worker-${i}` : 'worker',
       cmd: NODE,
       args: ['worker/dist/main.js'],
-      env,
+      // One MQTT session ingests (docs/architecture.md, "Sensor readings"): the first worker's.
+      env: i === 1 ? env : { ...env, MQTT_URL: '' },
     });
   }
   if (isDemo(env)) {

@@ -88,7 +88,10 @@ const schema = z.object({
    * The MQTT broker sensor readings arrive through (the worker subscribes). Unset: no MQTT
    * ingestion (`npm start` sets it to its embedded broker unless given one).
    */
-  MQTT_URL: url(['mqtt:', 'mqtts:', 'tcp:', 'ws:', 'wss:']).optional(),
+  MQTT_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    url(['mqtt:', 'mqtts:', 'tcp:', 'ws:', 'wss:']).optional(),
+  ),
   /** Topics are `{prefix}/{enterpriseCreditCode}/{pointCode}`. */
   MQTT_TOPIC_PREFIX: z
     .string()

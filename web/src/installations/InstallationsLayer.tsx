@@ -28,13 +28,9 @@ export function InstallationsLayer() {
             key={`${i.id}-${level}`}
             center={[i.location.lat, i.location.lng]}
             radius={i.assessment.grade ? 10 : 7}
-            pathOptions={{
-              color: '#ffffff',
-              weight: 2,
-              fillColor: ALARM_STATE_COLORS[level],
-              fillOpacity: 0.95,
-              className: `installation-marker installation-marker--${level}`,
-            }}
+            // Read when the path is made (a change of level makes a new marker, by its key).
+            className={`installation-marker installation-marker--${level}`}
+            pathOptions={{ color: '#263238', weight: 2, fillColor: ALARM_STATE_COLORS[level], fillOpacity: 0.95 }}
           >
             <Popup>
               <strong>
