@@ -94,10 +94,9 @@ describe('live monitoring: readings over HTTP, alarms and their handling', () =>
       { index: 1, reason: 'point: no such point of this enterprise' },
       { index: 2, reason: 'ts: in the future' },
     ]);
-    const stored: { value: number }[] = await q(
-      'SELECT value FROM reading WHERE point_id = $1 ORDER BY ts',
-      [points[0]!.id],
-    );
+    const stored: { value: number }[] = await q('SELECT value FROM reading WHERE point_id = $1 ORDER BY ts', [
+      points[0]!.id,
+    ]);
     expect(stored.map((r) => r.value)).toEqual([0.2, 0.3]);
     // The same batch again stores nothing twice.
     await ingest({ readings: [{ point: points[0]!.code, ts: at(0), value: 0.2 }] }).expect(202);

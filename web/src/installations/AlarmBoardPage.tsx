@@ -21,7 +21,10 @@ export function AlarmBoardPage() {
       <PageHeader
         title={t('alarms.title')}
         actions={
-          <span className={`live-badge live-badge--${status === 'connected' ? 'on' : 'off'}`} data-testid="live-status">
+          <span
+            className={`live-badge live-badge--${status === 'connected' ? 'on' : 'off'}`}
+            data-testid="live-status"
+          >
             {status === 'connected' ? t('alarms.live.connected') : t('alarms.live.other')}
           </span>
         }

@@ -39,7 +39,11 @@ function AlarmRow({ alarm: a, canHandle }: { alarm: AlarmView; canHandle: boolea
   const run = (s: AlarmStep) => step.mutate({ id: a.id, step: s, disposal });
   const severe = a.level === 'high_high' || a.level === 'low_low';
   return (
-    <tr className={`alarm-row alarm-row--${a.status}`} data-testid={`alarm-${a.pointCode}`} data-status={a.status}>
+    <tr
+      className={`alarm-row alarm-row--${a.status}`}
+      data-testid={`alarm-${a.pointCode}`}
+      data-status={a.status}
+    >
       <td>{time(a.raisedAt)}</td>
       <td>
         <span className={`alarm-level ${severe ? 'alarm-level--severe' : 'alarm-level--warning'}`}>
@@ -62,16 +66,25 @@ function AlarmRow({ alarm: a, canHandle }: { alarm: AlarmView; canHandle: boolea
       <td>
         <div className="alarm-status">{t(`status.${a.status}`)}</div>
         {a.acknowledgedBy && (
-          <div className="muted">{t('alarms.acknowledgedBy', { who: a.acknowledgedBy, time: time(a.acknowledgedAt) })}</div>
+          <div className="muted">
+            {t('alarms.acknowledgedBy', { who: a.acknowledgedBy, time: time(a.acknowledgedAt) })}
+          </div>
         )}
-        {a.disposal && <div className="muted">{t('alarms.disposedBy', { who: a.disposedBy ?? '', what: a.disposal })}</div>}
+        {a.disposal && (
+          <div className="muted">{t('alarms.disposedBy', { who: a.disposedBy ?? '', what: a.disposal })}</div>
+        )}
         {a.incidentId && (
           <div>
             <Link to={`/incidents/${a.incidentId}`}>{t('alarms.incident')}</Link>
           </div>
         )}
         {canHandle && a.status === 'open' && (
-          <button type="button" className="button button--small button--primary" disabled={step.isPending} onClick={() => run('acknowledge')}>
+          <button
+            type="button"
+            className="button button--small button--primary"
+            disabled={step.isPending}
+            onClick={() => run('acknowledge')}
+          >
             {t('alarms.acknowledge')}
           </button>
         )}
@@ -99,7 +112,12 @@ function AlarmRow({ alarm: a, canHandle }: { alarm: AlarmView; canHandle: boolea
           </form>
         )}
         {canHandle && a.status === 'disposed' && a.clearedAt && (
-          <button type="button" className="button button--small" disabled={step.isPending} onClick={() => run('close')}>
+          <button
+            type="button"
+            className="button button--small"
+            disabled={step.isPending}
+            onClick={() => run('close')}
+          >
             {t('alarms.close')}
           </button>
         )}

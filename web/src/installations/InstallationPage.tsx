@@ -28,14 +28,18 @@ export function InstallationPage() {
   const installation = useInstallation(id);
   const session = useSession();
   if (installation.isPending) return <Loading />;
-  if (installation.isError) return <ErrorNotice error={installation.error} onRetry={() => void installation.refetch()} />;
+  if (installation.isError)
+    return <ErrorNotice error={installation.error} onRetry={() => void installation.refetch()} />;
   const i = installation.data;
   return (
     <div className="page installation-page">
       <PageHeader
         title={`${i.name}（${i.code}）`}
         actions={
-          <span className={`grade-badge grade-badge--${i.assessment.grade ?? 'none'}`} data-testid="installation-grade">
+          <span
+            className={`grade-badge grade-badge--${i.assessment.grade ?? 'none'}`}
+            data-testid="installation-grade"
+          >
             {t(gradeKey(i.assessment.grade))}
           </span>
         }
@@ -165,7 +169,8 @@ function Points({ installationId }: { installationId: string }) {
                         {p.latest.value} {p.unit}
                       </strong>{' '}
                       <span className="muted">
-                        {p.latest.band ? t(`level.${p.latest.band}`) : t('points.inBand')} · {time(p.latest.ts)}
+                        {p.latest.band ? t(`level.${p.latest.band}`) : t('points.inBand')} ·{' '}
+                        {time(p.latest.ts)}
                       </span>
                     </>
                   ) : (

@@ -30,7 +30,12 @@ export function InstallationsLayer() {
             radius={i.assessment.grade ? 10 : 7}
             // Read when the path is made (a change of level makes a new marker, by its key).
             className={`installation-marker installation-marker--${level}`}
-            pathOptions={{ color: '#263238', weight: 2, fillColor: ALARM_STATE_COLORS[level], fillOpacity: 0.95 }}
+            pathOptions={{
+              color: '#263238',
+              weight: 2,
+              fillColor: ALARM_STATE_COLORS[level],
+              fillOpacity: 0.95,
+            }}
           >
             <Popup>
               <strong>
@@ -39,7 +44,10 @@ export function InstallationsLayer() {
               <br />
               {i.enterpriseName}
               <br />
-              {t('map.popupGrade', { grade: t(gradeKey(i.assessment.grade)), state: t(`alarmState.${level}`) })}
+              {t('map.popupGrade', {
+                grade: t(gradeKey(i.assessment.grade)),
+                state: t(`alarmState.${level}`),
+              })}
               {state && (
                 <>
                   <br />

@@ -8,7 +8,15 @@ import { thresholdLines } from './chart-thresholds';
  * One point's readings over the chosen window with its alarm thresholds drawn across: high-high
  * and low-low in red, high and low in amber.
  */
-export function PointChart({ point, series, label }: { point: PointView; series: ReadingSeries; label: string }) {
+export function PointChart({
+  point,
+  series,
+  label,
+}: {
+  point: PointView;
+  series: ReadingSeries;
+  label: string;
+}) {
   const host = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -28,7 +36,10 @@ export function PointChart({ point, series, label }: { point: PointView; series:
           x: { time: true, range: () => [Date.parse(series.from) / 1000, Date.parse(series.to) / 1000] },
           y: { range: () => [min, max] },
         },
-        series: [{}, { label: `${point.code} (${point.unit})`, stroke: '#1f5fa8', width: 1.5, spanGaps: false }],
+        series: [
+          {},
+          { label: `${point.code} (${point.unit})`, stroke: '#1f5fa8', width: 1.5, spanGaps: false },
+        ],
         axes: [{}, { label: point.unit, size: 56 }],
         legend: { show: false },
         hooks: {
@@ -47,7 +58,11 @@ export function PointChart({ point, series, label }: { point: PointView; series:
                 ctx.stroke();
                 ctx.fillStyle = line.color;
                 ctx.font = `${11 * devicePixelRatio}px sans-serif`;
-                ctx.fillText(`${line.label} ${line.value}`, u.bbox.left + 4 * devicePixelRatio, y - 4 * devicePixelRatio);
+                ctx.fillText(
+                  `${line.label} ${line.value}`,
+                  u.bbox.left + 4 * devicePixelRatio,
+                  y - 4 * devicePixelRatio,
+                );
               }
               ctx.restore();
             },
@@ -57,7 +72,9 @@ export function PointChart({ point, series, label }: { point: PointView; series:
       [xs, ys],
       el,
     );
-    const resize = new ResizeObserver(() => plot.setSize({ width: Math.max(320, el.clientWidth), height: 220 }));
+    const resize = new ResizeObserver(() =>
+      plot.setSize({ width: Math.max(320, el.clientWidth), height: 220 }),
+    );
     resize.observe(el);
     return () => {
       resize.disconnect();
@@ -65,5 +82,13 @@ export function PointChart({ point, series, label }: { point: PointView; series:
     };
   }, [point, series]);
 
-  return <div ref={host} className="point-chart" role="img" aria-label={label} data-testid={`chart-${point.code}`} />;
+  return (
+    <div
+      ref={host}
+      className="point-chart"
+      role="img"
+      aria-label={label}
+      data-testid={`chart-${point.code}`}
+    />
+  );
 }

@@ -43,7 +43,8 @@ export function useInstallation(id: string) {
 export function usePoints(installationId: string) {
   return useQuery({
     queryKey: monitoringKeys.points(installationId),
-    queryFn: ({ signal }) => apiRequest<PointView[]>(`/api/installations/${installationId}/points`, { signal }),
+    queryFn: ({ signal }) =>
+      apiRequest<PointView[]>(`/api/installations/${installationId}/points`, { signal }),
     refetchInterval: LIVE_REFRESH_MS,
   });
 }
@@ -84,7 +85,8 @@ export function useAlarmStatistics() {
 export function useInstallationStates() {
   return useQuery({
     queryKey: monitoringKeys.states,
-    queryFn: ({ signal }) => apiRequest<InstallationAlarmState[]>('/api/alarms/installation-states', { signal }),
+    queryFn: ({ signal }) =>
+      apiRequest<InstallationAlarmState[]>('/api/alarms/installation-states', { signal }),
   });
 }
 

@@ -128,7 +128,9 @@ export class InstallationsMonitoring1765460000000 implements MigrationInterface 
         CONSTRAINT alarm_excursion_key UNIQUE (point_id, started_at)
       )`);
     await q.query(`CREATE UNIQUE INDEX alarm_one_uncleared ON alarm (point_id) WHERE cleared_at IS NULL`);
-    await q.query(`CREATE INDEX alarm_open ON alarm (enterprise_id, raised_at DESC) WHERE status <> 'closed'`);
+    await q.query(
+      `CREATE INDEX alarm_open ON alarm (enterprise_id, raised_at DESC) WHERE status <> 'closed'`,
+    );
     await q.query(`CREATE INDEX alarm_enterprise_raised ON alarm (enterprise_id, raised_at)`);
 
     // A gateway's key per enterprise: only its hash is kept, looked up by it.
