@@ -151,6 +151,16 @@ engineers: the issue's 60 s would be one minute of two cores at full load), load
 | lag publish → stored, p50 / p99 | ${lag.p50.toFixed(0)} ms / ${lag.p99.toFixed(0)} ms (n = ${lag.n.toLocaleString('en')}) |
 | alarm latency, out-of-band reading → on the board | ${alarmLatency.n ? `p50 ${alarmLatency.p50.toFixed(0)} ms, max ${alarmLatency.max.toFixed(0)} ms (${alarmLatency.n} of ${alarmPoints.length} alarms seen)` : `none of ${alarmPoints.length} seen within the run`} |
 | worker peak RSS | ${rss} MiB |
+
+**Reading it.** The broker delivers the stream (the floor), but the worker stores one MQTT message
+per transaction: mqtt.js hands over the next QoS 1 message only after the previous one is
+acknowledged, and \`MqttIngest\` acknowledges after the commit (what makes a crash lose and repeat
+nothing). Eight round trips per message on a machine this loaded is tens of readings a second,
+far below the issue's 10,000/s target, and the lag grows with the backlog (the broker queues it
+for the session). Gateways that publish a list of readings per message get the batch path (one
+transaction for the list). Reaching the target needs batching across messages — a durable
+buffer (e.g. a Redis stream) acknowledged per message and drained in batches, or a broker-side
+shared subscription over several sessions — not yet built.
 `;
   console.log(body);
   await writeSection('Sensor ingestion over MQTT (1,000 points × 10 Hz)', body);
