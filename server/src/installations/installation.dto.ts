@@ -115,10 +115,11 @@ export class InstallationCreateDto {
   @Type(() => InstallationChemicalDto)
   chemicals: InstallationChemicalDto[];
 
-  @ApiProperty({ type: ResponsibleDto })
+  @ApiPropertyOptional({ type: ResponsibleDto, description: 'Left out: none named yet' })
+  @IsOmittable()
   @ValidateNested()
   @Type(() => ResponsibleDto)
-  responsible: ResponsibleDto;
+  responsible?: ResponsibleDto;
 }
 
 export class InstallationUpdateDto extends PartialType(InstallationCreateDto, {

@@ -74,6 +74,7 @@ export class InstallationService {
         throw new InvalidError(['enterpriseId: no such enterprise']);
       const i = new Installation();
       i.enterpriseId = enterpriseId;
+      i.responsible = { principal: null, technical: null, operational: null };
       apply(i, dto);
       const saved = await this.installations.save(i);
       const view = await this.get(saved.id);
