@@ -57,8 +57,16 @@ const DEMO_LOGINS = [
  * The long-running processes: all are started, then every readyUrl must answer 200 before Muster is
  * reported ready. Run by `node` directly so that the pids we stop are the real ones (STACK trap 10).
  */
-function processes(env, emulatorPort) {
+function processes(env, emulatorPort, mqttPort) {
   const list = [];
+  if (mqttPort) {
+    list.push({
+      name: 'mqtt',
+      cmd: NODE,
+      args: ['tools/sensor-simulator/dist/broker-main.js'],
+      env: { ...env, MQTT_EMBEDDED_PORT: String(mqttPort) },
+    });
+  }
   if (emulatorPort) {
     // Demo mode's Twilio emulator: the server's SDK calls it at TWILIO_API_BASE, and it posts
     // inbound SMS and calls (signed with the same auth token) to the server's webhooks.
@@ -84,7 +92,27 @@ function processes(env, emulatorPort) {
     readyUrl: `http://127.0.0.1:${env.PORT}/health`,
   });
   list.push({ name: 'worker', cmd: NODE, args: ['worker/dist/main.js'], env });
+  if (isDemo(env)) {
+    // Demo mode's sensor simulator: plausible readings for the demo installations over MQTT.
+    list.push({
+      name: 'sensors',
+      cmd: NODE,
+      args: ['tools/sensor-simulator/dist/main.js'],
+      env: { ...env, SIMULATOR_API_URL: `http://127.0.0.1:${env.PORT}` },
+    });
+  }
   return list;
+}
+
+/**
+ * Sensor readings arrive over MQTT: MQTT_URL names a broker; else one already answering on
+ * MQTT_PORT (1883) is used; else the embedded broker runs there. Answers the port to embed on.
+ */
+async function chooseMqtt(env) {
+  if (env.MQTT_URL) return null;
+  const port = Number(env.MQTT_PORT || 1883);
+  env.MQTT_URL = `mqtt://127.0.0.1:${port}`;
+  return (await tcpOpen('127.0.0.1', port)) ? null : port;
 }
 
 /** A secret kept in .data/<name> so that it survives restarts (and server and worker share it). */
@@ -336,6 +364,7 @@ async function ensureReportFont(env) {
 function banner(env, emulatorPort) {
   const lines = ['', `Muster is running: http://localhost:${env.PORT}`];
   if (emulatorPort) lines.push(`Phone simulator (Twilio emulator): http://localhost:${emulatorPort}/`);
+  if (isDemo(env)) lines.push(`Sensor simulator (drift a point out of band): http://localhost:3091/`);
   if (isDemo(env)) {
     lines.push('', `Demo logins (password: muster-demo):`);
     for (const [email, role] of DEMO_LOGINS) lines.push(`  ${email.padEnd(24)} ${role}`);
@@ -358,7 +387,7 @@ async function main() {
 
   await installIfNeeded();
 
-  const { env, emulatorPort } = await step('environment', async () => {
+  const { env, emulatorPort, mqttPort } = await step('environment', async () => {
     const result = environment();
     const e = result.env;
     for (const [port, name] of [
@@ -376,6 +405,8 @@ async function main() {
       `  processes: ${e.WEB_CONCURRENCY} server, ${e.WORKER_CONCURRENCY} worker (WEB_CONCURRENCY, WORKER_CONCURRENCY)`,
     );
     if (result.emulatorPort) say(`  Twilio: the local emulator on port ${result.emulatorPort}`);
+    result.mqttPort = await chooseMqtt(e);
+    say(`  MQTT: ${result.mqttPort ? 'the embedded broker at ' : ''}${e.MQTT_URL}`);
     return result;
   });
 
@@ -401,7 +432,7 @@ async function main() {
     await step('demo data', () => run(NODE, ['server/dist/cli/seed-demo.js'], { env }));
   }
 
-  const specs = processes(env, emulatorPort);
+  const specs = processes(env, emulatorPort, mqttPort);
   await step(`start ${specs.map((s) => s.name).join(', ')}`, async () => {
     specs.forEach((spec, index) => startChild(spec, index));
     await Promise.all(children.map((entry) => entry.spec.readyUrl && waitReady(entry)));

@@ -4,6 +4,7 @@
  */
 import type { NotificationView } from './hazards.js';
 import type { IncidentSummary } from './incidents.js';
+import type { AlarmView } from './monitoring.js';
 import type { TypedRoomEvent } from './room-events.js';
 
 export const LIVE_NAMESPACE = '/live';
@@ -20,6 +21,8 @@ export const ServerEvent = {
   RoomEvent: 'room:event',
   RoomPresence: 'room:presence',
   IncidentUpsert: 'incident:upsert',
+  /** Zone roles in the overview: an alarm raised, cleared or handled (the zone's alarm board and map). */
+  AlarmUpsert: 'alarm:upsert',
   /** To each socket of the recipient: a new notification, with their unread count after it. */
   Notification: 'notification:new',
   /** To each socket of the user: notifications were read (in another tab or device). */
@@ -61,6 +64,7 @@ export interface ServerToClientEvents {
   'room:event': (e: RoomEventMessage) => void;
   'room:presence': (p: PresenceMessage) => void;
   'incident:upsert': (s: IncidentSummary) => void;
+  'alarm:upsert': (a: AlarmView) => void;
   'notification:new': (p: NotificationPush) => void;
   'notification:read': (m: NotificationsReadMessage) => void;
 }

@@ -30,3 +30,5 @@ export * from './risks.js';
 export * from './rollcall.js';
 export * from './sensitive-targets.js';
 export * from './warnings.js';
+export * from './installations.js';
+export * from './monitoring.js';

@@ -379,6 +379,19 @@ export const NOTIFICATION_TEXT = {
     body: ['{organization}\n有效期至 {deadline}', '{organization}\nExpired {deadline}'],
     urgent: true,
   },
+  // Live monitoring: a reading out of band for the point's delay. {value} and {limit} carry the unit.
+  'monitoring.alarm': {
+    title: [
+      '监测报警（{level}）：{installation} {point}',
+      'Monitoring alarm ({level}): {installation} {point}',
+    ],
+    body: [
+      '{enterprise} · {point} 读数 {value}，超过报警值 {limit}\n请确认并处置',
+      '{enterprise} · {point} read {value}, past its limit {limit}\nPlease acknowledge and dispose',
+    ],
+    urgent: true,
+    enums: { level: 'alarmLevel' },
+  },
   'inspection.due': {
     title: ['排查任务：{plan}', 'Inspection due: {plan}'],
     body: ['{who}\n应于 {period} 完成', '{who}\nTo be done {period}'],

@@ -54,6 +54,12 @@ function levelWords(level: ResponseLevel): Bilingual {
 
 /** Every enum value that reaches a record, by the enum's name. */
 export const ENUM_TEXT = {
+  alarmLevel: {
+    high: ['高报', 'High'],
+    high_high: ['高高报', 'High-high'],
+    low: ['低报', 'Low'],
+    low_low: ['低低报', 'Low-low'],
+  },
   severity: {
     especially_serious: ['特别重大事故', 'Especially serious'],
     serious: ['重大事故', 'Serious'],

@@ -20,6 +20,8 @@ import { IdentityHttpModule } from './identity/identity.http.module.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { IncidentHttpModule } from './incidents/incident.http.module.js';
 import { InspectionHttpModule } from './inspections/inspection.http.module.js';
+import { InstallationsHttpModule } from './installations/installations.http.module.js';
+import { MonitoringHttpModule } from './monitoring/monitoring.http.module.js';
 import { QueueAdminHttpModule } from './jobs/queue-admin.http.module.js';
 import { HttpMetricsMiddleware } from './metrics/metrics.js';
 import { MetricsHttpModule } from './metrics/metrics.http.module.js';
@@ -48,6 +50,7 @@ function webConsole(): DynamicModule[] {
         '/health/{*path}',
         '/metrics',
         '/webhooks/{*path}',
+        '/ingest/{*path}',
         '/live/{*path}',
         '/cap/{*path}',
       ],
@@ -89,6 +92,8 @@ export class AppModule implements NestModule {
         RisksHttpModule,
         DrillsHttpModule,
         DutyHttpModule,
+        InstallationsHttpModule,
+        MonitoringHttpModule,
         QueueAdminHttpModule,
         HealthHttpModule,
         MetricsHttpModule,

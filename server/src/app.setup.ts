@@ -12,6 +12,8 @@ import { loadConfig } from './config/config.js';
 import { NestPinoLogger, createLogger } from './logging/logger.js';
 import { RedisIoAdapter } from './rooms/redis-io.adapter.js';
 
+const INGEST_BODY_LIMIT = '1mb';
+
 const REQUEST_ID = /^[\w.-]{1,100}$/;
 
 /**
@@ -67,6 +69,12 @@ export async function configureApp(app: INestApplication): Promise<void> {
     }),
   );
   // The parsers Nest would add at init, added here so that the guard can follow them directly.
+  // A gateway's batch of up to 5,000 readings is some 400 kB of JSON; every other body stays small.
+  express.useBodyParser('json', {
+    limit: INGEST_BODY_LIMIT,
+    type: (req) =>
+      req.url?.startsWith('/ingest/') === true && /json/.test(String(req.headers['content-type'])),
+  });
   express.useBodyParser('json');
   express.useBodyParser('urlencoded', { extended: true });
   app.use(refuseUnsafeInput);

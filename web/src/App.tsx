@@ -21,6 +21,9 @@ import { HazardNoticePage } from './hazards/HazardNoticePage';
 import { HazardPage } from './hazards/HazardPage';
 import { HazardsPage } from './hazards/HazardsPage';
 import { HazardStatsPage } from './hazards/HazardStatsPage';
+import { AlarmBoardPage } from './installations/AlarmBoardPage';
+import { InstallationPage } from './installations/InstallationPage';
+import { InstallationsPage } from './installations/InstallationsPage';
 import { InspectionRunPage } from './inspections/InspectionRunPage';
 import { InspectionsPage } from './inspections/InspectionsPage';
 import { PlanFormPage } from './inspections/PlanFormPage';
@@ -119,6 +122,30 @@ const router = createBrowserRouter([
         element: (
           <RequirePage page="map">
             <ZoneMapPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'installations',
+        element: (
+          <RequirePage page="installations">
+            <InstallationsPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'installations/:id',
+        element: (
+          <RequirePage page="installations">
+            <InstallationPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'alarms',
+        element: (
+          <RequirePage page="alarms">
+            <AlarmBoardPage />
           </RequirePage>
         ),
       },

@@ -6,6 +6,7 @@ import { DutyModule } from '@muster/server/duty/duty.module.js';
 import { HazardJobsModule } from '@muster/server/hazards/hazard.module.js';
 import { InspectionJobsModule } from '@muster/server/inspections/inspection-jobs.module.js';
 import { JobWorkerModule } from '@muster/server/jobs/job-worker.module.js';
+import { MonitoringIngestModule } from '@muster/server/monitoring/monitoring-ingest.module.js';
 import { ReminderJobsModule } from '@muster/server/reminders/reminders.module.js';
 import { ResourcesModule } from '@muster/server/resources/resources.module.js';
 import { RiskJobsModule } from '@muster/server/risks/risks.module.js';
@@ -24,6 +25,8 @@ import { RoomLogModule } from '@muster/server/room-log/room-log.module.js';
     CalloutsModule,
     DrillsModule,
     DutyModule,
+    // Sensor readings over MQTT, and the readings' partitions (docs/architecture.md).
+    MonitoringIngestModule,
     // Every module with a reminder source, so the scan knows all the deadlines.
     ResourcesModule,
     RiskJobsModule,

@@ -32,6 +32,8 @@ const CONSTRAINT_MESSAGES: Record<string, string> = {
   level_activation_once: 'levelId: this response level is already active for the incident',
   enterprise_credit_code_key: 'creditCode: an enterprise with this unified social credit code already exists',
   enterprise_name_key: 'name: an enterprise with this name already exists',
+  installation_code_key: 'code: the enterprise already has an installation with this code',
+  sensor_point_code_key: 'code: the enterprise already has a sensor point with this code',
   app_user_email_key: 'email: a user with this email already exists',
   app_user_enterprise_id_fkey: 'enterpriseId: the enterprise does not exist',
   app_user_officer_has_enterprise: 'enterpriseId: required for an enterprise officer',

@@ -84,6 +84,30 @@ const schema = z.object({
     .optional(),
   TWILIO_API_BASE: url(['http:', 'https:']).optional(),
   MAP_TILE_URL: z.string().default(''),
+  /**
+   * The MQTT broker sensor readings arrive through (the worker subscribes). Unset: no MQTT
+   * ingestion (`npm start` sets it to its embedded broker unless given one).
+   */
+  MQTT_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    url(['mqtt:', 'mqtts:', 'tcp:', 'ws:', 'wss:']).optional(),
+  ),
+  /** Topics are `{prefix}/{enterpriseCreditCode}/{pointCode}`. */
+  MQTT_TOPIC_PREFIX: z
+    .string()
+    .regex(/^[\w.-]+(\/[\w.-]+)*$/, 'must be topic levels of letters, digits, _ . - separated by /')
+    .default('muster/readings'),
+  /**
+   * The ingesting worker's MQTT client id: its persistent session holds the readings that arrive
+   * while it restarts. Two clients with one id take the session from each other: with several
+   * workers, one ingests (see docs/architecture.md, "Sensor readings").
+   */
+  MQTT_CLIENT_ID: z
+    .string()
+    .regex(/^[\w.-]{1,64}$/, 'may contain letters, digits, _ . - only (at most 64)')
+    .default('muster-ingest'),
+  /** Days of sensor readings kept (whole day partitions are dropped after that). */
+  READING_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   TZ: z.string().default('Asia/Shanghai'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().optional(),

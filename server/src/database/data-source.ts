@@ -40,6 +40,9 @@ import { Dispatch, MapFeature, RoomTask } from '../rooms/room.entities.js';
 import { DRILL_ENTITIES } from '../drills/drill.entities.js';
 import { ROLL_CALL_ENTITIES } from '../rollcall/rollcall.entities.js';
 import { RollCall1765430000000 } from './migrations/1765430000000-roll-call.js';
+import { Installation } from '../installations/installation.entity.js';
+import { MONITORING_ENTITIES } from '../monitoring/monitoring.entities.js';
+import { InstallationsMonitoring1765460000000 } from './migrations/1765460000000-installations-monitoring.js';
 import { Drills1764900000000 } from './migrations/1764900000000-drills.js';
 import { DurableJobs1765000000000 } from './migrations/1765000000000-durable-jobs.js';
 import { TokenVersion1765000000100 } from './migrations/1765000000100-token-version.js';
@@ -73,6 +76,8 @@ export const ENTITIES = [
   ...DRILL_ENTITIES,
   ...RISK_ENTITIES,
   ...ROLL_CALL_ENTITIES,
+  Installation,
+  ...MONITORING_ENTITIES,
   Callout,
   CalloutRecipient,
   CalloutDelivery,
@@ -148,6 +153,7 @@ export const MIGRATIONS = [
   RiskRegister1765450000000,
   RollCall1765430000000,
   SensitiveTargetsAndWarnings1765420000000,
+  InstallationsMonitoring1765460000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

@@ -9,6 +9,7 @@ import { DirectoryDemoSeeder } from './directory-demo.js';
 import { DrillsDemoSeeder } from './drills-demo.js';
 import { DutyDemoSeeder } from './duty-demo.js';
 import { HazardsDemoSeeder } from './hazards-demo.js';
+import { InstallationsDemoSeeder } from './installations-demo.js';
 import { PlansDemoSeeder } from './plans-demo.js';
 import { ResourcesDemoSeeder } from './resources-demo.js';
 import { RisksDemoSeeder } from './risks-demo.js';
@@ -43,6 +44,7 @@ export class DemoSeedService {
     private readonly dutySeeder: DutyDemoSeeder,
     private readonly risksSeeder: RisksDemoSeeder,
     private readonly sensitiveTargetsSeeder: SensitiveTargetsDemoSeeder,
+    private readonly installationsSeeder: InstallationsDemoSeeder,
     private readonly reminders: ReminderScheduler,
   ) {}
 
@@ -113,6 +115,7 @@ export class DemoSeedService {
       // Each enterprise's worst risk point has the class recorded above, so deriving it changes nothing.
       const risks = await this.risksSeeder.seed(ids);
       const sensitiveTargets = await this.sensitiveTargetsSeeder.seed();
+      const installations = await this.installationsSeeder.seed(ids);
       // The demo records are entered back-dated: hazards long overdue, drills never held,
       // certificates and resources past their dates. A fresh start would otherwise text dozens
       // of people about them at once, with nothing in the log to say why; their reminders are
@@ -128,6 +131,7 @@ export class DemoSeedService {
         `Demo directory: ${directory.contactsCreated} contacts, ${directory.teamsCreated} teams, ` +
           `${directory.rotationsCreated} rotations, ${resourcesCreated} resources created`,
       );
+      this.logger.log(`Demo major hazard installations: ${installations} created`);
       this.logger.log(
         `Demo plans: ${plans.plansCreated} plans and ${plans.policiesCreated} policies created`,
       );

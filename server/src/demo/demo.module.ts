@@ -5,6 +5,8 @@ import { DutyModule } from '../duty/duty.module.js';
 import { EnterpriseModule } from '../enterprises/enterprise.module.js';
 import { HazardCoreModule, HazardModule } from '../hazards/hazard.module.js';
 import { InspectionModule } from '../inspections/inspection.module.js';
+import { InstallationsModule } from '../installations/installations.module.js';
+import { MonitoringModule } from '../monitoring/monitoring.module.js';
 import { PlansModule } from '../plans/plans.module.js';
 import { ReminderSchedulerModule } from '../reminders/reminders.module.js';
 import { ResourcesModule } from '../resources/resources.module.js';
@@ -15,6 +17,7 @@ import { DirectoryDemoSeeder } from './directory-demo.js';
 import { DrillsDemoSeeder } from './drills-demo.js';
 import { DutyDemoSeeder } from './duty-demo.js';
 import { HazardsDemoSeeder } from './hazards-demo.js';
+import { InstallationsDemoSeeder } from './installations-demo.js';
 import { PlansDemoSeeder } from './plans-demo.js';
 import { ResourcesDemoSeeder } from './resources-demo.js';
 import { RisksDemoSeeder } from './risks-demo.js';
@@ -34,6 +37,8 @@ import { SensitiveTargetsDemoSeeder } from './sensitive-targets-demo.js';
     RisksModule,
     ReminderSchedulerModule,
     SensitiveTargetsModule,
+    InstallationsModule,
+    MonitoringModule,
   ],
   providers: [
     DemoSeedService,
@@ -45,6 +50,7 @@ import { SensitiveTargetsDemoSeeder } from './sensitive-targets-demo.js';
     DutyDemoSeeder,
     RisksDemoSeeder,
     SensitiveTargetsDemoSeeder,
+    InstallationsDemoSeeder,
   ],
   exports: [DemoSeedService],
 })

@@ -47,6 +47,13 @@ export class EnterpriseRepository extends EnterpriseScopedRepository<Enterprise>
     return new Map(rows.map((e) => [e.id, e.name]));
   }
 
+  /** The enterprise of a unified social credit code, whatever the caller's scope (MQTT topics name it). */
+  idOfCreditCode(creditCode: string): Promise<string | null> {
+    return this.repo
+      .findOne({ where: { creditCode: creditCode.toUpperCase() }, select: { id: true } })
+      .then((e) => e?.id ?? null);
+  }
+
   /** Every enterprise the caller may see (or the one asked for), by name. */
   inScope(enterpriseId?: string): Promise<Enterprise[]> {
     const qb = this.query('e').orderBy('e.name', 'ASC');

@@ -39,6 +39,8 @@ export enum JobName {
   SendNotificationSms = 'send-notification-sms',
   /** Pages whom the zone's duty policy names for a filed (or re-graded) incident. */
   DutyAlert = 'duty-alert',
+  /** Repeatable: sensor reading partitions made ahead, those past retention dropped. */
+  ReadingPartitions = 'reading-partitions',
 }
 
 export interface JobPayloads {
@@ -55,6 +57,7 @@ export interface JobPayloads {
   [JobName.SendNotificationSms]: { smsId: string };
   /** `trigger`: `filed`, or `regraded.<severity>` for a grade a supplementary report raised. */
   [JobName.DutyAlert]: { incidentId: string; trigger: string };
+  [JobName.ReadingPartitions]: Record<string, never>;
 }
 
 export const QUEUE_OF: Record<JobName, QueueName> = {
@@ -70,6 +73,7 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   [JobName.PlaceCall]: QueueName.Deliveries,
   [JobName.SendNotificationSms]: QueueName.Deliveries,
   [JobName.DutyAlert]: QueueName.Callouts,
+  [JobName.ReadingPartitions]: QueueName.Hazards,
 };
 
 /**
@@ -120,4 +124,5 @@ export const JOB_SCHEDULES: JobSchedule[] = [
   // A safety net only: the server relays its own outbox rows right after commit.
   { id: 'outbox-relay', name: JobName.OutboxRelay, payload: {}, everyMs: 2_000 },
   { id: 'drill-clock-sweep', name: JobName.DrillClockSweep, payload: {}, everyMs: 5_000 },
+  { id: 'reading-partitions', name: JobName.ReadingPartitions, payload: {}, everyMs: 60 * 60_000 },
 ];

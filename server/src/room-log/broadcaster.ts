@@ -1,4 +1,5 @@
 import type {
+  AlarmView,
   IncidentSummary,
   NotificationPush,
   NotificationsReadMessage,
@@ -14,6 +15,8 @@ import type {
 export abstract class Broadcaster {
   abstract roomEvent(message: RoomEventMessage): void;
   abstract incidentChanged(summary: IncidentSummary): void;
+  /** A monitoring alarm raised, changed or handled: to the zone roles' overview (the alarm board and map). */
+  abstract alarmChanged(alarm: AlarmView): void;
   /** To every open console of one user. */
   abstract notification(userId: string, push: NotificationPush): void;
   abstract notificationsRead(userId: string, message: NotificationsReadMessage): void;

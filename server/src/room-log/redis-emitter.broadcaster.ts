@@ -3,6 +3,7 @@ import { Emitter } from '@socket.io/redis-emitter';
 import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import {
+  type AlarmView,
   type IncidentSummary,
   LIVE_NAMESPACE,
   type NotificationPush,
@@ -36,6 +37,10 @@ export class RedisEmitterBroadcaster extends Broadcaster {
 
   incidentChanged(summary: IncidentSummary): void {
     this.namespace().to(OVERVIEW_ROOM).emit('incident:upsert', summary);
+  }
+
+  alarmChanged(alarm: AlarmView): void {
+    this.namespace().to(OVERVIEW_ROOM).emit('alarm:upsert', alarm);
   }
 
   notification(userId: string, push: NotificationPush): void {

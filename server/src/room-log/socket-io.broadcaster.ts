@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type {
+  AlarmView,
   IncidentSummary,
   NotificationPush,
   NotificationsReadMessage,
@@ -38,6 +39,11 @@ export class SocketIoBroadcaster extends Broadcaster {
   incidentChanged(summary: IncidentSummary): void {
     if (!this.namespace) return this.fallback.incidentChanged(summary);
     this.namespace.to(OVERVIEW_ROOM).emit('incident:upsert', summary);
+  }
+
+  alarmChanged(alarm: AlarmView): void {
+    if (!this.namespace) return this.fallback.alarmChanged(alarm);
+    this.namespace.to(OVERVIEW_ROOM).emit('alarm:upsert', alarm);
   }
 
   notification(userId: string, push: NotificationPush): void {

@@ -8,6 +8,7 @@ import { calloutRules } from './callouts.js';
 import { foundationRules } from './foundation.js';
 import { hazardRules } from './hazards.js';
 import { incidentRules } from './incidents.js';
+import { monitoringRules } from './monitoring.js';
 import { planRules } from './plans.js';
 import { resourceRules } from './resources.js';
 import { riskRules } from './risks.js';
@@ -35,4 +36,5 @@ export const EXPECTED: AccessRules = {
   ...riskRules,
   ...rollCallRules,
   ...warningRules,
+  ...monitoringRules,
 };

@@ -18,6 +18,8 @@ export type PageId =
   | 'directory'
   | 'risks'
   | 'hazards'
+  | 'installations'
+  | 'alarms'
   | 'inspections'
   | 'drills';
 
@@ -29,6 +31,8 @@ export const PAGE_PATHS: Record<PageId, string> = {
   directory: '/directory',
   risks: '/risks',
   hazards: '/hazards',
+  installations: '/installations',
+  alarms: '/alarms',
   inspections: '/inspections',
   drills: '/drills',
   plans: '/plans',
@@ -50,6 +54,8 @@ export function canOpen(role: Role, page: PageId): boolean {
     case 'responsibility':
     case 'risks':
     case 'hazards':
+    case 'installations':
+    case 'alarms':
     case 'inspections':
     case 'drills':
       return isZoneRole(role) || role === 'enterprise_officer';
@@ -72,6 +78,8 @@ export function navigationFor(role: Role): PageId[] {
     'directory',
     'risks',
     'hazards',
+    'installations',
+    'alarms',
     'inspections',
     'drills',
     'plans',

@@ -19,6 +19,8 @@ const PATHS: Record<PageId, string> = {
   risks: 'M4 4h16v4H4V4zm0 4h16v4H4V8zm0 4h16v4H4v-4zm0 4h16v4H4v-4z',
   hazards: 'M12 3 3 19h18L12 3zm0 5v5m0 3v.01M6 21h12',
   inspections: 'M9 4h6v3H9V4zM6 6h3m6 0h3v15H6V6zm3 7 2 2 4-4',
+  installations: 'M4 21V10l4-3v14m0-9h6v9m0-6h6v6M3 21h18M16 4v6m-2-4h4',
+  alarms: 'M6 17V11a6 6 0 1 1 12 0v6l2 2H4l2-2zm4 4h4M12 2v2',
   drills: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zm0 4v5l3 2M4 4l3 2m13-2-3 2',
   home: 'M3 11 12 4l9 7M5 10v10h5v-6h4v6h5V10',
 };

@@ -2,6 +2,7 @@ import type { MapLayerDefinition } from './layer-types';
 import { enterprisesLayer } from './layers/enterprises';
 import { hazardsLayer } from './layers/hazards';
 import { incidentsLayer } from './layers/incidents';
+import { installationsLayer } from './layers/installations';
 import { respondersLayer } from './layers/responders';
 import { resourcesLayer } from './layers/resources';
 import { riskPointsLayer } from './layers/risk-points';
@@ -24,6 +25,7 @@ export const MAP_LAYERS: readonly MapLayerDefinition[] = [
   respondersLayer,
   teamsLayer,
   resourcesLayer,
+  installationsLayer,
   sensitiveTargetsLayer,
   enterprisesLayer,
   riskPointsLayer,
