@@ -125,6 +125,7 @@ export interface RoomEventPayloads {
     final: RollCallTotals;
     secondsToAllAccounted: number | null;
     reportId: string | null;
+  };
   /** `counts` of the targets inside `areaLabel`; `calloutId` null for a cancel (nobody is paged). */
   'warning.sent': {
     warningId: string;
