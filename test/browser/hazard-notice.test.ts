@@ -119,7 +119,10 @@ describe('major hazard supervision and the workplace notice in the console', () 
     // ringed is the unit test of map-features and the map API's integration test.
     await inspector.goto(`${server.baseUrl}/map`);
     await inspector.getByTestId('layer-toggle-hazards').check();
-    await inspector.getByTestId('legend-hazards').getByText(/^\d+ open$/).waitFor();
+    await inspector
+      .getByTestId('legend-hazards')
+      .getByText(/^\d+ open$/)
+      .waitFor();
     await inspector.waitForTimeout(500);
     await screenshot(inspector, 'hazard-map-listed');
   }, 60_000);
