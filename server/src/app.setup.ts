@@ -67,7 +67,8 @@ export async function configureApp(app: INestApplication): Promise<void> {
     }),
   );
   // The parsers Nest would add at init, added here so that the guard can follow them directly.
-  express.useBodyParser('json');
+  // The raw bytes are kept too: a provider's push is signed over the body exactly as it was sent.
+  express.useBodyParser('json', { verify: keepRawBody } as Parameters<typeof express.useBodyParser>[1]);
   express.useBodyParser('urlencoded', { extended: true });
   app.use(refuseUnsafeInput);
   app.useGlobalPipes(createValidationPipe());
@@ -86,4 +87,8 @@ export async function configureApp(app: INestApplication): Promise<void> {
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), {
     jsonDocumentUrl: 'api/docs-json',
   });
+}
+
+function keepRawBody(req: { rawBody?: Buffer }, _res: unknown, buffer: Buffer): void {
+  req.rawBody = buffer;
 }

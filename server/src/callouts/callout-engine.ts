@@ -10,6 +10,8 @@ import { isSettled } from '../messaging/delivery-status.js';
 import { DeliverySender, type Outbound, phoneCall, textMessage } from '../messaging/delivery-sender.js';
 import type { StatusUpdate } from '../messaging/delivery-store.js';
 import { OptOutRepository } from '../messaging/opt-out.repository.js';
+import type { MessageKind } from '../messaging/provider.js';
+import { takesSms } from '../messaging/routing.js';
 import { webhookUrl } from '../messaging/webhooks.js';
 import { Callout, type CalloutDelivery, CalloutRecipient } from './callout.entities.js';
 import { type CalloutSend, CalloutDeliveryStore } from './callout-delivery.store.js';
@@ -24,6 +26,9 @@ export type FailedDelivery = Pick<
   CalloutDelivery,
   'calloutId' | 'recipientId' | 'tier' | 'round' | 'channel' | 'status' | 'errorCode' | 'errorMessage'
 >;
+
+/** The template kind of a call-out's pages: a drill's are worded as one. */
+const kindOf = (c: { isDrill: boolean }): MessageKind => (c.isDrill ? 'drill_callout' : 'callout');
 
 const failureOf = (d: FailedDelivery): PageFailure => ({
   channel: d.channel,
@@ -77,7 +82,10 @@ export class CalloutEngine {
       );
       if (!targets.length) return;
       const optedOut = await this.optOuts.among(targets.map((t) => t.phone));
-      const smsTargets = tier.channels.includes('sms') ? targets.filter((t) => !optedOut.has(t.phone)) : [];
+      // A landline takes no texts: it is called at once, like a number that opted out of SMS.
+      const smsTargets = tier.channels.includes('sms')
+        ? targets.filter((t) => !optedOut.has(t.phone) && takesSms(t.phone))
+        : [];
       const deliveryIds = await this.deliveries.create(
         callout.id,
         smsTargets.map((t) => t.id),
@@ -163,15 +171,22 @@ export class CalloutEngine {
     const send = await this.sendable(p.deliveryId);
     if (!send) return;
     const { delivery, recipient, callout } = send;
+    const link = `${this.config.PUBLIC_URL}/r/${signResponseToken(recipient.id, this.config.JWT_SECRET)}`;
     const body = smsBody(recipient.language, {
       message: callout.message,
       isDrill: callout.isDrill,
       responseLevel: callout.responseLevel,
       shortCode: send.otherOpenCallouts ? callout.shortCode : null,
-      link: `${this.config.PUBLIC_URL}/r/${signResponseToken(recipient.id, this.config.JWT_SECRET)}`,
+      link,
     });
     const statusCallback = this.webhookUrl('status', delivery.id);
-    await this.deliver(send, textMessage({ to: recipient.phone, body, statusCallback }), job, token);
+    const template = { kind: kindOf(callout), params: [callout.message, link] };
+    await this.deliver(
+      send,
+      textMessage({ to: recipient.phone, body, statusCallback, template }),
+      job,
+      token,
+    );
   }
 
   @OnJob(JobName.PlaceCall)
@@ -182,6 +197,7 @@ export class CalloutEngine {
       to: send.recipient.phone,
       scriptUrl: this.webhookUrl('voice', send.delivery.id),
       statusCallback: this.webhookUrl('status', send.delivery.id),
+      template: { kind: kindOf(send.callout), params: [send.callout.message] },
     });
     await this.deliver(send, call, job, token);
   }

@@ -55,6 +55,7 @@ import { DrillPlan1765300000001 } from './migrations/1765300000001-drill-plan.js
 import { PlanEvaluationAndFiling1765300000100 } from './migrations/1765300000100-plan-evaluation-and-filing.js';
 import { PlanPaperwork1765300000110 } from './migrations/1765300000110-plan-paperwork.js';
 import { MajorHazardClosing1765300000200 } from './migrations/1765300000200-major-hazard-closing.js';
+import { DeliveryProvider1765400000000 } from './migrations/1765400000000-delivery-provider.js';
 import { NotificationPreference } from '../notifications/notification-preference.entity.js';
 import { DutyAlert, DutyPolicy } from '../duty/duty.entities.js';
 
@@ -128,6 +129,7 @@ export const MIGRATIONS = [
   PlanEvaluationAndFiling1765300000100,
   PlanPaperwork1765300000110,
   MajorHazardClosing1765300000200,
+  DeliveryProvider1765400000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

@@ -34,7 +34,12 @@ export class NotificationSmsSender {
     await this.sender.send(
       this.texts,
       sms,
-      textMessage({ to: sms.phone, body: sms.body, statusCallback }),
+      textMessage({
+        to: sms.phone,
+        body: sms.body,
+        statusCallback,
+        template: { kind: sms.reminder ? 'reminder' : 'warning', params: [sms.body] },
+      }),
       job,
       token,
     );

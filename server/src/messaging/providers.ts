@@ -1,0 +1,101 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Counter, Gauge } from 'prom-client';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { registry } from '../metrics/metrics.js';
+import { type BreakerSnapshot, CircuitBreaker, type BreakerState } from './circuit-breaker.js';
+import type { MessagingProvider } from './provider.js';
+import { type ProviderName, parseRoutes, providersFor, type Routes, type SendChannel } from './routing.js';
+import { TencentProvider } from './tencent/tencent.provider.js';
+import { TwilioProvider } from './twilio/twilio.provider.js';
+
+export interface ProviderHealth extends BreakerSnapshot {
+  provider: ProviderName;
+  configured: boolean;
+}
+
+const STATE_VALUE: Readonly<Record<BreakerState, number>> = { closed: 0, half_open: 1, open: 2 };
+
+/** The providers of this process, read when /metrics is scraped (the registry is per process). */
+let current: Providers | null = null;
+
+new Gauge({
+  name: 'muster_provider_breaker_state',
+  help: 'Circuit breaker of each SMS/voice provider: 0 closed (healthy), 1 half-open (probing), 2 open',
+  labelNames: ['provider'] as const,
+  registers: [registry],
+  collect() {
+    for (const h of current?.health() ?? []) this.set({ provider: h.provider }, STATE_VALUE[h.state]);
+  },
+});
+const sendCounter = new Counter({
+  name: 'muster_provider_sends_total',
+  help: 'Sends to each SMS/voice provider by outcome (accepted, failed: errors and time-outs)',
+  labelNames: ['provider', 'outcome'] as const,
+  registers: [registry],
+});
+
+/**
+ * The providers, their routes and their health. A send asks `pick` for the first provider able to
+ * reach the number whose breaker lets it through, and reports how that went; the breakers live
+ * in the process that sends (each worker judges for itself what it has seen).
+ */
+@Injectable()
+export class Providers {
+  private readonly byName: Record<ProviderName, MessagingProvider>;
+  private readonly breakers: Record<ProviderName, CircuitBreaker>;
+  readonly routes: Routes;
+
+  constructor(
+    twilio: TwilioProvider,
+    tencent: TencentProvider,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.byName = { twilio, tencent };
+    this.routes = parseRoutes(config.MESSAGING_ROUTES);
+    const options = {
+      failures: config.PROVIDER_BREAKER_FAILURES,
+      windowMs: config.PROVIDER_BREAKER_WINDOW_SECONDS * 1000,
+      openMs: config.PROVIDER_BREAKER_OPEN_SECONDS * 1000,
+    };
+    this.breakers = { twilio: new CircuitBreaker(options), tencent: new CircuitBreaker(options) };
+    current = this;
+  }
+
+  /** Whether any provider is configured (without one, nothing can be sent). */
+  configured(): boolean {
+    return Object.values(this.byName).some((p) => p.configured());
+  }
+
+  get(name: ProviderName): MessagingProvider {
+    return this.byName[name];
+  }
+
+  /** The configured providers able to reach `phone` on `channel`, in order of preference. */
+  candidates(phone: string, channel: SendChannel): ProviderName[] {
+    return providersFor(this.routes, phone, channel, (n) => this.byName[n].configured());
+  }
+
+  /** The provider to send through now, or null when every one able to reach the number is down. */
+  pick(phone: string, channel: SendChannel, now = Date.now()): MessagingProvider | null {
+    const name = this.candidates(phone, channel).find((n) => this.breakers[n].allows(now));
+    return name ? this.byName[name] : null;
+  }
+
+  succeeded(name: ProviderName): void {
+    this.breakers[name].succeeded();
+    sendCounter.inc({ provider: name, outcome: 'accepted' });
+  }
+
+  failed(name: ProviderName, why: string, now = Date.now()): void {
+    this.breakers[name].failedOnce(now, why);
+    sendCounter.inc({ provider: name, outcome: 'failed' });
+  }
+
+  health(now = Date.now()): ProviderHealth[] {
+    return (Object.keys(this.byName) as ProviderName[]).map((provider) => ({
+      provider,
+      configured: this.byName[provider].configured(),
+      ...this.breakers[provider].snapshot(now),
+    }));
+  }
+}
