@@ -9,6 +9,9 @@ export type CalloutStatusValue = 'active' | 'succeeded' | 'cancelled' | 'exhaust
 export const RECIPIENT_STATES = ['pending', 'notified', 'acknowledged', 'declined', 'exhausted'] as const;
 export type RecipientStateValue = (typeof RECIPIENT_STATES)[number];
 
+/** The SMS and voice providers a page can go through. */
+export type MessagingProviderName = 'twilio' | 'tencent';
+
 export interface CalloutDeliveryView {
   id: string;
   channel: CalloutChannel;
@@ -16,6 +19,8 @@ export interface CalloutDeliveryView {
   round: number;
   /** pending, sending, then the provider's: queued, sent, delivered, failed, undelivered; for calls initiated … completed. */
   status: string;
+  /** Which SMS/voice provider the page went to: `twilio`, `tencent` (null: not sent yet). */
+  provider: MessagingProviderName | null;
   providerId: string | null;
   errorCode: number | null;
   errorMessage: string | null;

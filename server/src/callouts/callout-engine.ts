@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { PageFailure } from '@muster/contracts';
@@ -10,6 +10,7 @@ import { isSettled } from '../messaging/delivery-status.js';
 import { DeliverySender, type Outbound, phoneCall, textMessage } from '../messaging/delivery-sender.js';
 import type { StatusUpdate } from '../messaging/delivery-store.js';
 import { OptOutRepository } from '../messaging/opt-out.repository.js';
+import { ReceiptSinks } from '../messaging/receipt-sinks.js';
 import type { MessageKind } from '../messaging/provider.js';
 import { takesSms } from '../messaging/routing.js';
 import { webhookUrl } from '../messaging/webhooks.js';
@@ -42,7 +43,7 @@ const failureOf = (d: FailedDelivery): PageFailure => ({
  * idempotency key makes a retried, duplicated or restarted job unable to page anyone twice.
  */
 @Injectable()
-export class CalloutEngine {
+export class CalloutEngine implements OnModuleInit {
   constructor(
     private readonly db: Db,
     private readonly callouts: CalloutService,
@@ -51,8 +52,18 @@ export class CalloutEngine {
     private readonly deliveries: CalloutDeliveryStore,
     private readonly sender: DeliverySender,
     private readonly optOuts: OptOutRepository,
+    private readonly receipts: ReceiptSinks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** Receipts that name a page only by the provider's id (Tencent's pushes) find it here. */
+  onModuleInit(): void {
+    this.receipts.register(async (provider, sid, s) => {
+      const id = await this.deliveries.idBySid(provider, sid);
+      if (id) await this.reported(id, s);
+      return id !== null;
+    });
+  }
 
   private scaled(seconds: number): number {
     return seconds * 1000 * this.config.CALLOUT_TIME_SCALE;

@@ -87,6 +87,15 @@ export abstract class DeliveryTableStore implements DeliveryStore {
     await this.db.manager.query(`UPDATE ${this.table} SET in_flight_until = NULL WHERE id = $1`, [id]);
   }
 
+  /** The id of the send `provider` knows as `sid`, or null. */
+  async idBySid(provider: ProviderName, sid: string): Promise<string | null> {
+    const [row]: { id: string }[] = await this.db.manager.query(
+      `SELECT id FROM ${this.table} WHERE provider_sid = $1 AND provider = $2 LIMIT 1`,
+      [sid, provider],
+    );
+    return row?.id ?? null;
+  }
+
   /** Nothing is left to send it for. */
   async skip(id: string): Promise<void> {
     await this.db.manager.query(

@@ -3,6 +3,7 @@ import { DeliverySender } from './delivery-sender.js';
 import { OptOutRepository } from './opt-out.repository.js';
 import { PROVIDER_WEBHOOKS } from './provider.js';
 import { Providers } from './providers.js';
+import { ReceiptSinks } from './receipt-sinks.js';
 import { TencentPushGuard } from './tencent/tencent-push.js';
 import { TencentProvider } from './tencent/tencent.provider.js';
 import { TwilioProvider } from './twilio/twilio.provider.js';
@@ -22,6 +23,7 @@ import { WebhookSignatureGuard } from './webhook-signature.guard.js';
     Providers,
     { provide: PROVIDER_WEBHOOKS, useClass: TwilioWebhooks },
     TencentPushGuard,
+    ReceiptSinks,
     DeliverySender,
     OptOutRepository,
     WebhookSignatureGuard,
@@ -33,6 +35,7 @@ import { WebhookSignatureGuard } from './webhook-signature.guard.js';
     OptOutRepository,
     WebhookSignatureGuard,
     TencentPushGuard,
+    ReceiptSinks,
   ],
 })
 export class MessagingModule {}

@@ -21,6 +21,10 @@ export const calloutRules: AccessRules = {
   'POST /webhooks/twilio/sms': 'public',
   'POST /webhooks/twilio/voice': 'public',
   'POST /webhooks/twilio/voice/gather': 'public',
+  // Tencent Cloud's pushes: public routes, but each request must carry a valid Sign of its body.
+  'POST /webhooks/tencent/sms-status': 'public',
+  'POST /webhooks/tencent/sms-reply': 'public',
+  'POST /webhooks/tencent/voice': 'public',
   // The job queues behind the call-outs: a retry re-sends pages, so only the zone admin.
   'GET /api/admin/queues': ['zone_admin'],
   'GET /api/admin/queues/:name/jobs': ['zone_admin'],
