@@ -12,6 +12,20 @@ export type RecipientStateValue = (typeof RECIPIENT_STATES)[number];
 /** The SMS and voice providers a page can go through. */
 export type MessagingProviderName = 'twilio' | 'tencent';
 
+/** An SMS/voice provider's health: its circuit breaker as the sending workers see it. */
+export interface ProviderHealthView {
+  provider: MessagingProviderName;
+  configured: boolean;
+  /** closed: sends go to it; open: passed over for another; half_open: one probe let through. */
+  state: 'closed' | 'open' | 'half_open';
+  /** Errors and time-outs within the breaker's window. */
+  recentFailures: number;
+  openedAt: string | null;
+  lastFailure: string | null;
+  sent: number;
+  failed: number;
+}
+
 export interface CalloutDeliveryView {
   id: string;
   channel: CalloutChannel;

@@ -12,7 +12,7 @@ import type { StatusUpdate } from '../messaging/delivery-store.js';
 import { OptOutRepository } from '../messaging/opt-out.repository.js';
 import { ReceiptSinks } from '../messaging/receipt-sinks.js';
 import type { MessageKind } from '../messaging/provider.js';
-import { takesSms } from '../messaging/routing.js';
+import { type ProviderName, takesSms } from '../messaging/routing.js';
 import { webhookUrl } from '../messaging/webhooks.js';
 import { Callout, type CalloutDelivery, CalloutRecipient } from './callout.entities.js';
 import { type CalloutSend, CalloutDeliveryStore } from './callout-delivery.store.js';
@@ -67,6 +67,11 @@ export class CalloutEngine implements OnModuleInit {
 
   private scaled(seconds: number): number {
     return seconds * 1000 * this.config.CALLOUT_TIME_SCALE;
+  }
+
+  /** The page `provider` knows as `sid`, or null. */
+  deliveryOf(provider: ProviderName, sid: string): Promise<string | null> {
+    return this.deliveries.idBySid(provider, sid);
   }
 
   @OnJob(JobName.CalloutTierStart)

@@ -11,7 +11,6 @@ import {
   TencentPushGuard,
   voiceEvent,
 } from '../messaging/tencent/tencent-push.js';
-import { CalloutDeliveryStore } from './callout-delivery.store.js';
 import { CalloutEngine } from './callout-engine.js';
 import { PhoneResponderService } from './phone-responder.service.js';
 
@@ -29,7 +28,6 @@ export class CalloutTencentPushController {
   constructor(
     private readonly engine: CalloutEngine,
     private readonly phones: PhoneResponderService,
-    private readonly deliveries: CalloutDeliveryStore,
     private readonly receipts: ReceiptSinks,
   ) {}
 
@@ -63,7 +61,7 @@ export class CalloutTencentPushController {
   async voice(@Body() body: unknown): Promise<typeof PUSH_OK> {
     const event = voiceEvent(body);
     if (!event) return PUSH_OK;
-    const id = await this.deliveries.idBySid('tencent', event.callId);
+    const id = await this.engine.deliveryOf('tencent', event.callId);
     if (!id) throw new ConflictError('a push for a call not recorded yet');
     if (event.kind === 'key') await this.phones.keyPressed(id, event.key);
     else await this.engine.reported(id, { status: event.status, sid: event.callId, errorCode: null });

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CalloutController, RespondController } from './callout.controller.js';
 import { CalloutWebhooksController } from './callout-webhooks.controller.js';
 import { CalloutTencentPushController } from './callout-tencent-push.controller.js';
+import { ProviderHealthController } from './provider-health.controller.js';
 import { CalloutsModule } from './callouts.module.js';
 import { MyCalloutsController } from './my-callouts.controller.js';
 
@@ -9,6 +10,6 @@ import { MyCalloutsController } from './my-callouts.controller.js';
 @Module({
   imports: [CalloutsModule],
   controllers: [CalloutController, RespondController, CalloutWebhooksController,
-    CalloutTencentPushController, MyCalloutsController],
+    CalloutTencentPushController, MyCalloutsController, ProviderHealthController],
 })
 export class CalloutsHttpModule {}

@@ -1,7 +1,10 @@
+import { hostname } from 'node:os';
 import { Inject, Injectable } from '@nestjs/common';
+import type { Redis } from 'ioredis';
 import { Counter, Gauge } from 'prom-client';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { registry } from '../metrics/metrics.js';
+import { REDIS } from '../redis/redis.module.js';
 import { type BreakerSnapshot, CircuitBreaker, type BreakerState } from './circuit-breaker.js';
 import type { MessagingProvider } from './provider.js';
 import { type ProviderName, parseRoutes, providersFor, type Routes, type SendChannel } from './routing.js';
@@ -12,6 +15,11 @@ export interface ProviderHealth extends BreakerSnapshot {
   provider: ProviderName;
   configured: boolean;
 }
+
+/** How often a process publishes its view of the providers, at most (ms). */
+const PUBLISH_EVERY_MS = 1000;
+/** A process's view older than this is no longer counted (it stopped sending, or stopped). */
+const VIEW_TTL_MS = 120_000;
 
 const STATE_VALUE: Readonly<Record<BreakerState, number>> = { closed: 0, half_open: 1, open: 2 };
 
@@ -44,12 +52,17 @@ export class Providers {
   private readonly byName: Record<ProviderName, MessagingProvider>;
   private readonly breakers: Record<ProviderName, CircuitBreaker>;
   readonly routes: Routes;
+  private readonly healthKey: string;
+  private readonly me = `${hostname()}:${process.pid}`;
+  private lastPublished = 0;
 
   constructor(
     twilio: TwilioProvider,
     tencent: TencentProvider,
     @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(REDIS) private readonly redis: Pick<Redis, 'hset' | 'hgetall' | 'hdel'> | null = null,
   ) {
+    this.healthKey = `${config.REDIS_PREFIX}:provider-health`;
     this.byName = { twilio, tencent };
     this.routes = parseRoutes(config.MESSAGING_ROUTES);
     const options = {
@@ -84,11 +97,52 @@ export class Providers {
   succeeded(name: ProviderName): void {
     this.breakers[name].succeeded();
     sendCounter.inc({ provider: name, outcome: 'accepted' });
+    this.publish();
   }
 
   failed(name: ProviderName, why: string, now = Date.now()): void {
     this.breakers[name].failedOnce(now, why);
     sendCounter.inc({ provider: name, outcome: 'failed' });
+    this.publish(true);
+  }
+
+  /**
+   * The breakers live in the processes that send (the workers); each publishes its view to Redis,
+   * at most once a second (at once when something failed), for the admin page of any server.
+   */
+  private publish(urgent = false): void {
+    const now = Date.now();
+    if (!this.redis || (!urgent && now - this.lastPublished < PUBLISH_EVERY_MS)) return;
+    this.lastPublished = now;
+    const view = JSON.stringify({ at: now, providers: this.health(now) });
+    // Health is for display: a Redis hiccup must not fail a send.
+    this.redis.hset(this.healthKey, this.me, view).catch(() => undefined);
+  }
+
+  /**
+   * Each provider as the sending processes see it: this process's view and those the others
+   * published lately, the worst state any of them reports and their counts added up.
+   */
+  async clusterHealth(now = Date.now()): Promise<ProviderHealth[]> {
+    const entries = Object.entries((await this.redis?.hgetall(this.healthKey)) ?? {});
+    const views = entries.flatMap(([who, text]) => {
+      if (who === this.me) return [];
+      const v = JSON.parse(text) as { at: number; providers: ProviderHealth[] };
+      if (now - v.at <= VIEW_TTL_MS) return [v.providers];
+      void this.redis?.hdel(this.healthKey, who).catch(() => undefined);
+      return [];
+    });
+    return this.health(now).map((own) => {
+      const all = [own, ...views.map((v) => v.find((p) => p.provider === own.provider)).filter((p) => !!p)];
+      const worst = all.reduce((a, b) => (STATE_VALUE[b.state] > STATE_VALUE[a.state] ? b : a));
+      return {
+        ...worst,
+        configured: own.configured,
+        sent: all.reduce((n, p) => n + p.sent, 0),
+        failed: all.reduce((n, p) => n + p.failed, 0),
+        recentFailures: all.reduce((n, p) => n + p.recentFailures, 0),
+      };
+    });
   }
 
   health(now = Date.now()): ProviderHealth[] {

@@ -10,13 +10,16 @@ export const PROVIDER_NAMES: readonly ProviderName[] = ['twilio', 'tencent'];
 export type NumberKind = 'cn_mobile' | 'cn_landline' | 'foreign';
 export type SendChannel = 'sms' | 'voice';
 
-/** Mainland mobile numbers: 11 digits starting 13–19 after +86. */
-const CN_MOBILE = /^\+861[3-9]\d{9}$/;
-const CN = /^\+86\d{7,12}$/;
+/**
+ * Mainland numbers after +86: mobiles begin with 1 (13–19, eleven digits); landlines with an area
+ * code, which never begins with 1 (010, 0551… without the trunk 0), then 7 or 8 digits.
+ */
+const CN_MOBILE = /^\+861\d+$/;
+const CN_LANDLINE = /^\+86[2-9]\d{8,10}$/;
 
 export function numberKind(phone: string): NumberKind {
   if (CN_MOBILE.test(phone)) return 'cn_mobile';
-  if (CN.test(phone)) return 'cn_landline';
+  if (CN_LANDLINE.test(phone)) return 'cn_landline';
   return 'foreign';
 }
 

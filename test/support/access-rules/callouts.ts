@@ -21,6 +21,7 @@ export const calloutRules: AccessRules = {
   'POST /webhooks/twilio/sms': 'public',
   'POST /webhooks/twilio/voice': 'public',
   'POST /webhooks/twilio/voice/gather': 'public',
+  'GET /api/admin/providers': ['zone_admin'],
   // Tencent Cloud's pushes: public routes, but each request must carry a valid Sign of its body.
   'POST /webhooks/tencent/sms-status': 'public',
   'POST /webhooks/tencent/sms-reply': 'public',
