@@ -26,6 +26,29 @@ export interface ProviderHealthView {
   failed: number;
 }
 
+/** What one provider will send for a call-out's first round, shown before it is sent. */
+export interface ProviderSendPreview {
+  provider: MessagingProviderName;
+  /** People texted through it, and the SMS (billed segments) that makes. */
+  texted: number;
+  segments: number;
+  /** People only called (a landline; a voice-only tier). */
+  calledOnly: number;
+  /** Sends per second it takes (0: no limit), and how long the texts take at that rate. */
+  ratePerSecond: number;
+  secondsAtRate: number;
+  /** Texts per number per day it takes (0: no cap), and how many of these numbers are at it. */
+  dailyCapPerNumber: number;
+  atDailyCap: number;
+}
+
+export interface CalloutDeliveryPreview {
+  recipients: number;
+  providers: ProviderSendPreview[];
+  /** People no configured provider reaches on their tier's channels. */
+  unreachable: number;
+}
+
 export interface CalloutDeliveryView {
   id: string;
   channel: CalloutChannel;

@@ -115,10 +115,22 @@ describe('call-outs through the mainland provider (Tencent Cloud SDK and its emu
     const mobile = await contact('赵工');
     const foreign = await contact('Smith', '+447700900123');
     const landline = await contact('值班室', '+865512345678');
-    const c = await callout({
-      policyId: await policy([tier([mobile.id, foreign.id, landline.id])]),
-      message: '路由测试',
+    const body = { policyId: await policy([tier([mobile.id, foreign.id, landline.id])]), message: '路由测试' };
+    // The preview says beforehand who goes through which provider, and what it costs.
+    const preview = await api()
+      .post(`/api/incidents/${incidentId}/callouts/delivery-preview`)
+      .set(auth())
+      .send(body)
+      .expect(200);
+    expect(preview.body).toMatchObject({
+      recipients: 3,
+      unreachable: 0,
+      providers: expect.arrayContaining([
+        expect.objectContaining({ provider: 'tencent', texted: 1, segments: 1, calledOnly: 1, dailyCapPerNumber: 10 }),
+        expect.objectContaining({ provider: 'twilio', texted: 1, calledOnly: 0 }),
+      ]),
     });
+    const c = await callout(body);
     await waitFor(() => tencentSms(mobile.phone)[0], 10_000, 'the SMS to the mobile');
     await new Phone(s.emulator, foreign.phone).expectSms();
     // The landline is called at once, by the domestic provider, and never texted.

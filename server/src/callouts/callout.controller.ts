@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '../common/access.decorators.js';
 import { UuidParam } from '../common/uuid-param.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import type { CalloutMessagePreview, CalloutView, ResponderBriefing, Role } from '@muster/contracts';
+import type { CalloutDeliveryPreview, CalloutMessagePreview, CalloutView, ResponderBriefing, Role } from '@muster/contracts';
 import { CalloutCreateDto, MessagePreviewDto, RespondDto } from './callout.dto.js';
 import { CalloutService } from './callout.service.js';
 import { ResponderService } from './responder.service.js';
@@ -25,6 +25,21 @@ export class CalloutController {
   @Roles(...CALLERS)
   create(@UuidParam() id: string, @Body() dto: CalloutCreateDto): Promise<CalloutView> {
     return this.callouts.create(id, dto);
+  }
+
+  @ApiDoc(
+    'Preview what a call-out would send: per provider, whom it texts or calls, the SMS, its limits',
+    400,
+    401,
+    403,
+    404,
+    413,
+  )
+  @Post('incidents/:id/callouts/delivery-preview')
+  @HttpCode(200)
+  @Roles(...CALLERS)
+  deliveryPreview(@UuidParam() id: string, @Body() dto: CalloutCreateDto): Promise<CalloutDeliveryPreview> {
+    return this.callouts.deliveryPreviewFor(id, dto);
   }
 
   @ApiDoc("List an incident's call-outs with their recipients' states", 400, 401, 403, 404)

@@ -10,6 +10,7 @@ export const calloutRules: AccessRules = {
   'GET /api/callouts/:id': WATCHERS,
   'POST /api/callouts/:id/cancel': CALLERS,
   'POST /api/callouts/preview': CALLERS,
+  'POST /api/incidents/:id/callouts/delivery-preview': CALLERS,
   // Anyone may be paged; each reads and answers only the rows naming their own linked contacts.
   'GET /api/me/callouts': [...ROLES],
   'POST /api/me/callouts/:id/answer': [...ROLES],
