@@ -187,4 +187,11 @@ describe('the delivery sender', () => {
     expect(outcome).toMatchObject({ kind: 'failed' });
     expect(calls).toEqual(['failed d1 null no provider reaches +865513300000 by sms']);
   });
+
+  it('sends through Twilio at once a text Tencent refuses for the daily cap of the number', async () => {
+    const capped = new ProviderError('LimitExceeded.PhoneNumberDailyLimit: cap', 'permanent', null, null, false, true, true);
+    const { calls, store, sender } = setUp({ sendSms: async () => queued }, { sendSms: async () => Promise.reject(capped) });
+    expect(await sender.send(store, row(), sms, job(), 't')).toMatchObject({ kind: 'accepted', provider: 'twilio' });
+    expect(calls).toEqual([`sending d1 ${SEND_LEASE_MS} tencent`, `sending d1 ${SEND_LEASE_MS}`, 'accepted d1 SM1 queued true']);
+  });
 });

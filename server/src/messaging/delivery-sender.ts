@@ -100,14 +100,31 @@ export class DeliverySender {
         return { kind: 'adopted', result: found, provider: first };
       }
     }
-    const provider = this.providers.pick(row.phone, outbound.channel);
+    return this.sendVia(store, row, outbound, job, token, []);
+  }
+
+  /** Sends through the first provider able to reach the number, passing over those that refused it. */
+  private async sendVia(
+    store: DeliveryStore,
+    row: DeliveryRow,
+    outbound: Outbound,
+    job: Job,
+    token: string | undefined,
+    refusedBy: ProviderName[],
+  ): Promise<SendOutcome> {
+    const provider = this.providers.pick(row.phone, outbound.channel, refusedBy);
     if (!provider) {
-      if (!this.providers.candidates(row.phone, outbound.channel).length) {
+      if (!this.providers.candidates(row.phone, outbound.channel).some((n) => !refusedBy.includes(n))) {
         const message = `no provider reaches ${row.phone} by ${outbound.channel}`;
         await store.failed(row.id, null, message);
         return { kind: 'failed', code: null, message };
       }
       throw new ProviderError('every provider able to reach the number is unavailable', 'transient');
+    }
+    const waitMs = await this.providers.admit(provider.name);
+    if (waitMs > 0 && token) {
+      await job.moveToDelayed(Date.now() + waitMs, token);
+      throw new DelayedError();
     }
     await store.markSending(row.id, SEND_LEASE_MS, provider.name);
     try {
@@ -117,6 +134,8 @@ export class DeliverySender {
       return { kind: 'accepted', result, provider: provider.name };
     } catch (e) {
       if (!(e instanceof ProviderError)) throw e;
+      if (e.otherProviderMay && this.providers.candidates(row.phone, outbound.channel).length > refusedBy.length + 1)
+        return this.sendVia(store, row, outbound, job, token, [...refusedBy, provider.name]);
       return this.refused(store, row, provider, e, job, token);
     }
   }

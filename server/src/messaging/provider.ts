@@ -60,6 +60,11 @@ export class ProviderError extends Error {
      * working on the request, so the send stays leased until it surely has.
      */
     readonly answered = true,
+    /**
+     * A refusal by this provider alone (its daily cap for the number): another provider able to
+     * reach the number may send it at once, since this one surely did not.
+     */
+    readonly otherProviderMay = false,
   ) {
     super(message);
   }

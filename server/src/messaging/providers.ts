@@ -55,14 +55,17 @@ export class Providers {
   private readonly healthKey: string;
   private readonly me = `${hostname()}:${process.pid}`;
   private lastPublished = 0;
+  private readonly rates: Record<ProviderName, number>;
 
   constructor(
     twilio: TwilioProvider,
     tencent: TencentProvider,
     @Inject(APP_CONFIG) config: AppConfig,
-    @Inject(REDIS) private readonly redis: Pick<Redis, 'hset' | 'hgetall' | 'hdel'> | null = null,
+    @Inject(REDIS) private readonly redis: Pick<Redis, 'hset' | 'hgetall' | 'hdel' | 'multi'> | null = null,
   ) {
     this.healthKey = `${config.REDIS_PREFIX}:provider-health`;
+    // Twilio's rate is kept by the deliveries queue's limiter (SMS_RATE_PER_SECOND).
+    this.rates = { twilio: 0, tencent: config.TENCENT_RATE_PER_SECOND };
     this.byName = { twilio, tencent };
     this.routes = parseRoutes(config.MESSAGING_ROUTES);
     const options = {
@@ -88,10 +91,28 @@ export class Providers {
     return providersFor(this.routes, phone, channel, (n) => this.byName[n].configured());
   }
 
-  /** The provider to send through now, or null when every one able to reach the number is down. */
-  pick(phone: string, channel: SendChannel, now = Date.now()): MessagingProvider | null {
-    const name = this.candidates(phone, channel).find((n) => this.breakers[n].allows(now));
+  /**
+   * The provider to send through now (passing over `refused`, which turned the number down), or
+   * null when every one able to reach the number is down.
+   */
+  pick(phone: string, channel: SendChannel, refused: readonly ProviderName[] = [], now = Date.now()): MessagingProvider | null {
+    const name = this.candidates(phone, channel)
+      .filter((n) => !refused.includes(n))
+      .find((n) => this.breakers[n].allows(now));
     return name ? this.byName[name] : null;
+  }
+
+  /**
+   * How long a send to `name` must wait for the provider's rate (sends per second, counted for
+   * the whole cluster in Redis per second); 0 when it may go now or no rate is set.
+   */
+  async admit(name: ProviderName, now = Date.now()): Promise<number> {
+    const rate = this.rates[name];
+    if (!rate || !this.redis) return 0;
+    const second = Math.floor(now / 1000);
+    const key = `${this.healthKey}:rate:${name}:${second}`;
+    const [[, count]] = (await this.redis.multi().incr(key).expire(key, 2).exec()) as [[unknown, number]];
+    return count <= rate ? 0 : (second + 1) * 1000 - now + Math.floor(Math.random() * 200);
   }
 
   succeeded(name: ProviderName): void {

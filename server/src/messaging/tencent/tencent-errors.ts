@@ -19,9 +19,11 @@ export const PERMANENT: ReadonlySet<string> = new Set([
   'FailedOperation.PhoneNumberOnBlacklist',
   'UnsupportedOperation.ContainDomesticAndInternationalPhoneNumber',
   'UnsupportedOperation.UnsupportedRegion',
-  'LimitExceeded.PhoneNumberDailyLimit',
   'LimitExceeded.DeliveryFrequencyLimit',
 ]);
+
+/** The number has had as many texts from this account today as Tencent allows: Twilio may still. */
+const DAILY_CAP = 'LimitExceeded.PhoneNumberDailyLimit';
 
 const WAIT_MS: Readonly<Record<string, number>> = {
   'LimitExceeded.PhoneNumberThirtySecondLimit': 30_000,
@@ -45,6 +47,7 @@ export function tencentErrorOf(e: unknown): ProviderError {
 
 export function codeError(code: string, message: string): ProviderError {
   const text = `${code}: ${message}`;
+  if (code === DAILY_CAP) return new ProviderError(text, 'permanent', null, null, false, true, true);
   if (PERMANENT.has(code)) return new ProviderError(text, 'permanent');
   const wait = WAIT_MS[code];
   if (wait !== undefined) return new ProviderError(text, 'rate_limited', null, wait);
