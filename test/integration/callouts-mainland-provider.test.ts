@@ -6,7 +6,8 @@ import type { CalloutView } from '@muster/contracts';
 import { incidentReport } from '../support/incidents.js';
 import { type CalloutStack, Phone, startCalloutStack, TENCENT, waitFor } from '../support/callouts.js';
 
-const sign = (body: string, key = TENCENT.callbackKey) => createHmac('sha256', key).update(body).digest('base64');
+const sign = (body: string, key = TENCENT.callbackKey) =>
+  createHmac('sha256', key).update(body).digest('base64');
 
 describe('call-outs through the mainland provider (Tencent Cloud SDK and its emulator) beside Twilio', () => {
   let s: CalloutStack;
@@ -63,7 +64,8 @@ describe('call-outs through the mainland provider (Tencent Cloud SDK and its emu
     expect(res.status).toBe(201);
     return res.body as { id: string; shortCode: string };
   };
-  const state = async (id: string) => (await api().get(`/api/callouts/${id}`).set(auth())).body as CalloutView;
+  const state = async (id: string) =>
+    (await api().get(`/api/callouts/${id}`).set(auth())).body as CalloutView;
   const until = (id: string, pred: (c: CalloutView) => boolean, what: string) =>
     waitFor(
       async () => {
@@ -73,7 +75,10 @@ describe('call-outs through the mainland provider (Tencent Cloud SDK and its emu
       15_000,
       what,
     );
-  const tencentSms = (to: string) => tencent().messages({ to }).filter((m) => m.direction === 'outbound');
+  const tencentSms = (to: string) =>
+    tencent()
+      .messages({ to })
+      .filter((m) => m.direction === 'outbound');
   const tencentCall = (to: string) => waitFor(() => tencent().calls({ to })[0], 10_000, `a call to ${to}`);
 
   it('runs the ladder: SMS, receipt, reply 1 acknowledges; unanswered → voice notification, key 1 acknowledges', async () => {
@@ -94,20 +99,29 @@ describe('call-outs through the mainland provider (Tencent Cloud SDK and its emu
       "a's receipt",
     );
     await tencent().reply(a.phone, '1');
-    await until(c.id, (x) => x.recipients.find((r) => r.phone === a.phone)!.state === 'acknowledged', 'a acknowledged');
+    await until(
+      c.id,
+      (x) => x.recipients.find((r) => r.phone === a.phone)!.state === 'acknowledged',
+      'a acknowledged',
+    );
 
     // b does not answer the text: a voice notification follows, and b presses 1.
     await waitFor(() => tencentSms(b.phone)[0], 10_000, 'the SMS to b');
     const call = await tencentCall(b.phone);
     expect(call.text).toContain('华晟煤化工液氯泄漏');
-    await waitFor(() => (tencent().press(call.callId, '1') ? true : undefined), 10_000, 'the call to wait for a key');
+    await waitFor(
+      () => (tencent().press(call.callId, '1') ? true : undefined),
+      10_000,
+      'the call to wait for a key',
+    );
     const done = await until(c.id, (x) => x.status === 'succeeded', 'the call-out to succeed');
     const byPhone = new Map(done.recipients.map((r) => [r.phone, r]));
     expect(byPhone.get(a.phone)).toMatchObject({ state: 'acknowledged', responseChannel: 'sms' });
     expect(byPhone.get(b.phone)).toMatchObject({ state: 'acknowledged', responseChannel: 'voice' });
     // The board shows who reached them: Tencent, for every page; Twilio reached neither.
     for (const r of done.recipients) for (const d of r.deliveries) expect(d.provider).toBe('tencent');
-    for (const p of [a.phone, b.phone]) expect(new Phone(s.emulator, p).counts()).toEqual({ sms: 0, calls: 0 });
+    for (const p of [a.phone, b.phone])
+      expect(new Phone(s.emulator, p).counts()).toEqual({ sms: 0, calls: 0 });
     expect(tencent().calls({ to: a.phone })).toEqual([]);
   });
 
@@ -115,7 +129,10 @@ describe('call-outs through the mainland provider (Tencent Cloud SDK and its emu
     const mobile = await contact('赵工');
     const foreign = await contact('Smith', '+447700900123');
     const landline = await contact('值班室', '+865512345678');
-    const body = { policyId: await policy([tier([mobile.id, foreign.id, landline.id])]), message: '路由测试' };
+    const body = {
+      policyId: await policy([tier([mobile.id, foreign.id, landline.id])]),
+      message: '路由测试',
+    };
     // The preview says beforehand who goes through which provider, and what it costs.
     const preview = await api()
       .post(`/api/incidents/${incidentId}/callouts/delivery-preview`)
@@ -126,7 +143,13 @@ describe('call-outs through the mainland provider (Tencent Cloud SDK and its emu
       recipients: 3,
       unreachable: 0,
       providers: expect.arrayContaining([
-        expect.objectContaining({ provider: 'tencent', texted: 1, segments: 1, calledOnly: 1, dailyCapPerNumber: 10 }),
+        expect.objectContaining({
+          provider: 'tencent',
+          texted: 1,
+          segments: 1,
+          calledOnly: 1,
+          dailyCapPerNumber: 10,
+        }),
         expect.objectContaining({ provider: 'twilio', texted: 1, calledOnly: 0 }),
       ]),
     });
@@ -160,18 +183,41 @@ describe('call-outs through the mainland provider (Tencent Cloud SDK and its emu
     const sms = await waitFor(() => tencentSms(a.phone)[0], 10_000, 'the SMS');
     await tencent().idle();
     const before = await state(c.id);
-    const reply = JSON.stringify({ extend: '', mobile: a.phone.slice(3), nationcode: '86', sign: 'Muster', text: '1', time: 1 });
+    const reply = JSON.stringify({
+      extend: '',
+      mobile: a.phone.slice(3),
+      nationcode: '86',
+      sign: 'Muster',
+      text: '1',
+      time: 1,
+    });
     const receipt = JSON.stringify([
-      { user_receive_time: '2026-01-01 08:00:00', nationcode: '86', mobile: a.phone.slice(3), report_status: 'FAIL', errmsg: 'MK:0001', description: '', sid: sms.serialNo },
+      {
+        user_receive_time: '2026-01-01 08:00:00',
+        nationcode: '86',
+        mobile: a.phone.slice(3),
+        report_status: 'FAIL',
+        errmsg: 'MK:0001',
+        description: '',
+        sid: sms.serialNo,
+      },
     ]);
     const post = (path: string, body: string, headers: Record<string, string>) =>
-      api().post(path).set({ 'Content-Type': 'application/json', ...headers }).send(body);
+      api()
+        .post(path)
+        .set({ 'Content-Type': 'application/json', ...headers })
+        .send(body);
     expect((await post('/webhooks/tencent/sms-reply', reply, {})).status).toBe(403);
-    expect((await post('/webhooks/tencent/sms-reply', reply, { Sign: sign(reply, 'not-the-callback-key-00') })).status).toBe(403);
+    expect(
+      (await post('/webhooks/tencent/sms-reply', reply, { Sign: sign(reply, 'not-the-callback-key-00') }))
+        .status,
+    ).toBe(403);
     // A signature of another body does not carry over to this one.
     expect((await post('/webhooks/tencent/sms-reply', reply, { Sign: sign(receipt) })).status).toBe(403);
     expect((await post('/webhooks/tencent/sms-status', receipt, { Sign: sign(reply) })).status).toBe(403);
-    const voice = JSON.stringify({ voicekey_callback: { callid: 'x', keypress: '1', mobile: a.phone.slice(3), nationcode: '86' } });
+    const voice = JSON.stringify({
+      voicekey_callback: { callid: 'x', keypress: '1', mobile: a.phone.slice(3), nationcode: '86' },
+    });
     expect((await post('/webhooks/tencent/voice', voice, { Sign: 'bm90IGEgc2lnbmF0dXJl' })).status).toBe(403);
     const after = await state(c.id);
     expect(after.recipients[0]!.state).toBe('notified');
@@ -183,7 +229,11 @@ describe('call-outs through the mainland provider (Tencent Cloud SDK and its emu
 });
 
 /** Contacts made straight in the database: thousands of them through the API would test the API. */
-async function seedContacts(dbUrl: string, count: number, prefix: string): Promise<{ ids: string[]; phones: string[] }> {
+async function seedContacts(
+  dbUrl: string,
+  count: number,
+  prefix: string,
+): Promise<{ ids: string[]; phones: string[] }> {
   const c = new pg.Client({ connectionString: dbUrl });
   await c.connect();
   try {
@@ -214,7 +264,10 @@ describe('failover from the mainland provider to Twilio', () => {
     const { ids, phones } = await seedContacts(stack.t.db.url, 2000, '138');
     const commander = await stack.t.token('commander');
     const incidentId = (
-      await stack.t.http.post('/api/incidents').set('Authorization', `Bearer ${commander}`).send(incidentReport())
+      await stack.t.http
+        .post('/api/incidents')
+        .set('Authorization', `Bearer ${commander}`)
+        .send(incidentReport())
     ).body.id as string;
     // After 200 texts, every send fails: two in three with InternalError, one in three by hanging
     // past the client's time-out — that text was taken and is delivered, its answer is lost.
@@ -229,7 +282,8 @@ describe('failover from the mainland provider to Twilio', () => {
     const counts = () => {
       const perPhone = new Map<string, { tencent: number; twilio: number }>();
       const at = (p: string) => perPhone.get(p) ?? perPhone.set(p, { tencent: 0, twilio: 0 }).get(p)!;
-      for (const m of tencent.messages()) if (m.direction === 'outbound' && wanted.has(m.to)) at(m.to).tencent++;
+      for (const m of tencent.messages())
+        if (m.direction === 'outbound' && wanted.has(m.to)) at(m.to).tencent++;
       for (const m of stack.emulator.messages() as { to: string }[]) if (wanted.has(m.to)) at(m.to).twilio++;
       return perPhone;
     };
@@ -258,10 +312,12 @@ describe('failover from the mainland provider to Twilio', () => {
       const { rows } = await db.query(
         `SELECT provider, count(*)::int AS n FROM callout_delivery WHERE channel = 'sms' GROUP BY provider`,
       );
-      expect(Object.fromEntries(rows.map((r: { provider: string; n: number }) => [r.provider, r.n]))).toEqual({
-        tencent: byTencent,
-        twilio: byTwilio,
-      });
+      expect(Object.fromEntries(rows.map((r: { provider: string; n: number }) => [r.provider, r.n]))).toEqual(
+        {
+          tencent: byTencent,
+          twilio: byTwilio,
+        },
+      );
     } finally {
       await db.end();
     }

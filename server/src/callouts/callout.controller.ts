@@ -3,7 +3,13 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '../common/access.decorators.js';
 import { UuidParam } from '../common/uuid-param.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import type { CalloutDeliveryPreview, CalloutMessagePreview, CalloutView, ResponderBriefing, Role } from '@muster/contracts';
+import type {
+  CalloutDeliveryPreview,
+  CalloutMessagePreview,
+  CalloutView,
+  ResponderBriefing,
+  Role,
+} from '@muster/contracts';
 import { CalloutCreateDto, MessagePreviewDto, RespondDto } from './callout.dto.js';
 import { CalloutService } from './callout.service.js';
 import { ResponderService } from './responder.service.js';

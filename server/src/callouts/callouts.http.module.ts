@@ -9,7 +9,13 @@ import { MyCalloutsController } from './my-callouts.controller.js';
 /** The HTTP front of CalloutsModule: its routes, on the core module. */
 @Module({
   imports: [CalloutsModule],
-  controllers: [CalloutController, RespondController, CalloutWebhooksController,
-    CalloutTencentPushController, MyCalloutsController, ProviderHealthController],
+  controllers: [
+    CalloutController,
+    RespondController,
+    CalloutWebhooksController,
+    CalloutTencentPushController,
+    MyCalloutsController,
+    ProviderHealthController,
+  ],
 })
 export class CalloutsHttpModule {}

@@ -25,7 +25,11 @@ describe('the delivery preview of a call-out', () => {
       ],
       texts: { 'zh-CN': '字'.repeat(63), en: 'a'.repeat(161) },
       route: (phone, channel) =>
-        numberKind(phone) === 'foreign' ? 'twilio' : channel === 'sms' && numberKind(phone) === 'cn_landline' ? null : 'tencent',
+        numberKind(phone) === 'foreign'
+          ? 'twilio'
+          : channel === 'sms' && numberKind(phone) === 'cn_landline'
+            ? null
+            : 'tencent',
       limits,
       sentToday: (provider, phone) => (provider === 'tencent' && phone === '+8613912345679' ? 10 : 0),
     });

@@ -145,8 +145,7 @@ describe('the delivery sender', () => {
     const busy = new ProviderError('InternalError: system busy', 'transient');
     const tencentSms = jest.fn<MessagingProvider['sendSms']>(async () => Promise.reject(busy));
     const { calls, store, sender } = setUp({ sendSms: async () => queued }, { sendSms: tencentSms });
-    for (let i = 0; i < 2; i++)
-      await expect(sender.send(store, row(), sms, job(), 't')).rejects.toBe(busy);
+    for (let i = 0; i < 2; i++) await expect(sender.send(store, row(), sms, job(), 't')).rejects.toBe(busy);
     expect(calls).toEqual([
       `sending d1 ${SEND_LEASE_MS} tencent`,
       'ended d1',
@@ -155,7 +154,9 @@ describe('the delivery sender', () => {
     ]);
     calls.length = 0;
     // The breaker is open: the next text goes to Twilio without trying Tencent.
-    expect(await sender.send(store, row({ id: 'd2' }), sms, job(), 't')).toMatchObject({ provider: 'twilio' });
+    expect(await sender.send(store, row({ id: 'd2' }), sms, job(), 't')).toMatchObject({
+      provider: 'twilio',
+    });
     expect(tencentSms).toHaveBeenCalledTimes(2);
     expect(calls).toEqual([`sending d2 ${SEND_LEASE_MS}`, 'accepted d2 SM1 queued true']);
   });
@@ -189,9 +190,27 @@ describe('the delivery sender', () => {
   });
 
   it('sends through Twilio at once a text Tencent refuses for the daily cap of the number', async () => {
-    const capped = new ProviderError('LimitExceeded.PhoneNumberDailyLimit: cap', 'permanent', null, null, false, true, true);
-    const { calls, store, sender } = setUp({ sendSms: async () => queued }, { sendSms: async () => Promise.reject(capped) });
-    expect(await sender.send(store, row(), sms, job(), 't')).toMatchObject({ kind: 'accepted', provider: 'twilio' });
-    expect(calls).toEqual([`sending d1 ${SEND_LEASE_MS} tencent`, `sending d1 ${SEND_LEASE_MS}`, 'accepted d1 SM1 queued true']);
+    const capped = new ProviderError(
+      'LimitExceeded.PhoneNumberDailyLimit: cap',
+      'permanent',
+      null,
+      null,
+      false,
+      true,
+      true,
+    );
+    const { calls, store, sender } = setUp(
+      { sendSms: async () => queued },
+      { sendSms: async () => Promise.reject(capped) },
+    );
+    expect(await sender.send(store, row(), sms, job(), 't')).toMatchObject({
+      kind: 'accepted',
+      provider: 'twilio',
+    });
+    expect(calls).toEqual([
+      `sending d1 ${SEND_LEASE_MS} tencent`,
+      `sending d1 ${SEND_LEASE_MS}`,
+      'accepted d1 SM1 queued true',
+    ]);
   });
 });

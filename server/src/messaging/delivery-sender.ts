@@ -96,7 +96,10 @@ export class DeliverySender {
       const found = await outbound.find(this.providers.get(first), since);
       if (found) {
         await store.accepted(row.id, found, false);
-        this.logger.warn({ id: row.id, sid: found.sid, provider: first }, 'adopted a send whose outcome was unknown');
+        this.logger.warn(
+          { id: row.id, sid: found.sid, provider: first },
+          'adopted a send whose outcome was unknown',
+        );
         return { kind: 'adopted', result: found, provider: first };
       }
     }
@@ -134,7 +137,10 @@ export class DeliverySender {
       return { kind: 'accepted', result, provider: provider.name };
     } catch (e) {
       if (!(e instanceof ProviderError)) throw e;
-      if (e.otherProviderMay && this.providers.candidates(row.phone, outbound.channel).length > refusedBy.length + 1)
+      if (
+        e.otherProviderMay &&
+        this.providers.candidates(row.phone, outbound.channel).length > refusedBy.length + 1
+      )
         return this.sendVia(store, row, outbound, job, token, [...refusedBy, provider.name]);
       return this.refused(store, row, provider, e, job, token);
     }

@@ -25,6 +25,9 @@ const STATE_VALUE: Readonly<Record<BreakerState, number>> = { closed: 0, half_op
 
 /** The providers of this process, read when /metrics is scraped (the registry is per process). */
 let current: Providers | null = null;
+const reportTo = (providers: Providers): void => {
+  current = providers;
+};
 
 new Gauge({
   name: 'muster_provider_breaker_state',
@@ -74,7 +77,7 @@ export class Providers {
       openMs: config.PROVIDER_BREAKER_OPEN_SECONDS * 1000,
     };
     this.breakers = { twilio: new CircuitBreaker(options), tencent: new CircuitBreaker(options) };
-    current = this;
+    reportTo(this);
   }
 
   /** Whether any provider is configured (without one, nothing can be sent). */
@@ -95,7 +98,12 @@ export class Providers {
    * The provider to send through now (passing over `refused`, which turned the number down), or
    * null when every one able to reach the number is down.
    */
-  pick(phone: string, channel: SendChannel, refused: readonly ProviderName[] = [], now = Date.now()): MessagingProvider | null {
+  pick(
+    phone: string,
+    channel: SendChannel,
+    refused: readonly ProviderName[] = [],
+    now = Date.now(),
+  ): MessagingProvider | null {
     const name = this.candidates(phone, channel)
       .filter((n) => !refused.includes(n))
       .find((n) => this.breakers[n].allows(now));

@@ -40,10 +40,16 @@ export function parseRoutes(spec: string): Routes {
     cn_landline: ['twilio'],
     foreign: ['twilio'],
   };
-  for (const part of spec.split(';').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [kind, list] = part.split('=').map((x) => x.trim());
     if (!kind || !(kind in routes)) throw new Error(`MESSAGING_ROUTES: unknown kind of number "${kind}"`);
-    const names = (list ?? '').split(',').map((n) => n.trim()).filter(Boolean);
+    const names = (list ?? '')
+      .split(',')
+      .map((n) => n.trim())
+      .filter(Boolean);
     for (const n of names)
       if (!PROVIDER_NAMES.includes(n as ProviderName))
         throw new Error(`MESSAGING_ROUTES: unknown provider "${n}"`);

@@ -17,7 +17,11 @@ export function pushSignature(key: string, rawBody: Buffer | string): string {
   return createHmac('sha256', key).update(rawBody).digest('base64');
 }
 
-export function validPushSignature(key: string, rawBody: Buffer | string, signature: string | undefined): boolean {
+export function validPushSignature(
+  key: string,
+  rawBody: Buffer | string,
+  signature: string | undefined,
+): boolean {
   if (!signature) return false;
   const expected = Buffer.from(pushSignature(key, rawBody));
   const given = Buffer.from(signature);
@@ -90,8 +94,7 @@ export function smsReply(body: unknown): { from: string; text: string } | null {
  * (`voice_failure_callback`).
  */
 export type VoiceEvent =
-  | { kind: 'key'; callId: string; key: string }
-  | { kind: 'ended'; callId: string; status: DeliveryStatus };
+  { kind: 'key'; callId: string; key: string } | { kind: 'ended'; callId: string; status: DeliveryStatus };
 
 const PROMPT_RESULT: Readonly<Record<string, DeliveryStatus>> = {
   '0': 'completed',

@@ -15,9 +15,9 @@ import { parseTemplateIds, type TemplateIds } from './tencent-templates.js';
 export function tencentConfigured(config: AppConfig): boolean {
   return Boolean(
     config.TENCENT_SECRET_ID &&
-      config.TENCENT_SECRET_KEY &&
-      config.TENCENT_SMS_SDK_APP_ID &&
-      config.TENCENT_SMS_SIGN,
+    config.TENCENT_SECRET_KEY &&
+    config.TENCENT_SMS_SDK_APP_ID &&
+    config.TENCENT_SMS_SIGN,
   );
 }
 
@@ -50,8 +50,7 @@ export class TencentProvider implements MessagingProvider {
   }
 
   private api(): { sms: SmsClient; vms: VmsClient } {
-    if (!this.configured())
-      throw new ProviderError('Tencent Cloud is not configured', 'transient');
+    if (!this.configured()) throw new ProviderError('Tencent Cloud is not configured', 'transient');
     this.clients ??= createTencentClients({
       secretId: this.config.TENCENT_SECRET_ID!,
       secretKey: this.config.TENCENT_SECRET_KEY!,

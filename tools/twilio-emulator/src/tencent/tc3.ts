@@ -32,7 +32,12 @@ const header = (h: SignedRequest['headers'], name: string): string => {
 };
 
 /** The signature of a request (what a client computes), for the emulator's own tests. */
-export function tc3Signature(req: SignedRequest, secretKey: string, service: string, timestamp: number): string {
+export function tc3Signature(
+  req: SignedRequest,
+  secretKey: string,
+  service: string,
+  timestamp: number,
+): string {
   const url = new URL(req.target, 'http://x');
   const host = header(req.headers, 'host').replace(/:\d+$/, '');
   const canonical = [
@@ -44,9 +49,12 @@ export function tc3Signature(req: SignedRequest, secretKey: string, service: str
     sha256Hex(req.body),
   ].join('\n');
   const date = new Date(timestamp * 1000).toISOString().slice(0, 10);
-  const toSign = ['TC3-HMAC-SHA256', String(timestamp), `${date}/${service}/tc3_request`, sha256Hex(canonical)].join(
-    '\n',
-  );
+  const toSign = [
+    'TC3-HMAC-SHA256',
+    String(timestamp),
+    `${date}/${service}/tc3_request`,
+    sha256Hex(canonical),
+  ].join('\n');
   const kDate = hmac(`TC3${secretKey}`, date);
   const kSigning = hmac(hmac(kDate, service), 'tc3_request');
   return createHmac('sha256', kSigning).update(toSign).digest('hex');
@@ -59,9 +67,10 @@ export function verifyTc3(
   now = Date.now(),
 ): Tc3Failure | null {
   const auth = header(req.headers, 'authorization');
-  const m = /^TC3-HMAC-SHA256 Credential=([^/]+)\/(\d{4}-\d{2}-\d{2})\/([^/]+)\/tc3_request, SignedHeaders=([^,]+), Signature=([0-9a-f]{64})$/.exec(
-    auth,
-  );
+  const m =
+    /^TC3-HMAC-SHA256 Credential=([^/]+)\/(\d{4}-\d{2}-\d{2})\/([^/]+)\/tc3_request, SignedHeaders=([^,]+), Signature=([0-9a-f]{64})$/.exec(
+      auth,
+    );
   if (!m) return 'AuthFailure.InvalidAuthorization';
   const [, secretId, date, service, signedHeaders, signature] = m as unknown as string[];
   if (signedHeaders !== 'content-type;host') return 'AuthFailure.InvalidAuthorization';
@@ -73,5 +82,7 @@ export function verifyTc3(
   if (new Date(timestamp * 1000).toISOString().slice(0, 10) !== date) return 'AuthFailure.SignatureFailure';
   const expected = Buffer.from(tc3Signature(req, secretKey, service!, timestamp));
   const given = Buffer.from(signature!);
-  return expected.length === given.length && timingSafeEqual(expected, given) ? null : 'AuthFailure.SignatureFailure';
+  return expected.length === given.length && timingSafeEqual(expected, given)
+    ? null
+    : 'AuthFailure.SignatureFailure';
 }

@@ -102,7 +102,11 @@ export async function startTencentEmulator(options: TencentEmulatorOptions): Pro
         {
           method: 'POST',
           agent,
-          headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), Sign: sign },
+          headers: {
+            'Content-Type': 'application/json',
+            'Content-Length': Buffer.byteLength(text),
+            Sign: sign,
+          },
           timeout: 10_000,
         },
         (res) => {
@@ -136,7 +140,10 @@ export async function startTencentEmulator(options: TencentEmulatorOptions): Pro
   function render(templateId: string, params: string[]): string {
     const text = templates[templateId];
     if (text === undefined)
-      throw new ApiError('FailedOperation.TemplateIncorrectOrUnapproved', `template ${templateId} is not approved`);
+      throw new ApiError(
+        'FailedOperation.TemplateIncorrectOrUnapproved',
+        `template ${templateId} is not approved`,
+      );
     const wanted = (text.match(/\{\d+\}/g) ?? []).length;
     if (params.length !== wanted)
       throw new ApiError(
@@ -157,16 +164,39 @@ export async function startTencentEmulator(options: TencentEmulatorOptions): Pro
 
   const sentToday = (phone: string): number => {
     const day = new Date().toISOString().slice(0, 10);
-    return messages.filter((m) => m.to === phone && m.direction === 'outbound' && m.sentAt.startsWith(day)).length;
+    return messages.filter((m) => m.to === phone && m.direction === 'outbound' && m.sentAt.startsWith(day))
+      .length;
   };
 
-  function sendOne(phone: string, sign: string, templateId: string, params: string[], sessionContext: string) {
+  function sendOne(
+    phone: string,
+    sign: string,
+    templateId: string,
+    params: string[],
+    sessionContext: string,
+  ) {
     const base = { PhoneNumber: phone, SessionContext: sessionContext, Fee: 0, IsoCode: 'CN' };
-    if (!MOBILE.test(phone)) return { ...base, SerialNo: '', Code: 'InvalidParameterValue.IncorrectPhoneNumber', Message: 'not a mainland mobile number' };
+    if (!MOBILE.test(phone))
+      return {
+        ...base,
+        SerialNo: '',
+        Code: 'InvalidParameterValue.IncorrectPhoneNumber',
+        Message: 'not a mainland mobile number',
+      };
     if (behaviourOf(phone) === 'blacklisted')
-      return { ...base, SerialNo: '', Code: 'FailedOperation.PhoneNumberInBlacklist', Message: 'the number is on the blacklist' };
+      return {
+        ...base,
+        SerialNo: '',
+        Code: 'FailedOperation.PhoneNumberInBlacklist',
+        Message: 'the number is on the blacklist',
+      };
     if (dailyCap > 0 && sentToday(phone) >= dailyCap)
-      return { ...base, SerialNo: '', Code: 'LimitExceeded.PhoneNumberDailyLimit', Message: 'daily limit of the number reached' };
+      return {
+        ...base,
+        SerialNo: '',
+        Code: 'LimitExceeded.PhoneNumberDailyLimit',
+        Message: 'daily limit of the number reached',
+      };
     const content = `【${sign}】${render(templateId, params)}`;
     const m: TencentSms = {
       serialNo: `2433:${randomBytes(12).toString('hex')}`,
@@ -196,7 +226,13 @@ export async function startTencentEmulator(options: TencentEmulatorOptions): Pro
         },
       ]);
     });
-    return { ...base, SerialNo: m.serialNo, Fee: Math.ceil([...content].length / 67), Code: 'Ok', Message: 'send success' };
+    return {
+      ...base,
+      SerialNo: m.serialNo,
+      Fee: Math.ceil([...content].length / 67),
+      Code: 'Ok',
+      Message: 'send success',
+    };
   }
 
   async function sendSms(p: Record<string, unknown>) {
@@ -204,10 +240,16 @@ export async function startTencentEmulator(options: TencentEmulatorOptions): Pro
       throw new ApiError('FailedOperation.SmsSdkAppIdVerifyFail', 'SmsSdkAppId is not this account’s');
     const sign = String(p.SignName ?? '');
     if (!signs.has(sign))
-      throw new ApiError('FailedOperation.SignatureIncorrectOrUnapproved', `signature ${sign} is not approved`);
+      throw new ApiError(
+        'FailedOperation.SignatureIncorrectOrUnapproved',
+        `signature ${sign} is not approved`,
+      );
     const numbers = Array.isArray(p.PhoneNumberSet) ? p.PhoneNumberSet.map(String) : [];
     if (!numbers.length || numbers.length > 200)
-      throw new ApiError('InvalidParameterValue.IncorrectPhoneNumber', 'PhoneNumberSet takes 1 to 200 numbers');
+      throw new ApiError(
+        'InvalidParameterValue.IncorrectPhoneNumber',
+        'PhoneNumberSet takes 1 to 200 numbers',
+      );
     const params = Array.isArray(p.TemplateParamSet) ? p.TemplateParamSet.map(String) : [];
     const templateId = String(p.TemplateId ?? '');
     render(templateId, params);
@@ -248,7 +290,10 @@ export async function startTencentEmulator(options: TencentEmulatorOptions): Pro
     };
   }
 
-  function endCall(c: TencentCall & { timer: NodeJS.Timeout | null }, status: 'completed' | 'no-answer'): void {
+  function endCall(
+    c: TencentCall & { timer: NodeJS.Timeout | null },
+    status: 'completed' | 'no-answer',
+  ): void {
     if (c.timer) clearTimeout(c.timer);
     c.timer = null;
     c.status = status;
@@ -309,11 +354,14 @@ export async function startTencentEmulator(options: TencentEmulatorOptions): Pro
   async function api(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const requestId = randomUUID();
     const raw = Buffer.from(await readBody(req), 'utf8');
-    const answer = (body: Record<string, unknown>) => sendJson(res, 200, { Response: { ...body, RequestId: requestId } });
-    const refused = verifyTc3({ method: req.method ?? 'POST', target: req.url ?? '/', headers: req.headers, body: raw }, (id) =>
-      id === options.secretId ? options.secretKey : undefined,
+    const answer = (body: Record<string, unknown>) =>
+      sendJson(res, 200, { Response: { ...body, RequestId: requestId } });
+    const refused = verifyTc3(
+      { method: req.method ?? 'POST', target: req.url ?? '/', headers: req.headers, body: raw },
+      (id) => (id === options.secretId ? options.secretKey : undefined),
     );
-    if (refused) return answer({ Error: { Code: refused, Message: 'the request signature does not verify' } });
+    if (refused)
+      return answer({ Error: { Code: refused, Message: 'the request signature does not verify' } });
     const action = String(req.headers['x-tc-action'] ?? '');
     const handler = actions[action];
     if (!handler) return answer({ Error: { Code: 'InvalidAction', Message: `no action ${action}` } });
@@ -343,19 +391,30 @@ export async function startTencentEmulator(options: TencentEmulatorOptions): Pro
       direction: 'inbound',
       sentAt: new Date().toISOString(),
     });
-    push(urls.smsReplyUrl, { extend: '', ...nationPush(from), sign: [...signs][0] ?? '', text, time: Math.floor(Date.now() / 1000) });
+    push(urls.smsReplyUrl, {
+      extend: '',
+      ...nationPush(from),
+      sign: [...signs][0] ?? '',
+      text,
+      time: Math.floor(Date.now() / 1000),
+    });
   }
 
   function press(callId: string, keys: string): boolean {
     const c = calls.get(callId);
     if (!c || c.status !== 'answered') return false;
     c.keys += keys;
-    push(urls.voiceUrl, { voicekey_callback: { call_from: '', callid: callId, keypress: keys, ...nationPush(c.to) } });
+    push(urls.voiceUrl, {
+      voicekey_callback: { call_from: '', callid: callId, keypress: keys, ...nationPush(c.to) },
+    });
     endCall(c, 'completed');
     return true;
   }
 
-  const callView = ({ timer: _timer, ...c }: TencentCall & { timer: NodeJS.Timeout | null }): TencentCall => ({ ...c });
+  const callView = ({
+    timer: _timer,
+    ...c
+  }: TencentCall & { timer: NodeJS.Timeout | null }): TencentCall => ({ ...c });
 
   async function control(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     const body = async () => {
@@ -364,19 +423,25 @@ export async function startTencentEmulator(options: TencentEmulatorOptions): Pro
     };
     const to = url.searchParams.get('to') ?? undefined;
     if (req.method === 'GET' && url.pathname === '/_emulator/messages')
-      return sendJson(res, 200, messages.filter((m) => !to || m.to === to));
+      return sendJson(
+        res,
+        200,
+        messages.filter((m) => !to || m.to === to),
+      );
     if (req.method === 'GET' && url.pathname === '/_emulator/calls')
       return sendJson(res, 200, [...calls.values()].filter((c) => !to || c.to === to).map(callView));
     if (req.method === 'POST' && url.pathname === '/_emulator/sms') {
       const b = await body();
-      if (typeof b.from !== 'string' || typeof b.text !== 'string') throw new HttpError(400, 'from and text are required');
+      if (typeof b.from !== 'string' || typeof b.text !== 'string')
+        throw new HttpError(400, 'from and text are required');
       await reply(b.from, b.text);
       return sendJson(res, 201, { ok: true });
     }
     const keys = /^\/_emulator\/calls\/([^/]+)\/keys$/.exec(url.pathname);
     if (req.method === 'POST' && keys) {
       const b = await body();
-      if (!press(decodeURIComponent(keys[1]!), String(b.keys ?? ''))) throw new HttpError(409, 'the call is not waiting for keys');
+      if (!press(decodeURIComponent(keys[1]!), String(b.keys ?? '')))
+        throw new HttpError(409, 'the call is not waiting for keys');
       return sendJson(res, 200, { ok: true });
     }
     if (req.method === 'POST' && url.pathname === '/_emulator/faults') {

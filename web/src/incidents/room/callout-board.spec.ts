@@ -230,12 +230,12 @@ describe('waiting for the provider', () => {
       errorMessage: null,
       updatedAt: '2030-01-01T00:00:01.000Z',
     });
-    expect(reachedBy(recipient('a', { deliveries: [page('tencent', 'failed'), page('twilio', 'delivered')] }))).toEqual([
-      'twilio',
-    ]);
+    expect(
+      reachedBy(recipient('a', { deliveries: [page('tencent', 'failed'), page('twilio', 'delivered')] })),
+    ).toEqual(['twilio']);
     expect(reachedBy(recipient('a', { deliveries: [page(null, 'pending')] }))).toEqual([]);
-    expect(reachedBy(recipient('a', { deliveries: [page('tencent', 'sent'), page('tencent', 'queued')] }))).toEqual([
-      'tencent',
-    ]);
+    expect(
+      reachedBy(recipient('a', { deliveries: [page('tencent', 'sent'), page('tencent', 'queued')] })),
+    ).toEqual(['tencent']);
   });
 });
