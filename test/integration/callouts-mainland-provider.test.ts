@@ -85,7 +85,8 @@ describe('call-outs through the mainland provider (Tencent Cloud SDK and its emu
     const a = await contact('王队长');
     const b = await contact('李副队');
     const c = await callout({
-      policyId: await policy([tier([a.id, b.id])]),
+      // The call follows after 10 s: time enough for a's reply to be taken first.
+      policyId: await policy([tier([a.id, b.id], { voiceDelaySeconds: 1000 })]),
       message: '华晟煤化工液氯泄漏，请立即到凤凰山路88号集结',
     });
 
@@ -146,7 +147,7 @@ describe('call-outs through the mainland provider (Tencent Cloud SDK and its emu
         expect.objectContaining({
           provider: 'tencent',
           texted: 1,
-          segments: 1,
+          segments: 2,
           calledOnly: 1,
           dailyCapPerNumber: 10,
         }),
@@ -258,7 +259,7 @@ describe('failover from the mainland provider to Twilio', () => {
   }, 300_000);
 
   it('reaches each of 2,000 recipients with exactly one SMS when Tencent fails every send after the first 200', async () => {
-    s = await startCalloutStack({ TENCENT_TIMEOUT_SECONDS: '1' }, 1, { tencent: true });
+    s = await startCalloutStack({ TENCENT_TIMEOUT_SECONDS: '2' }, 1, { tencent: true });
     const stack = s;
     const tencent = stack.tencent!;
     const { ids, phones } = await seedContacts(stack.t.db.url, 2000, '138');
@@ -271,7 +272,7 @@ describe('failover from the mainland provider to Twilio', () => {
     ).body.id as string;
     // After 200 texts, every send fails: two in three with InternalError, one in three by hanging
     // past the client's time-out — that text was taken and is delivered, its answer is lost.
-    tencent.setFaults({ failSendsAfter: 200, failWith: 'mixed', timeoutEvery: 3, hangMs: 3000 });
+    tencent.setFaults({ failSendsAfter: 200, failWith: 'mixed', timeoutEvery: 3, hangMs: 5000 });
     const callout = await stack.t.http
       .post(`/api/incidents/${incidentId}/callouts`)
       .set('Authorization', `Bearer ${commander}`)
