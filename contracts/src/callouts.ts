@@ -9,6 +9,46 @@ export type CalloutStatusValue = 'active' | 'succeeded' | 'cancelled' | 'exhaust
 export const RECIPIENT_STATES = ['pending', 'notified', 'acknowledged', 'declined', 'exhausted'] as const;
 export type RecipientStateValue = (typeof RECIPIENT_STATES)[number];
 
+/** The SMS and voice providers a page can go through. */
+export type MessagingProviderName = 'twilio' | 'tencent';
+
+/** An SMS/voice provider's health: its circuit breaker as the sending workers see it. */
+export interface ProviderHealthView {
+  provider: MessagingProviderName;
+  configured: boolean;
+  /** closed: sends go to it; open: passed over for another; half_open: one probe let through. */
+  state: 'closed' | 'open' | 'half_open';
+  /** Errors and time-outs within the breaker's window. */
+  recentFailures: number;
+  openedAt: string | null;
+  lastFailure: string | null;
+  sent: number;
+  failed: number;
+}
+
+/** What one provider will send for a call-out's first round, shown before it is sent. */
+export interface ProviderSendPreview {
+  provider: MessagingProviderName;
+  /** People texted through it, and the SMS (billed segments) that makes. */
+  texted: number;
+  segments: number;
+  /** People only called (a landline; a voice-only tier). */
+  calledOnly: number;
+  /** Sends per second it takes (0: no limit), and how long the texts take at that rate. */
+  ratePerSecond: number;
+  secondsAtRate: number;
+  /** Texts per number per day it takes (0: no cap), and how many of these numbers are at it. */
+  dailyCapPerNumber: number;
+  atDailyCap: number;
+}
+
+export interface CalloutDeliveryPreview {
+  recipients: number;
+  providers: ProviderSendPreview[];
+  /** People no configured provider reaches on their tier's channels. */
+  unreachable: number;
+}
+
 export interface CalloutDeliveryView {
   id: string;
   channel: CalloutChannel;
@@ -16,6 +56,8 @@ export interface CalloutDeliveryView {
   round: number;
   /** pending, sending, then the provider's: queued, sent, delivered, failed, undelivered; for calls initiated … completed. */
   status: string;
+  /** Which SMS/voice provider the page went to: `twilio`, `tencent` (null: not sent yet). */
+  provider: MessagingProviderName | null;
   providerId: string | null;
   errorCode: number | null;
   errorMessage: string | null;

@@ -70,12 +70,13 @@ export async function configureApp(app: INestApplication): Promise<void> {
   );
   // The parsers Nest would add at init, added here so that the guard can follow them directly.
   // A gateway's batch of up to 5,000 readings is some 400 kB of JSON; every other body stays small.
+  // The raw bytes are kept too: a provider's push is signed over the body exactly as it was sent.
   express.useBodyParser('json', {
     limit: INGEST_BODY_LIMIT,
     type: (req) =>
       req.url?.startsWith('/ingest/') === true && /json/.test(String(req.headers['content-type'])),
   });
-  express.useBodyParser('json');
+  express.useBodyParser('json', { verify: keepRawBody } as Parameters<typeof express.useBodyParser>[1]);
   express.useBodyParser('urlencoded', { extended: true });
   app.use(refuseUnsafeInput);
   app.useGlobalPipes(createValidationPipe());
@@ -94,4 +95,8 @@ export async function configureApp(app: INestApplication): Promise<void> {
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), {
     jsonDocumentUrl: 'api/docs-json',
   });
+}
+
+function keepRawBody(req: { rawBody?: Buffer }, _res: unknown, buffer: Buffer): void {
+  req.rawBody = buffer;
 }

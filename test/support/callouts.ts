@@ -1,5 +1,10 @@
 import { expect } from '@jest/globals';
-import { startTwilioEmulator, type TwilioEmulator } from '@muster/twilio-emulator';
+import {
+  startTencentEmulator,
+  startTwilioEmulator,
+  type TencentEmulator,
+  type TwilioEmulator,
+} from '@muster/twilio-emulator';
 import { freePort } from './processes.js';
 import { CalloutsModule } from '../../server/src/callouts/callouts.module.js';
 import { HazardJobsModule } from '../../server/src/hazards/hazard.module.js';
@@ -12,9 +17,21 @@ export const ACCOUNT_SID = `AC${'0'.repeat(32)}`;
 export const AUTH_TOKEN = 'emulator-test-auth-token';
 export const FROM = '+15005550006';
 
+/** The Tencent Cloud account of the mainland emulator (test values, no real account). */
+export const TENCENT = {
+  secretId: 'AKIDemulatortestsecretid0000000000',
+  secretKey: 'emulator-test-secret-key-000000000',
+  smsSdkAppId: '1400000001',
+  voiceSdkAppId: '1400000002',
+  sign: 'Muster',
+  callbackKey: 'emulator-test-callback-key-0000',
+};
+
 export interface CalloutStack {
   t: TestApp;
   emulator: TwilioEmulator;
+  /** The mainland provider's emulator, when the stack was started with `tencent`. */
+  tencent: TencentEmulator | null;
   publicUrl: string;
   /** The environment a separate worker process needs to join this stack. */
   workerEnv: Record<string, string>;
@@ -25,7 +42,9 @@ export interface CalloutStack {
  * The server, the worker's job processing (in the same process) and the Twilio emulator, wired
  * as in demo mode: the real `twilio` SDK sends to the emulator, whose webhooks come back signed.
  * Escalation time runs at `timeScale` (0.01: a minute takes 0.6 s). With `web`, the built web
- * console is served too, for browser tests.
+ * console is served too, for browser tests. With `tencent`, the Tencent Cloud emulator stands
+ * beside it as the mainland provider (+86 numbers go to it first), reached by the real
+ * `tencentcloud-sdk-nodejs`, its pushes signed with the callback key.
  */
 export async function startCalloutStack(
   env: Record<string, string> = {},
@@ -34,8 +53,34 @@ export async function startCalloutStack(
     inProcessWorker = true,
     web = false,
     dutyAlerting = false,
-  }: { inProcessWorker?: boolean; web?: boolean; dutyAlerting?: boolean } = {},
+    tencent: withTencent = false,
+  }: { inProcessWorker?: boolean; web?: boolean; dutyAlerting?: boolean; tencent?: boolean } = {},
 ): Promise<CalloutStack> {
+  const tencent = withTencent
+    ? await startTencentEmulator({
+        secretId: TENCENT.secretId,
+        secretKey: TENCENT.secretKey,
+        smsSdkAppId: TENCENT.smsSdkAppId,
+        voiceSdkAppId: TENCENT.voiceSdkAppId,
+        signs: [TENCENT.sign],
+        callbackKey: TENCENT.callbackKey,
+        messageStepMs: 20,
+        ringMs: 50,
+        keyTimeoutMs: 2000,
+        log: () => undefined,
+      })
+    : null;
+  const tencentEnv: Record<string, string> = tencent
+    ? {
+        TENCENT_SECRET_ID: TENCENT.secretId,
+        TENCENT_SECRET_KEY: TENCENT.secretKey,
+        TENCENT_SMS_SDK_APP_ID: TENCENT.smsSdkAppId,
+        TENCENT_VOICE_SDK_APP_ID: TENCENT.voiceSdkAppId,
+        TENCENT_SMS_SIGN: TENCENT.sign,
+        TENCENT_CALLBACK_KEY: TENCENT.callbackKey,
+        TENCENT_API_BASE: tencent.url,
+      }
+    : {};
   const emulator = await startTwilioEmulator({
     accountSid: ACCOUNT_SID,
     authToken: AUTH_TOKEN,
@@ -62,10 +107,16 @@ export async function startCalloutStack(
       TWILIO_API_BASE: emulator.url,
       CALLOUT_TIME_SCALE: String(timeScale),
       SMS_RATE_PER_SECOND: '0',
+      ...tencentEnv,
       ...env,
     },
   });
   emulator.configure({ smsUrl: `${publicUrl}/webhooks/twilio/sms` });
+  tencent?.configure({
+    smsStatusUrl: `${publicUrl}/webhooks/tencent/sms-status`,
+    smsReplyUrl: `${publicUrl}/webhooks/tencent/sms-reply`,
+    voiceUrl: `${publicUrl}/webhooks/tencent/voice`,
+  });
   const workerEnv = {
     NODE_ENV: 'test',
     DATABASE_URL: t.db.url,
@@ -79,16 +130,19 @@ export async function startCalloutStack(
     TWILIO_API_BASE: emulator.url,
     CALLOUT_TIME_SCALE: String(timeScale),
     SMS_RATE_PER_SECOND: '0',
+    ...tencentEnv,
     ...env,
   };
   return {
     t,
     emulator,
+    tencent,
     publicUrl,
     workerEnv,
     async close() {
       await t.close();
       await emulator.close();
+      await tencent?.close();
     },
   };
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { PageFailure } from '@muster/contracts';
@@ -10,6 +10,9 @@ import { isSettled } from '../messaging/delivery-status.js';
 import { DeliverySender, type Outbound, phoneCall, textMessage } from '../messaging/delivery-sender.js';
 import type { StatusUpdate } from '../messaging/delivery-store.js';
 import { OptOutRepository } from '../messaging/opt-out.repository.js';
+import { ReceiptSinks } from '../messaging/receipt-sinks.js';
+import type { MessageKind } from '../messaging/provider.js';
+import { type ProviderName, takesSms } from '../messaging/routing.js';
 import { webhookUrl } from '../messaging/webhooks.js';
 import { Callout, type CalloutDelivery, CalloutRecipient } from './callout.entities.js';
 import { type CalloutSend, CalloutDeliveryStore } from './callout-delivery.store.js';
@@ -25,6 +28,9 @@ export type FailedDelivery = Pick<
   'calloutId' | 'recipientId' | 'tier' | 'round' | 'channel' | 'status' | 'errorCode' | 'errorMessage'
 >;
 
+/** The template kind of a call-out's pages: a drill's are worded as one. */
+const kindOf = (c: { isDrill: boolean }): MessageKind => (c.isDrill ? 'drill_callout' : 'callout');
+
 const failureOf = (d: FailedDelivery): PageFailure => ({
   channel: d.channel,
   code: d.errorCode,
@@ -37,7 +43,7 @@ const failureOf = (d: FailedDelivery): PageFailure => ({
  * idempotency key makes a retried, duplicated or restarted job unable to page anyone twice.
  */
 @Injectable()
-export class CalloutEngine {
+export class CalloutEngine implements OnModuleInit {
   constructor(
     private readonly db: Db,
     private readonly callouts: CalloutService,
@@ -46,11 +52,26 @@ export class CalloutEngine {
     private readonly deliveries: CalloutDeliveryStore,
     private readonly sender: DeliverySender,
     private readonly optOuts: OptOutRepository,
+    private readonly receipts: ReceiptSinks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** Receipts that name a page only by the provider's id (Tencent's pushes) find it here. */
+  onModuleInit(): void {
+    this.receipts.register(async (provider, sid, s) => {
+      const id = await this.deliveries.idBySid(provider, sid);
+      if (id) await this.reported(id, s);
+      return id !== null;
+    });
+  }
+
   private scaled(seconds: number): number {
     return seconds * 1000 * this.config.CALLOUT_TIME_SCALE;
+  }
+
+  /** The page `provider` knows as `sid`, or null. */
+  deliveryOf(provider: ProviderName, sid: string): Promise<string | null> {
+    return this.deliveries.idBySid(provider, sid);
   }
 
   @OnJob(JobName.CalloutTierStart)
@@ -77,7 +98,10 @@ export class CalloutEngine {
       );
       if (!targets.length) return;
       const optedOut = await this.optOuts.among(targets.map((t) => t.phone));
-      const smsTargets = tier.channels.includes('sms') ? targets.filter((t) => !optedOut.has(t.phone)) : [];
+      // A landline takes no texts: it is called at once, like a number that opted out of SMS.
+      const smsTargets = tier.channels.includes('sms')
+        ? targets.filter((t) => !optedOut.has(t.phone) && takesSms(t.phone))
+        : [];
       const deliveryIds = await this.deliveries.create(
         callout.id,
         smsTargets.map((t) => t.id),
@@ -163,16 +187,23 @@ export class CalloutEngine {
     const send = await this.sendable(p.deliveryId);
     if (!send) return;
     const { delivery, recipient, callout } = send;
+    const link = `${this.config.PUBLIC_URL}/r/${signResponseToken(recipient.id, this.config.JWT_SECRET)}`;
     const body = smsBody(recipient.language, {
       message: callout.message,
       isDrill: callout.isDrill,
       purpose: callout.purpose,
       responseLevel: callout.responseLevel,
       shortCode: send.otherOpenCallouts ? callout.shortCode : null,
-      link: `${this.config.PUBLIC_URL}/r/${signResponseToken(recipient.id, this.config.JWT_SECRET)}`,
+      link,
     });
     const statusCallback = this.webhookUrl('status', delivery.id);
-    await this.deliver(send, textMessage({ to: recipient.phone, body, statusCallback }), job, token);
+    const template = { kind: kindOf(callout), params: [callout.message, link] };
+    await this.deliver(
+      send,
+      textMessage({ to: recipient.phone, body, statusCallback, template }),
+      job,
+      token,
+    );
   }
 
   @OnJob(JobName.PlaceCall)
@@ -183,6 +214,7 @@ export class CalloutEngine {
       to: send.recipient.phone,
       scriptUrl: this.webhookUrl('voice', send.delivery.id),
       statusCallback: this.webhookUrl('status', send.delivery.id),
+      template: { kind: kindOf(send.callout), params: [send.callout.message] },
     });
     await this.deliver(send, call, job, token);
   }

@@ -4,6 +4,7 @@ import { Public, Roles } from '../common/access.decorators.js';
 import { UuidParam } from '../common/uuid-param.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type {
+  CalloutDeliveryPreview,
   CalloutMessagePreview,
   CalloutView,
   ResponderBriefing,
@@ -35,6 +36,21 @@ export class CalloutController {
   @Roles(...CALLERS)
   create(@UuidParam() id: string, @Body() dto: CalloutCreateDto): Promise<CalloutView> {
     return this.callouts.create(id, dto);
+  }
+
+  @ApiDoc(
+    'Preview what a call-out would send: per provider, whom it texts or calls, the SMS, its limits',
+    400,
+    401,
+    403,
+    404,
+    413,
+  )
+  @Post('incidents/:id/callouts/delivery-preview')
+  @HttpCode(200)
+  @Roles(...CALLERS)
+  deliveryPreview(@UuidParam() id: string, @Body() dto: CalloutCreateDto): Promise<CalloutDeliveryPreview> {
+    return this.callouts.deliveryPreviewFor(id, dto);
   }
 
   @ApiDoc("List an incident's call-outs with their recipients' states", 400, 401, 403, 404)

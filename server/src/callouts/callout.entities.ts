@@ -1,3 +1,4 @@
+import type { ProviderName } from '../messaging/routing.js';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { AnswerChannel, ResponseLevel } from '@muster/contracts';
 import type { DeliveryStatus } from '../messaging/delivery-status.js';
@@ -58,6 +59,8 @@ export class CalloutDelivery {
   @Column({ type: 'text' }) idempotencyKey: string;
   @Column({ type: 'text', default: 'pending' }) status: DeliveryStatus;
   @Column({ type: 'text', nullable: true }) providerSid: string | null;
+  /** The provider the page went to (`twilio`, `tencent`). */
+  @Column({ type: 'text', nullable: true }) provider: ProviderName | null;
   @Column({ type: 'integer', nullable: true }) errorCode: number | null;
   @Column({ type: 'text', nullable: true }) errorMessage: string | null;
   @Column({ type: 'integer', default: 0 }) attempts: number;

@@ -4,6 +4,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { RequestContext } from '../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type {
+  CalloutDeliveryPreview,
   AnswerChannel,
   CalloutMessagePreview,
   CalloutView,
@@ -27,6 +28,9 @@ import { Outbox } from '../jobs/outbox.js';
 import { SHORT_CODE_ALPHABET, type ReplyDecision } from './replies.js';
 import { signResponseToken } from './response-link.js';
 import { previewMessages } from './templates.js';
+import { deliveryPreview } from './delivery-preview.js';
+import { Providers } from '../messaging/providers.js';
+import type { ProviderName } from '../messaging/routing.js';
 import { ConflictError, InvalidError, NotFoundError, problem } from '../common/domain-errors.js';
 
 /** A call-out named by hand: SMS, a call two minutes later, ten minutes to answer. */
@@ -97,6 +101,7 @@ export class CalloutService {
     private readonly outbox: Outbox,
     private readonly audit: AuditService,
     private readonly context: RequestContext,
+    private readonly providers: Providers,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -231,6 +236,54 @@ export class CalloutService {
   async previewFor(message: string, incidentId?: string): Promise<CalloutMessagePreview[]> {
     const isDrill = incidentId ? (await this.incidents.getById(incidentId)).isDrill : false;
     return this.previewMessages(message, isDrill);
+  }
+
+  /**
+   * What a call-out with this body would send in its first round, per provider (nothing is
+   * sent): whom each texts or calls, the billed SMS, the time at its rate, its daily cap.
+   */
+  async deliveryPreviewFor(incidentId: string, dto: CalloutCreateDto): Promise<CalloutDeliveryPreview> {
+    const incident = await this.incidents.getById(incidentId);
+    const { tiers, recipients } = await this.plan(dto);
+    const texts = Object.fromEntries(
+      this.previewMessages(dto.message, incident.isDrill).map((p) => [p.language, p.text]),
+    ) as Record<'zh-CN' | 'en', string>;
+    const today = await this.sentToday(recipients.map((r) => r.phone));
+    return deliveryPreview({
+      recipients: recipients.map((r) => ({
+        phone: r.phone,
+        language: r.language,
+        channels: tiers[r.tier]?.channels ?? [],
+      })),
+      texts,
+      route: (phone, channel) => this.providers.candidates(phone, channel)[0] ?? null,
+      limits: {
+        twilio: { ratePerSecond: this.config.SMS_RATE_PER_SECOND, dailyCapPerNumber: 0, prefix: '' },
+        tencent: {
+          ratePerSecond: this.config.TENCENT_RATE_PER_SECOND,
+          dailyCapPerNumber: this.config.TENCENT_DAILY_CAP_PER_NUMBER,
+          prefix: `【${this.config.TENCENT_SMS_SIGN ?? ''}】`,
+        },
+      },
+      sentToday: (provider, phone) => today.get(`${provider} ${phone}`) ?? 0,
+    });
+  }
+
+  /** Texts each of these numbers got through each provider since the zone's midnight. */
+  private async sentToday(phones: string[]): Promise<Map<string, number>> {
+    const rows: { provider: ProviderName; phone: string; n: number }[] = await this.db.manager.query(
+      `WITH midnight AS (SELECT date_trunc('day', now() AT TIME ZONE $2) AT TIME ZONE $2 AS t)
+       SELECT provider, phone, count(*)::int AS n FROM (
+         SELECT d.provider, r.phone FROM callout_delivery d JOIN callout_recipient r ON r.id = d.recipient_id
+          WHERE d.channel = 'sms' AND d.provider IS NOT NULL AND r.phone = ANY($1::text[])
+            AND d.created_at >= (SELECT t FROM midnight)
+         UNION ALL
+         SELECT provider, phone FROM notification_sms
+          WHERE provider IS NOT NULL AND phone = ANY($1::text[]) AND created_at >= (SELECT t FROM midnight)
+       ) sent GROUP BY provider, phone`,
+      [phones, this.config.TZ],
+    );
+    return new Map(rows.map((r) => [`${r.provider} ${r.phone}`, r.n]));
   }
 
   previewMessages(message: string, isDrill: boolean): CalloutMessagePreview[] {

@@ -9,6 +9,7 @@ export function mapDelivery(d: CalloutDelivery): CalloutDeliveryView {
     tier: d.tier,
     round: d.round,
     status: d.status,
+    provider: d.provider,
     providerId: d.providerSid,
     errorCode: d.errorCode,
     errorMessage: d.errorMessage,

@@ -83,6 +83,43 @@ const schema = z.object({
     .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number')
     .optional(),
   TWILIO_API_BASE: url(['http:', 'https:']).optional(),
+  /**
+   * Tencent Cloud SMS and voice messages (VMS), the mainland provider: an API key pair, the SMS
+   * and voice application ids, the registered SMS signature (签名). Unset: Twilio alone.
+   */
+  TENCENT_SECRET_ID: z.string().min(1).optional(),
+  TENCENT_SECRET_KEY: z.string().min(1).optional(),
+  TENCENT_SMS_SDK_APP_ID: z.string().regex(/^\d+$/, 'must be digits').optional(),
+  TENCENT_VOICE_SDK_APP_ID: z.string().regex(/^\d+$/, 'must be digits').optional(),
+  TENCENT_SMS_SIGN: z.string().min(1).optional(),
+  /**
+   * The approved template ids per message kind, as JSON: `{"callout":{"sms":"…","voice":"…"},
+   * "drill_callout":{…},"warning":{"sms":"…"},"reminder":{"sms":"…"}}` (see
+   * messaging/tencent/tencent-templates.ts for the parameters each takes). Unset: the emulator's.
+   */
+  TENCENT_TEMPLATES: z.string().optional(),
+  /** The key of the HMAC-SHA256 `Sign` header of Tencent's pushes (receipts, replies, keys). */
+  TENCENT_CALLBACK_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Where the SDK sends its requests instead of Tencent Cloud (the emulator), e.g. `http://127.0.0.1:3091`. */
+  TENCENT_API_BASE: url(['http:', 'https:']).optional(),
+  TENCENT_REGION: z.string().default('ap-guangzhou'),
+  /** Seconds a request to Tencent Cloud may take before it counts as timed out. */
+  TENCENT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(10),
+  /**
+   * Which providers reach which numbers, in order of preference, per kind of number:
+   * `cn_mobile=tencent,twilio;cn_landline=tencent,twilio;foreign=twilio`. A provider not
+   * configured is left out.
+   */
+  MESSAGING_ROUTES: z.string().default('cn_mobile=tencent,twilio;cn_landline=tencent,twilio;foreign=twilio'),
+  /** A provider whose sends fail this many times (errors, time-outs) within the window is opened. */
+  PROVIDER_BREAKER_FAILURES: z.coerce.number().int().min(1).default(5),
+  PROVIDER_BREAKER_WINDOW_SECONDS: z.coerce.number().int().min(1).default(30),
+  /** How long an opened provider is passed over before one probe is let through (half-open). */
+  PROVIDER_BREAKER_OPEN_SECONDS: z.coerce.number().int().min(1).default(30),
+  /** Texts a domestic provider takes per number per day (its anti-spam cap); 0 = none. */
+  TENCENT_DAILY_CAP_PER_NUMBER: z.coerce.number().int().min(0).default(10),
+  /** Sends per second the domestic provider takes (its flow control); 0 = no limit. */
+  TENCENT_RATE_PER_SECOND: z.coerce.number().int().min(0).default(0),
   MAP_TILE_URL: z.string().default(''),
   /**
    * The MQTT broker sensor readings arrive through (the worker subscribes). Unset: no MQTT
@@ -198,6 +235,8 @@ export interface AppConfig extends Omit<Env, 'JWT_SECRET' | 'PUBLIC_URL'> {
 export const SECRET_KEYS = [
   'JWT_SECRET',
   'TWILIO_AUTH_TOKEN',
+  'TENCENT_SECRET_KEY',
+  'TENCENT_CALLBACK_KEY',
   'DATABASE_URL',
   'S3_SECRET_ACCESS_KEY',
   'METRICS_TOKEN',

@@ -68,6 +68,7 @@ import { RISK_ENTITIES } from '../risks/risk.entities.js';
 import { SensitiveTargetsAndWarnings1765420000000 } from './migrations/1765420000000-sensitive-targets-and-warnings.js';
 import { SensitiveTarget } from '../sensitive-targets/sensitive-target.entity.js';
 import { Warning } from '../warnings/warning.entity.js';
+import { DeliveryProvider1765400000000 } from './migrations/1765400000000-delivery-provider.js';
 import { NotificationPreference } from '../notifications/notification-preference.entity.js';
 import { DutyAlert, DutyPolicy } from '../duty/duty.entities.js';
 
@@ -154,6 +155,7 @@ export const MIGRATIONS = [
   RollCall1765430000000,
   SensitiveTargetsAndWarnings1765420000000,
   InstallationsMonitoring1765460000000,
+  DeliveryProvider1765400000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

@@ -4,17 +4,38 @@ import { DeliverySender, SEND_LEASE_MS, textMessage } from './delivery-sender.js
 import type { DeliveryRow, DeliveryStore } from './delivery-store.js';
 import type { OptOutRepository } from './opt-out.repository.js';
 import { type MessagingProvider, ProviderError, type ProviderResult } from './provider.js';
+import { Providers } from './providers.js';
+import type { AppConfig } from '../config/config.js';
+import type { TencentProvider } from './tencent/tencent.provider.js';
+import type { TwilioProvider } from './twilio/twilio.provider.js';
 
-function setUp(provider: Partial<MessagingProvider>) {
+const config = {
+  MESSAGING_ROUTES: 'cn_mobile=tencent,twilio;cn_landline=tencent,twilio;foreign=twilio',
+  PROVIDER_BREAKER_FAILURES: 2,
+  PROVIDER_BREAKER_WINDOW_SECONDS: 60,
+  PROVIDER_BREAKER_OPEN_SECONDS: 600,
+} as AppConfig;
+
+/** Twilio as given, Tencent (first for +86 mobiles) as given or not configured. */
+function providersOf(twilio: Partial<MessagingProvider>, tencent?: Partial<MessagingProvider>): Providers {
+  return new Providers(
+    { name: 'twilio', configured: () => true, ...twilio } as TwilioProvider,
+    { name: 'tencent', configured: () => Boolean(tencent), ...tencent } as TencentProvider,
+    config,
+  );
+}
+
+function setUp(provider: Partial<MessagingProvider>, tencent?: Partial<MessagingProvider>) {
   const calls: string[] = [];
   const store: DeliveryStore = {
-    markSending: async (id, leaseMs) => void calls.push(`sending ${id} ${leaseMs}`),
+    markSending: async (id, leaseMs, via) =>
+      void calls.push(via === 'twilio' ? `sending ${id} ${leaseMs}` : `sending ${id} ${leaseMs} ${via}`),
     accepted: async (id, r, fresh) => void calls.push(`accepted ${id} ${r.sid} ${r.status} ${fresh}`),
     failed: async (id, code, message) => void calls.push(`failed ${id} ${code} ${message}`),
     attemptEnded: async (id) => void calls.push(`ended ${id}`),
   };
   const optOuts = { add: async (phone: string) => void calls.push(`opt-out ${phone}`) } as OptOutRepository;
-  const sender = new DeliverySender(provider as MessagingProvider, optOuts);
+  const sender = new DeliverySender(providersOf(provider, tencent), optOuts);
   return { calls, store, sender };
 }
 
@@ -24,9 +45,15 @@ const row = (over: Partial<DeliveryRow> = {}): DeliveryRow => ({
   status: 'pending',
   sendingSince: null,
   inFlightUntil: null,
+  provider: null,
   ...over,
 });
-const sms = textMessage({ to: '+8613800000001', body: 'hi', statusCallback: 'http://x/status' });
+const sms = textMessage({
+  to: '+8613800000001',
+  body: 'hi',
+  statusCallback: 'http://x/status',
+  template: { kind: 'callout', params: ['hi'] },
+});
 const queued: ProviderResult = { sid: 'SM1', status: 'queued' };
 const job = (moveToDelayed = jest.fn<(at: number, token: string) => Promise<void>>(async () => undefined)) =>
   ({ moveToDelayed }) as unknown as Job;
@@ -34,7 +61,11 @@ const job = (moveToDelayed = jest.fn<(at: number, token: string) => Promise<void
 describe('the delivery sender', () => {
   it('marks the send under a lease, sends, and records what the provider took', async () => {
     const { calls, store, sender } = setUp({ sendSms: async () => queued });
-    expect(await sender.send(store, row(), sms, job(), 't')).toEqual({ kind: 'accepted', result: queued });
+    expect(await sender.send(store, row(), sms, job(), 't')).toEqual({
+      kind: 'accepted',
+      result: queued,
+      provider: 'twilio',
+    });
     expect(calls).toEqual([`sending d1 ${SEND_LEASE_MS}`, 'accepted d1 SM1 queued true']);
   });
 
@@ -108,5 +139,78 @@ describe('the delivery sender', () => {
       DelayedError,
     );
     expect(moveToDelayed.mock.calls[0]![0]).toBeGreaterThanOrEqual(before + 2000);
+  });
+
+  it('sends a mainland mobile through Tencent, and through Twilio once Tencent keeps failing', async () => {
+    const busy = new ProviderError('InternalError: system busy', 'transient');
+    const tencentSms = jest.fn<MessagingProvider['sendSms']>(async () => Promise.reject(busy));
+    const { calls, store, sender } = setUp({ sendSms: async () => queued }, { sendSms: tencentSms });
+    for (let i = 0; i < 2; i++) await expect(sender.send(store, row(), sms, job(), 't')).rejects.toBe(busy);
+    expect(calls).toEqual([
+      `sending d1 ${SEND_LEASE_MS} tencent`,
+      'ended d1',
+      `sending d1 ${SEND_LEASE_MS} tencent`,
+      'ended d1',
+    ]);
+    calls.length = 0;
+    // The breaker is open: the next text goes to Twilio without trying Tencent.
+    expect(await sender.send(store, row({ id: 'd2' }), sms, job(), 't')).toMatchObject({
+      provider: 'twilio',
+    });
+    expect(tencentSms).toHaveBeenCalledTimes(2);
+    expect(calls).toEqual([`sending d2 ${SEND_LEASE_MS}`, 'accepted d2 SM1 queued true']);
+  });
+
+  it('looks for a send of unknown outcome at the provider it went to before another sends it', async () => {
+    const findSms = jest.fn<MessagingProvider['findSms']>(async () => null);
+    const twilioFind = jest.fn<MessagingProvider['findSms']>(async () => null);
+    const { calls, store, sender } = setUp(
+      { sendSms: async () => queued, findSms: twilioFind },
+      { sendSms: async () => queued, findSms },
+    );
+    const since = new Date('2025-01-01T08:00:00Z');
+    const interrupted = row({ status: 'sending', sendingSince: since, provider: 'tencent' });
+    await sender.send(store, interrupted, sms, job(), 't');
+    expect(findSms).toHaveBeenCalledWith('+8613800000001', 'hi', new Date(since.getTime() - 60_000));
+    expect(twilioFind).not.toHaveBeenCalled();
+    findSms.mockResolvedValueOnce({ sid: 'S-1', status: 'sent' });
+    calls.length = 0;
+    expect(await sender.send(store, interrupted, sms, job(), 't')).toMatchObject({
+      kind: 'adopted',
+      provider: 'tencent',
+    });
+    expect(calls).toEqual(['accepted d1 S-1 sent false']);
+  });
+
+  it('fails a text to a landline: no provider takes it', async () => {
+    const { calls, store, sender } = setUp({ sendSms: async () => queued }, { sendSms: async () => queued });
+    const outcome = await sender.send(store, row({ phone: '+865513300000' }), sms, job(), 't');
+    expect(outcome).toMatchObject({ kind: 'failed' });
+    expect(calls).toEqual(['failed d1 null no provider reaches +865513300000 by sms']);
+  });
+
+  it('sends through Twilio at once a text Tencent refuses for the daily cap of the number', async () => {
+    const capped = new ProviderError(
+      'LimitExceeded.PhoneNumberDailyLimit: cap',
+      'permanent',
+      null,
+      null,
+      false,
+      true,
+      true,
+    );
+    const { calls, store, sender } = setUp(
+      { sendSms: async () => queued },
+      { sendSms: async () => Promise.reject(capped) },
+    );
+    expect(await sender.send(store, row(), sms, job(), 't')).toMatchObject({
+      kind: 'accepted',
+      provider: 'twilio',
+    });
+    expect(calls).toEqual([
+      `sending d1 ${SEND_LEASE_MS} tencent`,
+      `sending d1 ${SEND_LEASE_MS}`,
+      'accepted d1 SM1 queued true',
+    ]);
   });
 });

@@ -1,15 +1,16 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DelayedError, type Job } from 'bullmq';
 import type { DeliveryRow, DeliveryStore } from './delivery-store.js';
 import { OptOutRepository } from './opt-out.repository.js';
 import {
-  MESSAGING_PROVIDER,
   type MessagingProvider,
   type OutboundCall,
   type OutboundSms,
   ProviderError,
   type ProviderResult,
 } from './provider.js';
+import { Providers } from './providers.js';
+import type { ProviderName, SendChannel } from './routing.js';
 
 /** Look this far before a crashed send started when reconciling with the provider's records. */
 export const RECONCILE_SLACK_MS = 60_000;
@@ -22,23 +23,26 @@ export const SEND_LEASE_MS = 20_000;
 
 /** What goes out, and how to find it at the provider when an attempt's outcome is unknown. */
 export interface Outbound {
+  channel: SendChannel;
   send(provider: MessagingProvider): Promise<ProviderResult>;
   find(provider: MessagingProvider, since: Date): Promise<ProviderResult | null>;
 }
 
 export const textMessage = (sms: OutboundSms): Outbound => ({
+  channel: 'sms',
   send: (provider) => provider.sendSms(sms),
   find: (provider, since) => provider.findSms(sms.to, sms.body, since),
 });
 
 export const phoneCall = (call: OutboundCall): Outbound => ({
+  channel: 'voice',
   send: (provider) => provider.placeCall(call),
   find: (provider, since) => provider.findCall(call.to, since),
 });
 
 /** How a send ended: the provider has it (`adopted`: from an interrupted attempt), or refused it. */
 export type SendOutcome =
-  | { kind: 'accepted' | 'adopted'; result: ProviderResult }
+  | { kind: 'accepted' | 'adopted'; result: ProviderResult; provider: ProviderName }
   | { kind: 'failed'; code: number | null; message: string };
 
 /**
@@ -58,19 +62,22 @@ export async function waitForLease(
 }
 
 /**
- * The one way a text or a call goes out, for call-outs and notifications alike. Marks the send as
- * under way (committed, under a lease), sends, records the outcome in the row's store. A row found
- * already under way was interrupted (crash, lost reply): its outcome is unknown, so the provider's
- * records are checked first and a message found there is adopted, not sent again. A permanent
- * refusal is recorded and returned for the caller to draw its consequence; anything else is
- * thrown for the job to be retried (a rate limit postpones it without spending an attempt).
+ * The one way a text or a call goes out, for call-outs and notifications alike. Picks the provider
+ * (the first able to reach the number whose breaker lets it through), marks the send as under way
+ * with it (committed, under a lease), sends, records the outcome in the row's store and tells the
+ * provider's breaker. A row found already under way was interrupted (crash, lost reply, an error
+ * or a time-out): its outcome is unknown, so the records of the provider it went to are checked
+ * first and a message found there is adopted, not sent again — only then may it go to another
+ * provider, so nobody gets it from both. A permanent refusal is recorded and returned for the
+ * caller to draw its consequence; anything else is thrown for the job to be retried (a rate limit
+ * postpones it without spending an attempt).
  */
 @Injectable()
 export class DeliverySender {
   private readonly logger = new Logger(DeliverySender.name);
 
   constructor(
-    @Inject(MESSAGING_PROVIDER) private readonly provider: MessagingProvider,
+    private readonly providers: Providers,
     private readonly optOuts: OptOutRepository,
   ) {}
 
@@ -83,35 +90,86 @@ export class DeliverySender {
   ): Promise<SendOutcome> {
     if (row.status === 'sending' && row.sendingSince) {
       await waitForLease(row.inFlightUntil, job, token);
+      // Rows from before there was a choice of provider went to Twilio.
+      const first = row.provider ?? 'twilio';
       const since = new Date(new Date(row.sendingSince).getTime() - RECONCILE_SLACK_MS);
-      const found = await outbound.find(this.provider, since);
+      const found = await outbound.find(this.providers.get(first), since);
       if (found) {
         await store.accepted(row.id, found, false);
-        this.logger.warn({ id: row.id, sid: found.sid }, 'adopted a send whose outcome was unknown');
-        return { kind: 'adopted', result: found };
+        this.logger.warn(
+          { id: row.id, sid: found.sid, provider: first },
+          'adopted a send whose outcome was unknown',
+        );
+        return { kind: 'adopted', result: found, provider: first };
       }
     }
-    await store.markSending(row.id, SEND_LEASE_MS);
+    return this.sendVia(store, row, outbound, job, token, []);
+  }
+
+  /** Sends through the first provider able to reach the number, passing over those that refused it. */
+  private async sendVia(
+    store: DeliveryStore,
+    row: DeliveryRow,
+    outbound: Outbound,
+    job: Job,
+    token: string | undefined,
+    refusedBy: ProviderName[],
+  ): Promise<SendOutcome> {
+    const provider = this.providers.pick(row.phone, outbound.channel, refusedBy);
+    if (!provider) {
+      if (!this.providers.candidates(row.phone, outbound.channel).some((n) => !refusedBy.includes(n))) {
+        const message = `no provider reaches ${row.phone} by ${outbound.channel}`;
+        await store.failed(row.id, null, message);
+        return { kind: 'failed', code: null, message };
+      }
+      throw new ProviderError('every provider able to reach the number is unavailable', 'transient');
+    }
+    const waitMs = await this.providers.admit(provider.name);
+    if (waitMs > 0 && token) {
+      await job.moveToDelayed(Date.now() + waitMs, token);
+      throw new DelayedError();
+    }
+    await store.markSending(row.id, SEND_LEASE_MS, provider.name);
     try {
-      const result = await outbound.send(this.provider);
+      const result = await outbound.send(provider);
+      this.providers.succeeded(provider.name);
       await store.accepted(row.id, result, true);
-      return { kind: 'accepted', result };
+      return { kind: 'accepted', result, provider: provider.name };
     } catch (e) {
       if (!(e instanceof ProviderError)) throw e;
-      if (e.kind === 'permanent') {
-        await store.failed(row.id, e.code, e.message);
-        if (e.optedOut) await this.optOuts.add(row.phone);
-        return { kind: 'failed', code: e.code, message: e.message };
-      }
-      // The request may or may not have reached the provider: the row stays 'sending' so that
-      // the retry reconciles before it sends again. When the provider answered, the attempt is
-      // over and there is no lease to wait for; without an answer it may still be at work.
-      if (e.answered) await store.attemptEnded(row.id);
-      if (e.kind === 'rate_limited' && token) {
-        await job.moveToDelayed(Date.now() + (e.retryAfterMs ?? 1000), token);
-        throw new DelayedError();
-      }
-      throw e;
+      if (
+        e.otherProviderMay &&
+        this.providers.candidates(row.phone, outbound.channel).length > refusedBy.length + 1
+      )
+        return this.sendVia(store, row, outbound, job, token, [...refusedBy, provider.name]);
+      return this.refused(store, row, provider, e, job, token);
     }
+  }
+
+  private async refused(
+    store: DeliveryStore,
+    row: DeliveryRow,
+    provider: MessagingProvider,
+    e: ProviderError,
+    job: Job,
+    token: string | undefined,
+  ): Promise<SendOutcome> {
+    if (e.kind === 'permanent') {
+      await store.failed(row.id, e.code, e.message);
+      if (e.optedOut) await this.optOuts.add(row.phone);
+      return { kind: 'failed', code: e.code, message: e.message };
+    }
+    // The provider's own trouble (not a refusal of this number, not its flow control) counts
+    // against its health: enough of it, and the next sends go to another provider.
+    if (e.kind === 'transient') this.providers.failed(provider.name, e.message);
+    // The request may or may not have reached the provider: the row stays 'sending' so that
+    // the retry reconciles before it sends again. When the provider answered, the attempt is
+    // over and there is no lease to wait for; without an answer it may still be at work.
+    if (e.answered) await store.attemptEnded(row.id);
+    if (e.kind === 'rate_limited' && token) {
+      await job.moveToDelayed(Date.now() + (e.retryAfterMs ?? 1000), token);
+      throw new DelayedError();
+    }
+    throw e;
   }
 }

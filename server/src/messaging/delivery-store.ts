@@ -2,6 +2,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { Db } from '../database/db.js';
 import { type DeliveryStatus, isEndStatus, statusesKeptAgainst } from './delivery-status.js';
 import type { ProviderResult } from './provider.js';
+import type { ProviderName } from './routing.js';
 
 /** One send as the sender sees it: a call-out delivery or a notification text. */
 export interface DeliveryRow {
@@ -13,6 +14,8 @@ export interface DeliveryRow {
   sendingSince: Date | null;
   /** Until when that attempt's request to the provider may be in flight (the send lease). */
   inFlightUntil: Date | null;
+  /** The provider the last attempt went to (null: none yet, or sent before providers were chosen). */
+  provider: ProviderName | null;
 }
 
 /** What a status callback says of a row, in delivery states. */
@@ -24,8 +27,8 @@ export interface StatusUpdate {
 
 /** What the delivery sender records of a send, in the table that holds it (one store a table). */
 export interface DeliveryStore {
-  /** The attempt starts: the row is `sending`, under a lease of `leaseMs`. */
-  markSending(id: string, leaseMs: number): Promise<void>;
+  /** The attempt starts, through `provider`: the row is `sending`, under a lease of `leaseMs`. */
+  markSending(id: string, leaseMs: number, provider: ProviderName): Promise<void>;
   /**
    * The provider took it (`fresh`: this attempt's answer) or was found holding it (an interrupted
    * attempt adopted). A fresh answer does not undo a status callback that came first.
@@ -50,12 +53,12 @@ export abstract class DeliveryTableStore implements DeliveryStore {
     readonly table: DeliveryTable,
   ) {}
 
-  async markSending(id: string, leaseMs: number): Promise<void> {
+  async markSending(id: string, leaseMs: number, provider: ProviderName): Promise<void> {
     await this.db.manager.query(
       `UPDATE ${this.table} SET status = 'sending', sending_since = now(), attempts = attempts + 1,
-              in_flight_until = now() + $2::int * interval '1 millisecond', updated_at = now()
+              in_flight_until = now() + $2::int * interval '1 millisecond', provider = $3, updated_at = now()
         WHERE id = $1`,
-      [id, leaseMs],
+      [id, leaseMs, provider],
     );
   }
 
@@ -82,6 +85,15 @@ export abstract class DeliveryTableStore implements DeliveryStore {
 
   async attemptEnded(id: string): Promise<void> {
     await this.db.manager.query(`UPDATE ${this.table} SET in_flight_until = NULL WHERE id = $1`, [id]);
+  }
+
+  /** The id of the send `provider` knows as `sid`, or null. */
+  async idBySid(provider: ProviderName, sid: string): Promise<string | null> {
+    const [row]: { id: string }[] = await this.db.manager.query(
+      `SELECT id FROM ${this.table} WHERE provider_sid = $1 AND provider = $2 LIMIT 1`,
+      [sid, provider],
+    );
+    return row?.id ?? null;
   }
 
   /** Nothing is left to send it for. */

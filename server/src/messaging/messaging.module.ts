@@ -1,24 +1,41 @@
 import { Module } from '@nestjs/common';
 import { DeliverySender } from './delivery-sender.js';
 import { OptOutRepository } from './opt-out.repository.js';
-import { MESSAGING_PROVIDER, PROVIDER_WEBHOOKS } from './provider.js';
+import { PROVIDER_WEBHOOKS } from './provider.js';
+import { Providers } from './providers.js';
+import { ReceiptSinks } from './receipt-sinks.js';
+import { TencentPushGuard } from './tencent/tencent-push.js';
+import { TencentProvider } from './tencent/tencent.provider.js';
 import { TwilioProvider } from './twilio/twilio.provider.js';
 import { TwilioWebhooks } from './twilio/twilio-webhooks.js';
 import { WebhookSignatureGuard } from './webhook-signature.guard.js';
 
 /**
- * Texts and calls: the provider (Twilio) behind Muster's own interfaces, the one delivery sender
- * that call-outs and notifications send through, the opt-out list, and the webhook signature
- * check. It knows no domain: the tables of sends are the domains' stores.
+ * Texts and calls: the providers (Twilio; Tencent Cloud for mainland numbers) behind Muster's own
+ * interfaces with their routes and health, the one delivery sender that call-outs and
+ * notifications send through, the opt-out list, and the checks of the providers' webhooks and
+ * pushes. It knows no domain: the tables of sends are the domains' stores.
  */
 @Module({
   providers: [
-    { provide: MESSAGING_PROVIDER, useClass: TwilioProvider },
+    TwilioProvider,
+    TencentProvider,
+    Providers,
     { provide: PROVIDER_WEBHOOKS, useClass: TwilioWebhooks },
+    TencentPushGuard,
+    ReceiptSinks,
     DeliverySender,
     OptOutRepository,
     WebhookSignatureGuard,
   ],
-  exports: [MESSAGING_PROVIDER, PROVIDER_WEBHOOKS, DeliverySender, OptOutRepository, WebhookSignatureGuard],
+  exports: [
+    Providers,
+    PROVIDER_WEBHOOKS,
+    DeliverySender,
+    OptOutRepository,
+    WebhookSignatureGuard,
+    TencentPushGuard,
+    ReceiptSinks,
+  ],
 })
 export class MessagingModule {}

@@ -1,11 +1,12 @@
 import type { ContactLanguage } from '@muster/contracts';
 import type { DeliveryStatus } from './delivery-status.js';
+import type { ProviderName } from './routing.js';
 
 /**
  * What Muster needs from an SMS/voice provider, in Muster's words: the provider translates its
- * statuses into delivery states and its error codes into what a send does next. Twilio is the one
- * built (`twilio/`); mainland Chinese carriers restrict Twilio, so another provider can be added
- * behind the same two interfaces.
+ * statuses into delivery states and its error codes into what a send does next. Twilio
+ * (`twilio/`) and Tencent Cloud (`tencent/`, for mainland numbers) stand behind it; `routing.ts`
+ * says which reaches which number.
  */
 export interface ProviderResult {
   /** The provider's id of the message or call. */
@@ -13,10 +14,20 @@ export interface ProviderResult {
   status: DeliveryStatus;
 }
 
+/** What a text or call is, for a provider that sends approved templates instead of free text. */
+export type MessageKind = 'callout' | 'drill_callout' | 'warning' | 'reminder';
+
+/** The template of a message kind and its parameters, in the template's order. */
+export interface MessageTemplate {
+  kind: MessageKind;
+  params: string[];
+}
+
 export interface OutboundSms {
   to: string;
   body: string;
   statusCallback: string;
+  template: MessageTemplate;
 }
 
 export interface OutboundCall {
@@ -24,6 +35,8 @@ export interface OutboundCall {
   /** Where the provider fetches the call's script (TwiML for Twilio). */
   scriptUrl: string;
   statusCallback: string;
+  /** What a text-to-speech notification says (a provider without call scripts). */
+  template: MessageTemplate;
 }
 
 /**
@@ -47,6 +60,11 @@ export class ProviderError extends Error {
      * working on the request, so the send stays leased until it surely has.
      */
     readonly answered = true,
+    /**
+     * A refusal by this provider alone (its daily cap for the number): another provider able to
+     * reach the number may send it at once, since this one surely did not.
+     */
+    readonly otherProviderMay = false,
   ) {
     super(message);
   }
@@ -54,6 +72,7 @@ export class ProviderError extends Error {
 
 /** Sending, and finding again what was sent. */
 export interface MessagingProvider {
+  readonly name: ProviderName;
   /** Whether the provider is configured at all (without it, nothing can be sent). */
   configured(): boolean;
   sendSms(sms: OutboundSms): Promise<ProviderResult>;
@@ -108,5 +127,4 @@ export interface ProviderWebhooks {
   voiceAnswer(steps: VoiceStep[], language?: ContactLanguage): string;
 }
 
-export const MESSAGING_PROVIDER = Symbol('MESSAGING_PROVIDER');
 export const PROVIDER_WEBHOOKS = Symbol('PROVIDER_WEBHOOKS');

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { JobsModule } from '../jobs/jobs.module.js';
-import { MESSAGING_PROVIDER, type MessagingProvider } from '../messaging/provider.js';
 import { MessagingModule } from '../messaging/messaging.module.js';
+import { Providers } from '../messaging/providers.js';
 import { NOTIFICATION_CHANNELS } from './notification.service.js';
 import { SmsNotificationChannel } from './notification-sms.channel.js';
 import { NotificationSmsSender } from './notification-sms.sender.js';
@@ -20,9 +20,9 @@ import { NotificationSmsStore } from './notification-sms.store.js';
     NotificationSmsStore,
     {
       provide: NOTIFICATION_CHANNELS,
-      inject: [MESSAGING_PROVIDER, SmsNotificationChannel],
-      useFactory: (provider: MessagingProvider, sms: SmsNotificationChannel) =>
-        provider.configured() ? [sms] : [],
+      inject: [Providers, SmsNotificationChannel],
+      useFactory: (providers: Providers, sms: SmsNotificationChannel) =>
+        providers.configured() ? [sms] : [],
     },
   ],
   exports: [NOTIFICATION_CHANNELS, NotificationSmsSender, MessagingModule],

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { OnJob } from '../jobs/job.decorators.js';
@@ -7,6 +7,7 @@ import { isSettled } from '../messaging/delivery-status.js';
 import { DeliverySender, textMessage } from '../messaging/delivery-sender.js';
 import type { StatusUpdate } from '../messaging/delivery-store.js';
 import { OptOutRepository } from '../messaging/opt-out.repository.js';
+import { ReceiptSinks } from '../messaging/receipt-sinks.js';
 import { webhookUrl } from '../messaging/webhooks.js';
 import { NotificationSmsStore } from './notification-sms.store.js';
 
@@ -17,13 +18,23 @@ import { NotificationSmsStore } from './notification-sms.store.js';
  * was written is skipped.
  */
 @Injectable()
-export class NotificationSmsSender {
+export class NotificationSmsSender implements OnModuleInit {
   constructor(
     private readonly texts: NotificationSmsStore,
     private readonly sender: DeliverySender,
     private readonly optOuts: OptOutRepository,
+    private readonly receipts: ReceiptSinks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** Receipts that name a text only by the provider's id (Tencent's pushes) find it here. */
+  onModuleInit(): void {
+    this.receipts.register(async (provider, sid, s) => {
+      const id = await this.texts.idBySid(provider, sid);
+      if (id) await this.reported(id, s);
+      return id !== null;
+    });
+  }
 
   @OnJob(JobName.SendNotificationSms)
   async send(p: JobPayloads[JobName.SendNotificationSms], job: Job, token?: string): Promise<void> {
@@ -34,7 +45,12 @@ export class NotificationSmsSender {
     await this.sender.send(
       this.texts,
       sms,
-      textMessage({ to: sms.phone, body: sms.body, statusCallback }),
+      textMessage({
+        to: sms.phone,
+        body: sms.body,
+        statusCallback,
+        template: { kind: sms.reminder ? 'reminder' : 'warning', params: [sms.body] },
+      }),
       job,
       token,
     );

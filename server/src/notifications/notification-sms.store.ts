@@ -1,3 +1,4 @@
+import type { ProviderName } from '../messaging/routing.js';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { Db } from '../database/db.js';
@@ -7,6 +8,8 @@ import { DeliveryTableStore } from '../messaging/delivery-store.js';
 /** A notification text as the sender needs it. */
 export interface NotificationSms extends DeliveryRow {
   body: string;
+  /** A deadline's reminder (its delivery key is `reminder:…`), not a warning. */
+  reminder: boolean;
 }
 
 /** What is texted to whom, for one notification. */
@@ -56,8 +59,12 @@ export class NotificationSmsStore extends DeliveryTableStore {
       status: string;
       sending_since: Date | null;
       in_flight_until: Date | null;
+      provider: ProviderName | null;
+      reminder: boolean;
     }[] = await this.db.manager.query(
-      `SELECT id, phone, body, status, sending_since, in_flight_until FROM notification_sms WHERE id = $1`,
+      `SELECT id, phone, body, status, sending_since, in_flight_until, provider,
+              idempotency_key LIKE 'reminder:%' AS reminder
+         FROM notification_sms WHERE id = $1`,
       [id],
     );
     if (!row) return null;

@@ -12,6 +12,7 @@ export const calloutRules: AccessRules = {
   'GET /api/responder-positions': WATCHERS,
   'POST /api/callouts/:id/cancel': CALLERS,
   'POST /api/callouts/preview': CALLERS,
+  'POST /api/incidents/:id/callouts/delivery-preview': CALLERS,
   // Anyone may be paged; each reads and answers only the rows naming their own linked contacts.
   'GET /api/me/callouts': [...ROLES],
   'POST /api/me/callouts/:id/answer': [...ROLES],
@@ -23,6 +24,11 @@ export const calloutRules: AccessRules = {
   'POST /webhooks/twilio/sms': 'public',
   'POST /webhooks/twilio/voice': 'public',
   'POST /webhooks/twilio/voice/gather': 'public',
+  'GET /api/admin/providers': ['zone_admin'],
+  // Tencent Cloud's pushes: public routes, but each request must carry a valid Sign of its body.
+  'POST /webhooks/tencent/sms-status': 'public',
+  'POST /webhooks/tencent/sms-reply': 'public',
+  'POST /webhooks/tencent/voice': 'public',
   // The job queues behind the call-outs: a retry re-sends pages, so only the zone admin.
   'GET /api/admin/queues': ['zone_admin'],
   'GET /api/admin/queues/:name/jobs': ['zone_admin'],

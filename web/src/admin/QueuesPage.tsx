@@ -19,6 +19,7 @@ import {
 import { useRecordText } from '../incidents/timeline-text';
 import { formatDateTime } from '../lib/format';
 import { formatJson } from './audit-diff';
+import { ProviderHealth } from './ProviderHealth';
 import './queues.css';
 
 const PAGE_SIZE = 25;
@@ -57,6 +58,7 @@ export function QueuesPage() {
   return (
     <div className="page" data-testid="queues-page">
       <PageHeader title={t('queues.title')}>{t('queues.subtitle')}</PageHeader>
+      <ProviderHealth />
       {queues.isPending && <Loading />}
       {queues.isError && <ErrorNotice error={queues.error} onRetry={() => void queues.refetch()} />}
       {queues.data && (

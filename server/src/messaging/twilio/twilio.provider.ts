@@ -19,6 +19,7 @@ export function twilioConfigured(config: AppConfig): boolean {
 /** Twilio through its official SDK (pointed at the bundled emulator by TWILIO_API_BASE). */
 @Injectable()
 export class TwilioProvider implements MessagingProvider {
+  readonly name = 'twilio';
   private client: TwilioClient | null = null;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}

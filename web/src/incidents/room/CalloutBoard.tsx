@@ -12,6 +12,7 @@ import {
   displayChannel,
   displayState,
   pageFailure,
+  reachedBy,
   secondsWaiting,
   stateCounts,
   awaitingProvider,
@@ -227,6 +228,7 @@ function RecipientRow({
   const answered = r.state === 'acknowledged' || r.state === 'declined';
   const seconds = answered || !ended ? secondsWaiting(r, nowMs) : null;
   const failure = answered ? null : pageFailure(r);
+  const providers = reachedBy(r);
   return (
     <tr data-testid="callout-recipient" data-recipient-id={r.id} data-state={state}>
       <td>
@@ -234,7 +236,14 @@ function RecipientRow({
         <span className="callout-table__phone">{r.phone}</span>
       </td>
       <td>{r.tier + 1}</td>
-      <td>{channel ? t(`incidents.callouts.channel.${channel}`) : '—'}</td>
+      <td>
+        {channel ? t(`incidents.callouts.channel.${channel}`) : '—'}
+        {providers.length > 0 && (
+          <span className="callout-table__provider" data-testid="callout-recipient-provider">
+            {providers.map((p) => t(`incidents.callouts.provider.${p}`)).join(' · ')}
+          </span>
+        )}
+      </td>
       <td>
         <span
           className={`recipient-state recipient-state--${state}`}

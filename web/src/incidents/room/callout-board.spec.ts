@@ -8,6 +8,7 @@ import {
   displayState,
   needsRefetch,
   pageFailure,
+  reachedBy,
   secondsWaiting,
   type BoardCallout,
 } from './callout-board';
@@ -116,6 +117,7 @@ describe('call-out board', () => {
           tier: 0,
           round: 0,
           status: 'undelivered',
+          provider: 'twilio',
           providerId: null,
           errorCode: 30003,
           errorMessage: null,
@@ -134,6 +136,7 @@ describe('call-out board', () => {
       tier: 0,
       round: 0,
       status,
+      provider: channel === 'sms' ? ('tencent' as const) : ('twilio' as const),
       providerId: null,
       errorCode,
       errorMessage: null,
@@ -212,5 +215,27 @@ describe('waiting for the provider', () => {
       quorum: 2,
       policyQuorum: null,
     });
+  });
+
+  it('names the providers whose pages reached the person, not those that failed', () => {
+    const page = (provider: 'twilio' | 'tencent' | null, status: string) => ({
+      id: `${provider}-${status}`,
+      channel: 'sms' as const,
+      tier: 0,
+      round: 0,
+      status,
+      provider,
+      providerId: null,
+      errorCode: null,
+      errorMessage: null,
+      updatedAt: '2030-01-01T00:00:01.000Z',
+    });
+    expect(
+      reachedBy(recipient('a', { deliveries: [page('tencent', 'failed'), page('twilio', 'delivered')] })),
+    ).toEqual(['twilio']);
+    expect(reachedBy(recipient('a', { deliveries: [page(null, 'pending')] }))).toEqual([]);
+    expect(
+      reachedBy(recipient('a', { deliveries: [page('tencent', 'sent'), page('tencent', 'queued')] })),
+    ).toEqual(['tencent']);
   });
 });

@@ -3,6 +3,7 @@ import type {
   CalloutChannel,
   CalloutRecipientView,
   CalloutView,
+  MessagingProviderName,
   PageFailure,
   RoomEventPayload,
   TypedRoomEvent,
@@ -46,6 +47,14 @@ export function pageFailure(r: BoardRecipient): PageFailure | null {
   if (r.liveFailure) return r.liveFailure;
   const d = r.deliveries.findLast((x) => FAILED_DELIVERY.has(x.status) && x.status !== 'canceled');
   return d ? { channel: d.channel, code: d.errorCode, status: d.status } : null;
+}
+
+const NOT_REACHED = new Set(['pending', 'sending', 'skipped', ...FAILED_DELIVERY]);
+
+/** The providers whose pages reached this person (the provider took them and did not fail them). */
+export function reachedBy(r: BoardRecipient): MessagingProviderName[] {
+  const names = r.deliveries.filter((d) => d.provider && !NOT_REACHED.has(d.status)).map((d) => d.provider!);
+  return [...new Set(names)];
 }
 
 /** The channel a row names: how they answered, or how they are being paged now. */
