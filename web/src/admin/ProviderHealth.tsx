@@ -28,7 +28,11 @@ export function ProviderHealth() {
   if (health.isError) return <ErrorNotice error={health.error} onRetry={() => void health.refetch()} />;
   if (!health.data) return null;
   return (
-    <section className="provider-health" aria-label={t('queues.providers.title')} data-testid="provider-health">
+    <section
+      className="provider-health"
+      aria-label={t('queues.providers.title')}
+      data-testid="provider-health"
+    >
       <h2 className="queues__subtitle">{t('queues.providers.title')}</h2>
       <div className="table-wrap">
         <table className="table">
@@ -46,7 +50,9 @@ export function ProviderHealth() {
               <tr key={p.provider} data-testid="provider-row" data-provider={p.provider} data-state={p.state}>
                 <th scope="row">{t(`incidents.callouts.provider.${p.provider}`)}</th>
                 <td>
-                  {p.configured ? t(`queues.providers.states.${p.state}`) : t('queues.providers.notConfigured')}
+                  {p.configured
+                    ? t(`queues.providers.states.${p.state}`)
+                    : t('queues.providers.notConfigured')}
                   {p.openedAt && p.state !== 'closed' && (
                     <span className="queues__id">{formatDateTime(p.openedAt, i18n.language, timeZone)}</span>
                   )}
