@@ -21,6 +21,7 @@ export interface CalloutSend {
     | 'sendingSince'
     | 'inFlightUntil'
     | 'provider'
+    | 'attempts'
     | 'errorCode'
     | 'errorMessage'
   >;
@@ -58,6 +59,7 @@ interface SendRow {
   sending_since: Date | null;
   in_flight_until: Date | null;
   provider: CalloutDelivery['provider'];
+  attempts: number;
   error_code: number | null;
   error_message: string | null;
   phone: string;
@@ -112,7 +114,7 @@ export class CalloutDeliveryStore extends DeliveryTableStore {
   async forSend(deliveryId: string): Promise<CalloutSend | null> {
     const [row]: SendRow[] = await this.db.manager.query(
       `SELECT d.id, d.callout_id, d.recipient_id, d.tier, d.round, d.channel, d.status,
-              d.sending_since, d.in_flight_until, d.provider, d.error_code, d.error_message,
+              d.sending_since, d.in_flight_until, d.provider, d.attempts, d.error_code, d.error_message,
               r.phone, r.language, r.state AS recipient_state,
               c.status AS callout_status, c.message, c.is_drill, c.purpose, c.short_code, c.response_level,
               EXISTS (SELECT 1 FROM callout_recipient r2 JOIN callout c2 ON c2.id = r2.callout_id
@@ -137,6 +139,7 @@ export class CalloutDeliveryStore extends DeliveryTableStore {
         sendingSince: row.sending_since,
         inFlightUntil: row.in_flight_until,
         provider: row.provider,
+        attempts: row.attempts,
         errorCode: row.error_code,
         errorMessage: row.error_message,
       },

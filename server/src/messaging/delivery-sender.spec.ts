@@ -1,6 +1,6 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { DelayedError, type Job } from 'bullmq';
-import { DeliverySender, SEND_LEASE_MS, textMessage } from './delivery-sender.js';
+import { CLAIM_LOST_RETRY_MS, DeliverySender, SEND_LEASE_MS, textMessage } from './delivery-sender.js';
 import type { DeliveryRow, DeliveryStore } from './delivery-store.js';
 import type { OptOutRepository } from './opt-out.repository.js';
 import { type MessagingProvider, ProviderError, type ProviderResult } from './provider.js';
@@ -27,9 +27,15 @@ function providersOf(twilio: Partial<MessagingProvider>, tencent?: Partial<Messa
 
 function setUp(provider: Partial<MessagingProvider>, tencent?: Partial<MessagingProvider>) {
   const calls: string[] = [];
+  // Attempts claimed per row, as the table counts them: a claim takes only after the attempt it saw.
+  const attempts = new Map<string, number>();
   const store: DeliveryStore = {
-    markSending: async (id, leaseMs, via) =>
-      void calls.push(via === 'twilio' ? `sending ${id} ${leaseMs}` : `sending ${id} ${leaseMs} ${via}`),
+    claim: async (id, seen, leaseMs, via) => {
+      if ((attempts.get(id) ?? 0) !== seen) return false;
+      attempts.set(id, seen + 1);
+      calls.push(via === 'twilio' ? `sending ${id} ${leaseMs}` : `sending ${id} ${leaseMs} ${via}`);
+      return true;
+    },
     accepted: async (id, r, fresh) => void calls.push(`accepted ${id} ${r.sid} ${r.status} ${fresh}`),
     failed: async (id, code, message) => void calls.push(`failed ${id} ${code} ${message}`),
     attemptEnded: async (id) => void calls.push(`ended ${id}`),
@@ -46,6 +52,7 @@ const row = (over: Partial<DeliveryRow> = {}): DeliveryRow => ({
   sendingSince: null,
   inFlightUntil: null,
   provider: null,
+  attempts: 0,
   ...over,
 });
 const sms = textMessage({
@@ -66,6 +73,20 @@ describe('the delivery sender', () => {
       result: queued,
       provider: 'twilio',
     });
+    expect(calls).toEqual([`sending d1 ${SEND_LEASE_MS}`, 'accepted d1 SM1 queued true']);
+  });
+
+  it('sends from one run only when two runs of the job read the row before either claimed it', async () => {
+    const sendSms = jest.fn(async () => queued);
+    const { calls, store, sender } = setUp({ sendSms });
+    const seen = row();
+    expect(await sender.send(store, seen, sms, job(), 't')).toMatchObject({ kind: 'accepted' });
+    const moveToDelayed = jest.fn<(at: number, token: string) => Promise<void>>(async () => undefined);
+    const before = Date.now();
+    await expect(sender.send(store, seen, sms, job(moveToDelayed), 't')).rejects.toBeInstanceOf(DelayedError);
+    expect(moveToDelayed.mock.calls[0]![0]).toBeGreaterThanOrEqual(before + CLAIM_LOST_RETRY_MS);
+    await expect(sender.send(store, seen, sms, job(), undefined)).rejects.toThrow('claimed');
+    expect(sendSms).toHaveBeenCalledTimes(1);
     expect(calls).toEqual([`sending d1 ${SEND_LEASE_MS}`, 'accepted d1 SM1 queued true']);
   });
 
@@ -135,9 +156,10 @@ describe('the delivery sender', () => {
     expect(calls).toEqual([`sending d1 ${SEND_LEASE_MS}`, 'ended d1']);
     const moveToDelayed = jest.fn<(at: number, token: string) => Promise<void>>(async () => undefined);
     const before = Date.now();
-    await expect(sender.send(store, row(), sms, job(moveToDelayed), 't')).rejects.toBeInstanceOf(
-      DelayedError,
-    );
+    // The retry reads the row after the first attempt.
+    await expect(
+      sender.send(store, row({ attempts: 1 }), sms, job(moveToDelayed), 't'),
+    ).rejects.toBeInstanceOf(DelayedError);
     expect(moveToDelayed.mock.calls[0]![0]).toBeGreaterThanOrEqual(before + 2000);
   });
 
@@ -145,7 +167,8 @@ describe('the delivery sender', () => {
     const busy = new ProviderError('InternalError: system busy', 'transient');
     const tencentSms = jest.fn<MessagingProvider['sendSms']>(async () => Promise.reject(busy));
     const { calls, store, sender } = setUp({ sendSms: async () => queued }, { sendSms: tencentSms });
-    for (let i = 0; i < 2; i++) await expect(sender.send(store, row(), sms, job(), 't')).rejects.toBe(busy);
+    for (let i = 0; i < 2; i++)
+      await expect(sender.send(store, row({ attempts: i }), sms, job(), 't')).rejects.toBe(busy);
     expect(calls).toEqual([
       `sending d1 ${SEND_LEASE_MS} tencent`,
       'ended d1',

@@ -20,6 +20,8 @@ export const RECONCILE_SLACK_MS = 60_000;
  * again after Redis lost it) has surely ended before another run reconciles and sends.
  */
 export const SEND_LEASE_MS = 20_000;
+/** How soon a run that lost the claim to another run of the same send looks at the row again. */
+export const CLAIM_LOST_RETRY_MS = 1000;
 
 /** What goes out, and how to find it at the provider when an attempt's outcome is unknown. */
 export interface Outbound {
@@ -63,8 +65,8 @@ export async function waitForLease(
 
 /**
  * The one way a text or a call goes out, for call-outs and notifications alike. Picks the provider
- * (the first able to reach the number whose breaker lets it through), marks the send as under way
- * with it (committed, under a lease), sends, records the outcome in the row's store and tells the
+ * (the first able to reach the number whose breaker lets it through), claims the send's next
+ * attempt with it (committed, under a lease; a run that lost the claim sends nothing), sends, records the outcome in the row's store and tells the
  * provider's breaker. A row found already under way was interrupted (crash, lost reply, an error
  * or a time-out): its outcome is unknown, so the records of the provider it went to are checked
  * first and a message found there is adopted, not sent again — only then may it go to another
@@ -129,7 +131,15 @@ export class DeliverySender {
       await job.moveToDelayed(Date.now() + waitMs, token);
       throw new DelayedError();
     }
-    await store.markSending(row.id, SEND_LEASE_MS, provider.name);
+    // Reading the row and sending are not one step: another run of this job may have read it
+    // too and be sending it now. Only the run whose claim of the next attempt takes sends; the
+    // other looks again shortly, and then waits out the winner's lease and reconciles.
+    if (!(await store.claim(row.id, row.attempts, SEND_LEASE_MS, provider.name))) {
+      if (!token) throw new Error('another run of this send claimed it');
+      await job.moveToDelayed(Date.now() + CLAIM_LOST_RETRY_MS, token);
+      throw new DelayedError();
+    }
+    row = { ...row, attempts: row.attempts + 1 };
     try {
       const result = await outbound.send(provider);
       this.providers.succeeded(provider.name);

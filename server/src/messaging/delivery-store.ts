@@ -16,6 +16,8 @@ export interface DeliveryRow {
   inFlightUntil: Date | null;
   /** The provider the last attempt went to (null: none yet, or sent before providers were chosen). */
   provider: ProviderName | null;
+  /** Attempts started so far: which attempt the reader saw, for claiming the next one. */
+  attempts: number;
 }
 
 /** What a status callback says of a row, in delivery states. */
@@ -27,8 +29,13 @@ export interface StatusUpdate {
 
 /** What the delivery sender records of a send, in the table that holds it (one store a table). */
 export interface DeliveryStore {
-  /** The attempt starts, through `provider`: the row is `sending`, under a lease of `leaseMs`. */
-  markSending(id: string, leaseMs: number, provider: ProviderName): Promise<void>;
+  /**
+   * The attempt after attempt `seen` starts, through `provider`: the row is `sending`, under a
+   * lease of `leaseMs`. False, and nothing written, when the row is no longer as it was read:
+   * another run of the same job (a stalled job handed to a second worker while the first still
+   * ran) claimed an attempt since, or the send was settled.
+   */
+  claim(id: string, seen: number, leaseMs: number, provider: ProviderName): Promise<boolean>;
   /**
    * The provider took it (`fresh`: this attempt's answer) or was found holding it (an interrupted
    * attempt adopted). A fresh answer does not undo a status callback that came first.
@@ -53,13 +60,15 @@ export abstract class DeliveryTableStore implements DeliveryStore {
     readonly table: DeliveryTable,
   ) {}
 
-  async markSending(id: string, leaseMs: number, provider: ProviderName): Promise<void> {
-    await this.db.manager.query(
+  async claim(id: string, seen: number, leaseMs: number, provider: ProviderName): Promise<boolean> {
+    const [rows]: [unknown[], number] = await this.db.manager.query(
       `UPDATE ${this.table} SET status = 'sending', sending_since = now(), attempts = attempts + 1,
               in_flight_until = now() + $2::int * interval '1 millisecond', provider = $3, updated_at = now()
-        WHERE id = $1`,
-      [id, leaseMs, provider],
+        WHERE id = $1 AND attempts = $4 AND status IN ('pending', 'sending')
+        RETURNING 1`,
+      [id, leaseMs, provider, seen],
     );
+    return rows.length === 1;
   }
 
   async accepted(id: string, result: ProviderResult, fresh: boolean): Promise<void> {

@@ -60,9 +60,10 @@ export class NotificationSmsStore extends DeliveryTableStore {
       sending_since: Date | null;
       in_flight_until: Date | null;
       provider: ProviderName | null;
+      attempts: number;
       reminder: boolean;
     }[] = await this.db.manager.query(
-      `SELECT id, phone, body, status, sending_since, in_flight_until, provider,
+      `SELECT id, phone, body, status, sending_since, in_flight_until, provider, attempts,
               idempotency_key LIKE 'reminder:%' AS reminder
          FROM notification_sms WHERE id = $1`,
       [id],
