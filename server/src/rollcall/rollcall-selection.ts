@@ -1,3 +1,4 @@
+import booleanIntersects from '@turf/boolean-intersects';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import distance from '@turf/distance';
 import { point, polygon } from '@turf/helpers';
@@ -17,16 +18,21 @@ export interface Site {
   name: string;
   lat: number;
   lng: number;
+  /** The site's outline, when registered: a site any part of which a zone covers is inside it. */
+  outline?: { type: 'Polygon'; coordinates: number[][][] } | null;
 }
 
 export function metresBetween(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
   return distance(point([a.lng, a.lat]), point([b.lng, b.lat]), { units: 'meters' });
 }
 
-export function inside(site: { lat: number; lng: number }, area: DangerArea): boolean {
+export function inside(site: Omit<Site, 'id' | 'name'>, area: DangerArea): boolean {
   const g = area.geometry;
-  if (g.type === 'Polygon')
-    return booleanPointInPolygon(point([site.lng, site.lat]), polygon(g.coordinates as number[][][]));
+  if (g.type === 'Polygon') {
+    const zone = polygon(g.coordinates as number[][][]);
+    if (site.outline && booleanIntersects(polygon(site.outline.coordinates), zone)) return true;
+    return booleanPointInPolygon(point([site.lng, site.lat]), zone);
+  }
   if (g.type === 'Point' && area.radiusM) {
     const [lng, lat] = g.coordinates as number[];
     return metresBetween(site, { lat: lat!, lng: lng! }) <= area.radiusM;
