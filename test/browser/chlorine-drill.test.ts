@@ -131,6 +131,11 @@ describe('the demo chlorine drill: model, warn, count', () => {
       .waitFor();
     await screenshot(phonePage, 'chlorine-drill-phone-zh');
     await phoneContext.close();
+    // Nobody off the roster got anything: the drill cannot warn the neighbours for real.
+    const roster = await Promise.all(['赵立新', '顾晨', '孟凡', '李志强'].map(contactPhone));
+    await Promise.all(roster.filter((p) => p.number !== lead.number).map((p) => p.expectSms()));
+    const paged = new Set(stack.emulator.messages().map((m) => (m as { to: string }).to));
+    expect([...paged].sort()).toEqual(roster.map((p) => p.number).sort());
 
     const row = panel.getByTestId('warning-row').filter({ hasText: lead.number });
     await row
@@ -181,12 +186,14 @@ describe('the demo chlorine drill: model, warn, count', () => {
     // The two operators last seen at the cylinder store reach the point.
     await fine.reply('到 24/24');
     await board.getByTestId('rollcall-totals').getByText('72 / 72 人（100%）').waitFor();
-    await board.getByTestId('rollcall-totals').scrollIntoViewIfNeeded();
-    await screenshot(commander, 'chlorine-drill-rollcall-full-zh', true);
+    await rows.filter({ hasText: FINECHEM }).getByText('24 / 24 人（100%）').waitFor();
+    await rows.last().scrollIntoViewIfNeeded();
+    await screenshot(commander, 'chlorine-drill-rollcall-full-zh');
 
     await commander.getByTestId('language-switcher').selectOption('en');
     await board.getByTestId('rollcall-totals').getByText('72 of 72 (100 %)').waitFor();
-    await screenshot(commander, 'chlorine-drill-rollcall-full-en', true);
+    await rows.last().scrollIntoViewIfNeeded();
+    await screenshot(commander, 'chlorine-drill-rollcall-full-en');
   }, 60_000);
 
   it('raised no page errors and sent nothing off the machine', () => {
