@@ -288,8 +288,9 @@ interface DemoIds {
 
 /**
  * The zone's two ready drills (a live chlorine-leak exercise and a warehouse-fire tabletop) and
- * a chlorine run scheduled for today with the hazmat and fire teams on its roster, so a person
- * can start a drill at once and answer the call-outs on the phone simulator.
+ * a chlorine run scheduled for today with the hazmat and fire teams and the plant's downwind
+ * neighbour on its roster, so a person can start a drill at once and answer the call-outs, the
+ * warning and the roll call on the phone simulator.
  */
 @Injectable()
 export class DrillsDemoSeeder {
@@ -327,7 +328,9 @@ export class DrillsDemoSeeder {
       scenarioId,
       scheduledFor: new Date().toISOString(),
       directorId: director.id,
-      contactIds: [ids.contact('赵立新'), ids.contact('顾晨'), ids.contact('孟凡')],
+      // The neighbouring coal-chemical plant's safety lead takes part: the scenario's south-easterly
+      // carries the gas over that plant, and a drill warns and counts only its roster.
+      contactIds: [ids.contact('赵立新'), ids.contact('顾晨'), ids.contact('孟凡'), ids.contact('李志强')],
       teamIds: [ids.team('危化品应急处置队'), ids.team('园区专职消防队')],
       evaluatorIds: [evaluator.id],
     });

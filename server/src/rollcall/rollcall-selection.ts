@@ -1,7 +1,11 @@
+import booleanIntersects from '@turf/boolean-intersects';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import distance from '@turf/distance';
 import { point, polygon } from '@turf/helpers';
-import type { FeatureGeometry, RollCallEnterpriseCandidate } from '@muster/contracts';
+import type { FeatureGeometry, GeoJsonPolygon, RollCallEnterpriseCandidate } from '@muster/contracts';
+
+/** A site's outline as turf takes it: a Polygon or a MultiPolygon. */
+type Shape = Parameters<typeof booleanIntersects>[0];
 
 /** Around the incident, when nothing is drawn: the first evacuation ring of a typical release. */
 export const DEFAULT_RADIUS_M = 1000;
@@ -17,16 +21,21 @@ export interface Site {
   name: string;
   lat: number;
   lng: number;
+  /** The site's outline, when registered: a site any part of which a zone covers is inside it. */
+  outline?: GeoJsonPolygon | null;
 }
 
 export function metresBetween(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
   return distance(point([a.lng, a.lat]), point([b.lng, b.lat]), { units: 'meters' });
 }
 
-export function inside(site: { lat: number; lng: number }, area: DangerArea): boolean {
+export function inside(site: Omit<Site, 'id' | 'name'>, area: DangerArea): boolean {
   const g = area.geometry;
-  if (g.type === 'Polygon')
-    return booleanPointInPolygon(point([site.lng, site.lat]), polygon(g.coordinates as number[][][]));
+  if (g.type === 'Polygon') {
+    const zone = polygon(g.coordinates as number[][][]);
+    if (site.outline && booleanIntersects(site.outline as Shape, zone)) return true;
+    return booleanPointInPolygon(point([site.lng, site.lat]), zone);
+  }
   if (g.type === 'Point' && area.radiusM) {
     const [lng, lat] = g.coordinates as number[];
     return metresBetween(site, { lat: lat!, lng: lng! }) <= area.radiusM;

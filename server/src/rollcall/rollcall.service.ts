@@ -134,6 +134,7 @@ export class RollCallService implements OnModuleInit {
       name: e.name,
       lat: e.lat,
       lng: e.lng,
+      outline: e.outline,
     }));
     return {
       points: [...drawn, ...registered].map((p) => ({

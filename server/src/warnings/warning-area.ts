@@ -2,7 +2,10 @@ import booleanIntersects from '@turf/boolean-intersects';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import circle from '@turf/circle';
 import { point, polygon } from '@turf/helpers';
-import type { GeoPoint, WarningArea } from '@muster/contracts';
+import type { GeoJsonPolygon, GeoPoint, WarningArea } from '@muster/contracts';
+
+/** A site's outline as turf takes it: a Polygon or a MultiPolygon. */
+type Shape = Parameters<typeof booleanIntersects>[0];
 
 /** A turf polygon feature. */
 export type AreaShape = ReturnType<typeof polygon>;
@@ -25,12 +28,8 @@ export function pointInside(area: AreaShape, p: GeoPoint): boolean {
 }
 
 /** A place with an outline is inside when any part of it is; one without, when its point is. */
-export function placeInside(
-  area: AreaShape,
-  p: GeoPoint,
-  outline: { type: 'Polygon'; coordinates: number[][][] } | null,
-): boolean {
-  if (outline && booleanIntersects(polygon(outline.coordinates), area)) return true;
+export function placeInside(area: AreaShape, p: GeoPoint, outline: GeoJsonPolygon | null): boolean {
+  if (outline && booleanIntersects(outline as Shape, area)) return true;
   return pointInside(area, p);
 }
 

@@ -299,7 +299,11 @@ export class WarningService {
   private async targetsInside(incidentId: string, area: WarningArea): Promise<WarningTarget[]> {
     const shape = areaPolygon(area);
     const [enterprises] = await this.enterprises.list({ skip: 0, take: 100_000 });
-    const insideEnterprises = enterprises.filter((e) => pointInside(shape, { lat: e.lat, lng: e.lng }));
+    // By the site's outline, as for sensitive targets: the plant a release starts from lies under
+    // the plume's root even though its marker may sit a few metres upwind of the drawn footprint.
+    const insideEnterprises = enterprises.filter((e) =>
+      placeInside(shape, { lat: e.lat, lng: e.lng }, e.outline),
+    );
     const contacts = await this.contacts.ofEnterprises(insideEnterprises.map((e) => e.id));
     const targets: WarningTarget[] = insideEnterprises.map((e) => ({
       kind: 'enterprise',
