@@ -62,6 +62,8 @@ import { listRoutes, type Route } from '../support/routes.js';
  * - The Twilio webhooks refuse anything without a valid X-Twilio-Signature (403, by design). The
  *   app is given an auth token so that the sweep signs its malformed requests and gets past the
  *   signature check.
+ * - Sensor gateways' ingestion (`/ingest/…`) refuses a request without its enterprise's key (401)
+ *   before reading the body, so the sweep sends a valid key.
  * - The drill scenario bodies are untyped (`unknown`, checked by the scenario schema), so they get
  *   the whole-body cases and a few hand-written field cases instead of DTO-driven ones.
  * Not covered: what a route does after a valid body when its record is in a state that refuses it
@@ -470,6 +472,7 @@ describe('bad input never answers 500', () => {
   let config: AppConfig;
   const tokens = new Map<Role, string>();
   let me: string;
+  let ingestKey: string;
 
   /** The role this sweep calls a route as: zone_admin where it may, otherwise one that may. */
   function callerOf(r: Route): Role | null {
@@ -490,6 +493,7 @@ describe('bad input never answers 500', () => {
             : r.method === 'PATCH'
               ? agent.patch(path)
               : agent.delete(path);
+    if (r.path.startsWith('/ingest/')) req.set('X-Ingest-Key', ingestKey);
     const role = callerOf(r);
     return role ? req.set('Authorization', `Bearer ${tokens.get(role)}`) : req;
   }
@@ -634,6 +638,11 @@ describe('bad input never answers 500', () => {
       tokens.set(role, await t.token(role));
     const self = await t.http.get('/api/auth/me').set('Authorization', `Bearer ${tokens.get('zone_admin')}`);
     me = (self.body as { id: string }).id;
+    const admin = { Authorization: `Bearer ${tokens.get('zone_admin')}` };
+    const enterprises = await t.http.get('/api/enterprises').set(admin).expect(200);
+    const enterpriseId = (enterprises.body as { items: { id: string }[] }).items[0]!.id;
+    ingestKey = (await t.http.post(`/api/enterprises/${enterpriseId}/ingest-key`).set(admin).expect(201)).body
+      .key;
   });
   afterAll(() => t.close());
 

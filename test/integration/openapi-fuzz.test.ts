@@ -240,8 +240,10 @@ function fromSchema(src: Sources, schema: Schema, field = '', depth = 0): fc.Arb
   } else if (s.type === 'integer' || s.type === 'number') {
     const min = Math.max(s.minimum ?? -1e6, -INT32);
     const max = Math.min(s.maximum ?? 1e6, INT32);
+    // A number's range may hold no integer at all (a fraction between 0.01 and 0.5).
+    const integers = Math.ceil(min) <= Math.floor(max);
     arb = fc.oneof(
-      fc.integer({ min: Math.ceil(min), max: Math.floor(max) }),
+      ...(integers ? [fc.integer({ min: Math.ceil(min), max: Math.floor(max) })] : []),
       ...(s.type === 'number' ? [fc.double({ min, max, noNaN: true, noDefaultInfinity: true })] : []),
     );
   } else if (s.type === 'boolean') arb = fc.boolean();
