@@ -18,7 +18,9 @@ export function InstallationsLayer() {
   const states = useInstallationStates();
   const stateOf = new Map((states.data ?? []).map((s) => [s.installationId, s]));
   return (
-    <Pane name="installations" style={{ zIndex: 630 }}>
+    // Under the enterprise markers (600): an installation sits a few metres from its site's pin,
+    // and at zone zoom its circle would otherwise cover the pin and take its clicks.
+    <Pane name="installations" style={{ zIndex: 590 }}>
       {(installations.data?.items ?? []).flatMap((i) => {
         if (!i.location) return [];
         const state = stateOf.get(i.id);
