@@ -232,6 +232,7 @@ export const JOB_TEXT: Record<string, Bilingual> = {
   'place-call': ['拨打电话', 'Placing calls'],
   'send-notification-sms': ['发送提醒短信', 'Sending reminder SMS'],
   'duty-alert': ['按值班策略呼叫', 'Paging by the duty policy'],
+  'reading-partitions': ['监测读数分区维护', 'Sensor reading partitions kept'],
 };
 
 /** A queue or a job by what it does; one this version does not know, by its name. */
