@@ -34,8 +34,11 @@ describe('a freshly seeded demo zone', () => {
     const id = await queues.add(JobName.ReminderScan, {});
     return waitFor(
       async () => {
-        const job = await queues.queue(QueueName.Hazards).getJob(id!);
-        return job && (await job.isCompleted()) ? (job.returnvalue as { sent: number }) : undefined;
+        const queue = queues.queue(QueueName.Hazards);
+        const job = await queue.getJob(id!);
+        if (!job || !(await job.isCompleted())) return undefined;
+        // Read again: the job read above may predate its completion, and with it its result.
+        return (await queue.getJob(id!))?.returnvalue as { sent: number };
       },
       15_000,
       'the deadline scan',
