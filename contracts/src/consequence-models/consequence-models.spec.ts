@@ -177,10 +177,10 @@ describe('pool fire and vapour cloud explosion against hand-computed radii', () 
     expect(deathRadius(w)).toBeCloseTo(13.6 * (w / 1000) ** 0.37, 9);
     expect(propertyDamageRadius(w)).toBeCloseTo((5.6 * Math.cbrt(w)) / (1 + (3175 / w) ** 2) ** (1 / 6), 9);
     const scale = Math.cbrt((w * 4520 * 1000) / 101325);
-    const fit = (z: number) => 0.137 / z ** 3 + 0.119 / z ** 2 + 0.269 / z - 0.019;
+    const kinneyGraham = (z: number) => 0.137 / z ** 3 + 0.119 / z ** 2 + 0.269 / z - 0.019;
     for (const pa of [44000, 17000]) {
       const r = overpressureRadius(w, pa);
-      expect(fit(r / scale)).toBeCloseTo(pa / 101325, 6);
+      expect(kinneyGraham(r / scale)).toBeCloseTo(pa / 101325, 6);
     }
     // By hand: ΔP/P₀ = 0.434 at Z ≈ 1.09 and 0.168 at Z ≈ 1.96.
     expect(overpressureRadius(w, 44000) / scale).toBeCloseTo(1.09, 2);

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InvalidError } from '../common/domain-errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import {
   applyImport,
@@ -13,7 +12,6 @@ import {
 } from '../common/import-rows.js';
 import { RequestContext } from '../common/request-context.js';
 import {
-  MAX_IMPORT_ROWS,
   type TableFormat,
   type TableRow,
   type UploadedTable,
@@ -23,6 +21,7 @@ import {
   writeXlsx,
 } from '../common/tabular.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { isGeoJson, pointPosition, readFeatures } from '../common/geojson-import.js';
 import { isResourceOut, type ImportProblem, type ImportResult, type ResourceStatus } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { EnterpriseRepository } from '../enterprises/enterprise.repository.js';
@@ -177,13 +176,6 @@ export class ResourceTransferService {
   }
 }
 
-/** A `.geojson` file (or one sent as GeoJSON): imported feature by feature, like the rows of a sheet. */
-function isGeoJson(file: UploadedTable | undefined): boolean {
-  if (!file) return false;
-  const name = file.originalname.toLowerCase();
-  return name.endsWith('.geojson') || file.mimetype === 'application/geo+json';
-}
-
 /** The properties a resource's GeoJSON export carries that are worked out, not imported. */
 const DERIVED_PROPERTIES = new Set(['alert', 'createdAt', 'updatedAt', 'dispatchIncidentId', 'enterpriseId']);
 
@@ -198,71 +190,26 @@ function readGeoJson(
   codeById: Map<string, string>,
   problems: ImportProblem[],
 ): TableRow[] {
-  if (!file.buffer?.length) throw new InvalidError(['file: a non-empty file is required']);
-  let doc: unknown;
-  try {
-    doc = JSON.parse(file.buffer.toString('utf8').replace(/^\uFEFF/, ''));
-  } catch (e) {
-    throw new InvalidError([`file: not readable as GeoJSON (${(e as Error).message})`]);
-  }
-  const features = (doc as { type?: unknown; features?: unknown }) ?? {};
-  if (features.type !== 'FeatureCollection' || !Array.isArray(features.features)) {
-    throw new InvalidError(['file: must be a GeoJSON FeatureCollection']);
-  }
-  const list = features.features as unknown[];
-  if (list.length === 0) throw new InvalidError(['file: has no features']);
-  if (list.length > MAX_IMPORT_ROWS) {
-    throw new InvalidError([`file: has ${list.length} features; at most ${MAX_IMPORT_ROWS} per import`]);
-  }
-  const rows: TableRow[] = [];
-  list.forEach((raw, i) => {
-    const row = i + 1;
-    const f = (raw ?? {}) as { type?: unknown; id?: unknown; geometry?: unknown; properties?: unknown };
-    if (f.type !== 'Feature') {
-      problems.push({ row, field: 'type', problem: 'must be "Feature"' });
-      return;
-    }
-    const props = f.properties ?? {};
-    if (typeof props !== 'object' || Array.isArray(props)) {
-      problems.push({ row, field: 'properties', problem: 'must be an object' });
-      return;
-    }
-    const values: Record<string, string> = {};
-    for (const [k, v] of Object.entries(props as Record<string, unknown>)) {
-      if (DERIVED_PROPERTIES.has(k) || v === null || v === undefined) continue;
-      if (!(RESOURCE_COLUMNS as readonly string[]).includes(k) || k === 'lat' || k === 'lng') {
-        problems.push({ row, field: `properties.${k}`, problem: 'is not a field of a resource' });
-        continue;
-      }
-      if (typeof v === 'object') {
-        problems.push({ row, field: k, problem: 'must be a text, number or boolean' });
-        continue;
-      }
-      values[k] = String(v).trim();
-    }
-    const ownerId = (props as { enterpriseId?: unknown }).enterpriseId;
+  const fields = {
+    what: 'a resource',
+    imports: (k: string) => (RESOURCE_COLUMNS as readonly string[]).includes(k) && k !== 'lat' && k !== 'lng',
+    derived: DERIVED_PROPERTIES,
+  };
+  return readFeatures(file, fields, problems).map(({ row, values, properties, geometry }) => {
+    const ownerId = properties.enterpriseId;
     if (!values.enterpriseCreditCode && typeof ownerId === 'string') {
       const code = codeById.get(ownerId);
       if (code) values.enterpriseCreditCode = code;
       else
         problems.push({ row, field: 'enterpriseId', problem: `no enterprise ${ownerId} that you may see` });
     }
-    if (values.id === undefined && typeof f.id === 'string') values.id = f.id;
-    const g = (f.geometry ?? {}) as { type?: unknown; coordinates?: unknown };
-    const c = g.coordinates;
-    if (
-      g.type !== 'Point' ||
-      !Array.isArray(c) ||
-      c.length < 2 ||
-      typeof c[0] !== 'number' ||
-      typeof c[1] !== 'number'
-    ) {
+    const point = pointPosition(geometry);
+    if (!point) {
       problems.push({ row, field: 'geometry', problem: 'must be a Point with [lng, lat] coordinates' });
     } else {
-      values.lng = String(c[0]);
-      values.lat = String(c[1]);
+      values.lng = String(point.lng);
+      values.lat = String(point.lat);
     }
-    rows.push({ row, values });
+    return { row, values };
   });
-  return rows;
 }

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import pointOnFeature from '@turf/point-on-feature';
 import { polygon as turfPolygon } from '@turf/helpers';
 import type { ImportProblem, ImportResult } from '@muster/contracts';
+import { isGeoJson, pointPosition, readFeatures } from '../common/geojson-import.js';
 import { AuditService } from '../audit/audit.service.js';
-import { InvalidError } from '../common/domain-errors.js';
 import {
   applyImport,
   existingRowId,
@@ -13,7 +13,6 @@ import {
   validateRow,
 } from '../common/import-rows.js';
 import {
-  MAX_IMPORT_ROWS,
   type TableFormat,
   type TableRow,
   type UploadedTable,
@@ -186,72 +185,22 @@ function interiorPoint(outline: unknown): { lat: unknown; lng: unknown } {
   }
 }
 
-function isGeoJson(file: UploadedTable | undefined): boolean {
-  if (!file) return false;
-  const name = file.originalname.toLowerCase();
-  return name.endsWith('.geojson') || file.mimetype === 'application/geo+json';
-}
-
 /**
  * A FeatureCollection of Points or Polygons ([lng, lat]) → one row per feature, numbered from 1.
  * A Polygon is the target's outline (its position a point inside it); a Point its position.
  */
 function readGeoJson(file: UploadedTable, problems: ImportProblem[]): TableRow[] {
-  if (!file.buffer?.length) throw new InvalidError(['file: a non-empty file is required']);
-  let doc: unknown;
-  try {
-    doc = JSON.parse(file.buffer.toString('utf8').replace(/^\uFEFF/, ''));
-  } catch (e) {
-    throw new InvalidError([`file: not readable as GeoJSON (${(e as Error).message})`]);
-  }
-  const fc = (doc ?? {}) as { type?: unknown; features?: unknown };
-  if (fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
-    throw new InvalidError(['file: must be a GeoJSON FeatureCollection']);
-  }
-  const list = fc.features as unknown[];
-  if (list.length === 0) throw new InvalidError(['file: has no features']);
-  if (list.length > MAX_IMPORT_ROWS) {
-    throw new InvalidError([`file: has ${list.length} features; at most ${MAX_IMPORT_ROWS} per import`]);
-  }
-  const rows: TableRow[] = [];
-  list.forEach((raw, i) => {
-    const row = i + 1;
-    const f = (raw ?? {}) as { type?: unknown; id?: unknown; geometry?: unknown; properties?: unknown };
-    if (f.type !== 'Feature') {
-      problems.push({ row, field: 'type', problem: 'must be "Feature"' });
-      return;
-    }
-    const props = f.properties ?? {};
-    if (typeof props !== 'object' || Array.isArray(props)) {
-      problems.push({ row, field: 'properties', problem: 'must be an object' });
-      return;
-    }
-    const values: Record<string, string> = {};
-    for (const [k, v] of Object.entries(props as Record<string, unknown>)) {
-      if (DERIVED_PROPERTIES.has(k) || v === null || v === undefined) continue;
-      if (!GEOJSON_PROPERTIES.has(k)) {
-        problems.push({ row, field: `properties.${k}`, problem: 'is not a field of a sensitive target' });
-        continue;
-      }
-      if (typeof v === 'object') {
-        problems.push({ row, field: k, problem: 'must be a text, number or boolean' });
-        continue;
-      }
-      values[k] = String(v).trim();
-    }
-    if (values.id === undefined && typeof f.id === 'string') values.id = f.id;
-    const g = (f.geometry ?? {}) as { type?: unknown; coordinates?: unknown };
-    const c = g.coordinates;
-    if (g.type === 'Polygon') values.outline = JSON.stringify(g);
-    else if (
-      g.type === 'Point' &&
-      Array.isArray(c) &&
-      c.length >= 2 &&
-      typeof c[0] === 'number' &&
-      typeof c[1] === 'number'
-    ) {
-      values.lng = String(c[0]);
-      values.lat = String(c[1]);
+  const fields = {
+    what: 'a sensitive target',
+    imports: (k: string) => GEOJSON_PROPERTIES.has(k),
+    derived: DERIVED_PROPERTIES,
+  };
+  return readFeatures(file, fields, problems).map(({ row, values, geometry }) => {
+    const point = pointPosition(geometry);
+    if (geometry.type === 'Polygon') values.outline = JSON.stringify(geometry);
+    else if (point) {
+      values.lng = String(point.lng);
+      values.lat = String(point.lat);
     } else {
       problems.push({
         row,
@@ -259,7 +208,6 @@ function readGeoJson(file: UploadedTable, problems: ImportProblem[]): TableRow[]
         problem: 'must be a Point ([lng, lat]) or a Polygon (the outline)',
       });
     }
-    rows.push({ row, values });
+    return { row, values };
   });
-  return rows;
 }
