@@ -1,5 +1,5 @@
 // `npm start`: install, services, build, migrate, demo data, then server, worker (and in demo mode
-// the Twilio emulator) until Ctrl-C. A process that dies is restarted with backoff; only Ctrl-C
+// the Twilio and Tencent Cloud emulators) until Ctrl-C. A process that dies is restarted with backoff; only Ctrl-C
 // (or SIGTERM) stops everything.
 // Node built-ins only: this runs before `npm ci`. Children's pino lines are shown compactly, without
 // Nest's per-module/route boot lines: LOG_FORMAT=full shows those too, LOG_FORMAT=json the raw lines.
@@ -42,6 +42,14 @@ const NODE = process.execPath;
 
 const DEMO_ACCOUNT_SID = 'AC00000000000000000000000000000000'; // the emulator's account in demo mode
 const DEMO_FROM_NUMBER = '+15005550006';
+// The Tencent Cloud emulator's account in demo mode: ids that name no real account (the keys are
+// generated per checkout in .data, like the Twilio emulator's auth token).
+const DEMO_TENCENT = {
+  TENCENT_SECRET_ID: 'AKIDMusterDemoEmulatorOnly',
+  TENCENT_SMS_SDK_APP_ID: '1400000000',
+  TENCENT_VOICE_SDK_APP_ID: '1400000001',
+  TENCENT_SMS_SIGN: 'Muster',
+};
 
 const DEMO_LOGINS = [
   ['admin@muster.test', 'zone_admin'],
@@ -69,8 +77,20 @@ function processes(env, emulatorPort, mqttPort) {
   }
   if (emulatorPort) {
     // Demo mode's Twilio emulator: the server's SDK calls it at TWILIO_API_BASE, and it posts
-    // inbound SMS and calls (signed with the same auth token) to the server's webhooks.
+    // inbound SMS and calls (signed with the same auth token) to the server's webhooks. With
+    // TENCENT_EMULATOR_PORT set (see environment()) the Tencent Cloud emulator runs in the same
+    // process, its phones on the same page, and pushes receipts, replies and keys (signed with
+    // the callback key) to the server's Tencent webhooks.
     const publicUrl = (env.PUBLIC_URL || `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+    const tencent = env.TENCENT_EMULATOR_PORT
+      ? {
+          TENCENT_EMULATOR_SMS_STATUS_URL:
+            env.TENCENT_EMULATOR_SMS_STATUS_URL || `${publicUrl}/webhooks/tencent/sms-status`,
+          TENCENT_EMULATOR_SMS_REPLY_URL:
+            env.TENCENT_EMULATOR_SMS_REPLY_URL || `${publicUrl}/webhooks/tencent/sms-reply`,
+          TENCENT_EMULATOR_VOICE_URL: env.TENCENT_EMULATOR_VOICE_URL || `${publicUrl}/webhooks/tencent/voice`,
+        }
+      : {};
     list.push({
       name: 'twilio',
       cmd: NODE,
@@ -80,6 +100,7 @@ function processes(env, emulatorPort, mqttPort) {
         TWILIO_EMULATOR_PORT: String(emulatorPort),
         TWILIO_EMULATOR_SMS_URL: env.TWILIO_EMULATOR_SMS_URL || `${publicUrl}/webhooks/twilio/sms`,
         TWILIO_EMULATOR_VOICE_URL: env.TWILIO_EMULATOR_VOICE_URL || `${publicUrl}/webhooks/twilio/voice`,
+        ...tencent,
       },
       readyUrl: `http://127.0.0.1:${emulatorPort}/_emulator/stats`,
     });
@@ -149,6 +170,16 @@ function environment() {
     env.TWILIO_ACCOUNT_SID = DEMO_ACCOUNT_SID;
     env.TWILIO_AUTH_TOKEN = devSecret('twilio-auth-token', 24);
     if (unset('TWILIO_FROM_NUMBER')) env.TWILIO_FROM_NUMBER = DEMO_FROM_NUMBER;
+    // And, without a Tencent Cloud account of its own, to the Tencent emulator beside it: +86
+    // mobiles go to Tencent and the rest to Twilio (MESSAGING_ROUTES' default), so the demo
+    // exercises both providers.
+    if (unset('TENCENT_API_BASE') && unset('TENCENT_SECRET_ID')) {
+      if (unset('TENCENT_EMULATOR_PORT')) env.TENCENT_EMULATOR_PORT = '3092';
+      env.TENCENT_API_BASE = `http://127.0.0.1:${env.TENCENT_EMULATOR_PORT}`;
+      Object.assign(env, DEMO_TENCENT);
+      env.TENCENT_SECRET_KEY = devSecret('tencent-secret-key', 24);
+      env.TENCENT_CALLBACK_KEY = devSecret('tencent-callback-key', 24);
+    }
   }
   return { env, emulatorPort };
 }
@@ -363,7 +394,10 @@ async function ensureReportFont(env) {
 
 function banner(env, emulatorPort) {
   const lines = ['', `Muster is running: http://localhost:${env.PORT}`];
-  if (emulatorPort) lines.push(`Phone simulator (Twilio emulator): http://localhost:${emulatorPort}/`);
+  if (emulatorPort) {
+    const which = env.TENCENT_EMULATOR_PORT ? 'Twilio and Tencent Cloud emulators' : 'Twilio emulator';
+    lines.push(`Phone simulator (${which}): http://localhost:${emulatorPort}/`);
+  }
   if (isDemo(env)) lines.push(`Sensor simulator (drift a point out of band): http://localhost:3091/`);
   if (isDemo(env)) {
     lines.push('', `Demo logins (password: muster-demo):`);
@@ -393,6 +427,7 @@ async function main() {
     for (const [port, name] of [
       [e.PORT, 'PORT'],
       [result.emulatorPort, 'TWILIO_EMULATOR_PORT'],
+      [result.emulatorPort && e.TENCENT_EMULATOR_PORT, 'TENCENT_EMULATOR_PORT'],
     ]) {
       if (port && (await tcpOpen('127.0.0.1', Number(port)))) {
         throw new ServiceError(
@@ -405,6 +440,11 @@ async function main() {
       `  processes: ${e.WEB_CONCURRENCY} server, ${e.WORKER_CONCURRENCY} worker (WEB_CONCURRENCY, WORKER_CONCURRENCY)`,
     );
     if (result.emulatorPort) say(`  Twilio: the local emulator on port ${result.emulatorPort}`);
+    if (result.emulatorPort && e.TENCENT_EMULATOR_PORT) {
+      say(
+        `  Tencent Cloud: the local emulator on port ${e.TENCENT_EMULATOR_PORT} (+86 mobiles; the rest by Twilio)`,
+      );
+    }
     result.mqttPort = await chooseMqtt(e);
     say(`  MQTT: ${result.mqttPort ? 'the embedded broker at ' : ''}${e.MQTT_URL}`);
     return result;

@@ -35,14 +35,17 @@ describe('npm start supervises its processes', () => {
   let output = '';
   let url: string;
   let emulatorUrl: string;
+  let tencentUrl: string;
 
   beforeAll(async () => {
     redis = new PrivateRedis(await freePort());
     await redis.start();
     const port = await freePort();
     const emulatorPort = await freePort();
+    const tencentPort = await freePort();
     url = `http://127.0.0.1:${port}`;
     emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
+    tencentUrl = `http://127.0.0.1:${tencentPort}`;
     start = spawn(process.execPath, ['infra/start.mjs', '--no-build'], {
       cwd: ROOT,
       env: {
@@ -51,6 +54,7 @@ describe('npm start supervises its processes', () => {
         DEMO_MODE: 'true',
         PORT: String(port),
         TWILIO_EMULATOR_PORT: String(emulatorPort),
+        TENCENT_EMULATOR_PORT: String(tencentPort),
         PUBLIC_URL: url,
         DATABASE_URL: databaseUrl(dbName),
         REDIS_URL: redis.url,
@@ -131,10 +135,19 @@ describe('npm start supervises its processes', () => {
     expect(callout.status).toBe(201);
 
     const wanted = new Set(phones);
+    // Demo mode routes +86 mobiles to the Tencent emulator, with Twilio behind it: a page is a
+    // text from either.
     const sent = async () => {
-      const res = await fetch(`${emulatorUrl}/_emulator/messages`);
-      const { messages } = (await res.json()) as { messages: { to: string }[] };
-      return messages.filter((m) => wanted.has(m.to));
+      const twilio = (await (await fetch(`${emulatorUrl}/_emulator/messages`)).json()) as {
+        messages: { to: string }[];
+      };
+      const tencent = (await (await fetch(`${tencentUrl}/_emulator/messages`)).json()) as {
+        to: string;
+        direction: string;
+      }[];
+      return [...twilio.messages, ...tencent.filter((m) => m.direction === 'outbound')].filter((m) =>
+        wanted.has(m.to),
+      );
     };
 
     // The server, asked all along while the worker is down and coming back.

@@ -13,7 +13,9 @@ import { DEMO_ENTERPRISES } from './demo-data.js';
 /**
  * The demo directory: the zone's duty officers and rescue teams, each enterprise's responsible
  * people and its own teams, and two on-call rotations. Fictional people; the phone numbers are
- * ordinary-looking mobile numbers that the Twilio emulator answers for.
+ * ordinary-looking mobile numbers that the emulators answer for, and, so that a call-out of the
+ * hazmat team takes every route, a foreign adviser's number (a UK drama number) and the team's
+ * duty-room landline.
  */
 interface DemoContact {
   key: string;
@@ -156,11 +158,32 @@ const COMMAND_CONTACTS: DemoContact[] = [
   },
 ];
 
+/** Numbers that are not mainland mobiles: texted by Twilio, and called only. */
+const OTHER_LINES: DemoContact[] = [
+  {
+    key: 'z-hazmat-adviser',
+    name: 'Owen Hughes',
+    organization: '危化品应急处置队（外方技术顾问）',
+    post: '工艺安全顾问',
+    phone: '+447700900461',
+    skills: ['危化品处置'],
+    language: 'en',
+  },
+  {
+    key: 'z-hazmat-room',
+    name: '危化品处置队值班室',
+    organization: '危化品应急处置队',
+    post: '值班固定电话',
+    phone: '+865613011119',
+  },
+];
+
 export const DEMO_CONTACTS: DemoContact[] = [
   ...ZONE_CONTACTS,
   ...ENTERPRISE_CONTACTS,
   ...CHEMICAL_STAFF,
   ...COMMAND_CONTACTS,
+  ...OTHER_LINES,
 ];
 
 interface DemoTeam {
@@ -187,7 +210,7 @@ export const DEMO_TEAMS: DemoTeam[] = [
     name: '危化品应急处置队',
     type: 'hazmat',
     leader: 'z-hazmat-1',
-    members: ['z-hazmat-2', 'z-hazmat-3'],
+    members: ['z-hazmat-2', 'z-hazmat-3', 'z-hazmat-adviser', 'z-hazmat-room'],
     base: { lat: 33.9968, lng: 116.8168 },
     baseAddress: '杜集经济开发区凤凰山路60号',
   },

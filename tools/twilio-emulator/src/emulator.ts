@@ -20,6 +20,7 @@ import { RestApi } from './rest-api.js';
 import { RestError } from './rest-errors.js';
 import { IdleWaiters, Timers } from './scheduler.js';
 import { EmulatorState } from './state.js';
+import { handleTencentPage } from './tencent/tencent-page-api.js';
 import { Webhooks } from './webhooks.js';
 
 function assertAccountSid(sid: string): void {
@@ -66,6 +67,8 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions): Promi
   const control = new Control(state, messages, webhooks);
   const restApi = new RestApi(state, webhooks, timers, messages, calls, accountSid, authToken);
   const controlApi = new ControlApi(state, control, calls, inboundSms, changes, reset);
+  // The Tencent emulator's phones are on the same page: its changes reach the page's stream too.
+  options.tencent?.onChange(() => state.changed());
 
   function reset(): void {
     state.epoch++;
@@ -82,6 +85,8 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions): Promi
     const isRest = url.pathname.startsWith(`/${API_VERSION}/`);
     const handle = async (): Promise<void> => {
       if (isRest) return restApi.handle(req, res, url);
+      if (url.pathname.startsWith('/_emulator/tencent/'))
+        return handleTencentPage(options.tencent, req, res, url);
       if (url.pathname.startsWith('/_emulator')) return controlApi.handle(req, res, url);
       if ((url.pathname === '/' || url.pathname === '/index.html') && req.method === 'GET') {
         return servePhonePage(res);

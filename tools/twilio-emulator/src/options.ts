@@ -1,5 +1,6 @@
 /** The emulator's public types: how it is started, configured and inspected in-process. */
 import type { PhoneBehaviour } from './resources.js';
+import type { TencentEmulator } from './tencent/tencent-types.js';
 
 export interface TwilioEmulatorOptions {
   /** `AC` + 32 hex digits. */
@@ -38,6 +39,8 @@ export interface TwilioEmulatorOptions {
   maxRecords?: number;
   /** Where to log problems (failed webhooks). Default: console.warn. */
   log?: (line: string) => void;
+  /** A Tencent Cloud emulator in this process, whose phones the phone page shows beside these. */
+  tencent?: TencentEmulator;
 }
 
 export interface Faults {

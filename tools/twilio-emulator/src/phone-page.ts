@@ -1,8 +1,11 @@
 /**
  * The phone simulator, served by the emulator at `/`: one self-contained page (no build step) that
  * lists every simulated phone, its SMS conversation and its calls, and lets a person reply, press
- * keys in a call waiting in a `<Gather>`, hang up, or set how the phone behaves. Live through
- * Server-Sent Events (`/_emulator/events`), falling back to polling. zh-CN and English.
+ * keys in a call waiting in a `<Gather>`, hang up, or set how the phone behaves. With a Tencent
+ * Cloud emulator beside it (`/_emulator/tencent/*`), its phones are listed too, each with a badge
+ * of the provider that reached it: their texts, their voice notifications with a keypad, and
+ * replies sent as 上行 through Tencent's push. Live through Server-Sent Events
+ * (`/_emulator/events`), falling back to polling. zh-CN and English.
  */
 import type http from 'node:http';
 
@@ -32,6 +35,7 @@ export const PHONE_PAGE_HTML = String.raw`<!doctype html>
   .phone .meta { font-size:12px; color:var(--muted); }
   .badge { display:inline-block; font-size:11px; padding:1px 6px; border-radius:9px; background:#eceff3; color:var(--muted); margin-left:4px; vertical-align:1px; }
   .badge.ring { background:var(--accent); color:#fff; } .badge.bad { background:#fbe9e7; color:var(--bad); }
+  .badge.prov-twilio { background:#fdecef; color:#b3123b; } .badge.prov-tencent { background:#e6f0ff; color:#0052d9; }
   #detail { overflow:auto; padding:16px; }
   .empty { color:var(--muted); padding:40px 16px; text-align:center; }
   .toolbar { display:flex; flex-wrap:wrap; gap:8px; align-items:center; margin-bottom:12px; }
@@ -90,12 +94,14 @@ export const PHONE_PAGE_HTML = String.raw`<!doctype html>
       behaviour: '手机状态', normal: '正常', landline: '固定电话', unreachable: '无法接通', undelivered: '收不到短信', 'no-answer': '无人接听', busy: '占线',
       hangup: '挂断', callIn: '拨入', waiting: '等待按键…', say: '语音', digits: '按键', gather: '收号', pause: '停顿', redirect: '转向', hangupL: '挂断', error: '错误', fetch: '请求', play: '播放', unsupported: '不支持',
       live: '实时', polling: '轮询', nDigits: ' 位', 'g-pending': '等待按键…', 'g-digits': '已收到', 'g-timeout': '超时，无按键', 'g-hangup': '已挂断', optedOut: '已退订', speak: '朗读', msgs: '条短信', callsN: '次通话',
-      status: { queued: '排队', sent: '已发送', delivered: '已送达', failed: '失败', undelivered: '未送达', received: '已收到', ringing: '响铃中', 'in-progress': '通话中', completed: '已结束', busy: '占线', 'no-answer': '无人接听', canceled: '已取消' } },
+      twilio: 'Twilio', tencent: '腾讯云', blacklisted: '黑名单', tencentBehaviour: '腾讯云手机状态', tts: '语音通知', pressed: '已按键', replyVia: '回复经', upstream: '上行',
+      status: { queued: '排队', sent: '已发送', delivered: '已送达', failed: '失败', undelivered: '未送达', received: '已收到', ringing: '响铃中', 'in-progress': '通话中', answered: '已接听', completed: '已结束', busy: '占线', 'no-answer': '无人接听', canceled: '已取消' } },
     en: { title: 'Muster phone simulator', pick: 'Pick a number on the left to see its SMS and calls.', search: 'Search numbers', none: 'No phone has received an SMS or a call yet.',
       sms: 'SMS', calls: 'Calls', reply: 'Reply', send: 'Send', noSms: 'No SMS.', noCalls: 'No calls.', back: 'Back',
       behaviour: 'Phone behaviour', normal: 'Normal', landline: 'Landline', unreachable: 'Unreachable', undelivered: 'SMS undelivered', 'no-answer': 'No answer', busy: 'Busy',
       hangup: 'Hang up', callIn: 'Call in', waiting: 'Waiting for keys…', say: 'Said', digits: 'Pressed', gather: 'Gather', pause: 'Pause', redirect: 'Redirect', hangupL: 'Hang-up', error: 'Error', fetch: 'Fetched', play: 'Played', unsupported: 'Unsupported',
       live: 'live', polling: 'polling', nDigits: ' digit(s)', 'g-pending': 'waiting for keys…', 'g-digits': 'got', 'g-timeout': 'timed out, no keys', 'g-hangup': 'hung up', optedOut: 'opted out', speak: 'Speak', msgs: 'SMS', callsN: 'calls',
+      twilio: 'Twilio', tencent: 'Tencent Cloud', blacklisted: 'Blacklisted', tencentBehaviour: 'Tencent Cloud phone behaviour', tts: 'Voice notification', pressed: 'Pressed', replyVia: 'Replies go through', upstream: 'upstream (上行)',
       status: {} },
   };
   let lang = localStorage.getItem('emu-lang') || (navigator.language && navigator.language.startsWith('zh') ? 'zh-CN' : 'en');
@@ -121,6 +127,9 @@ export const PHONE_PAGE_HTML = String.raw`<!doctype html>
   let selected = decodeURIComponent(location.hash.slice(1)) || null;
   let phones = [];
   let drafts = {};
+  // Whether a Tencent Cloud emulator runs beside this one (its routes answer 404 when not).
+  let tencentOn = true;
+  const provBadge = (p) => el('span', { class: 'badge prov-' + p, 'data-provider': p }, t(p));
 
   function applyLang() {
     document.documentElement.lang = lang;
@@ -142,16 +151,40 @@ export const PHONE_PAGE_HTML = String.raw`<!doctype html>
     for (const p of shown) {
       box.append(el('button', { class: 'phone' + (p.number === selected ? ' sel' : ''), type: 'button', onclick: () => { location.hash = encodeURIComponent(p.number); } },
         el('div', {}, el('span', { class: 'num' }, p.number),
+          p.providers.map(provBadge),
           p.activeCall ? el('span', { class: 'badge ring' }, '☎') : null,
           p.behaviour !== 'normal' ? el('span', { class: 'badge bad' }, t(p.behaviour)) : null,
+          p.tencentBehaviour && p.tencentBehaviour !== 'normal' ? el('span', { class: 'badge bad' }, t(p.tencentBehaviour)) : null,
           p.optedOutOf.length ? el('span', { class: 'badge bad' }, t('optedOut')) : null),
         el('div', { class: 'meta' }, p.messages + ' ' + t('msgs') + ' · ' + p.calls + ' ' + t('callsN') + (p.lastActivity ? ' · ' + time(p.lastActivity) : ''))));
     }
     document.body.classList.toggle('has-sel', !!selected);
   }
 
+  async function tencentGet(path) {
+    if (!tencentOn) return null;
+    const r = await fetch('/_emulator/tencent/' + path);
+    if (r.status === 404) { tencentOn = false; return null; }
+    return r.json();
+  }
+
+  /** The Twilio and the Tencent phones, one entry per number, most recent first. */
   async function refreshList() {
-    phones = (await (await fetch('/_emulator/phones?limit=300&q=' + encodeURIComponent($('#q').value.replace(/\s/g, '')))).json()).phones;
+    const q = '?limit=300&q=' + encodeURIComponent($('#q').value.replace(/\s/g, ''));
+    const [tw, tc] = await Promise.all([fetch('/_emulator/phones' + q).then((r) => r.json()), tencentGet('phones' + q)]);
+    const byNumber = new Map();
+    for (const p of tw.phones) byNumber.set(p.number, { ...p, providers: p.messages || p.calls ? ['twilio'] : [] });
+    for (const p of tc ? tc.phones : []) {
+      const had = byNumber.get(p.number);
+      const merged = had || { number: p.number, behaviour: 'normal', optedOutOf: [], messages: 0, calls: 0, activeCall: null, lastActivity: null, providers: [] };
+      merged.tencentBehaviour = p.behaviour;
+      merged.messages += p.messages; merged.calls += p.calls;
+      merged.activeCall = merged.activeCall || p.activeCall;
+      if (p.messages || p.calls) merged.providers = merged.providers.concat('tencent');
+      if ((p.lastActivity || '') > (merged.lastActivity || '')) merged.lastActivity = p.lastActivity;
+      byNumber.set(p.number, merged);
+    }
+    phones = [...byNumber.values()].sort((a, b) => (b.lastActivity || '').localeCompare(a.lastActivity || ''));
     renderList();
   }
 
@@ -183,12 +216,26 @@ export const PHONE_PAGE_HTML = String.raw`<!doctype html>
       ['1','2','3','4','5','6','7','8','9','*','0','#'].map((d) => el('button', { type: 'button', onclick: () => press(d) }, d)));
   }
 
+  function tencentKeypad(call) {
+    const press = (d) => api('/_emulator/tencent/calls/' + encodeURIComponent(call.callId) + '/keys', { body: { keys: d } }).then(refreshAll);
+    return el('div', { class: 'keypad waiting', 'data-provider': 'tencent' },
+      ['1','2','3','4','5','6','7','8','9','*','0','#'].map((d) => el('button', { type: 'button', onclick: () => press(d) }, d)));
+  }
+
   async function refreshDetail() {
     const box = $('#detail');
     if (!selected) { box.replaceChildren(el('div', { class: 'empty' }, t('pick'))); return; }
     const enc = encodeURIComponent(selected);
     const [m, c, ph] = await Promise.all(['/_emulator/messages?phone=', '/_emulator/calls?phone=', '/_emulator/phones?q='].map((u) => fetch(u + enc).then((r) => r.json())));
+    const [tm, tcalls, tph] = await Promise.all([tencentGet('messages?to=' + enc), tencentGet('calls?to=' + enc), tencentGet('phones?q=' + enc)]);
     const p = ph.phones.find((x) => x.number === selected) || { behaviour: 'normal', optedOutOf: [] };
+    const tp = tph ? tph.phones.find((x) => x.number === selected) : null;
+    const tmsgs = tm ? tm.messages : [];
+    const tcs = tcalls ? tcalls.calls : [];
+    // A reply goes back through the provider that texted the phone last (Tencent: as 上行).
+    const lastTwilio = m.messages.filter((x) => x.direction !== 'inbound').map((x) => x.date_created).sort().pop() || '';
+    const lastTencent = tmsgs.filter((x) => x.direction === 'outbound').map((x) => x.sentAt).sort().pop() || '';
+    const replyVia = lastTencent && lastTencent >= lastTwilio ? 'tencent' : (lastTwilio || !tencentOn || !/^\+861/.test(selected) ? 'twilio' : 'tencent');
     const active = document.activeElement && document.activeElement.id === 'reply' ? true : false;
 
     const sel = el('select', { 'aria-label': t('behaviour'), onchange: (ev) => api('/_emulator/phones', { body: { number: selected, behaviour: ev.target.value } }).then(refreshAll) },
@@ -196,29 +243,55 @@ export const PHONE_PAGE_HTML = String.raw`<!doctype html>
     const toolbar = el('div', { class: 'toolbar' },
       el('button', { class: 'back', type: 'button', onclick: () => { location.hash = ''; } }, '← ' + t('back')),
       el('h2', {}, selected), el('label', { class: 'hint' }, t('behaviour') + ' '), sel,
+      tencentOn ? el('label', { class: 'hint' }, t('tencentBehaviour') + ' ') : null,
+      tencentOn ? el('select', { 'aria-label': t('tencentBehaviour'), 'data-testid': 'tencent-behaviour', onchange: (ev) => api('/_emulator/tencent/phones', { body: { number: selected, behaviour: ev.target.value } }).then(refreshAll) },
+        ['normal','unreachable','no-answer','blacklisted'].map((b) => el('option', { value: b, selected: b === (tp ? tp.behaviour : 'normal') }, t(b)))) : null,
       el('button', { type: 'button', onclick: () => api('/_emulator/calls', { body: { from: selected } }).then(refreshAll) }, '☎ ' + t('callIn')));
 
     const thread = el('div', { class: 'thread' });
-    if (!m.messages.length) thread.append(el('div', { class: 'hint' }, t('noSms')));
-    for (const msg of m.messages) {
+    const texts = m.messages.map((msg) => ({ at: msg.date_created, provider: 'twilio', msg }))
+      .concat(tmsgs.map((msg) => ({ at: msg.sentAt, provider: 'tencent', msg })))
+      .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    if (!texts.length) thread.append(el('div', { class: 'hint' }, t('noSms')));
+    for (const { provider, msg } of texts) {
       const inbound = msg.direction === 'inbound';
-      thread.append(el('div', { class: 'bubble ' + (inbound ? 'inbound' : 'outbound') }, msg.body,
-        el('span', { class: 'info' }, time(msg.date_created) + ' · ' + (inbound ? '→ ' + msg.to : msg.from + ' · ') ,
+      if (provider === 'tencent') {
+        thread.append(el('div', { class: 'bubble ' + (inbound ? 'inbound' : 'outbound'), 'data-provider': 'tencent' }, msg.content,
+          el('span', { class: 'info' }, provBadge('tencent'), ' ' + time(msg.sentAt) + ' · ' + (inbound ? t('upstream') : ''),
+            inbound ? '' : el('span', { class: 'st-' + msg.status }, st(msg.status)))));
+        continue;
+      }
+      thread.append(el('div', { class: 'bubble ' + (inbound ? 'inbound' : 'outbound'), 'data-provider': 'twilio' }, msg.body,
+        el('span', { class: 'info' }, tencentOn ? provBadge('twilio') : '', ' ' + time(msg.date_created) + ' · ' + (inbound ? '→ ' + msg.to : msg.from + ' · ') ,
           inbound ? '' : el('span', { class: 'st-' + msg.status }, st(msg.status) + (msg.error_code ? ' ' + msg.error_code : '')),
           ' · ' + msg.num_segments + (lang === 'en' ? ' seg' : ' 段'))));
     }
     const input = el('input', { id: 'reply', placeholder: t('reply'), autocomplete: 'off', value: drafts[selected] || '', oninput: (ev) => { drafts[selected] = ev.target.value; } });
-    const send = (body) => api('/_emulator/sms', { body: { from: selected, body } }).then(() => { drafts[selected] = ''; refreshAll(); });
-    const form = el('form', { class: 'reply', onsubmit: (ev) => { ev.preventDefault(); if (input.value) send(input.value); } }, input, el('button', { type: 'submit' }, t('send')));
+    const send = (body) => (replyVia === 'tencent'
+      ? api('/_emulator/tencent/sms', { body: { from: selected, text: body } })
+      : api('/_emulator/sms', { body: { from: selected, body } })).then(() => { drafts[selected] = ''; refreshAll(); });
+    const form = el('form', { class: 'reply', 'data-provider': replyVia, onsubmit: (ev) => { ev.preventDefault(); if (input.value) send(input.value); } }, input, el('button', { type: 'submit' }, t('send')));
     const quick = el('div', { class: 'quick' }, ['1', '2', 'Y', 'N', '收到', 'STOP', 'START'].map((q) => el('button', { type: 'button', onclick: () => send(q) }, q)));
-    const smsSection = el('section', {}, el('h3', {}, t('sms')), thread, form, quick);
+    const via = tencentOn ? el('div', { class: 'hint' }, t('replyVia') + ' ', provBadge(replyVia), replyVia === 'tencent' ? ' ' + t('upstream') : '') : null;
+    const smsSection = el('section', {}, el('h3', {}, t('sms')), thread, form, quick, via);
 
     const callsSection = el('section', {}, el('h3', {}, t('calls')));
-    if (!c.calls.length) callsSection.append(el('div', { class: 'hint' }, t('noCalls')));
+    if (!c.calls.length && !tcs.length) callsSection.append(el('div', { class: 'hint' }, t('noCalls')));
+    for (const call of tcs.slice().reverse()) {
+      callsSection.append(el('div', { class: 'call', 'data-provider': 'tencent', 'data-status': call.status },
+        el('div', { class: 'head' }, el('strong', {}, '↘ ' + st(call.status)), provBadge('tencent'),
+          el('span', { class: 'hint' }, time(call.createdAt))),
+        call.status === 'answered' ? el('div', { class: 'waiting-note' }, t('waiting')) : null,
+        el('ul', { class: 'lines' },
+          el('li', {}, el('span', { class: 'k' }, t('tts')), el('span', { class: 'say', lang: 'zh-CN' }, call.text), ' ',
+            el('button', { type: 'button', title: t('speak'), onclick: () => speakText(call.text, 'zh-CN'), style: 'border:0;background:none;cursor:pointer;color:#68737d' }, '▶')),
+          call.keys ? el('li', {}, el('span', { class: 'k' }, t('pressed')), el('strong', {}, call.keys)) : null),
+        call.status === 'answered' ? tencentKeypad(call) : null));
+    }
     for (const call of c.calls.slice().reverse()) {
       const live = call.status === 'in-progress' || call.status === 'ringing' || call.status === 'queued';
-      callsSection.append(el('div', { class: 'call' },
-        el('div', { class: 'head' }, el('strong', {}, (call.direction === 'inbound' ? '↗ ' : '↘ ') + st(call.status)),
+      callsSection.append(el('div', { class: 'call', 'data-provider': 'twilio' },
+        el('div', { class: 'head' }, el('strong', {}, (call.direction === 'inbound' ? '↗ ' : '↘ ') + st(call.status)), tencentOn ? provBadge('twilio') : null,
           el('span', { class: 'hint' }, time(call.date_created) + (call.duration ? ' · ' + call.duration + ' s' : '')),
           live ? el('button', { type: 'button', onclick: () => api('/_emulator/calls/' + call.sid + '/hangup', { body: {} }).then(refreshAll) }, t('hangup')) : null),
         call.waiting_for_digits ? el('div', { class: 'waiting-note' }, t('waiting')) : null,

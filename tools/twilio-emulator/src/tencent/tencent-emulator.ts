@@ -17,6 +17,7 @@ import type {
   TencentEmulator,
   TencentEmulatorOptions,
   TencentFaults,
+  TencentPhone,
   TencentPhoneBehaviour,
   TencentSms,
 } from './tencent-types.js';
@@ -34,6 +35,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<string, string>> = {
 const NO_FAULTS: TencentFaults = { failSendsAfter: null, failWith: 'error', timeoutEvery: 3, hangMs: 3000 };
 
 const MOBILE = /^\+861[3-9]\d{9}$/;
+const BEHAVIOURS: readonly TencentPhoneBehaviour[] = ['normal', 'unreachable', 'no-answer', 'blacklisted'];
 const E164 = /^\+[1-9]\d{6,14}$/;
 
 class ApiError extends Error {
@@ -71,6 +73,10 @@ export async function startTencentEmulator(options: TencentEmulatorOptions): Pro
   let pendingPushes = 0;
   let idleWaiters: (() => void)[] = [];
   const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
+  const listeners: (() => void)[] = [];
+  const changed = (): void => {
+    for (const l of listeners) l();
+  };
 
   const later = (ms: number, fn: () => void): NodeJS.Timeout => {
     const t = setTimeout(() => {
@@ -210,11 +216,13 @@ export async function startTencentEmulator(options: TencentEmulatorOptions): Pro
       sentAt: new Date().toISOString(),
     };
     messages.push(m);
+    changed();
     const mine = epoch;
     later(messageStepMs, () => {
       if (mine !== epoch) return;
       const ok = behaviourOf(phone) !== 'unreachable';
       m.status = ok ? 'delivered' : 'undelivered';
+      changed();
       push(urls.smsStatusUrl, [
         {
           user_receive_time: new Date().toISOString().replace('T', ' ').slice(0, 19),
@@ -297,6 +305,7 @@ export async function startTencentEmulator(options: TencentEmulatorOptions): Pro
     if (c.timer) clearTimeout(c.timer);
     c.timer = null;
     c.status = status;
+    changed();
     push(urls.voiceUrl, {
       voiceprompt_callback: {
         result: status === 'completed' ? '0' : '1',
@@ -334,11 +343,13 @@ export async function startTencentEmulator(options: TencentEmulatorOptions): Pro
     };
     calls.set(c.callId, c);
     sendsTaken++;
+    changed();
     const mine = epoch;
     c.timer = later(ringMs, () => {
       if (mine !== epoch) return;
       if (behaviourOf(to) === 'no-answer') return endCall(c, 'no-answer');
       c.status = 'answered';
+      changed();
       c.timer = later(keyTimeoutMs, () => endCall(c, 'completed'));
     });
     if (fault === 'timeout') await new Promise((r) => later(faults.hangMs, () => r(undefined)));
@@ -391,6 +402,7 @@ export async function startTencentEmulator(options: TencentEmulatorOptions): Pro
       direction: 'inbound',
       sentAt: new Date().toISOString(),
     });
+    changed();
     push(urls.smsReplyUrl, {
       extend: '',
       ...nationPush(from),
@@ -411,6 +423,49 @@ export async function startTencentEmulator(options: TencentEmulatorOptions): Pro
     return true;
   }
 
+  function setPhone(number: string, behaviour: TencentPhoneBehaviour): void {
+    if (!E164.test(number)) throw new HttpError(400, 'number: an E.164 phone number');
+    if (!BEHAVIOURS.includes(behaviour))
+      throw new HttpError(400, `behaviour: one of ${BEHAVIOURS.join(', ')}`);
+    phones.set(number, behaviour);
+    changed();
+  }
+
+  function phoneList(filter: { search?: string; limit?: number } = {}): TencentPhone[] {
+    const last = new Map<string, string>();
+    const tally = new Map<string, { messages: number; calls: number; activeCall: string | null }>();
+    const of = (n: string) => {
+      let t = tally.get(n);
+      if (!t) tally.set(n, (t = { messages: 0, calls: 0, activeCall: null }));
+      return t;
+    };
+    const seen = (n: string, at: string) => {
+      if ((last.get(n) ?? '') < at) last.set(n, at);
+    };
+    for (const m of messages) {
+      of(m.to).messages++;
+      seen(m.to, m.sentAt);
+    }
+    for (const c of calls.values()) {
+      const t = of(c.to);
+      t.calls++;
+      if (c.status === 'ringing' || c.status === 'answered') t.activeCall = c.callId;
+      seen(c.to, c.createdAt);
+    }
+    for (const n of phones.keys()) of(n);
+    const search = (filter.search ?? '').replace(/\s/g, '');
+    return [...tally.entries()]
+      .filter(([n]) => !search || n.includes(search))
+      .sort(([a], [b]) => (last.get(b) ?? '').localeCompare(last.get(a) ?? ''))
+      .slice(0, filter.limit ?? Infinity)
+      .map(([number, t]) => ({
+        number,
+        behaviour: behaviourOf(number),
+        ...t,
+        lastActivity: last.get(number) ?? null,
+      }));
+  }
+
   const callView = ({
     timer: _timer,
     ...c
@@ -428,6 +483,20 @@ export async function startTencentEmulator(options: TencentEmulatorOptions): Pro
         200,
         messages.filter((m) => !to || m.to === to),
       );
+    if (req.method === 'GET' && url.pathname === '/_emulator/phones') {
+      const limit = Number(url.searchParams.get('limit'));
+      return sendJson(res, 200, {
+        phones: phoneList({
+          search: url.searchParams.get('q') ?? undefined,
+          limit: Number.isInteger(limit) && limit > 0 ? limit : undefined,
+        }),
+      });
+    }
+    if (req.method === 'POST' && url.pathname === '/_emulator/phones') {
+      const b = await body();
+      setPhone(String(b.number ?? ''), b.behaviour as TencentPhoneBehaviour);
+      return sendJson(res, 200, { number: b.number, behaviour: b.behaviour });
+    }
     if (req.method === 'GET' && url.pathname === '/_emulator/calls')
       return sendJson(res, 200, [...calls.values()].filter((c) => !to || c.to === to).map(callView));
     if (req.method === 'POST' && url.pathname === '/_emulator/sms') {
@@ -486,6 +555,7 @@ export async function startTencentEmulator(options: TencentEmulatorOptions): Pro
     faults = { ...NO_FAULTS };
     sendsTaken = 0;
     failedSends = 0;
+    changed();
   }
 
   return {
@@ -493,7 +563,9 @@ export async function startTencentEmulator(options: TencentEmulatorOptions): Pro
     port,
     messages: (filter = {}) => messages.filter((m) => !filter.to || m.to === filter.to),
     calls: (filter = {}) => [...calls.values()].filter((c) => !filter.to || c.to === filter.to).map(callView),
-    setPhone: (number, behaviour) => void phones.set(number, behaviour),
+    phones: phoneList,
+    onChange: (listener) => void listeners.push(listener),
+    setPhone,
     setFaults: (f) => void (faults = { ...faults, ...f }),
     configure: (u) => void Object.assign(urls, u),
     reply,

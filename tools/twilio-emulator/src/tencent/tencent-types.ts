@@ -69,9 +69,24 @@ export interface TencentCall {
   createdAt: string;
 }
 
+/** A phone as the phone page lists it: what it got from this provider, most recent first. */
+export interface TencentPhone {
+  number: string;
+  behaviour: TencentPhoneBehaviour;
+  messages: number;
+  calls: number;
+  /** The call ringing or waiting for a key, if any. */
+  activeCall: string | null;
+  lastActivity: string | null;
+}
+
 export interface TencentEmulator {
   readonly url: string;
   readonly port: number;
+  /** Every phone that texted, was texted or called, or was given a behaviour; most recent first. */
+  phones(filter?: { search?: string; limit?: number }): TencentPhone[];
+  /** Called after every change of a message, call or phone (the phone page follows them). */
+  onChange(listener: () => void): void;
   /** The SMS (outbound and replies), oldest first. */
   messages(filter?: { to?: string }): TencentSms[];
   calls(filter?: { to?: string }): TencentCall[];
