@@ -3,10 +3,17 @@ import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import type { CalloutView, IncidentView } from '../../contracts';
+import type { CalloutDeliveryPreview, CalloutView, IncidentView } from '../../contracts';
 import { fetchAllContacts, fetchTeams } from '../../directory/api';
 import { useDebounced } from '../../lib/use-debounced';
-import { createCallout, fetchDrillRoster, fetchPolicies, previewCallout } from './callouts-api';
+import {
+  createCallout,
+  fetchDrillRoster,
+  fetchPolicies,
+  previewCallout,
+  previewDelivery,
+  type CalloutInput,
+} from './callouts-api';
 
 const MESSAGE_MAX = 500;
 
@@ -35,7 +42,8 @@ function toggle(set: ReadonlySet<string>, id: string): Set<string> {
 
 /**
  * "Call out": pick people, teams or an escalation policy, write what is asked, see each
- * language's SMS as it will be sent and how many segments it takes, then send.
+ * language's SMS as it will be sent and how many segments it takes, and what each provider will
+ * send (people, billed SMS, calls only, its rate and daily cap), then send.
  */
 export function CalloutDialog({
   open,
@@ -102,6 +110,25 @@ function CalloutForm({
     queryKey: ['callout-dialog', 'preview', incident.id, text],
     queryFn: ({ signal }) => previewCallout(incident.id, text, signal),
     enabled: text.length > 0,
+    placeholderData: keepPreviousData,
+  });
+
+  // Who is picked, as the call-out will be sent: the delivery preview follows the picks and the text.
+  const recipients = useMemo(
+    () => ({
+      ...(contactIds.size ? { contactIds: [...contactIds].sort() } : {}),
+      ...(teamIds.size ? { teamIds: [...teamIds].sort() } : {}),
+      ...(policyId ? { policyId } : {}),
+    }),
+    [contactIds, teamIds, policyId],
+  );
+  const picked = useDebounced(recipients, 300);
+  const pickedSomeone = Object.keys(picked).length > 0;
+  const delivery = useQuery({
+    queryKey: ['callout-dialog', 'delivery', incident.id, text, picked],
+    queryFn: ({ signal }) =>
+      previewDelivery(incident.id, { message: text, ...picked } as CalloutInput, signal),
+    enabled: text.length >= 2 && pickedSomeone,
     placeholderData: keepPreviousData,
   });
 
@@ -312,6 +339,20 @@ function CalloutForm({
             </div>
           ))}
       </section>
+      <section
+        className="callout-preview"
+        aria-label={t('incidents.callouts.delivery.title')}
+        data-testid="callout-delivery"
+      >
+        <h3 className="callout-preview__title">{t('incidents.callouts.delivery.title')}</h3>
+        {!(text.length >= 2 && pickedSomeone) && (
+          <p className="work-list__empty">{t('incidents.callouts.delivery.empty')}</p>
+        )}
+        {text.length >= 2 && pickedSomeone && delivery.isError && (
+          <ErrorNotice error={delivery.error} compact />
+        )}
+        {text.length >= 2 && pickedSomeone && delivery.data && <DeliveryEstimate preview={delivery.data} />}
+      </section>
       {send.isError && <ErrorNotice error={send.error} compact />}
       <div className="callout-dialog__actions">
         {!someone && (
@@ -332,5 +373,62 @@ function CalloutForm({
         </button>
       </div>
     </form>
+  );
+}
+
+/** Per provider: who it texts and the billed SMS that makes, who it only calls, its limits. */
+function DeliveryEstimate({ preview }: { preview: CalloutDeliveryPreview }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="callout-preview__meta" data-testid="callout-delivery-total">
+        {t('incidents.callouts.delivery.recipients', { count: preview.recipients })}
+      </p>
+      {preview.providers.map((p) => (
+        <div
+          key={p.provider}
+          className="callout-preview__item"
+          data-testid="callout-delivery-provider"
+          data-provider={p.provider}
+          data-texted={p.texted}
+          data-segments={p.segments}
+          data-called-only={p.calledOnly}
+        >
+          <div className="callout-preview__meta">
+            <strong>{t(`incidents.callouts.provider.${p.provider}`)}</strong>
+            <span>
+              {t('incidents.callouts.delivery.texted', { count: p.texted })}
+              {' · '}
+              {t('incidents.callouts.delivery.segments', { count: p.segments })}
+              {p.calledOnly > 0 && (
+                <>
+                  {' · '}
+                  {t('incidents.callouts.delivery.calledOnly', { count: p.calledOnly })}
+                </>
+              )}
+            </span>
+          </div>
+          {p.ratePerSecond > 0 && (
+            <p className="callout-preview__text" data-testid="callout-delivery-rate">
+              {t('incidents.callouts.delivery.rate', { rate: p.ratePerSecond, seconds: p.secondsAtRate })}
+            </p>
+          )}
+          {p.atDailyCap > 0 && (
+            <p className="notice notice--caution notice--compact" data-testid="callout-delivery-cap">
+              {t('incidents.callouts.delivery.atDailyCap', {
+                count: p.atDailyCap,
+                cap: p.dailyCapPerNumber,
+                provider: t(`incidents.callouts.provider.${p.provider}`),
+              })}
+            </p>
+          )}
+        </div>
+      ))}
+      {preview.unreachable > 0 && (
+        <p className="notice notice--caution notice--compact" data-testid="callout-delivery-unreachable">
+          {t('incidents.callouts.delivery.unreachable', { count: preview.unreachable })}
+        </p>
+      )}
+    </>
   );
 }

@@ -1,5 +1,6 @@
 import { apiRequest } from '../../api/client';
 import type {
+  CalloutDeliveryPreview,
   CalloutMessagePreview,
   CalloutView,
   EscalationPolicyView,
@@ -42,6 +43,19 @@ export function previewCallout(
   signal?: AbortSignal,
 ): Promise<CalloutMessagePreview[]> {
   return apiRequest('/api/callouts/preview', { method: 'POST', body: { message, incidentId }, signal });
+}
+
+/** What each provider would send for this call-out's first round: people, SMS segments, limits. */
+export function previewDelivery(
+  incidentId: string,
+  body: CalloutInput,
+  signal?: AbortSignal,
+): Promise<CalloutDeliveryPreview> {
+  return apiRequest(`${incidentPath(incidentId)}/callouts/delivery-preview`, {
+    method: 'POST',
+    body,
+    signal,
+  });
 }
 
 /** Every escalation policy in the caller's scope (the zone's and their enterprise's). */
