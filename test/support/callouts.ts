@@ -3,6 +3,7 @@ import {
   startTencentEmulator,
   startTwilioEmulator,
   type TencentEmulator,
+  type TencentEmulatorOptions,
   type TwilioEmulator,
 } from '@muster/twilio-emulator';
 import { freePort } from './processes.js';
@@ -54,7 +55,15 @@ export async function startCalloutStack(
     web = false,
     dutyAlerting = false,
     tencent: withTencent = false,
-  }: { inProcessWorker?: boolean; web?: boolean; dutyAlerting?: boolean; tencent?: boolean } = {},
+    tencentOptions = {},
+  }: {
+    inProcessWorker?: boolean;
+    web?: boolean;
+    dutyAlerting?: boolean;
+    tencent?: boolean;
+    /** Overrides of the Tencent emulator's timings (a person pressing a key takes longer than a test). */
+    tencentOptions?: Partial<TencentEmulatorOptions>;
+  } = {},
 ): Promise<CalloutStack> {
   const tencent = withTencent
     ? await startTencentEmulator({
@@ -68,6 +77,7 @@ export async function startCalloutStack(
         ringMs: 50,
         keyTimeoutMs: 2000,
         log: () => undefined,
+        ...tencentOptions,
       })
     : null;
   const tencentEnv: Record<string, string> = tencent
@@ -89,6 +99,8 @@ export async function startCalloutStack(
     ringMs: 50,
     gatherTimeoutMs: 2000,
     log: () => undefined,
+    // Its phones on the same phone simulator page.
+    tencent: tencent ?? undefined,
   });
   const port = await freePort();
   const publicUrl = `http://127.0.0.1:${port}`;

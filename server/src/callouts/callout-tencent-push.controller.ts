@@ -11,6 +11,7 @@ import {
   TencentPushGuard,
   voiceEvent,
 } from '../messaging/tencent/tencent-push.js';
+import { TencentVoicePushes } from '../messaging/tencent/tencent-voice-pushes.js';
 import { CalloutEngine } from './callout-engine.js';
 import { PhoneResponderService } from './phone-responder.service.js';
 
@@ -29,6 +30,7 @@ export class CalloutTencentPushController {
     private readonly engine: CalloutEngine,
     private readonly phones: PhoneResponderService,
     private readonly receipts: ReceiptSinks,
+    private readonly voicePushes: TencentVoicePushes,
   ) {}
 
   @ApiDoc('Tencent Cloud SMS receipts (状态回执)', 400, 403, 409, 413)
@@ -62,7 +64,11 @@ export class CalloutTencentPushController {
     const event = voiceEvent(body);
     if (!event) return PUSH_OK;
     const id = await this.engine.deliveryOf('tencent', event.callId);
-    if (!id) throw new ConflictError('a push for a call not recorded yet');
+    if (!id) {
+      // Perhaps the call of a send that got no answer: its retry finds the call by this push.
+      if (event.to) await this.voicePushes.record({ ...event, to: event.to });
+      throw new ConflictError('a push for a call not recorded yet');
+    }
     if (event.kind === 'key') await this.phones.keyPressed(id, event.key);
     else await this.engine.reported(id, { status: event.status, sid: event.callId, errorCode: null });
     return PUSH_OK;

@@ -106,6 +106,12 @@ const schema = z.object({
   /** Seconds a request to Tencent Cloud may take before it counts as timed out. */
   TENCENT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(10),
   /**
+   * How long a voice notification whose send got no answer is held before it may go to another
+   * provider (VMS has no send-record query: only the call's own push can tell it was placed).
+   * Longer than a call rings, plays and waits for its key, and its push arrives.
+   */
+  TENCENT_VOICE_HOLD_SECONDS: z.coerce.number().int().min(1).default(300),
+  /**
    * Which providers reach which numbers, in order of preference, per kind of number:
    * `cn_mobile=tencent,twilio;cn_landline=tencent,twilio;foreign=twilio`. A provider not
    * configured is left out.

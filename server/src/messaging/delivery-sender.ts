@@ -134,7 +134,8 @@ export class DeliverySender {
     // Reading the row and sending are not one step: another run of this job may have read it
     // too and be sending it now. Only the run whose claim of the next attempt takes sends; the
     // other looks again shortly, and then waits out the winner's lease and reconciles.
-    if (!(await store.claim(row.id, row.attempts, SEND_LEASE_MS, provider.name))) {
+    const leaseMs = provider.leaseMs?.(outbound.channel) ?? SEND_LEASE_MS;
+    if (!(await store.claim(row.id, row.attempts, leaseMs, provider.name))) {
       if (!token) throw new Error('another run of this send claimed it');
       await job.moveToDelayed(Date.now() + CLAIM_LOST_RETRY_MS, token);
       throw new DelayedError();

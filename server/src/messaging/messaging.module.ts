@@ -6,6 +6,7 @@ import { Providers } from './providers.js';
 import { ReceiptSinks } from './receipt-sinks.js';
 import { TencentPushGuard } from './tencent/tencent-push.js';
 import { TencentProvider } from './tencent/tencent.provider.js';
+import { TencentVoicePushes } from './tencent/tencent-voice-pushes.js';
 import { TwilioProvider } from './twilio/twilio.provider.js';
 import { TwilioWebhooks } from './twilio/twilio-webhooks.js';
 import { WebhookSignatureGuard } from './webhook-signature.guard.js';
@@ -23,6 +24,7 @@ import { WebhookSignatureGuard } from './webhook-signature.guard.js';
     Providers,
     { provide: PROVIDER_WEBHOOKS, useClass: TwilioWebhooks },
     TencentPushGuard,
+    TencentVoicePushes,
     ReceiptSinks,
     DeliverySender,
     OptOutRepository,
@@ -35,6 +37,7 @@ import { WebhookSignatureGuard } from './webhook-signature.guard.js';
     OptOutRepository,
     WebhookSignatureGuard,
     TencentPushGuard,
+    TencentVoicePushes,
     ReceiptSinks,
   ],
 })

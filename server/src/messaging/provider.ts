@@ -1,6 +1,6 @@
 import type { ContactLanguage } from '@muster/contracts';
 import type { DeliveryStatus } from './delivery-status.js';
-import type { ProviderName } from './routing.js';
+import type { ProviderName, SendChannel } from './routing.js';
 
 /**
  * What Muster needs from an SMS/voice provider, in Muster's words: the provider translates its
@@ -83,6 +83,12 @@ export interface MessagingProvider {
    */
   findSms(to: string, body: string, since: Date): Promise<ProviderResult | null>;
   findCall(to: string, since: Date): Promise<ProviderResult | null>;
+  /**
+   * How long an attempt on `channel` stays leased when it gets no answer, before its retry asks
+   * `find*` (null: the sender's own lease). A provider that cannot be asked about a send at once
+   * holds it until its pushes can have told.
+   */
+  leaseMs?(channel: SendChannel): number | null;
 }
 
 /** The form parameters of a provider's webhook request. */

@@ -60,7 +60,7 @@ export const PHONE_PAGE_HTML = String.raw`<!doctype html>
   .call .head strong { flex:1; }
   .lines { margin:8px 0 0; padding:0; list-style:none; font-size:14px; }
   .lines li { padding:3px 0; border-bottom:1px dashed #eef0f2; }
-  .lines .k { display:inline-block; min-width:62px; font-size:12px; color:var(--muted); }
+  .lines .k { display:inline-block; min-width:62px; margin-right:6px; font-size:12px; color:var(--muted); }
   .lines .say { font-size:15px; }
   .lines .err { color:var(--bad); }
   .keypad { display:grid; grid-template-columns:repeat(3, 64px); gap:8px; margin-top:10px; }

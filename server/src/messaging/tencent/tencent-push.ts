@@ -93,8 +93,12 @@ export function smsReply(body: unknown): { from: string; text: string } | null {
  * (`voiceprompt_callback`: 0 answered, 1 not answered, 2 failed), or why it failed
  * (`voice_failure_callback`).
  */
-export type VoiceEvent =
-  { kind: 'key'; callId: string; key: string } | { kind: 'ended'; callId: string; status: DeliveryStatus };
+export type VoiceEvent = (
+  { kind: 'key'; callId: string; key: string } | { kind: 'ended'; callId: string; status: DeliveryStatus }
+) & {
+  /** The number called (E.164), as the push names it. */
+  to: string | null;
+};
 
 const PROMPT_RESULT: Readonly<Record<string, DeliveryStatus>> = {
   '0': 'completed',
@@ -108,15 +112,18 @@ export function voiceEvent(body: unknown): VoiceEvent | null {
   if (key) {
     const callId = str(key.callid);
     const pressed = str(key.keypress);
-    return callId && pressed ? { kind: 'key', callId, key: pressed.trim() } : null;
+    const to = e164(key.nationcode, key.mobile);
+    return callId && pressed ? { kind: 'key', callId, key: pressed.trim(), to } : null;
   }
   const prompt = obj(b?.voiceprompt_callback);
   if (prompt) {
     const callId = str(prompt.callid);
     const status = PROMPT_RESULT[String(prompt.result)];
-    return callId && status ? { kind: 'ended', callId, status } : null;
+    const to = e164(prompt.nationcode, prompt.mobile);
+    return callId && status ? { kind: 'ended', callId, status, to } : null;
   }
   const failure = obj(b?.voice_failure_callback);
   const callId = str(failure?.callid);
-  return callId ? { kind: 'ended', callId, status: 'failed' } : null;
+  const to = e164(failure?.nationcode, failure?.mobile);
+  return callId ? { kind: 'ended', callId, status: 'failed', to } : null;
 }

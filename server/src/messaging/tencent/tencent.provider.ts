@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import type { SendChannel } from '../routing.js';
 import {
   type MessagingProvider,
   type OutboundCall,
@@ -10,6 +11,7 @@ import {
 import { createTencentClients, type SmsClient, type VmsClient } from './tencent-client.js';
 import { codeError, tencentErrorOf } from './tencent-errors.js';
 import { parseTemplateIds, type TemplateIds } from './tencent-templates.js';
+import { TencentVoicePushes } from './tencent-voice-pushes.js';
 
 /** Whether Tencent Cloud is configured: a key pair, the SMS application and its signature. */
 export function tencentConfigured(config: AppConfig): boolean {
@@ -33,7 +35,8 @@ const RECORD_STATUS: Readonly<Record<number, ProviderResult['status']>> = {
  * `SendSms` with the kind's approved template and signature, `SendTtsVoice` for a text-to-speech
  * notification that collects a key, and `DescribeSendRecordList` (the number's send records) to
  * find a text whose send's outcome was unknown. Receipts, replies and keys come back by push
- * (`tencent-push.ts`).
+ * (`tencent-push.ts`). VMS has no such query for calls: a call in doubt is held until its own push
+ * could have told (`findCall`).
  */
 @Injectable()
 export class TencentProvider implements MessagingProvider {
@@ -41,7 +44,10 @@ export class TencentProvider implements MessagingProvider {
   private clients: { sms: SmsClient; vms: VmsClient } | null = null;
   private readonly templates: TemplateIds;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly voicePushes: TencentVoicePushes,
+  ) {
     this.templates = parseTemplateIds(config.TENCENT_TEMPLATES);
   }
 
@@ -116,12 +122,21 @@ export class TencentProvider implements MessagingProvider {
   }
 
   /**
-   * VMS keeps no send-record query for voice notifications: a call whose request was not answered
-   * is not found, and its retry may ring the phone again (a call, unlike a text, is over once
-   * heard, and its key is the same answer).
+   * A voice attempt without an answer stays leased for the hold (`TENCENT_VOICE_HOLD_SECONDS`),
+   * not the sender's short lease: its retry must not ask before the call could have rung, played,
+   * waited for its key and been pushed.
    */
-  async findCall(): Promise<ProviderResult | null> {
-    return null;
+  leaseMs(channel: SendChannel): number | null {
+    return channel === 'voice' ? this.config.TENCENT_VOICE_HOLD_SECONDS * 1000 : null;
+  }
+
+  /**
+   * VMS has no send-record query for voice notifications: a call whose send got no answer is found
+   * by its own push (a key, or how it ended), recorded by number when no send held its id. Asked
+   * only once the hold is over, so no push means Tencent placed no call, and another provider may.
+   */
+  async findCall(to: string, since: Date): Promise<ProviderResult | null> {
+    return this.voicePushes.latest(to, since);
   }
 }
 
