@@ -337,3 +337,85 @@ describe('failover from the mainland provider to Twilio', () => {
     expect(metrics.text).toMatch(/muster_provider_breaker_state\{provider="tencent"\} [12]/);
   }, 600_000);
 });
+
+/**
+ * VMS has no query for the calls it placed. A voice notification whose send got no answer is held
+ * (TENCENT_VOICE_HOLD_SECONDS) and then found by the call's own push; only a call Tencent surely
+ * did not place goes to Twilio. Tencent's breaker opens at its first failure here, so without the
+ * hold every retry would ring through Twilio.
+ */
+describe('voice notifications whose outcome is unknown', () => {
+  let s: CalloutStack;
+  let commander: string;
+  let incidentId: string;
+
+  beforeAll(async () => {
+    s = await startCalloutStack(
+      { TENCENT_TIMEOUT_SECONDS: '1', TENCENT_VOICE_HOLD_SECONDS: '8', PROVIDER_BREAKER_FAILURES: '1' },
+      // Real escalation time: the tier's next round (a call of its own) comes long after the test.
+      1,
+      { tencent: true },
+    );
+    commander = await s.t.token('commander');
+    incidentId = (
+      await s.t.http.post('/api/incidents').set('Authorization', `Bearer ${commander}`).send(incidentReport())
+    ).body.id;
+  });
+  afterAll(() => s.close());
+
+  /** Calls out one landline (called at once, by voice only); answers its voice page once it went out. */
+  async function callLandline(id: string) {
+    const c = await s.t.http
+      .post(`/api/incidents/${incidentId}/callouts`)
+      .set('Authorization', `Bearer ${commander}`)
+      .send({ contactIds: [id], message: '语音通道测试' })
+      .expect(201);
+    return waitFor(
+      async () => {
+        const view = (
+          await s.t.http.get(`/api/callouts/${c.body.id}`).set('Authorization', `Bearer ${commander}`)
+        ).body as CalloutView;
+        const voice = view.recipients[0]!.deliveries.find((d) => d.channel === 'voice');
+        return voice?.providerId ? voice : undefined;
+      },
+      60_000,
+      'the voice page sent or adopted',
+    );
+  }
+
+  it('adopts the call Tencent placed although its send timed out: nobody is called by both', async () => {
+    const tencent = s.tencent!;
+    const {
+      ids: [id],
+      phones: [phone],
+    } = await seedContacts(s.t.db.url, 1, '561');
+    // Tencent takes the call and rings the phone, but answers after the client gave up.
+    tencent.setFaults({ failSendsAfter: 0, failWith: 'timeout', hangMs: 2500 });
+    const pending = callLandline(id!);
+    const call = await waitFor(
+      () => tencent.calls({ to: phone }).find((c) => c.status === 'answered'),
+      10_000,
+      'the Tencent call ringing',
+    );
+    // The key's push names a call no send holds yet: refused (409), and remembered by number.
+    tencent.press(call.callId, '1');
+    const voice = await pending;
+    expect(voice.provider).toBe('tencent');
+    expect(voice.providerId).toBe(call.callId);
+    expect(tencent.calls({ to: phone })).toHaveLength(1);
+    expect(s.emulator.calls({ to: phone })).toEqual([]);
+  }, 90_000);
+
+  it('calls through Twilio at once when Tencent surely placed no call (it refused the send)', async () => {
+    const tencent = s.tencent!;
+    const {
+      ids: [id],
+      phones: [phone],
+    } = await seedContacts(s.t.db.url, 1, '562');
+    tencent.setFaults({ failSendsAfter: 0, failWith: 'error' });
+    const voice = await callLandline(id!);
+    expect(voice.provider).toBe('twilio');
+    expect(tencent.calls({ to: phone })).toEqual([]);
+    expect(s.emulator.calls({ to: phone })).toHaveLength(1);
+  }, 90_000);
+});

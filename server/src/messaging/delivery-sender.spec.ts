@@ -1,6 +1,12 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { DelayedError, type Job } from 'bullmq';
-import { CLAIM_LOST_RETRY_MS, DeliverySender, SEND_LEASE_MS, textMessage } from './delivery-sender.js';
+import {
+  CLAIM_LOST_RETRY_MS,
+  DeliverySender,
+  SEND_LEASE_MS,
+  phoneCall,
+  textMessage,
+} from './delivery-sender.js';
 import type { DeliveryRow, DeliveryStore } from './delivery-store.js';
 import type { OptOutRepository } from './opt-out.repository.js';
 import { type MessagingProvider, ProviderError, type ProviderResult } from './provider.js';
@@ -234,6 +240,32 @@ describe('the delivery sender', () => {
       `sending d1 ${SEND_LEASE_MS} tencent`,
       `sending d1 ${SEND_LEASE_MS}`,
       'accepted d1 SM1 queued true',
+    ]);
+  });
+
+  it("claims a call under the provider's own lease (Tencent's voice hold), a text under the sender's", async () => {
+    const placed: ProviderResult = { sid: 'call-1', status: 'queued' };
+    const { calls, store, sender } = setUp(
+      {},
+      {
+        sendSms: async () => queued,
+        placeCall: async () => placed,
+        leaseMs: (channel) => (channel === 'voice' ? 300_000 : null),
+      },
+    );
+    const call = phoneCall({
+      to: '+8613800000001',
+      scriptUrl: 'http://x/voice',
+      statusCallback: 'http://x/status',
+      template: { kind: 'callout', params: ['hi'] },
+    });
+    await sender.send(store, row(), call, job(), 't');
+    await sender.send(store, row({ id: 'd2' }), sms, job(), 't');
+    expect(calls).toEqual([
+      'sending d1 300000 tencent',
+      'accepted d1 call-1 queued true',
+      `sending d2 ${SEND_LEASE_MS} tencent`,
+      'accepted d2 SM1 queued true',
     ]);
   });
 });

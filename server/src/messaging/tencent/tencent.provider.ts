@@ -127,7 +127,10 @@ export class TencentProvider implements MessagingProvider {
    * waited for its key and been pushed.
    */
   leaseMs(channel: SendChannel): number | null {
-    return channel === 'voice' ? this.config.TENCENT_VOICE_HOLD_SECONDS * 1000 : null;
+    if (channel !== 'voice') return null;
+    // Never shorter than the request itself may take, which is what a lease is for.
+    const { TENCENT_VOICE_HOLD_SECONDS: hold, TENCENT_TIMEOUT_SECONDS: timeout } = this.config;
+    return Math.max(hold, 2 * timeout) * 1000;
   }
 
   /**
