@@ -219,6 +219,14 @@ describe('call-outs through the mainland provider (Tencent Cloud SDK and its emu
     ).toBe(403);
     // A signature of another body does not carry over to this one.
     expect((await post('/webhooks/tencent/sms-reply', reply, { Sign: sign(receipt) })).status).toBe(403);
+    expect((await post('/webhooks/tencent/sms-status', receipt, {})).status).toBe(403);
+    expect(
+      (
+        await post('/webhooks/tencent/sms-status', receipt, {
+          Sign: sign(receipt, 'not-the-callback-key-00'),
+        })
+      ).status,
+    ).toBe(403);
     expect((await post('/webhooks/tencent/sms-status', receipt, { Sign: sign(reply) })).status).toBe(403);
     const voice = JSON.stringify({
       voicekey_callback: { callid: 'x', keypress: '1', mobile: a.phone.slice(3), nationcode: '86' },
