@@ -349,8 +349,8 @@ describe('failover from the mainland provider to Twilio', () => {
 /**
  * VMS has no query for the calls it placed. A voice notification whose send got no answer is held
  * (TENCENT_VOICE_HOLD_SECONDS) and then found by the call's own push; only a call Tencent surely
- * did not place goes to Twilio. Tencent's breaker opens at its first failure here, so without the
- * hold every retry would ring through Twilio.
+ * did not place goes to Twilio. Tencent's breaker opens at its first failure here and lets a
+ * probe through a second later, so without the hold a retry would ring the phone again.
  */
 describe('voice notifications whose outcome is unknown', () => {
   let s: CalloutStack;
@@ -359,7 +359,12 @@ describe('voice notifications whose outcome is unknown', () => {
 
   beforeAll(async () => {
     s = await startCalloutStack(
-      { TENCENT_TIMEOUT_SECONDS: '1', TENCENT_VOICE_HOLD_SECONDS: '8', PROVIDER_BREAKER_FAILURES: '1' },
+      {
+        TENCENT_TIMEOUT_SECONDS: '1',
+        TENCENT_VOICE_HOLD_SECONDS: '8',
+        PROVIDER_BREAKER_FAILURES: '1',
+        PROVIDER_BREAKER_OPEN_SECONDS: '1',
+      },
       // Real escalation time: the tier's next round (a call of its own) comes long after the test.
       1,
       { tencent: true },
@@ -425,5 +430,8 @@ describe('voice notifications whose outcome is unknown', () => {
     expect(voice.provider).toBe('twilio');
     expect(tencent.calls({ to: phone })).toEqual([]);
     expect(s.emulator.calls({ to: phone })).toHaveLength(1);
+    // Tencent was asked (its breaker's probe) and refused: the time-out before, this error now.
+    const metrics = await s.t.http.get('/metrics');
+    expect(metrics.text).toMatch(/muster_provider_sends_total\{provider="tencent",outcome="failed"\} 2\n/);
   }, 90_000);
 });
