@@ -31,7 +31,8 @@ describe('call-outs over two providers, in the console and on the phone simulato
   beforeAll(async () => {
     await requireBuiltConsole();
     // Real escalation time, and a minute to press a key: the test answers long before either.
-    stack = await startCalloutStack({}, 1, {
+    // Tencent's daily cap is one text per number and its rate five a second, for the preview's warnings.
+    stack = await startCalloutStack({ TENCENT_DAILY_CAP_PER_NUMBER: '1', TENCENT_RATE_PER_SECOND: '5' }, 1, {
       web: true,
       tencent: true,
       tencentOptions: { keyTimeoutMs: 60_000 },
@@ -182,5 +183,23 @@ describe('call-outs over two providers, in the console and on the phone simulato
     await phoneContext.close();
     expect(errors).toEqual([]);
     expect(ui.pageErrors).toEqual([]);
+  }, 60_000);
+
+  it("warns before a second call-out that the mobiles are at Tencent's daily cap, and shows its rate", async () => {
+    await commander.getByTestId('language-switcher').selectOption('zh-CN');
+    const dialog = await fillDialog();
+    const tencent = provider(dialog, 'tencent');
+    // The two mobiles had their one text of the day in the first call-out.
+    await tencent
+      .getByTestId('callout-delivery-cap')
+      .getByText(/^2 个号码今天已达腾讯云每号每日 1 条的上限/)
+      .waitFor();
+    await expect(tencent.getByTestId('callout-delivery-rate').textContent()).resolves.toBe(
+      '限速每秒 5 条：全部短信约需 1 秒',
+    );
+    await expect(provider(dialog, 'twilio').getByTestId('callout-delivery-cap').count()).resolves.toBe(0);
+    await dialog.getByTestId('callout-delivery').scrollIntoViewIfNeeded();
+    await screenshot(commander, 'callouts-mainland-preview-cap-zh');
+    await dialog.getByRole('button', { name: '取消' }).click();
   }, 60_000);
 });
