@@ -48,9 +48,9 @@ interface LiveRow {
 
 /** A batch goes to the database this long after its oldest reading arrived, or when this many wait. */
 const BATCH_DELAY_MS = 50;
-const BATCH_ROWS = 5000;
+const BATCH_ROWS = 10_000;
 /** Readings queued beyond this make new deliveries wait (MQTT stalls; the broker holds the rest). */
-const QUEUE_HIGH_WATER = 20_000;
+const QUEUE_HIGH_WATER = 50_000;
 const RETRY_MS = 1000;
 
 /**

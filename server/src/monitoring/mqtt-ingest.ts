@@ -18,11 +18,19 @@ const RETRY_MS = 1000;
  * messages waiting for their batch to commit. Under MQTT 3.1.1 the broker's own limit applies
  * (Mosquitto's max_inflight_messages, 20), which would cap a batch at 20 messages.
  */
-const RECEIVE_MAXIMUM = 20_000;
+const RECEIVE_MAXIMUM = 65_535;
 /** The broker keeps the session (and what it has not delivered) this long while we are away. */
 const SESSION_EXPIRY_SECONDS = 86_400;
 /** Handed to mqtt.js's handleMessage callback: go on to the next message, the ack is ours. */
 const ACK_DEFERRED = new Error('acknowledged after the batch commits');
+
+interface Pending {
+  packet: IPublishPacket;
+  /** The connection it came on: an acknowledgement means nothing on another. */
+  stream: MqttClient['stream'];
+  /** Null while its batch is being written; false when left for redelivery. */
+  stored: boolean | null;
+}
 
 /**
  * The worker's MQTT subscriber: `{prefix}/{creditCode}/{pointCode}`, QoS 1, payload
@@ -45,8 +53,9 @@ export class MqttIngest implements OnApplicationBootstrap, BeforeApplicationShut
   private client: MqttClient | null = null;
   private stopping = false;
   private readonly enterpriseIds = new Map<string, string | null>();
-  /** The acknowledgements, written one after the other as their batches commit. */
-  private acks: Promise<void> = Promise.resolve();
+  /** Messages in arrival order, acknowledged from the front as their readings are stored. */
+  private pending: Pending[] = [];
+  private head = 0;
 
   constructor(
     private readonly ingest: IngestService,
@@ -69,22 +78,17 @@ export class MqttIngest implements OnApplicationBootstrap, BeforeApplicationShut
       connectTimeout: 10_000,
     });
     client.handleMessage = (packet, done) => {
-      const stream = client.stream;
+      const message: Pending = { packet, stream: client.stream, stored: null };
       this.queue(packet).then(
         ({ committed }) => {
-          const stored = committed.then(
-            () => true,
+          this.pending.push(message);
+          committed.then(
+            () => this.settle(client, message, true),
             (err: unknown) => {
               this.logger.warn({ err, topic: packet.topic }, 'MQTT message left for redelivery');
-              return false;
+              this.settle(client, message, false);
             },
           );
-          this.acks = this.acks
-            .then(() => stored)
-            .then((ok) => {
-              if (ok) this.acknowledge(client, stream, packet);
-            })
-            .catch((err: unknown) => this.logger.warn({ err }, 'MQTT acknowledgement not sent'));
           done(ACK_DEFERRED);
         },
         (err: unknown) => {
@@ -109,6 +113,19 @@ export class MqttIngest implements OnApplicationBootstrap, BeforeApplicationShut
     await this.client?.endAsync(true);
   }
 
+  /** Acknowledges the front of the line up to the first message still waiting for its batch. */
+  private settle(client: MqttClient, message: Pending, stored: boolean): void {
+    message.stored = stored;
+    while (this.head < this.pending.length && this.pending[this.head]!.stored !== null) {
+      const m = this.pending[this.head++]!;
+      if (m.stored) this.acknowledge(client, m.stream, m.packet);
+    }
+    if (this.head > 4096 && this.head * 2 > this.pending.length) {
+      this.pending = this.pending.slice(this.head);
+      this.head = 0;
+    }
+  }
+
   /**
    * Written straight to the connection the message came on. After a reconnect the broker
    * delivers the unacknowledged messages again, so an acknowledgement for the old connection
@@ -117,6 +134,11 @@ export class MqttIngest implements OnApplicationBootstrap, BeforeApplicationShut
   private acknowledge(client: MqttClient, stream: MqttClient['stream'], packet: IPublishPacket): void {
     if (packet.qos !== 1 || packet.messageId === undefined) return;
     if (!client.connected || client.stream !== stream) return;
+    // A batch's acknowledgements settle together: one write to the socket for all of them.
+    if (!stream.writableCorked) {
+      stream.cork();
+      setImmediate(() => stream.uncork());
+    }
     stream.write(
       generate({ cmd: 'puback', messageId: packet.messageId, reasonCode: 0 }, { protocolVersion: 5 }),
     );
