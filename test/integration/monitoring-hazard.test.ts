@@ -11,7 +11,9 @@ import { newMonitoredInstallation } from '../support/monitoring.js';
 describe('an alarm that opens a hazard', () => {
   let t: TestApp;
   const q = <T>(sql: string, params?: unknown[]) => t.db.query(sql, params) as Promise<T[]>;
-  const auth = async (role: string) => ({ Authorization: `Bearer ${await t.token(role)}` });
+  const auth = async (role: Parameters<TestApp['token']>[0]) => ({
+    Authorization: `Bearer ${await t.token(role)}`,
+  });
 
   beforeAll(async () => {
     t = await createTestApp();

@@ -42,9 +42,8 @@ export class AlarmHazards {
           ? { lat: installation.lat, lng: installation.lng }
           : null,
       category: 'hazardous_chemicals',
-      description:
-        `在线监测点 ${point.code}（${point.name}）${level}报警：读数 ${roundReading(alarm.peakValue)} ${point.unit}，` +
-        `限值 ${roundReading(alarm.limit)} ${point.unit}，自 ${alarm.startedAt.toISOString()} 起超限。`,
+      // When it happened is the hazard's found time (the alarm's), shown in the zone's time.
+      description: `在线监测点 ${point.code}（${point.name}）${level}报警：读数 ${roundReading(alarm.peakValue)} ${point.unit}，限值 ${roundReading(alarm.limit)} ${point.unit}。`,
       level: 'general',
       source: 'monitoring',
       ...(byHand ? {} : { foundBy: MONITORING_FINDER }),
