@@ -118,6 +118,7 @@ export const AUDIT_ACTION_TEXT = {
   'ingest_key.issued': ['签发数据接入密钥', 'Issued an ingestion key'],
   'alarm.raised': ['监测报警', 'A monitoring alarm was raised'],
   'alarm.incident_filed': ['由监测报警报告事故', 'Filed an incident from a monitoring alarm'],
+  'alarm.hazard_opened': ['由监测报警登记隐患', 'Opened a hazard from a monitoring alarm'],
   'alarm.acknowledged': ['确认监测报警', 'Acknowledged a monitoring alarm'],
   'alarm.disposed': ['处置监测报警', 'Disposed of a monitoring alarm'],
   'alarm.closed': ['关闭监测报警', 'Closed a monitoring alarm'],

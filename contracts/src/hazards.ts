@@ -14,6 +14,7 @@ export const HAZARD_SOURCES = [
   'spot_check',
   'drill_improvement',
   'report',
+  'monitoring',
 ] as const;
 export type HazardSource = (typeof HAZARD_SOURCES)[number];
 

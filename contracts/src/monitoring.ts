@@ -6,8 +6,11 @@
 export const POINT_KINDS = ['gas', 'level', 'pressure', 'temperature', 'flow'] as const;
 export type PointKind = (typeof POINT_KINDS)[number];
 
-/** What else an alarm of a point does besides notifying: file an incident, once per alarm. */
-export const POINT_ALARM_ACTIONS = ['notify', 'incident'] as const;
+/**
+ * What else an alarm of a point does besides notifying, once per alarm: file an incident, or
+ * open a hazard in the enterprise's ledger.
+ */
+export const POINT_ALARM_ACTIONS = ['notify', 'incident', 'hazard'] as const;
 export type PointAlarmAction = (typeof POINT_ALARM_ACTIONS)[number];
 
 export const ALARM_LEVELS = ['high', 'high_high', 'low', 'low_low'] as const;
@@ -89,6 +92,8 @@ export interface AlarmView {
   disposal: string | null;
   closedAt: string | null;
   incidentId: string | null;
+  /** The hazard opened in the ledger from this alarm (by the point's setting or by hand). */
+  hazardId: string | null;
 }
 
 export interface AlarmStatisticsRow {

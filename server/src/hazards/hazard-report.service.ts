@@ -30,6 +30,7 @@ export const SOURCE_ZH: Record<HazardSource, string> = {
   spot_check: '园区抽查',
   drill_improvement: '演练改进项',
   report: '举报',
+  monitoring: '在线监测报警',
 };
 export const CATEGORY_ZH: Record<HazardCategory, string> = {
   fire: '消防安全',

@@ -113,7 +113,7 @@ export class HazardService {
     dto: HazardCreateDto,
     origin: { inspectionRecordId?: string; recurrenceOf?: string; riskPointId?: string } = {},
   ): Promise<HazardDetailView> {
-    const me = this.me();
+    const { person: me, name } = this.recorder();
     const enterpriseId = this.ownerOf(me, dto.enterpriseId);
     return this.db.transaction(async () => {
       const enterpriseName = await this.hazards.enterpriseName(enterpriseId);
@@ -123,12 +123,12 @@ export class HazardService {
       const h = new Hazard();
       h.enterpriseId = enterpriseId;
       h.status = 'found';
-      h.foundBy = dto.foundBy ?? me.name;
+      h.foundBy = dto.foundBy ?? name;
       h.foundAt = dto.foundAt ? new Date(dto.foundAt) : now;
       if (h.foundAt.getTime() > now.getTime() + 5 * 60_000) {
         throw new InvalidError(['foundAt: must not be in the future']);
       }
-      h.createdBy = me.id;
+      h.createdBy = me?.id ?? null;
       h.photoIds = [];
       h.reportedToZoneAt = null;
       h.inspectionRecordId = origin.inspectionRecordId ?? null;
@@ -146,7 +146,7 @@ export class HazardService {
         toStatus: 'found',
         comment: null,
         photoIds: saved.photoIds,
-        ...actorOf(me),
+        ...(me ? actorOf(me) : { actorId: null, actorName: name, actorRole: 'system' }),
       });
       const view = await this.detail(await this.hazards.getById(saved.id));
       await this.audit.record({
@@ -620,8 +620,8 @@ export class HazardService {
     }
   }
 
-  private ownerOf(me: Principal, requested: string | undefined): string {
-    if (me.role === 'enterprise_officer') {
+  private ownerOf(me: Principal | null, requested: string | undefined): string {
+    if (me?.role === 'enterprise_officer') {
       if (requested && requested !== me.enterpriseId) {
         throw new ForbiddenError('enterpriseId: an officer records hazards of their own enterprise only');
       }
@@ -635,6 +635,17 @@ export class HazardService {
     const p = this.context.principal();
     if (!p) throw new UnauthenticatedError('Unauthorized');
     return p;
+  }
+
+  /**
+   * Who records a new hazard: the caller, or a system process acting for the zone (a monitoring
+   * alarm opening one), which records under its name with no user behind it.
+   */
+  private recorder(): { person: Principal | null; name: string } {
+    const system = this.context.principal() ? null : this.context.systemActor();
+    if (system) return { person: null, name: system };
+    const me = this.me();
+    return { person: me, name: me.name };
   }
 }
 

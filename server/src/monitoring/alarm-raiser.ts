@@ -8,7 +8,8 @@ import { IncidentService } from '../incidents/incident.service.js';
 import { InstallationRepository } from '../installations/installation.repository.js';
 import { NotificationService } from '../notifications/notification.service.js';
 import { Broadcaster } from '../room-log/broadcaster.js';
-import type { AlarmEffect } from './alarm-rules.js';
+import { type AlarmEffect, roundReading } from './alarm-rules.js';
+import { AlarmHazards } from './alarm-hazard.js';
 import { Alarm } from './alarm.entity.js';
 import { AlarmViews } from './alarm-views.js';
 import type { SensorPoint } from './sensor-point.entity.js';
@@ -31,7 +32,8 @@ const CATEGORY_OF: Record<PointKind, IncidentCategory> = {
  * What happens to alarms as readings move a point's state, inside the ingesting transaction:
  * a raised alarm is one row (its excursion key makes a second insert a no-op), audited, told to
  * the zone's duty roles and the enterprise's officers, and — for a point that says so — filed as
- * an incident with the enterprise prefilled, which pages the duty officers by the zone's policy.
+ * an incident with the enterprise prefilled, which pages the duty officers by the zone's policy,
+ * or opened as a hazard in the enterprise's ledger.
  */
 @Injectable()
 export class AlarmRaiser {
@@ -44,6 +46,7 @@ export class AlarmRaiser {
     private readonly audit: AuditService,
     private readonly views: AlarmViews,
     private readonly live: Broadcaster,
+    private readonly alarmHazards: AlarmHazards,
   ) {}
 
   /** Inserts the excursion's alarm (or finds it, when it was raised already) and answers its id. */
@@ -71,8 +74,8 @@ export class AlarmRaiser {
         installation: view!.installationName,
         point: `${point.code} ${point.name}`,
         enterprise: view!.enterpriseName,
-        value: `${round(e.peak)} ${point.unit}`,
-        limit: `${round(e.limit)} ${point.unit}`,
+        value: `${roundReading(e.peak)} ${point.unit}`,
+        limit: `${roundReading(e.limit)} ${point.unit}`,
       },
       entity: 'alarm',
       entityId: alarm.id,
@@ -84,6 +87,7 @@ export class AlarmRaiser {
       message,
     );
     if (point.onAlarm === 'incident') await this.fileIncident(alarm, point, e);
+    if (point.onAlarm === 'hazard') await this.alarmHazards.open(alarm, point, false);
     this.publish(alarm.id);
     return alarm.id;
   }
@@ -129,7 +133,7 @@ export class AlarmRaiser {
         lng: installation.lng ?? enterprise.lng,
       },
       address: `${enterprise.name} ${installation.name}`,
-      summary: `在线监测点 ${point.code}（${point.name}）读数 ${round(e.peak)} ${point.unit}，超过${level}值 ${round(e.limit)} ${point.unit}，由监测报警自动报告。`,
+      summary: `在线监测点 ${point.code}（${point.name}）读数 ${roundReading(e.peak)} ${point.unit}，超过${level}值 ${roundReading(e.limit)} ${point.unit}，由监测报警自动报告。`,
       casualties: { deaths: 0, missing: 0, seriousInjuries: 0, minorInjuries: 0 },
       directLossCny: 0,
       measuresTaken: '',
@@ -147,8 +151,4 @@ export class AlarmRaiser {
       after: { incidentId: incident.id },
     });
   }
-}
-
-function round(n: number): number {
-  return Math.round(n * 1000) / 1000;
 }

@@ -40,6 +40,11 @@ export const EMPTY_STATE: LiveState = {
   alarmId: null,
 };
 
+/** Readings as people read them: to three decimals (a sensor's float noise left out). */
+export function roundReading(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
 export function limitOf(level: AlarmLevel, rule: PointThresholds): number {
   const limit = { high: rule.high, high_high: rule.highHigh, low: rule.low, low_low: rule.lowLow }[level];
   return limit ?? Number.NaN;

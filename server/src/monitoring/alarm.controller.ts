@@ -10,6 +10,8 @@ import { AlarmService } from './alarm.service.js';
 
 /** Who handles alarms: the zone's duty roles and the enterprise's own officers. */
 const HANDLERS = ['zone_admin', 'commander', 'inspector', 'enterprise_officer'] as const;
+/** Who may open a hazard from an alarm: those who record hazards in the ledger. */
+const HAZARD_RECORDERS = ['zone_admin', 'inspector', 'enterprise_officer'] as const;
 
 @ApiTags('monitoring')
 @ApiBearerAuth()
@@ -67,5 +69,19 @@ export class AlarmController {
   @HttpCode(200)
   close(@UuidParam() id: string): Promise<AlarmView> {
     return this.alarms.close(id);
+  }
+
+  @ApiDoc(
+    "Open a hazard in the enterprise's ledger from an alarm (once; asked again, the same)",
+    400,
+    401,
+    403,
+    404,
+  )
+  @Post(':id/hazard')
+  @Roles(...HAZARD_RECORDERS)
+  @HttpCode(200)
+  openHazard(@UuidParam() id: string): Promise<AlarmView> {
+    return this.alarms.openHazard(id);
   }
 }

@@ -60,4 +60,7 @@ export class Alarm {
 
   @Column({ type: 'uuid', nullable: true })
   incidentId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  hazardId: string | null;
 }

@@ -13,11 +13,13 @@ import { pageWindow } from '../common/paging.js';
 import { RequestContext } from '../common/request-context.js';
 import { Db } from '../database/db.js';
 import { EnterpriseService } from '../enterprises/enterprise.service.js';
+import { AlarmHazards } from './alarm-hazard.js';
 import { AlarmRaiser } from './alarm-raiser.js';
 import { AlarmViews } from './alarm-views.js';
 import type { Alarm } from './alarm.entity.js';
 import type { AlarmListQueryDto, AlarmStatisticsQueryDto } from './alarm.dto.js';
 import { AlarmRepository } from './alarm.repository.js';
+import { SensorPointRepository } from './sensor-point.repository.js';
 
 /**
  * Handling an alarm as the platform guideline expects: acknowledged (someone has seen it),
@@ -34,6 +36,8 @@ export class AlarmService {
     private readonly context: RequestContext,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly points: SensorPointRepository,
+    private readonly alarmHazards: AlarmHazards,
   ) {}
 
   async list(q: AlarmListQueryDto): Promise<ListResponse<AlarmView>> {
@@ -74,6 +78,24 @@ export class AlarmService {
       a.status = 'closed';
       a.closedAt = now;
       a.closedBy = userId;
+    });
+  }
+
+  /**
+   * Opens a hazard in the enterprise's ledger from the alarm, once: asked again (a retry, a
+   * second person, the point's own setting before) it answers the alarm with the hazard it has.
+   */
+  async openHazard(id: string): Promise<AlarmView> {
+    if (!this.context.principal()) throw new UnauthenticatedError('Unauthenticated');
+    return this.db.transaction(async () => {
+      const alarm = await this.alarms.getForUpdate(id);
+      if (!alarm.hazardId) {
+        const [point] = await this.points.anyByIds([alarm.pointId]);
+        alarm.hazardId = await this.alarmHazards.open(alarm, point!, true);
+        this.raiser.publish(id);
+      }
+      const [view] = await this.views.map([alarm]);
+      return view!;
     });
   }
 

@@ -36,5 +36,6 @@ export function mapAlarm(a: Alarm, n: AlarmNames): AlarmView {
     disposal: a.disposal,
     closedAt: iso(a.closedAt),
     incidentId: a.incidentId,
+    hazardId: a.hazardId,
   };
 }

@@ -1,10 +1,18 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { type IngestResult, MAX_INGEST_BATCH } from '@muster/contracts';
+import { DomainError } from '../common/domain-errors.js';
 import { RequestContext } from '../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Db } from '../database/db.js';
 import { type AlarmEffect, type LiveState, step } from './alarm-rules.js';
 import { AlarmRaiser } from './alarm-raiser.js';
+import { ReadingBatcher } from './reading-batcher.js';
 import type { SensorPoint } from './sensor-point.entity.js';
 import { SensorPointRepository } from './sensor-point.repository.js';
 
@@ -38,18 +46,41 @@ interface LiveRow {
   alarm_id: string | null;
 }
 
+/** A batch goes to the database this long after its oldest reading arrived, or when this many wait. */
+const BATCH_DELAY_MS = 50;
+const BATCH_ROWS = 10_000;
+/** Readings queued beyond this make new deliveries wait (MQTT stalls; the broker holds the rest). */
+const QUEUE_HIGH_WATER = 50_000;
+const RETRY_MS = 1000;
+
 /**
- * Stores readings and moves each point's alarm state, for MQTT and HTTP alike. A batch is one
- * transaction: the readings (a reading already stored is skipped by its key), the points' hot
- * rows locked in id order (deliveries of one point serialize; two batches never deadlock), the
- * alarms raised, worsened or cleared, and what a raised alarm sets off (notifications, an
- * incident). A batch redelivered after a crash therefore stores nothing twice and raises nothing
- * twice: its readings are no newer than the state they already moved.
+ * Stores readings and moves each point's alarm state, for MQTT and HTTP alike. Readings are
+ * queued and written in batches (`ReadingBatcher`); a batch is one transaction: the readings in
+ * one insert (a reading already stored is skipped by its key), the batch's points' hot rows
+ * locked in id order (one process's batches and another's — HTTP in the server, MQTT in the
+ * worker — serialize per point and never deadlock), each point's alarm state machine run in
+ * memory over its readings, the alarms raised, worsened or cleared only where the state
+ * crosses a line, and the hot rows (latest value and state) written back in one statement. A
+ * caller hears back only after that commit, and MQTT acknowledges only then: a batch redelivered
+ * after a crash stores nothing twice and raises nothing twice, as its readings are no newer
+ * than the state they already moved.
  */
 @Injectable()
-export class IngestService implements OnModuleInit {
+export class IngestService implements OnModuleInit, BeforeApplicationShutdown {
+  private readonly logger = new Logger(IngestService.name);
   private readonly pointCache = new Map<string, { at: number; points: Map<string, SensorPoint> }>();
+  /** Points whose hot row is known committed, so a batch of them need not insert it. */
+  private readonly liveRows = new Set<string>();
   private partitionsReadyUntil = 0;
+  private readonly batcher = new ReadingBatcher<Accepted>({
+    maxRows: BATCH_ROWS,
+    maxDelayMs: BATCH_DELAY_MS,
+    highWater: QUEUE_HIGH_WATER,
+    write: (readings) => this.store(readings),
+    retryable: (err) => !(err instanceof DomainError),
+    retryMs: RETRY_MS,
+    onRetry: (err) => this.logger.error({ err }, 'storing readings failed; trying the batch again'),
+  });
 
   constructor(
     private readonly db: Db,
@@ -63,18 +94,40 @@ export class IngestService implements OnModuleInit {
     await this.maintainPartitions();
   }
 
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.batcher.drain();
+  }
+
   /** Creates the reading partitions ahead and drops those past retention. */
   async maintainPartitions(): Promise<void> {
     await this.db.manager.query('SELECT reading_partitions($1, $2)', [7, this.config.READING_RETENTION_DAYS]);
     this.partitionsReadyUntil = Date.now() + 6 * 86_400_000;
   }
 
-  /** Checks each reading, answering the accepted count and every rejected one with its reason. */
-  async ingest(enterpriseId: string, readings: IncomingReading[], now = new Date()): Promise<IngestResult> {
+  /** Checks and stores the readings, answering once they are committed. */
+  async ingest(enterpriseId: string, readings: IncomingReading[]): Promise<IngestResult> {
+    const { result, committed } = await this.accept(enterpriseId, readings);
+    await committed;
+    return result;
+  }
+
+  /**
+   * Checks each reading (the accepted count and every rejected one with its reason) and queues
+   * the accepted ones; `committed` settles when their batch is stored. Calls queue in the order
+   * they resolve, so a caller that awaits each before the next keeps its readings in order.
+   */
+  async accept(
+    enterpriseId: string,
+    readings: IncomingReading[],
+    now = new Date(),
+  ): Promise<{ result: IngestResult; committed: Promise<void> }> {
     if (readings.length > MAX_INGEST_BATCH)
       return {
-        accepted: 0,
-        rejected: [{ index: -1, reason: `readings: at most ${MAX_INGEST_BATCH} per batch` }],
+        result: {
+          accepted: 0,
+          rejected: [{ index: -1, reason: `readings: at most ${MAX_INGEST_BATCH} per batch` }],
+        },
+        committed: Promise.resolve(),
       };
     const codes = readings.flatMap((r) => (typeof r.point === 'string' ? [r.point] : []));
     const points = await this.pointsOf(enterpriseId, codes);
@@ -87,12 +140,23 @@ export class IngestService implements OnModuleInit {
       else
         accepted.push({ point: points.get(r.point as string)!, ts: toDate(r.ts)!, value: r.value as number });
     });
-    if (accepted.length) await this.store(accepted, now);
-    return { accepted: accepted.length, rejected };
+    const { committed } = accepted.length
+      ? await this.batcher.add(accepted)
+      : { committed: Promise.resolve() };
+    return { result: { accepted: accepted.length, rejected }, committed };
   }
 
-  private async store(readings: Accepted[], now: Date): Promise<void> {
+  private async store(readings: Accepted[]): Promise<void> {
+    const now = new Date();
     if (now.getTime() > this.partitionsReadyUntil) await this.maintainPartitions();
+    const byPoint = new Map<string, Accepted[]>();
+    for (const r of readings) {
+      const list = byPoint.get(r.point.id);
+      if (list) list.push(r);
+      else byPoint.set(r.point.id, [r]);
+    }
+    const ids = [...byPoint.keys()].sort();
+    const newIds = ids.filter((id) => !this.liveRows.has(id));
     await this.context.runAsSystem('monitoring', () =>
       this.db.transaction(async () => {
         const m = this.db.manager;
@@ -101,18 +165,18 @@ export class IngestService implements OnModuleInit {
            SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::float8[]) ON CONFLICT DO NOTHING`,
           [readings.map((r) => r.point.id), readings.map((r) => r.ts), readings.map((r) => r.value)],
         );
-        const byPoint = new Map<string, Accepted[]>();
-        for (const r of readings) byPoint.set(r.point.id, [...(byPoint.get(r.point.id) ?? []), r]);
-        const ids = [...byPoint.keys()].sort();
-        await m.query(
-          `INSERT INTO point_live (point_id) SELECT unnest($1::uuid[]) ORDER BY 1 ON CONFLICT DO NOTHING`,
-          [ids],
-        );
+        if (newIds.length)
+          await m.query(
+            `INSERT INTO point_live (point_id) SELECT unnest($1::uuid[]) ORDER BY 1 ON CONFLICT DO NOTHING`,
+            [newIds],
+          );
         const rows: LiveRow[] = await m.query(
           `SELECT * FROM point_live WHERE point_id = ANY($1::uuid[]) ORDER BY point_id FOR UPDATE`,
           [ids],
         );
         const changed: LiveRow[] = [];
+        // A peak that keeps rising would update its alarm per reading: only the batch's last counts.
+        const worsened = new Map<string, Extract<AlarmEffect, { kind: 'worsen' }>>();
         for (const row of rows) {
           const list = byPoint.get(row.point_id)!.sort((a, b) => a.ts.getTime() - b.ts.getTime());
           const point = list[0]!.point;
@@ -121,10 +185,17 @@ export class IngestService implements OnModuleInit {
           for (const r of list) {
             const out = step(state, { ts: r.ts, value: r.value }, point);
             state = out.state;
-            for (const effect of out.effects) state = await this.apply(point, state, effect, now);
+            for (const effect of out.effects) {
+              // Raised and cleared at once, in order: a point may clear one alarm and raise the next.
+              if (effect.kind === 'raise')
+                state = { ...state, alarmId: await this.raiser.raise(point, effect, now) };
+              else if (effect.kind === 'clear') await this.raiser.clear(effect);
+              else worsened.set(effect.alarmId, effect);
+            }
           }
           if (state !== before) changed.push(toRow(row.point_id, state));
         }
+        for (const effect of worsened.values()) await this.raiser.worsen(effect);
         if (changed.length) {
           await m.query(
             `UPDATE point_live l SET ts = c.ts, value = c.value, band = c.band, out_since = c.out_since,
@@ -148,18 +219,7 @@ export class IngestService implements OnModuleInit {
         }
       }),
     );
-  }
-
-  private async apply(
-    point: SensorPoint,
-    state: LiveState,
-    effect: AlarmEffect,
-    now: Date,
-  ): Promise<LiveState> {
-    if (effect.kind === 'raise') return { ...state, alarmId: await this.raiser.raise(point, effect, now) };
-    if (effect.kind === 'worsen') await this.raiser.worsen(effect);
-    else await this.raiser.clear(effect);
-    return state;
+    for (const id of newIds) this.liveRows.add(id);
   }
 
   private async pointsOf(enterpriseId: string, codes: string[]): Promise<Map<string, SensorPoint>> {

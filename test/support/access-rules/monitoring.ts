@@ -29,5 +29,6 @@ export const monitoringRules: AccessRules = {
   'POST /api/alarms/:id/acknowledge': [...HANDLERS],
   'POST /api/alarms/:id/dispose': [...HANDLERS],
   'POST /api/alarms/:id/close': [...HANDLERS],
+  'POST /api/alarms/:id/hazard': ['zone_admin', 'inspector', 'enterprise_officer'],
   'POST /ingest/readings': 'public',
 };

@@ -1,14 +1,23 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { useSession } from '../auth/session-hooks';
 import { ErrorNotice } from '../components/ErrorNotice';
 import type { AlarmView } from '../contracts';
 import { useZoneTime } from '../incidents/ui';
 import { type AlarmStep, useAlarmStep } from './api';
 import { useInstallationsT } from './i18n';
 
-/** Alarms with their handling: acknowledge, dispose (what was done), close — each in its turn. */
+/** Those who record hazards in the ledger may open one from an alarm. */
+const HAZARD_RECORDERS = new Set(['zone_admin', 'inspector', 'enterprise_officer']);
+
+/**
+ * Alarms with their handling: acknowledge, dispose (what was done), close — each in its turn —
+ * and the hazard opened from the alarm in the enterprise's ledger.
+ */
 export function AlarmTable({ alarms, canHandle }: { alarms: AlarmView[]; canHandle: boolean }) {
   const { t } = useInstallationsT();
+  const session = useSession();
+  const canOpenHazard = HAZARD_RECORDERS.has(session?.user.role ?? '');
   if (!alarms.length) return <p className="muted">{t('alarms.empty')}</p>;
   return (
     <table className="table alarm-table" data-testid="alarm-table">
@@ -24,14 +33,22 @@ export function AlarmTable({ alarms, canHandle }: { alarms: AlarmView[]; canHand
       </thead>
       <tbody>
         {alarms.map((a) => (
-          <AlarmRow key={a.id} alarm={a} canHandle={canHandle} />
+          <AlarmRow key={a.id} alarm={a} canHandle={canHandle} canOpenHazard={canOpenHazard} />
         ))}
       </tbody>
     </table>
   );
 }
 
-function AlarmRow({ alarm: a, canHandle }: { alarm: AlarmView; canHandle: boolean }) {
+function AlarmRow({
+  alarm: a,
+  canHandle,
+  canOpenHazard,
+}: {
+  alarm: AlarmView;
+  canHandle: boolean;
+  canOpenHazard: boolean;
+}) {
   const { t } = useInstallationsT();
   const time = useZoneTime();
   const step = useAlarmStep();
@@ -77,6 +94,21 @@ function AlarmRow({ alarm: a, canHandle }: { alarm: AlarmView; canHandle: boolea
           <div>
             <Link to={`/incidents/${a.incidentId}`}>{t('alarms.incident')}</Link>
           </div>
+        )}
+        {a.hazardId && (
+          <div>
+            <Link to={`/hazards/${a.hazardId}`}>{t('alarms.hazard')}</Link>
+          </div>
+        )}
+        {canOpenHazard && !a.hazardId && (
+          <button
+            type="button"
+            className="button button--small"
+            disabled={step.isPending}
+            onClick={() => run('hazard')}
+          >
+            {t('alarms.openHazard')}
+          </button>
         )}
         {canHandle && a.status === 'open' && (
           <button

@@ -90,7 +90,8 @@ export function useInstallationStates() {
   });
 }
 
-export type AlarmStep = 'acknowledge' | 'dispose' | 'close';
+/** The handling steps, and opening a hazard in the ledger from the alarm (once; again is the same). */
+export type AlarmStep = 'acknowledge' | 'dispose' | 'close' | 'hazard';
 
 export function useAlarmStep() {
   const queryClient = useQueryClient();
