@@ -426,12 +426,19 @@ describe('voice notifications whose outcome is unknown', () => {
       phones: [phone],
     } = await seedContacts(s.t.db.url, 1, '562');
     tencent.setFaults({ failSendsAfter: 0, failWith: 'error' });
+    // The metrics' registry is the process's: other stacks of this file counted there too.
+    const tencentFailures = async () =>
+      Number(
+        /muster_provider_sends_total\{provider="tencent",outcome="failed"\} (\d+)/.exec(
+          (await s.t.http.get('/metrics')).text,
+        )?.[1] ?? 0,
+      );
+    const before = await tencentFailures();
     const voice = await callLandline(id!);
     expect(voice.provider).toBe('twilio');
     expect(tencent.calls({ to: phone })).toEqual([]);
     expect(s.emulator.calls({ to: phone })).toHaveLength(1);
-    // Tencent was asked (its breaker's probe) and refused: the time-out before, this error now.
-    const metrics = await s.t.http.get('/metrics');
-    expect(metrics.text).toMatch(/muster_provider_sends_total\{provider="tencent",outcome="failed"\} 2\n/);
+    // Tencent was asked (its breaker's probe) and refused, once.
+    expect(await tencentFailures()).toBe(before + 1);
   }, 90_000);
 });

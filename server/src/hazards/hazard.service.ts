@@ -146,7 +146,7 @@ export class HazardService {
         toStatus: 'found',
         comment: null,
         photoIds: saved.photoIds,
-        ...(me ? actorOf(me) : { actorId: null, actorName: name, actorRole: 'system' }),
+        ...(me ? actorOf(me) : { actorId: null, actorName: h.foundBy, actorRole: 'system' }),
       });
       const view = await this.detail(await this.hazards.getById(saved.id));
       await this.audit.record({

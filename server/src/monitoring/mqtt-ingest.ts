@@ -25,7 +25,8 @@ const SESSION_EXPIRY_SECONDS = 86_400;
 const ACK_DEFERRED = new Error('acknowledged after the batch commits');
 
 interface Pending {
-  packet: IPublishPacket;
+  /** Null for a QoS 0 message, which has nothing to acknowledge. */
+  messageId: number | null;
   /** The connection it came on: an acknowledgement means nothing on another. */
   stream: MqttClient['stream'];
   /** Null while its batch is being written; false when left for redelivery. */
@@ -78,14 +79,17 @@ export class MqttIngest implements OnApplicationBootstrap, BeforeApplicationShut
       connectTimeout: 10_000,
     });
     client.handleMessage = (packet, done) => {
-      const message: Pending = { packet, stream: client.stream, stored: null };
+      // Only what the acknowledgement needs is kept: the payload is let go once queued.
+      const { topic } = packet;
+      const messageId = packet.qos === 1 ? (packet.messageId ?? null) : null;
+      const message: Pending = { messageId, stream: client.stream, stored: null };
       this.queue(packet).then(
         ({ committed }) => {
           this.pending.push(message);
           committed.then(
             () => this.settle(client, message, true),
             (err: unknown) => {
-              this.logger.warn({ err, topic: packet.topic }, 'MQTT message left for redelivery');
+              this.logger.warn({ err, topic }, 'MQTT message left for redelivery');
               this.settle(client, message, false);
             },
           );
@@ -93,7 +97,7 @@ export class MqttIngest implements OnApplicationBootstrap, BeforeApplicationShut
         },
         (err: unknown) => {
           // Only when stopping: leave it unacknowledged, for the broker to deliver again.
-          this.logger.warn({ err, topic: packet.topic }, 'MQTT message left for redelivery');
+          this.logger.warn({ err, topic }, 'MQTT message left for redelivery');
           done(ACK_DEFERRED);
         },
       );
@@ -118,7 +122,7 @@ export class MqttIngest implements OnApplicationBootstrap, BeforeApplicationShut
     message.stored = stored;
     while (this.head < this.pending.length && this.pending[this.head]!.stored !== null) {
       const m = this.pending[this.head++]!;
-      if (m.stored) this.acknowledge(client, m.stream, m.packet);
+      if (m.stored && m.messageId !== null) this.acknowledge(client, m.stream, m.messageId);
     }
     if (this.head > 4096 && this.head * 2 > this.pending.length) {
       this.pending = this.pending.slice(this.head);
@@ -131,17 +135,14 @@ export class MqttIngest implements OnApplicationBootstrap, BeforeApplicationShut
    * delivers the unacknowledged messages again, so an acknowledgement for the old connection
    * is dropped (the store skips the repeat).
    */
-  private acknowledge(client: MqttClient, stream: MqttClient['stream'], packet: IPublishPacket): void {
-    if (packet.qos !== 1 || packet.messageId === undefined) return;
+  private acknowledge(client: MqttClient, stream: MqttClient['stream'], messageId: number): void {
     if (!client.connected || client.stream !== stream) return;
     // A batch's acknowledgements settle together: one write to the socket for all of them.
     if (!stream.writableCorked) {
       stream.cork();
       setImmediate(() => stream.uncork());
     }
-    stream.write(
-      generate({ cmd: 'puback', messageId: packet.messageId, reasonCode: 0 }, { protocolVersion: 5 }),
-    );
+    stream.write(generate({ cmd: 'puback', messageId, reasonCode: 0 }, { protocolVersion: 5 }));
   }
 
   /** Queues the message's readings; `committed` settles when they are stored. */

@@ -97,19 +97,23 @@ describe('ReadingBatcher', () => {
     expect(batches).toEqual([[1], [1], [2]]);
   });
 
-  it('fails the callers of a batch its rules refused, and goes on with the next', async () => {
+  it('fails only the caller whose readings the rules refused, writing the others of its batch', async () => {
     const batches: number[][] = [];
     const b = batcher({
+      maxDelayMs: 60_000,
+      maxRows: 100,
       write: async (items) => {
         batches.push(items);
         if (items.includes(1)) throw new InvalidError(['value: refused']);
       },
     });
     const refused = await b.add([1]);
-    const next = await b.add([2]);
-    await expect(refused.committed).rejects.toBeInstanceOf(InvalidError);
-    await next.committed;
-    expect(batches).toEqual([[1], [2]]);
+    const other = await b.add([2]);
+    const rejection = expect(refused.committed).rejects.toBeInstanceOf(InvalidError);
+    await b.drain();
+    await rejection;
+    await other.committed;
+    expect(batches).toEqual([[1, 2], [1], [2]]);
   });
 
   it('writes what is queued when drained', async () => {

@@ -87,7 +87,8 @@ export class ReadingBatcher<T> {
         await this.writeRetrying(items);
         for (const e of batch) e.resolve();
       } catch (err) {
-        for (const e of batch) e.reject(err);
+        if (batch.length > 1 && !this.options.retryable(err)) await this.writeEach(batch);
+        else for (const e of batch) e.reject(err);
       }
       // Not enough for a full batch yet and still young: let it gather until its time.
       if (
@@ -96,6 +97,18 @@ export class ReadingBatcher<T> {
         this.queue[0]!.at + this.options.maxDelayMs > Date.now()
       )
         return;
+    }
+  }
+
+  /** The rules refused a batch: each entry alone, so one caller's readings fail only that caller. */
+  private async writeEach(batch: Entry<T>[]): Promise<void> {
+    for (const e of batch) {
+      try {
+        await this.writeRetrying(e.items);
+        e.resolve();
+      } catch (err) {
+        e.reject(err);
+      }
     }
   }
 
