@@ -43,6 +43,7 @@ import { RollCall1765430000000 } from './migrations/1765430000000-roll-call.js';
 import { Installation } from '../installations/installation.entity.js';
 import { MONITORING_ENTITIES } from '../monitoring/monitoring.entities.js';
 import { InstallationsMonitoring1765460000000 } from './migrations/1765460000000-installations-monitoring.js';
+import { Gb18218TableCodes1765520000000 } from './migrations/1765520000000-gb18218-table-codes.js';
 import { Drills1764900000000 } from './migrations/1764900000000-drills.js';
 import { DurableJobs1765000000000 } from './migrations/1765000000000-durable-jobs.js';
 import { TokenVersion1765000000100 } from './migrations/1765000000100-token-version.js';
@@ -156,6 +157,7 @@ export const MIGRATIONS = [
   SensitiveTargetsAndWarnings1765420000000,
   InstallationsMonitoring1765460000000,
   DeliveryProvider1765400000000,
+  Gb18218TableCodes1765520000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
