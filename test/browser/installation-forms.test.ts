@@ -1,14 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import type { EnterpriseView, InstallationView, PointView } from '@muster/contracts';
-import {
-  ConsoleBrowser,
-  PAST_LOGIN,
-  demoToken,
-  requireBuiltConsole,
-  screenshot,
-  shot,
-} from '../support/browser.js';
+import { ConsoleBrowser, PAST_LOGIN, demoToken, requireBuiltConsole, shot } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 /**
@@ -88,7 +81,7 @@ describe('major hazard installation forms in the console', () => {
     expect(await officer.getByTestId('location-text').textContent()).toMatch(
       /^北纬 \d+\.\d{5}，东经 \d+\.\d{5}$/,
     );
-    await screenshot(officer, 'installation-form-zh', true);
+    await shot(officer, 'installation-form-zh', 2100);
 
     await officer.getByRole('button', { name: '保存' }).click();
     await officer.waitForURL(/\/installations\/[0-9a-f-]{36}$/);
@@ -144,7 +137,7 @@ describe('major hazard installation forms in the console', () => {
       .getByTestId('ingest-key-status')
       .filter({ hasText: key.slice(0, 10) })
       .waitFor();
-    await screenshot(officer, 'installation-page-zh', true);
+    await shot(officer, 'installation-page-zh', 2000);
 
     // The key shown is the one the gateway endpoint takes.
     const sent = await fetch(`${server.baseUrl}/ingest/readings`, {
@@ -161,12 +154,15 @@ describe('major hazard installation forms in the console', () => {
     await officer.waitForFunction(() => document.documentElement.lang === 'en');
     await officer.getByText('Data ingestion key of').waitFor();
     expect(await officer.getByTestId('installation-grade').textContent()).toBe('Grade 3');
-    await screenshot(officer, 'installation-page-en', true);
+    await shot(officer, 'installation-page-en', 2000);
     await officer.getByTestId('edit-installation').click();
     await officer.getByTestId('installation-form').waitFor();
     expect(await officer.getByTestId('preview-grade').textContent()).toBe('Grade 3');
     expect(await officer.locator('#chem-category-1').isDisabled()).toBe(true);
-    await shot(officer, 'installation-form-en', 1700);
+    expect(await officer.getByTestId('location-text').textContent()).toMatch(
+      /^Latitude \d+\.\d{5}, longitude \d+\.\d{5}$/,
+    );
+    await shot(officer, 'installation-form-en', 2100);
     ui.expectCleanRun();
   }, 120_000);
 });

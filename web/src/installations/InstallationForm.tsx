@@ -207,9 +207,10 @@ export function InstallationForm({
 
       <fieldset className="fieldset">
         <legend>{t('form.location')}</legend>
+        {/* Not `lat`/`lng`: i18next takes an `lng` option for the language to answer in. */}
         <p className="muted" data-testid="location-text">
           {location
-            ? t('form.locationAt', { lat: location[0].toFixed(5), lng: location[1].toFixed(5) })
+            ? t('form.locationAt', { latitude: location[0].toFixed(5), longitude: location[1].toFixed(5) })
             : t('form.locationHint')}
         </p>
         <LocationPicker
