@@ -7,7 +7,7 @@ const q = (s: Gb18218Substance) => GB18218_SUBSTANCES[s].criticalT;
 describe('GB 18218-2018 Table 1', () => {
   it('holds the 85 rows, numbered 1 to 85 once each', () => {
     const numbers = Object.values(GB18218_SUBSTANCES)
-      .map((s) => s.no)
+      .map((s): number | null => s.no)
       .filter((n): n is number => n !== null)
       .sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: 85 }, (_, i) => i + 1));
