@@ -151,3 +151,15 @@ export function installationAlarmLevel(levels: readonly AlarmLevel[]): Installat
   if (levels.some((l) => l === 'high_high' || l === 'low_low')) return 'critical';
   return levels.length ? 'warning' : 'normal';
 }
+
+/** Whether an enterprise has a gateway ingestion key, and where its gateways send readings. */
+export interface IngestKeyStatus {
+  enterpriseId: string;
+  /** The key's first characters, to tell which key a gateway holds; null: none issued yet. */
+  prefix: string | null;
+  createdAt: string | null;
+  /** The MQTT topic of each point, `{point}` standing for the point's code. */
+  mqttTopic: string;
+  /** The HTTP batch endpoint (POST, header X-Ingest-Key). */
+  httpPath: string;
+}

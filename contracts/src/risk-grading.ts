@@ -116,6 +116,17 @@ export function worstGrade(grades: readonly (RiskClass | null)[]): RiskClass | n
 }
 
 /**
+ * China's four-colour safety-risk scheme (红橙黄蓝): 重大 red, 较大 orange, 一般 yellow, 低 blue.
+ * Inspectors read these colours without a legend, so they are not a theme choice.
+ */
+export const RISK_COLORS: Record<RiskClass, { fill: string; stroke: string }> = {
+  major: { fill: '#e02424', stroke: '#9b1c1c' },
+  high: { fill: '#f97316', stroke: '#b45309' },
+  medium: { fill: '#facc15', stroke: '#a16207' },
+  low: { fill: '#2563eb', stroke: '#1e40af' },
+};
+
+/**
  * How often each grade's control measures are checked (排查频次), and the lowest level that must
  * own one of its measures (管控层级): the higher the grade, the higher the level and the more
  * frequent the check. A generated inspection plan covers each measure at its point's frequency.

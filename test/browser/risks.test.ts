@@ -1,4 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import type { EnterpriseView, ListResponse, RiskPointView } from '@muster/contracts';
 import {
@@ -92,6 +97,23 @@ describe('risk register in the console', () => {
 
   it('prints the post risk notification card, zh-CN and en', async () => {
     await officer.goto(`${server.baseUrl}/risks/${gasifier.id}`);
+    // The server's PDF of the same card, to print or send on.
+    const [download] = await Promise.all([
+      officer.waitForEvent('download'),
+      officer.getByTestId('card-pdf').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`岗位风险告知卡-${enterprise.name}-气化操作工.pdf`);
+    const dir = await mkdtemp(path.join(tmpdir(), 'muster-card-'));
+    try {
+      const file = path.join(dir, 'card.pdf');
+      await download.saveAs(file);
+      const { stdout } = await promisify(execFile)('pdftotext', ['-enc', 'UTF-8', file, '-']);
+      const pdf = stdout.replace(/\s+/g, '');
+      for (const part of ['岗位风险告知卡', '岗位：气化操作工', '气化炉装置', enterprise.dutyPhone])
+        expect({ part, found: pdf.includes(part) }).toEqual({ part, found: true });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
     await officer.getByTestId('print-card').click();
     await officer.waitForURL('**/risks/card?**');
     const card = officer.getByTestId('post-card');

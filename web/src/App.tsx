@@ -22,6 +22,7 @@ import { HazardPage } from './hazards/HazardPage';
 import { HazardsPage } from './hazards/HazardsPage';
 import { HazardStatsPage } from './hazards/HazardStatsPage';
 import { AlarmBoardPage } from './installations/AlarmBoardPage';
+import { InstallationNewPage } from './installations/InstallationNewPage';
 import { InstallationPage } from './installations/InstallationPage';
 import { InstallationsPage } from './installations/InstallationsPage';
 import { InspectionRunPage } from './inspections/InspectionRunPage';
@@ -130,6 +131,14 @@ const router = createBrowserRouter([
         element: (
           <RequirePage page="installations">
             <InstallationsPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'installations/new',
+        element: (
+          <RequirePage page="installations">
+            <InstallationNewPage />
           </RequirePage>
         ),
       },

@@ -44,6 +44,7 @@ import { Installation } from '../installations/installation.entity.js';
 import { MONITORING_ENTITIES } from '../monitoring/monitoring.entities.js';
 import { InstallationsMonitoring1765460000000 } from './migrations/1765460000000-installations-monitoring.js';
 import { AlarmHazards1765510000000 } from './migrations/1765510000000-alarm-hazards.js';
+import { Gb18218TableCodes1765520000000 } from './migrations/1765520000000-gb18218-table-codes.js';
 import { Drills1764900000000 } from './migrations/1764900000000-drills.js';
 import { DurableJobs1765000000000 } from './migrations/1765000000000-durable-jobs.js';
 import { TokenVersion1765000000100 } from './migrations/1765000000100-token-version.js';
@@ -158,6 +159,7 @@ export const MIGRATIONS = [
   InstallationsMonitoring1765460000000,
   DeliveryProvider1765400000000,
   AlarmHazards1765510000000,
+  Gb18218TableCodes1765520000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

@@ -1,15 +1,15 @@
-import { existsSync } from 'node:fs';
 import { Inject, Injectable } from '@nestjs/common';
 import { formatReportDocumentNo, ZONE_NAME } from '@muster/contracts';
 import { AuditService } from '../audit/audit.service.js';
-import { NotFoundError, UnavailableError, problem } from '../common/domain-errors.js';
+import { NotFoundError } from '../common/domain-errors.js';
+import { requirePdfFont } from '../common/pdf.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Db } from '../database/db.js';
 import { FileService } from '../files/file.service.js';
 import { UserFinder } from '../identity/user-finder.js';
 import type { IncidentReport } from './incident.entity.js';
 import { IncidentRepository } from './incident.repository.js';
-import { type ReportForm, parseFontSpec, renderReportPdf } from './report-pdf.js';
+import { type ReportForm, renderReportPdf } from './report-pdf.js';
 import { zoneYearMonth } from './statistics.js';
 
 export interface PdfFile {
@@ -37,14 +37,7 @@ export class IncidentFormsService {
     if (index < 0) throw new NotFoundError('Report not found');
     const report = reports[index]!;
     // Checked before a number is given out: a form that cannot be printed must not use one up.
-    if (!existsSync(parseFontSpec(this.config.REPORT_FONT).path)) {
-      throw new UnavailableError(
-        problem(
-          'incident.reportFontMissing',
-          'The font the printed forms need is not installed on the server (REPORT_FONT); ask the operator to install fonts-wqy-microhei',
-        ),
-      );
-    }
+    requirePdfFont(this.config.REPORT_FONT, 'incident.reportFontMissing');
     const no = await this.documentNo(report, incident.isDrill);
     const documentNo = formatReportDocumentNo(report.kind, no, incident.isDrill);
     const files = await this.files.viewsByIds(report.attachmentIds);

@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import {
   type Casualties,
   ENUM_TEXT,
@@ -6,6 +5,7 @@ import {
   type Severity,
   type UnitOverview,
 } from '@muster/contracts';
+import { createPdf } from '../common/pdf.js';
 
 /** Everything one printed form shows, already worded; the renderer decides nothing. */
 export interface ReportForm {
@@ -40,12 +40,6 @@ export interface ReportForm {
 const A4_MARGIN = 56;
 const NONE = '无';
 
-/** `path` or `path:FaceName` (a face of a .ttc collection). */
-export function parseFontSpec(spec: string): { path: string; face?: string } {
-  const m = /^(.*\.tt[cf]|.*\.otf):([^/\\]+)$/i.exec(spec);
-  return m ? { path: m[1]!, face: m[2]! } : { path: spec };
-}
-
 function yuan(amount: number): string {
   return amount.toLocaleString('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
 }
@@ -59,30 +53,17 @@ function casualtyLine(c: Casualties): string {
 
 /**
  * Renders the 事故快报 (the six items of Decree 493 Art. 12) or a 续报 as an A4 PDF in Chinese,
- * with the zone's name, the document number and the lines the signatories sign on. The font
- * is embedded as a subset of the glyphs used (pdfkit's default), with a ToUnicode map, so the
- * text can be searched and extracted.
+ * with the zone's name, the document number and the lines the signatories sign on.
  */
 export function renderReportPdf(form: ReportForm, fontSpec: string): Promise<Buffer> {
-  const font = parseFontSpec(fontSpec);
-  const doc = new PDFDocument({
-    size: 'A4',
+  const { doc, done } = createPdf(fontSpec, {
     margin: A4_MARGIN,
     info: {
       Title: `${form.kind === 'initial' ? '生产安全事故快报' : '生产安全事故续报'} ${form.documentNo}`,
       Author: form.zoneName,
       Subject: form.title,
     },
-    bufferPages: true,
   });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('cjk', font.path, font.face);
-  doc.font('cjk');
   const width = doc.page.width - 2 * A4_MARGIN;
 
   const heading = (text: string) => {

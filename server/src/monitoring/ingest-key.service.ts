@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
-import type { IngestKeyIssued } from '@muster/contracts';
+import type { IngestKeyIssued, IngestKeyStatus } from '@muster/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { ForbiddenError, UnauthenticatedError } from '../common/domain-errors.js';
 import { RequestContext } from '../common/request-context.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Db } from '../database/db.js';
 import { EnterpriseRepository } from '../enterprises/enterprise.repository.js';
 
@@ -21,7 +22,24 @@ export class IngestKeyService {
     private readonly enterprises: EnterpriseRepository,
     private readonly context: RequestContext,
     private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** The current key's prefix and date (never the key), with the topic and endpoint it serves. */
+  async status(enterpriseId: string): Promise<IngestKeyStatus> {
+    const enterprise = await this.enterprises.getById(enterpriseId);
+    const [row]: { prefix: string; created_at: Date }[] = await this.db.manager.query(
+      'SELECT prefix, created_at FROM ingest_key WHERE enterprise_id = $1',
+      [enterprise.id],
+    );
+    return {
+      enterpriseId: enterprise.id,
+      prefix: row?.prefix ?? null,
+      createdAt: row?.created_at.toISOString() ?? null,
+      mqttTopic: `${this.config.MQTT_TOPIC_PREFIX}/${enterprise.creditCode}/{point}`,
+      httpPath: '/ingest/readings',
+    };
+  }
 
   async issue(enterpriseId: string): Promise<IngestKeyIssued> {
     const enterprise = await this.enterprises.getById(enterpriseId);

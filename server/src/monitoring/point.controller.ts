@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { IngestKeyIssued, PointView, ReadingSeries } from '@muster/contracts';
+import type { IngestKeyIssued, IngestKeyStatus, PointView, ReadingSeries } from '@muster/contracts';
 import { Roles } from '../common/access.decorators.js';
 import { ApiDoc } from '../common/api-docs.js';
 import { UuidParam } from '../common/uuid-param.js';
@@ -59,6 +59,19 @@ export class PointController {
   @Roles(...INSTALLATION_READERS)
   readings(@UuidParam() id: string, @Query() q: ReadingQueryDto): Promise<ReadingSeries> {
     return this.points.readings(id, q);
+  }
+
+  @ApiDoc(
+    'Whether the enterprise has a gateway ingestion key (its prefix, never the key), with the MQTT topic and HTTP endpoint it serves',
+    400,
+    401,
+    403,
+    404,
+  )
+  @Get('enterprises/:id/ingest-key')
+  @Roles('zone_admin', 'enterprise_officer')
+  keyStatus(@UuidParam() id: string): Promise<IngestKeyStatus> {
+    return this.keys.status(id);
   }
 
   @ApiDoc(

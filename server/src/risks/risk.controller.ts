@@ -1,5 +1,17 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Patch,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import type {
   ListResponse,
   PostRiskCardView,
@@ -20,6 +32,7 @@ import {
   RiskPointListQueryDto,
   RiskPointUpdateDto,
 } from './risk.dto.js';
+import { RiskCardService } from './risk-card.service.js';
 import { RiskPlansService } from './risk-plans.service.js';
 import { RiskService } from './risk.service.js';
 
@@ -35,6 +48,7 @@ export class RiskController {
   constructor(
     private readonly risks: RiskService,
     private readonly plans: RiskPlansService,
+    private readonly cards: RiskCardService,
   ) {}
 
   @ApiDoc('List risk points, worst grade first', 400, 401, 403)
@@ -63,6 +77,30 @@ export class RiskController {
   @Roles(...READERS)
   card(@Query() q: PostCardQueryDto): Promise<PostRiskCardView> {
     return this.risks.postCard(q.enterpriseId, q.post);
+  }
+
+  @ApiDoc(
+    'The post risk notification card (岗位风险告知卡) of one post as a printable PDF',
+    400,
+    401,
+    403,
+    404,
+    503,
+  )
+  @Get('card/pdf')
+  @Roles(...READERS)
+  @ApiProduces('application/pdf')
+  async cardPdf(
+    @Query() q: PostCardQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const file = await this.cards.postCardPdf(q.enterpriseId, q.post);
+    // The card follows the register: never served from a cache.
+    res.setHeader('Cache-Control', 'private, no-store');
+    return new StreamableFile(file.body, {
+      type: 'application/pdf',
+      disposition: `attachment; filename="risk-card.pdf"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+    });
   }
 
   @ApiDoc('Get a risk point with its assessments and open hazards', 400, 401, 403, 404)

@@ -3,6 +3,7 @@ import { EnterpriseModule } from '../enterprises/enterprise.module.js';
 import { HazardCoreModule } from '../hazards/hazard.module.js';
 import { InspectionModule } from '../inspections/inspection.module.js';
 import { RemindersModule } from '../reminders/reminders.module.js';
+import { RiskCardService } from './risk-card.service.js';
 import { RiskPlansService } from './risk-plans.service.js';
 import { RiskPointRepository } from './risk-point.repository.js';
 import { RiskReminders } from './risk-reminders.js';
@@ -14,8 +15,8 @@ import { RiskService } from './risk.service.js';
  */
 @Module({
   imports: [EnterpriseModule, HazardCoreModule, InspectionModule, RemindersModule],
-  providers: [RiskPointRepository, RiskService, RiskPlansService, RiskReminders],
-  exports: [RiskService, RiskPlansService],
+  providers: [RiskPointRepository, RiskService, RiskPlansService, RiskCardService, RiskReminders],
+  exports: [RiskService, RiskPlansService, RiskCardService],
 })
 export class RisksModule {}
 

@@ -21,6 +21,7 @@ export const monitoringRules: AccessRules = {
   'GET /api/points/:id': [...READERS],
   'PATCH /api/points/:id': [...EDITORS],
   'GET /api/points/:id/readings': [...READERS],
+  'GET /api/enterprises/:id/ingest-key': ['zone_admin', 'enterprise_officer'],
   'POST /api/enterprises/:id/ingest-key': ['zone_admin', 'enterprise_officer'],
   'GET /api/alarms': [...READERS],
   'GET /api/alarms/statistics': [...READERS],

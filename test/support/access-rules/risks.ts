@@ -11,6 +11,7 @@ export const riskRules: AccessRules = {
   'GET /api/risks/map': READERS,
   'GET /api/risks/stats': READERS,
   'GET /api/risks/card': READERS,
+  'GET /api/risks/card/pdf': READERS,
   'GET /api/risks/points/:id': READERS,
   'POST /api/risks/points': WRITERS,
   'PATCH /api/risks/points/:id': WRITERS,

@@ -13,11 +13,25 @@ import {
   type PointView,
 } from '../contracts';
 import { useZoneTime } from '../incidents/ui';
-import { type ChartWindow, WINDOWS, useAlarms, useInstallation, usePoints, useReadings } from './api';
+import {
+  type ChartWindow,
+  INGEST_KEY_ROLES,
+  INSTALLATION_EDITOR_ROLES,
+  WINDOWS,
+  useAlarms,
+  useInstallation,
+  usePoints,
+  useReadings,
+  useSaveInstallation,
+  useSavePoint,
+} from './api';
 import { AlarmTable } from './AlarmTable';
 import { figure, gradeKey } from './grade';
 import { useInstallationsT } from './i18n';
+import { IngestKeyPanel } from './IngestKeyPanel';
+import { InstallationForm } from './InstallationForm';
 import { PointChart } from './PointChart';
+import { PointForm } from './PointForm';
 import { useAlarmsLive } from './use-alarms-live';
 
 /** One installation: its chemicals and grade, its responsible persons, its points live, its alarms. */
@@ -26,29 +40,63 @@ export function InstallationPage() {
   const { t } = useInstallationsT();
   useAlarmsLive();
   const installation = useInstallation(id);
+  const save = useSaveInstallation(id);
   const session = useSession();
+  const [editing, setEditing] = useState(false);
   if (installation.isPending) return <Loading />;
   if (installation.isError)
     return <ErrorNotice error={installation.error} onRetry={() => void installation.refetch()} />;
   const i = installation.data;
+  const role = session?.user.role;
+  const editor = role ? INSTALLATION_EDITOR_ROLES.includes(role) : false;
+  if (editing) {
+    return (
+      <div className="page">
+        <PageHeader title={t('form.editTitle')}>{`${i.name}（${i.code}）`}</PageHeader>
+        <InstallationForm
+          initial={i}
+          chooseEnterprise={false}
+          busy={save.isPending}
+          error={save.error}
+          onSubmit={(input) => save.mutate(input, { onSuccess: () => setEditing(false) })}
+          onCancel={() => setEditing(false)}
+        />
+      </div>
+    );
+  }
   return (
     <div className="page installation-page">
       <PageHeader
         title={`${i.name}（${i.code}）`}
         actions={
-          <span
-            className={`grade-badge grade-badge--${i.assessment.grade ?? 'none'}`}
-            data-testid="installation-grade"
-          >
-            {t(gradeKey(i.assessment.grade))}
-          </span>
+          <>
+            <span
+              className={`grade-badge grade-badge--${i.assessment.grade ?? 'none'}`}
+              data-testid="installation-grade"
+            >
+              {t(gradeKey(i.assessment.grade))}
+            </span>
+            {editor && (
+              <button
+                type="button"
+                className="button"
+                data-testid="edit-installation"
+                onClick={() => setEditing(true)}
+              >
+                {t('form.edit')}
+              </button>
+            )}
+          </>
         }
       >
         {i.enterpriseName} · {t(`kind.${i.kind}`)}
       </PageHeader>
       <Identification installation={i} />
       <Responsible installation={i} />
-      <Points installationId={i.id} />
+      <Points installationId={i.id} editor={editor} />
+      {role && INGEST_KEY_ROLES.includes(role) && (
+        <IngestKeyPanel enterpriseId={i.enterpriseId} enterpriseName={i.enterpriseName} />
+      )}
       <h2 className="section-title">{t('alarms.openForInstallation')}</h2>
       <InstallationAlarms installationId={i.id} canHandle={session?.user.role !== 'evaluator'} />
     </div>
@@ -132,11 +180,13 @@ function Responsible({ installation: i }: { installation: InstallationView }) {
   );
 }
 
-function Points({ installationId }: { installationId: string }) {
+function Points({ installationId, editor }: { installationId: string; editor: boolean }) {
   const { t } = useInstallationsT();
   const points = usePoints(installationId);
   const time = useZoneTime();
   const [window, setWindow] = useState<ChartWindow>('hour');
+  /** The point being edited: 'new' for one being added. */
+  const [editing, setEditing] = useState<PointView | 'new' | null>(null);
   if (points.isPending) return <Loading />;
   if (points.isError) return <ErrorNotice error={points.error} onRetry={() => void points.refetch()} />;
   return (
@@ -144,6 +194,18 @@ function Points({ installationId }: { installationId: string }) {
       <h2 id="points-title" className="section-title">
         {t('points.title')}
       </h2>
+      {editor && editing === null && (
+        <button type="button" className="button" data-testid="add-point" onClick={() => setEditing('new')}>
+          {t('pointForm.add')}
+        </button>
+      )}
+      {editing !== null && (
+        <PointEditor
+          installationId={installationId}
+          point={editing === 'new' ? undefined : editing}
+          onDone={() => setEditing(null)}
+        />
+      )}
       {points.data.length === 0 && <p className="muted">{t('points.empty')}</p>}
       {points.data.length > 0 && (
         <table className="table" data-testid="points-table">
@@ -154,6 +216,8 @@ function Points({ installationId }: { installationId: string }) {
               <th>{t('points.kind')}</th>
               <th>{t('points.latest')}</th>
               <th>{t('points.thresholds')}</th>
+              <th>{t('pointForm.onAlarm')}</th>
+              {editor && <th />}
             </tr>
           </thead>
           <tbody>
@@ -178,6 +242,14 @@ function Points({ installationId }: { installationId: string }) {
                   )}
                 </td>
                 <td>{limits(p)}</td>
+                <td>{t(`pointForm.actions.${p.onAlarm}`)}</td>
+                {editor && (
+                  <td>
+                    <button type="button" className="button button--small" onClick={() => setEditing(p)}>
+                      {t('form.edit')}
+                    </button>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
@@ -206,6 +278,31 @@ function Points({ installationId }: { installationId: string }) {
         </>
       )}
     </section>
+  );
+}
+
+function PointEditor({
+  installationId,
+  point,
+  onDone,
+}: {
+  installationId: string;
+  point: PointView | undefined;
+  onDone: () => void;
+}) {
+  const { t } = useInstallationsT();
+  const save = useSavePoint(installationId, point?.id);
+  return (
+    <div className="point-editor">
+      <h3>{point ? t('pointForm.editTitle', { code: point.code }) : t('pointForm.add')}</h3>
+      <PointForm
+        initial={point}
+        busy={save.isPending}
+        error={save.error}
+        onSubmit={(input) => save.mutate(input, { onSuccess: onDone })}
+        onCancel={onDone}
+      />
+    </div>
   );
 }
 

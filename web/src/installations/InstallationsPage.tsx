@@ -1,9 +1,10 @@
 import './installations.css';
 import { Link } from 'react-router';
+import { useSession } from '../auth/session-hooks';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { PageHeader } from '../components/PageHeader';
-import { useInstallations, useInstallationStates } from './api';
+import { INSTALLATION_EDITOR_ROLES, useInstallations, useInstallationStates } from './api';
 import { figure, gradeKey } from './grade';
 import { useInstallationsT } from './i18n';
 import { useAlarmsLive } from './use-alarms-live';
@@ -14,10 +15,23 @@ export function InstallationsPage() {
   useAlarmsLive();
   const list = useInstallations();
   const states = useInstallationStates();
+  const session = useSession();
+  const editor = session ? INSTALLATION_EDITOR_ROLES.includes(session.user.role) : false;
   const stateOf = new Map((states.data ?? []).map((s) => [s.installationId, s]));
   return (
     <div className="page">
-      <PageHeader title={t('title')}>{t('subtitle')}</PageHeader>
+      <PageHeader
+        title={t('title')}
+        actions={
+          editor && (
+            <Link to="/installations/new" className="button button--primary" data-testid="new-installation">
+              {t('form.newTitle')}
+            </Link>
+          )
+        }
+      >
+        {t('subtitle')}
+      </PageHeader>
       {list.isPending && <Loading />}
       {list.isError && <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />}
       {list.data && list.data.items.length === 0 && <p className="muted">{t('empty')}</p>}

@@ -3,11 +3,18 @@ import { apiRequest } from '../api/client';
 import type {
   AlarmStatisticsRow,
   AlarmView,
+  IngestKeyIssued,
+  IngestKeyStatus,
   InstallationAlarmState,
+  InstallationChemical,
+  InstallationKind,
   InstallationView,
   ListResponse,
   PointView,
   ReadingSeries,
+  ResponsiblePerson,
+  ResponsibleRole,
+  Role,
 } from '../contracts';
 
 /** The installations and monitoring endpoints (server/src/installations, server/src/monitoring). */
@@ -21,6 +28,11 @@ export const monitoringKeys = {
   alarmStats: ['alarms', 'statistics'] as const,
   states: ['alarms', 'installation-states'] as const,
 };
+
+/** Who keeps the register (the server's INSTALLATION_EDITORS). */
+export const INSTALLATION_EDITOR_ROLES: readonly Role[] = ['zone_admin', 'inspector', 'enterprise_officer'];
+/** Who may see and issue an enterprise's gateway ingestion key. */
+export const INGEST_KEY_ROLES: readonly Role[] = ['zone_admin', 'enterprise_officer'];
 
 /** Live values refresh this often; alarms come over the socket. */
 const LIVE_REFRESH_MS = 5000;
@@ -102,5 +114,81 @@ export function useAlarmStep() {
         body: step === 'dispose' ? { disposal } : {},
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: monitoringKeys.alarms }),
+  });
+}
+
+/** What the installation form sends: the register's fields (the server identifies and grades). */
+export interface InstallationInput {
+  enterpriseId?: string;
+  code: string;
+  name: string;
+  kind: InstallationKind;
+  location: { lat: number; lng: number } | null;
+  peopleExposed: number;
+  chemicals: InstallationChemical[];
+  responsible: Record<ResponsibleRole, ResponsiblePerson | null>;
+}
+
+/** Registers an installation, or changes the one `id` names. */
+export function useSaveInstallation(id?: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: InstallationInput) =>
+      id
+        ? apiRequest<InstallationView>(`/api/installations/${id}`, { method: 'PATCH', body: input })
+        : apiRequest<InstallationView>('/api/installations', { method: 'POST', body: input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: monitoringKeys.installations }),
+  });
+}
+
+export type PointInput = Pick<
+  PointView,
+  | 'code'
+  | 'name'
+  | 'kind'
+  | 'unit'
+  | 'rangeMin'
+  | 'rangeMax'
+  | 'high'
+  | 'highHigh'
+  | 'low'
+  | 'lowLow'
+  | 'delaySeconds'
+  | 'holdSeconds'
+  | 'onAlarm'
+>;
+
+/** Adds a sensor point to an installation, or changes the point `pointId` names. */
+export function useSavePoint(installationId: string, pointId?: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: PointInput) =>
+      pointId
+        ? apiRequest<PointView>(`/api/points/${pointId}`, { method: 'PATCH', body: input })
+        : apiRequest<PointView>(`/api/installations/${installationId}/points`, {
+            method: 'POST',
+            body: input,
+          }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: monitoringKeys.points(installationId) }),
+  });
+}
+
+const ingestKeyKey = (enterpriseId: string) => ['enterprises', enterpriseId, 'ingest-key'] as const;
+
+export function useIngestKey(enterpriseId: string) {
+  return useQuery({
+    queryKey: ingestKeyKey(enterpriseId),
+    queryFn: ({ signal }) =>
+      apiRequest<IngestKeyStatus>(`/api/enterprises/${enterpriseId}/ingest-key`, { signal }),
+  });
+}
+
+/** Issues a new key, which replaces the old one at once; the answer is the only time it is shown. */
+export function useIssueIngestKey(enterpriseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      apiRequest<IngestKeyIssued>(`/api/enterprises/${enterpriseId}/ingest-key`, { method: 'POST' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ingestKeyKey(enterpriseId) }),
   });
 }

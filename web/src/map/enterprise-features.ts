@@ -1,4 +1,10 @@
-import { RISK_CLASSES, type EnterpriseView, type GeoJsonPolygon, type RiskClass } from '../contracts';
+import {
+  RISK_CLASSES,
+  RISK_COLORS,
+  type EnterpriseView,
+  type GeoJsonPolygon,
+  type RiskClass,
+} from '../contracts';
 import { escapeHtml } from '../lib/html';
 
 /**
@@ -8,16 +14,8 @@ import { escapeHtml } from '../lib/html';
  */
 export type LatLngTuple = [lat: number, lng: number];
 
-/**
- * China's four-colour safety-risk scheme (红橙黄蓝): 重大 red, 较大 orange, 一般 yellow, 低 blue.
- * Inspectors read these colours without a legend, so they are not a theme choice.
- */
-export const RISK_COLORS: Record<RiskClass, { fill: string; stroke: string }> = {
-  major: { fill: '#e02424', stroke: '#9b1c1c' },
-  high: { fill: '#f97316', stroke: '#b45309' },
-  medium: { fill: '#facc15', stroke: '#a16207' },
-  low: { fill: '#2563eb', stroke: '#1e40af' },
-};
+/** The four colours (红橙黄蓝) live in the contracts: the printed risk cards use them too. */
+export { RISK_COLORS };
 
 /** Higher risk draws on top when sites overlap. */
 export function riskRank(riskClass: RiskClass): number {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { downloadFile } from '../api/download';
 import { usePublicConfig } from '../api/queries';
 import { useSession } from '../auth/session-hooks';
 import { ChoiceField } from '../components/ChoiceField';
@@ -20,6 +21,7 @@ import {
 } from '../contracts';
 import { formatDateTime } from '../lib/format';
 import {
+  cardPdfPath,
   useAssessRiskPoint,
   useDeleteRiskPoint,
   useGenerateRiskPlans,
@@ -41,6 +43,7 @@ export function RiskPointPage() {
   const save = useSaveRiskPoint(id);
   const remove = useDeleteRiskPoint(id);
   const [editing, setEditing] = useState(false);
+  const [cardError, setCardError] = useState<unknown>(null);
   const writer = session
     ? ['zone_admin', 'inspector', 'enterprise_officer'].includes(session.user.role)
     : false;
@@ -83,6 +86,19 @@ export function RiskPointPage() {
                 {t('printCard')}
               </Link>
             )}
+            {p.post && (
+              <button
+                type="button"
+                className="button"
+                data-testid="card-pdf"
+                onClick={() => {
+                  setCardError(null);
+                  downloadFile(cardPdfPath(p.enterpriseId, p.post!), `${p.post}.pdf`).catch(setCardError);
+                }}
+              >
+                {t('cardPdf')}
+              </button>
+            )}
             {writer && (
               <button type="button" className="button" onClick={() => setEditing(true)}>
                 {t('editPoint')}
@@ -108,6 +124,7 @@ export function RiskPointPage() {
         {p.post ? ` · ${t('field.post')}：${p.post}` : ''}
       </PageHeader>
       {remove.isError && <ErrorNotice error={remove.error} />}
+      {cardError !== null && <ErrorNotice error={cardError} />}
 
       <div className="risk-point">
         <section className="risk-point__grade" data-testid="risk-point-grade">

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../api/client';
+import { apiRequest, buildUrl } from '../api/client';
 import type {
   ControlLevel,
   HazardCategory,
@@ -95,6 +95,11 @@ export function usePostCard(enterpriseId: string, post: string) {
       apiRequest<PostRiskCardView>('/api/risks/card', { query: { enterpriseId, post }, signal }),
     enabled: Boolean(enterpriseId && post),
   });
+}
+
+/** The same card as a PDF the server renders, for printing or sending on. */
+export function cardPdfPath(enterpriseId: string, post: string): string {
+  return buildUrl('/api/risks/card/pdf', { enterpriseId, post });
 }
 
 /**

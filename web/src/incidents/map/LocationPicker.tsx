@@ -13,6 +13,8 @@ export interface LocationPickerProps {
   focus?: LatLngTuple | null;
   invalid?: boolean;
   describedBy?: string;
+  /** What the map is for, read by screen readers; by default the incident's location. */
+  ariaLabel?: string;
 }
 
 function ClickToPick({ onChange }: { onChange: (value: LatLngTuple) => void }) {
@@ -34,7 +36,14 @@ function FocusOn({ focus }: { focus: LatLngTuple | null | undefined }) {
 }
 
 /** A small zone map on which the reporter clicks where the accident happened. */
-export function LocationPicker({ value, onChange, focus, invalid, describedBy }: LocationPickerProps) {
+export function LocationPicker({
+  value,
+  onChange,
+  focus,
+  invalid,
+  describedBy,
+  ariaLabel,
+}: LocationPickerProps) {
   const { t } = useTranslation();
   const config = usePublicConfig();
   const tileUrl = config.data?.mapTileUrl ?? '';
@@ -44,7 +53,7 @@ export function LocationPicker({ value, onChange, focus, invalid, describedBy }:
       data-testid="location-picker"
       aria-describedby={describedBy}
     >
-      <BaseMap offline={!tileUrl} ariaLabel={t('incidents.form.mapLabel')}>
+      <BaseMap offline={!tileUrl} ariaLabel={ariaLabel ?? t('incidents.form.mapLabel')}>
         <BasemapLayer tileUrl={tileUrl} />
         <ClickToPick onChange={onChange} />
         <FocusOn focus={focus} />
