@@ -3,6 +3,7 @@
  * must set aside in a year, from the prior year's revenue by its industry's progressive bands, and
  * what it may spend it on. The rates are data (`SAFETY_FUND_RULES`), each citing its article.
  */
+import type { FileView } from './hazards.js';
 
 export const SAFETY_FUND_INDUSTRIES = [
   'dangerous_goods',
@@ -132,6 +133,12 @@ export interface SafetyFundSpendView {
   category: SafetyFundCategory;
   amount: number;
   description: string;
-  receiptFileIds: string[];
+  receipts: FileView[];
   createdAt: string;
+}
+
+/** One enterprise's year and its spending, for its ledger page. */
+export interface SafetyFundLedgerView {
+  year: SafetyFundYearView;
+  spends: SafetyFundSpendView[];
 }

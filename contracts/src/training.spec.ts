@@ -52,19 +52,30 @@ describe('a person’s status for the year, at each requirement’s boundary', (
     ['safety_manager', 'high_risk', '2019-05-01', 16],
     ['employee', 'high_risk', null, 20],
   ];
-  it.each(cases)('%s, %s, started %s: %d hours meets it, a tenth less is short', (role, industry, startedOn, req) => {
-    const base = { role, industry, startedOn, year: 2031, today: '2031-12-31' };
-    expect(trainingStatus({ ...base, hours: req })).toMatchObject({ state: 'met', required: req, shortBy: 0 });
-    expect(trainingStatus({ ...base, hours: req + 1 }).state).toBe('met');
-    expect(trainingStatus({ ...base, hours: req - 0.1 })).toMatchObject({ state: 'short', shortBy: 0.1 });
-    expect(trainingStatus({ ...base, hours: 0 })).toMatchObject({ state: 'short', shortBy: req, dueOn: '2031-12-31' });
-    // Short on the last day is short; from the next day it is overdue.
-    expect(trainingStatus({ ...base, hours: req - 0.1, today: '2032-01-01' })).toMatchObject({
-      state: 'overdue',
-      shortBy: 0.1,
-    });
-    expect(trainingStatus({ ...base, hours: req, today: '2032-01-01' }).state).toBe('met');
-  });
+  it.each(cases)(
+    '%s, %s, started %s: %d hours meets it, a tenth less is short',
+    (role, industry, startedOn, req) => {
+      const base = { role, industry, startedOn, year: 2031, today: '2031-12-31' };
+      expect(trainingStatus({ ...base, hours: req })).toMatchObject({
+        state: 'met',
+        required: req,
+        shortBy: 0,
+      });
+      expect(trainingStatus({ ...base, hours: req + 1 }).state).toBe('met');
+      expect(trainingStatus({ ...base, hours: req - 0.1 })).toMatchObject({ state: 'short', shortBy: 0.1 });
+      expect(trainingStatus({ ...base, hours: 0 })).toMatchObject({
+        state: 'short',
+        shortBy: req,
+        dueOn: '2031-12-31',
+      });
+      // Short on the last day is short; from the next day it is overdue.
+      expect(trainingStatus({ ...base, hours: req - 0.1, today: '2032-01-01' })).toMatchObject({
+        state: 'overdue',
+        shortBy: 0.1,
+      });
+      expect(trainingStatus({ ...base, hours: req, today: '2032-01-01' }).state).toBe('met');
+    },
+  );
 
   it.each([
     ['general', 24],
@@ -106,12 +117,18 @@ describe('a person’s status for the year, at each requirement’s boundary', (
 
 describe('special operation certificates (SAWS Order 30)', () => {
   it('are reviewed 3 years and expire 6 years after issue', () => {
-    expect(operationCertificateDates('2026-04-15')).toEqual({ reviewOn: '2029-04-15', expiresOn: '2032-04-15' });
+    expect(operationCertificateDates('2026-04-15')).toEqual({
+      reviewOn: '2029-04-15',
+      expiresOn: '2032-04-15',
+    });
   });
 
   it('move a 29 February issue to the 28th in common years', () => {
     expect(addYears('2028-02-29', 3)).toBe('2031-02-28');
     expect(addYears('2028-02-29', 4)).toBe('2032-02-29');
-    expect(operationCertificateDates('2024-02-29')).toEqual({ reviewOn: '2027-02-28', expiresOn: '2030-02-28' });
+    expect(operationCertificateDates('2024-02-29')).toEqual({
+      reviewOn: '2027-02-28',
+      expiresOn: '2030-02-28',
+    });
   });
 });

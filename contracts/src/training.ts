@@ -49,7 +49,9 @@ export function trainingRequirement(
     if (firstYear) return { basis: 'pre_job', hours: high ? 72 : 24 };
     return high ? { basis: 'refresher', hours: 20 } : null;
   }
-  return firstYear ? { basis: 'initial', hours: high ? 48 : 32 } : { basis: 'refresher', hours: high ? 16 : 12 };
+  return firstYear
+    ? { basis: 'initial', hours: high ? 48 : 32 }
+    : { basis: 'refresher', hours: high ? 16 : 12 };
 }
 
 export type TrainingState = 'met' | 'short' | 'overdue' | 'none';
@@ -79,7 +81,14 @@ export interface TrainingStatusInput {
 /** Where a person stands for a year: met, short by N hours, overdue (the due day has passed short). */
 export function trainingStatus(p: TrainingStatusInput): TrainingStatus {
   const yearEnd = `${p.year}-12-31`;
-  const none: TrainingStatus = { state: 'none', basis: null, required: 0, hours: p.hours, shortBy: 0, dueOn: null };
+  const none: TrainingStatus = {
+    state: 'none',
+    basis: null,
+    required: 0,
+    hours: p.hours,
+    shortBy: 0,
+    dueOn: null,
+  };
   if (p.startedOn && p.startedOn > yearEnd) return none;
   const firstYear = p.startedOn !== null && p.startedOn.slice(0, 4) === String(p.year);
   const req = trainingRequirement(p.role, p.industry, firstYear);
@@ -119,4 +128,92 @@ export function operationCertificateDates(issuedOn: string): OperationCertificat
     reviewOn: addYears(issuedOn, OPERATION_CERTIFICATE_REVIEW_YEARS),
     expiresOn: addYears(issuedOn, OPERATION_CERTIFICATE_VALID_YEARS),
   };
+}
+
+export const ATTENDANCE_METHODS = ['link', 'organiser'] as const;
+export type AttendanceMethod = (typeof ATTENDANCE_METHODS)[number];
+
+export interface TrainingSessionView {
+  id: string;
+  /** Null: a session the zone holds (its inspectors, or the zone's enterprises together). */
+  enterpriseId: string | null;
+  enterpriseName: string | null;
+  kind: TrainingKind;
+  title: string;
+  trainer: string;
+  startsAt: string;
+  hours: number;
+  content: string;
+  materialFileIds: string[];
+  drillRunId: string | null;
+  /** The sign-in link's path (`/training/sign-in/<token>`), for the QR code on the session page. */
+  signInPath: string;
+  attendeeCount: number;
+  createdAt: string;
+}
+
+export interface TrainingAttendanceView {
+  id: string;
+  sessionId: string;
+  contactId: string;
+  contactName: string;
+  hours: number;
+  method: AttendanceMethod;
+  signedAt: string;
+}
+
+export interface TrainingSessionDetail extends TrainingSessionView {
+  attendance: TrainingAttendanceView[];
+}
+
+/** What the public sign-in page shows before anyone signs in. */
+export interface TrainingSignInView {
+  title: string;
+  kind: TrainingKind;
+  trainer: string;
+  startsAt: string;
+  hours: number;
+  organiser: string;
+}
+
+export interface TrainingSignInResult {
+  contactName: string;
+  hours: number;
+  /** True when this person had already signed in (nothing was added). */
+  already: boolean;
+}
+
+export interface TrainingPersonView {
+  contactId: string;
+  name: string;
+  post: string;
+  enterpriseId: string | null;
+  enterpriseName: string | null;
+  role: TrainingRole;
+  startedOn: string | null;
+  industry: TrainingIndustry;
+  year: number;
+  status: TrainingStatus;
+}
+
+export interface TrainingRecordView extends TrainingPersonView {
+  attendance: (TrainingAttendanceView & { title: string; kind: TrainingKind; startsAt: string })[];
+}
+
+/** A special operation certificate about to need its review or to lapse, for the zone's list. */
+export interface LapsingCertificateView {
+  contactId: string;
+  name: string;
+  organization: string;
+  enterpriseId: string | null;
+  operationType: string;
+  number: string | null;
+  issuedOn: string;
+  reviewOn: string;
+  reviewedOn: string | null;
+  expiresOn: string;
+  /** What comes first: the review (not yet done) or the expiry. */
+  next: 'review' | 'expiry';
+  nextOn: string;
+  daysLeft: number;
 }

@@ -42,8 +42,17 @@ export const CONTACT_COLUMNS = [
 
 function parseCertifications(v: string | undefined): unknown[] {
   return splitList(v).map((entry) => {
-    const [name, number, expiresOn] = entry.split('|').map((s) => s.trim());
-    return { name: name ?? '', number: number || null, expiresOn: expiresOn || null };
+    const [name, number, expiresOn, operationType, issuedOn, reviewedOn] = entry
+      .split('|')
+      .map((s) => s.trim());
+    return {
+      name: name ?? '',
+      number: number || null,
+      expiresOn: expiresOn || null,
+      operationType: operationType || null,
+      issuedOn: issuedOn || null,
+      reviewedOn: reviewedOn || null,
+    };
   });
 }
 
@@ -69,7 +78,18 @@ export class ContactTransferService {
       phones: c.phones.join('; '),
       skills: c.skills.join('; '),
       certifications: c.certifications
-        .map((x) => [x.name, x.number ?? '', x.expiresOn ?? ''].join('|'))
+        .map((x) =>
+          [
+            x.name,
+            x.number ?? '',
+            x.expiresOn ?? '',
+            x.operationType ?? '',
+            x.issuedOn ?? '',
+            x.reviewedOn ?? '',
+          ]
+            .join('|')
+            .replace(/\|+$/, ''),
+        )
         .join('; '),
       language: c.language,
       notes: c.notes,

@@ -21,7 +21,18 @@ export function toContactDraft(c: ContactView | null): ContactDraft {
     phones: c?.phones.join('; ') ?? '',
     skills: c?.skills.join('; ') ?? '',
     certifications: (c?.certifications ?? [])
-      .map((x) => [x.name, x.number ?? '', x.expiresOn ?? ''].join('|'))
+      .map((x) =>
+        [
+          x.name,
+          x.number ?? '',
+          x.expiresOn ?? '',
+          x.operationType ?? '',
+          x.issuedOn ?? '',
+          x.reviewedOn ?? '',
+        ]
+          .join('|')
+          .replace(/\|+$/, ''),
+      )
       .join('\n'),
     language: c?.language ?? 'zh-CN',
     notes: c?.notes ?? '',
@@ -46,8 +57,20 @@ export function fromContactDraft(d: ContactDraft): ContactInput {
       .map((line) => line.trim())
       .filter(Boolean)
       .map((line): Certification => {
-        const [name = '', number = '', expiresOn = ''] = line.split('|').map((s) => s.trim());
-        return { name, number: number || null, expiresOn: expiresOn || null };
+        const [name = '', number = '', expiresOn = '', operationType = '', issuedOn = '', reviewedOn = ''] =
+          line.split('|').map((s) => s.trim());
+        return {
+          name,
+          number: number || null,
+          expiresOn: expiresOn || null,
+          ...(operationType || issuedOn || reviewedOn
+            ? {
+                operationType: operationType || null,
+                issuedOn: issuedOn || null,
+                reviewedOn: reviewedOn || null,
+              }
+            : {}),
+        };
       }),
     language: d.language,
     notes: d.notes.trim(),
