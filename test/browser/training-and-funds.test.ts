@@ -101,6 +101,9 @@ describe('training and safety funds in the console', () => {
     await shot(officer, 'training-people-en');
     await officer.getByTestId('language-switcher').selectOption('zh-CN');
     await officer.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    await officer.getByRole('link', { name: '特种作业操作证' }).click();
+    await officer.getByTestId('training-lapsing').waitFor();
+    await shot(officer, 'training-certificates-zh');
   }, 120_000);
 
   it('an enterprise records a payment with its receipt and the zone’s table follows', async () => {

@@ -51,7 +51,7 @@ function Flag({ row }: { row: SafetyFundYearView }) {
 function YearField({ year, setYear }: { year: number; setYear: (y: number) => void }) {
   const { t } = useSafetyFundsT();
   return (
-    <div className="field field--inline">
+    <div className="field fund-year">
       <label htmlFor="fund-year">{t('year')}</label>
       <input
         id="fund-year"
@@ -101,7 +101,7 @@ export function SafetyFundsPage() {
           testId="fund-table"
           columns={[
             t('table.enterprise'),
-            t('industry.label'),
+            t('table.industry'),
             t('table.required'),
             t('table.setAside'),
             t('table.flag'),
@@ -141,7 +141,7 @@ function Receipt({ file }: { file: FileView }) {
     <>
       <button
         type="button"
-        className="button button--ghost button--small"
+        className="button button--small"
         onClick={() => {
           fileObjectUrl(file.url)
             .then((url) => window.open(url, '_blank', 'noopener'))

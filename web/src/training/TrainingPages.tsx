@@ -87,7 +87,7 @@ export function TrainingSessionsPage() {
       <PageHeader title={t('title')}>{t('subtitle')}</PageHeader>
       <TrainingTabs />
       {organiser && <SessionForm />}
-      <div className="field field--inline">
+      <div className="field training-narrow">
         <label htmlFor="training-year">{t('people.year')}</label>
         <input
           id="training-year"
@@ -341,7 +341,7 @@ function AttendanceForm({ sessionId }: { sessionId: string }) {
   const [contactId, setContactId] = useState('');
   return (
     <form
-      className="form form--inline"
+      className="form training-inline-form"
       onSubmit={(e) => {
         e.preventDefault();
         record.mutate({ contactId }, { onSuccess: () => setContactId('') });
@@ -378,7 +378,7 @@ export function TrainingPeoplePage() {
       <PageHeader title={t('title')}>{t('subtitle')}</PageHeader>
       <TrainingTabs />
       {organiser && <ProfileForm />}
-      <div className="field field--inline">
+      <div className="field training-narrow">
         <label htmlFor="people-year">{t('people.year')}</label>
         <input
           id="people-year"
@@ -509,7 +509,10 @@ export function TrainingPersonPage() {
             <dt>{t('people.required')}</dt>
             <dd>
               {record.data.status.basis
-                ? `${record.data.status.required}（${t(`basis.${record.data.status.basis}`)}）`
+                ? t('people.requiredBasis', {
+                    hours: record.data.status.required,
+                    basis: t(`basis.${record.data.status.basis}`),
+                  })
                 : '—'}
             </dd>
             <dt>{t('people.dueOn')}</dt>
@@ -557,7 +560,7 @@ export function TrainingCertificatesPage() {
     <div className="page">
       <PageHeader title={t('title')}>{t('certificates.hint')}</PageHeader>
       <TrainingTabs />
-      <div className="field field--inline">
+      <div className="field training-narrow">
         <label htmlFor="cert-days">{t('certificates.days')}</label>
         <input
           id="cert-days"
