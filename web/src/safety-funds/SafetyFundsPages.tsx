@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { usePublicConfig } from '../api/queries';
 import { useSession } from '../auth/session-hooks';
@@ -194,7 +194,15 @@ export function SafetyFundLedgerPage() {
             <dt>{t('table.balance')}</dt>
             <dd>{money(view.balance)}</dd>
           </dl>
-          {writer && <YearForm enterpriseId={id} year={year} view={view} />}
+          {writer && (
+            // Keyed by what it was filled from: another year, or a saved change, starts it afresh.
+            <YearForm
+              key={`${year}:${view.industry}:${view.priorRevenue}:${view.setAside}`}
+              enterpriseId={id}
+              year={year}
+              view={view}
+            />
+          )}
           {writer && <SpendForm enterpriseId={id} year={year} />}
           <h2>{t('ledger.spends')}</h2>
           {remove.isError && <ErrorNotice error={remove.error} />}
@@ -255,11 +263,6 @@ function YearForm({
   const [industry, setIndustry] = useState<SafetyFundIndustry | ''>(view.industry ?? '');
   const [revenue, setRevenue] = useState(view.priorRevenue === null ? '' : String(view.priorRevenue));
   const [setAside, setSetAside] = useState(String(view.setAside));
-  useEffect(() => {
-    setIndustry(view.industry ?? '');
-    setRevenue(view.priorRevenue === null ? '' : String(view.priorRevenue));
-    setSetAside(String(view.setAside));
-  }, [view.industry, view.priorRevenue, view.setAside, year]);
   return (
     <details className="fund-form">
       <summary>{t('ledger.yearForm')}</summary>

@@ -145,7 +145,7 @@ function SessionForm() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setUploadError(null);
-    let materialFileIds: string[] = [];
+    let materialFileIds: string[];
     try {
       materialFileIds = (await Promise.all(files.map((f) => uploadFile(f)))).map((f) => f.id);
     } catch (err) {
