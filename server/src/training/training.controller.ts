@@ -102,7 +102,7 @@ export class TrainingController {
 export class TrainingSignInController {
   constructor(private readonly training: TrainingService) {}
 
-  @ApiDoc('The session behind a sign-in link', 404)
+  @ApiDoc('The session behind a sign-in link', 400, 404)
   @Get(':token')
   info(@Param('token') token: string): Promise<TrainingSignInView> {
     return this.training.signInInfo(token);

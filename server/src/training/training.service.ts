@@ -97,6 +97,9 @@ export class TrainingService {
 
   async createSession(dto: SessionCreateDto): Promise<TrainingSessionView> {
     const enterpriseId = ownerForCreate(this.context, dto.enterpriseId);
+    if (enterpriseId && !(await this.enterprises.namesByIds([enterpriseId])).has(enterpriseId)) {
+      throw new InvalidError([`enterpriseId: enterprise ${enterpriseId} does not exist`]);
+    }
     if (dto.kind === 'drill' && !dto.drillRunId) {
       throw new InvalidError(['drillRunId: a drill session names the drill run it was']);
     }
