@@ -156,6 +156,12 @@ describe('training, certificates and their reminders', () => {
       hours: 2,
     });
     expect(session.status).toBe(201);
+    // Its sign-in opens two hours before it starts, not years ahead.
+    const early = await t.http
+      .post(`/api/training-sign-in/${(session.body.signInPath as string).split('/').pop()}`)
+      .send({ phone: '+8613900770002' });
+    expect(early.status).toBe(400);
+    expect(early.body.message).toEqual([expect.stringMatching(/^token: /)]);
     const url = `/api/training/sessions/${session.body.id}/attendance`;
     const tooMany = await t.http.post(url).set(auth(officer)).send({ contactId: person.id, hours: 3 });
     expect(tooMany.status).toBe(400);
