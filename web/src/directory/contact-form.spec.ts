@@ -59,9 +59,20 @@ describe('contact form', () => {
       reviewedOn: null,
     };
     const draft = toContactDraft({
-      ...fromContactDraft(toContactDraft(null)),
+      id: '2',
+      enterpriseId: null,
+      name: '王五',
+      organization: '',
+      post: '',
+      phones: [],
+      skills: [],
       certifications: [cert],
-    } as never);
+      language: 'zh-CN',
+      userId: null,
+      notes: '',
+      createdAt: '',
+      updatedAt: '',
+    });
     expect(draft.certifications).toBe('特种作业操作证|T1|2032-04-15|电工作业|2026-04-15');
     expect(fromContactDraft(draft).certifications).toEqual([cert]);
     // The expiry may be left for the server to set from the issue day.
