@@ -20,7 +20,7 @@ import {
   writeCsv,
   writeXlsx,
 } from '../common/tabular.js';
-import type { ImportProblem, ImportResult } from '@muster/contracts';
+import type { Certification, ImportProblem, ImportResult } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { EnterpriseRepository } from '../enterprises/enterprise.repository.js';
 import type { ContactCreateDto } from './contact.dto.js';
@@ -77,20 +77,7 @@ export class ContactTransferService {
       post: c.post,
       phones: c.phones.join('; '),
       skills: c.skills.join('; '),
-      certifications: c.certifications
-        .map((x) =>
-          [
-            x.name,
-            x.number ?? '',
-            x.expiresOn ?? '',
-            x.operationType ?? '',
-            x.issuedOn ?? '',
-            x.reviewedOn ?? '',
-          ]
-            .join('|')
-            .replace(/\|+$/, ''),
-        )
-        .join('; '),
+      certifications: c.certifications.map(certificationText).join('; '),
       language: c.language,
       notes: c.notes,
     }));
@@ -146,4 +133,11 @@ export class ContactTransferService {
       return result;
     });
   }
+}
+
+/** A certificate as one `name|number|expiry` entry; a special operation one adds `|type|issued|reviewed`. */
+function certificationText(x: Certification): string {
+  const base = [x.name, x.number ?? '', x.expiresOn ?? ''];
+  const special = x.operationType || x.issuedOn || x.reviewedOn;
+  return (special ? [...base, x.operationType ?? '', x.issuedOn ?? '', x.reviewedOn ?? ''] : base).join('|');
 }

@@ -73,7 +73,7 @@ describe('contact form', () => {
       createdAt: '',
       updatedAt: '',
     });
-    expect(draft.certifications).toBe('特种作业操作证|T1|2032-04-15|电工作业|2026-04-15');
+    expect(draft.certifications).toBe('特种作业操作证|T1|2032-04-15|电工作业|2026-04-15|');
     expect(fromContactDraft(draft).certifications).toEqual([cert]);
     // The expiry may be left for the server to set from the issue day.
     expect(

@@ -20,20 +20,7 @@ export function toContactDraft(c: ContactView | null): ContactDraft {
     post: c?.post ?? '',
     phones: c?.phones.join('; ') ?? '',
     skills: c?.skills.join('; ') ?? '',
-    certifications: (c?.certifications ?? [])
-      .map((x) =>
-        [
-          x.name,
-          x.number ?? '',
-          x.expiresOn ?? '',
-          x.operationType ?? '',
-          x.issuedOn ?? '',
-          x.reviewedOn ?? '',
-        ]
-          .join('|')
-          .replace(/\|+$/, ''),
-      )
-      .join('\n'),
+    certifications: (c?.certifications ?? []).map(certificationText).join('\n'),
     language: c?.language ?? 'zh-CN',
     notes: c?.notes ?? '',
   };
@@ -92,4 +79,11 @@ export function certificationAlert(
     if (x.expiresOn <= limit) alert = 'expiring';
   }
   return alert;
+}
+
+/** A certificate as one `name|number|expiry` entry; a special operation one adds `|type|issued|reviewed`. */
+function certificationText(x: Certification): string {
+  const base = [x.name, x.number ?? '', x.expiresOn ?? ''];
+  const special = x.operationType || x.issuedOn || x.reviewedOn;
+  return (special ? [...base, x.operationType ?? '', x.issuedOn ?? '', x.reviewedOn ?? ''] : base).join('|');
 }
