@@ -13,6 +13,13 @@ export interface Certification {
   number: string | null;
   /** YYYY-MM-DD; null for a certificate that does not expire. */
   expiresOn: string | null;
+  /**
+   * A special operation certificate (特种作业操作证, SAWS Order 30) names its operation type and
+   * issue day: it is reviewed 3 years after issue (`reviewedOn` once done) and expires after 6.
+   */
+  operationType?: string | null;
+  issuedOn?: string | null;
+  reviewedOn?: string | null;
 }
 
 export interface ContactView {

@@ -32,3 +32,5 @@ export * from './sensitive-targets.js';
 export * from './warnings.js';
 export * from './installations.js';
 export * from './monitoring.js';
+export * from './training.js';
+export * from './safety-funds.js';

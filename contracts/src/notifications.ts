@@ -379,6 +379,31 @@ export const NOTIFICATION_TEXT = {
     body: ['{organization}\n有效期至 {deadline}', '{organization}\nExpired {deadline}'],
     urgent: true,
   },
+  'training.hours_short': {
+    title: ['培训学时不足：{name}', 'Training hours short: {name}'],
+    body: [
+      '{organization}\n本年度已完成 {hours} 学时，应完成 {required} 学时，还差 {shortBy} 学时；{deadline} 前完成（还有 {days} 天）',
+      '{organization}\n{hours} of {required} hours this year, {shortBy} short; due by {deadline} ({days} days left)',
+    ],
+  },
+  'contact.certificate_review_due': {
+    title: [
+      '特种作业操作证待复审：{name} {certificate}',
+      'Special operation certificate review due: {name}, {certificate}',
+    ],
+    body: [
+      '{organization}\n应于 {deadline} 前复审（还有 {days} 天）',
+      '{organization}\nReview due by {deadline} ({days} days left)',
+    ],
+  },
+  'contact.certificate_review_overdue': {
+    title: [
+      '特种作业操作证逾期未复审：{name} {certificate}',
+      'Special operation certificate review overdue: {name}, {certificate}',
+    ],
+    body: ['{organization}\n应于 {deadline} 前复审', '{organization}\nReview was due {deadline}'],
+    urgent: true,
+  },
   // Live monitoring: a reading out of band for the point's delay. {value} and {limit} carry the unit.
   'monitoring.alarm': {
     title: [

@@ -37,6 +37,8 @@ import { RoomsHttpModule } from './rooms/rooms.http.module.js';
 import { RollCallHttpModule } from './rollcall/rollcall.http.module.js';
 import { resolveWebDist } from './web-dist.js';
 import { ZoneHttpModule } from './zone/zone.http.module.js';
+import { TrainingHttpModule } from './training/training.http.module.js';
+import { SafetyFundsHttpModule } from './safety-funds/safety-funds.http.module.js';
 
 function webConsole(): DynamicModule[] {
   const rootPath = resolveWebDist(loadConfig().WEB_DIST);
@@ -100,6 +102,8 @@ export class AppModule implements NestModule {
         ZoneHttpModule,
         SensitiveTargetsHttpModule,
         WarningsHttpModule,
+        TrainingHttpModule,
+        SafetyFundsHttpModule,
         ...webConsole(),
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],

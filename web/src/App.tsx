@@ -51,11 +51,22 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { NotificationsPage } from './notifications/NotificationsPage';
 import { ResponderHomePage } from './pages/ResponderHomePage';
 import { ResponderPage } from './responder/ResponderPage';
+import { SafetyFundLedgerPage, SafetyFundsPage } from './safety-funds/SafetyFundsPages';
+import {
+  TrainingCertificatesPage,
+  TrainingPeoplePage,
+  TrainingPersonPage,
+  TrainingSessionPage,
+  TrainingSessionsPage,
+  TrainingSignInPage,
+} from './training/TrainingPages';
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   // The page an SMS link opens: no login, the signed token in the path is the credential.
   { path: '/r/:token', element: <ResponderPage /> },
+  // A training session's QR code opens this: no login, the link and the person's number suffice.
+  { path: '/training/sign-in/:token', element: <TrainingSignInPage /> },
   // Disposal cards print without the console's frame, like the other printable records.
   {
     path: '/plans/:id/versions/:versionId/cards',
@@ -435,6 +446,62 @@ const router = createBrowserRouter([
         element: (
           <RequirePage page="drills">
             <CompliancePage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'training',
+        element: (
+          <RequirePage page="training">
+            <TrainingSessionsPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'training/people',
+        element: (
+          <RequirePage page="training">
+            <TrainingPeoplePage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'training/people/:id',
+        element: (
+          <RequirePage page="training">
+            <TrainingPersonPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'training/certificates',
+        element: (
+          <RequirePage page="training">
+            <TrainingCertificatesPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'training/sessions/:id',
+        element: (
+          <RequirePage page="training">
+            <TrainingSessionPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'safety-funds',
+        element: (
+          <RequirePage page="safetyFunds">
+            <SafetyFundsPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'safety-funds/:id',
+        element: (
+          <RequirePage page="safetyFunds">
+            <SafetyFundLedgerPage />
           </RequirePage>
         ),
       },

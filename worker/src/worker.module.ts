@@ -11,6 +11,7 @@ import { ReminderJobsModule } from '@muster/server/reminders/reminders.module.js
 import { ResourcesModule } from '@muster/server/resources/resources.module.js';
 import { RiskJobsModule } from '@muster/server/risks/risks.module.js';
 import { RoomLogModule } from '@muster/server/room-log/room-log.module.js';
+import { TrainingModule } from '@muster/server/training/training.module.js';
 
 /**
  * The worker: the core and the domain cores whose jobs it runs, without any HTTP module. Its
@@ -30,6 +31,7 @@ import { RoomLogModule } from '@muster/server/room-log/room-log.module.js';
     // Every module with a reminder source, so the scan knows all the deadlines.
     ResourcesModule,
     RiskJobsModule,
+    TrainingModule,
     ReminderJobsModule,
     JobWorkerModule,
   ],

@@ -75,7 +75,13 @@ import { NotificationPreference } from '../notifications/notification-preference
 import { DutyAlert, DutyPolicy } from '../duty/duty.entities.js';
 
 /** Listed explicitly rather than globbed: the build is ESM and globs would load .d.ts/.map files. */
+import { TRAINING_ENTITIES } from '../training/training.entities.js';
+import { SAFETY_FUND_ENTITIES } from '../safety-funds/safety-fund.entities.js';
+import { TrainingAndSafetyFunds1765550000000 } from './migrations/1765550000000-training-and-safety-funds.js';
+
 export const ENTITIES = [
+  ...TRAINING_ENTITIES,
+  ...SAFETY_FUND_ENTITIES,
   ...DRILL_ENTITIES,
   ...RISK_ENTITIES,
   ...ROLL_CALL_ENTITIES,
@@ -160,6 +166,7 @@ export const MIGRATIONS = [
   DeliveryProvider1765400000000,
   AlarmHazards1765510000000,
   Gb18218TableCodes1765520000000,
+  TrainingAndSafetyFunds1765550000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

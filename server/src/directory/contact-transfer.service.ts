@@ -20,7 +20,7 @@ import {
   writeCsv,
   writeXlsx,
 } from '../common/tabular.js';
-import type { ImportProblem, ImportResult } from '@muster/contracts';
+import type { Certification, ImportProblem, ImportResult } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { EnterpriseRepository } from '../enterprises/enterprise.repository.js';
 import type { ContactCreateDto } from './contact.dto.js';
@@ -42,8 +42,17 @@ export const CONTACT_COLUMNS = [
 
 function parseCertifications(v: string | undefined): unknown[] {
   return splitList(v).map((entry) => {
-    const [name, number, expiresOn] = entry.split('|').map((s) => s.trim());
-    return { name: name ?? '', number: number || null, expiresOn: expiresOn || null };
+    const [name, number, expiresOn, operationType, issuedOn, reviewedOn] = entry
+      .split('|')
+      .map((s) => s.trim());
+    return {
+      name: name ?? '',
+      number: number || null,
+      expiresOn: expiresOn || null,
+      operationType: operationType || null,
+      issuedOn: issuedOn || null,
+      reviewedOn: reviewedOn || null,
+    };
   });
 }
 
@@ -68,9 +77,7 @@ export class ContactTransferService {
       post: c.post,
       phones: c.phones.join('; '),
       skills: c.skills.join('; '),
-      certifications: c.certifications
-        .map((x) => [x.name, x.number ?? '', x.expiresOn ?? ''].join('|'))
-        .join('; '),
+      certifications: c.certifications.map(certificationText).join('; '),
       language: c.language,
       notes: c.notes,
     }));
@@ -126,4 +133,11 @@ export class ContactTransferService {
       return result;
     });
   }
+}
+
+/** A certificate as one `name|number|expiry` entry; a special operation one adds `|type|issued|reviewed`. */
+function certificationText(x: Certification): string {
+  const base = [x.name, x.number ?? '', x.expiresOn ?? ''];
+  const special = x.operationType || x.issuedOn || x.reviewedOn;
+  return (special ? [...base, x.operationType ?? '', x.issuedOn ?? '', x.reviewedOn ?? ''] : base).join('|');
 }

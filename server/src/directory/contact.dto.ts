@@ -76,6 +76,35 @@ export class CertificationDto {
   @IsOptional()
   @IsCalendarDate()
   expiresOn?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    example: '电工作业',
+    description: 'Special operation type (特种作业类别)',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(50)
+  operationType?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    example: '2026-04-15',
+    description: 'Issue day; with an operation type it sets the 3-year review and 6-year expiry',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  issuedOn?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    example: '2029-03-20',
+    description: 'The day the 3-year review was passed',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  reviewedOn?: string | null;
 }
 
 export class ContactCreateDto {

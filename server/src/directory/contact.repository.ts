@@ -75,6 +75,28 @@ export class ContactRepository extends EnterpriseScopedRepository<Contact> {
     return this.repo.findBy({ id: In([...new Set(ids)]) });
   }
 
+  /** The contacts the caller may see holding a special operation certificate. */
+  withOperationCertificates(): Promise<Contact[]> {
+    return this.query('c')
+      .andWhere(
+        `EXISTS (SELECT 1 FROM jsonb_array_elements(c.certifications) x WHERE x->>'operationType' IS NOT NULL)`,
+      )
+      .orderBy('c.name', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .getMany();
+  }
+
+  /**
+   * The contacts of one owner (null: the zone's own; undefined: any) reached at this number,
+   * whatever the caller's scope: a person signing in to a training session by its link.
+   */
+  async anyByPhone(phone: string, enterpriseId: string | null | undefined): Promise<Contact[]> {
+    const qb = this.repo.createQueryBuilder('c').where(':phone = ANY(c.phones)', { phone });
+    if (enterpriseId === null) qb.andWhere('c.enterpriseId IS NULL');
+    else if (enterpriseId) qb.andWhere('c.enterpriseId = :enterpriseId', { enterpriseId });
+    return qb.orderBy('c.id').getMany();
+  }
+
   /** The contacts linked to a user account, whatever their enterprise (the user's own). */
   async idsLinkedTo(userId: string): Promise<string[]> {
     return (await this.repo.find({ select: { id: true }, where: { userId } })).map((c) => c.id);

@@ -3,10 +3,20 @@ import { In } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { pageWindow } from '../common/paging.js';
 import { RequestContext } from '../common/request-context.js';
-import type { ListResponse, ContactView } from '@muster/contracts';
+import {
+  type Certification,
+  type ContactView,
+  type ListResponse,
+  operationCertificateDates,
+} from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { ScopedUserRepository } from '../identity/scoped-user.repository.js';
-import type { ContactCreateDto, ContactListQueryDto, ContactUpdateDto } from './contact.dto.js';
+import type {
+  CertificationDto,
+  ContactCreateDto,
+  ContactListQueryDto,
+  ContactUpdateDto,
+} from './contact.dto.js';
 import { Contact } from './contact.entity.js';
 import { ContactRepository } from './contact.repository.js';
 import { mapContact } from './contact.view.js';
@@ -66,6 +76,16 @@ export class ContactService {
       name: c.name,
       phone: c.phones[0] ?? null,
     }));
+  }
+
+  /** The people the caller may see holding a special operation certificate (特种作业操作证). */
+  async withOperationCertificates(): Promise<ContactView[]> {
+    return (await this.contacts.withOperationCertificates()).map(mapContact);
+  }
+
+  /** Who is reached at this number among one owner's contacts, whatever the caller's scope. */
+  async byPhone(phone: string, enterpriseId: string | null | undefined): Promise<ContactView[]> {
+    return (await this.contacts.anyByPhone(phone, enterpriseId)).map(mapContact);
   }
 
   /**
@@ -153,6 +173,22 @@ export class ContactService {
   }
 }
 
+/**
+ * A special operation certificate (an operation type and an issue day) expires 6 years after
+ * issue unless another expiry is written on it; other certificates keep only what they had.
+ */
+function certification(x: CertificationDto): Certification {
+  const base = { name: x.name, number: x.number || null, expiresOn: x.expiresOn ?? null };
+  if (!x.operationType || !x.issuedOn) return base;
+  return {
+    ...base,
+    expiresOn: base.expiresOn ?? operationCertificateDates(x.issuedOn).expiresOn,
+    operationType: x.operationType,
+    issuedOn: x.issuedOn,
+    reviewedOn: x.reviewedOn ?? null,
+  };
+}
+
 export function apply(c: Contact, dto: ContactUpdateDto): void {
   if (dto.name !== undefined) c.name = dto.name;
   if (dto.organization !== undefined) c.organization = dto.organization;
@@ -160,11 +196,7 @@ export function apply(c: Contact, dto: ContactUpdateDto): void {
   if (dto.phones !== undefined) c.phones = dto.phones;
   if (dto.skills !== undefined) c.skills = [...new Set(dto.skills)];
   if (dto.certifications !== undefined) {
-    c.certifications = dto.certifications.map((x) => ({
-      name: x.name,
-      number: x.number || null,
-      expiresOn: x.expiresOn ?? null,
-    }));
+    c.certifications = dto.certifications.map(certification);
   }
   if (dto.language !== undefined) c.language = dto.language;
   if (dto.userId !== undefined) c.userId = dto.userId;

@@ -3,7 +3,13 @@ import { AuditService } from '../audit/audit.service.js';
 import { Db } from '../database/db.js';
 import { pageWindow } from '../common/paging.js';
 import { RequestContext } from '../common/request-context.js';
-import type { EnterpriseView, ListResponse, RegulatoryCategory, RiskClass } from '@muster/contracts';
+import type {
+  EnterpriseView,
+  EvaluationCategory,
+  ListResponse,
+  RegulatoryCategory,
+  RiskClass,
+} from '@muster/contracts';
 import type { EnterpriseCreateDto, EnterpriseListQueryDto, EnterpriseUpdateDto } from './enterprise.dto.js';
 import { Enterprise } from './enterprise.entity.js';
 import { EnterpriseRepository } from './enterprise.repository.js';
@@ -19,6 +25,8 @@ export interface EnterpriseProfile {
   riskClass: RiskClass;
   /** MEM Order 2 Art. 33 category; null while the zone has not recorded it. */
   regulatoryCategory: RegulatoryCategory | null;
+  /** The safety-evaluation category; null while not recorded. */
+  evaluationCategory: EvaluationCategory | null;
 }
 
 @Injectable()
@@ -58,6 +66,7 @@ export class EnterpriseService {
       industry: e.industry,
       riskClass: e.riskClass,
       regulatoryCategory: e.regulatoryCategory ?? null,
+      evaluationCategory: e.evaluationCategory ?? null,
     }));
   }
 

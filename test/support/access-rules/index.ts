@@ -14,6 +14,7 @@ import { resourceRules } from './resources.js';
 import { riskRules } from './risks.js';
 import { rollCallRules } from './rollcall.js';
 import { warningRules } from './warnings.js';
+import { safetyFundRules, trainingRules } from './training.js';
 
 export type AccessRules = Record<string, Role[] | 'public'>;
 
@@ -37,4 +38,6 @@ export const EXPECTED: AccessRules = {
   ...rollCallRules,
   ...warningRules,
   ...monitoringRules,
+  ...trainingRules,
+  ...safetyFundRules,
 };

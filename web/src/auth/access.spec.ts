@@ -19,6 +19,8 @@ describe('console access by role', () => {
         'drills',
         'plans',
         'responsibility',
+        'training',
+        'safetyFunds',
       ]);
       expect(landingPathFor(role)).toBe('/map');
     }
@@ -39,6 +41,8 @@ describe('console access by role', () => {
       'drills',
       'plans',
       'responsibility',
+      'training',
+      'safetyFunds',
       'users',
       'audit',
       'queues',

@@ -21,7 +21,9 @@ export type PageId =
   | 'installations'
   | 'alarms'
   | 'inspections'
-  | 'drills';
+  | 'drills'
+  | 'training'
+  | 'safetyFunds';
 
 export const PAGE_PATHS: Record<PageId, string> = {
   map: '/map',
@@ -35,6 +37,8 @@ export const PAGE_PATHS: Record<PageId, string> = {
   alarms: '/alarms',
   inspections: '/inspections',
   drills: '/drills',
+  training: '/training',
+  safetyFunds: '/safety-funds',
   plans: '/plans',
   responsibility: '/responsibility',
   users: '/admin/users',
@@ -58,6 +62,8 @@ export function canOpen(role: Role, page: PageId): boolean {
     case 'alarms':
     case 'inspections':
     case 'drills':
+    case 'training':
+    case 'safetyFunds':
       return isZoneRole(role) || role === 'enterprise_officer';
     case 'users':
     case 'audit':
@@ -84,6 +90,8 @@ export function navigationFor(role: Role): PageId[] {
     'drills',
     'plans',
     'responsibility',
+    'training',
+    'safetyFunds',
     'users',
     'audit',
     'queues',

@@ -49,6 +49,39 @@ describe('contact form', () => {
     });
   });
 
+  it('keeps a special operation certificate’s type, issue and review days through the draft', () => {
+    const cert = {
+      name: '特种作业操作证',
+      number: 'T1',
+      expiresOn: '2032-04-15',
+      operationType: '电工作业',
+      issuedOn: '2026-04-15',
+      reviewedOn: null,
+    };
+    const draft = toContactDraft({
+      id: '2',
+      enterpriseId: null,
+      name: '王五',
+      organization: '',
+      post: '',
+      phones: [],
+      skills: [],
+      certifications: [cert],
+      language: 'zh-CN',
+      userId: null,
+      notes: '',
+      createdAt: '',
+      updatedAt: '',
+    });
+    expect(draft.certifications).toBe('特种作业操作证|T1|2032-04-15|电工作业|2026-04-15|');
+    expect(fromContactDraft(draft).certifications).toEqual([cert]);
+    // The expiry may be left for the server to set from the issue day.
+    expect(
+      fromContactDraft({ ...draft, certifications: '特种作业操作证|T1||电工作业|2026-04-15|2029-04-01' })
+        .certifications,
+    ).toEqual([{ ...cert, expiresOn: null, reviewedOn: '2029-04-01' }]);
+  });
+
   it('flags certificates expiring within 30 days or expired', () => {
     const cert = (expiresOn: string | null) => ({ certifications: [{ name: 'c', number: null, expiresOn }] });
     expect(certificationAlert(cert('2026-11-27'), '2026-11-28')).toBe('expired');

@@ -20,9 +20,7 @@ export function toContactDraft(c: ContactView | null): ContactDraft {
     post: c?.post ?? '',
     phones: c?.phones.join('; ') ?? '',
     skills: c?.skills.join('; ') ?? '',
-    certifications: (c?.certifications ?? [])
-      .map((x) => [x.name, x.number ?? '', x.expiresOn ?? ''].join('|'))
-      .join('\n'),
+    certifications: (c?.certifications ?? []).map(certificationText).join('\n'),
     language: c?.language ?? 'zh-CN',
     notes: c?.notes ?? '',
   };
@@ -46,8 +44,20 @@ export function fromContactDraft(d: ContactDraft): ContactInput {
       .map((line) => line.trim())
       .filter(Boolean)
       .map((line): Certification => {
-        const [name = '', number = '', expiresOn = ''] = line.split('|').map((s) => s.trim());
-        return { name, number: number || null, expiresOn: expiresOn || null };
+        const [name = '', number = '', expiresOn = '', operationType = '', issuedOn = '', reviewedOn = ''] =
+          line.split('|').map((s) => s.trim());
+        return {
+          name,
+          number: number || null,
+          expiresOn: expiresOn || null,
+          ...(operationType || issuedOn || reviewedOn
+            ? {
+                operationType: operationType || null,
+                issuedOn: issuedOn || null,
+                reviewedOn: reviewedOn || null,
+              }
+            : {}),
+        };
       }),
     language: d.language,
     notes: d.notes.trim(),
@@ -69,4 +79,11 @@ export function certificationAlert(
     if (x.expiresOn <= limit) alert = 'expiring';
   }
   return alert;
+}
+
+/** A certificate as one `name|number|expiry` entry; a special operation one adds `|type|issued|reviewed`. */
+function certificationText(x: Certification): string {
+  const base = [x.name, x.number ?? '', x.expiresOn ?? ''];
+  const special = x.operationType || x.issuedOn || x.reviewedOn;
+  return (special ? [...base, x.operationType ?? '', x.issuedOn ?? '', x.reviewedOn ?? ''] : base).join('|');
 }
