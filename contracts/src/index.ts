@@ -32,3 +32,4 @@ export * from './sensitive-targets.js';
 export * from './warnings.js';
 export * from './installations.js';
 export * from './monitoring.js';
+export * from './assessments.js';

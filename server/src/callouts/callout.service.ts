@@ -214,6 +214,15 @@ export class CalloutService {
     return this.view(id);
   }
 
+  /** Call-outs still paging (not warnings), newest first, with their incident's title: the leaders' dashboard. */
+  async underWay(): Promise<{ id: string; title: string; startedAt: string }[]> {
+    const rows: { id: string; title: string; created_at: Date }[] = await this.db.manager.query(
+      `SELECT c.id, i.title, c.created_at FROM callout c JOIN incident i ON i.id = c.incident_id
+        WHERE c.status = 'active' AND c.purpose = 'callout' ORDER BY c.created_at DESC`,
+    );
+    return rows.map((r) => ({ id: r.id, title: r.title, startedAt: new Date(r.created_at).toISOString() }));
+  }
+
   async listForIncident(incidentId: string): Promise<CalloutView[]> {
     await this.incidents.getById(incidentId);
     const rows = await this.db.repo(Callout).find({ where: { incidentId }, order: { createdAt: 'DESC' } });

@@ -42,6 +42,8 @@ import { ROLL_CALL_ENTITIES } from '../rollcall/rollcall.entities.js';
 import { RollCall1765430000000 } from './migrations/1765430000000-roll-call.js';
 import { Installation } from '../installations/installation.entity.js';
 import { MONITORING_ENTITIES } from '../monitoring/monitoring.entities.js';
+import { ASSESSMENT_ENTITIES } from '../assessments/assessment.entities.js';
+import { Assessments1765540000000 } from './migrations/1765540000000-assessments.js';
 import { InstallationsMonitoring1765460000000 } from './migrations/1765460000000-installations-monitoring.js';
 import { Drills1764900000000 } from './migrations/1764900000000-drills.js';
 import { DurableJobs1765000000000 } from './migrations/1765000000000-durable-jobs.js';
@@ -79,6 +81,7 @@ export const ENTITIES = [
   ...ROLL_CALL_ENTITIES,
   Installation,
   ...MONITORING_ENTITIES,
+  ...ASSESSMENT_ENTITIES,
   Callout,
   CalloutRecipient,
   CalloutDelivery,
@@ -156,6 +159,7 @@ export const MIGRATIONS = [
   SensitiveTargetsAndWarnings1765420000000,
   InstallationsMonitoring1765460000000,
   DeliveryProvider1765400000000,
+  Assessments1765540000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { Inject, Injectable } from '@nestjs/common';
 import { formatReportDocumentNo, ZONE_NAME } from '@muster/contracts';
 import { AuditService } from '../audit/audit.service.js';
@@ -9,7 +8,8 @@ import { FileService } from '../files/file.service.js';
 import { UserFinder } from '../identity/user-finder.js';
 import type { IncidentReport } from './incident.entity.js';
 import { IncidentRepository } from './incident.repository.js';
-import { type ReportForm, parseFontSpec, renderReportPdf } from './report-pdf.js';
+import { fontInstalled } from '../common/pdf.js';
+import { type ReportForm, renderReportPdf } from './report-pdf.js';
 import { zoneYearMonth } from './statistics.js';
 
 export interface PdfFile {
@@ -37,7 +37,7 @@ export class IncidentFormsService {
     if (index < 0) throw new NotFoundError('Report not found');
     const report = reports[index]!;
     // Checked before a number is given out: a form that cannot be printed must not use one up.
-    if (!existsSync(parseFontSpec(this.config.REPORT_FONT).path)) {
+    if (!fontInstalled(this.config.REPORT_FONT)) {
       throw new UnavailableError(
         problem(
           'incident.reportFontMissing',

@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import {
   type Casualties,
   ENUM_TEXT,
@@ -6,6 +5,7 @@ import {
   type Severity,
   type UnitOverview,
 } from '@muster/contracts';
+import { A4_MARGIN, openA4 } from '../common/pdf.js';
 
 /** Everything one printed form shows, already worded; the renderer decides nothing. */
 export interface ReportForm {
@@ -37,14 +37,7 @@ export interface ReportForm {
   attachments: string[];
 }
 
-const A4_MARGIN = 56;
 const NONE = '无';
-
-/** `path` or `path:FaceName` (a face of a .ttc collection). */
-export function parseFontSpec(spec: string): { path: string; face?: string } {
-  const m = /^(.*\.tt[cf]|.*\.otf):([^/\\]+)$/i.exec(spec);
-  return m ? { path: m[1]!, face: m[2]! } : { path: spec };
-}
 
 function yuan(amount: number): string {
   return amount.toLocaleString('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
@@ -64,26 +57,11 @@ function casualtyLine(c: Casualties): string {
  * text can be searched and extracted.
  */
 export function renderReportPdf(form: ReportForm, fontSpec: string): Promise<Buffer> {
-  const font = parseFontSpec(fontSpec);
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: A4_MARGIN,
-    info: {
-      Title: `${form.kind === 'initial' ? '生产安全事故快报' : '生产安全事故续报'} ${form.documentNo}`,
-      Author: form.zoneName,
-      Subject: form.title,
-    },
-    bufferPages: true,
+  const { doc, width, finish } = openA4(fontSpec, {
+    Title: `${form.kind === 'initial' ? '生产安全事故快报' : '生产安全事故续报'} ${form.documentNo}`,
+    Author: form.zoneName,
+    Subject: form.title,
   });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('cjk', font.path, font.face);
-  doc.font('cjk');
-  const width = doc.page.width - 2 * A4_MARGIN;
 
   const heading = (text: string) => {
     doc.moveDown(0.6).fontSize(12.5).fillColor('#000').text(text, { width });
@@ -217,21 +195,5 @@ export function renderReportPdf(form: ReportForm, fontSpec: string): Promise<Buf
   doc.text('报送单位（盖章）', left, sigY3, { width: half });
   doc.text(`日期：${form.printedOn}`, left + half, sigY3, { width: half });
 
-  // Page numbers, once every page exists.
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    // The footer sits in the bottom margin, where pdfkit would otherwise start a new page.
-    doc.page.margins.bottom = 0;
-    doc
-      .fontSize(9)
-      .fillColor('#666')
-      .text(`第 ${i + 1} 页 / 共 ${range.count} 页`, A4_MARGIN, doc.page.height - A4_MARGIN + 16, {
-        width,
-        align: 'center',
-        lineBreak: false,
-      });
-  }
-  doc.end();
-  return done;
+  return finish();
 }
