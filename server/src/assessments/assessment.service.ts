@@ -128,11 +128,10 @@ export class AssessmentService {
     if (this.context.scope().kind !== 'zone' && scheme.status !== 'published') {
       throw new NotFoundError('Assessment sheet not found');
     }
-    const [indicators, scores, objections] = await Promise.all([
-      this.schemes.indicators([scheme.id]),
-      this.sheets.scores([id]),
-      this.sheets.objections([id]),
-    ]);
+    // One after another: inside a transaction they share one connection.
+    const indicators = await this.schemes.indicators([scheme.id]);
+    const scores = await this.sheets.scores([id]);
+    const objections = await this.sheets.objections([id]);
     const files = await this.files.viewsByIds(scores.flatMap((s) => s.fileIds));
     const names = await this.users.namesByIds([
       ...scores.flatMap((s) => (s.scoredBy ? [s.scoredBy] : [])),
@@ -327,6 +326,7 @@ export class AssessmentService {
         seq,
         enterprises: chosen.map((s) => ({ id: s.enterpriseId, name: s.enterpriseName, total: s.total, band: s.band })),
         issuedBy: me,
+        issuedAt: this.clock.now(),
       });
       const view = mapNotice(saved);
       await this.audit.record({

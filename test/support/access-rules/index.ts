@@ -1,4 +1,5 @@
 import type { Role } from '@muster/contracts';
+import { assessmentRules } from './assessments.js';
 import { consequenceRules } from './consequences.js';
 import { directoryRules } from './directory.js';
 import { drillRules } from './drills.js';
@@ -37,4 +38,5 @@ export const EXPECTED: AccessRules = {
   ...rollCallRules,
   ...warningRules,
   ...monitoringRules,
+  ...assessmentRules,
 };
