@@ -261,5 +261,8 @@ export interface CockpitView {
   drills: { due: number; overdue: number };
   alarms: { open: number };
   callouts: { active: number; items: { id: string; title: string; startedAt: string }[] };
-  ranking: { year: number | null; items: { enterpriseName: string; total: number; band: AssessmentBand; rank: number }[] };
+  ranking: {
+    year: number | null;
+    items: { enterpriseName: string; total: number; band: AssessmentBand; rank: number }[];
+  };
 }

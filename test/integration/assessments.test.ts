@@ -12,21 +12,63 @@ const NOW = new Date('2026-12-01T02:00:00Z');
 /** Weights add up to 100; the comments give each indicator's points per enterprise below. */
 const INDICATORS = [
   // A 15 (1/1 closed) · B 0 (1/2 under the 100 % target) · C, D 15 (no major hazard)
-  { group: '隐患治理', name: '重大隐患整改率', metric: 'major_hazard_rectification', rule: 'target', weight: 15, param: 1 },
+  {
+    group: '隐患治理',
+    name: '重大隐患整改率',
+    metric: 'major_hazard_rectification',
+    rule: 'target',
+    weight: 15,
+    param: 1,
+  },
   // A 15 (3/3) · B 11.25 (3/4) · C, D 15 (none closed with a deadline)
-  { group: '隐患治理', name: '隐患按期整改率', metric: 'on_time_rectification', rule: 'proportional', weight: 15 },
+  {
+    group: '隐患治理',
+    name: '隐患按期整改率',
+    metric: 'on_time_rectification',
+    rule: 'proportional',
+    weight: 15,
+  },
   // A 10 · B 8 (one overdue, 2 points each) · C, D 10
-  { group: '隐患治理', name: '逾期未整改隐患', metric: 'overdue_hazards', rule: 'deduct', weight: 10, param: 2 },
+  {
+    group: '隐患治理',
+    name: '逾期未整改隐患',
+    metric: 'overdue_hazards',
+    rule: 'deduct',
+    weight: 10,
+    param: 2,
+  },
   // A, B, D 10 (no plan, no duty) · C 0 (its only duty overdue)
   { group: '应急演练', name: '演练义务履行', metric: 'drill_duties', rule: 'proportional', weight: 10 },
   // A, D 10 (no incident) · B 5 (one late report) · C 10 (on time)
-  { group: '事故报告', name: '事故按时报告', metric: 'reports_on_time', rule: 'deduct', weight: 10, param: 5 },
+  {
+    group: '事故报告',
+    name: '事故按时报告',
+    metric: 'reports_on_time',
+    rule: 'deduct',
+    weight: 10,
+    param: 5,
+  },
   // A, C, D 20 (no ordinary incident) · B 15 (one ordinary); C's relatively serious one vetoes the sheet
-  { group: '事故控制', name: '事故起数', metric: 'incidents', rule: 'deduct', weight: 20, param: 5, veto: true },
+  {
+    group: '事故控制',
+    name: '事故起数',
+    metric: 'incidents',
+    rule: 'deduct',
+    weight: 20,
+    param: 5,
+    veto: true,
+  },
   // No alarms anywhere: full points
   { group: '监测预警', name: '报警响应时长', metric: 'alarm_handling', rule: 'limit', weight: 5, param: 30 },
   // By the inspector: A 14 · B 12 · C 15 · D 0
-  { group: '现场检查', name: '安全管理现场评分', metric: 'manual', rule: 'manual', weight: 15, evidence: 'files' },
+  {
+    group: '现场检查',
+    name: '安全管理现场评分',
+    metric: 'manual',
+    rule: 'manual',
+    weight: 15,
+    evidence: 'files',
+  },
 ].map((i) => ({ evidence: 'records', ...i }));
 
 const MANUAL: Record<'A' | 'B' | 'C' | 'D', number> = { A: 14, B: 12, C: 15, D: 0 };
@@ -43,7 +85,13 @@ describe('yearly assessment from a hand-built ledger', () => {
   const sheetOf: Record<string, SheetSummary> = {};
   const clock = () => jest.spyOn(t.get(Clock), 'now');
 
-  const hazard = (key: keyof typeof ent, level: string, status: string, deadline: string | null, closedAt: string | null) =>
+  const hazard = (
+    key: keyof typeof ent,
+    level: string,
+    status: string,
+    deadline: string | null,
+    closedAt: string | null,
+  ) =>
     sql.query(
       `INSERT INTO hazard (enterprise_id, place, category, description, level, source, found_by, found_at,
                            deadline, status, closed_at, reported_to_zone_at)
@@ -153,7 +201,12 @@ describe('yearly assessment from a hand-built ledger', () => {
       await t.http
         .post('/api/assessments/schemes')
         .set(admin)
-        .send({ year: 2026, title: '2026年度企业安全生产监督考核方案', objectionDays: 10, indicators: INDICATORS })
+        .send({
+          year: 2026,
+          title: '2026年度企业安全生产监督考核方案',
+          objectionDays: 10,
+          indicators: INDICATORS,
+        })
         .expect(201)
     ).body as SchemeView;
     await t.http
@@ -162,14 +215,18 @@ describe('yearly assessment from a hand-built ledger', () => {
       .send({ year: 2026, title: '重复', objectionDays: 10, indicators: INDICATORS })
       .expect(409);
     // Before publication an officer sees nothing of the year.
-    expect((await t.http.get(`/api/assessments/schemes/${scheme.id}/sheets`).set(officer).expect(200)).body).toEqual([]);
+    expect(
+      (await t.http.get(`/api/assessments/schemes/${scheme.id}/sheets`).set(officer).expect(200)).body,
+    ).toEqual([]);
 
-    const ranking = (await t.http.post(`/api/assessments/schemes/${scheme.id}/compute`).set(inspector).expect(201))
-      .body as SheetSummary[];
+    const ranking = (
+      await t.http.post(`/api/assessments/schemes/${scheme.id}/compute`).set(inspector).expect(201)
+    ).body as SheetSummary[];
     for (const s of ranking) sheetOf[s.enterpriseId] = s;
     const points = async (key: keyof typeof ent) => {
-      const sheet = (await t.http.get(`/api/assessments/sheets/${sheetOf[ent[key]]!.id}`).set(admin).expect(200))
-        .body as SheetView;
+      const sheet = (
+        await t.http.get(`/api/assessments/sheets/${sheetOf[ent[key]]!.id}`).set(admin).expect(200)
+      ).body as SheetView;
       return { sheet, points: sheet.scores.map((s) => s.points) };
     };
 
@@ -204,7 +261,8 @@ describe('yearly assessment from a hand-built ledger', () => {
       .set(inspector)
       .attach('file', Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'), '现场检查记录.pdf')
       .expect(201);
-    const url = (key: keyof typeof ent) => `/api/assessments/sheets/${sheetOf[ent[key]]!.id}/scores/${manual.id}`;
+    const url = (key: keyof typeof ent) =>
+      `/api/assessments/sheets/${sheetOf[ent[key]]!.id}/scores/${manual.id}`;
     const tooMany = await t.http.put(url('A')).set(inspector).send({ points: 16, note: '超出' }).expect(400);
     expect(tooMany.body.message).toEqual(["points: at most the indicator's weight, 15"]);
     await t.http
@@ -220,7 +278,11 @@ describe('yearly assessment from a hand-built ledger', () => {
         .send({ points: MANUAL.A, note: '现场检查台账齐全', fileIds: [upload.body.id] })
         .expect(200)
     ).body as SheetView;
-    expect(a.scores[7]).toMatchObject({ points: 14, note: '现场检查台账齐全', files: [{ name: '现场检查记录.pdf' }] });
+    expect(a.scores[7]).toMatchObject({
+      points: 14,
+      note: '现场检查台账齐全',
+      files: [{ name: '现场检查记录.pdf' }],
+    });
     expect(a.total).toBe(99);
     expect(a.band).toBe('excellent');
     for (const key of ['B', 'C', 'D'] as const) {
@@ -242,8 +304,9 @@ describe('yearly assessment from a hand-built ledger', () => {
         .send({ points: 0, note: '现场检查' })
         .expect(200);
     }
-    const published = (await t.http.post(`/api/assessments/schemes/${scheme.id}/publish`).set(admin).expect(201))
-      .body as SchemeView;
+    const published = (
+      await t.http.post(`/api/assessments/schemes/${scheme.id}/publish`).set(admin).expect(201)
+    ).body as SchemeView;
     expect(published.status).toBe('published');
     expect(published.objectionsUntil).toBe('2026-12-11');
 
@@ -265,17 +328,19 @@ describe('yearly assessment from a hand-built ledger', () => {
   });
 
   it('keeps the published year as published when later records arrive', async () => {
-    const before = (await t.http.get(`/api/assessments/schemes/${scheme.id}/sheets`).set(admin).expect(200)).body;
-    const sheetA = (await t.http.get(`/api/assessments/sheets/${sheetOf[ent.A]!.id}`).set(admin).expect(200)).body;
+    const before = (await t.http.get(`/api/assessments/schemes/${scheme.id}/sheets`).set(admin).expect(200))
+      .body;
+    const sheetA = (await t.http.get(`/api/assessments/sheets/${sheetOf[ent.A]!.id}`).set(admin).expect(200))
+      .body;
     await hazard('A', 'major', 'found', '2026-11-01', null);
     await incident('A', 'serious', '2026-11-20T02:00:00Z', '2026-11-20T06:00:00Z');
     await incident('D', 'ordinary', '2026-11-21T02:00:00Z', '2026-11-21T02:10:00Z');
-    expect((await t.http.get(`/api/assessments/schemes/${scheme.id}/sheets`).set(admin).expect(200)).body).toEqual(
-      before,
-    );
-    expect((await t.http.get(`/api/assessments/sheets/${sheetOf[ent.A]!.id}`).set(admin).expect(200)).body).toEqual(
-      sheetA,
-    );
+    expect(
+      (await t.http.get(`/api/assessments/schemes/${scheme.id}/sheets`).set(admin).expect(200)).body,
+    ).toEqual(before);
+    expect(
+      (await t.http.get(`/api/assessments/sheets/${sheetOf[ent.A]!.id}`).set(admin).expect(200)).body,
+    ).toEqual(sheetA);
     const again = await t.http.post(`/api/assessments/schemes/${scheme.id}/compute`).set(admin).expect(409);
     expect(again.body.problems[0].code).toBe('assessment.published');
     await t.http
@@ -314,7 +379,11 @@ describe('yearly assessment from a hand-built ledger', () => {
     expect(objection).toMatchObject({ text: '现场检查得分偏低，已于11月完成整改', reply: null });
     expect(objection.filedBy).toContain('李志强');
 
-    await t.http.put(`/api/assessments/objections/${objection.id}/reply`).set(officer).send({ reply: 'x' }).expect(403);
+    await t.http
+      .put(`/api/assessments/objections/${objection.id}/reply`)
+      .set(officer)
+      .send({ reply: 'x' })
+      .expect(403);
     const replied = (
       await t.http
         .put(`/api/assessments/objections/${objection.id}/reply`)
@@ -322,7 +391,10 @@ describe('yearly assessment from a hand-built ledger', () => {
         .send({ reply: '经复核，维持原评分' })
         .expect(200)
     ).body as SheetView;
-    expect(replied.objections[0]).toMatchObject({ reply: '经复核，维持原评分', repliedBy: expect.any(String) });
+    expect(replied.objections[0]).toMatchObject({
+      reply: '经复核，维持原评分',
+      repliedBy: expect.any(String),
+    });
     await t.http
       .put(`/api/assessments/objections/${objection.id}/reply`)
       .set(admin)
@@ -331,7 +403,11 @@ describe('yearly assessment from a hand-built ledger', () => {
 
     // The period ends with 11 December (zone-local): the 12th is too late.
     clock().mockReturnValue(new Date('2026-12-11T15:59:00Z'));
-    await t.http.post(`/api/assessments/sheets/${sheetId}/objections`).set(officer).send({ text: '最后一天' }).expect(201);
+    await t.http
+      .post(`/api/assessments/sheets/${sheetId}/objections`)
+      .set(officer)
+      .send({ text: '最后一天' })
+      .expect(201);
     clock().mockReturnValue(new Date('2026-12-11T16:00:00Z'));
     const late = await t.http
       .post(`/api/assessments/sheets/${sheetId}/objections`)
@@ -361,7 +437,8 @@ describe('yearly assessment from a hand-built ledger', () => {
     expect(criticism.documentNo).toBe('杜集开发区考核通报〔2026〕1号');
     expect(criticism.enterprises.map((e) => e.id)).toContain(ent.C);
     expect(criticism.enterprises.every((e) => e.band === 'fail')).toBe(true);
-    const second = (await issue({ kind: 'commendation', enterpriseIds: [ent.D] }).expect(201)).body as NoticeView;
+    const second = (await issue({ kind: 'commendation', enterpriseIds: [ent.D] }).expect(201))
+      .body as NoticeView;
     expect(second.documentNo).toBe('杜集开发区考核表彰〔2026〕2号');
     const stranger = '00000000-0000-4000-8000-000000000000';
     expect((await issue({ kind: 'criticism', enterpriseIds: [stranger] }).expect(400)).body.message).toEqual([
@@ -369,7 +446,12 @@ describe('yearly assessment from a hand-built ledger', () => {
     ]);
 
     const pdf = async (id: string) => {
-      const res = await t.http.get(`/api/assessments/notices/${id}/pdf`).set(admin).buffer(true).parse(binary).expect(200);
+      const res = await t.http
+        .get(`/api/assessments/notices/${id}/pdf`)
+        .set(admin)
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
       expect(res.headers['content-type']).toBe('application/pdf');
       return pdfText(res.body as Buffer);
     };

@@ -1,6 +1,9 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { AuditPage } from './admin/AuditPage';
+import { AssessmentsPage } from './assessments/AssessmentsPage';
+import { SheetPage } from './assessments/SheetPage';
+import { CockpitPage } from './cockpit/CockpitPage';
 import { QueuesPage } from './admin/QueuesPage';
 import { UsersPage } from './admin/UsersPage';
 import { LandingRedirect, RequirePage, RequireSession } from './auth/guards';
@@ -94,6 +97,17 @@ const router = createBrowserRouter([
       <RequireSession>
         <RequirePage page="risks">
           <PostCardPage />
+        </RequirePage>
+      </RequireSession>
+    ),
+  },
+  // The leaders' wall screen fills the screen, without the console's frame.
+  {
+    path: '/cockpit',
+    element: (
+      <RequireSession>
+        <RequirePage page="cockpit">
+          <CockpitPage />
         </RequirePage>
       </RequireSession>
     ),
@@ -370,6 +384,22 @@ const router = createBrowserRouter([
         element: (
           <RequirePage page="inspections">
             <SpotChecksPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'assessments',
+        element: (
+          <RequirePage page="assessments">
+            <AssessmentsPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'assessments/sheets/:id',
+        element: (
+          <RequirePage page="assessments">
+            <SheetPage />
           </RequirePage>
         ),
       },

@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type AssessmentMetric, type ScoreEvidence, SEVERITIES, type Severity, VETO_SEVERITIES } from '@muster/contracts';
+import {
+  type AssessmentMetric,
+  type ScoreEvidence,
+  SEVERITIES,
+  type Severity,
+  VETO_SEVERITIES,
+} from '@muster/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { ComplianceService } from '../drills/compliance.service.js';
 import { computeStats } from '../hazards/hazard-stats.js';

@@ -49,7 +49,14 @@ export class AssessmentController {
     return this.assessments.updateScheme(id, dto);
   }
 
-  @ApiDoc('Score every enterprise’s computed indicators from the records (draft only)', 400, 401, 403, 404, 409)
+  @ApiDoc(
+    'Score every enterprise’s computed indicators from the records (draft only)',
+    400,
+    401,
+    403,
+    404,
+    409,
+  )
   @Post('schemes/:id/compute')
   @Roles('zone_admin', 'inspector')
   compute(@UuidParam() id: string): Promise<SheetSummary[]> {
@@ -77,7 +84,14 @@ export class AssessmentController {
     return this.assessments.notices(id);
   }
 
-  @ApiDoc('Issue a numbered commendation or public-criticism notice of a published year', 400, 401, 403, 404, 409)
+  @ApiDoc(
+    'Issue a numbered commendation or public-criticism notice of a published year',
+    400,
+    401,
+    403,
+    404,
+    409,
+  )
   @Post('schemes/:id/notices')
   @Roles('zone_admin')
   issue(@UuidParam() id: string, @Body() dto: NoticeDto): Promise<NoticeView> {
@@ -88,7 +102,10 @@ export class AssessmentController {
   @Get('notices/:id/pdf')
   @Roles(...ZONE)
   @ApiProduces('application/pdf')
-  async noticePdf(@UuidParam() id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async noticePdf(
+    @UuidParam() id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     const file = await this.noticePdfs.pdf(id);
     res.setHeader('Cache-Control', 'private, no-store');
     return new StreamableFile(file.body, {

@@ -72,7 +72,9 @@ export class IndicatorDto {
   @IsIn(EVIDENCE_KINDS)
   evidence: EvidenceKind;
 
-  @ApiPropertyOptional({ description: 'incidents only: a relatively serious or graver incident fails the sheet' })
+  @ApiPropertyOptional({
+    description: 'incidents only: a relatively serious or graver incident fails the sheet',
+  })
   @IsOmittable()
   @IsBoolean()
   veto?: boolean;

@@ -40,7 +40,9 @@ export class SchemeRepository {
   }
 
   latestPublished(): Promise<AssessmentScheme | null> {
-    return this.db.repo(AssessmentScheme).findOne({ where: { status: 'published' }, order: { year: 'DESC' } });
+    return this.db
+      .repo(AssessmentScheme)
+      .findOne({ where: { status: 'published' }, order: { year: 'DESC' } });
   }
 
   insert(s: Partial<AssessmentScheme>): Promise<AssessmentScheme> {
@@ -102,7 +104,10 @@ export class SheetRepository extends EnterpriseScopedRepository<AssessmentSheet>
   }
 
   ofScheme(schemeId: string): Promise<AssessmentSheet[]> {
-    return this.query('s').andWhere('s.schemeId = :schemeId', { schemeId }).orderBy('s.rank', 'ASC').getMany();
+    return this.query('s')
+      .andWhere('s.schemeId = :schemeId', { schemeId })
+      .orderBy('s.rank', 'ASC')
+      .getMany();
   }
 
   /** Every sheet of a scheme, whatever the caller's scope (ranking a scheme needs them all). */

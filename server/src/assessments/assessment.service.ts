@@ -9,7 +9,13 @@ import {
 } from '@muster/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
-import { ConflictError, InvalidError, NotFoundError, UnauthenticatedError, problem } from '../common/domain-errors.js';
+import {
+  ConflictError,
+  InvalidError,
+  NotFoundError,
+  UnauthenticatedError,
+  problem,
+} from '../common/domain-errors.js';
 import { RequestContext } from '../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Db } from '../database/db.js';
@@ -18,7 +24,13 @@ import { FileService } from '../files/file.service.js';
 import { UserFinder } from '../identity/user-finder.js';
 import { Broadcaster } from '../room-log/broadcaster.js';
 import { zoneDate } from '../zone/zone-time.js';
-import type { ManualScoreDto, NoticeDto, ObjectionDto, ObjectionReplyDto, SchemeDto } from './assessment.dto.js';
+import type {
+  ManualScoreDto,
+  NoticeDto,
+  ObjectionDto,
+  ObjectionReplyDto,
+  SchemeDto,
+} from './assessment.dto.js';
 import type { AssessmentIndicator, AssessmentScheme, AssessmentSheet } from './assessment.entities.js';
 import { AssessmentMeasures } from './assessment-measures.js';
 import { SchemeRepository, SheetRepository } from './assessment.repository.js';
@@ -173,7 +185,9 @@ export class AssessmentService {
       const indicator = indicators.find((i) => i.id === indicatorId);
       if (!indicator) throw new NotFoundError('Indicator not found');
       if (indicator.metric !== 'manual') {
-        throw new InvalidError([problem('assessment.notManual', 'indicatorId: the system scores this indicator')]);
+        throw new InvalidError([
+          problem('assessment.notManual', 'indicatorId: the system scores this indicator'),
+        ]);
       }
       if (dto.points > indicator.weight) {
         throw new InvalidError([`points: at most the indicator's weight, ${indicator.weight}`]);
@@ -213,7 +227,9 @@ export class AssessmentService {
       const unscored = (await this.ranking(scheme)).reduce((n, s) => n + s.unscored, 0);
       if (unscored > 0) {
         throw new ConflictError(
-          problem('assessment.unscored', `${unscored} manual score(s) are still missing`, { count: unscored }),
+          problem('assessment.unscored', `${unscored} manual score(s) are still missing`, {
+            count: unscored,
+          }),
         );
       }
       scheme.status = 'published';
@@ -324,7 +340,12 @@ export class AssessmentService {
         kind: dto.kind,
         year: scheme.year,
         seq,
-        enterprises: chosen.map((s) => ({ id: s.enterpriseId, name: s.enterpriseName, total: s.total, band: s.band })),
+        enterprises: chosen.map((s) => ({
+          id: s.enterpriseId,
+          name: s.enterpriseName,
+          total: s.total,
+          band: s.band,
+        })),
         issuedBy: me,
         issuedAt: this.clock.now(),
       });
@@ -351,7 +372,9 @@ export class AssessmentService {
     const scores = await this.sheets.scores(sheets.map((s) => s.id));
     return sheets
       .map((sheet) => {
-        const scored = new Set(scores.filter((c) => c.sheetId === sheet.id && c.points !== null).map((c) => c.indicatorId));
+        const scored = new Set(
+          scores.filter((c) => c.sheetId === sheet.id && c.points !== null).map((c) => c.indicatorId),
+        );
         return mapSheetSummary(sheet, scheme, indicators.filter((i) => !scored.has(i.id)).length);
       })
       .sort((a, b) => a.rank - b.rank || a.enterpriseName.localeCompare(b.enterpriseName, 'zh-CN'));
@@ -371,11 +394,14 @@ export class AssessmentService {
     const existing = new Map((await this.sheets.allOfScheme(scheme.id)).map((s) => [s.enterpriseId, s]));
     const sheets = await this.sheets.saveAll(
       enterprises.map((e) =>
-        Object.assign(existing.get(e.id) ?? ({ schemeId: scheme.id, enterpriseId: e.id, total: 0 } as AssessmentSheet), {
-          enterpriseName: e.name,
-          computedAt: now,
-          vetoed: !!measures.get(e.id)?.incidents?.vetoes,
-        }),
+        Object.assign(
+          existing.get(e.id) ?? ({ schemeId: scheme.id, enterpriseId: e.id, total: 0 } as AssessmentSheet),
+          {
+            enterpriseName: e.name,
+            computedAt: now,
+            vetoed: !!measures.get(e.id)?.incidents?.vetoes,
+          },
+        ),
       ),
     );
     await this.sheets.saveScores(
@@ -397,11 +423,15 @@ export class AssessmentService {
     const sheets = await this.sheets.allOfScheme(scheme.id);
     const scores = await this.sheets.scores(sheets.map((s) => s.id));
     for (const sheet of sheets) {
-      const points = new Map(scores.filter((c) => c.sheetId === sheet.id).map((c) => [c.indicatorId, c.points]));
+      const points = new Map(
+        scores.filter((c) => c.sheetId === sheet.id).map((c) => [c.indicatorId, c.points]),
+      );
       const t = totalOf(indicators, points, sheet.vetoed);
       Object.assign(sheet, { total: t.total, vetoed: t.vetoed, band: t.band });
     }
-    const ranked = rankSheets(sheets.map((s) => ({ sheet: s, total: s.total, vetoed: s.vetoed, name: s.enterpriseName })));
+    const ranked = rankSheets(
+      sheets.map((s) => ({ sheet: s, total: s.total, vetoed: s.vetoed, name: s.enterpriseName })),
+    );
     for (const r of ranked) r.sheet.rank = r.rank;
     await this.sheets.saveAll(sheets);
   }

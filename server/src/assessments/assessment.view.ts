@@ -35,7 +35,11 @@ export function objectionsUntil(s: AssessmentScheme, timeZone: string): string |
   return s.publishedAt ? addDays(zoneDate(s.publishedAt, timeZone), s.objectionDays) : null;
 }
 
-export function mapScheme(s: AssessmentScheme, indicators: AssessmentIndicator[], timeZone: string): SchemeView {
+export function mapScheme(
+  s: AssessmentScheme,
+  indicators: AssessmentIndicator[],
+  timeZone: string,
+): SchemeView {
   return {
     id: s.id,
     year: s.year,
@@ -48,7 +52,11 @@ export function mapScheme(s: AssessmentScheme, indicators: AssessmentIndicator[]
   };
 }
 
-export function mapSheetSummary(sheet: AssessmentSheet, scheme: AssessmentScheme, unscored: number): SheetSummary {
+export function mapSheetSummary(
+  sheet: AssessmentSheet,
+  scheme: AssessmentScheme,
+  unscored: number,
+): SheetSummary {
   return {
     id: sheet.id,
     schemeId: sheet.schemeId,

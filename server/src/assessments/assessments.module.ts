@@ -14,8 +14,23 @@ import { NoticeService } from './notice.service.js';
 
 /** The yearly assessment's core: schemes, sheets scored from the other domains' records, notices. */
 @Module({
-  imports: [ClockModule, EnterpriseModule, FileModule, HazardCoreModule, DrillsModule, IncidentModule, MonitoringModule],
-  providers: [SchemeRepository, SheetRepository, AssessmentMeasures, AssessmentService, NoticeService, UserFinder],
+  imports: [
+    ClockModule,
+    EnterpriseModule,
+    FileModule,
+    HazardCoreModule,
+    DrillsModule,
+    IncidentModule,
+    MonitoringModule,
+  ],
+  providers: [
+    SchemeRepository,
+    SheetRepository,
+    AssessmentMeasures,
+    AssessmentService,
+    NoticeService,
+    UserFinder,
+  ],
   exports: [AssessmentService, NoticeService],
 })
 export class AssessmentsModule {}

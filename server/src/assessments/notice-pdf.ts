@@ -37,7 +37,12 @@ export function renderNoticePdf(form: NoticeForm, fontSpec: string): Promise<Buf
   doc.moveDown(0.4);
   doc.fontSize(11).fillColor('#111').text(form.documentNo, { align: 'center', width });
   const y = doc.y + 6;
-  doc.moveTo(A4_MARGIN, y).lineTo(A4_MARGIN + width, y).lineWidth(1.5).strokeColor('#c00').stroke();
+  doc
+    .moveTo(A4_MARGIN, y)
+    .lineTo(A4_MARGIN + width, y)
+    .lineWidth(1.5)
+    .strokeColor('#c00')
+    .stroke();
   doc.moveDown(1.2);
   doc.fontSize(17).fillColor('#000').text(title, { align: 'center', width });
   doc.moveDown(0.8);

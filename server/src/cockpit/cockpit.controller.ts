@@ -11,7 +11,11 @@ import { CockpitService } from './cockpit.service.js';
 export class CockpitController {
   constructor(private readonly cockpit: CockpitService) {}
 
-  @ApiDoc('The leaders’ dashboard: targets, incidents, hazards, risks, drills, alarms, call-outs, ranking', 401, 403)
+  @ApiDoc(
+    'The leaders’ dashboard: targets, incidents, hazards, risks, drills, alarms, call-outs, ranking',
+    401,
+    403,
+  )
   @Get()
   @Roles(...ZONE_ROLES)
   view(): Promise<CockpitView> {

@@ -17,6 +17,8 @@ describe('console access by role', () => {
         'alarms',
         'inspections',
         'drills',
+        'assessments',
+        ...(role === 'enterprise_officer' ? [] : ['cockpit']),
         'plans',
         'responsibility',
       ]);
@@ -37,6 +39,8 @@ describe('console access by role', () => {
       'alarms',
       'inspections',
       'drills',
+      'assessments',
+      'cockpit',
       'plans',
       'responsibility',
       'users',

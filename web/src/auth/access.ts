@@ -21,7 +21,9 @@ export type PageId =
   | 'installations'
   | 'alarms'
   | 'inspections'
-  | 'drills';
+  | 'drills'
+  | 'assessments'
+  | 'cockpit';
 
 export const PAGE_PATHS: Record<PageId, string> = {
   map: '/map',
@@ -35,6 +37,8 @@ export const PAGE_PATHS: Record<PageId, string> = {
   alarms: '/alarms',
   inspections: '/inspections',
   drills: '/drills',
+  assessments: '/assessments',
+  cockpit: '/cockpit',
   plans: '/plans',
   responsibility: '/responsibility',
   users: '/admin/users',
@@ -58,7 +62,10 @@ export function canOpen(role: Role, page: PageId): boolean {
     case 'alarms':
     case 'inspections':
     case 'drills':
+    case 'assessments':
       return isZoneRole(role) || role === 'enterprise_officer';
+    case 'cockpit':
+      return isZoneRole(role);
     case 'users':
     case 'audit':
     case 'queues':
@@ -82,6 +89,8 @@ export function navigationFor(role: Role): PageId[] {
     'alarms',
     'inspections',
     'drills',
+    'assessments',
+    'cockpit',
     'plans',
     'responsibility',
     'users',

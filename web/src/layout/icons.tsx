@@ -23,6 +23,10 @@ const PATHS: Record<PageId, string> = {
   alarms: 'M6 17V11a6 6 0 1 1 12 0v6l2 2H4l2-2zm4 4h4M12 2v2',
   drills: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zm0 4v5l3 2M4 4l3 2m13-2-3 2',
   home: 'M3 11 12 4l9 7M5 10v10h5v-6h4v6h5V10',
+  // A ribbon on a score sheet.
+  assessments: 'M7 3h10v18H7V3zm3 5h4m-4 4h4M9 21l3-3 3 3',
+  // A gauge: the dashboard's dial.
+  cockpit: 'M4 18a8 8 0 1 1 16 0M12 18l4-6M4 21h16',
 };
 
 export function NavIcon({ page }: { page: PageId }) {
