@@ -358,7 +358,7 @@ function IncidentMap({ data }: { data: CockpitView }) {
   return (
     <section className="cockpit-card cockpit-card--map" aria-labelledby="cockpit-map">
       <h2 id="cockpit-map" className="cockpit-card__title" data-testid="cockpit-open-incidents">
-        {data.openIncidents.length ? t('map.title', { count: data.openIncidents.length }) : t('map.none')}
+        {t('map.title', { count: data.openIncidents.length })}
       </h2>
       <div className="cockpit-map">
         <BaseMap offline={!config.data?.mapTileUrl} ariaLabel={t('map.label')}>
