@@ -73,7 +73,7 @@ export function AssessmentsPage() {
         <p className="card__text">{t('scheme.none')}</p>
       )}
       {schemes.data && schemes.data.length > 0 && (
-        <div className="field field--inline">
+        <div className="field field--inline assessment-year">
           <label htmlFor="assessment-year">{t('scheme.choose')}</label>
           <select id="assessment-year" value={scheme?.id ?? ''} onChange={(e) => setChosen(e.target.value)}>
             {schemes.data.map((s) => (

@@ -205,9 +205,11 @@ function Hazards({ data }: { data: CockpitView }) {
   const percent = major.rate === null ? null : Math.round(major.rate * 1000) / 10;
   const option = useMemo<EChartsOption>(
     () => ({
+      animation: false,
       series: [
         {
           type: 'gauge',
+          radius: '95%',
           startAngle: 210,
           endAngle: -30,
           min: 0,
@@ -226,7 +228,7 @@ function Hazards({ data }: { data: CockpitView }) {
             valueAnimation: false,
             formatter: percent === null ? '—' : '{value}%',
             color: TEXT,
-            fontSize: 40,
+            fontSize: 30,
             fontWeight: 700,
             offsetCenter: [0, '0%'],
           },
@@ -272,7 +274,8 @@ function Risks({ data }: { data: CockpitView }) {
   const { t } = useCockpitT();
   const option = useMemo<EChartsOption>(
     () => ({
-      grid: { left: 130, right: 60, top: 8, bottom: 8 },
+      animation: false,
+      grid: { left: 150, right: 60, top: 8, bottom: 8 },
       xAxis: { type: 'value', show: false },
       yAxis: {
         type: 'category',
@@ -312,6 +315,7 @@ function Monthly({ data }: { data: CockpitView }) {
       ),
     );
     return {
+      animation: false,
       grid: { left: 50, right: 20, top: 50, bottom: 36 },
       legend: { top: 0, right: 10, textStyle: { color: TEXT, fontSize: 20 } },
       xAxis: {
