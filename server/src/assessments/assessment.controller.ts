@@ -28,7 +28,14 @@ export class AssessmentController {
     return this.assessments.listSchemes();
   }
 
-  @ApiDoc('Define a year’s scheme: indicators in groups with weight, rule and evidence', 400, 401, 403, 409)
+  @ApiDoc(
+    'Define a year’s scheme: indicators in groups with weight, rule and evidence',
+    400,
+    401,
+    403,
+    409,
+    413,
+  )
   @Post('schemes')
   @Roles('zone_admin')
   create(@Body() dto: SchemeDto): Promise<SchemeView> {
@@ -42,7 +49,7 @@ export class AssessmentController {
     return this.assessments.getScheme(id);
   }
 
-  @ApiDoc('Replace a draft scheme', 400, 401, 403, 404, 409)
+  @ApiDoc('Replace a draft scheme', 400, 401, 403, 404, 409, 413)
   @Put('schemes/:id')
   @Roles('zone_admin')
   update(@UuidParam() id: string, @Body() dto: SchemeDto): Promise<SchemeView> {
@@ -91,6 +98,7 @@ export class AssessmentController {
     403,
     404,
     409,
+    413,
   )
   @Post('schemes/:id/notices')
   @Roles('zone_admin')
@@ -121,7 +129,15 @@ export class AssessmentController {
     return this.assessments.sheet(id);
   }
 
-  @ApiDoc('Score a manual indicator, with a note and evidence files (draft only)', 400, 401, 403, 404, 409)
+  @ApiDoc(
+    'Score a manual indicator, with a note and evidence files (draft only)',
+    400,
+    401,
+    403,
+    404,
+    409,
+    413,
+  )
   @Put('sheets/:id/scores/:indicatorId')
   @Roles('inspector', 'zone_admin')
   score(
@@ -132,14 +148,22 @@ export class AssessmentController {
     return this.assessments.scoreManual(id, indicatorId, dto);
   }
 
-  @ApiDoc('File an objection to the enterprise’s published sheet, inside the period', 400, 401, 403, 404, 409)
+  @ApiDoc(
+    'File an objection to the enterprise’s published sheet, inside the period',
+    400,
+    401,
+    403,
+    404,
+    409,
+    413,
+  )
   @Post('sheets/:id/objections')
   @Roles('enterprise_officer')
   object(@UuidParam() id: string, @Body() dto: ObjectionDto): Promise<SheetView> {
     return this.assessments.object(id, dto);
   }
 
-  @ApiDoc('Reply to an objection (recorded once)', 400, 401, 403, 404, 409)
+  @ApiDoc('Reply to an objection (recorded once)', 400, 401, 403, 404, 409, 413)
   @Put('objections/:id/reply')
   @Roles('zone_admin')
   reply(@UuidParam() id: string, @Body() dto: ObjectionReplyDto): Promise<SheetView> {

@@ -26,7 +26,7 @@ import {
   SCORING_RULES,
   type ScoringRule,
 } from '@muster/contracts';
-import { IsOmittable, trim } from '../common/validation.js';
+import { IsOmittable, MaxDecimalPlaces, trim } from '../common/validation.js';
 
 export class IndicatorDto {
   @ApiProperty({ description: 'The group the indicator is listed under' })
@@ -52,7 +52,8 @@ export class IndicatorDto {
   rule: ScoringRule;
 
   @ApiProperty({ description: 'Points the indicator is worth; a scheme’s weights add up to 100' })
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsNumber()
+  @MaxDecimalPlaces(2)
   @Min(0.5)
   @Max(100)
   weight: number;
@@ -111,7 +112,8 @@ export class SchemeDto {
 
 export class ManualScoreDto {
   @ApiProperty({ description: 'Points given, 0 to the indicator’s weight' })
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsNumber()
+  @MaxDecimalPlaces(2)
   @Min(0)
   @Max(100)
   points: number;
