@@ -33,7 +33,7 @@ export const ServerEvent = {
 
 /** What changed, for views that show zone-wide figures rather than one record. */
 export interface ZoneChange {
-  topic: 'hazards' | 'assessments';
+  topic: 'hazards' | 'callouts' | 'assessments';
 }
 
 /**
