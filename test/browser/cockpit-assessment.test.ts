@@ -196,6 +196,9 @@ describe('leaders’ dashboard and the assessment sheet in the console', () => {
     await adminPage.goto(`${t.baseUrl}/assessments`);
     await adminPage.getByTestId('assessment-ranking').waitFor();
     await screenshot(adminPage, 'assessment-ranking-zh', true);
+    await adminPage.getByTestId('scheme-new').click();
+    await adminPage.getByTestId('scheme-editor').waitFor();
+    await screenshot(adminPage, 'assessment-scheme-editor-zh');
     ui.expectCleanRun();
   });
 });

@@ -30,13 +30,16 @@ export function AssessmentsPage() {
   const session = useSession();
   const role = session?.user.role;
   const isAdmin = role === 'zone_admin';
+  const zone = role ? isZoneRole(role) : false;
   const schemes = useQuery({
     queryKey: assessmentKeys.schemes,
     queryFn: ({ signal }) => fetchSchemes(signal),
   });
+  // An enterprise has a sheet to read only once its year is published.
+  const listed = zone ? schemes.data : schemes.data?.filter((s) => s.status === 'published');
   const [chosen, setChosen] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
-  const scheme = schemes.data?.find((s) => s.id === chosen) ?? schemes.data?.[0] ?? null;
+  const scheme = listed?.find((s) => s.id === chosen) ?? listed?.[0] ?? null;
   const nextYear = (schemes.data?.[0]?.year ?? new Date().getFullYear() - 1) + 1;
 
   return (
@@ -69,14 +72,12 @@ export function AssessmentsPage() {
           }}
         />
       )}
-      {schemes.data && schemes.data.length === 0 && !editing && (
-        <p className="card__text">{t('scheme.none')}</p>
-      )}
-      {schemes.data && schemes.data.length > 0 && (
+      {listed && listed.length === 0 && !editing && <p className="card__text">{t('scheme.none')}</p>}
+      {listed && listed.length > 0 && (
         <div className="field field--inline assessment-year">
           <label htmlFor="assessment-year">{t('scheme.choose')}</label>
           <select id="assessment-year" value={scheme?.id ?? ''} onChange={(e) => setChosen(e.target.value)}>
-            {schemes.data.map((s) => (
+            {listed.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.year} · {t(`scheme.status.${s.status}`)}
               </option>
@@ -84,7 +85,7 @@ export function AssessmentsPage() {
           </select>
         </div>
       )}
-      {scheme && <SchemeSection scheme={scheme} zone={role ? isZoneRole(role) : false} isAdmin={isAdmin} />}
+      {scheme && <SchemeSection scheme={scheme} zone={zone} isAdmin={isAdmin} />}
     </div>
   );
 }
