@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import type { EChartsOption } from 'echarts';
 import { useMemo } from 'react';
 import { CircleMarker, Tooltip } from 'react-leaflet';
 import { Link } from 'react-router';
@@ -13,7 +12,7 @@ import { BaseMap } from '../map/BaseMap';
 import { BasemapLayer } from '../map/layers/BasemapLayer';
 import { cockpitKeys, fetchCockpit } from './api';
 import './cockpit.css';
-import { EChart } from './EChart';
+import { type ChartOption, EChart } from './EChart';
 import { useCockpitT } from './i18n';
 import { useCockpitLive } from './use-cockpit-live';
 
@@ -203,7 +202,7 @@ function Hazards({ data }: { data: CockpitView }) {
   const { t } = useCockpitT();
   const { major } = data.hazards;
   const percent = major.rate === null ? null : Math.round(major.rate * 1000) / 10;
-  const option = useMemo<EChartsOption>(
+  const option = useMemo<ChartOption>(
     () => ({
       animation: false,
       series: [
@@ -272,7 +271,7 @@ function Hazards({ data }: { data: CockpitView }) {
 
 function Risks({ data }: { data: CockpitView }) {
   const { t } = useCockpitT();
-  const option = useMemo<EChartsOption>(
+  const option = useMemo<ChartOption>(
     () => ({
       animation: false,
       grid: { left: 150, right: 60, top: 8, bottom: 8 },
@@ -308,7 +307,7 @@ function Risks({ data }: { data: CockpitView }) {
 
 function Monthly({ data }: { data: CockpitView }) {
   const { t, i18n } = useCockpitT();
-  const option = useMemo<EChartsOption>(() => {
+  const option = useMemo<ChartOption>(() => {
     const months = Array.from({ length: 12 }, (_, m) =>
       new Intl.DateTimeFormat(i18n.language, { month: 'short', timeZone: 'UTC' }).format(
         new Date(Date.UTC(2000, m, 1)),
