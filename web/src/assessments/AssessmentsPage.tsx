@@ -130,6 +130,7 @@ function SchemeSection({ scheme, zone, isAdmin }: { scheme: SchemeView; zone: bo
                   <th scope="col">{t('indicator.metric')}</th>
                   <th scope="col">{t('indicator.rule')}</th>
                   <th scope="col">{t('indicator.weight')}</th>
+                  <th scope="col">{t('indicator.evidence')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -146,6 +147,7 @@ function SchemeSection({ scheme, zone, isAdmin }: { scheme: SchemeView; zone: bo
                       {i.param !== null && ` · ${i.param}`}
                     </td>
                     <td>{i.weight}</td>
+                    <td>{t(`evidenceKind.${i.evidence}`)}</td>
                   </tr>
                 ))}
               </tbody>
