@@ -6,6 +6,8 @@
 import { type Bilingual, type RecordLanguage, inLanguage } from './record-text.js';
 
 export const AUDIT_ENTITY_TEXT = {
+  assessment_scheme: ['考核方案', 'Assessment scheme'],
+  assessment_sheet: ['考核评分表', 'Assessment sheet'],
   callout: ['应急呼叫', 'Call-out'],
   callout_delivery: ['呼叫短信或电话', 'Call-out SMS or call'],
   callout_recipient: ['呼叫对象', 'Call-out recipient'],
@@ -58,6 +60,14 @@ export const AUDIT_ENTITY_TEXT = {
 export type AuditEntity = keyof typeof AUDIT_ENTITY_TEXT;
 
 export const AUDIT_ACTION_TEXT = {
+  'assessment.scheme_created': ['制定考核方案', 'Defined an assessment scheme'],
+  'assessment.scheme_updated': ['修改考核方案', 'Changed an assessment scheme'],
+  'assessment.computed': ['核算考核得分', 'Computed assessment scores'],
+  'assessment.scored': ['考核人工评分', 'Scored an assessment indicator'],
+  'assessment.published': ['公布考核结果', 'Published an assessment'],
+  'assessment.objection_filed': ['提出考核异议', 'Objected to an assessment sheet'],
+  'assessment.objection_replied': ['答复考核异议', 'Replied to an assessment objection'],
+  'assessment.notice_issued': ['印发考核通报', 'Issued an assessment notice'],
   'auth.login': ['登录', 'Signed in'],
   'auth.login_failed': ['登录失败', 'Failed sign-in'],
   'auth.locked': ['登录失败次数过多，已锁定', 'Locked after failed sign-ins'],

@@ -27,7 +27,14 @@ export const ServerEvent = {
   Notification: 'notification:new',
   /** To each socket of the user: notifications were read (in another tab or device). */
   NotificationsRead: 'notification:read',
+  /** Zone roles in the overview: figures of a kind changed (the leaders' dashboard reads them again). */
+  ZoneChanged: 'zone:changed',
 } as const;
+
+/** What changed, for views that show zone-wide figures rather than one record. */
+export interface ZoneChange {
+  topic: 'hazards' | 'callouts' | 'assessments';
+}
 
 /**
  * A new notification as pushed live. Its title and body are in Chinese (a push has no request
@@ -67,6 +74,7 @@ export interface ServerToClientEvents {
   'alarm:upsert': (a: AlarmView) => void;
   'notification:new': (p: NotificationPush) => void;
   'notification:read': (m: NotificationsReadMessage) => void;
+  'zone:changed': (c: ZoneChange) => void;
 }
 
 export interface ClientToServerEvents {

@@ -62,5 +62,10 @@ export function formatReportDocumentNo(
   isDrill: boolean,
 ): string {
   const form = kind === 'initial' ? '事故快报' : '事故续报';
-  return `${isDrill ? '【演练】' : ''}杜集开发区${form}〔${no.year}〕${no.seq}号`;
+  return `${isDrill ? '【演练】' : ''}${zoneDocumentNo(form, no)}`;
+}
+
+/** The zone's document numbering: the issuing body, the kind of document, 〔year〕, number 号. */
+export function zoneDocumentNo(form: string, no: { year: number; seq: number }): string {
+  return `杜集开发区${form}〔${no.year}〕${no.seq}号`;
 }

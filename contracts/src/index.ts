@@ -34,3 +34,4 @@ export * from './installations.js';
 export * from './monitoring.js';
 export * from './training.js';
 export * from './safety-funds.js';
+export * from './assessments.js';

@@ -3,6 +3,8 @@ import { APP_FILTER } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { existsSync } from 'node:fs';
 import { AuditHttpModule } from './audit/audit.http.module.js';
+import { AssessmentsHttpModule } from './assessments/assessments.http.module.js';
+import { CockpitHttpModule } from './cockpit/cockpit.http.module.js';
 import { CalloutsHttpModule } from './callouts/callouts.http.module.js';
 import { NotificationSmsHttpModule } from './notifications/notification-sms.http.module.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
@@ -104,6 +106,8 @@ export class AppModule implements NestModule {
         WarningsHttpModule,
         TrainingHttpModule,
         SafetyFundsHttpModule,
+        AssessmentsHttpModule,
+        CockpitHttpModule,
         ...webConsole(),
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],

@@ -1,42 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { DataSource } from 'typeorm';
 import type { EnterpriseView, FileView, IncidentReportView } from '@muster/contracts';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { incidentReport } from '../support/incidents.js';
+import { binary, pdfText } from '../support/pdf.js';
 
-const run = promisify(execFile);
 const LIMIT = 256 * 1024;
 
-/** The text of a PDF as poppler's pdftotext reads it, with all white space taken out (CJK needs none). */
-async function pdfText(pdf: Buffer): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'muster-pdf-'));
-  try {
-    const file = path.join(dir, 'form.pdf');
-    await writeFile(file, pdf);
-    const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-']);
-    return stdout.replace(/\s+/g, '');
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
 const squeeze = (s: string) => s.replace(/\s+/g, '');
-
-/** A binary response body as a Buffer (supertest leaves application/pdf unparsed otherwise). */
-const binary = (
-  res: { on: (e: string, f: (c?: Buffer) => void) => void },
-  cb: (e: null, b: Buffer) => void,
-) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c) => chunks.push(c!));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 describe('incident report forms (Decree 493 Art. 12), their PDFs and attachments', () => {
   let t: TestApp;

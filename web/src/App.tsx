@@ -1,6 +1,9 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { AuditPage } from './admin/AuditPage';
+import { AssessmentsPage } from './assessments/AssessmentsPage';
+import { SheetPage } from './assessments/SheetPage';
+import { CockpitPage } from './cockpit/CockpitPage';
 import { QueuesPage } from './admin/QueuesPage';
 import { UsersPage } from './admin/UsersPage';
 import { LandingRedirect, RequirePage, RequireSession } from './auth/guards';
@@ -106,6 +109,17 @@ const router = createBrowserRouter([
       <RequireSession>
         <RequirePage page="risks">
           <PostCardPage />
+        </RequirePage>
+      </RequireSession>
+    ),
+  },
+  // The leaders' wall screen fills the screen, without the console's frame.
+  {
+    path: '/cockpit',
+    element: (
+      <RequireSession>
+        <RequirePage page="cockpit">
+          <CockpitPage />
         </RequirePage>
       </RequireSession>
     ),
@@ -390,6 +404,22 @@ const router = createBrowserRouter([
         element: (
           <RequirePage page="inspections">
             <SpotChecksPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'assessments',
+        element: (
+          <RequirePage page="assessments">
+            <AssessmentsPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'assessments/sheets/:id',
+        element: (
+          <RequirePage page="assessments">
+            <SheetPage />
           </RequirePage>
         ),
       },

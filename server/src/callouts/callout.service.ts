@@ -17,6 +17,7 @@ import { TeamService } from '../directory/team.service.js';
 import { JobName } from '../jobs/job.types.js';
 import { IncidentRepository } from '../incidents/incident.repository.js';
 import { EscalationPolicyService } from '../plans/escalation-policy.service.js';
+import { Broadcaster } from '../room-log/broadcaster.js';
 import { RoomLog } from '../room-log/room-log.js';
 import type { CalloutCreateDto } from './callout.dto.js';
 import { mapCallout } from './callout.view.js';
@@ -102,6 +103,7 @@ export class CalloutService {
     private readonly audit: AuditService,
     private readonly context: RequestContext,
     private readonly providers: Providers,
+    private readonly live: Broadcaster,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -158,6 +160,7 @@ export class CalloutService {
         after: { incidentId, policyId: callout.policyId, recipients: recipients.length, tiers },
       });
       await this.outbox.enqueue(JobName.CalloutTierStart, { calloutId: callout.id, tier: 0, round: 0 });
+      this.db.afterCommit(() => this.live.zoneChanged({ topic: 'callouts' }));
       return this.view(callout.id);
     });
   }
@@ -212,6 +215,15 @@ export class CalloutService {
     if (!callout || !(await this.incidents.findById(callout.incidentId)))
       throw new NotFoundError('Call-out not found');
     return this.view(id);
+  }
+
+  /** Call-outs still paging (not warnings), newest first, with their incident's title: the leaders' dashboard. */
+  async underWay(): Promise<{ id: string; title: string; startedAt: string }[]> {
+    const rows: { id: string; title: string; created_at: Date }[] = await this.db.manager.query(
+      `SELECT c.id, i.title, c.created_at FROM callout c JOIN incident i ON i.id = c.incident_id
+        WHERE c.status = 'active' AND c.purpose = 'callout' ORDER BY c.created_at DESC`,
+    );
+    return rows.map((r) => ({ id: r.id, title: r.title, startedAt: new Date(r.created_at).toISOString() }));
   }
 
   async listForIncident(incidentId: string): Promise<CalloutView[]> {
@@ -469,6 +481,7 @@ export class CalloutService {
       acknowledged: recipients.filter((r) => r.state === 'acknowledged').length,
       recipients: recipients.length,
     });
+    this.db.afterCommit(() => this.live.zoneChanged({ topic: 'callouts' }));
   }
 
   /** Everyone the incident's call-outs named, in call-out and tier order, with how they answered. */

@@ -42,6 +42,8 @@ import { ROLL_CALL_ENTITIES } from '../rollcall/rollcall.entities.js';
 import { RollCall1765430000000 } from './migrations/1765430000000-roll-call.js';
 import { Installation } from '../installations/installation.entity.js';
 import { MONITORING_ENTITIES } from '../monitoring/monitoring.entities.js';
+import { ASSESSMENT_ENTITIES } from '../assessments/assessment.entities.js';
+import { Assessments1765540000000 } from './migrations/1765540000000-assessments.js';
 import { InstallationsMonitoring1765460000000 } from './migrations/1765460000000-installations-monitoring.js';
 import { AlarmHazards1765510000000 } from './migrations/1765510000000-alarm-hazards.js';
 import { Gb18218TableCodes1765520000000 } from './migrations/1765520000000-gb18218-table-codes.js';
@@ -87,6 +89,7 @@ export const ENTITIES = [
   ...ROLL_CALL_ENTITIES,
   Installation,
   ...MONITORING_ENTITIES,
+  ...ASSESSMENT_ENTITIES,
   Callout,
   CalloutRecipient,
   CalloutDelivery,
@@ -167,6 +170,7 @@ export const MIGRATIONS = [
   AlarmHazards1765510000000,
   Gb18218TableCodes1765520000000,
   TrainingAndSafetyFunds1765550000000,
+  Assessments1765540000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

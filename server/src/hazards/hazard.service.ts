@@ -16,6 +16,7 @@ import {
   hazardCode,
 } from '@muster/contracts';
 import { Db } from '../database/db.js';
+import { Broadcaster } from '../room-log/broadcaster.js';
 import { FileService } from '../files/file.service.js';
 import { NotificationService } from '../notifications/notification.service.js';
 import { PlanRepository } from '../plans/plan.repository.js';
@@ -75,6 +76,7 @@ export class HazardService {
     private readonly audit: AuditService,
     private readonly context: RequestContext,
     private readonly clock: Clock,
+    private readonly live: Broadcaster,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -155,6 +157,7 @@ export class HazardService {
         entityId: saved.id,
         after: view,
       });
+      this.changed();
       if (saved.level === 'major') await this.reportMajor(view);
       return view;
     });
@@ -212,6 +215,7 @@ export class HazardService {
         before,
         after: view,
       });
+      this.changed();
       if (!wasMajor && h.level === 'major') await this.reportMajor(view);
       return view;
     });
@@ -266,6 +270,7 @@ export class HazardService {
         before,
         after: { ...view, comment: dto.comment ?? null, transitionPhotoIds: photoIds },
       });
+      this.changed();
       await this.notifyTransition(view, dto.action, before.submittedBy, me, dto.comment);
       return view;
     });
@@ -492,6 +497,7 @@ export class HazardService {
       });
       const view = await this.detail(await this.hazards.getById(h.id));
       await this.audit.record({ action: auditAction, entity: 'hazard', entityId: h.id, before, after: view });
+      this.changed();
       if (notice) {
         const message = {
           kind: notice.kind,
@@ -600,6 +606,11 @@ export class HazardService {
         hazard.status !== 'closed' && isOverdue(hazard.deadline, now, this.config.TZ),
       ),
     );
+  }
+
+  /** The zone's hazard figures moved: the leaders' dashboard reads them again once this commits. */
+  private changed(): void {
+    this.db.afterCommit(() => this.live.zoneChanged({ topic: 'hazards' }));
   }
 
   today(): string {

@@ -5,7 +5,7 @@ import {
   type Severity,
   type UnitOverview,
 } from '@muster/contracts';
-import { createPdf } from '../common/pdf.js';
+import { A4_MARGIN, openA4 } from '../common/pdf.js';
 
 /** Everything one printed form shows, already worded; the renderer decides nothing. */
 export interface ReportForm {
@@ -37,7 +37,6 @@ export interface ReportForm {
   attachments: string[];
 }
 
-const A4_MARGIN = 56;
 const NONE = '无';
 
 function yuan(amount: number): string {
@@ -56,15 +55,11 @@ function casualtyLine(c: Casualties): string {
  * with the zone's name, the document number and the lines the signatories sign on.
  */
 export function renderReportPdf(form: ReportForm, fontSpec: string): Promise<Buffer> {
-  const { doc, done } = createPdf(fontSpec, {
-    margin: A4_MARGIN,
-    info: {
-      Title: `${form.kind === 'initial' ? '生产安全事故快报' : '生产安全事故续报'} ${form.documentNo}`,
-      Author: form.zoneName,
-      Subject: form.title,
-    },
+  const { doc, width, finish } = openA4(fontSpec, {
+    Title: `${form.kind === 'initial' ? '生产安全事故快报' : '生产安全事故续报'} ${form.documentNo}`,
+    Author: form.zoneName,
+    Subject: form.title,
   });
-  const width = doc.page.width - 2 * A4_MARGIN;
 
   const heading = (text: string) => {
     doc.moveDown(0.6).fontSize(12.5).fillColor('#000').text(text, { width });
@@ -198,21 +193,5 @@ export function renderReportPdf(form: ReportForm, fontSpec: string): Promise<Buf
   doc.text('报送单位（盖章）', left, sigY3, { width: half });
   doc.text(`日期：${form.printedOn}`, left + half, sigY3, { width: half });
 
-  // Page numbers, once every page exists.
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    // The footer sits in the bottom margin, where pdfkit would otherwise start a new page.
-    doc.page.margins.bottom = 0;
-    doc
-      .fontSize(9)
-      .fillColor('#666')
-      .text(`第 ${i + 1} 页 / 共 ${range.count} 页`, A4_MARGIN, doc.page.height - A4_MARGIN + 16, {
-        width,
-        align: 'center',
-        lineBreak: false,
-      });
-  }
-  doc.end();
-  return done;
+  return finish();
 }

@@ -4,6 +4,7 @@ import type {
   NotificationPush,
   NotificationsReadMessage,
   RoomEventMessage,
+  ZoneChange,
 } from '@muster/contracts';
 
 /**
@@ -20,4 +21,6 @@ export abstract class Broadcaster {
   /** To every open console of one user. */
   abstract notification(userId: string, push: NotificationPush): void;
   abstract notificationsRead(userId: string, message: NotificationsReadMessage): void;
+  /** Zone-wide figures changed (hazards worked, a call-out started or ended, an assessment published): to the zone roles' overview. */
+  abstract zoneChanged(change: ZoneChange): void;
 }

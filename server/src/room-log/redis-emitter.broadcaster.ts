@@ -9,6 +9,7 @@ import {
   type NotificationPush,
   type NotificationsReadMessage,
   type RoomEventMessage,
+  type ZoneChange,
 } from '@muster/contracts';
 import { REDIS } from '../redis/redis.module.js';
 import { Broadcaster } from './broadcaster.js';
@@ -49,6 +50,10 @@ export class RedisEmitterBroadcaster extends Broadcaster {
 
   notificationsRead(userId: string, message: NotificationsReadMessage): void {
     this.namespace().to(userRoom(userId)).emit('notification:read', message);
+  }
+
+  zoneChanged(change: ZoneChange): void {
+    this.namespace().to(OVERVIEW_ROOM).emit('zone:changed', change);
   }
 
   private namespace(): ReturnType<Emitter['of']> {

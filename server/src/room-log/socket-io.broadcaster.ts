@@ -6,6 +6,7 @@ import type {
   NotificationsReadMessage,
   RoomEventMessage,
   ServerToClientEvents,
+  ZoneChange,
 } from '@muster/contracts';
 import type { Namespace } from 'socket.io';
 import { Broadcaster } from './broadcaster.js';
@@ -54,5 +55,10 @@ export class SocketIoBroadcaster extends Broadcaster {
   notificationsRead(userId: string, message: NotificationsReadMessage): void {
     if (!this.namespace) return this.fallback.notificationsRead(userId, message);
     this.namespace.to(userRoom(userId)).emit('notification:read', message);
+  }
+
+  zoneChanged(change: ZoneChange): void {
+    if (!this.namespace) return this.fallback.zoneChanged(change);
+    this.namespace.to(OVERVIEW_ROOM).emit('zone:changed', change);
   }
 }

@@ -1,4 +1,5 @@
 import type { Role } from '@muster/contracts';
+import { assessmentRules } from './assessments.js';
 import { consequenceRules } from './consequences.js';
 import { directoryRules } from './directory.js';
 import { drillRules } from './drills.js';
@@ -40,4 +41,5 @@ export const EXPECTED: AccessRules = {
   ...monitoringRules,
   ...trainingRules,
   ...safetyFundRules,
+  ...assessmentRules,
 };

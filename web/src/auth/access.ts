@@ -23,7 +23,9 @@ export type PageId =
   | 'inspections'
   | 'drills'
   | 'training'
-  | 'safetyFunds';
+  | 'safetyFunds'
+  | 'assessments'
+  | 'cockpit';
 
 export const PAGE_PATHS: Record<PageId, string> = {
   map: '/map',
@@ -39,6 +41,8 @@ export const PAGE_PATHS: Record<PageId, string> = {
   drills: '/drills',
   training: '/training',
   safetyFunds: '/safety-funds',
+  assessments: '/assessments',
+  cockpit: '/cockpit',
   plans: '/plans',
   responsibility: '/responsibility',
   users: '/admin/users',
@@ -64,7 +68,10 @@ export function canOpen(role: Role, page: PageId): boolean {
     case 'drills':
     case 'training':
     case 'safetyFunds':
+    case 'assessments':
       return isZoneRole(role) || role === 'enterprise_officer';
+    case 'cockpit':
+      return isZoneRole(role);
     case 'users':
     case 'audit':
     case 'queues':
@@ -88,6 +95,8 @@ export function navigationFor(role: Role): PageId[] {
     'alarms',
     'inspections',
     'drills',
+    'assessments',
+    'cockpit',
     'plans',
     'responsibility',
     'training',

@@ -1,0 +1,268 @@
+/**
+ * The zone's yearly assessment of enterprises (监督考核, the plan's 三(一) and 四(三)): a scheme of
+ * weighted indicators, each enterprise's sheet scored from the system's own records and by
+ * inspectors, reviewed and published by the zone admin, with bands, a ranking, objections and
+ * the commendation and public-criticism notices.
+ */
+import { zoneDocumentNo } from './incident-forms.js';
+import type { Severity } from './incidents.js';
+
+/**
+ * What a computed indicator measures, over the scheme's zone-local calendar year:
+ * - `major_hazard_rectification`: major hazards closed / found (Order 16 target: 100 %);
+ * - `on_time_rectification`: hazards closed by their deadline / closed with a deadline;
+ * - `overdue_hazards`: hazards still open past their deadline (count);
+ * - `drill_duties`: Order 2 Art. 33 drill duties not overdue / all duties (count: overdue);
+ * - `reports_on_time`: incidents first reported within Decree 493's hour / incidents (count: late);
+ * - `incidents`: real incidents (count: ordinary ones); relatively serious or graver veto the sheet
+ *   when the indicator has the veto;
+ * - `alarm_handling`: mean minutes from a monitoring alarm raised to acknowledged (value).
+ * `manual`: an inspector gives the points, with a note and evidence files.
+ */
+export const ASSESSMENT_METRICS = [
+  'major_hazard_rectification',
+  'on_time_rectification',
+  'overdue_hazards',
+  'drill_duties',
+  'reports_on_time',
+  'incidents',
+  'alarm_handling',
+  'manual',
+] as const;
+export type AssessmentMetric = (typeof ASSESSMENT_METRICS)[number];
+
+/**
+ * How an indicator's measure becomes points (`w` its weight, `p` its parameter):
+ * - `proportional`: w × rate (no cases to measure: full points);
+ * - `target`: w when rate ≥ p (e.g. 1 for a 100 % target), else 0;
+ * - `deduct`: w − p per counted item, not below 0;
+ * - `limit`: w when value ≤ p, else w × p / value (no value: full points);
+ * - `manual`: the inspector's points, 0 to w.
+ */
+export const SCORING_RULES = ['proportional', 'target', 'deduct', 'limit', 'manual'] as const;
+export type ScoringRule = (typeof SCORING_RULES)[number];
+
+/** The rules each measure can be scored by. */
+export const METRIC_RULES: Record<AssessmentMetric, readonly ScoringRule[]> = {
+  major_hazard_rectification: ['target', 'proportional'],
+  on_time_rectification: ['proportional', 'target'],
+  overdue_hazards: ['deduct'],
+  drill_duties: ['proportional', 'target', 'deduct'],
+  reports_on_time: ['proportional', 'target', 'deduct'],
+  incidents: ['deduct'],
+  alarm_handling: ['limit'],
+  manual: ['manual'],
+};
+
+/** What the evidence behind an indicator is: records the system links, or files an inspector attaches. */
+export const EVIDENCE_KINDS = ['records', 'files'] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+/** The severities that fall under the one-vote veto (一票否决): relatively serious or graver. */
+export const VETO_SEVERITIES: readonly Severity[] = ['relatively_serious', 'serious', 'especially_serious'];
+
+/**
+ * Bands by the total out of 100 (the weights of a scheme add up to 100): 优秀 from 90, 良好 from
+ * 80, 合格 from 60, 不合格 below 60 or under the veto.
+ */
+export const ASSESSMENT_BANDS = ['excellent', 'good', 'pass', 'fail'] as const;
+export type AssessmentBand = (typeof ASSESSMENT_BANDS)[number];
+export const BAND_THRESHOLDS: Record<Exclude<AssessmentBand, 'fail'>, number> = {
+  excellent: 90,
+  good: 80,
+  pass: 60,
+};
+
+export function assessmentBand(total: number, vetoed: boolean): AssessmentBand {
+  if (vetoed) return 'fail';
+  if (total >= BAND_THRESHOLDS.excellent) return 'excellent';
+  if (total >= BAND_THRESHOLDS.good) return 'good';
+  if (total >= BAND_THRESHOLDS.pass) return 'pass';
+  return 'fail';
+}
+
+export const ASSESSMENT_BAND_TEXT: Record<AssessmentBand, [zh: string, en: string]> = {
+  excellent: ['优秀', 'Excellent'],
+  good: ['良好', 'Good'],
+  pass: ['合格', 'Pass'],
+  fail: ['不合格', 'Fail'],
+};
+
+export interface IndicatorInput {
+  group: string;
+  name: string;
+  metric: AssessmentMetric;
+  rule: ScoringRule;
+  weight: number;
+  /** The rule's parameter (target rate, points per item, limit in minutes); null for proportional and manual. */
+  param: number | null;
+  evidence: EvidenceKind;
+  /** Only for `incidents`: a relatively serious or graver incident fails the whole sheet. */
+  veto: boolean;
+}
+
+export interface IndicatorView extends IndicatorInput {
+  id: string;
+  position: number;
+}
+
+export type SchemeStatus = 'draft' | 'published';
+
+export interface SchemeView {
+  id: string;
+  year: number;
+  title: string;
+  /** Days after publication in which an enterprise may object to its sheet. */
+  objectionDays: number;
+  status: SchemeStatus;
+  publishedAt: string | null;
+  /** The last day an objection is taken (zone-local), once published. */
+  objectionsUntil: string | null;
+  indicators: IndicatorView[];
+}
+
+/** What a computed point stands on: the figures and the records counted. */
+export interface ScoreEvidence {
+  /** A rate's numerator and denominator, a count, or a value, as the measure has them. */
+  numerator?: number;
+  denominator?: number;
+  count?: number;
+  value?: number | null;
+  /** Incidents by severity, for `incidents`. */
+  bySeverity?: Partial<Record<Severity, number>>;
+  /** Records behind the figure (hazards overdue, duties overdue), for the sheet to list. */
+  items?: string[];
+}
+
+export interface ScoreView {
+  indicatorId: string;
+  points: number | null;
+  evidence: ScoreEvidence | null;
+  note: string;
+  files: { id: string; name: string }[];
+  scoredBy: string | null;
+  scoredAt: string | null;
+}
+
+export interface ObjectionView {
+  id: string;
+  sheetId: string;
+  text: string;
+  filedBy: string;
+  filedAt: string;
+  reply: string | null;
+  repliedBy: string | null;
+  repliedAt: string | null;
+}
+
+/** One enterprise's line in the ranking. */
+export interface SheetSummary {
+  id: string;
+  schemeId: string;
+  year: number;
+  enterpriseId: string;
+  enterpriseName: string;
+  total: number;
+  vetoed: boolean;
+  band: AssessmentBand;
+  /** Competition ranking (1, 1, 3): equal totals share a place. */
+  rank: number;
+  /** Manual indicators still without points. */
+  unscored: number;
+  published: boolean;
+}
+
+export interface SheetView extends SheetSummary {
+  scheme: SchemeView;
+  scores: ScoreView[];
+  objections: ObjectionView[];
+  /** An objection may still be filed (published, inside the period). */
+  objectionOpen: boolean;
+  computedAt: string | null;
+}
+
+export const NOTICE_KINDS = ['commendation', 'criticism'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+export interface NoticeView {
+  id: string;
+  schemeId: string;
+  kind: NoticeKind;
+  documentNo: string;
+  enterprises: { id: string; name: string; total: number; band: AssessmentBand }[];
+  issuedAt: string;
+}
+
+/** Points of one indicator from its measure; manual indicators are scored by hand. */
+export function pointsFor(
+  indicator: Pick<IndicatorInput, 'rule' | 'weight' | 'param'>,
+  measure: { rate?: number | null; count?: number; value?: number | null },
+): number {
+  const w = indicator.weight;
+  const p = indicator.param ?? 0;
+  switch (indicator.rule) {
+    case 'proportional':
+      return round2(measure.rate == null ? w : w * measure.rate);
+    case 'target':
+      return measure.rate == null || measure.rate >= p ? w : 0;
+    case 'deduct':
+      return round2(Math.max(0, w - p * (measure.count ?? 0)));
+    case 'limit':
+      return round2(measure.value == null || measure.value <= p ? w : (w * p) / measure.value);
+    case 'manual':
+      return 0;
+  }
+}
+
+export function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+/** Competition ranking over totals, highest first; a vetoed sheet ranks below every other. */
+export function rankSheets<T extends { total: number; vetoed: boolean; name: string }>(
+  sheets: T[],
+): (T & { rank: number })[] {
+  const key = (s: T) => (s.vetoed ? -1 : s.total);
+  const sorted = [...sheets].sort((a, b) => key(b) - key(a) || a.name.localeCompare(b.name, 'zh-CN'));
+  return sorted.map((s) => ({ ...s, rank: 1 + sorted.filter((o) => key(o) > key(s)).length }));
+}
+
+/** The number of a notice: 杜集开发区考核表彰〔2026〕1号 / 杜集开发区考核通报〔2026〕1号. */
+export function formatNoticeDocumentNo(kind: NoticeKind, no: { year: number; seq: number }): string {
+  return zoneDocumentNo(kind === 'commendation' ? '考核表彰' : '考核通报', no);
+}
+
+/** The leaders' dashboard (驾驶舱): the zone at a glance, as one read. */
+export interface CockpitView {
+  generatedAt: string;
+  year: number;
+  /** The plan's three targets: this year and last, by grade of real incidents. */
+  targets: {
+    thisYear: Record<Severity, number>;
+    lastYear: Record<Severity, number>;
+  };
+  incidentsByMonth: { thisYear: number[]; lastYear: number[] };
+  openIncidents: {
+    id: string;
+    title: string;
+    severity: Severity;
+    status: string;
+    lat: number;
+    lng: number;
+    enterpriseName: string | null;
+  }[];
+  hazards: {
+    open: number;
+    overdue: number;
+    major: { found: number; closed: number; rate: number | null };
+  };
+  /** Risk points by grade (major, large, general, low, unassessed). */
+  risks: Record<string, number>;
+  drills: { due: number; overdue: number };
+  alarms: { open: number };
+  callouts: { active: number; items: { id: string; title: string; startedAt: string }[] };
+  ranking: {
+    year: number | null;
+    items: { enterpriseName: string; total: number; band: AssessmentBand; rank: number }[];
+  };
+}

@@ -1,0 +1,158 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '../common/domain-errors.js';
+import { EnterpriseScopedRepository } from '../common/scoped.repository.js';
+import { RequestContext } from '../common/request-context.js';
+import { Db } from '../database/db.js';
+import {
+  AssessmentIndicator,
+  AssessmentNotice,
+  AssessmentObjection,
+  AssessmentScheme,
+  AssessmentScore,
+  AssessmentSheet,
+} from './assessment.entities.js';
+
+/** Schemes, their indicators and notices: the zone's own records, read by every zone role. */
+@Injectable()
+export class SchemeRepository {
+  constructor(private readonly db: Db) {}
+
+  list(): Promise<AssessmentScheme[]> {
+    return this.db.repo(AssessmentScheme).find({ order: { year: 'DESC' } });
+  }
+
+  async getById(id: string): Promise<AssessmentScheme> {
+    const s = await this.db.repo(AssessmentScheme).findOneBy({ id });
+    if (!s) throw new NotFoundError('Assessment scheme not found');
+    return s;
+  }
+
+  /** Under the row's lock: publishing, computing and numbering a notice happen one at a time per scheme. */
+  async getForUpdate(id: string): Promise<AssessmentScheme> {
+    const s = await this.db
+      .repo(AssessmentScheme)
+      .createQueryBuilder('s')
+      .setLock('pessimistic_write')
+      .where('s.id = :id', { id })
+      .getOne();
+    if (!s) throw new NotFoundError('Assessment scheme not found');
+    return s;
+  }
+
+  latestPublished(): Promise<AssessmentScheme | null> {
+    return this.db
+      .repo(AssessmentScheme)
+      .findOne({ where: { status: 'published' }, order: { year: 'DESC' } });
+  }
+
+  insert(s: Partial<AssessmentScheme>): Promise<AssessmentScheme> {
+    return this.db.repo(AssessmentScheme).save(this.db.repo(AssessmentScheme).create(s));
+  }
+
+  save(s: AssessmentScheme): Promise<AssessmentScheme> {
+    return this.db.repo(AssessmentScheme).save(s);
+  }
+
+  indicators(schemeIds: string[]): Promise<AssessmentIndicator[]> {
+    if (!schemeIds.length) return Promise.resolve([]);
+    return this.db
+      .repo(AssessmentIndicator)
+      .createQueryBuilder('i')
+      .where('i.schemeId = ANY(:ids)', { ids: schemeIds })
+      .orderBy('i.position', 'ASC')
+      .getMany();
+  }
+
+  async replaceIndicators(schemeId: string, rows: Partial<AssessmentIndicator>[]): Promise<void> {
+    await this.db.repo(AssessmentIndicator).delete({ schemeId });
+    await this.db.repo(AssessmentIndicator).insert(rows.map((r) => ({ ...r, schemeId })));
+  }
+
+  notices(schemeId: string): Promise<AssessmentNotice[]> {
+    return this.db.repo(AssessmentNotice).find({ where: { schemeId }, order: { issuedAt: 'ASC' } });
+  }
+
+  async notice(id: string): Promise<AssessmentNotice> {
+    const n = await this.db.repo(AssessmentNotice).findOneBy({ id });
+    if (!n) throw new NotFoundError('Notice not found');
+    return n;
+  }
+
+  /** The next number of a kind in a year; called under the scheme's lock, the unique key backs it. */
+  async nextNoticeSeq(kind: string, year: number): Promise<number> {
+    const [row] = (await this.db.manager.query(
+      `SELECT coalesce(max(seq), 0) + 1 AS seq FROM assessment_notice WHERE kind = $1 AND year = $2`,
+      [kind, year],
+    )) as { seq: number }[];
+    return Number(row!.seq);
+  }
+
+  insertNotice(n: Partial<AssessmentNotice>): Promise<AssessmentNotice> {
+    return this.db.repo(AssessmentNotice).save(this.db.repo(AssessmentNotice).create(n));
+  }
+}
+
+/** Sheets belong to their enterprise: an officer reads only its own. */
+@Injectable()
+export class SheetRepository extends EnterpriseScopedRepository<AssessmentSheet> {
+  protected readonly target = AssessmentSheet;
+  protected readonly scopeProperty = 'enterpriseId';
+  protected readonly notFoundMessage = 'Assessment sheet not found';
+
+  constructor(db: Db, context: RequestContext) {
+    super(db, context);
+  }
+
+  ofScheme(schemeId: string): Promise<AssessmentSheet[]> {
+    return this.query('s')
+      .andWhere('s.schemeId = :schemeId', { schemeId })
+      .orderBy('s.rank', 'ASC')
+      .getMany();
+  }
+
+  /** Every sheet of a scheme, whatever the caller's scope (ranking a scheme needs them all). */
+  allOfScheme(schemeId: string): Promise<AssessmentSheet[]> {
+    return this.repo.find({ where: { schemeId } });
+  }
+
+  saveAll(rows: AssessmentSheet[]): Promise<AssessmentSheet[]> {
+    return this.repo.save(rows);
+  }
+
+  scores(sheetIds: string[]): Promise<AssessmentScore[]> {
+    if (!sheetIds.length) return Promise.resolve([]);
+    return this.db
+      .repo(AssessmentScore)
+      .createQueryBuilder('c')
+      .where('c.sheetId = ANY(:ids)', { ids: sheetIds })
+      .getMany();
+  }
+
+  async score(sheetId: string, indicatorId: string): Promise<AssessmentScore | null> {
+    return this.db.repo(AssessmentScore).findOneBy({ sheetId, indicatorId });
+  }
+
+  saveScores(rows: Partial<AssessmentScore>[]): Promise<unknown> {
+    return this.db.repo(AssessmentScore).upsert(rows, ['sheetId', 'indicatorId']);
+  }
+
+  objections(sheetIds: string[]): Promise<AssessmentObjection[]> {
+    if (!sheetIds.length) return Promise.resolve([]);
+    return this.db
+      .repo(AssessmentObjection)
+      .createQueryBuilder('o')
+      .where('o.sheetId = ANY(:ids)', { ids: sheetIds })
+      .orderBy('o.filedAt', 'ASC')
+      .getMany();
+  }
+
+  async objection(id: string): Promise<AssessmentObjection> {
+    const o = await this.db.repo(AssessmentObjection).findOneBy({ id });
+    if (!o) throw new NotFoundError('Objection not found');
+    return o;
+  }
+
+  saveObjection(o: Partial<AssessmentObjection>): Promise<AssessmentObjection> {
+    return this.db.repo(AssessmentObjection).save(this.db.repo(AssessmentObjection).create(o));
+  }
+}
