@@ -129,8 +129,9 @@ export class IngestService implements OnModuleInit, BeforeApplicationShutdown {
         },
         committed: Promise.resolve(),
       };
-    const codes = readings.flatMap((r) => (typeof r.point === 'string' ? [r.point] : []));
-    const points = await this.pointsOf(enterpriseId, codes);
+    // Awaits only on a cache miss or a full queue: at thousands of messages a second, each
+    // promise less is CPU the batches get.
+    const points = this.cachedPoints(enterpriseId, readings) ?? (await this.loadPoints(enterpriseId));
     const rejected: IngestResult['rejected'] = [];
     const accepted: Accepted[] = [];
     const oldest = now.getTime() - this.config.READING_RETENTION_DAYS * 86_400_000;
@@ -141,7 +142,7 @@ export class IngestService implements OnModuleInit, BeforeApplicationShutdown {
         accepted.push({ point: points.get(r.point as string)!, ts: toDate(r.ts)!, value: r.value as number });
     });
     const { committed } = accepted.length
-      ? await this.batcher.add(accepted)
+      ? (this.batcher.tryAdd(accepted) ?? (await this.batcher.add(accepted)))
       : { committed: Promise.resolve() };
     return { result: { accepted: accepted.length, rejected }, committed };
   }
@@ -222,11 +223,16 @@ export class IngestService implements OnModuleInit, BeforeApplicationShutdown {
     for (const id of newIds) this.liveRows.add(id);
   }
 
-  private async pointsOf(enterpriseId: string, codes: string[]): Promise<Map<string, SensorPoint>> {
+  /** The enterprise's points from the cache when it is fresh and knows every code; else null. */
+  private cachedPoints(enterpriseId: string, readings: IncomingReading[]): Map<string, SensorPoint> | null {
     const cached = this.pointCache.get(enterpriseId);
-    const fresh = cached && Date.now() - cached.at < POINT_CACHE_MS ? cached.points : null;
-    if (fresh && codes.every((c) => fresh.has(c))) return fresh;
-    // A code not seen yet (a point just added) or a stale cache: read the enterprise's points.
+    if (!cached || Date.now() - cached.at >= POINT_CACHE_MS) return null;
+    // A code not seen yet may be a point just added: read them again.
+    for (const r of readings) if (typeof r.point === 'string' && !cached.points.has(r.point)) return null;
+    return cached.points;
+  }
+
+  private async loadPoints(enterpriseId: string): Promise<Map<string, SensorPoint>> {
     const all = await this.points.byEnterprise(enterpriseId);
     const points = new Map(all.map((p) => [p.code, p]));
     this.pointCache.set(enterpriseId, { at: Date.now(), points });

@@ -156,7 +156,7 @@ export class MqttIngest implements OnApplicationBootstrap, BeforeApplicationShut
     }
     for (;;) {
       try {
-        const enterpriseId = await this.enterpriseOf(creditCode);
+        const enterpriseId = this.enterpriseIds.get(creditCode) ?? (await this.enterpriseOf(creditCode));
         if (!enterpriseId) {
           this.logger.warn(
             { topic: packet.topic },

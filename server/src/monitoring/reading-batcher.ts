@@ -36,7 +36,16 @@ export class ReadingBatcher<T> {
 
   /** Queues the items once there is room; `committed` settles when their batch is written. */
   async add(items: T[]): Promise<{ committed: Promise<void> }> {
-    while (this.queued >= this.options.highWater) await new Promise<void>((r) => this.roomWaiters.push(r));
+    for (;;) {
+      const queued = this.tryAdd(items);
+      if (queued) return queued;
+      await new Promise<void>((r) => this.roomWaiters.push(r));
+    }
+  }
+
+  /** `add` when there is room now (the common case, without a wait); null when there is none. */
+  tryAdd(items: T[]): { committed: Promise<void> } | null {
+    if (this.queued >= this.options.highWater) return null;
     let entry!: Entry<T>;
     const committed = new Promise<void>((resolve, reject) => {
       entry = { items, at: Date.now(), resolve, reject };
