@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ZONE_NAME, formatNoticeDocumentNo } from '@muster/contracts';
-import { UnavailableError, problem } from '../common/domain-errors.js';
 import { requirePdfFont } from '../common/pdf.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { SchemeRepository } from './assessment.repository.js';
