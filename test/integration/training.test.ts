@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import {
   type NotificationKind,
@@ -9,6 +10,7 @@ import {
   trainingStatus,
 } from '@muster/contracts';
 import { Clock } from '../../server/src/common/clock.js';
+import { SIGN_IN_FAILURES } from '../../server/src/training/sign-in-throttle.js';
 import { ReminderScheduler } from '../../server/src/reminders/reminder-scheduler.js';
 import { zoneDate } from '../../server/src/zone/zone-time.js';
 import { WorkerModule } from '../../worker/src/worker.module.js';
@@ -290,4 +292,41 @@ describe('training, certificates and their reminders', () => {
     expect(await counts()).toEqual({ due: 2, overdue: 1, expiring: 2, expired: 1 });
     jest.restoreAllMocks();
   }, 60_000);
+
+  it('refuses an address that keeps giving unknown numbers, but never a class signing in together', async () => {
+    // The count is per address, and every request here comes from this one: start from none.
+    const redis = new Redis(REDIS_URL);
+    const keys = await redis.keys(`${t.redisPrefix}:training-sign-in-failures*`);
+    if (keys.length) await redis.del(...keys);
+    await redis.quit();
+
+    const session = await t.http.post('/api/training/sessions').set(auth(officer)).send({
+      kind: 'lecture',
+      title: '班组长安全讲座',
+      trainer: '李工',
+      startsAt: new Date().toISOString(),
+      hours: 2,
+      content: '受限空间作业',
+    });
+    expect(session.status).toBe(201);
+    const link = `/api/training-sign-in/${(session.body.signInPath as string).split('/').pop()}`;
+    const people = ['+8613900771101', '+8613900771102', '+8613900771103'];
+    for (const [i, phone] of people.entries()) await contact(`讲座学员${i + 1}`, phone);
+
+    // A room of people on one Wi-Fi, some pressing twice: far more sign-ins than refusals allowed.
+    for (let round = 0; round < 5; round++) {
+      for (const phone of people) {
+        expect((await t.http.post(link).send({ phone })).status).toBe(200);
+      }
+    }
+
+    for (let i = 0; i < SIGN_IN_FAILURES; i++) {
+      const guess = await t.http.post(link).send({ phone: `+86139007720${String(i).padStart(2, '0')}` });
+      expect(guess.status).toBe(400);
+    }
+    const locked = await t.http.post(link).send({ phone: people[0] });
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    expect(locked.body.problems).toEqual([expect.objectContaining({ code: 'training.signInLocked' })]);
+  });
 });

@@ -1,7 +1,7 @@
-import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { type HttpException, Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import type { ApiProblem } from '@muster/contracts';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { tooManyAttempts } from '../common/too-many-attempts.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { REDIS } from '../redis/redis.module.js';
 
@@ -103,16 +103,4 @@ function refusal(e: unknown, code: string, message: (seconds: number) => string)
   if (!(e instanceof RateLimiterRes)) return e;
   const seconds = Math.max(1, Math.ceil(e.msBeforeNext / 1000));
   return tooManyAttempts(code, message(seconds), seconds);
-}
-
-/**
- * `retryAfter` also becomes the Retry-After header (HttpExceptionFilter); the problem's code and
- * seconds let the console say it in its own language.
- */
-function tooManyAttempts(code: string, message: string, seconds: number): HttpException {
-  const problems: ApiProblem[] = [{ message, code, params: { seconds } }];
-  return new HttpException(
-    { statusCode: 429, message, error: 'Too Many Requests', retryAfter: seconds, problems },
-    HttpStatus.TOO_MANY_REQUESTS,
-  );
 }

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type {
   LapsingCertificateView,
@@ -25,6 +26,7 @@ import {
   SignInDto,
   YearQueryDto,
 } from './training.dto.js';
+import { SignInThrottle } from './sign-in-throttle.js';
 import { TrainingService } from './training.service.js';
 
 @ApiTags('training')
@@ -100,7 +102,10 @@ export class TrainingController {
 @Controller('api/training-sign-in')
 @Public()
 export class TrainingSignInController {
-  constructor(private readonly training: TrainingService) {}
+  constructor(
+    private readonly training: TrainingService,
+    private readonly throttle: SignInThrottle,
+  ) {}
 
   @ApiDoc('The session behind a sign-in link', 400, 404)
   @Get(':token')
@@ -113,10 +118,15 @@ export class TrainingSignInController {
     400,
     404,
     413,
+    429,
   )
   @Post(':token')
   @HttpCode(200)
-  signIn(@Param('token') token: string, @Body() dto: SignInDto): Promise<TrainingSignInResult> {
-    return this.training.signIn(token, dto);
+  signIn(
+    @Param('token') token: string,
+    @Body() dto: SignInDto,
+    @Req() req: Request,
+  ): Promise<TrainingSignInResult> {
+    return this.throttle.attempt(req.ip ?? 'unknown', () => this.training.signIn(token, dto));
   }
 }
