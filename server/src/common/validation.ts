@@ -7,6 +7,7 @@ import {
   registerDecorator,
   type ValidationArguments,
 } from 'class-validator';
+import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata.js';
 import type { ApiProblem } from '@muster/contracts';
 
 /**
@@ -146,6 +147,22 @@ function ruleParams(e: ValidationError, constraint: string): ApiProblem['params'
 
 const NOT_A_LIST = 'must be an object, not a list';
 
+/**
+ * The nested fields of a DTO class. Decorators register a class's rules when it is defined, so
+ * they are read once per class rather than searched for in every request.
+ */
+const nestedFields = new Map<object, ValidationMetadata[]>();
+function nestedFieldsOf(target: object['constructor']): ValidationMetadata[] {
+  let fields = nestedFields.get(target);
+  if (!fields) {
+    fields = getMetadataStorage()
+      .getTargetValidationMetadatas(target, '', true, false)
+      .filter((m) => m.type === ValidationTypes.NESTED_VALIDATION);
+    nestedFields.set(target, fields);
+  }
+  return fields;
+}
+
 function shapeError(property: string, children: ValidationError[], problem?: string): ValidationError {
   return { property, children, ...(problem ? { constraints: { nestedShape: problem } } : {}) };
 }
@@ -158,10 +175,7 @@ function shapeError(property: string, children: ValidationError[], problem?: str
  */
 export function nestedShapeErrors(instance: object): ValidationError[] {
   const errors: ValidationError[] = [];
-  const nested = getMetadataStorage()
-    .getTargetValidationMetadatas(instance.constructor, '', true, false)
-    .filter((m) => m.type === ValidationTypes.NESTED_VALIDATION);
-  for (const m of nested) {
+  for (const m of nestedFieldsOf(instance.constructor)) {
     const value = (instance as Record<string, unknown>)[m.propertyName];
     if (!m.each) {
       if (Array.isArray(value)) errors.push(shapeError(m.propertyName, [], NOT_A_LIST));
