@@ -140,6 +140,7 @@ export interface InstallationView {
  */
 export interface InstallationExposure {
   installationId: string;
+  code: string;
   name: string;
   grade: InstallationGrade | null;
   location: { lat: number; lng: number } | null;

@@ -3,6 +3,7 @@
  * cards, escalation policies and responsibility lists, as the API answers them.
  */
 import type { IncidentCategory, Severity } from './incidents.js';
+import type { InstallationGrade } from './installations.js';
 
 export const PLAN_TYPES = ['comprehensive', 'special', 'on_site'] as const;
 /** 综合应急预案 / 专项应急预案 / 现场处置方案. */
@@ -249,6 +250,23 @@ export interface PlanSuggestion {
   items: PlanSuggestionItem[];
   /** The enterprise's published on-site disposal plans for the category (post-level actions). */
   onSite: PlanView[];
+  /** The enterprise's major hazard installations, graded first: why plans are suggested for them. */
+  installations: SuggestionInstallation[];
+}
+
+/** A major hazard installation (重大危险源) of the enterprise and the suggested plans it calls for. */
+export interface SuggestionInstallation {
+  installationId: string;
+  name: string;
+  grade: InstallationGrade;
+  chemicals: { name: string; maxQuantityT: number }[];
+  /** What its chemicals can cause, as the hazards a plan guards against. */
+  hazards: PlanHazard[];
+  /**
+   * The suggested plans it calls for: a comprehensive or special plan guarding against one of its
+   * hazards, an on-site disposal plan naming it (by name or code) in its title or scope.
+   */
+  planIds: string[];
 }
 
 // ---- escalation policies -------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BrowserContext, Page } from 'playwright-core';
-import type { RunView } from '@muster/contracts';
+import type { IncidentView, InstallationExposure, RunView } from '@muster/contracts';
 import { CHLORINE_TITLE } from '../../server/src/demo/drills-demo.js';
 import { ConsoleBrowser, demoToken, requireBuiltConsole, screenshot, shot } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -8,7 +8,8 @@ import { startTestServer, type TestServer } from '../support/server.js';
 /**
  * The demo chlorine drill: the commander runs the plume model in the drill room, and the
  * footprint appears on the open room map of the enterprise's officer, live, with its legend and
- * what the model says at a point the officer clicks. Seen in Chinese and in English.
+ * what the model says at a point the officer clicks. Seen in Chinese and in English. Then the
+ * commander takes the source from the enterprise's major hazard register: the chlorine store.
  */
 describe('consequence models in the demo chlorine drill room', () => {
   let server: TestServer;
@@ -123,6 +124,48 @@ describe('consequence models in the demo chlorine drill room', () => {
     expect(await commander.getByTestId('consequence-limits').textContent()).toContain('neutral buoyancy');
     await commander.getByTestId('consequence-panel').scrollIntoViewIfNeeded();
     await screenshot(commander, 'consequence-panel-en');
+    expect(ui.pageErrors).toEqual([]);
+    expect(ui.foreignRequests).toEqual([]);
+  }, 60_000);
+
+  it("prefills the source from the enterprise's registered chlorine store and runs the puff model", async () => {
+    const incident = await api<IncidentView>('GET', `/api/incidents/${incidentId}`);
+    const register = await api<InstallationExposure[]>(
+      'GET',
+      `/api/installations/exposure/${incident.enterpriseId}`,
+    );
+    const store = register.find((i) => i.code === 'CL2-STORE')!;
+    const panel = commander.getByTestId('consequence-panel');
+    // Still in English from the step before.
+    await panel.getByLabel('Model', { exact: true }).selectOption('puff');
+    const installation = panel.getByLabel('Installation (from the major hazard register)');
+    const option = installation.locator('option', { hasText: '液氯钢瓶储存库' });
+    expect(await option.textContent()).toBe(`液氯钢瓶储存库 (grade ${store.grade}) · 液氯 30 t`);
+    await installation.selectOption((await option.getAttribute('value'))!);
+
+    expect(await panel.getByLabel('Substance').inputValue()).toBe('chlorine');
+    expect(await panel.getByLabel('Mass released (kg)').inputValue()).toBe('30000');
+    expect(Number(await panel.getByLabel('Latitude').inputValue())).toBe(store.location!.lat);
+    expect(Number(await panel.getByLabel('Longitude').inputValue())).toBe(store.location!.lng);
+    expect(await panel.getByTestId('installation-hint').textContent()).toContain('maximum quantity of 30 t');
+    await panel.getByTestId('consequence-form').scrollIntoViewIfNeeded();
+    await screenshot(commander, 'consequence-installation-en');
+
+    const before = await panel.getByTestId('consequence-run').count();
+    await panel.getByRole('button', { name: 'Run and draw' }).click();
+    await panel.getByTestId('consequence-run').nth(before).waitFor({ timeout: 15_000 });
+    const run = panel.getByTestId('consequence-run').first();
+    expect(await run.getAttribute('data-model')).toBe('puff');
+    expect(await run.textContent()).toContain('Chlorine instantaneous release 30000 kg (puff)');
+
+    await commander.getByTestId('language-switcher').selectOption('zh-CN');
+    await commander.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    const grade = ['一级', '二级', '三级', '四级'][store.grade! - 1];
+    expect(
+      await panel.getByLabel('危险源（取自重大危险源登记）').locator('option:checked').textContent(),
+    ).toBe(`液氯钢瓶储存库（${grade}）· 液氯 30 t`);
+    await panel.getByTestId('consequence-form').scrollIntoViewIfNeeded();
+    await screenshot(commander, 'consequence-installation-zh');
     expect(ui.pageErrors).toEqual([]);
     expect(ui.foreignRequests).toEqual([]);
   }, 60_000);

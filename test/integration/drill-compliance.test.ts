@@ -320,6 +320,46 @@ describe('drill compliance', () => {
     ).toBe(404);
   });
 
+  it('Art. 33: a unit listed only by its registered major hazard installation owes the half-yearly drill', async () => {
+    const store = await enterprise(sql, '合规测试仓储有限公司', '仓储', 'low', 'other');
+    await plan(sql, store, 'comprehensive', [
+      { status: 'published', publishedAt: local('2025-12-01 09:00') },
+    ]);
+    const duties = async () =>
+      ((await get(commander, `/api/drills/compliance?enterpriseId=${store}`)).body as ComplianceReport).items;
+    expect((await duties()).map((i) => [i.requirement, i.listed])).toEqual([
+      ['comprehensive_or_special', false],
+    ]);
+
+    // A unit holding 3 t of chlorine stays below its critical quantity (5 t): not a major hazard installation.
+    const admin = await t.token('zone_admin');
+    const created = await t.http
+      .post('/api/installations')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({
+        enterpriseId: store,
+        code: 'MH-T1',
+        name: '液氯钢瓶库',
+        kind: 'storage',
+        peopleExposed: 20,
+        chemicals: [{ substance: 'chlorine', name: '液氯', category: 'J3', maxQuantityT: 3 }],
+      });
+    expect(created.status).toBe(201);
+    expect(created.body.assessment.grade).toBeNull();
+    expect((await duties()).map((i) => i.listed)).toEqual([false]);
+
+    const graded = await t.http
+      .patch(`/api/installations/${created.body.id}`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ chemicals: [{ substance: 'chlorine', name: '液氯', category: 'J3', maxQuantityT: 30 }] });
+    expect(graded.status).toBe(200);
+    expect(graded.body.assessment.grade).not.toBeNull();
+    const byReq = Object.fromEntries((await duties()).map((i) => [i.requirement, i]));
+    expect(Object.keys(byReq).sort()).toEqual(['any_plan', 'comprehensive_or_special']);
+    expect(byReq.comprehensive_or_special).toMatchObject({ listed: true, intervalMonths: 12 });
+    expect(byReq.any_plan).toMatchObject({ listed: true, intervalMonths: 6, dueOn: '2026-06-01' });
+  });
+
   it('Art. 33: the zone records the category; an officer may not; the demo enterprises have theirs', async () => {
     const admin = await t.token('zone_admin');
     const officer = await t.login('officer1@muster.test');

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { randomUUID } from 'node:crypto';
 import type {
   EscalationPolicyView,
+  InstallationExposure,
   PlanDetailView,
   PlanSuggestion,
   PlanVersionView,
@@ -561,6 +562,50 @@ describe('contingency plans', () => {
       });
       // No plan of another enterprise ever appears.
       expect(s.items.every((i) => i.plan.enterpriseId === null || i.plan.enterpriseId === ent2)).toBe(true);
+    });
+
+    it("names the enterprise's major hazard installations and the plans they call for", async () => {
+      const suffix = randomUUID().slice(0, 6);
+      const exposure = (await api(admin).get(`/api/installations/exposure/${ent2}`))
+        .body as InstallationExposure[];
+      // The demo liquid chlorine store of the fine-chemicals plant (30 t against Q = 5 t).
+      const store = exposure.find((i) => i.code === 'CL2-STORE')!;
+      expect(store.grade).not.toBeNull();
+      const toxic = await publishNew(officer2, {
+        type: 'special',
+        title: `E氯气泄漏 ${suffix}`,
+        hazards: ['toxic_release'],
+        incidentCategories: ['hazardous_chemical_leak'],
+      });
+      const electrical = await publishNew(officer2, {
+        type: 'special',
+        title: `E停电 ${suffix}`,
+        hazards: ['electrical'],
+        incidentCategories: ['hazardous_chemical_leak'],
+      });
+
+      const s = (
+        await api(await t.token('commander')).get(
+          `/api/plans/suggest?category=hazardous_chemical_leak&enterpriseId=${ent2}`,
+        )
+      ).body as PlanSuggestion;
+      const called = s.installations.find((i) => i.installationId === store.installationId)!;
+      expect(called).toMatchObject({
+        name: '液氯钢瓶储存库',
+        grade: store.grade,
+        chemicals: [{ name: '液氯', maxQuantityT: 30 }],
+        hazards: ['toxic_release', 'poisoning_asphyxiation'],
+      });
+      expect(called.planIds).toContain(toxic.plan.id);
+      expect(called.planIds).not.toContain(electrical.plan.id);
+      // Among the enterprise's special plans the one its installation calls for comes first.
+      const specials = s.items.filter((i) => i.match === 'enterprise_special').map((i) => i.plan.id);
+      expect(specials.indexOf(toxic.plan.id)).toBeLessThan(specials.indexOf(electrical.plan.id));
+
+      // The zone's plans alone: no enterprise, no installations.
+      const zone = (await api(admin).get('/api/plans/suggest?category=hazardous_chemical_leak'))
+        .body as PlanSuggestion;
+      expect(zone.installations).toEqual([]);
     });
 
     it('validates its query and hides other enterprises from officers', async () => {

@@ -1,15 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { type ComplianceReport, type PlanType, isArt33Listed } from '@muster/contracts';
+import { type ComplianceReport, type PlanType } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { EnterpriseService } from '../enterprises/enterprise.service.js';
+import { InstallationRepository } from '../installations/installation.repository.js';
 import { PlanService } from '../plans/plan.service.js';
 import {
   type CompliancePlan,
   type ComplianceRun,
   type UnreportedRun,
   complianceReport,
+  isListed,
 } from './compliance.js';
 import { NotFoundError } from '../common/domain-errors.js';
 import { RequestContext } from '../common/request-context.js';
@@ -21,6 +23,7 @@ export class ComplianceService {
     private readonly db: Db,
     private readonly enterprises: EnterpriseService,
     private readonly plans: PlanService,
+    private readonly installations: InstallationRepository,
     private readonly clock: Clock,
     private readonly context: RequestContext,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -31,9 +34,12 @@ export class ComplianceService {
    * (the reminder scheduler's scan time), by default the clock's.
    */
   async report(enterpriseId?: string, now: Date = this.clock.now()): Promise<ComplianceReport> {
-    const enterprises = await this.enterprises.profiles(enterpriseId);
-    if (enterpriseId && enterprises.length === 0) throw new NotFoundError('Enterprise not found');
-    const ids = enterprises.map((e) => e.id);
+    const profiles = await this.enterprises.profiles(enterpriseId);
+    if (enterpriseId && profiles.length === 0) throw new NotFoundError('Enterprise not found');
+    const ids = profiles.map((e) => e.id);
+    // Holding a major hazard installation lists a unit under Art. 33 whatever its category says.
+    const holders = await this.installations.majorHazardHolders(ids);
+    const enterprises = profiles.map((e) => ({ ...e, majorHazardInstallation: holders.has(e.id) }));
 
     const plans: CompliancePlan[] = await this.plans.inForce(ids);
     // Only the latest ended run per enterprise and plan type can decide a due date.
@@ -47,7 +53,7 @@ export class ComplianceService {
       );
 
     // Art. 33 para. 2: a listed unit reports each drill to the competent department.
-    const listed = enterprises.filter((e) => isArt33Listed(e.regulatoryCategory)).map((e) => e.id);
+    const listed = enterprises.filter(isListed).map((e) => e.id);
     const unreported: {
       id: string;
       enterprise_id: string;

@@ -380,6 +380,24 @@ describe('MEM Order 2 Art. 33 duties by category', () => {
     ]);
   });
 
+  it('Art. 33: a unit listed by its major hazard installation alone reports its drills too', () => {
+    const store = { ...food, majorHazardInstallation: true };
+    const r = report({
+      enterprises: [store],
+      plans: [{ enterpriseId: store.id, type: 'special', firstPublishedAt: local('2026-01-10 09:00') }],
+      unreportedRuns: [
+        {
+          id: 'r-store',
+          enterpriseId: store.id,
+          title: '液氯泄漏演练',
+          planType: 'special',
+          endedAt: local('2026-05-01 10:00'),
+        },
+      ],
+    });
+    expect(r.unreported.map((u) => u.runId)).toEqual(['r-store']);
+  });
+
   it('Art. 33: a unit whose category is not yet recorded is held to the general rule and says so', () => {
     const r = report({
       enterprises: [unrecorded],

@@ -28,8 +28,8 @@ export interface ComplianceEnterprise {
   /**
    * Whether the unit holds a registered major hazard installation (重大危险源): it stores or uses
    * hazardous chemicals in quantity, an activity Art. 33 lists, whatever its category says.
-   * Muster keeps no installation register yet, so callers leave it unset; when one exists, the
-   * register's finder fills it here. Never derived from the risk colour (重大风险).
+   * Filled from the installation register (a unit identified and graded per GB 18218-2018); unset
+   * counts as none. Never derived from the risk colour (重大风险).
    */
   majorHazardInstallation?: boolean;
 }
@@ -113,6 +113,11 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
+/** A unit Art. 33 lists: by its recorded category, or because it holds a major hazard installation. */
+export function isListed(e: ComplianceEnterprise): boolean {
+  return isArt33Listed(e.regulatoryCategory) || e.majorHazardInstallation === true;
+}
+
 /**
  * The compliance of every enterprise that has a published plan.
  *
@@ -139,7 +144,7 @@ export function complianceReport(input: ComplianceInput): ComplianceReport {
   for (const e of input.enterprises) {
     const plans = input.plans.filter((p) => p.enterpriseId === e.id);
     if (plans.length === 0) continue;
-    const listed = isArt33Listed(e.regulatoryCategory) || e.majorHazardInstallation === true;
+    const listed = isListed(e);
     const runs = input.runs.filter((r) => r.enterpriseId === e.id);
 
     const requirement = (
@@ -186,7 +191,10 @@ export function complianceReport(input: ComplianceInput): ComplianceReport {
 
   const byId = new Map(input.enterprises.map((e) => [e.id, e]));
   const unreported: UnreportedDrill[] = (input.unreportedRuns ?? [])
-    .filter((r) => isArt33Listed(byId.get(r.enterpriseId)?.regulatoryCategory ?? null))
+    .filter((r) => {
+      const e = byId.get(r.enterpriseId);
+      return e !== undefined && isListed(e);
+    })
     .sort((a, b) => a.endedAt.getTime() - b.endedAt.getTime() || a.id.localeCompare(b.id))
     .map((r) => ({
       runId: r.id,

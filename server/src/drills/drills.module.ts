@@ -7,6 +7,7 @@ import { ClockModule } from '../common/clock.js';
 import { DirectoryModule } from '../directory/directory.module.js';
 import { EnterpriseModule } from '../enterprises/enterprise.module.js';
 import { IncidentModule } from '../incidents/incident.module.js';
+import { InstallationsModule } from '../installations/installations.module.js';
 import { JobsModule } from '../jobs/jobs.module.js';
 import { PlansModule } from '../plans/plans.module.js';
 import { RemindersModule } from '../reminders/reminders.module.js';
@@ -40,6 +41,7 @@ import { ScenarioService } from './scenario.service.js';
     DirectoryModule,
     PlansModule,
     IncidentModule,
+    InstallationsModule,
     RoomWorkModule,
     CalloutsModule,
     JobsModule,

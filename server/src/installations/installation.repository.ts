@@ -39,6 +39,17 @@ export class InstallationRepository extends EnterpriseScopedRepository<Installat
     return this.query('i').andWhere('i.id IN (:...ids)', { ids }).getMany();
   }
 
+  /** The enterprises among `ids` that hold at least one major hazard installation. */
+  async majorHazardHolders(ids: readonly string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows = await this.query('i')
+      .select('DISTINCT i.enterpriseId', 'enterprise_id')
+      .andWhere('i.enterpriseId IN (:...ids)', { ids })
+      .andWhere('i.grade IS NOT NULL')
+      .getRawMany<{ enterprise_id: string }>();
+    return new Set(rows.map((r) => r.enterprise_id));
+  }
+
   /** By id whatever the caller's scope: background work reads what a point belongs to. */
   anyByIds(ids: readonly string[]): Promise<Installation[]> {
     return ids.length ? this.repo.findBy({ id: In([...ids]) }) : Promise.resolve([]);

@@ -55,6 +55,7 @@ export class InstallationService {
     const [rows] = await this.installations.list({ enterpriseId, skip: 0, take: 500 });
     return rows.map((i) => ({
       installationId: i.id,
+      code: i.code,
       name: i.name,
       grade: i.grade,
       location: i.lat !== null && i.lng !== null ? { lat: i.lat, lng: i.lng } : null,

@@ -1,7 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
-import type { PlanLevelView, PlanType, PlanView, Severity } from '@muster/contracts';
+import type {
+  InstallationExposure,
+  PlanHazard,
+  PlanLevelView,
+  PlanType,
+  PlanView,
+  Severity,
+} from '@muster/contracts';
 import {
   type SuggestionCandidate,
+  hazardsOfCategory,
+  installationCalls,
   levelFor,
   matchOf,
   suggestPlans,
@@ -145,6 +154,7 @@ describe('plan suggestion', () => {
       severity: null,
       items: [],
       onSite: [],
+      installations: [],
     });
   });
 
@@ -178,6 +188,111 @@ describe('plan suggestion', () => {
     it('is none (the zone’s plans only) for zone roles and system work when none is named', () => {
       expect(suggestionEnterprise(undefined, commander)).toBeNull();
       expect(suggestionEnterprise(undefined, null)).toBeNull();
+    });
+  });
+
+  describe('major hazard installations', () => {
+    const chlorineStore: InstallationExposure = {
+      installationId: 'i-cl2',
+      code: 'CL2-STORE',
+      name: '液氯钢瓶储存库',
+      grade: 3,
+      location: null,
+      chemicals: [{ name: '液氯', substance: 'chlorine', category: 'J3', maxQuantityT: 30 }],
+    };
+    const solventTanks: InstallationExposure = {
+      installationId: 'i-tank',
+      code: 'T-200',
+      name: '甲醇储罐区',
+      grade: 2,
+      location: null,
+      chemicals: [{ name: '甲醇', substance: 'methanol', category: 'W5.3', maxQuantityT: 2000 }],
+    };
+    const belowCritical: InstallationExposure = { ...chlorineStore, installationId: 'i-small', grade: null };
+
+    const guarding = (
+      id: string,
+      type: PlanType,
+      hazards: PlanHazard[],
+      title = id,
+    ): SuggestionCandidate => ({
+      plan: { ...plan(id, type, ENTERPRISE), hazards, title },
+      versionId: `v-${id}`,
+    });
+
+    it.each([
+      ['J1', ['toxic_release', 'poisoning_asphyxiation']],
+      ['J3', ['toxic_release', 'poisoning_asphyxiation']],
+      ['W2', ['fire', 'explosion']],
+      ['W5.4', ['fire', 'explosion']],
+      ['W1.1', ['fire', 'explosion']],
+      ['W4', ['fire']],
+      ['W9.2', ['fire']],
+      ['W10', ['fire', 'explosion']],
+    ])('GB 18218 category %s can cause %j', (category, hazards) => {
+      expect(hazardsOfCategory(category)).toEqual(hazards);
+    });
+
+    it('a graded installation calls for the plans guarding against its hazards and the on-site plans naming it', () => {
+      const plans = [
+        guarding('leak', 'special', ['toxic_release']),
+        guarding('fire', 'special', ['fire']),
+        guarding('power', 'special', ['electrical']),
+        guarding('os-cl2', 'on_site', [], '液氯钢瓶储存库泄漏现场处置方案'),
+        guarding('os-code', 'on_site', [], 'T-200 罐区火灾现场处置'),
+        guarding('os-other', 'on_site', ['toxic_release'], '配电室触电现场处置方案'),
+      ].map((c) => c.plan);
+      expect(installationCalls([chlorineStore, solventTanks, belowCritical], plans)).toEqual([
+        {
+          installationId: 'i-cl2',
+          name: '液氯钢瓶储存库',
+          grade: 3,
+          chemicals: [{ name: '液氯', maxQuantityT: 30 }],
+          hazards: ['toxic_release', 'poisoning_asphyxiation'],
+          planIds: ['leak', 'os-cl2'],
+        },
+        {
+          installationId: 'i-tank',
+          name: '甲醇储罐区',
+          grade: 2,
+          chemicals: [{ name: '甲醇', maxQuantityT: 2000 }],
+          hazards: ['fire', 'explosion'],
+          planIds: ['fire', 'os-code'],
+        },
+      ]);
+    });
+
+    it('puts the plans an installation calls for first among equals, and names the installation', () => {
+      const s = suggestPlans({
+        ...base,
+        candidates: [
+          guarding('a-power', 'special', ['electrical']),
+          guarding('b-leak', 'special', ['toxic_release']),
+          guarding('os-a', 'on_site', [], '配电室现场处置方案'),
+          guarding('os-b', 'on_site', [], '液氯钢瓶储存库现场处置方案'),
+        ],
+        levels: [],
+        installations: [chlorineStore],
+      });
+      expect(s.items.map((i) => i.plan.id)).toEqual(['b-leak', 'a-power']);
+      expect(s.onSite.map((p) => p.id)).toEqual(['os-b', 'os-a']);
+      expect(s.installations).toEqual([
+        expect.objectContaining({ installationId: 'i-cl2', grade: 3, planIds: ['b-leak', 'os-b'] }),
+      ]);
+    });
+
+    it('an enterprise with no graded installation keeps the order as it was', () => {
+      const s = suggestPlans({
+        ...base,
+        candidates: [
+          guarding('a-power', 'special', ['electrical']),
+          guarding('b-leak', 'special', ['toxic_release']),
+        ],
+        levels: [],
+        installations: [belowCritical],
+      });
+      expect(s.items.map((i) => i.plan.id)).toEqual(['a-power', 'b-leak']);
+      expect(s.installations).toEqual([]);
     });
   });
 });

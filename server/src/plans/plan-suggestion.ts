@@ -5,12 +5,15 @@
  */
 import type {
   IncidentCategory,
+  InstallationExposure,
+  PlanHazard,
   PlanLevelView,
   PlanSuggestion,
   PlanSuggestionItem,
   PlanView,
   Role,
   Severity,
+  SuggestionInstallation,
   SuggestionMatch,
 } from '@muster/contracts';
 
@@ -37,6 +40,49 @@ export interface SuggestionInput {
   candidates: SuggestionCandidate[];
   /** The levels of the candidates' versions, by rank (the most severe response first). */
   levels: PlanLevelView[];
+  /** The enterprise's registered installations (the register's exposure); only graded ones count. */
+  installations?: InstallationExposure[];
+}
+
+/**
+ * What a GB 18218-2018 hazard category can cause, as plan hazards: toxic substances (J) a release
+ * and poisoning; oxidizers (W4, W9) a fire; explosives, self-reactive substances and organic
+ * peroxides (W1, W6, W7) and the flammables (the other W) a fire and an explosion.
+ */
+export function hazardsOfCategory(category: string): PlanHazard[] {
+  if (category.startsWith('J')) return ['toxic_release', 'poisoning_asphyxiation'];
+  if (/^W(4|9)(\.|$)/.test(category)) return ['fire'];
+  return ['fire', 'explosion'];
+}
+
+/**
+ * The plans a major hazard installation calls for among the suggested ones: a comprehensive or
+ * special plan that guards against something its chemicals can cause, and an on-site disposal
+ * plan that names it (on-site plans are written per unit, and carry no other link to it).
+ */
+export function installationCalls(
+  installations: InstallationExposure[],
+  plans: PlanView[],
+): SuggestionInstallation[] {
+  return installations.flatMap((i) => {
+    if (i.grade === null) return [];
+    const hazards = [...new Set(i.chemicals.flatMap((c) => hazardsOfCategory(c.category)))];
+    const names = (p: PlanView) =>
+      [i.name, i.code].some((n) => n !== '' && (p.title.includes(n) || p.scope.includes(n)));
+    const planIds = plans
+      .filter((p) => (p.type === 'on_site' ? names(p) : p.hazards.some((h) => hazards.includes(h))))
+      .map((p) => p.id);
+    return [
+      {
+        installationId: i.installationId,
+        name: i.name,
+        grade: i.grade,
+        chemicals: i.chemicals.map((c) => ({ name: c.name, maxQuantityT: c.maxQuantityT })),
+        hazards,
+        planIds,
+      },
+    ];
+  });
 }
 
 /**
@@ -72,7 +118,8 @@ export function levelFor(
 /**
  * Comprehensive and special plans become the items, most specific first, each with its level;
  * on-site disposal plans (post-level actions, no response levels) are listed apart, the
- * enterprise's own before the zone's. Among equals the candidates keep their order.
+ * enterprise's own before the zone's. Among equals, a plan one of the enterprise's major hazard
+ * installations calls for comes first, then the candidates keep their order.
  */
 export function suggestPlans(input: SuggestionInput): PlanSuggestion {
   const items: PlanSuggestionItem[] = [];
@@ -90,13 +137,22 @@ export function suggestPlans(input: SuggestionInput): PlanSuggestion {
       level: levelFor(input.levels, c.versionId, input.severity),
     });
   }
-  items.sort((a, b) => MATCH_ORDER.indexOf(a.match) - MATCH_ORDER.indexOf(b.match));
-  onSite.sort((a, b) => Number(b.own) - Number(a.own));
+  const installations = installationCalls(
+    input.installations ?? [],
+    input.candidates.map((c) => c.plan),
+  );
+  const called = new Set(installations.flatMap((i) => i.planIds));
+  const calledFirst = (a: PlanView, b: PlanView) => Number(called.has(b.id)) - Number(called.has(a.id));
+  items.sort(
+    (a, b) => MATCH_ORDER.indexOf(a.match) - MATCH_ORDER.indexOf(b.match) || calledFirst(a.plan, b.plan),
+  );
+  onSite.sort((a, b) => Number(b.own) - Number(a.own) || calledFirst(a.view, b.view));
   return {
     category: input.category,
     enterpriseId: input.enterpriseId,
     severity: input.severity ?? null,
     items,
     onSite: onSite.map((o) => o.view),
+    installations,
   };
 }

@@ -6,6 +6,7 @@ import { pageWindow } from '../common/paging.js';
 import { RequestContext } from '../common/request-context.js';
 import { Db } from '../database/db.js';
 import { EnterpriseRepository } from '../enterprises/enterprise.repository.js';
+import { InstallationService } from '../installations/installation.service.js';
 import { PlanAccess } from './plan-access.js';
 import { categoryProblems, outline } from './plan-rules.js';
 import { suggestPlans, suggestionEnterprise } from './plan-suggestion.js';
@@ -33,6 +34,7 @@ export class PlanService {
     private readonly db: Db,
     private readonly plans: PlanRepository,
     private readonly enterprises: EnterpriseRepository,
+    private readonly installations: InstallationService,
     private readonly access: PlanAccess,
     private readonly views: PlanViews,
     private readonly audit: AuditService,
@@ -112,13 +114,15 @@ export class PlanService {
 
   /**
    * The published plans that apply to an incident of `category` at an enterprise, most specific
-   * first, each with the level its version maps the severity to (the rules: `plan-suggestion.ts`).
+   * first, each with the level its version maps the severity to, and the enterprise's major hazard
+   * installations with the plans they call for (the rules: `plan-suggestion.ts`).
    * The incidents module calls this when an incident is filed or re-graded.
    */
   async suggest(q: PlanSuggestQueryDto): Promise<PlanSuggestion> {
     const enterpriseId = suggestionEnterprise(q.enterpriseId, this.context.principal());
-    // Scoped: an officer asking about another enterprise learns nothing, not even its zone plans.
-    if (enterpriseId) await this.enterprises.getById(enterpriseId);
+    // Scoped (the register looks the enterprise up first): an officer asking about another
+    // enterprise learns nothing, not even its zone plans.
+    const installations = enterpriseId ? await this.installations.exposureFor(enterpriseId) : [];
     const candidates = await this.plans.publishedFor(enterpriseId, q.category);
     const levels = await this.views.levels(await this.plans.levelsOf(candidates.map((c) => c.version.id)));
     const views = await this.views.plans(candidates.map((c) => c.plan));
@@ -128,6 +132,7 @@ export class PlanService {
       severity: q.severity,
       candidates: candidates.map((c, i) => ({ plan: views[i]!, versionId: c.version.id })),
       levels,
+      installations,
     });
   }
 

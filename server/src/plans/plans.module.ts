@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DirectoryModule } from '../directory/directory.module.js';
 import { EnterpriseModule } from '../enterprises/enterprise.module.js';
 import { FileModule } from '../files/file.module.js';
+import { InstallationsModule } from '../installations/installations.module.js';
 import { RemindersModule } from '../reminders/reminders.module.js';
 import { EscalationPolicyRepository } from './escalation-policy.repository.js';
 import { EscalationPolicyService } from './escalation-policy.service.js';
@@ -16,7 +17,7 @@ import { PlanViews } from './plan.view.js';
 import { ResponsibilityService } from './responsibility.service.js';
 
 @Module({
-  imports: [EnterpriseModule, DirectoryModule, RemindersModule, FileModule],
+  imports: [EnterpriseModule, DirectoryModule, RemindersModule, FileModule, InstallationsModule],
   providers: [
     PlanService,
     PlanVersionService,

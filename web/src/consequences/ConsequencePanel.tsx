@@ -21,7 +21,8 @@ import { currentLanguage } from '../i18n';
 import { useZoneTime } from '../incidents/ui';
 import { runConsequenceModel } from './api';
 import { useConsequencesT } from './i18n';
-import { consequenceKeys, useConsequenceRuns } from './queries';
+import { installationSources, type InstallationSource } from './installation-sources';
+import { consequenceKeys, useConsequenceRuns, useInstallationSources } from './queries';
 import { distanceParts, durationParts, rankColour, shownRuns } from './threat-zones';
 import './consequences.css';
 
@@ -68,6 +69,23 @@ export function ConsequencePanel({ incident, canAct }: { incident: IncidentView;
   const [stability, setStability] = useState<(typeof STABILITY_CLASSES)[number]>('D');
   const dispersion = model === 'plume' || model === 'puff';
   const fuels = model === 'pool_fire' ? FUELS.filter((f) => f.burningRate !== null) : FUELS;
+  const register = useInstallationSources(incident.enterpriseId);
+  const sources = installationSources(register.data ?? [], model);
+  const [sourceKey, setSourceKey] = useState('');
+  const picked = sources.find((s) => s.key === sourceKey) ?? null;
+
+  // The installation's chemical, the quantity it holds and its place become the model's source.
+  const pick = (source: InstallationSource | undefined) => {
+    setSourceKey(source?.key ?? '');
+    if (!source) return;
+    if (dispersion) setSubstance(source.agent);
+    else setFuel(source.agent);
+    setNumbers({ ...numbers, massKg: String(source.massKg) });
+    if (source.location) {
+      setLat(String(source.location.lat));
+      setLng(String(source.location.lng));
+    }
+  };
 
   const run = useMutation({
     mutationFn: () => {
@@ -154,6 +172,34 @@ export function ConsequencePanel({ incident, canAct }: { incident: IncidentView;
               ))}
             </select>
           </div>
+          {sources.length > 0 && (
+            <div className="field field--wide">
+              <label htmlFor={`${id}-installation`}>{t('installation.label')}</label>
+              <select
+                id={`${id}-installation`}
+                name="installation"
+                value={picked?.key ?? ''}
+                onChange={(e) => pick(sources.find((s) => s.key === e.target.value))}
+              >
+                <option value="">{t('installation.none')}</option>
+                {sources.map((s) => (
+                  <option key={s.key} value={s.key}>
+                    {t('installation.option', {
+                      name: s.installationName,
+                      grade: t(s.grade === null ? 'installation.ungraded' : `installation.grade.${s.grade}`),
+                      chemical: s.chemicalName,
+                      quantity: s.maxQuantityT,
+                    })}
+                  </option>
+                ))}
+              </select>
+              <span className="field__hint" data-testid="installation-hint">
+                {picked
+                  ? t('installation.picked', { quantity: picked.maxQuantityT })
+                  : t('installation.hint')}
+              </span>
+            </div>
+          )}
           <div className="field">
             <label htmlFor={`${id}-lat`}>{t('field.lat')}</label>
             <input
@@ -177,7 +223,7 @@ export function ConsequencePanel({ incident, canAct }: { incident: IncidentView;
               value={lng}
               onChange={(e) => setLng(e.target.value)}
             />
-            <span className="field__hint">{t('field.sourceHint')}</span>
+            {!picked?.location && <span className="field__hint">{t('field.sourceHint')}</span>}
           </div>
           {dispersion
             ? select(

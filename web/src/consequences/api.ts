@@ -1,5 +1,5 @@
 import { apiRequest } from '../api/client';
-import type { ConsequenceRunView } from '../contracts';
+import type { ConsequenceRunView, InstallationExposure } from '../contracts';
 
 const base = (incidentId: string) => `/api/incidents/${encodeURIComponent(incidentId)}/consequences`;
 
@@ -16,4 +16,12 @@ export function runConsequenceModel(
   body: Record<string, unknown> & { title?: string },
 ): Promise<ConsequenceRunView> {
   return apiRequest(base(incidentId), { method: 'POST', body });
+}
+
+/** The incident enterprise's registered installations, offered as the model's source. */
+export function fetchInstallationSources(
+  enterpriseId: string,
+  signal?: AbortSignal,
+): Promise<InstallationExposure[]> {
+  return apiRequest(`/api/installations/exposure/${encodeURIComponent(enterpriseId)}`, { signal });
 }
