@@ -166,6 +166,16 @@ describe('consequence models in the demo chlorine drill room', () => {
     ).toBe(`液氯钢瓶储存库（${grade}）· 液氯 30 t`);
     await panel.getByTestId('consequence-form').scrollIntoViewIfNeeded();
     await screenshot(commander, 'consequence-installation-zh');
+
+    // The same register tells the commander which suggested plan the store calls for.
+    const calledFor = commander
+      .getByTestId('plan-panel')
+      .getByTestId('plan-suggestion')
+      .filter({ hasText: '液氯泄漏专项应急预案' })
+      .getByTestId('plan-called-for');
+    expect(await calledFor.textContent()).toBe(`适用于重大危险源 液氯钢瓶储存库（${grade}）`);
+    await commander.getByTestId('plan-panel').scrollIntoViewIfNeeded();
+    await screenshot(commander, 'plan-called-for-zh');
     expect(ui.pageErrors).toEqual([]);
     expect(ui.foreignRequests).toEqual([]);
   }, 60_000);

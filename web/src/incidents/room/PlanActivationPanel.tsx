@@ -9,6 +9,7 @@ import {
   type LevelActivationPreview,
   type PlanLevelView,
   type PlanSuggestionItem,
+  type SuggestionInstallation,
   type TaskView,
   responseLevelOfRank,
 } from '../../contracts';
@@ -49,14 +50,30 @@ export function PlanActivationPanel({ incident }: { incident: IncidentView }) {
       )}
       <ul className="work-list">
         {items.map((item) => (
-          <SuggestionRow key={item.versionId} incident={incident} item={item} />
+          <SuggestionRow
+            key={item.versionId}
+            incident={incident}
+            item={item}
+            installations={(suggestion.data?.installations ?? []).filter((i) =>
+              i.planIds.includes(item.plan.id),
+            )}
+          />
         ))}
       </ul>
     </section>
   );
 }
 
-function SuggestionRow({ incident, item }: { incident: IncidentView; item: PlanSuggestionItem }) {
+function SuggestionRow({
+  incident,
+  item,
+  installations,
+}: {
+  incident: IncidentView;
+  item: PlanSuggestionItem;
+  /** The enterprise's major hazard installations that call for this plan. */
+  installations: SuggestionInstallation[];
+}) {
   const { t, i18n } = useTranslation();
   // The level in words, then the plan's own name for it unless that only repeats the level.
   const label = (l: PlanLevelView) => {
@@ -116,6 +133,14 @@ function SuggestionRow({ incident, item }: { incident: IncidentView; item: PlanS
           <span>{item.plan.code}</span>
           {item.plan.enterpriseName && <span>{item.plan.enterpriseName}</span>}
         </span>
+        {installations.map((i) => (
+          <span key={i.installationId} className="work-item__meta" data-testid="plan-called-for">
+            {t('incidents.plans.calledFor', {
+              name: i.name,
+              grade: t(`incidents.plans.installationGrade.${i.grade}`),
+            })}
+          </span>
+        ))}
         {chosen ? (
           <span className="plan-suggestion__level" data-testid="plan-level">
             <strong>{label(chosen)}</strong>
