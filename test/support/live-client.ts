@@ -2,8 +2,11 @@ import { io, type Socket } from 'socket.io-client';
 import type { RoomEventView, RoomEventMessage, RoomJoinAck } from '@muster/contracts';
 
 /**
- * A room client as the web console behaves: it remembers the last seq it has seen, drops
- * anything it has already seen, and on rejoin asks for what came after.
+ * A room client as the web console behaves: it keeps the events by seq, drops anything it has
+ * already seen, and on rejoin asks for what came after the last one it holds without a hole
+ * before it. Pushes may arrive out of seq order — an event another server published reaches this
+ * one through Redis and can come after one this server emitted itself — so arrival order counts
+ * for nothing.
  */
 export class LiveRoomClient {
   readonly socket: Socket;
@@ -24,8 +27,19 @@ export class LiveRoomClient {
     this.socket.on('room:event', (e: RoomEventMessage) => this.accept([e]));
   }
 
+  /** The highest seq held. */
   get lastSeq(): number {
     return this.events.at(-1)?.seq ?? 0;
+  }
+
+  /** The last seq held with every one before it: what a rejoin asks to have after. */
+  get contiguousSeq(): number {
+    let seq = 0;
+    for (const e of this.events) {
+      if (e.seq !== seq + 1) break;
+      seq = e.seq;
+    }
+    return seq;
   }
 
   connected(): Promise<void> {
@@ -36,7 +50,7 @@ export class LiveRoomClient {
     });
   }
 
-  async join(incidentId: string, sinceSeq = this.lastSeq): Promise<RoomJoinAck> {
+  async join(incidentId: string, sinceSeq = this.contiguousSeq): Promise<RoomJoinAck> {
     const ack = (await this.socket
       .timeout(5000)
       .emitWithAck('room:join', { incidentId, sinceSeq })) as RoomJoinAck;
@@ -68,8 +82,10 @@ export class LiveRoomClient {
 
   private accept(events: RoomEventView[]): void {
     for (const e of events) {
-      if (e.seq <= this.lastSeq) continue;
-      this.events.push({ seq: e.seq, type: e.type, payload: e.payload, actor: e.actor, at: e.at });
+      if (this.events.some((held) => held.seq === e.seq)) continue;
+      const at = this.events.findIndex((held) => held.seq > e.seq);
+      const event = { seq: e.seq, type: e.type, payload: e.payload, actor: e.actor, at: e.at };
+      this.events.splice(at < 0 ? this.events.length : at, 0, event);
     }
     this.waiters = this.waiters.filter((w) => (this.events.length >= w.count ? (w.resolve(), false) : true));
   }
