@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Job } from 'bullmq';
+import pg from 'pg';
 import request from 'supertest';
 import type { CalloutView } from '@muster/contracts';
+import { CalloutEngine } from '../../server/src/callouts/callout-engine.js';
 import { incidentReport } from '../support/incidents.js';
 import { type CalloutStack, Phone, startCalloutStack, waitFor } from '../support/callouts.js';
 
@@ -218,6 +221,49 @@ describe('call-outs through the real Twilio SDK and the emulator', () => {
     await a.phoneSim.reply(`1 ${second.shortCode}`);
     await until(second.id, (x) => x.status === 'succeeded', 'the second call-out acknowledged');
     expect((await state(first.id)).recipients[0].state).toBe('notified');
+    await api().post(`/api/callouts/${first.id}/cancel`).set(auth()).expect(200);
+  });
+
+  it('adopts an interrupted text at the provider even when a later call-out changed what it would say', async () => {
+    const a = await contact('孙七');
+    const first = await callout({ contactIds: [a.id], message: '第一次呼叫' });
+    expect((await a.phoneSim.expectSms()).body).not.toContain(first.shortCode);
+    const sql = new pg.Client({ connectionString: s.t.db.url });
+    await sql.connect();
+    // Once the provider's callbacks are in (a later one would settle the row again)…
+    await waitFor(
+      async () =>
+        (
+          await sql.query(`SELECT 1 FROM callout_delivery WHERE callout_id = $1 AND status = 'delivered'`, [
+            first.id,
+          ])
+        ).rowCount === 1 || undefined,
+      10_000,
+      'the text delivered',
+    );
+    // …the worker died between Twilio's answer and recording it, and its lease has run out.
+    const {
+      rows: [delivery],
+    } = await sql.query<{ id: string }>(
+      `UPDATE callout_delivery SET status = 'sending', provider_sid = NULL, sending_since = now(),
+              in_flight_until = now() - interval '1 second'
+        WHERE callout_id = $1 AND channel = 'sms' RETURNING id`,
+      [first.id],
+    );
+    // Meanwhile a second call-out awaits the same phone: a text of the first built now would carry
+    // the first's short code, unlike the one the phone got.
+    await callout({ contactIds: [a.id], message: '第二次呼叫' });
+    await a.phoneSim.expectSms();
+
+    await s.t.get(CalloutEngine).sendSms({ deliveryId: delivery!.id }, {} as Job);
+    expect(a.phoneSim.unexpected().sms).toEqual([]);
+    const adopted = await sql.query<{ status: string; provider_sid: string | null }>(
+      `SELECT status, provider_sid FROM callout_delivery WHERE id = $1`,
+      [delivery!.id],
+    );
+    await sql.end();
+    expect(adopted.rows[0]!.status).not.toBe('sending');
+    expect(adopted.rows[0]!.provider_sid).toMatch(/^SM/);
     await api().post(`/api/callouts/${first.id}/cancel`).set(auth()).expect(200);
   });
 

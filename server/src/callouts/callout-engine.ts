@@ -200,7 +200,7 @@ export class CalloutEngine implements OnModuleInit {
     const template = { kind: kindOf(callout), params: [callout.message, link] };
     await this.deliver(
       send,
-      textMessage({ to: recipient.phone, body, statusCallback, template }),
+      textMessage({ to: recipient.phone, body, fingerprint: link, statusCallback, template }),
       job,
       token,
     );

@@ -33,7 +33,7 @@ export interface Outbound {
 export const textMessage = (sms: OutboundSms): Outbound => ({
   channel: 'sms',
   send: (provider) => provider.sendSms(sms),
-  find: (provider, since) => provider.findSms(sms.to, sms.body, since),
+  find: (provider, since) => provider.findSms(sms.to, sms.fingerprint ?? sms.body, since),
 });
 
 export const phoneCall = (call: OutboundCall): Outbound => ({

@@ -26,6 +26,13 @@ export interface MessageTemplate {
 export interface OutboundSms {
   to: string;
   body: string;
+  /**
+   * What in the body tells this message from any other to the number and stays the same however
+   * often it is built (a call-out's response link): what a look-up after a crash searches for.
+   * Without it, the whole body. The rest of a body may differ between attempts — a call-out's
+   * text carries its short code only while another call-out awaits the same phone.
+   */
+  fingerprint?: string;
   statusCallback: string;
   template: MessageTemplate;
 }
@@ -78,10 +85,10 @@ export interface MessagingProvider {
   sendSms(sms: OutboundSms): Promise<ProviderResult>;
   placeCall(call: OutboundCall): Promise<ProviderResult>;
   /**
-   * After a crash mid-send the outcome is unknown: look for a message to `to` with this body
-   * created since `since`, so that it is adopted instead of sent twice.
+   * After a crash mid-send the outcome is unknown: look for a message to `to` whose body contains
+   * `fingerprint`, created since `since`, so that it is adopted instead of sent twice.
    */
-  findSms(to: string, body: string, since: Date): Promise<ProviderResult | null>;
+  findSms(to: string, fingerprint: string, since: Date): Promise<ProviderResult | null>;
   findCall(to: string, since: Date): Promise<ProviderResult | null>;
   /**
    * How long an attempt on `channel` stays leased when it gets no answer, before its retry asks

@@ -106,7 +106,7 @@ export class TencentProvider implements MessagingProvider {
    * The number's send records since `since` (newest first): a text that was submitted is one
    * Tencent took. The records hold the text masked, so they are matched by number and time.
    */
-  async findSms(to: string, _body: string, since: Date): Promise<ProviderResult | null> {
+  async findSms(to: string, _fingerprint: string, since: Date): Promise<ProviderResult | null> {
     return call(async () => {
       const res = await this.api().sms.DescribeSendRecordList({
         PhoneNumber: to,

@@ -74,10 +74,10 @@ export class TwilioProvider implements MessagingProvider {
     });
   }
 
-  async findSms(to: string, body: string, since: Date): Promise<ProviderResult | null> {
+  async findSms(to: string, fingerprint: string, since: Date): Promise<ProviderResult | null> {
     return call(async () => {
       const list = await this.api().messages.list({ to, dateSentAfter: since, limit: 200 });
-      const m = list.find((x) => x.body === body && x.dateCreated.getTime() >= since.getTime());
+      const m = list.find((x) => x.body.includes(fingerprint) && x.dateCreated.getTime() >= since.getTime());
       return m ? result(m) : null;
     });
   }
