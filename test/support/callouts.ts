@@ -163,6 +163,13 @@ type Msg = { sid: string; to: string; from: string; body: string; status: string
 type CallRec = { sid: string; to: string; status: string; transcript?: unknown[] };
 
 /**
+ * How long a phone waits for a text or call the test expects. A bound on liveness, not a speed
+ * check: on a loaded CI machine the way from a click through the outbox, the worker and the
+ * provider has been seen to take over 10 s.
+ */
+const ARRIVAL_MS = 30_000;
+
+/**
  * One simulated phone, as its owner experiences the call-out: expect an SMS, reply, expect a call,
  * press a key, and check that nothing else arrived.
  */
@@ -183,13 +190,13 @@ export class Phone {
     return this.emulator.calls({ to: this.number }) as unknown as CallRec[];
   }
 
-  async expectSms(timeoutMs = 10_000): Promise<Msg> {
+  async expectSms(timeoutMs = ARRIVAL_MS): Promise<Msg> {
     const m = await waitFor(() => this.sms()[this.seenSms], timeoutMs, `an SMS to ${this.number}`);
     this.seenSms++;
     return m;
   }
 
-  async expectCall(timeoutMs = 10_000): Promise<CallRec> {
+  async expectCall(timeoutMs = ARRIVAL_MS): Promise<CallRec> {
     const c = await waitFor(() => this.calls()[this.seenCalls], timeoutMs, `a call to ${this.number}`);
     this.seenCalls++;
     return c;
