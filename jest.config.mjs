@@ -42,6 +42,10 @@ export default {
   // Chromium, so a second worker overlaps that wait even on a two-core machine (Jest's default
   // there is one).
   maxWorkers: Math.max(2, os.availableParallelism() - 1),
+  // A worker keeps every ES module graph it has loaded (the vm-modules registry is per file but
+  // not all of it is freed), and after a couple of hundred files one ran out of heap. Past this
+  // much after a file, the worker is replaced by a fresh one.
+  workerIdleMemoryLimit: '1.5GB',
   globalSetup: '<rootDir>/test/support/global-setup.mjs',
   globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
   // Generous: the first test file to run also migrates and seeds the template database, and CI

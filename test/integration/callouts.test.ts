@@ -77,7 +77,7 @@ describe('call-outs through the real Twilio SDK and the emulator', () => {
         const c = await state(id);
         return pred(c) ? c : undefined;
       },
-      15_000,
+      30_000,
       what,
     );
 
