@@ -55,7 +55,7 @@ describe('major hazard installation forms in the console', () => {
     await officer.locator('#chem-name-0').fill('液氯');
     await officer.locator('#chem-quantity-0').fill('3');
     const preview = officer.getByTestId('assessment-preview');
-    expect(await officer.getByTestId('preview-ratio').textContent()).toContain('Σ q/Q = 0.6');
+    expect(await officer.getByTestId('assessment-ratio').textContent()).toContain('Σ q/Q = 0.6');
     expect(await officer.getByTestId('preview-grade').textContent()).toBe('未构成重大危险源');
 
     // 10 t of chlorine (2 × β 4) and 20 t of ammonia (2 × β 2), α 1.5 for 60 people: R = 18, 三级.
@@ -64,8 +64,8 @@ describe('major hazard installation forms in the console', () => {
     await officer.locator('#chem-substance-1').selectOption('ammonia');
     await officer.locator('#chem-name-1').fill('液氨');
     await officer.locator('#chem-quantity-1').fill('20');
-    expect(await officer.getByTestId('preview-ratio').textContent()).toContain('Σ q/Q = 4');
-    expect(await officer.getByTestId('preview-r').textContent()).toContain('R = α Σ βq/Q = 18');
+    expect(await officer.getByTestId('assessment-ratio').textContent()).toContain('Σ q/Q = 4');
+    expect(await officer.getByTestId('assessment-r').textContent()).toContain('R = α Σ βq/Q = 18');
     expect(await officer.getByTestId('preview-grade').textContent()).toBe('三级');
     expect(await preview.textContent()).toContain('α = 1.5');
 

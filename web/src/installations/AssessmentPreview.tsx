@@ -1,5 +1,6 @@
 import type { InstallationAssessment } from '../contracts';
-import { figure, gradeKey } from './grade';
+import { AssessmentDetails } from './AssessmentDetails';
+import { gradeKey } from './grade';
 import { useInstallationsT } from './i18n';
 
 /**
@@ -22,48 +23,7 @@ export function AssessmentPreview({
           {t(gradeKey(a.grade))}
         </span>
       </h2>
-      {a.chemicals.length > 0 && (
-        <table className="table table--compact">
-          <thead>
-            <tr>
-              <th>{t('identification.chemical')}</th>
-              <th>{t('identification.source')}</th>
-              <th>{t('identification.quantity')}</th>
-              <th>{t('identification.critical')}</th>
-              <th>{t('identification.ratio')}</th>
-              <th>{t('identification.beta')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {a.chemicals.map((c, n) => (
-              <tr key={n}>
-                <td>{c.name || '—'}</td>
-                <td>
-                  {c.source === 'named'
-                    ? t('form.fromTable1')
-                    : t('identification.category', { category: c.category })}
-                </td>
-                <td>{figure(c.quantityT)}</td>
-                <td>{figure(c.criticalT)}</td>
-                <td>{figure(c.ratio)}</td>
-                <td>{c.beta}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <ul className="assessment">
-        <li data-testid="preview-ratio">
-          {t('identification.ratioSum', { value: figure(a.ratioSum) })} —{' '}
-          <strong>{a.isMajor ? t('identification.isMajor') : t('identification.notMajor')}</strong>
-        </li>
-        <li>{t('identification.alpha', { people: peopleExposed, alpha: a.alpha })}</li>
-        {a.isMajor && (
-          <li data-testid="preview-r">
-            {t('identification.r', { value: figure(a.r) })} → <strong>{t(gradeKey(a.grade))}</strong>
-          </li>
-        )}
-      </ul>
+      <AssessmentDetails assessment={a} peopleExposed={peopleExposed} />
     </section>
   );
 }

@@ -5,13 +5,7 @@ import { useSession } from '../auth/session-hooks';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { PageHeader } from '../components/PageHeader';
-import {
-  GB18218_SUBSTANCES,
-  RESPONSIBLE_ROLES,
-  type Gb18218Substance,
-  type InstallationView,
-  type PointView,
-} from '../contracts';
+import { RESPONSIBLE_ROLES, type InstallationView, type PointView } from '../contracts';
 import { useZoneTime } from '../incidents/ui';
 import {
   type ChartWindow,
@@ -26,7 +20,8 @@ import {
   useSavePoint,
 } from './api';
 import { AlarmTable } from './AlarmTable';
-import { figure, gradeKey } from './grade';
+import { AssessmentDetails } from './AssessmentDetails';
+import { gradeKey } from './grade';
 import { useInstallationsT } from './i18n';
 import { IngestKeyPanel } from './IngestKeyPanel';
 import { InstallationForm } from './InstallationForm';
@@ -104,55 +99,13 @@ export function InstallationPage() {
 }
 
 function Identification({ installation: i }: { installation: InstallationView }) {
-  const { t, i18n } = useInstallationsT();
-  const a = i.assessment;
-  const substanceName = (s: Gb18218Substance) =>
-    i18n.language === 'en' ? GB18218_SUBSTANCES[s].en : GB18218_SUBSTANCES[s].zh;
+  const { t } = useInstallationsT();
   return (
     <section className="card" aria-labelledby="identification-title">
       <h2 id="identification-title" className="section-title">
         {t('identification.title')}
       </h2>
-      <table className="table" data-testid="chemicals-table">
-        <thead>
-          <tr>
-            <th>{t('identification.chemical')}</th>
-            <th>{t('identification.source')}</th>
-            <th>{t('identification.quantity')}</th>
-            <th>{t('identification.critical')}</th>
-            <th>{t('identification.ratio')}</th>
-            <th>{t('identification.beta')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {a.chemicals.map((c, n) => (
-            <tr key={n}>
-              <td>{c.name}</td>
-              <td>
-                {c.source === 'named' && c.substance
-                  ? t('identification.named', { substance: substanceName(c.substance) })
-                  : t('identification.category', { category: c.category })}
-              </td>
-              <td>{figure(c.quantityT)}</td>
-              <td>{figure(c.criticalT)}</td>
-              <td>{figure(c.ratio)}</td>
-              <td>{c.beta}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <ul className="assessment">
-        <li>
-          {t('identification.ratioSum', { value: figure(a.ratioSum) })} —{' '}
-          <strong>{a.isMajor ? t('identification.isMajor') : t('identification.notMajor')}</strong>
-        </li>
-        <li>{t('identification.alpha', { people: i.peopleExposed, alpha: a.alpha })}</li>
-        {a.isMajor && (
-          <li>
-            {t('identification.r', { value: figure(a.r) })} → <strong>{t(gradeKey(a.grade))}</strong>
-          </li>
-        )}
-      </ul>
+      <AssessmentDetails assessment={i.assessment} peopleExposed={i.peopleExposed} />
       <p className="muted">{t('identification.note')}</p>
     </section>
   );
