@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+
+/**
+ * One item the zone has published for the public (政府门户发布): plain text only, with personal
+ * data already removed by the section that owns it. Pages and the Atom feed render every field
+ * escaped, so stored markup shows as text.
+ */
+export interface PortalItem {
+  /** Unique within its section; part of the item's public address. */
+  id: string;
+  title: string;
+  /** One paragraph for lists and the feed's summary. */
+  summary: string;
+  /** Paragraphs separated by blank lines. */
+  body: string;
+  publishedAt: Date;
+  updatedAt: Date;
+}
+
+/**
+ * A kind of public information (notices, enforcement disclosures, commended enterprises, …),
+ * owned by the domain that holds its records. It answers published items only.
+ */
+export interface PortalSection {
+  /** The address segment: `/public/<key>`. Lower-case letters and hyphens. */
+  key: string;
+  title: { zh: string; en: string };
+  /** Newest first. */
+  list(limit: number): Promise<PortalItem[]>;
+  get(id: string): Promise<PortalItem | null>;
+}
+
+/**
+ * Where domains register their public sections when they start, so the public pages and the
+ * feed depend on no domain and every domain keeps the rule of what of its own may be shown.
+ */
+@Injectable()
+export class PortalSections {
+  private readonly sections = new Map<string, PortalSection>();
+
+  register(section: PortalSection): void {
+    if (!/^[a-z][a-z-]*$/.test(section.key)) throw new Error(`bad portal section key ${section.key}`);
+    if (this.sections.has(section.key)) throw new Error(`portal section ${section.key} registered twice`);
+    this.sections.set(section.key, section);
+  }
+
+  all(): PortalSection[] {
+    return [...this.sections.values()];
+  }
+
+  get(key: string): PortalSection | undefined {
+    return this.sections.get(key);
+  }
+}
