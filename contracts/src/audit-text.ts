@@ -206,6 +206,8 @@ export const AUDIT_ACTION_TEXT = {
   'policy.updated': ['修改升级策略', 'Changed an escalation policy'],
   'policy.deleted': ['删除升级策略', 'Deleted an escalation policy'],
   'training_session.created': ['新建培训活动', 'Created a training session'],
+  'training_session.updated': ['修改培训活动', 'Corrected a training session'],
+  'training_session.deleted': ['删除培训活动', 'Deleted a training session'],
   'training_session.attendance_recorded': ['登记培训签到', 'Recorded training attendance'],
   'training_session.signed_in': ['扫码签到培训', 'Signed in to a training session'],
   'training_profile.updated': ['修改培训档案', 'Changed a training record'],

@@ -4,6 +4,7 @@
  * where they stand, and a certificate's review and expiry dates.
  */
 import type { EvaluationCategory } from './api.js';
+import type { FileView } from './hazards.js';
 
 /** What a session was: a training class, a lecture, an exhibition, or a drill (linked to its run). */
 export const TRAINING_KINDS = ['class', 'lecture', 'exhibition', 'drill'] as const;
@@ -164,6 +165,8 @@ export interface TrainingAttendanceView {
 
 export interface TrainingSessionDetail extends TrainingSessionView {
   attendance: TrainingAttendanceView[];
+  /** The files of `materialFileIds`, in that order. */
+  materials: FileView[];
 }
 
 /** What the public sign-in page shows before anyone signs in. */

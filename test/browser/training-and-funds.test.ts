@@ -90,6 +90,19 @@ describe('training and safety funds in the console', () => {
     await officer.getByTestId('training-attendance').getByRole('link', { name: '赵培训' }).click();
     await officer.getByTestId('training-record').waitFor();
     expect(await officer.getByTestId('training-hours').textContent()).toBe('6');
+
+    // It ended after four hours: the organiser corrects the session and the record follows.
+    await officer.goBack();
+    await officer.getByRole('button', { name: '修改培训信息' }).click();
+    const edit = officer.getByTestId('training-session-edit');
+    await edit.getByLabel('学时', { exact: true }).fill('4');
+    await shot(officer, 'training-session-edit-zh', 1100);
+    await edit.getByRole('button', { name: '保存' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await officer.getByTestId('training-attendance').getByRole('cell', { name: '4', exact: true }).waitFor();
+    await officer.getByTestId('training-attendance').getByRole('link', { name: '赵培训' }).click();
+    await officer.getByTestId('training-record').waitFor();
+    expect(await officer.getByTestId('training-hours').textContent()).toBe('4');
     await shot(officer, 'training-record-zh');
 
     await officer.getByTestId('language-switcher').selectOption('en');

@@ -3,6 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import sharp from 'sharp';
 import {
   type NotificationKind,
   type TrainingPersonView,
@@ -176,6 +177,101 @@ describe('training, certificates and their reminders', () => {
     const detail = await t.http.get(`/api/training/sessions/${session.body.id}`).set(auth(officer));
     expect(detail.body.attendance).toHaveLength(1);
     expect(detail.body.attendeeCount).toBe(1);
+  });
+
+  it('corrects a session: whole-session credits follow its hours, partial ones stay, none exceeds it', async () => {
+    const whole = await contact('培训测试赵工', '+8613900770011');
+    const part = await contact('培训测试钱工', '+8613900770012');
+    const session = await t.http.post('/api/training/sessions').set(auth(officer)).send({
+      kind: 'class',
+      title: '危化品安全管理培训',
+      trainer: '园区安监局',
+      startsAt: '2031-06-10T09:00:00+08:00',
+      hours: 4,
+    });
+    expect(session.status).toBe(201);
+    const id = session.body.id as string;
+    const url = `/api/training/sessions/${id}/attendance`;
+    expect((await t.http.post(url).set(auth(officer)).send({ contactId: whole.id })).status).toBe(201);
+    expect((await t.http.post(url).set(auth(officer)).send({ contactId: part.id, hours: 2 })).status).toBe(
+      201,
+    );
+    const hoursOf = async () =>
+      Object.fromEntries(
+        (
+          (await t.http.get(`/api/training/sessions/${id}`).set(auth(officer))).body.attendance as {
+            contactName: string;
+            hours: number;
+          }[]
+        ).map((a) => [a.contactName, a.hours]),
+      );
+
+    // The class ran six hours, not four: those credited the whole session get six.
+    const longer = await t.http
+      .patch(`/api/training/sessions/${id}`)
+      .set(auth(officer))
+      .send({ hours: 6, title: '危化品安全管理培训（第一期）' });
+    expect(longer.status).toBe(200);
+    expect(longer.body).toMatchObject({ hours: 6, title: '危化品安全管理培训（第一期）', attendeeCount: 2 });
+    expect(await hoursOf()).toEqual({ 培训测试赵工: 6, 培训测试钱工: 2 });
+    // Cut to 1.5 hours: nobody keeps more than the session lasted.
+    await t.http.patch(`/api/training/sessions/${id}`).set(auth(officer)).send({ hours: 1.5 });
+    expect(await hoursOf()).toEqual({ 培训测试赵工: 1.5, 培训测试钱工: 1.5 });
+
+    const audit = await sql.query<{ before: { hours: number }; after: { hours: number } }>(
+      `SELECT before, after FROM audit_log WHERE action = 'training_session.updated' AND entity_id = $1 ORDER BY id`,
+      [id],
+    );
+    expect(audit.rows.map((r) => [r.before.hours, r.after.hours])).toEqual([
+      [4, 6],
+      [6, 1.5],
+    ]);
+
+    // Slides handed out afterwards are added to the session and listed with it.
+    const slides = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c63' } })
+      .png()
+      .toBuffer();
+    const upload = await t.http.post('/api/files').set(auth(officer)).attach('file', slides, '课件.png');
+    expect(upload.status).toBe(201);
+    const withSlides = await t.http
+      .patch(`/api/training/sessions/${id}`)
+      .set(auth(officer))
+      .send({ materialFileIds: [upload.body.id] });
+    expect(withSlides.body.materialFileIds).toEqual([upload.body.id]);
+    const detail = await t.http.get(`/api/training/sessions/${id}`).set(auth(officer));
+    expect(detail.body.materials).toEqual([
+      expect.objectContaining({ id: upload.body.id, name: '课件.png' }),
+    ]);
+
+    // Bad corrections name the field; another enterprise's officer cannot touch it.
+    const bad = await t.http.patch(`/api/training/sessions/${id}`).set(auth(officer)).send({ kind: 'drill' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toEqual([expect.stringMatching(/^drillRunId: /)]);
+    const nullTitle = await t.http
+      .patch(`/api/training/sessions/${id}`)
+      .set(auth(officer))
+      .send({ title: null });
+    expect(nullTitle.status).toBe(400);
+    const foreign = await t.http.patch(`/api/training/sessions/${id}`).set(auth(officer2)).send({ hours: 2 });
+    expect(foreign.status).toBe(404);
+
+    // Attended sessions stay on people's records; an empty one can be taken back.
+    const attended = await t.http.delete(`/api/training/sessions/${id}`).set(auth(officer));
+    expect(attended.status).toBe(409);
+    const empty = await t.http.post('/api/training/sessions').set(auth(officer)).send({
+      kind: 'lecture',
+      title: '取消的讲座',
+      trainer: '园区安监局',
+      startsAt: '2031-06-20T09:00:00+08:00',
+      hours: 1,
+    });
+    expect((await t.http.delete(`/api/training/sessions/${empty.body.id}`).set(auth(officer2))).status).toBe(
+      404,
+    );
+    expect((await t.http.delete(`/api/training/sessions/${empty.body.id}`).set(auth(officer))).status).toBe(
+      204,
+    );
+    expect((await t.http.get(`/api/training/sessions/${empty.body.id}`).set(auth(officer))).status).toBe(404);
   });
 
   it('refuses a bad session with a 400 naming the field', async () => {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type {
@@ -23,6 +23,7 @@ import {
   ProfileDto,
   SessionCreateDto,
   SessionListQueryDto,
+  SessionUpdateDto,
   SignInDto,
   YearQueryDto,
 } from './training.dto.js';
@@ -54,6 +55,21 @@ export class TrainingController {
   @Roles(...TRAINING_WRITERS)
   create(@Body() dto: SessionCreateDto): Promise<TrainingSessionView> {
     return this.training.createSession(dto);
+  }
+
+  @ApiDoc('Correct a training session; whole-session attendance follows its hours', 400, 401, 403, 404, 413)
+  @Patch('sessions/:id')
+  @Roles(...TRAINING_WRITERS)
+  update(@UuidParam() id: string, @Body() dto: SessionUpdateDto): Promise<TrainingSessionView> {
+    return this.training.updateSession(id, dto);
+  }
+
+  @ApiDoc('Delete a training session nobody attended', 401, 403, 404, 409)
+  @Delete('sessions/:id')
+  @HttpCode(204)
+  @Roles(...TRAINING_WRITERS)
+  remove(@UuidParam() id: string): Promise<void> {
+    return this.training.deleteSession(id);
   }
 
   @ApiDoc("Record a person's attendance as the organiser", 400, 401, 403, 404, 409, 413)

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -79,6 +79,11 @@ export class SessionCreateDto {
   @IsUUID()
   drillRunId?: string;
 }
+
+/** The organiser stays as created: a session moved to another owner would move its attendance's scope. */
+export class SessionUpdateDto extends PartialType(OmitType(SessionCreateDto, ['enterpriseId'] as const), {
+  skipNullProperties: false,
+}) {}
 
 export class SessionListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: '`zone` or an enterprise id' })

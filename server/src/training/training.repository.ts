@@ -41,6 +41,11 @@ export class TrainingSessionRepository extends EnterpriseScopedRepository<Traini
     this.assertInScope(s.enterpriseId);
     return this.repo.save(s);
   }
+
+  async remove(s: TrainingSession): Promise<void> {
+    this.assertInScope(s.enterpriseId);
+    await this.repo.delete({ id: s.id });
+  }
 }
 
 @Injectable()
@@ -60,6 +65,15 @@ export class TrainingAttendanceRepository {
       [ids],
     );
     return new Map(rows.map((r) => [r.session_id, r.n]));
+  }
+
+  /** After a session's hours change: whole-session credits follow, none exceeds the new length. */
+  async followHours(sessionId: string, oldHours: number, newHours: number): Promise<void> {
+    await this.db.manager.query(
+      `UPDATE training_attendance SET hours = $3
+        WHERE session_id = $1 AND (hours = $2 OR hours > $3)`,
+      [sessionId, oldHours, newHours],
+    );
   }
 
   /** Inserts unless the person is already on the session's list; null when they were. */

@@ -16,7 +16,7 @@ import {
 } from '@muster/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
-import { ConflictError, InvalidError, NotFoundError } from '../common/domain-errors.js';
+import { ConflictError, InvalidError, NotFoundError, problem } from '../common/domain-errors.js';
 import { pageWindow } from '../common/paging.js';
 import { RequestContext } from '../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
@@ -34,6 +34,7 @@ import type {
   ProfileDto,
   SessionCreateDto,
   SessionListQueryDto,
+  SessionUpdateDto,
   SignInDto,
 } from './training.dto.js';
 import { TrainingProfile, TrainingSession } from './training.entities.js';
@@ -89,9 +90,11 @@ export class TrainingService {
       (await this.contacts.summariesByIds(rows.map((r) => r.contactId))).map((c) => [c.id, c.name]),
     );
     const names = await this.enterprises.namesByIds(s.enterpriseId ? [s.enterpriseId] : []);
+    const files = await this.files.viewsByIds(s.materialFileIds);
     return {
       ...mapSession(s, names, rows.length),
       attendance: rows.map((a) => mapAttendance(a, people.get(a.contactId) ?? '')),
+      materials: s.materialFileIds.flatMap((f) => files.get(f) ?? []),
     };
   }
 
@@ -134,6 +137,82 @@ export class TrainingService {
         after: view,
       });
       return view;
+    });
+  }
+
+  /**
+   * Corrects a session after it was created. Attendance that counted the session's whole hours
+   * follows a change of hours, and none keeps more than the session now lasts: a partial credit
+   * the organiser gave stays as given.
+   */
+  async updateSession(id: string, dto: SessionUpdateDto): Promise<TrainingSessionView> {
+    const s = await this.sessions.getById(id);
+    this.sessions.assertInScope(s.enterpriseId);
+    const kind = dto.kind ?? s.kind;
+    const drillRunId = dto.drillRunId !== undefined ? dto.drillRunId : kind === 'drill' ? s.drillRunId : null;
+    if (kind === 'drill' && !drillRunId) {
+      throw new InvalidError(['drillRunId: a drill session names the drill run it was']);
+    }
+    if (kind !== 'drill' && drillRunId) {
+      throw new InvalidError(['drillRunId: only a drill session links to a drill run']);
+    }
+    if (drillRunId && drillRunId !== s.drillRunId) await this.drills.find(drillRunId);
+    return this.db.transaction(async () => {
+      const counts = await this.attendance.countsBySession([id]);
+      const names = await this.enterprises.namesByIds(s.enterpriseId ? [s.enterpriseId] : []);
+      const before = mapSession(s, names, counts.get(id) ?? 0);
+      const oldHours = s.hours;
+      Object.assign(s, {
+        kind,
+        drillRunId,
+        ...(dto.title !== undefined && { title: dto.title }),
+        ...(dto.trainer !== undefined && { trainer: dto.trainer }),
+        ...(dto.startsAt !== undefined && { startsAt: new Date(dto.startsAt) }),
+        ...(dto.hours !== undefined && { hours: dto.hours }),
+        ...(dto.content !== undefined && { content: dto.content }),
+      });
+      if (dto.materialFileIds !== undefined) {
+        s.materialFileIds = [...new Set(dto.materialFileIds)];
+        if (s.materialFileIds.length)
+          await this.files.claim(s.materialFileIds, s.enterpriseId, 'materialFileIds');
+      }
+      const saved = await this.sessions.save(s);
+      if (saved.hours !== oldHours) await this.attendance.followHours(id, oldHours, saved.hours);
+      const after = mapSession(saved, names, counts.get(id) ?? 0);
+      await this.audit.record({
+        action: 'training_session.updated',
+        entity: 'training_session',
+        entityId: id,
+        before,
+        after,
+      });
+      return after;
+    });
+  }
+
+  /** A session nobody attended can be taken back (planned, then called off); one with attendance is a record. */
+  async deleteSession(id: string): Promise<void> {
+    const s = await this.sessions.getById(id);
+    this.sessions.assertInScope(s.enterpriseId);
+    await this.db.transaction(async () => {
+      const attended = (await this.attendance.countsBySession([id])).get(id) ?? 0;
+      if (attended > 0) {
+        throw new ConflictError(
+          problem(
+            'training.sessionAttended',
+            `${attended} people attended this session; it stays on their records`,
+            { count: attended },
+          ),
+        );
+      }
+      const names = await this.enterprises.namesByIds(s.enterpriseId ? [s.enterpriseId] : []);
+      await this.sessions.remove(s);
+      await this.audit.record({
+        action: 'training_session.deleted',
+        entity: 'training_session',
+        entityId: id,
+        before: mapSession(s, names, 0),
+      });
     });
   }
 

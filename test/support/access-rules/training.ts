@@ -9,6 +9,8 @@ export const trainingRules: AccessRules = {
   'GET /api/training/sessions': READERS,
   'GET /api/training/sessions/:id': READERS,
   'POST /api/training/sessions': ORGANISERS,
+  'PATCH /api/training/sessions/:id': ORGANISERS,
+  'DELETE /api/training/sessions/:id': ORGANISERS,
   'POST /api/training/sessions/:id/attendance': ORGANISERS,
   'GET /api/training/people': READERS,
   'GET /api/training/people/:id': READERS,

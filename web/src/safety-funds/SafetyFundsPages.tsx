@@ -3,17 +3,17 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { usePublicConfig } from '../api/queries';
 import { useSession } from '../auth/session-hooks';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { FileOpenButton } from '../components/FileOpenButton';
 import { ListTable, QueryState } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
 import {
   SAFETY_FUND_CATEGORIES,
   SAFETY_FUND_INDUSTRIES,
-  type FileView,
   type SafetyFundCategory,
   type SafetyFundIndustry,
   type SafetyFundYearView,
 } from '../contracts';
-import { downloadXlsx, fileObjectUrl, uploadFile } from '../hazards/api';
+import { downloadXlsx, uploadFile } from '../hazards/api';
 import { useAddSpend, useFundTable, useLedger, useRemoveSpend, useSetYear } from './api';
 import { useSafetyFundsT } from './i18n';
 import './safety-funds.css';
@@ -135,26 +135,6 @@ export function SafetyFundsPage() {
   );
 }
 
-function Receipt({ file }: { file: FileView }) {
-  const [error, setError] = useState<unknown>(null);
-  return (
-    <>
-      <button
-        type="button"
-        className="button button--small"
-        onClick={() => {
-          fileObjectUrl(file.url)
-            .then((url) => window.open(url, '_blank', 'noopener'))
-            .catch(setError);
-        }}
-      >
-        {file.name}
-      </button>
-      {Boolean(error) && <ErrorNotice error={error} />}
-    </>
-  );
-}
-
 /** One enterprise's year: the figures it reports and its spending ledger. */
 export function SafetyFundLedgerPage() {
   const { id = '' } = useParams();
@@ -226,7 +206,7 @@ export function SafetyFundLedgerPage() {
                 <td>{s.description}</td>
                 <td>
                   {s.receipts.map((f) => (
-                    <Receipt key={f.id} file={f} />
+                    <FileOpenButton key={f.id} file={f} />
                   ))}
                 </td>
                 <td>

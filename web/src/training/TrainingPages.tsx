@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import QRCode from 'qrcode';
 import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { usePublicConfig } from '../api/queries';
 import { useSession as useAuthSession } from '../auth/session-hooks';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { FileOpenButton } from '../components/FileOpenButton';
 import { ListTable, QueryState } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
 import { Tabs } from '../components/Tabs';
@@ -13,6 +14,7 @@ import {
   TRAINING_ROLES,
   type TrainingKind,
   type TrainingRole,
+  type TrainingSessionView,
   type TrainingStatus,
 } from '../contracts';
 import { fetchAllContacts } from '../directory/api';
@@ -22,6 +24,7 @@ import {
   fetchSignIn,
   signIn,
   useCreateSession,
+  useDeleteSession,
   useLapsing,
   usePeople,
   usePersonRecord,
@@ -29,6 +32,7 @@ import {
   useSession,
   useSessions,
   useSetProfile,
+  useUpdateSession,
 } from './api';
 import { useTrainingT } from './i18n';
 import './training.css';
@@ -50,6 +54,21 @@ function zonedIso(local: string, timeZone: string): string {
   const sign = offset >= 0 ? '+' : '-';
   const abs = Math.abs(offset);
   return `${local}:00${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/** An instant as the zone's wall-clock `datetime-local` value. */
+function zonedLocal(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
+    .format(new Date(iso))
+    .replace(' ', 'T');
 }
 
 function TrainingTabs() {
@@ -128,17 +147,20 @@ export function TrainingSessionsPage() {
   );
 }
 
-function SessionForm() {
+/** A new session, or (with `editing`) a correction of one; a correction keeps its materials and adds to them. */
+function SessionForm({ editing, onDone }: { editing?: TrainingSessionView; onDone?: () => void }) {
   const { t } = useTrainingT();
   const tz = useZone();
   const create = useCreateSession();
-  const [kind, setKind] = useState<TrainingKind>('class');
-  const [title, setTitle] = useState('');
-  const [trainer, setTrainer] = useState('');
-  const [startsAt, setStartsAt] = useState('');
-  const [hours, setHours] = useState('');
-  const [content, setContent] = useState('');
-  const [drillRunId, setDrillRunId] = useState('');
+  const update = useUpdateSession(editing?.id ?? '');
+  const save = editing ? update : create;
+  const [kind, setKind] = useState<TrainingKind>(editing?.kind ?? 'class');
+  const [title, setTitle] = useState(editing?.title ?? '');
+  const [trainer, setTrainer] = useState(editing?.trainer ?? '');
+  const [startsAt, setStartsAt] = useState(editing ? zonedLocal(editing.startsAt, tz) : '');
+  const [hours, setHours] = useState(editing ? String(editing.hours) : '');
+  const [content, setContent] = useState(editing?.content ?? '');
+  const [drillRunId, setDrillRunId] = useState(editing?.drillRunId ?? '');
   const [files, setFiles] = useState<File[]>([]);
   const [uploadError, setUploadError] = useState<unknown>(null);
 
@@ -152,7 +174,7 @@ function SessionForm() {
       setUploadError(err);
       return;
     }
-    create.mutate(
+    save.mutate(
       {
         kind,
         title,
@@ -160,97 +182,114 @@ function SessionForm() {
         startsAt: startsAt ? zonedIso(startsAt, tz) : '',
         hours: Number(hours),
         content,
-        materialFileIds,
+        materialFileIds: [...(editing?.materialFileIds ?? []), ...materialFileIds],
         ...(kind === 'drill' ? { drillRunId } : {}),
       },
       {
         onSuccess: () => {
+          setFiles([]);
+          if (editing) {
+            onDone?.();
+            return;
+          }
           setTitle('');
           setTrainer('');
           setHours('');
           setContent('');
-          setFiles([]);
         },
       },
     );
   };
 
+  const form = (
+    <form
+      className="form"
+      onSubmit={(e) => void submit(e)}
+      data-testid={editing ? 'training-session-edit' : 'training-session-form'}
+    >
+      <div className="form__row">
+        <div className="field">
+          <label htmlFor="ts-title">{t('session.titleField')}</label>
+          <input id="ts-title" value={title} onChange={(e) => setTitle(e.target.value)} required />
+        </div>
+        <div className="field">
+          <label htmlFor="ts-kind">{t('session.kind')}</label>
+          <select id="ts-kind" value={kind} onChange={(e) => setKind(e.target.value as TrainingKind)}>
+            {TRAINING_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`kind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div className="form__row">
+        <div className="field">
+          <label htmlFor="ts-trainer">{t('session.trainer')}</label>
+          <input id="ts-trainer" value={trainer} onChange={(e) => setTrainer(e.target.value)} required />
+        </div>
+        <div className="field">
+          <label htmlFor="ts-starts">{t('session.startsAt')}</label>
+          <input
+            id="ts-starts"
+            type="datetime-local"
+            value={startsAt}
+            onChange={(e) => setStartsAt(e.target.value)}
+            required
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="ts-hours">{t('session.hours')}</label>
+          <input
+            id="ts-hours"
+            type="number"
+            step="0.1"
+            min="0.1"
+            value={hours}
+            onChange={(e) => setHours(e.target.value)}
+            required
+          />
+        </div>
+      </div>
+      {kind === 'drill' && (
+        <div className="field">
+          <label htmlFor="ts-drill">{t('session.drillRun')}</label>
+          <input id="ts-drill" value={drillRunId} onChange={(e) => setDrillRunId(e.target.value.trim())} />
+        </div>
+      )}
+      <div className="field">
+        <label htmlFor="ts-content">{t('session.content')}</label>
+        <textarea id="ts-content" rows={3} value={content} onChange={(e) => setContent(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor="ts-files">{t('session.materials')}</label>
+        <input
+          id="ts-files"
+          type="file"
+          multiple
+          accept="image/jpeg,image/png,image/webp,application/pdf"
+          onChange={(e) => setFiles([...(e.target.files ?? [])])}
+        />
+      </div>
+      {Boolean(uploadError) && <ErrorNotice error={uploadError} />}
+      {save.isError && <ErrorNotice error={save.error} />}
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={save.isPending}>
+          {editing ? t('session.save') : t('session.create')}
+        </button>
+        {editing && (
+          <button type="button" className="button" onClick={onDone}>
+            {t('session.cancel')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+  if (editing) return form;
   return (
     <details className="training-new">
       <summary>{t('session.new')}</summary>
-      <form className="form" onSubmit={(e) => void submit(e)} data-testid="training-session-form">
-        <div className="form__row">
-          <div className="field">
-            <label htmlFor="ts-title">{t('session.titleField')}</label>
-            <input id="ts-title" value={title} onChange={(e) => setTitle(e.target.value)} required />
-          </div>
-          <div className="field">
-            <label htmlFor="ts-kind">{t('session.kind')}</label>
-            <select id="ts-kind" value={kind} onChange={(e) => setKind(e.target.value as TrainingKind)}>
-              {TRAINING_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`kind.${k}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        <div className="form__row">
-          <div className="field">
-            <label htmlFor="ts-trainer">{t('session.trainer')}</label>
-            <input id="ts-trainer" value={trainer} onChange={(e) => setTrainer(e.target.value)} required />
-          </div>
-          <div className="field">
-            <label htmlFor="ts-starts">{t('session.startsAt')}</label>
-            <input
-              id="ts-starts"
-              type="datetime-local"
-              value={startsAt}
-              onChange={(e) => setStartsAt(e.target.value)}
-              required
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="ts-hours">{t('session.hours')}</label>
-            <input
-              id="ts-hours"
-              type="number"
-              step="0.1"
-              min="0.1"
-              value={hours}
-              onChange={(e) => setHours(e.target.value)}
-              required
-            />
-          </div>
-        </div>
-        {kind === 'drill' && (
-          <div className="field">
-            <label htmlFor="ts-drill">{t('session.drillRun')}</label>
-            <input id="ts-drill" value={drillRunId} onChange={(e) => setDrillRunId(e.target.value.trim())} />
-          </div>
-        )}
-        <div className="field">
-          <label htmlFor="ts-content">{t('session.content')}</label>
-          <textarea id="ts-content" rows={3} value={content} onChange={(e) => setContent(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="ts-files">{t('session.materials')}</label>
-          <input
-            id="ts-files"
-            type="file"
-            multiple
-            accept="image/jpeg,image/png,image/webp,application/pdf"
-            onChange={(e) => setFiles([...(e.target.files ?? [])])}
-          />
-        </div>
-        {Boolean(uploadError) && <ErrorNotice error={uploadError} />}
-        {create.isError && <ErrorNotice error={create.error} />}
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={create.isPending}>
-            {t('session.create')}
-          </button>
-        </div>
-      </form>
+      {form}
     </details>
   );
 }
@@ -262,6 +301,9 @@ export function TrainingSessionPage() {
   const auth = useAuthSession();
   const organiser = auth ? ORGANISERS.includes(auth.user.role) : false;
   const session = useSession(id);
+  const remove = useDeleteSession(id);
+  const navigate = useNavigate();
+  const [editing, setEditing] = useState(false);
   const [qr, setQr] = useState('');
   const link = session.data ? `${window.location.origin}${session.data.signInPath}` : '';
   useEffect(() => {
@@ -292,7 +334,37 @@ export function TrainingSessionPage() {
               </>
             )}
           </p>
+          {organiser && !editing && (
+            <div className="training-actions">
+              <button type="button" className="button" onClick={() => setEditing(true)}>
+                {t('session.edit')}
+              </button>
+              {session.data.attendeeCount === 0 && (
+                <button
+                  type="button"
+                  className="button button--danger"
+                  disabled={remove.isPending}
+                  onClick={() => {
+                    if (window.confirm(t('session.deleteConfirm')))
+                      remove.mutate(undefined, { onSuccess: () => void navigate('/training') });
+                  }}
+                >
+                  {t('session.delete')}
+                </button>
+              )}
+            </div>
+          )}
+          {remove.isError && <ErrorNotice error={remove.error} />}
+          {editing && <SessionForm editing={session.data} onDone={() => setEditing(false)} />}
           {session.data.content && <p className="training-content">{session.data.content}</p>}
+          {session.data.materials.length > 0 && (
+            <p className="training-materials" data-testid="training-materials">
+              {t('session.materialsList')}:{' '}
+              {session.data.materials.map((f) => (
+                <FileOpenButton key={f.id} file={f} />
+              ))}
+            </p>
+          )}
           <section className="training-signin" aria-labelledby="signin-title">
             <h2 id="signin-title">{t('session.signIn')}</h2>
             <p>{t('session.signInHint')}</p>

@@ -86,6 +86,23 @@ export function useCreateSession() {
   });
 }
 
+export function useUpdateSession(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Omit<SessionInput, 'enterpriseId'>) =>
+      apiRequest<TrainingSessionView>(`/api/training/sessions/${id}`, { method: 'PATCH', body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: trainingKeys.all }),
+  });
+}
+
+export function useDeleteSession(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiRequest<void>(`/api/training/sessions/${id}`, { method: 'DELETE' }),
+    onSuccess: () => client.invalidateQueries({ queryKey: trainingKeys.all }),
+  });
+}
+
 export function useRecordAttendance(sessionId: string) {
   const client = useQueryClient();
   return useMutation({
