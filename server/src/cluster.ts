@@ -30,12 +30,19 @@ export function processCount(variable: string, env: NodeJS.ProcessEnv = process.
  * on SIGTERM or SIGINT passes the signal on, waits for every process to finish its own graceful
  * stop, and ends by the same signal, so a supervisor sees the stop it asked for. A process that
  * refuses its configuration (exit 78) stops them all with that code: the others would too.
+ * `primary` runs in the primary before the processes start (the server's cluster-wide metrics).
  */
-export function runClustered(name: string, count: number, start: () => Promise<void>): void {
+export function runClustered(
+  name: string,
+  count: number,
+  start: () => Promise<void>,
+  primary?: () => void,
+): void {
   if (count <= 1 || cluster.isWorker) {
     void start();
     return;
   }
+  primary?.();
   let stopping: NodeJS.Signals | null = null;
   let exitCode = 0;
   const delays = new Map<number, number>();

@@ -2,9 +2,10 @@ import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { processCount, runClustered } from './cluster.js';
 import { ConfigError, loadConfig } from './config/config.js';
+import { serveClusterMetrics } from './metrics/cluster-metrics.js';
 
 async function main(): Promise<void> {
-  // Imported here, not above: a cluster's primary only forks and watches, and needs none of it.
+  // Imported here, not above: a cluster's primary only forks, watches and gathers metrics, and needs none of it.
   const [{ NestFactory }, { AppModule }, { configureApp }, { closeOnSignals }] = await Promise.all([
     import('@nestjs/core'),
     import('./app.module.js'),
@@ -35,4 +36,4 @@ try {
   refuse(e);
 }
 // WEB_CONCURRENCY processes share PORT (node:cluster hands each new connection to the next one).
-runClustered('server', processes, () => main().catch(refuse));
+runClustered('server', processes, () => main().catch(refuse), serveClusterMetrics);

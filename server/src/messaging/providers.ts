@@ -34,6 +34,8 @@ new Gauge({
   help: 'Circuit breaker of each SMS/voice provider: 0 closed (healthy), 1 half-open (probing), 2 open',
   labelNames: ['provider'] as const,
   registers: [registry],
+  // Across a cluster's processes the worst breaker is the state to see, not their sum.
+  aggregator: 'max',
   collect() {
     for (const h of current?.health() ?? []) this.set({ provider: h.provider }, STATE_VALUE[h.state]);
   },

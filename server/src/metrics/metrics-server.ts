@@ -9,6 +9,7 @@ import { type Server, createServer } from 'node:http';
 import { once } from 'node:events';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { hasMetricsToken, metricsOnMainPort } from './metrics-access.js';
+import { scrape } from './cluster-metrics.js';
 import { registry } from './metrics.js';
 
 /**
@@ -39,7 +40,7 @@ export class MetricsServer implements OnApplicationBootstrap, OnModuleDestroy {
           .writeHead(401, { 'Content-Type': 'text/plain', 'WWW-Authenticate': 'Bearer realm="metrics"' })
           .end('Unauthorized');
       } else {
-        registry.metrics().then(
+        scrape(registry).then(
           (text) => res.writeHead(200, { 'Content-Type': registry.contentType }).end(text),
           (e: unknown) => {
             this.logger.error({ err: e }, 'Collecting metrics failed');

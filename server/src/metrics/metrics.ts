@@ -5,10 +5,12 @@ import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { Public } from '../common/access.decorators.js';
 import { MetricsAccessGuard } from './metrics-access.js';
 import { ApiDoc } from '../common/api-docs.js';
+import { scrape, shareInCluster } from './cluster-metrics.js';
 
 /** One registry per process; `collectDefaultMetrics` adds event-loop lag, heap, GC and so on. */
 export const registry = new Registry();
 collectDefaultMetrics({ register: registry });
+shareInCluster(registry);
 
 const httpDuration = new Histogram({
   name: 'muster_http_request_duration_seconds',
@@ -44,6 +46,6 @@ export class MetricsController {
   @UseGuards(MetricsAccessGuard)
   @Header('Content-Type', registry.contentType)
   metrics(): Promise<string> {
-    return registry.metrics();
+    return scrape(registry);
   }
 }
