@@ -11,9 +11,8 @@ import { MeasuresModule } from '../measures/measures.module.js';
 import { MonitoringModule } from '../monitoring/monitoring.module.js';
 import { NotificationModule } from '../notifications/notification.module.js';
 import { PlansModule } from '../plans/plans.module.js';
-import { RemindersModule } from '../reminders/reminders.module.js';
 import { RecordMeasures } from './assessment-measures.js';
-import { ObjectionReminders } from './objection-reminders.js';
+import { AssessmentRemindersModule } from './assessment-reminders.module.js';
 import { SchemeRepository, SheetRepository } from './assessment.repository.js';
 import { AssessmentService } from './assessment.service.js';
 import { DepartmentMeasures } from './department-measures.js';
@@ -37,14 +36,13 @@ import { NoticeService } from './notice.service.js';
     MonitoringModule,
     NotificationModule,
     PlansModule,
-    RemindersModule,
+    AssessmentRemindersModule,
   ],
   providers: [
     SchemeRepository,
     SheetRepository,
     RecordMeasures,
     DepartmentMeasures,
-    ObjectionReminders,
     AssessmentService,
     NoticeService,
     UserFinder,

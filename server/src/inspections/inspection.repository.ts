@@ -67,6 +67,7 @@ export class InspectionRecordRepository extends EnterpriseScopedRepository<Inspe
   zoneScheduled(from: string, to: string): Promise<InspectionRecord[]> {
     return this.query('r')
       .leftJoin(InspectionPlan, 'p', 'p.id = r.planId')
+      .andWhere(`r.kind IN ('zone_inspection', 'spot_check')`)
       .andWhere('(r.planId IS NULL OR p.enterpriseId IS NULL)')
       .andWhere('coalesce(r.dueBy, r.dueOn) BETWEEN :from AND :to', { from, to })
       .getMany();
