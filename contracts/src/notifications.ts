@@ -431,8 +431,8 @@ export const NOTIFICATION_TEXT = {
     body: ['{year}年度考核\n{text}', '{year} assessment\n{text}'],
   },
   'assessment.objection_replied': {
-    title: ['考核异议已答复：{year}年度', 'Your objection to the {year} assessment is answered'],
-    body: ['{enterprise}\n{reply}', '{enterprise}\n{reply}'],
+    title: ['考核异议已答复', 'Assessment objection answered'],
+    body: ['{year}年度考核 · {enterprise}\n{reply}', '{year} assessment · {enterprise}\n{reply}'],
   },
   'assessment.objection_unanswered': {
     title: ['考核异议尚未答复：{enterprise}', 'Assessment objection still unanswered: {enterprise}'],

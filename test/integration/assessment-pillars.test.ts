@@ -517,6 +517,10 @@ describe('assessment of the supporting pillars, of zone departments, and its not
     expect(
       (await t.http.get(`/api/assessments/schemes/${departments.id}/sheets`).set(officer).expect(200)).body,
     ).toEqual([]);
+    await t.http.get(`/api/assessments/schemes/${departments.id}`).set(officer).expect(404);
+    const listed = (await t.http.get('/api/assessments/schemes').set(officer).expect(200))
+      .body as SchemeView[];
+    expect(listed.map((s) => s.id)).toEqual([scheme.id]);
     await t.http.get(`/api/assessments/sheets/${published[0]!.id}`).set(officer).expect(404);
     await t.http
       .post(`/api/assessments/sheets/${published[0]!.id}/objections`)

@@ -66,14 +66,19 @@ export class AssessmentService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** The schemes; an enterprise reads only the enterprises' ones. */
   async listSchemes(): Promise<SchemeView[]> {
-    const schemes = await this.schemes.list();
+    const zone = this.context.scope().kind === 'zone';
+    const schemes = (await this.schemes.list()).filter((s) => zone || s.subject === 'enterprise');
     const indicators = await this.schemes.indicators(schemes.map((s) => s.id));
     return schemes.map((s) => mapScheme(s, indicators, this.config.TZ));
   }
 
   async getScheme(id: string): Promise<SchemeView> {
     const s = await this.schemes.getById(id);
+    if (this.context.scope().kind !== 'zone' && s.subject !== 'enterprise') {
+      throw new NotFoundError('Assessment scheme not found');
+    }
     return mapScheme(s, await this.schemes.indicators([id]), this.config.TZ);
   }
 
