@@ -16,7 +16,16 @@ import type { Severity } from './incidents.js';
  * - `reports_on_time`: incidents first reported within Decree 493's hour / incidents (count: late);
  * - `incidents`: real incidents (count: ordinary ones); relatively serious or graver veto the sheet
  *   when the indicator has the veto;
- * - `alarm_handling`: mean minutes from a monitoring alarm raised to acknowledged (value).
+ * - `alarm_handling`: mean minutes from a monitoring alarm raised to acknowledged (value);
+ * - `training_coverage`: people whose yearly training hours meet their Order 3 requirement / people
+ *   owing hours (count: not met);
+ * - `operation_certificates`: special operation certificates in order / held (count: lapsed or
+ *   review overdue);
+ * - `safety_funds`: safety funds set aside / required (capped at 1; unreported: 0).
+ * A zone department's (subject `department`), over the enterprises it supervises by industry:
+ * - `supervised_inspections`: the zone's scheduled inspections there done / due (count: missed);
+ * - `supervised_major_hazards`: major hazards there closed / found;
+ * - `supervised_overdue_hazards`: hazards there still open past their deadline (count).
  * `manual`: an inspector gives the points, with a note and evidence files.
  */
 export const ASSESSMENT_METRICS = [
@@ -27,9 +36,71 @@ export const ASSESSMENT_METRICS = [
   'reports_on_time',
   'incidents',
   'alarm_handling',
+  'training_coverage',
+  'operation_certificates',
+  'safety_funds',
+  'supervised_inspections',
+  'supervised_major_hazards',
+  'supervised_overdue_hazards',
   'manual',
 ] as const;
 export type AssessmentMetric = (typeof ASSESSMENT_METRICS)[number];
+export type ComputedMetric = Exclude<AssessmentMetric, 'manual'>;
+
+/** Who a scheme assesses: the enterprises, or the zone's own departments (against their duty lists). */
+export const ASSESSMENT_SUBJECTS = ['enterprise', 'department'] as const;
+export type AssessmentSubject = (typeof ASSESSMENT_SUBJECTS)[number];
+
+/** The subjects each measure applies to. */
+export const METRIC_SUBJECTS: Record<AssessmentMetric, readonly AssessmentSubject[]> = {
+  major_hazard_rectification: ['enterprise'],
+  on_time_rectification: ['enterprise'],
+  overdue_hazards: ['enterprise'],
+  drill_duties: ['enterprise'],
+  reports_on_time: ['enterprise'],
+  incidents: ['enterprise'],
+  alarm_handling: ['enterprise'],
+  training_coverage: ['enterprise'],
+  operation_certificates: ['enterprise'],
+  safety_funds: ['enterprise'],
+  supervised_inspections: ['department'],
+  supervised_major_hazards: ['department'],
+  supervised_overdue_hazards: ['department'],
+  manual: ['enterprise', 'department'],
+};
+
+/** Each measure's name, for documents and messages made on the server. */
+export const ASSESSMENT_METRIC_TEXT: Record<AssessmentMetric, [zh: string, en: string]> = {
+  major_hazard_rectification: ['重大隐患整改率', 'Major hazards rectified'],
+  on_time_rectification: ['隐患按期整改率', 'Hazards rectified on time'],
+  overdue_hazards: ['逾期未整改隐患', 'Overdue hazards'],
+  drill_duties: ['演练义务履行', 'Drill duties met'],
+  reports_on_time: ['事故按时报告', 'Incidents reported on time'],
+  incidents: ['事故起数', 'Incidents'],
+  alarm_handling: ['报警响应时长', 'Alarm response time'],
+  training_coverage: ['安全培训学时达标率', 'Training hours met'],
+  operation_certificates: ['特种作业操作证有效', 'Special operation certificates in order'],
+  safety_funds: ['安全生产费用足额提取', 'Safety funds set aside as required'],
+  supervised_inspections: ['监管企业检查完成率', 'Inspections done at supervised enterprises'],
+  supervised_major_hazards: ['监管企业重大隐患整改率', 'Major hazards rectified at supervised enterprises'],
+  supervised_overdue_hazards: ['监管企业逾期未整改隐患', 'Overdue hazards at supervised enterprises'],
+  manual: ['检查人员评分', 'Scored by an inspector'],
+};
+
+/**
+ * The enterprises a zone department supervises (管行业必须管安全): those whose industry its duty
+ * list names; "危险化学品" names the hazardous-chemical enterprises by their recorded category.
+ */
+export function supervisedBy(
+  industries: readonly string[],
+  enterprise: { industry: string; evaluationCategory: string | null },
+): boolean {
+  if (industries.includes(enterprise.industry)) return true;
+  return (
+    industries.includes('危险化学品') &&
+    ['dangerous_goods', 'hazardous_chemicals_user'].includes(enterprise.evaluationCategory ?? '')
+  );
+}
 
 /**
  * How an indicator's measure becomes points (`w` its weight, `p` its parameter):
@@ -51,6 +122,12 @@ export const METRIC_RULES: Record<AssessmentMetric, readonly ScoringRule[]> = {
   reports_on_time: ['proportional', 'target', 'deduct'],
   incidents: ['deduct'],
   alarm_handling: ['limit'],
+  training_coverage: ['proportional', 'target', 'deduct'],
+  operation_certificates: ['target', 'proportional', 'deduct'],
+  safety_funds: ['target', 'proportional'],
+  supervised_inspections: ['proportional', 'target', 'deduct'],
+  supervised_major_hazards: ['target', 'proportional'],
+  supervised_overdue_hazards: ['deduct'],
   manual: ['manual'],
 };
 
@@ -111,6 +188,8 @@ export type SchemeStatus = 'draft' | 'published';
 export interface SchemeView {
   id: string;
   year: number;
+  /** Enterprises, or the zone's departments. */
+  subject: AssessmentSubject;
   title: string;
   /** Days after publication in which an enterprise may object to its sheet. */
   objectionDays: number;
@@ -155,12 +234,20 @@ export interface ObjectionView {
   repliedAt: string | null;
 }
 
-/** One enterprise's line in the ranking. */
-export interface SheetSummary {
+/**
+ * One enterprise's (or zone department's) line in the ranking. `S`: the scheme's subjects; an
+ * enterprise scheme's lines (the default) always name their enterprise.
+ */
+export interface SheetSummary<S extends AssessmentSubject = 'enterprise'> {
   id: string;
   schemeId: string;
   year: number;
-  enterpriseId: string;
+  subject: S;
+  /** Null on a department's sheet. */
+  enterpriseId: S extends 'enterprise' ? string : null;
+  /** A zone department's sheet: the department's name. */
+  department: S extends 'department' ? string : null;
+  /** The enterprise's or department's name as it was assessed. */
   enterpriseName: string;
   total: number;
   vetoed: boolean;
@@ -172,14 +259,21 @@ export interface SheetSummary {
   published: boolean;
 }
 
-export interface SheetView extends SheetSummary {
+/** A line of either kind of scheme. */
+export type AnySheetSummary = SheetSummary<AssessmentSubject>;
+
+export interface SheetView<S extends AssessmentSubject = 'enterprise'> extends SheetSummary<S> {
   scheme: SchemeView;
   scores: ScoreView[];
   objections: ObjectionView[];
   /** An objection may still be filed (published, inside the period). */
   objectionOpen: boolean;
   computedAt: string | null;
+  /** A department's duties from the zone's responsibility list, as assessed. */
+  duties: string[];
 }
+
+export type AnySheetView = SheetView<AssessmentSubject>;
 
 export const NOTICE_KINDS = ['commendation', 'criticism'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];

@@ -8,6 +8,7 @@ import { type Bilingual, type RecordLanguage, inLanguage } from './record-text.j
 export const AUDIT_ENTITY_TEXT = {
   assessment_scheme: ['考核方案', 'Assessment scheme'],
   assessment_sheet: ['考核评分表', 'Assessment sheet'],
+  assessment_objection: ['考核异议', 'Assessment objection'],
   callout: ['应急呼叫', 'Call-out'],
   callout_delivery: ['呼叫短信或电话', 'Call-out SMS or call'],
   callout_recipient: ['呼叫对象', 'Call-out recipient'],

@@ -417,6 +417,30 @@ export const NOTIFICATION_TEXT = {
     urgent: true,
     enums: { level: 'alarmLevel' },
   },
+  // The assessment: each enterprise's result on publication, and its objections both ways.
+  'assessment.published': {
+    title: ['{year}年度安全生产监督考核结果已公布', 'The {year} safety assessment results are published'],
+    body: [
+      '{enterprise}：得分 {total} 分，等次 {band}，第 {rank} 名\n如有异议，请于 {until} 前提出',
+      '{enterprise}: {total} points, band {band}, ranked {rank}\nObjections are taken until {until}',
+    ],
+    enums: { band: 'assessmentBand' },
+  },
+  'assessment.objection_filed': {
+    title: ['考核异议待答复：{enterprise}', 'Assessment objection awaiting a reply: {enterprise}'],
+    body: ['{year}年度考核\n{text}', '{year} assessment\n{text}'],
+  },
+  'assessment.objection_replied': {
+    title: ['考核异议已答复', 'Assessment objection answered'],
+    body: ['{year}年度考核 · {enterprise}\n{reply}', '{year} assessment · {enterprise}\n{reply}'],
+  },
+  'assessment.objection_unanswered': {
+    title: ['考核异议尚未答复：{enterprise}', 'Assessment objection still unanswered: {enterprise}'],
+    body: [
+      '{year}年度考核，异议期至 {deadline}（还有 {days} 天）\n{text}',
+      '{year} assessment, objection period ends {deadline} ({days} days left)\n{text}',
+    ],
+  },
   'inspection.due': {
     title: ['排查任务：{plan}', 'Inspection due: {plan}'],
     body: ['{who}\n应于 {period} 完成', '{who}\nTo be done {period}'],

@@ -54,6 +54,12 @@ function levelWords(level: ResponseLevel): Bilingual {
 
 /** Every enum value that reaches a record, by the enum's name. */
 export const ENUM_TEXT = {
+  assessmentBand: {
+    excellent: ['优秀', 'Excellent'],
+    good: ['良好', 'Good'],
+    pass: ['合格', 'Pass'],
+    fail: ['不合格', 'Fail'],
+  },
   alarmLevel: {
     high: ['高报', 'High'],
     high_high: ['高高报', 'High-high'],

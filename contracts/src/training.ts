@@ -131,6 +131,21 @@ export function operationCertificateDates(issuedOn: string): OperationCertificat
   };
 }
 
+/**
+ * Whether a special operation certificate has lapsed on `today` (YYYY-MM-DD): past its expiry
+ * (recorded, else 6 years from issue), or past its 3-year review with none recorded. Null: in order.
+ */
+export function operationCertificateLapse(
+  c: { issuedOn: string; expiresOn?: string | null; reviewedOn?: string | null },
+  today: string,
+): 'expired' | 'review_overdue' | null {
+  const dates = operationCertificateDates(c.issuedOn);
+  const expiresOn = c.expiresOn ?? dates.expiresOn;
+  if (today > expiresOn) return 'expired';
+  if (!c.reviewedOn && dates.reviewOn < expiresOn && today > dates.reviewOn) return 'review_overdue';
+  return null;
+}
+
 export const ATTENDANCE_METHODS = ['link', 'organiser'] as const;
 export type AttendanceMethod = (typeof ATTENDANCE_METHODS)[number];
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CoreModule } from '@muster/server/core.module.js';
+import { AssessmentRemindersModule } from '@muster/server/assessments/assessment-reminders.module.js';
 import { CalloutsModule } from '@muster/server/callouts/callouts.module.js';
 import { DrillsModule } from '@muster/server/drills/drills.module.js';
 import { DutyModule } from '@muster/server/duty/duty.module.js';
@@ -32,6 +33,7 @@ import { TrainingModule } from '@muster/server/training/training.module.js';
     ResourcesModule,
     RiskJobsModule,
     TrainingModule,
+    AssessmentRemindersModule,
     ReminderJobsModule,
     JobWorkerModule,
   ],

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post, Put, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { NoticeView, SchemeView, SheetSummary, SheetView } from '@muster/contracts';
+import type { AnySheetSummary, AnySheetView, NoticeView, SchemeView } from '@muster/contracts';
 import { Roles } from '../common/access.decorators.js';
 import { ApiDoc } from '../common/api-docs.js';
 import { UuidParam } from '../common/uuid-param.js';
@@ -66,7 +66,7 @@ export class AssessmentController {
   )
   @Post('schemes/:id/compute')
   @Roles('zone_admin', 'inspector')
-  compute(@UuidParam() id: string): Promise<SheetSummary[]> {
+  compute(@UuidParam() id: string): Promise<AnySheetSummary[]> {
     return this.assessments.compute(id);
   }
 
@@ -80,7 +80,7 @@ export class AssessmentController {
   @ApiDoc('The ranking of a scheme (an officer: its own sheet, once published)', 400, 401, 403, 404)
   @Get('schemes/:id/sheets')
   @Roles(...READERS)
-  sheets(@UuidParam() id: string): Promise<SheetSummary[]> {
+  sheets(@UuidParam() id: string): Promise<AnySheetSummary[]> {
     return this.assessments.sheetsOf(id);
   }
 
@@ -125,7 +125,7 @@ export class AssessmentController {
   @ApiDoc('One enterprise’s sheet with the evidence behind each point', 400, 401, 403, 404)
   @Get('sheets/:id')
   @Roles(...READERS)
-  sheet(@UuidParam() id: string): Promise<SheetView> {
+  sheet(@UuidParam() id: string): Promise<AnySheetView> {
     return this.assessments.sheet(id);
   }
 
@@ -144,7 +144,7 @@ export class AssessmentController {
     @UuidParam() id: string,
     @UuidParam('indicatorId') indicatorId: string,
     @Body() dto: ManualScoreDto,
-  ): Promise<SheetView> {
+  ): Promise<AnySheetView> {
     return this.assessments.scoreManual(id, indicatorId, dto);
   }
 
@@ -159,14 +159,14 @@ export class AssessmentController {
   )
   @Post('sheets/:id/objections')
   @Roles('enterprise_officer')
-  object(@UuidParam() id: string, @Body() dto: ObjectionDto): Promise<SheetView> {
+  object(@UuidParam() id: string, @Body() dto: ObjectionDto): Promise<AnySheetView> {
     return this.assessments.object(id, dto);
   }
 
   @ApiDoc('Reply to an objection (recorded once)', 400, 401, 403, 404, 409, 413)
   @Put('objections/:id/reply')
   @Roles('zone_admin')
-  reply(@UuidParam() id: string, @Body() dto: ObjectionReplyDto): Promise<SheetView> {
+  reply(@UuidParam() id: string, @Body() dto: ObjectionReplyDto): Promise<AnySheetView> {
     return this.assessments.reply(id, dto);
   }
 }

@@ -18,7 +18,9 @@ import {
 } from 'class-validator';
 import {
   ASSESSMENT_METRICS,
+  ASSESSMENT_SUBJECTS,
   type AssessmentMetric,
+  type AssessmentSubject,
   EVIDENCE_KINDS,
   type EvidenceKind,
   NOTICE_KINDS,
@@ -87,6 +89,14 @@ export class SchemeDto {
   @Min(2000)
   @Max(2100)
   year: number;
+
+  @ApiPropertyOptional({
+    enum: ASSESSMENT_SUBJECTS,
+    description: 'Who is assessed: the enterprises (default) or the zone’s departments',
+  })
+  @IsOmittable()
+  @IsIn(ASSESSMENT_SUBJECTS)
+  subject?: AssessmentSubject;
 
   @ApiProperty()
   @Transform(trim)

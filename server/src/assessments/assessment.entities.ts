@@ -2,6 +2,7 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn
 import type {
   AssessmentBand,
   AssessmentMetric,
+  AssessmentSubject,
   EvidenceKind,
   NoticeKind,
   SchemeStatus,
@@ -18,6 +19,7 @@ export class AssessmentScheme {
   @Column({ type: 'integer' }) year: number;
   @Column({ type: 'text' }) title: string;
   @Column({ type: 'integer' }) objectionDays: number;
+  @Column({ type: 'text', default: 'enterprise' }) subject: AssessmentSubject;
   @Column({ type: 'text', default: 'draft' }) status: SchemeStatus;
   @Column({ type: 'timestamptz', nullable: true }) publishedAt: Date | null;
   @Column({ type: 'uuid', nullable: true }) publishedBy: string | null;
@@ -43,9 +45,14 @@ export class AssessmentIndicator {
 export class AssessmentSheet {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) schemeId: string;
-  @Column({ type: 'uuid' }) enterpriseId: string;
-  /** Kept with the sheet: a published ranking names the enterprise as it was then. */
+  /** Null on a department's sheet. */
+  @Column({ type: 'uuid', nullable: true }) enterpriseId: string | null;
+  /** A zone department's sheet: the department, by its name in the zone's responsibility list. */
+  @Column({ type: 'text', nullable: true }) department: string | null;
+  /** Kept with the sheet: a published ranking names the enterprise (or department) as it was then. */
   @Column({ type: 'text' }) enterpriseName: string;
+  /** A department's duties as listed when it was assessed. */
+  @Column({ type: 'text', array: true, default: () => `'{}'` }) duties: string[];
   @Column({ type: 'numeric', transformer: decimal }) total: number;
   @Column({ type: 'boolean', default: false }) vetoed: boolean;
   @Column({ type: 'text', default: 'fail' }) band: AssessmentBand;

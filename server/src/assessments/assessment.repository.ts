@@ -18,7 +18,7 @@ export class SchemeRepository {
   constructor(private readonly db: Db) {}
 
   list(): Promise<AssessmentScheme[]> {
-    return this.db.repo(AssessmentScheme).find({ order: { year: 'DESC' } });
+    return this.db.repo(AssessmentScheme).find({ order: { year: 'DESC', subject: 'DESC' } });
   }
 
   async getById(id: string): Promise<AssessmentScheme> {
@@ -39,10 +39,11 @@ export class SchemeRepository {
     return s;
   }
 
+  /** The enterprises' latest published year. */
   latestPublished(): Promise<AssessmentScheme | null> {
     return this.db
       .repo(AssessmentScheme)
-      .findOne({ where: { status: 'published' }, order: { year: 'DESC' } });
+      .findOne({ where: { status: 'published', subject: 'enterprise' }, order: { year: 'DESC' } });
   }
 
   insert(s: Partial<AssessmentScheme>): Promise<AssessmentScheme> {
@@ -117,6 +118,10 @@ export class SheetRepository extends EnterpriseScopedRepository<AssessmentSheet>
 
   saveAll(rows: AssessmentSheet[]): Promise<AssessmentSheet[]> {
     return this.repo.save(rows);
+  }
+
+  async removeAll(rows: AssessmentSheet[]): Promise<void> {
+    if (rows.length) await this.repo.remove(rows);
   }
 
   scores(sheetIds: string[]): Promise<AssessmentScore[]> {

@@ -1,10 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  type AssessmentSubject,
+  type ComputedMetric,
   METRIC_RULES,
+  METRIC_SUBJECTS,
   type NoticeView,
   type SchemeView,
-  type SheetSummary,
-  type SheetView,
+  type AnySheetSummary,
+  type AnySheetView,
   rankSheets,
 } from '@muster/contracts';
 import { AuditService } from '../audit/audit.service.js';
@@ -22,6 +25,9 @@ import { Db } from '../database/db.js';
 import { EnterpriseService } from '../enterprises/enterprise.service.js';
 import { FileService } from '../files/file.service.js';
 import { UserFinder } from '../identity/user-finder.js';
+import { MeasureProviders } from '../measures/measure-providers.js';
+import { NotificationService } from '../notifications/notification.service.js';
+import { ResponsibilityService } from '../plans/responsibility.service.js';
 import { Broadcaster } from '../room-log/broadcaster.js';
 import { zoneDate } from '../zone/zone-time.js';
 import type {
@@ -32,7 +38,6 @@ import type {
   SchemeDto,
 } from './assessment.dto.js';
 import type { AssessmentIndicator, AssessmentScheme, AssessmentSheet } from './assessment.entities.js';
-import { AssessmentMeasures } from './assessment-measures.js';
 import { SchemeRepository, SheetRepository } from './assessment.repository.js';
 import { mapNotice, mapObjection, mapScheme, mapSheetSummary, objectionsUntil } from './assessment.view.js';
 import { computedScores, totalOf } from './scoring.js';
@@ -48,8 +53,10 @@ export class AssessmentService {
     private readonly db: Db,
     private readonly schemes: SchemeRepository,
     private readonly sheets: SheetRepository,
-    private readonly measures: AssessmentMeasures,
+    private readonly providers: MeasureProviders,
     private readonly enterprises: EnterpriseService,
+    private readonly responsibilities: ResponsibilityService,
+    private readonly notifications: NotificationService,
     private readonly files: FileService,
     private readonly users: UserFinder,
     private readonly audit: AuditService,
@@ -59,22 +66,29 @@ export class AssessmentService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** The schemes; an enterprise reads only the enterprises' ones. */
   async listSchemes(): Promise<SchemeView[]> {
-    const schemes = await this.schemes.list();
+    const zone = this.context.scope().kind === 'zone';
+    const schemes = (await this.schemes.list()).filter((s) => zone || s.subject === 'enterprise');
     const indicators = await this.schemes.indicators(schemes.map((s) => s.id));
     return schemes.map((s) => mapScheme(s, indicators, this.config.TZ));
   }
 
   async getScheme(id: string): Promise<SchemeView> {
     const s = await this.schemes.getById(id);
+    if (this.context.scope().kind !== 'zone' && s.subject !== 'enterprise') {
+      throw new NotFoundError('Assessment scheme not found');
+    }
     return mapScheme(s, await this.schemes.indicators([id]), this.config.TZ);
   }
 
   createScheme(dto: SchemeDto): Promise<SchemeView> {
-    checkIndicators(dto);
+    const subject = dto.subject ?? 'enterprise';
+    this.checkIndicators(dto, subject);
     return this.db.transaction(async () => {
       const saved = await this.schemes.insert({
         year: dto.year,
+        subject,
         title: dto.title,
         objectionDays: dto.objectionDays,
         status: 'draft',
@@ -93,9 +107,12 @@ export class AssessmentService {
 
   /** A draft's scheme replaced whole; its sheets are scored again from the new indicators. */
   updateScheme(id: string, dto: SchemeDto): Promise<SchemeView> {
-    checkIndicators(dto);
     return this.db.transaction(async () => {
       const scheme = await this.draft(id);
+      if (dto.subject && dto.subject !== scheme.subject) {
+        throw new InvalidError([`subject: the scheme assesses ${scheme.subject}s and keeps to them`]);
+      }
+      this.checkIndicators(dto, scheme.subject);
       const before = await this.getScheme(id);
       Object.assign(scheme, { year: dto.year, title: dto.title, objectionDays: dto.objectionDays });
       await this.schemes.save(scheme);
@@ -113,7 +130,7 @@ export class AssessmentService {
   }
 
   /** Scores every enterprise's computed indicators from the records as they are now. */
-  compute(id: string): Promise<SheetSummary[]> {
+  compute(id: string): Promise<AnySheetSummary[]> {
     return this.db.transaction(async () => {
       const scheme = await this.draft(id);
       await this.recompute(scheme);
@@ -127,17 +144,25 @@ export class AssessmentService {
     });
   }
 
-  /** The ranking of a scheme; an officer sees only its own line, and only once published. */
-  async sheetsOf(id: string): Promise<SheetSummary[]> {
+  /**
+   * The ranking of a scheme; an officer sees only its own line, and only once published. The
+   * departments' ranking is the committee's own business: zone users only.
+   */
+  async sheetsOf(id: string): Promise<AnySheetSummary[]> {
     const scheme = await this.schemes.getById(id);
-    if (this.context.scope().kind !== 'zone' && scheme.status !== 'published') return [];
+    if (
+      this.context.scope().kind !== 'zone' &&
+      (scheme.status !== 'published' || scheme.subject !== 'enterprise')
+    ) {
+      return [];
+    }
     return this.ranking(scheme);
   }
 
-  async sheet(id: string): Promise<SheetView> {
+  async sheet(id: string): Promise<AnySheetView> {
     const sheet = await this.sheets.getById(id);
     const scheme = await this.schemes.getById(sheet.schemeId);
-    if (this.context.scope().kind !== 'zone' && scheme.status !== 'published') {
+    if (this.context.scope().kind !== 'zone' && (scheme.status !== 'published' || !sheet.enterpriseId)) {
       throw new NotFoundError('Assessment sheet not found');
     }
     // One after another: inside a transaction they share one connection.
@@ -170,13 +195,14 @@ export class AssessmentService {
         };
       }),
       objections: objections.map((o) => mapObjection(o, names)),
-      objectionOpen: this.objectionOpen(scheme),
+      objectionOpen: scheme.subject === 'enterprise' && this.objectionOpen(scheme),
       computedAt: sheet.computedAt?.toISOString() ?? null,
+      duties: sheet.duties,
     };
   }
 
   /** An inspector's points for a manual indicator, with the note and evidence files. */
-  scoreManual(sheetId: string, indicatorId: string, dto: ManualScoreDto): Promise<SheetView> {
+  scoreManual(sheetId: string, indicatorId: string, dto: ManualScoreDto): Promise<AnySheetView> {
     const me = this.me();
     return this.db.transaction(async () => {
       const sheet = await this.sheets.getById(sheetId);
@@ -243,17 +269,21 @@ export class AssessmentService {
         entityId: id,
         after: { year: scheme.year, publishedAt: view.publishedAt },
       });
+      if (scheme.subject === 'enterprise') await this.announce(scheme, view.objectionsUntil!);
       this.db.afterCommit(() => this.live.zoneChanged({ topic: 'assessments' }));
       return view;
     });
   }
 
   /** An enterprise's objection to its published sheet, inside the period. */
-  object(sheetId: string, dto: ObjectionDto): Promise<SheetView> {
+  object(sheetId: string, dto: ObjectionDto): Promise<AnySheetView> {
     const me = this.me();
     return this.db.transaction(async () => {
       const sheet = await this.sheets.getById(sheetId);
-      this.sheets.assertInScope(sheet.enterpriseId);
+      const enterpriseId = sheet.enterpriseId;
+      // Only an enterprise objects: a department's sheet is the committee's own.
+      if (!enterpriseId) throw new NotFoundError('Assessment sheet not found');
+      this.sheets.assertInScope(enterpriseId);
       const scheme = await this.schemes.getById(sheet.schemeId);
       if (scheme.status !== 'published') throw new NotFoundError('Assessment sheet not found');
       if (!this.objectionOpen(scheme)) {
@@ -265,7 +295,7 @@ export class AssessmentService {
       }
       const saved = await this.sheets.saveObjection({
         sheetId,
-        enterpriseId: sheet.enterpriseId,
+        enterpriseId,
         text: dto.text,
         filedBy: me,
       });
@@ -275,12 +305,22 @@ export class AssessmentService {
         entityId: sheetId,
         after: { objectionId: saved.id, text: dto.text },
       });
+      await this.notifications.notify(
+        { roles: ['zone_admin'] },
+        {
+          kind: 'assessment.objection_filed',
+          params: { year: scheme.year, enterprise: sheet.enterpriseName, text: dto.text },
+          entity: 'assessment_sheet',
+          entityId: sheetId,
+          deliveryKey: `assessment.objection_filed:${saved.id}`,
+        },
+      );
       return this.sheet(sheetId);
     });
   }
 
   /** The zone's reply to an objection, recorded once. */
-  reply(objectionId: string, dto: ObjectionReplyDto): Promise<SheetView> {
+  reply(objectionId: string, dto: ObjectionReplyDto): Promise<AnySheetView> {
     const me = this.me();
     return this.db.transaction(async () => {
       const objection = await this.sheets.objection(objectionId);
@@ -297,6 +337,24 @@ export class AssessmentService {
         entityId: objection.sheetId,
         after: { objectionId, reply: dto.reply },
       });
+      const sheet = await this.sheets.getById(objection.sheetId);
+      const scheme = await this.schemes.getById(sheet.schemeId);
+      // The officer who objected; their enterprise's officers when that account is gone.
+      const filer = objection.filedBy
+        ? await this.notifications.activeUserIds(['enterprise_officer'], objection.enterpriseId)
+        : [];
+      await this.notifications.notify(
+        filer.includes(objection.filedBy!)
+          ? { userIds: [objection.filedBy!] }
+          : { roles: ['enterprise_officer'], enterpriseId: objection.enterpriseId },
+        {
+          kind: 'assessment.objection_replied',
+          params: { year: scheme.year, enterprise: sheet.enterpriseName, reply: dto.reply },
+          entity: 'assessment_sheet',
+          entityId: sheet.id,
+          deliveryKey: `assessment.objection_replied:${objectionId}`,
+        },
+      );
       return this.sheet(objection.sheetId);
     });
   }
@@ -317,10 +375,15 @@ export class AssessmentService {
       if (scheme.status !== 'published') {
         throw new ConflictError(problem('assessment.notPublished', 'Notices follow a published assessment'));
       }
+      if (scheme.subject !== 'enterprise') {
+        throw new ConflictError(
+          problem('assessment.noticesNameEnterprises', 'Commendation and criticism notices name enterprises'),
+        );
+      }
       const sheets = await this.sheets.allOfScheme(schemeId);
       let chosen: AssessmentSheet[];
       if (dto.enterpriseIds) {
-        const byEnterprise = new Map(sheets.map((s) => [s.enterpriseId, s]));
+        const byEnterprise = new Map(sheets.map((s) => [s.enterpriseId!, s]));
         const missing = dto.enterpriseIds.filter((e) => !byEnterprise.has(e));
         if (missing.length) {
           throw new InvalidError(missing.map((e) => `enterpriseIds: ${e} has no sheet in this assessment`));
@@ -341,7 +404,7 @@ export class AssessmentService {
         year: scheme.year,
         seq,
         enterprises: chosen.map((s) => ({
-          id: s.enterpriseId,
+          id: s.enterpriseId!,
           name: s.enterpriseName,
           total: s.total,
           band: s.band,
@@ -361,12 +424,12 @@ export class AssessmentService {
   }
 
   /** The latest published year's ranking, for the leaders' dashboard. */
-  async latestRanking(): Promise<{ year: number | null; items: SheetSummary[] }> {
+  async latestRanking(): Promise<{ year: number | null; items: AnySheetSummary[] }> {
     const scheme = await this.schemes.latestPublished();
     return scheme ? { year: scheme.year, items: await this.ranking(scheme) } : { year: null, items: [] };
   }
 
-  private async ranking(scheme: AssessmentScheme): Promise<SheetSummary[]> {
+  private async ranking(scheme: AssessmentScheme): Promise<AnySheetSummary[]> {
     const sheets = await this.sheets.ofScheme(scheme.id);
     const indicators = await this.schemes.indicators([scheme.id]);
     const scores = await this.sheets.scores(sheets.map((s) => s.id));
@@ -380,33 +443,82 @@ export class AssessmentService {
       .sort((a, b) => a.rank - b.rank || a.enterpriseName.localeCompare(b.enterpriseName, 'zh-CN'));
   }
 
+  /**
+   * Who a scheme assesses: every enterprise, or the zone's departments as its responsibility list
+   * names them (each with the industries it supervises and its duties).
+   */
+  private async subjects(scheme: AssessmentScheme): Promise<Subject[]> {
+    if (scheme.subject === 'enterprise') {
+      return (await this.enterprises.profiles()).map((e) => ({
+        key: e.id,
+        enterpriseId: e.id,
+        department: null,
+        name: e.name,
+        industries: [],
+        duties: [],
+      }));
+    }
+    const byUnit = new Map<string, Subject>();
+    for (const entry of (await this.responsibilities.get('zone')).entries) {
+      if (entry.kind === 'post') continue;
+      const d = byUnit.get(entry.unit) ?? {
+        key: entry.unit,
+        enterpriseId: null,
+        department: entry.unit,
+        name: entry.unit,
+        industries: [],
+        duties: [],
+      };
+      d.industries.push(...entry.industries.filter((i) => !d.industries.includes(i)));
+      d.duties.push(...entry.duties);
+      byUnit.set(entry.unit, d);
+    }
+    return [...byUnit.values()];
+  }
+
   private async recompute(scheme: AssessmentScheme): Promise<void> {
     const indicators = await this.schemes.indicators([scheme.id]);
-    const enterprises = await this.enterprises.profiles();
+    const subjects = await this.subjects(scheme);
     const now = this.clock.now();
     const yearEnd = new Date(Date.UTC(scheme.year + 1, 0, 1) - 1);
     const asOf = now < yearEnd ? now : yearEnd;
-    const measures = await this.measures.forYear(
-      scheme.year,
-      enterprises.map((e) => e.id),
-      asOf,
+    const metrics = new Set(
+      indicators.map((i) => i.metric).filter((m): m is ComputedMetric => m !== 'manual'),
     );
-    const existing = new Map((await this.sheets.allOfScheme(scheme.id)).map((s) => [s.enterpriseId, s]));
+    const measures = await this.providers.measure(scheme.subject, metrics, {
+      year: scheme.year,
+      subjects: subjects.map((s) => s.key),
+      industries: new Map(subjects.map((s) => [s.key, s.industries])),
+      asOf,
+    });
+    const all = await this.sheets.allOfScheme(scheme.id);
+    const keyOf = (s: AssessmentSheet) => (s.enterpriseId ?? s.department)!;
+    const existing = new Map(all.map((s) => [keyOf(s), s]));
+    // A department no longer on the list is no longer assessed (an enterprise's sheet goes with it).
+    const keys = new Set(subjects.map((s) => s.key));
+    await this.sheets.removeAll(all.filter((s) => !keys.has(keyOf(s))));
     const sheets = await this.sheets.saveAll(
-      enterprises.map((e) =>
+      subjects.map((e) =>
         Object.assign(
-          existing.get(e.id) ?? ({ schemeId: scheme.id, enterpriseId: e.id, total: 0 } as AssessmentSheet),
+          existing.get(e.key) ??
+            ({
+              schemeId: scheme.id,
+              enterpriseId: e.enterpriseId,
+              department: e.department,
+              total: 0,
+            } as AssessmentSheet),
           {
             enterpriseName: e.name,
+            duties: e.duties,
             computedAt: now,
-            vetoed: !!measures.get(e.id)?.incidents?.vetoes,
+            vetoed: !!measures.get(e.key)?.incidents?.vetoes,
           },
         ),
       ),
     );
     await this.sheets.saveScores(
       sheets.flatMap((sheet) =>
-        computedScores(indicators, measures.get(sheet.enterpriseId) ?? {}).map((c) => ({
+        computedScores(indicators, measures.get(keyOf(sheet)) ?? {}).map((c) => ({
           sheetId: sheet.id,
           indicatorId: c.indicatorId,
           points: c.points,
@@ -436,6 +548,61 @@ export class AssessmentService {
     await this.sheets.saveAll(sheets);
   }
 
+  /** Each enterprise's officers hear of its result, with the last day to object. */
+  private async announce(scheme: AssessmentScheme, until: string): Promise<void> {
+    for (const sheet of await this.sheets.allOfScheme(scheme.id)) {
+      await this.notifications.notify(
+        { roles: ['enterprise_officer'], enterpriseId: sheet.enterpriseId! },
+        {
+          kind: 'assessment.published',
+          params: {
+            year: scheme.year,
+            enterprise: sheet.enterpriseName,
+            total: sheet.total,
+            band: sheet.band,
+            rank: sheet.rank,
+            until,
+          },
+          entity: 'assessment_sheet',
+          entityId: sheet.id,
+          deliveryKey: `assessment.published:${sheet.id}`,
+        },
+      );
+    }
+  }
+
+  /**
+   * The rules a scheme keeps beyond each field's own: weights to 100, measures of the scheme's
+   * subjects that a domain measures, a rule that fits the measure.
+   */
+  private checkIndicators(dto: SchemeDto, subject: AssessmentSubject): void {
+    const problems: string[] = [];
+    dto.indicators.forEach((i, n) => {
+      if (!METRIC_SUBJECTS[i.metric].includes(subject)) {
+        problems.push(`indicators.${n}.metric: ${i.metric} does not measure ${subject}s`);
+      } else if (i.metric !== 'manual' && !this.providers.measures(subject, i.metric)) {
+        problems.push(`indicators.${n}.metric: nothing measures ${i.metric} yet`);
+      }
+      if (!METRIC_RULES[i.metric].includes(i.rule)) {
+        problems.push(
+          `indicators.${n}.rule: ${i.metric} is scored by ${METRIC_RULES[i.metric].join(' or ')}`,
+        );
+      }
+      if (['target', 'deduct', 'limit'].includes(i.rule) && (i.param === undefined || i.param === null)) {
+        problems.push(`indicators.${n}.param: the ${i.rule} rule needs its parameter`);
+      }
+      if (i.rule === 'target' && (i.param ?? 0) > 1) {
+        problems.push(`indicators.${n}.param: a target rate is between 0 and 1`);
+      }
+      if (i.veto && i.metric !== 'incidents') {
+        problems.push(`indicators.${n}.veto: only the incidents indicator carries the veto`);
+      }
+    });
+    const sum = Math.round(dto.indicators.reduce((s, i) => s + i.weight, 0) * 100) / 100;
+    if (sum !== 100) problems.push(`indicators: the weights add up to ${sum}, not 100`);
+    if (problems.length) throw new InvalidError(problems);
+  }
+
   private async draft(id: string): Promise<AssessmentScheme> {
     const scheme = await this.schemes.getForUpdate(id);
     if (scheme.status === 'published') {
@@ -460,26 +627,14 @@ export class AssessmentService {
   }
 }
 
-/** The rules a scheme keeps beyond each field's own: weights to 100, a rule that fits the measure. */
-function checkIndicators(dto: SchemeDto): void {
-  const problems: string[] = [];
-  dto.indicators.forEach((i, n) => {
-    if (!METRIC_RULES[i.metric].includes(i.rule)) {
-      problems.push(`indicators.${n}.rule: ${i.metric} is scored by ${METRIC_RULES[i.metric].join(' or ')}`);
-    }
-    if (['target', 'deduct', 'limit'].includes(i.rule) && (i.param === undefined || i.param === null)) {
-      problems.push(`indicators.${n}.param: the ${i.rule} rule needs its parameter`);
-    }
-    if (i.rule === 'target' && (i.param ?? 0) > 1) {
-      problems.push(`indicators.${n}.param: a target rate is between 0 and 1`);
-    }
-    if (i.veto && i.metric !== 'incidents') {
-      problems.push(`indicators.${n}.veto: only the incidents indicator carries the veto`);
-    }
-  });
-  const sum = Math.round(dto.indicators.reduce((s, i) => s + i.weight, 0) * 100) / 100;
-  if (sum !== 100) problems.push(`indicators: the weights add up to ${sum}, not 100`);
-  if (problems.length) throw new InvalidError(problems);
+/** One subject of a scheme: an enterprise, or a zone department keyed by its name. */
+interface Subject {
+  key: string;
+  enterpriseId: string | null;
+  department: string | null;
+  name: string;
+  industries: string[];
+  duties: string[];
 }
 
 function indicatorRows(dto: SchemeDto): Partial<AssessmentIndicator>[] {

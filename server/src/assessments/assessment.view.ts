@@ -3,7 +3,7 @@ import {
   type NoticeView,
   type ObjectionView,
   type SchemeView,
-  type SheetSummary,
+  type AnySheetSummary,
   formatNoticeDocumentNo,
 } from '@muster/contracts';
 import { addDays, zoneDate } from '../zone/zone-time.js';
@@ -45,6 +45,7 @@ export function mapScheme(
     year: s.year,
     title: s.title,
     objectionDays: s.objectionDays,
+    subject: s.subject,
     status: s.status,
     publishedAt: s.publishedAt?.toISOString() ?? null,
     objectionsUntil: objectionsUntil(s, timeZone),
@@ -56,12 +57,14 @@ export function mapSheetSummary(
   sheet: AssessmentSheet,
   scheme: AssessmentScheme,
   unscored: number,
-): SheetSummary {
+): AnySheetSummary {
   return {
     id: sheet.id,
     schemeId: sheet.schemeId,
     year: scheme.year,
+    subject: scheme.subject,
     enterpriseId: sheet.enterpriseId,
+    department: sheet.department,
     enterpriseName: sheet.enterpriseName,
     total: sheet.total,
     vetoed: sheet.vetoed,

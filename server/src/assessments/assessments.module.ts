@@ -6,13 +6,23 @@ import { FileModule } from '../files/file.module.js';
 import { HazardCoreModule } from '../hazards/hazard.module.js';
 import { UserFinder } from '../identity/user-finder.js';
 import { IncidentModule } from '../incidents/incident.module.js';
+import { InspectionModule } from '../inspections/inspection.module.js';
+import { MeasuresModule } from '../measures/measures.module.js';
 import { MonitoringModule } from '../monitoring/monitoring.module.js';
-import { AssessmentMeasures } from './assessment-measures.js';
+import { NotificationModule } from '../notifications/notification.module.js';
+import { PlansModule } from '../plans/plans.module.js';
+import { RecordMeasures } from './assessment-measures.js';
+import { AssessmentRemindersModule } from './assessment-reminders.module.js';
 import { SchemeRepository, SheetRepository } from './assessment.repository.js';
 import { AssessmentService } from './assessment.service.js';
+import { DepartmentMeasures } from './department-measures.js';
 import { NoticeService } from './notice.service.js';
 
-/** The yearly assessment's core: schemes, sheets scored from the other domains' records, notices. */
+/**
+ * The yearly assessment's core: schemes, sheets of enterprises and of zone departments scored
+ * through the measures the domains register, notices, and the notifications and reminders of
+ * results and objections.
+ */
 @Module({
   imports: [
     ClockModule,
@@ -21,12 +31,18 @@ import { NoticeService } from './notice.service.js';
     HazardCoreModule,
     DrillsModule,
     IncidentModule,
+    InspectionModule,
+    MeasuresModule,
     MonitoringModule,
+    NotificationModule,
+    PlansModule,
+    AssessmentRemindersModule,
   ],
   providers: [
     SchemeRepository,
     SheetRepository,
-    AssessmentMeasures,
+    RecordMeasures,
+    DepartmentMeasures,
     AssessmentService,
     NoticeService,
     UserFinder,

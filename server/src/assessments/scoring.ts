@@ -7,7 +7,7 @@ import {
   pointsFor,
   round2,
 } from '@muster/contracts';
-import type { Measures } from './assessment-measures.js';
+import type { Measures } from '../measures/measure-providers.js';
 
 export interface ScoredIndicator {
   id: string;

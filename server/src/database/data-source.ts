@@ -44,6 +44,7 @@ import { Installation } from '../installations/installation.entity.js';
 import { MONITORING_ENTITIES } from '../monitoring/monitoring.entities.js';
 import { ASSESSMENT_ENTITIES } from '../assessments/assessment.entities.js';
 import { Assessments1765540000000 } from './migrations/1765540000000-assessments.js';
+import { AssessmentDepartments1765630000000 } from './migrations/1765630000000-assessment-departments.js';
 import { InstallationsMonitoring1765460000000 } from './migrations/1765460000000-installations-monitoring.js';
 import { AlarmHazards1765510000000 } from './migrations/1765510000000-alarm-hazards.js';
 import { Gb18218TableCodes1765520000000 } from './migrations/1765520000000-gb18218-table-codes.js';
@@ -171,6 +172,7 @@ export const MIGRATIONS = [
   Gb18218TableCodes1765520000000,
   TrainingAndSafetyFunds1765550000000,
   Assessments1765540000000,
+  AssessmentDepartments1765630000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

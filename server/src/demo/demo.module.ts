@@ -11,6 +11,7 @@ import { PlansModule } from '../plans/plans.module.js';
 import { ReminderSchedulerModule } from '../reminders/reminders.module.js';
 import { ResourcesModule } from '../resources/resources.module.js';
 import { RisksModule } from '../risks/risks.module.js';
+import { SafetyFundsModule } from '../safety-funds/safety-funds.module.js';
 import { SensitiveTargetsModule } from '../sensitive-targets/sensitive-targets.module.js';
 import { DemoSeedService } from './demo-seed.service.js';
 import { DirectoryDemoSeeder } from './directory-demo.js';
@@ -21,6 +22,7 @@ import { InstallationsDemoSeeder } from './installations-demo.js';
 import { PlansDemoSeeder } from './plans-demo.js';
 import { ResourcesDemoSeeder } from './resources-demo.js';
 import { RisksDemoSeeder } from './risks-demo.js';
+import { SafetyFundsDemoSeeder } from './safety-funds-demo.js';
 import { SensitiveTargetsDemoSeeder } from './sensitive-targets-demo.js';
 
 @Module({
@@ -39,6 +41,7 @@ import { SensitiveTargetsDemoSeeder } from './sensitive-targets-demo.js';
     SensitiveTargetsModule,
     InstallationsModule,
     MonitoringModule,
+    SafetyFundsModule,
   ],
   providers: [
     DemoSeedService,
@@ -51,6 +54,7 @@ import { SensitiveTargetsDemoSeeder } from './sensitive-targets-demo.js';
     RisksDemoSeeder,
     SensitiveTargetsDemoSeeder,
     InstallationsDemoSeeder,
+    SafetyFundsDemoSeeder,
   ],
   exports: [DemoSeedService],
 })

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { EnterpriseModule } from '../enterprises/enterprise.module.js';
 import { ScopedUserRepository } from '../identity/scoped-user.repository.js';
+import { MeasuresModule } from '../measures/measures.module.js';
 import { RemindersModule } from '../reminders/reminders.module.js';
+import { CertificateMeasures } from './certificate-measures.js';
 import { CertificateReminders } from './certificate-reminders.js';
 import { UserFinder } from '../identity/user-finder.js';
 import { ContactRepository } from './contact.repository.js';
@@ -21,8 +23,9 @@ import { TeamService } from './team.service.js';
  * (it loads the room and drill services too) does not have.
  */
 @Module({
-  imports: [EnterpriseModule, RemindersModule],
+  imports: [EnterpriseModule, MeasuresModule, RemindersModule],
   providers: [
+    CertificateMeasures,
     CertificateReminders,
     ContactRepository,
     TeamRepository,

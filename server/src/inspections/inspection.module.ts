@@ -7,6 +7,6 @@ import { InspectionService } from './inspection.service.js';
 @Module({
   imports: [HazardModule, FileModule],
   providers: [InspectionService, InspectionPlanRepository, InspectionRecordRepository],
-  exports: [InspectionService],
+  exports: [InspectionService, InspectionRecordRepository],
 })
 export class InspectionModule {}

@@ -59,6 +59,20 @@ export class InspectionRecordRepository extends EnterpriseScopedRepository<Inspe
     return rows.map((r) => r.id);
   }
 
+  /**
+   * The zone's scheduled inspections (its plans' occurrences and spot checks with a due day)
+   * whose last due day falls between `from` and `to` (YYYY-MM-DD, inclusive): what the
+   * supervising departments were to do, and whether it was done.
+   */
+  zoneScheduled(from: string, to: string): Promise<InspectionRecord[]> {
+    return this.query('r')
+      .leftJoin(InspectionPlan, 'p', 'p.id = r.planId')
+      .andWhere(`r.kind IN ('zone_inspection', 'spot_check')`)
+      .andWhere('(r.planId IS NULL OR p.enterpriseId IS NULL)')
+      .andWhere('coalesce(r.dueBy, r.dueOn) BETWEEN :from AND :to', { from, to })
+      .getMany();
+  }
+
   /** Recently closed hazards of an enterprise, for a spot check to re-inspect. */
   async recentlyClosedHazards(
     enterpriseId: string,

@@ -3,7 +3,9 @@ import { DirectoryModule } from '../directory/directory.module.js';
 import { DrillsModule } from '../drills/drills.module.js';
 import { EnterpriseModule } from '../enterprises/enterprise.module.js';
 import { FileModule } from '../files/file.module.js';
+import { MeasuresModule } from '../measures/measures.module.js';
 import { RemindersModule } from '../reminders/reminders.module.js';
+import { TrainingMeasures } from './training-measures.js';
 import { TrainingReminders } from './training-reminders.js';
 import {
   TrainingAttendanceRepository,
@@ -17,13 +19,14 @@ import { TrainingService } from './training.service.js';
  * before the year ends is a source of the reminder scheduler.
  */
 @Module({
-  imports: [DirectoryModule, DrillsModule, EnterpriseModule, FileModule, RemindersModule],
+  imports: [DirectoryModule, DrillsModule, EnterpriseModule, FileModule, MeasuresModule, RemindersModule],
   providers: [
     TrainingSessionRepository,
     TrainingAttendanceRepository,
     TrainingProfileRepository,
     TrainingService,
     TrainingReminders,
+    TrainingMeasures,
   ],
   exports: [TrainingService],
 })

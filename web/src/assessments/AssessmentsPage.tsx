@@ -22,8 +22,9 @@ import { useAssessmentsT } from './i18n';
 import { SchemeEditor } from './SchemeEditor';
 
 /**
- * The year's assessment: the scheme, the ranking with each enterprise's sheet, computing and
- * publishing, and the notices. An enterprise officer sees its own sheet of each published year.
+ * The year's assessment: the scheme, the ranking with each enterprise's (or zone department's)
+ * sheet, computing and publishing, and the notices. An enterprise officer sees its own sheet of
+ * each published year; the departments' schemes are the zone's alone.
  */
 export function AssessmentsPage() {
   const { t } = useAssessmentsT();
@@ -79,7 +80,7 @@ export function AssessmentsPage() {
           <select id="assessment-year" value={scheme?.id ?? ''} onChange={(e) => setChosen(e.target.value)}>
             {listed.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.year} · {t(`scheme.status.${s.status}`)}
+                {s.year} · {t(`subject.${s.subject}`)} · {t(`scheme.status.${s.status}`)}
               </option>
             ))}
           </select>
@@ -103,6 +104,7 @@ function SchemeSection({ scheme, zone, isAdmin }: { scheme: SchemeView; zone: bo
   const compute = useMutation({ mutationFn: () => computeScheme(scheme.id), onSuccess: refresh });
   const publish = useMutation({ mutationFn: () => publishScheme(scheme.id), onSuccess: refresh });
   const draft = scheme.status === 'draft';
+  const departments = scheme.subject === 'department';
   const canCompute = draft && (isAdmin || session?.user.role === 'inspector');
 
   return (
@@ -119,7 +121,7 @@ function SchemeSection({ scheme, zone, isAdmin }: { scheme: SchemeView; zone: bo
             {t('scheme.publishedAt', { time: zoneTime(scheme.publishedAt), until: scheme.objectionsUntil })}
           </p>
         )}
-        <p className="field__hint">{t('scheme.bands')}</p>
+        <p className="field__hint">{t(departments ? 'scheme.departmentBands' : 'scheme.bands')}</p>
         {zone && (
           <div className="table-wrap">
             <table className="table" data-testid="scheme-indicators">
@@ -192,7 +194,13 @@ function SchemeSection({ scheme, zone, isAdmin }: { scheme: SchemeView; zone: bo
         {sheets.data && (
           <ListTable
             testId="assessment-ranking"
-            columns={[t('ranking.rank'), t('ranking.enterprise'), t('ranking.total'), t('ranking.band'), '']}
+            columns={[
+              t('ranking.rank'),
+              t(departments ? 'ranking.department' : 'ranking.enterprise'),
+              t('ranking.total'),
+              t('ranking.band'),
+              '',
+            ]}
             items={sheets.data}
             empty={t('ranking.empty')}
             row={(s) => (
@@ -219,7 +227,7 @@ function SchemeSection({ scheme, zone, isAdmin }: { scheme: SchemeView; zone: bo
           />
         )}
       </section>
-      {zone && scheme.status === 'published' && <Notices scheme={scheme} isAdmin={isAdmin} />}
+      {zone && scheme.status === 'published' && !departments && <Notices scheme={scheme} isAdmin={isAdmin} />}
     </>
   );
 }

@@ -1,12 +1,23 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { ASSESSMENT_METRICS, METRIC_RULES, type IndicatorInput, type SchemeView } from '../contracts';
+import {
+  ASSESSMENT_METRICS,
+  ASSESSMENT_SUBJECTS,
+  type AssessmentSubject,
+  METRIC_RULES,
+  METRIC_SUBJECTS,
+  type IndicatorInput,
+  type SchemeView,
+} from '../contracts';
 import { assessmentKeys, createScheme } from './api';
 import { useAssessmentsT } from './i18n';
-import { STANDARD_INDICATORS } from './template';
+import { TEMPLATES } from './template';
 
-/** The admin defines a year's scheme, starting from the standard indicators. */
+/**
+ * The admin defines a year's scheme, of the enterprises or of the zone's departments, starting
+ * from the standard indicators of either.
+ */
 export function SchemeEditor({
   year,
   onDone,
@@ -17,11 +28,23 @@ export function SchemeEditor({
   const { t } = useAssessmentsT();
   const queryClient = useQueryClient();
   const [schemeYear, setSchemeYear] = useState(year);
+  const [subject, setSubject] = useState<AssessmentSubject>('enterprise');
   const [title, setTitle] = useState(() => t('scheme.defaultTitle', { year }));
   const [objectionDays, setObjectionDays] = useState(15);
-  const [rows, setRows] = useState<IndicatorInput[]>(STANDARD_INDICATORS);
+  const [rows, setRows] = useState<IndicatorInput[]>(TEMPLATES.enterprise);
+  const template = TEMPLATES[subject];
+  const metrics = ASSESSMENT_METRICS.filter((m) => METRIC_SUBJECTS[m].includes(subject));
+  const chooseSubject = (next: AssessmentSubject) => {
+    setSubject(next);
+    setRows(TEMPLATES[next]);
+    setTitle(
+      t(next === 'enterprise' ? 'scheme.defaultTitle' : 'scheme.defaultDepartmentTitle', {
+        year: schemeYear,
+      }),
+    );
+  };
   const save = useMutation({
-    mutationFn: () => createScheme({ year: schemeYear, title, objectionDays, indicators: rows }),
+    mutationFn: () => createScheme({ year: schemeYear, subject, title, objectionDays, indicators: rows }),
     onSuccess: async (scheme) => {
       await queryClient.invalidateQueries({ queryKey: assessmentKeys.schemes });
       onDone(scheme);
@@ -45,6 +68,20 @@ export function SchemeEditor({
         {t('scheme.new')}
       </h2>
       <div className="form-grid">
+        <div className="field">
+          <label htmlFor="scheme-subject">{t('scheme.subject')}</label>
+          <select
+            id="scheme-subject"
+            value={subject}
+            onChange={(e) => chooseSubject(e.target.value as AssessmentSubject)}
+          >
+            {ASSESSMENT_SUBJECTS.map((s) => (
+              <option key={s} value={s}>
+                {t(`subject.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
         <div className="field">
           <label htmlFor="scheme-year">{t('scheme.year')}</label>
           <input
@@ -130,7 +167,7 @@ export function SchemeEditor({
                       });
                     }}
                   >
-                    {ASSESSMENT_METRICS.map((m) => (
+                    {metrics.map((m) => (
                       <option key={m} value={m}>
                         {t(`metric.${m}`)}
                       </option>
@@ -208,9 +245,7 @@ export function SchemeEditor({
         <button
           type="button"
           className="button"
-          onClick={() =>
-            setRows((all) => [...all, { ...STANDARD_INDICATORS[STANDARD_INDICATORS.length - 1]!, name: '' }])
-          }
+          onClick={() => setRows((all) => [...all, { ...template[template.length - 1]!, name: '' }])}
         >
           {t('scheme.addIndicator')}
         </button>

@@ -5,14 +5,17 @@ import { useSession } from '../auth/session-hooks';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { QueryState } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
-import type { IndicatorView, ObjectionView, ScoreEvidence, ScoreView, SheetView } from '../contracts';
+import type { AnySheetView, IndicatorView, ObjectionView, ScoreEvidence, ScoreView } from '../contracts';
 import { uploadFile } from '../hazards/api';
 import { useZoneTime } from '../incidents/ui';
 import { assessmentKeys, fetchSheet, fileObjection, replyObjection, scoreManual } from './api';
 import './assessments.css';
 import { useAssessmentsT } from './i18n';
 
-/** One enterprise's sheet: each indicator's points with the evidence behind them, and its objections. */
+/**
+ * One enterprise's or zone department's sheet: each indicator's points with the evidence behind
+ * them, a department's duty list, and an enterprise's objections.
+ */
 export function SheetPage() {
   const { id = '' } = useParams();
   const { t } = useAssessmentsT();
@@ -30,7 +33,13 @@ export function SheetPage() {
       <QueryState query={sheet} />
       {s && (
         <>
-          <PageHeader title={t('sheet.title', { enterprise: s.enterpriseName, year: s.year })}>
+          <PageHeader
+            title={
+              s.department
+                ? t('sheet.departmentTitle', { department: s.department, year: s.year })
+                : t('sheet.title', { enterprise: s.enterpriseName, year: s.year })
+            }
+          >
             {s.computedAt && t('sheet.computedAt', { time: zoneTime(s.computedAt) })}
           </PageHeader>
           <section className="card assessment-summary" data-testid="sheet-summary">
@@ -57,15 +66,32 @@ export function SheetPage() {
             )}
             {s.vetoed && <p className="field__error">{t('sheet.vetoed')}</p>}
           </section>
+          {s.department && <Duties duties={s.duties} />}
           <Scores sheet={s} />
-          <Objections sheet={s} />
+          {s.enterpriseId && <Objections sheet={s} />}
         </>
       )}
     </div>
   );
 }
 
-function Scores({ sheet }: { sheet: SheetView }) {
+function Duties({ duties }: { duties: string[] }) {
+  const { t } = useAssessmentsT();
+  return (
+    <section className="card" aria-labelledby="duties-title">
+      <h2 id="duties-title" className="card__title">
+        {t('sheet.duties')}
+      </h2>
+      <ol className="assessment-duties" data-testid="sheet-duties">
+        {duties.map((d, n) => (
+          <li key={n}>{d}</li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function Scores({ sheet }: { sheet: AnySheetView }) {
   const { t } = useAssessmentsT();
   const session = useSession();
   const canScore = !sheet.published && ['inspector', 'zone_admin'].includes(session?.user.role ?? '');
@@ -131,6 +157,7 @@ function Evidence({ indicator, score }: { indicator: IndicatorView; score: Score
   switch (indicator.metric) {
     case 'major_hazard_rectification':
     case 'on_time_rectification':
+    case 'supervised_major_hazards':
       return (
         <>
           {e.denominator
@@ -139,7 +166,71 @@ function Evidence({ indicator, score }: { indicator: IndicatorView; score: Score
         </>
       );
     case 'overdue_hazards':
+    case 'supervised_overdue_hazards':
       return <>{t('evidence.count', { count: e.count ?? 0 })}</>;
+    case 'supervised_inspections':
+      return (
+        <>
+          {e.denominator
+            ? t('evidence.inspections', {
+                numerator: e.numerator,
+                denominator: e.denominator,
+                count: e.count,
+              })
+            : t('evidence.none')}
+          {(e.items ?? []).length > 0 && <div className="cell-sub">{e.items!.join('、')}</div>}
+        </>
+      );
+    case 'training_coverage':
+      return (
+        <>
+          {e.denominator
+            ? t('evidence.training', { numerator: e.numerator, denominator: e.denominator })
+            : t('evidence.none')}
+          {(e.items ?? []).length > 0 && (
+            <div className="cell-sub">
+              {e
+                .items!.map((item) => {
+                  const [name, hours] = item.split(':');
+                  return t('evidence.trainingShort', { name, hours });
+                })
+                .join('、')}
+            </div>
+          )}
+        </>
+      );
+    case 'operation_certificates':
+      return (
+        <>
+          {e.denominator
+            ? t('evidence.certificates', { numerator: e.numerator, denominator: e.denominator })
+            : t('evidence.none')}
+          {(e.items ?? []).length > 0 && (
+            <div className="cell-sub">
+              {e
+                .items!.map((item) => {
+                  const [name, operation, lapse] = item.split(':');
+                  return t(
+                    `evidence.certificateLapse.${lapse === 'expired' ? 'expired' : 'review_overdue'}`,
+                    {
+                      name,
+                      operation,
+                    },
+                  );
+                })
+                .join('、')}
+            </div>
+          )}
+        </>
+      );
+    case 'safety_funds':
+      return (
+        <>
+          {e.denominator == null
+            ? t('evidence.fundsUnreported', { setAside: money(e.numerator ?? 0) })
+            : t('evidence.funds', { setAside: money(e.numerator ?? 0), required: money(e.denominator) })}
+        </>
+      );
     case 'drill_duties':
       return (
         <>
@@ -169,6 +260,9 @@ function Evidence({ indicator, score }: { indicator: IndicatorView; score: Score
       );
   }
 }
+
+const money = (yuan: number) =>
+  yuan.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 function SeverityCounts({ evidence }: { evidence: ScoreEvidence }) {
   const { t } = useAssessmentsT();
@@ -264,7 +358,7 @@ function ManualScoreForm({
   );
 }
 
-function Objections({ sheet }: { sheet: SheetView }) {
+function Objections({ sheet }: { sheet: AnySheetView }) {
   const { t } = useAssessmentsT();
   const session = useSession();
   const queryClient = useQueryClient();

@@ -1,11 +1,12 @@
 import { apiRequest } from '../api/client';
 import type {
+  AnySheetSummary,
+  AnySheetView,
+  AssessmentSubject,
   IndicatorInput,
   NoticeKind,
   NoticeView,
   SchemeView,
-  SheetSummary,
-  SheetView,
 } from '../contracts';
 import { downloadXlsx as downloadWithServerName } from '../hazards/api';
 
@@ -21,6 +22,7 @@ export const assessmentKeys = {
 
 export interface SchemeInput {
   year: number;
+  subject: AssessmentSubject;
   title: string;
   objectionDays: number;
   indicators: IndicatorInput[];
@@ -33,35 +35,35 @@ export const createScheme = (body: SchemeInput) =>
   apiRequest<SchemeView>('/api/assessments/schemes', { method: 'POST', body });
 
 export const computeScheme = (id: string) =>
-  apiRequest<SheetSummary[]>(`/api/assessments/schemes/${enc(id)}/compute`, { method: 'POST' });
+  apiRequest<AnySheetSummary[]>(`/api/assessments/schemes/${enc(id)}/compute`, { method: 'POST' });
 
 export const publishScheme = (id: string) =>
   apiRequest<SchemeView>(`/api/assessments/schemes/${enc(id)}/publish`, { method: 'POST' });
 
 export const fetchSheets = (schemeId: string, signal?: AbortSignal) =>
-  apiRequest<SheetSummary[]>(`/api/assessments/schemes/${enc(schemeId)}/sheets`, { signal });
+  apiRequest<AnySheetSummary[]>(`/api/assessments/schemes/${enc(schemeId)}/sheets`, { signal });
 
 export const fetchSheet = (id: string, signal?: AbortSignal) =>
-  apiRequest<SheetView>(`/api/assessments/sheets/${enc(id)}`, { signal });
+  apiRequest<AnySheetView>(`/api/assessments/sheets/${enc(id)}`, { signal });
 
 export const scoreManual = (
   sheetId: string,
   indicatorId: string,
   body: { points: number; note: string; fileIds: string[] },
 ) =>
-  apiRequest<SheetView>(`/api/assessments/sheets/${enc(sheetId)}/scores/${enc(indicatorId)}`, {
+  apiRequest<AnySheetView>(`/api/assessments/sheets/${enc(sheetId)}/scores/${enc(indicatorId)}`, {
     method: 'PUT',
     body,
   });
 
 export const fileObjection = (sheetId: string, text: string) =>
-  apiRequest<SheetView>(`/api/assessments/sheets/${enc(sheetId)}/objections`, {
+  apiRequest<AnySheetView>(`/api/assessments/sheets/${enc(sheetId)}/objections`, {
     method: 'POST',
     body: { text },
   });
 
 export const replyObjection = (objectionId: string, reply: string) =>
-  apiRequest<SheetView>(`/api/assessments/objections/${enc(objectionId)}/reply`, {
+  apiRequest<AnySheetView>(`/api/assessments/objections/${enc(objectionId)}/reply`, {
     method: 'PUT',
     body: { reply },
   });

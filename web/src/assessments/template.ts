@@ -1,4 +1,4 @@
-import type { IndicatorInput } from '../contracts';
+import type { AssessmentSubject, IndicatorInput } from '../contracts';
 
 /**
  * The indicators a new scheme starts from (the plan's supervision points, weights to 100), for
@@ -86,3 +86,55 @@ export const STANDARD_INDICATORS: IndicatorInput[] = [
     veto: false,
   },
 ];
+
+/**
+ * A zone department's indicators against its supervision duties (管行业必须管安全): the records of
+ * the enterprises it supervises, and the rest of its duty list checked by hand.
+ */
+export const DEPARTMENT_INDICATORS: IndicatorInput[] = [
+  {
+    group: '监管履职',
+    name: '监管企业检查、抽查按计划完成率',
+    metric: 'supervised_inspections',
+    rule: 'proportional',
+    weight: 30,
+    param: null,
+    evidence: 'records',
+    veto: false,
+  },
+  {
+    group: '监管履职',
+    name: '监管企业重大事故隐患督办销号率达100%',
+    metric: 'supervised_major_hazards',
+    rule: 'target',
+    weight: 20,
+    param: 1,
+    evidence: 'records',
+    veto: false,
+  },
+  {
+    group: '监管履职',
+    name: '监管企业逾期未整改隐患（每项扣2分）',
+    metric: 'supervised_overdue_hazards',
+    rule: 'deduct',
+    weight: 20,
+    param: 2,
+    evidence: 'records',
+    veto: false,
+  },
+  {
+    group: '责任清单',
+    name: '责任清单所列监管职责履行情况',
+    metric: 'manual',
+    rule: 'manual',
+    weight: 30,
+    param: null,
+    evidence: 'files',
+    veto: false,
+  },
+];
+
+export const TEMPLATES: Record<AssessmentSubject, IndicatorInput[]> = {
+  enterprise: STANDARD_INDICATORS,
+  department: DEPARTMENT_INDICATORS,
+};
