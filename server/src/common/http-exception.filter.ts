@@ -26,6 +26,7 @@ const STATUS_TEXT: Record<number, string> = {
 
 /** PostgreSQL constraint names → what the client did wrong, in words. */
 const CONSTRAINT_MESSAGES: Record<string, string> = {
+  model_application_once: 'year: the enterprise already has an application for this year',
   assessment_scheme_year_unique: 'year: the year already has an assessment scheme',
   assessment_notice_number_unique: 'A notice was numbered at the same moment; issue it again',
   incident_chain_act_once: 'This step of the reporting chain is already on record',
