@@ -142,13 +142,14 @@ export class ModelApplicationRepository extends EnterpriseScopedRepository<Model
   }
 
   /**
-   * Titles in force on `date` (zone-local), whatever the caller's scope: a title is public
-   * (the portal's list). Newest award first.
+   * Titles in force on `date` (zone-local): awarded on or before it, valid to it or later. Whatever
+   * the caller's scope, as a title is public (the portal's list). Newest award first.
    */
-  inForce(date: string, limit?: number): Promise<ModelApplication[]> {
+  inForce(date: string, timeZone: string, limit?: number): Promise<ModelApplication[]> {
     const qb = this.repo
       .createQueryBuilder('m')
       .where(`m.status = 'awarded' AND m.validUntil >= :date`, { date })
+      .andWhere('CAST(m.decidedAt AT TIME ZONE :tz AS date) <= :date', { tz: timeZone })
       .orderBy('m.decidedAt', 'DESC')
       .addOrderBy('m.id', 'ASC');
     if (limit !== undefined) qb.take(limit);

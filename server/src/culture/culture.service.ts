@@ -194,7 +194,7 @@ export class CultureService {
 
   /** For the assessment: the enterprises holding a model-enterprise title on that day. */
   async modelEnterpriseIds(asOf: Date): Promise<string[]> {
-    const held = await this.applications.inForce(zoneDate(asOf, this.config.TZ));
+    const held = await this.applications.inForce(zoneDate(asOf, this.config.TZ), this.config.TZ);
     return [...new Set(held.map((m) => m.enterpriseId))];
   }
 

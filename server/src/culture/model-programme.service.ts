@@ -91,7 +91,7 @@ export class ModelProgrammeService {
       ) {
         throw new ConflictError(
           problem(
-            'culture.criteria_in_use',
+            'culture.criteriaInUse',
             'The year’s criteria are in use by applications under review or decided',
           ),
         );
@@ -184,7 +184,7 @@ export class ModelProgrammeService {
     const enterpriseId = this.ownOr(undefined);
     if (!(await this.criteria.get(dto.year))) {
       throw new InvalidError([
-        problem('culture.no_criteria', `year: no criteria published for ${dto.year}`, { year: dto.year }),
+        problem('culture.noCriteria', `year: no criteria published for ${dto.year}`, { year: dto.year }),
       ]);
     }
     const id = await this.db.transaction(async () => {
@@ -266,7 +266,7 @@ export class ModelProgrammeService {
       const missing = criteria.items.filter((i) => !done.has(i.code)).map((i) => i.code);
       if (missing.length) {
         throw new InvalidError([
-          problem('culture.items_missing', `items: no self-assessment for ${missing.join(', ')}`, {
+          problem('culture.itemsMissing', `items: no self-assessment for ${missing.join(', ')}`, {
             codes: missing.join(', '),
           }),
         ]);
@@ -277,12 +277,12 @@ export class ModelProgrammeService {
           failing.map((p) =>
             p.code === 'no_serious_incident'
               ? problem(
-                  'culture.prerequisite.no_serious_incident',
+                  'culture.prerequisiteIncident',
                   `An incident of relatively serious grade or worse since ${p.since} blocks applying`,
                   { count: p.count, since: p.since! },
                 )
               : problem(
-                  'culture.prerequisite.no_overdue_major_hazard',
+                  'culture.prerequisiteHazard',
                   `${p.count} major hazard(s) past their rectification deadline block applying`,
                   { count: p.count },
                 ),
@@ -395,7 +395,7 @@ export class ModelProgrammeService {
         if (total < criteria.passScore) {
           throw new ConflictError(
             problem(
-              'culture.below_pass_score',
+              'culture.belowPassScore',
               `The reviewed ${total} points are below the pass score ${criteria.passScore}`,
               {
                 total,
@@ -432,7 +432,7 @@ export class ModelProgrammeService {
     asOf = this.today(),
     limit?: number,
   ): Promise<{ applicationId: string; awardedAt: Date; view: ModelEnterpriseView }[]> {
-    const held = await this.applications.inForce(asOf, limit);
+    const held = await this.applications.inForce(asOf, this.config.TZ, limit);
     const names = await this.enterprises.namesByIds(held.map((m) => m.enterpriseId));
     return held.map((m) => ({
       applicationId: m.id,
@@ -459,7 +459,7 @@ export class ModelProgrammeService {
     if (!allowed.includes(m.status)) {
       throw new ConflictError(
         problem(
-          'culture.wrong_status',
+          'culture.wrongStatus',
           `The application is ${m.status}; this needs it ${allowed.join(' or ')}`,
           {
             status: m.status,
