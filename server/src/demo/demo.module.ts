@@ -12,6 +12,9 @@ import { ReminderSchedulerModule } from '../reminders/reminders.module.js';
 import { ResourcesModule } from '../resources/resources.module.js';
 import { RisksModule } from '../risks/risks.module.js';
 import { SensitiveTargetsModule } from '../sensitive-targets/sensitive-targets.module.js';
+import { CultureModule } from '../culture/culture.module.js';
+import { FileModule } from '../files/file.module.js';
+import { CultureDemoSeeder } from './culture-demo.js';
 import { DemoSeedService } from './demo-seed.service.js';
 import { DirectoryDemoSeeder } from './directory-demo.js';
 import { DrillsDemoSeeder } from './drills-demo.js';
@@ -39,6 +42,8 @@ import { SensitiveTargetsDemoSeeder } from './sensitive-targets-demo.js';
     SensitiveTargetsModule,
     InstallationsModule,
     MonitoringModule,
+    CultureModule,
+    FileModule,
   ],
   providers: [
     DemoSeedService,
@@ -51,6 +56,7 @@ import { SensitiveTargetsDemoSeeder } from './sensitive-targets-demo.js';
     RisksDemoSeeder,
     SensitiveTargetsDemoSeeder,
     InstallationsDemoSeeder,
+    CultureDemoSeeder,
   ],
   exports: [DemoSeedService],
 })
