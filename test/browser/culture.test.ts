@@ -40,6 +40,7 @@ describe('safety culture in the console', () => {
       .toBuffer();
 
     await officer.goto(`${server.baseUrl}/culture?year=${year}`);
+    await officer.getByText('登记宣传活动').click();
     await officer.getByTestId('culture-activity-form').waitFor();
     await officer.getByLabel('活动名称').fill('危化品安全知识竞赛决赛');
     await officer.getByLabel('类型').selectOption('contest');

@@ -129,6 +129,8 @@ export class CultureDemoSeeder {
     const year = Number(today.slice(0, 4));
 
     let created = 0;
+    /** The Safety Month's photos, which the application shows as evidence too. */
+    const monthPhotos: string[] = [];
     if ((await this.culture.list({ page: 1, pageSize: 1 })).total === 0) {
       for (const a of ACTIVITIES) {
         const who = a.enterprise ? officers[a.enterprise] : admin;
@@ -146,6 +148,7 @@ export class CultureDemoSeeder {
               size: buffer.length,
             });
             photoFileIds.push(f.id);
+            if (a.kind === 'safety_month') monthPhotos.push(f.id);
           }
           const enterpriseId = a.enterprise ? enterpriseIds.get(a.enterprise) : undefined;
           const people =
@@ -184,6 +187,7 @@ export class CultureDemoSeeder {
           code: i.code,
           selfScore: i.points - (i.points >= 6 ? 1 : 0),
           selfNote: i.code === 'E2' ? '安全生产月启动仪式、全员签名，见活动照片' : '已按要求落实，材料见附件',
+          evidenceFileIds: i.code === 'E2' ? monthPhotos : [],
         })),
       } as SelfAssessmentDto);
       return this.programme.submit(d.application.id);

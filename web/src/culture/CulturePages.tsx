@@ -153,16 +153,16 @@ function YearSummary({ stats, zone }: { stats: CultureYearStats; zone: boolean }
               t('activities.organiser'),
               t('activities.count'),
               t('activities.people'),
-              ...CULTURE_ACTIVITY_KINDS.map((k) => t(`kind.${k}`)),
+              ...kinds.map((k) => t(`kind.${k}`)),
             ]}
             items={stats.byOrganiser}
             empty={t('activities.empty')}
             row={(o) => (
               <tr key={o.enterpriseId ?? 'zone'}>
-                <td>{organiserName(o, t('zoneOrganiser'))}</td>
+                <td className="culture-organiser">{organiserName(o, t('zoneOrganiser'))}</td>
                 <td className="num">{o.total}</td>
                 <td className="num">{o.participants}</td>
-                {CULTURE_ACTIVITY_KINDS.map((k) => (
+                {kinds.map((k) => (
                   <td key={k} className="num">
                     {o.byKind[k] ?? ''}
                   </td>
@@ -267,7 +267,7 @@ function ActivityForm() {
     );
   };
   return (
-    <details className="culture-form" open>
+    <details className="culture-form">
       <summary>{t('activities.form')}</summary>
       <form className="form" onSubmit={submit} data-testid="culture-activity-form">
         <div className="form__row">
@@ -317,26 +317,26 @@ function ActivityForm() {
               required
             />
           </div>
-          {people.length > 0 && (
-            <div className="field">
-              <label htmlFor="ca-people">{t('activities.participantsNamed')}</label>
-              <select
-                id="ca-people"
-                multiple
-                size={4}
-                value={named}
-                onChange={(e) => setNamed([...e.target.selectedOptions].map((o) => o.value))}
-              >
-                {people.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-              <span className="field__hint">{t('activities.participantsHint')}</span>
-            </div>
-          )}
         </div>
+        {people.length > 0 && (
+          <div className="field culture-people">
+            <label htmlFor="ca-people">{t('activities.participantsNamed')}</label>
+            <select
+              id="ca-people"
+              multiple
+              size={4}
+              value={named}
+              onChange={(e) => setNamed([...e.target.selectedOptions].map((o) => o.value))}
+            >
+              {people.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+            <span className="field__hint">{t('activities.participantsHint')}</span>
+          </div>
+        )}
         <div className="field">
           <label htmlFor="ca-description">{t('activities.description')}</label>
           <textarea
