@@ -223,7 +223,10 @@ export const AUDIT_ACTION_TEXT = {
   'model_application.updated': ['填写示范企业申报自评', 'Changed a model enterprise self-assessment'],
   'model_application.submitted': ['提交示范企业申报', 'Submitted a model enterprise application'],
   'model_application.reviewed': ['评审示范企业申报', 'Reviewed a model enterprise application'],
-  'model_application.returned': ['退回示范企业申报补充材料', 'Returned a model enterprise application for more evidence'],
+  'model_application.returned': [
+    '退回示范企业申报补充材料',
+    'Returned a model enterprise application for more evidence',
+  ],
   'model_application.awarded': ['授予安全文化建设示范企业称号', 'Awarded the model enterprise title'],
   'model_application.declined': ['不予授予示范企业称号', 'Declined a model enterprise application'],
   'resource.created': ['新建应急资源', 'Created a resource'],
