@@ -56,6 +56,12 @@ import { ResponderHomePage } from './pages/ResponderHomePage';
 import { ResponderPage } from './responder/ResponderPage';
 import { SafetyFundLedgerPage, SafetyFundsPage } from './safety-funds/SafetyFundsPages';
 import {
+  CultureActivitiesPage,
+  CultureApplicationPage,
+  CultureProgrammePage,
+  ModelEnterprisesPage,
+} from './culture/CulturePages';
+import {
   TrainingCertificatesPage,
   TrainingPeoplePage,
   TrainingPersonPage,
@@ -532,6 +538,38 @@ const router = createBrowserRouter([
         element: (
           <RequirePage page="safetyFunds">
             <SafetyFundLedgerPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'culture',
+        element: (
+          <RequirePage page="culture">
+            <CultureActivitiesPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'culture/programme',
+        element: (
+          <RequirePage page="culture">
+            <CultureProgrammePage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'culture/applications/:id',
+        element: (
+          <RequirePage page="culture">
+            <CultureApplicationPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'culture/model-enterprises',
+        element: (
+          <RequirePage page="culture">
+            <ModelEnterprisesPage />
           </RequirePage>
         ),
       },

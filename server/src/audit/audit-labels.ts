@@ -8,6 +8,9 @@ import type { AuditEntity } from '@muster/contracts';
 export const AUDIT_LABEL_SQL: Partial<Record<AuditEntity, string>> = {
   callout: `SELECT id::text AS id, left(message, 60) AS label FROM callout WHERE id = ANY($1::uuid[])`,
   callout_recipient: `SELECT id::text AS id, name AS label FROM callout_recipient WHERE id = ANY($1::uuid[])`,
+  culture_activity: `SELECT id::text AS id, title AS label FROM culture_activity WHERE id = ANY($1::uuid[])`,
+  model_application: `SELECT m.id::text AS id, e.name || ' · ' || m.year AS label
+    FROM model_application m JOIN enterprise e ON e.id = m.enterprise_id WHERE m.id = ANY($1::uuid[])`,
   contact: `SELECT id::text AS id, name AS label FROM contact WHERE id = ANY($1::uuid[])`,
   disposal_card: `SELECT id::text AS id, title AS label FROM disposal_card WHERE id = ANY($1::uuid[])`,
   // An evaluation is recorded against its run.

@@ -28,6 +28,7 @@ const STATUS_TEXT: Record<number, string> = {
 const CONSTRAINT_MESSAGES: Record<string, string> = {
   assessment_scheme_year_unique: 'year: the year already has an assessment scheme of these subjects',
   assessment_sheet_department_unique: 'The department already has a sheet in this assessment',
+  model_application_once: 'year: the enterprise already has an application for this year',
   assessment_notice_number_unique: 'A notice was numbered at the same moment; issue it again',
   incident_chain_act_once: 'This step of the reporting chain is already on record',
   incident_chain_act_onward_once: 'level: the onward report to this level is already on record',

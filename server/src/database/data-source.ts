@@ -81,10 +81,13 @@ import { DutyAlert, DutyPolicy } from '../duty/duty.entities.js';
 import { TRAINING_ENTITIES } from '../training/training.entities.js';
 import { SAFETY_FUND_ENTITIES } from '../safety-funds/safety-fund.entities.js';
 import { TrainingAndSafetyFunds1765550000000 } from './migrations/1765550000000-training-and-safety-funds.js';
+import { CULTURE_ENTITIES } from '../culture/culture.entities.js';
+import { Culture1765640000000 } from './migrations/1765640000000-culture.js';
 
 export const ENTITIES = [
   ...TRAINING_ENTITIES,
   ...SAFETY_FUND_ENTITIES,
+  ...CULTURE_ENTITIES,
   ...DRILL_ENTITIES,
   ...RISK_ENTITIES,
   ...ROLL_CALL_ENTITIES,
@@ -173,6 +176,7 @@ export const MIGRATIONS = [
   TrainingAndSafetyFunds1765550000000,
   Assessments1765540000000,
   AssessmentDepartments1765630000000,
+  Culture1765640000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

@@ -5,6 +5,7 @@ import { EnterpriseService } from '../enterprises/enterprise.service.js';
 import { UserRepository } from '../identity/user.repository.js';
 import { UserService } from '../identity/user.service.js';
 import { DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_USERS, siteOutline } from './demo-data.js';
+import { CultureDemoSeeder } from './culture-demo.js';
 import { DirectoryDemoSeeder } from './directory-demo.js';
 import { DrillsDemoSeeder } from './drills-demo.js';
 import { DutyDemoSeeder } from './duty-demo.js';
@@ -47,6 +48,7 @@ export class DemoSeedService {
     private readonly sensitiveTargetsSeeder: SensitiveTargetsDemoSeeder,
     private readonly installationsSeeder: InstallationsDemoSeeder,
     private readonly safetyFundsSeeder: SafetyFundsDemoSeeder,
+    private readonly cultureSeeder: CultureDemoSeeder,
     private readonly reminders: ReminderScheduler,
   ) {}
 
@@ -119,6 +121,8 @@ export class DemoSeedService {
       const sensitiveTargets = await this.sensitiveTargetsSeeder.seed();
       const installations = await this.installationsSeeder.seed(ids);
       const fundYears = await this.safetyFundsSeeder.seed(ids);
+      // Activities name the directory's people; the application's prerequisites read the hazards.
+      const cultureActivities = await this.cultureSeeder.seed(ids);
       // The demo records are entered back-dated: hazards long overdue, drills never held,
       // certificates and resources past their dates. A fresh start would otherwise text dozens
       // of people about them at once, with nothing in the log to say why; their reminders are
@@ -135,6 +139,7 @@ export class DemoSeedService {
           `${directory.rotationsCreated} rotations, ${resourcesCreated} resources created`,
       );
       this.logger.log(`Demo major hazard installations: ${installations} created`);
+      this.logger.log(`Demo safety culture: ${cultureActivities} publicity activities created`);
       this.logger.log(
         `Demo plans: ${plans.plansCreated} plans and ${plans.policiesCreated} policies created`,
       );

@@ -13,6 +13,9 @@ import { ResourcesModule } from '../resources/resources.module.js';
 import { RisksModule } from '../risks/risks.module.js';
 import { SafetyFundsModule } from '../safety-funds/safety-funds.module.js';
 import { SensitiveTargetsModule } from '../sensitive-targets/sensitive-targets.module.js';
+import { CultureModule } from '../culture/culture.module.js';
+import { FileModule } from '../files/file.module.js';
+import { CultureDemoSeeder } from './culture-demo.js';
 import { DemoSeedService } from './demo-seed.service.js';
 import { DirectoryDemoSeeder } from './directory-demo.js';
 import { DrillsDemoSeeder } from './drills-demo.js';
@@ -42,6 +45,8 @@ import { SensitiveTargetsDemoSeeder } from './sensitive-targets-demo.js';
     InstallationsModule,
     MonitoringModule,
     SafetyFundsModule,
+    CultureModule,
+    FileModule,
   ],
   providers: [
     DemoSeedService,
@@ -55,6 +60,7 @@ import { SensitiveTargetsDemoSeeder } from './sensitive-targets-demo.js';
     SensitiveTargetsDemoSeeder,
     InstallationsDemoSeeder,
     SafetyFundsDemoSeeder,
+    CultureDemoSeeder,
   ],
   exports: [DemoSeedService],
 })

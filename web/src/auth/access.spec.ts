@@ -23,6 +23,7 @@ describe('console access by role', () => {
         'responsibility',
         'training',
         'safetyFunds',
+        'culture',
       ]);
       expect(landingPathFor(role)).toBe('/map');
     }
@@ -47,6 +48,7 @@ describe('console access by role', () => {
       'responsibility',
       'training',
       'safetyFunds',
+      'culture',
       'users',
       'audit',
       'queues',
