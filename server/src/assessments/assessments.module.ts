@@ -7,7 +7,9 @@ import { HazardCoreModule } from '../hazards/hazard.module.js';
 import { UserFinder } from '../identity/user-finder.js';
 import { IncidentModule } from '../incidents/incident.module.js';
 import { MonitoringModule } from '../monitoring/monitoring.module.js';
+import { PortalModule } from '../portal/portal.module.js';
 import { AssessmentMeasures } from './assessment-measures.js';
+import { AssessmentResultsSection } from './assessment-results-section.js';
 import { SchemeRepository, SheetRepository } from './assessment.repository.js';
 import { AssessmentService } from './assessment.service.js';
 import { NoticeService } from './notice.service.js';
@@ -22,6 +24,7 @@ import { NoticeService } from './notice.service.js';
     DrillsModule,
     IncidentModule,
     MonitoringModule,
+    PortalModule,
   ],
   providers: [
     SchemeRepository,
@@ -30,6 +33,7 @@ import { NoticeService } from './notice.service.js';
     AssessmentService,
     NoticeService,
     UserFinder,
+    AssessmentResultsSection,
   ],
   exports: [AssessmentService, NoticeService],
 })

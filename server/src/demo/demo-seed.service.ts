@@ -11,6 +11,7 @@ import { DutyDemoSeeder } from './duty-demo.js';
 import { HazardsDemoSeeder } from './hazards-demo.js';
 import { InstallationsDemoSeeder } from './installations-demo.js';
 import { PlansDemoSeeder } from './plans-demo.js';
+import { PortalDemoSeeder } from './portal-demo.js';
 import { ResourcesDemoSeeder } from './resources-demo.js';
 import { RisksDemoSeeder } from './risks-demo.js';
 import { SensitiveTargetsDemoSeeder } from './sensitive-targets-demo.js';
@@ -45,6 +46,7 @@ export class DemoSeedService {
     private readonly risksSeeder: RisksDemoSeeder,
     private readonly sensitiveTargetsSeeder: SensitiveTargetsDemoSeeder,
     private readonly installationsSeeder: InstallationsDemoSeeder,
+    private readonly portalSeeder: PortalDemoSeeder,
     private readonly reminders: ReminderScheduler,
   ) {}
 
@@ -116,6 +118,7 @@ export class DemoSeedService {
       const risks = await this.risksSeeder.seed(ids);
       const sensitiveTargets = await this.sensitiveTargetsSeeder.seed();
       const installations = await this.installationsSeeder.seed(ids);
+      const articles = await this.portalSeeder.seed();
       // The demo records are entered back-dated: hazards long overdue, drills never held,
       // certificates and resources past their dates. A fresh start would otherwise text dozens
       // of people about them at once, with nothing in the log to say why; their reminders are
@@ -143,6 +146,7 @@ export class DemoSeedService {
       this.logger.log(`Demo risk register: ${risks.pointsCreated} risk points created`);
       if (dutyPolicy) this.logger.log('Demo duty alerting policy created');
       if (sensitiveTargets) this.logger.log(`Demo sensitive targets: ${sensitiveTargets} created`);
+      if (articles) this.logger.log(`Demo public notices and knowledge: ${articles} articles created`);
       return result;
     });
   }

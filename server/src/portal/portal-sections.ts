@@ -1,4 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import type { Readable } from 'node:stream';
+
+/** A file published with an item, served at `/public/<section>/<item>/files/<id>`. */
+export interface PortalAttachment {
+  id: string;
+  name: string;
+  mime: string;
+  size: number;
+}
 
 /**
  * One item the zone has published for the public (政府门户发布): plain text only, with personal
@@ -15,6 +24,9 @@ export interface PortalItem {
   body: string;
   publishedAt: Date;
   updatedAt: Date;
+  attachments?: PortalAttachment[];
+  /** A document the item is also published as (e.g. a CAP alert), by absolute address. */
+  alternate?: { url: string; type: string; label: { zh: string; en: string } };
 }
 
 /**
@@ -28,6 +40,8 @@ export interface PortalSection {
   /** Newest first. */
   list(limit: number): Promise<PortalItem[]>;
   get(id: string): Promise<PortalItem | null>;
+  /** The bytes of one of a published item's attachments; null when it is not one of them. */
+  openFile?(itemId: string, fileId: string): Promise<{ name: string; mime: string; body: Readable } | null>;
 }
 
 /**
