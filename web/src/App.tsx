@@ -63,6 +63,7 @@ import {
   TrainingSessionsPage,
   TrainingSignInPage,
 } from './training/TrainingPages';
+import { PublishingPage } from './publishing/PublishingPage';
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -516,6 +517,14 @@ const router = createBrowserRouter([
         element: (
           <RequirePage page="training">
             <TrainingSessionPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'publishing',
+        element: (
+          <RequirePage page="publishing">
+            <PublishingPage />
           </RequirePage>
         ),
       },

@@ -23,6 +23,7 @@ describe('console access by role', () => {
         'responsibility',
         'training',
         'safetyFunds',
+        ...(role === 'enterprise_officer' || role === 'evaluator' ? [] : ['publishing']),
       ]);
       expect(landingPathFor(role)).toBe('/map');
     }
@@ -47,6 +48,7 @@ describe('console access by role', () => {
       'responsibility',
       'training',
       'safetyFunds',
+      'publishing',
       'users',
       'audit',
       'queues',

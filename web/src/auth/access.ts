@@ -25,6 +25,7 @@ export type PageId =
   | 'training'
   | 'safetyFunds'
   | 'assessments'
+  | 'publishing'
   | 'cockpit';
 
 export const PAGE_PATHS: Record<PageId, string> = {
@@ -42,6 +43,7 @@ export const PAGE_PATHS: Record<PageId, string> = {
   training: '/training',
   safetyFunds: '/safety-funds',
   assessments: '/assessments',
+  publishing: '/publishing',
   cockpit: '/cockpit',
   plans: '/plans',
   responsibility: '/responsibility',
@@ -72,6 +74,9 @@ export function canOpen(role: Role, page: PageId): boolean {
       return isZoneRole(role) || role === 'enterprise_officer';
     case 'cockpit':
       return isZoneRole(role);
+    // The zone's staff write what it publishes; evaluators assess drills only.
+    case 'publishing':
+      return role === 'zone_admin' || role === 'commander' || role === 'inspector';
     case 'users':
     case 'audit':
     case 'queues':
@@ -101,6 +106,7 @@ export function navigationFor(role: Role): PageId[] {
     'responsibility',
     'training',
     'safetyFunds',
+    'publishing',
     'users',
     'audit',
     'queues',
