@@ -49,9 +49,11 @@ export function mapArticle(
   };
 }
 
-/** The first paragraph, cut at a length a list or a feed reader shows whole. */
+/**
+ * The opening words for lists and the feed, cut at a length a reader shows whole. Paragraphs are
+ * run together: a notice's first one is often only its salutation (园区各企业：).
+ */
 export function summaryOf(body: string, max = 160): string {
-  const first = body.split(/\n\s*\n/).find((p) => p.trim()) ?? '';
-  const flat = first.replace(/\s+/g, ' ').trim();
+  const flat = body.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
