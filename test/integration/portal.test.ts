@@ -278,9 +278,31 @@ describe('public pages and feed (政府门户发布)', () => {
     expect(en).toContain('Public safety information');
     expect(en).toContain('href="/public/notices?lang=en"');
     expect(en).toContain('href="/public/"');
+    // Notices lead the navigation, the other sections follow in the order they set.
+    const nav = zh.slice(zh.indexOf('<nav'), zh.indexOf('</nav>'));
+    const at = (label: string) => nav.indexOf(`>${label}</a>`);
+    expect(at('通知公告')).toBeGreaterThan(0);
+    expect(at('通知公告')).toBeLessThan(at('安全知识'));
+    expect(at('安全知识')).toBeLessThan(at('预警信息'));
+    expect(at('预警信息')).toBeLessThan(at('考核表彰与通报'));
     await t.http.get('/public/?lang=fr').expect(400);
     await t.http.get('/public/notices?page=0').expect(400);
     await t.http.get('/public/no-such-section').expect(404);
+  });
+
+  it('pages a long section, twenty items a page, newest first', async () => {
+    for (let n = 1; n <= 21; n++)
+      await publish(`分页测试知识第${String(n).padStart(2, '0')}篇`, '内容。', 'knowledge');
+    const first = (await page('/public/knowledge')).text;
+    expect(first).toContain('分页测试知识第21篇');
+    expect(first).not.toContain('分页测试知识第01篇');
+    expect(first).toContain('rel="next" href="/public/knowledge?page=2"');
+    expect(first).not.toContain('rel="prev"');
+    const second = (await page('/public/knowledge?page=2&lang=en')).text;
+    expect(second).toContain('分页测试知识第01篇');
+    expect(second).not.toContain('分页测试知识第21篇');
+    expect(second).toContain('rel="prev" href="/public/knowledge?lang=en"');
+    await t.http.get('/public/knowledge?page=51').expect(400);
   });
 
   it('lists the commended and criticised enterprises of a published assessment only', async () => {

@@ -21,6 +21,7 @@ export class AssessmentResultsSection implements OnModuleInit {
     this.sections.register({
       key: 'assessment-results',
       title: { zh: '考核表彰与通报', en: 'Assessment commendations and criticisms' },
+      order: 40,
       list: async (limit) => (await this.assessments.publishedNotices(limit)).map(item),
       get: async (id) => {
         const [n] = UUID.test(id) ? await this.assessments.publishedNotices(1, id) : [];

@@ -26,6 +26,7 @@ export class ArticleSections implements OnModuleInit {
     return {
       key: ARTICLE_SECTION[kind],
       title: TITLES[kind],
+      order: kind === 'notice' ? 10 : 20,
       list: async (limit) => this.items(await this.articles.published(kind, limit)),
       get: async (id) => {
         const a = await this.articles.publishedOne(kind, id);

@@ -37,6 +37,8 @@ export interface PortalSection {
   /** The address segment: `/public/<key>`. Lower-case letters and hyphens. */
   key: string;
   title: { zh: string; en: string };
+  /** Where it stands in the navigation and on the index, lowest first (unset: after those that set it). */
+  order?: number;
   /** Newest first. */
   list(limit: number): Promise<PortalItem[]>;
   get(id: string): Promise<PortalItem | null>;
@@ -58,8 +60,11 @@ export class PortalSections {
     this.sections.set(section.key, section);
   }
 
+  /** In the order the public pages show them. */
   all(): PortalSection[] {
-    return [...this.sections.values()];
+    return [...this.sections.values()].sort(
+      (a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || a.key.localeCompare(b.key),
+    );
   }
 
   get(key: string): PortalSection | undefined {

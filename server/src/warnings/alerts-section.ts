@@ -29,6 +29,7 @@ export class AlertsSection implements OnModuleInit {
     this.sections.register({
       key: 'alerts',
       title: { zh: '预警信息', en: 'Alerts' },
+      order: 30,
       list: async (limit) => (await this.warnings.issuedAlerts(limit)).map(item),
       get: async (id) => {
         const a = UUID.test(id) ? await this.warnings.issuedAlert(id) : null;
