@@ -19,6 +19,8 @@ export default defineConfig({
     proxy: {
       '/api': apiTarget,
       '/health': apiTarget,
+      // The public pages are rendered by the server, so the console can link to them in development too.
+      '/public': apiTarget,
       '/live': { target: apiTarget, ws: true },
       // Socket.IO carries the `/live` namespace over its own transport path, so the upgrade
       // requests arrive here rather than under /live.

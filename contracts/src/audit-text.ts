@@ -42,6 +42,7 @@ export const AUDIT_ENTITY_TEXT = {
   plan: ['应急预案', 'Response plan'],
   plan_level: ['响应级别', 'Response level'],
   plan_version: ['预案版本', 'Plan version'],
+  portal_article: ['公开信息文章', 'Public article'],
   resource: ['应急资源', 'Resource'],
   risk_point: ['风险点', 'Risk point'],
   responsibility_list: ['责任清单', 'Responsibility list'],
@@ -64,6 +65,12 @@ export const AUDIT_ENTITY_TEXT = {
 export type AuditEntity = keyof typeof AUDIT_ENTITY_TEXT;
 
 export const AUDIT_ACTION_TEXT = {
+  'article.created': ['撰写公开信息', 'Wrote a public article'],
+  'article.edited': ['修改公开信息', 'Edited a public article'],
+  'article.submitted': ['提交公开信息审核', 'Submitted a public article for review'],
+  'article.published': ['审核发布公开信息', 'Approved and published a public article'],
+  'article.rejected': ['退回公开信息', 'Sent a public article back'],
+  'article.withdrawn': ['撤回公开信息', 'Withdrew a public article'],
   'assessment.scheme_created': ['制定考核方案', 'Defined an assessment scheme'],
   'assessment.scheme_updated': ['修改考核方案', 'Changed an assessment scheme'],
   'assessment.computed': ['核算考核得分', 'Computed assessment scores'],

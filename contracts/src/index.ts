@@ -36,3 +36,4 @@ export * from './training.js';
 export * from './safety-funds.js';
 export * from './assessments.js';
 export * from './culture.js';
+export * from './portal.js';

@@ -29,6 +29,7 @@ import { HttpMetricsMiddleware } from './metrics/metrics.js';
 import { MetricsHttpModule } from './metrics/metrics.http.module.js';
 import { NotificationHttpModule } from './notifications/notification.http.module.js';
 import { PlansHttpModule } from './plans/plans.http.module.js';
+import { PortalHttpModule } from './portal/portal.http.module.js';
 import { ResourcesHttpModule } from './resources/resources.http.module.js';
 import { ResponseHttpModule } from './response/response.http.module.js';
 import { SensitiveTargetsHttpModule } from './sensitive-targets/sensitive-targets.http.module.js';
@@ -58,6 +59,8 @@ function webConsole(): DynamicModule[] {
         '/ingest/{*path}',
         '/live/{*path}',
         '/cap/{*path}',
+        '/public',
+        '/public/{*path}',
       ],
     }),
   ];
@@ -110,6 +113,7 @@ export class AppModule implements NestModule {
         CultureHttpModule,
         AssessmentsHttpModule,
         CockpitHttpModule,
+        PortalHttpModule,
         ...webConsole(),
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],

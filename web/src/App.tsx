@@ -69,6 +69,7 @@ import {
   TrainingSessionsPage,
   TrainingSignInPage,
 } from './training/TrainingPages';
+import { PublishingPage } from './publishing/PublishingPage';
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -522,6 +523,14 @@ const router = createBrowserRouter([
         element: (
           <RequirePage page="training">
             <TrainingSessionPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'publishing',
+        element: (
+          <RequirePage page="publishing">
+            <PublishingPage />
           </RequirePage>
         ),
       },

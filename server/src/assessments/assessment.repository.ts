@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { NotFoundError } from '../common/domain-errors.js';
 import { EnterpriseScopedRepository } from '../common/scoped.repository.js';
 import { RequestContext } from '../common/request-context.js';
@@ -77,6 +78,30 @@ export class SchemeRepository {
     const n = await this.db.repo(AssessmentNotice).findOneBy({ id });
     if (!n) throw new NotFoundError('Notice not found');
     return n;
+  }
+
+  /** Notices of published assessments with their scheme, newest first (the public pages' list). */
+  async publishedNotices(
+    limit: number,
+    id?: string,
+  ): Promise<{ notice: AssessmentNotice; scheme: AssessmentScheme }[]> {
+    const qb = this.db
+      .repo(AssessmentNotice)
+      .createQueryBuilder('n')
+      .innerJoin(AssessmentScheme, 's', 's.id = n.schemeId AND s.status = :published', {
+        published: 'published',
+      })
+      .orderBy('n.issuedAt', 'DESC')
+      .addOrderBy('n.id', 'ASC')
+      .take(limit);
+    if (id) qb.andWhere('n.id = :id', { id });
+    const notices = await qb.getMany();
+    const schemes = new Map(
+      (
+        await this.db.repo(AssessmentScheme).findBy({ id: In([...new Set(notices.map((n) => n.schemeId))]) })
+      ).map((s) => [s.id, s]),
+    );
+    return notices.map((notice) => ({ notice, scheme: schemes.get(notice.schemeId)! }));
   }
 
   /** The next number of a kind in a year; called under the scheme's lock, the unique key backs it. */

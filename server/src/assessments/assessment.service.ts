@@ -42,6 +42,13 @@ import { SchemeRepository, SheetRepository } from './assessment.repository.js';
 import { mapNotice, mapObjection, mapScheme, mapSheetSummary, objectionsUntil } from './assessment.view.js';
 import { computedScores, totalOf } from './scoring.js';
 
+/** A notice as the public pages show it: with the year and scheme it follows. */
+export interface PublishedNotice extends Omit<NoticeView, 'issuedAt'> {
+  year: number;
+  schemeTitle: string;
+  issuedAt: Date;
+}
+
 /**
  * The yearly assessment: the admin defines the scheme, the system scores the computed
  * indicators from the records, inspectors score the manual ones, the admin publishes. A
@@ -421,6 +428,19 @@ export class AssessmentService {
       });
       return view;
     });
+  }
+
+  /**
+   * The commendation and public-criticism notices of published years, newest first (one by `id`),
+   * with their scheme's title: what the public pages publish of the assessment.
+   */
+  async publishedNotices(limit: number, id?: string): Promise<PublishedNotice[]> {
+    return (await this.schemes.publishedNotices(limit, id)).map(({ notice, scheme }) => ({
+      ...mapNotice(notice),
+      year: scheme.year,
+      schemeTitle: scheme.title,
+      issuedAt: notice.issuedAt,
+    }));
   }
 
   /** The latest published year's ranking, for the leaders' dashboard. */

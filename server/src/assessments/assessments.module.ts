@@ -13,6 +13,8 @@ import { NotificationModule } from '../notifications/notification.module.js';
 import { PlansModule } from '../plans/plans.module.js';
 import { RecordMeasures } from './assessment-measures.js';
 import { AssessmentRemindersModule } from './assessment-reminders.module.js';
+import { PortalModule } from '../portal/portal.module.js';
+import { AssessmentResultsSection } from './assessment-results-section.js';
 import { SchemeRepository, SheetRepository } from './assessment.repository.js';
 import { AssessmentService } from './assessment.service.js';
 import { DepartmentMeasures } from './department-measures.js';
@@ -37,6 +39,7 @@ import { NoticeService } from './notice.service.js';
     NotificationModule,
     PlansModule,
     AssessmentRemindersModule,
+    PortalModule,
   ],
   providers: [
     SchemeRepository,
@@ -46,6 +49,7 @@ import { NoticeService } from './notice.service.js';
     AssessmentService,
     NoticeService,
     UserFinder,
+    AssessmentResultsSection,
   ],
   exports: [AssessmentService, NoticeService],
 })

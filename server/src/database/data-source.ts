@@ -83,8 +83,11 @@ import { SAFETY_FUND_ENTITIES } from '../safety-funds/safety-fund.entities.js';
 import { TrainingAndSafetyFunds1765550000000 } from './migrations/1765550000000-training-and-safety-funds.js';
 import { CULTURE_ENTITIES } from '../culture/culture.entities.js';
 import { Culture1765640000000 } from './migrations/1765640000000-culture.js';
+import { PortalArticle } from '../portal/portal-article.entity.js';
+import { PortalArticles1765620000000 } from './migrations/1765620000000-portal-articles.js';
 
 export const ENTITIES = [
+  PortalArticle,
   ...TRAINING_ENTITIES,
   ...SAFETY_FUND_ENTITIES,
   ...CULTURE_ENTITIES,
@@ -177,6 +180,7 @@ export const MIGRATIONS = [
   Assessments1765540000000,
   AssessmentDepartments1765630000000,
   Culture1765640000000,
+  PortalArticles1765620000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

@@ -12,6 +12,7 @@ import { DutyDemoSeeder } from './duty-demo.js';
 import { HazardsDemoSeeder } from './hazards-demo.js';
 import { InstallationsDemoSeeder } from './installations-demo.js';
 import { PlansDemoSeeder } from './plans-demo.js';
+import { PortalDemoSeeder } from './portal-demo.js';
 import { ResourcesDemoSeeder } from './resources-demo.js';
 import { RisksDemoSeeder } from './risks-demo.js';
 import { SafetyFundsDemoSeeder } from './safety-funds-demo.js';
@@ -49,6 +50,7 @@ export class DemoSeedService {
     private readonly installationsSeeder: InstallationsDemoSeeder,
     private readonly safetyFundsSeeder: SafetyFundsDemoSeeder,
     private readonly cultureSeeder: CultureDemoSeeder,
+    private readonly portalSeeder: PortalDemoSeeder,
     private readonly reminders: ReminderScheduler,
   ) {}
 
@@ -123,6 +125,7 @@ export class DemoSeedService {
       const fundYears = await this.safetyFundsSeeder.seed(ids);
       // Activities name the directory's people; the application's prerequisites read the hazards.
       const cultureActivities = await this.cultureSeeder.seed(ids);
+      const articles = await this.portalSeeder.seed();
       // The demo records are entered back-dated: hazards long overdue, drills never held,
       // certificates and resources past their dates. A fresh start would otherwise text dozens
       // of people about them at once, with nothing in the log to say why; their reminders are
@@ -152,6 +155,7 @@ export class DemoSeedService {
       this.logger.log(`Demo safety funds: ${fundYears} enterprise-years recorded`);
       if (dutyPolicy) this.logger.log('Demo duty alerting policy created');
       if (sensitiveTargets) this.logger.log(`Demo sensitive targets: ${sensitiveTargets} created`);
+      if (articles) this.logger.log(`Demo public notices and knowledge: ${articles} articles created`);
       return result;
     });
   }

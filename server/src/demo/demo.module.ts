@@ -8,6 +8,7 @@ import { InspectionModule } from '../inspections/inspection.module.js';
 import { InstallationsModule } from '../installations/installations.module.js';
 import { MonitoringModule } from '../monitoring/monitoring.module.js';
 import { PlansModule } from '../plans/plans.module.js';
+import { PortalArticlesModule } from '../portal/portal-articles.module.js';
 import { ReminderSchedulerModule } from '../reminders/reminders.module.js';
 import { ResourcesModule } from '../resources/resources.module.js';
 import { RisksModule } from '../risks/risks.module.js';
@@ -23,6 +24,7 @@ import { DutyDemoSeeder } from './duty-demo.js';
 import { HazardsDemoSeeder } from './hazards-demo.js';
 import { InstallationsDemoSeeder } from './installations-demo.js';
 import { PlansDemoSeeder } from './plans-demo.js';
+import { PortalDemoSeeder } from './portal-demo.js';
 import { ResourcesDemoSeeder } from './resources-demo.js';
 import { RisksDemoSeeder } from './risks-demo.js';
 import { SafetyFundsDemoSeeder } from './safety-funds-demo.js';
@@ -47,6 +49,7 @@ import { SensitiveTargetsDemoSeeder } from './sensitive-targets-demo.js';
     SafetyFundsModule,
     CultureModule,
     FileModule,
+    PortalArticlesModule,
   ],
   providers: [
     DemoSeedService,
@@ -61,6 +64,7 @@ import { SensitiveTargetsDemoSeeder } from './sensitive-targets-demo.js';
     InstallationsDemoSeeder,
     SafetyFundsDemoSeeder,
     CultureDemoSeeder,
+    PortalDemoSeeder,
   ],
   exports: [DemoSeedService],
 })

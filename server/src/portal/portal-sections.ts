@@ -1,4 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import type { Readable } from 'node:stream';
+
+/** A file published with an item, served at `/public/<section>/<item>/files/<id>`. */
+export interface PortalAttachment {
+  id: string;
+  name: string;
+  mime: string;
+  size: number;
+}
 
 /**
  * One item the zone has published for the public (政府门户发布): plain text only, with personal
@@ -15,6 +24,9 @@ export interface PortalItem {
   body: string;
   publishedAt: Date;
   updatedAt: Date;
+  attachments?: PortalAttachment[];
+  /** A document the item is also published as (e.g. a CAP alert), by absolute address. */
+  alternate?: { url: string; type: string; label: { zh: string; en: string } };
 }
 
 /**
@@ -25,9 +37,13 @@ export interface PortalSection {
   /** The address segment: `/public/<key>`. Lower-case letters and hyphens. */
   key: string;
   title: { zh: string; en: string };
+  /** Where it stands in the navigation and on the index, lowest first (unset: after those that set it). */
+  order?: number;
   /** Newest first. */
   list(limit: number): Promise<PortalItem[]>;
   get(id: string): Promise<PortalItem | null>;
+  /** The bytes of one of a published item's attachments; null when it is not one of them. */
+  openFile?(itemId: string, fileId: string): Promise<{ name: string; mime: string; body: Readable } | null>;
 }
 
 /**
@@ -44,8 +60,11 @@ export class PortalSections {
     this.sections.set(section.key, section);
   }
 
+  /** In the order the public pages show them. */
   all(): PortalSection[] {
-    return [...this.sections.values()];
+    return [...this.sections.values()].sort(
+      (a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || a.key.localeCompare(b.key),
+    );
   }
 
   get(key: string): PortalSection | undefined {

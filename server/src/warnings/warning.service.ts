@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type {
+  CapSeverity,
+  CapUrgency,
   CalloutView,
   ListResponse,
   MapFeatureView,
@@ -33,6 +35,21 @@ import { boardTargets, countTargets } from './warning-board.js';
 
 /** How many alerts the public feed lists. */
 const FEED_SIZE = 50;
+
+/** A real alert as the public reads it: its words, area and time, never who sent it. */
+export interface IssuedAlert {
+  id: string;
+  msgType: WarningMsgType;
+  event: string;
+  areaLabel: string;
+  text: string;
+  instruction: string;
+  severity: CapSeverity;
+  urgency: CapUrgency;
+  sentAt: Date;
+  senderName: { 'zh-CN': string; en: string };
+  capUrl: string;
+}
 
 /**
  * Geo-targeted warnings. A warning finds what is inside its area (enterprises by their site,
@@ -157,6 +174,40 @@ export class WarningService {
       this.publisher,
       `${this.publisher.senderName['zh-CN']} · CAP`,
     );
+  }
+
+  /**
+   * The alerts the zone issued for real, newest first, for the public pages: every CAP alert is
+   * scoped Public, and a drill's (status Exercise) is left out, as it warned no one outside it.
+   */
+  async issuedAlerts(limit: number): Promise<IssuedAlert[]> {
+    const rows = await this.db.repo(Warning).find({
+      where: { isDrill: false },
+      order: { sentAt: 'DESC', id: 'ASC' },
+      take: limit,
+    });
+    return rows.map((w) => this.issued(w));
+  }
+
+  async issuedAlert(id: string): Promise<IssuedAlert | null> {
+    const w = await this.db.repo(Warning).findOneBy({ id, isDrill: false });
+    return w && this.issued(w);
+  }
+
+  private issued(w: Warning): IssuedAlert {
+    return {
+      id: w.id,
+      msgType: w.msgType,
+      event: w.event,
+      areaLabel: w.area.label,
+      text: w.text,
+      instruction: instruction(w, 'zh-CN'),
+      severity: w.severity,
+      urgency: w.urgency,
+      sentAt: w.sentAt,
+      senderName: this.publisher.senderName,
+      capUrl: `${this.publisher.baseUrl}/cap/alerts/${w.id}.xml`,
+    };
   }
 
   private async issue(

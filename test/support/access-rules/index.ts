@@ -11,6 +11,7 @@ import { hazardRules } from './hazards.js';
 import { incidentRules } from './incidents.js';
 import { monitoringRules } from './monitoring.js';
 import { planRules } from './plans.js';
+import { portalRules } from './portal.js';
 import { resourceRules } from './resources.js';
 import { riskRules } from './risks.js';
 import { rollCallRules } from './rollcall.js';
@@ -44,4 +45,5 @@ export const EXPECTED: AccessRules = {
   ...safetyFundRules,
   ...assessmentRules,
   ...cultureRules,
+  ...portalRules,
 };

@@ -24,6 +24,7 @@ describe('console access by role', () => {
         'training',
         'safetyFunds',
         'culture',
+        ...(role === 'enterprise_officer' || role === 'evaluator' ? [] : ['publishing']),
       ]);
       expect(landingPathFor(role)).toBe('/map');
     }
@@ -49,6 +50,7 @@ describe('console access by role', () => {
       'training',
       'safetyFunds',
       'culture',
+      'publishing',
       'users',
       'audit',
       'queues',

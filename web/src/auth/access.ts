@@ -26,6 +26,7 @@ export type PageId =
   | 'safetyFunds'
   | 'culture'
   | 'assessments'
+  | 'publishing'
   | 'cockpit';
 
 export const PAGE_PATHS: Record<PageId, string> = {
@@ -44,6 +45,7 @@ export const PAGE_PATHS: Record<PageId, string> = {
   safetyFunds: '/safety-funds',
   culture: '/culture',
   assessments: '/assessments',
+  publishing: '/publishing',
   cockpit: '/cockpit',
   plans: '/plans',
   responsibility: '/responsibility',
@@ -75,6 +77,9 @@ export function canOpen(role: Role, page: PageId): boolean {
       return isZoneRole(role) || role === 'enterprise_officer';
     case 'cockpit':
       return isZoneRole(role);
+    // The zone's staff write what it publishes; evaluators assess drills only.
+    case 'publishing':
+      return role === 'zone_admin' || role === 'commander' || role === 'inspector';
     case 'users':
     case 'audit':
     case 'queues':
@@ -105,6 +110,7 @@ export function navigationFor(role: Role): PageId[] {
     'training',
     'safetyFunds',
     'culture',
+    'publishing',
     'users',
     'audit',
     'queues',

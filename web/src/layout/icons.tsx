@@ -32,6 +32,8 @@ const PATHS: Record<PageId, string> = {
   culture: 'M5 21V3m0 1h13l-3 4 3 4H5',
   // A ribbon on a score sheet.
   assessments: 'M7 3h10v18H7V3zm3 5h4m-4 4h4M9 21l3-3 3 3',
+  // A megaphone: what the zone announces.
+  publishing: 'M3 10v4h3l7 4V6L6 10H3zm13-1a4 4 0 0 1 0 6m2-9a8 8 0 0 1 0 12',
   // A gauge: the dashboard's dial.
   cockpit: 'M4 18a8 8 0 1 1 16 0M12 18l4-6M4 21h16',
 };
