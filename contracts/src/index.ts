@@ -35,3 +35,5 @@ export * from './monitoring.js';
 export * from './training.js';
 export * from './safety-funds.js';
 export * from './assessments.js';
+export * from './spot-checks.js';
+export * from './accountability.js';

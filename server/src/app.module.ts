@@ -41,6 +41,8 @@ import { resolveWebDist } from './web-dist.js';
 import { ZoneHttpModule } from './zone/zone.http.module.js';
 import { TrainingHttpModule } from './training/training.http.module.js';
 import { SafetyFundsHttpModule } from './safety-funds/safety-funds.http.module.js';
+import { SpotChecksHttpModule } from './spot-checks/spot-checks.http.module.js';
+import { AccountabilityHttpModule } from './accountability/accountability.http.module.js';
 
 function webConsole(): DynamicModule[] {
   const rootPath = resolveWebDist(loadConfig().WEB_DIST);
@@ -106,6 +108,8 @@ export class AppModule implements NestModule {
         WarningsHttpModule,
         TrainingHttpModule,
         SafetyFundsHttpModule,
+        SpotChecksHttpModule,
+        AccountabilityHttpModule,
         AssessmentsHttpModule,
         CockpitHttpModule,
         ...webConsole(),

@@ -44,6 +44,7 @@ import { Installation } from '../installations/installation.entity.js';
 import { MONITORING_ENTITIES } from '../monitoring/monitoring.entities.js';
 import { ASSESSMENT_ENTITIES } from '../assessments/assessment.entities.js';
 import { Assessments1765540000000 } from './migrations/1765540000000-assessments.js';
+import { SpotChecksAndAccountability1765610000000 } from './migrations/1765610000000-spot-checks-and-accountability.js';
 import { InstallationsMonitoring1765460000000 } from './migrations/1765460000000-installations-monitoring.js';
 import { AlarmHazards1765510000000 } from './migrations/1765510000000-alarm-hazards.js';
 import { Gb18218TableCodes1765520000000 } from './migrations/1765520000000-gb18218-table-codes.js';
@@ -78,6 +79,8 @@ import { DutyAlert, DutyPolicy } from '../duty/duty.entities.js';
 
 /** Listed explicitly rather than globbed: the build is ESM and globs would load .d.ts/.map files. */
 import { TRAINING_ENTITIES } from '../training/training.entities.js';
+import { SPOT_CHECK_ENTITIES } from '../spot-checks/spot-check.entities.js';
+import { ACCOUNTABILITY_ENTITIES } from '../accountability/accountability.entity.js';
 import { SAFETY_FUND_ENTITIES } from '../safety-funds/safety-fund.entities.js';
 import { TrainingAndSafetyFunds1765550000000 } from './migrations/1765550000000-training-and-safety-funds.js';
 
@@ -90,6 +93,8 @@ export const ENTITIES = [
   Installation,
   ...MONITORING_ENTITIES,
   ...ASSESSMENT_ENTITIES,
+  ...SPOT_CHECK_ENTITIES,
+  ...ACCOUNTABILITY_ENTITIES,
   Callout,
   CalloutRecipient,
   CalloutDelivery,
@@ -171,6 +176,7 @@ export const MIGRATIONS = [
   Gb18218TableCodes1765520000000,
   TrainingAndSafetyFunds1765550000000,
   Assessments1765540000000,
+  SpotChecksAndAccountability1765610000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
