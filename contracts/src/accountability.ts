@@ -23,12 +23,14 @@ export type AccountabilityStatus = (typeof ACCOUNTABILITY_STATUSES)[number];
 export type AccountabilityAction = 'decide' | 'carry_out' | 'withdraw';
 
 /** proposed → decided → carried out; withdrawn (with a reason) before it is carried out. */
-const NEXT: Record<AccountabilityAction, { from: readonly AccountabilityStatus[]; to: AccountabilityStatus }> =
-  {
-    decide: { from: ['proposed'], to: 'decided' },
-    carry_out: { from: ['decided'], to: 'carried_out' },
-    withdraw: { from: ['proposed', 'decided'], to: 'withdrawn' },
-  };
+const NEXT: Record<
+  AccountabilityAction,
+  { from: readonly AccountabilityStatus[]; to: AccountabilityStatus }
+> = {
+  decide: { from: ['proposed'], to: 'decided' },
+  carry_out: { from: ['decided'], to: 'carried_out' },
+  withdraw: { from: ['proposed', 'decided'], to: 'withdrawn' },
+};
 
 /** The status an action leads to from `status`, or null when it may not be taken there. */
 export function accountabilityNext(

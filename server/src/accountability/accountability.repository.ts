@@ -75,18 +75,24 @@ export class EnforcementCaseFinder {
   constructor(private readonly db: Db) {}
 
   private async exists(): Promise<boolean> {
-    const [row] = (await this.db.manager.query(`SELECT to_regclass('enforcement_case') IS NOT NULL AS ok`)) as {
+    const [row] = (await this.db.manager.query(
+      `SELECT to_regclass('enforcement_case') IS NOT NULL AS ok`,
+    )) as {
       ok: boolean;
     }[];
     return !!row?.ok;
   }
 
-  async find(ids: string[]): Promise<{ id: string; enterpriseId: string | null; title: string; at: string | null }[]> {
+  async find(
+    ids: string[],
+  ): Promise<{ id: string; enterpriseId: string | null; title: string; at: string | null }[]> {
     if (!ids.length || !(await this.exists())) return [];
     return this.rows(`WHERE c.id = ANY($1::uuid[])`, [ids]);
   }
 
-  async latest(limit: number): Promise<{ id: string; enterpriseId: string | null; title: string; at: string | null }[]> {
+  async latest(
+    limit: number,
+  ): Promise<{ id: string; enterpriseId: string | null; title: string; at: string | null }[]> {
     if (!(await this.exists())) return [];
     return this.rows(`ORDER BY to_jsonb(c) ->> 'created_at' DESC NULLS LAST, c.id LIMIT $1`, [limit]);
   }

@@ -109,8 +109,10 @@ export class AccountabilityService {
     const zone = await this.lists.get('zone');
     for (const e of zone.entries) {
       const duties = dutiesConcerning(kind, e.duties);
-      const supervises = e.kind !== 'supervision' || !industry || !e.industries.length || e.industries.includes(industry);
-      if (duties.length && supervises) candidates.push({ list: 'zone', ...person(e), duties, allDuties: e.duties });
+      const supervises =
+        e.kind !== 'supervision' || !industry || !e.industries.length || e.industries.includes(industry);
+      if (duties.length && supervises)
+        candidates.push({ list: 'zone', ...person(e), duties, allDuties: e.duties });
     }
     return { finding, candidates };
   }
@@ -123,7 +125,9 @@ export class AccountabilityService {
       throw new InvalidError(['about: the finding names no enterprise; its people are the zone’s']);
     }
     const list = dto.about === 'zone' ? 'zone' : 'enterprise';
-    const wrong = dto.persons.flatMap((p, i) => (p.list !== list ? [`persons[${i}].list: must be ${list}`] : []));
+    const wrong = dto.persons.flatMap((p, i) =>
+      p.list !== list ? [`persons[${i}].list: must be ${list}`] : [],
+    );
     if (wrong.length) throw new InvalidError(wrong);
     return this.db.transaction(async () => {
       const r = Object.assign(new AccountabilityRecord(), {
@@ -174,14 +178,17 @@ export class AccountabilityService {
       const before = await this.get(id);
       const list = r.enterpriseId ? 'enterprise' : 'zone';
       if (dto.persons) {
-        const wrong = dto.persons.flatMap((p, i) => (p.list !== list ? [`persons[${i}].list: must be ${list}`] : []));
+        const wrong = dto.persons.flatMap((p, i) =>
+          p.list !== list ? [`persons[${i}].list: must be ${list}`] : [],
+        );
         if (wrong.length) throw new InvalidError(wrong);
         r.persons = dto.persons.map(cleanPerson);
       }
       if (dto.facts !== undefined) r.facts = dto.facts;
       if (dto.measure !== undefined) r.measure = dto.measure;
       if (dto.measureDetail !== undefined) r.measureDetail = dto.measureDetail;
-      if (dto.attachmentIds !== undefined) r.attachmentIds = await this.claim(dto.attachmentIds, r.enterpriseId);
+      if (dto.attachmentIds !== undefined)
+        r.attachmentIds = await this.claim(dto.attachmentIds, r.enterpriseId);
       this.checkDetail(r);
       await this.records.save(r);
       const view = await this.get(id);
@@ -217,7 +224,9 @@ export class AccountabilityService {
       r.carriedOutOn = dto.carriedOutOn;
       r.outcome = dto.outcome;
       if (dto.attachmentIds?.length) {
-        r.attachmentIds = [...new Set([...r.attachmentIds, ...(await this.claim(dto.attachmentIds, r.enterpriseId))])];
+        r.attachmentIds = [
+          ...new Set([...r.attachmentIds, ...(await this.claim(dto.attachmentIds, r.enterpriseId))]),
+        ];
       }
     });
   }
@@ -278,7 +287,9 @@ export class AccountabilityService {
   }
 
   private async views(rows: AccountabilityRecord[]): Promise<AccountabilityRecordView[]> {
-    const enterpriseIds = rows.flatMap((r) => [r.enterpriseId, r.findingEnterpriseId].filter((x): x is string => !!x));
+    const enterpriseIds = rows.flatMap((r) =>
+      [r.enterpriseId, r.findingEnterpriseId].filter((x): x is string => !!x),
+    );
     const names = await this.enterprises.namesByIds([...new Set(enterpriseIds)]);
     const files = await this.files.viewsByIds(rows.flatMap((r) => r.attachmentIds));
     const users = await this.users.namesByIds(rows.flatMap((r) => (r.createdBy ? [r.createdBy] : [])));

@@ -3,7 +3,12 @@ import type { AccountabilityRecord } from './accountability.entity.js';
 
 export function mapRecord(
   r: AccountabilityRecord,
-  ctx: { names: Map<string, string>; files: Map<string, FileView>; users: Map<string, string>; today: string },
+  ctx: {
+    names: Map<string, string>;
+    files: Map<string, FileView>;
+    users: Map<string, string>;
+    today: string;
+  },
 ): AccountabilityRecordView {
   return {
     id: r.id,

@@ -33,7 +33,8 @@ export class Findings {
       if (e instanceof NotFoundError) return null;
       throw e;
     });
-    if (!found) throw new InvalidError([`findingId: no ${kind.replace('_', ' ')} ${id} to hold anyone to account for`]);
+    if (!found)
+      throw new InvalidError([`findingId: no ${kind.replace('_', ' ')} ${id} to hold anyone to account for`]);
     return found;
   }
 
@@ -146,7 +147,9 @@ export class Findings {
   private async caseSummaries(
     rows: { id: string; enterpriseId: string | null; title: string; at: string | null }[],
   ): Promise<FindingSummary[]> {
-    const names = await this.enterprises.namesByIds(rows.flatMap((r) => (r.enterpriseId ? [r.enterpriseId] : [])));
+    const names = await this.enterprises.namesByIds(
+      rows.flatMap((r) => (r.enterpriseId ? [r.enterpriseId] : [])),
+    );
     return rows.map((r) => ({
       kind: 'enforcement_case' as const,
       id: r.id,

@@ -305,9 +305,12 @@ export class InspectionService {
     });
   }
 
-  /** Enterprises a zone inspection or spot check was started at or completed since `since`. */
-  enterprisesCheckedSince(since: Date): Promise<string[]> {
-    return this.records.enterprisesCheckedSince(since);
+  /**
+   * Enterprises a zone inspection or spot check was started at or completed since `since`, or is
+   * still due at, leaving out the records `except` (a draw's own inspections).
+   */
+  enterprisesCheckedSince(since: Date, except: string[] = []): Promise<string[]> {
+    return this.records.enterprisesCheckedSince(since, except);
   }
 
   /**
@@ -358,8 +361,7 @@ export class InspectionService {
     for (const id of ids) {
       const r = await this.records.findById(id);
       if (!r) continue;
-      const begun =
-        r.status !== 'open' || r.items.some((i) => i.result) || r.rechecks.some((c) => c.result);
+      const begun = r.status !== 'open' || r.items.some((i) => i.result) || r.rechecks.some((c) => c.result);
       if (begun) {
         throw new ConflictError(
           problem('inspection.begun', 'The inspection at {enterprise} has begun; it cannot be withdrawn', {

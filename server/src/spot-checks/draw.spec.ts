@@ -51,7 +51,12 @@ describe('the double random draw', () => {
   it('reaches every candidate over many draws (no candidate is left out by the shuffle)', () => {
     const seen = new Set<string>();
     for (let n = 0; n < 200; n++) {
-      for (const p of drawPairs({ ...base, enterpriseCount: 1, inspectorsPerEnterprise: 1, seed: newSeed() })) {
+      for (const p of drawPairs({
+        ...base,
+        enterpriseCount: 1,
+        inspectorsPerEnterprise: 1,
+        seed: newSeed(),
+      })) {
         seen.add(p.enterpriseId);
         seen.add(p.inspectorIds[0]!);
       }
@@ -62,7 +67,9 @@ describe('the double random draw', () => {
   it('names what is short when the lists cannot give the draw asked for', () => {
     expect(shortfall({ ...base, enterpriseCount: 13 })).toMatch(/^enterpriseCount: 13 asked, 12 eligible/);
     const recusals = inspectors.slice(0, 4).map((i) => ({ inspectorId: i, enterpriseId: 'e03' }));
-    expect(shortfall({ ...base, recusals })).toMatch(/^inspectorsPerEnterprise: 2 asked, 1 eligible for enterprise e03/);
+    expect(shortfall({ ...base, recusals })).toMatch(
+      /^inspectorsPerEnterprise: 2 asked, 1 eligible for enterprise e03/,
+    );
     expect(() => drawPairs({ ...base, recusals, seed: newSeed() })).toThrow(/inspectorsPerEnterprise/);
     expect(shortfall(base)).toBeNull();
   });

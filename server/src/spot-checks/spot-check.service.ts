@@ -111,7 +111,8 @@ export class SpotCheckService {
 
   /** Who may be drawn for the task now, and who is left out and why. */
   async candidates(id: string): Promise<SpotCheckCandidatesView> {
-    return (await this.eligible(await this.tasks.get(id))).view;
+    const current = (await this.tasks.drawsOf([id])).find((d) => !d.superseded);
+    return (await this.eligible(await this.tasks.get(id), current)).view;
   }
 
   /**
@@ -130,7 +131,7 @@ export class SpotCheckService {
           'reason: the task has been drawn; a new draw needs the reason, which stays on the record',
         ]);
       }
-      const { view, pairRecusals } = await this.eligible(task);
+      const { view, pairRecusals } = await this.eligible(task, current);
       const input = {
         enterprises: view.enterprises.map((e) => e.id),
         inspectors: view.inspectors.map((i) => i.id),
@@ -197,7 +198,10 @@ export class SpotCheckService {
           enterpriseCandidates: input.enterprises,
           inspectorCandidates: input.inspectors,
           recusals: pairRecusals,
-          pairs: pairs.map((p) => ({ enterpriseId: p.enterpriseId, inspectorIds: p.inspectors.map((i) => i.id) })),
+          pairs: pairs.map((p) => ({
+            enterpriseId: p.enterpriseId,
+            inspectorIds: p.inspectors.map((i) => i.id),
+          })),
           reason: saved.reason,
         },
       });
@@ -271,11 +275,13 @@ export class SpotCheckService {
     return tasks.map((task) => ({ task, draws: draws.filter((d) => d.taskId === task.id) }));
   }
 
-  private async eligible(task: SpotCheckTask): Promise<Eligible> {
+  /** The candidates now; the task's own current draw does not count as a recent check. */
+  private async eligible(task: SpotCheckTask, current: SpotCheckDraw | undefined): Promise<Eligible> {
     const since = task.excludeCheckedWithinDays
       ? new Date(this.clock.now().getTime() - task.excludeCheckedWithinDays * 86_400_000)
       : null;
-    const checked = new Set(since ? await this.inspections.enterprisesCheckedSince(since) : []);
+    const own = current?.pairs.flatMap((p) => p.inspectionId ?? []) ?? [];
+    const checked = new Set(since ? await this.inspections.enterprisesCheckedSince(since, own) : []);
     const excluded = new Set(task.excludedEnterpriseIds);
     const enterprises: SpotCheckEnterpriseCandidate[] = [];
     const excludedEnterprises: SpotCheckCandidatesView['excludedEnterprises'] = [];
