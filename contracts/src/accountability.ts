@@ -1,4 +1,6 @@
+import type { EvaluationCategory } from './api.js';
 import type { ResponsibilityKind } from './plans.js';
+import type { RegulatoryCategory } from './regulatory-category.js';
 
 /**
  * Accountability (责任追究): a finding held against the people whose duties it concerns, taken
@@ -57,6 +59,29 @@ export const FINDING_DUTY_WORDS: Record<FindingKind, readonly string[]> = {
 export function dutiesConcerning(kind: FindingKind, duties: readonly string[]): string[] {
   const words = FINDING_DUTY_WORDS[kind];
   return duties.filter((d) => words.some((w) => d.includes(w)));
+}
+
+/**
+ * Whether a zone department that supervises `industries` (管行业必须管安全) supervises the
+ * enterprise: by its industry as recorded, or, for the dangerous-goods and construction lines the
+ * lists name by regulatory class, by the enterprise's recorded category.
+ */
+export function supervisesEnterprise(
+  industries: readonly string[],
+  e: {
+    industry: string;
+    regulatoryCategory: RegulatoryCategory | null;
+    evaluationCategory: EvaluationCategory | null;
+  },
+): boolean {
+  if (!industries.length || industries.includes(e.industry)) return true;
+  const dangerous =
+    e.regulatoryCategory === 'dangerous_goods' ||
+    e.evaluationCategory === 'dangerous_goods' ||
+    e.evaluationCategory === 'hazardous_chemicals_user';
+  if (dangerous && industries.includes('危险化学品')) return true;
+  const construction = e.regulatoryCategory === 'construction' || e.evaluationCategory === 'construction';
+  return construction && industries.includes('建筑施工');
 }
 
 /** One person held to account, as the responsibility list named them when the record was made. */

@@ -10,6 +10,7 @@ import {
   type ListResponse,
   accountabilityNext,
   dutiesConcerning,
+  supervisesEnterprise,
 } from '@muster/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
@@ -86,10 +87,9 @@ export class AccountabilityService {
   async candidates(kind: FindingKind, findingId: string): Promise<AccountabilityCandidatesView> {
     const finding = await this.findings.get(kind, findingId);
     const candidates: AccountabilityCandidate[] = [];
-    let industry: string | null = null;
+    const [profile] = finding.enterpriseId ? await this.enterprises.profiles(finding.enterpriseId) : [];
     if (finding.enterpriseId) {
       const list = await this.lists.get(finding.enterpriseId);
-      [industry] = (await this.enterprises.profiles(finding.enterpriseId)).map((e) => e.industry);
       if (list.firstResponsible) {
         candidates.push({
           list: 'enterprise',
@@ -109,8 +109,7 @@ export class AccountabilityService {
     const zone = await this.lists.get('zone');
     for (const e of zone.entries) {
       const duties = dutiesConcerning(kind, e.duties);
-      const supervises =
-        e.kind !== 'supervision' || !industry || !e.industries.length || e.industries.includes(industry);
+      const supervises = e.kind !== 'supervision' || !profile || supervisesEnterprise(e.industries, profile);
       if (duties.length && supervises)
         candidates.push({ list: 'zone', ...person(e), duties, allDuties: e.duties });
     }
