@@ -25,6 +25,8 @@ export type PageId =
   | 'training'
   | 'safetyFunds'
   | 'assessments'
+  | 'spotChecks'
+  | 'accountability'
   | 'cockpit';
 
 export const PAGE_PATHS: Record<PageId, string> = {
@@ -42,6 +44,8 @@ export const PAGE_PATHS: Record<PageId, string> = {
   training: '/training',
   safetyFunds: '/safety-funds',
   assessments: '/assessments',
+  spotChecks: '/spot-checks',
+  accountability: '/accountability',
   cockpit: '/cockpit',
   plans: '/plans',
   responsibility: '/responsibility',
@@ -69,8 +73,10 @@ export function canOpen(role: Role, page: PageId): boolean {
     case 'training':
     case 'safetyFunds':
     case 'assessments':
+    case 'accountability':
       return isZoneRole(role) || role === 'enterprise_officer';
     case 'cockpit':
+    case 'spotChecks':
       return isZoneRole(role);
     case 'users':
     case 'audit':
@@ -96,6 +102,8 @@ export function navigationFor(role: Role): PageId[] {
     'inspections',
     'drills',
     'assessments',
+    'spotChecks',
+    'accountability',
     'cockpit',
     'plans',
     'responsibility',

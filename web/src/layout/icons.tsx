@@ -30,6 +30,10 @@ const PATHS: Record<PageId, string> = {
     'M4 7c0-1.7 3.6-3 8-3s8 1.3 8 3-3.6 3-8 3-8-1.3-8-3zm0 0v5c0 1.7 3.6 3 8 3s8-1.3 8-3V7M4 12v5c0 1.7 3.6 3 8 3s8-1.3 8-3v-5',
   // A ribbon on a score sheet.
   assessments: 'M7 3h10v18H7V3zm3 5h4m-4 4h4M9 21l3-3 3 3',
+  // Two dice: the double random draw.
+  spotChecks: 'M3 3h8v8H3zM13 13h8v8h-8zM6 6h.01M8 8h.01M16 16h.01M18 18h.01M16 18h.01M18 16h.01',
+  // A gavel: holding to account.
+  accountability: 'M14 4l6 6M11 7l6 6M12.5 5.5l-6 6 6 6 6-6M9.5 14.5 3 21',
   // A gauge: the dashboard's dial.
   cockpit: 'M4 18a8 8 0 1 1 16 0M12 18l4-6M4 21h16',
 };
