@@ -332,8 +332,9 @@ function TaskBody({ task, admin }: { task: SpotCheckTaskDetail; admin: boolean }
         </dl>
       </section>
       {!current && <Candidates taskId={task.id} />}
-      {admin && task.status !== 'published' && <DrawForm taskId={task.id} redraw={!!current} />}
+      {admin && !current && <DrawForm taskId={task.id} redraw={false} />}
       {current && <DrawPanel draw={current} />}
+      {admin && current && <DrawForm taskId={task.id} redraw />}
       {admin && task.status === 'drawn' && (
         <div className="form__actions">
           <button
