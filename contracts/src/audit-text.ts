@@ -60,6 +60,8 @@ export const AUDIT_ENTITY_TEXT = {
   model_application: ['安全文化示范企业申报', 'Model enterprise application'],
   user: ['用户', 'User'],
   warning: ['预警', 'Warning'],
+  spot_check_task: ['双随机抽查任务', 'Double random spot check'],
+  accountability_record: ['责任追究记录', 'Accountability record'],
 } as const satisfies Record<string, Bilingual>;
 
 export type AuditEntity = keyof typeof AUDIT_ENTITY_TEXT;
@@ -216,6 +218,17 @@ export const AUDIT_ACTION_TEXT = {
   'policy.created': ['新建升级策略', 'Created an escalation policy'],
   'policy.updated': ['修改升级策略', 'Changed an escalation policy'],
   'policy.deleted': ['删除升级策略', 'Deleted an escalation policy'],
+  'spot_check.created': ['新建双随机抽查任务', 'Created a double random spot check'],
+  'spot_check.updated': ['修改双随机抽查任务', 'Changed a double random spot check'],
+  'spot_check.drawn': ['随机抽取检查对象和检查人员', 'Drew the enterprises and inspectors'],
+  'spot_check.redrawn': ['重新随机抽取（原抽取结果留存）', 'Drew again (the earlier draw kept on record)'],
+  'spot_check.published': ['公开双随机抽查结果', 'Published a spot check draw'],
+  'inspection.withdrawn': ['撤销排定的检查', 'Withdrew a scheduled inspection'],
+  'accountability.proposed': ['提出责任追究', 'Proposed holding people to account'],
+  'accountability.updated': ['修改责任追究记录', 'Changed an accountability record'],
+  'accountability.decided': ['决定追责措施', 'Decided an accountability measure'],
+  'accountability.carried_out': ['登记追责措施已落实', 'Recorded a measure carried out'],
+  'accountability.withdrawn': ['撤回责任追究', 'Withdrew an accountability record'],
   'training_session.created': ['新建培训活动', 'Created a training session'],
   'training_session.updated': ['修改培训活动', 'Corrected a training session'],
   'training_session.deleted': ['删除培训活动', 'Deleted a training session'],

@@ -37,3 +37,5 @@ export * from './safety-funds.js';
 export * from './assessments.js';
 export * from './culture.js';
 export * from './portal.js';
+export * from './spot-checks.js';
+export * from './accountability.js';

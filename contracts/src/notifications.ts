@@ -445,6 +445,18 @@ export const NOTIFICATION_TEXT = {
     title: ['排查任务：{plan}', 'Inspection due: {plan}'],
     body: ['{who}\n应于 {period} 完成', '{who}\nTo be done {period}'],
   },
+  'accountability.overdue': {
+    title: ['追责措施逾期未落实：{finding}', 'Accountability measure overdue: {finding}'],
+    body: [
+      '责任人：{persons}\n应于 {deadline} 前落实',
+      'Persons: {persons}\nWas to be carried out by {deadline}',
+    ],
+    urgent: true,
+  },
+  'spot_check.assigned': {
+    title: ['双随机抽查任务：{task}', 'Spot check assigned: {task}'],
+    body: ['{who}\n应于 {period} 完成', '{who}\nTo be done {period}'],
+  },
 } satisfies Record<string, NotificationKindText>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_TEXT;

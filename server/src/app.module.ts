@@ -43,6 +43,8 @@ import { ZoneHttpModule } from './zone/zone.http.module.js';
 import { TrainingHttpModule } from './training/training.http.module.js';
 import { SafetyFundsHttpModule } from './safety-funds/safety-funds.http.module.js';
 import { CultureHttpModule } from './culture/culture.http.module.js';
+import { SpotChecksHttpModule } from './spot-checks/spot-checks.http.module.js';
+import { AccountabilityHttpModule } from './accountability/accountability.http.module.js';
 
 function webConsole(): DynamicModule[] {
   const rootPath = resolveWebDist(loadConfig().WEB_DIST);
@@ -111,6 +113,8 @@ export class AppModule implements NestModule {
         TrainingHttpModule,
         SafetyFundsHttpModule,
         CultureHttpModule,
+        SpotChecksHttpModule,
+        AccountabilityHttpModule,
         AssessmentsHttpModule,
         CockpitHttpModule,
         PortalHttpModule,

@@ -4,6 +4,8 @@ import { AuditPage } from './admin/AuditPage';
 import { AssessmentsPage } from './assessments/AssessmentsPage';
 import { SheetPage } from './assessments/SheetPage';
 import { CockpitPage } from './cockpit/CockpitPage';
+import { AccountabilityPage, AccountabilityRecordPage } from './accountability/AccountabilityPages';
+import { SpotCheckTaskPage, SpotCheckTasksPage } from './spot-checks/SpotCheckPages';
 import { QueuesPage } from './admin/QueuesPage';
 import { UsersPage } from './admin/UsersPage';
 import { LandingRedirect, RequirePage, RequireSession } from './auth/guards';
@@ -411,6 +413,38 @@ const router = createBrowserRouter([
         element: (
           <RequirePage page="inspections">
             <SpotChecksPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'spot-checks',
+        element: (
+          <RequirePage page="spotChecks">
+            <SpotCheckTasksPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'spot-checks/:id',
+        element: (
+          <RequirePage page="spotChecks">
+            <SpotCheckTaskPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'accountability',
+        element: (
+          <RequirePage page="accountability">
+            <AccountabilityPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'accountability/:id',
+        element: (
+          <RequirePage page="accountability">
+            <AccountabilityRecordPage />
           </RequirePage>
         ),
       },

@@ -13,6 +13,7 @@ import { ResourcesModule } from '@muster/server/resources/resources.module.js';
 import { RiskJobsModule } from '@muster/server/risks/risks.module.js';
 import { RoomLogModule } from '@muster/server/room-log/room-log.module.js';
 import { TrainingModule } from '@muster/server/training/training.module.js';
+import { AccountabilityRemindersModule } from '@muster/server/accountability/accountability.module.js';
 
 /**
  * The worker: the core and the domain cores whose jobs it runs, without any HTTP module. Its
@@ -34,6 +35,7 @@ import { TrainingModule } from '@muster/server/training/training.module.js';
     RiskJobsModule,
     TrainingModule,
     AssessmentRemindersModule,
+    AccountabilityRemindersModule,
     ReminderJobsModule,
     JobWorkerModule,
   ],

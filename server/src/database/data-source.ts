@@ -45,6 +45,7 @@ import { MONITORING_ENTITIES } from '../monitoring/monitoring.entities.js';
 import { ASSESSMENT_ENTITIES } from '../assessments/assessment.entities.js';
 import { Assessments1765540000000 } from './migrations/1765540000000-assessments.js';
 import { AssessmentDepartments1765630000000 } from './migrations/1765630000000-assessment-departments.js';
+import { SpotChecksAndAccountability1765610000000 } from './migrations/1765610000000-spot-checks-and-accountability.js';
 import { InstallationsMonitoring1765460000000 } from './migrations/1765460000000-installations-monitoring.js';
 import { AlarmHazards1765510000000 } from './migrations/1765510000000-alarm-hazards.js';
 import { Gb18218TableCodes1765520000000 } from './migrations/1765520000000-gb18218-table-codes.js';
@@ -79,6 +80,8 @@ import { DutyAlert, DutyPolicy } from '../duty/duty.entities.js';
 
 /** Listed explicitly rather than globbed: the build is ESM and globs would load .d.ts/.map files. */
 import { TRAINING_ENTITIES } from '../training/training.entities.js';
+import { SPOT_CHECK_ENTITIES } from '../spot-checks/spot-check.entities.js';
+import { ACCOUNTABILITY_ENTITIES } from '../accountability/accountability.entity.js';
 import { SAFETY_FUND_ENTITIES } from '../safety-funds/safety-fund.entities.js';
 import { TrainingAndSafetyFunds1765550000000 } from './migrations/1765550000000-training-and-safety-funds.js';
 import { CULTURE_ENTITIES } from '../culture/culture.entities.js';
@@ -97,6 +100,8 @@ export const ENTITIES = [
   Installation,
   ...MONITORING_ENTITIES,
   ...ASSESSMENT_ENTITIES,
+  ...SPOT_CHECK_ENTITIES,
+  ...ACCOUNTABILITY_ENTITIES,
   Callout,
   CalloutRecipient,
   CalloutDelivery,
@@ -181,6 +186,7 @@ export const MIGRATIONS = [
   AssessmentDepartments1765630000000,
   Culture1765640000000,
   PortalArticles1765620000000,
+  SpotChecksAndAccountability1765610000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

@@ -45,6 +45,21 @@ export class InspectionRecordRepository extends EnterpriseScopedRepository<Inspe
     return this.repo.save(r);
   }
 
+  async remove(r: InspectionRecord): Promise<void> {
+    this.assertInScope(r.enterpriseId);
+    await this.repo.delete({ id: r.id });
+  }
+
+  async enterprisesCheckedSince(since: Date, except: string[]): Promise<string[]> {
+    const rows: { enterprise_id: string }[] = await this.db.manager.query(
+      `SELECT DISTINCT enterprise_id FROM inspection_record
+        WHERE kind IN ('zone_inspection', 'spot_check') AND id <> ALL($2::uuid[])
+          AND (coalesce(completed_at, started_at) >= $1 OR (status = 'open' AND due_by >= $1::date))`,
+      [since, except],
+    );
+    return rows.map((r) => r.enterprise_id);
+  }
+
   async enterpriseNames(ids: string[]): Promise<Map<string, string>> {
     if (!ids.length) return new Map();
     const rows: { id: string; name: string }[] = await this.db.manager.query(

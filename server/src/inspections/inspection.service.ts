@@ -35,6 +35,7 @@ import {
   InvalidError,
   NotFoundError,
   UnauthenticatedError,
+  problem,
 } from '../common/domain-errors.js';
 
 const SOURCE_OF: Record<InspectionKind, HazardSource> = {
@@ -302,6 +303,80 @@ export class InspectionService {
       }
       return views;
     });
+  }
+
+  /**
+   * Enterprises a zone inspection or spot check was started at or completed since `since`, or is
+   * still due at, leaving out the records `except` (a draw's own inspections).
+   */
+  enterprisesCheckedSince(since: Date, except: string[] = []): Promise<string[]> {
+    return this.records.enterprisesCheckedSince(since, except);
+  }
+
+  /**
+   * Opens a spot check for each drawn pair, due within the period and carried out by the drawn
+   * inspectors (the first leads), with the checklist and the hazards to re-inspect as `spotCheck`
+   * gives them. Runs in the caller's transaction, which also records the draw.
+   */
+  async scheduleDrawn(
+    pairs: { enterpriseId: string; inspectors: { id: string; name: string }[] }[],
+    due: { dueOn: string; dueBy: string; checklist: { text: string; category: ChecklistItem['category'] }[] },
+  ): Promise<string[]> {
+    const me = this.me();
+    const checklist = checklistOf(due.checklist);
+    const since = new Date(this.clock.now().getTime() - 180 * 86_400_000);
+    const names = await this.records.enterpriseNames(pairs.map((p) => p.enterpriseId));
+    const ids: string[] = [];
+    for (const p of pairs) {
+      const r = this.newRecord('spot_check', p.enterpriseId, me, null, checklist);
+      r.inspector = p.inspectors.map((i) => i.name).join('、');
+      r.inspectorId = p.inspectors[0]?.id ?? null;
+      r.dueOn = due.dueOn;
+      r.dueBy = due.dueBy;
+      r.rechecks = (await this.records.recentlyClosedHazards(p.enterpriseId, since, 5)).map((h) => ({
+        hazardId: h.id,
+        hazardCode: hazardCode(h.seq),
+        description: h.description,
+        result: null,
+        note: null,
+        newHazardId: null,
+      }));
+      const saved = await this.records.save(r);
+      await this.audit.record({
+        action: 'inspection.scheduled',
+        entity: 'inspection_record',
+        entityId: saved.id,
+        after: mapRecord(saved, names.get(p.enterpriseId) ?? ''),
+      });
+      ids.push(saved.id);
+    }
+    return ids;
+  }
+
+  /**
+   * Removes scheduled inspections nobody has begun (a draw replaced by another); refuses when one
+   * has answers or is completed, as that work is on the record.
+   */
+  async withdrawScheduled(ids: string[]): Promise<void> {
+    for (const id of ids) {
+      const r = await this.records.findById(id);
+      if (!r) continue;
+      const begun = r.status !== 'open' || r.items.some((i) => i.result) || r.rechecks.some((c) => c.result);
+      if (begun) {
+        throw new ConflictError(
+          problem('inspection.begun', 'The inspection at {enterprise} has begun; it cannot be withdrawn', {
+            enterprise: (await this.records.enterpriseNames([r.enterpriseId])).get(r.enterpriseId) ?? '',
+          }),
+        );
+      }
+      await this.records.remove(r);
+      await this.audit.record({
+        action: 'inspection.withdrawn',
+        entity: 'inspection_record',
+        entityId: id,
+        before: mapRecord(r, ''),
+      });
+    }
   }
 
   private newRecord(

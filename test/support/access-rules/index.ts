@@ -18,6 +18,7 @@ import { rollCallRules } from './rollcall.js';
 import { warningRules } from './warnings.js';
 import { safetyFundRules, trainingRules } from './training.js';
 import { cultureRules } from './culture.js';
+import { accountabilityRules, spotCheckRules } from './supervision.js';
 
 export type AccessRules = Record<string, Role[] | 'public'>;
 
@@ -46,4 +47,6 @@ export const EXPECTED: AccessRules = {
   ...assessmentRules,
   ...cultureRules,
   ...portalRules,
+  ...spotCheckRules,
+  ...accountabilityRules,
 };

@@ -27,6 +27,8 @@ export type PageId =
   | 'culture'
   | 'assessments'
   | 'publishing'
+  | 'spotChecks'
+  | 'accountability'
   | 'cockpit';
 
 export const PAGE_PATHS: Record<PageId, string> = {
@@ -46,6 +48,8 @@ export const PAGE_PATHS: Record<PageId, string> = {
   culture: '/culture',
   assessments: '/assessments',
   publishing: '/publishing',
+  spotChecks: '/spot-checks',
+  accountability: '/accountability',
   cockpit: '/cockpit',
   plans: '/plans',
   responsibility: '/responsibility',
@@ -74,8 +78,10 @@ export function canOpen(role: Role, page: PageId): boolean {
     case 'safetyFunds':
     case 'culture':
     case 'assessments':
+    case 'accountability':
       return isZoneRole(role) || role === 'enterprise_officer';
     case 'cockpit':
+    case 'spotChecks':
       return isZoneRole(role);
     // The zone's staff write what it publishes; evaluators assess drills only.
     case 'publishing':
@@ -104,6 +110,8 @@ export function navigationFor(role: Role): PageId[] {
     'inspections',
     'drills',
     'assessments',
+    'spotChecks',
+    'accountability',
     'cockpit',
     'plans',
     'responsibility',

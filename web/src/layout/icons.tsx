@@ -34,6 +34,10 @@ const PATHS: Record<PageId, string> = {
   assessments: 'M7 3h10v18H7V3zm3 5h4m-4 4h4M9 21l3-3 3 3',
   // A megaphone: what the zone announces.
   publishing: 'M3 10v4h3l7 4V6L6 10H3zm13-1a4 4 0 0 1 0 6m2-9a8 8 0 0 1 0 12',
+  // Two dice: the double random draw.
+  spotChecks: 'M3 3h8v8H3zM13 13h8v8h-8zM6 6h.01M8 8h.01M16 16h.01M18 18h.01M16 18h.01M18 16h.01',
+  // A gavel: holding to account.
+  accountability: 'M14 4l6 6M11 7l6 6M12.5 5.5l-6 6 6 6 6-6M9.5 14.5 3 21',
   // A gauge: the dashboard's dial.
   cockpit: 'M4 18a8 8 0 1 1 16 0M12 18l4-6M4 21h16',
 };
