@@ -125,11 +125,13 @@ export class Findings {
     };
   }
 
+  /** An enterprise's sheet, or a zone department's (no enterprise; the department's name). */
   private sheet(s: {
     id: string;
     year: number;
-    enterpriseId: string;
+    enterpriseId: string | null;
     enterpriseName: string;
+    department: string | null;
     total: number;
     band: keyof typeof BAND_ZH;
     vetoed: boolean;
@@ -138,8 +140,8 @@ export class Findings {
       kind: 'assessment',
       id: s.id,
       enterpriseId: s.enterpriseId,
-      enterpriseName: s.enterpriseName,
-      title: `${s.year}年度安全生产考核${s.vetoed ? '一票否决' : BAND_ZH[s.band]}（${s.total}分）`,
+      enterpriseName: s.department === null ? s.enterpriseName : null,
+      title: `${s.year}年度${s.department ?? ''}安全生产考核${s.vetoed ? '一票否决' : BAND_ZH[s.band]}（${s.total}分）`,
       at: `${s.year}-12-31`,
     };
   }
