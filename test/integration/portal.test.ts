@@ -154,6 +154,12 @@ describe('public pages and feed (政府门户发布)', () => {
     await submit(draft.id);
     await t.http.post(`/api/portal/articles/${draft.id}/submit`).set(inspector).expect(409);
     await t.http.post(`/api/portal/articles/${draft.id}/reject`).set(admin).send({}).expect(400);
+    const blank = await t.http
+      .post('/api/portal/articles')
+      .set(inspector)
+      .send({ kind: 'notice', title: '空白', body: ' \n\n ' });
+    expect(blank.status).toBe(400);
+    expect(blank.body.message).toEqual(['body: must not be blank']);
   });
 
   it('gives authoring to zone staff and reviewing to the reviewing role only', async () => {
@@ -280,7 +286,7 @@ describe('public pages and feed (政府门户发布)', () => {
     expect(en).toContain('href="/public/"');
     // Notices lead the navigation, the other sections follow in the order they set.
     const nav = zh.slice(zh.indexOf('<nav'), zh.indexOf('</nav>'));
-    const at = (label: string) => nav.indexOf(`>${label}</a>`);
+    const at = (label: string) => nav.indexOf(`>${label}</a`);
     expect(at('通知公告')).toBeGreaterThan(0);
     expect(at('通知公告')).toBeLessThan(at('安全知识'));
     expect(at('安全知识')).toBeLessThan(at('预警信息'));

@@ -292,10 +292,12 @@ function fileViews(views: Map<string, { id: string; name: string; mime: string; 
 
 /** Line ends as one kind, no trailing blanks: the public page splits paragraphs on blank lines. */
 function normalizeBody(body: string): string {
-  return body
+  const text = body
     .replace(/\r\n?/g, '\n')
     .replace(/[ \t]+$/gm, '')
     .trim();
+  if (!text) throw new InvalidError(['body: must not be blank']);
+  return text;
 }
 
 function personalDataProblems(a: PortalArticle): Problem[] {
