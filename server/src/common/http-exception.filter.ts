@@ -27,6 +27,8 @@ const STATUS_TEXT: Record<number, string> = {
 /** PostgreSQL constraint names → what the client did wrong, in words. */
 const CONSTRAINT_MESSAGES: Record<string, string> = {
   assessment_scheme_year_unique: 'year: the year already has an assessment scheme',
+  work_plan_template_year_key: 'year: the year already has an implementation plan template',
+  work_plan_once: 'year: the enterprise already has an implementation plan for this year',
   assessment_notice_number_unique: 'A notice was numbered at the same moment; issue it again',
   incident_chain_act_once: 'This step of the reporting chain is already on record',
   incident_chain_act_onward_once: 'level: the onward report to this level is already on record',

@@ -80,10 +80,13 @@ import { DutyAlert, DutyPolicy } from '../duty/duty.entities.js';
 import { TRAINING_ENTITIES } from '../training/training.entities.js';
 import { SAFETY_FUND_ENTITIES } from '../safety-funds/safety-fund.entities.js';
 import { TrainingAndSafetyFunds1765550000000 } from './migrations/1765550000000-training-and-safety-funds.js';
+import { WORK_PLAN_ENTITIES } from '../work-plans/work-plan.entities.js';
+import { WorkPlans1765670000000 } from './migrations/1765670000000-work-plans.js';
 
 export const ENTITIES = [
   ...TRAINING_ENTITIES,
   ...SAFETY_FUND_ENTITIES,
+  ...WORK_PLAN_ENTITIES,
   ...DRILL_ENTITIES,
   ...RISK_ENTITIES,
   ...ROLL_CALL_ENTITIES,
@@ -171,6 +174,7 @@ export const MIGRATIONS = [
   Gb18218TableCodes1765520000000,
   TrainingAndSafetyFunds1765550000000,
   Assessments1765540000000,
+  WorkPlans1765670000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
