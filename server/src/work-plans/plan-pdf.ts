@@ -60,10 +60,8 @@ export function renderPlanPdf(
   doc
     .fontSize(10)
     .fillColor('#444')
-    .text(`依据《${zoneName}安全生产工作方案》及《${plan.template.title}》编制　|　${state}`, {
-      align: 'center',
-      width,
-    });
+    .text(`依据《${zoneName}安全生产工作方案》及《${plan.template.title}》编制`, { align: 'center', width });
+  doc.text(`状态：${state}`, { align: 'center', width });
   doc.moveDown(0.8);
 
   const text = (key: string) => plan.content.sections.find((s) => s.key === key)?.text.trim() || '（未填写）';

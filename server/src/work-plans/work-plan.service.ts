@@ -101,8 +101,9 @@ export class WorkPlanService {
   }
 
   async createTemplate(dto: TemplateCreateDto): Promise<WorkPlanTemplateView> {
-    const sections = checkSections(dto.sections);
-    checkDeadline(dto.year, dto.submissionDeadline);
+    const problems = [...sectionProblems(dto.sections), ...deadlineProblems(dto.year, dto.submissionDeadline)];
+    if (problems.length) throw new InvalidError(problems);
+    const sections = templateSections(dto.sections);
     return this.db.transaction(async () => {
       const t = Object.assign(new WorkPlanTemplate(), {
         year: dto.year,
@@ -134,11 +135,13 @@ export class WorkPlanService {
         );
       }
       if (dto.title !== undefined) t.title = dto.title;
-      if (dto.submissionDeadline !== undefined) {
-        checkDeadline(t.year, dto.submissionDeadline);
-        t.submissionDeadline = dto.submissionDeadline;
-      }
-      if (dto.sections !== undefined) t.sections = checkSections(dto.sections);
+      const problems = [
+        ...(dto.sections ? sectionProblems(dto.sections) : []),
+        ...(dto.submissionDeadline ? deadlineProblems(t.year, dto.submissionDeadline) : []),
+      ];
+      if (problems.length) throw new InvalidError(problems);
+      if (dto.submissionDeadline !== undefined) t.submissionDeadline = dto.submissionDeadline;
+      if (dto.sections !== undefined) t.sections = templateSections(dto.sections);
       const view = mapTemplate(await this.templates.save(t));
       await this.audit.record({
         action: 'work_plan_template.updated',
@@ -636,7 +639,7 @@ function tally(tasks: readonly WorkPlanTask[], reports: readonly WorkPlanReport[
 }
 
 /** Keys unique across sections and tasks; required headings only under tasks sections. */
-function checkSections(sections: readonly TemplateSectionDto[]): WorkPlanTemplateSection[] {
+function sectionProblems(sections: readonly TemplateSectionDto[]): string[] {
   const problems: string[] = [];
   const keys = new Set<string>();
   const seen = (key: string, path: string) => {
@@ -651,7 +654,10 @@ function checkSections(sections: readonly TemplateSectionDto[]): WorkPlanTemplat
     (s.tasks ?? []).forEach((t, j) => seen(t.key, `sections.${i}.tasks.${j}.key`));
   });
   if (!sections.some((s) => s.kind === 'goals')) problems.push('sections: a template has a goals section');
-  if (problems.length) throw new InvalidError(problems);
+  return problems;
+}
+
+function templateSections(sections: readonly TemplateSectionDto[]): WorkPlanTemplateSection[] {
   return sections.map((s) => ({
     key: s.key,
     kind: s.kind,
@@ -661,10 +667,9 @@ function checkSections(sections: readonly TemplateSectionDto[]): WorkPlanTemplat
   }));
 }
 
-/** Plans for a year are due within that year (or at the end of the one before). */
-function checkDeadline(year: number, deadline: string): void {
-  if (deadline < `${year - 1}-12-01` || deadline > `${year}-12-31`) {
-    throw new InvalidError([`submissionDeadline: plans for ${year} are due between ${year - 1}-12-01 and ${year}-12-31`]);
-  }
+/** Plans for a year are due within that year (or from the December before). */
+function deadlineProblems(year: number, deadline: string): string[] {
+  return deadline < `${year - 1}-12-01` || deadline > `${year}-12-31`
+    ? [`submissionDeadline: plans for ${year} are due between ${year - 1}-12-01 and ${year}-12-31`]
+    : [];
 }
-
