@@ -447,14 +447,20 @@ export const NOTIFICATION_TEXT = {
     ],
   },
   'work_plan.progress_due': {
-    title: ['实施方案季度进展即将截止：{year}年第{quarter}季度', 'Quarterly progress due soon: {year} Q{quarter}'],
+    title: [
+      '实施方案季度进展即将截止：{year}年第{quarter}季度',
+      'Quarterly progress due soon: {year} Q{quarter}',
+    ],
     body: [
       '{enterprise}\n请于 {deadline} 前报送（还有 {days} 天）',
       '{enterprise}\nReport by {deadline} ({days} days left)',
     ],
   },
   'work_plan.progress_overdue': {
-    title: ['实施方案季度进展逾期未报：{year}年第{quarter}季度', 'Quarterly progress overdue: {year} Q{quarter}'],
+    title: [
+      '实施方案季度进展逾期未报：{year}年第{quarter}季度',
+      'Quarterly progress overdue: {year} Q{quarter}',
+    ],
     body: ['{enterprise}\n报送期限 {deadline} 已过', '{enterprise}\nThe report was due {deadline}'],
   },
   'inspection.due': {

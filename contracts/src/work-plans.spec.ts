@@ -27,8 +27,11 @@ describe('quarterly progress deadlines', () => {
     expect(quarterOpensOn(2031, 4)).toBe('2031-12-01');
   });
 
-  const state = (today: string, submittedOn: string | null = null, approvedOn: string | null = '2031-03-20') =>
-    quarterState({ year: 2031, quarter: 1, approvedOn, submittedOn, today });
+  const state = (
+    today: string,
+    submittedOn: string | null = null,
+    approvedOn: string | null = '2031-03-20',
+  ) => quarterState({ year: 2031, quarter: 1, approvedOn, submittedOn, today });
 
   it('is on time through the due day and late from the day after', () => {
     expect(state('2031-05-01', '2031-04-10')).toBe('submitted');

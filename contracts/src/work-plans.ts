@@ -286,13 +286,15 @@ export function workPlanGaps(
       gaps.push(`sections.${s.key}: 「${s.title}」 is not written yet`);
     }
     for (const t of s.tasks) {
-      if (!content.tasks.some((x) => x.key === t.key)) gaps.push(`tasks.${t.key}: 「${t.heading}」 is required`);
+      if (!content.tasks.some((x) => x.key === t.key))
+        gaps.push(`tasks.${t.key}: 「${t.heading}」 is required`);
     }
   }
   for (const t of content.tasks) {
     if (!t.heading.trim()) gaps.push(`tasks.${t.key}.heading: is empty`);
     if (!t.measures.trim()) gaps.push(`tasks.${t.key}.measures: 「${t.heading}」 has no measures`);
-    if (!t.responsibleContactId) gaps.push(`tasks.${t.key}.responsibleContactId: 「${t.heading}」 names no one`);
+    if (!t.responsibleContactId)
+      gaps.push(`tasks.${t.key}.responsibleContactId: 「${t.heading}」 names no one`);
     if (!t.deadline) gaps.push(`tasks.${t.key}.deadline: 「${t.heading}」 has no deadline`);
     else if (!t.deadline.startsWith(`${year}-`)) {
       gaps.push(`tasks.${t.key}.deadline: 「${t.heading}」 is due outside ${year}`);

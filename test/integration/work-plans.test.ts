@@ -151,7 +151,9 @@ describe('enterprise implementation plans', () => {
     const published = await t.http.post(`/api/work-plan-templates/${templateId}/publish`).set(auth(admin));
     expect(published.status).toBe(200);
     expect(published.body.status).toBe('published');
-    expect((await t.http.post(`/api/work-plan-templates/${templateId}/publish`).set(auth(admin))).status).toBe(409);
+    expect(
+      (await t.http.post(`/api/work-plan-templates/${templateId}/publish`).set(auth(admin))).status,
+    ).toBe(409);
     const frozen = await t.http
       .patch(`/api/work-plan-templates/${templateId}`)
       .set(auth(admin))
@@ -181,15 +183,18 @@ describe('enterprise implementation plans', () => {
     expect((await t.http.post('/api/work-plans').set(auth(admin)).send({ year: 2031 })).status).toBe(403);
 
     expect((await t.http.get(`/api/work-plans/${planId}`).set(auth(officer2))).status).toBe(404);
-    expect((await t.http.put(`/api/work-plans/${planId}`).set(auth(officer2)).send(fullContent(planId))).status).toBe(
-      404,
-    );
+    expect(
+      (await t.http.put(`/api/work-plans/${planId}`).set(auth(officer2)).send(fullContent(planId))).status,
+    ).toBe(404);
     const own = await t.http.get('/api/work-plans/overview?year=2031').set(auth(officer2));
     expect((own.body as WorkPlanOverview).rows.map((r) => r.enterpriseId)).toEqual([enterprise2Id]);
 
     person = await contact(officer, '实施方案测试王强', '+8613900990001');
     person2 = await contact(officer2, '实施方案测试刘敏', '+8613900990002');
-    const foreign = await t.http.put(`/api/work-plans/${planId}`).set(auth(officer)).send(fullContent(person2));
+    const foreign = await t.http
+      .put(`/api/work-plans/${planId}`)
+      .set(auth(officer))
+      .send(fullContent(person2));
     expect(foreign.status).toBe(400);
     expect(foreign.body.message).toContainEqual(expect.stringMatching(/^tasks\.0\.responsibleContactId: /));
   });
@@ -215,7 +220,9 @@ describe('enterprise implementation plans', () => {
     const extra = (saved.body as WorkPlanDetail).content.tasks.find((x) => x.extra)!;
     expect(extra).toMatchObject({ sectionKey: 'hazards', heading: '储罐区泄漏检测与修复' });
     expect(extra.key).toMatch(/^x-/);
-    expect((saved.body as WorkPlanDetail).content.tasks[0]).toMatchObject({ responsibleName: '实施方案测试王强' });
+    expect((saved.body as WorkPlanDetail).content.tasks[0]).toMatchObject({
+      responsibleName: '实施方案测试王强',
+    });
 
     // Before approval there is nothing to report progress on.
     const tooEarly = await t.http
@@ -227,10 +234,12 @@ describe('enterprise implementation plans', () => {
     const submitted = await t.http.post(`/api/work-plans/${planId}/submit`).set(auth(officer));
     expect(submitted.status).toBe(200);
     expect(submitted.body).toMatchObject({ status: 'submitted', versions: 1, submittedLate: false });
-    expect((await t.http.put(`/api/work-plans/${planId}`).set(auth(officer)).send(fullContent(person))).status).toBe(
-      409,
+    expect(
+      (await t.http.put(`/api/work-plans/${planId}`).set(auth(officer)).send(fullContent(person))).status,
+    ).toBe(409);
+    expect((await t.http.post(`/api/work-plans/${planId}/approve`).set(auth(officer)).send({})).status).toBe(
+      403,
     );
-    expect((await t.http.post(`/api/work-plans/${planId}/approve`).set(auth(officer)).send({})).status).toBe(403);
 
     const unknown = await t.http
       .post(`/api/work-plans/${planId}/return`)
@@ -263,7 +272,9 @@ describe('enterprise implementation plans', () => {
       .set(auth(officer))
       .send({
         ...revised,
-        tasks: revised.tasks.map((x) => (x.sectionKey === 'hazards' && !('key' in x) ? { ...x, key: extra.key } : x)),
+        tasks: revised.tasks.map((x) =>
+          x.sectionKey === 'hazards' && !('key' in x) ? { ...x, key: extra.key } : x,
+        ),
       });
     expect(again.status).toBe(200);
     expect((again.body as WorkPlanDetail).content.tasks.filter((x) => x.extra)).toEqual([
@@ -292,7 +303,9 @@ describe('enterprise implementation plans', () => {
     expect(detail.history[1]!.content.tasks[1]!.measures).toBe('制定隐患排查计划：逐月落实');
     expect(detail.history[0]!.content.tasks[1]!.measures).toMatch(/节假日前全面排查/);
     expect(await mine(officerId, 'work_plan.approved', planId)).toBe(1);
-    expect((await t.http.post(`/api/work-plans/${planId}/approve`).set(auth(admin)).send({})).status).toBe(409);
+    expect((await t.http.post(`/api/work-plans/${planId}/approve`).set(auth(admin)).send({})).status).toBe(
+      409,
+    );
 
     const audit = await sql.query<{ action: string }>(
       `SELECT action FROM audit_log WHERE entity = 'work_plan' AND entity_id = $1 ORDER BY id`,
@@ -316,19 +329,26 @@ describe('enterprise implementation plans', () => {
     clockAt(at('2031-04-01'));
     const late = await t.http.post(`/api/work-plans/${plan2Id}/submit`).set(auth(officer2));
     expect(late.status).toBe(200);
-    expect(late.body).toMatchObject({ submittedLate: true, history: [expect.objectContaining({ late: true })] });
+    expect(late.body).toMatchObject({
+      submittedLate: true,
+      history: [expect.objectContaining({ late: true })],
+    });
   });
 
   it('takes quarterly progress on every task, and marks each quarter on time, late or missing at its due day', async () => {
     const plan = (await t.http.get(`/api/work-plans/${planId}`).set(auth(officer))).body as WorkPlanDetail;
     const entries = (status = 'in_progress', percent = 40) =>
       plan.content.tasks.map((x) => ({ taskKey: x.key, status, percent }));
-    const report = (body: object) => t.http.post(`/api/work-plans/${planId}/progress`).set(auth(officer)).send(body);
+    const report = (body: object) =>
+      t.http.post(`/api/work-plans/${planId}/progress`).set(auth(officer)).send(body);
 
     clockAt(at('2031-04-10', '23:59:59'));
     const cases: [object, RegExp][] = [
       [{ quarter: 1, entries: entries().slice(1) }, /^entries: task responsibility-system/],
-      [{ quarter: 1, entries: [...entries(), { taskKey: 'nope', status: 'done', percent: 100 }] }, /^entries\.\d+\.taskKey: /],
+      [
+        { quarter: 1, entries: [...entries(), { taskKey: 'nope', status: 'done', percent: 100 }] },
+        /^entries\.\d+\.taskKey: /,
+      ],
       [{ quarter: 1, entries: entries('delayed', 20) }, /^entries\.0\.reason: /],
       [{ quarter: 1, entries: entries('done', 90) }, /^entries\.0\.percent: /],
       [{ quarter: 5, entries: entries() }, /^quarter: /],
@@ -346,7 +366,12 @@ describe('enterprise implementation plans', () => {
 
     clockAt(at('2031-07-11'));
     const withDelay = entries();
-    withDelay[0] = { ...withDelay[0]!, status: 'delayed', percent: 30, reason: '责任制修订待职代会审议' } as never;
+    withDelay[0] = {
+      ...withDelay[0]!,
+      status: 'delayed',
+      percent: 30,
+      reason: '责任制修订待职代会审议',
+    } as never;
     withDelay[1] = { ...withDelay[1]!, status: 'done', percent: 100 };
     const q2 = await report({ quarter: 2, entries: withDelay });
     expect(q2.body).toMatchObject({ quarter: 2, late: true });
@@ -354,7 +379,8 @@ describe('enterprise implementation plans', () => {
     expect((await report({ quarter: 1, entries: entries('in_progress', 50) })).body.late).toBe(false);
 
     clockAt(at('2031-10-10', '23:59:59'));
-    let view = (await t.http.get('/api/work-plans/overview?year=2031').set(auth(admin))).body as WorkPlanOverview;
+    let view = (await t.http.get('/api/work-plans/overview?year=2031').set(auth(admin)))
+      .body as WorkPlanOverview;
     const row = () => view.rows.find((r) => r.enterpriseId === enterpriseId)!;
     expect(row().quarters.map((c) => c.state)).toEqual(['submitted', 'late', 'open', 'upcoming']);
     expect(row().tasks).toEqual({ total: plan.content.tasks.length, done: 1, delayed: 1 });
@@ -384,7 +410,11 @@ describe('enterprise implementation plans', () => {
       quartersLate: 1,
       quartersMissing: 1,
     });
-    expect(status.get(enterprise2Id)).toMatchObject({ submitted: true, submittedOnTime: false, approved: false });
+    expect(status.get(enterprise2Id)).toMatchObject({
+      submitted: true,
+      submittedOnTime: false,
+      approved: false,
+    });
     jest.restoreAllMocks();
   });
 
@@ -431,10 +461,13 @@ describe('enterprise implementation plans', () => {
     // Officer 1 submits in time: its enterprise hears nothing after that.
     clockAt(at('2032-03-31', '12:00:00'));
     const p = await t.http.post('/api/work-plans').set(auth(officer)).send({ year: 2032 });
-    await t.http.put(`/api/work-plans/${p.body.id}`).set(auth(officer)).send({
-      ...fullContent(person),
-      tasks: fullContent(person).tasks.map((x) => ({ ...x, deadline: '2032-11-30' })),
-    });
+    await t.http
+      .put(`/api/work-plans/${p.body.id}`)
+      .set(auth(officer))
+      .send({
+        ...fullContent(person),
+        tasks: fullContent(person).tasks.map((x) => ({ ...x, deadline: '2032-11-30' })),
+      });
     expect((await t.http.post(`/api/work-plans/${p.body.id}/submit`).set(auth(officer))).status).toBe(200);
     await scan(at('2032-04-01'));
     expect(await counts()).toEqual({ due: 2, overdue: 1 });
@@ -453,17 +486,29 @@ describe('enterprise implementation plans', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body as unknown as ArrayBuffer);
     const [overview, tasks] = wb.worksheets;
-    expect(overview!.getRow(1).values).toEqual(expect.arrayContaining(['企业', '实施方案', '第1季度', '第4季度']));
+    expect(overview!.getRow(1).values).toEqual(
+      expect.arrayContaining(['企业', '实施方案', '第1季度', '第4季度']),
+    );
     const rows = overview!.getSheetValues().slice(2) as unknown[][];
     const name = (await t.http.get(`/api/enterprises/${enterpriseId}`).set(auth(admin))).body.name as string;
     const ours = rows.find((r) => r.includes(name))!;
     expect(ours).toEqual(expect.arrayContaining([2031, '审核通过', '按时报送', '逾期报送']));
     const taskRows = tasks!.getSheetValues().slice(2) as unknown[][];
     expect(taskRows).toContainEqual(
-      expect.arrayContaining([name, '强化安全责任落实', '建立健全安全生产责任制', '实施方案测试王强', '滞后']),
+      expect.arrayContaining([
+        name,
+        '强化安全责任落实',
+        '建立健全安全生产责任制',
+        '实施方案测试王强',
+        '滞后',
+      ]),
     );
 
-    const pdf = await t.http.get(`/api/work-plans/${planId}/pdf`).set(auth(officer)).buffer(true).parse(binary);
+    const pdf = await t.http
+      .get(`/api/work-plans/${planId}/pdf`)
+      .set(auth(officer))
+      .buffer(true)
+      .parse(binary);
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const text = await pdfText(pdf.body as Buffer);

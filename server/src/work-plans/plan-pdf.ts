@@ -25,9 +25,12 @@ export const PROGRESS_ZH: Record<ProgressStatus, string> = {
 
 /** "2031年3月25日" in the zone's time. */
 export function zhDate(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('zh-CN', { timeZone, year: 'numeric', month: 'long', day: 'numeric' }).format(
-    new Date(iso),
-  );
+  return new Intl.DateTimeFormat('zh-CN', {
+    timeZone,
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+  }).format(new Date(iso));
 }
 
 /**
@@ -42,7 +45,11 @@ export function renderPlanPdf(
   fontSpec: string,
 ): Promise<Buffer> {
   const title = `${plan.enterpriseName}${plan.year}年度安全生产工作实施方案`;
-  const { doc, width, finish } = openA4(fontSpec, { Title: title, Author: plan.enterpriseName, Subject: plan.template.title });
+  const { doc, width, finish } = openA4(fontSpec, {
+    Title: title,
+    Author: plan.enterpriseName,
+    Subject: plan.template.title,
+  });
   const para = (text: string, size = 12) =>
     doc.fontSize(size).fillColor('#111').text(text, { width, indent: 24, lineGap: 4, paragraphGap: 4 });
   const heading = (text: string, size = 14) => {
@@ -79,9 +86,12 @@ export function renderPlanPdf(
       plan.content.tasks
         .filter((t) => t.sectionKey === s.key)
         .forEach((t, j) => {
-          doc.fontSize(12).fillColor('#000').text(`${j + 1}. ${t.heading}${t.extra ? '（自定任务）' : ''}`, { width });
+          doc
+            .fontSize(12)
+            .fillColor('#000')
+            .text(`${j + 1}. ${t.heading}${t.extra ? '（自定任务）' : ''}`, { width });
           para(`工作措施：${t.measures.trim() || '（未填写）'}`, 11);
-          para(`责任人：${t.responsibleName ?? '（未指定）'}　　完成时限：${t.deadline ?? '（未定）'}`, 11);
+          para(`责任人：${t.responsibleName ?? '（未指定）'}\u3000\u3000完成时限：${t.deadline ?? '（未定）'}`, 11);
         });
     });
   }
@@ -95,7 +105,7 @@ export function renderPlanPdf(
   }
 
   if (plan.reports.length) {
-    heading(`${numeral(n++)}、季度进展`);
+    heading(`${numeral(n)}、季度进展`);
     const headings = new Map(plan.content.tasks.map((t) => [t.key, t.heading]));
     for (const r of plan.reports) {
       heading(

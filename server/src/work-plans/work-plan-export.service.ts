@@ -23,7 +23,12 @@ const QUARTER_TEXT: Record<QuarterState, readonly [string, string]> = {
   missing: ['未报送', 'Missing'],
 };
 
-const PROGRESS_EN = { not_started: 'Not started', in_progress: 'In progress', done: 'Done', delayed: 'Delayed' };
+const PROGRESS_EN = {
+  not_started: 'Not started',
+  in_progress: 'In progress',
+  done: 'Done',
+  delayed: 'Delayed',
+};
 
 /** The zone's overview as a workbook, and an enterprise's plan as its printed document. */
 @Injectable()
@@ -65,7 +70,16 @@ export class WorkPlanExportService {
     });
     const taskColumns = zh
       ? ['企业', '重点任务', '任务', '责任人', '完成时限', '最新进展', '完成比例', '滞后原因']
-      : ['Enterprise', 'Key task', 'Task', 'Responsible', 'Deadline', 'Latest status', 'Percent', 'Reason delayed'];
+      : [
+          'Enterprise',
+          'Key task',
+          'Task',
+          'Responsible',
+          'Deadline',
+          'Latest status',
+          'Percent',
+          'Reason delayed',
+        ];
     const taskRows: Record<string, string | number>[] = [];
     for (const r of overview.rows) {
       if (!r.planId || r.status !== 'approved') continue;

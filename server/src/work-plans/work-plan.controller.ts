@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type {
@@ -80,7 +91,12 @@ export class WorkPlanController {
     private readonly exports: WorkPlanExportService,
   ) {}
 
-  @ApiDoc("Per enterprise: the year's plan and its quarterly reports (submitted, late, missing)", 400, 401, 403)
+  @ApiDoc(
+    "Per enterprise: the year's plan and its quarterly reports (submitted, late, missing)",
+    400,
+    401,
+    403,
+  )
   @Get('overview')
   @Roles(...WORK_PLAN_READERS)
   overview(@Query() q: WorkPlanYearQueryDto): Promise<WorkPlanOverview> {
@@ -109,7 +125,13 @@ export class WorkPlanController {
     return this.plans.start(dto.year);
   }
 
-  @ApiDoc('A plan with its template, history of submissions and reviews, and progress reports', 400, 401, 403, 404)
+  @ApiDoc(
+    'A plan with its template, history of submissions and reviews, and progress reports',
+    400,
+    401,
+    403,
+    404,
+  )
   @Get(':id')
   @Roles(...WORK_PLAN_READERS)
   get(@UuidParam() id: string): Promise<WorkPlanDetail> {

@@ -85,7 +85,10 @@ export class TemplateSectionDto {
   @MaxLength(2000)
   guidance?: string;
 
-  @ApiPropertyOptional({ type: [TemplateTaskDto], description: 'Required task headings (tasks sections only)' })
+  @ApiPropertyOptional({
+    type: [TemplateTaskDto],
+    description: 'Required task headings (tasks sections only)',
+  })
   @IsOmittable()
   @IsArray()
   @ArrayMaxSize(30)
@@ -148,7 +151,9 @@ export class PlanSectionTextDto {
 }
 
 export class PlanTaskDto {
-  @ApiPropertyOptional({ description: "A template task's key, or an added task's; left out for a new added task" })
+  @ApiPropertyOptional({
+    description: "A template task's key, or an added task's; left out for a new added task",
+  })
   @IsOmittable()
   @IsString()
   @Matches(KEY, { message: `key ${KEY_MESSAGE}` })

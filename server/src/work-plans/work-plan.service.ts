@@ -13,7 +13,6 @@ import {
   type WorkPlanTaskTally,
   type WorkPlanTemplateSection,
   type WorkPlanTemplateView,
-  type WorkPlanView,
   blankWorkPlan,
   quarterEndOn,
   quarterOpensOn,
@@ -48,7 +47,14 @@ import {
   WorkPlanTemplateRepository,
   WorkPlanVersionRepository,
 } from './work-plan.repository.js';
-import { mapPlan, mapReport, mapTemplate, mapVersion, quarterCells, submittedLate } from './work-plan.view.js';
+import {
+  mapPlan,
+  mapReport,
+  mapTemplate,
+  mapVersion,
+  quarterCells,
+  submittedLate,
+} from './work-plan.view.js';
 
 /** The zone's staff who review the plans and are told when one comes in. */
 const REVIEWERS = ['zone_admin', 'inspector'] as const;
@@ -101,7 +107,10 @@ export class WorkPlanService {
   }
 
   async createTemplate(dto: TemplateCreateDto): Promise<WorkPlanTemplateView> {
-    const problems = [...sectionProblems(dto.sections), ...deadlineProblems(dto.year, dto.submissionDeadline)];
+    const problems = [
+      ...sectionProblems(dto.sections),
+      ...deadlineProblems(dto.year, dto.submissionDeadline),
+    ];
     if (problems.length) throw new InvalidError(problems);
     const sections = templateSections(dto.sections);
     return this.db.transaction(async () => {
@@ -168,7 +177,11 @@ export class WorkPlanService {
         action: 'work_plan_template.published',
         entity: 'work_plan_template',
         entityId: id,
-        after: { year: view.year, submissionDeadline: view.submissionDeadline, publishedAt: view.publishedAt },
+        after: {
+          year: view.year,
+          submissionDeadline: view.submissionDeadline,
+          publishedAt: view.publishedAt,
+        },
       });
       return view;
     });
@@ -216,11 +229,15 @@ export class WorkPlanService {
     const template = await this.templates.getById(p.templateId);
     const versions = await this.versions.ofPlan(p.id);
     const reports = await this.reports.ofPlans([p.id]);
-    const users = await this.users.namesByIds([
-      ...versions.flatMap((v) => [v.submittedBy, v.reviewedBy]),
-      ...reports.map((r) => r.submittedBy),
-    ].filter((x): x is string => x !== null));
-    const files = await this.files.viewsByIds(reports.flatMap((r) => r.entries.flatMap((e) => e.evidenceFileIds)));
+    const users = await this.users.namesByIds(
+      [
+        ...versions.flatMap((v) => [v.submittedBy, v.reviewedBy]),
+        ...reports.map((r) => r.submittedBy),
+      ].filter((x): x is string => x !== null),
+    );
+    const files = await this.files.viewsByIds(
+      reports.flatMap((r) => r.entries.flatMap((e) => e.evidenceFileIds)),
+    );
     const names = await this.enterprises.namesByIds([p.enterpriseId]);
     const tz = this.config.TZ;
     return {
@@ -238,7 +255,9 @@ export class WorkPlanService {
       const p = await this.plans.lock(id);
       this.assertOwnEnterprise(p);
       if (p.status !== 'draft' && p.status !== 'returned') {
-        throw new ConflictError(`The plan is ${p.status}; it can be changed only as a draft or when returned`);
+        throw new ConflictError(
+          `The plan is ${p.status}; it can be changed only as a draft or when returned`,
+        );
       }
       const template = await this.templates.getById(p.templateId);
       const before = p.content;
@@ -365,7 +384,11 @@ export class WorkPlanService {
         action: 'work_plan.returned',
         entity: 'work_plan',
         entityId: id,
-        after: { version: version.version, comment: version.comment, sectionComments: version.sectionComments },
+        after: {
+          version: version.version,
+          comment: version.comment,
+          sectionComments: version.sectionComments,
+        },
       });
     });
     return this.get(id);
@@ -394,13 +417,15 @@ export class WorkPlanService {
       const tasks = new Set(p.content.tasks.map((t) => t.key));
       const seen = new Set<string>();
       dto.entries.forEach((e, i) => {
-        if (!tasks.has(e.taskKey)) problems.push(`entries.${i}.taskKey: ${e.taskKey} is not a task of the plan`);
+        if (!tasks.has(e.taskKey))
+          problems.push(`entries.${i}.taskKey: ${e.taskKey} is not a task of the plan`);
         else if (seen.has(e.taskKey)) problems.push(`entries.${i}.taskKey: ${e.taskKey} is reported twice`);
         seen.add(e.taskKey);
         if (e.status === 'delayed' && !e.reason) {
           problems.push(`entries.${i}.reason: a delayed task says why it is behind`);
         }
-        if (e.status === 'done' && e.percent !== 100) problems.push(`entries.${i}.percent: a done task is at 100`);
+        if (e.status === 'done' && e.percent !== 100)
+          problems.push(`entries.${i}.percent: a done task is at 100`);
         if (e.status === 'not_started' && e.percent !== 0) {
           problems.push(`entries.${i}.percent: a task not started is at 0`);
         }
@@ -452,7 +477,12 @@ export class WorkPlanService {
     const visible = template && (template.status === 'published' || this.seesDrafts()) ? template : null;
     const enterprises = await this.enterprises.profiles();
     const plans = new Map(
-      (await this.plans.ofYear(year, enterprises.map((e) => e.id))).map((p) => [p.enterpriseId, p]),
+      (
+        await this.plans.ofYear(
+          year,
+          enterprises.map((e) => e.id),
+        )
+      ).map((p) => [p.enterpriseId, p]),
     );
     const reports = await this.reports.ofPlans([...plans.values()].map((p) => p.id));
     const today = this.today();
@@ -501,7 +531,8 @@ export class WorkPlanService {
             enterpriseId,
             year,
             submitted,
-            submittedOnTime: submitted && !submittedLate(p!.firstSubmittedAt, template?.submissionDeadline, tz),
+            submittedOnTime:
+              submitted && !submittedLate(p!.firstSubmittedAt, template?.submissionDeadline, tz),
             approved: p?.status === 'approved',
             quartersDue: count('submitted') + count('late') + count('missing'),
             quartersOnTime: count('submitted'),
@@ -555,10 +586,13 @@ export class WorkPlanService {
     const problems: string[] = [];
     const textKeys = new Set(sections.filter((s) => s.kind !== 'tasks').map((s) => s.key));
     dto.sections.forEach((s, i) => {
-      if (!textKeys.has(s.key)) problems.push(`sections.${i}.key: ${s.key} is not a goals or safeguards section`);
+      if (!textKeys.has(s.key))
+        problems.push(`sections.${i}.key: ${s.key} is not a goals or safeguards section`);
     });
     const taskSections = new Map(sections.filter((s) => s.kind === 'tasks').map((s) => [s.key, s]));
-    const required = new Map(sections.flatMap((s) => s.tasks.map((t) => [t.key, { section: s.key, task: t }])));
+    const required = new Map(
+      sections.flatMap((s) => s.tasks.map((t) => [t.key, { section: s.key, task: t }])),
+    );
     const previous = new Map(p.content.tasks.map((t) => [t.key, t]));
     const seen = new Set<string>();
     dto.tasks.forEach((t, i) => {
@@ -570,18 +604,24 @@ export class WorkPlanService {
         if (req && req.section !== t.sectionKey) {
           problems.push(`tasks.${i}.sectionKey: ${t.key} belongs to ${req.section}`);
         }
-        if (!req && !previous.get(t.key)?.extra) problems.push(`tasks.${i}.key: ${t.key} is not a task of the plan`);
+        if (!req && !previous.get(t.key)?.extra)
+          problems.push(`tasks.${i}.key: ${t.key} is not a task of the plan`);
         if (seen.has(t.key)) problems.push(`tasks.${i}.key: ${t.key} is given twice`);
         seen.add(t.key);
       }
-      if (!(t.key && required.has(t.key)) && !t.heading) problems.push(`tasks.${i}.heading: an added task needs a heading`);
+      if (!(t.key && required.has(t.key)) && !t.heading)
+        problems.push(`tasks.${i}.heading: an added task needs a heading`);
     });
-    const contactIds = [...new Set(dto.tasks.flatMap((t) => (t.responsibleContactId ? [t.responsibleContactId] : [])))];
+    const contactIds = [
+      ...new Set(dto.tasks.flatMap((t) => (t.responsibleContactId ? [t.responsibleContactId] : []))),
+    ];
     const people = new Map((await this.contacts.findByIds(contactIds)).map((c) => [c.id, c]));
     dto.tasks.forEach((t, i) => {
       const c = t.responsibleContactId ? people.get(t.responsibleContactId) : undefined;
       if (t.responsibleContactId && (!c || c.enterpriseId !== p.enterpriseId)) {
-        problems.push(`tasks.${i}.responsibleContactId: ${t.responsibleContactId} is not a person of the enterprise`);
+        problems.push(
+          `tasks.${i}.responsibleContactId: ${t.responsibleContactId} is not a person of the enterprise`,
+        );
       }
     });
     if (problems.length) throw new InvalidError(problems);
@@ -595,11 +635,15 @@ export class WorkPlanService {
       }
       for (const x of dto.tasks) {
         if (x.sectionKey !== s.key || (x.key && required.has(x.key))) continue;
-        tasks.push(task(x.key ?? `x-${randomBytes(5).toString('hex')}`, s.key, x.heading ?? '', x, people, true));
+        tasks.push(
+          task(x.key ?? `x-${randomBytes(5).toString('hex')}`, s.key, x.heading ?? '', x, people, true),
+        );
       }
     }
     return {
-      sections: sections.filter((s) => s.kind !== 'tasks').map((s) => ({ key: s.key, text: texts.get(s.key) ?? '' })),
+      sections: sections
+        .filter((s) => s.kind !== 'tasks')
+        .map((s) => ({ key: s.key, text: texts.get(s.key) ?? '' })),
       tasks,
     };
   }

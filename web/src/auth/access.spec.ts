@@ -23,6 +23,7 @@ describe('console access by role', () => {
         'responsibility',
         'training',
         'safetyFunds',
+        'workPlans',
       ]);
       expect(landingPathFor(role)).toBe('/map');
     }
@@ -47,6 +48,7 @@ describe('console access by role', () => {
       'responsibility',
       'training',
       'safetyFunds',
+      'workPlans',
       'users',
       'audit',
       'queues',

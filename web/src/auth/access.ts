@@ -24,6 +24,7 @@ export type PageId =
   | 'drills'
   | 'training'
   | 'safetyFunds'
+  | 'workPlans'
   | 'assessments'
   | 'cockpit';
 
@@ -41,6 +42,7 @@ export const PAGE_PATHS: Record<PageId, string> = {
   drills: '/drills',
   training: '/training',
   safetyFunds: '/safety-funds',
+  workPlans: '/work-plans',
   assessments: '/assessments',
   cockpit: '/cockpit',
   plans: '/plans',
@@ -68,6 +70,7 @@ export function canOpen(role: Role, page: PageId): boolean {
     case 'drills':
     case 'training':
     case 'safetyFunds':
+    case 'workPlans':
     case 'assessments':
       return isZoneRole(role) || role === 'enterprise_officer';
     case 'cockpit':
@@ -101,6 +104,7 @@ export function navigationFor(role: Role): PageId[] {
     'responsibility',
     'training',
     'safetyFunds',
+    'workPlans',
     'users',
     'audit',
     'queues',

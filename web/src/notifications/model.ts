@@ -46,6 +46,7 @@ const ROUTES: Record<string, { page: PageId; path: (id: string) => string }> = {
   team: { page: 'directory', path: () => '/directory/teams' },
   rotation: { page: 'directory', path: () => '/directory/rotations' },
   enterprise: { page: 'enterprises', path: () => '/enterprises' },
+  work_plan: { page: 'workPlans', path: (id) => `/work-plans/${id}` },
 };
 
 /**
