@@ -48,7 +48,7 @@ describe('enterprise implementation plans', () => {
     const me2 = await t.login('officer2@muster.test');
     officer2Id = me2.user.id;
     enterprise2Id = me2.user.enterpriseId!;
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     jest.restoreAllMocks();

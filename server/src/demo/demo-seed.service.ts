@@ -14,6 +14,7 @@ import { PlansDemoSeeder } from './plans-demo.js';
 import { ResourcesDemoSeeder } from './resources-demo.js';
 import { RisksDemoSeeder } from './risks-demo.js';
 import { SensitiveTargetsDemoSeeder } from './sensitive-targets-demo.js';
+import { WorkPlansDemoSeeder } from './work-plans-demo.js';
 import { ReminderScheduler } from '../reminders/reminder-scheduler.js';
 import { reminderKeyText } from '../reminders/reminder-ledger.js';
 
@@ -45,6 +46,7 @@ export class DemoSeedService {
     private readonly risksSeeder: RisksDemoSeeder,
     private readonly sensitiveTargetsSeeder: SensitiveTargetsDemoSeeder,
     private readonly installationsSeeder: InstallationsDemoSeeder,
+    private readonly workPlansSeeder: WorkPlansDemoSeeder,
     private readonly reminders: ReminderScheduler,
   ) {}
 
@@ -116,6 +118,8 @@ export class DemoSeedService {
       const risks = await this.risksSeeder.seed(ids);
       const sensitiveTargets = await this.sensitiveTargetsSeeder.seed();
       const installations = await this.installationsSeeder.seed(ids);
+      // The implementation plans name the directory's people as responsible for their tasks.
+      const workPlans = await this.workPlansSeeder.seed();
       // The demo records are entered back-dated: hazards long overdue, drills never held,
       // certificates and resources past their dates. A fresh start would otherwise text dozens
       // of people about them at once, with nothing in the log to say why; their reminders are
@@ -142,6 +146,7 @@ export class DemoSeedService {
       this.logger.log(`Demo drills: ${drills.scenariosCreated} scenarios created`);
       this.logger.log(`Demo risk register: ${risks.pointsCreated} risk points created`);
       if (dutyPolicy) this.logger.log('Demo duty alerting policy created');
+      if (workPlans) this.logger.log('Demo implementation plans: this year’s template and two plans created');
       if (sensitiveTargets) this.logger.log(`Demo sensitive targets: ${sensitiveTargets} created`);
       return result;
     });

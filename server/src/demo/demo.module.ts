@@ -12,6 +12,7 @@ import { ReminderSchedulerModule } from '../reminders/reminders.module.js';
 import { ResourcesModule } from '../resources/resources.module.js';
 import { RisksModule } from '../risks/risks.module.js';
 import { SensitiveTargetsModule } from '../sensitive-targets/sensitive-targets.module.js';
+import { WorkPlansModule } from '../work-plans/work-plans.module.js';
 import { DemoSeedService } from './demo-seed.service.js';
 import { DirectoryDemoSeeder } from './directory-demo.js';
 import { DrillsDemoSeeder } from './drills-demo.js';
@@ -22,6 +23,7 @@ import { PlansDemoSeeder } from './plans-demo.js';
 import { ResourcesDemoSeeder } from './resources-demo.js';
 import { RisksDemoSeeder } from './risks-demo.js';
 import { SensitiveTargetsDemoSeeder } from './sensitive-targets-demo.js';
+import { WorkPlansDemoSeeder } from './work-plans-demo.js';
 
 @Module({
   imports: [
@@ -39,6 +41,7 @@ import { SensitiveTargetsDemoSeeder } from './sensitive-targets-demo.js';
     SensitiveTargetsModule,
     InstallationsModule,
     MonitoringModule,
+    WorkPlansModule,
   ],
   providers: [
     DemoSeedService,
@@ -51,6 +54,7 @@ import { SensitiveTargetsDemoSeeder } from './sensitive-targets-demo.js';
     RisksDemoSeeder,
     SensitiveTargetsDemoSeeder,
     InstallationsDemoSeeder,
+    WorkPlansDemoSeeder,
   ],
   exports: [DemoSeedService],
 })
