@@ -55,6 +55,16 @@ function useYear(): [number, (y: number) => void] {
   return [year, (y) => setParams({ year: String(y) }, { replace: true })];
 }
 
+function useDay() {
+  const { i18n } = useWorkPlansT();
+  const config = usePublicConfig();
+  const format = new Intl.DateTimeFormat(i18n.language, {
+    timeZone: config.data?.timeZone ?? 'Asia/Shanghai',
+    dateStyle: 'medium',
+  });
+  return (iso: string | null) => (iso ? format.format(new Date(iso)) : '—');
+}
+
 function useDateTime() {
   const { i18n } = useWorkPlansT();
   const config = usePublicConfig();
@@ -116,7 +126,7 @@ export function WorkPlansPage() {
   const overview = useOverview(year);
   const start = useStartPlan();
   const navigate = useNavigate();
-  const dateTime = useDateTime();
+  const day = useDay();
   const [exportError, setExportError] = useState<unknown>(null);
   const template = overview.data?.template ?? null;
   const own = role === 'enterprise_officer' ? overview.data?.rows[0] : undefined;
@@ -213,10 +223,10 @@ export function WorkPlansPage() {
                   <StatusBadge status={r.status} />
                 </td>
                 <td className="nowrap">
-                  {dateTime(r.firstSubmittedAt)}
+                  {day(r.firstSubmittedAt)}
                   {r.submittedLate && <span className="wp-q wp-q--late">{t('table.late')}</span>}
                 </td>
-                <td className="nowrap">{dateTime(r.approvedAt)}</td>
+                <td className="nowrap">{day(r.approvedAt)}</td>
                 {r.quarters.map((c) => (
                   <td key={c.quarter}>
                     <QuarterBadge cell={c} />
@@ -582,7 +592,7 @@ function PlanContent({ plan }: { plan: WorkPlanDetail }) {
                     {x.extra && <span className="wp-extra">{t('plan.extra')}</span>}
                   </td>
                   <td className="wp-pre">{x.measures || t('plan.notWritten')}</td>
-                  <td>{x.responsibleName ?? t('plan.nobody')}</td>
+                  <td className="nowrap">{x.responsibleName ?? t('plan.nobody')}</td>
                   <td className="nowrap">{x.deadline ?? '—'}</td>
                 </tr>
               )}
