@@ -91,7 +91,10 @@ export function renderPlanPdf(
             .fillColor('#000')
             .text(`${j + 1}. ${t.heading}${t.extra ? '（自定任务）' : ''}`, { width });
           para(`工作措施：${t.measures.trim() || '（未填写）'}`, 11);
-          para(`责任人：${t.responsibleName ?? '（未指定）'}\u3000\u3000完成时限：${t.deadline ?? '（未定）'}`, 11);
+          para(
+            `责任人：${t.responsibleName ?? '（未指定）'}\u3000\u3000完成时限：${t.deadline ?? '（未定）'}`,
+            11,
+          );
         });
     });
   }
