@@ -39,3 +39,4 @@ export * from './culture.js';
 export * from './portal.js';
 export * from './spot-checks.js';
 export * from './accountability.js';
+export * from './work-plans.js';

@@ -441,6 +441,52 @@ export const NOTIFICATION_TEXT = {
       '{year} assessment, objection period ends {deadline} ({days} days left)\n{text}',
     ],
   },
+  'work_plan.submission_due': {
+    title: ['实施方案即将截止报送：{year}年度', 'Implementation plan due soon: {year}'],
+    body: [
+      '{enterprise}\n请于 {deadline} 前报送本企业{year}年度安全生产工作实施方案（还有 {days} 天）',
+      '{enterprise}\nSubmit your {year} safety work implementation plan by {deadline} ({days} days left)',
+    ],
+  },
+  'work_plan.submission_overdue': {
+    title: ['实施方案逾期未报送：{year}年度', 'Implementation plan overdue: {year}'],
+    body: [
+      '{enterprise}\n报送期限 {deadline} 已过，请尽快报送{year}年度安全生产工作实施方案',
+      '{enterprise}\nThe {year} implementation plan was due {deadline}; please submit it now',
+    ],
+  },
+  'work_plan.submitted': {
+    title: ['实施方案待审核：{enterprise}', 'Implementation plan to review: {enterprise}'],
+    body: ['{year}年度 · 第 {version} 次报送', '{year} · submission {version}'],
+  },
+  'work_plan.returned': {
+    title: ['实施方案被退回修改：{year}年度', 'Implementation plan returned: {year}'],
+    body: ['{enterprise}\n{comment}', '{enterprise}\n{comment}'],
+  },
+  'work_plan.approved': {
+    title: ['实施方案审核通过：{year}年度', 'Implementation plan approved: {year}'],
+    body: [
+      '{enterprise}\n请按季度报送任务进展（季度结束后 10 日内）',
+      '{enterprise}\nReport progress each quarter (within 10 days of its end)',
+    ],
+  },
+  'work_plan.progress_due': {
+    title: [
+      '实施方案季度进展即将截止：{year}年第{quarter}季度',
+      'Quarterly progress due soon: {year} Q{quarter}',
+    ],
+    body: [
+      '{enterprise}\n请于 {deadline} 前报送（还有 {days} 天）',
+      '{enterprise}\nReport by {deadline} ({days} days left)',
+    ],
+  },
+  'work_plan.progress_overdue': {
+    title: [
+      '实施方案季度进展逾期未报：{year}年第{quarter}季度',
+      'Quarterly progress overdue: {year} Q{quarter}',
+    ],
+    body: ['{enterprise}\n报送期限 {deadline} 已过', '{enterprise}\nThe report was due {deadline}'],
+  },
   'inspection.due': {
     title: ['排查任务：{plan}', 'Inspection due: {plan}'],
     body: ['{who}\n应于 {period} 完成', '{who}\nTo be done {period}'],

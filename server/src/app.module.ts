@@ -45,6 +45,7 @@ import { SafetyFundsHttpModule } from './safety-funds/safety-funds.http.module.j
 import { CultureHttpModule } from './culture/culture.http.module.js';
 import { SpotChecksHttpModule } from './spot-checks/spot-checks.http.module.js';
 import { AccountabilityHttpModule } from './accountability/accountability.http.module.js';
+import { WorkPlansHttpModule } from './work-plans/work-plans.http.module.js';
 
 function webConsole(): DynamicModule[] {
   const rootPath = resolveWebDist(loadConfig().WEB_DIST);
@@ -115,6 +116,7 @@ export class AppModule implements NestModule {
         CultureHttpModule,
         SpotChecksHttpModule,
         AccountabilityHttpModule,
+        WorkPlansHttpModule,
         AssessmentsHttpModule,
         CockpitHttpModule,
         PortalHttpModule,

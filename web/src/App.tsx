@@ -57,6 +57,7 @@ import { NotificationsPage } from './notifications/NotificationsPage';
 import { ResponderHomePage } from './pages/ResponderHomePage';
 import { ResponderPage } from './responder/ResponderPage';
 import { SafetyFundLedgerPage, SafetyFundsPage } from './safety-funds/SafetyFundsPages';
+import { WorkPlanPage, WorkPlanTemplatePage, WorkPlansPage } from './work-plans/WorkPlanPages';
 import {
   CultureActivitiesPage,
   CultureApplicationPage,
@@ -613,6 +614,30 @@ const router = createBrowserRouter([
         element: (
           <RequirePage page="culture">
             <ModelEnterprisesPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'work-plans',
+        element: (
+          <RequirePage page="workPlans">
+            <WorkPlansPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'work-plans/templates/:year',
+        element: (
+          <RequirePage page="workPlans">
+            <WorkPlanTemplatePage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'work-plans/:id',
+        element: (
+          <RequirePage page="workPlans">
+            <WorkPlanPage />
           </RequirePage>
         ),
       },

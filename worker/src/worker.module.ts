@@ -14,6 +14,7 @@ import { RiskJobsModule } from '@muster/server/risks/risks.module.js';
 import { RoomLogModule } from '@muster/server/room-log/room-log.module.js';
 import { TrainingModule } from '@muster/server/training/training.module.js';
 import { AccountabilityRemindersModule } from '@muster/server/accountability/accountability.module.js';
+import { WorkPlansModule } from '@muster/server/work-plans/work-plans.module.js';
 
 /**
  * The worker: the core and the domain cores whose jobs it runs, without any HTTP module. Its
@@ -36,6 +37,7 @@ import { AccountabilityRemindersModule } from '@muster/server/accountability/acc
     TrainingModule,
     AssessmentRemindersModule,
     AccountabilityRemindersModule,
+    WorkPlansModule,
     ReminderJobsModule,
     JobWorkerModule,
   ],

@@ -159,20 +159,33 @@ export function writeCsv(columns: readonly string[], rows: Record<string, string
   return Buffer.concat([Buffer.from('\uFEFF', 'utf8'), Buffer.from(text, 'utf8')]);
 }
 
+export interface XlsxSheet {
+  name: string;
+  columns: readonly string[];
+  rows: Record<string, string | number>[];
+}
+
 export async function writeXlsx(
   sheetName: string,
   columns: readonly string[],
   rows: Record<string, string | number>[],
 ): Promise<Buffer> {
+  return writeXlsxSheets([{ name: sheetName, columns, rows }]);
+}
+
+/** A workbook of several sheets, each laid out as `writeXlsx` lays out its one. */
+export async function writeXlsxSheets(sheets: readonly XlsxSheet[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.created = new Date();
-  const sheet = wb.addWorksheet(sheetName);
-  sheet.columns = columns.map((c) => ({ header: c, key: c, width: Math.max(12, c.length + 2) }));
-  // Text format keeps phone numbers, codes and dates exactly as written when the file is edited.
-  for (const col of sheet.columns) col.numFmt = '@';
-  sheet.getRow(1).font = { bold: true };
-  for (const r of rows) sheet.addRow(columns.map((c) => r[c] ?? ''));
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  for (const { name, columns, rows } of sheets) {
+    const sheet = wb.addWorksheet(name);
+    sheet.columns = columns.map((c) => ({ header: c, key: c, width: Math.max(12, c.length + 2) }));
+    // Text format keeps phone numbers, codes and dates exactly as written when the file is edited.
+    for (const col of sheet.columns) col.numFmt = '@';
+    sheet.getRow(1).font = { bold: true };
+    for (const r of rows) sheet.addRow(columns.map((c) => r[c] ?? ''));
+    sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

@@ -88,12 +88,15 @@ import { CULTURE_ENTITIES } from '../culture/culture.entities.js';
 import { Culture1765640000000 } from './migrations/1765640000000-culture.js';
 import { PortalArticle } from '../portal/portal-article.entity.js';
 import { PortalArticles1765620000000 } from './migrations/1765620000000-portal-articles.js';
+import { WORK_PLAN_ENTITIES } from '../work-plans/work-plan.entities.js';
+import { WorkPlans1765670000000 } from './migrations/1765670000000-work-plans.js';
 
 export const ENTITIES = [
   PortalArticle,
   ...TRAINING_ENTITIES,
   ...SAFETY_FUND_ENTITIES,
   ...CULTURE_ENTITIES,
+  ...WORK_PLAN_ENTITIES,
   ...DRILL_ENTITIES,
   ...RISK_ENTITIES,
   ...ROLL_CALL_ENTITIES,
@@ -187,6 +190,7 @@ export const MIGRATIONS = [
   Culture1765640000000,
   PortalArticles1765620000000,
   SpotChecksAndAccountability1765610000000,
+  WorkPlans1765670000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

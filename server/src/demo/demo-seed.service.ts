@@ -17,6 +17,7 @@ import { ResourcesDemoSeeder } from './resources-demo.js';
 import { RisksDemoSeeder } from './risks-demo.js';
 import { SafetyFundsDemoSeeder } from './safety-funds-demo.js';
 import { SensitiveTargetsDemoSeeder } from './sensitive-targets-demo.js';
+import { WorkPlansDemoSeeder } from './work-plans-demo.js';
 import { ReminderScheduler } from '../reminders/reminder-scheduler.js';
 import { reminderKeyText } from '../reminders/reminder-ledger.js';
 
@@ -51,6 +52,7 @@ export class DemoSeedService {
     private readonly safetyFundsSeeder: SafetyFundsDemoSeeder,
     private readonly cultureSeeder: CultureDemoSeeder,
     private readonly portalSeeder: PortalDemoSeeder,
+    private readonly workPlansSeeder: WorkPlansDemoSeeder,
     private readonly reminders: ReminderScheduler,
   ) {}
 
@@ -126,6 +128,8 @@ export class DemoSeedService {
       // Activities name the directory's people; the application's prerequisites read the hazards.
       const cultureActivities = await this.cultureSeeder.seed(ids);
       const articles = await this.portalSeeder.seed();
+      // The implementation plans name the directory's people as responsible for their tasks.
+      const workPlans = await this.workPlansSeeder.seed();
       // The demo records are entered back-dated: hazards long overdue, drills never held,
       // certificates and resources past their dates. A fresh start would otherwise text dozens
       // of people about them at once, with nothing in the log to say why; their reminders are
@@ -154,6 +158,7 @@ export class DemoSeedService {
       this.logger.log(`Demo risk register: ${risks.pointsCreated} risk points created`);
       this.logger.log(`Demo safety funds: ${fundYears} enterprise-years recorded`);
       if (dutyPolicy) this.logger.log('Demo duty alerting policy created');
+      if (workPlans) this.logger.log('Demo implementation plans: this year’s template and two plans created');
       if (sensitiveTargets) this.logger.log(`Demo sensitive targets: ${sensitiveTargets} created`);
       if (articles) this.logger.log(`Demo public notices and knowledge: ${articles} articles created`);
       return result;

@@ -17,6 +17,7 @@ import { SensitiveTargetsModule } from '../sensitive-targets/sensitive-targets.m
 import { CultureModule } from '../culture/culture.module.js';
 import { FileModule } from '../files/file.module.js';
 import { CultureDemoSeeder } from './culture-demo.js';
+import { WorkPlansModule } from '../work-plans/work-plans.module.js';
 import { DemoSeedService } from './demo-seed.service.js';
 import { DirectoryDemoSeeder } from './directory-demo.js';
 import { DrillsDemoSeeder } from './drills-demo.js';
@@ -29,6 +30,7 @@ import { ResourcesDemoSeeder } from './resources-demo.js';
 import { RisksDemoSeeder } from './risks-demo.js';
 import { SafetyFundsDemoSeeder } from './safety-funds-demo.js';
 import { SensitiveTargetsDemoSeeder } from './sensitive-targets-demo.js';
+import { WorkPlansDemoSeeder } from './work-plans-demo.js';
 
 @Module({
   imports: [
@@ -50,6 +52,7 @@ import { SensitiveTargetsDemoSeeder } from './sensitive-targets-demo.js';
     CultureModule,
     FileModule,
     PortalArticlesModule,
+    WorkPlansModule,
   ],
   providers: [
     DemoSeedService,
@@ -65,6 +68,7 @@ import { SensitiveTargetsDemoSeeder } from './sensitive-targets-demo.js';
     SafetyFundsDemoSeeder,
     CultureDemoSeeder,
     PortalDemoSeeder,
+    WorkPlansDemoSeeder,
   ],
   exports: [DemoSeedService],
 })

@@ -19,6 +19,7 @@ import { warningRules } from './warnings.js';
 import { safetyFundRules, trainingRules } from './training.js';
 import { cultureRules } from './culture.js';
 import { accountabilityRules, spotCheckRules } from './supervision.js';
+import { workPlanRules } from './work-plans.js';
 
 export type AccessRules = Record<string, Role[] | 'public'>;
 
@@ -49,4 +50,5 @@ export const EXPECTED: AccessRules = {
   ...portalRules,
   ...spotCheckRules,
   ...accountabilityRules,
+  ...workPlanRules,
 };

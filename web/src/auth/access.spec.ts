@@ -25,6 +25,7 @@ describe('console access by role', () => {
         'safetyFunds',
         'culture',
         ...(role === 'enterprise_officer' || role === 'evaluator' ? [] : ['publishing']),
+        'workPlans',
       ]);
       expect(landingPathFor(role)).toBe('/map');
     }
@@ -53,6 +54,7 @@ describe('console access by role', () => {
       'safetyFunds',
       'culture',
       'publishing',
+      'workPlans',
       'users',
       'audit',
       'queues',

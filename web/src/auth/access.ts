@@ -25,6 +25,7 @@ export type PageId =
   | 'training'
   | 'safetyFunds'
   | 'culture'
+  | 'workPlans'
   | 'assessments'
   | 'publishing'
   | 'spotChecks'
@@ -46,6 +47,7 @@ export const PAGE_PATHS: Record<PageId, string> = {
   training: '/training',
   safetyFunds: '/safety-funds',
   culture: '/culture',
+  workPlans: '/work-plans',
   assessments: '/assessments',
   publishing: '/publishing',
   spotChecks: '/spot-checks',
@@ -77,6 +79,7 @@ export function canOpen(role: Role, page: PageId): boolean {
     case 'training':
     case 'safetyFunds':
     case 'culture':
+    case 'workPlans':
     case 'assessments':
     case 'accountability':
       return isZoneRole(role) || role === 'enterprise_officer';
@@ -119,6 +122,7 @@ export function navigationFor(role: Role): PageId[] {
     'safetyFunds',
     'culture',
     'publishing',
+    'workPlans',
     'users',
     'audit',
     'queues',

@@ -30,6 +30,8 @@ const PATHS: Record<PageId, string> = {
     'M4 7c0-1.7 3.6-3 8-3s8 1.3 8 3-3.6 3-8 3-8-1.3-8-3zm0 0v5c0 1.7 3.6 3 8 3s8-1.3 8-3V7M4 12v5c0 1.7 3.6 3 8 3s8-1.3 8-3v-5',
   // A pennant on its pole: publicity and the model title.
   culture: 'M5 21V3m0 1h13l-3 4 3 4H5',
+  // A clipboard with ticked lines: a plan and its tasks.
+  workPlans: 'M8 4h8v3H8V4zM6 5H5v16h14V5h-1M8 11l1.5 1.5L12 10m1 1.5h3M8 16l1.5 1.5L12 15m1 1.5h3',
   // A ribbon on a score sheet.
   assessments: 'M7 3h10v18H7V3zm3 5h4m-4 4h4M9 21l3-3 3 3',
   // A megaphone: what the zone announces.

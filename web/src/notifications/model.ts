@@ -47,6 +47,7 @@ const ROUTES: Record<string, { page: PageId; path: (id: string) => string }> = {
   rotation: { page: 'directory', path: () => '/directory/rotations' },
   enterprise: { page: 'enterprises', path: () => '/enterprises' },
   assessment_sheet: { page: 'assessments', path: (id) => `/assessments/sheets/${id}` },
+  work_plan: { page: 'workPlans', path: (id) => `/work-plans/${id}` },
 };
 
 /**

@@ -1,0 +1,1123 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { downloadFile } from '../api/download';
+import { usePublicConfig } from '../api/queries';
+import { useSession } from '../auth/session-hooks';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { ListTable, QueryState } from '../components/ListTable';
+import { PageHeader } from '../components/PageHeader';
+import {
+  PROGRESS_STATUSES,
+  QUARTERS,
+  WORK_PLAN_SECTION_KINDS,
+  ZONE_WORK_PLAN_SECTIONS,
+  type ProgressStatus,
+  type Quarter,
+  type WorkPlanDetail,
+  type WorkPlanOverviewRow,
+  type WorkPlanQuarterCell,
+  type WorkPlanSectionKind,
+  type WorkPlanStatus,
+  type WorkPlanTemplateSection,
+  type WorkPlanTemplateView,
+} from '../contracts';
+import { downloadXlsx, fileObjectUrl, uploadFile } from '../hazards/api';
+import { useContactChoices } from '../drills/ui';
+import {
+  type PlanTaskInput,
+  type ProgressInput,
+  useOverview,
+  usePlan,
+  usePublishTemplate,
+  useReportProgress,
+  useReview,
+  useSavePlan,
+  useSaveTemplate,
+  useStartPlan,
+  useSubmitPlan,
+  useTemplates,
+} from './api';
+import { useWorkPlansT } from './i18n';
+import './work-plans.css';
+
+const REVIEWERS = ['zone_admin', 'inspector'];
+
+function useZoneYear(): number {
+  const config = usePublicConfig();
+  const timeZone = config.data?.timeZone ?? 'Asia/Shanghai';
+  return Number(new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric' }).format(new Date()));
+}
+
+function useYear(): [number, (y: number) => void] {
+  const current = useZoneYear();
+  const [params, setParams] = useSearchParams();
+  const year = Number(params.get('year')) || current;
+  return [year, (y) => setParams({ year: String(y) }, { replace: true })];
+}
+
+function useDay() {
+  const { i18n } = useWorkPlansT();
+  const config = usePublicConfig();
+  const format = new Intl.DateTimeFormat(i18n.language, {
+    timeZone: config.data?.timeZone ?? 'Asia/Shanghai',
+    dateStyle: 'medium',
+  });
+  return (iso: string | null) => (iso ? format.format(new Date(iso)) : '—');
+}
+
+function useDateTime() {
+  const { i18n } = useWorkPlansT();
+  const config = usePublicConfig();
+  const format = new Intl.DateTimeFormat(i18n.language, {
+    timeZone: config.data?.timeZone ?? 'Asia/Shanghai',
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+  return (iso: string | null) => (iso ? format.format(new Date(iso)) : '—');
+}
+
+function StatusBadge({ status }: { status: WorkPlanStatus | 'not_started' }) {
+  const { t } = useWorkPlansT();
+  return (
+    <span className={`wp-badge wp-badge--${status}`} data-testid="work-plan-status">
+      {t(`status.${status}`)}
+    </span>
+  );
+}
+
+function QuarterBadge({ cell }: { cell: WorkPlanQuarterCell }) {
+  const { t } = useWorkPlansT();
+  return (
+    <span
+      className={`wp-q wp-q--${cell.state}`}
+      title={t('quarter.due', { date: cell.dueOn })}
+      data-testid={`work-plan-q${cell.quarter}`}
+    >
+      {t(`quarter.${cell.state}`)}
+    </span>
+  );
+}
+
+function YearField({ year, setYear }: { year: number; setYear: (y: number) => void }) {
+  const { t } = useWorkPlansT();
+  return (
+    <div className="field wp-year">
+      <label htmlFor="wp-year">{t('year')}</label>
+      <input
+        id="wp-year"
+        type="number"
+        min="2000"
+        max="2100"
+        value={year}
+        onChange={(e) => Number(e.target.value) >= 2000 && setYear(Number(e.target.value))}
+      />
+    </div>
+  );
+}
+
+// ---- the overview ------------------------------------------------------------------------
+
+/** The zone's matrix (an officer's own row): each enterprise's plan and its four quarters. */
+export function WorkPlansPage() {
+  const { t } = useWorkPlansT();
+  const [year, setYear] = useYear();
+  const session = useSession();
+  const role = session?.user.role;
+  const overview = useOverview(year);
+  const start = useStartPlan();
+  const navigate = useNavigate();
+  const day = useDay();
+  const [exportError, setExportError] = useState<unknown>(null);
+  const template = overview.data?.template ?? null;
+  const own = role === 'enterprise_officer' ? overview.data?.rows[0] : undefined;
+  return (
+    <div className="page">
+      <PageHeader
+        title={t('title')}
+        actions={
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setExportError(null);
+              downloadXlsx('/api/work-plans/export', { year }, `work-plans-${year}.xlsx`).catch(
+                setExportError,
+              );
+            }}
+          >
+            {t('export')}
+          </button>
+        }
+      >
+        {t('subtitle')}
+      </PageHeader>
+      {Boolean(exportError) && <ErrorNotice error={exportError} />}
+      <YearField year={year} setYear={setYear} />
+      <QueryState query={overview} />
+      {overview.data && (
+        <>
+          <section className="wp-template-card" data-testid="work-plan-template-card">
+            {template ? (
+              <>
+                <strong>{template.title}</strong>
+                <span>{t('template.deadline', { date: template.submissionDeadline })}</span>
+                <span
+                  className={`wp-badge wp-badge--${template.status === 'published' ? 'approved' : 'draft'}`}
+                >
+                  {t(`template.${template.status}`)}
+                </span>
+                <Link to={`/work-plans/templates/${year}`}>
+                  {role === 'zone_admin' ? t('template.edit') : t('template.view')}
+                </Link>
+              </>
+            ) : (
+              <>
+                <span>{t('template.none')}</span>
+                {role === 'zone_admin' && (
+                  <Link to={`/work-plans/templates/${year}`}>{t('template.create')}</Link>
+                )}
+              </>
+            )}
+            {own &&
+              template?.status === 'published' &&
+              (own.planId ? (
+                <Link className="button button--primary" to={`/work-plans/${own.planId}`}>
+                  {t('mine.open')}
+                </Link>
+              ) : (
+                <button
+                  type="button"
+                  className="button button--primary"
+                  disabled={start.isPending}
+                  onClick={() =>
+                    start.mutate(year, { onSuccess: (p) => void navigate(`/work-plans/${p.id}`) })
+                  }
+                >
+                  {t('mine.start')}
+                </button>
+              ))}
+          </section>
+          {start.isError && <ErrorNotice error={start.error} />}
+          <ListTable
+            testId="work-plan-table"
+            columns={[
+              t('table.enterprise'),
+              t('table.plan'),
+              t('table.submitted'),
+              t('table.approved'),
+              ...QUARTERS.map((q) => t('quarter.label', { quarter: q })),
+              t('table.tasks'),
+            ]}
+            items={overview.data.rows}
+            empty={t('table.empty')}
+            row={(r: WorkPlanOverviewRow) => (
+              <tr key={r.enterpriseId} data-enterprise={r.enterpriseId}>
+                <td>
+                  {r.planId ? (
+                    <Link to={`/work-plans/${r.planId}`}>{r.enterpriseName}</Link>
+                  ) : (
+                    r.enterpriseName
+                  )}
+                </td>
+                <td>
+                  <StatusBadge status={r.status} />
+                </td>
+                <td className="nowrap">
+                  {day(r.firstSubmittedAt)}
+                  {r.submittedLate && <span className="wp-q wp-q--late">{t('table.late')}</span>}
+                </td>
+                <td className="nowrap">{day(r.approvedAt)}</td>
+                {r.quarters.map((c) => (
+                  <td key={c.quarter}>
+                    <QuarterBadge cell={c} />
+                  </td>
+                ))}
+                <td className="nowrap">
+                  {r.tasks ? t('table.tasksValue', { done: r.tasks.done, total: r.tasks.total }) : '—'}
+                  {r.tasks && r.tasks.delayed > 0 && (
+                    <span className="wp-q wp-q--late">{t('table.delayed', { count: r.tasks.delayed })}</span>
+                  )}
+                </td>
+              </tr>
+            )}
+          />
+        </>
+      )}
+    </div>
+  );
+}
+
+// ---- the template --------------------------------------------------------------------------
+
+/** The zone's template for a year: drafted from last year's (or the zone's plan), then published. */
+export function WorkPlanTemplatePage() {
+  const { year: param = '' } = useParams();
+  const year = Number(param);
+  const { t } = useWorkPlansT();
+  const templates = useTemplates();
+  const session = useSession();
+  const editable = session?.user.role === 'zone_admin';
+  if (!templates.data) return <QueryState query={templates} />;
+  const found = templates.data.items.find((x) => x.year === year) ?? null;
+  const previous = templates.data.items.find((x) => x.year < year);
+  return (
+    <div className="page">
+      <PageHeader title={found?.title ?? t('template.heading', { year })}>
+        {found ? t('template.deadline', { date: found.submissionDeadline }) : t('template.none')}
+      </PageHeader>
+      <p>
+        <Link to={`/work-plans?year=${year}`}>{t('back')}</Link>
+      </p>
+      {editable ? (
+        <TemplateForm
+          key={found?.updatedAt ?? 'new'}
+          year={year}
+          template={found}
+          start={previous?.sections ?? ZONE_WORK_PLAN_SECTIONS}
+        />
+      ) : (
+        found && <TemplateSections sections={found.sections} />
+      )}
+    </div>
+  );
+}
+
+function TemplateSections({ sections }: { sections: WorkPlanTemplateSection[] }) {
+  const { t } = useWorkPlansT();
+  return (
+    <div data-testid="work-plan-template">
+      {sections.map((s) => (
+        <section key={s.key} className="wp-section">
+          <h2>
+            {s.title} <small>{t(`template.kind.${s.kind}`)}</small>
+          </h2>
+          {s.guidance && <p className="wp-guidance">{s.guidance}</p>}
+          {s.tasks.length > 0 && (
+            <ul>
+              {s.tasks.map((x) => (
+                <li key={x.key}>
+                  <strong>{x.heading}</strong>{' '}
+                  {x.guidance && <span className="wp-guidance">{x.guidance}</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}
+
+/** A key for a new section or task: unique, short, of the characters the server accepts. */
+const newKey = (prefix: string) => `${prefix}-${Math.random().toString(36).slice(2, 8)}`;
+
+function TemplateForm({
+  year,
+  template,
+  start,
+}: {
+  year: number;
+  template: WorkPlanTemplateView | null;
+  start: WorkPlanTemplateSection[];
+}) {
+  const { t } = useWorkPlansT();
+  const save = useSaveTemplate(template?.id ?? null);
+  const publish = usePublishTemplate();
+  const frozen = template?.status === 'published';
+  const [title, setTitle] = useState(template?.title ?? t('template.defaultTitle', { year }));
+  const [deadline, setDeadline] = useState(template?.submissionDeadline ?? `${year}-03-31`);
+  const [sections, setSections] = useState<WorkPlanTemplateSection[]>(template?.sections ?? start);
+  const setSection = (i: number, change: Partial<WorkPlanTemplateSection>) =>
+    setSections((all) => all.map((s, j) => (j === i ? { ...s, ...change } : s)));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate({
+      ...(template ? {} : { year }),
+      title,
+      submissionDeadline: deadline,
+      ...(frozen ? {} : { sections }),
+    });
+  };
+  return (
+    <form className="form" onSubmit={submit} data-testid="work-plan-template-form">
+      <div className="form__row">
+        <div className="field">
+          <label htmlFor="wpt-title">{t('template.titleLabel')}</label>
+          <input id="wpt-title" value={title} onChange={(e) => setTitle(e.target.value)} required />
+        </div>
+        <div className="field">
+          <label htmlFor="wpt-deadline">{t('template.deadlineLabel')}</label>
+          <input
+            id="wpt-deadline"
+            type="date"
+            value={deadline}
+            onChange={(e) => setDeadline(e.target.value)}
+            required
+          />
+        </div>
+      </div>
+      <h2>{t('template.sections')}</h2>
+      {frozen && <p className="wp-guidance">{t('template.frozen')}</p>}
+      {frozen ? (
+        <TemplateSections sections={sections} />
+      ) : (
+        sections.map((s, i) => (
+          <fieldset key={s.key} className="wp-section">
+            <div className="form__row">
+              <div className="field">
+                <label htmlFor={`wpt-s${i}-title`}>{t('template.sectionTitle')}</label>
+                <input
+                  id={`wpt-s${i}-title`}
+                  value={s.title}
+                  onChange={(e) => setSection(i, { title: e.target.value })}
+                  required
+                />
+              </div>
+              <div className="field">
+                <label htmlFor={`wpt-s${i}-kind`}>{t('template.sectionKind')}</label>
+                <select
+                  id={`wpt-s${i}-kind`}
+                  value={s.kind}
+                  onChange={(e) => {
+                    const kind = e.target.value as WorkPlanSectionKind;
+                    setSection(i, { kind, tasks: kind === 'tasks' ? s.tasks : [] });
+                  }}
+                >
+                  {WORK_PLAN_SECTION_KINDS.map((k) => (
+                    <option key={k} value={k}>
+                      {t(`template.kind.${k}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+            <div className="field">
+              <label htmlFor={`wpt-s${i}-guidance`}>{t('template.guidance')}</label>
+              <textarea
+                id={`wpt-s${i}-guidance`}
+                rows={2}
+                value={s.guidance}
+                onChange={(e) => setSection(i, { guidance: e.target.value })}
+              />
+            </div>
+            {s.tasks.map((x, j) => (
+              <div key={x.key} className="form__row wp-task-row">
+                <div className="field">
+                  <label htmlFor={`wpt-s${i}-t${j}`}>{t('template.taskHeading')}</label>
+                  <input
+                    id={`wpt-s${i}-t${j}`}
+                    value={x.heading}
+                    required
+                    onChange={(e) =>
+                      setSection(i, {
+                        tasks: s.tasks.map((y, k) => (k === j ? { ...y, heading: e.target.value } : y)),
+                      })
+                    }
+                  />
+                </div>
+                <div className="field">
+                  <label htmlFor={`wpt-s${i}-t${j}-g`}>{t('template.guidance')}</label>
+                  <input
+                    id={`wpt-s${i}-t${j}-g`}
+                    value={x.guidance}
+                    onChange={(e) =>
+                      setSection(i, {
+                        tasks: s.tasks.map((y, k) => (k === j ? { ...y, guidance: e.target.value } : y)),
+                      })
+                    }
+                  />
+                </div>
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() => setSection(i, { tasks: s.tasks.filter((_, k) => k !== j) })}
+                >
+                  {t('template.removeTask')}
+                </button>
+              </div>
+            ))}
+            <div className="form__actions">
+              {s.kind === 'tasks' && (
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() =>
+                    setSection(i, { tasks: [...s.tasks, { key: newKey('t'), heading: '', guidance: '' }] })
+                  }
+                >
+                  {t('template.addTask')}
+                </button>
+              )}
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => setSections((all) => all.filter((_, k) => k !== i))}
+              >
+                {t('template.removeSection')}
+              </button>
+            </div>
+          </fieldset>
+        ))
+      )}
+      {!frozen && (
+        <p>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() =>
+              setSections((all) => [
+                ...all,
+                { key: newKey('s'), kind: 'tasks', title: '', guidance: '', tasks: [] },
+              ])
+            }
+          >
+            {t('template.addSection')}
+          </button>
+        </p>
+      )}
+      {save.isError && <ErrorNotice error={save.error} />}
+      {publish.isError && <ErrorNotice error={publish.error} />}
+      <div className="form__actions">
+        <button type="submit" className="button" disabled={save.isPending}>
+          {t('template.save')}
+        </button>
+        {template && !frozen && (
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={publish.isPending}
+            onClick={() => window.confirm(t('template.confirmPublish')) && publish.mutate(template.id)}
+          >
+            {t('template.publish')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+// ---- one plan ------------------------------------------------------------------------------
+
+/** An enterprise's plan: written and submitted by its officers, reviewed by the zone, then reported on. */
+export function WorkPlanPage() {
+  const { id = '' } = useParams();
+  const { t } = useWorkPlansT();
+  const plan = usePlan(id);
+  const session = useSession();
+  const [pdfError, setPdfError] = useState<unknown>(null);
+  if (!plan.data) return <QueryState query={plan} />;
+  const p = plan.data;
+  const role = session?.user.role;
+  const author = role === 'enterprise_officer' && session?.user.enterpriseId === p.enterpriseId;
+  const editable = author && (p.status === 'draft' || p.status === 'returned');
+  const reviewer = role !== undefined && REVIEWERS.includes(role) && p.status === 'submitted';
+  return (
+    <div className="page">
+      <PageHeader
+        title={t('plan.heading', { enterprise: p.enterpriseName, year: p.year })}
+        actions={
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setPdfError(null);
+              downloadFile(`/api/work-plans/${p.id}/pdf`, `work-plan-${p.year}.pdf`).catch(setPdfError);
+            }}
+          >
+            {t('pdf')}
+          </button>
+        }
+      >
+        {p.template.title}
+      </PageHeader>
+      <p className="wp-meta">
+        <StatusBadge status={p.status} /> {t('plan.versions', { count: p.versions })}
+        {p.submittedLate && <span className="wp-q wp-q--late">{t('plan.lateBadge')}</span>}{' '}
+        <Link to={`/work-plans?year=${p.year}`}>{t('back')}</Link>
+      </p>
+      {Boolean(pdfError) && <ErrorNotice error={pdfError} />}
+      <ReturnedComments plan={p} />
+      {editable ? <PlanForm key={p.updatedAt} plan={p} /> : <PlanContent plan={p} />}
+      {reviewer && <ReviewPanel plan={p} />}
+      <Progress plan={p} author={author} />
+      <History plan={p} />
+    </div>
+  );
+}
+
+/** The latest review's comments, while the plan is back with the enterprise. */
+function ReturnedComments({ plan }: { plan: WorkPlanDetail }) {
+  const { t } = useWorkPlansT();
+  const last = plan.history[0];
+  if (plan.status !== 'returned' || !last || last.decision !== 'returned') return null;
+  const title = (key: string) => plan.template.sections.find((s) => s.key === key)?.title ?? key;
+  return (
+    <section className="wp-comments" data-testid="work-plan-comments">
+      <h2>{t('plan.comments')}</h2>
+      {last.comment && <p>{last.comment}</p>}
+      <ul>
+        {last.sectionComments.map((c) => (
+          <li key={c.sectionKey}>
+            <strong>{title(c.sectionKey)}</strong>：{c.comment}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function sectionComment(plan: WorkPlanDetail, key: string): string | null {
+  const last = plan.history[0];
+  if (plan.status !== 'returned' || last?.decision !== 'returned') return null;
+  return last.sectionComments.find((c) => c.sectionKey === key)?.comment ?? null;
+}
+
+function PlanContent({ plan }: { plan: WorkPlanDetail }) {
+  const { t } = useWorkPlansT();
+  return (
+    <div data-testid="work-plan-content">
+      {plan.template.sections.map((s) => (
+        <section key={s.key} className="wp-section">
+          <h2>{s.title}</h2>
+          {s.kind === 'tasks' ? (
+            <ListTable
+              testId={`work-plan-tasks-${s.key}`}
+              columns={[t('plan.tasks'), t('plan.measures'), t('plan.responsible'), t('plan.deadline')]}
+              items={plan.content.tasks.filter((x) => x.sectionKey === s.key)}
+              empty="—"
+              row={(x) => (
+                <tr key={x.key}>
+                  <td>
+                    {x.heading}
+                    {x.extra && <span className="wp-extra">{t('plan.extra')}</span>}
+                  </td>
+                  <td className="wp-pre">{x.measures || t('plan.notWritten')}</td>
+                  <td className="nowrap">{x.responsibleName ?? t('plan.nobody')}</td>
+                  <td className="nowrap">{x.deadline ?? '—'}</td>
+                </tr>
+              )}
+            />
+          ) : (
+            <p className="wp-pre">
+              {plan.content.sections.find((x) => x.key === s.key)?.text || t('plan.notWritten')}
+            </p>
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}
+
+interface TaskDraft extends PlanTaskInput {
+  /** A stable React key, also for added tasks the server has not keyed yet. */
+  id: string;
+  extra: boolean;
+}
+
+function PlanForm({ plan }: { plan: WorkPlanDetail }) {
+  const { t } = useWorkPlansT();
+  const save = useSavePlan(plan.id);
+  const submit = useSubmitPlan(plan.id);
+  const contacts = useContactChoices();
+  const people = (contacts.data ?? []).filter((c) => c.enterpriseId === plan.enterpriseId);
+  const [texts, setTexts] = useState(() => new Map(plan.content.sections.map((s) => [s.key, s.text])));
+  const [tasks, setTasks] = useState<TaskDraft[]>(() =>
+    plan.content.tasks.map((x) => ({ ...x, id: x.key, heading: x.heading })),
+  );
+  const setTask = (id: string, change: Partial<TaskDraft>) =>
+    setTasks((all) => all.map((x) => (x.id === id ? { ...x, ...change } : x)));
+  const body = () => ({
+    sections: plan.template.sections
+      .filter((s) => s.kind !== 'tasks')
+      .map((s) => ({ key: s.key, text: texts.get(s.key) ?? '' })),
+    tasks: tasks.map((x) => ({
+      ...(x.id.startsWith('new-') ? {} : { key: x.key }),
+      sectionKey: x.sectionKey,
+      ...(x.extra ? { heading: x.heading ?? '' } : {}),
+      measures: x.measures,
+      responsibleContactId: x.responsibleContactId || null,
+      deadline: x.deadline || null,
+    })),
+  });
+  return (
+    <form
+      className="form"
+      data-testid="work-plan-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate(body());
+      }}
+    >
+      {plan.template.sections.map((s) => {
+        const comment = sectionComment(plan, s.key);
+        return (
+          <fieldset key={s.key} className={`wp-section${comment ? ' wp-section--commented' : ''}`}>
+            <legend>{s.title}</legend>
+            {s.guidance && <p className="wp-guidance">{s.guidance}</p>}
+            {comment && <p className="wp-comment">{t('plan.commentFor', { comment })}</p>}
+            {s.kind !== 'tasks' ? (
+              <textarea
+                aria-label={s.title}
+                rows={3}
+                value={texts.get(s.key) ?? ''}
+                onChange={(e) => setTexts((m) => new Map(m).set(s.key, e.target.value))}
+              />
+            ) : (
+              <>
+                {tasks
+                  .filter((x) => x.sectionKey === s.key)
+                  .map((x) => {
+                    const guidance = s.tasks.find((y) => y.key === x.key)?.guidance;
+                    return (
+                      <div key={x.id} className="wp-task">
+                        {x.extra ? (
+                          <div className="field">
+                            <label htmlFor={`wp-h-${x.id}`}>{t('plan.extraHeading')}</label>
+                            <input
+                              id={`wp-h-${x.id}`}
+                              value={x.heading ?? ''}
+                              onChange={(e) => setTask(x.id, { heading: e.target.value })}
+                            />
+                          </div>
+                        ) : (
+                          <h3>
+                            {x.heading} {guidance && <small className="wp-guidance">{guidance}</small>}
+                          </h3>
+                        )}
+                        <div className="field">
+                          <label
+                            htmlFor={`wp-m-${x.id}`}
+                          >{`${t('plan.measures')} · ${x.heading || t('plan.extra')}`}</label>
+                          <textarea
+                            id={`wp-m-${x.id}`}
+                            rows={2}
+                            value={x.measures}
+                            onChange={(e) => setTask(x.id, { measures: e.target.value })}
+                          />
+                        </div>
+                        <div className="form__row">
+                          <div className="field">
+                            <label
+                              htmlFor={`wp-r-${x.id}`}
+                            >{`${t('plan.responsible')} · ${x.heading || t('plan.extra')}`}</label>
+                            <select
+                              id={`wp-r-${x.id}`}
+                              value={x.responsibleContactId ?? ''}
+                              onChange={(e) =>
+                                setTask(x.id, { responsibleContactId: e.target.value || null })
+                              }
+                            >
+                              <option value="">{t('plan.choose')}</option>
+                              {people.map((c) => (
+                                <option key={c.id} value={c.id}>
+                                  {c.name}
+                                  {c.post ? ` · ${c.post}` : ''}
+                                </option>
+                              ))}
+                            </select>
+                          </div>
+                          <div className="field">
+                            <label
+                              htmlFor={`wp-d-${x.id}`}
+                            >{`${t('plan.deadline')} · ${x.heading || t('plan.extra')}`}</label>
+                            <input
+                              id={`wp-d-${x.id}`}
+                              type="date"
+                              min={`${plan.year}-01-01`}
+                              max={`${plan.year}-12-31`}
+                              value={x.deadline ?? ''}
+                              onChange={(e) => setTask(x.id, { deadline: e.target.value || null })}
+                            />
+                          </div>
+                          {x.extra && (
+                            <button
+                              type="button"
+                              className="button button--small"
+                              onClick={() => setTasks((all) => all.filter((y) => y.id !== x.id))}
+                            >
+                              {t('plan.removeExtra')}
+                            </button>
+                          )}
+                        </div>
+                      </div>
+                    );
+                  })}
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() =>
+                    setTasks((all) => [
+                      ...all,
+                      {
+                        id: `new-${Math.random().toString(36).slice(2, 8)}`,
+                        sectionKey: s.key,
+                        heading: '',
+                        measures: '',
+                        responsibleContactId: null,
+                        deadline: null,
+                        extra: true,
+                      },
+                    ])
+                  }
+                >
+                  {t('plan.addExtra')}
+                </button>
+              </>
+            )}
+          </fieldset>
+        );
+      })}
+      {save.isError && <ErrorNotice error={save.error} />}
+      {submit.isError && <ErrorNotice error={submit.error} />}
+      {save.isSuccess && !save.isPending && <p className="wp-saved">{t('plan.saved')}</p>}
+      <div className="form__actions">
+        <button type="submit" className="button" disabled={save.isPending}>
+          {t('plan.save')}
+        </button>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={save.isPending || submit.isPending}
+          onClick={() => {
+            if (!window.confirm(t('plan.confirmSubmit'))) return;
+            // What is on screen is what goes to the zone: saved first, then submitted.
+            save.mutate(body(), { onSuccess: () => submit.mutate() });
+          }}
+        >
+          {t('plan.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function ReviewPanel({ plan }: { plan: WorkPlanDetail }) {
+  const { t } = useWorkPlansT();
+  const review = useReview(plan.id);
+  const [comments, setComments] = useState<Record<string, string>>({});
+  const [comment, setComment] = useState('');
+  const [missing, setMissing] = useState(false);
+  const sectionComments = Object.entries(comments)
+    .map(([sectionKey, c]) => ({ sectionKey, comment: c.trim() }))
+    .filter((c) => c.comment);
+  return (
+    <section className="wp-review" data-testid="work-plan-review">
+      <h2>{t('review.heading')}</h2>
+      {plan.template.sections.map((s) => (
+        <div key={s.key} className="field">
+          <label htmlFor={`wp-c-${s.key}`}>{t('review.sectionComment', { section: s.title })}</label>
+          <textarea
+            id={`wp-c-${s.key}`}
+            rows={2}
+            value={comments[s.key] ?? ''}
+            onChange={(e) => setComments((c) => ({ ...c, [s.key]: e.target.value }))}
+          />
+        </div>
+      ))}
+      <div className="field">
+        <label htmlFor="wp-c-overall">{t('review.comment')}</label>
+        <textarea id="wp-c-overall" rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
+      </div>
+      {missing && <p className="wp-comment">{t('review.needComment')}</p>}
+      {review.isError && <ErrorNotice error={review.error} />}
+      <div className="form__actions">
+        <button
+          type="button"
+          className="button"
+          disabled={review.isPending}
+          onClick={() => {
+            setMissing(sectionComments.length === 0);
+            if (sectionComments.length) review.mutate({ decision: 'return', comment, sectionComments });
+          }}
+        >
+          {t('review.return')}
+        </button>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={review.isPending}
+          onClick={() => review.mutate({ decision: 'approve' })}
+        >
+          {t('review.approve')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function Evidence({ file }: { file: { url: string; name: string } }) {
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <>
+      <button
+        type="button"
+        className="button button--small"
+        onClick={() => {
+          fileObjectUrl(file.url)
+            .then((url) => window.open(url, '_blank', 'noopener'))
+            .catch(setError);
+        }}
+      >
+        {file.name}
+      </button>
+      {Boolean(error) && <ErrorNotice error={error} />}
+    </>
+  );
+}
+
+function Progress({ plan, author }: { plan: WorkPlanDetail; author: boolean }) {
+  const { t } = useWorkPlansT();
+  const dateTime = useDateTime();
+  const heading = new Map(plan.content.tasks.map((x) => [x.key, x.heading]));
+  return (
+    <section className="wp-progress" data-testid="work-plan-progress">
+      <h2>{t('progress.heading')}</h2>
+      <div className="wp-quarters">
+        {plan.quarters.map((c) => (
+          <div key={c.quarter}>
+            <span>{t('quarter.label', { quarter: c.quarter })}</span> <QuarterBadge cell={c} />{' '}
+            <small>{t('quarter.due', { date: c.dueOn })}</small>
+          </div>
+        ))}
+      </div>
+      {plan.status !== 'approved' && <p className="wp-guidance">{t('progress.onlyApproved')}</p>}
+      {plan.status === 'approved' && plan.reports.length === 0 && <p>{t('progress.none')}</p>}
+      {plan.reports.map((r) => (
+        <div key={r.quarter}>
+          <h3>
+            {t('quarter.label', { quarter: r.quarter })} ·{' '}
+            {t('progress.submittedAt', { at: dateTime(r.firstSubmittedAt) })}{' '}
+            {r.late && <span className="wp-q wp-q--late">{t('quarter.late')}</span>}
+          </h3>
+          {r.note && <p className="wp-pre">{r.note}</p>}
+          <ListTable
+            testId={`work-plan-report-q${r.quarter}`}
+            columns={[
+              t('progress.task'),
+              t('progress.status'),
+              t('progress.percent'),
+              t('progress.reason'),
+              t('progress.evidence'),
+            ]}
+            items={r.entries}
+            empty="—"
+            row={(e) => (
+              <tr key={e.taskKey}>
+                <td>{heading.get(e.taskKey) ?? e.taskKey}</td>
+                <td>
+                  <span className={`wp-p wp-p--${e.status}`}>{t(`progress.states.${e.status}`)}</span>
+                </td>
+                <td className="num">{e.percent}</td>
+                <td>{e.reason ?? ''}</td>
+                <td>
+                  {e.evidence.map((f) => (
+                    <Evidence key={f.id} file={f} />
+                  ))}
+                </td>
+              </tr>
+            )}
+          />
+        </div>
+      ))}
+      {author && plan.status === 'approved' && <ProgressForm plan={plan} />}
+    </section>
+  );
+}
+
+interface EntryDraft {
+  status: ProgressStatus;
+  percent: string;
+  reason: string;
+  files: File[];
+}
+
+function ProgressForm({ plan }: { plan: WorkPlanDetail }) {
+  const { t } = useWorkPlansT();
+  const send = useReportProgress(plan.id);
+  const open = plan.quarters.filter((c) => c.state !== 'not_owed' && c.state !== 'upcoming');
+  const [quarter, setQuarter] = useState<Quarter>(
+    open.find((c) => c.state === 'open' || c.state === 'missing')?.quarter ?? open.at(-1)?.quarter ?? 1,
+  );
+  const last = plan.reports.at(-1);
+  const [note, setNote] = useState('');
+  const [entries, setEntries] = useState<Record<string, EntryDraft>>(() =>
+    Object.fromEntries(
+      plan.content.tasks.map((x) => {
+        const e = last?.entries.find((y) => y.taskKey === x.key);
+        return [
+          x.key,
+          {
+            status: e?.status ?? 'in_progress',
+            percent: String(e?.percent ?? 0),
+            reason: e?.reason ?? '',
+            files: [],
+          },
+        ];
+      }),
+    ),
+  );
+  const [uploadError, setUploadError] = useState<unknown>(null);
+  if (!open.length) return null;
+  const set = (key: string, change: Partial<EntryDraft>) =>
+    setEntries((all) => ({ ...all, [key]: { ...all[key]!, ...change } }));
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setUploadError(null);
+    const list: ProgressInput['entries'] = [];
+    try {
+      for (const x of plan.content.tasks) {
+        const d = entries[x.key]!;
+        const uploaded = await Promise.all(d.files.map((f) => uploadFile(f)));
+        list.push({
+          taskKey: x.key,
+          status: d.status,
+          percent: Number(d.percent),
+          reason: d.status === 'delayed' ? d.reason : null,
+          evidenceFileIds: uploaded.map((f) => f.id),
+        });
+      }
+    } catch (err) {
+      setUploadError(err);
+      return;
+    }
+    send.mutate({ quarter, note, entries: list });
+  };
+  const reported = plan.reports.some((r) => r.quarter === quarter);
+  return (
+    <form
+      className="form wp-progress-form"
+      onSubmit={(e) => void submit(e)}
+      data-testid="work-plan-progress-form"
+    >
+      <h3>{t('progress.report')}</h3>
+      <div className="field wp-year">
+        <label htmlFor="wp-quarter">{t('progress.quarter')}</label>
+        <select
+          id="wp-quarter"
+          value={quarter}
+          onChange={(e) => setQuarter(Number(e.target.value) as Quarter)}
+        >
+          {open.map((c) => (
+            <option key={c.quarter} value={c.quarter}>
+              {t('quarter.label', { quarter: c.quarter })}
+            </option>
+          ))}
+        </select>
+      </div>
+      {plan.content.tasks.map((x) => {
+        const d = entries[x.key]!;
+        return (
+          <div key={x.key} className="form__row wp-task-row">
+            <div className="field">
+              <label htmlFor={`wp-ps-${x.key}`}>{`${t('progress.status')} · ${x.heading}`}</label>
+              <select
+                id={`wp-ps-${x.key}`}
+                value={d.status}
+                onChange={(e) => {
+                  const status = e.target.value as ProgressStatus;
+                  set(x.key, {
+                    status,
+                    ...(status === 'done'
+                      ? { percent: '100' }
+                      : status === 'not_started'
+                        ? { percent: '0' }
+                        : {}),
+                  });
+                }}
+              >
+                {PROGRESS_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`progress.states.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={`wp-pp-${x.key}`}>{`${t('progress.percent')} · ${x.heading}`}</label>
+              <input
+                id={`wp-pp-${x.key}`}
+                type="number"
+                min="0"
+                max="100"
+                step="1"
+                value={d.percent}
+                onChange={(e) => set(x.key, { percent: e.target.value })}
+                required
+              />
+            </div>
+            {d.status === 'delayed' && (
+              <div className="field">
+                <label htmlFor={`wp-pr-${x.key}`}>{`${t('progress.reason')} · ${x.heading}`}</label>
+                <input
+                  id={`wp-pr-${x.key}`}
+                  value={d.reason}
+                  onChange={(e) => set(x.key, { reason: e.target.value })}
+                  required
+                />
+              </div>
+            )}
+            <div className="field">
+              <label htmlFor={`wp-pf-${x.key}`}>{`${t('progress.evidence')} · ${x.heading}`}</label>
+              <input
+                id={`wp-pf-${x.key}`}
+                type="file"
+                multiple
+                accept="image/jpeg,image/png,image/webp,application/pdf"
+                onChange={(e) => set(x.key, { files: [...(e.target.files ?? [])] })}
+              />
+            </div>
+          </div>
+        );
+      })}
+      <div className="field">
+        <label htmlFor="wp-note">{t('progress.note')}</label>
+        <textarea id="wp-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+      </div>
+      {Boolean(uploadError) && <ErrorNotice error={uploadError} />}
+      {send.isError && <ErrorNotice error={send.error} />}
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={send.isPending}>
+          {reported ? t('progress.resend') : t('progress.send')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function History({ plan }: { plan: WorkPlanDetail }) {
+  const { t } = useWorkPlansT();
+  const dateTime = useDateTime();
+  if (!plan.history.length) return null;
+  const title = (key: string) => plan.template.sections.find((s) => s.key === key)?.title ?? key;
+  return (
+    <section className="wp-history" data-testid="work-plan-history">
+      <h2>{t('history.heading')}</h2>
+      <ol>
+        {plan.history.map((v) => (
+          <li key={v.version}>
+            <strong>{t('history.version', { version: v.version })}</strong>{' '}
+            {t('history.submittedBy', { at: dateTime(v.submittedAt), who: v.submittedBy ?? '—' })}
+            {v.late && <span className="wp-q wp-q--late">{t('quarter.late')}</span>}
+            <div>
+              <span className={`wp-badge wp-badge--${v.decision ?? 'submitted'}`}>
+                {t(`history.${v.decision ?? 'pending'}`)}
+              </span>{' '}
+              {v.reviewedAt &&
+                t('history.reviewedBy', { at: dateTime(v.reviewedAt), who: v.reviewedBy ?? '—' })}
+            </div>
+            {v.comment && <p>{v.comment}</p>}
+            {v.sectionComments.length > 0 && (
+              <ul>
+                {v.sectionComments.map((c) => (
+                  <li key={c.sectionKey}>
+                    <strong>{title(c.sectionKey)}</strong>：{c.comment}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
