@@ -146,7 +146,7 @@ export class ModelProgrammeController {
     return this.programme.detail(id);
   }
 
-  @ApiDoc("Open the enterprise's application for a year", 400, 401, 403, 409)
+  @ApiDoc("Open the enterprise's application for a year", 400, 401, 403, 409, 413)
   @Post('applications')
   @Roles(...APPLICANTS)
   apply(@Body() dto: ApplicationCreateDto): Promise<ModelApplicationDetail> {
