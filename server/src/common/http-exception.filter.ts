@@ -29,7 +29,6 @@ const CONSTRAINT_MESSAGES: Record<string, string> = {
   assessment_scheme_year_unique: 'year: the year already has an assessment scheme of these subjects',
   assessment_sheet_department_unique: 'The department already has a sheet in this assessment',
   model_application_once: 'year: the enterprise already has an application for this year',
-  assessment_scheme_year_unique: 'year: the year already has an assessment scheme',
   work_plan_template_year_key: 'year: the year already has an implementation plan template',
   work_plan_once: 'year: the enterprise already has an implementation plan for this year',
   assessment_notice_number_unique: 'A notice was numbered at the same moment; issue it again',

@@ -1,6 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsUUID } from 'class-validator';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type {
   CultureActivityView,
   CultureYearStats,
@@ -14,7 +13,6 @@ import type {
 import { Roles } from '../common/access.decorators.js';
 import { ApiDoc } from '../common/api-docs.js';
 import { UuidParam } from '../common/uuid-param.js';
-import { IsOmittable } from '../common/validation.js';
 import { ACTIVITY_WRITERS, APPLICANTS, CULTURE_READERS, DECIDERS, REVIEWERS } from './culture.access.js';
 import {
   ActivityCreateDto,
@@ -26,6 +24,7 @@ import {
   DecisionDto,
   ModelEnterpriseQueryDto,
   OptionalYearDto,
+  PrerequisiteQueryDto,
   ReturnDto,
   ReviewDto,
   SelfAssessmentDto,
@@ -33,13 +32,6 @@ import {
 } from './culture.dto.js';
 import { CultureService } from './culture.service.js';
 import { ModelProgrammeService } from './model-programme.service.js';
-
-class PrerequisiteQueryDto extends YearDto {
-  @ApiPropertyOptional({ description: "Whose; an officer's own by default, required of the zone" })
-  @IsOmittable()
-  @IsUUID()
-  enterpriseId?: string;
-}
 
 @ApiTags('culture')
 @ApiBearerAuth()
@@ -146,7 +138,7 @@ export class ModelProgrammeController {
     return this.programme.detail(id);
   }
 
-  @ApiDoc("Open the enterprise's application for a year", 400, 401, 403, 409)
+  @ApiDoc("Open the enterprise's application for a year", 400, 401, 403, 409, 413)
   @Post('applications')
   @Roles(...APPLICANTS)
   apply(@Body() dto: ApplicationCreateDto): Promise<ModelApplicationDetail> {

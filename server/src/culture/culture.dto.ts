@@ -44,6 +44,13 @@ export class OptionalYearDto {
   year?: number;
 }
 
+export class PrerequisiteQueryDto extends YearDto {
+  @ApiPropertyOptional({ description: "Whose; an officer's own by default, required of the zone" })
+  @IsOmittable()
+  @IsUUID()
+  enterpriseId?: string;
+}
+
 export class ActivityListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 2026 })
   @IsOmittable()

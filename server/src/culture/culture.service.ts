@@ -30,7 +30,7 @@ import {
 import { mapActivity } from './culture.view.js';
 
 /** How the committee is named as an activity's organiser. */
-export const ZONE_ORGANISER = '杜集经济开发区管委会';
+const ZONE_ORGANISER = '杜集经济开发区管委会';
 
 /** One enterprise's activities of a year, for the assessment. */
 export interface ActivityCount {
