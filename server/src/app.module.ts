@@ -40,6 +40,7 @@ import { RollCallHttpModule } from './rollcall/rollcall.http.module.js';
 import { resolveWebDist } from './web-dist.js';
 import { ZoneHttpModule } from './zone/zone.http.module.js';
 import { TrainingHttpModule } from './training/training.http.module.js';
+import { EnforcementHttpModule } from './enforcement/enforcement.http.module.js';
 import { SafetyFundsHttpModule } from './safety-funds/safety-funds.http.module.js';
 
 function webConsole(): DynamicModule[] {
@@ -107,6 +108,7 @@ export class AppModule implements NestModule {
         TrainingHttpModule,
         SafetyFundsHttpModule,
         AssessmentsHttpModule,
+        EnforcementHttpModule,
         CockpitHttpModule,
         ...webConsole(),
       ],

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CoreModule } from '@muster/server/core.module.js';
 import { CalloutsModule } from '@muster/server/callouts/callouts.module.js';
 import { DrillsModule } from '@muster/server/drills/drills.module.js';
+import { EnforcementJobsModule } from '@muster/server/enforcement/enforcement.module.js';
 import { DutyModule } from '@muster/server/duty/duty.module.js';
 import { HazardJobsModule } from '@muster/server/hazards/hazard.module.js';
 import { InspectionJobsModule } from '@muster/server/inspections/inspection-jobs.module.js';
@@ -32,6 +33,7 @@ import { TrainingModule } from '@muster/server/training/training.module.js';
     ResourcesModule,
     RiskJobsModule,
     TrainingModule,
+    EnforcementJobsModule,
     ReminderJobsModule,
     JobWorkerModule,
   ],

@@ -80,8 +80,11 @@ import { DutyAlert, DutyPolicy } from '../duty/duty.entities.js';
 import { TRAINING_ENTITIES } from '../training/training.entities.js';
 import { SAFETY_FUND_ENTITIES } from '../safety-funds/safety-fund.entities.js';
 import { TrainingAndSafetyFunds1765550000000 } from './migrations/1765550000000-training-and-safety-funds.js';
+import { ENFORCEMENT_ENTITIES } from '../enforcement/enforcement.entities.js';
+import { Enforcement1765600000000 } from './migrations/1765600000000-enforcement.js';
 
 export const ENTITIES = [
+  ...ENFORCEMENT_ENTITIES,
   ...TRAINING_ENTITIES,
   ...SAFETY_FUND_ENTITIES,
   ...DRILL_ENTITIES,
@@ -171,6 +174,7 @@ export const MIGRATIONS = [
   Gb18218TableCodes1765520000000,
   TrainingAndSafetyFunds1765550000000,
   Assessments1765540000000,
+  Enforcement1765600000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
