@@ -103,6 +103,23 @@ describe('the enforcement procedure', () => {
     expect(refuseStep(failed, 'closing', '2026-03-01')).toEqual({ reason: 'recheck_failed' });
     expect(refuseStep({ ...failed, recheckPassed: true }, 'closing', '2026-03-01')).toBeNull();
     expect(refuseStep(open({ issued: ['inspection_record'] }), 'closing', '2026-03-01')).toBeNull();
+    // Failed, filed and decided: closes; ordered beside the decision: re-inspected first.
+    const decided = [
+      'inspection_record',
+      'rectification_order',
+      'recheck_opinion',
+      'filing',
+      'penalty_notice',
+      'penalty_decision',
+    ] as const;
+    expect(refuseStep(open({ issued: decided, recheckPassed: false }), 'closing', '2026-03-01')).toBeNull();
+    const orderedAfter = open({
+      issued: ['inspection_record', 'filing', 'penalty_notice', 'penalty_decision', 'rectification_order'],
+    });
+    expect(refuseStep(orderedAfter, 'closing', '2026-03-01')).toEqual({
+      reason: 'missing',
+      missing: 'recheck_opinion',
+    });
   });
 
   it('issues each instrument once and nothing on a closed case', () => {

@@ -115,7 +115,8 @@ export type StepRefusal =
 
 /**
  * Whether `step` may be taken now (`today` zone-local), or what must come first. Each instrument
- * is issued once per case; a failed re-inspection leads to filing, not to closing.
+ * is issued once per case; a failed re-inspection leads to filing, not to closing; a decided
+ * case may still be ordered to rectify (责令改正 beside the penalty), then re-inspected before it closes.
  */
 export function refuseStep(state: ProcedureState, step: EnforcementStep, today: string): StepRefusal | null {
   if (state.status === 'closed') return { reason: 'closed' };
@@ -149,11 +150,10 @@ export function refuseStep(state: ProcedureState, step: EnforcementStep, today: 
         : missing('statement_or_period');
     case 'closing':
       if (!has('inspection_record')) return missing('inspection_record');
+      // An order to rectify is followed up by its re-inspection, whatever else the case became.
+      if (has('rectification_order') && !has('recheck_opinion')) return missing('recheck_opinion');
       if (has('filing')) return has('penalty_decision') ? null : missing('penalty_decision');
-      if (has('rectification_order')) {
-        if (!has('recheck_opinion')) return missing('recheck_opinion');
-        if (!state.recheckPassed) return { reason: 'recheck_failed' };
-      }
+      if (has('rectification_order') && !state.recheckPassed) return { reason: 'recheck_failed' };
       return null;
   }
 }

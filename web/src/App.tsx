@@ -63,6 +63,11 @@ import {
   TrainingSessionsPage,
   TrainingSignInPage,
 } from './training/TrainingPages';
+import {
+  EnforcementCasePage,
+  EnforcementCasesPage,
+  NewEnforcementCasePage,
+} from './enforcement/EnforcementPages';
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -364,6 +369,30 @@ const router = createBrowserRouter([
         element: (
           <RequirePage page="hazards">
             <HazardPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'enforcement',
+        element: (
+          <RequirePage page="enforcement">
+            <EnforcementCasesPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'enforcement/new',
+        element: (
+          <RequirePage page="enforcement">
+            <NewEnforcementCasePage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'enforcement/:id',
+        element: (
+          <RequirePage page="enforcement">
+            <EnforcementCasePage />
           </RequirePage>
         ),
       },

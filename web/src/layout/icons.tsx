@@ -30,6 +30,8 @@ const PATHS: Record<PageId, string> = {
     'M4 7c0-1.7 3.6-3 8-3s8 1.3 8 3-3.6 3-8 3-8-1.3-8-3zm0 0v5c0 1.7 3.6 3 8 3s8-1.3 8-3V7M4 12v5c0 1.7 3.6 3 8 3s8-1.3 8-3v-5',
   // A ribbon on a score sheet.
   assessments: 'M7 3h10v18H7V3zm3 5h4m-4 4h4M9 21l3-3 3 3',
+  // A gavel over its block: enforcement.
+  enforcement: 'M14 4l6 6m-9-3 6 6m-8.5-3.5 5-5 3 3-5 5-3-3zM11 13l-7 7M3 21h8',
   // A gauge: the dashboard's dial.
   cockpit: 'M4 18a8 8 0 1 1 16 0M12 18l4-6M4 21h16',
 };

@@ -39,7 +39,9 @@ export class Enforcement1765600000000 implements MigrationInterface {
         CHECK (status = 'closed' OR closed_at IS NULL),
         CHECK (disclosed_at IS NULL OR status = 'closed')
       )`);
-    await q.query(`CREATE INDEX enforcement_case_enterprise_idx ON enforcement_case (enterprise_id, opened_at DESC)`);
+    await q.query(
+      `CREATE INDEX enforcement_case_enterprise_idx ON enforcement_case (enterprise_id, opened_at DESC)`,
+    );
     await q.query(
       `CREATE INDEX enforcement_case_disclosed_idx ON enforcement_case (disclosed_at DESC) WHERE disclosed_at IS NOT NULL`,
     );
