@@ -7,6 +7,7 @@ import { UserService } from '../identity/user.service.js';
 import { DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_USERS, siteOutline } from './demo-data.js';
 import { DirectoryDemoSeeder } from './directory-demo.js';
 import { DrillsDemoSeeder } from './drills-demo.js';
+import { EnforcementDemoSeeder } from './enforcement-demo.js';
 import { DutyDemoSeeder } from './duty-demo.js';
 import { HazardsDemoSeeder } from './hazards-demo.js';
 import { InstallationsDemoSeeder } from './installations-demo.js';
@@ -45,6 +46,7 @@ export class DemoSeedService {
     private readonly risksSeeder: RisksDemoSeeder,
     private readonly sensitiveTargetsSeeder: SensitiveTargetsDemoSeeder,
     private readonly installationsSeeder: InstallationsDemoSeeder,
+    private readonly enforcementSeeder: EnforcementDemoSeeder,
     private readonly reminders: ReminderScheduler,
   ) {}
 
@@ -116,6 +118,7 @@ export class DemoSeedService {
       const risks = await this.risksSeeder.seed(ids);
       const sensitiveTargets = await this.sensitiveTargetsSeeder.seed();
       const installations = await this.installationsSeeder.seed(ids);
+      const enforcementCases = await this.enforcementSeeder.seed(ids);
       // The demo records are entered back-dated: hazards long overdue, drills never held,
       // certificates and resources past their dates. A fresh start would otherwise text dozens
       // of people about them at once, with nothing in the log to say why; their reminders are
@@ -142,6 +145,7 @@ export class DemoSeedService {
       this.logger.log(`Demo drills: ${drills.scenariosCreated} scenarios created`);
       this.logger.log(`Demo risk register: ${risks.pointsCreated} risk points created`);
       if (dutyPolicy) this.logger.log('Demo duty alerting policy created');
+      if (enforcementCases) this.logger.log(`Demo enforcement: ${enforcementCases} cases created`);
       if (sensitiveTargets) this.logger.log(`Demo sensitive targets: ${sensitiveTargets} created`);
       return result;
     });
