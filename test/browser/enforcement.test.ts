@@ -1,9 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
-import { ConsoleBrowser, PAST_LOGIN, demoToken, requireBuiltConsole, shot } from '../support/browser.js';
+import {
+  ConsoleBrowser,
+  PAST_LOGIN,
+  TEST_RESULTS,
+  demoToken,
+  requireBuiltConsole,
+  shot,
+} from '../support/browser.js';
 import { pdfText } from '../support/pdf.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -116,6 +125,16 @@ describe('enforcement in the console', () => {
       expect({ part, found: text.includes(part) }).toEqual({ part, found: true });
     }
 
+    // The printed order as an image, to be looked at.
+    await promisify(execFile)('pdftoppm', [
+      '-png',
+      '-r',
+      '80',
+      '-singlefile',
+      file,
+      path.join(TEST_RESULTS, 'screenshots', 'enforcement-order-pdf'),
+    ]);
+
     // The same case in English.
     await inspector.evaluate(() => localStorage.setItem('muster.lang', 'en'));
     await inspector.reload();
@@ -127,6 +146,8 @@ describe('enforcement in the console', () => {
     const officer = await ui.openPage('officer1@muster.test', { viewport: { width: 1280, height: 900 } });
     await ui.signIn(officer, 'officer1@muster.test', PAST_LOGIN);
     await officer.goto(`${server.baseUrl}/enforcement`);
+    await officer.getByTestId('enforcement-cases').waitFor();
+    await shot(officer, 'enforcement-list-officer-zh');
     await officer.getByRole('link', { name: '涉嫌未按规定检定可燃气体检测报警器案' }).first().click();
     await officer.getByTestId('pdf-rectification_order').waitFor();
     expect(await officer.getByTestId('issue-recheck_opinion').count()).toBe(0);

@@ -131,7 +131,6 @@ interface ViolationDraft {
   facts: string;
   basis: string;
   hazardId: string | null;
-  hazardCode: string | null;
   newHazard: boolean;
   place: string;
   category: HazardCategory;
@@ -143,7 +142,6 @@ const blankViolation = (): ViolationDraft => ({
   facts: '',
   basis: '',
   hazardId: null,
-  hazardCode: null,
   newHazard: false,
   place: '',
   category: 'management',
@@ -292,9 +290,7 @@ function NewCaseForm({
               </div>
               {v.hazardId ? (
                 <p className="field__hint">
-                  <Link to={`/hazards/${v.hazardId}`}>
-                    {t('newCase.hazardLinked', { code: v.hazardCode ?? '' })}
-                  </Link>
+                  <Link to={`/hazards/${v.hazardId}`}>{t('newCase.hazardLinked')}</Link>
                 </p>
               ) : (
                 <label className="checkbox">
