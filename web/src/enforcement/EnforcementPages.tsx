@@ -70,7 +70,7 @@ export function EnforcementCasesPage() {
       >
         {t('subtitle')}
       </PageHeader>
-      <div className="field field--inline">
+      <div className="field field--inline enforcement-filter">
         <label htmlFor="enforcement-status">{t('filter.label')}</label>
         <select
           id="enforcement-status"
