@@ -40,3 +40,4 @@ export * from './portal.js';
 export * from './spot-checks.js';
 export * from './accountability.js';
 export * from './work-plans.js';
+export * from './enforcement.js';

@@ -379,6 +379,37 @@ export const NOTIFICATION_TEXT = {
     body: ['{organization}\n有效期至 {deadline}', '{organization}\nExpired {deadline}'],
     urgent: true,
   },
+  // Enforcement: the deadline an order to rectify sets (to the enterprise and the inspector).
+  'enforcement.rectification_due': {
+    title: ['责令限期整改即将到期：{enterprise}', 'Order to rectify due soon: {enterprise}'],
+    body: [
+      '{documentNo}\n应于 {deadline} 前整改完毕（还有 {days} 天）',
+      '{documentNo}\nRectification due by {deadline} ({days} days left)',
+    ],
+  },
+  'enforcement.rectification_overdue': {
+    title: ['责令限期整改已逾期：{enterprise}', 'Order to rectify overdue: {enterprise}'],
+    body: [
+      '{documentNo}\n应于 {deadline} 前整改完毕，尚未复查',
+      '{documentNo}\nRectification was due {deadline}; not yet re-inspected',
+    ],
+    urgent: true,
+  },
+  // The party's period to state its case or ask for a hearing (to the inspector).
+  'enforcement.statement_period_ending': {
+    title: ['陈述申辩期即将届满：{enterprise}', 'Statement period ending: {enterprise}'],
+    body: [
+      '{documentNo}\n陈述、申辩期至 {deadline}（还有 {days} 天）',
+      '{documentNo}\nThe party may state its case until {deadline} ({days} days left)',
+    ],
+  },
+  'enforcement.statement_period_ended': {
+    title: ['陈述申辩期已届满：{enterprise}', 'Statement period ended: {enterprise}'],
+    body: [
+      '{documentNo}\n陈述、申辩期已于 {deadline} 届满，可作出行政处罚决定',
+      '{documentNo}\nThe statement period ended {deadline}; the penalty may now be decided',
+    ],
+  },
   'training.hours_short': {
     title: ['培训学时不足：{name}', 'Training hours short: {name}'],
     body: [

@@ -41,6 +41,7 @@ import { RollCallHttpModule } from './rollcall/rollcall.http.module.js';
 import { resolveWebDist } from './web-dist.js';
 import { ZoneHttpModule } from './zone/zone.http.module.js';
 import { TrainingHttpModule } from './training/training.http.module.js';
+import { EnforcementHttpModule } from './enforcement/enforcement.http.module.js';
 import { SafetyFundsHttpModule } from './safety-funds/safety-funds.http.module.js';
 import { CultureHttpModule } from './culture/culture.http.module.js';
 import { SpotChecksHttpModule } from './spot-checks/spot-checks.http.module.js';
@@ -118,6 +119,7 @@ export class AppModule implements NestModule {
         AccountabilityHttpModule,
         WorkPlansHttpModule,
         AssessmentsHttpModule,
+        EnforcementHttpModule,
         CockpitHttpModule,
         PortalHttpModule,
         ...webConsole(),

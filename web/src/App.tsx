@@ -73,6 +73,11 @@ import {
   TrainingSignInPage,
 } from './training/TrainingPages';
 import { PublishingPage } from './publishing/PublishingPage';
+import {
+  EnforcementCasePage,
+  EnforcementCasesPage,
+  NewEnforcementCasePage,
+} from './enforcement/EnforcementPages';
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -374,6 +379,30 @@ const router = createBrowserRouter([
         element: (
           <RequirePage page="hazards">
             <HazardPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'enforcement',
+        element: (
+          <RequirePage page="enforcement">
+            <EnforcementCasesPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'enforcement/new',
+        element: (
+          <RequirePage page="enforcement">
+            <NewEnforcementCasePage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'enforcement/:id',
+        element: (
+          <RequirePage page="enforcement">
+            <EnforcementCasePage />
           </RequirePage>
         ),
       },

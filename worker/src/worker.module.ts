@@ -3,6 +3,7 @@ import { CoreModule } from '@muster/server/core.module.js';
 import { AssessmentRemindersModule } from '@muster/server/assessments/assessment-reminders.module.js';
 import { CalloutsModule } from '@muster/server/callouts/callouts.module.js';
 import { DrillsModule } from '@muster/server/drills/drills.module.js';
+import { EnforcementJobsModule } from '@muster/server/enforcement/enforcement.module.js';
 import { DutyModule } from '@muster/server/duty/duty.module.js';
 import { HazardJobsModule } from '@muster/server/hazards/hazard.module.js';
 import { InspectionJobsModule } from '@muster/server/inspections/inspection-jobs.module.js';
@@ -38,6 +39,7 @@ import { WorkPlansModule } from '@muster/server/work-plans/work-plans.module.js'
     AssessmentRemindersModule,
     AccountabilityRemindersModule,
     WorkPlansModule,
+    EnforcementJobsModule,
     ReminderJobsModule,
     JobWorkerModule,
   ],

@@ -104,15 +104,6 @@ export class SchemeRepository {
     return notices.map((notice) => ({ notice, scheme: schemes.get(notice.schemeId)! }));
   }
 
-  /** The next number of a kind in a year; called under the scheme's lock, the unique key backs it. */
-  async nextNoticeSeq(kind: string, year: number): Promise<number> {
-    const [row] = (await this.db.manager.query(
-      `SELECT coalesce(max(seq), 0) + 1 AS seq FROM assessment_notice WHERE kind = $1 AND year = $2`,
-      [kind, year],
-    )) as { seq: number }[];
-    return Number(row!.seq);
-  }
-
   insertNotice(n: Partial<AssessmentNotice>): Promise<AssessmentNotice> {
     return this.db.repo(AssessmentNotice).save(this.db.repo(AssessmentNotice).create(n));
   }

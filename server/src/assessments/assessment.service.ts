@@ -22,6 +22,7 @@ import {
 import { RequestContext } from '../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Db } from '../database/db.js';
+import { DocumentNumbers } from '../document-numbers/document-numbers.js';
 import { EnterpriseService } from '../enterprises/enterprise.service.js';
 import { FileService } from '../files/file.service.js';
 import { UserFinder } from '../identity/user-finder.js';
@@ -70,6 +71,7 @@ export class AssessmentService {
     private readonly context: RequestContext,
     private readonly live: Broadcaster,
     private readonly clock: Clock,
+    private readonly numbers: DocumentNumbers,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -404,7 +406,7 @@ export class AssessmentService {
         throw new InvalidError([problem('assessment.noneToName', 'enterpriseIds: no enterprise to name')]);
       }
       chosen.sort((a, b) => a.rank - b.rank || a.enterpriseName.localeCompare(b.enterpriseName, 'zh-CN'));
-      const seq = await this.schemes.nextNoticeSeq(dto.kind, scheme.year);
+      const seq = await this.numbers.next(`assessment.${dto.kind}`, scheme.year);
       const saved = await this.schemes.insertNotice({
         schemeId,
         kind: dto.kind,

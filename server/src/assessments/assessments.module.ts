@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ClockModule } from '../common/clock.js';
+import { DocumentNumbersModule } from '../document-numbers/document-numbers.js';
 import { DrillsModule } from '../drills/drills.module.js';
 import { EnterpriseModule } from '../enterprises/enterprise.module.js';
 import { FileModule } from '../files/file.module.js';
@@ -28,6 +29,7 @@ import { NoticeService } from './notice.service.js';
 @Module({
   imports: [
     ClockModule,
+    DocumentNumbersModule,
     EnterpriseModule,
     FileModule,
     HazardCoreModule,

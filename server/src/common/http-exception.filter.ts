@@ -32,6 +32,8 @@ const CONSTRAINT_MESSAGES: Record<string, string> = {
   work_plan_template_year_key: 'year: the year already has an implementation plan template',
   work_plan_once: 'year: the enterprise already has an implementation plan for this year',
   assessment_notice_number_unique: 'A notice was numbered at the same moment; issue it again',
+  enforcement_instrument_once: 'The case has this instrument already',
+  enforcement_instrument_number_unique: 'An instrument was numbered at the same moment; issue it again',
   incident_chain_act_once: 'This step of the reporting chain is already on record',
   incident_chain_act_onward_once: 'level: the onward report to this level is already on record',
   incident_chain_act_file_id_fkey: 'fileId: the file does not exist',

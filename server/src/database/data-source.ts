@@ -93,6 +93,11 @@ import { WorkPlans1765670000000 } from './migrations/1765670000000-work-plans.js
 
 export const ENTITIES = [
   PortalArticle,
+import { ENFORCEMENT_ENTITIES } from '../enforcement/enforcement.entities.js';
+import { Enforcement1765600000000 } from './migrations/1765600000000-enforcement.js';
+
+export const ENTITIES = [
+  ...ENFORCEMENT_ENTITIES,
   ...TRAINING_ENTITIES,
   ...SAFETY_FUND_ENTITIES,
   ...CULTURE_ENTITIES,
@@ -191,6 +196,7 @@ export const MIGRATIONS = [
   PortalArticles1765620000000,
   SpotChecksAndAccountability1765610000000,
   WorkPlans1765670000000,
+  Enforcement1765600000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

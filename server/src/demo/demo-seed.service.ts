@@ -8,6 +8,7 @@ import { DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_USERS, siteOutline } from './demo
 import { CultureDemoSeeder } from './culture-demo.js';
 import { DirectoryDemoSeeder } from './directory-demo.js';
 import { DrillsDemoSeeder } from './drills-demo.js';
+import { EnforcementDemoSeeder } from './enforcement-demo.js';
 import { DutyDemoSeeder } from './duty-demo.js';
 import { HazardsDemoSeeder } from './hazards-demo.js';
 import { InstallationsDemoSeeder } from './installations-demo.js';
@@ -53,6 +54,7 @@ export class DemoSeedService {
     private readonly cultureSeeder: CultureDemoSeeder,
     private readonly portalSeeder: PortalDemoSeeder,
     private readonly workPlansSeeder: WorkPlansDemoSeeder,
+    private readonly enforcementSeeder: EnforcementDemoSeeder,
     private readonly reminders: ReminderScheduler,
   ) {}
 
@@ -130,6 +132,7 @@ export class DemoSeedService {
       const articles = await this.portalSeeder.seed();
       // The implementation plans name the directory's people as responsible for their tasks.
       const workPlans = await this.workPlansSeeder.seed();
+      const enforcementCases = await this.enforcementSeeder.seed(ids);
       // The demo records are entered back-dated: hazards long overdue, drills never held,
       // certificates and resources past their dates. A fresh start would otherwise text dozens
       // of people about them at once, with nothing in the log to say why; their reminders are
@@ -159,6 +162,7 @@ export class DemoSeedService {
       this.logger.log(`Demo safety funds: ${fundYears} enterprise-years recorded`);
       if (dutyPolicy) this.logger.log('Demo duty alerting policy created');
       if (workPlans) this.logger.log('Demo implementation plans: this year’s template and two plans created');
+      if (enforcementCases) this.logger.log(`Demo enforcement: ${enforcementCases} cases created`);
       if (sensitiveTargets) this.logger.log(`Demo sensitive targets: ${sensitiveTargets} created`);
       if (articles) this.logger.log(`Demo public notices and knowledge: ${articles} articles created`);
       return result;

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DirectoryModule } from '../directory/directory.module.js';
 import { DrillsModule } from '../drills/drills.module.js';
 import { DutyModule } from '../duty/duty.module.js';
+import { EnforcementModule } from '../enforcement/enforcement.module.js';
 import { EnterpriseModule } from '../enterprises/enterprise.module.js';
 import { HazardCoreModule, HazardModule } from '../hazards/hazard.module.js';
 import { InspectionModule } from '../inspections/inspection.module.js';
@@ -22,6 +23,7 @@ import { DemoSeedService } from './demo-seed.service.js';
 import { DirectoryDemoSeeder } from './directory-demo.js';
 import { DrillsDemoSeeder } from './drills-demo.js';
 import { DutyDemoSeeder } from './duty-demo.js';
+import { EnforcementDemoSeeder } from './enforcement-demo.js';
 import { HazardsDemoSeeder } from './hazards-demo.js';
 import { InstallationsDemoSeeder } from './installations-demo.js';
 import { PlansDemoSeeder } from './plans-demo.js';
@@ -35,6 +37,7 @@ import { WorkPlansDemoSeeder } from './work-plans-demo.js';
 @Module({
   imports: [
     EnterpriseModule,
+    EnforcementModule,
     DirectoryModule,
     ResourcesModule,
     PlansModule,
@@ -69,6 +72,7 @@ import { WorkPlansDemoSeeder } from './work-plans-demo.js';
     CultureDemoSeeder,
     PortalDemoSeeder,
     WorkPlansDemoSeeder,
+    EnforcementDemoSeeder,
   ],
   exports: [DemoSeedService],
 })

@@ -123,6 +123,12 @@ export class HazardRepository extends EnterpriseScopedRepository<Hazard> {
     return [entities.map((hazard) => ({ hazard, enterpriseName: names.get(hazard.id) ?? '' })), total];
   }
 
+  /** The caller's hazards among `ids` (others are simply absent). */
+  inScopeByIds(ids: readonly string[]): Promise<Hazard[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.query('h').andWhere('h.id IN (:...ids)', { ids }).getMany();
+  }
+
   save(h: Hazard): Promise<Hazard> {
     this.assertInScope(h.enterpriseId);
     return this.repo.save(h);

@@ -108,6 +108,15 @@ export class HazardService {
   }
 
   /**
+   * The ledger numbers and owners of the caller's hazards among `ids`, for records that name
+   * hazards (an enforcement case's violations); one query for the whole list.
+   */
+  async codesByIds(ids: readonly string[]): Promise<Map<string, { code: string; enterpriseId: string }>> {
+    const rows = await this.hazards.inScopeByIds([...new Set(ids)]);
+    return new Map(rows.map((h) => [h.id, { code: hazardCode(h.seq), enterpriseId: h.enterpriseId }]));
+  }
+
+  /**
    * `origin`: the inspection record or the closed hazard (a recurrence) this one comes from, and
    * the risk point whose control measure failed.
    */

@@ -1,6 +1,7 @@
 import type { Role } from '@muster/contracts';
 import { assessmentRules } from './assessments.js';
 import { consequenceRules } from './consequences.js';
+import { enforcementRules } from './enforcement.js';
 import { directoryRules } from './directory.js';
 import { drillRules } from './drills.js';
 import { dutyRules } from './duty.js';
@@ -51,4 +52,5 @@ export const EXPECTED: AccessRules = {
   ...spotCheckRules,
   ...accountabilityRules,
   ...workPlanRules,
+  ...enforcementRules,
 };

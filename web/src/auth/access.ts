@@ -21,6 +21,7 @@ export type PageId =
   | 'installations'
   | 'alarms'
   | 'inspections'
+  | 'enforcement'
   | 'drills'
   | 'training'
   | 'safetyFunds'
@@ -43,6 +44,7 @@ export const PAGE_PATHS: Record<PageId, string> = {
   installations: '/installations',
   alarms: '/alarms',
   inspections: '/inspections',
+  enforcement: '/enforcement',
   drills: '/drills',
   training: '/training',
   safetyFunds: '/safety-funds',
@@ -75,6 +77,7 @@ export function canOpen(role: Role, page: PageId): boolean {
     case 'installations':
     case 'alarms':
     case 'inspections':
+    case 'enforcement':
     case 'drills':
     case 'training':
     case 'safetyFunds':
@@ -111,6 +114,7 @@ export function navigationFor(role: Role): PageId[] {
     'installations',
     'alarms',
     'inspections',
+    'enforcement',
     'drills',
     'assessments',
     'spotChecks',

@@ -3,6 +3,7 @@ import './inspections.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { useSession } from '../auth/session-hooks';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { PageHeader } from '../components/PageHeader';
@@ -13,6 +14,7 @@ import {
   RECHECK_RESULTS,
   type RecheckResult,
 } from '../contracts';
+import { useEnforcementT } from '../enforcement/i18n';
 import { type ItemAnswer, type RecheckAnswer, useInspectionRecord, useSaveAnswers } from './api';
 
 /**
@@ -23,6 +25,10 @@ import { type ItemAnswer, type RecheckAnswer, useInspectionRecord, useSaveAnswer
 export function InspectionRunPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
+  const { t: te } = useEnforcementT();
+  const role = useSession()?.user.role;
+  // Violations found by the zone's inspection can become an enforcement case.
+  const canEnforce = role === 'inspector' || role === 'zone_admin';
   const record = useInspectionRecord(id);
   const save = useSaveAnswers(id, false);
   const complete = useSaveAnswers(id, true);
@@ -63,9 +69,20 @@ export function InspectionRunPage() {
       <PageHeader
         title={`${r.enterpriseName} · ${t(`inspections.kind.${r.kind}`)}`}
         actions={
-          <Link className="button" to="/inspections">
-            {t('inspections.back')}
-          </Link>
+          <>
+            {r.status === 'completed' && canEnforce && r.items.some((i) => i.result === 'fail') && (
+              <Link
+                className="button button--primary"
+                to={`/enforcement/new?inspection=${r.id}`}
+                data-testid="inspection-enforce"
+              >
+                {te('fromInspection')}
+              </Link>
+            )}
+            <Link className="button" to="/inspections">
+              {t('inspections.back')}
+            </Link>
+          </>
         }
       >
         {r.inspector ?? t('inspections.unassigned')} · {t(`inspections.status.${r.status}`)}

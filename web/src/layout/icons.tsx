@@ -40,6 +40,8 @@ const PATHS: Record<PageId, string> = {
   spotChecks: 'M3 3h8v8H3zM13 13h8v8h-8zM6 6h.01M8 8h.01M16 16h.01M18 18h.01M16 18h.01M18 16h.01',
   // A gavel: holding to account.
   accountability: 'M14 4l6 6M11 7l6 6M12.5 5.5l-6 6 6 6 6-6M9.5 14.5 3 21',
+  // A gavel over its block: enforcement.
+  enforcement: 'M14 4l6 6m-9-3 6 6m-8.5-3.5 5-5 3 3-5 5-3-3zM11 13l-7 7M3 21h8',
   // A gauge: the dashboard's dial.
   cockpit: 'M4 18a8 8 0 1 1 16 0M12 18l4-6M4 21h16',
 };
