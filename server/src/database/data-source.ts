@@ -91,12 +91,11 @@ import { PortalArticles1765620000000 } from './migrations/1765620000000-portal-a
 import { WORK_PLAN_ENTITIES } from '../work-plans/work-plan.entities.js';
 import { WorkPlans1765670000000 } from './migrations/1765670000000-work-plans.js';
 
-export const ENTITIES = [
-  PortalArticle,
 import { ENFORCEMENT_ENTITIES } from '../enforcement/enforcement.entities.js';
 import { Enforcement1765600000000 } from './migrations/1765600000000-enforcement.js';
 
 export const ENTITIES = [
+  PortalArticle,
   ...ENFORCEMENT_ENTITIES,
   ...TRAINING_ENTITIES,
   ...SAFETY_FUND_ENTITIES,
