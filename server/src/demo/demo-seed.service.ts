@@ -14,6 +14,7 @@ import { PlansDemoSeeder } from './plans-demo.js';
 import { ResourcesDemoSeeder } from './resources-demo.js';
 import { RisksDemoSeeder } from './risks-demo.js';
 import { SensitiveTargetsDemoSeeder } from './sensitive-targets-demo.js';
+import { SupervisionDemoSeeder } from './supervision-demo.js';
 import { ReminderScheduler } from '../reminders/reminder-scheduler.js';
 import { reminderKeyText } from '../reminders/reminder-ledger.js';
 
@@ -45,6 +46,7 @@ export class DemoSeedService {
     private readonly risksSeeder: RisksDemoSeeder,
     private readonly sensitiveTargetsSeeder: SensitiveTargetsDemoSeeder,
     private readonly installationsSeeder: InstallationsDemoSeeder,
+    private readonly supervisionSeeder: SupervisionDemoSeeder,
     private readonly reminders: ReminderScheduler,
   ) {}
 
@@ -116,6 +118,8 @@ export class DemoSeedService {
       const risks = await this.risksSeeder.seed(ids);
       const sensitiveTargets = await this.sensitiveTargetsSeeder.seed();
       const installations = await this.installationsSeeder.seed(ids);
+      // The spot check draws from the risk classes and the hazards seeded above.
+      const supervision = await this.supervisionSeeder.seed();
       // The demo records are entered back-dated: hazards long overdue, drills never held,
       // certificates and resources past their dates. A fresh start would otherwise text dozens
       // of people about them at once, with nothing in the log to say why; their reminders are
@@ -132,6 +136,9 @@ export class DemoSeedService {
           `${directory.rotationsCreated} rotations, ${resourcesCreated} resources created`,
       );
       this.logger.log(`Demo major hazard installations: ${installations} created`);
+      this.logger.log(
+        `Demo supervision: ${supervision.spotChecks} spot checks drawn, ${supervision.records} accountability records`,
+      );
       this.logger.log(
         `Demo plans: ${plans.plansCreated} plans and ${plans.policiesCreated} policies created`,
       );

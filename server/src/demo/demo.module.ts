@@ -12,7 +12,11 @@ import { ReminderSchedulerModule } from '../reminders/reminders.module.js';
 import { ResourcesModule } from '../resources/resources.module.js';
 import { RisksModule } from '../risks/risks.module.js';
 import { SensitiveTargetsModule } from '../sensitive-targets/sensitive-targets.module.js';
+import { AccountabilityModule } from '../accountability/accountability.module.js';
+import { ClockModule } from '../common/clock.js';
+import { SpotChecksModule } from '../spot-checks/spot-checks.module.js';
 import { DemoSeedService } from './demo-seed.service.js';
+import { SupervisionDemoSeeder } from './supervision-demo.js';
 import { DirectoryDemoSeeder } from './directory-demo.js';
 import { DrillsDemoSeeder } from './drills-demo.js';
 import { DutyDemoSeeder } from './duty-demo.js';
@@ -39,6 +43,9 @@ import { SensitiveTargetsDemoSeeder } from './sensitive-targets-demo.js';
     SensitiveTargetsModule,
     InstallationsModule,
     MonitoringModule,
+    SpotChecksModule,
+    AccountabilityModule,
+    ClockModule,
   ],
   providers: [
     DemoSeedService,
@@ -51,6 +58,7 @@ import { SensitiveTargetsDemoSeeder } from './sensitive-targets-demo.js';
     RisksDemoSeeder,
     SensitiveTargetsDemoSeeder,
     InstallationsDemoSeeder,
+    SupervisionDemoSeeder,
   ],
   exports: [DemoSeedService],
 })
