@@ -41,6 +41,8 @@ describe('the double random draw (双随机)', () => {
       inspectors[key] = res.body.id;
     }
     expect((await t.http.post(`/api/users/${inspectors.gone}/deactivate`).set(auth(admin))).status).toBe(200);
+    // The demo zone's own spot check is under way; this test draws from a zone without it.
+    await t.db.query(`DELETE FROM inspection_record WHERE kind = 'spot_check'`);
     const me = await t.login('inspector@muster.test');
     inspectors.demo = me.user.id;
     // A zone inspection under way at the machinery works: checked within the last 30 days.
@@ -319,7 +321,7 @@ describe('the double random draw (双随机)', () => {
   it('publishes the result once, on the public pages with names and no phone numbers', async () => {
     const sections = t.get(PortalSections);
     const section = sections.get('spot-checks')!;
-    expect(await section.list(10)).toEqual([]);
+    expect((await section.list(10)).map((i) => i.id)).not.toContain(taskId);
     expect(await section.get(taskId)).toBeNull();
 
     const res = await t.http.post(`/api/spot-checks/${taskId}/publish`).set(auth(admin));
@@ -328,7 +330,7 @@ describe('the double random draw (双随机)', () => {
     expect((await t.http.post(`/api/spot-checks/${taskId}/publish`).set(auth(admin))).status).toBe(409);
 
     const items = await section.list(10);
-    expect(items.map((i) => i.id)).toEqual([taskId]);
+    expect(items[0]!.id).toBe(taskId);
     const item = (await section.get(taskId))!;
     const d = drawOf(first);
     for (const p of d.pairs) {

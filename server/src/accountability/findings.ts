@@ -7,7 +7,13 @@ import { EnterpriseService } from '../enterprises/enterprise.service.js';
 import { HazardService } from '../hazards/hazard.service.js';
 import { IncidentService } from '../incidents/incident.service.js';
 import { zoneDate } from '../zone/zone-time.js';
+import type { HazardListQueryDto } from '../hazards/hazard.dto.js';
+import type { IncidentListQueryDto } from '../incidents/incident.dto.js';
 import { EnforcementCaseFinder } from './accountability.repository.js';
+
+/** The latest real incidents and the overdue major hazards, as many as a chooser lists. */
+const INCIDENTS: IncidentListQueryDto = { page: 1, pageSize: 200, isDrill: false };
+const OVERDUE_MAJOR: HazardListQueryDto = { level: 'major', overdue: true, page: 1, pageSize: 200 };
 
 const BAND_ZH = { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' } as const;
 
@@ -42,7 +48,7 @@ export class Findings {
   async list(kind: FindingKind): Promise<FindingSummary[]> {
     switch (kind) {
       case 'incident': {
-        const { items } = await this.incidents.list({ page: 1, pageSize: 200, isDrill: false } as never);
+        const { items } = await this.incidents.list(INCIDENTS);
         return items.map((i) => ({
           kind,
           id: i.id,
@@ -53,12 +59,7 @@ export class Findings {
         }));
       }
       case 'hazard': {
-        const { items } = await this.hazards.list({
-          level: 'major',
-          overdue: true,
-          page: 1,
-          pageSize: 200,
-        } as never);
+        const { items } = await this.hazards.list(OVERDUE_MAJOR);
         return items.map((h) => this.hazard(h));
       }
       case 'assessment': {

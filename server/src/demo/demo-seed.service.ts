@@ -19,6 +19,7 @@ import { RisksDemoSeeder } from './risks-demo.js';
 import { SafetyFundsDemoSeeder } from './safety-funds-demo.js';
 import { SensitiveTargetsDemoSeeder } from './sensitive-targets-demo.js';
 import { WorkPlansDemoSeeder } from './work-plans-demo.js';
+import { SupervisionDemoSeeder } from './supervision-demo.js';
 import { ReminderScheduler } from '../reminders/reminder-scheduler.js';
 import { reminderKeyText } from '../reminders/reminder-ledger.js';
 
@@ -55,6 +56,7 @@ export class DemoSeedService {
     private readonly portalSeeder: PortalDemoSeeder,
     private readonly workPlansSeeder: WorkPlansDemoSeeder,
     private readonly enforcementSeeder: EnforcementDemoSeeder,
+    private readonly supervisionSeeder: SupervisionDemoSeeder,
     private readonly reminders: ReminderScheduler,
   ) {}
 
@@ -133,6 +135,8 @@ export class DemoSeedService {
       // The implementation plans name the directory's people as responsible for their tasks.
       const workPlans = await this.workPlansSeeder.seed();
       const enforcementCases = await this.enforcementSeeder.seed(ids);
+      // The spot check draws from the risk classes and the hazards seeded above.
+      const supervision = await this.supervisionSeeder.seed();
       // The demo records are entered back-dated: hazards long overdue, drills never held,
       // certificates and resources past their dates. A fresh start would otherwise text dozens
       // of people about them at once, with nothing in the log to say why; their reminders are
@@ -150,6 +154,9 @@ export class DemoSeedService {
       );
       this.logger.log(`Demo major hazard installations: ${installations} created`);
       this.logger.log(`Demo safety culture: ${cultureActivities} publicity activities created`);
+      this.logger.log(
+        `Demo supervision: ${supervision.spotChecks} spot checks drawn, ${supervision.records} accountability records`,
+      );
       this.logger.log(
         `Demo plans: ${plans.plansCreated} plans and ${plans.policiesCreated} policies created`,
       );

@@ -19,7 +19,11 @@ import { CultureModule } from '../culture/culture.module.js';
 import { FileModule } from '../files/file.module.js';
 import { CultureDemoSeeder } from './culture-demo.js';
 import { WorkPlansModule } from '../work-plans/work-plans.module.js';
+import { AccountabilityModule } from '../accountability/accountability.module.js';
+import { ClockModule } from '../common/clock.js';
+import { SpotChecksModule } from '../spot-checks/spot-checks.module.js';
 import { DemoSeedService } from './demo-seed.service.js';
+import { SupervisionDemoSeeder } from './supervision-demo.js';
 import { DirectoryDemoSeeder } from './directory-demo.js';
 import { DrillsDemoSeeder } from './drills-demo.js';
 import { DutyDemoSeeder } from './duty-demo.js';
@@ -56,6 +60,9 @@ import { WorkPlansDemoSeeder } from './work-plans-demo.js';
     FileModule,
     PortalArticlesModule,
     WorkPlansModule,
+    SpotChecksModule,
+    AccountabilityModule,
+    ClockModule,
   ],
   providers: [
     DemoSeedService,
@@ -73,6 +80,7 @@ import { WorkPlansDemoSeeder } from './work-plans-demo.js';
     PortalDemoSeeder,
     WorkPlansDemoSeeder,
     EnforcementDemoSeeder,
+    SupervisionDemoSeeder,
   ],
   exports: [DemoSeedService],
 })

@@ -478,9 +478,11 @@ function Steps({ record }: { record: AccountabilityRecordView }) {
               />
             </div>
           </div>
-          <button type="submit" className="button button--primary" disabled={step.isPending}>
-            {t('steps.decide')}
-          </button>
+          <div className="form__actions">
+            <button type="submit" className="button button--primary" disabled={step.isPending}>
+              {t('steps.decide')}
+            </button>
+          </div>
         </form>
       )}
       {actions.includes('carry_out') && (
@@ -512,9 +514,11 @@ function Steps({ record }: { record: AccountabilityRecordView }) {
               required
             />
           </div>
-          <button type="submit" className="button button--primary" disabled={step.isPending}>
-            {t('steps.carryOut')}
-          </button>
+          <div className="form__actions">
+            <button type="submit" className="button button--primary" disabled={step.isPending}>
+              {t('steps.carryOut')}
+            </button>
+          </div>
         </form>
       )}
       {actions.includes('withdraw') && (
@@ -537,9 +541,11 @@ function Steps({ record }: { record: AccountabilityRecordView }) {
                 required
               />
             </div>
-            <button type="submit" className="button" disabled={step.isPending}>
-              {t('steps.withdraw')}
-            </button>
+            <div className="form__actions">
+              <button type="submit" className="button" disabled={step.isPending}>
+                {t('steps.withdraw')}
+              </button>
+            </div>
           </form>
         </details>
       )}
