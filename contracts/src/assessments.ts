@@ -69,7 +69,7 @@ export const METRIC_SUBJECTS: Record<AssessmentMetric, readonly AssessmentSubjec
   manual: ['enterprise', 'department'],
 };
 
-/** Each measure's name, for documents and messages made on the server. */
+/** Each measure's name, wherever it is shown: a new metric is named here once. */
 export const ASSESSMENT_METRIC_TEXT: Record<AssessmentMetric, [zh: string, en: string]> = {
   major_hazard_rectification: ['重大隐患整改率', 'Major hazards rectified'],
   on_time_rectification: ['隐患按期整改率', 'Hazards rectified on time'],
@@ -84,7 +84,7 @@ export const ASSESSMENT_METRIC_TEXT: Record<AssessmentMetric, [zh: string, en: s
   supervised_inspections: ['监管企业检查完成率', 'Inspections done at supervised enterprises'],
   supervised_major_hazards: ['监管企业重大隐患整改率', 'Major hazards rectified at supervised enterprises'],
   supervised_overdue_hazards: ['监管企业逾期未整改隐患', 'Overdue hazards at supervised enterprises'],
-  manual: ['检查人员评分', 'Scored by an inspector'],
+  manual: ['检查人员评分', "Inspector's score"],
 };
 
 /**

@@ -123,6 +123,76 @@ describe('the zone departments’ assessment in the console', () => {
     ui.expectCleanRun();
   });
 
+  it('words the training, certificate and safety-funds evidence on an enterprise’s sheet', async () => {
+    const admin = { Authorization: `Bearer ${await t.token('zone_admin')}` };
+    const pillars = (
+      await t.http
+        .post('/api/assessments/schemes')
+        .set(admin)
+        .send({
+          year: scheme.year,
+          title: `${scheme.year}年度企业安全生产监督考核方案`,
+          objectionDays: 15,
+          indicators: [
+            {
+              group: '安全培训',
+              name: '培训学时达标',
+              metric: 'training_coverage',
+              rule: 'proportional',
+              weight: 20,
+              evidence: 'records',
+            },
+            {
+              group: '安全培训',
+              name: '特种作业人员持证上岗',
+              metric: 'operation_certificates',
+              rule: 'deduct',
+              weight: 20,
+              param: 5,
+              evidence: 'records',
+            },
+            {
+              group: '安全投入',
+              name: '安全生产费用足额提取',
+              metric: 'safety_funds',
+              rule: 'target',
+              weight: 30,
+              param: 1,
+              evidence: 'records',
+            },
+            {
+              group: '现场检查',
+              name: '现场检查评分',
+              metric: 'manual',
+              rule: 'manual',
+              weight: 30,
+              evidence: 'files',
+            },
+          ],
+        })
+        .expect(201)
+    ).body as SchemeView;
+    const ranking = (
+      await t.http.post(`/api/assessments/schemes/${pillars.id}/compute`).set(admin).expect(201)
+    ).body as AnySheetSummary[];
+    const short = ranking.find((s) => s.enterpriseName === '安徽杜集新材料科技有限公司')!;
+    const page = await ui.openPage('admin', { viewport: { width: 1440, height: 900 } });
+    await ui.signIn(page, 'admin@muster.test');
+    await page.goto(`${t.baseUrl}/assessments/sheets/${short.id}`);
+    // The demo's new-materials company set aside 2,400,000 of the 2,915,000 its revenue requires.
+    await page
+      .getByTestId('score-safety_funds')
+      .getByText('已提取 2,400,000.00 元，应提取 2,915,000.00 元')
+      .waitFor();
+    await page.getByTestId('score-training_coverage').waitFor();
+    await page.getByTestId('score-operation_certificates').waitFor();
+    await screenshot(page, 'assessment-pillars-sheet-zh', true);
+    await page.getByTestId('language-switcher').selectOption('en');
+    await page.getByText('Safety funds set aside as required').waitFor();
+    await screenshot(page, 'assessment-pillars-sheet-en', true);
+    ui.expectCleanRun();
+  });
+
   it('does not offer an enterprise officer the departments’ scheme', async () => {
     const page = await ui.openPage('officer', { viewport: { width: 1280, height: 800 } });
     await ui.signIn(page, 'officer1@muster.test');

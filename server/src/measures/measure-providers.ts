@@ -16,7 +16,7 @@ export type Measures = Partial<Record<ComputedMetric, Measure>>;
 export interface MeasureQuery {
   /** The zone-local calendar year assessed. */
   year: number;
-  /** Enterprises' ids, or for departments the subjects below. */
+  /** Enterprises' ids, or the zone departments' names. */
   subjects: string[];
   /** Departments only: the industries each supervises, by the department's name. */
   industries?: Map<string, string[]>;

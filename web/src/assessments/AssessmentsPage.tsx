@@ -18,7 +18,7 @@ import {
   publishScheme,
 } from './api';
 import './assessments.css';
-import { useAssessmentsT } from './i18n';
+import { useAssessmentsT, useMetricLabel } from './i18n';
 import { SchemeEditor } from './SchemeEditor';
 
 /**
@@ -93,6 +93,7 @@ export function AssessmentsPage() {
 
 function SchemeSection({ scheme, zone, isAdmin }: { scheme: SchemeView; zone: boolean; isAdmin: boolean }) {
   const { t } = useAssessmentsT();
+  const metricLabel = useMetricLabel();
   const zoneTime = useZoneTime();
   const session = useSession();
   const queryClient = useQueryClient();
@@ -143,7 +144,7 @@ function SchemeSection({ scheme, zone, isAdmin }: { scheme: SchemeView; zone: bo
                       {i.name}
                       {i.veto && <div className="cell-sub">{t('indicator.veto')}</div>}
                     </td>
-                    <td>{t(`metric.${i.metric}`)}</td>
+                    <td>{metricLabel(i.metric)}</td>
                     <td>
                       {t(`rule.${i.rule}`)}
                       {i.param !== null && ` · ${i.param}`}

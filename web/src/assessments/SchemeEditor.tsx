@@ -11,7 +11,7 @@ import {
   type SchemeView,
 } from '../contracts';
 import { assessmentKeys, createScheme } from './api';
-import { useAssessmentsT } from './i18n';
+import { useAssessmentsT, useMetricLabel } from './i18n';
 import { TEMPLATES } from './template';
 
 /**
@@ -26,6 +26,7 @@ export function SchemeEditor({
   onDone: (scheme: SchemeView | null) => void;
 }) {
   const { t } = useAssessmentsT();
+  const metricLabel = useMetricLabel();
   const queryClient = useQueryClient();
   const [schemeYear, setSchemeYear] = useState(year);
   const [subject, setSubject] = useState<AssessmentSubject>('enterprise');
@@ -169,7 +170,7 @@ export function SchemeEditor({
                   >
                     {metrics.map((m) => (
                       <option key={m} value={m}>
-                        {t(`metric.${m}`)}
+                        {metricLabel(m)}
                       </option>
                     ))}
                   </select>

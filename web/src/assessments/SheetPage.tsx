@@ -10,7 +10,7 @@ import { uploadFile } from '../hazards/api';
 import { useZoneTime } from '../incidents/ui';
 import { assessmentKeys, fetchSheet, fileObjection, replyObjection, scoreManual } from './api';
 import './assessments.css';
-import { useAssessmentsT } from './i18n';
+import { useAssessmentsT, useMetricLabel } from './i18n';
 
 /**
  * One enterprise's or zone department's sheet: each indicator's points with the evidence behind
@@ -93,6 +93,7 @@ function Duties({ duties }: { duties: string[] }) {
 
 function Scores({ sheet }: { sheet: AnySheetView }) {
   const { t } = useAssessmentsT();
+  const metricLabel = useMetricLabel();
   const session = useSession();
   const canScore = !sheet.published && ['inspector', 'zone_admin'].includes(session?.user.role ?? '');
   const byIndicator = new Map(sheet.scores.map((s) => [s.indicatorId, s]));
@@ -120,7 +121,7 @@ function Scores({ sheet }: { sheet: AnySheetView }) {
                   <td>{i.group}</td>
                   <td>
                     {i.name}
-                    <div className="cell-sub">{t(`metric.${i.metric}`)}</div>
+                    <div className="cell-sub">{metricLabel(i.metric)}</div>
                   </td>
                   <td>{i.weight}</td>
                   <td className="assessment-points">{score.points ?? t('sheet.notScored')}</td>
@@ -259,6 +260,16 @@ function Evidence({ indicator, score }: { indicator: IndicatorView; score: Score
         </>
       );
   }
+  // A measure this console does not word yet: its figures as they are.
+  return (
+    <>
+      {e.denominator
+        ? t('evidence.rate', { numerator: e.numerator, denominator: e.denominator })
+        : e.count !== undefined
+          ? t('evidence.count', { count: e.count })
+          : (e.value ?? t('evidence.none'))}
+    </>
+  );
 }
 
 const money = (yuan: number) =>
