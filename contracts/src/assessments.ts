@@ -21,7 +21,9 @@ import type { Severity } from './incidents.js';
  *   owing hours (count: not met);
  * - `operation_certificates`: special operation certificates in order / held (count: lapsed or
  *   review overdue);
- * - `safety_funds`: safety funds set aside / required (capped at 1; unreported: 0).
+ * - `safety_funds`: safety funds set aside / required (capped at 1; unreported: 0);
+ * - `work_plan`: the implementation plan and its quarterly progress reports handed in on time /
+ *   owed by now (count: late or missing).
  * A zone department's (subject `department`), over the enterprises it supervises by industry:
  * - `supervised_inspections`: the zone's scheduled inspections there done / due (count: missed);
  * - `supervised_major_hazards`: major hazards there closed / found;
@@ -39,6 +41,7 @@ export const ASSESSMENT_METRICS = [
   'training_coverage',
   'operation_certificates',
   'safety_funds',
+  'work_plan',
   'supervised_inspections',
   'supervised_major_hazards',
   'supervised_overdue_hazards',
@@ -63,6 +66,7 @@ export const METRIC_SUBJECTS: Record<AssessmentMetric, readonly AssessmentSubjec
   training_coverage: ['enterprise'],
   operation_certificates: ['enterprise'],
   safety_funds: ['enterprise'],
+  work_plan: ['enterprise'],
   supervised_inspections: ['department'],
   supervised_major_hazards: ['department'],
   supervised_overdue_hazards: ['department'],
@@ -81,6 +85,7 @@ export const ASSESSMENT_METRIC_TEXT: Record<AssessmentMetric, [zh: string, en: s
   training_coverage: ['安全培训学时达标率', 'Training hours met'],
   operation_certificates: ['特种作业操作证有效', 'Special operation certificates in order'],
   safety_funds: ['安全生产费用足额提取', 'Safety funds set aside as required'],
+  work_plan: ['实施方案及季度进展按时报送', 'Implementation plan and quarterly progress on time'],
   supervised_inspections: ['监管企业检查完成率', 'Inspections done at supervised enterprises'],
   supervised_major_hazards: ['监管企业重大隐患整改率', 'Major hazards rectified at supervised enterprises'],
   supervised_overdue_hazards: ['监管企业逾期未整改隐患', 'Overdue hazards at supervised enterprises'],
@@ -125,6 +130,7 @@ export const METRIC_RULES: Record<AssessmentMetric, readonly ScoringRule[]> = {
   training_coverage: ['proportional', 'target', 'deduct'],
   operation_certificates: ['target', 'proportional', 'deduct'],
   safety_funds: ['target', 'proportional'],
+  work_plan: ['proportional', 'target', 'deduct'],
   supervised_inspections: ['proportional', 'target', 'deduct'],
   supervised_major_hazards: ['target', 'proportional'],
   supervised_overdue_hazards: ['deduct'],

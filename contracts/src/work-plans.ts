@@ -193,6 +193,8 @@ export interface WorkPlanEnterpriseStatus {
   enterpriseId: string;
   year: number;
   submitted: boolean;
+  /** The plan is owed by now: the year's template is published, and it was submitted or its deadline passed. */
+  planDue: boolean;
   /** First submitted by the template's deadline. */
   submittedOnTime: boolean;
   approved: boolean;

@@ -531,6 +531,7 @@ export class WorkPlanService {
             enterpriseId,
             year,
             submitted,
+            planDue: template?.status === 'published' && (submitted || today > template.submissionDeadline),
             submittedOnTime:
               submitted && !submittedLate(p!.firstSubmittedAt, template?.submissionDeadline, tz),
             approved: p?.status === 'approved',

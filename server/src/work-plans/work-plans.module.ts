@@ -2,10 +2,12 @@ import { Module } from '@nestjs/common';
 import { DirectoryModule } from '../directory/directory.module.js';
 import { EnterpriseModule } from '../enterprises/enterprise.module.js';
 import { FileModule } from '../files/file.module.js';
+import { MeasuresModule } from '../measures/measures.module.js';
 import { UserFinder } from '../identity/user-finder.js';
 import { NotificationModule } from '../notifications/notification.module.js';
 import { RemindersModule } from '../reminders/reminders.module.js';
 import { WorkPlanExportService } from './work-plan-export.service.js';
+import { WorkPlanMeasures } from './work-plan-measures.js';
 import { WorkPlanReminders } from './work-plan-reminders.js';
 import {
   WorkPlanReportRepository,
@@ -18,10 +20,17 @@ import { WorkPlanService } from './work-plan.service.js';
 /**
  * Enterprises' implementation plans of the zone's work plan: the yearly template, each plan and
  * its review, the quarterly progress reports. Their deadlines are a source of the reminder
- * scheduler; `WorkPlanService.statusByEnterprise` is what the assessment reads.
+ * scheduler; the assessment scores them through `WorkPlanMeasures`.
  */
 @Module({
-  imports: [DirectoryModule, EnterpriseModule, FileModule, NotificationModule, RemindersModule],
+  imports: [
+    DirectoryModule,
+    EnterpriseModule,
+    FileModule,
+    MeasuresModule,
+    NotificationModule,
+    RemindersModule,
+  ],
   providers: [
     WorkPlanTemplateRepository,
     WorkPlanRepository,
@@ -30,6 +39,7 @@ import { WorkPlanService } from './work-plan.service.js';
     WorkPlanService,
     WorkPlanExportService,
     WorkPlanReminders,
+    WorkPlanMeasures,
     UserFinder,
   ],
   exports: [WorkPlanService, WorkPlanExportService],

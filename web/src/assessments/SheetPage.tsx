@@ -232,6 +232,28 @@ function Evidence({ indicator, score }: { indicator: IndicatorView; score: Score
             : t('evidence.funds', { setAside: money(e.numerator ?? 0), required: money(e.denominator) })}
         </>
       );
+    case 'work_plan':
+      return (
+        <>
+          {e.denominator
+            ? t('evidence.workPlan', { numerator: e.numerator, denominator: e.denominator })
+            : t('evidence.workPlanNone')}
+          {(e.items ?? []).length > 0 && (
+            <div className="cell-sub">
+              {e
+                .items!.map((item) => {
+                  const [what, state, count] = item.split(':');
+                  return what === 'plan'
+                    ? t(state === 'late' ? 'evidence.workPlanLate' : 'evidence.workPlanMissing')
+                    : t(state === 'late' ? 'evidence.quartersLate' : 'evidence.quartersMissing', {
+                        count: Number(count),
+                      });
+                })
+                .join('、')}
+            </div>
+          )}
+        </>
+      );
     case 'drill_duties':
       return (
         <>
