@@ -417,6 +417,21 @@ export const NOTIFICATION_TEXT = {
     urgent: true,
     enums: { level: 'alarmLevel' },
   },
+  'organisation.decision_due': {
+    title: ['督办事项即将到期：{item}', 'Supervised decision due soon: {item}'],
+    body: [
+      '{meeting} 交办 · 责任：{responsible}\n应于 {deadline} 前办结（还有 {days} 天）',
+      'Assigned at {meeting} · responsible: {responsible}\nDue by {deadline} ({days} days left)',
+    ],
+  },
+  'organisation.decision_overdue': {
+    title: ['督办事项逾期未办结：{item}', 'Supervised decision overdue: {item}'],
+    body: [
+      '{meeting} 交办 · 责任：{responsible}\n应于 {deadline} 前办结',
+      'Assigned at {meeting} · responsible: {responsible}\nWas due {deadline}',
+    ],
+    urgent: true,
+  },
   'inspection.due': {
     title: ['排查任务：{plan}', 'Inspection due: {plan}'],
     body: ['{who}\n应于 {period} 完成', '{who}\nTo be done {period}'],

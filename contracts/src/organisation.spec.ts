@@ -26,17 +26,20 @@ describe('safety organisation required by the Work Safety Law Art. 24 and Art. 2
     'dangerous_goods_trade',
   ];
 
-  it.each(HIGH_RISK)('%s: an office or full-time managers at any size, part-time ones do not do', (industry) => {
-    for (const headcount of [5, 100, 101, null]) {
-      const partOnly = safetyOrgStatus({ industry, headcount, hasOffice: false, managers: [partTime] });
-      expect(partOnly.requirement?.organisation).toBe('office_or_full_time');
-      expect(partOnly.problems).toContain('office_or_full_time_missing');
-      const office = safetyOrgStatus({ industry, headcount, hasOffice: true, managers: [partTime] });
-      expect(office.problems).not.toContain('office_or_full_time_missing');
-      const full = safetyOrgStatus({ industry, headcount, hasOffice: false, managers: [fullTime] });
-      expect(full.problems).not.toContain('office_or_full_time_missing');
-    }
-  });
+  it.each(HIGH_RISK)(
+    '%s: an office or full-time managers at any size, part-time ones do not do',
+    (industry) => {
+      for (const headcount of [5, 100, 101, null]) {
+        const partOnly = safetyOrgStatus({ industry, headcount, hasOffice: false, managers: [partTime] });
+        expect(partOnly.requirement?.organisation).toBe('office_or_full_time');
+        expect(partOnly.problems).toContain('office_or_full_time_missing');
+        const office = safetyOrgStatus({ industry, headcount, hasOffice: true, managers: [partTime] });
+        expect(office.problems).not.toContain('office_or_full_time_missing');
+        const full = safetyOrgStatus({ industry, headcount, hasOffice: false, managers: [fullTime] });
+        expect(full.problems).not.toContain('office_or_full_time_missing');
+      }
+    },
+  );
 
   it('other units: up to 100 employees any safety manager does, from 101 an office or a full-time one', () => {
     const at = (headcount: number, hasOffice: boolean, managers: SafetyOrgManagerInput[]) =>
@@ -49,18 +52,23 @@ describe('safety organisation required by the Work Safety Law Art. 24 and Art. 2
     expect(at(101, true, [])).toMatchObject({ met: true, problems: [] });
     expect(at(1, false, [fullTime])).toMatchObject({ met: true });
     // No engineers are required of them (Art. 27 only encourages it).
-    expect(at(5000, true, []).requirement).toMatchObject({ engineers: 0, basis: ['《安全生产法》第二十四条'] });
+    expect(at(5000, true, []).requirement).toMatchObject({
+      engineers: 0,
+      basis: ['《安全生产法》第二十四条'],
+    });
   });
 
   it('asks the headcount of an ordinary unit, and the industry of everyone, before judging', () => {
-    expect(safetyOrgStatus({ industry: 'other', headcount: null, hasOffice: true, managers: [] })).toMatchObject({
+    expect(
+      safetyOrgStatus({ industry: 'other', headcount: null, hasOffice: true, managers: [] }),
+    ).toMatchObject({
       met: false,
       problems: ['headcount_unknown'],
       requirement: null,
     });
-    expect(safetyOrgStatus({ industry: null, headcount: 50, hasOffice: true, managers: [] }).problems).toEqual([
-      'industry_unknown',
-    ]);
+    expect(
+      safetyOrgStatus({ industry: null, headcount: 50, hasOffice: true, managers: [] }).problems,
+    ).toEqual(['industry_unknown']);
   });
 
   it.each([
@@ -110,8 +118,12 @@ describe('safety organisation required by the Work Safety Law Art. 24 and Art. 2
       ...Array.from({ length: n - engineers }, () => fullTime),
     ];
     const required = (n: number) =>
-      safetyOrgStatus({ industry: 'dangerous_goods', headcount: 500, hasOffice: true, managers: managers(n, 0) })
-        .requirement?.engineers;
+      safetyOrgStatus({
+        industry: 'dangerous_goods',
+        headcount: 500,
+        hasOffice: true,
+        managers: managers(n, 0),
+      }).requirement?.engineers;
     expect([1, 6, 7, 13, 14, 20, 21].map(required)).toEqual([1, 1, 2, 2, 3, 3, 4]);
     const seven = safetyOrgStatus({
       industry: 'dangerous_goods',
@@ -121,8 +133,12 @@ describe('safety organisation required by the Work Safety Law Art. 24 and Art. 2
     });
     expect(seven).toMatchObject({ met: false, problems: ['engineers_too_few'], qualifyingEngineers: 1 });
     expect(
-      safetyOrgStatus({ industry: 'dangerous_goods', headcount: 500, hasOffice: true, managers: managers(7, 2) })
-        .met,
+      safetyOrgStatus({
+        industry: 'dangerous_goods',
+        headcount: 500,
+        hasOffice: true,
+        managers: managers(7, 2),
+      }).met,
     ).toBe(true);
   });
 

@@ -41,6 +41,7 @@ import { resolveWebDist } from './web-dist.js';
 import { ZoneHttpModule } from './zone/zone.http.module.js';
 import { TrainingHttpModule } from './training/training.http.module.js';
 import { SafetyFundsHttpModule } from './safety-funds/safety-funds.http.module.js';
+import { OrganisationHttpModule } from './organisation/organisation.http.module.js';
 
 function webConsole(): DynamicModule[] {
   const rootPath = resolveWebDist(loadConfig().WEB_DIST);
@@ -106,6 +107,7 @@ export class AppModule implements NestModule {
         WarningsHttpModule,
         TrainingHttpModule,
         SafetyFundsHttpModule,
+        OrganisationHttpModule,
         AssessmentsHttpModule,
         CockpitHttpModule,
         ...webConsole(),

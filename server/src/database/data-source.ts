@@ -80,10 +80,13 @@ import { DutyAlert, DutyPolicy } from '../duty/duty.entities.js';
 import { TRAINING_ENTITIES } from '../training/training.entities.js';
 import { SAFETY_FUND_ENTITIES } from '../safety-funds/safety-fund.entities.js';
 import { TrainingAndSafetyFunds1765550000000 } from './migrations/1765550000000-training-and-safety-funds.js';
+import { ORGANISATION_ENTITIES } from '../organisation/organisation.entities.js';
+import { Organisation1765650000000 } from './migrations/1765650000000-organisation.js';
 
 export const ENTITIES = [
   ...TRAINING_ENTITIES,
   ...SAFETY_FUND_ENTITIES,
+  ...ORGANISATION_ENTITIES,
   ...DRILL_ENTITIES,
   ...RISK_ENTITIES,
   ...ROLL_CALL_ENTITIES,
@@ -171,6 +174,7 @@ export const MIGRATIONS = [
   Gb18218TableCodes1765520000000,
   TrainingAndSafetyFunds1765550000000,
   Assessments1765540000000,
+  Organisation1765650000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
