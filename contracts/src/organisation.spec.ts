@@ -78,7 +78,7 @@ describe('safety organisation required by the Work Safety Law Art. 24 and Art. 2
     ['metal_smelting', 'metal_smelting'],
   ] as const)('%s needs a registered %s engineer, intermediate or above', (industry, specialty) => {
     const none = safetyOrgStatus({ industry, headcount: 40, hasOffice: true, managers: [fullTime] });
-    expect(none.problems).toEqual(['engineers_too_few']);
+    expect(none.problems).toEqual(['engineers_short']);
     expect(none.requirement?.engineers).toBe(1);
     const junior = safetyOrgStatus({
       industry,
@@ -86,7 +86,7 @@ describe('safety organisation required by the Work Safety Law Art. 24 and Art. 2
       hasOffice: true,
       managers: [{ kind: 'full_time', engineer: { specialty, level: 'junior' } }],
     });
-    expect(junior.problems).toEqual(['engineers_too_few']);
+    expect(junior.problems).toEqual(['engineers_short']);
     const ok = safetyOrgStatus({
       industry,
       headcount: 40,
@@ -100,7 +100,7 @@ describe('safety organisation required by the Work Safety Law Art. 24 and Art. 2
       hasOffice: true,
       managers: [{ kind: 'full_time', engineer: { specialty: 'construction', level: 'senior' } }],
     });
-    expect(wrongField.problems).toEqual(['engineers_too_few']);
+    expect(wrongField.problems).toEqual(['engineers_short']);
   });
 
   it('no engineers are required of construction, transport or dangerous goods traders', () => {
@@ -131,7 +131,7 @@ describe('safety organisation required by the Work Safety Law Art. 24 and Art. 2
       hasOffice: true,
       managers: managers(7, 1),
     });
-    expect(seven).toMatchObject({ met: false, problems: ['engineers_too_few'], qualifyingEngineers: 1 });
+    expect(seven).toMatchObject({ met: false, problems: ['engineers_short'], qualifyingEngineers: 1 });
     expect(
       safetyOrgStatus({
         industry: 'dangerous_goods',

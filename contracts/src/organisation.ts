@@ -265,7 +265,7 @@ export const SAFETY_ORG_PROBLEMS = [
   'headcount_unknown',
   'office_or_full_time_missing',
   'manager_missing',
-  'engineers_too_few',
+  'engineers_short',
 ] as const;
 export type SafetyOrgProblem = (typeof SAFETY_ORG_PROBLEMS)[number];
 
@@ -332,7 +332,7 @@ export function safetyOrgStatus(input: SafetyOrgInput): SafetyOrgStatus {
     if (requirement.organisation === 'managers' && input.managers.length === 0) {
       problems.push('manager_missing');
     }
-    if (qualifyingEngineers < requirement.engineers) problems.push('engineers_too_few');
+    if (qualifyingEngineers < requirement.engineers) problems.push('engineers_short');
   }
   return { met: problems.length === 0, problems, requirement, fullTime, partTime, qualifyingEngineers };
 }

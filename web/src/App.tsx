@@ -56,6 +56,14 @@ import { ResponderHomePage } from './pages/ResponderHomePage';
 import { ResponderPage } from './responder/ResponderPage';
 import { SafetyFundLedgerPage, SafetyFundsPage } from './safety-funds/SafetyFundsPages';
 import {
+  DecisionBoardPage,
+  DecisionPage,
+  LeadingGroupPage,
+  MeetingPage,
+  MeetingsPage,
+} from './organisation/LeadingGroupPages';
+import { SafetyOrgPage, SafetyOrgsPage } from './organisation/SafetyOrgPages';
+import {
   TrainingCertificatesPage,
   TrainingPeoplePage,
   TrainingPersonPage,
@@ -532,6 +540,62 @@ const router = createBrowserRouter([
         element: (
           <RequirePage page="safetyFunds">
             <SafetyFundLedgerPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'leading-group',
+        element: (
+          <RequirePage page="leadingGroup">
+            <LeadingGroupPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'leading-group/meetings',
+        element: (
+          <RequirePage page="leadingGroup">
+            <MeetingsPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'leading-group/meetings/:id',
+        element: (
+          <RequirePage page="leadingGroup">
+            <MeetingPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'leading-group/decisions',
+        element: (
+          <RequirePage page="leadingGroup">
+            <DecisionBoardPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'leading-group/decisions/:id',
+        element: (
+          <RequirePage page="leadingGroup">
+            <DecisionPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'safety-orgs',
+        element: (
+          <RequirePage page="safetyOrgs">
+            <SafetyOrgsPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'safety-orgs/:id',
+        element: (
+          <RequirePage page="safetyOrgs">
+            <SafetyOrgPage />
           </RequirePage>
         ),
       },

@@ -10,6 +10,7 @@ import { DrillsDemoSeeder } from './drills-demo.js';
 import { DutyDemoSeeder } from './duty-demo.js';
 import { HazardsDemoSeeder } from './hazards-demo.js';
 import { InstallationsDemoSeeder } from './installations-demo.js';
+import { OrganisationDemoSeeder } from './organisation-demo.js';
 import { PlansDemoSeeder } from './plans-demo.js';
 import { ResourcesDemoSeeder } from './resources-demo.js';
 import { RisksDemoSeeder } from './risks-demo.js';
@@ -45,6 +46,7 @@ export class DemoSeedService {
     private readonly risksSeeder: RisksDemoSeeder,
     private readonly sensitiveTargetsSeeder: SensitiveTargetsDemoSeeder,
     private readonly installationsSeeder: InstallationsDemoSeeder,
+    private readonly organisationSeeder: OrganisationDemoSeeder,
     private readonly reminders: ReminderScheduler,
   ) {}
 
@@ -116,6 +118,8 @@ export class DemoSeedService {
       const risks = await this.risksSeeder.seed(ids);
       const sensitiveTargets = await this.sensitiveTargetsSeeder.seed();
       const installations = await this.installationsSeeder.seed(ids);
+      // The leading group names the directory's people of the zone; the safety offices, each enterprise's.
+      const organisation = await this.organisationSeeder.seed(ids);
       // The demo records are entered back-dated: hazards long overdue, drills never held,
       // certificates and resources past their dates. A fresh start would otherwise text dozens
       // of people about them at once, with nothing in the log to say why; their reminders are
@@ -142,6 +146,10 @@ export class DemoSeedService {
       this.logger.log(`Demo drills: ${drills.scenariosCreated} scenarios created`);
       this.logger.log(`Demo risk register: ${risks.pointsCreated} risk points created`);
       if (dutyPolicy) this.logger.log('Demo duty alerting policy created');
+      this.logger.log(
+        `Demo organisation: ${organisation.members} leading group members, ${organisation.meetings} meetings, ` +
+          `${organisation.orgs} enterprise safety organisations created`,
+      );
       if (sensitiveTargets) this.logger.log(`Demo sensitive targets: ${sensitiveTargets} created`);
       return result;
     });

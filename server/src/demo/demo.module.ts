@@ -7,6 +7,7 @@ import { HazardCoreModule, HazardModule } from '../hazards/hazard.module.js';
 import { InspectionModule } from '../inspections/inspection.module.js';
 import { InstallationsModule } from '../installations/installations.module.js';
 import { MonitoringModule } from '../monitoring/monitoring.module.js';
+import { OrganisationModule } from '../organisation/organisation.module.js';
 import { PlansModule } from '../plans/plans.module.js';
 import { ReminderSchedulerModule } from '../reminders/reminders.module.js';
 import { ResourcesModule } from '../resources/resources.module.js';
@@ -18,6 +19,7 @@ import { DrillsDemoSeeder } from './drills-demo.js';
 import { DutyDemoSeeder } from './duty-demo.js';
 import { HazardsDemoSeeder } from './hazards-demo.js';
 import { InstallationsDemoSeeder } from './installations-demo.js';
+import { OrganisationDemoSeeder } from './organisation-demo.js';
 import { PlansDemoSeeder } from './plans-demo.js';
 import { ResourcesDemoSeeder } from './resources-demo.js';
 import { RisksDemoSeeder } from './risks-demo.js';
@@ -39,6 +41,7 @@ import { SensitiveTargetsDemoSeeder } from './sensitive-targets-demo.js';
     SensitiveTargetsModule,
     InstallationsModule,
     MonitoringModule,
+    OrganisationModule,
   ],
   providers: [
     DemoSeedService,
@@ -51,6 +54,7 @@ import { SensitiveTargetsDemoSeeder } from './sensitive-targets-demo.js';
     RisksDemoSeeder,
     SensitiveTargetsDemoSeeder,
     InstallationsDemoSeeder,
+    OrganisationDemoSeeder,
   ],
   exports: [DemoSeedService],
 })

@@ -23,6 +23,8 @@ describe('console access by role', () => {
         'responsibility',
         'training',
         'safetyFunds',
+        'safetyOrgs',
+        ...(role === 'enterprise_officer' ? [] : ['leadingGroup']),
       ]);
       expect(landingPathFor(role)).toBe('/map');
     }
@@ -47,6 +49,8 @@ describe('console access by role', () => {
       'responsibility',
       'training',
       'safetyFunds',
+      'safetyOrgs',
+      'leadingGroup',
       'users',
       'audit',
       'queues',

@@ -24,6 +24,8 @@ export type PageId =
   | 'drills'
   | 'training'
   | 'safetyFunds'
+  | 'leadingGroup'
+  | 'safetyOrgs'
   | 'assessments'
   | 'cockpit';
 
@@ -41,6 +43,8 @@ export const PAGE_PATHS: Record<PageId, string> = {
   drills: '/drills',
   training: '/training',
   safetyFunds: '/safety-funds',
+  leadingGroup: '/leading-group',
+  safetyOrgs: '/safety-orgs',
   assessments: '/assessments',
   cockpit: '/cockpit',
   plans: '/plans',
@@ -68,9 +72,11 @@ export function canOpen(role: Role, page: PageId): boolean {
     case 'drills':
     case 'training':
     case 'safetyFunds':
+    case 'safetyOrgs':
     case 'assessments':
       return isZoneRole(role) || role === 'enterprise_officer';
     case 'cockpit':
+    case 'leadingGroup':
       return isZoneRole(role);
     case 'users':
     case 'audit':
@@ -101,6 +107,8 @@ export function navigationFor(role: Role): PageId[] {
     'responsibility',
     'training',
     'safetyFunds',
+    'safetyOrgs',
+    'leadingGroup',
     'users',
     'audit',
     'queues',

@@ -30,6 +30,11 @@ const PATHS: Record<PageId, string> = {
     'M4 7c0-1.7 3.6-3 8-3s8 1.3 8 3-3.6 3-8 3-8-1.3-8-3zm0 0v5c0 1.7 3.6 3 8 3s8-1.3 8-3V7M4 12v5c0 1.7 3.6 3 8 3s8-1.3 8-3v-5',
   // A ribbon on a score sheet.
   assessments: 'M7 3h10v18H7V3zm3 5h4m-4 4h4M9 21l3-3 3 3',
+  // Three people under one roof: the leading group.
+  leadingGroup:
+    'M3 10 12 4l9 6M7 20v-3a2 2 0 0 1 4 0m2 0a2 2 0 0 1 4 0v3M9 13a1.5 1.5 0 1 0 0-.01M15 13a1.5 1.5 0 1 0 0-.01M3 20h18',
+  // A shield with an org chart: an enterprise's safety office.
+  safetyOrgs: 'M12 3l8 3v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6l8-3zm0 5v3m-3 3v-3h6v3',
   // A gauge: the dashboard's dial.
   cockpit: 'M4 18a8 8 0 1 1 16 0M12 18l4-6M4 21h16',
 };

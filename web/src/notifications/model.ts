@@ -46,6 +46,8 @@ const ROUTES: Record<string, { page: PageId; path: (id: string) => string }> = {
   team: { page: 'directory', path: () => '/directory/teams' },
   rotation: { page: 'directory', path: () => '/directory/rotations' },
   enterprise: { page: 'enterprises', path: () => '/enterprises' },
+  leading_group_decision: { page: 'leadingGroup', path: (id) => `/leading-group/decisions/${id}` },
+  enterprise_safety_org: { page: 'safetyOrgs', path: (id) => `/safety-orgs/${id}` },
 };
 
 /**
