@@ -405,7 +405,7 @@ function SafetyOrgForm({ view }: { view: SafetyOrgView }) {
       ))}
       <button
         type="button"
-        className="button"
+        className="button org-add"
         onClick={() =>
           setManagers((list) => [
             ...list,
