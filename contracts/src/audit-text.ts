@@ -226,7 +226,10 @@ export const AUDIT_ACTION_TEXT = {
   'leading_group_decision.complete': ['报告督办事项办结', 'Reported a decision done'],
   'leading_group_decision.verify': ['核验销号督办事项', 'Verified and closed a decision'],
   'leading_group_decision.return': ['退回督办事项', 'Sent a decision back'],
-  'enterprise_safety_org.updated': ['填报企业安全生产管理机构', "Reported an enterprise's safety organisation"],
+  'enterprise_safety_org.updated': [
+    '填报企业安全生产管理机构',
+    "Reported an enterprise's safety organisation",
+  ],
   'resource.created': ['新建应急资源', 'Created a resource'],
   'resource.updated': ['修改应急资源', 'Changed a resource'],
   'resource.deleted': ['删除应急资源', 'Deleted a resource'],
