@@ -55,13 +55,9 @@ import { NotificationsPage } from './notifications/NotificationsPage';
 import { ResponderHomePage } from './pages/ResponderHomePage';
 import { ResponderPage } from './responder/ResponderPage';
 import { SafetyFundLedgerPage, SafetyFundsPage } from './safety-funds/SafetyFundsPages';
-import {
-  DecisionBoardPage,
-  DecisionPage,
-  LeadingGroupPage,
-  MeetingPage,
-  MeetingsPage,
-} from './organisation/LeadingGroupPages';
+import { DecisionBoardPage, DecisionPage } from './organisation/DecisionPages';
+import { MeetingPage, MeetingsPage } from './organisation/MeetingPages';
+import { LeadingGroupPage } from './organisation/MembersPage';
 import { SafetyOrgPage, SafetyOrgsPage } from './organisation/SafetyOrgPages';
 import {
   TrainingCertificatesPage,
