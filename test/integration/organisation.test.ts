@@ -444,7 +444,7 @@ describe('organisation: the leading group, its decisions, and enterprises’ saf
       const scheduler = t.get(ReminderScheduler);
       const scanAt = async (s: ReminderScheduler, c: Clock, day: string, offsetMs = 0) => {
         jest.spyOn(c, 'now').mockReturnValue(new Date(midnight(day).getTime() + offsetMs));
-        await s.scan(['leading-group-decision']);
+        await s.scan(['decision']);
       };
       await scanAt(scheduler, clock, '2040-05-17', -1000);
       expect(await counts()).toEqual({ due: 0, overdue: 0 });

@@ -15,7 +15,7 @@ export const DECISION_DAYS = [3, 1] as const;
  */
 @Injectable()
 export class DecisionReminders extends RecordReminderSource {
-  readonly name = 'leading-group-decision';
+  readonly name = 'decision';
 
   constructor(
     private readonly db: Db,
