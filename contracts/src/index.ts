@@ -41,3 +41,4 @@ export * from './spot-checks.js';
 export * from './accountability.js';
 export * from './work-plans.js';
 export * from './enforcement.js';
+export * from './organisation.js';

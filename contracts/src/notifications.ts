@@ -517,6 +517,20 @@ export const NOTIFICATION_TEXT = {
       'Quarterly progress overdue: {year} Q{quarter}',
     ],
     body: ['{enterprise}\n报送期限 {deadline} 已过', '{enterprise}\nThe report was due {deadline}'],
+  'organisation.decision_due': {
+    title: ['督办事项即将到期：{item}', 'Supervised decision due soon: {item}'],
+    body: [
+      '{meeting} 交办 · 责任：{responsible}\n应于 {deadline} 前办结（还有 {days} 天）',
+      'Assigned at {meeting} · responsible: {responsible}\nDue by {deadline} ({days} days left)',
+    ],
+  },
+  'organisation.decision_overdue': {
+    title: ['督办事项逾期未办结：{item}', 'Supervised decision overdue: {item}'],
+    body: [
+      '{meeting} 交办 · 责任：{responsible}\n应于 {deadline} 前办结',
+      'Assigned at {meeting} · responsible: {responsible}\nWas due {deadline}',
+    ],
+    urgent: true,
   },
   'inspection.due': {
     title: ['排查任务：{plan}', 'Inspection due: {plan}'],

@@ -47,6 +47,7 @@ import { CultureHttpModule } from './culture/culture.http.module.js';
 import { SpotChecksHttpModule } from './spot-checks/spot-checks.http.module.js';
 import { AccountabilityHttpModule } from './accountability/accountability.http.module.js';
 import { WorkPlansHttpModule } from './work-plans/work-plans.http.module.js';
+import { OrganisationHttpModule } from './organisation/organisation.http.module.js';
 
 function webConsole(): DynamicModule[] {
   const rootPath = resolveWebDist(loadConfig().WEB_DIST);
@@ -118,6 +119,7 @@ export class AppModule implements NestModule {
         SpotChecksHttpModule,
         AccountabilityHttpModule,
         WorkPlansHttpModule,
+        OrganisationHttpModule,
         AssessmentsHttpModule,
         EnforcementHttpModule,
         CockpitHttpModule,

@@ -78,6 +78,10 @@ import {
   EnforcementCasesPage,
   NewEnforcementCasePage,
 } from './enforcement/EnforcementPages';
+import { DecisionBoardPage, DecisionPage } from './organisation/DecisionPages';
+import { MeetingPage, MeetingsPage } from './organisation/MeetingPages';
+import { LeadingGroupPage } from './organisation/MembersPage';
+import { SafetyOrgPage, SafetyOrgsPage } from './organisation/SafetyOrgPages';
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -667,6 +671,62 @@ const router = createBrowserRouter([
         element: (
           <RequirePage page="workPlans">
             <WorkPlanPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'leading-group',
+        element: (
+          <RequirePage page="leadingGroup">
+            <LeadingGroupPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'leading-group/meetings',
+        element: (
+          <RequirePage page="leadingGroup">
+            <MeetingsPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'leading-group/meetings/:id',
+        element: (
+          <RequirePage page="leadingGroup">
+            <MeetingPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'leading-group/decisions',
+        element: (
+          <RequirePage page="leadingGroup">
+            <DecisionBoardPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'leading-group/decisions/:id',
+        element: (
+          <RequirePage page="leadingGroup">
+            <DecisionPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'safety-orgs',
+        element: (
+          <RequirePage page="safetyOrgs">
+            <SafetyOrgsPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'safety-orgs/:id',
+        element: (
+          <RequirePage page="safetyOrgs">
+            <SafetyOrgPage />
           </RequirePage>
         ),
       },

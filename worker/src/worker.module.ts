@@ -16,6 +16,7 @@ import { RoomLogModule } from '@muster/server/room-log/room-log.module.js';
 import { TrainingModule } from '@muster/server/training/training.module.js';
 import { AccountabilityRemindersModule } from '@muster/server/accountability/accountability.module.js';
 import { WorkPlansModule } from '@muster/server/work-plans/work-plans.module.js';
+import { OrganisationModule } from '@muster/server/organisation/organisation.module.js';
 
 /**
  * The worker: the core and the domain cores whose jobs it runs, without any HTTP module. Its
@@ -40,6 +41,7 @@ import { WorkPlansModule } from '@muster/server/work-plans/work-plans.module.js'
     AccountabilityRemindersModule,
     WorkPlansModule,
     EnforcementJobsModule,
+    OrganisationModule,
     ReminderJobsModule,
     JobWorkerModule,
   ],

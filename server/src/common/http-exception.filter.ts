@@ -42,6 +42,8 @@ const CONSTRAINT_MESSAGES: Record<string, string> = {
   enterprise_name_key: 'name: an enterprise with this name already exists',
   installation_code_key: 'code: the enterprise already has an installation with this code',
   sensor_point_code_key: 'code: the enterprise already has a sensor point with this code',
+  leading_group_member_current: 'contactId: this person already has a place in the leading group',
+  safety_manager_once: 'managers: a person is listed twice',
   app_user_email_key: 'email: a user with this email already exists',
   app_user_enterprise_id_fkey: 'enterpriseId: the enterprise does not exist',
   app_user_officer_has_enterprise: 'enterpriseId: required for an enterprise officer',

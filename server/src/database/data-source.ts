@@ -93,6 +93,8 @@ import { WorkPlans1765670000000 } from './migrations/1765670000000-work-plans.js
 
 import { ENFORCEMENT_ENTITIES } from '../enforcement/enforcement.entities.js';
 import { Enforcement1765600000000 } from './migrations/1765600000000-enforcement.js';
+import { ORGANISATION_ENTITIES } from '../organisation/organisation.entities.js';
+import { Organisation1765650000000 } from './migrations/1765650000000-organisation.js';
 
 export const ENTITIES = [
   PortalArticle,
@@ -101,6 +103,7 @@ export const ENTITIES = [
   ...SAFETY_FUND_ENTITIES,
   ...CULTURE_ENTITIES,
   ...WORK_PLAN_ENTITIES,
+  ...ORGANISATION_ENTITIES,
   ...DRILL_ENTITIES,
   ...RISK_ENTITIES,
   ...ROLL_CALL_ENTITIES,
@@ -196,6 +199,7 @@ export const MIGRATIONS = [
   SpotChecksAndAccountability1765610000000,
   WorkPlans1765670000000,
   Enforcement1765600000000,
+  Organisation1765650000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

@@ -12,6 +12,7 @@ import { EnforcementDemoSeeder } from './enforcement-demo.js';
 import { DutyDemoSeeder } from './duty-demo.js';
 import { HazardsDemoSeeder } from './hazards-demo.js';
 import { InstallationsDemoSeeder } from './installations-demo.js';
+import { OrganisationDemoSeeder } from './organisation-demo.js';
 import { PlansDemoSeeder } from './plans-demo.js';
 import { PortalDemoSeeder } from './portal-demo.js';
 import { ResourcesDemoSeeder } from './resources-demo.js';
@@ -57,6 +58,7 @@ export class DemoSeedService {
     private readonly workPlansSeeder: WorkPlansDemoSeeder,
     private readonly enforcementSeeder: EnforcementDemoSeeder,
     private readonly supervisionSeeder: SupervisionDemoSeeder,
+    private readonly organisationSeeder: OrganisationDemoSeeder,
     private readonly reminders: ReminderScheduler,
   ) {}
 
@@ -137,6 +139,8 @@ export class DemoSeedService {
       const enforcementCases = await this.enforcementSeeder.seed(ids);
       // The spot check draws from the risk classes and the hazards seeded above.
       const supervision = await this.supervisionSeeder.seed();
+      // The leading group names the directory's people of the zone; the safety offices, each enterprise's.
+      const organisation = await this.organisationSeeder.seed(ids);
       // The demo records are entered back-dated: hazards long overdue, drills never held,
       // certificates and resources past their dates. A fresh start would otherwise text dozens
       // of people about them at once, with nothing in the log to say why; their reminders are
@@ -170,6 +174,10 @@ export class DemoSeedService {
       if (dutyPolicy) this.logger.log('Demo duty alerting policy created');
       if (workPlans) this.logger.log('Demo implementation plans: this year’s template and two plans created');
       if (enforcementCases) this.logger.log(`Demo enforcement: ${enforcementCases} cases created`);
+      this.logger.log(
+        `Demo organisation: ${organisation.members} leading group members, ${organisation.meetings} meetings, ` +
+          `${organisation.orgs} enterprise safety organisations created`,
+      );
       if (sensitiveTargets) this.logger.log(`Demo sensitive targets: ${sensitiveTargets} created`);
       if (articles) this.logger.log(`Demo public notices and knowledge: ${articles} articles created`);
       return result;

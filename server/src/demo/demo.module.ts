@@ -8,6 +8,7 @@ import { HazardCoreModule, HazardModule } from '../hazards/hazard.module.js';
 import { InspectionModule } from '../inspections/inspection.module.js';
 import { InstallationsModule } from '../installations/installations.module.js';
 import { MonitoringModule } from '../monitoring/monitoring.module.js';
+import { OrganisationModule } from '../organisation/organisation.module.js';
 import { PlansModule } from '../plans/plans.module.js';
 import { PortalArticlesModule } from '../portal/portal-articles.module.js';
 import { ReminderSchedulerModule } from '../reminders/reminders.module.js';
@@ -30,6 +31,7 @@ import { DutyDemoSeeder } from './duty-demo.js';
 import { EnforcementDemoSeeder } from './enforcement-demo.js';
 import { HazardsDemoSeeder } from './hazards-demo.js';
 import { InstallationsDemoSeeder } from './installations-demo.js';
+import { OrganisationDemoSeeder } from './organisation-demo.js';
 import { PlansDemoSeeder } from './plans-demo.js';
 import { PortalDemoSeeder } from './portal-demo.js';
 import { ResourcesDemoSeeder } from './resources-demo.js';
@@ -63,6 +65,7 @@ import { WorkPlansDemoSeeder } from './work-plans-demo.js';
     SpotChecksModule,
     AccountabilityModule,
     ClockModule,
+    OrganisationModule,
   ],
   providers: [
     DemoSeedService,
@@ -81,6 +84,7 @@ import { WorkPlansDemoSeeder } from './work-plans-demo.js';
     WorkPlansDemoSeeder,
     EnforcementDemoSeeder,
     SupervisionDemoSeeder,
+    OrganisationDemoSeeder,
   ],
   exports: [DemoSeedService],
 })

@@ -21,6 +21,7 @@ import { safetyFundRules, trainingRules } from './training.js';
 import { cultureRules } from './culture.js';
 import { accountabilityRules, spotCheckRules } from './supervision.js';
 import { workPlanRules } from './work-plans.js';
+import { organisationRules } from './organisation.js';
 
 export type AccessRules = Record<string, Role[] | 'public'>;
 
@@ -53,4 +54,5 @@ export const EXPECTED: AccessRules = {
   ...accountabilityRules,
   ...workPlanRules,
   ...enforcementRules,
+  ...organisationRules,
 };

@@ -27,6 +27,8 @@ describe('console access by role', () => {
         'culture',
         ...(role === 'enterprise_officer' || role === 'evaluator' ? [] : ['publishing']),
         'workPlans',
+        'safetyOrgs',
+        ...(role === 'enterprise_officer' ? [] : ['leadingGroup']),
       ]);
       expect(landingPathFor(role)).toBe('/map');
     }
@@ -57,6 +59,8 @@ describe('console access by role', () => {
       'culture',
       'publishing',
       'workPlans',
+      'safetyOrgs',
+      'leadingGroup',
       'users',
       'audit',
       'queues',

@@ -27,6 +27,8 @@ export type PageId =
   | 'safetyFunds'
   | 'culture'
   | 'workPlans'
+  | 'leadingGroup'
+  | 'safetyOrgs'
   | 'assessments'
   | 'publishing'
   | 'spotChecks'
@@ -50,6 +52,8 @@ export const PAGE_PATHS: Record<PageId, string> = {
   safetyFunds: '/safety-funds',
   culture: '/culture',
   workPlans: '/work-plans',
+  leadingGroup: '/leading-group',
+  safetyOrgs: '/safety-orgs',
   assessments: '/assessments',
   publishing: '/publishing',
   spotChecks: '/spot-checks',
@@ -83,11 +87,13 @@ export function canOpen(role: Role, page: PageId): boolean {
     case 'safetyFunds':
     case 'culture':
     case 'workPlans':
+    case 'safetyOrgs':
     case 'assessments':
     case 'accountability':
       return isZoneRole(role) || role === 'enterprise_officer';
     case 'cockpit':
     case 'spotChecks':
+    case 'leadingGroup':
       return isZoneRole(role);
     // The zone's staff write what it publishes; evaluators assess drills only.
     case 'publishing':
@@ -127,6 +133,8 @@ export function navigationFor(role: Role): PageId[] {
     'culture',
     'publishing',
     'workPlans',
+    'safetyOrgs',
+    'leadingGroup',
     'users',
     'audit',
     'queues',

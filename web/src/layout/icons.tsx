@@ -42,6 +42,11 @@ const PATHS: Record<PageId, string> = {
   accountability: 'M14 4l6 6M11 7l6 6M12.5 5.5l-6 6 6 6 6-6M9.5 14.5 3 21',
   // A gavel over its block: enforcement.
   enforcement: 'M14 4l6 6m-9-3 6 6m-8.5-3.5 5-5 3 3-5 5-3-3zM11 13l-7 7M3 21h8',
+  // Three people under one roof: the leading group.
+  leadingGroup:
+    'M3 10 12 4l9 6M7 20v-3a2 2 0 0 1 4 0m2 0a2 2 0 0 1 4 0v3M9 13a1.5 1.5 0 1 0 0-.01M15 13a1.5 1.5 0 1 0 0-.01M3 20h18',
+  // A shield with an org chart: an enterprise's safety office.
+  safetyOrgs: 'M12 3l8 3v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6l8-3zm0 5v3m-3 3v-3h6v3',
   // A gauge: the dashboard's dial.
   cockpit: 'M4 18a8 8 0 1 1 16 0M12 18l4-6M4 21h16',
 };

@@ -48,6 +48,8 @@ const ROUTES: Record<string, { page: PageId; path: (id: string) => string }> = {
   enterprise: { page: 'enterprises', path: () => '/enterprises' },
   assessment_sheet: { page: 'assessments', path: (id) => `/assessments/sheets/${id}` },
   work_plan: { page: 'workPlans', path: (id) => `/work-plans/${id}` },
+  leading_group_decision: { page: 'leadingGroup', path: (id) => `/leading-group/decisions/${id}` },
+  enterprise_safety_org: { page: 'safetyOrgs', path: (id) => `/safety-orgs/${id}` },
 };
 
 /**
