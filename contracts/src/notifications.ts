@@ -517,6 +517,7 @@ export const NOTIFICATION_TEXT = {
       'Quarterly progress overdue: {year} Q{quarter}',
     ],
     body: ['{enterprise}\n报送期限 {deadline} 已过', '{enterprise}\nThe report was due {deadline}'],
+  },
   'organisation.decision_due': {
     title: ['督办事项即将到期：{item}', 'Supervised decision due soon: {item}'],
     body: [
