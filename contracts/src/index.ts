@@ -35,3 +35,4 @@ export * from './monitoring.js';
 export * from './training.js';
 export * from './safety-funds.js';
 export * from './assessments.js';
+export * from './responsibility-statements.js';

@@ -40,6 +40,7 @@ import { RollCallHttpModule } from './rollcall/rollcall.http.module.js';
 import { resolveWebDist } from './web-dist.js';
 import { ZoneHttpModule } from './zone/zone.http.module.js';
 import { TrainingHttpModule } from './training/training.http.module.js';
+import { ResponsibilityStatementsHttpModule } from './responsibility-statements/responsibility-statements.http.module.js';
 import { SafetyFundsHttpModule } from './safety-funds/safety-funds.http.module.js';
 
 function webConsole(): DynamicModule[] {
@@ -105,6 +106,7 @@ export class AppModule implements NestModule {
         SensitiveTargetsHttpModule,
         WarningsHttpModule,
         TrainingHttpModule,
+        ResponsibilityStatementsHttpModule,
         SafetyFundsHttpModule,
         AssessmentsHttpModule,
         CockpitHttpModule,

@@ -12,6 +12,7 @@ import { ResourcesModule } from '@muster/server/resources/resources.module.js';
 import { RiskJobsModule } from '@muster/server/risks/risks.module.js';
 import { RoomLogModule } from '@muster/server/room-log/room-log.module.js';
 import { TrainingModule } from '@muster/server/training/training.module.js';
+import { ResponsibilityStatementsModule } from '@muster/server/responsibility-statements/responsibility-statements.module.js';
 
 /**
  * The worker: the core and the domain cores whose jobs it runs, without any HTTP module. Its
@@ -32,6 +33,7 @@ import { TrainingModule } from '@muster/server/training/training.module.js';
     ResourcesModule,
     RiskJobsModule,
     TrainingModule,
+    ResponsibilityStatementsModule,
     ReminderJobsModule,
     JobWorkerModule,
   ],

@@ -78,11 +78,14 @@ import { DutyAlert, DutyPolicy } from '../duty/duty.entities.js';
 
 /** Listed explicitly rather than globbed: the build is ESM and globs would load .d.ts/.map files. */
 import { TRAINING_ENTITIES } from '../training/training.entities.js';
+import { RESPONSIBILITY_STATEMENT_ENTITIES } from '../responsibility-statements/responsibility-statements.entities.js';
 import { SAFETY_FUND_ENTITIES } from '../safety-funds/safety-fund.entities.js';
 import { TrainingAndSafetyFunds1765550000000 } from './migrations/1765550000000-training-and-safety-funds.js';
+import { ResponsibilityStatements1765660000000 } from './migrations/1765660000000-responsibility-statements.js';
 
 export const ENTITIES = [
   ...TRAINING_ENTITIES,
+  ...RESPONSIBILITY_STATEMENT_ENTITIES,
   ...SAFETY_FUND_ENTITIES,
   ...DRILL_ENTITIES,
   ...RISK_ENTITIES,
@@ -170,6 +173,7 @@ export const MIGRATIONS = [
   AlarmHazards1765510000000,
   Gb18218TableCodes1765520000000,
   TrainingAndSafetyFunds1765550000000,
+  ResponsibilityStatements1765660000000,
   Assessments1765540000000,
 ];
 
