@@ -30,6 +30,6 @@ import { StatementService } from './statement.service.js';
     DutyRecordService,
     StatementReminders,
   ],
-  exports: [StatementService],
+  exports: [StatementService, DutyRecordService],
 })
 export class ResponsibilityStatementsModule {}
