@@ -63,6 +63,13 @@ import {
   TrainingSessionsPage,
   TrainingSignInPage,
 } from './training/TrainingPages';
+import {
+  DutiesPage,
+  DutyEnterprisePage,
+  DutyPersonPage,
+  DutyPostPage,
+  StatementSignPage,
+} from './responsibility-statements/DutyPages';
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -70,6 +77,8 @@ const router = createBrowserRouter([
   { path: '/r/:token', element: <ResponderPage /> },
   // A training session's QR code opens this: no login, the link and the person's number suffice.
   { path: '/training/sign-in/:token', element: <TrainingSignInPage /> },
+  // A holder's personal link to their responsibility statement: no login, name and phone digits confirm.
+  { path: '/statements/sign/:token', element: <StatementSignPage /> },
   // Disposal cards print without the console's frame, like the other printable records.
   {
     path: '/plans/:id/versions/:versionId/cards',
@@ -476,6 +485,38 @@ const router = createBrowserRouter([
         element: (
           <RequirePage page="drills">
             <CompliancePage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'duties',
+        element: (
+          <RequirePage page="duties">
+            <DutiesPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'duties/enterprises/:id',
+        element: (
+          <RequirePage page="duties">
+            <DutyEnterprisePage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'duties/posts/:id',
+        element: (
+          <RequirePage page="duties">
+            <DutyPostPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'duties/people/:id',
+        element: (
+          <RequirePage page="duties">
+            <DutyPersonPage />
           </RequirePage>
         ),
       },

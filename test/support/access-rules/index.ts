@@ -16,6 +16,7 @@ import { riskRules } from './risks.js';
 import { rollCallRules } from './rollcall.js';
 import { warningRules } from './warnings.js';
 import { safetyFundRules, trainingRules } from './training.js';
+import { responsibilityStatementRules } from './responsibility-statements.js';
 
 export type AccessRules = Record<string, Role[] | 'public'>;
 
@@ -42,4 +43,5 @@ export const EXPECTED: AccessRules = {
   ...trainingRules,
   ...safetyFundRules,
   ...assessmentRules,
+  ...responsibilityStatementRules,
 };

@@ -21,6 +21,7 @@ describe('console access by role', () => {
         ...(role === 'enterprise_officer' ? [] : ['cockpit']),
         'plans',
         'responsibility',
+        'duties',
         'training',
         'safetyFunds',
       ]);
@@ -45,6 +46,7 @@ describe('console access by role', () => {
       'cockpit',
       'plans',
       'responsibility',
+      'duties',
       'training',
       'safetyFunds',
       'users',

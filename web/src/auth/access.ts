@@ -23,6 +23,7 @@ export type PageId =
   | 'inspections'
   | 'drills'
   | 'training'
+  | 'duties'
   | 'safetyFunds'
   | 'assessments'
   | 'cockpit';
@@ -40,6 +41,7 @@ export const PAGE_PATHS: Record<PageId, string> = {
   inspections: '/inspections',
   drills: '/drills',
   training: '/training',
+  duties: '/duties',
   safetyFunds: '/safety-funds',
   assessments: '/assessments',
   cockpit: '/cockpit',
@@ -67,6 +69,7 @@ export function canOpen(role: Role, page: PageId): boolean {
     case 'inspections':
     case 'drills':
     case 'training':
+    case 'duties':
     case 'safetyFunds':
     case 'assessments':
       return isZoneRole(role) || role === 'enterprise_officer';
@@ -99,6 +102,7 @@ export function navigationFor(role: Role): PageId[] {
     'cockpit',
     'plans',
     'responsibility',
+    'duties',
     'training',
     'safetyFunds',
     'users',
