@@ -24,6 +24,8 @@ describe('responsibility statements: duty by post and person', () => {
   let otherPostId: string;
   let linkPerson: { id: string; token: string };
   let consolePerson: string;
+  /** The demo seeding audits its own posts and statements; this test's start from here. */
+  let startedAt: Date;
 
   beforeAll(async () => {
     // SMS configured but no worker to send: the texts are the rows the notifications write.
@@ -37,6 +39,7 @@ describe('responsibility statements: duty by post and person', () => {
     });
     sql = new pg.Client({ connectionString: t.db.url });
     await sql.connect();
+    startedAt = new Date();
     admin = await t.token('zone_admin');
     officer = await t.token('enterprise_officer');
     officer2 = await t.token('officer2');
@@ -310,7 +313,9 @@ describe('responsibility statements: duty by post and person', () => {
   it('audits holders, publications, signatures and duty records', async () => {
     const { rows } = await sql.query<{ action: string; user_id: string | null }>(
       `SELECT action, user_id FROM audit_log
-        WHERE entity IN ('responsibility_post', 'statement_version', 'duty_record') ORDER BY id`,
+        WHERE entity IN ('responsibility_post', 'statement_version', 'duty_record') AND at >= $1
+        ORDER BY id`,
+      [startedAt],
     );
     const actions = rows.map((r) => r.action);
     expect(actions.filter((a) => a === 'responsibility_post.holders_changed')).toHaveLength(1);

@@ -14,6 +14,7 @@ import { PlansDemoSeeder } from './plans-demo.js';
 import { ResourcesDemoSeeder } from './resources-demo.js';
 import { RisksDemoSeeder } from './risks-demo.js';
 import { SensitiveTargetsDemoSeeder } from './sensitive-targets-demo.js';
+import { ResponsibilityStatementsDemoSeeder } from './responsibility-statements-demo.js';
 import { ReminderScheduler } from '../reminders/reminder-scheduler.js';
 import { reminderKeyText } from '../reminders/reminder-ledger.js';
 
@@ -45,6 +46,7 @@ export class DemoSeedService {
     private readonly risksSeeder: RisksDemoSeeder,
     private readonly sensitiveTargetsSeeder: SensitiveTargetsDemoSeeder,
     private readonly installationsSeeder: InstallationsDemoSeeder,
+    private readonly statementsSeeder: ResponsibilityStatementsDemoSeeder,
     private readonly reminders: ReminderScheduler,
   ) {}
 
@@ -107,6 +109,8 @@ export class DemoSeedService {
       const resourcesCreated = await this.resourcesSeeder.seed(ids);
       // Plans page the demo directory's people, so they come after it.
       const plans = await this.plansSeeder.seed(ids);
+      // The posts come from the responsibility lists the plans seeding wrote.
+      const statements = await this.statementsSeeder.seed(ids);
       const hazards = await this.hazardsSeeder.seed(ids);
       // Drill scenarios name the plans, teams and people seeded above.
       const drills = await this.drillsSeeder.seed(ids);
@@ -140,6 +144,7 @@ export class DemoSeedService {
           `${waived} deadline reminders already owed recorded as settled, not sent`,
       );
       this.logger.log(`Demo drills: ${drills.scenariosCreated} scenarios created`);
+      this.logger.log(`Demo duty by post: ${statements} posts given holders and statements`);
       this.logger.log(`Demo risk register: ${risks.pointsCreated} risk points created`);
       if (dutyPolicy) this.logger.log('Demo duty alerting policy created');
       if (sensitiveTargets) this.logger.log(`Demo sensitive targets: ${sensitiveTargets} created`);

@@ -22,6 +22,8 @@ import { PlansDemoSeeder } from './plans-demo.js';
 import { ResourcesDemoSeeder } from './resources-demo.js';
 import { RisksDemoSeeder } from './risks-demo.js';
 import { SensitiveTargetsDemoSeeder } from './sensitive-targets-demo.js';
+import { ResponsibilityStatementsDemoSeeder } from './responsibility-statements-demo.js';
+import { ResponsibilityStatementsModule } from '../responsibility-statements/responsibility-statements.module.js';
 
 @Module({
   imports: [
@@ -39,6 +41,7 @@ import { SensitiveTargetsDemoSeeder } from './sensitive-targets-demo.js';
     SensitiveTargetsModule,
     InstallationsModule,
     MonitoringModule,
+    ResponsibilityStatementsModule,
   ],
   providers: [
     DemoSeedService,
@@ -51,6 +54,7 @@ import { SensitiveTargetsDemoSeeder } from './sensitive-targets-demo.js';
     RisksDemoSeeder,
     SensitiveTargetsDemoSeeder,
     InstallationsDemoSeeder,
+    ResponsibilityStatementsDemoSeeder,
   ],
   exports: [DemoSeedService],
 })

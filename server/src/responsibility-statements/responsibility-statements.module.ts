@@ -30,6 +30,6 @@ import { StatementService } from './statement.service.js';
     DutyRecordService,
     StatementReminders,
   ],
-  exports: [StatementService, DutyRecordService],
+  exports: [StatementService, DutyRecordService, StatementRepository],
 })
 export class ResponsibilityStatementsModule {}

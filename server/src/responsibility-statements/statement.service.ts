@@ -274,9 +274,14 @@ export class StatementService implements OnModuleInit {
 
   /**
    * Publishes the next version of a post's statement from the post's duties as the list has them
-   * now, the clauses and the year's targets, and asks every holder to sign it.
+   * now, the clauses and the year's targets, and asks every holder to sign it (`askHolders: false`
+   * only for records entered after the fact, whose holders were asked at the time).
    */
-  async publish(postId: string, dto: StatementPublishDto): Promise<StatementVersionView> {
+  async publish(
+    postId: string,
+    dto: StatementPublishDto,
+    { askHolders = true }: { askHolders?: boolean } = {},
+  ): Promise<StatementVersionView> {
     const p = await this.posts.getById(postId);
     this.posts.assertInScope(p.enterpriseId);
     if (!p.inList) {
@@ -320,7 +325,7 @@ export class StatementService implements OnModuleInit {
       );
       for (const a of holders) {
         const c = people.get(a.contactId);
-        if (c) await this.askToSign(p, v, a, c, enterpriseName);
+        if (c && askHolders) await this.askToSign(p, v, a, c, enterpriseName);
       }
       const view = mapVersion(v, []);
       await this.audit.record({
