@@ -224,7 +224,10 @@ export const AUDIT_ACTION_TEXT = {
   'resource.status_changed': ['变更调派状态', 'Changed a dispatch state'],
   'responsibility_list.replaced': ['更新责任清单', 'Replaced a responsibility list'],
   'responsibility_post.holders_changed': ['调整岗位人员', "Changed a post's holders"],
-  'statement_version.published': ['发布岗位安全生产责任书新版本', 'Published a safety responsibility statement'],
+  'statement_version.published': [
+    '发布岗位安全生产责任书新版本',
+    'Published a safety responsibility statement',
+  ],
   'statement_version.signed': ['签署岗位安全生产责任书', 'Signed a safety responsibility statement'],
   'duty_record.created': ['登记履职记录', 'Recorded a duty carried out'],
   'room.message': ['发送处置消息', 'Posted a room message'],

@@ -419,10 +419,7 @@ export const NOTIFICATION_TEXT = {
   },
   // A holder of a post is asked to sign its safety responsibility statement (责任书) by their link.
   'responsibility_statement.sign_requested': {
-    title: [
-      '请签署岗位安全生产责任书：{post}',
-      'Please sign your safety responsibility statement: {post}',
-    ],
+    title: ['请签署岗位安全生产责任书：{post}', 'Please sign your safety responsibility statement: {post}'],
     body: [
       '{enterprise} · {unit} · 第 {version} 版\n签署链接：{link}',
       '{enterprise} · {unit} · version {version}\nSign here: {link}',

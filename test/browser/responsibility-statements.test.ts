@@ -3,7 +3,14 @@ import pg from 'pg';
 import type { Page } from 'playwright-core';
 import type { EnterprisePostsView } from '@muster/contracts';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { ConsoleBrowser, PAST_LOGIN, demoToken, requireBuiltConsole, screenshot, shot } from '../support/browser.js';
+import {
+  ConsoleBrowser,
+  PAST_LOGIN,
+  demoToken,
+  requireBuiltConsole,
+  screenshot,
+  shot,
+} from '../support/browser.js';
 import { ACCOUNT_SID, AUTH_TOKEN, FROM } from '../support/callouts.js';
 
 /**
@@ -80,7 +87,9 @@ describe('responsibility statements in the console', () => {
 
     const phone = await ui.openPage('holder phone', { viewport: { width: 390, height: 1100 } });
     await phone.goto(`${t.baseUrl}${path}`);
-    await expect(phone.getByTestId('statement-text').textContent()).resolves.toContain('一、岗位安全生产职责');
+    await expect(phone.getByTestId('statement-text').textContent()).resolves.toContain(
+      '一、岗位安全生产职责',
+    );
     await phone.getByLabel('姓名').fill('签署测试王明');
     await phone.getByLabel('手机号后四位').fill('0043');
     await phone.getByRole('button', { name: '我已阅读并签署' }).click();
@@ -105,7 +114,9 @@ describe('responsibility statements in the console', () => {
     await row.getByRole('link', { name: '岗位操作工' }).click();
     const v2 = officer.getByTestId('duty-version').first();
     await v2.getByTestId('duty-signatures').getByText('签署测试王明').waitFor();
-    await expect(v2.getByTestId('duty-signatures').getByText('短信链接签署').count()).resolves.toBeGreaterThan(0);
+    await expect(
+      v2.getByTestId('duty-signatures').getByText('短信链接签署').count(),
+    ).resolves.toBeGreaterThan(0);
     await shot(officer, 'duties-post-zh', 1500);
 
     await officer.getByTestId('language-switcher').selectOption('en');
@@ -121,9 +132,9 @@ describe('responsibility statements in the console', () => {
     await shot(officer, 'duties-overview-zh');
     await officer.goto(`${t.baseUrl}/enterprises`);
     await officer.getByTestId('enterprise-first-responsible').first().waitFor();
-    await expect(officer.getByTestId('enterprise-first-responsible').first().textContent()).resolves.toContain(
-      '（法定代表人、实际控制人）',
-    );
+    await expect(
+      officer.getByTestId('enterprise-first-responsible').first().textContent(),
+    ).resolves.toContain('（法定代表人、实际控制人）');
     await shot(officer, 'enterprises-first-responsible-zh');
   }, 180_000);
 });

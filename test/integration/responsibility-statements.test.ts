@@ -99,7 +99,9 @@ describe('responsibility statements: duty by post and person', () => {
         ],
       });
     expect(list.status).toBe(200);
-    const res = await t.http.get(`/api/responsibility-statements/enterprises/${enterpriseId}`).set(auth(officer));
+    const res = await t.http
+      .get(`/api/responsibility-statements/enterprises/${enterpriseId}`)
+      .set(auth(officer));
     expect(res.status).toBe(200);
     const view = res.body as EnterprisePostsView;
     const inList = view.posts.filter((p) => p.inList);
@@ -142,7 +144,11 @@ describe('responsibility statements: duty by post and person', () => {
       .set(auth(officer))
       .send({ year: 2031, clauses: ['严格执行安全操作规程'], targets: ['全年无轻伤以上事故'] });
     expect(v1.status).toBe(201);
-    expect(v1.body).toMatchObject({ version: 1, year: 2031, duties: ['组织班前安全讲话', '检查本班组设备设施安全状况'] });
+    expect(v1.body).toMatchObject({
+      version: 1,
+      year: 2031,
+      duties: ['组织班前安全讲话', '检查本班组设备设施安全状况'],
+    });
     expect(v1.body.textHash).toBe(sha256(v1.body.text));
     expect(v1.body.text).toContain('组织班前安全讲话');
     expect(v1.body.text).toContain('全年无轻伤以上事故');
@@ -167,17 +173,25 @@ describe('responsibility statements: duty by post and person', () => {
     // A signs by the link, B in the console.
     const info = await t.http.get(`/api/statement-signing/${tokenA}`);
     expect(info.status).toBe(200);
-    expect(info.body).toMatchObject({ postName: '班组长', signed: false, version: { version: 1, text: v1.body.text } });
+    expect(info.body).toMatchObject({
+      postName: '班组长',
+      signed: false,
+      version: { version: 1, text: v1.body.text },
+    });
     expect(JSON.stringify(info.body)).not.toContain('责任书测试张伟');
     const signA = await t.http
       .post(`/api/statement-signing/${tokenA}`)
       .send({ versionId: v1.body.id, name: '责任书测试张伟', phoneLast4: '0001' });
     expect(signA.status).toBe(200);
     expect(signA.body).toMatchObject({ version: 1, textHash: v1.body.textHash, already: false });
-    const signB = await t.http.post(`/api/responsibility-statements/versions/${v1.body.id}/sign`).set(auth(officer));
+    const signB = await t.http
+      .post(`/api/responsibility-statements/versions/${v1.body.id}/sign`)
+      .set(auth(officer));
     expect(signB.status).toBe(200);
     // Someone who does not hold the post cannot sign for it.
-    const notHolder = await t.http.post(`/api/responsibility-statements/versions/${v1.body.id}/sign`).set(auth(admin));
+    const notHolder = await t.http
+      .post(`/api/responsibility-statements/versions/${v1.body.id}/sign`)
+      .set(auth(admin));
     expect(notHolder.status).toBe(403);
 
     let post = await detail();
@@ -191,7 +205,11 @@ describe('responsibility statements: duty by post and person', () => {
     const v2 = await t.http
       .post(`/api/responsibility-statements/posts/${postId}/versions`)
       .set(auth(officer))
-      .send({ year: 2031, clauses: ['严格执行安全操作规程', '参加每月安全活动'], targets: ['全年无轻伤以上事故'] });
+      .send({
+        year: 2031,
+        clauses: ['严格执行安全操作规程', '参加每月安全活动'],
+        targets: ['全年无轻伤以上事故'],
+      });
     expect(v2.status).toBe(201);
     expect(v2.body.version).toBe(2);
     expect(v2.body.textHash).not.toBe(v1.body.textHash);
@@ -248,7 +266,10 @@ describe('responsibility statements: duty by post and person', () => {
       duty: '组织班前安全讲话',
       description: '组织早班班前会，讲解受限空间作业风险',
     };
-    const notDuty = await t.http.post(url).set(auth(officer)).send({ ...base, duty: '编制财务报表' });
+    const notDuty = await t.http
+      .post(url)
+      .set(auth(officer))
+      .send({ ...base, duty: '编制财务报表' });
     expect(notDuty.status).toBe(400);
     expect(notDuty.body.message).toEqual([expect.stringMatching(/^duty: /)]);
     const notHolder = await t.http
@@ -259,7 +280,11 @@ describe('responsibility statements: duty by post and person', () => {
     expect(notHolder.body.message).toEqual([expect.stringMatching(/^contactId: /)]);
     const ok = await t.http.post(url).set(auth(officer)).send(base);
     expect(ok.status).toBe(201);
-    expect(ok.body).toMatchObject({ personName: '责任书测试张伟', postName: '班组长', duty: '组织班前安全讲话' });
+    expect(ok.body).toMatchObject({
+      personName: '责任书测试张伟',
+      postName: '班组长',
+      duty: '组织班前安全讲话',
+    });
     expect((await detail()).dutyRecords.map((r) => r.id)).toEqual([ok.body.id]);
     const byPerson = await t.http
       .get(`/api/responsibility-statements/duty-records?contactId=${linkPerson.id}`)
@@ -274,8 +299,14 @@ describe('responsibility statements: duty by post and person', () => {
       `/api/responsibility-statements/people/${linkPerson.id}`,
     ];
     for (const path of paths) {
-      expect({ path, status: (await t.http.get(path).set(auth(officer2))).status }).toEqual({ path, status: 404 });
-      expect({ path, status: (await t.http.get(path).set(auth(admin))).status }).toEqual({ path, status: 200 });
+      expect({ path, status: (await t.http.get(path).set(auth(officer2))).status }).toEqual({
+        path,
+        status: 404,
+      });
+      expect({ path, status: (await t.http.get(path).set(auth(admin))).status }).toEqual({
+        path,
+        status: 200,
+      });
     }
     const holders = await t.http
       .put(`/api/responsibility-statements/posts/${postId}/holders`)
@@ -288,7 +319,9 @@ describe('responsibility statements: duty by post and person', () => {
       .send({ year: 2031, clauses: ['x'], targets: ['y'] });
     expect(publish.status).toBe(404);
     const records = await t.http.get('/api/responsibility-statements/duty-records').set(auth(officer2));
-    expect(records.body.items.every((r: { enterpriseId: string }) => r.enterpriseId !== enterpriseId)).toBe(true);
+    expect(records.body.items.every((r: { enterpriseId: string }) => r.enterpriseId !== enterpriseId)).toBe(
+      true,
+    );
     // A person of another enterprise cannot be made to hold this one's post.
     const [foreign] = (
       await sql.query<{ id: string }>(
@@ -380,7 +413,9 @@ describe('responsibility statements: duty by post and person', () => {
       .post(`/api/statement-signing/${token}`)
       .send({ versionId, name: '张三', phoneLast4: '0001' });
     expect(wrongName.status).toBe(400);
-    const bad = await t.http.post(`/api/statement-signing/${token}`).send({ versionId, name: 'x', phoneLast4: '12' });
+    const bad = await t.http
+      .post(`/api/statement-signing/${token}`)
+      .send({ versionId, name: 'x', phoneLast4: '12' });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toEqual([expect.stringMatching(/^phoneLast4: /)]);
     expect((await t.http.get('/api/statement-signing/not-a-link')).status).toBe(404);

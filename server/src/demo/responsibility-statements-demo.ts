@@ -33,7 +33,13 @@ const DEMO: Record<string, { actualController: string | null; posts: DemoPost[] 
       { unit: '公司领导', post: '法定代表人（第一责任人）', holders: ['王建国'], signed: ['王建国'] },
       { unit: '公司领导', post: '安全负责人', holders: ['李志强'], signed: ['李志强'] },
       { unit: '安全环保部', post: '部长', holders: ['李志强'], signed: [] },
-      { unit: '气化车间', post: '岗位操作工', holders: ['范志勇', '雷鸣'], signed: ['范志勇'], revised: true },
+      {
+        unit: '气化车间',
+        post: '岗位操作工',
+        holders: ['范志勇', '雷鸣'],
+        signed: ['范志勇'],
+        revised: true,
+      },
     ],
   },
   finechem: {

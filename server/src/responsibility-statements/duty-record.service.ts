@@ -52,8 +52,11 @@ export class DutyRecordService {
     const post = await this.posts.getById(postId);
     this.posts.assertInScope(post.enterpriseId);
     const problems: string[] = [];
-    if (!post.duties.includes(dto.duty)) problems.push('duty: not a duty of this post in the responsibility list');
-    const holder = (await this.statements.assignmentsOf([post.id])).find((a) => a.contactId === dto.contactId);
+    if (!post.duties.includes(dto.duty))
+      problems.push('duty: not a duty of this post in the responsibility list');
+    const holder = (await this.statements.assignmentsOf([post.id])).find(
+      (a) => a.contactId === dto.contactId,
+    );
     if (!holder) problems.push(`contactId: ${dto.contactId} does not hold this post`);
     if (problems.length) throw new InvalidError(problems);
     return this.db.transaction(async () => {

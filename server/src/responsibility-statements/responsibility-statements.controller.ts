@@ -49,7 +49,13 @@ export class ResponsibilityStatementController {
     return this.statements.summaries();
   }
 
-  @ApiDoc("An enterprise's posts, their holders and who signed, and its people without a post", 400, 401, 403, 404)
+  @ApiDoc(
+    "An enterprise's posts, their holders and who signed, and its people without a post",
+    400,
+    401,
+    403,
+    404,
+  )
   @Get('enterprises/:id')
   @Roles(...STATEMENT_READERS)
   enterprise(@UuidParam() id: string): Promise<EnterprisePostsView> {
@@ -77,7 +83,15 @@ export class ResponsibilityStatementController {
     return this.statements.setHolders(id, dto);
   }
 
-  @ApiDoc("Publish a new version of a post's statement; every holder is asked to sign it", 400, 401, 403, 404, 409, 413)
+  @ApiDoc(
+    "Publish a new version of a post's statement; every holder is asked to sign it",
+    400,
+    401,
+    403,
+    404,
+    409,
+    413,
+  )
   @Post('posts/:id/versions')
   @Roles(...STATEMENT_WRITERS)
   publish(@UuidParam() id: string, @Body() dto: StatementPublishDto): Promise<StatementVersionView> {
@@ -147,7 +161,11 @@ export class StatementSigningController {
   )
   @Post(':token')
   @HttpCode(200)
-  sign(@Param('token') token: string, @Body() dto: LinkSignDto, @Req() req: Request): Promise<StatementSignResult> {
+  sign(
+    @Param('token') token: string,
+    @Body() dto: LinkSignDto,
+    @Req() req: Request,
+  ): Promise<StatementSignResult> {
     const ip = req.ip ?? null;
     return this.throttle.attempt(ip ?? 'unknown', token, () => this.statements.signByLink(token, dto, ip));
   }

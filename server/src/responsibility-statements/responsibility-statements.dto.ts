@@ -129,4 +129,3 @@ export class DutyRecordQueryDto extends PageQueryDto {
   @IsUUID()
   contactId?: string;
 }
-

@@ -13,7 +13,9 @@ import {
 } from './responsibility-statements.entities.js';
 
 /** The posts of the list: entries naming a post, one per department and post name. */
-export function postsOfList(entries: ResponsibilityEntry[]): { unit: string; name: string; duties: string[] }[] {
+export function postsOfList(
+  entries: ResponsibilityEntry[],
+): { unit: string; name: string; duties: string[] }[] {
   const seen = new Map<string, { unit: string; name: string; duties: string[] }>();
   for (const e of entries) {
     if (!e.post || e.kind === 'supervision') continue;
@@ -193,7 +195,9 @@ export class StatementRepository {
    * Per enterprise: every holder of a post in its list must sign the post's statement in force;
    * `signed` counts those who have (a post with no statement yet counts its holders unsigned).
    */
-  async signedRates(enterpriseIds: readonly string[]): Promise<Map<string, { signed: number; required: number }>> {
+  async signedRates(
+    enterpriseIds: readonly string[],
+  ): Promise<Map<string, { signed: number; required: number }>> {
     if (!enterpriseIds.length) return new Map();
     const rows: { enterprise_id: string; signed: number; required: number }[] = await this.db.manager.query(
       `WITH cur AS (
@@ -231,7 +235,9 @@ export class StatementRepository {
            FROM enterprise e WHERE e.id = ANY($1::uuid[])`,
         [[...new Set(enterpriseIds)]],
       );
-    return new Map(rows.map((r) => [r.id, { posts: r.posts, vacant: r.vacant, withoutPost: r.without_post }]));
+    return new Map(
+      rows.map((r) => [r.id, { posts: r.posts, vacant: r.vacant, withoutPost: r.without_post }]),
+    );
   }
 }
 

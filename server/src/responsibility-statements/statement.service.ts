@@ -127,7 +127,9 @@ export class StatementService implements OnModuleInit {
     return [items, total] as const;
   }
 
-  private async firstResponsible(enterpriseId: string): Promise<{ name: string; first: FirstResponsibleView }> {
+  private async firstResponsible(
+    enterpriseId: string,
+  ): Promise<{ name: string; first: FirstResponsibleView }> {
     const e = await this.enterprises.get(enterpriseId);
     return {
       name: e.name,
@@ -156,7 +158,10 @@ export class StatementService implements OnModuleInit {
     };
   }
 
-  private async postViews(posts: ResponsibilityPost[], people?: ContactView[]): Promise<ResponsibilityPostView[]> {
+  private async postViews(
+    posts: ResponsibilityPost[],
+    people?: ContactView[],
+  ): Promise<ResponsibilityPostView[]> {
     const ids = posts.map((p) => p.id);
     const [assignments, current, signatures] = await Promise.all([
       this.statements.assignmentsOf(ids),
@@ -285,7 +290,9 @@ export class StatementService implements OnModuleInit {
     const p = await this.posts.getById(postId);
     this.posts.assertInScope(p.enterpriseId);
     if (!p.inList) {
-      throw new ConflictError('The responsibility list no longer names this post: add it back to the list first');
+      throw new ConflictError(
+        'The responsibility list no longer names this post: add it back to the list first',
+      );
     }
     if (!p.duties.length) throw new ConflictError('The post has no duties in the responsibility list yet');
     const { name: enterpriseName, first } = await this.firstResponsible(p.enterpriseId);
@@ -332,7 +339,13 @@ export class StatementService implements OnModuleInit {
         action: 'statement_version.published',
         entity: 'statement_version',
         entityId: v.id,
-        after: { post: `${p.unit} ${p.name}`, version: v.version, year: v.year, textHash: v.textHash, holders: holders.length },
+        after: {
+          post: `${p.unit} ${p.name}`,
+          version: v.version,
+          year: v.year,
+          textHash: v.textHash,
+          holders: holders.length,
+        },
       });
       return view;
     });

@@ -335,7 +335,9 @@ export function DutyPostPage() {
         <p className="cell-sub">{t('postPage.noVersions')}</p>
       )}
       <h2>{t('postPage.dutyRecords')}</h2>
-      {writer && p.holders.length > 0 && <DutyRecordForm postId={p.id} duties={p.duties} holders={p.holders} />}
+      {writer && p.holders.length > 0 && (
+        <DutyRecordForm postId={p.id} duties={p.duties} holders={p.holders} />
+      )}
       <DutyRecordTable records={p.dutyRecords} />
     </div>
   );
@@ -401,7 +403,9 @@ function HoldersForm({
 function PublishForm({ postId, last }: { postId: string; last: StatementVersionView | undefined }) {
   const { t } = useDutiesT();
   const tz = useZone();
-  const thisYear = Number(new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric' }).format(new Date()));
+  const thisYear = Number(
+    new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric' }).format(new Date()),
+  );
   const [year, setYear] = useState(String(last?.year ?? thisYear));
   const [title, setTitle] = useState(last?.title ?? '岗位安全生产责任书');
   const [clauses, setClauses] = useState(last?.clauses.join('\n') ?? '');
@@ -418,7 +422,13 @@ function PublishForm({ postId, last }: { postId: string; last: StatementVersionV
       <form className="form" onSubmit={submit}>
         <div className="field">
           <label htmlFor="duty-year">{t('postPage.year')}</label>
-          <input id="duty-year" type="number" value={year} onChange={(e) => setYear(e.target.value)} required />
+          <input
+            id="duty-year"
+            type="number"
+            value={year}
+            onChange={(e) => setYear(e.target.value)}
+            required
+          />
         </div>
         <div className="field">
           <label htmlFor="duty-title">{t('postPage.docTitle')}</label>
@@ -426,11 +436,23 @@ function PublishForm({ postId, last }: { postId: string; last: StatementVersionV
         </div>
         <div className="field">
           <label htmlFor="duty-targets">{t('postPage.targets')}</label>
-          <textarea id="duty-targets" rows={3} value={targets} onChange={(e) => setTargets(e.target.value)} required />
+          <textarea
+            id="duty-targets"
+            rows={3}
+            value={targets}
+            onChange={(e) => setTargets(e.target.value)}
+            required
+          />
         </div>
         <div className="field">
           <label htmlFor="duty-clauses">{t('postPage.clauses')}</label>
-          <textarea id="duty-clauses" rows={5} value={clauses} onChange={(e) => setClauses(e.target.value)} required />
+          <textarea
+            id="duty-clauses"
+            rows={5}
+            value={clauses}
+            onChange={(e) => setClauses(e.target.value)}
+            required
+          />
         </div>
         {publish.isError && <ErrorNotice error={publish.error} compact />}
         <button type="submit" className="button button--primary" disabled={publish.isPending}>
@@ -486,7 +508,13 @@ function DutyRecordForm({
         </div>
         <div className="field">
           <label htmlFor="dr-date">{t('postPage.doneOn')}</label>
-          <input id="dr-date" type="date" value={doneOn} onChange={(e) => setDoneOn(e.target.value)} required />
+          <input
+            id="dr-date"
+            type="date"
+            value={doneOn}
+            onChange={(e) => setDoneOn(e.target.value)}
+            required
+          />
         </div>
         <div className="field">
           <label htmlFor="dr-duty">{t('postPage.duty')}</label>
@@ -521,13 +549,7 @@ function DutyRecordForm({
   );
 }
 
-function DutyRecordTable({
-  records,
-  showPost = false,
-}: {
-  records: PostDetailRecords;
-  showPost?: boolean;
-}) {
+function DutyRecordTable({ records, showPost = false }: { records: PostDetailRecords; showPost?: boolean }) {
   const { t } = useDutiesT();
   return (
     <ListTable
@@ -636,7 +658,11 @@ export function StatementSignPage() {
     setError(null);
     try {
       const r = await signByLink(token, { versionId: info.data.version.id, name, phoneLast4: digits });
-      setResult({ version: r.version, at: formatDateTime(r.signedAt, i18n.language, tz), already: r.already });
+      setResult({
+        version: r.version,
+        at: formatDateTime(r.signedAt, i18n.language, tz),
+        already: r.already,
+      });
     } catch (err) {
       setError(err);
     } finally {

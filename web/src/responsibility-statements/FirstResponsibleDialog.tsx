@@ -70,7 +70,13 @@ function FirstResponsibleForm({ enterprise, onDone }: { enterprise: EnterpriseVi
       </p>
       <div className="field">
         <label htmlFor="fr-legal">{t('firstResponsibleDialog.legal')}</label>
-        <input id="fr-legal" value={legal} onChange={(e) => setLegal(e.target.value)} required maxLength={50} />
+        <input
+          id="fr-legal"
+          value={legal}
+          onChange={(e) => setLegal(e.target.value)}
+          required
+          maxLength={50}
+        />
       </div>
       <label className="field--inline">
         <input type="checkbox" checked={same} onChange={(e) => setSame(e.target.checked)} />{' '}
