@@ -155,6 +155,7 @@ export interface MyStatementView {
   unit: string;
   postName: string;
   state: SignState;
+  signedVersion: number | null;
   version: StatementVersionView | null;
 }
 

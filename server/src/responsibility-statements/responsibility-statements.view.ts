@@ -28,6 +28,14 @@ export function mapSignature(s: StatementSignature): StatementSignatureView {
 
 export function mapVersion(v: StatementVersion, signatures: StatementSignature[]): StatementVersionView {
   return {
+    ...mapVersionText(v),
+    signatures: signatures.filter((s) => s.versionId === v.id).map(mapSignature),
+  };
+}
+
+/** A version's text and facts, without who signed it (what a personal signing link shows). */
+export function mapVersionText(v: StatementVersion): Omit<StatementVersionView, 'signatures'> {
+  return {
     id: v.id,
     postId: v.postId,
     version: v.version,
@@ -39,7 +47,6 @@ export function mapVersion(v: StatementVersion, signatures: StatementSignature[]
     text: v.text,
     textHash: v.textHash,
     publishedAt: v.publishedAt.toISOString(),
-    signatures: signatures.filter((s) => s.versionId === v.id).map(mapSignature),
   };
 }
 

@@ -40,7 +40,7 @@ import {
   type StatementSignature,
 } from './responsibility-statements.entities.js';
 import { PostRepository, StatementRepository } from './responsibility-statements.repository.js';
-import { mapSignature, mapVersion, signState } from './responsibility-statements.view.js';
+import { mapSignature, mapVersion, mapVersionText, signState } from './responsibility-statements.view.js';
 import { DutyRecordService } from './duty-record.service.js';
 
 const DEFAULT_TITLE = '岗位安全生产责任书';
@@ -383,8 +383,7 @@ export class StatementService implements OnModuleInit {
   async signingInfo(token: string): Promise<StatementSigningView> {
     const { post, current, signed } = await this.byToken(token);
     const enterprise = (await this.enterprises.namesByIds([post.enterpriseId])).get(post.enterpriseId) ?? '';
-    const version = current ? mapVersion(current, []) : null;
-    if (version) delete (version as Partial<StatementVersionView>).signatures;
+    const version = current ? mapVersionText(current) : null;
     return { enterpriseName: enterprise, unit: post.unit, postName: post.name, version, signed };
   }
 
@@ -504,13 +503,15 @@ export class StatementService implements OnModuleInit {
       if (!p) return [];
       const cur = current.get(p.id);
       const mineOf = signatures.filter((s) => s.postId === p.id && s.contactId === a.contactId);
+      const state = signState(cur, mineOf);
       return [
         {
           postId: p.id,
           enterpriseName: names.get(p.enterpriseId) ?? '',
           unit: p.unit,
           postName: p.name,
-          state: signState(cur, mineOf).state,
+          state: state.state,
+          signedVersion: state.signedVersion,
           version: cur ? mapVersion(cur, mineOf) : null,
         },
       ];

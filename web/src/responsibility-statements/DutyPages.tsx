@@ -108,7 +108,7 @@ function MyStatements() {
           <strong>
             {m.enterpriseName} · {m.unit} · {m.postName}
           </strong>{' '}
-          <SignBadge state={m.state} version={m.version?.signatures[0]?.version ?? null} />
+          <SignBadge state={m.state} version={m.signedVersion} />
           {m.version ? (
             <details>
               <summary>{t('mine.read')}</summary>
