@@ -68,8 +68,8 @@ import {
   DutyEnterprisePage,
   DutyPersonPage,
   DutyPostPage,
-  StatementSignPage,
 } from './responsibility-statements/DutyPages';
+import { StatementSignPage } from './responsibility-statements/StatementSignPage';
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
