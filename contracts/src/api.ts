@@ -104,6 +104,8 @@ export interface EnterpriseView {
   location: GeoPoint;
   outline: GeoJsonPolygon | null;
   legalRepresentative: string;
+  /** 实际控制人, with the legal representative a first person responsible; null: not recorded. */
+  actualController: string | null;
   safetyLead: string;
   dutyPhone: string;
   createdAt: string;

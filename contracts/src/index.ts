@@ -42,3 +42,4 @@ export * from './accountability.js';
 export * from './work-plans.js';
 export * from './enforcement.js';
 export * from './organisation.js';
+export * from './responsibility-statements.js';

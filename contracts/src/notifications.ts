@@ -533,6 +533,24 @@ export const NOTIFICATION_TEXT = {
     ],
     urgent: true,
   },
+  // A holder of a post is asked to sign its safety responsibility statement (责任书) by their link.
+  'responsibility_statement.sign_requested': {
+    title: ['请签署岗位安全生产责任书：{post}', 'Please sign your safety responsibility statement: {post}'],
+    body: [
+      '{enterprise} · {unit} · 第 {version} 版\n签署链接：{link}',
+      '{enterprise} · {unit} · version {version}\nSign here: {link}',
+    ],
+  },
+  'responsibility_statement.unsigned': {
+    title: [
+      '岗位安全生产责任书未签署：{name} {post}',
+      'Safety responsibility statement not signed: {name}, {post}',
+    ],
+    body: [
+      '{enterprise} · {unit} · 第 {version} 版，应于 {deadline} 前签署\n签署链接：{link}',
+      '{enterprise} · {unit} · version {version}, to be signed by {deadline}\nSign here: {link}',
+    ],
+  },
   'inspection.due': {
     title: ['排查任务：{plan}', 'Inspection due: {plan}'],
     body: ['{who}\n应于 {period} 完成', '{who}\nTo be done {period}'],

@@ -354,6 +354,8 @@ export interface ResponsibilityEntry {
 export interface ResponsibilityListView extends PlanOwner {
   /** The first person responsible: the enterprise's legal representative; null for the zone. */
   firstResponsible: string | null;
+  /** 实际控制人, the other first person responsible (may be the same person); null: not recorded. */
+  actualController: string | null;
   entries: ResponsibilityEntry[];
   /** Published plans of the same owner the list belongs to. */
   plans: { id: string; title: string; type: PlanType }[];
@@ -362,6 +364,7 @@ export interface ResponsibilityListView extends PlanOwner {
 
 export interface ResponsibilityListSummary extends PlanOwner {
   firstResponsible: string | null;
+  actualController: string | null;
   entryCount: number;
   updatedAt: string | null;
 }

@@ -42,6 +42,7 @@ import { resolveWebDist } from './web-dist.js';
 import { ZoneHttpModule } from './zone/zone.http.module.js';
 import { TrainingHttpModule } from './training/training.http.module.js';
 import { EnforcementHttpModule } from './enforcement/enforcement.http.module.js';
+import { ResponsibilityStatementsHttpModule } from './responsibility-statements/responsibility-statements.http.module.js';
 import { SafetyFundsHttpModule } from './safety-funds/safety-funds.http.module.js';
 import { CultureHttpModule } from './culture/culture.http.module.js';
 import { SpotChecksHttpModule } from './spot-checks/spot-checks.http.module.js';
@@ -114,6 +115,7 @@ export class AppModule implements NestModule {
         SensitiveTargetsHttpModule,
         WarningsHttpModule,
         TrainingHttpModule,
+        ResponsibilityStatementsHttpModule,
         SafetyFundsHttpModule,
         CultureHttpModule,
         SpotChecksHttpModule,

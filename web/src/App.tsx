@@ -82,6 +82,13 @@ import { DecisionBoardPage, DecisionPage } from './organisation/DecisionPages';
 import { MeetingPage, MeetingsPage } from './organisation/MeetingPages';
 import { LeadingGroupPage } from './organisation/MembersPage';
 import { SafetyOrgPage, SafetyOrgsPage } from './organisation/SafetyOrgPages';
+import {
+  DutiesPage,
+  DutyEnterprisePage,
+  DutyPersonPage,
+  DutyPostPage,
+} from './responsibility-statements/DutyPages';
+import { StatementSignPage } from './responsibility-statements/StatementSignPage';
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -727,6 +734,38 @@ const router = createBrowserRouter([
         element: (
           <RequirePage page="safetyOrgs">
             <SafetyOrgPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'duties',
+        element: (
+          <RequirePage page="duties">
+            <DutiesPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'duties/enterprises/:id',
+        element: (
+          <RequirePage page="duties">
+            <DutyEnterprisePage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'duties/posts/:id',
+        element: (
+          <RequirePage page="duties">
+            <DutyPostPage />
+          </RequirePage>
+        ),
+      },
+      {
+        path: 'duties/people/:id',
+        element: (
+          <RequirePage page="duties">
+            <DutyPersonPage />
           </RequirePage>
         ),
       },

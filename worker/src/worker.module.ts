@@ -17,6 +17,7 @@ import { TrainingModule } from '@muster/server/training/training.module.js';
 import { AccountabilityRemindersModule } from '@muster/server/accountability/accountability.module.js';
 import { WorkPlansModule } from '@muster/server/work-plans/work-plans.module.js';
 import { OrganisationModule } from '@muster/server/organisation/organisation.module.js';
+import { ResponsibilityStatementsModule } from '@muster/server/responsibility-statements/responsibility-statements.module.js';
 
 /**
  * The worker: the core and the domain cores whose jobs it runs, without any HTTP module. Its
@@ -42,6 +43,7 @@ import { OrganisationModule } from '@muster/server/organisation/organisation.mod
     WorkPlansModule,
     EnforcementJobsModule,
     OrganisationModule,
+    ResponsibilityStatementsModule,
     ReminderJobsModule,
     JobWorkerModule,
   ],

@@ -95,11 +95,16 @@ import { ENFORCEMENT_ENTITIES } from '../enforcement/enforcement.entities.js';
 import { Enforcement1765600000000 } from './migrations/1765600000000-enforcement.js';
 import { ORGANISATION_ENTITIES } from '../organisation/organisation.entities.js';
 import { Organisation1765650000000 } from './migrations/1765650000000-organisation.js';
+import { RESPONSIBILITY_STATEMENT_ENTITIES } from '../responsibility-statements/responsibility-statements.entities.js';
+import { SAFETY_FUND_ENTITIES } from '../safety-funds/safety-fund.entities.js';
+import { TrainingAndSafetyFunds1765550000000 } from './migrations/1765550000000-training-and-safety-funds.js';
+import { ResponsibilityStatements1765660000000 } from './migrations/1765660000000-responsibility-statements.js';
 
 export const ENTITIES = [
   PortalArticle,
   ...ENFORCEMENT_ENTITIES,
   ...TRAINING_ENTITIES,
+  ...RESPONSIBILITY_STATEMENT_ENTITIES,
   ...SAFETY_FUND_ENTITIES,
   ...CULTURE_ENTITIES,
   ...WORK_PLAN_ENTITIES,
@@ -192,6 +197,7 @@ export const MIGRATIONS = [
   AlarmHazards1765510000000,
   Gb18218TableCodes1765520000000,
   TrainingAndSafetyFunds1765550000000,
+  ResponsibilityStatements1765660000000,
   Assessments1765540000000,
   AssessmentDepartments1765630000000,
   Culture1765640000000,

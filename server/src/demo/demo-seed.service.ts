@@ -21,6 +21,7 @@ import { SafetyFundsDemoSeeder } from './safety-funds-demo.js';
 import { SensitiveTargetsDemoSeeder } from './sensitive-targets-demo.js';
 import { WorkPlansDemoSeeder } from './work-plans-demo.js';
 import { SupervisionDemoSeeder } from './supervision-demo.js';
+import { ResponsibilityStatementsDemoSeeder } from './responsibility-statements-demo.js';
 import { ReminderScheduler } from '../reminders/reminder-scheduler.js';
 import { reminderKeyText } from '../reminders/reminder-ledger.js';
 
@@ -59,6 +60,7 @@ export class DemoSeedService {
     private readonly enforcementSeeder: EnforcementDemoSeeder,
     private readonly supervisionSeeder: SupervisionDemoSeeder,
     private readonly organisationSeeder: OrganisationDemoSeeder,
+    private readonly statementsSeeder: ResponsibilityStatementsDemoSeeder,
     private readonly reminders: ReminderScheduler,
   ) {}
 
@@ -121,6 +123,8 @@ export class DemoSeedService {
       const resourcesCreated = await this.resourcesSeeder.seed(ids);
       // Plans page the demo directory's people, so they come after it.
       const plans = await this.plansSeeder.seed(ids);
+      // The posts come from the responsibility lists the plans seeding wrote.
+      const statements = await this.statementsSeeder.seed(ids);
       const hazards = await this.hazardsSeeder.seed(ids);
       // Drill scenarios name the plans, teams and people seeded above.
       const drills = await this.drillsSeeder.seed(ids);
@@ -169,6 +173,7 @@ export class DemoSeedService {
           `${waived} deadline reminders already owed recorded as settled, not sent`,
       );
       this.logger.log(`Demo drills: ${drills.scenariosCreated} scenarios created`);
+      this.logger.log(`Demo duty by post: ${statements} posts given holders and statements`);
       this.logger.log(`Demo risk register: ${risks.pointsCreated} risk points created`);
       this.logger.log(`Demo safety funds: ${fundYears} enterprise-years recorded`);
       if (dutyPolicy) this.logger.log('Demo duty alerting policy created');

@@ -39,6 +39,8 @@ import { RisksDemoSeeder } from './risks-demo.js';
 import { SafetyFundsDemoSeeder } from './safety-funds-demo.js';
 import { SensitiveTargetsDemoSeeder } from './sensitive-targets-demo.js';
 import { WorkPlansDemoSeeder } from './work-plans-demo.js';
+import { ResponsibilityStatementsDemoSeeder } from './responsibility-statements-demo.js';
+import { ResponsibilityStatementsModule } from '../responsibility-statements/responsibility-statements.module.js';
 
 @Module({
   imports: [
@@ -66,6 +68,7 @@ import { WorkPlansDemoSeeder } from './work-plans-demo.js';
     AccountabilityModule,
     ClockModule,
     OrganisationModule,
+    ResponsibilityStatementsModule,
   ],
   providers: [
     DemoSeedService,
@@ -85,6 +88,7 @@ import { WorkPlansDemoSeeder } from './work-plans-demo.js';
     EnforcementDemoSeeder,
     SupervisionDemoSeeder,
     OrganisationDemoSeeder,
+    ResponsibilityStatementsDemoSeeder,
   ],
   exports: [DemoSeedService],
 })

@@ -11,6 +11,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
   ValidateNested,
   registerDecorator,
   type ValidationArguments,
@@ -179,6 +180,18 @@ export class EnterpriseCreateDto {
   @MinLength(1)
   @MaxLength(50)
   legalRepresentative: string;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    description: '实际控制人 (also a first person responsible; may be the legal representative)',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @ValidateIf((_o, v) => v !== null)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(50)
+  actualController?: string | null;
 
   @ApiProperty({ description: '安全负责人' })
   @Transform(trim)

@@ -57,6 +57,10 @@ export class Enterprise {
   @Column({ type: 'text' })
   legalRepresentative: string;
 
+  /** 实际控制人: also a first person responsible; null until recorded (may be the legal representative). */
+  @Column({ type: 'text', nullable: true })
+  actualController: string | null;
+
   @Column({ type: 'text' })
   safetyLead: string;
 

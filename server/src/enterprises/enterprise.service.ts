@@ -174,4 +174,5 @@ function apply(e: Enterprise, dto: EnterpriseUpdateDto): void {
   if (e.sizeClass === undefined) e.sizeClass = null;
   if (e.evaluationCategory === undefined) e.evaluationCategory = null;
   if (e.regulatoryCategory === undefined) e.regulatoryCategory = null;
+  if (e.actualController === undefined) e.actualController = null;
 }

@@ -16,6 +16,7 @@ export function mapEnterprise(e: Enterprise): EnterpriseView {
     location: { lat: e.lat, lng: e.lng },
     outline: e.outline,
     legalRepresentative: e.legalRepresentative,
+    actualController: e.actualController ?? null,
     safetyLead: e.safetyLead,
     dutyPhone: e.dutyPhone,
     createdAt: e.createdAt.toISOString(),

@@ -6,6 +6,7 @@ export const OFFICER_EDITABLE: ReadonlyArray<keyof EnterpriseUpdateDto> = [
   'location',
   'outline',
   'legalRepresentative',
+  'actualController',
   'safetyLead',
   'dutyPhone',
 ];

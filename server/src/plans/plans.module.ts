@@ -14,6 +14,7 @@ import { PlanVersionService } from './plan-version.service.js';
 import { PlanRepository } from './plan.repository.js';
 import { PlanService } from './plan.service.js';
 import { PlanViews } from './plan.view.js';
+import { ResponsibilityHooks } from './responsibility-hooks.js';
 import { ResponsibilityService } from './responsibility.service.js';
 
 @Module({
@@ -29,6 +30,7 @@ import { ResponsibilityService } from './responsibility.service.js';
     EscalationPolicyService,
     EscalationPolicyRepository,
     ResponsibilityService,
+    ResponsibilityHooks,
     PlanReminders,
   ],
   exports: [
@@ -40,6 +42,7 @@ import { ResponsibilityService } from './responsibility.service.js';
     EscalationPolicyService,
     EscalationPolicyRepository,
     ResponsibilityService,
+    ResponsibilityHooks,
   ],
 })
 export class PlansModule {}

@@ -3,15 +3,17 @@ import ExcelJS from 'exceljs';
 import { In, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { RequestContext } from '../common/request-context.js';
-import type {
-  ResponsibilityEntry,
-  ResponsibilityListSummary,
-  ResponsibilityListView,
+import {
+  firstResponsibleLine,
+  type ResponsibilityEntry,
+  type ResponsibilityListSummary,
+  type ResponsibilityListView,
 } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { EnterpriseRepository } from '../enterprises/enterprise.repository.js';
 import { PlanRepository } from './plan.repository.js';
 import { ResponsibilityEntryRow } from './responsibility-entry.entity.js';
+import { ResponsibilityHooks } from './responsibility-hooks.js';
 import type { ResponsibilityListDto } from './responsibility.dto.js';
 import { ForbiddenError, InvalidError } from '../common/domain-errors.js';
 
@@ -36,6 +38,7 @@ export class ResponsibilityService {
     private readonly plans: PlanRepository,
     private readonly audit: AuditService,
     private readonly context: RequestContext,
+    private readonly hooks: ResponsibilityHooks,
   ) {}
 
   private get rows() {
@@ -56,6 +59,7 @@ export class ResponsibilityService {
         enterpriseId: null,
         enterpriseName: null,
         firstResponsible: null,
+        actualController: null,
         entryCount: zone?.n ?? 0,
         updatedAt: zone ? new Date(zone.updated_at).toISOString() : null,
       },
@@ -65,6 +69,7 @@ export class ResponsibilityService {
           enterpriseId: e.id,
           enterpriseName: e.name,
           firstResponsible: e.legalRepresentative,
+          actualController: e.actualController ?? null,
           entryCount: c?.n ?? 0,
           updatedAt: c ? new Date(c.updated_at).toISOString() : null,
         };
@@ -89,6 +94,7 @@ export class ResponsibilityService {
       enterpriseId,
       enterpriseName: enterprise?.name ?? null,
       firstResponsible: enterprise?.legalRepresentative ?? null,
+      actualController: enterprise?.actualController ?? null,
       entries: rows.map(mapEntry),
       plans: plans.filter((p) => inForce.has(p.id)).map((p) => ({ id: p.id, title: p.title, type: p.type })),
       updatedAt: rows.length
@@ -118,7 +124,7 @@ export class ResponsibilityService {
         order: { position: 'ASC' },
       });
       if (before.length) await this.rows.delete({ id: In(before.map((r) => r.id)) });
-      await this.rows.save(
+      const saved = await this.rows.save(
         dto.entries.map((e, position) =>
           this.rows.create({
             enterpriseId,
@@ -133,6 +139,7 @@ export class ResponsibilityService {
           }),
         ),
       );
+      if (enterpriseId) await this.hooks.runReplaced(enterpriseId, saved.map(mapEntry));
       await this.audit.record({
         action: 'responsibility_list.replaced',
         entity: 'responsibility_list',
@@ -169,7 +176,10 @@ export class ResponsibilityService {
     ws.getCell('A1').alignment = { horizontal: 'center' };
     ws.mergeCells('A2:H2');
     ws.getCell('A2').value = list.firstResponsible
-      ? `安全生产第一责任人（法定代表人）：${list.firstResponsible}`
+      ? `安全生产第一责任人：${firstResponsibleLine(
+          { legalRepresentative: list.firstResponsible, actualController: list.actualController },
+          'zh-CN',
+        )}`
       : '原则：管行业必须管安全、管业务必须管安全、管生产经营必须管安全';
     const header = ws.addRow(['序号', '类别', '部门/单位', '岗位', '责任人', '电话', '监管行业', '职责']);
     header.font = { bold: true };

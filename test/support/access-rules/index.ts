@@ -22,6 +22,7 @@ import { cultureRules } from './culture.js';
 import { accountabilityRules, spotCheckRules } from './supervision.js';
 import { workPlanRules } from './work-plans.js';
 import { organisationRules } from './organisation.js';
+import { responsibilityStatementRules } from './responsibility-statements.js';
 
 export type AccessRules = Record<string, Role[] | 'public'>;
 
@@ -55,4 +56,5 @@ export const EXPECTED: AccessRules = {
   ...workPlanRules,
   ...enforcementRules,
   ...organisationRules,
+  ...responsibilityStatementRules,
 };

@@ -24,6 +24,7 @@ export type PageId =
   | 'enforcement'
   | 'drills'
   | 'training'
+  | 'duties'
   | 'safetyFunds'
   | 'culture'
   | 'workPlans'
@@ -49,6 +50,7 @@ export const PAGE_PATHS: Record<PageId, string> = {
   enforcement: '/enforcement',
   drills: '/drills',
   training: '/training',
+  duties: '/duties',
   safetyFunds: '/safety-funds',
   culture: '/culture',
   workPlans: '/work-plans',
@@ -84,6 +86,7 @@ export function canOpen(role: Role, page: PageId): boolean {
     case 'enforcement':
     case 'drills':
     case 'training':
+    case 'duties':
     case 'safetyFunds':
     case 'culture':
     case 'workPlans':
@@ -128,6 +131,7 @@ export function navigationFor(role: Role): PageId[] {
     'cockpit',
     'plans',
     'responsibility',
+    'duties',
     'training',
     'safetyFunds',
     'culture',

@@ -23,6 +23,8 @@ const PATHS: Record<PageId, string> = {
   alarms: 'M6 17V11a6 6 0 1 1 12 0v6l2 2H4l2-2zm4 4h4M12 2v2',
   drills: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zm0 4v5l3 2M4 4l3 2m13-2-3 2',
   home: 'M3 11 12 4l9 7M5 10v10h5v-6h4v6h5V10',
+  // A person beside a signed sheet: duty by post and person.
+  duties: 'M8 8a3 3 0 1 0 0-.01M3 20c0-3 2-5 5-5s5 2 5 5M14 4h7v10h-7M16 8h3m-3 3h2',
   // A mortarboard: training.
   training: 'M2 9l10-5 10 5-10 5-10-5zm4 2v5c2 2 10 2 12 0v-5M22 9v6',
   // A coin stack: money set aside.

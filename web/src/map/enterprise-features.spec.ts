@@ -27,6 +27,7 @@ function enterprise(overrides: Partial<EnterpriseView> = {}): EnterpriseView {
     location: { lat: 33.99, lng: 116.83 },
     outline: null,
     legalRepresentative: '张三',
+    actualController: null,
     safetyLead: '李四',
     dutyPhone: '0561-3012345',
     createdAt: '2025-01-01T00:00:00.000Z',

@@ -11,6 +11,11 @@ import { RiskBadge } from '../components/RiskBadge';
 import { telHref } from '../lib/format';
 import { DutiesText, EnterpriseDutiesDialog } from './EnterpriseDutiesDialog';
 import { RegulatoryCategoryCell } from './RegulatoryCategoryCell';
+import {
+  FirstResponsibleDialog,
+  FirstResponsibleText,
+} from '../responsibility-statements/FirstResponsibleDialog';
+import { useDutiesT } from '../responsibility-statements/i18n';
 
 const PAGE_SIZE = 20;
 
@@ -24,6 +29,10 @@ export function EnterprisesPage() {
   const scoped = session ? !isZoneRole(session.user.role) : false;
   const canEditDuties = session?.user.role === 'zone_admin';
   const [editingDuties, setEditingDuties] = useState<EnterpriseView | null>(null);
+  const [editingFirst, setEditingFirst] = useState<EnterpriseView | null>(null);
+  const { t: td } = useDutiesT();
+  // The zone's administrator, and an enterprise's officer for their own (the API scopes the list).
+  const canEditFirst = session?.user.role === 'zone_admin' || session?.user.role === 'enterprise_officer';
 
   return (
     <div className="page">
@@ -59,7 +68,7 @@ export function EnterprisesPage() {
             t('enterprise.riskClass'),
             t('enterprise.duties'),
             t('enterprise.regulatoryCategory'),
-            t('enterprise.legalRepresentative'),
+            td('firstResponsible'),
             t('enterprise.safetyLead'),
             t('enterprise.dutyPhone'),
             t('enterprise.address'),
@@ -101,7 +110,21 @@ export function EnterprisesPage() {
                 <td>
                   <RegulatoryCategoryCell enterprise={e} editable={session?.user.role === 'zone_admin'} />
                 </td>
-                <td>{e.legalRepresentative}</td>
+                <td data-testid="enterprise-first-responsible">
+                  <FirstResponsibleText enterprise={e} />
+                  {canEditFirst && (
+                    <>
+                      {' '}
+                      <button
+                        type="button"
+                        className="button button--small"
+                        onClick={() => setEditingFirst(e)}
+                      >
+                        {td('firstResponsibleDialog.edit')}
+                      </button>
+                    </>
+                  )}
+                </td>
                 <td>{e.safetyLead}</td>
                 <td className="nowrap">{tel ? <a href={tel}>{e.dutyPhone}</a> : e.dutyPhone}</td>
                 <td>{e.address}</td>
@@ -114,6 +137,7 @@ export function EnterprisesPage() {
         />
       )}
       <EnterpriseDutiesDialog enterprise={editingDuties} onClose={() => setEditingDuties(null)} />
+      <FirstResponsibleDialog enterprise={editingFirst} onClose={() => setEditingFirst(null)} />
     </div>
   );
 }

@@ -4,7 +4,12 @@ import { Link, useParams } from 'react-router';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { PageHeader } from '../components/PageHeader';
-import { RESPONSIBILITY_KINDS, type ResponsibilityEntry, type ResponsibilityKind } from '../contracts';
+import {
+  RESPONSIBILITY_KINDS,
+  firstResponsibleLine,
+  type ResponsibilityEntry,
+  type ResponsibilityKind,
+} from '../contracts';
 import { useZoneName } from '../lib/use-zone-name';
 import {
   downloadResponsibilityXlsx,
@@ -19,7 +24,8 @@ import { usePlansT } from './i18n';
 
 /** Every responsibility list the caller may read: the zone's and each enterprise's. */
 export function ResponsibilityListsPage() {
-  const { t } = usePlansT();
+  const { t, i18n } = usePlansT();
+  const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const lists = useQuery({
     queryKey: ['plans', 'responsibility', 'all'],
     queryFn: ({ signal }) => fetchResponsibilityLists(signal),
@@ -48,7 +54,14 @@ export function ResponsibilityListsPage() {
                       {l.enterpriseName ?? t('responsibility.zoneList')}
                     </Link>
                   </td>
-                  <td>{l.firstResponsible ?? t('common.none')}</td>
+                  <td>
+                    {l.firstResponsible
+                      ? firstResponsibleLine(
+                          { legalRepresentative: l.firstResponsible, actualController: l.actualController },
+                          lang,
+                        )
+                      : t('common.none')}
+                  </td>
                   <td>{l.entryCount}</td>
                   <td>{l.updatedAt?.slice(0, 10) ?? t('common.none')}</td>
                 </tr>
@@ -73,7 +86,8 @@ const EMPTY: ResponsibilityEntry = {
 
 /** One owner's list: printable as it stands, exportable to XLSX, editable by its owner. */
 export function ResponsibilityListPage() {
-  const { t } = usePlansT();
+  const { t, i18n } = usePlansT();
+  const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const { owner = 'zone' } = useParams();
   const zoneName = useZoneName();
   const queryClient = useQueryClient();
@@ -140,7 +154,12 @@ export function ResponsibilityListPage() {
         }
       >
         {l.firstResponsible
-          ? t('responsibility.firstResponsibleIs', { name: l.firstResponsible })
+          ? t('responsibility.firstResponsibleIs', {
+              name: firstResponsibleLine(
+                { legalRepresentative: l.firstResponsible, actualController: l.actualController },
+                lang,
+              ),
+            })
           : t('responsibility.zonePrinciple')}
       </PageHeader>
       {exportXlsx.isError && <ErrorNotice error={exportXlsx.error} compact />}
