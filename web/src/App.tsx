@@ -96,6 +96,7 @@ const router = createBrowserRouter([
   { path: '/r/:token', element: <ResponderPage /> },
   // A training session's QR code opens this: no login, the link and the person's number suffice.
   { path: '/training/sign-in/:token', element: <TrainingSignInPage /> },
+  { path: '/statements/sign/:token', element: <StatementSignPage /> },
   // Disposal cards print without the console's frame, like the other printable records.
   {
     path: '/plans/:id/versions/:versionId/cards',

@@ -96,8 +96,6 @@ import { Enforcement1765600000000 } from './migrations/1765600000000-enforcement
 import { ORGANISATION_ENTITIES } from '../organisation/organisation.entities.js';
 import { Organisation1765650000000 } from './migrations/1765650000000-organisation.js';
 import { RESPONSIBILITY_STATEMENT_ENTITIES } from '../responsibility-statements/responsibility-statements.entities.js';
-import { SAFETY_FUND_ENTITIES } from '../safety-funds/safety-fund.entities.js';
-import { TrainingAndSafetyFunds1765550000000 } from './migrations/1765550000000-training-and-safety-funds.js';
 import { ResponsibilityStatements1765660000000 } from './migrations/1765660000000-responsibility-statements.js';
 
 export const ENTITIES = [
