@@ -23,7 +23,11 @@ import type { Severity } from './incidents.js';
  *   review overdue);
  * - `safety_funds`: safety funds set aside / required (capped at 1; unreported: 0);
  * - `work_plan`: the implementation plan and its quarterly progress reports handed in on time /
- *   owed by now (count: late or missing).
+ *   owed by now (count: late or missing);
+ * - `safety_office`: the safety office or managers and registered safety engineers the enterprise's
+ *   industry and headcount require are in place (rate 1 or 0; count: requirements unmet);
+ * - `responsibility_statements`: holders of the responsibility list's posts who signed the
+ *   statement in force / holders (count: unsigned).
  * A zone department's (subject `department`), over the enterprises it supervises by industry:
  * - `supervised_inspections`: the zone's scheduled inspections there done / due (count: missed);
  * - `supervised_major_hazards`: major hazards there closed / found;
@@ -42,6 +46,8 @@ export const ASSESSMENT_METRICS = [
   'operation_certificates',
   'safety_funds',
   'work_plan',
+  'safety_office',
+  'responsibility_statements',
   'supervised_inspections',
   'supervised_major_hazards',
   'supervised_overdue_hazards',
@@ -67,6 +73,8 @@ export const METRIC_SUBJECTS: Record<AssessmentMetric, readonly AssessmentSubjec
   operation_certificates: ['enterprise'],
   safety_funds: ['enterprise'],
   work_plan: ['enterprise'],
+  safety_office: ['enterprise'],
+  responsibility_statements: ['enterprise'],
   supervised_inspections: ['department'],
   supervised_major_hazards: ['department'],
   supervised_overdue_hazards: ['department'],
@@ -86,6 +94,8 @@ export const ASSESSMENT_METRIC_TEXT: Record<AssessmentMetric, [zh: string, en: s
   operation_certificates: ['特种作业操作证有效', 'Special operation certificates in order'],
   safety_funds: ['安全生产费用足额提取', 'Safety funds set aside as required'],
   work_plan: ['实施方案及季度进展按时报送', 'Implementation plan and quarterly progress on time'],
+  safety_office: ['安全管理机构和人员配备', 'Safety office and managers as required'],
+  responsibility_statements: ['岗位安全生产责任书签订率', 'Post responsibility statements signed'],
   supervised_inspections: ['监管企业检查完成率', 'Inspections done at supervised enterprises'],
   supervised_major_hazards: ['监管企业重大隐患整改率', 'Major hazards rectified at supervised enterprises'],
   supervised_overdue_hazards: ['监管企业逾期未整改隐患', 'Overdue hazards at supervised enterprises'],
@@ -131,6 +141,8 @@ export const METRIC_RULES: Record<AssessmentMetric, readonly ScoringRule[]> = {
   operation_certificates: ['target', 'proportional', 'deduct'],
   safety_funds: ['target', 'proportional'],
   work_plan: ['proportional', 'target', 'deduct'],
+  safety_office: ['target', 'deduct'],
+  responsibility_statements: ['proportional', 'target', 'deduct'],
   supervised_inspections: ['proportional', 'target', 'deduct'],
   supervised_major_hazards: ['target', 'proportional'],
   supervised_overdue_hazards: ['deduct'],

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { MeasuresModule } from '../measures/measures.module.js';
+import { SafetyOfficeMeasures } from './safety-office-measures.js';
+
 import { DirectoryModule } from '../directory/directory.module.js';
 import { EnterpriseModule } from '../enterprises/enterprise.module.js';
 import { FileModule } from '../files/file.module.js';
@@ -15,8 +18,9 @@ import { SafetyOrgRepository } from './safety-org.repository.js';
  * status `OrganisationService.safetyOfficeStatusByEnterprise` answers for the assessment.
  */
 @Module({
-  imports: [DirectoryModule, EnterpriseModule, FileModule, RemindersModule],
+  imports: [MeasuresModule, DirectoryModule, EnterpriseModule, FileModule, RemindersModule],
   providers: [
+    SafetyOfficeMeasures,
     LeadingGroupRepository,
     SafetyOrgRepository,
     LeadingGroupService,

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { MeasuresModule } from '../measures/measures.module.js';
+import { StatementMeasures } from './statement-measures.js';
+
 import { DirectoryModule } from '../directory/directory.module.js';
 import { EnterpriseModule } from '../enterprises/enterprise.module.js';
 import { FileModule } from '../files/file.module.js';
@@ -21,8 +24,17 @@ import { StatementService } from './statement.service.js';
  * signed rate through `StatementService.signedRateByEnterprise`.
  */
 @Module({
-  imports: [DirectoryModule, EnterpriseModule, FileModule, NotificationModule, PlansModule, RemindersModule],
+  imports: [
+    MeasuresModule,
+    DirectoryModule,
+    EnterpriseModule,
+    FileModule,
+    NotificationModule,
+    PlansModule,
+    RemindersModule,
+  ],
   providers: [
+    StatementMeasures,
     PostRepository,
     StatementRepository,
     DutyRecordRepository,

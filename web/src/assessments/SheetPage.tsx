@@ -5,7 +5,14 @@ import { useSession } from '../auth/session-hooks';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { QueryState } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
-import type { AnySheetView, IndicatorView, ObjectionView, ScoreEvidence, ScoreView } from '../contracts';
+import type {
+  AnySheetView,
+  IndicatorView,
+  ObjectionView,
+  SafetyOrgProblem,
+  ScoreEvidence,
+  ScoreView,
+} from '../contracts';
 import { uploadFile } from '../hazards/api';
 import { useZoneTime } from '../incidents/ui';
 import { assessmentKeys, fetchSheet, fileObjection, replyObjection, scoreManual } from './api';
@@ -252,6 +259,22 @@ function Evidence({ indicator, score }: { indicator: IndicatorView; score: Score
                 .join('、')}
             </div>
           )}
+        </>
+      );
+    case 'safety_office':
+      return (
+        <>
+          {(e.items ?? []).length === 0
+            ? t('evidence.safetyOfficeMet')
+            : e.items!.map((p) => t(`evidence.safetyOffice.${p as SafetyOrgProblem}`)).join('、')}
+        </>
+      );
+    case 'responsibility_statements':
+      return (
+        <>
+          {e.denominator
+            ? t('evidence.statements', { numerator: e.numerator, denominator: e.denominator })
+            : t('evidence.statementsNone')}
         </>
       );
     case 'drill_duties':
