@@ -403,6 +403,7 @@ describe('enterprise implementation plans', () => {
       enterpriseId,
       year: 2031,
       submitted: true,
+      planDue: true,
       submittedOnTime: true,
       approved: true,
       quartersDue: 3,
@@ -412,6 +413,7 @@ describe('enterprise implementation plans', () => {
     });
     expect(status.get(enterprise2Id)).toMatchObject({
       submitted: true,
+      planDue: true,
       submittedOnTime: false,
       approved: false,
     });
