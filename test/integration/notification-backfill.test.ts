@@ -32,6 +32,9 @@ describe('the notification kinds migration', () => {
   it('rebuilds the params of earlier notifications from the hazards and inspections they name', async () => {
     const migration = new NotificationKinds1765200000400();
     const runner = ds.createQueryRunner();
+    // The demo zone also notifies of kinds that came later (spot checks, implementation plans):
+    // no database held them when this migration ran, and it has no rule for them.
+    await sql.query(`DELETE FROM notification WHERE kind NOT LIKE 'hazard.%' AND kind <> 'inspection.due'`);
     await migration.down(runner);
 
     const user = (await sql.query<{ id: string }>(`SELECT id FROM app_user WHERE role = 'inspector'`))
