@@ -64,7 +64,7 @@ export class TrainingController {
     return this.training.updateSession(id, dto);
   }
 
-  @ApiDoc('Delete a training session nobody attended', 401, 403, 404, 409)
+  @ApiDoc('Delete a training session nobody attended', 400, 401, 403, 404, 409)
   @Delete('sessions/:id')
   @HttpCode(204)
   @Roles(...TRAINING_WRITERS)
