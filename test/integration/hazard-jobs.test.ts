@@ -1,13 +1,12 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import pg from 'pg';
 import { addDays, zoneDate } from '../../server/src/zone/zone-time.js';
 import { JobQueue } from '../../server/src/jobs/job-queue.service.js';
 import { JobName, QueueName } from '../../server/src/jobs/job.types.js';
-import { WorkerModule } from '../../worker/src/worker.module.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { bootWorker } from '../support/worker.js';
 
 async function until<T>(what: string, fn: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
   const end = Date.now() + ms;
@@ -30,17 +29,7 @@ describe('deadline reminders through the worker and BullMQ', () => {
     sql = new pg.Client({ connectionString: t.db.url });
     await sql.connect();
     const env = { DATABASE_URL: t.db.url, REDIS_PREFIX: prefix, NODE_ENV: 'test', LOG_LEVEL: 'silent' };
-    const previous = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-    Object.assign(process.env, env);
-    try {
-      worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
-      await worker.init();
-    } finally {
-      for (const [k, v] of Object.entries(previous)) {
-        if (v === undefined) delete process.env[k];
-        else process.env[k] = v;
-      }
-    }
+    worker = await bootWorker(env);
   }, 60_000);
 
   afterAll(async () => {

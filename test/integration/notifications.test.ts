@@ -1,7 +1,5 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import pg from 'pg';
 import sharp from 'sharp';
 import { io, type Socket } from 'socket.io-client';
@@ -12,9 +10,9 @@ import { IncidentService } from '../../server/src/incidents/incident.service.js'
 import { JobQueue } from '../../server/src/jobs/job-queue.service.js';
 import { QueueName } from '../../server/src/jobs/job.types.js';
 import { NotificationService } from '../../server/src/notifications/notification.service.js';
-import { WorkerModule } from '../../worker/src/worker.module.js';
 import { type CalloutStack, startCalloutStack, waitFor } from '../support/callouts.js';
 import { incidentReport } from '../support/incidents.js';
+import { bootWorker } from '../support/worker.js';
 
 /**
  * The notification centre's API: every kind worded in the reader's language, each user's own
@@ -311,18 +309,7 @@ describe('notifications', () => {
 
   it('pushes a notification the worker creates to the recipient’s open console, with the unread count', async () => {
     const env = { ...s.workerEnv, LOG_LEVEL: 'silent' };
-    const previous = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-    Object.assign(process.env, env);
-    let worker: INestApplicationContext;
-    try {
-      worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
-      await worker.init();
-    } finally {
-      for (const [k, v] of Object.entries(previous)) {
-        if (v === undefined) delete process.env[k];
-        else process.env[k] = v;
-      }
-    }
+    const worker = await bootWorker(env);
     const commander = await s.t.http.get('/api/auth/me').set(await auth('commander'));
     const socket: Socket = io(`${s.t.baseUrl}/live`, {
       auth: { token: await s.t.token('commander') },

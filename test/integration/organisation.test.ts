@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import pg from 'pg';
 import type { NotificationKind, SafetyOrgIndustry, SafetyOrgView } from '@muster/contracts';
 import { Clock } from '../../server/src/common/clock.js';
@@ -8,34 +7,11 @@ import { creditCodeCheckChar } from '../../server/src/enterprises/credit-code.js
 import { RequestContext } from '../../server/src/common/request-context.js';
 import { OrganisationService } from '../../server/src/organisation/organisation.service.js';
 import { ReminderScheduler } from '../../server/src/reminders/reminder-scheduler.js';
-import { WorkerModule } from '../../worker/src/worker.module.js';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { REDIS_URL } from '../support/env.js';
+import { restartedWorker } from '../support/worker.js';
 
 const midnight = (day: string) => new Date(`${day}T00:00:00+08:00`);
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
-
-/** A second process over the same database: the worker as it boots, with modules of its own. */
-async function restarted(t: TestApp): Promise<INestApplicationContext> {
-  const env = {
-    NODE_ENV: 'test',
-    DATABASE_URL: t.db.url,
-    REDIS_URL,
-    REDIS_PREFIX: t.redisPrefix,
-    JWT_SECRET: t.jwtSecret,
-    LOG_LEVEL: 'silent',
-  };
-  const previous = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, env);
-  try {
-    return await NestFactory.createApplicationContext(WorkerModule, { logger: false });
-  } finally {
-    for (const [k, v] of Object.entries(previous)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
-}
 
 describe('organisation: the leading group, its decisions, and enterprises’ safety organisation', () => {
   let t: TestApp;
@@ -455,7 +431,7 @@ describe('organisation: the leading group, its decisions, and enterprises’ saf
       const board = await t.http.get('/api/leading-group/decisions?state=open').set(auth(admin));
       expect(board.body.items.find((i: { id: string }) => i.id === d.body.id)).toMatchObject({ daysLeft: 2 });
 
-      worker = await restarted(t);
+      worker = await restartedWorker(t);
       const scheduler2 = worker.get(ReminderScheduler);
       const clock2 = worker.get(Clock);
       await scanAt(scheduler2, clock2, '2040-05-18');

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import sharp from 'sharp';
@@ -14,34 +13,12 @@ import { Clock } from '../../server/src/common/clock.js';
 import { SIGN_IN_FAILURES } from '../../server/src/training/sign-in-throttle.js';
 import { ReminderScheduler } from '../../server/src/reminders/reminder-scheduler.js';
 import { zoneDate } from '../../server/src/zone/zone-time.js';
-import { WorkerModule } from '../../worker/src/worker.module.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { restartedWorker } from '../support/worker.js';
 import { REDIS_URL } from '../support/env.js';
 
 const midnight = (day: string) => new Date(`${day}T00:00:00+08:00`);
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
-
-/** A second process over the same database: the worker as it boots, with modules of its own. */
-async function restarted(t: TestApp): Promise<INestApplicationContext> {
-  const env = {
-    NODE_ENV: 'test',
-    DATABASE_URL: t.db.url,
-    REDIS_URL,
-    REDIS_PREFIX: t.redisPrefix,
-    JWT_SECRET: t.jwtSecret,
-    LOG_LEVEL: 'silent',
-  };
-  const previous = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, env);
-  try {
-    return await NestFactory.createApplicationContext(WorkerModule, { logger: false });
-  } finally {
-    for (const [k, v] of Object.entries(previous)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
-}
 
 describe('training, certificates and their reminders', () => {
   let t: TestApp;
@@ -351,7 +328,7 @@ describe('training, certificates and their reminders', () => {
     expect(await counts()).toEqual({ due: 2, overdue: 0, expiring: 0, expired: 0 });
 
     // Restarted: the new process's scans at the same instant and after send each stage once.
-    worker = await restarted(t);
+    worker = await restartedWorker(t);
     const scheduler2 = worker.get(ReminderScheduler);
     const clock2 = worker.get(Clock);
     await scanAt(scheduler2, clock2, '2040-03-03');

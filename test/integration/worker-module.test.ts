@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type INestApplicationContext } from '@nestjs/common';
-import { DiscoveryService, MetadataScanner, NestFactory } from '@nestjs/core';
+import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { GATEWAY_METADATA } from '@nestjs/websockets/constants.js';
 import { JOB_HANDLER_KEY } from '../../server/src/jobs/job.decorators.js';
 import { JobQueue } from '../../server/src/jobs/job-queue.service.js';
 import { QueueName } from '../../server/src/jobs/job.types.js';
 import { checkHandlers } from '../../server/src/jobs/job-worker.service.js';
-import { WorkerModule } from '../../worker/src/worker.module.js';
 import { type TestDatabase, createTestDatabase } from '../support/db.js';
 import { REDIS_URL } from '../support/env.js';
+import { bootWorker } from '../support/worker.js';
 
 /** The worker as it boots in production: the domain cores and their jobs, no HTTP at all. */
 describe('the worker module', () => {
@@ -25,16 +25,7 @@ describe('the worker module', () => {
       JWT_SECRET: `test-secret-${db.name}-0123456789abcdef`,
       LOG_LEVEL: 'silent',
     };
-    const previous = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-    Object.assign(process.env, env);
-    try {
-      app = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
-    } finally {
-      for (const [k, v] of Object.entries(previous)) {
-        if (v === undefined) delete process.env[k];
-        else process.env[k] = v;
-      }
-    }
+    app = await bootWorker(env);
   });
 
   afterAll(async () => {

@@ -7,6 +7,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { ListTable, QueryState } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
 import { Tabs } from '../components/Tabs';
+import { YearField as SharedYearField } from '../components/YearField';
 import {
   CULTURE_ACTIVITY_KINDS,
   MODEL_CRITERIA_TEMPLATE,
@@ -75,17 +76,13 @@ function CultureTabs() {
 function YearField({ year, setYear }: { year: number; setYear: (y: number) => void }) {
   const { t } = useCultureT();
   return (
-    <div className="field culture-year">
-      <label htmlFor="culture-year">{t('year')}</label>
-      <input
-        id="culture-year"
-        type="number"
-        min="2000"
-        max="2100"
-        value={year}
-        onChange={(e) => Number(e.target.value) >= 2000 && setYear(Number(e.target.value))}
-      />
-    </div>
+    <SharedYearField
+      id="culture-year"
+      className="culture-year"
+      label={t('year')}
+      year={year}
+      setYear={setYear}
+    />
   );
 }
 

@@ -6,6 +6,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { FileOpenButton } from '../components/FileOpenButton';
 import { ListTable, QueryState } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
+import { YearField as SharedYearField } from '../components/YearField';
 import {
   SAFETY_FUND_CATEGORIES,
   SAFETY_FUND_INDUSTRIES,
@@ -51,17 +52,7 @@ function Flag({ row }: { row: SafetyFundYearView }) {
 function YearField({ year, setYear }: { year: number; setYear: (y: number) => void }) {
   const { t } = useSafetyFundsT();
   return (
-    <div className="field fund-year">
-      <label htmlFor="fund-year">{t('year')}</label>
-      <input
-        id="fund-year"
-        type="number"
-        min="2000"
-        max="2100"
-        value={year}
-        onChange={(e) => Number(e.target.value) >= 2000 && setYear(Number(e.target.value))}
-      />
-    </div>
+    <SharedYearField id="fund-year" className="fund-year" label={t('year')} year={year} setYear={setYear} />
   );
 }
 

@@ -6,6 +6,7 @@ import { useSession } from '../auth/session-hooks';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ListTable, QueryState } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
+import { YearField as SharedYearField } from '../components/YearField';
 import {
   PROGRESS_STATUSES,
   QUARTERS,
@@ -100,19 +101,7 @@ function QuarterBadge({ cell }: { cell: WorkPlanQuarterCell }) {
 
 function YearField({ year, setYear }: { year: number; setYear: (y: number) => void }) {
   const { t } = useWorkPlansT();
-  return (
-    <div className="field wp-year">
-      <label htmlFor="wp-year">{t('year')}</label>
-      <input
-        id="wp-year"
-        type="number"
-        min="2000"
-        max="2100"
-        value={year}
-        onChange={(e) => Number(e.target.value) >= 2000 && setYear(Number(e.target.value))}
-      />
-    </div>
-  );
+  return <SharedYearField id="wp-year" className="wp-year" label={t('year')} year={year} setYear={setYear} />;
 }
 
 // ---- the overview ------------------------------------------------------------------------
