@@ -8,6 +8,7 @@ import { ListTable, QueryState } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
 import { Tabs } from '../components/Tabs';
 import { YearField as SharedYearField } from '../components/YearField';
+import { FileOpenButton } from '../components/FileOpenButton';
 import {
   CULTURE_ACTIVITY_KINDS,
   MODEL_CRITERIA_TEMPLATE,
@@ -24,7 +25,7 @@ import {
   type ModelPrerequisiteCheck,
 } from '../contracts';
 import { fetchAllContacts } from '../directory/api';
-import { fileObjectUrl, uploadFile } from '../hazards/api';
+import { uploadFile } from '../hazards/api';
 import { PhotoInput, PhotoStrip } from '../hazards/photos';
 import { formatDateTime } from '../lib/format';
 import {
@@ -720,26 +721,6 @@ function CriteriaEditor({
   );
 }
 
-function EvidenceLink({ file }: { file: FileView }) {
-  const [error, setError] = useState<unknown>(null);
-  return (
-    <>
-      <button
-        type="button"
-        className="button button--small culture-file"
-        onClick={() => {
-          fileObjectUrl(file.url)
-            .then((url) => window.open(url, '_blank', 'noopener'))
-            .catch(setError);
-        }}
-      >
-        {file.name}
-      </button>
-      {Boolean(error) && <ErrorNotice error={error} compact />}
-    </>
-  );
-}
-
 interface ItemDraft {
   selfScore: string;
   selfNote: string;
@@ -905,7 +886,7 @@ function ApplicationView({ detail }: { detail: ModelApplicationDetail }) {
                   </td>
                   <td>
                     {d.evidence.map((f) => (
-                      <EvidenceLink key={f.id} file={f} />
+                      <FileOpenButton key={f.id} file={f} className="button button--small culture-file" />
                     ))}
                     {editable && (
                       <label className="button button--small culture-upload">

@@ -3,13 +3,13 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { QueryState } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
+import { FileOpenButton } from '../components/FileOpenButton';
 import { decisionActions, type DecisionAction } from '../contracts';
 import { useBoard, useDecision, useDecisionAction } from './api';
 import { useOrganisationT } from './i18n';
 import {
   DecisionTable,
   Deadline,
-  FileButton,
   GroupTabs,
   OFFICE_ACTIONS,
   StatusBadge,
@@ -136,7 +136,7 @@ export function DecisionPage() {
                   </span>
                   {u.note && <div className="org-text">{u.note}</div>}
                   {u.files.map((f) => (
-                    <FileButton key={f.id} file={f} />
+                    <FileOpenButton key={f.id} file={f} />
                   ))}
                 </li>
               ))}

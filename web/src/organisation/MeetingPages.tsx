@@ -3,17 +3,11 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ListTable, QueryState } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
+import { FileOpenButton } from '../components/FileOpenButton';
 import { MEETING_KINDS, type MeetingKind } from '../contracts';
 import { useAddDecision, useCreateMeeting, useMeeting, useMeetings } from './api';
 import { useOrganisationT } from './i18n';
-import {
-  DecisionTable,
-  FileButton,
-  GroupTabs,
-  uploadAll,
-  useRole,
-  useZonePeople,
-} from './leading-group-shared';
+import { DecisionTable, GroupTabs, uploadAll, useRole, useZonePeople } from './leading-group-shared';
 import './organisation.css';
 
 export function MeetingsPage() {
@@ -185,7 +179,9 @@ export function MeetingPage() {
             <dd className="org-text">{m.minutes || '—'}</dd>
             <dt>{t('meetings.minutesFiles')}</dt>
             <dd>
-              {m.minutesFiles.length ? m.minutesFiles.map((f) => <FileButton key={f.id} file={f} />) : '—'}
+              {m.minutesFiles.length
+                ? m.minutesFiles.map((f) => <FileOpenButton key={f.id} file={f} />)
+                : '—'}
             </dd>
           </dl>
           <h2>{t('meetings.decisions')}</h2>

@@ -1,12 +1,10 @@
 /** What the leading group's pages share: tabs, pickers, a decision's deadline, status and table. */
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { useSession } from '../auth/session-hooks';
-import { ErrorNotice } from '../components/ErrorNotice';
 import { ListTable } from '../components/ListTable';
 import { Tabs } from '../components/Tabs';
-import { type DecisionAction, type DecisionView, type FileView } from '../contracts';
-import { fileObjectUrl, uploadFile } from '../hazards/api';
+import { type DecisionAction, type DecisionView } from '../contracts';
+import { uploadFile } from '../hazards/api';
 import { useAllContacts } from './api';
 import { useOrganisationT } from './i18n';
 import './organisation.css';
@@ -41,26 +39,6 @@ export function useZonePeople() {
 
 export async function uploadAll(files: File[]): Promise<string[]> {
   return (await Promise.all(files.map((f) => uploadFile(f)))).map((f) => f.id);
-}
-
-export function FileButton({ file }: { file: FileView }) {
-  const [error, setError] = useState<unknown>(null);
-  return (
-    <>
-      <button
-        type="button"
-        className="button button--small"
-        onClick={() => {
-          fileObjectUrl(file.url)
-            .then((url) => window.open(url, '_blank', 'noopener'))
-            .catch(setError);
-        }}
-      >
-        {file.name}
-      </button>
-      {Boolean(error) && <ErrorNotice error={error} />}
-    </>
-  );
 }
 
 export function Deadline({ d }: { d: DecisionView }) {

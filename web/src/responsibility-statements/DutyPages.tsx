@@ -5,15 +5,15 @@ import { useSession } from '../auth/session-hooks';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ListTable, QueryState } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
+import { FileOpenButton } from '../components/FileOpenButton';
 import {
   firstResponsibleLine,
-  type FileView,
   type PostHolderView,
   type SignState,
   type StatementSignatureView,
   type StatementVersionView,
 } from '../contracts';
-import { fileObjectUrl, uploadFile } from '../hazards/api';
+import { uploadFile } from '../hazards/api';
 import { formatDateTime } from '../lib/format';
 import {
   useEnterprisePosts,
@@ -215,26 +215,6 @@ export function DutyEnterprisePage() {
         <p>{t('enterprisePage.everyoneHasPost')}</p>
       )}
     </div>
-  );
-}
-
-function FileLink({ file }: { file: FileView }) {
-  const [error, setError] = useState<unknown>(null);
-  return (
-    <>
-      <button
-        type="button"
-        className="link-button"
-        onClick={() => {
-          fileObjectUrl(file.url)
-            .then((url) => window.open(url, '_blank', 'noopener'))
-            .catch(setError);
-        }}
-      >
-        {file.name}
-      </button>
-      {Boolean(error) && <ErrorNotice error={error} compact />}
-    </>
   );
 }
 
@@ -568,7 +548,7 @@ function DutyRecordTable({ records, showPost = false }: { records: PostDetailRec
           <td>{r.description}</td>
           <td>
             {r.files.map((f) => (
-              <FileLink key={f.id} file={f} />
+              <FileOpenButton key={f.id} file={f} className="link-button" />
             ))}
           </td>
         </tr>

@@ -7,6 +7,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { ListTable, QueryState } from '../components/ListTable';
 import { PageHeader } from '../components/PageHeader';
 import { YearField as SharedYearField } from '../components/YearField';
+import { FileOpenButton } from '../components/FileOpenButton';
 import {
   PROGRESS_STATUSES,
   QUARTERS,
@@ -22,7 +23,7 @@ import {
   type WorkPlanTemplateSection,
   type WorkPlanTemplateView,
 } from '../contracts';
-import { downloadXlsx, fileObjectUrl, uploadFile } from '../hazards/api';
+import { downloadXlsx, uploadFile } from '../hazards/api';
 import { useContactChoices } from '../drills/ui';
 import {
   type PlanTaskInput,
@@ -834,26 +835,6 @@ function ReviewPanel({ plan }: { plan: WorkPlanDetail }) {
   );
 }
 
-function Evidence({ file }: { file: { url: string; name: string } }) {
-  const [error, setError] = useState<unknown>(null);
-  return (
-    <>
-      <button
-        type="button"
-        className="button button--small"
-        onClick={() => {
-          fileObjectUrl(file.url)
-            .then((url) => window.open(url, '_blank', 'noopener'))
-            .catch(setError);
-        }}
-      >
-        {file.name}
-      </button>
-      {Boolean(error) && <ErrorNotice error={error} />}
-    </>
-  );
-}
-
 function Progress({ plan, author }: { plan: WorkPlanDetail; author: boolean }) {
   const { t } = useWorkPlansT();
   const dateTime = useDateTime();
@@ -900,7 +881,7 @@ function Progress({ plan, author }: { plan: WorkPlanDetail; author: boolean }) {
                 <td>{e.reason ?? ''}</td>
                 <td>
                   {e.evidence.map((f) => (
-                    <Evidence key={f.id} file={f} />
+                    <FileOpenButton key={f.id} file={f} />
                   ))}
                 </td>
               </tr>
