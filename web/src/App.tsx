@@ -1,4 +1,5 @@
-import { createBrowserRouter, Navigate } from 'react-router';
+import type { ReactElement } from 'react';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { AuditPage } from './admin/AuditPage';
 import { AssessmentsPage } from './assessments/AssessmentsPage';
@@ -8,6 +9,7 @@ import { AccountabilityPage, AccountabilityRecordPage } from './accountability/A
 import { SpotCheckTaskPage, SpotCheckTasksPage } from './spot-checks/SpotCheckPages';
 import { QueuesPage } from './admin/QueuesPage';
 import { UsersPage } from './admin/UsersPage';
+import type { PageId } from './auth/access';
 import { LandingRedirect, RequirePage, RequireSession } from './auth/guards';
 import { IncidentListPage } from './incidents/IncidentListPage';
 import { IncidentRoomPage } from './incidents/IncidentRoomPage';
@@ -57,13 +59,13 @@ import { NotificationsPage } from './notifications/NotificationsPage';
 import { ResponderHomePage } from './pages/ResponderHomePage';
 import { ResponderPage } from './responder/ResponderPage';
 import { SafetyFundLedgerPage, SafetyFundsPage } from './safety-funds/SafetyFundsPages';
-import { WorkPlanPage, WorkPlanTemplatePage, WorkPlansPage } from './work-plans/WorkPlanPages';
-import {
-  CultureActivitiesPage,
-  CultureApplicationPage,
-  CultureProgrammePage,
-  ModelEnterprisesPage,
-} from './culture/CulturePages';
+import { WorkPlanPage } from './work-plans/WorkPlanPage';
+import { WorkPlanTemplatePage } from './work-plans/WorkPlanTemplatePage';
+import { WorkPlansPage } from './work-plans/WorkPlansPage';
+import { CultureActivitiesPage } from './culture/CultureActivitiesPage';
+import { CultureApplicationPage } from './culture/CultureApplicationPage';
+import { CultureProgrammePage } from './culture/CultureProgrammePage';
+import { ModelEnterprisesPage } from './culture/ModelEnterprisesPage';
 import {
   TrainingCertificatesPage,
   TrainingPeoplePage,
@@ -89,6 +91,11 @@ import {
   DutyPostPage,
 } from './responsibility-statements/DutyPages';
 import { StatementSignPage } from './responsibility-statements/StatementSignPage';
+
+/** A console page behind its role check: a role that cannot open it is sent on (`canOpen`). */
+function guarded(path: string, page: PageId, element: ReactElement): RouteObject {
+  return { path, element: <RequirePage page={page}>{element}</RequirePage> };
+}
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -170,639 +177,86 @@ const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <LandingRedirect /> },
-      {
-        path: 'map',
-        element: (
-          <RequirePage page="map">
-            <ZoneMapPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'installations',
-        element: (
-          <RequirePage page="installations">
-            <InstallationsPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'installations/new',
-        element: (
-          <RequirePage page="installations">
-            <InstallationNewPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'installations/:id',
-        element: (
-          <RequirePage page="installations">
-            <InstallationPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'alarms',
-        element: (
-          <RequirePage page="alarms">
-            <AlarmBoardPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'incidents',
-        element: (
-          <RequirePage page="incidents">
-            <IncidentListPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'incidents/new',
-        element: (
-          <RequirePage page="incidents">
-            <ReportIncidentPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'incidents/:id',
-        element: (
-          <RequirePage page="incidents">
-            <IncidentRoomPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'plans',
-        element: (
-          <RequirePage page="plans">
-            <PlansPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'plans/duty',
-        element: (
-          <RequirePage page="plans">
-            <DutyPolicyPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'plans/:id',
-        element: (
-          <RequirePage page="plans">
-            <PlanPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'responsibility',
-        element: (
-          <RequirePage page="responsibility">
-            <ResponsibilityListsPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'responsibility/:owner',
-        element: (
-          <RequirePage page="responsibility">
-            <ResponsibilityListPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'enterprises',
-        element: (
-          <RequirePage page="enterprises">
-            <EnterprisesPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'risks',
-        element: (
-          <RequirePage page="risks">
-            <RisksPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'risks/new',
-        element: (
-          <RequirePage page="risks">
-            <RiskPointNewPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'risks/:id',
-        element: (
-          <RequirePage page="risks">
-            <RiskPointPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'resources',
-        element: (
-          <RequirePage page="resources">
-            <ResourcesMapPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'resources/sensitive-targets',
-        element: (
-          <RequirePage page="resources">
-            <SensitiveTargetsPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'resources/list',
-        element: (
-          <RequirePage page="resources">
-            <ResourcesPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'directory',
-        element: (
-          <RequirePage page="directory">
-            <ContactsPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'directory/teams',
-        element: (
-          <RequirePage page="directory">
-            <TeamsPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'directory/rotations',
-        element: (
-          <RequirePage page="directory">
-            <RotationsPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'hazards',
-        element: (
-          <RequirePage page="hazards">
-            <HazardsPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'hazards/new',
-        element: (
-          <RequirePage page="hazards">
-            <HazardNewPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'hazards/stats',
-        element: (
-          <RequirePage page="hazards">
-            <HazardStatsPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'hazards/notice',
-        element: (
-          <RequirePage page="hazards">
-            <HazardNoticePage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'hazards/:id',
-        element: (
-          <RequirePage page="hazards">
-            <HazardPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'enforcement',
-        element: (
-          <RequirePage page="enforcement">
-            <EnforcementCasesPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'enforcement/new',
-        element: (
-          <RequirePage page="enforcement">
-            <NewEnforcementCasePage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'enforcement/:id',
-        element: (
-          <RequirePage page="enforcement">
-            <EnforcementCasePage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'inspections',
-        element: (
-          <RequirePage page="inspections">
-            <InspectionsPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'inspections/:id',
-        element: (
-          <RequirePage page="inspections">
-            <InspectionRunPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'inspections/plans/new',
-        element: (
-          <RequirePage page="inspections">
-            <PlanFormPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'inspections/plans/:id/edit',
-        element: (
-          <RequirePage page="inspections">
-            <PlanFormPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'inspections/spot-checks',
-        element: (
-          <RequirePage page="inspections">
-            <SpotChecksPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'spot-checks',
-        element: (
-          <RequirePage page="spotChecks">
-            <SpotCheckTasksPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'spot-checks/:id',
-        element: (
-          <RequirePage page="spotChecks">
-            <SpotCheckTaskPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'accountability',
-        element: (
-          <RequirePage page="accountability">
-            <AccountabilityPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'accountability/:id',
-        element: (
-          <RequirePage page="accountability">
-            <AccountabilityRecordPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'assessments',
-        element: (
-          <RequirePage page="assessments">
-            <AssessmentsPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'assessments/sheets/:id',
-        element: (
-          <RequirePage page="assessments">
-            <SheetPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'drills',
-        element: (
-          <RequirePage page="drills">
-            <RunsPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'drills/scenarios',
-        element: (
-          <RequirePage page="drills">
-            <ScenariosPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'drills/scenarios/:id',
-        element: (
-          <RequirePage page="drills">
-            <ScenarioEditorPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'drills/runs/:id',
-        element: (
-          <RequirePage page="drills">
-            <DirectorConsolePage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'drills/runs/:id/evaluate',
-        element: (
-          <RequirePage page="drills">
-            <EvaluatorPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'drills/improvements',
-        element: (
-          <RequirePage page="drills">
-            <ImprovementsPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'drills/compliance',
-        element: (
-          <RequirePage page="drills">
-            <CompliancePage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'training',
-        element: (
-          <RequirePage page="training">
-            <TrainingSessionsPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'training/people',
-        element: (
-          <RequirePage page="training">
-            <TrainingPeoplePage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'training/people/:id',
-        element: (
-          <RequirePage page="training">
-            <TrainingPersonPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'training/certificates',
-        element: (
-          <RequirePage page="training">
-            <TrainingCertificatesPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'training/sessions/:id',
-        element: (
-          <RequirePage page="training">
-            <TrainingSessionPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'publishing',
-        element: (
-          <RequirePage page="publishing">
-            <PublishingPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'safety-funds',
-        element: (
-          <RequirePage page="safetyFunds">
-            <SafetyFundsPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'safety-funds/:id',
-        element: (
-          <RequirePage page="safetyFunds">
-            <SafetyFundLedgerPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'culture',
-        element: (
-          <RequirePage page="culture">
-            <CultureActivitiesPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'culture/programme',
-        element: (
-          <RequirePage page="culture">
-            <CultureProgrammePage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'culture/applications/:id',
-        element: (
-          <RequirePage page="culture">
-            <CultureApplicationPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'culture/model-enterprises',
-        element: (
-          <RequirePage page="culture">
-            <ModelEnterprisesPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'work-plans',
-        element: (
-          <RequirePage page="workPlans">
-            <WorkPlansPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'work-plans/templates/:year',
-        element: (
-          <RequirePage page="workPlans">
-            <WorkPlanTemplatePage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'work-plans/:id',
-        element: (
-          <RequirePage page="workPlans">
-            <WorkPlanPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'leading-group',
-        element: (
-          <RequirePage page="leadingGroup">
-            <LeadingGroupPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'leading-group/meetings',
-        element: (
-          <RequirePage page="leadingGroup">
-            <MeetingsPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'leading-group/meetings/:id',
-        element: (
-          <RequirePage page="leadingGroup">
-            <MeetingPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'leading-group/decisions',
-        element: (
-          <RequirePage page="leadingGroup">
-            <DecisionBoardPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'leading-group/decisions/:id',
-        element: (
-          <RequirePage page="leadingGroup">
-            <DecisionPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'safety-orgs',
-        element: (
-          <RequirePage page="safetyOrgs">
-            <SafetyOrgsPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'safety-orgs/:id',
-        element: (
-          <RequirePage page="safetyOrgs">
-            <SafetyOrgPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'duties',
-        element: (
-          <RequirePage page="duties">
-            <DutiesPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'duties/enterprises/:id',
-        element: (
-          <RequirePage page="duties">
-            <DutyEnterprisePage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'duties/posts/:id',
-        element: (
-          <RequirePage page="duties">
-            <DutyPostPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'duties/people/:id',
-        element: (
-          <RequirePage page="duties">
-            <DutyPersonPage />
-          </RequirePage>
-        ),
-      },
+      guarded('map', 'map', <ZoneMapPage />),
+      guarded('installations', 'installations', <InstallationsPage />),
+      guarded('installations/new', 'installations', <InstallationNewPage />),
+      guarded('installations/:id', 'installations', <InstallationPage />),
+      guarded('alarms', 'alarms', <AlarmBoardPage />),
+      guarded('incidents', 'incidents', <IncidentListPage />),
+      guarded('incidents/new', 'incidents', <ReportIncidentPage />),
+      guarded('incidents/:id', 'incidents', <IncidentRoomPage />),
+      guarded('plans', 'plans', <PlansPage />),
+      guarded('plans/duty', 'plans', <DutyPolicyPage />),
+      guarded('plans/:id', 'plans', <PlanPage />),
+      guarded('responsibility', 'responsibility', <ResponsibilityListsPage />),
+      guarded('responsibility/:owner', 'responsibility', <ResponsibilityListPage />),
+      guarded('enterprises', 'enterprises', <EnterprisesPage />),
+      guarded('risks', 'risks', <RisksPage />),
+      guarded('risks/new', 'risks', <RiskPointNewPage />),
+      guarded('risks/:id', 'risks', <RiskPointPage />),
+      guarded('resources', 'resources', <ResourcesMapPage />),
+      guarded('resources/sensitive-targets', 'resources', <SensitiveTargetsPage />),
+      guarded('resources/list', 'resources', <ResourcesPage />),
+      guarded('directory', 'directory', <ContactsPage />),
+      guarded('directory/teams', 'directory', <TeamsPage />),
+      guarded('directory/rotations', 'directory', <RotationsPage />),
+      guarded('hazards', 'hazards', <HazardsPage />),
+      guarded('hazards/new', 'hazards', <HazardNewPage />),
+      guarded('hazards/stats', 'hazards', <HazardStatsPage />),
+      guarded('hazards/notice', 'hazards', <HazardNoticePage />),
+      guarded('hazards/:id', 'hazards', <HazardPage />),
+      guarded('enforcement', 'enforcement', <EnforcementCasesPage />),
+      guarded('enforcement/new', 'enforcement', <NewEnforcementCasePage />),
+      guarded('enforcement/:id', 'enforcement', <EnforcementCasePage />),
+      guarded('inspections', 'inspections', <InspectionsPage />),
+      guarded('inspections/:id', 'inspections', <InspectionRunPage />),
+      guarded('inspections/plans/new', 'inspections', <PlanFormPage />),
+      guarded('inspections/plans/:id/edit', 'inspections', <PlanFormPage />),
+      guarded('inspections/spot-checks', 'inspections', <SpotChecksPage />),
+      guarded('spot-checks', 'spotChecks', <SpotCheckTasksPage />),
+      guarded('spot-checks/:id', 'spotChecks', <SpotCheckTaskPage />),
+      guarded('accountability', 'accountability', <AccountabilityPage />),
+      guarded('accountability/:id', 'accountability', <AccountabilityRecordPage />),
+      guarded('assessments', 'assessments', <AssessmentsPage />),
+      guarded('assessments/sheets/:id', 'assessments', <SheetPage />),
+      guarded('drills', 'drills', <RunsPage />),
+      guarded('drills/scenarios', 'drills', <ScenariosPage />),
+      guarded('drills/scenarios/:id', 'drills', <ScenarioEditorPage />),
+      guarded('drills/runs/:id', 'drills', <DirectorConsolePage />),
+      guarded('drills/runs/:id/evaluate', 'drills', <EvaluatorPage />),
+      guarded('drills/improvements', 'drills', <ImprovementsPage />),
+      guarded('drills/compliance', 'drills', <CompliancePage />),
+      guarded('training', 'training', <TrainingSessionsPage />),
+      guarded('training/people', 'training', <TrainingPeoplePage />),
+      guarded('training/people/:id', 'training', <TrainingPersonPage />),
+      guarded('training/certificates', 'training', <TrainingCertificatesPage />),
+      guarded('training/sessions/:id', 'training', <TrainingSessionPage />),
+      guarded('publishing', 'publishing', <PublishingPage />),
+      guarded('safety-funds', 'safetyFunds', <SafetyFundsPage />),
+      guarded('safety-funds/:id', 'safetyFunds', <SafetyFundLedgerPage />),
+      guarded('culture', 'culture', <CultureActivitiesPage />),
+      guarded('culture/programme', 'culture', <CultureProgrammePage />),
+      guarded('culture/applications/:id', 'culture', <CultureApplicationPage />),
+      guarded('culture/model-enterprises', 'culture', <ModelEnterprisesPage />),
+      guarded('work-plans', 'workPlans', <WorkPlansPage />),
+      guarded('work-plans/templates/:year', 'workPlans', <WorkPlanTemplatePage />),
+      guarded('work-plans/:id', 'workPlans', <WorkPlanPage />),
+      guarded('leading-group', 'leadingGroup', <LeadingGroupPage />),
+      guarded('leading-group/meetings', 'leadingGroup', <MeetingsPage />),
+      guarded('leading-group/meetings/:id', 'leadingGroup', <MeetingPage />),
+      guarded('leading-group/decisions', 'leadingGroup', <DecisionBoardPage />),
+      guarded('leading-group/decisions/:id', 'leadingGroup', <DecisionPage />),
+      guarded('safety-orgs', 'safetyOrgs', <SafetyOrgsPage />),
+      guarded('safety-orgs/:id', 'safetyOrgs', <SafetyOrgPage />),
+      guarded('duties', 'duties', <DutiesPage />),
+      guarded('duties/enterprises/:id', 'duties', <DutyEnterprisePage />),
+      guarded('duties/posts/:id', 'duties', <DutyPostPage />),
+      guarded('duties/people/:id', 'duties', <DutyPersonPage />),
       { path: 'admin', element: <Navigate to="/admin/users" replace /> },
-      {
-        path: 'admin/users',
-        element: (
-          <RequirePage page="users">
-            <UsersPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'admin/audit',
-        element: (
-          <RequirePage page="audit">
-            <AuditPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'admin/queues',
-        element: (
-          <RequirePage page="queues">
-            <QueuesPage />
-          </RequirePage>
-        ),
-      },
-      {
-        path: 'home',
-        element: (
-          <RequirePage page="home">
-            <ResponderHomePage />
-          </RequirePage>
-        ),
-      },
+      guarded('admin/users', 'users', <UsersPage />),
+      guarded('admin/audit', 'audit', <AuditPage />),
+      guarded('admin/queues', 'queues', <QueuesPage />),
+      guarded('home', 'home', <ResponderHomePage />),
       // Every signed-in role has notifications of its own.
       { path: 'notifications', element: <NotificationsPage /> },
       { path: '*', element: <NotFoundPage /> },
