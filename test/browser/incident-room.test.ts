@@ -264,7 +264,11 @@ describe('incident report and live incident room in the web console', () => {
     await popup.waitFor();
     expect(await popup.textContent()).toContain(name);
     await popup.getByTestId('nearby-dispatch').click();
-    await popup.locator('[data-testid="nearby-resource-state"][data-state="en_route"]').waitFor();
+    // A refusal shows in the popup: wait for either, so that a failure names it.
+    const enRoute = popup.locator('[data-testid="nearby-resource-state"][data-state="en_route"]');
+    await enRoute.or(popup.getByRole('alert')).first().waitFor();
+    expect(await popup.getByRole('alert').allTextContents()).toEqual([]);
+    await enRoute.waitFor();
     await shot(commander, 'incident-room-dispatch-popup');
 
     // The list and the room's dispatches show it out; so does the register.
