@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { Db } from '../database/db.js';
 import type { DeliveryStatus } from '../messaging/delivery-status.js';
-import { DeliveryTableStore, type StatusUpdate } from '../messaging/delivery-store.js';
-import type { ProviderResult } from '../messaging/provider.js';
+import { DeliveryTableStore, SEND_BATCH, type StatusUpdate } from '../messaging/delivery-store.js';
 import type { Callout, CalloutDelivery, CalloutRecipient } from './callout.entities.js';
 import type { Channel } from './ladder.js';
 
@@ -74,6 +73,42 @@ interface SendRow {
   other_open_callouts: boolean;
 }
 
+function sendOf(row: SendRow): CalloutSend {
+  return {
+    delivery: {
+      id: row.id,
+      calloutId: row.callout_id,
+      recipientId: row.recipient_id,
+      tier: row.tier,
+      round: row.round,
+      channel: row.channel,
+      status: row.status,
+      sendingSince: row.sending_since,
+      inFlightUntil: row.in_flight_until,
+      provider: row.provider,
+      attempts: row.attempts,
+      errorCode: row.error_code,
+      errorMessage: row.error_message,
+    },
+    recipient: {
+      id: row.recipient_id,
+      phone: row.phone,
+      language: row.language,
+      state: row.recipient_state,
+    },
+    callout: {
+      id: row.callout_id,
+      status: row.callout_status,
+      message: row.message,
+      isDrill: row.is_drill,
+      purpose: row.purpose,
+      shortCode: row.short_code,
+      responseLevel: row.response_level,
+    },
+    otherOpenCallouts: row.other_open_callouts,
+  };
+}
+
 /**
  * The `callout_delivery` table: one row per page (a text or a call) of one person in one step of
  * the ladder, whose idempotency key makes a retried, duplicated or restarted job unable to page
@@ -109,10 +144,15 @@ export class CalloutDeliveryStore extends DeliveryTableStore {
 
   /**
    * The delivery, its recipient and call-out in one round-trip (a send is the hot path of a
-   * fan-out), with whether the phone is also awaited by another open call-out.
+   * fan-out, and the sends running at once share it), with whether the phone is also awaited by
+   * another open call-out.
    */
-  async forSend(deliveryId: string): Promise<CalloutSend | null> {
-    const [row]: SendRow[] = await this.db.manager.query(
+  forSend(deliveryId: string): Promise<CalloutSend | null> {
+    return this.sendOne(deliveryId);
+  }
+
+  private readonly sendOne = this.db.batched<string, CalloutSend | null>(async (ids, query) => {
+    const rows = await query<SendRow>(
       `SELECT d.id, d.callout_id, d.recipient_id, d.tier, d.round, d.channel, d.status,
               d.sending_since, d.in_flight_until, d.provider, d.attempts, d.error_code, d.error_message,
               r.phone, r.language, r.state AS recipient_state,
@@ -123,56 +163,21 @@ export class CalloutDeliveryStore extends DeliveryTableStore {
          FROM callout_delivery d
          JOIN callout_recipient r ON r.id = d.recipient_id
          JOIN callout c ON c.id = d.callout_id
-        WHERE d.id = $1`,
-      [deliveryId],
+        WHERE d.id = ANY($1::uuid[])`,
+      [[...new Set(ids)]],
     );
-    if (!row) return null;
-    return {
-      delivery: {
-        id: row.id,
-        calloutId: row.callout_id,
-        recipientId: row.recipient_id,
-        tier: row.tier,
-        round: row.round,
-        channel: row.channel,
-        status: row.status,
-        sendingSince: row.sending_since,
-        inFlightUntil: row.in_flight_until,
-        provider: row.provider,
-        attempts: row.attempts,
-        errorCode: row.error_code,
-        errorMessage: row.error_message,
-      },
-      recipient: {
-        id: row.recipient_id,
-        phone: row.phone,
-        language: row.language,
-        state: row.recipient_state,
-      },
-      callout: {
-        id: row.callout_id,
-        status: row.callout_status,
-        message: row.message,
-        isDrill: row.is_drill,
-        purpose: row.purpose,
-        shortCode: row.short_code,
-        responseLevel: row.response_level,
-      },
-      otherOpenCallouts: row.other_open_callouts,
-    };
-  }
+    const byId = new Map(rows.map((row) => [row.id, sendOf(row)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }, SEND_BATCH);
 
   /**
    * The provider took the page: the recipient is shown notified from now on, in the same
    * statement (not before: a page still in a queue has reached nobody).
    */
-  override async accepted(id: string, result: ProviderResult, fresh: boolean): Promise<void> {
-    await this.db.manager.query(
-      `WITH d AS (${this.acceptedUpdate()} RETURNING recipient_id)
-       UPDATE callout_recipient r SET state = 'notified', notified_at = coalesce(r.notified_at, now())
-         FROM d WHERE r.id = d.recipient_id AND r.state = 'pending'`,
-      [id, result.sid, result.status, fresh],
-    );
+  protected override acceptedUpdate(): string {
+    return `WITH d AS (${super.acceptedUpdate()})
+            UPDATE callout_recipient r SET state = 'notified', notified_at = coalesce(r.notified_at, now())
+              FROM d WHERE r.id = d.recipient_id AND r.state = 'pending'`;
   }
 
   /** A status callback, written if it moves the delivery forwards (null when it does not). */

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import DataLoader from 'dataloader';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import {
   DataSource,
@@ -9,12 +10,45 @@ import {
   type ValueTransformer,
 } from 'typeorm';
 
+/** What of the `pg` pool that TypeORM's PostgreSQL driver holds is used here. */
+interface PgPool {
+  query<R>(sql: string, params: unknown[]): Promise<{ rows: R[] }>;
+}
+
 interface TxStore {
   manager: EntityManager;
   afterCommit: (() => void | Promise<void>)[];
 }
 
 const current = new AsyncLocalStorage<TxStore>();
+
+/** Runs one statement and returns its rows (`RETURNING` rows of a write too). */
+export type RowQuery = <R>(sql: string, params: unknown[]) => Promise<R[]>;
+
+/** How calls are gathered into one statement. */
+export interface BatchOptions {
+  /** How long a batch waits for more calls after the first. */
+  windowMs: number;
+  /** The most calls one statement carries. */
+  maxBatch: number;
+}
+
+/**
+ * Splits calls into rounds in which no record appears twice, each call in the round after its
+ * record's previous call: one `UPDATE … FROM unnest(…)` changes a row once however often it is
+ * listed, so two calls of one record in a statement would both see the outcome of only one.
+ */
+export function inRounds<K>(keys: readonly K[], idOf: (key: K) => string): { key: K; index: number }[][] {
+  const rounds: { key: K; index: number }[][] = [];
+  const seen = new Map<string, number>();
+  keys.forEach((key, index) => {
+    const id = idOf(key);
+    const round = seen.get(id) ?? 0;
+    seen.set(id, round + 1);
+    (rounds[round] ??= []).push({ key, index });
+  });
+  return rounds;
+}
 
 /**
  * The database as repositories see it: inside `transaction()` every repository call uses that
@@ -53,6 +87,41 @@ export class Db {
     }
     return entity;
   }
+
+  /**
+   * One statement for the calls many concurrent jobs or requests make of it, one record each (a
+   * fan-out's claims and outcomes, the provider's status callbacks): calls within `windowMs` of
+   * the first share one round trip, on the pool, without TypeORM's per-query work. Each caller
+   * still awaits its own outcome, which comes only once the statement has committed, so a crash
+   * loses nothing a caller was told was done. `run` returns one outcome per key, in order (an Error fails that call alone). A call
+   * made inside a transaction runs alone in that transaction: a batch cannot span transactions.
+   */
+  batched<K, V>(
+    run: (keys: readonly K[], query: RowQuery) => Promise<(V | Error)[]>,
+    options: BatchOptions,
+  ): (key: K) => Promise<V> {
+    const loader = new DataLoader<K, V>((keys) => run(keys, this.poolQuery), {
+      cache: false,
+      maxBatchSize: options.maxBatch,
+      batchScheduleFn: (dispatch) => setTimeout(dispatch, options.windowMs),
+    });
+    return async (key) => {
+      const tx = current.getStore();
+      if (!tx) return loader.load(key);
+      const [outcome] = await run([key], async <R>(sql: string, params: unknown[]) => {
+        const result = await tx.manager.queryRunner!.query(sql, params, true);
+        return result.records as R[];
+      });
+      if (outcome instanceof Error) throw outcome;
+      return outcome as V;
+    };
+  }
+
+  /** A statement straight on the pool's driver: no query runner, no transaction of the caller's. */
+  private readonly poolQuery: RowQuery = async <R>(sql: string, params: unknown[]) => {
+    const pool = (this.dataSource.driver as unknown as { master: PgPool }).master;
+    return (await pool.query<R>(sql, params)).rows;
+  };
 
   inTransaction(): boolean {
     return current.getStore() !== undefined;

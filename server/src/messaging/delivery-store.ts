@@ -1,5 +1,5 @@
 import type { AuditService } from '../audit/audit.service.js';
-import type { Db } from '../database/db.js';
+import { type Db, inRounds, type RowQuery } from '../database/db.js';
 import { type DeliveryStatus, isEndStatus, statusesKeptAgainst } from './delivery-status.js';
 import type { ProviderResult } from './provider.js';
 import type { ProviderName } from './routing.js';
@@ -50,37 +50,109 @@ export interface DeliveryStore {
 export type DeliveryTable = 'callout_delivery' | 'notification_sms';
 
 /**
+ * Sends finish a few milliseconds apart: a batch waits that long for more. Status callbacks come
+ * in bursts and nobody waits on them but the provider, so theirs waits longer for bigger batches.
+ */
+export const SEND_BATCH = { windowMs: 2, maxBatch: 500 };
+const STATUS_BATCH = { windowMs: 10, maxBatch: 500 };
+
+interface ClaimCall {
+  id: string;
+  seen: number;
+  leaseMs: number;
+  provider: ProviderName;
+}
+
+interface AcceptCall {
+  id: string;
+  sid: string;
+  status: string;
+  fresh: boolean;
+}
+
+interface ReportCall {
+  id: string;
+  update: StatusUpdate;
+}
+
+/**
  * The SQL the tables of sends share (`callout_delivery` and `notification_sms` have the same send
  * columns); each table's store extends it with its own reads and writes.
  */
 export abstract class DeliveryTableStore implements DeliveryStore {
+  private readonly claimOne: (call: ClaimCall) => Promise<boolean>;
+  private readonly acceptOne: (call: AcceptCall) => Promise<void>;
+  private readonly reportOne: (call: ReportCall) => Promise<Record<string, unknown> | null>;
+
   protected constructor(
     protected readonly db: Db,
     private readonly audit: AuditService,
     readonly table: DeliveryTable,
-  ) {}
-
-  async claim(id: string, seen: number, leaseMs: number, provider: ProviderName): Promise<boolean> {
-    const [rows]: [unknown[], number] = await this.db.manager.query(
-      `UPDATE ${this.table} SET status = 'sending', sending_since = now(), attempts = attempts + 1,
-              in_flight_until = now() + $2::int * interval '1 millisecond', provider = $3, updated_at = now()
-        WHERE id = $1 AND attempts = $4 AND status IN ('pending', 'sending')
-        RETURNING 1`,
-      [id, leaseMs, provider, seen],
-    );
-    return rows.length === 1;
+  ) {
+    // A fan-out runs a hundred sends at once and each gets three status callbacks: their claims,
+    // outcomes and statuses share statements instead of costing a round trip each.
+    this.claimOne = db.batched((calls, query) => this.claimAll(calls, query), SEND_BATCH);
+    this.acceptOne = db.batched((calls, query) => this.acceptAll(calls, query), SEND_BATCH);
+    this.reportOne = db.batched((calls, query) => this.reportAll(calls, query), STATUS_BATCH);
   }
 
-  async accepted(id: string, result: ProviderResult, fresh: boolean): Promise<void> {
-    await this.db.manager.query(this.acceptedUpdate(), [id, result.sid, result.status, fresh]);
+  claim(id: string, seen: number, leaseMs: number, provider: ProviderName): Promise<boolean> {
+    return this.claimOne({ id, seen, leaseMs, provider });
   }
 
-  /** The UPDATE of `accepted` ($1 id, $2 sid, $3 status, $4 fresh), for a store to build on. */
+  private async claimAll(calls: readonly ClaimCall[], query: RowQuery): Promise<boolean[]> {
+    const claimed = calls.map(() => false);
+    // Two claims of one row in a round: the later one sees the attempt the earlier one took.
+    for (const round of inRounds(calls, (c) => c.id)) {
+      const rows = await query<{ id: string }>(
+        `UPDATE ${this.table} AS t
+            SET status = 'sending', sending_since = now(), attempts = t.attempts + 1,
+                in_flight_until = now() + u.lease * interval '1 millisecond', provider = u.provider,
+                updated_at = now()
+           FROM unnest($1::uuid[], $2::int[], $3::int[], $4::text[]) AS u (id, seen, lease, provider)
+          WHERE t.id = u.id AND t.attempts = u.seen AND t.status IN ('pending', 'sending')
+          RETURNING t.id`,
+        [
+          round.map((c) => c.key.id),
+          round.map((c) => c.key.seen),
+          round.map((c) => c.key.leaseMs),
+          round.map((c) => c.key.provider),
+        ],
+      );
+      const ids = new Set(rows.map((r) => r.id));
+      for (const c of round) claimed[c.index] = ids.has(c.key.id);
+    }
+    return claimed;
+  }
+
+  accepted(id: string, result: ProviderResult, fresh: boolean): Promise<void> {
+    return this.acceptOne({ id, sid: result.sid, status: result.status, fresh });
+  }
+
+  private async acceptAll(calls: readonly AcceptCall[], query: RowQuery): Promise<void[]> {
+    for (const round of inRounds(calls, (c) => c.id)) {
+      await query(this.acceptedUpdate(), [
+        round.map((c) => c.key.id),
+        round.map((c) => c.key.sid),
+        round.map((c) => c.key.status),
+        round.map((c) => c.key.fresh),
+      ]);
+    }
+    return calls.map(() => undefined);
+  }
+
+  /**
+   * The UPDATE of `accepted` for rows $1 with sids $2, statuses $3 and whether each is fresh $4;
+   * it returns the rows written (`t.*`) for a store to build on in a `WITH`.
+   */
   protected acceptedUpdate(): string {
     // A status callback may already have moved a fresh send on; never go back from there.
-    return `UPDATE ${this.table} SET provider_sid = $2, in_flight_until = NULL,
-                   status = CASE WHEN $4 AND status <> 'sending' THEN status ELSE $3 END, updated_at = now()
-             WHERE id = $1`;
+    return `UPDATE ${this.table} AS t SET provider_sid = u.sid, in_flight_until = NULL,
+                   status = CASE WHEN u.fresh AND t.status <> 'sending' THEN t.status ELSE u.status END,
+                   updated_at = now()
+              FROM unnest($1::uuid[], $2::text[], $3::text[], $4::bool[]) AS u (id, sid, status, fresh)
+             WHERE t.id = u.id
+             RETURNING t.*`;
   }
 
   async failed(id: string, code: number | null, message: string): Promise<void> {
@@ -120,22 +192,49 @@ export abstract class DeliveryTableStore implements DeliveryStore {
    * `delivered`): it goes to the audit log, so the provider's word is kept without acting on it.
    */
   protected async applyStatus<Row>(id: string, s: StatusUpdate): Promise<Row | null> {
-    return this.db.transaction(async () => {
-      const [rows]: [Row[], number] = await this.db.manager.query(
-        `UPDATE ${this.table}
-            SET status = $2, provider_sid = coalesce(provider_sid, $3), error_code = coalesce($4, error_code),
-                updated_at = now()
-          WHERE id = $1 AND NOT (status = ANY($5::text[]))
-          RETURNING *`,
-        [id, s.status, s.sid, s.errorCode, statusesKeptAgainst(s.status)],
+    return (await this.reportOne({ id, update: s })) as Row | null;
+  }
+
+  private async reportAll(
+    calls: readonly ReportCall[],
+    query: RowQuery,
+  ): Promise<(Record<string, unknown> | null | Error)[]> {
+    const written: (Record<string, unknown> | null | Error)[] = calls.map(() => null);
+    for (const round of inRounds(calls, (c) => c.id)) {
+      const rows = await query<Record<string, unknown> & { id: string }>(
+        `UPDATE ${this.table} AS t
+            SET status = u.status, provider_sid = coalesce(t.provider_sid, u.sid),
+                error_code = coalesce(u.code, t.error_code), updated_at = now()
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::text[])
+                AS u (id, status, sid, code, kept)
+          WHERE t.id = u.id AND t.status <> ALL (string_to_array(u.kept, ','))
+          RETURNING t.*`,
+        [
+          round.map((c) => c.key.id),
+          round.map((c) => c.key.update.status),
+          round.map((c) => c.key.update.sid),
+          round.map((c) => c.key.update.errorCode),
+          round.map((c) => statusesKeptAgainst(c.key.update.status).join(',')),
+        ],
       );
-      if (rows[0]) return rows[0];
-      if (isEndStatus(s.status)) await this.recordNotTaken(id, s);
-      return null;
-    });
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      for (const c of round) written[c.index] = byId.get(c.key.id) ?? null;
+    }
+    for (const [i, c] of calls.entries()) {
+      if (written[i] || !isEndStatus(c.update.status)) continue;
+      // Only this call fails when its audit row cannot be written: the others' statuses are in.
+      await this.recordNotTaken(c.id, c.update).catch((e: unknown) => {
+        written[i] = e instanceof Error ? e : new Error(String(e));
+      });
+    }
+    return written;
   }
 
   private async recordNotTaken(id: string, s: StatusUpdate): Promise<void> {
+    await this.db.transaction(() => this.auditNotTaken(id, s));
+  }
+
+  private async auditNotTaken(id: string, s: StatusUpdate): Promise<void> {
     const [row]: { status: string; provider_sid: string | null }[] = await this.db.manager.query(
       `SELECT status, provider_sid FROM ${this.table} WHERE id = $1`,
       [id],
