@@ -1,0 +1,117 @@
+import 'reflect-metadata';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Db } from '../../server/src/database/db.js';
+import { NotificationSmsStore } from '../../server/src/notifications/notification-sms.store.js';
+import { createTestApp, type TestApp } from '../support/app.js';
+
+/**
+ * The send path's claims, outcomes and status callbacks share statements across concurrent
+ * callers. Batched, each caller must still get exactly the outcome it would have got alone: one
+ * claim of an attempt wins, statuses of one send are taken in the order they came and never move
+ * it back, and a call made inside a transaction stays in it.
+ */
+describe('batched delivery writes', () => {
+  let t: TestApp;
+  let store: NotificationSmsStore;
+  let db: Db;
+  let n = 0;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    store = t.get(NotificationSmsStore);
+    db = t.get(Db);
+  }, 60_000);
+  afterAll(() => t?.close());
+
+  async function texts(count: number): Promise<string[]> {
+    n += 1;
+    return store.create({
+      deliveryKey: `batch-test-${n}`,
+      kind: 'test',
+      entity: null,
+      entityId: null,
+      to: Array.from({ length: count }, (_, i) => ({
+        phone: `+86139${String(n).padStart(2, '0')}${String(i).padStart(6, '0')}`,
+        userId: null,
+        name: `R${i}`,
+        body: 'x',
+      })),
+    });
+  }
+
+  const row = async (id: string) =>
+    (
+      (await t.db.query('SELECT status, attempts, provider_sid FROM notification_sms WHERE id = $1', [
+        id,
+      ])) as { status: string; attempts: number; provider_sid: string | null }[]
+    )[0]!;
+
+  it('lets exactly one of many simultaneous claims of an attempt win', async () => {
+    const [id] = await texts(1);
+    const claims = await Promise.all(Array.from({ length: 20 }, () => store.claim(id!, 0, 20_000, 'twilio')));
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    expect(claims[0]).toBe(true);
+    expect(await row(id!)).toMatchObject({ status: 'sending', attempts: 1 });
+    // The next attempt is claimed from the one now recorded, not from the one read before.
+    expect(await store.claim(id!, 0, 20_000, 'twilio')).toBe(false);
+    expect(await store.claim(id!, 1, 20_000, 'twilio')).toBe(true);
+  });
+
+  it('claims and accepts hundreds of sends at once, each its own', async () => {
+    const ids = await texts(300);
+    expect((await Promise.all(ids.map((id) => store.claim(id, 0, 20_000, 'twilio')))).every(Boolean)).toBe(
+      true,
+    );
+    await Promise.all(
+      ids.map((id, i) => store.accepted(id, { sid: `SM-batch-${i}`, status: 'queued' }, true)),
+    );
+    const rows = (await t.db.query(
+      'SELECT id, status, provider_sid FROM notification_sms WHERE id = ANY($1::uuid[])',
+      [ids],
+    )) as { id: string; status: string; provider_sid: string }[];
+    expect(rows).toHaveLength(300);
+    for (const r of rows) {
+      expect(r.status).toBe('queued');
+      expect(r.provider_sid).toBe(`SM-batch-${ids.indexOf(r.id)}`);
+    }
+  });
+
+  it('takes the statuses of one send in the order they came, never backwards', async () => {
+    const [a, b] = await texts(2);
+    for (const id of [a!, b!]) {
+      await store.claim(id, 0, 20_000, 'twilio');
+      await store.accepted(id, { sid: `SM-${id}`, status: 'queued' }, true);
+    }
+    // In one batch: `a` is delivered, then a late `sent` and a contradicting `failed` arrive;
+    // `b` goes forwards twice.
+    await Promise.all([
+      store.report(a!, { status: 'delivered', sid: null, errorCode: null }),
+      store.report(a!, { status: 'sent', sid: null, errorCode: null }),
+      store.report(a!, { status: 'failed', sid: null, errorCode: 30003 }),
+      store.report(b!, { status: 'sent', sid: null, errorCode: null }),
+      store.report(b!, { status: 'delivered', sid: null, errorCode: null }),
+    ]);
+    expect((await row(a!)).status).toBe('delivered');
+    expect((await row(b!)).status).toBe('delivered');
+    // The contradicting end is kept in the audit log, once.
+    const notTaken = (await t.db.query(
+      `SELECT after FROM audit_log WHERE action = 'notification_sms.status_not_taken' AND entity_id = $1`,
+      [a],
+    )) as { after: { reported: string } }[];
+    expect(notTaken.map((r) => r.after.reported)).toEqual(['failed']);
+    // The send's own answer, coming after the callbacks, does not undo them.
+    await store.accepted(b!, { sid: `SM-${b}`, status: 'queued' }, true);
+    expect((await row(b!)).status).toBe('delivered');
+  });
+
+  it('keeps a call made inside a transaction in that transaction', async () => {
+    const [id] = await texts(1);
+    await expect(
+      db.transaction(async () => {
+        expect(await store.claim(id!, 0, 20_000, 'twilio')).toBe(true);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await row(id!)).toMatchObject({ status: 'pending', attempts: 0 });
+  });
+});
