@@ -8,10 +8,9 @@
 // Each call-out gets a stack of its own (database, Redis prefix, processes): the ladder's later
 // steps (calls after two minutes) of one run cannot leak into the other.
 // Usage: npm run build && npm run bench:callouts [-- recipients ratedRecipients rate], by default
-// 10000 2000 200.
+// 10000 2000 200. With BENCH_PROFILE=<folder>, the server and worker write CPU profiles there.
 import { fork, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Queue } from 'bullmq';
@@ -20,7 +19,7 @@ import twilio from 'twilio';
 import { smsBody } from '../server/dist/callouts/templates.js';
 import { signResponseToken } from '../server/dist/callouts/response-link.js';
 import { OriginRewritingRequestClient } from '../server/dist/messaging/twilio/twilio-client.js';
-import { ROOT, dropRedisPrefix, freePort, peakRssMiB, startServer } from './harness.mjs';
+import { ROOT, cpuSeconds, dropRedisPrefix, freePort, peakRssMiB, startServer } from './harness.mjs';
 import { writeSection } from './report.mjs';
 
 const RECIPIENTS = Number(process.argv[2] ?? 10_000);
@@ -42,8 +41,13 @@ const SDK_WARMUP = 300;
 const children = new Set();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-function spawnNode(script, env) {
-  const child = spawn(process.execPath, [script], {
+/** With BENCH_PROFILE set to a folder, the server and worker of each call-out write CPU profiles there. */
+const PROFILE_ARGS = process.env.BENCH_PROFILE
+  ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`]
+  : [];
+
+function spawnNode(script, env, nodeArgs = []) {
+  const child = spawn(process.execPath, [...nodeArgs, script], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -71,29 +75,6 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 }
 
 /** CPU seconds (user + system) used so far by a process, or by every process of that name. */
-function cpuSeconds(pidOrName) {
-  const read = (pid) => {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const close = stat.lastIndexOf(')');
-      const fields = stat.slice(close + 2).split(' ');
-      return {
-        comm: stat.slice(stat.indexOf('(') + 1, close),
-        cpu: (Number(fields[11]) + Number(fields[12])) / 100,
-      };
-    } catch {
-      return { comm: '', cpu: 0 }; // it ended meanwhile
-    }
-  };
-  if (typeof pidOrName === 'number') return read(pidOrName).cpu;
-  let total = 0;
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    const r = read(pid);
-    if (r.comm === pidOrName) total += r.cpu;
-  }
-  return total;
-}
-
 async function until(probe, timeoutMs, what, everyMs = 100) {
   const end = Date.now() + timeoutMs;
   for (;;) {
@@ -193,17 +174,20 @@ async function calloutRun({ count, rate, prefix }) {
   let server;
   let worker;
   try {
-    server = await startServer({
-      PORT: String(port),
-      PUBLIC_URL: publicUrl,
-      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
-      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
-      TWILIO_FROM_NUMBER: FROM,
-      TWILIO_API_BASE: emulator.url,
-      SMS_RATE_PER_SECOND: String(rate),
-      CALLOUT_TIME_SCALE: '1',
-    });
-    worker = spawnNode('worker/dist/main.js', server.env);
+    server = await startServer(
+      {
+        PORT: String(port),
+        PUBLIC_URL: publicUrl,
+        TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+        TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+        TWILIO_FROM_NUMBER: FROM,
+        TWILIO_API_BASE: emulator.url,
+        SMS_RATE_PER_SECOND: String(rate),
+        CALLOUT_TIME_SCALE: '1',
+      },
+      PROFILE_ARGS,
+    );
+    worker = spawnNode('worker/dist/main.js', server.env, PROFILE_ARGS);
     await fetch(`${emulator.url}/_emulator/config`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

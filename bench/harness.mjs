@@ -2,7 +2,7 @@
 // process (as deployed), and the figures a benchmark reports. Everything stays on 127.0.0.1.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -167,3 +167,27 @@ export function summarize(latencies) {
 }
 
 export const fmt = (ms) => `${ms.toFixed(1)} ms`;
+
+/** CPU seconds (user + system) a process has used, or all processes of that command name together. */
+export function cpuSeconds(pidOrName) {
+  const read = (pid) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      const fields = stat.slice(close + 2).split(' ');
+      return {
+        comm: stat.slice(stat.indexOf('(') + 1, close),
+        cpu: (Number(fields[11]) + Number(fields[12])) / 100,
+      };
+    } catch {
+      return { comm: '', cpu: 0 }; // it ended meanwhile
+    }
+  };
+  if (typeof pidOrName === 'number') return read(pidOrName).cpu;
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    const r = read(pid);
+    if (r.comm === pidOrName) total += r.cpu;
+  }
+  return total;
+}

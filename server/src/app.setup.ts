@@ -9,6 +9,7 @@ import { refuseUnsafeInput } from './common/input-guard.js';
 import { createValidationPipe } from './common/validation.js';
 import type { ContextRequest } from './common/request-context.interceptor.js';
 import { loadConfig } from './config/config.js';
+import { StatusCallbacks } from './messaging/status-callbacks.js';
 import { NestPinoLogger, createLogger } from './logging/logger.js';
 import { RedisIoAdapter } from './rooms/redis-io.adapter.js';
 
@@ -35,6 +36,9 @@ export async function configureApp(app: INestApplication): Promise<void> {
     res.setHeader('X-Request-Id', req.id);
     next();
   });
+  // Three for every text of a fan-out: the provider's status callbacks skip the pipeline below.
+  const statusCallbacks = app.get(StatusCallbacks, { strict: false });
+  app.use(statusCallbacks.mountPath, statusCallbacks.handler);
   // The access log is written at info. At a quieter level it would write only failed requests,
   // which the exception filter logs already, and still cost each request a child logger.
   if (logger.isLevelEnabled('info'))

@@ -365,6 +365,8 @@ describe('call-outs through the real Twilio SDK and the emulator', () => {
       .type('form')
       .send({ MessageStatus: 'failed' });
     expect(status.status).toBe(403);
+    // Status callbacks skip Nest's pipeline, but refuse in the API's own words.
+    expect(status.body).toMatchObject({ statusCode: 403, error: 'Forbidden' });
     expect((await state(c.id)).recipients[0].state).toBe('notified');
     await api().post(`/api/callouts/${c.id}/cancel`).set(auth()).expect(200);
   });

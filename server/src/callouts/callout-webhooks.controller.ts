@@ -1,7 +1,8 @@
-import { Controller, Header, HttpCode, Inject, Post, Query, UseGuards } from '@nestjs/common';
+import { Controller, Header, Inject, type OnModuleInit, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '../common/access.decorators.js';
 import { PROVIDER_WEBHOOKS, type ProviderWebhooks, type WebhookParams } from '../messaging/provider.js';
+import { StatusCallbacks } from '../messaging/status-callbacks.js';
 import { WebhookForm, WebhookSignatureGuard } from '../messaging/webhook-signature.guard.js';
 import { recordIdOf, WEBHOOK_PATH } from '../messaging/webhooks.js';
 import { CalloutEngine } from './callout-engine.js';
@@ -9,29 +10,25 @@ import { type CallAnswer, HANG_UP, PhoneResponderService } from './phone-respond
 import { ApiDoc } from '../common/api-docs.js';
 
 /**
- * The provider's webhooks for call-outs: status callbacks of pages, responders' texts, and the
- * calls' scripts and keys. Each request must carry a valid signature (else 403, nothing changes);
- * a delivery id that is no UUID is ignored.
+ * The provider's webhooks for call-outs: responders' texts, and the calls' scripts and keys. Each
+ * request must carry a valid signature (else 403, nothing changes); a delivery id that is no UUID
+ * is ignored. The pages' status callbacks (`status?delivery=<id>`, three a text) take the shorter
+ * path of `StatusCallbacks`, checked the same way.
  */
 @ApiExcludeController()
 @Controller(WEBHOOK_PATH)
 @Public()
 @UseGuards(WebhookSignatureGuard)
-export class CalloutWebhooksController {
+export class CalloutWebhooksController implements OnModuleInit {
   constructor(
     private readonly engine: CalloutEngine,
     private readonly phones: PhoneResponderService,
     @Inject(PROVIDER_WEBHOOKS) private readonly webhooks: ProviderWebhooks,
+    private readonly statusCallbacks: StatusCallbacks,
   ) {}
 
-  @ApiDoc('Twilio status callback for a call-out SMS or call', 400, 403)
-  @Post('status')
-  @HttpCode(204)
-  async status(@WebhookForm() form: WebhookParams, @Query('delivery') deliveryId: string): Promise<void> {
-    const report = this.webhooks.report(form);
-    const id = recordIdOf(deliveryId);
-    if (!id || !report?.status) return;
-    await this.engine.reported(id, { status: report.status, sid: report.sid, errorCode: report.errorCode });
+  onModuleInit(): void {
+    this.statusCallbacks.register('status', 'delivery', (id, update) => this.engine.reported(id, update));
   }
 
   @ApiDoc("Twilio inbound SMS: a responder's reply (1 accepts, 2 declines) or STOP/START", 400, 403)

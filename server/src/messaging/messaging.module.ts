@@ -9,6 +9,7 @@ import { TencentProvider } from './tencent/tencent.provider.js';
 import { TencentVoicePushes } from './tencent/tencent-voice-pushes.js';
 import { TwilioProvider } from './twilio/twilio.provider.js';
 import { TwilioWebhooks } from './twilio/twilio-webhooks.js';
+import { StatusCallbacks } from './status-callbacks.js';
 import { WebhookSignatureGuard } from './webhook-signature.guard.js';
 
 /**
@@ -29,6 +30,7 @@ import { WebhookSignatureGuard } from './webhook-signature.guard.js';
     DeliverySender,
     OptOutRepository,
     WebhookSignatureGuard,
+    StatusCallbacks,
   ],
   exports: [
     Providers,
@@ -39,6 +41,7 @@ import { WebhookSignatureGuard } from './webhook-signature.guard.js';
     TencentPushGuard,
     TencentVoicePushes,
     ReceiptSinks,
+    StatusCallbacks,
   ],
 })
 export class MessagingModule {}
