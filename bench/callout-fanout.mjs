@@ -2,8 +2,8 @@
 // server and worker (separate processes, as deployed) and the Twilio emulator in its own process;
 // time from the activation request until the emulator has accepted the last SMS. The floor is the
 // same number of no-op BullMQ jobs added and processed on the same Redis with the same worker
-// concurrency. A second floor is the provider path alone: the official `twilio` SDK, built as the
-// server builds it, sending as many SMS to an emulator of its own with the delivery queue's
+// concurrency. A second floor is the provider path alone: the official `twilio` SDK through
+// Muster's Twilio adapter, as the worker sends, sending as many SMS to an emulator of its own with the delivery queue's
 // concurrency in flight. A second call-out with a send rate set shows the achieved rate against it.
 // Each call-out gets a stack of its own (database, Redis prefix, processes): the ladder's later
 // steps (calls after two minutes) of one run cannot leak into the other.
@@ -15,10 +15,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { Queue } from 'bullmq';
 import pg from 'pg';
-import twilio from 'twilio';
 import { smsBody } from '../server/dist/callouts/templates.js';
 import { signResponseToken } from '../server/dist/callouts/response-link.js';
-import { OriginRewritingRequestClient } from '../server/dist/messaging/twilio/twilio-client.js';
+import { TwilioProvider } from '../server/dist/messaging/twilio/twilio.provider.js';
 import { ROOT, cpuSeconds, dropRedisPrefix, freePort, peakRssMiB, startServer } from './harness.mjs';
 import { writeSection } from './report.mjs';
 
@@ -386,8 +385,8 @@ const HOOK = `const s = require('node:http').createServer((req, res) => {
 s.listen(0, '127.0.0.1', () => process.send(s.address().port));`;
 
 /**
- * The provider floor: `count` SMS sent from this process with the official SDK, its client built
- * as TwilioProvider builds it, to an emulator of its own (the call-out runs' checks keep theirs),
+ * The provider floor: `count` SMS sent from this process through TwilioProvider (the official SDK,
+ * its client and request as the worker's), to an emulator of its own (the call-out runs' checks keep theirs),
  * `concurrency` creates in flight as the delivery queue runs them. Each message carries a status
  * callback, so the emulator does its three callbacks per message as in the call-out. The bodies
  * (Muster's template with a signed link) and URLs are made before the clock starts.
@@ -405,12 +404,12 @@ async function sdkFloorRun(count, concurrency) {
       hook.once('message', resolve);
       hook.once('exit', (code) => reject(new Error(`the callback hook exited with ${code}`)));
     });
-    const client = twilio(ACCOUNT_SID, AUTH_TOKEN, {
-      httpClient: new OriginRewritingRequestClient(emulator.url, {
-        timeout: 15_000,
-        keepAlive: true,
-        maxSockets: 200,
-      }),
+    // Muster's own Twilio adapter, as the worker sends through it: the same SDK request per text.
+    const provider = new TwilioProvider({
+      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+      TWILIO_FROM_NUMBER: FROM,
+      TWILIO_API_BASE: emulator.url,
     });
     const secret = randomBytes(24).toString('hex');
     const plan = (n, prefix) =>
@@ -418,7 +417,6 @@ async function sdkFloorRun(count, concurrency) {
         const id = randomUUID();
         return {
           to: `+86${prefix}${String(i).padStart(8, '0')}`,
-          from: FROM,
           body: smsBody('zh-CN', {
             message: MESSAGE,
             isDrill: false,
@@ -432,7 +430,7 @@ async function sdkFloorRun(count, concurrency) {
       let next = 0;
       await Promise.all(
         Array.from({ length: Math.min(concurrency, messages.length) }, async () => {
-          while (next < messages.length) await client.messages.create(messages[next++]);
+          while (next < messages.length) await provider.sendSms(messages[next++]);
         }),
       );
     };
@@ -523,7 +521,7 @@ const text = [
   `until the emulator accepted the last SMS, after a warm-up call-out of ${WARMUP}. Floor: ${floor.count.toLocaleString('en')}`,
   `no-op BullMQ jobs added in bulks of 1,000 (as the outbox relays sends) and processed by a worker`,
   `process with the delivery queue's concurrency (${floor.concurrency}), on the same Redis. Provider floor: the`,
-  `official \`twilio\` SDK, its client built as the server builds it, sending ${sdk.count.toLocaleString('en')} SMS (Muster's text and`,
+  `official \`twilio\` SDK through Muster's Twilio adapter, as the worker sends, sending ${sdk.count.toLocaleString('en')} SMS (Muster's text and`,
   `link) to an emulator process of its own with ${sdk.concurrency} in flight, each with a status callback to a bare hook answering`,
   `204, after ${SDK_WARMUP} warm-up messages: the HTTP, form encoding and JSON of every send and the emulator's work, without`,
   'the queue, database, or webhook handling of Muster.',

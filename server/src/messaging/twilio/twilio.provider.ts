@@ -47,14 +47,26 @@ export class TwilioProvider implements MessagingProvider {
     return this.client;
   }
 
+  /**
+   * The request `messages.create` makes, through the same SDK path (auth, form encoding, its
+   * errors), keeping the answer as the JSON it is: the SDK's MessageInstance parses three RFC 2822
+   * dates with dayjs for every message, a tenth of the worker's CPU in a fan-out, for a sid and a
+   * status.
+   */
   async sendSms(sms: OutboundSms): Promise<ProviderResult> {
     return call(async () => {
-      const m = await this.api().messages.create({
-        to: sms.to,
-        from: this.config.TWILIO_FROM_NUMBER,
-        body: sms.body,
-        statusCallback: sms.statusCallback,
-      });
+      const api = this.api();
+      const m = (await api.api.v2010.create({
+        uri: `/Accounts/${api.accountSid}/Messages.json`,
+        method: 'post',
+        data: {
+          To: sms.to,
+          From: this.config.TWILIO_FROM_NUMBER,
+          Body: sms.body,
+          ...(sms.statusCallback && { StatusCallback: sms.statusCallback }),
+        },
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+      })) as { sid: string; status: string };
       return result(m);
     });
   }
