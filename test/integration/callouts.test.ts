@@ -367,6 +367,12 @@ describe('call-outs through the real Twilio SDK and the emulator', () => {
     expect(status.status).toBe(403);
     // Status callbacks skip Nest's pipeline, but refuse in the API's own words.
     expect(status.body).toMatchObject({ statusCode: 403, error: 'Forbidden' });
+    const huge = await api()
+      .post('/webhooks/twilio/status?delivery=00000000-0000-0000-0000-000000000000')
+      .type('form')
+      .send(`MessageStatus=failed&Body=${'x'.repeat(200_000)}`);
+    expect(huge.status).toBe(413);
+    expect(huge.body).toMatchObject({ statusCode: 413, message: 'body: not a form this webhook can read' });
     expect((await state(c.id)).recipients[0].state).toBe('notified');
     await api().post(`/api/callouts/${c.id}/cancel`).set(auth()).expect(200);
   });

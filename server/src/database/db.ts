@@ -27,8 +27,8 @@ export type RowQuery = <R>(sql: string, params: unknown[]) => Promise<R[]>;
 
 /** How calls are gathered into one statement. */
 export interface BatchOptions {
-  /** How long a batch waits for more calls after the first. */
-  windowMs: number;
+  /** Statements of this kind running at once; calls made meanwhile gather for the next one. */
+  inFlight: number;
   /** The most calls one statement carries. */
   maxBatch: number;
 }
@@ -90,21 +90,47 @@ export class Db {
 
   /**
    * One statement for the calls many concurrent jobs or requests make of it, one record each (a
-   * fan-out's claims and outcomes, the provider's status callbacks): calls within `windowMs` of
-   * the first share one round trip, on the pool, without TypeORM's per-query work. Each caller
-   * still awaits its own outcome, which comes only once the statement has committed, so a crash
-   * loses nothing a caller was told was done. `run` returns one outcome per key, in order (an Error fails that call alone). A call
-   * made inside a transaction runs alone in that transaction: a batch cannot span transactions.
+   * fan-out's claims and outcomes, the provider's status callbacks), on the pool without TypeORM's
+   * per-query work. No call waits for company: a call goes out at once when fewer than
+   * `inFlight` statements of its kind are running, and calls made while they run gather into the
+   * next one (group commit), so a statement carries whatever arrived during the previous one.
+   * Each caller still awaits its own outcome, which comes only once the statement has committed,
+   * so a crash loses nothing a caller was told was done. `run` returns one outcome per key, in
+   * order (an Error fails that call alone). A call made inside a transaction runs alone in that
+   * transaction: a batch cannot span transactions.
    */
   batched<K, V>(
     run: (keys: readonly K[], query: RowQuery) => Promise<(V | Error)[]>,
     options: BatchOptions,
   ): (key: K) => Promise<V> {
-    const loader = new DataLoader<K, V>((keys) => run(keys, this.poolQuery), {
-      cache: false,
-      maxBatchSize: options.maxBatch,
-      batchScheduleFn: (dispatch) => setTimeout(dispatch, options.windowMs),
-    });
+    let running = 0;
+    let starting = 0;
+    const gathering: (() => void)[] = [];
+    const loader = new DataLoader<K, V>(
+      async (keys) => {
+        running += 1;
+        try {
+          return await run(keys, this.poolQuery);
+        } finally {
+          running -= 1;
+          gathering.shift()?.();
+        }
+      },
+      {
+        cache: false,
+        maxBatchSize: options.maxBatch,
+        // Called at a batch's first call: the calls of the same turn of the event loop join it
+        // before it goes, or, with enough statements running, until one of them is done.
+        batchScheduleFn: (dispatch) => {
+          if (running + starting >= options.inFlight) return void gathering.push(dispatch);
+          starting += 1;
+          setImmediate(() => {
+            starting -= 1;
+            dispatch();
+          });
+        },
+      },
+    );
     return async (key) => {
       const tx = current.getStore();
       if (!tx) return loader.load(key);

@@ -142,13 +142,17 @@ export class JobReconciler implements OnApplicationBootstrap, OnApplicationShutd
     return result;
   }
 
-  /** Queues again every open, relayed row whose job Redis holds in no state. */
+  /**
+   * Queues again every open, relayed row whose job Redis holds in no state. A fan-out keeps tens of
+   * thousands of rows open for minutes and this runs every few seconds, so only the keys are read;
+   * the payloads are read for the rows Redis lost, which are normally none.
+   */
   private async requeueLost(): Promise<number> {
     let requeued = 0;
     let after = '0';
     for (;;) {
-      const rows: (OutboxRow & { job_id: string })[] = await this.db.manager.query(
-        `SELECT id, job, payload, due_at, job_id FROM outbox
+      const rows: { id: string; job: JobName; job_id: string }[] = await this.db.manager.query(
+        `SELECT id, job, job_id FROM outbox
           WHERE done_at IS NULL AND dispatched_at IS NOT NULL AND id > $1
           ORDER BY id LIMIT ${PAGE}`,
         [after],
@@ -156,14 +160,20 @@ export class JobReconciler implements OnApplicationBootstrap, OnApplicationShutd
       if (!rows.length) return requeued;
       after = rows.at(-1)!.id;
       const lost = await this.notInRedis(rows);
-      if (lost.length) await this.outbox.requeue(lost);
-      requeued += lost.length;
+      if (lost.length) {
+        const full: OutboxRow[] = await this.db.manager.query(
+          `SELECT id, job, payload, due_at, job_id FROM outbox WHERE id = ANY($1::bigint[]) AND done_at IS NULL`,
+          [lost.map((r) => r.id)],
+        );
+        await this.outbox.requeue(full);
+        requeued += full.length;
+      }
       if (rows.length < PAGE) return requeued;
     }
   }
 
   /** The rows whose job hash Redis does not hold: one EXISTS each, pipelined in one round-trip. */
-  private async notInRedis<R extends OutboxRow & { job_id: string }>(rows: R[]): Promise<R[]> {
+  private async notInRedis<R extends { job: JobName; job_id: string }>(rows: R[]): Promise<R[]> {
     const pipeline = this.watcher!.pipeline();
     for (const r of rows) pipeline.exists(this.queues.jobKey(r.job, r.job_id));
     const replies = (await pipeline.exec()) ?? [];

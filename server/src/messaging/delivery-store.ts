@@ -50,11 +50,11 @@ export interface DeliveryStore {
 export type DeliveryTable = 'callout_delivery' | 'notification_sms';
 
 /**
- * Sends finish a few milliseconds apart: a batch waits that long for more. Status callbacks come
- * in bursts and nobody waits on them but the provider, so theirs waits longer for bigger batches.
+ * Two statements of a kind at once: one waiting on a row lock (a response being recorded for the
+ * same person) must not hold up every send behind it.
  */
-export const SEND_BATCH = { windowMs: 2, maxBatch: 500 };
-const STATUS_BATCH = { windowMs: 10, maxBatch: 500 };
+export const SEND_BATCH = { inFlight: 2, maxBatch: 500 };
+const STATUS_BATCH = { inFlight: 2, maxBatch: 500 };
 
 interface ClaimCall {
   id: string;

@@ -57,7 +57,12 @@ export class StatusCallbacks {
     const route = req.method === 'POST' ? this.routes.get(req.path.replace(/^\/+/, '')) : undefined;
     if (!route) return next();
     this.form(req, res, (err?: unknown) => {
-      if (err) return next(err);
+      if (err) {
+        // A body the parser refuses (malformed, too large) is answered here, in the API's words.
+        const status = (err as { status?: number }).status === 413 ? 413 : 400;
+        const error = status === 413 ? 'Payload Too Large' : 'Bad Request';
+        return answer(res, { statusCode: status, message: 'body: not a form this webhook can read', error });
+      }
       this.take(route, req, res).catch((e: unknown) => this.fail(e, req, res));
     });
   };
