@@ -77,6 +77,33 @@ function callbacks(baseUrl, texts) {
   return out;
 }
 
+/** Posts each callback once, in order, from `connections` connections. */
+function post(baseUrl, list, connections) {
+  let next = 0;
+  return autocannon({
+    url: baseUrl,
+    connections,
+    amount: list.length,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req) => {
+          const c = list[next++];
+          return {
+            ...req,
+            path: c.path,
+            body: c.body,
+            headers: {
+              'content-type': 'application/x-www-form-urlencoded',
+              'x-twilio-signature': c.signature,
+            },
+          };
+        },
+      },
+    ],
+  });
+}
+
 async function main() {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -95,55 +122,10 @@ async function main() {
   try {
     const texts = await seedTexts(server.env.DATABASE_URL);
     const all = callbacks(baseUrl, texts);
-    let next = 0;
     // A warm-up on the first texts' `sent`, so the measured run meets compiled code and warm pools.
-    const warm = all.slice(0, 500);
-    await autocannon({
-      url: baseUrl,
-      connections: 20,
-      amount: warm.length,
-      requests: [
-        {
-          method: 'POST',
-          setupRequest: (req) => {
-            const c = warm[next++ % warm.length];
-            return {
-              ...req,
-              path: c.path,
-              body: c.body,
-              headers: {
-                'content-type': 'application/x-www-form-urlencoded',
-                'x-twilio-signature': c.signature,
-              },
-            };
-          },
-        },
-      ],
-    });
-    next = 0;
+    await post(baseUrl, all.slice(0, 500), 20);
     const cpu0 = { server: cpuSeconds(server.pid), postgres: cpuSeconds('postgres') };
-    const result = await autocannon({
-      url: baseUrl,
-      connections: CONNECTIONS,
-      amount: all.length,
-      requests: [
-        {
-          method: 'POST',
-          setupRequest: (req) => {
-            const c = all[next++];
-            return {
-              ...req,
-              path: c.path,
-              body: c.body,
-              headers: {
-                'content-type': 'application/x-www-form-urlencoded',
-                'x-twilio-signature': c.signature,
-              },
-            };
-          },
-        },
-      ],
-    });
+    const result = await post(baseUrl, all, CONNECTIONS);
     const cpu = {
       server: cpuSeconds(server.pid) - cpu0.server,
       postgres: cpuSeconds('postgres') - cpu0.postgres,

@@ -84,7 +84,9 @@ export class StatusCallbacks {
     const id = recordIdOf(req.query[route.param]);
     if (id && report?.status) {
       const update = { status: report.status, sid: report.sid, errorCode: report.errorCode };
-      await this.context.run({ requestId: String(req.id), ip: req.ip }, () => route.sink(id, update, report));
+      await this.context.run({ requestId: (req as { id?: string }).id, ip: req.ip }, () =>
+        route.sink(id, update, report),
+      );
     }
     res.status(204).end();
   }
