@@ -19,8 +19,8 @@ export const calloutRules: AccessRules = {
   // The signed link is the responder's credential.
   'GET /api/respond/:token': 'public',
   'POST /api/respond/:token': 'public',
-  // Twilio's webhooks: public routes, but each request must carry a valid X-Twilio-Signature.
-  'POST /webhooks/twilio/status': 'public',
+  // Twilio's webhooks: public routes, but each request must carry a valid X-Twilio-Signature (the
+  // status callbacks are served ahead of Nest by StatusCallbacks, checked the same way).
   'POST /webhooks/twilio/sms': 'public',
   'POST /webhooks/twilio/voice': 'public',
   'POST /webhooks/twilio/voice/gather': 'public',

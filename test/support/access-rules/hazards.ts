@@ -33,7 +33,6 @@ export const hazardRules: AccessRules = {
   'POST /api/notifications/read-all': ALL,
   'POST /api/notifications/:id/read': ALL,
   // Status callbacks of notification texts: public, but each must carry a valid X-Twilio-Signature.
-  'POST /webhooks/twilio/notification-status': 'public',
   'GET /api/inspections/plans': READERS,
   'POST /api/inspections/plans': WORKERS,
   'GET /api/inspections/plans/:id': READERS,
