@@ -206,6 +206,63 @@ describe('call-outs through the real Twilio SDK and the emulator', () => {
     await api().post(`/api/callouts/${c.id}/cancel`).set(auth()).expect(200);
   });
 
+  it("calls a tier's unanswered together after its voice delay, from one timer, and nobody twice", async () => {
+    const [a, b, c] = [await contact('钱一'), await contact('孙二'), await contact('李三')];
+    // 300 s is 3 s at the tests' time scale: long enough to answer one text first.
+    const policyId = await policy([
+      tier([a.id, b.id, c.id], { voiceDelaySeconds: 300, ackTimeoutSeconds: 7200, quorum: 3 }),
+    ]);
+    const co = await callout({ policyId, message: '罐区可燃气体报警，请立即到岗' });
+    await Promise.all([a, b, c].map((p) => p.phoneSim.expectSms()));
+    await a.phoneSim.reply('1');
+    await until(co.id, (x) => x.recipients.some((r) => r.state === 'acknowledged'), 'the SMS answer');
+    await Promise.all([b, c].map((p) => p.phoneSim.expectCall(10_000)));
+
+    const sql = new pg.Client({ connectionString: s.t.db.url });
+    await sql.connect();
+    try {
+      // One timer for the tier, however many people it has.
+      const timers = await sql.query(
+        `SELECT payload FROM outbox WHERE job = 'callout-voice-escalation' AND payload->>'calloutId' = $1`,
+        [co.id],
+      );
+      expect(timers.rows.map((r) => r.payload)).toEqual([{ calloutId: co.id, tier: 0, round: 0 }]);
+      // The job again (queued anew after Redis lost it): the calls exist, nobody is called again.
+      await s.t.get(CalloutEngine).escalateToVoice({ calloutId: co.id, tier: 0, round: 0 });
+      // A per-person job left by an earlier version calls only its person, and only once.
+      const bId = ((await state(co.id)) as CalloutView).recipients.find((r) => r.phone === b.phone)!.id;
+      await s.t.get(CalloutEngine).escalateToVoice({ calloutId: co.id, recipientId: bId, tier: 0, round: 0 });
+      const calls = await sql.query(
+        `SELECT r.phone, count(*)::int AS n FROM callout_delivery d JOIN callout_recipient r ON r.id = d.recipient_id
+          WHERE d.callout_id = $1 AND d.channel = 'voice' GROUP BY r.phone ORDER BY r.phone`,
+        [co.id],
+      );
+      expect(calls.rows).toEqual([b.phone, c.phone].sort().map((phone) => ({ phone, n: 1 })));
+    } finally {
+      await sql.end();
+    }
+    // The room shows each call as it is queued, in one numbered run of events.
+    const events = (await api().get(`/api/incidents/${incidentId}/events`).set(auth())).body as {
+      seq: number;
+      type: string;
+      payload: { calloutId?: string; recipientId?: string; channel?: string; name?: string };
+    }[];
+    const queued = events.filter(
+      (e) =>
+        e.type === 'callout.recipient_updated' &&
+        e.payload.calloutId === co.id &&
+        e.payload.channel === 'voice',
+    );
+    expect(queued.map((e) => e.payload.name).sort()).toEqual(['孙二', '李三'].sort());
+    expect(new Set(events.map((e) => e.seq)).size).toBe(events.length);
+    await new Promise((r) => setTimeout(r, 1_000));
+    // The one who answered by text is not called (the second text is the answer's confirmation).
+    expect(a.phoneSim.counts().calls).toBe(0);
+    expect(b.phoneSim.counts().calls).toBe(1);
+    expect(c.phoneSim.counts().calls).toBe(1);
+    await api().post(`/api/callouts/${co.id}/cancel`).set(auth()).expect(200);
+  });
+
   it('takes a reply with the short code when a phone has several open call-outs', async () => {
     const a = await contact('赵六');
     const first = await callout({ contactIds: [a.id], message: '第一次呼叫' });

@@ -128,18 +128,29 @@ export class CalloutDeliveryStore extends DeliveryTableStore {
     round: number,
     channel: Channel,
   ): Promise<string[]> {
-    const ids: string[] = [];
+    return (await this.createReturning(calloutId, recipientIds, tier, round, channel)).map((d) => d.id);
+  }
+
+  /** As `create`, with whom each new delivery is for. */
+  async createReturning(
+    calloutId: string,
+    recipientIds: string[],
+    tier: number,
+    round: number,
+    channel: Channel,
+  ): Promise<{ id: string; recipientId: string }[]> {
+    const created: { id: string; recipientId: string }[] = [];
     for (let i = 0; i < recipientIds.length; i += 2000) {
       const chunk = recipientIds.slice(i, i + 2000);
-      const rows: { id: string }[] = await this.db.manager.query(
+      const rows: { id: string; recipient_id: string }[] = await this.db.manager.query(
         `INSERT INTO callout_delivery (callout_id, recipient_id, tier, round, channel, idempotency_key)
          SELECT $1::uuid, r, $2::int, $3::int, $4::text, $6::text || r::text || $7::text FROM unnest($5::uuid[]) AS r
-         ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+         ON CONFLICT (idempotency_key) DO NOTHING RETURNING id, recipient_id`,
         [calloutId, tier, round, channel, chunk, `${calloutId}:`, `:${tier}.${round}:${channel}`],
       );
-      ids.push(...rows.map((r) => r.id));
+      created.push(...rows.map((r) => ({ id: r.id, recipientId: r.recipient_id })));
     }
-    return ids;
+    return created;
   }
 
   /**

@@ -114,13 +114,21 @@ export class CalloutEngine implements OnModuleInit {
         deliveryIds.map((id) => ({ deliveryId: id })),
       );
       if (tier.channels.includes('voice')) {
-        // Without an SMS (voice-only tier, or the number opted out of SMS) the call goes at once.
+        // Without an SMS (voice-only tier, or the number opted out of SMS) the call goes at once;
+        // the texted are called together once the tier's voice delay has passed without an answer.
         const texted = new Set(smsTargets.map((t) => t.id));
-        await this.outbox.enqueueMany(
-          JobName.CalloutVoiceEscalation,
-          targets.map((t) => ({ calloutId: callout.id, recipientId: t.id, tier: p.tier, round: p.round })),
-          targets.map((t) => (texted.has(t.id) ? this.scaled(tier.voiceDelaySeconds) : 0)),
+        await this.queueCalls(
+          callout,
+          targets.filter((t) => !texted.has(t.id)).map((t) => t.id),
+          p.tier,
+          p.round,
         );
+        if (texted.size)
+          await this.outbox.enqueue(
+            JobName.CalloutVoiceEscalation,
+            { calloutId: callout.id, tier: p.tier, round: p.round },
+            this.scaled(tier.voiceDelaySeconds),
+          );
       }
       await this.outbox.enqueue(JobName.CalloutTierTimeout, p, this.scaled(tier.ackTimeoutSeconds));
       await this.rooms.append(callout.incidentId, 'callout.tier_paged', {
@@ -133,14 +141,30 @@ export class CalloutEngine implements OnModuleInit {
     });
   }
 
+  /**
+   * The tier's calls: everyone of it still unanswered and reachable is called, whether or not the
+   * call-out has moved on to the next tier meanwhile. Run twice, it calls nobody twice: a
+   * step's call is one delivery row.
+   */
   @OnJob(JobName.CalloutVoiceEscalation)
   async escalateToVoice(p: JobPayloads[JobName.CalloutVoiceEscalation]): Promise<void> {
     await this.db.transaction(async () => {
       const callout = await this.db.repo(Callout).findOneBy({ id: p.calloutId });
-      const r = await this.db.repo(CalloutRecipient).findOneBy({ id: p.recipientId });
-      if (!callout || !r || callout.status !== 'active') return;
-      if (r.unreachable || (r.state !== 'notified' && r.state !== 'pending')) return;
-      await this.queueCall(callout, r, p.tier, p.round);
+      if (!callout || callout.status !== 'active') return;
+      const tier = callout.tiers[p.tier];
+      if (!tier) return;
+      const open: { id: string }[] = await this.db.manager.query(
+        `SELECT id FROM callout_recipient
+          WHERE callout_id = $1 AND tier = $2 AND NOT unreachable AND state IN ('pending', 'notified')
+            AND ($3::uuid IS NULL OR id = $3::uuid)`,
+        [callout.id, tier.index, p.recipientId ?? null],
+      );
+      await this.queueCalls(
+        callout,
+        open.map((r) => r.id),
+        p.tier,
+        p.round,
+      );
     });
   }
 
@@ -308,6 +332,37 @@ export class CalloutEngine implements OnModuleInit {
       channel: 'voice',
       ...(failure && { failure }),
     });
+  }
+
+  /** Calls many of one step in a handful of statements; those whose call exists are skipped. */
+  private async queueCalls(callout: Callout, recipientIds: string[], tier: number, round: number) {
+    if (!recipientIds.length) return;
+    const created = await this.deliveries.createReturning(callout.id, recipientIds, tier, round, 'voice');
+    if (!created.length) return;
+    await this.outbox.enqueueMany(
+      JobName.PlaceCall,
+      created.map((d) => ({ deliveryId: d.id })),
+    );
+    const people: { id: string; name: string; state: CalloutRecipient['state'] }[] =
+      await this.db.manager.query(
+        `SELECT id, name, state FROM callout_recipient WHERE id = ANY($1::uuid[])`,
+        [created.map((d) => d.recipientId)],
+      );
+    const byId = new Map(people.map((r) => [r.id, r]));
+    await this.rooms.appendMany(
+      callout.incidentId,
+      'callout.recipient_updated',
+      created.map((d) => {
+        const r = byId.get(d.recipientId)!;
+        return {
+          calloutId: callout.id,
+          recipientId: r.id,
+          name: r.name,
+          state: r.state,
+          channel: 'voice' as const,
+        };
+      }),
+    );
   }
 
   /**

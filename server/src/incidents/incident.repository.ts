@@ -91,15 +91,16 @@ export class IncidentRepository extends EnterpriseScopedRepository<Incident> {
          INSERT INTO incident (enterprise_id, title, category, occurred_at, reported_at, lat, lng, outside_zone,
                                address, summary, deaths, missing, serious_injuries, minor_injuries,
                                direct_loss_cny, measures_taken, reporter_name, reporter_phone, severity,
-                               status, is_drill, created_by, head_informed_at, source, enterprise_reported_at)
+                               status, is_drill, created_by, head_informed_at, source, enterprise_reported_at,
+                               unit_overview, other_matters)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
-                 $34, $35, $36)
+                 $34, $35, $36, $37::jsonb, $38)
          RETURNING *
        ), report AS (
          INSERT INTO incident_report (incident_id, kind, deaths, missing, serious_injuries, minor_injuries,
                                       direct_loss_cny, summary, severity_after, outside_window, submitted_at,
-                                      submitted_by)
-         SELECT id, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33 FROM ins
+                                      submitted_by, unit_overview, measures_taken, other_matters, attachment_ids)
+         SELECT id, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $39::jsonb, $40, $41, $42::uuid[] FROM ins
        )
        SELECT ins.*, ent.name AS enterprise_name${lookups.map((l, n) => `, ${l} AS lookup_${n}`).join('')}
          FROM ins LEFT JOIN enterprise ent ON ent.id = ins.enterprise_id`,
@@ -140,6 +141,12 @@ export class IncidentRepository extends EnterpriseScopedRepository<Incident> {
         i.headInformedAt,
         i.source,
         i.enterpriseReportedAt,
+        i.unitOverview === null ? null : JSON.stringify(i.unitOverview),
+        i.otherMatters,
+        r.unitOverview === null ? null : JSON.stringify(r.unitOverview),
+        r.measuresTaken,
+        r.otherMatters,
+        r.attachmentIds,
       ],
     );
     const row = rows[0]!;
@@ -154,23 +161,6 @@ export class IncidentRepository extends EnterpriseScopedRepository<Incident> {
     void _name;
     await this.repo.update({ id: i.id }, columns as Partial<Incident>);
     return i;
-  }
-
-  /**
-   * Art. 12 items 1, 5 and 6 and the attachments of a report just filed by
-   * `insertWithInitialReport`, on the incident and its initial report in one statement.
-   */
-  async setInitialContent(
-    incidentId: string,
-    c: Pick<IncidentReport, 'unitOverview' | 'measuresTaken' | 'otherMatters' | 'attachmentIds'>,
-  ): Promise<Pick<Incident, 'unitOverview' | 'otherMatters'>> {
-    await this.db.manager.query(
-      `WITH i AS (UPDATE incident SET unit_overview = $2, other_matters = $3 WHERE id = $1)
-       UPDATE incident_report SET unit_overview = $2, other_matters = $3, measures_taken = $4, attachment_ids = $5
-        WHERE incident_id = $1 AND kind = 'initial'`,
-      [incidentId, c.unitOverview, c.otherMatters, c.measuresTaken, c.attachmentIds],
-    );
-    return { unitOverview: c.unitOverview, otherMatters: c.otherMatters };
   }
 
   /** One report of an incident the caller has already been allowed to read. */

@@ -145,6 +145,7 @@ export class IncidentService {
     const attachmentIds = [...new Set(dto.attachmentIds ?? [])];
     return this.db.transaction(async () => {
       const actorId = this.context.principal()?.id ?? null;
+      if (attachmentIds.length) await this.files.claim(attachmentIds, enterpriseId, 'attachmentIds');
       const { incident: saved, lookedUp } = await this.incidents.insertWithInitialReport(
         Object.assign(new Incident(), {
           enterpriseId,
@@ -170,6 +171,8 @@ export class IncidentService {
           status: 'reported',
           isDrill: options.isDrill ?? false,
           createdBy: actorId,
+          unitOverview,
+          otherMatters: dto.otherMatters ?? '',
         }),
         Object.assign(new IncidentReport(), {
           kind: 'initial',
@@ -180,18 +183,12 @@ export class IncidentService {
           outsideWindow: false,
           submittedAt: now,
           submittedBy: actorId,
-        }),
-        this.hooks.lookups(),
-      );
-      if (attachmentIds.length) await this.files.claim(attachmentIds, enterpriseId, 'attachmentIds');
-      Object.assign(
-        saved,
-        await this.incidents.setInitialContent(saved.id, {
           unitOverview,
-          otherMatters: dto.otherMatters ?? '',
           measuresTaken: dto.measuresTaken,
+          otherMatters: dto.otherMatters ?? '',
           attachmentIds,
         }),
+        this.hooks.lookups(),
       );
       const clock = reportingClock(clockFacts(saved), this.config.TZ, now);
       const event = await this.rooms.append(saved.id, 'incident.reported', {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { DateTime } from 'luxon';
 import {
   type ClockFacts,
   clockFacts,
@@ -86,6 +87,24 @@ describe('day-counted windows (calendar days in the zone, Civil Code Art. 201/20
     expect(zoneText(endOfZoneDayWindow(late, 60, TZ).toISOString())).toBe('2027-03-02 23:59:59');
     // Early in the morning of the same day: the same days, as only the date counts.
     expect(endOfZoneDayWindow(sh('2027-01-01T00:00:00'), 30, TZ)).toEqual(endOfZoneDayWindow(late, 30, TZ));
+  });
+
+  it('gives every instant the same window end as the zone arithmetic, asked once or again', () => {
+    // Offsets of a quarter and a half hour, and a daylight-saving change (St. John's, 14 March 2027):
+    // the window's end is remembered per 15-minute slot, which must never cross a local midnight.
+    const zones = ['Asia/Shanghai', 'Asia/Kathmandu', 'America/St_Johns', 'Australia/Eucla'];
+    for (const zone of zones) {
+      for (let t = Date.UTC(2027, 2, 13); t < Date.UTC(2027, 2, 16); t += 7 * 60 * 1000 + 13_000) {
+        const at = new Date(t);
+        const expected = DateTime.fromJSDate(at, { zone })
+          .startOf('day')
+          .plus({ days: 31 })
+          .minus({ milliseconds: 1 })
+          .toJSDate();
+        expect([zone, at, endOfZoneDayWindow(at, 30, zone)]).toEqual([zone, at, expected]);
+        expect([zone, at, endOfZoneDayWindow(at, 30, zone)]).toEqual([zone, at, expected]);
+      }
+    }
   });
 
   it('counts the date in the zone, not in UTC', () => {

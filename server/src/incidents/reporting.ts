@@ -19,12 +19,25 @@ export function supplementaryWindowDays(category: IncidentCategory): number {
  * Time zones with daylight saving are handled by counting dates, not hours.
  */
 export function endOfZoneDayWindow(from: Date, days: number, tz: string): Date {
-  return DateTime.fromJSDate(from, { zone: tz })
+  // Every incident view carries its windows, and luxon's zone arithmetic was a twentieth of a
+  // filing's CPU. Every UTC offset in use is a multiple of 15 minutes, so all instants of one
+  // 15-minute slot fall on the same zone-local day and share one answer.
+  const key = `${tz}|${days}|${Math.floor(from.getTime() / QUARTER_HOUR_MS)}`;
+  const known = windowEnds.get(key);
+  if (known !== undefined) return new Date(known);
+  const end = DateTime.fromJSDate(from, { zone: tz })
     .startOf('day')
     .plus({ days: days + 1 })
     .minus({ milliseconds: 1 })
-    .toJSDate();
+    .toMillis();
+  if (windowEnds.size >= WINDOW_CACHE_SIZE) windowEnds.clear();
+  windowEnds.set(key, end);
+  return new Date(end);
 }
+
+const QUARTER_HOUR_MS = 15 * 60 * 1000;
+const WINDOW_CACHE_SIZE = 10_000;
+const windowEnds = new Map<string, number>();
 
 /** The last instant of the zone-local day `at` falls on (a 补报 is due "the same day"). */
 export function endOfZoneDay(at: Date, tz: string): Date {

@@ -49,7 +49,12 @@ export interface JobPayloads {
   [JobName.OutboxRelay]: Record<string, never>;
   [JobName.CalloutTierStart]: { calloutId: string; tier: number; round: number };
   [JobName.CalloutTierTimeout]: { calloutId: string; tier: number; round: number };
-  [JobName.CalloutVoiceEscalation]: { calloutId: string; recipientId: string; tier: number; round: number };
+  /**
+   * The calls after a tier's texts, to whoever of the tier has not answered by then: one job per
+   * tier, so a tier of thousands leaves one timer, not one per person. `recipientId` is only on
+   * jobs queued by earlier versions, one per person; they still call that person.
+   */
+  [JobName.CalloutVoiceEscalation]: { calloutId: string; tier: number; round: number; recipientId?: string };
   [JobName.DrillInjectDue]: { runId: string; runInjectId: string; epoch: number };
   [JobName.DrillClockSweep]: Record<string, never>;
   [JobName.SendSms]: { deliveryId: string };
@@ -83,7 +88,10 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
 export const JOB_ID: { [N in JobName]?: (p: JobPayloads[N]) => string } = {
   [JobName.CalloutTierStart]: (p) => `tier-start.${p.calloutId}.${p.tier}.${p.round}`,
   [JobName.CalloutTierTimeout]: (p) => `tier-timeout.${p.calloutId}.${p.tier}.${p.round}`,
-  [JobName.CalloutVoiceEscalation]: (p) => `voice.${p.recipientId}.${p.tier}.${p.round}`,
+  [JobName.CalloutVoiceEscalation]: (p) =>
+    p.recipientId
+      ? `voice.${p.recipientId}.${p.tier}.${p.round}`
+      : `voice-tier.${p.calloutId}.${p.tier}.${p.round}`,
   [JobName.DrillInjectDue]: (p) => `drill-inject.${p.runInjectId}.${p.epoch}`,
   [JobName.SendSms]: (p) => `sms.${p.deliveryId}`,
   [JobName.PlaceCall]: (p) => `call.${p.deliveryId}`,

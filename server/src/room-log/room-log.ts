@@ -69,6 +69,40 @@ export class RoomLog {
     return view;
   }
 
+  /**
+   * Many events of one type, numbered in order, in one statement: a tier's thousands of calls
+   * are logged in one round trip, not one each, and hold the room's lock only that long.
+   */
+  async appendMany<T extends RoomEventType>(
+    incidentId: string,
+    type: T,
+    payloads: RoomEventPayloads[T][],
+  ): Promise<RoomEventOf<T>[]> {
+    if (!this.db.inTransaction()) throw new Error(`room events ${type} appended outside a transaction`);
+    if (!payloads.length) return [];
+    const actor = this.actor();
+    const at = new Date();
+    const rows: { seq: number }[] = await this.db.manager.query(
+      `WITH next AS (
+         UPDATE incident SET last_seq = last_seq + $2, updated_at = now() WHERE id = $1 RETURNING last_seq
+       )
+       INSERT INTO room_event (incident_id, seq, type, payload, actor, at)
+       SELECT $1, next.last_seq - $2 + p.n, $3, p.payload, $5::jsonb, $6
+         FROM next, unnest($4::jsonb[]) WITH ORDINALITY AS p(payload, n)
+       RETURNING seq`,
+      [incidentId, payloads.length, type, payloads.map((p) => JSON.stringify(p)), JSON.stringify(actor), at],
+    );
+    if (rows.length !== payloads.length) throw new NotFoundError('Incident not found');
+    const seqs = rows.map((r) => r.seq).sort((a, b) => a - b);
+    const views = payloads.map(
+      (payload, i) => ({ seq: seqs[i]!, type, payload, actor, at: at.toISOString() }) as RoomEventOf<T>,
+    );
+    this.db.afterCommit(() => {
+      for (const view of views) this.live.roomEvent({ incidentId, ...view } as RoomEventMessage);
+    });
+    return views;
+  }
+
   /** Whether the room logged an event numbered `seq`. */
   async has(incidentId: string, seq: number): Promise<boolean> {
     return this.db.repo(RoomEvent).existsBy({ incidentId, seq });
