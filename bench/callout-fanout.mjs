@@ -221,7 +221,7 @@ async function calloutRun({ count, rate, prefix, runs = 1 }) {
     await waitForWorker(server.env.REDIS_PREFIX);
     // The team is paged as the default ladder pages (a text, then a call), but the call waits an
     // hour: after the default two minutes it would start during a large fan-out and be measured
-    // with it. Each person's call timer is still queued with the texts, as by default.
+    // with it. The tier's call timer (one for the tier) is still queued with the texts, as by default.
     const admin = await server.login('admin@muster.test');
     const callLater = async (teamId) =>
       (
@@ -603,7 +603,7 @@ const cpuPerMessage = (Object.values(fan.cpu).reduce((a, b) => a + b, 0) * 1000)
 const cpuSettledPerMessage = (Object.values(fan.cpuSettled).reduce((a, b) => a + b, 0) * 1000) / fan.count;
 
 const text = [
-  `One call-out (SMS, and a call to each person an hour later: a timer per person) to a team of ${RECIPIENTS.toLocaleString('en')} contacts, no send rate limit`,
+  `One call-out (SMS, and a call an hour later to whoever has not answered: one timer for the tier) to a team of ${RECIPIENTS.toLocaleString('en')} contacts, no send rate limit`,
   '(`SMS_RATE_PER_SECOND=0`); the built server and worker as separate processes, the Twilio emulator as a',
   'third, all over the real `twilio` SDK, PostgreSQL and Redis. Time from the start of the call-out request',
   `until the emulator accepted the last SMS, after a warm-up call-out of ${WARMUP}. Floor: ${floor.count.toLocaleString('en')}`,
