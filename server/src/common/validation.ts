@@ -9,6 +9,7 @@ import {
 } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata.js';
 import type { ApiProblem } from '@muster/contracts';
+import { cacheValidationMetadata } from './validation-metadata-cache.js';
 
 /**
  * The field may be left out, but not sent as null. `@IsOptional()` skips validation for null as
@@ -207,6 +208,7 @@ class DtoValidationPipe extends ValidationPipe {
 }
 
 export function createValidationPipe(): ValidationPipe {
+  cacheValidationMetadata();
   return new DtoValidationPipe({
     transform: true,
     whitelist: true,
