@@ -114,4 +114,29 @@ describe('batched delivery writes', () => {
     ).rejects.toThrow('rolled back');
     expect(await row(id!)).toMatchObject({ status: 'pending', attempts: 0 });
   });
+
+  it('runs statements asked for at once inside a transaction one after another, in the order asked', async () => {
+    const queued: number[] = [];
+    const results = await db.transaction(async () => {
+      const client = (db.manager.queryRunner as unknown as { databaseConnection: { queryQueue: unknown[] } })
+        .databaseConnection;
+      await db.manager.query('CREATE TEMP TABLE seen (n int) ON COMMIT DROP');
+      // Writes and reads asked for together: each read sees the writes asked for before it.
+      return Promise.all(
+        Array.from({ length: 20 }, async (_, i) => {
+          const answer = (
+            i % 2
+              ? db.manager.query('SELECT count(*)::int AS n FROM seen')
+              : db.manager.query('INSERT INTO seen VALUES ($1) RETURNING n', [i])
+          ) as Promise<{ n: number }[]>;
+          const [row] = await answer;
+          // pg's own queue on the connection (deprecated, refused by pg 9) stays empty.
+          queued.push(client.queryQueue.length);
+          return row!.n;
+        }),
+      );
+    });
+    expect(queued.every((n) => n === 0)).toBe(true);
+    expect(results).toEqual(Array.from({ length: 20 }, (_, i) => (i % 2 ? (i + 1) / 2 : i)));
+  });
 });

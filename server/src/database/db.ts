@@ -6,6 +6,7 @@ import {
   type EntityManager,
   type EntityTarget,
   type ObjectLiteral,
+  type QueryRunner,
   type Repository,
   type ValueTransformer,
 } from 'typeorm';
@@ -158,6 +159,7 @@ export class Db {
     if (this.inTransaction()) return fn();
     let store: TxStore | undefined;
     const result = await this.dataSource.transaction((manager) => {
+      serializeQueries(manager.queryRunner!);
       store = { manager, afterCommit: [] };
       return current.run(store, fn);
     });
@@ -182,4 +184,20 @@ export class Db {
     if (store) store.afterCommit.push(hook);
     else void Promise.resolve().then(hook);
   }
+}
+
+/**
+ * A transaction is one connection, and a connection runs one statement at a time. Code inside a
+ * transaction may still ask for several at once (`Promise.all` over reads): pg queues them on
+ * the connection itself, which it deprecates and pg 9 refuses. They wait their turn here instead,
+ * in the order asked, as pg ran them; the transaction's COMMIT goes through the same queue.
+ */
+function serializeQueries(runner: QueryRunner): void {
+  const query = runner.query.bind(runner);
+  let tail: Promise<unknown> = Promise.resolve();
+  runner.query = ((...args: Parameters<QueryRunner['query']>) => {
+    const next = tail.then(() => query(...args));
+    tail = next.catch(() => undefined);
+    return next;
+  }) as QueryRunner['query'];
 }
