@@ -21,6 +21,20 @@ function socketPath(slot: number): string {
   return path.join(tmpdir(), `muster-io-${process.ppid}-${slot}.sock`);
 }
 
+/** A request's body, or null past `limit` bytes (Engine.IO's own limit on a polling request). */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
 /** Engine.IO's own answer to a session it does not know; the client then opens a new one. */
 function unknownSession(res: ServerResponse): void {
   if (res.headersSent) return void res.destroy();
@@ -50,25 +64,35 @@ export function routePollingToOwner(io: Server): () => Promise<void> {
       const owner = SESSION.exec(req._query?.sid ?? '')?.[1];
       // Upgrades (res is not an HTTP answer then) and this process's own sessions go on as usual.
       if (!owner || Number(owner) === slot || req.headers.upgrade || req.headers[FORWARDED]) return next();
-      const upstream = request(
-        {
-          socketPath: socketPath(Number(owner)),
-          // A fresh connection each time: a kept-alive one the owner has just closed would fail a
-          // request that is not the session's fault.
-          agent: false,
-          method: req.method,
-          path: req.url,
-          headers: { ...req.headers, [FORWARDED]: String(slot) },
-        },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-        },
-      );
-      // The owner has ended (and its sessions with it): the client reconnects and catches up.
-      upstream.on('error', () => unknownSession(res));
-      res.on('close', () => upstream.destroy());
-      req.pipe(upstream);
+      readBody(req, io.engine.opts.maxHttpBufferSize ?? 1e6)
+        .then((body) => {
+          if (body === null) return void res.writeHead(413).end();
+          const upstream = request(
+            {
+              socketPath: socketPath(Number(owner)),
+              // A fresh connection each time: a kept-alive one the owner has just closed would fail
+              // a request that is not the session's fault.
+              agent: false,
+              method: req.method,
+              path: req.url,
+              headers: { ...req.headers, [FORWARDED]: String(slot), 'content-length': String(body.length) },
+            },
+            (answer) => {
+              res.writeHead(answer.statusCode ?? 502, answer.headers);
+              answer.pipe(res);
+            },
+          );
+          // The owner has ended (and its sessions with it): the client reconnects and catches up.
+          upstream.on('error', () => unknownSession(res));
+          // Only a client gone before its answer cancels the request passed on.
+          res.on('close', () => {
+            if (!res.writableFinished) upstream.destroy();
+          });
+          // The body is passed on whole, with the request: streamed, a body still being written
+          // when the owner answered failed the request under load (EPIPE), which ended the session.
+          upstream.end(body);
+        })
+        .catch(() => res.destroy());
     },
   );
 
