@@ -115,7 +115,8 @@ describe('the leading group and enterprises’ safety offices in the console', (
     await row.getByText('符合要求').waitFor();
     expect(await row.getByTestId('org-flag').count()).toBe(0);
     await zone.getByLabel('显示').selectOption('flagged');
-    await expect(zone.locator(`[data-enterprise="${enterpriseId}"]`).count()).resolves.toBe(0);
+    // The filter applies once the page has re-rendered: wait for the row to go, not for a count.
+    await zone.locator(`[data-enterprise="${enterpriseId}"]`).waitFor({ state: 'detached', timeout: 10_000 });
     await zone.getByTestId('safety-orgs').getByText('注册安全工程师不足').first().waitFor();
     await shot(zone, 'safety-orgs-flagged-only-zh');
     await zone.getByTestId('language-switcher').selectOption('en');
