@@ -2,6 +2,7 @@ import cluster from 'node:cluster';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import {
+  type IncomingHttpHeaders,
   type IncomingMessage,
   type Server as HttpServer,
   type ServerResponse,
@@ -33,6 +34,12 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
     req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** The headers without how the body was framed: it is passed on whole, with its length. */
+function withoutFraming(headers: IncomingHttpHeaders): IncomingHttpHeaders {
+  const { 'transfer-encoding': _chunked, 'content-length': _length, ...rest } = headers;
+  return rest;
 }
 
 /** Engine.IO's own answer to a session it does not know; the client then opens a new one. */
@@ -75,7 +82,11 @@ export function routePollingToOwner(io: Server): () => Promise<void> {
               agent: false,
               method: req.method,
               path: req.url,
-              headers: { ...req.headers, [FORWARDED]: String(slot), 'content-length': String(body.length) },
+              headers: {
+                ...withoutFraming(req.headers),
+                [FORWARDED]: String(slot),
+                'content-length': String(body.length),
+              },
             },
             (answer) => {
               res.writeHead(answer.statusCode ?? 502, answer.headers);
