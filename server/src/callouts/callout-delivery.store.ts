@@ -120,19 +120,8 @@ export class CalloutDeliveryStore extends DeliveryTableStore {
     super(db, audit, 'callout_delivery');
   }
 
-  /** Inserts the deliveries that do not exist yet; returns the ids of those it created. */
+  /** Inserts the deliveries that do not exist yet; returns those it created, with whom each is for. */
   async create(
-    calloutId: string,
-    recipientIds: string[],
-    tier: number,
-    round: number,
-    channel: Channel,
-  ): Promise<string[]> {
-    return (await this.createReturning(calloutId, recipientIds, tier, round, channel)).map((d) => d.id);
-  }
-
-  /** As `create`, with whom each new delivery is for. */
-  async createReturning(
     calloutId: string,
     recipientIds: string[],
     tier: number,

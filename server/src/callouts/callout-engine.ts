@@ -102,7 +102,7 @@ export class CalloutEngine implements OnModuleInit {
       const smsTargets = tier.channels.includes('sms')
         ? targets.filter((t) => !optedOut.has(t.phone) && takesSms(t.phone))
         : [];
-      const deliveryIds = await this.deliveries.create(
+      const texts = await this.deliveries.create(
         callout.id,
         smsTargets.map((t) => t.id),
         p.tier,
@@ -111,7 +111,7 @@ export class CalloutEngine implements OnModuleInit {
       );
       await this.outbox.enqueueMany(
         JobName.SendSms,
-        deliveryIds.map((id) => ({ deliveryId: id })),
+        texts.map((d) => ({ deliveryId: d.id })),
       );
       if (tier.channels.includes('voice')) {
         // Without an SMS (voice-only tier, or the number opted out of SMS) the call goes at once;
@@ -271,7 +271,7 @@ export class CalloutEngine implements OnModuleInit {
       if (callout.tiers[delivery.tier]?.channels.includes('voice')) {
         r.lastError = why;
         await this.db.repo(CalloutRecipient).save(r);
-        await this.queueCall(callout, r, delivery.tier, delivery.round, failureOf(delivery));
+        await this.queueCalls(callout, [r.id], delivery.tier, delivery.round, failureOf(delivery));
       } else {
         await this.markUnreachable(callout, r, why, failureOf(delivery));
       }
@@ -314,30 +314,19 @@ export class CalloutEngine implements OnModuleInit {
     });
   }
 
-  private async queueCall(
+  /**
+   * Calls people of one step in a handful of statements, however many; those whose call exists
+   * are skipped. `failure`: the failed SMS the call follows, shown on the board.
+   */
+  private async queueCalls(
     callout: Callout,
-    r: CalloutRecipient,
+    recipientIds: string[],
     tier: number,
     round: number,
     failure?: PageFailure,
   ): Promise<void> {
-    const [id] = await this.deliveries.create(callout.id, [r.id], tier, round, 'voice');
-    if (!id) return; // this step's call exists already
-    await this.outbox.enqueue(JobName.PlaceCall, { deliveryId: id });
-    await this.rooms.append(callout.incidentId, 'callout.recipient_updated', {
-      calloutId: callout.id,
-      recipientId: r.id,
-      name: r.name,
-      state: r.state,
-      channel: 'voice',
-      ...(failure && { failure }),
-    });
-  }
-
-  /** Calls many of one step in a handful of statements; those whose call exists are skipped. */
-  private async queueCalls(callout: Callout, recipientIds: string[], tier: number, round: number) {
     if (!recipientIds.length) return;
-    const created = await this.deliveries.createReturning(callout.id, recipientIds, tier, round, 'voice');
+    const created = await this.deliveries.create(callout.id, recipientIds, tier, round, 'voice');
     if (!created.length) return;
     await this.outbox.enqueueMany(
       JobName.PlaceCall,
@@ -360,6 +349,7 @@ export class CalloutEngine implements OnModuleInit {
           name: r.name,
           state: r.state,
           channel: 'voice' as const,
+          ...(failure && { failure }),
         };
       }),
     );

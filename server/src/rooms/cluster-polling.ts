@@ -11,6 +11,7 @@ import {
 } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import getRawBody from 'raw-body';
 import type { Server } from 'socket.io';
 
 /** Marks a request one process passed to another, so that it is never passed on again. */
@@ -20,20 +21,6 @@ const SESSION = /^(\d{1,2})~[\w-]+$/;
 /** The socket at which the cluster process of `slot` takes requests passed from its siblings. */
 function socketPath(slot: number): string {
   return path.join(tmpdir(), `muster-io-${process.ppid}-${slot}.sock`);
-}
-
-/** A request's body, or null past `limit` bytes (Engine.IO's own limit on a polling request). */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
-    });
-    req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 }
 
 /** The headers without how the body was framed: it is passed on whole, with its length. */
@@ -71,9 +58,9 @@ export function routePollingToOwner(io: Server): () => Promise<void> {
       const owner = SESSION.exec(req._query?.sid ?? '')?.[1];
       // Upgrades (res is not an HTTP answer then) and this process's own sessions go on as usual.
       if (!owner || Number(owner) === slot || req.headers.upgrade || req.headers[FORWARDED]) return next();
-      readBody(req, io.engine.opts.maxHttpBufferSize ?? 1e6)
+      // Engine.IO's own limit on a polling request; past it raw-body refuses, and so does the owner.
+      getRawBody(req, { limit: io.engine.opts.maxHttpBufferSize ?? 1e6 })
         .then((body) => {
-          if (body === null) return void res.writeHead(413).end();
           const upstream = request(
             {
               socketPath: socketPath(Number(owner)),
@@ -103,7 +90,10 @@ export function routePollingToOwner(io: Server): () => Promise<void> {
           // when the owner answered failed the request under load (EPIPE), which ended the session.
           upstream.end(body);
         })
-        .catch(() => res.destroy());
+        .catch((e: { status?: number }) => {
+          if (e.status === 413 && !res.headersSent) res.writeHead(413).end();
+          else res.destroy();
+        });
     },
   );
 
