@@ -4,18 +4,18 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
-import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import proxyaddr from 'proxy-addr';
 import { refuseUnsafeInput } from './common/input-guard.js';
 import { createValidationPipe } from './common/validation.js';
 import type { ContextRequest } from './common/request-context.interceptor.js';
+import { requestIdOf } from './common/request-id.js';
 import { loadConfig } from './config/config.js';
 import { StatusCallbacks } from './messaging/status-callbacks.js';
 import { NestPinoLogger, createLogger } from './logging/logger.js';
 import { RedisIoAdapter } from './rooms/redis-io.adapter.js';
 
 const INGEST_BODY_LIMIT = '1mb';
-
-const REQUEST_ID = /^[\w.-]{1,100}$/;
 
 /**
  * Everything about the HTTP application that is not a module: shared by main.ts and the tests so
@@ -29,16 +29,12 @@ export async function configureApp(app: INestApplication): Promise<void> {
   if (config.TRUST_PROXY !== undefined) express.set('trust proxy', config.TRUST_PROXY);
   const logger = createLogger(config.LOG_LEVEL);
   app.useLogger(new NestPinoLogger(logger));
-  // A request id from the caller is kept (it ties logs across services); otherwise a new one.
+  // Three for every text of a fan-out: the provider's status callbacks skip Express altogether.
+  serveAheadOfExpress(express, app.get(StatusCallbacks, { strict: false }).serve);
   app.use((req: Request & { id?: string }, res: Response, next: NextFunction) => {
-    const given = req.headers['x-request-id'];
-    req.id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-    res.setHeader('X-Request-Id', req.id);
+    req.id = requestIdOf(req, res);
     next();
   });
-  // Three for every text of a fan-out: the provider's status callbacks skip the pipeline below.
-  const statusCallbacks = app.get(StatusCallbacks, { strict: false });
-  app.use(statusCallbacks.mountPath, statusCallbacks.handler);
   // The access log is written at info. At a quieter level it would write only failed requests,
   // which the exception filter logs already, and still cost each request a child logger.
   if (logger.isLevelEnabled('info'))
@@ -113,4 +109,24 @@ export async function configureApp(app: INestApplication): Promise<void> {
 
 function keepRawBody(req: { rawBody?: Buffer }, _res: unknown, buffer: Buffer): void {
   req.rawBody = buffer;
+}
+
+/**
+ * Lets `serve` answer a request before the application's listeners (Express, and whatever wraps
+ * it later, as Socket.IO does) see it; it is given the client's address as Express would tell it
+ * (`trust proxy`).
+ */
+function serveAheadOfExpress(
+  app: NestExpressApplication,
+  serve: (req: IncomingMessage, res: ServerResponse, ip: () => string | undefined) => boolean,
+): void {
+  const server = app.getHttpServer() as Server;
+  const express = app.getHttpAdapter().getInstance() as { get(setting: string): unknown };
+  const application = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  server.removeAllListeners('request');
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const ip = () => proxyaddr(req, express.get('trust proxy fn') as (addr: string, i: number) => boolean);
+    if (serve(req, res, ip)) return;
+    for (const listener of application) listener.call(server, req, res);
+  });
 }

@@ -430,6 +430,11 @@ describe('call-outs through the real Twilio SDK and the emulator', () => {
       .send(`MessageStatus=failed&Body=${'x'.repeat(200_000)}`);
     expect(huge.status).toBe(413);
     expect(huge.body).toMatchObject({ statusCode: 413, message: 'body: not a form this webhook can read' });
+    const json = await api()
+      .post('/webhooks/twilio/status?delivery=00000000-0000-0000-0000-000000000000')
+      .send({ MessageStatus: 'failed' });
+    expect(json.status).toBe(400);
+    expect(json.body).toMatchObject({ statusCode: 400, message: 'body: not a form this webhook can read' });
     expect((await state(c.id)).recipients[0].state).toBe('notified');
     await api().post(`/api/callouts/${c.id}/cancel`).set(auth()).expect(200);
   });

@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ApiError } from '@muster/contracts';
 import { randomUUID } from 'node:crypto';
-import type { Request, RequestHandler, Response } from 'express';
-import express from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import getRawBody from 'raw-body';
 import { RequestContext } from '../common/request-context.js';
+import { requestIdOf } from '../common/request-id.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { StatusUpdate } from './delivery-store.js';
 import {
@@ -13,6 +14,12 @@ import {
   type WebhookParams,
 } from './provider.js';
 import { recordIdOf, WEBHOOK_PATH } from './webhooks.js';
+
+/** Where the provider's webhooks are served, the routes' own paths after it. */
+const PREFIX = `/${WEBHOOK_PATH}/`;
+/** As much as the provider posts with a status, many times over. */
+const BODY_LIMIT = '100kb';
+const BODY_ERROR = 'body: not a form this webhook can read';
 
 /** Takes a status callback of one of a domain's sends. */
 export type StatusSink = (id: string, update: StatusUpdate, report: DeliveryReport) => Promise<void>;
@@ -25,8 +32,9 @@ interface StatusRoute {
 
 /**
  * The provider's status callbacks, three for every text of a fan-out, on the shortest path that
- * still checks them: an Express handler ahead of Nest's pipeline (no guards, interceptors, pipes,
- * security headers or access log), which verifies the signature exactly as every other webhook
+ * still checks them: served by the HTTP server ahead of Express and Nest's pipeline (no router,
+ * guards, interceptors, pipes, security headers or access log; together they cost a callback more
+ * than its signature and its share of the batched write), which verifies the signature exactly as every other webhook
  * is verified, and hands the status to the domain that registered the path. The domains' stores
  * write them in batches, and the provider is answered once its status is committed: nothing is
  * acknowledged that a killed process had not written.
@@ -35,7 +43,6 @@ interface StatusRoute {
 export class StatusCallbacks {
   private readonly logger = new Logger('StatusCallbacks');
   private readonly routes = new Map<string, StatusRoute>();
-  private readonly form = express.urlencoded({ extended: true });
 
   constructor(
     @Inject(PROVIDER_WEBHOOKS) private readonly webhooks: ProviderWebhooks,
@@ -49,52 +56,60 @@ export class StatusCallbacks {
     this.routes.set(path, { param, sink });
   }
 
-  /** Where the handler is mounted. */
-  readonly mountPath = `/${WEBHOOK_PATH}`;
-
-  /** The Express handler, mounted at `mountPath`; other requests pass on to Nest. */
-  readonly handler: RequestHandler = (req, res, next) => {
-    const route = req.method === 'POST' ? this.routes.get(req.path.replace(/^\/+/, '')) : undefined;
-    if (!route) return next();
-    this.form(req, res, (err?: unknown) => {
-      if (err) {
-        // A body the parser refuses (malformed, too large) is answered here, in the API's words.
-        const status = (err as { status?: number }).status === 413 ? 413 : 400;
-        const error = status === 413 ? 'Payload Too Large' : 'Bad Request';
-        return answer(res, { statusCode: status, message: 'body: not a form this webhook can read', error });
-      }
-      this.take(route, req, res).catch((e: unknown) => this.fail(e, req, res));
-    });
+  /**
+   * Serves `req` when it is a status callback of a registered path and says so; any other request
+   * is left untouched for the application. Called by the HTTP server ahead of Express.
+   */
+  readonly serve = (req: IncomingMessage, res: ServerResponse, ip: () => string | undefined): boolean => {
+    if (req.method !== 'POST' || !req.url?.startsWith(PREFIX)) return false;
+    const q = req.url.indexOf('?');
+    const route = this.routes.get(req.url.slice(PREFIX.length, q < 0 ? undefined : q));
+    if (!route) return false;
+    this.take(route, req, res, q < 0 ? '' : req.url.slice(q + 1), ip).catch((e: unknown) =>
+      this.fail(e, req, res),
+    );
+    return true;
   };
 
-  private async take(route: StatusRoute, req: Request, res: Response): Promise<void> {
-    const params = (req.body ?? {}) as WebhookParams;
-    const url = `${this.config.PUBLIC_URL.replace(/\/+$/, '')}${req.originalUrl}`;
-    const signature = req.header(this.webhooks.signatureHeader);
+  private async take(
+    route: StatusRoute,
+    req: IncomingMessage,
+    res: ServerResponse,
+    query: string,
+    ip: () => string | undefined,
+  ): Promise<void> {
+    const params = await formOf(req);
+    if (typeof params === 'number') return refuseBody(req, res, params);
+    const url = `${this.config.PUBLIC_URL.replace(/\/+$/, '')}${req.url}`;
+    const given = req.headers[this.signatureHeader];
+    const signature = typeof given === 'string' ? given : undefined;
     if (!this.webhooks.validSignature(url, params, signature)) {
       this.logger.warn({ url }, 'webhook with a missing or wrong signature refused');
-      answer(res, {
+      return answer(res, {
         statusCode: 403,
         message: `Invalid ${this.webhooks.signatureHeader}`,
         error: 'Forbidden',
       });
-      return;
     }
     const report = this.webhooks.report(params);
-    const id = recordIdOf(req.query[route.param]);
+    const id = recordIdOf(new URLSearchParams(query).get(route.param) ?? undefined);
     if (id && report?.status) {
       const update = { status: report.status, sid: report.sid, errorCode: report.errorCode };
-      await this.context.run({ requestId: (req as { id?: string }).id, ip: req.ip }, () =>
+      await this.context.run({ requestId: requestIdOf(req, res), ip: ip() }, () =>
         route.sink(id, update, report),
       );
     }
-    res.status(204).end();
+    res.writeHead(204).end();
+  }
+
+  private get signatureHeader(): string {
+    return this.webhooks.signatureHeader.toLowerCase();
   }
 
   /** The provider is told the callback failed; where it retries (connection overrides), it may. */
-  private fail(e: unknown, req: Request, res: Response): void {
+  private fail(e: unknown, req: IncomingMessage, res: ServerResponse): void {
     const errorId = randomUUID();
-    this.logger.error({ err: e, errorId, url: req.originalUrl }, 'status callback failed');
+    this.logger.error({ err: e, errorId, url: req.url }, 'status callback failed');
     if (res.headersSent) return;
     answer(res, {
       statusCode: 500,
@@ -105,7 +120,43 @@ export class StatusCallbacks {
   }
 }
 
+/**
+ * The form a callback posts, or the status that refuses its body: 413 past the limit, 400 for any
+ * other body (not a form, or one that did not arrive whole).
+ */
+async function formOf(req: IncomingMessage): Promise<WebhookParams | 400 | 413> {
+  const type = req.headers['content-type'] ?? '';
+  if (!type.toLowerCase().startsWith('application/x-www-form-urlencoded')) return 400;
+  let body: string;
+  try {
+    body = await getRawBody(req, { limit: BODY_LIMIT, encoding: 'utf8' });
+  } catch (e) {
+    return (e as { status?: number }).status === 413 ? 413 : 400;
+  }
+  // The provider posts flat forms; a name given twice keeps its first value.
+  const params: WebhookParams = Object.create(null) as WebhookParams;
+  for (const [k, v] of new URLSearchParams(body)) if (!Object.hasOwn(params, k)) params[k] = v;
+  return params;
+}
+
+function refuseBody(req: IncomingMessage, res: ServerResponse, status: 400 | 413): void {
+  // What the client still sends is read and dropped, or it would see its request cut instead of
+  // the answer.
+  req.resume();
+  answer(res, {
+    statusCode: status,
+    message: BODY_ERROR,
+    error: status === 413 ? 'Payload Too Large' : 'Bad Request',
+  });
+}
+
 /** An error in the body the rest of the API answers with. */
-function answer(res: Response, body: ApiError): void {
-  res.status(body.statusCode).type('json').json(body);
+function answer(res: ServerResponse, body: ApiError): void {
+  const json = JSON.stringify(body);
+  res
+    .writeHead(body.statusCode, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': Buffer.byteLength(json),
+    })
+    .end(json);
 }
