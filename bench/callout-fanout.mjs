@@ -315,11 +315,18 @@ async function calloutRun({ count, rate, prefix, runs = 1 }) {
     const {
       rows: [phases],
     } = await db.query(
-      `SELECT min(d.created_at) AS tier_started, min(o.dispatched_at) AS first_relayed,
+      // A text's send job: its batch's, or its own (with a send rate set, or handed on from a batch).
+      `WITH jobs AS (
+         SELECT (payload->>'deliveryId')::uuid AS id, dispatched_at FROM outbox WHERE job = 'send-sms'
+         UNION ALL
+         SELECT jsonb_array_elements_text(payload->'deliveryIds')::uuid, dispatched_at
+           FROM outbox WHERE job = 'send-sms-batch'),
+       first_job AS (SELECT id, min(dispatched_at) AS dispatched_at FROM jobs GROUP BY id)
+       SELECT min(d.created_at) AS tier_started, min(o.dispatched_at) AS first_relayed,
               max(o.dispatched_at) AS last_relayed, min(d.sending_since) AS first_send,
               max(d.sending_since) AS last_send, count(*)::int AS deliveries
          FROM callout_delivery d
-         JOIN outbox o ON o.job = 'send-sms' AND (o.payload->>'deliveryId')::uuid = d.id
+         JOIN first_job o ON o.id = d.id
         WHERE d.callout_id = $1 AND d.channel = 'sms'`,
       [callout.id],
     );

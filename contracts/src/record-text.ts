@@ -235,6 +235,7 @@ export const JOB_TEXT: Record<string, Bilingual> = {
   'drill-inject-due': ['演练注入', 'Drill inject'],
   'drill-clock-sweep': ['演练时钟巡检', 'Drill clock check'],
   'send-sms': ['发送短信', 'Sending SMS'],
+  'send-sms-batch': ['批量发送短信', 'Sending SMS in batches'],
   'place-call': ['拨打电话', 'Placing calls'],
   'send-notification-sms': ['发送提醒短信', 'Sending reminder SMS'],
   'duty-alert': ['按值班策略呼叫', 'Paging by the duty policy'],

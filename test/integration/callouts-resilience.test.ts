@@ -90,6 +90,13 @@ describe('call-out resilience', () => {
     s.emulator.setFaults({ errorRate: 0 });
     await new Promise((r) => setTimeout(r, 1000));
     expect(perPhone(s, phones)).toEqual({ missing: [], twice: [] });
+    // The texts went out 25 to a job; those the provider refused went on in jobs of their own.
+    const jobs = (await s.t.db.query(
+      `SELECT job, count(*)::int AS n FROM outbox WHERE job IN ('send-sms', 'send-sms-batch') GROUP BY job`,
+    )) as { job: string; n: number }[];
+    const count = (job: string) => jobs.find((j) => j.job === job)?.n ?? 0;
+    expect(count('send-sms-batch')).toBe(3);
+    expect(count('send-sms')).toBeGreaterThan(0);
   }, 180_000);
 
   it('never exceeds the configured send rate', async () => {

@@ -1,13 +1,19 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { Job } from 'bullmq';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { DelayedError, type Job } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { PageFailure } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { OnJob } from '../jobs/job.decorators.js';
-import { JobName, type JobPayloads } from '../jobs/job.types.js';
+import { JOB_OPTIONS, JobName, type JobPayloads } from '../jobs/job.types.js';
 import { RoomLog } from '../room-log/room-log.js';
 import { isSettled } from '../messaging/delivery-status.js';
-import { DeliverySender, type Outbound, phoneCall, textMessage } from '../messaging/delivery-sender.js';
+import {
+  DeliverySender,
+  type Outbound,
+  phoneCall,
+  type SendJob,
+  textMessage,
+} from '../messaging/delivery-sender.js';
 import type { StatusUpdate } from '../messaging/delivery-store.js';
 import { OptOutRepository } from '../messaging/opt-out.repository.js';
 import { ReceiptSinks } from '../messaging/receipt-sinks.js';
@@ -31,6 +37,15 @@ export type FailedDelivery = Pick<
 /** The template kind of a call-out's pages: a drill's are worded as one. */
 const kindOf = (c: { isDrill: boolean }): MessageKind => (c.isDrill ? 'drill_callout' : 'callout');
 
+/**
+ * Texts per send job when no send rate is set. BullMQ's limiter counts jobs, so with a rate each
+ * text is a job of its own; without one, a job of several saves most of a job's cost per text.
+ * Its texts go one after another: the queue's concurrency stays the number of sends in flight.
+ */
+const TEXTS_PER_JOB = 25;
+/** When a text of a batch that failed for now is tried again: its own job's first back-off. */
+const FIRST_RETRY_MS = (JOB_OPTIONS[JobName.SendSms]!.backoff as { delay: number }).delay;
+
 const failureOf = (d: FailedDelivery): PageFailure => ({
   channel: d.channel,
   code: d.errorCode,
@@ -44,6 +59,8 @@ const failureOf = (d: FailedDelivery): PageFailure => ({
  */
 @Injectable()
 export class CalloutEngine implements OnModuleInit {
+  private readonly logger = new Logger(CalloutEngine.name);
+
   constructor(
     private readonly db: Db,
     private readonly callouts: CalloutService,
@@ -109,10 +126,7 @@ export class CalloutEngine implements OnModuleInit {
         p.round,
         'sms',
       );
-      await this.outbox.enqueueMany(
-        JobName.SendSms,
-        texts.map((d) => ({ deliveryId: d.id })),
-      );
+      await this.queueTexts(texts.map((d) => d.id));
       if (tier.channels.includes('voice')) {
         // Without an SMS (voice-only tier, or the number opted out of SMS) the call goes at once;
         // the texted are called together once the tier's voice delay has passed without an answer.
@@ -206,10 +220,73 @@ export class CalloutEngine implements OnModuleInit {
     });
   }
 
+  private async queueTexts(deliveryIds: string[]): Promise<void> {
+    if (this.config.SMS_RATE_PER_SECOND > 0)
+      return this.outbox.enqueueMany(
+        JobName.SendSms,
+        deliveryIds.map((deliveryId) => ({ deliveryId })),
+      );
+    const batches: JobPayloads[JobName.SendSmsBatch][] = [];
+    for (let i = 0; i < deliveryIds.length; i += TEXTS_PER_JOB)
+      batches.push({ deliveryIds: deliveryIds.slice(i, i + TEXTS_PER_JOB) });
+    await this.outbox.enqueueMany(JobName.SendSmsBatch, batches);
+  }
+
   @OnJob(JobName.SendSms)
   async sendSms(p: JobPayloads[JobName.SendSms], job: Job, token?: string): Promise<void> {
     const send = await this.sendable(p.deliveryId);
-    if (!send) return;
+    if (send) await this.text(send, job, token);
+  }
+
+  /**
+   * The texts of a batch, read together and sent one after another. A text that has to wait (an
+   * earlier attempt's lease, the provider's rate, a claim lost to another run) or failed for now
+   * goes on in a job of its own, with its own retries, queued through the outbox: the batch is
+   * done once each of its texts is sent, refused for good, or handed on. Run again (a crash, a
+   * lost job), a batch sends none twice: each text's row says how far it got.
+   */
+  @OnJob(JobName.SendSmsBatch)
+  async sendSmsBatch(p: JobPayloads[JobName.SendSmsBatch]): Promise<void> {
+    const sends = await Promise.all(p.deliveryIds.map((id) => this.sendable(id)));
+    const later: { deliveryId: string; delayMs: number }[] = [];
+    let firstError: unknown;
+    for (const send of sends) {
+      if (!send) continue;
+      let until = 0;
+      const handOn: SendJob = {
+        moveToDelayed: (timestamp) => {
+          until = timestamp;
+          return Promise.resolve();
+        },
+      };
+      try {
+        // A batch can always postpone a text (by handing it on), hence a token.
+        await this.text(send, handOn, 'batch');
+      } catch (e) {
+        const waits = e instanceof DelayedError;
+        if (!waits) firstError ??= e;
+        later.push({
+          deliveryId: send.delivery.id,
+          delayMs: waits ? Math.max(0, until - Date.now()) : FIRST_RETRY_MS,
+        });
+      }
+    }
+    if (!later.length) return;
+    if (firstError)
+      this.logger.warn(
+        { err: firstError, handedOn: later.length },
+        'texts of a batch go on in jobs of their own',
+      );
+    await this.db.transaction(() =>
+      this.outbox.enqueueMany(
+        JobName.SendSms,
+        later.map(({ deliveryId }) => ({ deliveryId })),
+        later.map(({ delayMs }) => delayMs),
+      ),
+    );
+  }
+
+  private async text(send: CalloutSend, job: SendJob, token: string | undefined): Promise<void> {
     const { delivery, recipient, callout } = send;
     const link = `${this.config.PUBLIC_URL}/r/${signResponseToken(recipient.id, this.config.JWT_SECRET)}`;
     const body = smsBody(recipient.language, {
@@ -371,7 +448,7 @@ export class CalloutEngine implements OnModuleInit {
   }
 
   /** Sends through the delivery sender; a page refused for good is followed up by the ladder. */
-  private async deliver(send: CalloutSend, outbound: Outbound, job: Job, token: string | undefined) {
+  private async deliver(send: CalloutSend, outbound: Outbound, job: SendJob, token: string | undefined) {
     const { delivery } = send;
     const row = { ...delivery, phone: send.recipient.phone };
     const outcome = await this.sender.send(this.deliveries, row, outbound, job, token);

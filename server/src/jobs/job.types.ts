@@ -34,6 +34,11 @@ export enum JobName {
   /** Repeatable: releases injects of running drills whose job was lost (a safety net). */
   DrillClockSweep = 'drill-clock-sweep',
   SendSms = 'send-sms',
+  /**
+   * Several texts of one tier, one after another (a job costs Redis, the worker and the outbox
+   * more than a text does); a text that must wait or be retried goes on in a `SendSms` of its own.
+   */
+  SendSmsBatch = 'send-sms-batch',
   PlaceCall = 'place-call',
   /** One text of a notification (a hazard reminder), sent out of app; shares the send rate. */
   SendNotificationSms = 'send-notification-sms',
@@ -58,6 +63,7 @@ export interface JobPayloads {
   [JobName.DrillInjectDue]: { runId: string; runInjectId: string; epoch: number };
   [JobName.DrillClockSweep]: Record<string, never>;
   [JobName.SendSms]: { deliveryId: string };
+  [JobName.SendSmsBatch]: { deliveryIds: string[] };
   [JobName.PlaceCall]: { deliveryId: string };
   [JobName.SendNotificationSms]: { smsId: string };
   /** `trigger`: `filed`, or `regraded.<severity>` for a grade a supplementary report raised. */
@@ -75,6 +81,7 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   [JobName.DrillInjectDue]: QueueName.Drills,
   [JobName.DrillClockSweep]: QueueName.Drills,
   [JobName.SendSms]: QueueName.Deliveries,
+  [JobName.SendSmsBatch]: QueueName.Deliveries,
   [JobName.PlaceCall]: QueueName.Deliveries,
   [JobName.SendNotificationSms]: QueueName.Deliveries,
   [JobName.DutyAlert]: QueueName.Callouts,
@@ -94,6 +101,8 @@ export const JOB_ID: { [N in JobName]?: (p: JobPayloads[N]) => string } = {
       : `voice-tier.${p.calloutId}.${p.tier}.${p.round}`,
   [JobName.DrillInjectDue]: (p) => `drill-inject.${p.runInjectId}.${p.epoch}`,
   [JobName.SendSms]: (p) => `sms.${p.deliveryId}`,
+  // A delivery is in one batch only, made when it was: its first delivery names the batch.
+  [JobName.SendSmsBatch]: (p) => `sms-batch.${p.deliveryIds[0]}`,
   [JobName.PlaceCall]: (p) => `call.${p.deliveryId}`,
   [JobName.SendNotificationSms]: (p) => `notification-sms.${p.smsId}`,
   [JobName.DutyAlert]: (p) => `duty.${p.incidentId}.${p.trigger}`,
@@ -105,6 +114,7 @@ export const JOB_ID: { [N in JobName]?: (p: JobPayloads[N]) => string } = {
  */
 export const JOB_OPTIONS: { [N in JobName]?: JobsOptions } = {
   [JobName.SendSms]: { attempts: 12, backoff: { type: 'exponential', delay: 250 } },
+  [JobName.SendSmsBatch]: { attempts: 12, backoff: { type: 'exponential', delay: 250 } },
   [JobName.PlaceCall]: { attempts: 12, backoff: { type: 'exponential', delay: 250 } },
   [JobName.SendNotificationSms]: { attempts: 12, backoff: { type: 'exponential', delay: 250 } },
   [JobName.CalloutTierStart]: { attempts: 20, backoff: { type: 'exponential', delay: 500 } },

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DelayedError, type Job } from 'bullmq';
+import { DelayedError } from 'bullmq';
 import type { DeliveryRow, DeliveryStore } from './delivery-store.js';
 import { OptOutRepository } from './opt-out.repository.js';
 import {
@@ -22,6 +22,14 @@ export const RECONCILE_SLACK_MS = 60_000;
 export const SEND_LEASE_MS = 20_000;
 /** How soon a run that lost the claim to another run of the same send looks at the row again. */
 export const CLAIM_LOST_RETRY_MS = 1000;
+
+/**
+ * The job a send runs in, as far as the sender needs it: a send that must wait moves its job to
+ * later (a batch of sends hands such a send to a job of its own instead).
+ */
+export interface SendJob {
+  moveToDelayed(timestamp: number, token?: string): Promise<void>;
+}
 
 /** What goes out, and how to find it at the provider when an attempt's outcome is unknown. */
 export interface Outbound {
@@ -53,7 +61,7 @@ export type SendOutcome =
  */
 export async function waitForLease(
   inFlightUntil: Date | null,
-  job: Job,
+  job: SendJob,
   token: string | undefined,
 ): Promise<void> {
   const until = inFlightUntil ? new Date(inFlightUntil).getTime() : 0;
@@ -87,7 +95,7 @@ export class DeliverySender {
     store: DeliveryStore,
     row: DeliveryRow,
     outbound: Outbound,
-    job: Job,
+    job: SendJob,
     token: string | undefined,
   ): Promise<SendOutcome> {
     if (row.status === 'sending' && row.sendingSince) {
@@ -113,7 +121,7 @@ export class DeliverySender {
     store: DeliveryStore,
     row: DeliveryRow,
     outbound: Outbound,
-    job: Job,
+    job: SendJob,
     token: string | undefined,
     refusedBy: ProviderName[],
   ): Promise<SendOutcome> {
@@ -162,7 +170,7 @@ export class DeliverySender {
     row: DeliveryRow,
     provider: MessagingProvider,
     e: ProviderError,
-    job: Job,
+    job: SendJob,
     token: string | undefined,
   ): Promise<SendOutcome> {
     if (e.kind === 'permanent') {
