@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { DelayedError, type Job } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { PageFailure } from '@muster/contracts';
@@ -58,8 +64,10 @@ const failureOf = (d: FailedDelivery): PageFailure => ({
  * idempotency key makes a retried, duplicated or restarted job unable to page anyone twice.
  */
 @Injectable()
-export class CalloutEngine implements OnModuleInit {
+export class CalloutEngine implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger(CalloutEngine.name);
+  /** Set once the process is stopping: a batch then starts no more texts and hands them on. */
+  private stopping = false;
 
   constructor(
     private readonly db: Db,
@@ -80,6 +88,11 @@ export class CalloutEngine implements OnModuleInit {
       if (id) await this.reported(id, s);
       return id !== null;
     });
+  }
+
+  /** Before the queues close, which waits for the jobs under way to finish. */
+  beforeApplicationShutdown(): void {
+    this.stopping = true;
   }
 
   private scaled(seconds: number): number {
@@ -241,8 +254,9 @@ export class CalloutEngine implements OnModuleInit {
   /**
    * The texts of a batch, read together and sent one after another. A text that has to wait (an
    * earlier attempt's lease, the provider's rate, a claim lost to another run) or failed for now
-   * goes on in a job of its own, with its own retries, queued through the outbox: the batch is
-   * done once each of its texts is sent, refused for good, or handed on. Run again (a crash, a
+   * goes on in a job of its own, with its own retries, queued through the outbox; so do the texts
+   * not yet started when the process is told to stop. The batch is done once each of its texts
+   * is sent, refused for good, or handed on. Run again (a crash, a
    * lost job), a batch sends none twice: each text's row says how far it got.
    */
   @OnJob(JobName.SendSmsBatch)
@@ -252,6 +266,10 @@ export class CalloutEngine implements OnModuleInit {
     let firstError: unknown;
     for (const send of sends) {
       if (!send) continue;
+      if (this.stopping) {
+        later.push({ deliveryId: send.delivery.id, delayMs: 0 });
+        continue;
+      }
       let until = 0;
       const handOn: SendJob = {
         moveToDelayed: (timestamp) => {
