@@ -104,6 +104,31 @@ describe('batched delivery writes', () => {
     expect((await row(b!)).status).toBe('delivered');
   });
 
+  it('holds a statement with a window open for the calls that come within it', async () => {
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const statements = (lingerMs?: number) => {
+      const seen: number[][] = [];
+      const load = db.batched<number, number>(
+        (keys) => {
+          seen.push([...keys]);
+          return Promise.resolve(keys.map((k) => k * 2));
+        },
+        { inFlight: 2, maxBatch: 500, lingerMs },
+      );
+      return { seen, load };
+    };
+    // Calls 25 ms apart: without a window each goes alone; with one of 250 ms they share it.
+    for (const [lingerMs, expected] of [
+      [undefined, [[1], [2], [3]]],
+      [250, [[1, 2, 3]]],
+    ] as const) {
+      const { seen, load } = statements(lingerMs);
+      const answers = Promise.all([load(1), sleep(25).then(() => load(2)), sleep(50).then(() => load(3))]);
+      expect(await answers).toEqual([2, 4, 6]);
+      expect(seen).toEqual(expected);
+    }
+  });
+
   it('keeps a call made inside a transaction in that transaction', async () => {
     const [id] = await texts(1);
     await expect(

@@ -32,6 +32,8 @@ export interface BatchOptions {
   inFlight: number;
   /** The most calls one statement carries. */
   maxBatch: number;
+  /** How long a statement waits for company before it goes (0: the same turn of the event loop). */
+  lingerMs?: number;
 }
 
 /**
@@ -125,10 +127,12 @@ export class Db {
         batchScheduleFn: (dispatch) => {
           if (running + starting >= options.inFlight) return void gathering.push(dispatch);
           starting += 1;
-          setImmediate(() => {
+          const go = () => {
             starting -= 1;
             dispatch();
-          });
+          };
+          if (options.lingerMs) setTimeout(go, options.lingerMs);
+          else setImmediate(go);
         },
       },
     );
