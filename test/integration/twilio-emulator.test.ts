@@ -24,7 +24,13 @@ interface Hit {
   at: number;
 }
 
-type Route = (params: Record<string, string>) => { status?: number; body?: string; type?: string };
+type Route = (params: Record<string, string>) => {
+  status?: number;
+  body?: string;
+  type?: string;
+  /** How long the answer takes. */
+  delayMs?: number;
+};
 
 /** A local stand-in for the Muster server: records every webhook and answers per path. */
 class WebhookServer {
@@ -51,8 +57,10 @@ class WebhookServer {
         });
         const route = this.routes.get(path);
         const answer = route ? route(params) : {};
-        res.writeHead(answer.status ?? 200, { 'Content-Type': answer.type ?? 'text/xml' });
-        res.end(answer.body ?? '<Response/>');
+        setTimeout(() => {
+          res.writeHead(answer.status ?? 200, { 'Content-Type': answer.type ?? 'text/xml' });
+          res.end(answer.body ?? '<Response/>');
+        }, answer.delayMs ?? 0);
       });
     });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
@@ -437,6 +445,50 @@ describe('Twilio emulator', () => {
         await small.close();
       }
     });
+  });
+
+  it('lets callbacks catch up at full pace while creates wait for room, however busy the REST API is', async () => {
+    const small = await startTwilioEmulator({
+      accountSid: ACCOUNT_SID,
+      authToken: AUTH_TOKEN,
+      messageStepMs: 0,
+      maxPendingMessages: 2,
+      callbackConcurrency: 8,
+      burstCallbackConcurrency: 1,
+      log: () => undefined,
+    });
+    const c = createTwilioClient({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, apiBase: small.url });
+    // Other REST requests all along, as a busy sender makes them.
+    let asking = true;
+    const busy = (async () => {
+      while (asking) {
+        await c.messages.list({ limit: 1 });
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    })();
+    try {
+      let peak = 0;
+      hooks.routes.set('/held', () => {
+        peak = Math.max(peak, small.stats().callbacks.inFlight);
+        return { status: 204, body: '', delayMs: 150 };
+      });
+      const to = phone();
+      const create = (i: number) =>
+        c.messages.create({ to, from: FROM, body: `m${i}`, statusCallback: hooks.url('/held') });
+      // Two take the places; the third waits for room, which only their callbacks make.
+      const sent = [create(0), create(1)];
+      await waitFor(() => small.stats().lifecycle.active === 2, 'two messages held');
+      sent.push(create(2));
+      await Promise.all(sent);
+      await small.idle();
+      expect(hooks.on('/held')).toHaveLength(9);
+      // Both held messages' callbacks went at once, though REST requests kept arriving.
+      expect(peak).toBeGreaterThanOrEqual(2);
+    } finally {
+      asking = false;
+      await busy;
+      await small.close();
+    }
   });
 
   describe('inbound SMS', () => {

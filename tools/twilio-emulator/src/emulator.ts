@@ -56,6 +56,7 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions): Promi
       webhookTimeoutMs: options.webhookTimeoutMs ?? 15_000,
       callbackConcurrency: options.callbackConcurrency ?? 64,
       burstCallbackConcurrency: options.burstCallbackConcurrency ?? 4,
+      sendsWaiting: (): boolean => messages.gate.waiting > 0,
     },
     () => idle.check(),
   );

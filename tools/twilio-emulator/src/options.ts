@@ -30,7 +30,8 @@ export interface TwilioEmulatorOptions {
   callbackConcurrency?: number;
   /**
    * Status callbacks in flight at once while REST requests are arriving (within the last 100 ms):
-   * accepting messages comes first, callbacks catch up after the burst. Default 4.
+   * accepting messages comes first, callbacks catch up after the burst. Not while creates wait
+   * for room (`maxPendingMessages`): callbacks are what frees it. Default 4.
    */
   burstCallbackConcurrency?: number;
   /** Messages in their delivery lifecycle at once; a create beyond that waits. Default 20000. */

@@ -1,7 +1,8 @@
 /**
  * The webhooks the emulator sends: signed as Twilio signs them, failures logged (the first, then
  * every thousandth per URL), and status callbacks through a bounded pool that yields to a burst
- * of REST requests (accepting messages comes first, callbacks catch up after it).
+ * of REST requests (accepting messages comes first, callbacks catch up after it), except while
+ * creates wait for room among the pending messages: only callbacks make that room.
  */
 import { WebhookSender } from './http-util.js';
 import { TaskPool } from './scheduler.js';
@@ -16,6 +17,8 @@ export interface WebhooksOptions {
   callbackConcurrency: number;
   /** The same while REST requests are arriving (within the last 100 ms). */
   burstCallbackConcurrency: number;
+  /** Whether creates are waiting for room among the pending messages, which callbacks free. */
+  sendsWaiting: () => boolean;
 }
 
 export interface Delivery {
@@ -39,8 +42,10 @@ export class Webhooks {
   ) {
     const { callbackConcurrency } = options;
     const burst = Math.min(callbackConcurrency, options.burstCallbackConcurrency);
+    // Creates waiting for room wait for callbacks: yielding to them then would only slow both.
     this.pool = new TaskPool(
-      () => (performance.now() - this.lastRestAt < 100 ? burst : callbackConcurrency),
+      () =>
+        performance.now() - this.lastRestAt < 100 && !options.sendsWaiting() ? burst : callbackConcurrency,
       onSettled,
     );
     this.sender = new WebhookSender(Math.max(64, callbackConcurrency));
