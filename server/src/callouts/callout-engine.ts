@@ -252,22 +252,20 @@ export class CalloutEngine implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   /**
-   * The texts of a batch, read together and sent one after another. A text that has to wait (an
-   * earlier attempt's lease, the provider's rate, a claim lost to another run) or failed for now
-   * goes on in a job of its own, with its own retries, queued through the outbox; so do the texts
-   * not yet started when the process is told to stop. The batch is done once each of its texts
-   * is sent, refused for good, or handed on. Run again (a crash, a
-   * lost job), a batch sends none twice: each text's row says how far it got.
+   * The texts of a batch, one after another. A text that has to wait (an earlier attempt's
+   * lease, the provider's rate, a claim lost to another run) or failed for now goes on in a job
+   * of its own, with its own retries, queued through the outbox; so do the texts not yet started
+   * when the process is told to stop. The batch is done once each of its texts is sent, refused
+   * for good, or handed on. Run again (a crash, a lost job), a batch sends none twice: each
+   * text's row says how far it got.
    */
   @OnJob(JobName.SendSmsBatch)
   async sendSmsBatch(p: JobPayloads[JobName.SendSmsBatch]): Promise<void> {
-    const sends = await Promise.all(p.deliveryIds.map((id) => this.sendable(id)));
     const later: { deliveryId: string; delayMs: number }[] = [];
     let firstError: unknown;
-    for (const send of sends) {
-      if (!send) continue;
+    for (const deliveryId of p.deliveryIds) {
       if (this.stopping) {
-        later.push({ deliveryId: send.delivery.id, delayMs: 0 });
+        later.push({ deliveryId, delayMs: 0 });
         continue;
       }
       let until = 0;
@@ -278,15 +276,15 @@ export class CalloutEngine implements OnModuleInit, BeforeApplicationShutdown {
         },
       };
       try {
+        // Read just before its send, as a text's own job does: an answer or a cancellation
+        // since the batch started stops it.
+        const send = await this.sendable(deliveryId);
         // A batch can always postpone a text (by handing it on), hence a token.
-        await this.text(send, handOn, 'batch');
+        if (send) await this.text(send, handOn, 'batch');
       } catch (e) {
         const waits = e instanceof DelayedError;
         if (!waits) firstError ??= e;
-        later.push({
-          deliveryId: send.delivery.id,
-          delayMs: waits ? Math.max(0, until - Date.now()) : FIRST_RETRY_MS,
-        });
+        later.push({ deliveryId, delayMs: waits ? Math.max(0, until - Date.now()) : FIRST_RETRY_MS });
       }
     }
     if (!later.length) return;
