@@ -33,11 +33,11 @@ interface StatusRoute {
 /**
  * The provider's status callbacks, three for every text of a fan-out, on the shortest path that
  * still checks them: served by the HTTP server ahead of Express and Nest's pipeline (no router,
- * guards, interceptors, pipes, security headers or access log; together they cost a callback more
- * than its signature and its share of the batched write), which verifies the signature exactly as every other webhook
- * is verified, and hands the status to the domain that registered the path. The domains' stores
- * write them in batches, and the provider is answered once its status is committed: nothing is
- * acknowledged that a killed process had not written.
+ * guards, interceptors, pipes, security headers or access log; together they cost a callback
+ * more than its signature and its share of the batched write). The signature is verified exactly
+ * as every other webhook's, and the status goes to the domain that registered the path. The
+ * domains' stores write them in batches, and the provider is answered once its status is
+ * committed: nothing is acknowledged that a killed process had not written.
  */
 @Injectable()
 export class StatusCallbacks {
