@@ -269,10 +269,19 @@ describe('call-outs in the incident room', () => {
         .getByTestId('queue-row')
         .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-queue')));
       expect(names).toEqual(expect.arrayContaining(['callouts', 'deliveries', 'hazards']));
-      // The SMS sent above went through the deliveries queue.
+      // The SMS sent above went through the deliveries queue, a tier's texts in batches.
       const deliveries = admin.locator('[data-testid="queue-row"][data-queue="deliveries"]');
       await deliveries.getByTestId('queue-count-completed').click();
-      await admin.getByTestId('queue-job').first().waitFor();
+      const batch = admin.getByTestId('queue-job-name').filter({ hasText: '批量发送短信' });
+      await batch.first().waitFor();
+      await screenshot(admin, 'queues-deliveries-zh');
+      await admin.getByTestId('language-switcher').selectOption('en');
+      await admin
+        .getByTestId('queue-job-name')
+        .filter({ hasText: 'Sending SMS in batches' })
+        .first()
+        .waitFor();
+      await screenshot(admin, 'queues-deliveries-en');
     } finally {
       await adminContext.close();
     }
