@@ -422,8 +422,9 @@ describe('call-outs through the real Twilio SDK and the emulator', () => {
       .type('form')
       .send({ MessageStatus: 'failed' });
     expect(status.status).toBe(403);
-    // Status callbacks skip Nest's pipeline, but refuse in the API's own words.
+    // Status callbacks skip Nest's pipeline, but refuse in the API's own words, with a request id.
     expect(status.body).toMatchObject({ statusCode: 403, error: 'Forbidden' });
+    expect(status.headers['x-request-id']).toMatch(/^[\w.-]+$/);
     const huge = await api()
       .post('/webhooks/twilio/status?delivery=00000000-0000-0000-0000-000000000000')
       .type('form')

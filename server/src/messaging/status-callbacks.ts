@@ -65,8 +65,10 @@ export class StatusCallbacks {
     const q = req.url.indexOf('?');
     const route = this.routes.get(req.url.slice(PREFIX.length, q < 0 ? undefined : q));
     if (!route) return false;
-    this.take(route, req, res, q < 0 ? '' : req.url.slice(q + 1), ip).catch((e: unknown) =>
-      this.fail(e, req, res),
+    // Every answer carries it, as the API's do, refusals and failures too.
+    const requestId = requestIdOf(req, res);
+    this.take(route, req, res, q < 0 ? '' : req.url.slice(q + 1), requestId, ip).catch((e: unknown) =>
+      this.fail(e, req, res, requestId),
     );
     return true;
   };
@@ -76,6 +78,7 @@ export class StatusCallbacks {
     req: IncomingMessage,
     res: ServerResponse,
     query: string,
+    requestId: string,
     ip: () => string | undefined,
   ): Promise<void> {
     const params = await formOf(req);
@@ -84,7 +87,7 @@ export class StatusCallbacks {
     const given = req.headers[this.signatureHeader];
     const signature = typeof given === 'string' ? given : undefined;
     if (!this.webhooks.validSignature(url, params, signature)) {
-      this.logger.warn({ url }, 'webhook with a missing or wrong signature refused');
+      this.logger.warn({ url, requestId }, 'webhook with a missing or wrong signature refused');
       return answer(res, {
         statusCode: 403,
         message: `Invalid ${this.webhooks.signatureHeader}`,
@@ -95,9 +98,7 @@ export class StatusCallbacks {
     const id = recordIdOf(new URLSearchParams(query).get(route.param) ?? undefined);
     if (id && report?.status) {
       const update = { status: report.status, sid: report.sid, errorCode: report.errorCode };
-      await this.context.run({ requestId: requestIdOf(req, res), ip: ip() }, () =>
-        route.sink(id, update, report),
-      );
+      await this.context.run({ requestId, ip: ip() }, () => route.sink(id, update, report));
     }
     res.writeHead(204).end();
   }
@@ -107,9 +108,9 @@ export class StatusCallbacks {
   }
 
   /** The provider is told the callback failed; where it retries (connection overrides), it may. */
-  private fail(e: unknown, req: IncomingMessage, res: ServerResponse): void {
+  private fail(e: unknown, req: IncomingMessage, res: ServerResponse, requestId: string): void {
     const errorId = randomUUID();
-    this.logger.error({ err: e, errorId, url: req.url }, 'status callback failed');
+    this.logger.error({ err: e, errorId, requestId, url: req.url }, 'status callback failed');
     if (res.headersSent) return;
     answer(res, {
       statusCode: 500,
