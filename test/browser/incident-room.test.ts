@@ -287,7 +287,11 @@ describe('incident report and live incident room in the web console', () => {
     expect(await register()).toMatchObject({ status: 'dispatched', dispatchIncidentId: incidentId });
 
     await sent.getByRole('button', { name: '已到场' }).click();
-    await sent.filter({ hasText: '已到场' }).waitFor();
+    // The button says 已到场 too: the dispatch's own state is what shows it arrived.
+    const arrived = sent.and(commander.locator('[data-state="on_scene"]'));
+    await arrived.waitFor();
+    expect(await arrived.locator('.dispatch-state').textContent()).toBe('到场');
+    expect(await arrived.getByRole('button', { name: '已到场' }).count()).toBe(0);
     await tab('附近资源');
     await item.locator('[data-testid="nearby-resource-state"][data-state="on_scene"]').waitFor();
     expect(await register()).toMatchObject({ status: 'on_scene', dispatchIncidentId: incidentId });

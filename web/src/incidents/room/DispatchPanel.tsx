@@ -55,7 +55,12 @@ export function DispatchPanel({
       <ul className="work-list">
         {dispatches?.length === 0 && <li className="work-list__empty">{t('incidents.dispatch.empty')}</li>}
         {dispatches?.map((d) => (
-          <li key={d.id} className={`work-item work-item--${d.state}`} data-testid="dispatch">
+          <li
+            key={d.id}
+            className={`work-item work-item--${d.state}`}
+            data-testid="dispatch"
+            data-state={d.state}
+          >
             <div className="work-item__main">
               <span className="work-item__title">{d.label}</span>
               <span className="work-item__meta">
