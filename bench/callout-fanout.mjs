@@ -9,7 +9,7 @@
 // steps (calls after two minutes) of one run cannot leak into the other.
 // Usage: npm run build && npm run bench:callouts [-- recipients ratedRecipients rate], by default
 // 10000 2000 200. The unlimited call-out is repeated BENCH_LEAK_RUNS times (3) on the same processes
-// as a leak check. With BENCH_PROFILE=<folder>, the server and worker write CPU profiles there.
+// as a leak check. With BENCH_PROFILE=<folder>, the server, worker and emulator write CPU profiles there.
 import { fork, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import os from 'node:os';
@@ -46,7 +46,7 @@ const SDK_WARMUP = 300;
 const children = new Set();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** With BENCH_PROFILE set to a folder, the server and worker of each call-out write CPU profiles there. */
+/** With BENCH_PROFILE set to a folder, the server, worker and emulator of each call-out write CPU profiles there. */
 const PROFILE_ARGS = process.env.BENCH_PROFILE
   ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`]
   : [];
@@ -135,7 +135,7 @@ async function startEmulator() {
     TWILIO_FROM_NUMBER: FROM,
     TWILIO_EMULATOR_PORT: String(port),
     TWILIO_EMULATOR_HOST: '127.0.0.1',
-  });
+  }, PROFILE_ARGS);
   await until(
     () =>
       fetch(`${url}/_emulator/stats`).then(

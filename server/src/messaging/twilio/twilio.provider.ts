@@ -35,7 +35,7 @@ export class TwilioProvider implements MessagingProvider {
         'transient',
       );
     }
-    // Built once: each request client has its own axios instance and socket pool.
+    // Built once: each request client has its own pool of kept-alive connections.
     this.client ??= createTwilioClient({
       accountSid: this.config.TWILIO_ACCOUNT_SID!,
       authToken: this.config.TWILIO_AUTH_TOKEN!,
