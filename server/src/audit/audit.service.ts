@@ -39,7 +39,8 @@ export class AuditService {
     const actor = r.actor ?? principal;
     const system = this.context.systemActor();
     // Hand-written: every mutation writes one, and the ORM's insert costs more than the statement.
-    await this.db.manager.query(
+    // Nothing reads it back before the commit, so it goes with the transaction's other such writes.
+    await this.db.writeAtCommit(
       `INSERT INTO audit_log (user_id, user_email, role, enterprise_id, action, entity, entity_id, before, after, ip, request_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10, $11)`,
       [

@@ -19,7 +19,19 @@ interface PgPool {
 interface TxStore {
   manager: EntityManager;
   afterCommit: (() => void | Promise<void>)[];
+  /** Writes waiting for the commit (`writeAtCommit`), in the order asked. */
+  writes: AtCommit[];
+  savepoints: number;
 }
+
+interface AtCommit {
+  sql: string;
+  params: unknown[];
+  then?: (rows: Record<string, unknown>[]) => void;
+}
+
+/** What `writeAtCommit` takes: one statement that changes rows and reads nothing of this transaction's. */
+const WRITE = /^\s*(INSERT|UPDATE|DELETE)\b/i;
 
 const current = new AsyncLocalStorage<TxStore>();
 
@@ -164,8 +176,13 @@ export class Db {
     let store: TxStore | undefined;
     const result = await this.dataSource.transaction((manager) => {
       serializeQueries(manager.queryRunner!);
-      store = { manager, afterCommit: [] };
-      return current.run(store, fn);
+      const tx: TxStore = { manager, afterCommit: [], writes: [], savepoints: 0 };
+      store = tx;
+      return current.run(tx, async () => {
+        const out = await fn();
+        await flushWrites(tx);
+        return out;
+      });
     });
     for (const hook of store!.afterCommit) {
       try {
@@ -180,6 +197,54 @@ export class Db {
   }
 
   /**
+   * A write that nothing in its transaction reads back (an audit row, a notification, an outbox
+   * row): inside a transaction it waits, and all such writes go as one statement just before the
+   * commit, in place of a round trip each; outside one it runs at once. It commits with the
+   * transaction or not at all, as any other statement of it, and a failure fails the transaction.
+   * `sql` is one INSERT, UPDATE or DELETE whose only `$` are its parameters. `then` gets the rows
+   * it returns (its RETURNING) as JSON, timestamps as ISO text, before the commit.
+   */
+  async writeAtCommit(
+    sql: string,
+    params: unknown[],
+    then?: (rows: Record<string, unknown>[]) => void,
+  ): Promise<void> {
+    if (!WRITE.test(sql)) throw new Error(`writeAtCommit takes an INSERT, UPDATE or DELETE: ${sql.slice(0, 60)}`);
+    const store = current.getStore();
+    if (store) {
+      store.writes.push({ sql, params, then });
+      return;
+    }
+    const [row] = await this.poolQuery<Record<string, unknown>>(...combined([{ sql, params, then }]));
+    if (then) then((row?.r0 as Record<string, unknown>[] | undefined) ?? []);
+  }
+
+  /**
+   * Runs `fn` so that, when it throws, what it did is undone and the transaction goes on: its
+   * statements by a savepoint (PostgreSQL refuses every further statement of a transaction in
+   * which one failed), its waiting writes and after-commit hooks by dropping them. Outside a
+   * transaction it just runs `fn`.
+   */
+  async savepoint<T>(fn: () => Promise<T>): Promise<T> {
+    const store = current.getStore();
+    if (!store) return fn();
+    const name = `sp_${++store.savepoints}`;
+    const writes = store.writes.length;
+    const hooks = store.afterCommit.length;
+    await store.manager.query(`SAVEPOINT ${name}`);
+    try {
+      const out = await fn();
+      await store.manager.query(`RELEASE SAVEPOINT ${name}`);
+      return out;
+    } catch (e) {
+      await store.manager.query(`ROLLBACK TO SAVEPOINT ${name}`);
+      store.writes.length = writes;
+      store.afterCommit.length = hooks;
+      throw e;
+    }
+  }
+
+  /**
    * Runs `hook` once the surrounding transaction has committed (never if it rolls back), so that
    * nobody is told about a change that did not happen. Outside a transaction it runs at once.
    */
@@ -187,6 +252,33 @@ export class Db {
     const store = current.getStore();
     if (store) store.afterCommit.push(hook);
     else void Promise.resolve().then(hook);
+  }
+}
+
+/**
+ * The waiting writes as one statement: each a data-modifying WITH query (PostgreSQL runs every
+ * one of them exactly once, whether read or not), its parameters renumbered after those before
+ * it; the rows of those with `then` come back as one JSON column each (`r<i>`).
+ */
+function combined(writes: readonly AtCommit[]): [string, unknown[]] {
+  const params: unknown[] = [];
+  const ctes: string[] = [];
+  const reads: string[] = [];
+  writes.forEach((w, i) => {
+    const offset = params.length;
+    ctes.push(`w${i} AS (${w.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)})`);
+    params.push(...w.params);
+    if (w.then) reads.push(`(SELECT coalesce(json_agg(w${i}), '[]'::json) FROM w${i}) AS r${i}`);
+  });
+  return [`WITH ${ctes.join(', ')} SELECT ${reads.join(', ') || '1'}`, params];
+}
+
+async function flushWrites(tx: TxStore): Promise<void> {
+  // A `then` may ask for more writes (or hooks): they go in the next statement, still before COMMIT.
+  while (tx.writes.length) {
+    const writes = tx.writes.splice(0);
+    const [row] = (await tx.manager.query(...combined(writes))) as Record<string, unknown>[];
+    writes.forEach((w, i) => w.then?.((row?.[`r${i}`] as Record<string, unknown>[] | undefined) ?? []));
   }
 }
 

@@ -60,7 +60,8 @@ export class Outbox {
     if (!payloads.length) return;
     for (let i = 0; i < payloads.length; i += INSERT_CHUNK) {
       const chunk = payloads.slice(i, i + INSERT_CHUNK);
-      await this.db.manager.query(
+      // Read by the relay after the commit only: it goes with the transaction's other such writes.
+      await this.db.writeAtCommit(
         `INSERT INTO outbox (job, payload, delay_ms, due_at, job_id)
          SELECT $1, p, d, now() + d * interval '1 millisecond', j
            FROM unnest($2::jsonb[], $3::int[], $4::text[]) AS t(p, d, j)`,

@@ -20,26 +20,32 @@ export class NotificationRepository {
     return this.db.repo(Notification);
   }
 
-  /** One row per recipient, in one statement (filing an incident notifies the whole zone). */
-  async insertMany(n: NewNotifications): Promise<Notification[]> {
-    if (!n.userIds.length) return [];
-    const rows: { id: string; user_id: string; created_at: Date }[] = await this.db.manager.query(
+  /**
+   * One row per recipient, in one statement (filing an incident notifies the whole zone), written
+   * with the transaction's other writes just before it commits; `written` gets the rows then.
+   */
+  async insertMany(n: NewNotifications, written: (rows: Notification[]) => void): Promise<void> {
+    if (!n.userIds.length) return written([]);
+    await this.db.writeAtCommit(
       `INSERT INTO notification (user_id, kind, params, entity, entity_id)
        SELECT u, $2, $3::jsonb, $4, $5 FROM unnest($1::uuid[]) AS u
        RETURNING id, user_id, created_at`,
       [n.userIds, n.kind, JSON.stringify(n.params), n.entity, n.entityId],
-    );
-    return rows.map((r) =>
-      this.repo.create({
-        id: r.id,
-        userId: r.user_id,
-        kind: n.kind,
-        params: n.params,
-        entity: n.entity,
-        entityId: n.entityId,
-        createdAt: r.created_at,
-        readAt: null,
-      }),
+      (rows) =>
+        written(
+          rows.map((r) =>
+            this.repo.create({
+              id: r.id as string,
+              userId: r.user_id as string,
+              kind: n.kind,
+              params: n.params,
+              entity: n.entity,
+              entityId: n.entityId,
+              createdAt: new Date(r.created_at as string),
+              readAt: null,
+            }),
+          ),
+        ),
     );
   }
 

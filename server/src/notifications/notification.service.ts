@@ -94,13 +94,20 @@ export class NotificationService {
       for (const id of await this.notifications.activeUserIds(to.roles, to.enterpriseId)) ids.add(id);
     }
     const userIds = [...ids];
-    const rows = await this.notifications.insertMany({
-      userIds,
-      kind: message.kind,
-      params: message.params,
-      entity: message.entity ?? null,
-      entityId: message.entityId ?? null,
-    });
+    await this.notifications.insertMany(
+      {
+        userIds,
+        kind: message.kind,
+        params: message.params,
+        entity: message.entity ?? null,
+        entityId: message.entityId ?? null,
+      },
+      // Awaited before the caller's answer (one count query): a server stopping once its requests
+      // are answered must not close Redis under a push still on its way.
+      (rows) => {
+        if (rows.length) this.db.afterCommit(() => this.push(rows));
+      },
+    );
     if (this.channels?.length) {
       const bySms = isAlwaysTexted(message.kind)
         ? userIds
@@ -109,25 +116,17 @@ export class NotificationService {
         for (const channel of this.channels) await this.offer(channel, bySms, message);
       }
     }
-    // Awaited before the caller's answer (one count query): a server stopping once its requests
-    // are answered must not close Redis under a push still on its way.
-    if (rows.length) this.db.afterCommit(() => this.push(rows));
     return userIds;
   }
 
   /**
    * Out-of-app delivery must not undo the in-app record: a failure is logged and the caller's
-   * transaction carries on, rolled back to before the channel's writes (PostgreSQL refuses every
-   * further statement of a transaction in which one failed).
+   * transaction carries on, without the channel's writes.
    */
   private async offer(channel: NotificationChannel, userIds: string[], message: NotificationMessage) {
-    const inTx = this.db.inTransaction();
-    if (inTx) await this.db.manager.query('SAVEPOINT notification_channel');
     try {
-      await channel.deliver(userIds, message);
-      if (inTx) await this.db.manager.query('RELEASE SAVEPOINT notification_channel');
+      await this.db.savepoint(() => channel.deliver(userIds, message));
     } catch (err) {
-      if (inTx) await this.db.manager.query('ROLLBACK TO SAVEPOINT notification_channel');
       this.logger.error({ err, channel: channel.name, kind: message.kind }, 'Notification channel failed');
     }
   }
