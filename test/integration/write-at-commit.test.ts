@@ -18,7 +18,7 @@ describe('writes at commit', () => {
     t = await createTestApp();
     db = t.get(Db);
     await t.db.query(
-      'CREATE TABLE write_at_commit (id serial PRIMARY KEY, tag text NOT NULL, n int NOT NULL UNIQUE, at timestamptz)',
+      'CREATE TABLE write_at_commit (id serial PRIMARY KEY, tag text NOT NULL, n int NOT NULL UNIQUE, at timestamptz, note text, data bytea)',
     );
   }, 60_000);
   afterAll(async () => {
@@ -34,20 +34,28 @@ describe('writes at commit', () => {
     ).map((r) => r.n);
   const next = () => ++n * 10;
 
-  it('writes nothing before the commit, then every write with its own parameters in one statement', async () => {
+  /** Records what the transaction's connection sends to PostgreSQL from now on. */
+  async function sent(): Promise<string[]> {
+    const connection = (await db.manager.queryRunner!.connect()) as { query: (...a: unknown[]) => unknown };
+    const query = connection.query.bind(connection);
+    const texts: string[] = [];
+    connection.query = (text: unknown, ...rest: unknown[]) => {
+      texts.push(typeof text === 'string' ? text : (text as { text: string }).text);
+      return query(text, ...rest);
+    };
+    return texts;
+  }
+
+  it('writes nothing before the commit, then every write with its own values, with the COMMIT', async () => {
     const at = new Date('2026-12-07T08:00:00.123Z');
     const returned: unknown[] = [];
-    const statements: string[] = [];
+    let texts: string[] = [];
     const [a, b, c] = [next(), next(), next()];
+    const odd = "it's a \\ back'slash";
     await db.transaction(async () => {
-      const runner = db.manager.queryRunner!;
-      const query = runner.query.bind(runner);
-      runner.query = ((sql: string, ...rest: never[]) => {
-        statements.push(sql);
-        return query(sql, ...rest);
-      }) as typeof runner.query;
+      texts = await sent();
       await db.writeAtCommit(insert, ['one', a, at], (rows) => returned.push(...rows));
-      await db.writeAtCommit('INSERT INTO write_at_commit (tag, n) VALUES ($1, $2)', ['one', b]);
+      await db.writeAtCommit('INSERT INTO write_at_commit (tag, n, note) VALUES ($1, $2, $3)', ['one', b, odd]);
       await db.writeAtCommit(insert, ['one', c, null], (rows) => returned.push(...rows));
       // Not yet written: a read in the transaction does not see them.
       const [seen] = (await db.manager.query('SELECT count(*)::int AS k FROM write_at_commit WHERE tag = $1', [
@@ -57,13 +65,50 @@ describe('writes at commit', () => {
       expect(returned).toEqual([]);
     });
     expect(await tagged('one')).toEqual([a, b, c]);
-    // The read, then one statement for the three writes (TypeORM's COMMIT goes past the wrapper).
-    expect(statements.filter((s) => s.includes('INSERT'))).toHaveLength(1);
+    // The read, then the three writes and the COMMIT in one round trip.
+    expect(texts).toHaveLength(2);
+    expect(texts[1]).toMatch(/^WITH w0 AS \(INSERT[\s\S]*; COMMIT$/);
+    const [note] = (await t.db.query('SELECT note FROM write_at_commit WHERE n = $1', [b])) as { note: string }[];
+    expect(note!.note).toBe(odd);
     expect(returned).toEqual([
       expect.objectContaining({ tag: 'one', n: a, at: expect.stringMatching(/^2026-12-07T08:00:00\.123/) }),
       expect.objectContaining({ tag: 'one', n: c, at: null }),
     ]);
     expect(new Date((returned[0] as { at: string }).at).getTime()).toBe(at.getTime());
+  });
+
+  it('sends binary or large values as parameters, then the COMMIT', async () => {
+    const [a, b] = [next(), next()];
+    const large = 'x'.repeat(100_000);
+    let texts: string[] = [];
+    await db.transaction(async () => {
+      texts = await sent();
+      await db.writeAtCommit('INSERT INTO write_at_commit (tag, n, data) VALUES ($1, $2, $3)', [
+        'large',
+        a,
+        Buffer.from([0, 1, 2]),
+      ]);
+      await db.writeAtCommit('INSERT INTO write_at_commit (tag, n, note) VALUES ($1, $2, $3)', ['large', b, large]);
+    });
+    expect(texts).toEqual([expect.stringMatching(/^WITH w0 AS/), 'COMMIT']);
+    const rows = (await t.db.query('SELECT n, data, length(note) AS len FROM write_at_commit WHERE tag = $1 ORDER BY n', [
+      'large',
+    ])) as { n: number; data: Buffer | null; len: number | null }[];
+    expect(rows).toEqual([
+      { n: a, data: Buffer.from([0, 1, 2]), len: null },
+      { n: b, data: null, len: 100_000 },
+    ]);
+  });
+
+  it('runs the after-commit hooks a write’s `then` adds once the rows are committed', async () => {
+    const m = next();
+    const visible: number[][] = [];
+    await db.transaction(async () => {
+      await db.writeAtCommit(insert, ['hooked', m, null], () =>
+        db.afterCommit(async () => void visible.push(await tagged('hooked'))),
+      );
+    });
+    expect(visible).toEqual([[m]]);
   });
 
   it('writes nothing when the transaction rolls back', async () => {

@@ -1,8 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { AsyncLocalStorage } from 'node:async_hooks';
+import pgUtils from 'pg/lib/utils.js';
 import {
   DataSource,
+  QueryFailedError,
   type EntityManager,
   type EntityTarget,
   type ObjectLiteral,
@@ -21,6 +23,8 @@ interface TxStore {
   afterCommit: (() => void | Promise<void>)[];
   /** Writes waiting for the commit (`writeAtCommit`), in the order asked. */
   writes: AtCommit[];
+  /** The commit is under way: no more writes may wait for it. */
+  committing: boolean;
   savepoints: number;
 }
 
@@ -32,6 +36,11 @@ interface AtCommit {
 
 /** What `writeAtCommit` takes: one statement that changes rows and reads nothing of this transaction's. */
 const WRITE = /^\s*(INSERT|UPDATE|DELETE)\b/i;
+/**
+ * Waiting writes whose values make more text than this go with their parameters, and COMMIT after
+ * them: escaping that much costs more than the round trip it saves.
+ */
+const INLINE_LIMIT = 64 * 1024;
 
 const current = new AsyncLocalStorage<TxStore>();
 
@@ -175,14 +184,11 @@ export class Db {
     if (this.inTransaction()) return fn();
     let store: TxStore | undefined;
     const result = await this.dataSource.transaction((manager) => {
-      serializeQueries(manager.queryRunner!);
-      const tx: TxStore = { manager, afterCommit: [], writes: [], savepoints: 0 };
+      const serial = serializeQueries(manager.queryRunner!);
+      const tx: TxStore = { manager, afterCommit: [], writes: [], committing: false, savepoints: 0 };
+      commitWithWrites(tx, serial);
       store = tx;
-      return current.run(tx, async () => {
-        const out = await fn();
-        await flushWrites(tx);
-        return out;
-      });
+      return current.run(tx, fn);
     });
     for (const hook of store!.afterCommit) {
       try {
@@ -202,7 +208,8 @@ export class Db {
    * commit, in place of a round trip each; outside one it runs at once. It commits with the
    * transaction or not at all, as any other statement of it, and a failure fails the transaction.
    * `sql` is one INSERT, UPDATE or DELETE whose only `$` are its parameters. `then` gets the rows
-   * it returns (its RETURNING) as JSON, timestamps as ISO text, before the commit.
+   * it returns (its RETURNING) as JSON, timestamps as ISO text, once the statement has run; it may
+   * add after-commit hooks, not writes.
    */
   async writeAtCommit(
     sql: string,
@@ -212,6 +219,7 @@ export class Db {
     if (!WRITE.test(sql)) throw new Error(`writeAtCommit takes an INSERT, UPDATE or DELETE: ${sql.slice(0, 60)}`);
     const store = current.getStore();
     if (store) {
+      if (store.committing) throw new Error('writeAtCommit called while the transaction commits');
       store.writes.push({ sql, params, then });
       return;
     }
@@ -273,13 +281,57 @@ function combined(writes: readonly AtCommit[]): [string, unknown[]] {
   return [`WITH ${ctes.join(', ')} SELECT ${reads.join(', ') || '1'}`, params];
 }
 
-async function flushWrites(tx: TxStore): Promise<void> {
-  // A `then` may ask for more writes (or hooks): they go in the next statement, still before COMMIT.
-  while (tx.writes.length) {
+/**
+ * The transaction's waiting writes go with its COMMIT, in one message of PostgreSQL's simple
+ * protocol (`<writes>; COMMIT`), their values written into the text as literals by pg's own
+ * conversion and escaping of parameters: one round trip where the writes and the commit took
+ * two. Writes with binary values, or too many to escape cheaply, go with their parameters first.
+ * A failed write leaves COMMIT unrun and the transaction is rolled back, as for any statement.
+ */
+function commitWithWrites(tx: TxStore, serial: Serial): void {
+  const runner = tx.manager.queryRunner!;
+  const query = runner.query.bind(runner);
+  runner.query = (async (...args: Parameters<QueryRunner['query']>) => {
+    if (args[0] !== 'COMMIT' || !tx.writes.length) return query(...args);
+    tx.committing = true;
     const writes = tx.writes.splice(0);
-    const [row] = (await tx.manager.query(...combined(writes))) as Record<string, unknown>[];
-    writes.forEach((w, i) => w.then?.((row?.[`r${i}`] as Record<string, unknown>[] | undefined) ?? []));
+    const [sql, params] = combined(writes);
+    const text = inlined(sql, params);
+    let row: Record<string, unknown> | undefined;
+    if (text === null) {
+      [row] = (await query(sql, params)) as Record<string, unknown>[];
+      await query('COMMIT');
+    } else {
+      // On pg's connection itself (TypeORM keeps the rows of one statement only), in its turn
+      // after the statements asked for before it.
+      const connection = (await runner.connect()) as { query(text: string): Promise<{ rows: unknown[] }[]> };
+      [row] = await serial(async () => {
+        try {
+          return (await connection.query(`${text}; COMMIT`))[0]!.rows as Record<string, unknown>[];
+        } catch (e) {
+          throw new QueryFailedError(`${text}; COMMIT`, undefined, e as Error);
+        }
+      });
+    }
+    current.run(tx, () =>
+      writes.forEach((w, i) => w.then?.((row?.[`r${i}`] as Record<string, unknown>[] | undefined) ?? [])),
+    );
+  }) as QueryRunner['query'];
+}
+
+/** `sql` with its parameters as literals, or null when one is binary or they make too much text. */
+function inlined(sql: string, params: readonly unknown[]): string | null {
+  let size = sql.length;
+  const literals: string[] = [];
+  for (const p of params) {
+    const value = pgUtils.prepareValue(p);
+    if (value !== null && typeof value !== 'string') return null;
+    const literal = value === null ? 'NULL' : pgUtils.escapeLiteral(value);
+    size += literal.length;
+    if (size > INLINE_LIMIT) return null;
+    literals.push(literal);
   }
+  return sql.replace(/\$(\d+)/g, (_, n: string) => literals[Number(n) - 1]!);
 }
 
 /**
@@ -288,12 +340,17 @@ async function flushWrites(tx: TxStore): Promise<void> {
  * the connection itself, which it deprecates and pg 9 refuses. They wait their turn here instead,
  * in the order asked, as pg ran them; the transaction's COMMIT goes through the same queue.
  */
-function serializeQueries(runner: QueryRunner): void {
+function serializeQueries(runner: QueryRunner): Serial {
   const query = runner.query.bind(runner);
   let tail: Promise<unknown> = Promise.resolve();
-  runner.query = ((...args: Parameters<QueryRunner['query']>) => {
-    const next = tail.then(() => query(...args));
+  const serial: Serial = (run) => {
+    const next = tail.then(run);
     tail = next.catch(() => undefined);
     return next;
-  }) as QueryRunner['query'];
+  };
+  runner.query = ((...args: Parameters<QueryRunner['query']>) => serial(() => query(...args))) as QueryRunner['query'];
+  return serial;
 }
+
+/** Runs `run` on the transaction's connection once the statements asked for before it are done. */
+type Serial = <T>(run: () => Promise<T>) => Promise<T>;

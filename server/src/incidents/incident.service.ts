@@ -140,7 +140,7 @@ export class IncidentService {
     const { headInformedAt, source } = this.reportingFacts(dto, occurredAt, now);
     const severity = gradeSeverity(dto.casualties, dto.directLossCny);
     const outsideZone = !isInsideZone(dto.location.lat, dto.location.lng);
-    const record = enterpriseId ? await this.enterprises.findById(enterpriseId) : null;
+    const record = enterpriseId ? await this.enterprises.unitRecord(enterpriseId) : null;
     const unitOverview = overviewFromRecord(record, dto.unitOverview);
     const attachmentIds = [...new Set(dto.attachmentIds ?? [])];
     return this.db.transaction(async () => {
