@@ -128,14 +128,18 @@ async function seedTeam(dbUrl, count, prefix) {
 async function startEmulator() {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawnNode('tools/twilio-emulator/dist/main.js', {
-    ...process.env,
-    TWILIO_ACCOUNT_SID: ACCOUNT_SID,
-    TWILIO_AUTH_TOKEN: AUTH_TOKEN,
-    TWILIO_FROM_NUMBER: FROM,
-    TWILIO_EMULATOR_PORT: String(port),
-    TWILIO_EMULATOR_HOST: '127.0.0.1',
-  }, PROFILE_ARGS);
+  const child = spawnNode(
+    'tools/twilio-emulator/dist/main.js',
+    {
+      ...process.env,
+      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+      TWILIO_FROM_NUMBER: FROM,
+      TWILIO_EMULATOR_PORT: String(port),
+      TWILIO_EMULATOR_HOST: '127.0.0.1',
+    },
+    PROFILE_ARGS,
+  );
   await until(
     () =>
       fetch(`${url}/_emulator/stats`).then(

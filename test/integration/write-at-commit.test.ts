@@ -55,12 +55,17 @@ describe('writes at commit', () => {
     await db.transaction(async () => {
       texts = await sent();
       await db.writeAtCommit(insert, ['one', a, at], (rows) => returned.push(...rows));
-      await db.writeAtCommit('INSERT INTO write_at_commit (tag, n, note) VALUES ($1, $2, $3)', ['one', b, odd]);
+      await db.writeAtCommit('INSERT INTO write_at_commit (tag, n, note) VALUES ($1, $2, $3)', [
+        'one',
+        b,
+        odd,
+      ]);
       await db.writeAtCommit(insert, ['one', c, null], (rows) => returned.push(...rows));
       // Not yet written: a read in the transaction does not see them.
-      const [seen] = (await db.manager.query('SELECT count(*)::int AS k FROM write_at_commit WHERE tag = $1', [
-        'one',
-      ])) as { k: number }[];
+      const [seen] = (await db.manager.query(
+        'SELECT count(*)::int AS k FROM write_at_commit WHERE tag = $1',
+        ['one'],
+      )) as { k: number }[];
       expect(seen!.k).toBe(0);
       expect(returned).toEqual([]);
     });
@@ -68,7 +73,9 @@ describe('writes at commit', () => {
     // The read, then the three writes and the COMMIT in one round trip.
     expect(texts).toHaveLength(2);
     expect(texts[1]).toMatch(/^WITH w0 AS \(INSERT[\s\S]*; COMMIT$/);
-    const [note] = (await t.db.query('SELECT note FROM write_at_commit WHERE n = $1', [b])) as { note: string }[];
+    const [note] = (await t.db.query('SELECT note FROM write_at_commit WHERE n = $1', [b])) as {
+      note: string;
+    }[];
     expect(note!.note).toBe(odd);
     expect(returned).toEqual([
       expect.objectContaining({ tag: 'one', n: a, at: expect.stringMatching(/^2026-12-07T08:00:00\.123/) }),
@@ -88,12 +95,17 @@ describe('writes at commit', () => {
         a,
         Buffer.from([0, 1, 2]),
       ]);
-      await db.writeAtCommit('INSERT INTO write_at_commit (tag, n, note) VALUES ($1, $2, $3)', ['large', b, large]);
+      await db.writeAtCommit('INSERT INTO write_at_commit (tag, n, note) VALUES ($1, $2, $3)', [
+        'large',
+        b,
+        large,
+      ]);
     });
     expect(texts).toEqual([expect.stringMatching(/^WITH w0 AS/), 'COMMIT']);
-    const rows = (await t.db.query('SELECT n, data, length(note) AS len FROM write_at_commit WHERE tag = $1 ORDER BY n', [
-      'large',
-    ])) as { n: number; data: Buffer | null; len: number | null }[];
+    const rows = (await t.db.query(
+      'SELECT n, data, length(note) AS len FROM write_at_commit WHERE tag = $1 ORDER BY n',
+      ['large'],
+    )) as { n: number; data: Buffer | null; len: number | null }[];
     expect(rows).toEqual([
       { n: a, data: Buffer.from([0, 1, 2]), len: null },
       { n: b, data: null, len: 100_000 },
@@ -143,7 +155,10 @@ describe('writes at commit', () => {
       await expect(
         db.savepoint(async () => {
           await db.writeAtCommit(insert, ['four', inside, null]);
-          await db.manager.query('INSERT INTO write_at_commit (tag, n) VALUES ($1, $2)', ['four', inside + 1]);
+          await db.manager.query('INSERT INTO write_at_commit (tag, n) VALUES ($1, $2)', [
+            'four',
+            inside + 1,
+          ]);
           db.afterCommit(() => void hooks.push('inside'));
           throw new Error('the channel failed');
         }),

@@ -216,7 +216,8 @@ export class Db {
     params: unknown[],
     then?: (rows: Record<string, unknown>[]) => void,
   ): Promise<void> {
-    if (!WRITE.test(sql)) throw new Error(`writeAtCommit takes an INSERT, UPDATE or DELETE: ${sql.slice(0, 60)}`);
+    if (!WRITE.test(sql))
+      throw new Error(`writeAtCommit takes an INSERT, UPDATE or DELETE: ${sql.slice(0, 60)}`);
     const store = current.getStore();
     if (store) {
       if (store.committing) throw new Error('writeAtCommit called while the transaction commits');
@@ -348,7 +349,8 @@ function serializeQueries(runner: QueryRunner): Serial {
     tail = next.catch(() => undefined);
     return next;
   };
-  runner.query = ((...args: Parameters<QueryRunner['query']>) => serial(() => query(...args))) as QueryRunner['query'];
+  runner.query = ((...args: Parameters<QueryRunner['query']>) =>
+    serial(() => query(...args))) as QueryRunner['query'];
   return serial;
 }
 

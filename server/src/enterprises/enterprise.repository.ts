@@ -16,7 +16,10 @@ export interface EnterpriseFilter {
 }
 
 /** The record's columns a report's unit overview is filled from. */
-export type UnitColumns = Pick<Enterprise, 'name' | 'creditCode' | 'address' | 'industry' | 'legalRepresentative' | 'dutyPhone'>;
+export type UnitColumns = Pick<
+  Enterprise,
+  'name' | 'creditCode' | 'address' | 'industry' | 'legalRepresentative' | 'dutyPhone'
+>;
 
 @Injectable()
 export class EnterpriseRepository extends EnterpriseScopedRepository<Enterprise> {

@@ -21,7 +21,11 @@ describe('PooledRequestClient', () => {
   });
 
   it('is the SDK client’s request client, with or without apiBase', () => {
-    const local = createTwilioClient({ accountSid: SID, authToken: 'fake', apiBase: 'http://127.0.0.1:3090' });
+    const local = createTwilioClient({
+      accountSid: SID,
+      authToken: 'fake',
+      apiBase: 'http://127.0.0.1:3090',
+    });
     expect(local).toBeInstanceOf(twilio.Twilio);
     expect(local.httpClient).toBeInstanceOf(PooledRequestClient);
     expect(createTwilioClient({ accountSid: SID, authToken: 'fake' }).httpClient).toBeInstanceOf(
@@ -120,7 +124,12 @@ describe('the SDK over PooledRequestClient, against a local HTTP server', () => 
       headers: { 'retry-after': '7' },
       body: JSON.stringify({ code: 20429, message: 'Too Many Requests', status: 429 }),
     };
-    const client = createTwilioClient({ accountSid: SID, authToken: 'secret', apiBase: base, keepRetryAfter: true });
+    const client = createTwilioClient({
+      accountSid: SID,
+      authToken: 'secret',
+      apiBase: base,
+      keepRetryAfter: true,
+    });
     const err = (await client.messages
       .create({ to: '+8613800000001', from: '+15005550006', body: 'x' })
       .catch((e: unknown) => e)) as { status: number; details: { retryAfterSeconds?: number } };
