@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import pgUtils from 'pg/lib/utils.js';
+import { createRequire } from 'node:module';
+import { escapeLiteral } from 'pg';
 import {
   DataSource,
   QueryFailedError,
@@ -33,6 +34,11 @@ interface AtCommit {
   params: unknown[];
   then?: (rows: Record<string, unknown>[]) => void;
 }
+
+/** pg's own conversion of a parameter to the text it sends (the package ships no types for it). */
+const { prepareValue } = createRequire(import.meta.url)('pg/lib/utils.js') as {
+  prepareValue(value: unknown): string | Buffer | null;
+};
 
 /** What `writeAtCommit` takes: one statement that changes rows and reads nothing of this transaction's. */
 const WRITE = /^\s*(INSERT|UPDATE|DELETE)\b/i;
@@ -325,9 +331,9 @@ function inlined(sql: string, params: readonly unknown[]): string | null {
   let size = sql.length;
   const literals: string[] = [];
   for (const p of params) {
-    const value = pgUtils.prepareValue(p);
+    const value = prepareValue(p);
     if (value !== null && typeof value !== 'string') return null;
-    const literal = value === null ? 'NULL' : pgUtils.escapeLiteral(value);
+    const literal = value === null ? 'NULL' : escapeLiteral(value);
     size += literal.length;
     if (size > INLINE_LIMIT) return null;
     literals.push(literal);
