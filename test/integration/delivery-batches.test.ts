@@ -143,9 +143,10 @@ describe('batched delivery writes', () => {
   it('runs statements asked for at once inside a transaction one after another, in the order asked', async () => {
     const queued: number[] = [];
     const results = await db.transaction(async () => {
+      await db.manager.query('CREATE TEMP TABLE seen (n int) ON COMMIT DROP');
+      // The transaction takes its connection with its first statement.
       const client = (db.manager.queryRunner as unknown as { databaseConnection: { queryQueue: unknown[] } })
         .databaseConnection;
-      await db.manager.query('CREATE TEMP TABLE seen (n int) ON COMMIT DROP');
       // Writes and reads asked for together: each read sees the writes asked for before it.
       return Promise.all(
         Array.from({ length: 20 }, async (_, i) => {

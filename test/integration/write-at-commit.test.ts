@@ -70,8 +70,9 @@ describe('writes at commit', () => {
       expect(returned).toEqual([]);
     });
     expect(await tagged('one')).toEqual([a, b, c]);
-    // The read, then the three writes and the COMMIT in one round trip.
+    // BEGIN with the read, then the three writes with the COMMIT: two round trips.
     expect(texts).toHaveLength(2);
+    expect(texts[0]).toMatch(/^START TRANSACTION; SELECT count/);
     expect(texts[1]).toMatch(/^WITH w0 AS \(INSERT[\s\S]*; COMMIT$/);
     const [note] = (await t.db.query('SELECT note FROM write_at_commit WHERE n = $1', [b])) as {
       note: string;
@@ -101,7 +102,7 @@ describe('writes at commit', () => {
         large,
       ]);
     });
-    expect(texts).toEqual([expect.stringMatching(/^WITH w0 AS/), 'COMMIT']);
+    expect(texts).toEqual(['START TRANSACTION', expect.stringMatching(/^WITH w0 AS/), 'COMMIT']);
     const rows = (await t.db.query(
       'SELECT n, data, length(note) AS len FROM write_at_commit WHERE tag = $1 ORDER BY n',
       ['large'],
@@ -121,6 +122,60 @@ describe('writes at commit', () => {
       );
     });
     expect(visible).toEqual([[m]]);
+  });
+
+  it('sends BEGIN with the first statement, whose answer is as TypeORM gives it', async () => {
+    const m = next();
+    await t.db.query('INSERT INTO write_at_commit (tag, n) VALUES ($1, $2)', ['six', m]);
+    let texts: string[] = [];
+    const answers = await db.transaction(async () => {
+      texts = await sent();
+      const updated = await db.manager.query(
+        'UPDATE write_at_commit SET note = $2 WHERE n = $1 RETURNING n, note',
+        [m, 'checked'],
+      );
+      const read = await db.manager.query('SELECT n, note FROM write_at_commit WHERE n = $1', [m]);
+      return { updated, read };
+    });
+    expect(texts).toEqual([
+      expect.stringMatching(/^START TRANSACTION; UPDATE/),
+      expect.stringMatching(/^SELECT/),
+      'COMMIT',
+    ]);
+    // TypeORM answers an UPDATE with its rows and their count, a SELECT with its rows.
+    expect(answers).toEqual({ updated: [[{ n: m, note: 'checked' }], 1], read: [{ n: m, note: 'checked' }] });
+  });
+
+  it('sends nothing for a transaction that ran no statement', async () => {
+    let texts: string[] = [];
+    const hooks: string[] = [];
+    await db.transaction(async () => {
+      texts = await sent();
+      db.afterCommit(() => void hooks.push('ran'));
+    });
+    expect(texts).toEqual([]);
+    expect(hooks).toEqual(['ran']);
+  });
+
+  it('rolls back when the first statement fails, and the connection serves the next transaction', async () => {
+    const taken = next();
+    await t.db.query('INSERT INTO write_at_commit (tag, n) VALUES ($1, $2)', ['seven', taken]);
+    let after = false;
+    const failed = (await db
+      .transaction(async () => {
+        await db.manager.query('INSERT INTO write_at_commit (tag, n) VALUES ($1, $2)', ['seven', taken]);
+        after = true;
+      })
+      .catch((e: unknown) => e)) as { driverError?: { code?: string } };
+    expect(failed.driverError?.code).toBe('23505');
+    expect(after).toBe(false);
+    for (let i = 0; i < 25; i++) {
+      const m = next();
+      await db.transaction(() =>
+        db.manager.query('INSERT INTO write_at_commit (tag, n) VALUES ($1, $2)', ['seven', m]),
+      );
+    }
+    expect(await tagged('seven')).toHaveLength(26);
   });
 
   it('writes nothing when the transaction rolls back', async () => {

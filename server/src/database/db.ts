@@ -1,18 +1,20 @@
 import { Injectable, Logger } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { createRequire } from 'node:module';
-import { escapeLiteral } from 'pg';
 import {
   DataSource,
-  QueryFailedError,
   type EntityManager,
   type EntityTarget,
   type ObjectLiteral,
-  type QueryRunner,
   type Repository,
   type ValueTransformer,
 } from 'typeorm';
+import {
+  type AtCommit,
+  combined,
+  sendBoundariesWithStatements,
+  serializeQueries,
+} from './transaction-statements.js';
 
 /** What of the `pg` pool that TypeORM's PostgreSQL driver holds is used here. */
 interface PgPool {
@@ -29,24 +31,8 @@ interface TxStore {
   savepoints: number;
 }
 
-interface AtCommit {
-  sql: string;
-  params: unknown[];
-  then?: (rows: Record<string, unknown>[]) => void;
-}
-
-/** pg's own conversion of a parameter to the text it sends (the package ships no types for it). */
-const { prepareValue } = createRequire(import.meta.url)('pg/lib/utils.js') as {
-  prepareValue(value: unknown): string | Buffer | null;
-};
-
 /** What `writeAtCommit` takes: one statement that changes rows and reads nothing of this transaction's. */
 const WRITE = /^\s*(INSERT|UPDATE|DELETE)\b/i;
-/**
- * Waiting writes whose values make more text than this go with their parameters, and COMMIT after
- * them: escaping that much costs more than the round trip it saves.
- */
-const INLINE_LIMIT = 64 * 1024;
 
 const current = new AsyncLocalStorage<TxStore>();
 
@@ -188,15 +174,37 @@ export class Db {
   /** Joins the surrounding transaction if there is one, else opens one around `fn`. */
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
     if (this.inTransaction()) return fn();
-    let store: TxStore | undefined;
-    const result = await this.dataSource.transaction((manager) => {
-      const serial = serializeQueries(manager.queryRunner!);
-      const tx: TxStore = { manager, afterCommit: [], writes: [], committing: false, savepoints: 0 };
-      commitWithWrites(tx, serial);
-      store = tx;
-      return current.run(tx, fn);
+    const runner = this.dataSource.createQueryRunner();
+    const tx: TxStore = {
+      manager: runner.manager,
+      afterCommit: [],
+      writes: [],
+      committing: false,
+      savepoints: 0,
+    };
+    sendBoundariesWithStatements(runner, serializeQueries(runner), {
+      take: () => {
+        tx.committing = true;
+        return tx.writes.splice(0);
+      },
+      written: (writes, row) =>
+        current.run(tx, () =>
+          writes.forEach((w, i) => w.then?.((row?.[`r${i}`] as Record<string, unknown>[] | undefined) ?? [])),
+        ),
     });
-    for (const hook of store!.afterCommit) {
+    let result: T;
+    try {
+      await runner.startTransaction();
+      result = await current.run(tx, fn);
+      await runner.commitTransaction();
+    } catch (e) {
+      // The error that failed the transaction is the one to report, not a failed rollback's.
+      await runner.rollbackTransaction().catch(() => undefined);
+      throw e;
+    } finally {
+      await runner.release();
+    }
+    for (const hook of tx.afterCommit) {
       try {
         await hook();
       } catch (e) {
@@ -269,96 +277,3 @@ export class Db {
     else void Promise.resolve().then(hook);
   }
 }
-
-/**
- * The waiting writes as one statement: each a data-modifying WITH query (PostgreSQL runs every
- * one of them exactly once, whether read or not), its parameters renumbered after those before
- * it; the rows of those with `then` come back as one JSON column each (`r<i>`).
- */
-function combined(writes: readonly AtCommit[]): [string, unknown[]] {
-  const params: unknown[] = [];
-  const ctes: string[] = [];
-  const reads: string[] = [];
-  writes.forEach((w, i) => {
-    const offset = params.length;
-    ctes.push(`w${i} AS (${w.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)})`);
-    params.push(...w.params);
-    if (w.then) reads.push(`(SELECT coalesce(json_agg(w${i}), '[]'::json) FROM w${i}) AS r${i}`);
-  });
-  return [`WITH ${ctes.join(', ')} SELECT ${reads.join(', ') || '1'}`, params];
-}
-
-/**
- * The transaction's waiting writes go with its COMMIT, in one message of PostgreSQL's simple
- * protocol (`<writes>; COMMIT`), their values written into the text as literals by pg's own
- * conversion and escaping of parameters: one round trip where the writes and the commit took
- * two. Writes with binary values, or too many to escape cheaply, go with their parameters first.
- * A failed write leaves COMMIT unrun and the transaction is rolled back, as for any statement.
- */
-function commitWithWrites(tx: TxStore, serial: Serial): void {
-  const runner = tx.manager.queryRunner!;
-  const query = runner.query.bind(runner);
-  runner.query = (async (...args: Parameters<QueryRunner['query']>) => {
-    if (args[0] !== 'COMMIT' || !tx.writes.length) return query(...args);
-    tx.committing = true;
-    const writes = tx.writes.splice(0);
-    const [sql, params] = combined(writes);
-    const text = inlined(sql, params);
-    let row: Record<string, unknown> | undefined;
-    if (text === null) {
-      [row] = (await query(sql, params)) as Record<string, unknown>[];
-      await query('COMMIT');
-    } else {
-      // On pg's connection itself (TypeORM keeps the rows of one statement only), in its turn
-      // after the statements asked for before it.
-      const connection = (await runner.connect()) as { query(text: string): Promise<{ rows: unknown[] }[]> };
-      [row] = await serial(async () => {
-        try {
-          return (await connection.query(`${text}; COMMIT`))[0]!.rows as Record<string, unknown>[];
-        } catch (e) {
-          throw new QueryFailedError(`${text}; COMMIT`, undefined, e as Error);
-        }
-      });
-    }
-    current.run(tx, () =>
-      writes.forEach((w, i) => w.then?.((row?.[`r${i}`] as Record<string, unknown>[] | undefined) ?? [])),
-    );
-  }) as QueryRunner['query'];
-}
-
-/** `sql` with its parameters as literals, or null when one is binary or they make too much text. */
-function inlined(sql: string, params: readonly unknown[]): string | null {
-  let size = sql.length;
-  const literals: string[] = [];
-  for (const p of params) {
-    const value = prepareValue(p);
-    if (value !== null && typeof value !== 'string') return null;
-    const literal = value === null ? 'NULL' : escapeLiteral(value);
-    size += literal.length;
-    if (size > INLINE_LIMIT) return null;
-    literals.push(literal);
-  }
-  return sql.replace(/\$(\d+)/g, (_, n: string) => literals[Number(n) - 1]!);
-}
-
-/**
- * A transaction is one connection, and a connection runs one statement at a time. Code inside a
- * transaction may still ask for several at once (`Promise.all` over reads): pg queues them on
- * the connection itself, which it deprecates and pg 9 refuses. They wait their turn here instead,
- * in the order asked, as pg ran them; the transaction's COMMIT goes through the same queue.
- */
-function serializeQueries(runner: QueryRunner): Serial {
-  const query = runner.query.bind(runner);
-  let tail: Promise<unknown> = Promise.resolve();
-  const serial: Serial = (run) => {
-    const next = tail.then(run);
-    tail = next.catch(() => undefined);
-    return next;
-  };
-  runner.query = ((...args: Parameters<QueryRunner['query']>) =>
-    serial(() => query(...args))) as QueryRunner['query'];
-  return serial;
-}
-
-/** Runs `run` on the transaction's connection once the statements asked for before it are done. */
-type Serial = <T>(run: () => Promise<T>) => Promise<T>;
