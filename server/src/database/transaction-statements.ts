@@ -88,8 +88,9 @@ export function sendBoundariesWithStatements(
     if (!pending) return query(sql, params, structured);
     const text = sql.includes(';') ? null : inlined(sql, params ?? []);
     if (text === null) {
-      await query(pending);
-      return query(sql, params, structured);
+      // Both asked for before any wait, so that a statement asked for meanwhile queues after them.
+      const [, answer] = await Promise.all([query(pending), query(sql, params, structured)]);
+      return answer;
     }
     const [, result] = await send(`${pending}; ${text}`, sql, params);
     return asTypeorm(result!, structured ?? false);
