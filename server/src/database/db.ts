@@ -218,8 +218,8 @@ export class Db {
 
   /**
    * A write that nothing in its transaction reads back (an audit row, a notification, an outbox
-   * row): inside a transaction it waits, and all such writes go as one statement just before the
-   * commit, in place of a round trip each; outside one it runs at once. It commits with the
+   * row): inside a transaction it waits, and all such writes go as one statement sent with the
+   * COMMIT, in place of a round trip each; outside one it runs at once. It commits with the
    * transaction or not at all, as any other statement of it, and a failure fails the transaction.
    * `sql` is one INSERT, UPDATE or DELETE whose only `$` are its parameters. `then` gets the rows
    * it returns (its RETURNING) as JSON, timestamps as ISO text, once the statement has run; it may
