@@ -22,7 +22,7 @@ export class NotificationRepository {
 
   /**
    * One row per recipient, in one statement (filing an incident notifies the whole zone), written
-   * with the transaction's other writes just before it commits; `written` gets the rows then.
+   * with the transaction's other waiting writes and its COMMIT; `written` gets the rows then.
    */
   async insertMany(n: NewNotifications, written: (rows: Notification[]) => void): Promise<void> {
     if (!n.userIds.length) return written([]);
