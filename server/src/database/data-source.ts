@@ -90,6 +90,7 @@ import { PortalArticle } from '../portal/portal-article.entity.js';
 import { PortalArticles1765620000000 } from './migrations/1765620000000-portal-articles.js';
 import { WORK_PLAN_ENTITIES } from '../work-plans/work-plan.entities.js';
 import { WorkPlans1765670000000 } from './migrations/1765670000000-work-plans.js';
+import { UnreadCount1765700000000 } from './migrations/1765700000000-unread-count.js';
 
 import { ENFORCEMENT_ENTITIES } from '../enforcement/enforcement.entities.js';
 import { Enforcement1765600000000 } from './migrations/1765600000000-enforcement.js';
@@ -204,6 +205,7 @@ export const MIGRATIONS = [
   WorkPlans1765670000000,
   Enforcement1765600000000,
   Organisation1765650000000,
+  UnreadCount1765700000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

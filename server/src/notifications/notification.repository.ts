@@ -81,7 +81,7 @@ export class NotificationRepository {
       ? await this.db.manager.query(
           `SELECT u.id AS user_id,
                   (SELECT count(*)::int FROM (SELECT 1 FROM notification n
-                     WHERE n.user_id = u.id AND n.read_at IS NULL LIMIT $2) capped) AS unread
+                     WHERE n.user_id = u.id AND n.read_at IS NULL ORDER BY n.created_at DESC LIMIT $2) capped) AS unread
              FROM unnest($1::uuid[]) AS u (id)`,
           [[...new Set(userIds)], cap],
         )
