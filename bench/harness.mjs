@@ -66,13 +66,13 @@ function runNode(script, env) {
   });
 }
 
-/** Peak resident memory of a process (VmHWM), in MiB. */
 /** Resident memory of a process now, in MiB. */
 export function rssMiB(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Math.round(Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024);
 }
 
+/** Peak resident memory of a process (VmHWM), in MiB. */
 export function peakRssMiB(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
