@@ -7,6 +7,8 @@
 // concurrency in flight. A second call-out with a send rate set shows the achieved rate against it.
 // Each call-out gets a stack of its own (database, Redis prefix, processes): the ladder's later
 // steps (calls after two minutes) of one run cannot leak into the other.
+// CPU per message is all the processes' CPU from the request to the last status callback; the
+// share of it the same processes use with nothing to send (read for IDLE_MS before) is given too.
 // Usage: npm run build && npm run bench:callouts [-- recipients ratedRecipients rate], by default
 // 10000 2000 200. The unlimited call-out is repeated BENCH_LEAK_RUNS times (3) on the same processes
 // as a leak check. With BENCH_PROFILE=<folder>, the server, worker and emulator write CPU profiles there.
@@ -40,6 +42,8 @@ const MESSAGE = '液氯库泄漏，请立即到应急指挥中心集合。';
  * measured one), with the memory of the server and worker after each: a leak check.
  */
 const LEAK_RUNS = Number(process.env.BENCH_LEAK_RUNS ?? 3);
+/** How long the processes' CPU is read with nothing to send, before the measured call-out. */
+const IDLE_MS = 5_000;
 /** Messages the SDK floor sends before the measured ones, as the call-out warm-up does. */
 const SDK_WARMUP = 300;
 
@@ -276,6 +280,17 @@ async function calloutRun({ count, rate, prefix, runs = 1 }) {
       'PostgreSQL (all its processes)': cpuSeconds('postgres'),
       Redis: cpuSeconds('redis-server'),
     });
+    // What the same processes use with nothing to send (timers, the outbox relay's and the
+    // queues' polling, PostgreSQL's background processes), in CPU-seconds per second: over a
+    // call-out that lasts a while, that much of its CPU is not the messages'.
+    const idleFrom = cpuOf();
+    const idleT0 = Date.now();
+    await sleep(IDLE_MS);
+    const idleTo = cpuOf();
+    const idleSeconds = (Date.now() - idleT0) / 1000;
+    const idleRate = Object.fromEntries(
+      Object.keys(idleFrom).map((k) => [k, (idleTo[k] - idleFrom[k]) / idleSeconds]),
+    );
     const cpu0 = cpuOf();
     const t0 = Date.now();
     const callout = await callOut(policy);
@@ -394,6 +409,7 @@ async function calloutRun({ count, rate, prefix, runs = 1 }) {
       memory,
       settledMs,
       cpuSettled,
+      idleRate,
       count,
       rate,
       t0,
@@ -612,6 +628,8 @@ const within = Math.abs(achieved - RATE) / RATE;
 const p = fan.phases;
 const cpuPerMessage = (Object.values(fan.cpu).reduce((a, b) => a + b, 0) * 1000) / fan.count;
 const cpuSettledPerMessage = (Object.values(fan.cpuSettled).reduce((a, b) => a + b, 0) * 1000) / fan.count;
+const idlePerSecond = Object.values(fan.idleRate).reduce((a, b) => a + b, 0);
+const idlePerMessage = (idlePerSecond * fan.settledMs) / fan.count;
 
 const text = [
   `One call-out (SMS, and a call an hour later to whoever has not answered: one timer for the tier) to a team of ${RECIPIENTS.toLocaleString('en')} contacts, no send rate limit`,
@@ -641,6 +659,12 @@ const text = [
       .map(([k, v]) => `${k} ${((1000 * v) / fan.count).toFixed(2)} ms`)
       .join(', ') +
     `. Until the last SMS was accepted: ${cpuPerMessage.toFixed(2)} ms (most callbacks come after it).`,
+  `Of that, ${idlePerMessage.toFixed(2)} ms is what the same processes use with nothing to send (${idlePerSecond.toFixed(3)} CPU-s a second,`,
+  `read for ${IDLE_MS / 1000} s before the call-out: ` +
+    Object.entries(fan.idleRate)
+      .map(([k, v]) => `${k} ${v.toFixed(3)}`)
+      .join(', ') +
+    `), over the ${s(fan.settledMs)}.`,
   '',
   `Where the time went (from the request): answered ${s(fan.responseMs)}; tier-start transaction began`,
   `${s(p.tierStartedMs)}; first sends relayed to the queue ${s(p.firstRelayedMs)}, last ${s(p.lastRelayedMs)};`,
