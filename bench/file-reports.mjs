@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { ROOT, admin, dbUrl, fmt, peakRssMiB, startServer } from './harness.mjs';
+import { ROOT, admin, cpuSeconds, dbUrl, fmt, peakRssMiB, startServer } from './harness.mjs';
 import { writeSection } from './report.mjs';
 
 const CONNECTIONS = Number(process.argv[2] ?? 100);
@@ -28,9 +28,18 @@ const body = JSON.stringify({
   reporter: { name: '李志强', phone: '13800000001' },
 });
 
-/** The same load for both targets: only the URL and the headers differ. */
-function load(url, headers = {}) {
-  return autocannon({
+/**
+ * The same load for both targets: only the URL and the headers differ. Also the CPU each side
+ * used over it (the server, PostgreSQL's processes, and this process, the load generator).
+ */
+async function load(url, serverPid, headers = {}) {
+  const cpuOf = () => ({
+    server: cpuSeconds(serverPid),
+    postgres: cpuSeconds('postgres'),
+    load: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
+  });
+  const before = cpuOf();
+  const result = await autocannon({
     url,
     method: 'POST',
     connections: CONNECTIONS,
@@ -38,6 +47,9 @@ function load(url, headers = {}) {
     headers: { 'content-type': 'application/json', ...headers },
     body,
   });
+  const after = cpuOf();
+  const cpu = Object.fromEntries(Object.keys(before).map((k) => [k, after[k] - before[k]]));
+  return { result, cpu };
 }
 
 async function floor() {
@@ -53,8 +65,8 @@ async function floor() {
       child.once('message', resolve);
       child.once('exit', (code) => reject(new Error(`the bare filing server exited with ${code}`)));
     });
-    const result = await load(`http://127.0.0.1:${port}/api/incidents`);
-    return { result, peakMiB: peakRssMiB(child.pid) };
+    const { result, cpu } = await load(`http://127.0.0.1:${port}/api/incidents`, child.pid);
+    return { result, cpu, peakMiB: peakRssMiB(child.pid) };
   } finally {
     if (child && child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((r) => child.once('exit', r));
@@ -71,10 +83,10 @@ async function muster() {
   const server = await startServer();
   try {
     const officer = await server.login('officer1@muster.test');
-    const result = await load(`${server.baseUrl}/api/incidents`, {
+    const { result, cpu } = await load(`${server.baseUrl}/api/incidents`, server.pid, {
       authorization: `Bearer ${officer.accessToken}`,
     });
-    return { result, peakMiB: peakRssMiB(server.pid) };
+    return { result, cpu, peakMiB: peakRssMiB(server.pid) };
   } finally {
     await server.stop();
   }
@@ -92,6 +104,12 @@ const m = await muster();
 const loadAfter = loadAverage();
 const row = (name, { result: r, peakMiB }) =>
   `| ${name} | ${r.requests.total} | ${Math.round(r.requests.average)} req/s | ${fmt(r.latency.p50)} | ${fmt(r.latency.p90)} | ${fmt(r.latency.p99)} | ${fmt(r.latency.max)} | ${errorsOf(r)} | ${peakMiB} MiB |`;
+/** CPU per filing of each process, in ms: on a saturated machine, throughput follows their sum. */
+const perFiling = ({ result: r, cpu }) => {
+  const ms = (cpuS) => ((cpuS * 1000) / r.requests.total).toFixed(2);
+  const total = cpu.server + cpu.postgres + cpu.load;
+  return `${ms(total)} ms (server ${ms(cpu.server)}, PostgreSQL ${ms(cpu.postgres)}, load generator ${ms(cpu.load)})`;
+};
 const throughputRatio = m.result.requests.average / f.result.requests.average;
 const p99Ratio = m.result.latency.p99 / f.result.latency.p99;
 const non2xx = errorsOf(m.result);
@@ -110,6 +128,8 @@ const text = [
   '',
   `Ratio Muster / floor: throughput **${throughputRatio.toFixed(2)}** (the floor files ${(1 / throughputRatio).toFixed(1)}× as many),`,
   `p99 **${p99Ratio.toFixed(1)}×**.`,
+  '',
+  `CPU per filing, from \`/proc\` over the load: the floor ${perFiling(f)}; Muster ${perFiling(m)}.`,
   '',
   `Target throughput ≥ 0.5× and p99 ≤ 2× the floor's, with no errors: **${
     throughputRatio >= 0.5 && p99Ratio <= 2 && non2xx === 0 ? 'met' : 'not met'
