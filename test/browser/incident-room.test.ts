@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BrowserContext, Page } from 'playwright-core';
-import { ConsoleBrowser, demoToken, requireBuiltConsole, shot } from '../support/browser.js';
+import { ConsoleBrowser, demoToken, requireBuiltConsole, shot, untilStill } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 const TITLE = '二号液氯储罐出口阀门泄漏';
@@ -263,6 +263,7 @@ describe('incident report and live incident room in the web console', () => {
     const popup = commander.getByTestId('nearby-resource-popup');
     await popup.waitFor();
     expect(await popup.textContent()).toContain(name);
+    await untilStill(popup);
     await popup.getByTestId('nearby-dispatch').click();
     // A refusal shows in the popup: wait for either, so that a failure names it.
     const enRoute = popup.locator('[data-testid="nearby-resource-state"][data-state="en_route"]');

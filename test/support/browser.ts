@@ -8,6 +8,7 @@ import {
   type Browser,
   type BrowserContext,
   type BrowserContextOptions,
+  type Locator,
   type Page,
 } from 'playwright-core';
 import type { LoginResponse } from '@muster/contracts';
@@ -57,6 +58,23 @@ export async function shot(page: Page, name: string, height?: number): Promise<v
   await page.evaluate(() => document.getElementById('main')?.scrollTo(0, 0));
   await screenshot(page, name);
   if (height && viewport) await page.setViewportSize(viewport);
+}
+
+/**
+ * Waits until an element has kept its place for `quietMs`. A Leaflet popup pans the map to fit
+ * itself once its content is drawn, and on a loaded machine that pan can start after Playwright
+ * found the popup's button still: the click then lands on the map, which closes the popup.
+ */
+export async function untilStill(locator: Locator, quietMs = 300, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = JSON.stringify(await locator.boundingBox());
+  let since = Date.now();
+  while (Date.now() - since < quietMs) {
+    if (Date.now() > deadline) throw new Error(`${String(locator)} kept moving for ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+    const now = JSON.stringify(await locator.boundingBox());
+    if (now !== last) [last, since] = [now, Date.now()];
+  }
 }
 
 /**
