@@ -33,11 +33,14 @@ const body = JSON.stringify({
  * used over it (the server, PostgreSQL's processes, and this process, the load generator).
  */
 async function load(url, serverPid, headers = {}) {
-  const cpuOf = () => ({
-    server: cpuSeconds(serverPid),
-    postgres: cpuSeconds('postgres'),
-    load: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
-  });
+  const cpuOf = () => {
+    const self = process.cpuUsage();
+    return {
+      server: cpuSeconds(serverPid),
+      postgres: cpuSeconds('postgres'),
+      load: (self.user + self.system) / 1e6,
+    };
+  };
   const before = cpuOf();
   const result = await autocannon({
     url,
