@@ -5,7 +5,7 @@ import pg from 'pg';
 import { addDays, zoneDate } from '../../server/src/zone/zone-time.js';
 import { JobQueue } from '../../server/src/jobs/job-queue.service.js';
 import { JobName, QueueName } from '../../server/src/jobs/job.types.js';
-import { createTestApp, type TestApp } from '../support/app.js';
+import { createTestApp, dropRedisPrefix, type TestApp } from '../support/app.js';
 import { bootWorker } from '../support/worker.js';
 
 async function until<T>(what: string, fn: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
@@ -33,9 +33,8 @@ describe('deadline reminders through the worker and BullMQ', () => {
   }, 60_000);
 
   afterAll(async () => {
-    const queue = worker?.get(JobQueue).queue(QueueName.Hazards);
-    await queue?.obliterate({ force: true });
     await worker?.close();
+    await dropRedisPrefix(prefix);
     await sql.end();
     await t.close();
   });

@@ -8,6 +8,7 @@ import { AppModule } from '../../server/src/app.module.js';
 import { configureApp } from '../../server/src/app.setup.js';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../server/src/demo/demo-data.js';
 import { DemoModule } from '../../server/src/demo/demo.module.js';
+import { Redis } from 'ioredis';
 import { REDIS_URL } from './env.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 
@@ -108,6 +109,32 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     async close() {
       await app.close();
       await db.drop();
+      await dropRedisPrefix(env.REDIS_PREFIX);
     },
   };
+}
+
+/**
+ * Removes what an app's queues and Socket.IO adapter left under its prefix, so that a Redis
+ * that outlives the run does not keep every test's keys. A Redis that a fault test left down
+ * keeps them: that costs memory, not a result.
+ */
+export async function dropRedisPrefix(prefix: string): Promise<void> {
+  const redis = new Redis(REDIS_URL, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    retryStrategy: () => null,
+  });
+  try {
+    await redis.connect();
+    for await (const keys of redis.scanStream({ match: `${prefix}:*`, count: 1000 }) as AsyncIterable<
+      string[]
+    >) {
+      if (keys.length) await redis.unlink(...keys);
+    }
+  } catch {
+    // A Redis that is down keeps them (see above).
+  } finally {
+    redis.disconnect();
+  }
 }
