@@ -501,7 +501,7 @@ s.listen(0, '127.0.0.1', () => process.send(s.address().port));`;
  * The provider floor: `count` SMS sent from this process through TwilioProvider (the official SDK,
  * its client and request as the worker's), to an emulator of its own (the call-out runs' checks keep theirs),
  * `concurrency` creates in flight as the delivery queue runs them. Each message carries a status
- * callback, so the emulator does its three callbacks per message as in the call-out. The bodies
+ * callback, so the emulator does its callbacks (sent, delivered) as in the call-out. The bodies
  * (Muster's template with a signed link) and URLs are made before the clock starts.
  */
 async function sdkFloorRun(count, concurrency) {

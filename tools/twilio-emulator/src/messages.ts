@@ -1,7 +1,9 @@
 /**
  * Outbound SMS: a REST create is checked as Twilio checks it, then runs queued → sent → delivered
  * (or failed / undelivered, as the phone behaves), a step's time apart, each step with its status
- * callback sent after the previous one has been answered.
+ * callback sent after the previous one has been answered. As Twilio documents, no callback is sent
+ * for the status a message is created with: `queued`, or `accepted` through a Messaging Service,
+ * whose move to `queued` is then a change with a callback of its own.
  */
 import type { Form } from './http-util.js';
 import { API_VERSION, isE164, newSid, type Message, type MessageStatus } from './resources.js';
@@ -21,16 +23,16 @@ const SMS_FAILURES = {
 } as const;
 
 type Step = { status: MessageStatus; error?: { code: number; message: string } };
-const NORMAL_STEPS: Step[] = [{ status: 'queued' }, { status: 'sent' }, { status: 'delivered' }];
+/** The changes after `queued`, per phone behaviour. */
+const NORMAL_STEPS: Step[] = [{ status: 'sent' }, { status: 'delivered' }];
 const UNREACHABLE_STEPS: Step[] = [
-  { status: 'queued' },
   { status: SMS_FAILURES.unreachable.status, error: SMS_FAILURES.unreachable },
 ];
 const UNDELIVERED_STEPS: Step[] = [
-  { status: 'queued' },
   { status: 'sent' },
   { status: SMS_FAILURES.undelivered.status, error: SMS_FAILURES.undelivered },
 ];
+const QUEUED: Step = { status: 'queued' };
 
 interface Due {
   m: Message;
@@ -126,7 +128,7 @@ export class Messages {
       to,
       from,
       body,
-      status: 'queued',
+      status: messagingServiceSid ? 'accepted' : 'queued',
       direction: 'outbound-api',
       messagingServiceSid,
       statusCallback,
@@ -174,12 +176,13 @@ export class Messages {
    */
   private startLifecycle(m: Message): void {
     const behaviour = this.state.phone(m.to).behaviour;
-    const steps =
+    const afterQueued =
       behaviour === 'unreachable'
         ? UNREACHABLE_STEPS
         : behaviour === 'undelivered'
           ? UNDELIVERED_STEPS
           : NORMAL_STEPS;
+    const steps = m.status === 'accepted' ? [QUEUED, ...afterQueued] : afterQueued;
     this.scheduleStep({ m, steps, step: 0, due: 0, epoch: this.state.epoch });
   }
 
@@ -222,14 +225,12 @@ export class Messages {
   private runStep(d: Due): void {
     if (d.epoch !== this.state.epoch) return this.finishLifecycle();
     const { m } = d;
-    if (d.step > 0) {
-      const step = d.steps[d.step];
-      if (step.error) {
-        m.errorCode = step.error.code;
-        m.errorMessage = step.error.message;
-      }
-      this.setStatus(m, step.status);
+    const step = d.steps[d.step];
+    if (step.error) {
+      m.errorCode = step.error.code;
+      m.errorMessage = step.error.message;
     }
+    this.setStatus(m, step.status);
     const next = (): void => {
       if (d.epoch !== this.state.epoch || d.step + 1 >= d.steps.length) return this.finishLifecycle();
       d.step++;

@@ -95,7 +95,7 @@ export const PHONE_PAGE_HTML = String.raw`<!doctype html>
       hangup: '挂断', callIn: '拨入', waiting: '等待按键…', say: '语音', digits: '按键', gather: '收号', pause: '停顿', redirect: '转向', hangupL: '挂断', error: '错误', fetch: '请求', play: '播放', unsupported: '不支持',
       live: '实时', polling: '轮询', nDigits: ' 位', 'g-pending': '等待按键…', 'g-digits': '已收到', 'g-timeout': '超时，无按键', 'g-hangup': '已挂断', optedOut: '已退订', speak: '朗读', msgs: '条短信', callsN: '次通话',
       twilio: 'Twilio', tencent: '腾讯云', blacklisted: '黑名单', tencentBehaviour: '腾讯云手机状态', tts: '语音通知', pressed: '已按键', replyVia: '回复经', upstream: '上行',
-      status: { queued: '排队', sent: '已发送', delivered: '已送达', failed: '失败', undelivered: '未送达', received: '已收到', ringing: '响铃中', 'in-progress': '通话中', answered: '已接听', completed: '已结束', busy: '占线', 'no-answer': '无人接听', canceled: '已取消' } },
+      status: { accepted: '已受理', queued: '排队', sent: '已发送', delivered: '已送达', failed: '失败', undelivered: '未送达', received: '已收到', ringing: '响铃中', 'in-progress': '通话中', answered: '已接听', completed: '已结束', busy: '占线', 'no-answer': '无人接听', canceled: '已取消' } },
     en: { title: 'Muster phone simulator', pick: 'Pick a number on the left to see its SMS and calls.', search: 'Search numbers', none: 'No phone has received an SMS or a call yet.',
       sms: 'SMS', calls: 'Calls', reply: 'Reply', send: 'Send', noSms: 'No SMS.', noCalls: 'No calls.', back: 'Back',
       behaviour: 'Phone behaviour', normal: 'Normal', landline: 'Landline', unreachable: 'Unreachable', undelivered: 'SMS undelivered', 'no-answer': 'No answer', busy: 'Busy',
