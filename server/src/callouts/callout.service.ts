@@ -666,10 +666,8 @@ export class CalloutService {
     for (const c of manual) languages.set(c.id, c.language === 'en' ? 'en' : 'zh-CN');
 
     if (dto.policyId) {
-      const preview = await this.policies.preview(dto.policyId, new Date());
-      const ids = preview.tiers.flatMap((t) => t.recipients.map((r) => r.contactId));
-      for (const c of await this.contacts.findByIds([...new Set(ids)]))
-        languages.set(c.id, c.language === 'en' ? 'en' : 'zh-CN');
+      const { preview, contacts } = await this.policies.resolve(dto.policyId, new Date());
+      for (const c of contacts.values()) languages.set(c.id, c.language === 'en' ? 'en' : 'zh-CN');
       for (const t of preview.tiers) {
         tiers.push({
           index: tiers.length,

@@ -18,10 +18,12 @@ import type {
   ContactUpdateDto,
 } from './contact.dto.js';
 import { Contact } from './contact.entity.js';
-import { ContactRepository } from './contact.repository.js';
+import { ContactRepository, type PageableContact } from './contact.repository.js';
 import { mapContact } from './contact.view.js';
 import { assertOwnerUnchanged, ownerForCreate } from './directory-scope.js';
 import { ConflictError, InvalidError } from '../common/domain-errors.js';
+
+export type { PageableContact };
 
 /** A contact as another domain shows it: who, and the number to reach them on. */
 export interface ContactSummary {
@@ -57,6 +59,15 @@ export class ContactService {
   async findByIds(ids: readonly string[]): Promise<ContactView[]> {
     const found = new Map((await this.contacts.findByIds(ids)).map((c) => [c.id, mapContact(c)]));
     return ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : []));
+  }
+
+  /**
+   * Who the contacts among `ids` visible to the caller are and where to page them, in the
+   * database's order; unknown or out-of-scope ids are left out. For resolving whom a call-out
+   * pages.
+   */
+  pageableByIds(ids: readonly string[]): Promise<PageableContact[]> {
+    return this.contacts.pageableByIds(ids);
   }
 
   /** The people of these enterprises the caller may see: whom a warning to them reaches. */

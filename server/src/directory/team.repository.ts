@@ -103,14 +103,14 @@ export class TeamRepository extends EnterpriseScopedRepository<Team> {
 
   private async attachMembers(teams: Team[]): Promise<void> {
     if (teams.length === 0) return;
-    const rows = await this.db
-      .repo(TeamMember)
-      .createQueryBuilder('m')
-      .where('m.teamId IN (:...ids)', { ids: teams.map((t) => t.id) })
-      .orderBy('m.position', 'ASC')
-      .getMany();
+    // Two columns as they come: a response team of thousands is read before its call-out's first
+    // text, and building an entity per member took most of that read's time.
+    const rows: { team_id: string; contact_id: string }[] = await this.db.manager.query(
+      `SELECT team_id, contact_id FROM team_member WHERE team_id = ANY($1::uuid[]) ORDER BY position`,
+      [teams.map((t) => t.id)],
+    );
     const byTeam = new Map<string, string[]>(teams.map((t) => [t.id, []]));
-    for (const r of rows) byTeam.get(r.teamId)!.push(r.contactId);
+    for (const r of rows) byTeam.get(r.team_id)!.push(r.contact_id);
     for (const t of teams) t.memberContactIds = byTeam.get(t.id)!;
   }
 }

@@ -9,12 +9,11 @@ import type {
   PreviewRecipient,
   PreviewTier,
   RecipientSource,
-  ContactView,
   TeamView,
 } from '@muster/contracts';
 import { Db } from '../database/db.js';
 import { EnterpriseService } from '../enterprises/enterprise.service.js';
-import { ContactService } from '../directory/contact.service.js';
+import { ContactService, type PageableContact } from '../directory/contact.service.js';
 import { type OnCallRota, RotationService } from '../directory/rotation.service.js';
 import { TeamService } from '../directory/team.service.js';
 import { EscalationPolicy, EscalationTier } from './escalation-policy.entity.js';
@@ -30,7 +29,7 @@ import { ConflictError, InvalidError } from '../common/domain-errors.js';
 
 /** Everything a set of tiers names, loaded once for validation or preview. */
 interface Targets {
-  contacts: Map<string, ContactView>;
+  contacts: Map<string, PageableContact>;
   teams: Map<string, TeamView>;
   rotations: Map<string, OnCallRota>;
 }
@@ -126,6 +125,17 @@ export class EscalationPolicyService {
    * minutes in may reach the next shift).
    */
   async preview(id: string, at: Date = new Date()): Promise<PolicyPreview> {
+    return (await this.resolve(id, at)).preview;
+  }
+
+  /**
+   * The preview with the contacts it pages, as loaded for it: a call-out started from the policy
+   * needs their languages, and a team of thousands is not worth loading twice.
+   */
+  async resolve(
+    id: string,
+    at: Date = new Date(),
+  ): Promise<{ preview: PolicyPreview; contacts: ReadonlyMap<string, PageableContact> }> {
     const p = await this.policies.getById(id);
     const targets = await this.loadTargets(p.tiers);
     let offset = 0;
@@ -149,7 +159,10 @@ export class EscalationPolicyService {
         problems,
       };
     });
-    return { policyId: p.id, policyName: p.name, at: at.toISOString(), tiers };
+    return {
+      preview: { policyId: p.id, policyName: p.name, at: at.toISOString(), tiers },
+      contacts: targets.contacts,
+    };
   }
 
   /** A policy may be attached to a plan level of the same owner only. */
@@ -200,7 +213,7 @@ export class EscalationPolicyService {
       ...teams.flatMap((t) => t.memberContactIds),
       ...rotations.flatMap((r) => [...r.memberContactIds, ...r.overrides.map((o) => o.contactId)]),
     ];
-    const contacts = await this.contacts.findByIds(contactIds);
+    const contacts = await this.contacts.pageableByIds(contactIds);
     return {
       contacts: new Map(contacts.map((c) => [c.id, c])),
       teams: new Map(teams.map((t) => [t.id, t])),
