@@ -11,9 +11,13 @@
 // share of it the same processes use with nothing to send (read for IDLE_MS before) is given too.
 // Usage: npm run build && npm run bench:callouts [-- recipients ratedRecipients rate], by default
 // 10000 2000 200. The unlimited call-out is repeated BENCH_LEAK_RUNS times (3) on the same processes
-// as a leak check. With BENCH_PROFILE=<folder>, the server, worker and emulator write CPU profiles there.
+// as a leak check, which reads both resident memory and the JS heap still referenced after a full
+// collection (bench/heap-probe.mjs). With BENCH_PROFILE=<folder>, the server, worker and emulator
+// write CPU profiles there.
 import { fork, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Queue } from 'bullmq';
@@ -54,6 +58,23 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const PROFILE_ARGS = process.env.BENCH_PROFILE
   ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`]
   : [];
+/** The server and worker answer the leak check's question: how much is live after a full collection. */
+const HEAP_PROBE_DIR = mkdtempSync(path.join(os.tmpdir(), 'muster-heap-'));
+process.once('exit', () => rmSync(HEAP_PROBE_DIR, { recursive: true, force: true }));
+const MUSTER_ARGS = [...PROFILE_ARGS, '--expose-gc', '--import', path.join(ROOT, 'bench/heap-probe.mjs')];
+
+/** The JS heap in use after a full collection, in MiB, of a process started with MUSTER_ARGS. */
+async function liveHeapMiB(pid) {
+  const file = path.join(HEAP_PROBE_DIR, `${pid}.json`);
+  rmSync(file, { force: true });
+  process.kill(pid, 'SIGUSR2');
+  const m = await until(
+    () => readFile(file, 'utf8').then(JSON.parse, () => undefined),
+    30_000,
+    `the heap of process ${pid}`,
+  );
+  return Math.round(m.heapUsed / 2 ** 20);
+}
 
 function spawnNode(script, env, nodeArgs = []) {
   const child = spawn(process.execPath, [...nodeArgs, script], {
@@ -197,10 +218,11 @@ async function calloutRun({ count, rate, prefix, runs = 1 }) {
         TWILIO_API_BASE: emulator.url,
         SMS_RATE_PER_SECOND: String(rate),
         CALLOUT_TIME_SCALE: '1',
+        HEAP_PROBE_DIR,
       },
-      PROFILE_ARGS,
+      MUSTER_ARGS,
     );
-    worker = spawnNode('worker/dist/main.js', server.env, PROFILE_ARGS);
+    worker = spawnNode('worker/dist/main.js', server.env, MUSTER_ARGS);
     await fetch(`${emulator.url}/_emulator/config`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -386,7 +408,12 @@ async function calloutRun({ count, rate, prefix, runs = 1 }) {
         'the callbacks',
       );
       await sleep(3000);
-      return { server: rssMiB(server.pid), worker: rssMiB(worker.pid) };
+      const rss = { server: rssMiB(server.pid), worker: rssMiB(worker.pid) };
+      return {
+        ...rss,
+        serverHeap: await liveHeapMiB(server.pid),
+        workerHeap: await liveHeapMiB(worker.pid),
+      };
     };
     const memory = [];
     if (runs > 1) {
@@ -684,6 +711,9 @@ const text = [
         `each ended once its texts were out; resident memory once idle after each: server ${fan.memory.map((m) => m.server).join(' → ')} MiB,`,
         `worker ${fan.memory.map((m) => m.worker).join(' → ')} MiB. From the second to the last: server ${signed(fan.memory.at(-1).server - fan.memory[1].server)} MiB,`,
         `worker ${signed(fan.memory.at(-1).worker - fan.memory[1].worker)} MiB.`,
+        `What they still referenced, the JS heap in use after a full collection read just after each of those: server ${fan.memory.map((m) => m.serverHeap).join(' → ')} MiB,`,
+        `worker ${fan.memory.map((m) => m.workerHeap).join(' → ')} MiB; from the second to the last: server ${signed(fan.memory.at(-1).serverHeap - fan.memory[1].serverHeap)} MiB,`,
+        `worker ${signed(fan.memory.at(-1).workerHeap - fan.memory[1].workerHeap)} MiB. (Resident memory is read before the collection, and after the one that followed the run before.)`,
       ]
     : []),
   '',
