@@ -660,8 +660,11 @@ export class CalloutService {
       if (missing.length) throw new InvalidError(missing.map((id) => `teamIds: no such team ${id}`));
       for (const t of teams) manualIds.push(...t.memberContactIds);
     }
-    const manual = manualIds.length ? await this.contacts.findByIds([...new Set(manualIds)]) : [];
-    const unknown = (dto.contactIds ?? []).filter((id) => !manual.some((c) => c.id === id));
+    // As plain rows, as a policy's people are read; paged in the order named.
+    const named = [...new Set(manualIds)];
+    const found = new Map((await this.contacts.pageableByIds(named)).map((c) => [c.id, c]));
+    const manual = named.flatMap((id) => found.get(id) ?? []);
+    const unknown = (dto.contactIds ?? []).filter((id) => !found.has(id));
     if (unknown.length) throw new InvalidError(unknown.map((id) => `contactIds: no such contact ${id}`));
     for (const c of manual) languages.set(c.id, c.language === 'en' ? 'en' : 'zh-CN');
 

@@ -53,8 +53,8 @@ export class ContactService {
 
   /**
    * The contacts among `ids` visible to the caller, in the order asked; ids that are unknown or
-   * out of scope are left out (compare lengths to detect them). For escalation policies and
-   * call-outs.
+   * out of scope are left out (compare lengths to detect them). For the records that name people;
+   * whom a call-out pages is read with `pageableByIds`.
    */
   async findByIds(ids: readonly string[]): Promise<ContactView[]> {
     const found = new Map((await this.contacts.findByIds(ids)).map((c) => [c.id, mapContact(c)]));
