@@ -408,9 +408,9 @@ async function calloutRun({ count, rate, prefix, runs = 1 }) {
         'the callbacks',
       );
       await sleep(3000);
-      const rss = { server: rssMiB(server.pid), worker: rssMiB(worker.pid) };
       return {
-        ...rss,
+        server: rssMiB(server.pid),
+        worker: rssMiB(worker.pid),
         serverHeap: await liveHeapMiB(server.pid),
         workerHeap: await liveHeapMiB(worker.pid),
       };

@@ -1,17 +1,10 @@
-import { beforeAll, describe, expect, it } from '@jest/globals';
-import type { TwilioEmulator } from '@muster/twilio-emulator';
-import type { TwilioClient } from '../../server/src/messaging/twilio/twilio-client.js';
+import { describe, expect, it } from '@jest/globals';
 import { ACCOUNT_SID, FROM, emulatorForTests, twiml, waitFor } from '../support/twilio-emulator.js';
 
 /** The emulator's voice calls, driven through the real `twilio` SDK as Muster drives them. */
 describe('Twilio emulator', () => {
   const t = emulatorForTests();
   const { hooks, phone, api, restError } = t;
-  let emulator: TwilioEmulator;
-  let client: TwilioClient;
-  beforeAll(() => {
-    ({ emulator, client } = t);
-  });
 
   describe('voice', () => {
     const callbackEvents = ['initiated', 'ringing', 'answered', 'completed'];
@@ -34,7 +27,7 @@ describe('Twilio emulator', () => {
             : '<Say>Declined.</Say><Hangup/>',
         ),
       }));
-      const call = await client.calls.create({
+      const call = await t.client.calls.create({
         to,
         from: FROM,
         url: hooks.url('/voice'),
@@ -46,7 +39,7 @@ describe('Twilio emulator', () => {
       expect(call).toMatchObject({ to, from: FROM, status: 'queued', direction: 'outbound-api' });
 
       const waiting = await waitFor(
-        () => emulator.calls({ to }).find((c) => c.waiting_for_digits),
+        () => t.emulator.calls({ to }).find((c) => c.waiting_for_digits),
         'the call to wait in its Gather',
       );
       expect(waiting.status).toBe('in-progress');
@@ -61,12 +54,12 @@ describe('Twilio emulator', () => {
         Direction: 'outbound-api',
         ApiVersion: '2010-04-01',
       });
-      expect((await client.calls(call.sid).fetch()).status).toBe('in-progress');
+      expect((await t.client.calls(call.sid).fetch()).status).toBe('in-progress');
 
       const press = await api('POST', `/_emulator/calls/${call.sid}/digits`, { digits: '1' });
       expect(press.status).toBe(200);
       const done = await waitFor(
-        () => emulator.calls({ to }).find((c) => c.status === 'completed'),
+        () => t.emulator.calls({ to }).find((c) => c.status === 'completed'),
         'the call to complete',
       );
       const [gather] = hooks.on('/voice/gather');
@@ -104,16 +97,16 @@ describe('Twilio emulator', () => {
       expect(statuses.map((h) => h.params.SequenceNumber)).toEqual(['0', '1', '2', '3']);
       expect(statuses.every((h) => hooks.valid(h))).toBe(true);
       expect(statuses[3].params.CallDuration).toMatch(/^\d+$/);
-      const fetched = await client.calls(call.sid).fetch();
+      const fetched = await t.client.calls(call.sid).fetch();
       expect(fetched.status).toBe('completed');
       expect(fetched.startTime).toBeInstanceOf(Date);
       expect(fetched.endTime).toBeInstanceOf(Date);
     });
 
     it('continues after the Gather when no key is pressed before the timeout', async () => {
-      emulator.configure({ gatherTimeoutMs: 100 });
+      t.emulator.configure({ gatherTimeoutMs: 100 });
       const to = phone();
-      const call = await client.calls.create({
+      const call = await t.client.calls.create({
         to,
         from: FROM,
         twiml: twiml(
@@ -121,7 +114,7 @@ describe('Twilio emulator', () => {
         ),
       });
       const done = await waitFor(
-        () => emulator.calls({ to }).find((c) => c.status === 'completed'),
+        () => t.emulator.calls({ to }).find((c) => c.status === 'completed'),
         'completion',
         5000,
       );
@@ -139,8 +132,8 @@ describe('Twilio emulator', () => {
         body: twiml('<Gather action="/pin" finishOnKey="#"><Say>PIN then hash</Say></Gather>'),
       }));
       hooks.routes.set('/pin', () => ({ body: twiml('<Say>ok</Say>') }));
-      const call = await client.calls.create({ to, from: FROM, url: hooks.url('/start') });
-      await waitFor(() => emulator.calls({ to }).find((c) => c.waiting_for_digits), 'gather');
+      const call = await t.client.calls.create({ to, from: FROM, url: hooks.url('/start') });
+      await waitFor(() => t.emulator.calls({ to }).find((c) => c.waiting_for_digits), 'gather');
       await api('POST', `/_emulator/calls/${call.sid}/digits`, { digits: '12' });
       await api('POST', `/_emulator/calls/${call.sid}/digits`, { digits: '34#' });
       await waitFor(() => hooks.on('/pin')[0], 'the PIN');
@@ -149,7 +142,7 @@ describe('Twilio emulator', () => {
     });
 
     it('reports no-answer and busy phones without fetching TwiML', async () => {
-      emulator.configure({ timeScale: 0.001 });
+      t.emulator.configure({ timeScale: 0.001 });
       const noAnswer = phone();
       const busy = phone();
       await api('POST', '/_emulator/phones', { number: noAnswer, behaviour: 'no-answer' });
@@ -160,8 +153,8 @@ describe('Twilio emulator', () => {
         statusCallback: hooks.url('/cs'),
         statusCallbackEvent: callbackEvents,
       };
-      const a = await client.calls.create({ to: noAnswer, ...opts, timeout: 30 });
-      const b = await client.calls.create({ to: busy, ...opts });
+      const a = await t.client.calls.create({ to: noAnswer, ...opts, timeout: 30 });
+      const b = await t.client.calls.create({ to: busy, ...opts });
       await waitFor(
         () =>
           hooks.on('/cs').filter((h) => h.params.CallbackSource && /busy|no-answer/.test(h.params.CallStatus))
@@ -176,9 +169,9 @@ describe('Twilio emulator', () => {
       expect(byCall(a.sid)).toEqual(['initiated', 'ringing', 'no-answer']);
       expect(byCall(b.sid)).toEqual(['initiated', 'ringing', 'busy']);
       expect(hooks.on('/voice')).toHaveLength(0);
-      expect((await client.calls(a.sid).fetch()).status).toBe('no-answer');
-      expect((await client.calls(b.sid).fetch()).status).toBe('busy');
-      const listed = await client.calls.list({ to: busy });
+      expect((await t.client.calls(a.sid).fetch()).status).toBe('no-answer');
+      expect((await t.client.calls(b.sid).fetch()).status).toBe('busy');
+      const listed = await t.client.calls.list({ to: busy });
       expect(listed.map((c) => c.sid)).toEqual([b.sid]);
     });
 
@@ -189,7 +182,7 @@ describe('Twilio emulator', () => {
       const inbound = await api('POST', '/_emulator/calls', { from: caller, to: FROM });
       expect(inbound.status).toBe(201);
       await waitFor(
-        () => emulator.calls({ from: caller }).find((c) => c.status === 'completed'),
+        () => t.emulator.calls({ from: caller }).find((c) => c.status === 'completed'),
         'inbound call',
       );
       const [hit] = hooks.on('/inbound');
@@ -202,15 +195,15 @@ describe('Twilio emulator', () => {
       });
 
       const to = phone();
-      const call = await client.calls.create({
+      const call = await t.client.calls.create({
         to,
         from: FROM,
         twiml: twiml('<Gather numDigits="1"><Say>Press a key</Say></Gather><Say>Carry on</Say>'),
       });
-      await waitFor(() => emulator.calls({ to }).find((c) => c.waiting_for_digits), 'gather');
+      await waitFor(() => t.emulator.calls({ to }).find((c) => c.waiting_for_digits), 'gather');
       await api('POST', `/_emulator/calls/${call.sid}/digits`, { digits: '5' });
       const done = await waitFor(
-        () => emulator.calls({ to }).find((c) => c.status === 'completed'),
+        () => t.emulator.calls({ to }).find((c) => c.status === 'completed'),
         'completion',
       );
       const transcript = done.transcript as Array<Record<string, unknown>>;
@@ -223,17 +216,17 @@ describe('Twilio emulator', () => {
 
     it('ends a call through the SDK (Status=completed) and refuses keys afterwards', async () => {
       const to = phone();
-      const call = await client.calls.create({
+      const call = await t.client.calls.create({
         to,
         from: FROM,
         twiml: twiml('<Gather numDigits="1" timeout="60"><Say>Hold on</Say></Gather>'),
       });
-      await waitFor(() => emulator.calls({ to }).find((c) => c.waiting_for_digits), 'gather');
-      const ended = await client.calls(call.sid).update({ status: 'completed' });
+      await waitFor(() => t.emulator.calls({ to }).find((c) => c.waiting_for_digits), 'gather');
+      const ended = await t.client.calls(call.sid).update({ status: 'completed' });
       expect(ended.status).toBe('completed');
       expect((await api('POST', `/_emulator/calls/${call.sid}/digits`, { digits: '1' })).status).toBe(409);
       const invalid = await restError(
-        client.calls.create({ to: 'bogus', from: FROM, url: hooks.url('/voice') }),
+        t.client.calls.create({ to: 'bogus', from: FROM, url: hooks.url('/voice') }),
       );
       expect(invalid).toMatchObject({ status: 400, code: 21211 });
     });

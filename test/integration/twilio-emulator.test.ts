@@ -1,7 +1,7 @@
-import { beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import twilio from 'twilio';
-import { startTwilioEmulator, type TwilioEmulator } from '@muster/twilio-emulator';
-import { createTwilioClient, type TwilioClient } from '../../server/src/messaging/twilio/twilio-client.js';
+import { startTwilioEmulator } from '@muster/twilio-emulator';
+import { createTwilioClient } from '../../server/src/messaging/twilio/twilio-client.js';
 import {
   ACCOUNT_SID,
   AUTH_TOKEN,
@@ -15,24 +15,19 @@ import {
 describe('Twilio emulator', () => {
   const t = emulatorForTests();
   const { hooks, phone, api, restError } = t;
-  let emulator: TwilioEmulator;
-  let client: TwilioClient;
-  beforeAll(() => {
-    ({ emulator, client } = t);
-  });
 
   describe('REST: Messages', () => {
     it('refuses wrong credentials with 401 and Twilio error 20003', async () => {
       const wrong = createTwilioClient({
         accountSid: ACCOUNT_SID,
         authToken: 'wrong',
-        apiBase: emulator.url,
+        apiBase: t.emulator.url,
       });
       const e = await restError(wrong.messages.create({ to: phone(), from: FROM, body: 'x' }));
       expect(e).toBeInstanceOf(twilio.RestException);
       expect(e).toMatchObject({ status: 401, code: 20003 });
       expect(e.moreInfo).toBe('https://www.twilio.com/docs/errors/20003');
-      const raw = await fetch(`${emulator.url}/2010-04-01/Accounts/${ACCOUNT_SID}/Messages.json`);
+      const raw = await fetch(`${t.emulator.url}/2010-04-01/Accounts/${ACCOUNT_SID}/Messages.json`);
       expect(raw.status).toBe(401);
       expect(await raw.json()).toEqual({
         code: 20003,
@@ -44,7 +39,7 @@ describe('Twilio emulator', () => {
 
     it('creates a message and answers it Twilio-shaped, then fetches it by sid', async () => {
       const to = phone();
-      const m = await client.messages.create({
+      const m = await t.client.messages.create({
         to,
         from: FROM,
         body: 'Muster drill: report to the assembly point',
@@ -66,22 +61,22 @@ describe('Twilio emulator', () => {
       expect(m.dateCreated).toBeInstanceOf(Date);
       expect(Math.abs(+m.dateCreated - Date.now())).toBeLessThan(5000);
 
-      const raw = emulator.messages({ to })[0];
+      const raw = t.emulator.messages({ to })[0];
       expect(raw.date_created).toMatch(/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} \+0000$/);
 
-      await waitFor(async () => (await client.messages(m.sid).fetch()).status === 'delivered', 'delivered');
-      const fetched = await client.messages(m.sid).fetch();
+      await waitFor(async () => (await t.client.messages(m.sid).fetch()).status === 'delivered', 'delivered');
+      const fetched = await t.client.messages(m.sid).fetch();
       expect(fetched.dateSent).toBeInstanceOf(Date);
       expect(fetched.price).toMatch(/^-0\.\d+$/);
 
-      const missing = await restError(client.messages('SM' + 'f'.repeat(32)).fetch());
+      const missing = await restError(t.client.messages('SM' + 'f'.repeat(32)).fetch());
       expect(missing).toMatchObject({ status: 404, code: 20404 });
     });
 
     it('counts segments as Twilio does: GSM-7 160/153, UCS-2 (any Chinese character) 70/67', async () => {
       const to = phone();
       const seg = async (body: string) =>
-        (await client.messages.create({ to, from: FROM, body })).numSegments;
+        (await t.client.messages.create({ to, from: FROM, body })).numSegments;
       expect(await seg('a'.repeat(160))).toBe('1');
       expect(await seg('a'.repeat(161))).toBe('2');
       expect(await seg('a'.repeat(306))).toBe('2');
@@ -98,22 +93,22 @@ describe('Twilio emulator', () => {
     it('lists messages with the SDK filters and pages the way Twilio does', async () => {
       const a = phone();
       const b = phone();
-      for (let i = 0; i < 5; i++) await client.messages.create({ to: a, from: FROM, body: `a${i}` });
+      for (let i = 0; i < 5; i++) await t.client.messages.create({ to: a, from: FROM, body: `a${i}` });
       for (let i = 0; i < 2; i++)
-        await client.messages.create({ to: b, from: '+15005550001', body: `b${i}` });
+        await t.client.messages.create({ to: b, from: '+15005550001', body: `b${i}` });
 
-      const toA = await client.messages.list({ to: a });
+      const toA = await t.client.messages.list({ to: a });
       expect(toA.map((m) => m.body)).toEqual(['a4', 'a3', 'a2', 'a1', 'a0']); // newest first
-      expect((await client.messages.list({ from: '+15005550001' })).map((m) => m.to)).toEqual([b, b]);
-      expect(await client.messages.list({ to: a, from: '+15005550001' })).toEqual([]);
+      expect((await t.client.messages.list({ from: '+15005550001' })).map((m) => m.to)).toEqual([b, b]);
+      expect(await t.client.messages.list({ to: a, from: '+15005550001' })).toEqual([]);
 
       // Pages of 2: the SDK follows next_page_uri (rewritten to the emulator) to the end.
-      const paged = await client.messages.list({ to: a, pageSize: 2 });
+      const paged = await t.client.messages.list({ to: a, pageSize: 2 });
       expect(paged.map((m) => m.body)).toEqual(['a4', 'a3', 'a2', 'a1', 'a0']);
-      const limited = await client.messages.list({ to: a, limit: 3 });
+      const limited = await t.client.messages.list({ to: a, limit: 3 });
       expect(limited).toHaveLength(3);
 
-      const page = await client.messages.page({ to: a, pageSize: 2 });
+      const page = await t.client.messages.page({ to: a, pageSize: 2 });
       expect(page.instances).toHaveLength(2);
       expect(page.nextPageUrl).toMatch(
         /^https:\/\/api\.twilio\.com\/2010-04-01\/Accounts\/AC0+\/Messages\.json\?/,
@@ -121,7 +116,7 @@ describe('Twilio emulator', () => {
       const raw = (await api('GET', '/_emulator/messages?to=' + encodeURIComponent(a))).body;
       expect((raw.messages as unknown[]).length).toBe(5);
       const rawPage = await fetch(
-        `${emulator.url}/2010-04-01/Accounts/${ACCOUNT_SID}/Messages.json?To=${encodeURIComponent(a)}&PageSize=2`,
+        `${t.emulator.url}/2010-04-01/Accounts/${ACCOUNT_SID}/Messages.json?To=${encodeURIComponent(a)}&PageSize=2`,
         {
           headers: {
             Authorization: 'Basic ' + Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString('base64'),
@@ -135,17 +130,21 @@ describe('Twilio emulator', () => {
 
       // DateSent filters (a message not yet sent counts by its creation time).
       const now = new Date();
-      expect(await client.messages.list({ to: a, dateSentAfter: new Date(+now - 60_000) })).toHaveLength(5);
-      expect(await client.messages.list({ to: a, dateSentAfter: new Date(+now + 60_000) })).toHaveLength(0);
-      expect(await client.messages.list({ to: a, dateSentBefore: new Date(+now - 60_000) })).toHaveLength(0);
-      expect(await client.messages.list({ to: a, dateSentBefore: new Date(+now + 60_000) })).toHaveLength(5);
+      expect(await t.client.messages.list({ to: a, dateSentAfter: new Date(+now - 60_000) })).toHaveLength(5);
+      expect(await t.client.messages.list({ to: a, dateSentAfter: new Date(+now + 60_000) })).toHaveLength(0);
+      expect(await t.client.messages.list({ to: a, dateSentBefore: new Date(+now - 60_000) })).toHaveLength(
+        0,
+      );
+      expect(await t.client.messages.list({ to: a, dateSentBefore: new Date(+now + 60_000) })).toHaveLength(
+        5,
+      );
       expect(
-        await client.messages.list({ to: a, dateSent: new Date(now.toISOString().slice(0, 10)) }),
+        await t.client.messages.list({ to: a, dateSent: new Date(now.toISOString().slice(0, 10)) }),
       ).toHaveLength(5);
     });
 
     it('rejects an invalid To with 21211 and a landline with 21614, as RestExceptions', async () => {
-      const invalid = await restError(client.messages.create({ to: '12345', from: FROM, body: 'x' }));
+      const invalid = await restError(t.client.messages.create({ to: '12345', from: FROM, body: 'x' }));
       expect(invalid).toBeInstanceOf(twilio.RestException);
       expect(invalid).toMatchObject({ status: 400, code: 21211 });
       expect(invalid.moreInfo).toBe('https://www.twilio.com/docs/errors/21211');
@@ -154,33 +153,37 @@ describe('Twilio emulator', () => {
       expect(
         (await api('POST', '/_emulator/phones', { number: landline, behaviour: 'landline' })).status,
       ).toBe(200);
-      const e = await restError(client.messages.create({ to: landline, from: FROM, body: 'x' }));
+      const e = await restError(t.client.messages.create({ to: landline, from: FROM, body: 'x' }));
       expect(e).toBeInstanceOf(twilio.RestException);
       expect(e).toMatchObject({ status: 400, code: 21614 });
-      expect(emulator.messages({ to: landline })).toEqual([]);
+      expect(t.emulator.messages({ to: landline })).toEqual([]);
       // A landline still takes voice calls.
-      const call = await client.calls.create({ to: landline, from: FROM, twiml: twiml('<Say>Hello</Say>') });
+      const call = await t.client.calls.create({
+        to: landline,
+        from: FROM,
+        twiml: twiml('<Say>Hello</Say>'),
+      });
       expect(call.status).toBe('queued');
 
-      const noBody = await restError(client.messages.create({ to: phone(), from: FROM }));
+      const noBody = await restError(t.client.messages.create({ to: phone(), from: FROM }));
       expect(noBody).toMatchObject({ status: 400, code: 21602 });
     });
 
     it('refuses a number that sent STOP with 21610 until it sends START, and forwards both to the webhook', async () => {
       const to = phone();
-      emulator.configure({ smsUrl: hooks.url('/sms') });
-      await client.messages.create({ to, from: FROM, body: 'first' });
+      t.emulator.configure({ smsUrl: hooks.url('/sms') });
+      await t.client.messages.create({ to, from: FROM, body: 'first' });
       const stop = await api('POST', '/_emulator/sms', { from: to, body: 'stop' });
       expect(stop.body.optedOut).toBe(true);
-      const e = await restError(client.messages.create({ to, from: FROM, body: 'second' }));
+      const e = await restError(t.client.messages.create({ to, from: FROM, body: 'second' }));
       expect(e).toBeInstanceOf(twilio.RestException);
       expect(e).toMatchObject({ status: 400, code: 21610 });
       // Another sender number is not affected (Twilio opts out per sender).
-      await client.messages.create({ to, from: '+15005550001', body: 'other sender' });
+      await t.client.messages.create({ to, from: '+15005550001', body: 'other sender' });
 
       const start = await api('POST', '/_emulator/sms', { from: to, to: FROM, body: 'START' });
       expect(start.body.optedOut).toBe(false);
-      const again = await client.messages.create({ to, from: FROM, body: 'third' });
+      const again = await t.client.messages.create({ to, from: FROM, body: 'third' });
       expect(again.status).toBe('queued');
 
       const inbound = hooks.on('/sms');
@@ -195,14 +198,14 @@ describe('Twilio emulator', () => {
   describe('status callbacks', () => {
     it('posts sent → delivered and nothing for the status it was created with, signed exactly as Twilio signs', async () => {
       const to = phone();
-      const m = await client.messages.create({
+      const m = await t.client.messages.create({
         to,
         from: FROM,
         body: 'hello',
         statusCallback: hooks.url('/status?delivery=42'),
       });
       expect(m.status).toBe('queued');
-      await emulator.idle();
+      await t.emulator.idle();
       const hits = hooks.on('/status');
       expect(hits.map((h) => h.params.MessageStatus)).toEqual(['sent', 'delivered']);
       for (const h of hits) {
@@ -239,19 +242,19 @@ describe('Twilio emulator', () => {
         twilio.validateRequest('another-token', delivered.signature!, delivered.url, delivered.params),
       ).toBe(false);
       expect(twilio.validateRequest(AUTH_TOKEN, '', delivered.url, delivered.params)).toBe(false);
-      expect((await client.messages(m.sid).fetch()).status).toBe('delivered');
+      expect((await t.client.messages(m.sid).fetch()).status).toBe('delivered');
     });
 
     it('through a Messaging Service: created accepted, then posts queued → sent → delivered', async () => {
       const messagingServiceSid = `MG${'0'.repeat(31)}1`;
-      const m = await client.messages.create({
+      const m = await t.client.messages.create({
         to: phone(),
         messagingServiceSid,
         body: 'hello',
         statusCallback: hooks.url('/service-status'),
       });
       expect(m.status).toBe('accepted');
-      await emulator.idle();
+      await t.emulator.idle();
       const hits = hooks.on('/service-status');
       expect(hits.map((h) => h.params.MessageStatus)).toEqual(['queued', 'sent', 'delivered']);
       expect(hits.every((h) => h.params.MessagingServiceSid === messagingServiceSid && hooks.valid(h))).toBe(
@@ -264,19 +267,19 @@ describe('Twilio emulator', () => {
       const unreachablePhone = phone();
       await api('POST', '/_emulator/phones', { number: undeliveredPhone, behaviour: 'undelivered' });
       await api('POST', '/_emulator/phones', { number: unreachablePhone, behaviour: 'unreachable' });
-      const a = await client.messages.create({
+      const a = await t.client.messages.create({
         to: undeliveredPhone,
         from: FROM,
         body: 'x',
         statusCallback: hooks.url('/s1'),
       });
-      const b = await client.messages.create({
+      const b = await t.client.messages.create({
         to: unreachablePhone,
         from: FROM,
         body: 'x',
         statusCallback: hooks.url('/s2'),
       });
-      await emulator.idle();
+      await t.emulator.idle();
       expect(hooks.on('/s1').map((h) => [h.params.MessageStatus, h.params.ErrorCode])).toEqual([
         ['sent', undefined],
         ['undelivered', '30003'],
@@ -285,8 +288,11 @@ describe('Twilio emulator', () => {
         ['failed', '30006'],
       ]);
       expect([...hooks.on('/s1'), ...hooks.on('/s2')].every((h) => hooks.valid(h))).toBe(true);
-      expect(await client.messages(a.sid).fetch()).toMatchObject({ status: 'undelivered', errorCode: 30003 });
-      expect(await client.messages(b.sid).fetch()).toMatchObject({ status: 'failed', errorCode: 30006 });
+      expect(await t.client.messages(a.sid).fetch()).toMatchObject({
+        status: 'undelivered',
+        errorCode: 30003,
+      });
+      expect(await t.client.messages(b.sid).fetch()).toMatchObject({ status: 'failed', errorCode: 30006 });
     });
 
     it('keeps the callback backlog bounded: a create waits for room instead of queueing without end', async () => {
@@ -374,7 +380,7 @@ describe('Twilio emulator', () => {
       hooks.routes.set('/webhooks/twilio/sms', () => ({
         body: twiml('<Message>收到，谢谢 &amp; thanks</Message>'),
       }));
-      await client.messages.create({ to: from, from: FROM, body: '【演练】请回复 1 确认' });
+      await t.client.messages.create({ to: from, from: FROM, body: '【演练】请回复 1 确认' });
       const res = await api('POST', '/_emulator/sms', { from, body: '1' });
       expect(res.status).toBe(200);
       expect(res.body.webhook).toMatchObject({ status: 200 });
@@ -401,7 +407,7 @@ describe('Twilio emulator', () => {
         ['outbound-reply', '收到，谢谢 & thanks'],
       ]);
       // Listed through the REST API too, as Twilio lists inbound messages.
-      const listed = await client.messages.list({ from, to: FROM });
+      const listed = await t.client.messages.list({ from, to: FROM });
       expect(listed.map((m) => m.body)).toEqual(['1']);
 
       expect((await api('POST', '/_emulator/sms', { from: 'not-a-number', body: 'x' })).status).toBe(400);
@@ -410,7 +416,7 @@ describe('Twilio emulator', () => {
 
   describe('faults', () => {
     const rawCreate = (to: string) =>
-      fetch(`${emulator.url}/2010-04-01/Accounts/${ACCOUNT_SID}/Messages.json`, {
+      fetch(`${t.emulator.url}/2010-04-01/Accounts/${ACCOUNT_SID}/Messages.json`, {
         method: 'POST',
         headers: {
           Authorization: 'Basic ' + Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString('base64'),
@@ -439,11 +445,11 @@ describe('Twilio emulator', () => {
       expect(failed / 300).toBeGreaterThan(0.2);
       expect(failed / 300).toBeLessThan(0.4);
       expect(statuses.filter((s) => s === 201).length).toBe(300 - failed);
-      expect(emulator.messages({ to })).toHaveLength(300 - failed);
+      expect(t.emulator.messages({ to })).toHaveLength(300 - failed);
 
       const e = await restError(
         (async () => {
-          for (;;) await client.messages.create({ to, from: FROM, body: 'x' });
+          for (;;) await t.client.messages.create({ to, from: FROM, body: 'x' });
         })(),
       );
       expect(e).toBeInstanceOf(twilio.RestException);
@@ -457,12 +463,12 @@ describe('Twilio emulator', () => {
       expect(res.status).toBe(429);
       expect(res.headers.get('retry-after')).toBe('1');
       expect(await res.json()).toMatchObject({ status: 429, code: 20429 });
-      const e = await restError(client.messages.create({ to, from: FROM, body: 'x' }));
+      const e = await restError(t.client.messages.create({ to, from: FROM, body: 'x' }));
       expect(e).toMatchObject({ status: 429, code: 20429 });
 
       await api('POST', '/_emulator/faults', { errorRate: 0, latencyMs: 150 });
       const t0 = Date.now();
-      const ok = await client.messages.create({ to, from: FROM, body: 'slow' });
+      const ok = await t.client.messages.create({ to, from: FROM, body: 'slow' });
       expect(Date.now() - t0).toBeGreaterThanOrEqual(140);
       expect(ok.status).toBe('queued');
       expect((await api('GET', '/_emulator/faults')).body).toMatchObject({ errorRate: 0, latencyMs: 150 });
@@ -482,9 +488,9 @@ describe('Twilio emulator', () => {
     it('lists messages and calls by recipient, and DELETE /_emulator resets everything', async () => {
       const to = phone();
       await api('POST', '/_emulator/phones', { number: to, behaviour: 'busy' });
-      await client.messages.create({ to, from: FROM, body: 'one' });
-      await client.messages.create({ to: phone(), from: FROM, body: 'elsewhere' });
-      await client.calls.create({ to, from: FROM, twiml: twiml('<Say>x</Say>') });
+      await t.client.messages.create({ to, from: FROM, body: 'one' });
+      await t.client.messages.create({ to: phone(), from: FROM, body: 'elsewhere' });
+      await t.client.calls.create({ to, from: FROM, twiml: twiml('<Say>x</Say>') });
       await api('POST', '/_emulator/sms', { from: to, body: 'STOP' });
       await api('POST', '/_emulator/faults', { errorRate: 0.5, status: 503 });
 
@@ -508,12 +514,12 @@ describe('Twilio emulator', () => {
       expect((await api('GET', '/_emulator/phones')).body).toEqual({ phones: [] });
       expect((await api('GET', '/_emulator/faults')).body).toMatchObject({ errorRate: 0, latencyMs: 0 });
       // Opt-out and the phone's behaviour are gone: the number takes SMS again.
-      const m = await client.messages.create({ to, from: FROM, body: 'after reset' });
+      const m = await t.client.messages.create({ to, from: FROM, body: 'after reset' });
       expect(m.status).toBe('queued');
     });
 
     it('serves the phone simulator page and its live event stream', async () => {
-      const page = await fetch(`${emulator.url}/`);
+      const page = await fetch(`${t.emulator.url}/`);
       expect(page.status).toBe(200);
       expect(page.headers.get('content-type')).toMatch(/text\/html/);
       const html = await page.text();
@@ -523,7 +529,7 @@ describe('Twilio emulator', () => {
       expect(html).toContain('name="viewport"');
 
       const controller = new AbortController();
-      const events = await fetch(`${emulator.url}/_emulator/events`, { signal: controller.signal });
+      const events = await fetch(`${t.emulator.url}/_emulator/events`, { signal: controller.signal });
       expect(events.headers.get('content-type')).toMatch(/text\/event-stream/);
       const reader = events.body!.getReader();
       const first = new TextDecoder().decode((await reader.read()).value);

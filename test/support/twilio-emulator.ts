@@ -108,8 +108,8 @@ export const twiml = (inner: string): string =>
   `<?xml version="1.0" encoding="UTF-8"?><Response>${inner}</Response>`;
 
 /**
- * An emulator and its webhook server for one test file, reset after each test; `emulator` and
- * `client` are there once the file's tests run.
+ * An emulator and its webhook server for one test file, reset after each test. `emulator` and
+ * `client` are set before the file's tests run: read them off the returned object then.
  */
 export function emulatorForTests() {
   const s = {
