@@ -65,7 +65,9 @@ describe('call-out resilience', () => {
   });
 
   it('sends every message once when the provider fails 30 % of requests (500 and 429)', async () => {
-    s = await startCalloutStack({}, 1);
+    // Five failures within 30 s open the provider's breaker. Open for the default 30 s, it would
+    // hold the texts past the first wait below whenever five of the first 24 sends drew a fault.
+    s = await startCalloutStack({ PROVIDER_BREAKER_OPEN_SECONDS: '5' }, 1);
     const { ids, phones } = await seedContacts(s.t.db.url, 60, '1370');
     const { incidentId, commander } = await fileIncident(s);
     s.emulator.setFaults({ errorRate: 0.15, status: 500 });
@@ -75,7 +77,7 @@ describe('call-out resilience', () => {
       .send({ contactIds: ids, message: '故障注入测试' });
     expect(res.status).toBe(201);
     // Half-way, the provider starts throttling instead.
-    await waitFor(() => (sentTo(s!, phones).length >= 20 ? true : undefined), 30_000, '20 messages');
+    await waitFor(() => (sentTo(s!, phones).length >= 20 ? true : undefined), 60_000, '20 messages');
     s.emulator.setFaults({ errorRate: 0.3, status: 429, retryAfter: 1 });
     // A send refused six times in a row waits 8 s before its next attempt, and the breaker's
     // openings add their own refusals: on a loaded machine the last phone can take a minute.
