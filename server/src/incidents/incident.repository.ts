@@ -78,7 +78,9 @@ export class IncidentRepository extends EnterpriseScopedRepository<Incident> {
   /**
    * A new incident and its initial report in one statement, read back with the enterprise's name
    * and the values of `lookups` (constant SQL expressions, see IncidentHooks): filing is the path
-   * that must stay fast under load, and each round trip costs more than the SQL it carries.
+   * that must stay fast under load, and each round trip costs more than the SQL it carries. Its
+   * id and `lastSeq` are the caller's: a room opened with its incident (`RoomLog.opening`) needs
+   * both before the insert.
    */
   async insertWithInitialReport(
     i: Incident,
@@ -92,9 +94,9 @@ export class IncidentRepository extends EnterpriseScopedRepository<Incident> {
                                address, summary, deaths, missing, serious_injuries, minor_injuries,
                                direct_loss_cny, measures_taken, reporter_name, reporter_phone, severity,
                                status, is_drill, created_by, head_informed_at, source, enterprise_reported_at,
-                               unit_overview, other_matters)
+                               unit_overview, other_matters, id, last_seq)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
-                 $34, $35, $36, $37::jsonb, $38)
+                 $34, $35, $36, $37::jsonb, $38, $43, $44)
          RETURNING *
        ), report AS (
          INSERT INTO incident_report (incident_id, kind, deaths, missing, serious_injuries, minor_injuries,
@@ -147,6 +149,8 @@ export class IncidentRepository extends EnterpriseScopedRepository<Incident> {
         r.measuresTaken,
         r.otherMatters,
         r.attachmentIds,
+        i.id,
+        i.lastSeq,
       ],
     );
     const row = rows[0]!;

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { AuditService } from '../audit/audit.service.js';
 import { pageWindow } from '../common/paging.js';
 import { RequestContext } from '../common/request-context.js';
@@ -20,7 +20,7 @@ import { Db } from '../database/db.js';
 import { EnterpriseRepository } from '../enterprises/enterprise.repository.js';
 import { PlanRepository } from '../plans/plan.repository.js';
 import { Broadcaster } from '../room-log/broadcaster.js';
-import { RoomLog } from '../room-log/room-log.js';
+import { ROOM_OPENING_SEQ, RoomLog } from '../room-log/room-log.js';
 import { isInsideZone } from '../zone/zone-geometry.js';
 import type {
   IncidentCreateDto,
@@ -146,34 +146,51 @@ export class IncidentService {
     return this.db.transaction(async () => {
       const actorId = this.context.principal()?.id ?? null;
       if (attachmentIds.length) await this.files.claim(attachmentIds, enterpriseId, 'attachmentIds');
+      const incident = Object.assign(new Incident(), {
+        // The room opens with the incident: its first event is written with the commit.
+        id: randomUUID(),
+        lastSeq: ROOM_OPENING_SEQ,
+        enterpriseId,
+        title: dto.title,
+        category: dto.category,
+        occurredAt,
+        reportedAt: now,
+        headInformedAt,
+        source,
+        // A zone user who heard of it elsewhere does not report for the enterprise: its report is owed.
+        enterpriseReportedAt: null,
+        lat: dto.location.lat,
+        lng: dto.location.lng,
+        outsideZone,
+        address: dto.address,
+        summary: dto.summary,
+        ...dto.casualties,
+        directLossCny: dto.directLossCny,
+        measuresTaken: dto.measuresTaken,
+        reporterName: dto.reporter.name,
+        reporterPhone: dto.reporter.phone,
+        severity,
+        status: 'reported',
+        isDrill: options.isDrill ?? false,
+        createdBy: actorId,
+        unitOverview,
+        otherMatters: dto.otherMatters ?? '',
+      });
+      const clock = reportingClock(clockFacts(incident), this.config.TZ, now);
+      await this.rooms.opening(incident.id, 'incident.reported', {
+        title: dto.title,
+        category: dto.category,
+        severity,
+        casualties: dto.casualties,
+        directLossCny: dto.directLossCny,
+        // A zone's record of what it heard elsewhere is no late report; the enterprise's report
+        // still owed shows in the reporting chain.
+        late: clock.late && source === 'enterprise',
+        deadline: clock.deadline,
+        outsideZone,
+      });
       const { incident: saved, lookedUp } = await this.incidents.insertWithInitialReport(
-        Object.assign(new Incident(), {
-          enterpriseId,
-          title: dto.title,
-          category: dto.category,
-          occurredAt,
-          reportedAt: now,
-          headInformedAt,
-          source,
-          // A zone user who heard of it elsewhere does not report for the enterprise: its report is owed.
-          enterpriseReportedAt: null,
-          lat: dto.location.lat,
-          lng: dto.location.lng,
-          outsideZone,
-          address: dto.address,
-          summary: dto.summary,
-          ...dto.casualties,
-          directLossCny: dto.directLossCny,
-          measuresTaken: dto.measuresTaken,
-          reporterName: dto.reporter.name,
-          reporterPhone: dto.reporter.phone,
-          severity,
-          status: 'reported',
-          isDrill: options.isDrill ?? false,
-          createdBy: actorId,
-          unitOverview,
-          otherMatters: dto.otherMatters ?? '',
-        }),
+        incident,
         Object.assign(new IncidentReport(), {
           kind: 'initial',
           ...dto.casualties,
@@ -190,22 +207,6 @@ export class IncidentService {
         }),
         this.hooks.lookups(),
       );
-      const clock = reportingClock(clockFacts(saved), this.config.TZ, now);
-      const event = await this.rooms.append(saved.id, 'incident.reported', {
-        title: dto.title,
-        category: dto.category,
-        severity,
-        casualties: dto.casualties,
-        directLossCny: dto.directLossCny,
-        // A zone's record of what it heard elsewhere is no late report; the enterprise's report
-        // still owed shows in the reporting chain.
-        late: clock.late && source === 'enterprise',
-        deadline: clock.deadline,
-        outsideZone,
-      });
-      // The append moved the room's sequence; updated_at is unchanged, as now() is fixed for the
-      // whole transaction.
-      saved.lastSeq = event.seq;
       const view = mapIncident(saved, this.config.TZ);
       await this.audit.record({
         action: 'incident.reported',

@@ -13,6 +13,9 @@ import { RoomEvent } from './room-event.entity.js';
 import { Broadcaster } from './broadcaster.js';
 import { NotFoundError } from '../common/domain-errors.js';
 
+/** The number of a room's first event; an incident inserted with its room opened has this `last_seq`. */
+export const ROOM_OPENING_SEQ = 1;
+
 /**
  * A logged event as the API and the live gateway send it. The row's payload is the one `append`
  * wrote, which the compiler checked against `RoomEventPayloads`: that is what makes it typed.
@@ -66,6 +69,30 @@ export class RoomLog {
     // An event of one type T is one member of the union; TypeScript cannot follow a generic T there.
     const message = { incidentId, ...view } as RoomEventMessage;
     this.db.afterCommit(() => this.live.roomEvent(message));
+    return view;
+  }
+
+  /**
+   * The first event of a room, logged by the transaction that inserts its incident: that insert
+   * writes the incident's `last_seq` as this event's `seq` (`ROOM_OPENING_SEQ`). Nobody else can
+   * number events in a room whose incident is not yet committed, so there is no lock to take,
+   * and the event is written with the commit instead of in a round trip of its own.
+   */
+  async opening<T extends RoomEventType>(
+    incidentId: string,
+    type: T,
+    payload: RoomEventPayloads[T],
+  ): Promise<RoomEventOf<T>> {
+    if (!this.db.inTransaction()) throw new Error(`room event ${type} opened outside a transaction`);
+    const actor = this.actor();
+    const at = new Date();
+    await this.db.writeAtCommit(
+      `INSERT INTO room_event (incident_id, seq, type, payload, actor, at)
+       VALUES ($1, ${ROOM_OPENING_SEQ}, $2, $3::jsonb, $4::jsonb, $5)`,
+      [incidentId, type, JSON.stringify(payload), JSON.stringify(actor), at],
+    );
+    const view = { seq: ROOM_OPENING_SEQ, type, payload, actor, at: at.toISOString() } as RoomEventOf<T>;
+    this.db.afterCommit(() => this.live.roomEvent({ incidentId, ...view } as RoomEventMessage));
     return view;
   }
 
