@@ -29,7 +29,7 @@ export async function configureApp(app: INestApplication): Promise<void> {
   if (config.TRUST_PROXY !== undefined) express.set('trust proxy', config.TRUST_PROXY);
   const logger = createLogger(config.LOG_LEVEL);
   app.useLogger(new NestPinoLogger(logger));
-  // Three for every text of a fan-out: the provider's status callbacks skip Express altogether.
+  // Two for every text of a fan-out: the provider's status callbacks skip Express altogether.
   serveAheadOfExpress(express, app.get(StatusCallbacks, { strict: false }).serve);
   app.use((req: Request & { id?: string }, res: Response, next: NextFunction) => {
     req.id = requestIdOf(req, res);

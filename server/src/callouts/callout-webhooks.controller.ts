@@ -12,7 +12,7 @@ import { ApiDoc } from '../common/api-docs.js';
 /**
  * The provider's webhooks for call-outs: responders' texts, and the calls' scripts and keys. Each
  * request must carry a valid signature (else 403, nothing changes); a delivery id that is no UUID
- * is ignored. The pages' status callbacks (`status?delivery=<id>`, three a text) take the shorter
+ * is ignored. The pages' status callbacks (`status?delivery=<id>`, two a text) take the shorter
  * path of `StatusCallbacks`, checked the same way.
  */
 @ApiExcludeController()

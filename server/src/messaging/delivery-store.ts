@@ -95,7 +95,7 @@ export abstract class DeliveryTableStore implements DeliveryStore {
     private readonly audit: AuditService,
     readonly table: DeliveryTable,
   ) {
-    // A fan-out runs a hundred sends at once and each gets three status callbacks: their claims,
+    // A fan-out runs a hundred sends at once and each gets two status callbacks (sent, delivered): their claims,
     // outcomes and statuses share statements instead of costing a round trip each.
     this.claimOne = db.batched((calls, query) => this.claimAll(calls, query), SEND_BATCH);
     this.acceptOne = db.batched((calls, query) => this.acceptAll(calls, query), SEND_BATCH);

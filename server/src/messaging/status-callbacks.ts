@@ -31,7 +31,7 @@ interface StatusRoute {
 }
 
 /**
- * The provider's status callbacks, three for every text of a fan-out, on the shortest path that
+ * The provider's status callbacks, two for every text of a fan-out, on the shortest path that
  * still checks them: served by the HTTP server ahead of Express and Nest's pipeline (no router,
  * guards, interceptors, pipes, security headers or access log; together they cost a callback
  * more than its signature and its share of the batched write). The signature is verified exactly
