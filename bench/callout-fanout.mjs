@@ -655,6 +655,9 @@ const within = Math.abs(achieved - RATE) / RATE;
 const p = fan.phases;
 const cpuPerMessage = (Object.values(fan.cpu).reduce((a, b) => a + b, 0) * 1000) / fan.count;
 const cpuSettledPerMessage = (Object.values(fan.cpuSettled).reduce((a, b) => a + b, 0) * 1000) / fan.count;
+// The same work takes more CPU time on a busier or slower machine: the SDK floor's own CPU per
+// message, in the same run, is the yardstick that moves with it.
+const sdkCpuPerMessage = ((sdk.cpu.sender + sdk.cpu.emulator) * 1000) / sdk.count;
 const idlePerSecond = Object.values(fan.idleRate).reduce((a, b) => a + b, 0);
 const idlePerMessage = (idlePerSecond * fan.settledMs) / fan.count;
 
@@ -685,7 +688,9 @@ const text = [
     Object.entries(fan.cpuSettled)
       .map(([k, v]) => `${k} ${((1000 * v) / fan.count).toFixed(2)} ms`)
       .join(', ') +
-    `. Until the last SMS was accepted: ${cpuPerMessage.toFixed(2)} ms (most callbacks come after it).`,
+    `. Until the last SMS was accepted: ${cpuPerMessage.toFixed(2)} ms (most callbacks come after it),`,
+  `${(cpuPerMessage / sdkCpuPerMessage).toFixed(1)}× the SDK floor's ${sdkCpuPerMessage.toFixed(2)} ms (its sender and emulator until its last create was answered):`,
+  'a ratio that moves less between runs than the milliseconds, which grow with the whole machine when it runs slow.',
   `Of that, ${idlePerMessage.toFixed(2)} ms is what the same processes use with nothing to send (${idlePerSecond.toFixed(3)} CPU-s a second,`,
   `read for ${IDLE_MS / 1000} s before the call-out: ` +
     Object.entries(fan.idleRate)
