@@ -698,7 +698,7 @@ const text = [
       .join(', ') +
     `), over the ${s(fan.settledMs)}.`,
   '',
-  `Where the time went (from the request): answered ${s(fan.responseMs)}; tier-start transaction began`,
+  `Where the time went (from the request): answered ${s(fan.responseMs)}; the tier's first transaction began`,
   `${s(p.tierStartedMs)}; first sends relayed to the queue ${s(p.firstRelayedMs)}, last ${s(p.lastRelayedMs)};`,
   `first send started ${s(p.firstSendMs)}, last ${s(p.lastSendMs)}. Emulator peak RSS ${fan.emulatorPeak} MiB.`,
   '',

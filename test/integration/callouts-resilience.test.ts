@@ -158,6 +158,71 @@ describe('call-out resilience', () => {
     expect(sentTo(s, phones)).toHaveLength(2000);
   }, 240_000);
 
+  it('pages a tier written in parts once, when the worker is killed between its parts', async () => {
+    // Parts of 25 people: 2,000 take 80 transactions, so that the kill lands while the tier is
+    // still being written, with some of it already sending.
+    s = await startCalloutStack({ JOB_LOCK_SECONDS: '3', CALLOUT_TIER_PART: '25' }, 1, {
+      inProcessWorker: false,
+    });
+    const { ids, phones } = await seedContacts(s.t.db.url, 2000, '1374');
+    const { incidentId, commander } = await fileIncident(s);
+    const db = new pg.Client({ connectionString: s.t.db.url });
+    await db.connect();
+    try {
+      const written = async () =>
+        (
+          await db.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM callout_delivery WHERE channel = 'sms'`,
+          )
+        ).rows[0]!.n;
+      const first = spawnWorker(s.workerEnv);
+      children.push(first);
+      const callout = await s.t.http
+        .post(`/api/incidents/${incidentId}/callouts`)
+        .set('Authorization', `Bearer ${commander}`)
+        .send({ contactIds: ids, message: '分批寻呼测试' })
+        .expect(201);
+      await waitFor(
+        async () => {
+          const n = await written();
+          return n >= 100 ? n : undefined;
+        },
+        60_000,
+        'the first parts written',
+      );
+      first.kill('SIGKILL');
+      await exited(first);
+      // Killed between parts: the tier was not yet written whole, nor logged as paged.
+      expect(await written()).toBeLessThan(2000);
+      children.push(spawnWorker(s.workerEnv));
+      await waitFor(
+        () => (perPhone(s!, phones).missing.length === 0 ? true : undefined),
+        120_000,
+        'every recipient reached',
+      );
+      await new Promise((r) => setTimeout(r, 2000));
+      expect(perPhone(s, phones)).toEqual({ missing: [], twice: [] });
+      expect(await written()).toBe(2000);
+      // The tier's last part ran once: one event, one timer for its answers, one for its calls.
+      const once = await db.query<{ kind: string; n: number }>(
+        `SELECT 'paged' AS kind, count(*)::int AS n FROM room_event
+          WHERE incident_id = $1 AND type = 'callout.tier_paged'
+         UNION ALL
+         SELECT job, count(*)::int FROM outbox
+          WHERE job IN ('callout-tier-timeout', 'callout-voice-escalation') AND payload->>'calloutId' = $2
+          GROUP BY job`,
+        [incidentId, callout.body.id],
+      );
+      expect(Object.fromEntries(once.rows.map((r) => [r.kind, r.n]))).toEqual({
+        paged: 1,
+        'callout-tier-timeout': 1,
+        'callout-voice-escalation': 1,
+      });
+    } finally {
+      await db.end();
+    }
+  }, 240_000);
+
   it('lets a worker stopped by SIGTERM finish the sends under way and leave the rest to the next', async () => {
     s = await startCalloutStack({}, 1, { inProcessWorker: false });
     // Slow answers from the provider, so that sends are under way when the signal comes.

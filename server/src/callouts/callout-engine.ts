@@ -52,6 +52,13 @@ const TEXTS_PER_JOB = 25;
 /** When a text of a batch that failed for now is tried again: its own job's first back-off. */
 const FIRST_RETRY_MS = (JOB_OPTIONS[JobName.SendSms]!.backoff as { delay: number }).delay;
 
+/** A tier being paged in parts: who it pages, who of them by text, and the texted in parts. */
+interface TierPaging {
+  targetIds: string[];
+  texted: Set<string>;
+  parts: string[][];
+}
+
 const failureOf = (d: FailedDelivery): PageFailure => ({
   channel: d.channel,
   code: d.errorCode,
@@ -104,21 +111,29 @@ export class CalloutEngine implements OnModuleInit, BeforeApplicationShutdown {
     return this.deliveries.idBySid(provider, sid);
   }
 
+  /**
+   * Pages a tier. Its texts go in parts of `CALLOUT_TIER_PART` people, each part's deliveries and
+   * send jobs committed by a transaction of its own: the first texts leave while the rest of a
+   * large tier is still being written, and an answer waits for the call-out's row lock one part at
+   * a time, not the whole tier's. The tier's calls, timers and room event go with its last part;
+   * a call-out ended or moved on between parts pages no further. Run again (a crash between
+   * parts, a retry), it pages nobody twice: a part written already conflicts on its deliveries'
+   * idempotency keys and queues nothing, and only the tier's event says it was paged whole.
+   */
   @OnJob(JobName.CalloutTierStart)
   async startTier(p: JobPayloads[JobName.CalloutTierStart]): Promise<void> {
-    await this.db.transaction(async () => {
-      const callout = await this.callouts.lock(p.calloutId);
-      if (callout.status !== 'active' || callout.currentTier !== p.tier || callout.currentRound !== p.round)
-        return;
-      const tier = callout.tiers[p.tier]!;
-      // The whole tier is paged in this one transaction, so an event for it means the job ran
-      // already (queued again after Redis lost it, or retried after its commit): nothing to do.
+    const paging = await this.db.transaction(async () => {
+      const callout = await this.pagingTier(p);
+      if (!callout) return null;
+      // Logged with the last part: the job ran whole already (queued again after Redis lost it,
+      // or retried after that commit), and there is nothing to do.
       const [paged] = await this.db.manager.query(
         `SELECT 1 FROM room_event WHERE incident_id = $1 AND type = 'callout.tier_paged'
             AND payload->>'calloutId' = $2 AND payload->>'tier' = $3 AND payload->>'round' = $4`,
         [callout.incidentId, callout.id, String(p.tier), String(p.round)],
       );
-      if (paged) return;
+      if (paged) return null;
+      const tier = callout.tiers[p.tier]!;
       // Everyone of the tier who has not answered: a repeat pages again those already paged and
       // those whose page has not gone out yet. They show as notified once the provider takes one.
       const targets: { id: string; phone: string }[] = await this.db.manager.query(
@@ -126,46 +141,75 @@ export class CalloutEngine implements OnModuleInit, BeforeApplicationShutdown {
           WHERE callout_id = $1 AND tier = $2 AND NOT unreachable AND state IN ('pending', 'notified')`,
         [callout.id, tier.index],
       );
-      if (!targets.length) return;
+      if (!targets.length) return null;
       const optedOut = await this.optOuts.among(targets.map((t) => t.phone));
       // A landline takes no texts: it is called at once, like a number that opted out of SMS.
-      const smsTargets = tier.channels.includes('sms')
-        ? targets.filter((t) => !optedOut.has(t.phone) && takesSms(t.phone))
+      const texted = tier.channels.includes('sms')
+        ? targets.filter((t) => !optedOut.has(t.phone) && takesSms(t.phone)).map((t) => t.id)
         : [];
-      const texts = await this.deliveries.create(
-        callout.id,
-        smsTargets.map((t) => t.id),
+      const size = this.config.CALLOUT_TIER_PART;
+      const parts = Array.from({ length: Math.max(1, Math.ceil(texted.length / size)) }, (_, i) =>
+        texted.slice(i * size, (i + 1) * size),
+      );
+      const tierPaging: TierPaging = { targetIds: targets.map((t) => t.id), texted: new Set(texted), parts };
+      return (await this.pagePart(callout, p, tierPaging, 0)) ? tierPaging : null;
+    });
+    for (let part = 1; paging && part < paging.parts.length; part++) {
+      const more = await this.db.transaction(async () => {
+        const callout = await this.pagingTier(p);
+        return callout !== null && this.pagePart(callout, p, paging, part);
+      });
+      if (!more) return;
+    }
+  }
+
+  /** The call-out, locked, while it still pages this tier and round; else null. */
+  private async pagingTier(p: JobPayloads[JobName.CalloutTierStart]): Promise<Callout | null> {
+    const callout = await this.callouts.lock(p.calloutId);
+    const current =
+      callout.status === 'active' && callout.currentTier === p.tier && callout.currentRound === p.round;
+    return current ? callout : null;
+  }
+
+  /**
+   * Texts part `part` of the tier; the last part also queues the tier's calls and timers and logs
+   * it paged. Says whether parts remain.
+   */
+  private async pagePart(
+    callout: Callout,
+    p: JobPayloads[JobName.CalloutTierStart],
+    paging: TierPaging,
+    part: number,
+  ): Promise<boolean> {
+    const texts = await this.deliveries.create(callout.id, paging.parts[part]!, p.tier, p.round, 'sms');
+    await this.queueTexts(texts.map((d) => d.id));
+    if (part < paging.parts.length - 1) return true;
+    const tier = callout.tiers[p.tier]!;
+    if (tier.channels.includes('voice')) {
+      // Without an SMS (voice-only tier, or the number opted out of SMS) the call goes at once;
+      // the texted are called together once the tier's voice delay has passed without an answer.
+      await this.queueCalls(
+        callout,
+        paging.targetIds.filter((id) => !paging.texted.has(id)),
         p.tier,
         p.round,
-        'sms',
       );
-      await this.queueTexts(texts.map((d) => d.id));
-      if (tier.channels.includes('voice')) {
-        // Without an SMS (voice-only tier, or the number opted out of SMS) the call goes at once;
-        // the texted are called together once the tier's voice delay has passed without an answer.
-        const texted = new Set(smsTargets.map((t) => t.id));
-        await this.queueCalls(
-          callout,
-          targets.filter((t) => !texted.has(t.id)).map((t) => t.id),
-          p.tier,
-          p.round,
+      if (paging.texted.size)
+        await this.outbox.enqueue(
+          JobName.CalloutVoiceEscalation,
+          { calloutId: callout.id, tier: p.tier, round: p.round },
+          this.scaled(tier.voiceDelaySeconds),
         );
-        if (texted.size)
-          await this.outbox.enqueue(
-            JobName.CalloutVoiceEscalation,
-            { calloutId: callout.id, tier: p.tier, round: p.round },
-            this.scaled(tier.voiceDelaySeconds),
-          );
-      }
-      await this.outbox.enqueue(JobName.CalloutTierTimeout, p, this.scaled(tier.ackTimeoutSeconds));
-      await this.rooms.append(callout.incidentId, 'callout.tier_paged', {
-        calloutId: callout.id,
-        tier: p.tier,
-        round: p.round,
-        recipients: targets.length,
-        channels: tier.channels,
-      });
+    }
+    await this.outbox.enqueue(JobName.CalloutTierTimeout, p, this.scaled(tier.ackTimeoutSeconds));
+    await this.rooms.append(callout.incidentId, 'callout.tier_paged', {
+      calloutId: callout.id,
+      tier: p.tier,
+      round: p.round,
+      recipients: paging.targetIds.length,
+      channels: tier.channels,
     });
+    return false;
   }
 
   /**

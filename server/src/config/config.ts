@@ -183,6 +183,11 @@ const schema = z.object({
    */
   CALLOUT_TIME_SCALE: z.coerce.number().positive().max(1).default(1),
   /**
+   * How many people of a tier one transaction pages. The first part's texts leave while the rest
+   * are written, and an answer waits for the call-out's row lock one part at a time.
+   */
+  CALLOUT_TIER_PART: z.coerce.number().int().min(1).max(100_000).default(5000),
+  /**
    * How long a worker holds a job before another may take it over: after a worker dies, its
    * jobs resume within about this time.
    */
