@@ -55,6 +55,20 @@ function perPhone(s: CalloutStack, phones: string[]): { missing: string[]; twice
   };
 }
 
+/**
+ * Waits until every phone has its SMS, and `settleMs` more for any second one to arrive, then
+ * checks that each got exactly one.
+ */
+async function eachPhoneOnce(s: CalloutStack, phones: string[], timeoutMs: number, settleMs: number) {
+  await waitFor(
+    () => (perPhone(s, phones).missing.length === 0 ? true : undefined),
+    timeoutMs,
+    'every recipient reached',
+  );
+  await new Promise((r) => setTimeout(r, settleMs));
+  expect(perPhone(s, phones)).toEqual({ missing: [], twice: [] });
+}
+
 describe('call-out resilience', () => {
   let s: CalloutStack | undefined;
   const children: ChildProcess[] = [];
@@ -148,13 +162,7 @@ describe('call-out resilience', () => {
     expect(killedAt).toBeLessThan(2000);
     const second = spawnWorker(s.workerEnv);
     children.push(second);
-    await waitFor(
-      () => (perPhone(s!, phones).missing.length === 0 ? true : undefined),
-      120_000,
-      'every recipient reached',
-    );
-    await new Promise((r) => setTimeout(r, 2000));
-    expect(perPhone(s, phones)).toEqual({ missing: [], twice: [] });
+    await eachPhoneOnce(s, phones, 120_000, 2000);
     expect(sentTo(s, phones)).toHaveLength(2000);
   }, 240_000);
 
@@ -195,13 +203,7 @@ describe('call-out resilience', () => {
       // Killed between parts: the tier was not yet written whole, nor logged as paged.
       expect(await written()).toBeLessThan(2000);
       children.push(spawnWorker(s.workerEnv));
-      await waitFor(
-        () => (perPhone(s!, phones).missing.length === 0 ? true : undefined),
-        120_000,
-        'every recipient reached',
-      );
-      await new Promise((r) => setTimeout(r, 2000));
-      expect(perPhone(s, phones)).toEqual({ missing: [], twice: [] });
+      await eachPhoneOnce(s, phones, 120_000, 2000);
       expect(await written()).toBe(2000);
       // The tier's last part ran once: one event, one timer for its answers, one for its calls.
       const once = await db.query<{ kind: string; n: number }>(
@@ -260,13 +262,7 @@ describe('call-out resilience', () => {
 
     s.emulator.setFaults({ latencyMs: 0 });
     children.push(spawnWorker(s.workerEnv));
-    await waitFor(
-      () => (perPhone(s!, phones).missing.length === 0 ? true : undefined),
-      60_000,
-      'every recipient reached',
-    );
-    await new Promise((r) => setTimeout(r, 1000));
-    expect(perPhone(s, phones)).toEqual({ missing: [], twice: [] });
+    await eachPhoneOnce(s, phones, 60_000, 1000);
   }, 180_000);
 
   it('sends the whole call-out once Redis is back when it was down at activation', async () => {
@@ -287,12 +283,7 @@ describe('call-out resilience', () => {
       await new Promise((r) => setTimeout(r, 1500));
       expect(sentTo(s, phones)).toHaveLength(0);
       await redis.start();
-      await waitFor(
-        () => (perPhone(s!, phones).missing.length === 0 ? true : undefined),
-        60_000,
-        'the call-out after Redis returned',
-      );
-      expect(perPhone(s, phones)).toEqual({ missing: [], twice: [] });
+      await eachPhoneOnce(s, phones, 60_000, 0);
     } finally {
       // The stack first, while its Redis still answers, so that closing does not fail on it.
       await s?.close();
