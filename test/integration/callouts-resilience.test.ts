@@ -225,6 +225,49 @@ describe('call-out resilience', () => {
     }
   }, 240_000);
 
+  it('pages no further part of a tier once the call-out is cancelled', async () => {
+    s = await startCalloutStack({ CALLOUT_TIER_PART: '25' }, 1);
+    const { ids, phones } = await seedContacts(s.t.db.url, 2000, '1375');
+    const { incidentId, commander } = await fileIncident(s);
+    const db = new pg.Client({ connectionString: s.t.db.url });
+    await db.connect();
+    try {
+      const written = async () =>
+        (
+          await db.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM callout_delivery WHERE channel = 'sms'`,
+          )
+        ).rows[0]!.n;
+      const callout = await s.t.http
+        .post(`/api/incidents/${incidentId}/callouts`)
+        .set('Authorization', `Bearer ${commander}`)
+        .send({ contactIds: ids, message: '分批寻呼取消测试' })
+        .expect(201);
+      await waitFor(
+        async () => ((await written()) >= 50 ? true : undefined),
+        60_000,
+        'the first parts written',
+      );
+      await s.t.http
+        .post(`/api/callouts/${callout.body.id}/cancel`)
+        .set('Authorization', `Bearer ${commander}`)
+        .expect(200);
+      const atCancel = await written();
+      await new Promise((r) => setTimeout(r, 3000));
+      // At most the part under way when the cancellation came was written after it.
+      expect(await written()).toBeLessThanOrEqual(atCancel + 25);
+      expect(await written()).toBeLessThan(2000);
+      expect(sentTo(s, phones).length).toBeLessThanOrEqual(await written());
+      const paged = await db.query(
+        `SELECT 1 FROM room_event WHERE incident_id = $1 AND type = 'callout.tier_paged'`,
+        [incidentId],
+      );
+      expect(paged.rowCount).toBe(0);
+    } finally {
+      await db.end();
+    }
+  }, 120_000);
+
   it('lets a worker stopped by SIGTERM finish the sends under way and leave the rest to the next', async () => {
     s = await startCalloutStack({}, 1, { inProcessWorker: false });
     // Slow answers from the provider, so that sends are under way when the signal comes.
