@@ -29,7 +29,7 @@ import { webhookUrl } from '../messaging/webhooks.js';
 import { Callout, type CalloutDelivery, CalloutRecipient } from './callout.entities.js';
 import { type CalloutSend, CalloutDeliveryStore } from './callout-delivery.store.js';
 import { CalloutService } from './callout.service.js';
-import { afterTierTimeout } from './ladder.js';
+import { afterTierTimeout, tierParts } from './ladder.js';
 import { Outbox } from '../jobs/outbox.js';
 import { signResponseToken } from './response-link.js';
 import { smsBody } from './templates.js';
@@ -112,13 +112,14 @@ export class CalloutEngine implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   /**
-   * Pages a tier. Its texts go in parts of `CALLOUT_TIER_PART` people, each part's deliveries and
-   * send jobs committed by a transaction of its own: the first texts leave while the rest of a
-   * large tier is still being written, and an answer waits for the call-out's row lock one part at
-   * a time, not the whole tier's. The tier's calls, timers and room event go with its last part;
-   * a call-out ended or moved on between parts pages no further. Run again (a crash between
-   * parts, a retry), it pages nobody twice: a part written already conflicts on its deliveries'
-   * idempotency keys and queues nothing, and only the tier's event says it was paged whole.
+   * Pages a tier. Its texts go in parts of `CALLOUT_TIER_PART` people (the first of at most
+   * `FIRST_PART`), each part's deliveries and send jobs committed by a transaction of its own: the
+   * first texts leave while the rest of a large tier is still being written, and an answer waits
+   * for the call-out's row lock one part at a time, not the whole tier's. The tier's calls, timers
+   * and room event go with its last part; a call-out ended or moved on between parts pages no
+   * further. Run again (a crash between parts, a retry), it pages nobody twice: a part written
+   * already conflicts on its deliveries' idempotency keys and queues nothing, and only the tier's
+   * event says it was paged whole.
    */
   @OnJob(JobName.CalloutTierStart)
   async startTier(p: JobPayloads[JobName.CalloutTierStart]): Promise<void> {
@@ -147,10 +148,7 @@ export class CalloutEngine implements OnModuleInit, BeforeApplicationShutdown {
       const texted = tier.channels.includes('sms')
         ? targets.filter((t) => !optedOut.has(t.phone) && takesSms(t.phone)).map((t) => t.id)
         : [];
-      const size = this.config.CALLOUT_TIER_PART;
-      const parts = Array.from({ length: Math.max(1, Math.ceil(texted.length / size)) }, (_, i) =>
-        texted.slice(i * size, (i + 1) * size),
-      );
+      const parts = tierParts(texted, this.config.CALLOUT_TIER_PART);
       const tierPaging: TierPaging = { targetIds: targets.map((t) => t.id), texted: new Set(texted), parts };
       return (await this.pagePart(callout, p, tierPaging, 0)) ? tierPaging : null;
     });

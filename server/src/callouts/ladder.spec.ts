@@ -4,7 +4,9 @@ import {
   type LadderTier,
   afterAcknowledgement,
   afterTierTimeout,
+  FIRST_PART,
   fitQuorums,
+  tierParts,
 } from './ladder.js';
 
 const tier = (index: number, quorum: number, repeats = 0): LadderTier => ({
@@ -110,5 +112,27 @@ describe('escalation ladder', () => {
     expect(afterAcknowledgement({ tier: 0, round: 0 }, fitted, rs)).toEqual({ kind: 'succeeded' });
     // Fitting again changes nothing: the policy's number is the one fitted.
     expect(fitQuorums(fitted, rs)).toEqual(fitted);
+  });
+});
+
+describe('the parts a tier is paged in', () => {
+  const people = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+  it('pages a small first part, then whole parts, everyone once and in order', () => {
+    const parts = tierParts(people(10_600), 5000);
+    expect(parts.map((p) => p.length)).toEqual([FIRST_PART, 5000, 5000, 100]);
+    expect(parts.flat()).toEqual(people(10_600));
+  });
+
+  it('keeps parts smaller than the first part as they are', () => {
+    expect(tierParts(people(60), 25).map((p) => p.length)).toEqual([25, 25, 10]);
+  });
+
+  it('pages a tier that fits in the first part in one part', () => {
+    expect(tierParts(people(FIRST_PART), 5000)).toEqual([people(FIRST_PART)]);
+  });
+
+  it('keeps one empty part for a tier with nobody to text, for its calls and timers', () => {
+    expect(tierParts([], 5000)).toEqual([[]]);
   });
 });

@@ -114,3 +114,21 @@ export function fitQuorums(
     return { ...t, quorum: Math.max(1, Math.min(policyQuorum, reachable)), policyQuorum };
   });
 }
+
+/**
+ * At most this many people in a tier's first part: its texts are relayed once it commits, and
+ * writing a whole part of thousands first held them back by a few hundred milliseconds.
+ */
+export const FIRST_PART = 500;
+
+/**
+ * A tier's texted people in the parts it is paged in, in order: the first of at most `FIRST_PART`,
+ * the rest `size` at a time. A tier with nobody to text still has its one (empty) part, which
+ * queues its calls and timers.
+ */
+export function tierParts<T>(texted: readonly T[], size: number): T[][] {
+  const first = Math.min(size, FIRST_PART);
+  const parts = [texted.slice(0, first)];
+  for (let i = first; i < texted.length; i += size) parts.push(texted.slice(i, i + size));
+  return parts;
+}
