@@ -104,6 +104,23 @@ describe('batched delivery writes', () => {
     expect((await row(b!)).status).toBe('delivered');
   });
 
+  it("finds a send by the provider's id where the provider's receipts name it by that alone", async () => {
+    const [byTencent, byTwilio, statusFirst] = await texts(3);
+    await store.claim(byTencent!, 0, 20_000, 'tencent');
+    await store.accepted(byTencent!, { sid: 'tencent-serial-1', status: 'queued' }, true);
+    await store.claim(byTwilio!, 0, 20_000, 'twilio');
+    await store.accepted(byTwilio!, { sid: `SM-${byTwilio}`, status: 'queued' }, true);
+    expect(await store.idBySid('tencent', 'tencent-serial-1')).toBe(byTencent);
+    expect(await store.idBySid('tencent', `SM-${byTwilio}`)).toBeNull();
+    // Twilio's callbacks name Muster's own id: its ids are kept, and never looked up.
+    expect((await row(byTwilio!)).provider_sid).toBe(`SM-${byTwilio}`);
+    await expect(store.idBySid('twilio', `SM-${byTwilio}`)).rejects.toThrow(/not found by their id/);
+    // A receipt that comes before the send's own answer leaves the send findable too.
+    await store.claim(statusFirst!, 0, 20_000, 'tencent');
+    await store.report(statusFirst!, { status: 'delivered', sid: 'tencent-serial-2', errorCode: null });
+    expect(await store.idBySid('tencent', 'tencent-serial-2')).toBe(statusFirst);
+  });
+
   it('holds a statement with a window open for the calls that come within it', async () => {
     const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
     const statements = (lingerMs?: number) => {

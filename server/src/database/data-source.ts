@@ -92,6 +92,7 @@ import { WORK_PLAN_ENTITIES } from '../work-plans/work-plan.entities.js';
 import { WorkPlans1765670000000 } from './migrations/1765670000000-work-plans.js';
 import { UnreadCount1765700000000 } from './migrations/1765700000000-unread-count.js';
 import { RoomForUpdates1765710000000 } from './migrations/1765710000000-room-for-updates.js';
+import { ReceiptSid1765720000000 } from './migrations/1765720000000-receipt-sid.js';
 
 import { ENFORCEMENT_ENTITIES } from '../enforcement/enforcement.entities.js';
 import { Enforcement1765600000000 } from './migrations/1765600000000-enforcement.js';
@@ -208,6 +209,7 @@ export const MIGRATIONS = [
   Organisation1765650000000,
   UnreadCount1765700000000,
   RoomForUpdates1765710000000,
+  ReceiptSid1765720000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

@@ -2,7 +2,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import { type Db, inRounds, type RowQuery } from '../database/db.js';
 import { type DeliveryStatus, isEndStatus, statusesKeptAgainst } from './delivery-status.js';
 import type { ProviderResult } from './provider.js';
-import type { ProviderName } from './routing.js';
+import { type ProviderName, RECEIPTS_BY_SID } from './routing.js';
 
 /** One send as the sender sees it: a call-out delivery or a notification text. */
 export interface DeliveryRow {
@@ -142,18 +142,21 @@ export abstract class DeliveryTableStore implements DeliveryStore {
         round.map((c) => c.key.sid),
         round.map((c) => c.key.status),
         round.map((c) => c.key.fresh),
+        RECEIPTS_BY_SID,
       ]);
     }
     return calls.map(() => undefined);
   }
 
   /**
-   * The UPDATE of `accepted` for rows $1 with sids $2, statuses $3 and whether each is fresh $4;
-   * it returns the rows written (`t.*`) for a store to build on in a `WITH`.
+   * The UPDATE of `accepted` for rows $1 with sids $2, statuses $3 and whether each is fresh $4,
+   * $5 the providers whose receipts name a send by its sid; it returns the rows written (`t.*`)
+   * for a store to build on in a `WITH`.
    */
   protected acceptedUpdate(): string {
     // A status callback may already have moved a fresh send on; never go back from there.
     return `UPDATE ${this.table} AS t SET provider_sid = u.sid, in_flight_until = NULL,
+                   receipt_sid = CASE WHEN t.provider = ANY($5::text[]) THEN u.sid ELSE t.receipt_sid END,
                    status = CASE WHEN u.fresh AND t.status <> 'sending' THEN t.status ELSE u.status END,
                    updated_at = now()
               FROM unnest($1::uuid[], $2::text[], $3::text[], $4::bool[]) AS u (id, sid, status, fresh)
@@ -174,10 +177,14 @@ export abstract class DeliveryTableStore implements DeliveryStore {
     await this.db.manager.query(`UPDATE ${this.table} SET in_flight_until = NULL WHERE id = $1`, [id]);
   }
 
-  /** The id of the send `provider` knows as `sid`, or null. */
+  /**
+   * The id of the send `provider` knows as `sid`, or null. Only the sends of `RECEIPTS_BY_SID`
+   * providers can be found so: the others' ids are not indexed.
+   */
   async idBySid(provider: ProviderName, sid: string): Promise<string | null> {
+    if (!RECEIPTS_BY_SID.includes(provider)) throw new Error(`${provider}'s sends are not found by their id`);
     const [row]: { id: string }[] = await this.db.manager.query(
-      `SELECT id FROM ${this.table} WHERE provider_sid = $1 AND provider = $2 LIMIT 1`,
+      `SELECT id FROM ${this.table} WHERE receipt_sid = $1 AND provider = $2 LIMIT 1`,
       [sid, provider],
     );
     return row?.id ?? null;
@@ -210,6 +217,8 @@ export abstract class DeliveryTableStore implements DeliveryStore {
       const rows = await query<Record<string, unknown> & { id: string }>(
         `UPDATE ${this.table} AS t
             SET status = u.status, provider_sid = coalesce(t.provider_sid, u.sid),
+                receipt_sid = CASE WHEN t.provider = ANY($6::text[]) THEN coalesce(t.receipt_sid, u.sid)
+                                   ELSE t.receipt_sid END,
                 error_code = coalesce(u.code, t.error_code), updated_at = now()
            FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::text[])
                 AS u (id, status, sid, code, kept)
@@ -221,6 +230,7 @@ export abstract class DeliveryTableStore implements DeliveryStore {
           round.map((c) => c.key.update.sid),
           round.map((c) => c.key.update.errorCode),
           round.map((c) => statusesKeptAgainst(c.key.update.status).join(',')),
+          RECEIPTS_BY_SID,
         ],
       );
       const byId = new Map(rows.map((r) => [r.id, r]));

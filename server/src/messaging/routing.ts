@@ -6,6 +6,11 @@
  */
 export type ProviderName = 'twilio' | 'tencent';
 export const PROVIDER_NAMES: readonly ProviderName[] = ['twilio', 'tencent'];
+/**
+ * The providers whose receipts name a send by their own id alone (Tencent's pushes). Twilio's
+ * callbacks carry Muster's id in their URL, so its ids are never looked up.
+ */
+export const RECEIPTS_BY_SID: readonly ProviderName[] = ['tencent'];
 
 export type NumberKind = 'cn_mobile' | 'cn_landline' | 'foreign';
 export type SendChannel = 'sms' | 'voice';
